@@ -1,0 +1,51 @@
+/*
+ * cli.h — the command-line front end: shared context, the command table, exit statuses.
+ *
+ * `gongkai [--db FILE] [--calendar-dir DIR] COMMAND [OPTIONS]`. Each command lives in its own
+ * file cmd_<name>.c and is listed once in commands.c. Commands parse their own options with
+ * getopt_long, call domain/ functions, and print text or (with --json) JSON with stable keys.
+ * Exit status: 0 success, 1 the command ran and found problems, 2 usage or input error.
+ */
+#ifndef GK_CLI_CLI_H
+#define GK_CLI_CLI_H
+
+#include <stdio.h>
+
+#include "base/err.h"
+
+enum cli_exit {
+	CLI_OK = 0,
+	CLI_PROBLEMS = 1,
+	CLI_USAGE = 2,
+};
+
+struct cli {
+	const char *db_path;       /* --db, else $GONGKAI_DB, else "gongkai.db" */
+	const char *calendar_dir;  /* --calendar-dir, else $GONGKAI_CALENDAR_DIR, else NULL */
+	const char *data_dir;      /* where data/ (the shipped calendar …) lives */
+};
+
+struct cli_command {
+	const char *name;
+	int (*run)(struct cli *cli, int argc, char **argv);  /* argv[0] is the command name */
+	const char *summary;       /* one line for `gongkai --help` */
+};
+
+/* The table of commands, terminated by an entry whose name is NULL (commands.c). */
+extern const struct cli_command cli_commands[];
+
+/* Print "gongkai: <field>: <message>" to stderr and return the exit status for e's code
+ * (CLI_USAGE for input errors, CLI_PROBLEMS for refusals and failures). */
+int cli_error(const struct gk_error *e);
+
+/* Print "gongkai COMMAND: <message>\n<hint>" and return CLI_USAGE. */
+int cli_usage_error(const char *command, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Reset getopt so a command can parse its own argv. */
+void cli_getopt_reset(void);
+
+/* The directory holding gongkai's data files (calendar, format tables, templates):
+ * $GONGKAI_DATA_DIR, else the build-time source data directory, else the installed one. */
+const char *cli_data_dir(void);
+
+#endif

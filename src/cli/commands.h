@@ -1,0 +1,11 @@
+/*
+ * commands.h — one entry point per command; each is defined in cli/cmd_<name>.c.
+ */
+#ifndef GK_CLI_COMMANDS_H
+#define GK_CLI_COMMANDS_H
+
+#include "cli/cli.h"
+
+int cmd_version(struct cli *cli, int argc, char **argv);
+
+#endif

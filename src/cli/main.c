@@ -1,0 +1,83 @@
+/*
+ * main.c — entry point: global options, then dispatch to a command of the table in commands.c.
+ */
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+		"gongkai %s — 政府信息公开管理系统 (government information disclosure)\n\n"
+		"Usage: gongkai [--db FILE] [--calendar-dir DIR] COMMAND [OPTIONS]\n"
+		"       gongkai COMMAND --help\n\n"
+		"Global options:\n"
+		"  --db FILE            the database (default $GONGKAI_DB, else ./gongkai.db)\n"
+		"  --calendar-dir DIR   extra working-day calendars (*.tsv), loaded after the shipped\n"
+		"                       one (default $GONGKAI_CALENDAR_DIR)\n"
+		"  --help, --version\n\n"
+		"Commands:\n", GK_VERSION);
+	for (const struct cli_command *c = cli_commands; c->name; c++)
+		fprintf(f, "  %-12s %s\n", c->name, c->summary);
+	fprintf(f, "\nExit status: 0 success, 1 problems found or action refused, 2 usage or input error.\n");
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "calendar-dir", required_argument, NULL, 'c' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct cli cli = { 0 };
+	int ch;
+
+	cli.db_path = getenv("GONGKAI_DB");
+	cli.calendar_dir = getenv("GONGKAI_CALENDAR_DIR");
+	if (cli.calendar_dir && !*cli.calendar_dir)
+		cli.calendar_dir = NULL;
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'd':
+			cli.db_path = optarg;
+			break;
+		case 'c':
+			cli.calendar_dir = optarg;
+			break;
+		case 'h':
+			usage(stdout);
+			return CLI_OK;
+		case 'V':
+			printf("gongkai %s\n", GK_VERSION);
+			return CLI_OK;
+		default:
+			fprintf(stderr, "gongkai: unknown option '%s'\n", argv[optind - 1]);
+			fprintf(stderr, "Try 'gongkai --help'.\n");
+			return CLI_USAGE;
+		}
+	}
+	if (cli.db_path == NULL || !*cli.db_path)
+		cli.db_path = "gongkai.db";
+	cli.data_dir = cli_data_dir();
+	if (optind >= argc) {
+		usage(stderr);
+		return CLI_USAGE;
+	}
+	for (const struct cli_command *c = cli_commands; c->name; c++) {
+		if (strcmp(c->name, argv[optind]) == 0) {
+			char **sub = argv + optind;
+			int subc = argc - optind;
+			cli_getopt_reset();
+			return c->run(&cli, subc, sub);
+		}
+	}
+	fprintf(stderr, "gongkai: unknown command '%s'\nTry 'gongkai --help'.\n", argv[optind]);
+	return CLI_USAGE;
+}

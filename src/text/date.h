@@ -1,0 +1,36 @@
+/*
+ * date.h — civil dates as day numbers (days since 1970-01-01, proleptic Gregorian).
+ *
+ * Dates in gongkai are whole days in China's civil calendar; there is no time zone arithmetic
+ * in the legal clock. A day number makes "the next day" and comparisons trivial; parsing is
+ * strict (YYYY-MM-DD, month 1–12, day valid for the month, leap years) so an impossible date
+ * such as 2023-02-29 is refused with a message naming it.
+ * Depends on base/err.h.
+ */
+#ifndef GK_TEXT_DATE_H
+#define GK_TEXT_DATE_H
+
+#include "base/err.h"
+
+#define DATE_LEN 11  /* "YYYY-MM-DD" + NUL */
+
+/* Day number of y-m-d (no validation). */
+int date_make(int y, int m, int d);
+/* Split a day number into year, month (1–12) and day (1–31); any pointer may be NULL. */
+void date_split(int day, int *y, int *m, int *d);
+/* 1 if y-m-d is a real date in years 1900–2199, else 0. */
+int date_valid(int y, int m, int d);
+int date_is_leap(int y);
+int date_days_in_month(int y, int m);
+/* ISO weekday: 1 = Monday … 7 = Sunday. */
+int date_weekday(int day);
+int date_year(int day);
+/* Parse "YYYY-MM-DD" exactly. field names the argument in the error ("--received"). */
+int date_parse(const char *s, int *day, const char *field, struct gk_error *e) GK_WUR;
+/* Write "YYYY-MM-DD" into out (DATE_LEN bytes); returns out. */
+char *date_format(int day, char out[DATE_LEN]);
+/* Today's date in the local time zone (the office's clock). GONGKAI_TODAY=YYYY-MM-DD
+ * overrides it, for demos and tests that need a fixed "today". */
+int date_today(void);
+
+#endif

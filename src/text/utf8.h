@@ -1,0 +1,26 @@
+/*
+ * utf8.h — UTF-8 validation and decoding.
+ *
+ * Every piece of text that enters gongkai (forms, files, report pages after charset
+ * conversion) is checked with utf8_valid before it is stored or passed to OpenCC.
+ * Depends on nothing but libc.
+ */
+#ifndef GK_TEXT_UTF8_H
+#define GK_TEXT_UTF8_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* 1 if s[0..len) is well-formed UTF-8 (no overlongs, no surrogates, ≤ U+10FFFF). */
+int utf8_valid(const char *s, size_t len);
+/* Decode one code point at s (len bytes available); returns its byte length (≥1) and stores the
+ * code point in *cp, or returns 0 for an invalid sequence. */
+size_t utf8_decode(const char *s, size_t len, int32_t *cp);
+/* Encode cp into out (4 bytes); returns the byte length, 0 if cp is invalid. */
+size_t utf8_encode(int32_t cp, char out[4]);
+/* Number of code points in valid UTF-8. */
+size_t utf8_count(const char *s, size_t len);
+/* 1 if cp is a Han (CJK unified ideograph) character. */
+int utf8_is_han(int32_t cp);
+
+#endif

@@ -1,0 +1,41 @@
+# tests/lib.sh — a tiny TAP library for the CLI and HTTP test scripts.
+#
+#   . "$(dirname "$0")/../lib.sh"
+#   run 0 "$GONGKAI" deadline --received 2024-09-27    # runs, checks exit status
+#   contains "$OUT" "2024-10-31" "reply due after 国庆"
+#   done_testing
+# $OUT and $ERR hold the last command's stdout and stderr. $TMP is a fresh directory.
+set -u
+: "${GONGKAI:?set GONGKAI to the gongkai binary}"
+TEST_N=0
+TEST_FAILED=0
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+OUT="" ERR="" STATUS=0
+
+ok() { TEST_N=$((TEST_N + 1)); echo "ok $TEST_N - $1"; }
+not_ok() {
+	TEST_N=$((TEST_N + 1)); TEST_FAILED=$((TEST_FAILED + 1))
+	echo "not ok $TEST_N - $1"
+	shift
+	for line in "$@"; do printf '%s\n' "$line" | sed 's/^/# /'; done
+}
+# run EXPECTED_STATUS CMD... : run a command, record output, check its exit status
+run() {
+	local want=$1; shift
+	"$@" >"$TMP/out" 2>"$TMP/err"
+	STATUS=$?
+	OUT=$(cat "$TMP/out"); ERR=$(cat "$TMP/err")
+	if [ "$STATUS" -eq "$want" ]; then ok "exit $want: ${*##*/}"
+	else not_ok "exit $want: ${*##*/}" "got status $STATUS" "stdout: ${OUT:0:600}" "stderr: ${ERR:0:600}"; fi
+}
+contains() {  # HAYSTACK NEEDLE DESCRIPTION
+	case "$1" in *"$2"*) ok "$3" ;; *) not_ok "$3" "expected to contain: $2" "got: ${1:0:800}" ;; esac
+}
+lacks() {  # HAYSTACK NEEDLE DESCRIPTION
+	case "$1" in *"$2"*) not_ok "$3" "expected NOT to contain: $2" "got: ${1:0:800}" ;; *) ok "$3" ;; esac
+}
+equals() {  # GOT WANT DESCRIPTION
+	if [ "$1" = "$2" ]; then ok "$3"; else not_ok "$3" "want: $2" "got:  $1"; fi
+}
+done_testing() { echo "1..$TEST_N"; [ "$TEST_FAILED" -eq 0 ]; }

@@ -1,0 +1,52 @@
+/* test_date.c — strict date parsing and day arithmetic. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "text/date.h"
+
+static void test_roundtrip_and_weekday(void **state)
+{
+	char s[DATE_LEN];
+	int d;
+	assert_int_equal(date_parse("2024-02-29", &d, "--received", NULL), 0);
+	assert_string_equal(date_format(d, s), "2024-02-29");
+	assert_string_equal(date_format(d + 1, s), "2024-03-01");
+	assert_int_equal(date_weekday(d), 4);  /* Thursday */
+	assert_int_equal(date_weekday(date_make(2024, 10, 1)), 2);
+	assert_int_equal(date_make(1970, 1, 1), 0);
+	/* every day 1900..2199 survives a round trip */
+	for (int day = date_make(1900, 1, 1); day <= date_make(2199, 12, 31); day++) {
+		int y, m, dd;
+		date_split(day, &y, &m, &dd);
+		assert_true(date_valid(y, m, dd));
+		assert_int_equal(date_make(y, m, dd), day);
+	}
+}
+
+static void test_impossible_dates_refused(void **state)
+{
+	struct gk_error e = { 0 };
+	int d;
+	assert_int_equal(date_parse("2023-02-29", &d, "--received", &e), ERR_INVALID);
+	assert_string_equal(e.field, "--received");
+	assert_non_null(strstr(e.msg, "2023-02-29"));
+	assert_int_equal(date_parse("2024-13-01", &d, "x", NULL), ERR_INVALID);
+	assert_int_equal(date_parse("2024-4-1", &d, "x", NULL), ERR_INVALID);
+	assert_int_equal(date_parse("2024-04-31", &d, "x", NULL), ERR_INVALID);
+	assert_int_equal(date_parse("", &d, "x", NULL), ERR_INVALID);
+	assert_int_equal(date_parse("1900-02-29", &d, "x", NULL), ERR_INVALID);
+	assert_int_equal(date_parse("2000-02-29", &d, "x", NULL), 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_roundtrip_and_weekday),
+		cmocka_unit_test(test_impossible_dates_refused),
+	};
+	return cmocka_run_group_tests_name("text/date", tests, NULL, NULL);
+}
