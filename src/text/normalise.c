@@ -13,6 +13,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "base/mem.h"
 #include "text/utf8.h"
 
 static pthread_once_t cc_once = PTHREAD_ONCE_INIT;
@@ -82,4 +83,136 @@ int text_normalise(const char *s, size_t len, struct buf *out, struct gk_error *
 		rc = text_t2s(buf_cstr(&tmp), tmp.len, out, e);
 	buf_free(&tmp);
 	return rc;
+}
+
+/*
+ * Per-character folding for the search tokenizer.
+ *
+ * OpenCC converts whole strings with phrase dictionaries; the tokenizer needs one code point
+ * at a time so that token offsets stay in the original text. So the character table is taken
+ * from OpenCC once: every BMP Han code point, one per line, converted in a single call (a line
+ * break ends every phrase, so each character is converted alone). Only one-to-one results are
+ * kept, and only if they are fixed points, so that folding folded text changes nothing (the
+ * query builder relies on it).
+ */
+#define T2S_LO 0x3400
+#define T2S_HI 0x9FFF
+
+static pthread_once_t t2s_once = PTHREAD_ONCE_INIT;
+static int32_t *t2s_map;  /* [cp - T2S_LO] → simplified cp; NULL if OpenCC is missing */
+
+static void t2s_build(void)
+{
+	size_t n = T2S_HI - T2S_LO + 1, len = 0, i, off;
+	char *in = xmalloc(n * 4 + 1), *conv;
+	int32_t *map;
+
+	for (int32_t cp = T2S_LO; cp <= T2S_HI; cp++) {
+		len += utf8_encode(cp, in + len);
+		in[len++] = '\n';
+	}
+	pthread_once(&cc_once, cc_open);
+	if (cc == (opencc_t)-1)
+		goto out;
+	pthread_mutex_lock(&cc_lock);
+	conv = opencc_convert_utf8(cc, in, len);
+	pthread_mutex_unlock(&cc_lock);
+	if (conv == NULL)
+		goto out;
+	map = xmalloc(n * sizeof(*map));
+	for (i = 0; i < n; i++)
+		map[i] = (int32_t)(T2S_LO + i);
+	/* Walk the output line by line; line i is the conversion of T2S_LO + i. */
+	off = 0;
+	len = strlen(conv);
+	for (i = 0; i < n && off < len; i++) {
+		size_t end = off, k;
+		int32_t c1 = -1, c;
+		int count = 0;
+
+		while (end < len && conv[end] != '\n')
+			end++;
+		for (k = off; k < end;) {
+			size_t m = utf8_decode(conv + k, end - k, &c);
+			if (m == 0)
+				break;
+			if (count++ == 0)
+				c1 = c;
+			k += m;
+		}
+		if (count == 1 && c1 >= T2S_LO && c1 <= T2S_HI)
+			map[i] = c1;
+		off = end + 1;
+	}
+	/* Keep only mappings whose target maps to itself (idempotence). */
+	for (i = 0; i < n; i++) {
+		int32_t t = map[i];
+		if (map[t - T2S_LO] != t)
+			map[i] = (int32_t)(T2S_LO + i);
+	}
+	opencc_convert_utf8_free(conv);
+	t2s_map = map;
+out:
+	free(in);
+}
+
+size_t text_fold_cp(int32_t cp, int32_t *out, size_t max)
+{
+	utf8proc_int32_t tmp[32];
+	utf8proc_ssize_t n;
+	int last = 0;
+	size_t i, k = 0;
+
+	if (max == 0)
+		return 0;
+	if (cp < 0x80) {  /* the common case, without utf8proc */
+		out[0] = (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
+		return 1;
+	}
+	n = utf8proc_decompose_char(cp, tmp, 32, UTF8PROC_STABLE | UTF8PROC_DECOMPOSE |
+				    UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_IGNORE, &last);
+	if (n < 0 || n > 32) {
+		out[0] = cp;
+		return 1;
+	}
+	if (n > 1)
+		n = utf8proc_normalize_utf32(tmp, n, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	if (n < 0)
+		n = 0;
+	pthread_once(&t2s_once, t2s_build);
+	for (i = 0; i < (size_t)n && k < max; i++) {
+		int32_t c = tmp[i];
+		if (t2s_map && c >= T2S_LO && c <= T2S_HI)
+			c = t2s_map[c - T2S_LO];
+		out[k++] = c;
+	}
+	return k;
+}
+
+enum text_cp_class text_cp_class(int32_t cp)
+{
+	if (cp >= '0' && cp <= '9')
+		return TEXT_CP_DIGIT;
+	if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'))
+		return TEXT_CP_LETTER;
+	if (cp < 0x80)
+		return TEXT_CP_OTHER;
+	if (utf8_is_han(cp) || (cp >= 0x3040 && cp <= 0x30FF) || cp == 0x3007)
+		return TEXT_CP_IDEO;
+	switch (utf8proc_category(cp)) {
+	case UTF8PROC_CATEGORY_LU:
+	case UTF8PROC_CATEGORY_LL:
+	case UTF8PROC_CATEGORY_LT:
+	case UTF8PROC_CATEGORY_LM:
+	case UTF8PROC_CATEGORY_LO:
+		return TEXT_CP_LETTER;
+	case UTF8PROC_CATEGORY_MN:
+	case UTF8PROC_CATEGORY_MC:
+	case UTF8PROC_CATEGORY_ME:
+		return TEXT_CP_MARK;
+	case UTF8PROC_CATEGORY_ND:
+		return TEXT_CP_DIGIT;
+	default:
+		return TEXT_CP_OTHER;
+	}
 }

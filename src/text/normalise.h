@@ -12,6 +12,7 @@
 #define GK_TEXT_NORMALISE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "base/buf.h"
 #include "base/err.h"
@@ -22,6 +23,26 @@ int text_normalise(const char *s, size_t len, struct buf *out, struct gk_error *
 
 /* Only NFKC + case folding (no traditional → simplified step). */
 int text_nfkc_casefold(const char *s, size_t len, struct buf *out, struct gk_error *e) GK_WUR;
+
+/* Classes of a folded code point, as the search tokenizer sees them. */
+enum text_cp_class {
+	TEXT_CP_OTHER,   /* punctuation, symbols, spaces, controls: separate tokens */
+	TEXT_CP_LETTER,  /* a letter of an alphabetic script (a–z, é, Cyrillic …) */
+	TEXT_CP_DIGIT,   /* 0–9 */
+	TEXT_CP_MARK,    /* a combining mark: continues a word */
+	TEXT_CP_IDEO,    /* a Han character or kana: a token by itself */
+};
+
+/* The per-character form of text_normalise, for the search tokenizer, which must map every
+ * token back to a byte range of the original text: cp is folded by NFKC and case folding,
+ * then each resulting Han character through OpenCC's traditional → simplified character table
+ * (the first candidate; phrase context is not used, so 乾隆 and 乾燥 fold alike). Writes at most
+ * max code points to out and returns how many (0 for an ignorable code point such as a soft
+ * hyphen; never more than max). Thread-safe; the character table is built on first use. */
+size_t text_fold_cp(int32_t cp, int32_t *out, size_t max);
+
+/* The class of a code point that is already folded. */
+enum text_cp_class text_cp_class(int32_t cp);
 
 /* Only OpenCC traditional → simplified. */
 int text_t2s(const char *s, size_t len, struct buf *out, struct gk_error *e) GK_WUR;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "text/normalise.h"
+#include "text/utf8.h"
 
 static void check(const char *in, const char *want)
 {
@@ -40,12 +41,51 @@ static void test_invalid_utf8_refused(void **state)
 	buf_free(&b);
 }
 
+/* Folding one code point at a time (the search tokenizer) agrees with text_normalise. */
+static void test_fold_cp_agrees_with_normalise(void **state)
+{
+	const char *samples[] = { "政府資訊公開條例", "ＡＢＣ１２３", "慈政〔2024〕3号", "Straße",
+				  "第二十條第(一)項", "①號" };
+	for (size_t i = 0; i < sizeof(samples) / sizeof(samples[0]); i++) {
+		const char *s = samples[i];
+		size_t len = strlen(s), pos = 0;
+		struct buf whole, each;
+		buf_init(&whole, 0);
+		buf_init(&each, 0);
+		assert_int_equal(text_normalise(s, len, &whole, NULL), 0);
+		while (pos < len) {
+			int32_t cp, out[18];
+			char enc[4];
+			size_t m = utf8_decode(s + pos, len - pos, &cp);
+			size_t n = text_fold_cp(cp, out, 18);
+			assert_true(m > 0);
+			for (size_t k = 0; k < n; k++)
+				assert_int_equal(buf_append(&each, enc, utf8_encode(out[k], enc)), 0);
+			pos += m;
+		}
+		assert_string_equal(buf_cstr(&each), buf_cstr(&whole));
+		buf_free(&whole);
+		buf_free(&each);
+	}
+}
+
+static void test_cp_class(void **state)
+{
+	assert_int_equal(text_cp_class('a'), TEXT_CP_LETTER);
+	assert_int_equal(text_cp_class('7'), TEXT_CP_DIGIT);
+	assert_int_equal(text_cp_class(0x516C /* 公 */), TEXT_CP_IDEO);
+	assert_int_equal(text_cp_class(0x3014 /* 〔 */), TEXT_CP_OTHER);
+	assert_int_equal(text_cp_class(0x0301 /* combining acute */), TEXT_CP_MARK);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_fullwidth_and_case),
 		cmocka_unit_test(test_traditional),
 		cmocka_unit_test(test_invalid_utf8_refused),
+		cmocka_unit_test(test_fold_cp_agrees_with_normalise),
+		cmocka_unit_test(test_cp_class),
 	};
 	return cmocka_run_group_tests_name("text/normalise", tests, NULL, NULL);
 }
