@@ -158,6 +158,8 @@ static size_t merge_pauses(const struct clock_pause *in, size_t n, int start, st
 	struct clock_pause sorted[CLOCK_MAX_PAUSES];
 	size_t m = 0;
 
+	if (n == 0)
+		return 0;
 	memcpy(sorted, in, n * sizeof *in);
 	qsort(sorted, n, sizeof *sorted, pause_cmp);
 	for (size_t i = 0; i < n; i++) {
