@@ -1,0 +1,120 @@
+/* test_catalogue_meta.c — 索引号 patterns, the topic tree, metadata checks. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "domain/catalogue.h"
+#include "text/date.h"
+
+static void fmt(const char *pattern, const char *uscc, int y, int m, long long seq,
+		const char *want)
+{
+	struct buf b;
+	buf_init(&b, 0);
+	assert_int_equal(catalogue_index_format(pattern, uscc, date_make(y, m, 1), seq, &b, NULL), 0);
+	assert_string_equal(buf_cstr(&b), want);
+	buf_free(&b);
+}
+
+static void refused(const char *pattern, const char *uscc)
+{
+	struct buf b;
+	struct gk_error e = { 0 };
+	buf_init(&b, 0);
+	assert_int_equal(catalogue_index_format(pattern, uscc, date_make(2024, 1, 1), 1, &b, &e),
+			 ERR_INVALID);
+	assert_string_equal(e.field, "index_pattern");
+	buf_free(&b);
+}
+
+static void test_index_patterns(void **state)
+{
+	/* §3.2 examples */
+	fmt(DOC_INDEX_PATTERN_DEFAULT, "11370900004341590P", 2017, 5, 150,
+	    "11370900004341590P/2017-00150");
+	fmt("{orgcode}/{yyyy}-{seq:05d}", "11370900004341590P", 2018, 1, 222,
+	    "004341590/2018-00222");
+	fmt("{uscc}/{yyyymm}-{seq:05d}", "11341702486344515H", 2021, 10, 13,
+	    "11341702486344515H/202110-00013");
+	fmt("zfb/{yyyy}-{seq:05d}", NULL, 2023, 3, 238, "zfb/2023-00238");
+	fmt("X-{seq}", NULL, 2023, 3, 123456, "X-123456");
+	refused("{uscc}/{yyyy}", "11370900004341590P");       /* no serial: would repeat */
+	refused("{uscc}/{yyyy}-{seq:05d}", NULL);            /* organ without a code */
+	refused("{region}/{seq}", NULL);
+	refused("{seq", NULL);
+}
+
+static void test_topics(void **state)
+{
+	struct buf b;
+	const struct topic *t = catalogue_topic_find("综合政务\\政务公开");
+
+	assert_non_null(t);
+	assert_string_equal(t->code, "02.01");
+	assert_ptr_equal(catalogue_topic_find("综合政务/政务公开"), t);
+	assert_ptr_equal(catalogue_topic_find("政务公开"), t);
+	assert_ptr_equal(catalogue_topic_find("02.01"), t);
+	assert_string_equal(catalogue_topic_find("卫生、体育\\医药管理")->code, "13.02");
+	assert_string_equal(catalogue_topic_find("其他")->code, "22");  /* level 1 wins */
+	assert_null(catalogue_topic_find("综合政务\\不存在"));
+	assert_null(catalogue_topic_find("宇宙"));
+	buf_init(&b, 0);
+	assert_int_equal(catalogue_topic_path(t, &b), 0);
+	assert_string_equal(buf_cstr(&b), "综合政务\\政务公开");
+	buf_free(&b);
+	assert_string_equal(catalogue_genre_find("规范性文件"), GENRE_NORMDOC);
+	assert_null(catalogue_genre_find("小说"));
+}
+
+static void test_enum_parse(void **state)
+{
+	assert_int_equal(doc_enum_parse(doc_disclosure_ids, doc_disclosure_labels, DISCLOSURE__MAX,
+					"on_request"), DISCLOSURE_ON_REQUEST);
+	assert_int_equal(doc_enum_parse(doc_disclosure_ids, doc_disclosure_labels, DISCLOSURE__MAX,
+					"不予公开"), DISCLOSURE_WITHHELD);
+	assert_int_equal(doc_enum_parse(doc_validity_ids, doc_validity_labels, VALIDITY__MAX,
+					"gone"), -1);
+}
+
+static void check_fails(const struct doc *d, const char *field)
+{
+	struct gk_error e = { 0 };
+	assert_int_not_equal(catalogue_doc_check(d, &e), 0);
+	assert_string_equal(e.field, field);
+}
+
+/* REQ 条例-14 */
+static void test_doc_check(void **state)
+{
+	struct doc d = { .title = "关于印发办法的通知", .body = "正文\n第二行",
+			 .disclosure = DISCLOSURE_PROACTIVE, .validity = VALIDITY_VALID };
+	assert_int_equal(catalogue_doc_check(&d, NULL), 0);
+	d.disclosure = DISCLOSURE_WITHHELD;
+	check_fails(&d, "--reason");
+	d.withheld_reason = "涉及国家秘密";
+	check_fails(&d, "--ground");
+	d.withheld_ground = "条例第十四条";
+	assert_int_equal(catalogue_doc_check(&d, NULL), 0);
+	d.validity = VALIDITY_REPEALED;
+	check_fails(&d, "--invalid-date");
+	d.invalid_date = date_make(2024, 5, 1);
+	assert_int_equal(catalogue_doc_check(&d, NULL), 0);
+	d.title = "a\x02title";
+	check_fails(&d, "--title");
+	d.title = "";
+	check_fails(&d, "--title");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_index_patterns),
+		cmocka_unit_test(test_topics),
+		cmocka_unit_test(test_enum_parse),
+		cmocka_unit_test(test_doc_check),
+	};
+	return cmocka_run_group_tests_name("domain/catalogue_meta", tests, NULL, NULL);
+}
