@@ -1,0 +1,350 @@
+/*
+ * read_html.c — the HTML page reader (libxml2's HTML parser; see reader.h).
+ *
+ * The page is decoded to UTF-8 first (decode.h: declared charset, gb2312/gbk read as GB18030,
+ * or sniffed) and parsed with the encoding forced, so a wrong <meta> cannot re-decode it.
+ * Text outside tables becomes one row per block (p, div, li, h1–h6, br …); <script>, <style>
+ * and the like are skipped; <title> becomes a CHK_ROW_META row. A table whose cells hold other
+ * tables is page layout and is read as flowing text; any other table is expanded into a grid:
+ * rowspan and colspan are honoured (colspan ≤ 1000, rowspan clipped to the rows the table
+ * has), and every grid position covered by a span is a CHK_CELL_SPAN cell, so the values of a
+ * row always sit in the right columns.
+ * This file and read_docx.c are the only ones that include libxml2.
+ */
+#include "check/reader.h"
+
+#include <string.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
+#include "base/mem.h"
+#include "check/decode.h"
+
+struct hctx {
+	struct chk_doc *d;
+	struct buf line;      /* text of the block being collected */
+	unsigned next_flags;  /* flags for the next flushed line (heading) */
+	long steps;
+	int rc;
+	struct gk_error *e;
+};
+
+static int name_is(const xmlNode *n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE && n->name && strcmp((const char *)n->name, name) == 0;
+}
+
+static int name_in(const xmlNode *n, const char *const *names)
+{
+	for (; *names; names++)
+		if (name_is(n, *names))
+			return 1;
+	return 0;
+}
+
+static const char *const skip_tags[] = { "script", "style", "noscript", "template", "iframe",
+					 "object", "embed", "svg", "math", "select", "textarea",
+					 "head", NULL };
+static const char *const block_tags[] = {
+	"p", "div", "li", "ul", "ol", "dl", "dt", "dd", "section", "article", "header", "footer",
+	"nav", "aside", "main", "blockquote", "pre", "center", "form", "fieldset", "address",
+	"figure", "figcaption", "hr", "caption", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td",
+	"th", "tbody", "thead", "tfoot", "table", "body", "html", NULL };
+
+static int step(struct hctx *c)
+{
+	if (++c->steps > CHK_MAX_STEPS) {
+		c->rc = err_set(c->e, ERR_LIMIT, "", "page is too complex (more than %ld parse steps)",
+				CHK_MAX_STEPS);
+		return 1;
+	}
+	return 0;
+}
+
+/* Append text with whitespace runs collapsed to one space. */
+static int add_text(struct buf *b, const char *s)
+{
+	int rc = 0;
+	for (; *s && rc == 0; s++) {
+		unsigned char ch = (unsigned char)*s;
+		if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f') {
+			if (b->len && b->ptr[b->len - 1] != ' ')
+				rc = buf_putc(b, ' ');
+		} else {
+			rc = buf_putc(b, (char)ch);
+		}
+	}
+	return rc;
+}
+
+static void flush(struct hctx *c)
+{
+	if (c->rc)
+		return;
+	if (c->line.len) {
+		int rc = chk_doc_line(c->d, c->line.ptr, c->line.len, c->next_flags);
+		if (rc)
+			c->rc = err_set(c->e, rc, "", "page has too many rows");
+		c->next_flags = 0;
+	}
+	buf_reset(&c->line);
+}
+
+/* Text of a node's subtree, whitespace collapsed, block breaks as spaces. */
+static void cell_text(struct hctx *c, const xmlNode *n, struct buf *out, int depth)
+{
+	for (; n && !c->rc; n = n->next) {
+		if (step(c))
+			return;
+		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+			if (n->content && add_text(out, (const char *)n->content))
+				c->rc = err_set(c->e, ERR_LIMIT, "", "table cell is too long");
+		} else if (n->type == XML_ELEMENT_NODE) {
+			if (name_in(n, skip_tags))
+				continue;
+			if (name_is(n, "br") || name_in(n, block_tags)) {
+				if (out->len && out->ptr[out->len - 1] != ' ' && buf_putc(out, ' '))
+					c->rc = ERR_LIMIT;
+			}
+			if (depth < CHK_MAX_DEPTH)
+				cell_text(c, n->children, out, depth + 1);
+		}
+	}
+}
+
+/* Collect the rows (tr) of a table, not entering nested tables. */
+static void collect_rows(const xmlNode *n, const xmlNode ***rows, size_t *nrows, size_t *cap,
+			 int depth)
+{
+	for (; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (name_is(n, "tr")) {
+			if (*nrows == *cap) {
+				*cap = *cap ? *cap * 2 : 32;
+				*rows = xrealloc(*rows, *cap * sizeof **rows);
+			}
+			(*rows)[(*nrows)++] = n;
+		} else if (!name_is(n, "table") && depth < CHK_MAX_DEPTH) {
+			collect_rows(n->children, rows, nrows, cap, depth + 1);
+		}
+	}
+}
+
+static int has_table_inside(const xmlNode *n, int depth)
+{
+	for (; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (name_is(n, "table"))
+			return 1;
+		if (depth < CHK_MAX_DEPTH && has_table_inside(n->children, depth + 1))
+			return 1;
+	}
+	return 0;
+}
+
+static long span_attr(const xmlNode *n, const char *attr, long dflt, long max)
+{
+	xmlChar *v = xmlGetProp(n, (const xmlChar *)attr);
+	long x = 0;
+	const char *p;
+	int any = 0;
+
+	if (!v)
+		return dflt;
+	for (p = (const char *)v; *p == ' '; p++)
+		;
+	for (; *p >= '0' && *p <= '9'; p++) {
+		any = 1;
+		if (x < 100000000)
+			x = x * 10 + (*p - '0');
+	}
+	xmlFree(v);
+	if (!any)
+		return dflt;
+	if (x > max)
+		x = max;
+	return x;
+}
+
+static void table_grid(struct hctx *c, const xmlNode *table)
+{
+	const xmlNode **rows = NULL;
+	size_t nrows = 0, cap = 0, r;
+	long *rem = NULL;    /* rows still covered by a rowspan, per column */
+	size_t width = 0;
+	struct buf text;
+	int t = c->d->ntables++;
+
+	collect_rows(table->children, &rows, &nrows, &cap, 0);
+	rem = xcalloc(CHK_MAX_COLS, sizeof *rem);
+	buf_init(&text, CHK_MAX_INPUT);
+	for (r = 0; r < nrows && !c->rc; r++) {
+		const xmlNode *cell;
+		size_t col = 0;
+		int rc;
+
+		if ((rc = chk_doc_row(c->d, CHK_ROW_TABLE, t, NULL)) != 0) {
+			c->rc = err_set(c->e, rc, "", "table has too many rows");
+			break;
+		}
+		for (cell = rows[r]->children; cell && !c->rc; cell = cell->next) {
+			long cs, rs, k;
+			if (!name_is(cell, "td") && !name_is(cell, "th"))
+				continue;
+			while (col < CHK_MAX_COLS && rem[col] > 0 && !c->rc) {
+				rem[col]--;
+				if (step(c) || chk_doc_cell(c->d, "", 0, CHK_CELL_SPAN))
+					goto limit;
+				col++;
+			}
+			if (col >= CHK_MAX_COLS)
+				break;
+			cs = span_attr(cell, "colspan", 1, CHK_MAX_COLS);
+			rs = span_attr(cell, "rowspan", 1, 65534);
+			if (cs < 1)
+				cs = 1;
+			if ((size_t)cs > CHK_MAX_COLS - col)
+				cs = (long)(CHK_MAX_COLS - col);
+			if (rs == 0 || (size_t)rs > nrows - r)
+				rs = (long)(nrows - r);  /* rowspan=0: to the end of the table */
+			buf_reset(&text);
+			cell_text(c, cell->children, &text, 0);
+			if (c->rc)
+				break;
+			if (chk_doc_cell(c->d, text.ptr ? text.ptr : "", text.len, 0))
+				goto limit;
+			for (k = 0; k < cs; k++) {
+				rem[col + (size_t)k] = rs - 1;
+				if (k > 0 && (step(c) || chk_doc_cell(c->d, "", 0, CHK_CELL_SPAN)))
+					goto limit;
+			}
+			col += (size_t)cs;
+			if (col > width)
+				width = col;
+		}
+		/* Positions after the last cell still covered from above. */
+		while (col < width && !c->rc) {
+			if (rem[col] > 0) {
+				rem[col]--;
+				if (step(c) || chk_doc_cell(c->d, "", 0, CHK_CELL_SPAN))
+					goto limit;
+			} else if (chk_doc_cell(c->d, "", 0, CHK_CELL_SPAN)) {
+				goto limit;
+			}
+			col++;
+		}
+	}
+	goto done;
+limit:
+	if (!c->rc)
+		c->rc = err_set(c->e, ERR_LIMIT, "", "table is too large (more than %d cells)",
+				CHK_MAX_CELLS);
+done:
+	buf_free(&text);
+	free(rem);
+	free(rows);
+}
+
+static void walk(struct hctx *c, const xmlNode *n, int depth)
+{
+	for (; n && !c->rc; n = n->next) {
+		if (step(c))
+			return;
+		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+			if (n->content && add_text(&c->line, (const char *)n->content))
+				c->rc = err_set(c->e, ERR_LIMIT, "", "paragraph is too long");
+			continue;
+		}
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (name_is(n, "title")) {
+			struct buf t;
+			buf_init(&t, 1 << 20);
+			flush(c);
+			cell_text(c, n->children, &t, 0);
+			if (!c->rc && t.len && chk_doc_line(c->d, t.ptr, t.len, CHK_ROW_META))
+				c->rc = ERR_LIMIT;
+			buf_free(&t);
+			continue;
+		}
+		if (name_is(n, "head")) {
+			/* Only the title of the head is text. */
+			walk(c, n->children, depth + 1);
+			flush(c);
+			continue;
+		}
+		if (name_in(n, skip_tags))
+			continue;
+		if (name_is(n, "table") && !has_table_inside(n->children, 0)) {
+			flush(c);
+			table_grid(c, n);
+			continue;
+		}
+		if (name_is(n, "br")) {
+			flush(c);
+			continue;
+		}
+		if (name_in(n, block_tags)) {
+			flush(c);
+			if (n->name[0] == 'h' && n->name[1] >= '1' && n->name[1] <= '6' && !n->name[2])
+				c->next_flags = CHK_ROW_HEADING;
+		}
+		if (depth >= CHK_MAX_DEPTH) {
+			c->rc = err_set(c->e, ERR_LIMIT, "", "page is nested deeper than %d elements",
+					CHK_MAX_DEPTH);
+			return;
+		}
+		walk(c, n->children, depth + 1);
+		if (name_in(n, block_tags))
+			flush(c);
+	}
+}
+
+int chk_read_html(const char *raw, size_t len, struct chk_doc *d, struct gk_error *e)
+{
+	struct buf text;
+	enum chk_charset cs;
+	htmlDocPtr doc = NULL;
+	struct hctx c = { .d = d, .e = e };
+	int rc;
+
+	if (len > CHK_MAX_INPUT)
+		return err_set(e, ERR_LIMIT, "", "page is %zu bytes, larger than the %zu MB limit", len,
+			       CHK_MAX_INPUT >> 20);
+	buf_init(&text, CHK_MAX_INPUT * 2);
+	if ((rc = chk_decode(raw, len, &text, &cs, NULL, NULL, e)) != 0)
+		goto out;
+	d->charset = chk_charset_name(cs);
+	if (text.len > (size_t)0x7fffffff) {
+		rc = err_set(e, ERR_LIMIT, "", "page is too large");
+		goto out;
+	}
+	doc = htmlReadMemory(text.ptr ? text.ptr : "", (int)text.len, NULL, "UTF-8",
+			     HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+			     HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT);
+	if (doc == NULL) {
+		rc = err_set(e, ERR_INVALID, "", "cannot parse the HTML page");
+		goto out;
+	}
+	buf_init(&c.line, CHK_MAX_INPUT);
+	walk(&c, xmlDocGetRootElement(doc), 0);
+	flush(&c);
+	buf_free(&c.line);
+	rc = c.rc;
+	/* A page cut short has no closing </html>; the parser does not say, so look at the bytes. */
+	if (rc == 0) {
+		size_t i = text.len;
+		while (i > 0 && (text.ptr[i - 1] == ' ' || text.ptr[i - 1] == '\n' ||
+				 text.ptr[i - 1] == '\r' || text.ptr[i - 1] == '\t'))
+			i--;
+		d->cut = !(i >= 1 && text.ptr[i - 1] == '>');
+	}
+out:
+	if (doc)
+		xmlFreeDoc(doc);
+	buf_free(&text);
+	return rc;
+}
