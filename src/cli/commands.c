@@ -6,5 +6,8 @@
 
 const struct cli_command cli_commands[] = {
 	{ "version", cmd_version, "print the version" },
+	{ "init", cmd_init, "create the database or add an organ; prints its id" },
+	{ "user", cmd_user, "staff accounts: add, list" },
+	{ "audit", cmd_audit, "the hash-chained audit log: verify, list" },
 	{ NULL, NULL, NULL },
 };

@@ -13,12 +13,14 @@ static void usage(FILE *f)
 {
 	fprintf(f,
 		"gongkai %s — 政府信息公开管理系统 (government information disclosure)\n\n"
-		"Usage: gongkai [--db FILE] [--calendar-dir DIR] COMMAND [OPTIONS]\n"
+		"Usage: gongkai [--db FILE] [--calendar-dir DIR] [--by USER] COMMAND [OPTIONS]\n"
 		"       gongkai COMMAND --help\n\n"
 		"Global options:\n"
 		"  --db FILE            the database (default $GONGKAI_DB, else ./gongkai.db)\n"
 		"  --calendar-dir DIR   extra working-day calendars (*.tsv), loaded after the shipped\n"
 		"                       one (default $GONGKAI_CALENDAR_DIR)\n"
+		"  --by USER            who is acting, recorded in the audit log (default: the\n"
+		"                       operating-system user)\n"
 		"  --help, --version\n\n"
 		"Commands:\n", GK_VERSION);
 	for (const struct cli_command *c = cli_commands; c->name; c++)
@@ -31,6 +33,7 @@ int main(int argc, char **argv)
 	static const struct option opts[] = {
 		{ "db", required_argument, NULL, 'd' },
 		{ "calendar-dir", required_argument, NULL, 'c' },
+		{ "by", required_argument, NULL, 'b' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -50,6 +53,9 @@ int main(int argc, char **argv)
 			break;
 		case 'c':
 			cli.calendar_dir = optarg;
+			break;
+		case 'b':
+			cli.actor = optarg;
 			break;
 		case 'h':
 			usage(stdout);

@@ -1,0 +1,81 @@
+/*
+ * crypto.c — libsodium behind base/crypto.h (see there).
+ */
+#include "base/crypto.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sodium.h>
+
+int crypto_init(struct gk_error *e)
+{
+	if (sodium_init() < 0)
+		return err_set(e, ERR_INTERNAL, "", "libsodium could not be initialised");
+	return 0;
+}
+
+static void init_or_die(void)
+{
+	if (sodium_init() < 0)
+		abort();
+}
+
+void crypto_sha256(const void *data, size_t len, uint8_t out[CRYPTO_SHA256_LEN])
+{
+	init_or_die();
+	crypto_hash_sha256(out, data, len);
+}
+
+void crypto_hex(const uint8_t *bytes, size_t n, char *out)
+{
+	static const char digits[] = "0123456789abcdef";
+
+	for (size_t i = 0; i < n; i++) {
+		out[2 * i] = digits[bytes[i] >> 4];
+		out[2 * i + 1] = digits[bytes[i] & 15];
+	}
+	out[2 * n] = '\0';
+}
+
+void crypto_sha256_hex(const void *data, size_t len, char out[CRYPTO_SHA256_HEX])
+{
+	uint8_t h[CRYPTO_SHA256_LEN];
+
+	crypto_sha256(data, len, h);
+	crypto_hex(h, sizeof h, out);
+}
+
+void crypto_random(void *out, size_t n)
+{
+	init_or_die();
+	randombytes_buf(out, n);
+}
+
+void crypto_random_code(char *out, size_t n, const char *alphabet)
+{
+	uint32_t k = (uint32_t)strlen(alphabet);
+
+	init_or_die();
+	for (size_t i = 0; i < n; i++)
+		out[i] = alphabet[randombytes_uniform(k)];
+	out[n] = '\0';
+}
+
+int crypto_password_hash(const char *password, char out[CRYPTO_PWHASH_LEN], struct gk_error *e)
+{
+	int rc;
+
+	if ((rc = crypto_init(e)) != 0)
+		return rc;
+	if (crypto_pwhash_str(out, password, strlen(password), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+			      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+		return err_set(e, ERR_INTERNAL, "password", "out of memory while hashing the password");
+	return 0;
+}
+
+int crypto_password_verify(const char *hash, const char *password)
+{
+	if (hash == NULL || password == NULL || sodium_init() < 0)
+		return 0;
+	return crypto_pwhash_str_verify(hash, password, strlen(password)) == 0;
+}

@@ -1,0 +1,43 @@
+/*
+ * crypto.h — hashing, randomness and password hashing (the one module that includes sodium.h).
+ *
+ * Everything security-related goes through here so that libsodium is included once:
+ * SHA-256 (audit chain, tracking secrets), random bytes and random codes drawn from an
+ * alphabet (tracking codes, session tokens), argon2id password hashes (crypto_pwhash_str,
+ * INTERACTIVE limits). Thread-safe once crypto_init has succeeded (every function calls it).
+ * Depends on base/ and libsodium.
+ */
+#ifndef GK_BASE_CRYPTO_H
+#define GK_BASE_CRYPTO_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/err.h"
+
+#define CRYPTO_SHA256_LEN 32
+#define CRYPTO_SHA256_HEX (2 * CRYPTO_SHA256_LEN + 1)
+#define CRYPTO_PWHASH_LEN 128  /* crypto_pwhash_STRBYTES */
+
+/* Initialise libsodium (idempotent). ERR_INTERNAL if the library cannot start. */
+int crypto_init(struct gk_error *e) GK_WUR;
+
+/* SHA-256 of data[0..len), as 32 bytes. */
+void crypto_sha256(const void *data, size_t len, uint8_t out[CRYPTO_SHA256_LEN]);
+/* SHA-256 of data[0..len) as 64 lower-case hex digits + NUL. */
+void crypto_sha256_hex(const void *data, size_t len, char out[CRYPTO_SHA256_HEX]);
+/* Lower-case hex of n bytes into out (2n+1 bytes). */
+void crypto_hex(const uint8_t *bytes, size_t n, char *out);
+
+/* n cryptographically random bytes. */
+void crypto_random(void *out, size_t n);
+/* A NUL-terminated string of n characters drawn uniformly from alphabet (out has n+1 bytes). */
+void crypto_random_code(char *out, size_t n, const char *alphabet);
+
+/* argon2id hash of the password (crypto_pwhash_str, OPSLIMIT/MEMLIMIT_INTERACTIVE) into out.
+ * ERR_INTERNAL if memory for hashing cannot be obtained. */
+int crypto_password_hash(const char *password, char out[CRYPTO_PWHASH_LEN], struct gk_error *e) GK_WUR;
+/* 1 if password matches the stored hash, 0 otherwise (also for a malformed hash). */
+int crypto_password_verify(const char *hash, const char *password);
+
+#endif

@@ -1,0 +1,201 @@
+/*
+ * cmd_user.c — `gongkai user add|list`: staff accounts.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "base/buf.h"
+#include "cli/commands.h"
+#include "cli/db.h"
+#include "domain/agency.h"
+#include "domain/user.h"
+#include "text/jsonw.h"
+
+static void help(void)
+{
+	printf("Usage: gongkai user add NAME --role ROLE [--agency ID|NAME] [--display-name TEXT]\n"
+	       "                           [--password-file FILE] [--by USER]\n"
+	       "       gongkai user list [--json]\n"
+	       "ROLE: officer, reviewer, leader, admin, supervisor. The password (first line of FILE,\n"
+	       "at least 8 characters) is stored as an argon2id hash; without it the user cannot\n"
+	       "log in yet. An officer, reviewer or leader belongs to an organ: --agency, or the\n"
+	       "only organ of the database.\n");
+}
+
+/* The first line of path, without its line end, in b. */
+static int read_password(const char *path, struct buf *b, struct gk_error *e)
+{
+	int rc = buf_read_file(b, path, e);
+	char *nl;
+
+	if (rc != 0)
+		return rc;
+	if ((nl = strpbrk(b->ptr ? b->ptr : "", "\r\n")) != NULL) {
+		b->len = (size_t)(nl - b->ptr);
+		*nl = '\0';
+	}
+	return 0;
+}
+
+static int user_add(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "role", required_argument, NULL, 'r' },
+		{ "agency", required_argument, NULL, 'a' },
+		{ "display-name", required_argument, NULL, 'd' },
+		{ "password-file", required_argument, NULL, 'p' },
+		{ "by", required_argument, NULL, 'B' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct user_new in = { 0 };
+	const char *agency = NULL, *pwfile = NULL;
+	struct gk_error e = { 0 };
+	struct store *s = NULL;
+	struct buf pw;
+	struct arena a;
+	int ch, rc, x;
+	int64_t id = 0;
+
+	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'r': in.role = optarg; break;
+		case 'a': agency = optarg; break;
+		case 'd': in.display_name = optarg; break;
+		case 'p': pwfile = optarg; break;
+		case 'B': cli->actor = optarg; break;
+		case 'h': help(); return CLI_OK;
+		default: return cli_usage_error("user add", "unknown or incomplete option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind + 1 != argc)
+		return cli_usage_error("user add", "give exactly one user NAME");
+	in.name = argv[optind];
+	if (in.role == NULL)
+		return cli_usage_error("user add", "--role is required");
+	buf_init(&pw, 4096);
+	if (pwfile) {
+		if ((rc = read_password(pwfile, &pw, &e)) != 0) {
+			buf_free(&pw);
+			return cli_error(&e);
+		}
+		in.password = buf_cstr(&pw);
+	}
+	if ((x = cli_open_store(cli, 0, &s)) != 0) {
+		buf_free(&pw);
+		return x;
+	}
+	arena_init(&a);
+	if ((rc = store_begin(s, &e)) == 0) {
+		int role = user_role_from_id(in.role);
+		if (agency || role == ROLE_OFFICER || role == ROLE_REVIEWER || role == ROLE_LEADER) {
+			struct agency_rec ag;
+			if ((rc = cli_agency(s, agency, &a, &ag, &e)) == 0)
+				in.agency_id = ag.id;
+		}
+		if (rc == 0)
+			rc = user_create(s, &in, &id, &e);
+	}
+	if (pw.ptr)
+		memset(pw.ptr, 0, pw.cap);
+	buf_free(&pw);
+	x = cli_finish(s, rc, &e);
+	arena_free(&a);
+	if (x == CLI_OK)
+		printf("%lld\n", (long long)id);
+	return x;
+}
+
+struct list_ctx {
+	struct jsonw *w;   /* NULL = text */
+	int n;
+};
+
+static int print_user(void *p, const struct user_rec *r)
+{
+	struct list_ctx *c = p;
+
+	c->n++;
+	if (c->w == NULL) {
+		char ag[24] = "-";
+		if (r->agency_id)
+			snprintf(ag, sizeof ag, "%lld", (long long)r->agency_id);
+		printf("%-16s %-10s %-6s %-8s %s\n", r->name, r->role, ag,
+		       r->password_hash ? "yes" : "no", r->display_name);
+		return 0;
+	}
+	jsonw_obj_begin(c->w);
+	jsonw_kint(c->w, "id", r->id);
+	jsonw_kstr(c->w, "name", r->name);
+	jsonw_kstr(c->w, "display_name", r->display_name);
+	jsonw_kstr(c->w, "role", r->role);
+	jsonw_key(c->w, "agency_id");
+	if (r->agency_id)
+		jsonw_int(c->w, r->agency_id);
+	else
+		jsonw_null(c->w);
+	jsonw_kbool(c->w, "password_set", r->password_hash != NULL);
+	jsonw_kstr(c->w, "created_at", r->created_at);
+	jsonw_obj_end(c->w);
+	return 0;
+}
+
+static int user_list_cmd(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct gk_error e = { 0 };
+	struct store *s = NULL;
+	struct list_ctx c = { 0 };
+	struct jsonw w;
+	struct buf out;
+	int ch, rc, x, json = 0;
+
+	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'j': json = 1; break;
+		case 'h': help(); return CLI_OK;
+		default: return cli_usage_error("user list", "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return cli_usage_error("user list", "unexpected argument '%s'", argv[optind]);
+	if ((x = cli_open_store(cli, 0, &s)) != 0)
+		return x;
+	buf_init(&out, 0);
+	if (json) {
+		jsonw_init(&w, &out, 1);
+		jsonw_arr_begin(&w);
+		c.w = &w;
+	} else {
+		printf("%-16s %-10s %-6s %-8s %s\n", "NAME", "ROLE", "ORGAN", "PASSWORD", "DISPLAY NAME");
+	}
+	if ((rc = store_begin_read(s, &e)) == 0)
+		rc = user_list(s, print_user, &c, &e);
+	if (rc == 0 && json) {
+		jsonw_arr_end(&w);
+		if ((rc = jsonw_finish(&w)) == 0)
+			fputs(buf_cstr(&out), stdout);
+		else
+			err_set(&e, rc, "", "output too large");
+	}
+	buf_free(&out);
+	return cli_finish(s, rc, &e);
+}
+
+int cmd_user(struct cli *cli, int argc, char **argv)
+{
+	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		help();
+		return argc < 2 ? CLI_USAGE : CLI_OK;
+	}
+	if (strcmp(argv[1], "add") == 0)
+		return user_add(cli, argc - 1, argv + 1);
+	if (strcmp(argv[1], "list") == 0)
+		return user_list_cmd(cli, argc - 1, argv + 1);
+	return cli_usage_error("user", "unknown subcommand '%s' (add, list)", argv[1]);
+}

@@ -1,0 +1,61 @@
+/*
+ * user.h — staff accounts: login name, display name, role, organ, argon2id password hash.
+ *
+ * Roles: officer (办理人员: registers and handles applications, keeps the catalogue),
+ * reviewer (审核: 初审/复审), leader (负责人: 终审, approves extensions, signs the annual
+ * report), admin (manages accounts and settings), supervisor (上级政务公开办: reads every
+ * subordinate organ). The web console authenticates with user_authenticate.
+ * May call store/, base/ (crypto), text/.
+ */
+#ifndef GK_DOMAIN_USER_H
+#define GK_DOMAIN_USER_H
+
+#include <stdint.h>
+
+#include "base/arena.h"
+#include "base/err.h"
+#include "store/store.h"
+#include "store/user_store.h"
+
+enum user_role {
+	ROLE_OFFICER,
+	ROLE_REVIEWER,
+	ROLE_LEADER,
+	ROLE_ADMIN,
+	ROLE_SUPERVISOR,
+	ROLE__MAX
+};
+
+struct user_role_info {
+	const char *id;      /* "officer", as stored and typed */
+	const char *label;   /* "办理人员" */
+};
+
+extern const struct user_role_info user_roles[ROLE__MAX];
+
+/* The role whose id is s, or -1. */
+int user_role_from_id(const char *s);
+
+#define USER_PASSWORD_MIN 8
+
+struct user_new {
+	const char *name;          /* login name: 1–64 bytes of UTF-8, no spaces or control chars */
+	const char *display_name;  /* NULL = name */
+	const char *role;          /* role id */
+	int64_t agency_id;         /* 0 = none (admin, supervisor of several organs) */
+	const char *password;      /* NULL = no password yet (cannot log in); else ≥ 8 bytes */
+};
+
+/* Validate and add a user inside the open write transaction; audit-logged (never the password
+ * or its hash). ERR_CONFLICT if the name exists. */
+int user_create(struct store *s, const struct user_new *in, int64_t *id, struct gk_error *e) GK_WUR;
+
+/* Check name + password; on success fill out (strings in a). A wrong name or password are the
+ * same ERR_FORBIDDEN "wrong user name or password". */
+int user_authenticate(struct store *s, const char *name, const char *password, struct arena *a,
+		      struct user_rec *out, struct gk_error *e) GK_WUR;
+
+/* Every user, in name order. */
+int user_list(struct store *s, user_row_fn fn, void *ctx, struct gk_error *e) GK_WUR;
+
+#endif

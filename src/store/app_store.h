@@ -1,0 +1,102 @@
+/*
+ * app_store.h — persistence of applications (依申请公开) and their events.
+ *
+ * The store keeps rows; the lifecycle rules (which event may follow which, the state and
+ * outcome an event leads to) are domain/application.h's. State, outcome, closing date and the
+ * current reply deadline are stored on the application row as a summary kept up to date by
+ * the domain after each event, so that lists and the annual report need no replay.
+ * Strings of records filled by get are allocated in the caller's arena; records passed to a
+ * callback are valid only during the call. Depends on store/backend.h.
+ */
+#ifndef GK_STORE_APP_STORE_H
+#define GK_STORE_APP_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/arena.h"
+#include "store/backend.h"
+
+struct app_rec {
+	int64_t id;
+	int64_t agency_id;
+	const char *tracking_code;
+	const char *secret_hash;     /* SHA-256 hex of the applicant's tracking secret */
+	const char *received;        /* YYYY-MM-DD (Art. 31 date of receipt) */
+	const char *channel;         /* domain/app_codes.h ids */
+	const char *applicant_type;
+	const char *applicant_name;
+	const char *applicant_key;   /* who "the same applicant" is, for fees (domain decides) */
+	const char *contact;         /* may be NULL */
+	const char *id_number;
+	const char *request;
+	const char *form;
+	const char *state;           /* summary: domain/application.h state id */
+	const char *outcome;         /* Table 三 row_id once closed, else NULL */
+	const char *closed;          /* YYYY-MM-DD once closed, else NULL */
+	const char *reply_due;       /* current reply deadline, NULL when none runs */
+	const char *created_at;
+};
+
+struct app_event_rec {
+	int64_t id;
+	int64_t app_id;
+	const char *kind;            /* "correction-requested", …, "decided" */
+	const char *date;            /* YYYY-MM-DD */
+	const char *note;
+	const char *approver;
+	int64_t amount_fen;          /* -1 = none */
+	const char *outcome;         /* for "decided" and closing events */
+	const char *basis;
+	const char *actor;
+	const char *created_at;
+};
+
+/* Filter for list; zero/NULL fields do not filter. Dates compare as YYYY-MM-DD text. */
+struct app_filter {
+	int64_t agency_id;
+	const char *state;           /* exact state id */
+	int open_only;               /* closed IS NULL */
+	const char *received_from;   /* received >= */
+	const char *received_to;     /* received <= */
+	const char *open_on;         /* received <= open_on AND (closed IS NULL OR closed >= open_on):
+				      * not closed before that day */
+	int64_t limit;               /* 0 = no limit */
+};
+
+typedef int (*app_row_fn)(void *ctx, const struct app_rec *r);
+
+struct app_store_ops {
+	/* Insert (id ignored); ERR_CONFLICT if the tracking code exists. */
+	int (*insert)(struct store *s, const struct app_rec *r, int64_t *id, struct gk_error *e);
+	/* By id (ERR_NOTFOUND if none). */
+	int (*get)(struct store *s, int64_t id, struct arena *a, struct app_rec *out,
+		   struct gk_error *e);
+	/* By public tracking code (ERR_NOTFOUND if none). */
+	int (*get_by_code)(struct store *s, const char *code, struct arena *a, struct app_rec *out,
+			   struct gk_error *e);
+	/* Replace the summary columns (state, outcome, closed, reply_due; NULL = SQL NULL). */
+	int (*update_summary)(struct store *s, int64_t id, const char *state, const char *outcome,
+			      const char *closed, const char *reply_due, struct gk_error *e);
+	/* Append an event (id ignored). */
+	int (*event_insert)(struct store *s, const struct app_event_rec *ev, int64_t *id,
+			    struct gk_error *e);
+	/* All events of an application in the order recorded, as an array in the arena. */
+	int (*events)(struct store *s, int64_t app_id, struct arena *a, struct app_event_rec **out,
+		      size_t *n, struct gk_error *e);
+	/* Applications matching f, ordered by received date then id; stops when fn returns
+	 * non-zero. */
+	int (*list)(struct store *s, const struct app_filter *f, app_row_fn fn, void *ctx,
+		    struct gk_error *e);
+	/* The 1-based position of application id among the applications of the same agency and
+	 * applicant_key received from month_first to its own received date (ties by id). */
+	int (*ordinal_in_month)(struct store *s, int64_t id, const char *month_first,
+				int64_t *k, struct gk_error *e);
+};
+
+static inline const struct app_store_ops *app_store(struct store *s)
+{
+	return s->be->app;
+}
+
+#endif

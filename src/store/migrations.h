@@ -1,0 +1,19 @@
+/*
+ * migrations.h — the ordered list of schema migrations of the SQLite store.
+ *
+ * A database's schema version is the number of migrations applied to it (PRAGMA user_version,
+ * mirrored with names in table schema_migration). Migration i (1-based) takes version i-1 to i.
+ * Defined in store/migrations.c, the one file every area appends its schema to.
+ */
+#ifndef GK_STORE_MIGRATIONS_H
+#define GK_STORE_MIGRATIONS_H
+
+struct migration {
+	const char *name;   /* short, unique, stable: "core", "applications", … */
+	const char *sql;    /* one or more statements, run inside the migration's transaction */
+};
+
+extern const struct migration store_migrations[];
+extern const int store_migrations_n;
+
+#endif

@@ -1,0 +1,136 @@
+/*
+ * sqlite_user.c — staff accounts in SQLite (implements store/user_store.h).
+ */
+#include <stdio.h>
+
+#include "store/sqlite_int.h"
+#include "store/user_store.h"
+
+#define USER_COLS "id, name, display_name, role, agency_id, password_hash, created_at"
+
+static const char *col(sqlite3_stmt *st, int i, struct arena *a)
+{
+	if (sq_col_is_null(st, i))
+		return NULL;
+	return a ? sq_col_dup(st, i, a) : sq_col_text(st, i);
+}
+
+static void fill(sqlite3_stmt *st, struct arena *a, struct user_rec *r)
+{
+	r->id = sq_col_int(st, 0);
+	r->name = col(st, 1, a);
+	r->display_name = col(st, 2, a);
+	r->role = col(st, 3, a);
+	r->agency_id = sq_col_int(st, 4);
+	r->password_hash = col(st, 5, a);
+	r->created_at = col(st, 6, a);
+}
+
+static int insert(struct store *s, const struct user_rec *r, int64_t *id, struct gk_error *e)
+{
+	static const char sql[] = "INSERT INTO app_user (name, display_name, role, agency_id, "
+				  "password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)";
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = sq_stmt(s, sql, &st, e)) != 0)
+		return rc;
+	sq_bind_text(st, 1, r->name);
+	sq_bind_text(st, 2, r->display_name);
+	sq_bind_text(st, 3, r->role);
+	sq_bind_int_or_null(st, 4, r->agency_id, 0);
+	sq_bind_text(st, 5, r->password_hash);
+	sq_bind_text(st, 6, r->created_at);
+	if ((rc = sq_exec_stmt(s, st, "adding the user", e)) != 0)
+		return rc;
+	*id = sqlite3_last_insert_rowid(sq_db(s));
+	return 0;
+}
+
+static int get_one(struct store *s, sqlite3_stmt *st, struct arena *a, struct user_rec *out,
+		   const char *what, struct gk_error *e)
+{
+	int rc, row;
+
+	if ((rc = sq_next(s, st, &row, "reading users", e)) != 0)
+		return rc;
+	if (!row)
+		return err_set(e, ERR_NOTFOUND, "user", "no user %s", what);
+	fill(st, a, out);
+	sqlite3_reset(st);
+	return 0;
+}
+
+static int get_by_name(struct store *s, const char *name, struct arena *a, struct user_rec *out,
+		       struct gk_error *e)
+{
+	static const char sql[] = "SELECT " USER_COLS " FROM app_user WHERE name = ?";
+	sqlite3_stmt *st;
+	char what[300];
+	int rc;
+
+	if ((rc = sq_stmt(s, sql, &st, e)) != 0)
+		return rc;
+	sq_bind_text(st, 1, name);
+	snprintf(what, sizeof what, "named '%s'", name);
+	return get_one(s, st, a, out, what, e);
+}
+
+static int get(struct store *s, int64_t id, struct arena *a, struct user_rec *out,
+	       struct gk_error *e)
+{
+	static const char sql[] = "SELECT " USER_COLS " FROM app_user WHERE id = ?";
+	sqlite3_stmt *st;
+	char what[40];
+	int rc;
+
+	if ((rc = sq_stmt(s, sql, &st, e)) != 0)
+		return rc;
+	sq_bind_int(st, 1, id);
+	snprintf(what, sizeof what, "with id %lld", (long long)id);
+	return get_one(s, st, a, out, what, e);
+}
+
+static int set_password(struct store *s, int64_t id, const char *hash, struct gk_error *e)
+{
+	static const char sql[] = "UPDATE app_user SET password_hash = ? WHERE id = ?";
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = sq_stmt(s, sql, &st, e)) != 0)
+		return rc;
+	sq_bind_text(st, 1, hash);
+	sq_bind_int(st, 2, id);
+	if ((rc = sq_exec_stmt(s, st, "setting the password", e)) != 0)
+		return rc;
+	if (sqlite3_changes(sq_db(s)) == 0)
+		return err_set(e, ERR_NOTFOUND, "user", "no user with id %lld", (long long)id);
+	return 0;
+}
+
+static int list(struct store *s, user_row_fn fn, void *ctx, struct gk_error *e)
+{
+	static const char sql[] = "SELECT " USER_COLS " FROM app_user ORDER BY name";
+	sqlite3_stmt *st;
+	int rc, row;
+
+	if ((rc = sq_stmt(s, sql, &st, e)) != 0)
+		return rc;
+	while ((rc = sq_next(s, st, &row, "listing users", e)) == 0 && row) {
+		struct user_rec r;
+		fill(st, NULL, &r);
+		if ((rc = fn(ctx, &r)) != 0) {
+			sqlite3_reset(st);
+			break;
+		}
+	}
+	return rc;
+}
+
+const struct user_store_ops sqlite_user_ops = {
+	.insert = insert,
+	.get_by_name = get_by_name,
+	.get = get,
+	.set_password = set_password,
+	.list = list,
+};

@@ -1,0 +1,114 @@
+/*
+ * store.c — backend selection and the generic part of the store interface (see store.h).
+ *
+ * A path starting with "postgresql://" or "postgres://" names a PostgreSQL database (backend
+ * not built yet); anything else is a SQLite file.
+ */
+#include "store/store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "base/mem.h"
+#include "store/backend.h"
+
+extern const struct store_backend store_sqlite_backend;
+
+int store_open(const char *path, unsigned flags, struct store **out, struct gk_error *e)
+{
+	struct store *s;
+	int rc;
+
+	*out = NULL;
+	if (strncmp(path, "postgresql://", 13) == 0 || strncmp(path, "postgres://", 11) == 0)
+		return err_set(e, ERR_INVALID, "--db",
+			       "this build has no PostgreSQL backend; use a SQLite file name");
+	s = xcalloc(1, sizeof *s);
+	s->be = &store_sqlite_backend;
+	if ((rc = s->be->open(s, path, flags, e)) != 0) {
+		free(s);
+		return rc;
+	}
+	*out = s;
+	return 0;
+}
+
+void store_close(struct store *s)
+{
+	if (s == NULL)
+		return;
+	if (s->in_txn)
+		store_rollback(s);
+	s->be->close(s);
+	free(s);
+}
+
+int store_begin(struct store *s, struct gk_error *e)
+{
+	int rc;
+
+	if (s->in_txn)
+		return err_set(e, ERR_INTERNAL, "", "a transaction is already open");
+	if ((rc = s->be->begin(s, 1, e)) == 0)
+		s->in_txn = 1;
+	return rc;
+}
+
+int store_begin_read(struct store *s, struct gk_error *e)
+{
+	int rc;
+
+	if (s->in_txn)
+		return err_set(e, ERR_INTERNAL, "", "a transaction is already open");
+	if ((rc = s->be->begin(s, 0, e)) == 0)
+		s->in_txn = 1;
+	return rc;
+}
+
+int store_commit(struct store *s, struct gk_error *e)
+{
+	int rc;
+
+	if (!s->in_txn)
+		return err_set(e, ERR_INTERNAL, "", "commit without a transaction");
+	rc = s->be->commit(s, e);
+	if (rc != 0)
+		s->be->rollback(s);
+	s->in_txn = 0;
+	return rc;
+}
+
+void store_rollback(struct store *s)
+{
+	if (s == NULL || !s->in_txn)
+		return;
+	s->be->rollback(s);
+	s->in_txn = 0;
+}
+
+void store_set_actor(struct store *s, const char *actor)
+{
+	snprintf(s->actor, sizeof s->actor, "%s", actor ? actor : "");
+}
+
+const char *store_actor(const struct store *s)
+{
+	return s->actor;
+}
+
+void store_schema_version(struct store *s, int *have, int *known)
+{
+	s->be->schema_version(s, have, known);
+}
+
+void store_now(char out[21])
+{
+	struct timespec ts;
+	struct tm tm;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	gmtime_r(&ts.tv_sec, &tm);
+	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}

@@ -1,0 +1,69 @@
+/*
+ * store.h — the persistence interface: open a store, run transactions, name the actor.
+ *
+ * The store is an interface (DESIGN.md): struct store carries a backend, a table of function
+ * pointers. SQLite (store/sqlite*.c) is the embedded default; a PostgreSQL backend can follow
+ * by filling the same tables, without touching domain/. Operations are grouped by area, one
+ * op table and one header per area (store/agency_store.h, store/user_store.h,
+ * store/audit_store.h, store/app_store.h, …); docs/store.md says how to add one.
+ *
+ * Rules every caller follows:
+ *   - one transaction per command (web: per request): store_begin … store_commit, or
+ *     store_rollback on any error — nothing half-written is left behind;
+ *   - the actor (a user name, or the OS user for the CLI) is set once with store_set_actor and
+ *     recorded by the audit log for every change.
+ * Only store/ includes sqlite3.h. Depends on base/.
+ */
+#ifndef GK_STORE_STORE_H
+#define GK_STORE_STORE_H
+
+#include <stdint.h>
+
+#include "base/err.h"
+
+#define STORE_ACTOR_MAX 64
+
+/* store_open flags */
+enum {
+	STORE_CREATE = 1,     /* create the database if it does not exist (gongkai init) */
+	STORE_READONLY = 2,   /* open for reading only */
+};
+
+struct store_backend;
+
+struct store {
+	const struct store_backend *be;   /* the operations (store/backend.h) */
+	void *impl;                        /* the backend's own state */
+	int in_txn;                        /* 1 inside store_begin … commit/rollback */
+	char actor[STORE_ACTOR_MAX];       /* who acts on this connection, "" = unknown */
+};
+
+/* Open the store at path (a file name for SQLite), apply pending schema migrations, and hand
+ * back a new struct store (freed with store_close). Without STORE_CREATE a missing database is
+ * ERR_NOTFOUND ("no database at …; create one with gongkai init"). A database whose schema is
+ * newer than this program is refused with ERR_DB and a message saying which versions. */
+int store_open(const char *path, unsigned flags, struct store **out, struct gk_error *e) GK_WUR;
+/* Roll back any open transaction and free everything; s may be NULL. */
+void store_close(struct store *s);
+
+/* Begin a write transaction (SQLite: BEGIN IMMEDIATE, waiting up to the busy timeout for other
+ * writers, so concurrent processes serialise instead of failing). */
+int store_begin(struct store *s, struct gk_error *e) GK_WUR;
+/* Begin a read transaction (a consistent snapshot). */
+int store_begin_read(struct store *s, struct gk_error *e) GK_WUR;
+int store_commit(struct store *s, struct gk_error *e) GK_WUR;
+/* Undo the open transaction, if any. Never fails. */
+void store_rollback(struct store *s);
+
+/* Record who acts ("alice", or the OS user name); truncated to STORE_ACTOR_MAX-1 bytes. */
+void store_set_actor(struct store *s, const char *actor);
+/* The actor set with store_set_actor ("" if none). */
+const char *store_actor(const struct store *s);
+
+/* The schema version of the open database and the newest version this program knows. */
+void store_schema_version(struct store *s, int *have, int *known);
+
+/* The current UTC time as "YYYY-MM-DDTHH:MM:SSZ" (the store's timestamp format). */
+void store_now(char out[21]);
+
+#endif

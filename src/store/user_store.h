@@ -1,0 +1,46 @@
+/*
+ * user_store.h — persistence of staff accounts (table app_user). Domain rules: domain/user.h.
+ *
+ * Strings in records filled by get are allocated in the caller's arena; records passed to a
+ * list callback are valid only during the call. Depends on store/backend.h.
+ */
+#ifndef GK_STORE_USER_STORE_H
+#define GK_STORE_USER_STORE_H
+
+#include <stdint.h>
+
+#include "base/arena.h"
+#include "store/backend.h"
+
+struct user_rec {
+	int64_t id;
+	const char *name;           /* login name, unique */
+	const char *display_name;
+	const char *role;           /* officer | reviewer | leader | admin | supervisor */
+	int64_t agency_id;          /* 0 = not tied to one organ */
+	const char *password_hash;  /* argon2id string, NULL = cannot log in */
+	const char *created_at;
+};
+
+typedef int (*user_row_fn)(void *ctx, const struct user_rec *r);
+
+struct user_store_ops {
+	/* Insert (id ignored); ERR_CONFLICT if the name exists. */
+	int (*insert)(struct store *s, const struct user_rec *r, int64_t *id, struct gk_error *e);
+	/* By login name; ERR_NOTFOUND if none. */
+	int (*get_by_name)(struct store *s, const char *name, struct arena *a, struct user_rec *out,
+			   struct gk_error *e);
+	int (*get)(struct store *s, int64_t id, struct arena *a, struct user_rec *out,
+		   struct gk_error *e);
+	/* Replace the password hash of user id (NULL clears it). */
+	int (*set_password)(struct store *s, int64_t id, const char *hash, struct gk_error *e);
+	/* Every user in name order; stops when fn returns non-zero. */
+	int (*list)(struct store *s, user_row_fn fn, void *ctx, struct gk_error *e);
+};
+
+static inline const struct user_store_ops *user_store(struct store *s)
+{
+	return s->be->user;
+}
+
+#endif
