@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 
 #include "base/mem.h"
+#include "store/fts_tokenizer.h"
 #include "store/migrations.h"
 #include "store/sqlite_int.h"
 
@@ -318,6 +319,11 @@ static int sq_open(struct store *s, const char *path, unsigned flags, struct gk_
 	}
 	sqlite3_busy_timeout(q->db, SQ_BUSY_MS);
 	sqlite3_extended_result_codes(q->db, 0);
+	/* The search tokenizer must be known before any FTS table is touched (migrations too). */
+	if (store_fts_register(q->db) != 0) {
+		rc = err_set(e, ERR_DB, "--db", "cannot register the search tokenizer (FTS5 missing)");
+		goto fail;
+	}
 	if ((rc = exec_fixed(s, "PRAGMA foreign_keys = ON", "enabling foreign keys", e)) != 0)
 		goto fail;
 	/* A file that is not a database shows up here. */

@@ -1,0 +1,181 @@
+/* test_store.c — the SQLite store: creation, pragmas, migrations, newer schema refused,
+ * transactions commit or roll back as a whole. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "store/agency_store.h"
+#include "store/migrations.h"
+#include "store/store.h"
+
+static char dir[64];
+static char path[128];
+
+static int setup(void **state)
+{
+	snprintf(dir, sizeof dir, "/tmp/gk-store-XXXXXX");
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/t.db", dir);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	char p[160];
+	const char *suffix[] = { "", "-wal", "-shm" };
+	for (int i = 0; i < 3; i++) {
+		snprintf(p, sizeof p, "%s%s", path, suffix[i]);
+		unlink(p);
+	}
+	rmdir(dir);
+	return 0;
+}
+
+static void exec_sql(const char *sql)
+{
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
+static int query_int(const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	int v;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return v;
+}
+
+static void test_missing_database_named(void **state)
+{
+	struct store *s = NULL;
+	struct gk_error e = { 0 };
+
+	assert_int_equal(store_open(path, 0, &s, &e), ERR_NOTFOUND);
+	assert_null(s);
+	assert_non_null(strstr(e.msg, "gongkai"));
+	assert_int_not_equal(access(path, F_OK), 0);  /* nothing created */
+}
+
+static void test_create_and_schema(void **state)
+{
+	struct store *s = NULL;
+	struct gk_error e = { 0 };
+	int have, known;
+
+	assert_int_equal(store_open(path, STORE_CREATE, &s, &e), 0);
+	store_schema_version(s, &have, &known);
+	assert_int_equal(have, store_migrations_n);
+	assert_int_equal(known, store_migrations_n);
+	store_close(s);
+	assert_int_equal(query_int("PRAGMA user_version"), store_migrations_n);
+	assert_int_equal(query_int("SELECT count(*) FROM schema_migration"), store_migrations_n);
+	/* WAL persists in the file */
+	{
+		sqlite3 *db;
+		sqlite3_stmt *st;
+		sqlite3_open(path, &db);
+		sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &st, NULL);
+		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+		assert_string_equal((const char *)sqlite3_column_text(st, 0), "wal");
+		sqlite3_finalize(st);
+		sqlite3_close(db);
+	}
+	/* every table is STRICT: a text in an INTEGER column is refused */
+	{
+		sqlite3 *db;
+		sqlite3_open(path, &db);
+		assert_int_not_equal(sqlite3_exec(db, "INSERT INTO agency (name, level, parent_id, "
+						 "created_at) VALUES ('x', 'township', 'abc', 'now')",
+						 NULL, NULL, NULL), SQLITE_OK);
+		sqlite3_close(db);
+	}
+}
+
+static void test_older_upgrades_newer_refused(void **state)
+{
+	struct store *s = NULL;
+	struct gk_error e = { 0 };
+
+	assert_int_equal(store_open(path, STORE_CREATE, &s, &e), 0);
+	store_close(s);
+	/* Make it look like a database from version 1 (only "core"). */
+	exec_sql("DROP TABLE app_event; DROP TABLE application; "
+		 "DELETE FROM schema_migration WHERE version > 1; PRAGMA user_version = 1;");
+	assert_int_equal(store_open(path, 0, &s, &e), 0);
+	store_close(s);
+	assert_int_equal(query_int("PRAGMA user_version"), store_migrations_n);
+	assert_int_equal(query_int("SELECT count(*) FROM application"), 0);
+
+	/* A newer database is refused and left alone. */
+	exec_sql("PRAGMA user_version = 999");
+	memset(&e, 0, sizeof e);
+	assert_int_equal(store_open(path, 0, &s, &e), ERR_DB);
+	assert_null(s);
+	assert_non_null(strstr(e.msg, "999"));
+	assert_non_null(strstr(e.msg, "newer"));
+	assert_int_equal(query_int("PRAGMA user_version"), 999);
+}
+
+static void test_transactions(void **state)
+{
+	struct store *s = NULL;
+	struct gk_error e = { 0 };
+	struct agency_rec r = { .name = "甲镇", .level = "township", .created_at = "now" };
+	int64_t id, n;
+
+	assert_int_equal(store_open(path, STORE_CREATE, &s, &e), 0);
+	/* rolled back: gone */
+	assert_int_equal(store_begin(s, &e), 0);
+	assert_int_equal(agency_store(s)->insert(s, &r, &id, &e), 0);
+	store_rollback(s);
+	assert_int_equal(store_begin_read(s, &e), 0);
+	assert_int_equal(agency_store(s)->count(s, &n, &e), 0);
+	assert_int_equal(store_commit(s, &e), 0);
+	assert_int_equal(n, 0);
+	/* committed: there; a duplicate name is a conflict */
+	assert_int_equal(store_begin(s, &e), 0);
+	assert_int_equal(agency_store(s)->insert(s, &r, &id, &e), 0);
+	assert_int_equal(store_commit(s, &e), 0);
+	assert_int_equal(store_begin(s, &e), 0);
+	assert_int_equal(agency_store(s)->insert(s, &r, &id, &e), ERR_CONFLICT);
+	store_rollback(s);
+	/* a dangling parent is refused (foreign_keys=ON) */
+	r.name = "乙镇";
+	r.parent_id = 77;
+	assert_int_equal(store_begin(s, &e), 0);
+	assert_int_equal(agency_store(s)->insert(s, &r, &id, &e), ERR_CONFLICT);
+	store_rollback(s);
+	/* closing with an open transaction rolls it back */
+	r.parent_id = 0;
+	assert_int_equal(store_begin(s, &e), 0);
+	assert_int_equal(agency_store(s)->insert(s, &r, &id, &e), 0);
+	store_close(s);
+	assert_int_equal(query_int("SELECT count(*) FROM agency"), 1);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_missing_database_named, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_create_and_schema, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_older_upgrades_newer_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_transactions, setup, teardown),
+	};
+	return cmocka_run_group_tests_name("store/sqlite", tests, NULL, NULL);
+}
