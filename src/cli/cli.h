@@ -49,4 +49,10 @@ void cli_getopt_reset(void);
  * $GONGKAI_DATA_DIR, else the build-time source data directory, else the installed one. */
 const char *cli_data_dir(void);
 
+/* Load the working-day calendar: the shipped one from cli->data_dir, then cli->calendar_dir.
+ * On failure prints the error (naming file:line) and returns CLI_USAGE; on success 0 and
+ * *out is owned by the caller (calendar_free). */
+struct calendar;
+int cli_load_calendar(const struct cli *cli, struct calendar **out);
+
 #endif

@@ -10,5 +10,7 @@ int cmd_version(struct cli *cli, int argc, char **argv);
 int cmd_init(struct cli *cli, int argc, char **argv);
 int cmd_user(struct cli *cli, int argc, char **argv);
 int cmd_audit(struct cli *cli, int argc, char **argv);
+int cmd_calendar(struct cli *cli, int argc, char **argv);
+int cmd_deadline(struct cli *cli, int argc, char **argv);
 
 #endif

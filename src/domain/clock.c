@@ -31,13 +31,13 @@ static const struct limit_info limits[CLOCK__MAX] = {
 	[CLOCK_CORRECTION_NOTICE] = { "correction_notice_due", "补正告知期限",
 				      "《政府信息公开条例》第三十条", 7, "收到申请" },
 	[CLOCK_CORRECTION_PERIOD] = { "correction_period_due", "补正期限",
-				      "《政府信息公开条例》第三十条（期限由行政机关确定）", 0,
+				      "《政府信息公开条例》第三十条，期限由行政机关确定", 0,
 				      "申请人收到补正通知" },
 	/* REQ 条例-33 */
 	[CLOCK_REPLY] = { "reply_due", "答复期限", "《政府信息公开条例》第三十三条第二款", 20,
 			  "收到申请" },
 	[CLOCK_EXTENDED_REPLY] = { "extended_reply_due", "延长后的答复期限",
-				   "《政府信息公开条例》第三十三条第二款（经工作机构负责人同意）", 20,
+				   "《政府信息公开条例》第三十三条第二款，经工作机构负责人同意", 20,
 				   "原答复期限届满" },
 	/* REQ 条例-32 */
 	[CLOCK_THIRD_PARTY_ANSWER] = { "third_party_answer_due", "第三方答复期限",
@@ -47,11 +47,11 @@ static const struct limit_info limits[CLOCK__MAX] = {
 				 "《政府信息公开条例》第三十四条", 15, "被征求意见机关收到征求意见函" },
 	/* REQ 条例-35 */
 	[CLOCK_DELAYED_REPLY] = { "delayed_reply_due", "延迟答复期限",
-				  "《政府信息公开条例》第三十五条（期限由行政机关确定）", 0,
+				  "《政府信息公开条例》第三十五条，期限由行政机关确定", 0,
 				  "告知申请人延迟答复" },
 	/* REQ 109号 */
 	[CLOCK_FEE_PAYMENT] = { "fee_payment_due", "缴费期限",
-				"《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）", 20,
+				"国办函〔2020〕109号《政府信息公开信息处理费管理办法》", 20,
 				"申请人收到收费通知" },
 };
 
@@ -347,7 +347,7 @@ int clock_fee_payment_due(const struct calendar *cal, int notice_received,
 int clock_schedule_compute(const struct calendar *cal, const struct clock_application *app,
 			   struct clock_schedule *out, struct gk_error *e)
 {
-	char a[DATE_LEN], b[DATE_LEN];
+	char a[DATE_LEN], b[DATE_LEN], c[DATE_LEN];
 	int rc;
 
 	reset(&out->correction_notice, CLOCK_CORRECTION_NOTICE);
@@ -361,7 +361,7 @@ int clock_schedule_compute(const struct calendar *cal, const struct clock_applic
 			return err_set(e, ERR_INVALID, "consultation",
 				       "%s:%s: the letter is dated before the application was received (%s)",
 				       date_format(p->sent, a), date_format(p->answered, b),
-				       date_format(app->received, a));
+				       date_format(app->received, c));
 	}
 	if (app->fee_notice_received != CLOCK_NONE && app->fee_notice_received < app->received)
 		return err_set(e, ERR_INVALID, "fee_notice_received",

@@ -1,6 +1,8 @@
 /*
  * utf8.c — UTF-8 validation and decoding (see utf8.h).
  */
+#include <string.h>
+
 #include "text/utf8.h"
 
 size_t utf8_decode(const char *str, size_t len, int32_t *cp)
@@ -97,4 +99,27 @@ int utf8_is_han(int32_t cp)
 	return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
 	       (cp >= 0x20000 && cp <= 0x2EBEF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
 	       (cp >= 0x30000 && cp <= 0x3134F);
+}
+
+size_t utf8_width(const char *s)
+{
+	size_t len = strlen(s), i = 0, w = 0;
+	int32_t cp;
+
+	while (i < len) {
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		if (n == 0) {  /* an invalid byte shows as one replacement column */
+			i++;
+			w++;
+			continue;
+		}
+		i += n;
+		/* East Asian Wide and Fullwidth blocks (Hangul Jamo, CJK, Hangul, compatibility,
+		 * fullwidth forms, the supplementary ideographic planes) take two columns */
+		w += (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
+		     (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+		     (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+		     (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD) ? 2 : 1;
+	}
+	return w;
 }

@@ -22,5 +22,8 @@ size_t utf8_encode(int32_t cp, char out[4]);
 size_t utf8_count(const char *s, size_t len);
 /* 1 if cp is a Han (CJK unified ideograph) character. */
 int utf8_is_han(int32_t cp);
+/* Terminal columns the NUL-terminated string takes: 2 for East Asian wide and fullwidth
+ * characters (汉字, fullwidth punctuation), 1 for others. */
+size_t utf8_width(const char *s);
 
 #endif

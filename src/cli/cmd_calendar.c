@@ -1,0 +1,258 @@
+/*
+ * cmd_calendar.c — `gongkai calendar YEAR [--json]`: a year of the working-day calendar.
+ *
+ * Text: twelve months three abreast like cal(1), holidays marked '*' and adjusted working
+ * days '+', a legend, the arrangements by holiday, the number of working days, and a warning
+ * when the year is not covered by an official notice. JSON: year, covered, workdays and
+ * special_dates (every listed date with weekday, kind and name).
+ * Calls domain/calendar. Law: the yearly 国务院办公厅 holiday notices.
+ */
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/buf.h"
+#include "cli/cli.h"
+#include "cli/commands.h"
+#include "cli/jsonout.h"
+#include "domain/calendar.h"
+#include "domain/clock.h"
+#include "text/date.h"
+#include "text/utf8.h"
+
+#define MONTH_COLS 21  /* 7 cells of 3 columns */
+#define GAP "   "
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+		"Usage: gongkai calendar YEAR [--json]\n\n"
+		"Print a year of the working-day calendar month by month: '*' marks a holiday\n"
+		"(放假), '+' an adjusted working day (调休上班, a Saturday or Sunday that is worked),\n"
+		"then the arrangements and the number of working days. A year without an official\n"
+		"notice in the calendar is shown Mon–Fri with a warning.\n\n"
+		"  --json   print {year, covered, workdays, special_dates: [{date, weekday, kind, name}]}\n"
+		"  --help   this text\n\n"
+		"The calendar is data/cn-workday-calendar.tsv plus any *.tsv in --calendar-dir\n"
+		"(or $GONGKAI_CALENDAR_DIR); see docs/clock.md.\n");
+}
+
+static void month_line(const struct calendar *cal, int year, int month, int week, struct buf *line)
+{
+	int first = date_make(year, month, 1);
+	int lead = date_weekday(first) - 1;  /* Monday-first columns */
+	int ndays = date_days_in_month(year, month);
+
+	for (int col = 0; col < 7; col++) {
+		int dom = week * 7 + col - lead + 1;
+		char cell[16];
+		if (dom < 1 || dom > ndays) {
+			snprintf(cell, sizeof cell, "   ");
+		} else {
+			enum calendar_kind k = calendar_kind(cal, first + dom - 1);
+			snprintf(cell, sizeof cell, "%2d%c", dom,
+				 k == CAL_HOLIDAY ? '*' : k == CAL_WORKDAY ? '+' : ' ');
+		}
+		if (buf_puts(line, cell))
+			return;
+	}
+}
+
+/* Print s followed by spaces up to width display columns (Han characters are 2 wide). */
+static void put_padded(struct buf *line, const char *s, int width)
+{
+	int w = (int)utf8_width(s);
+
+	if (buf_puts(line, s))
+		return;
+	for (; w < width; w++)
+		if (buf_putc(line, ' '))
+			return;
+}
+
+/* Print the line without trailing spaces (and not at all if skip_empty and it is empty). */
+static void rtrim_print(struct buf *line, int skip_empty)
+{
+	while (line->len > 0 && line->ptr[line->len - 1] == ' ')
+		line->ptr[--line->len] = '\0';
+	if (line->len > 0 || !skip_empty)
+		printf("%s\n", buf_cstr(line));
+	buf_reset(line);
+}
+
+static void print_grid(const struct calendar *cal, int year)
+{
+	struct buf line;
+
+	buf_init(&line, 4096);
+	printf("%*s%d年 工作日历\n", 28, "", year);
+	for (int q = 0; q < 4; q++) {
+		putchar('\n');
+		for (int i = 0; i < 3; i++) {
+			char title[16];
+			int m = q * 3 + i + 1;
+			int tw = m >= 10 ? 4 : 3;
+			snprintf(title, sizeof title, "%*s%d月", (MONTH_COLS - tw) / 2, "", m);
+			put_padded(&line, title, MONTH_COLS);
+			if (i < 2 && buf_puts(&line, GAP))
+				break;
+		}
+		rtrim_print(&line, 0);
+		for (int i = 0; i < 3; i++)
+			if (buf_puts(&line, i < 2 ? "一 二 三 四 五 六 日 " GAP : "一 二 三 四 五 六 日"))
+				break;
+		rtrim_print(&line, 0);
+		for (int week = 0; week < 6; week++) {
+			for (int i = 0; i < 3; i++) {
+				month_line(cal, year, q * 3 + i + 1, week, &line);
+				if (i < 2 && buf_puts(&line, GAP))
+					break;
+			}
+			rtrim_print(&line, 1);
+		}
+	}
+	buf_free(&line);
+}
+
+/* Append to a line buffer; a line longer than its cap (never, for a real calendar) is cut. */
+static void add(struct buf *line, const char *fmt, ...) GK_PRINTF(2, 3);
+static void add(struct buf *line, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	if (buf_vprintf(line, fmt, ap) != 0) {
+		/* ERR_LIMIT: keep what fits */
+	}
+	va_end(ap);
+}
+
+/* The arrangements: per holiday name (first appearance order), the days off as ranges and the
+ * adjusted working days. */
+static void print_arrangements(const struct calendar *cal, int year)
+{
+	int first = date_make(year, 1, 1), last = date_make(year, 12, 31);
+	const char *names[64];
+	int nnames = 0;
+	struct buf line;
+
+	for (int d = calendar_next_listed(cal, first); d >= 0 && d <= last;
+	     d = calendar_next_listed(cal, d + 1)) {
+		const char *n = calendar_name(cal, d);
+		int seen = 0;
+		for (int i = 0; i < nnames; i++)
+			seen |= names[i] == n;
+		if (!seen && nnames < 64)
+			names[nnames++] = n;
+	}
+	if (nnames == 0)
+		return;
+	buf_init(&line, 8192);
+	printf("\n节假日安排：\n");
+	for (int i = 0; i < nnames; i++) {
+		int off = 0, work = 0;
+		char a[DATE_LEN], b[DATE_LEN];
+		if (buf_puts(&line, "  ") != 0)
+			break;
+		put_padded(&line, names[i], 16);
+		for (int d = first; d <= last; d++) {
+			int e = d;
+			if (calendar_name(cal, d) != names[i] || calendar_kind(cal, d) != CAL_HOLIDAY)
+				continue;
+			while (e + 1 <= last && calendar_name(cal, e + 1) == names[i] &&
+			       calendar_kind(cal, e + 1) == CAL_HOLIDAY)
+				e++;
+			date_format(d, a);
+			date_format(e, b);
+			if (e == d)
+				add(&line, "%s放假 %s", off ? "、" : "", a + 5);
+			else
+				add(&line, "%s放假 %s 至 %s（%d天）", off ? "、" : "", a + 5, b + 5,
+				    e - d + 1);
+			off += e - d + 1;
+			d = e;
+		}
+		for (int d = first; d <= last; d++) {
+			if (calendar_name(cal, d) != names[i] || calendar_kind(cal, d) != CAL_WORKDAY)
+				continue;
+			add(&line, "%s%s（%s）", work ? "、" : off ? "；调休上班 " : "调休上班 ",
+			    date_format(d, a) + 5, clock_weekday_name(d));
+			work++;
+		}
+		rtrim_print(&line, 0);
+	}
+	buf_free(&line);
+}
+
+static int print_json(const struct calendar *cal, int year)
+{
+	json_t *root = json_object(), *list = json_array();
+	int first = date_make(year, 1, 1), last = date_make(year, 12, 31);
+
+	json_object_set_new(root, "year", json_integer(year));
+	json_object_set_new(root, "covered", json_boolean(calendar_covered(cal, year)));
+	json_object_set_new(root, "workdays", json_integer(calendar_workdays_in_year(cal, year)));
+	for (int d = calendar_next_listed(cal, first); d >= 0 && d <= last;
+	     d = calendar_next_listed(cal, d + 1)) {
+		json_t *o = json_object();
+		json_object_set_new(o, "date", cli_json_date(d));
+		json_object_set_new(o, "weekday", json_string(clock_weekday_name(d)));
+		json_object_set_new(o, "kind", json_string(calendar_kind_name(calendar_kind(cal, d))));
+		json_object_set_new(o, "name", json_string(calendar_name(cal, d)));
+		json_array_append_new(list, o);
+	}
+	json_object_set_new(root, "special_dates", list);
+	return cli_json_print(root);
+}
+
+int cmd_calendar(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct calendar *cal = NULL;
+	int json = 0, ch, rc;
+	long year;
+	char *end;
+
+	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'j':
+			json = 1;
+			break;
+		case 'h':
+			usage(stdout);
+			return CLI_OK;
+		default:
+			return cli_usage_error("calendar", "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind != argc - 1)
+		return cli_usage_error("calendar", optind >= argc ? "YEAR is required" :
+				       "one YEAR expected, got also '%s'", argv[argc - 1]);
+	year = strtol(argv[optind], &end, 10);
+	if (*argv[optind] == '\0' || *end != '\0' || year < CALENDAR_FIRST_YEAR ||
+	    year > CALENDAR_LAST_YEAR)
+		return cli_usage_error("calendar", "YEAR: want a year %d–%d, got '%s'",
+				       CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR, argv[optind]);
+	if ((rc = cli_load_calendar(cli, &cal)) != 0)
+		return rc;
+	if (json) {
+		rc = print_json(cal, (int)year);
+		goto out;
+	}
+	print_grid(cal, (int)year);
+	printf("\n图例：* 放假（法定节假日）  + 调休上班（周末上班）  其余周六、周日为休息日\n");
+	print_arrangements(cal, (int)year);
+	printf("\n%ld年工作日：%d天\n", year, calendar_workdays_in_year(cal, (int)year));
+	if (!calendar_covered(cal, (int)year))
+		printf("警告：%ld年不在工作日历内（未载入国务院办公厅%ld年节假日安排），以上按周一至周五计算，未经核实；"
+		       "发布后将安排放入 --calendar-dir 目录即可。\n", year, year);
+	rc = CLI_OK;
+out:
+	calendar_free(cal);
+	return rc;
+}

@@ -1,0 +1,307 @@
+/*
+ * cmd_deadline.c — `gongkai deadline`: statutory deadlines of one application (or of one
+ * piece of information to publish), with their derivation.
+ *
+ *   gongkai deadline --received DATE [--correction-received DATE]
+ *                    [--consultation SENT:ANSWERED]... [--extended]
+ *                    [--fee-notice-received DATE] [--json]
+ *   gongkai deadline --formed DATE [--json]
+ *
+ * Text: the dates, a warning for any year the calendar does not cover, then the derivation of
+ * each date in Chinese. JSON keys (stable, see README): received | formed,
+ * correction_notice_due, reply_due, extended_reply_due, fee_payment_due, publication_due,
+ * verified, steps.
+ * Calls domain/clock. Law: 条例 Arts. 26, 30, 33; 109号 (see docs/clock.md).
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "base/buf.h"
+#include "cli/cli.h"
+#include "cli/commands.h"
+#include "cli/jsonout.h"
+#include "domain/clock.h"
+#include "text/date.h"
+#include "text/utf8.h"
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+		"Usage: gongkai deadline --received DATE [--correction-received DATE]\n"
+		"                        [--consultation SENT:ANSWERED]... [--extended]\n"
+		"                        [--fee-notice-received DATE] [--json]\n"
+		"       gongkai deadline --formed DATE [--json]\n\n"
+		"Compute the statutory deadlines in working days (工作日) on the official calendar,\n"
+		"and show how each was counted. The day of the event is not counted; a deadline is\n"
+		"the N-th working day after it.\n\n"
+		"  --received DATE             application received (条例第三十一条): correction notice\n"
+		"                              due +7, reply due +20 working days\n"
+		"  --correction-received DATE  corrected application received: the reply clock restarts\n"
+		"  --consultation SENT:ANSWERED  a consultation letter sent and its answer received;\n"
+		"                              working days in (SENT, ANSWERED] are not counted; repeat\n"
+		"  --extended                  an approved extension: +20 working days after reply due\n"
+		"  --fee-notice-received DATE  fee notice received by the applicant: payment due +20\n"
+		"  --formed DATE               information formed or changed: publication due +20\n"
+		"  --json                      print JSON (keys: received | formed,\n"
+		"                              correction_notice_due, reply_due, extended_reply_due,\n"
+		"                              fee_payment_due, publication_due, verified, steps)\n"
+		"  --help                      this text\n\n"
+		"Dates are YYYY-MM-DD. Exit status 2 names the argument on bad input.\n");
+}
+
+/* Parse a date option value; on error a message naming the option and the value. */
+static int parse_date(const char *opt, const char *s, int *day, struct gk_error *e)
+{
+	if (date_parse(s, day, opt, NULL) != 0)
+		return err_set(e, ERR_INVALID, opt, "not a real date YYYY-MM-DD: '%s'", s);
+	return 0;
+}
+
+static int parse_consultation(const char *s, struct clock_pause *p, struct gk_error *e)
+{
+	const char *colon = strchr(s, ':');
+	char sent[DATE_LEN + 1];
+
+	if (colon == NULL || (size_t)(colon - s) >= sizeof sent)
+		return err_set(e, ERR_INVALID, "--consultation",
+			       "want SENT:ANSWERED (two dates YYYY-MM-DD), got '%s'", s);
+	memcpy(sent, s, (size_t)(colon - s));
+	sent[colon - s] = '\0';
+	if (date_parse(sent, &p->sent, NULL, NULL) != 0 ||
+	    date_parse(colon + 1, &p->answered, NULL, NULL) != 0)
+		return err_set(e, ERR_INVALID, "--consultation",
+			       "want SENT:ANSWERED with real dates YYYY-MM-DD, got '%s'", s);
+	p->kind = PAUSE_CONSULTATION;
+	return 0;
+}
+
+/* Domain errors name fields like "correction_received"; show the option instead. */
+static int report(struct gk_error *e)
+{
+	size_t len = strlen(e->field);
+
+	if (len > 0 && len + 3 <= sizeof e->field && strncmp(e->field, "--", 2) != 0) {
+		memmove(e->field + 2, e->field, len + 1);
+		memcpy(e->field, "--", 2);
+		for (char *p = e->field; *p; p++)
+			if (*p == '_')
+				*p = '-';
+	}
+	return cli_error(e);
+}
+
+/* The deadlines to show, in order, NULL-terminated (list has room for 5 + 1). */
+static void computed(const struct clock_schedule *s, const struct clock_deadline *pub,
+		     const struct clock_deadline *list[6])
+{
+	size_t n = 0;
+	if (pub) {
+		list[n++] = pub;
+	} else {
+		list[n++] = &s->correction_notice;
+		list[n++] = &s->reply;
+		if (s->extended_reply.nsteps)
+			list[n++] = &s->extended_reply;
+		if (s->fee_payment.nsteps)
+			list[n++] = &s->fee_payment;
+	}
+	list[n] = NULL;
+}
+
+static json_t *step_json(const struct clock_deadline *dl, const struct clock_step *st)
+{
+	json_t *o = json_object();
+	struct buf text;
+
+	json_object_set_new(o, "deadline", json_string(clock_limit_key(dl->limit)));
+	json_object_set_new(o, "kind", json_string(clock_step_key(st->kind)));
+	json_object_set_new(o, "date", cli_json_date(st->day));
+	switch (st->kind) {
+	case STEP_WORKDAY:
+	case STEP_ADJUSTED:
+		json_object_set_new(o, "count", json_integer(st->n));
+		break;
+	case STEP_PAUSE:
+		json_object_set_new(o, "until", cli_json_date(st->until));
+		json_object_set_new(o, "workdays_paused", json_integer(st->n));
+		json_object_set_new(o, "merged", json_integer(st->merged));
+		break;
+	case STEP_DUE:
+		json_object_set_new(o, "workdays", json_integer(st->n));
+		break;
+	case STEP_UNVERIFIED:
+		json_object_set_new(o, "year", json_integer(st->n));
+		break;
+	default:
+		break;
+	}
+	if (st->name)
+		json_object_set_new(o, "name", json_string(st->name));
+	buf_init(&text, 4096);
+	if (clock_step_describe(dl, st, &text) == 0)
+		json_object_set_new(o, "text", json_string(buf_cstr(&text)));
+	buf_free(&text);
+	return o;
+}
+
+static int print_json(int trigger, const struct clock_deadline *const *list, bool verified)
+{
+	json_t *root = json_object(), *steps = json_array();
+
+	json_object_set_new(root, list[0]->limit == CLOCK_PUBLICATION ? "formed" : "received",
+			    cli_json_date(trigger));
+	for (size_t i = 0; list[i]; i++)
+		json_object_set_new(root, clock_limit_key(list[i]->limit), cli_json_date(list[i]->due));
+	json_object_set_new(root, "verified", json_boolean(verified));
+	for (size_t i = 0; list[i]; i++)
+		for (size_t j = 0; j < list[i]->nsteps; j++)
+			json_array_append_new(steps, step_json(list[i], &list[i]->steps[j]));
+	json_object_set_new(root, "steps", steps);
+	return cli_json_print(root);
+}
+
+/* Print label padded to width display columns (Han characters count 2). */
+static void put_label(const char *label, int width)
+{
+	int w = (int)utf8_width(label);
+
+	fputs(label, stdout);
+	printf("%*s", width > w ? width - w : 0, "");
+}
+
+static int print_text(int trigger, const struct clock_deadline *const *list)
+{
+	char d[DATE_LEN];
+	struct buf b;
+	int years[8], nyears = 0;
+
+	put_label(list[0]->limit == CLOCK_PUBLICATION ? "信息形成或变更日期" : "收到申请日期", 20);
+	printf("%s（%s）\n", date_format(trigger, d), clock_weekday_name(trigger));
+	for (size_t i = 0; list[i]; i++) {
+		const struct clock_deadline *dl = list[i];
+		put_label(clock_limit_label(dl->limit), 20);
+		printf("%s（%s）  %d个工作日，%s\n", date_format(dl->due, d), clock_weekday_name(dl->due),
+		       dl->days, clock_limit_basis(dl->limit));
+		if (!dl->verified) {
+			int seen = 0;
+			for (int k = 0; k < nyears; k++)
+				seen |= years[k] == dl->uncovered_year;
+			if (!seen && nyears < 8)
+				years[nyears++] = dl->uncovered_year;
+		}
+	}
+	for (int k = 0; k < nyears; k++)
+		printf("警告：%d年不在工作日历内（未载入国务院办公厅%d年节假日安排），该年按周一至周五计算，"
+		       "结果未经核实（unverified: year %d is not in the calendar）\n",
+		       years[k], years[k], years[k]);
+	buf_init(&b, 0);
+	for (size_t i = 0; list[i]; i++) {
+		printf("\n%s的推算：\n", clock_limit_label(list[i]->limit));
+		buf_reset(&b);
+		if (clock_deadline_describe(list[i], &b) == 0)
+			fputs(buf_cstr(&b), stdout);
+	}
+	buf_free(&b);
+	return CLI_OK;
+}
+
+int cmd_deadline(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "received", required_argument, NULL, 'r' },
+		{ "correction-received", required_argument, NULL, 'c' },
+		{ "consultation", required_argument, NULL, 'k' },
+		{ "extended", no_argument, NULL, 'x' },
+		{ "fee-notice-received", required_argument, NULL, 'f' },
+		{ "formed", required_argument, NULL, 'F' },
+		{ "json", no_argument, NULL, 'j' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct clock_pause pauses[CLOCK_MAX_PAUSES];
+	struct clock_application app = {
+		.received = CLOCK_NONE, .correction_received = CLOCK_NONE,
+		.fee_notice_received = CLOCK_NONE, .pauses = pauses,
+	};
+	struct clock_schedule sched = { 0 };
+	struct clock_deadline pub = { 0 };
+	const struct clock_deadline *list[6];
+	struct calendar *cal = NULL;
+	struct gk_error e = { 0 };
+	int formed = CLOCK_NONE, json = 0, ch, rc = 0;
+	bool verified;
+
+	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'r':
+			rc = parse_date("--received", optarg, &app.received, &e);
+			break;
+		case 'c':
+			rc = parse_date("--correction-received", optarg, &app.correction_received, &e);
+			break;
+		case 'f':
+			rc = parse_date("--fee-notice-received", optarg, &app.fee_notice_received, &e);
+			break;
+		case 'F':
+			rc = parse_date("--formed", optarg, &formed, &e);
+			break;
+		case 'k':
+			if (app.npauses >= CLOCK_MAX_PAUSES)
+				rc = err_set(&e, ERR_LIMIT, "--consultation", "more than %d consultations",
+					     CLOCK_MAX_PAUSES);
+			else if ((rc = parse_consultation(optarg, &pauses[app.npauses], &e)) == 0)
+				app.npauses++;
+			break;
+		case 'x':
+			app.extended = true;
+			break;
+		case 'j':
+			json = 1;
+			break;
+		case 'h':
+			usage(stdout);
+			return CLI_OK;
+		case ':':
+			return cli_usage_error("deadline", "option '%s' needs a value", argv[optind - 1]);
+		default:
+			return cli_usage_error("deadline", "unknown option '%s'", argv[optind - 1]);
+		}
+		if (rc)
+			return report(&e);
+	}
+	if (optind < argc)
+		return cli_usage_error("deadline", "unexpected argument '%s'", argv[optind]);
+	if (formed != CLOCK_NONE && (app.received != CLOCK_NONE || app.npauses || app.extended ||
+				     app.correction_received != CLOCK_NONE ||
+				     app.fee_notice_received != CLOCK_NONE))
+		return cli_usage_error("deadline",
+				       "--formed (publication) cannot be combined with application options");
+	if (formed == CLOCK_NONE && app.received == CLOCK_NONE)
+		return cli_usage_error("deadline", "--received DATE or --formed DATE is required");
+	if ((rc = cli_load_calendar(cli, &cal)) != 0)
+		return rc;
+	if (formed != CLOCK_NONE) {
+		if ((rc = clock_publication_due(cal, formed, &pub, &e)) != 0)
+			goto fail;
+		verified = pub.verified;
+		computed(NULL, &pub, list);
+	} else {
+		if ((rc = clock_schedule_compute(cal, &app, &sched, &e)) != 0)
+			goto fail;
+		verified = sched.verified;
+		computed(&sched, NULL, list);
+	}
+	if (json)
+		rc = print_json(formed != CLOCK_NONE ? formed : app.received, list, verified);
+	else
+		rc = print_text(formed != CLOCK_NONE ? formed : app.received, list);
+	goto out;
+fail:
+	rc = report(&e);
+out:
+	clock_deadline_free(&pub);
+	clock_schedule_free(&sched);
+	calendar_free(cal);
+	return rc;
+}
