@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include "text/money.h"
+
 void cells_init(struct report_cells *c, const struct report_format *f)
 {
 	memset(c, 0, sizeof *c);
@@ -156,83 +158,18 @@ void cells_derive_blank_totals(struct report_cells *c)
 	}
 }
 
-int money_write(int64_t fen, int64_t fen_per_unit, int max_decimals, struct buf *out)
-{
-	int64_t scale = 1, pow = 1;
-	int unit_digits = 0, nd, rc;
-	char digits[24];
-
-	for (int64_t u = fen_per_unit; u > 1; u /= 10)
-		unit_digits++;
-	if (max_decimals > unit_digits)
-		max_decimals = unit_digits;
-	if (max_decimals < 0)
-		max_decimals = 0;
-	for (int i = 0; i < unit_digits - max_decimals; i++)
-		scale *= 10;
-	for (int i = 0; i < max_decimals; i++)
-		pow *= 10;
-	if (fen < 0) {
-		fen = -fen;
-		if ((fen + scale / 2) / scale != 0 && (rc = buf_putc(out, '-')) != 0)
-			return rc;
-	}
-	fen = (fen + scale / 2) / scale;  /* round half up: now in 10^-max_decimals units */
-	if ((rc = buf_printf(out, "%lld", (long long)(fen / pow))) != 0)
-		return rc;
-	nd = max_decimals;
-	for (int64_t frac = fen % pow, i = nd - 1; i >= 0; i--) {
-		digits[i] = (char)('0' + frac % 10);
-		frac /= 10;
-	}
-	while (nd > 0 && digits[nd - 1] == '0')
-		nd--;
-	if (nd == 0)
-		return 0;
-	digits[nd] = '\0';
-	return buf_printf(out, ".%s", digits);
-}
-
-int money_parse(const char *s, size_t len, int64_t fen_per_unit, int64_t *fen)
-{
-	size_t i = 0;
-	int neg = 0, seen = 0, dot = 0;
-	int64_t v = 0, scale = fen_per_unit;
-
-	if (i < len && (s[i] == '-' || s[i] == '+'))
-		neg = s[i++] == '-';
-	for (; i < len; i++) {
-		if (s[i] == '.' && !dot) {
-			dot = 1;
-			continue;
-		}
-		if (s[i] < '0' || s[i] > '9')
-			return ERR_INVALID;
-		if (dot) {
-			if (scale == 1)
-				return ERR_INVALID;   /* finer than 1 分 */
-			scale /= 10;
-		}
-		seen = 1;
-		if (v > (INT64_MAX - 9) / 10)
-			return ERR_INVALID;
-		v = v * 10 + (s[i] - '0');
-	}
-	if (!seen)
-		return ERR_INVALID;
-	if (v > INT64_MAX / scale)
-		return ERR_INVALID;
-	*fen = (neg ? -v : v) * scale;
-	return 0;
-}
-
 int cells_write_value(const struct fmt_cell *cell, int64_t v, int max_decimals, struct buf *out)
 {
+	char m[MONEY_LEN];
+
 	switch (cell->unit) {
 	case UNIT_FEN_AS_WAN:
-		return money_write(v, FEN_PER_WAN, max_decimals, out);
+		return buf_puts(out, money_format_wan_rounded(v, max_decimals, m));
 	case UNIT_FEN_AS_YUAN:
-		return money_write(v, FEN_PER_YUAN, max_decimals, out);
+		/* whole 元 as reports print them ("251000"), else with 分 */
+		if (v % FEN_PER_YUAN == 0 || max_decimals == 0)
+			return buf_printf(out, "%lld", (long long)(v / FEN_PER_YUAN));
+		return buf_puts(out, money_format_yuan(v, m));
 	default:
 		return buf_printf(out, "%lld", (long long)v);
 	}

@@ -62,15 +62,8 @@ void cells_derive_blank_totals(struct report_cells *c);
 
 /* Write a value as the report prints it: counts in decimal (signed for UNIT_COUNT_SIGNED,
  * e.g. "-1"), money per its unit with at most max_decimals decimals (rounded half up, trailing
- * zeros dropped: 12345678 分 → "12.3457" 万元 with 4). */
+ * zeros dropped: 12345678 分 → "12.3457" 万元 with 4; text/money.h does the arithmetic). */
 int cells_write_value(const struct fmt_cell *cell, int64_t v, int max_decimals,
 		      struct buf *out) GK_WUR;
-
-/* Write fen in units of fen_per_unit 分 (FEN_PER_WAN, FEN_PER_YUAN) with at most
- * max_decimals decimals (rounded half up, trailing zeros dropped, "-" for negatives). */
-int money_write(int64_t fen, int64_t fen_per_unit, int max_decimals, struct buf *out) GK_WUR;
-/* Parse a plain decimal number of units ("0", "12.5", "-3", "0.000001" 万元) into 分:
- * ERR_INVALID if it is not a plain decimal, is finer than 1 分, or overflows. */
-int money_parse(const char *s, size_t len, int64_t fen_per_unit, int64_t *fen) GK_WUR;
 
 #endif
