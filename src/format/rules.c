@@ -434,7 +434,7 @@ static char *core_text(const char *s)
 	else if (end > start && b.ptr[end - 1] == '.')
 		end--;
 	{
-		char *r = xstrndup(b.ptr + start, end - start);
+		char *r = xstrndup(buf_cstr(&b) + start, end - start);
 		buf_free(&b);
 		return r;
 	}
