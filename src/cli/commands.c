@@ -11,5 +11,6 @@ const struct cli_command cli_commands[] = {
 	{ "audit", cmd_audit, "the hash-chained audit log: verify, list" },
 	{ "calendar", cmd_calendar, "print a year of the working-day calendar" },
 	{ "deadline", cmd_deadline, "compute statutory deadlines with their derivation" },
+	{ "serve", cmd_serve, "serve the public portal and the staff console over HTTP" },
 	{ NULL, NULL, NULL },
 };

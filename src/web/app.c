@@ -1,0 +1,626 @@
+/*
+ * app.c — the dispatcher between the HTTP adapter and the handlers.
+ *
+ * For every request, in this order: static files; the route of web/routes.c matching method
+ * and path; the session (cookie → signed-in user); the route's permission (anonymous staff
+ * pages redirect to the login, a wrong role is 403); the CSRF token of every POST (403 when
+ * missing or wrong); rate limits of public forms; the route's input fields (type, required,
+ * maximum length, UTF-8); then the handler. Errors of any step become an HTTP status in one
+ * place, web_status(), and an error page in Chinese.
+ * May call: domain/, render/, base/, text/, web/.
+ */
+#include "web/app.h"
+
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "base/crypto.h"
+#include "base/mem.h"
+#include "text/date.h"
+#include "text/utf8.h"
+#include "web/session.h"
+#include "web/static.h"
+#include "web/web.h"
+#include "web/webint.h"
+
+#define COOKIE_SESSION "gk_session"
+#define COOKIE_CSRF "gk_csrf"
+#define COOKIE_TEXT "gk_text"
+#define CSRF_FIELD "_csrf"
+
+int web_status(int err)
+{
+	switch (err) {
+	case ERR_OK: return 200;
+	case ERR_INVALID: return 400;
+	case ERR_FORBIDDEN: return 403;
+	case ERR_NOTFOUND: return 404;
+	case ERR_STATE: return 409;
+	case ERR_CONFLICT: return 409;
+	case ERR_LIMIT: return 413;
+	case WEB_ERR_METHOD: return 405;
+	case WEB_ERR_RATE: return 429;
+	default: return 500;
+	}
+}
+
+static const char *status_title(int status)
+{
+	switch (status) {
+	case 400: return "请求有误";
+	case 403: return "无权访问";
+	case 404: return "页面不存在";
+	case 405: return "请求方法不允许";
+	case 409: return "操作无法进行";
+	case 413: return "提交的内容过大";
+	case 429: return "操作过于频繁";
+	default: return "服务器内部错误";
+	}
+}
+
+/* ---------------------------------------------------------------- small helpers */
+
+const struct web_value *web_in(const struct web_ctx *c, const char *name)
+{
+	static const struct web_value none;
+
+	if (c->route && c->route->fields)
+		for (int i = 0; c->route->fields[i].name; i++)
+			if (strcmp(c->route->fields[i].name, name) == 0)
+				return &c->in[i];
+	return &none;
+}
+
+const char *web_str(const struct web_ctx *c, const char *name)
+{
+	const struct web_value *v = web_in(c, name);
+
+	return v->s ? v->s : "";
+}
+
+const char *web_param(const struct web_ctx *c, const char *name)
+{
+	for (int i = 0; i < c->nparams; i++)
+		if (strcmp(c->param_name[i], name) == 0)
+			return c->param[i];
+	return NULL;
+}
+
+static char *vfmt(struct arena *a, const char *fmt, va_list ap)
+{
+	va_list ap2;
+	int n;
+	char *s;
+
+	va_copy(ap2, ap);
+	n = vsnprintf(NULL, 0, fmt, ap2);
+	va_end(ap2);
+	if (n < 0)
+		n = 0;
+	s = arena_alloc(a, (size_t)n + 1);
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	return s;
+}
+
+void web_field_error(struct web_ctx *c, const char *field, const char *fmt, ...)
+{
+	struct tpl_val *item;
+	const char *label = field;
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	msg = vfmt(c->a, fmt, ap);
+	va_end(ap);
+	if (c->route && c->route->fields)
+		for (int i = 0; c->route->fields[i].name; i++)
+			if (strcmp(c->route->fields[i].name, field) == 0 && c->route->fields[i].label)
+				label = c->route->fields[i].label;
+	if (c->errors == NULL) {
+		c->errors = tpl_put_list(c->page, "errors");
+		c->errmap = tpl_put_obj(c->page, "err");
+	}
+	item = tpl_push_obj(c->errors);
+	tpl_put_str(item, "field", field);
+	tpl_put_str(item, "label", label);
+	tpl_put_str(item, "msg", msg);
+	tpl_put_str(c->errmap, field, msg);
+	c->nerrors++;
+	tpl_put_bool(c->page, "has_errors", 1);
+}
+
+void web_notice(struct web_ctx *c, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	msg = vfmt(c->a, fmt, ap);
+	va_end(ap);
+	if (c->notices == NULL)
+		c->notices = tpl_put_list(c->page, "notices");
+	tpl_push_str(c->notices, msg);
+}
+
+void web_set_cookie(struct web_ctx *c, const char *name, const char *value, long max_age)
+{
+	const char *proto = http_header(c->req, "X-Forwarded-Proto");
+	const char *secure = proto && strcasecmp(proto, "https") == 0 ? "; Secure" : "";
+
+	if (max_age < 0)
+		http_resp_header(c->resp, "Set-Cookie",
+				 arena_printf(c->a, "%s=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax%s",
+					      name, secure));
+	else
+		http_resp_header(c->resp, "Set-Cookie",
+				 arena_printf(c->a, "%s=%s; Path=/; Max-Age=%ld; HttpOnly; SameSite=Lax%s",
+					      name, value, max_age, secure));
+}
+
+int web_redirect(struct web_ctx *c, const char *location)
+{
+	c->resp->status = 303;
+	http_resp_header(c->resp, "Location", arena_strdup(c->a, location));
+	http_resp_header(c->resp, "Cache-Control", "no-store");
+	return 0;
+}
+
+/* Render name with the page values into the base layout. */
+int web_render(struct web_ctx *c, const char *name, const char *title)
+{
+	struct buf body;
+	int rc;
+
+	buf_init(&body, 8u << 20);
+	tpl_put_str(c->page, "title", title);
+	rc = tpl_render(c->w->tpl, name, c->page, &body, &c->err);
+	if (rc == 0) {
+		tpl_put_str(c->page, "body", arena_strndup(c->a, buf_cstr(&body), body.len));
+		rc = tpl_render(c->w->tpl, "layout", c->page, &c->resp->body, &c->err);
+	}
+	buf_free(&body);
+	if (rc == 0) {
+		c->resp->content_type = "text/html; charset=utf-8";
+		if (c->user)
+			http_resp_header(c->resp, "Cache-Control", "no-store");
+	}
+	return rc;
+}
+
+/* ---------------------------------------------------------------- sessions and CSRF */
+
+static void put_user(struct web_ctx *c)
+{
+	struct tpl_val *u;
+
+	if (c->user == NULL)
+		return;
+	u = tpl_put_obj(c->page, "user");
+	tpl_put_str(u, "name", c->user->name);
+	tpl_put_str(u, "display_name", c->user->display_name);
+	tpl_put_str(u, "role", c->user->role);
+	tpl_put_str(u, "role_label", webint_role_label(c->user->role));
+	for (int r = 0; r < 5; r++)
+		if (c->user->role_bit == 1u << r)
+			tpl_put_bool(u, webint_role_key(1u << r), 1);
+}
+
+int web_login(struct web_ctx *c, const struct web_user *u)
+{
+	char token[CRYPTO_SHA256_HEX];
+	struct session s;
+	const char *old = http_cookie(c->req, COOKIE_SESSION);
+
+	if (old)
+		sessions_destroy(c->w->sessions, old);  /* rotation: the old token dies */
+	sessions_create(c->w->sessions, u->id, u->name, token, &s);
+	web_set_cookie(c, COOKIE_SESSION, arena_strdup(c->a, token), SESSION_MAX_SECONDS);
+	c->user = arena_alloc(c->a, sizeof *c->user);
+	*c->user = *u;
+	c->csrf = arena_strdup(c->a, s.csrf);
+	return 0;
+}
+
+void web_logout(struct web_ctx *c)
+{
+	const char *tok = http_cookie(c->req, COOKIE_SESSION);
+
+	if (tok)
+		sessions_destroy(c->w->sessions, tok);
+	web_set_cookie(c, COOKIE_SESSION, "", -1);
+	c->user = NULL;
+}
+
+int web_login_limited(struct web_ctx *c, const char *account, int failed)
+{
+	int limit = c->w->cfg->login_limit > 0 ? c->w->cfg->login_limit : 5;
+	char *ka = arena_printf(c->a, "login-user:%s", account);
+	char *kr = arena_printf(c->a, "login-addr:%s", c->req->remote);
+	int na, nr;
+
+	if (failed) {
+		na = ratelimit_hit(c->w->rl, ka, 15 * 60);
+		nr = ratelimit_hit(c->w->rl, kr, 15 * 60);
+	} else {
+		na = ratelimit_peek(c->w->rl, ka, 15 * 60);
+		nr = ratelimit_peek(c->w->rl, kr, 15 * 60);
+	}
+	return na >= limit || nr >= 4 * limit;
+}
+
+/* The anonymous CSRF token: a keyed hash of the visitor's random gk_csrf cookie. */
+static const char *anon_csrf(struct web_ctx *c, const char *cookie)
+{
+	char buf[64 + CRYPTO_SHA256_HEX];
+	char *out = arena_alloc(c->a, CRYPTO_SHA256_HEX);
+
+	memcpy(buf, c->w->csrf_key, 64);
+	snprintf(buf + 64, sizeof buf - 64, "%s", cookie);
+	crypto_sha256_hex(buf, 64 + strlen(buf + 64), out);
+	return out;
+}
+
+/* Find the signed-in user and the CSRF token for this request; set the anonymous CSRF cookie
+ * when the visitor has none. */
+static void load_session(struct web_ctx *c)
+{
+	const char *tok = http_cookie(c->req, COOKIE_SESSION);
+	const char *cc = http_cookie(c->req, COOKIE_CSRF);
+	struct session s;
+
+	if (tok && sessions_lookup(c->w->sessions, tok, &s) == 0) {
+		struct web_user *u = arena_alloc(c->a, sizeof *u);
+
+		if (webint_user_load(c, s.user_id, u) == 0) {
+			c->user = u;
+			c->csrf = arena_strdup(c->a, s.csrf);
+			return;
+		}
+	}
+	if (cc == NULL || strlen(cc) != 64 || strspn(cc, "0123456789abcdef") != 64) {
+		char fresh[CRYPTO_SHA256_HEX];
+		uint8_t raw[32];
+
+		crypto_random(raw, sizeof raw);
+		crypto_hex(raw, sizeof raw, fresh);
+		cc = arena_strdup(c->a, fresh);
+		web_set_cookie(c, COOKIE_CSRF, cc, 30L * 86400);
+		c->csrf_cookie_new = 1;
+	}
+	c->csrf = anon_csrf(c, cc);
+}
+
+/* ---------------------------------------------------------------- input validation */
+
+static int valid_line(const char *s, size_t len, int multiline)
+{
+	for (size_t i = 0; i < len; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		if (ch < 0x20 && !(multiline && (ch == '\n' || ch == '\r' || ch == '\t')))
+			return 0;
+		if (ch == 0x7f)
+			return 0;
+	}
+	return 1;
+}
+
+/* Validate the route's fields from query (GET) or body (POST); record field errors. */
+static void validate(struct web_ctx *c)
+{
+	const struct web_field *f = c->route->fields;
+	const struct form *src = strcmp(c->route->method, "POST") == 0 ? &c->req->body
+								      : &c->req->query;
+	struct tpl_val *form = tpl_put_obj(c->page, "form");
+	int n = 0;
+
+	while (f && f[n].name)
+		n++;
+	c->in = arena_alloc(c->a, (size_t)(n ? n : 1) * sizeof *c->in);
+	for (int i = 0; i < n; i++) {
+		const struct form_field *ff = form_get(src, f[i].name);
+		struct web_value *v = &c->in[i];
+		const char *label = f[i].label ? f[i].label : f[i].name;
+
+		if (f[i].type == F_FILE) {
+			if (ff && ff->filename && ff->len > 0) {
+				v->present = 1;
+				v->file = ff;
+				v->s = ff->filename;
+				v->len = ff->len;
+			} else if (f[i].required) {
+				web_field_error(c, f[i].name, "请选择要上传的%s", label);
+			}
+			continue;
+		}
+		if (ff && ff->filename) {
+			web_field_error(c, f[i].name, "%s应为文字，不是文件", label);
+			continue;
+		}
+		if (ff == NULL || ff->len == 0) {
+			if (f[i].required)
+				web_field_error(c, f[i].name, "请填写%s", label);
+			continue;
+		}
+		if (!utf8_valid(ff->value, ff->len) || strlen(ff->value) != ff->len) {
+			web_field_error(c, f[i].name, "%s含有无效字符（须为 UTF-8 文字）", label);
+			continue;
+		}
+		tpl_put_str(form, f[i].name, ff->value);
+		if (f[i].type == F_LINE || f[i].type == F_TEXT) {
+			if (ff->len > f[i].max) {
+				web_field_error(c, f[i].name, "%s过长：最多 %zu 字节（约 %zu 个汉字），现为 %zu 字节",
+						label, f[i].max, f[i].max / 3, ff->len);
+				c->too_long = 1;
+				continue;
+			}
+			if (!valid_line(ff->value, ff->len, f[i].type == F_TEXT)) {
+				web_field_error(c, f[i].name, "%s含有不允许的控制字符", label);
+				continue;
+			}
+		} else if (f[i].type == F_INT) {
+			unsigned long long x = 0;
+			size_t k;
+
+			for (k = 0; k < ff->len && ff->value[k] >= '0' && ff->value[k] <= '9' && k < 18; k++)
+				x = x * 10 + (unsigned)(ff->value[k] - '0');
+			if (k != ff->len || (f[i].max && x > f[i].max)) {
+				web_field_error(c, f[i].name, "%s应为不大于 %zu 的整数", label, f[i].max);
+				continue;
+			}
+			v->i = (long long)x;
+		} else if (f[i].type == F_DATE) {
+			struct gk_error e;
+
+			if (date_parse(ff->value, &v->day, f[i].name, &e) != 0) {
+				web_field_error(c, f[i].name, "%s应为有效日期（年-月-日，如 2024-09-27）", label);
+				continue;
+			}
+		}
+		v->present = 1;
+		v->s = ff->value;
+		v->len = ff->len;
+	}
+}
+
+/* ---------------------------------------------------------------- routing */
+
+/* Match path against pattern, capturing ":name" segments into c. */
+static int match(struct web_ctx *c, const char *pattern, const char *path)
+{
+	const char *p = pattern, *q = path;
+
+	c->nparams = 0;
+	while (*p && *q) {
+		if (*p == ':') {
+			const char *pe = strchr(p, '/'), *qe = strchr(q, '/');
+			size_t plen = pe ? (size_t)(pe - p - 1) : strlen(p + 1);
+			size_t qlen = qe ? (size_t)(qe - q) : strlen(q);
+
+			if (qlen == 0 || c->nparams == WEB_MAX_PARAMS)
+				return 0;
+			c->param_name[c->nparams] = arena_strndup(c->a, p + 1, plen);
+			c->param[c->nparams] = arena_strndup(c->a, q, qlen);
+			c->nparams++;
+			p += plen + 1;
+			q += qlen;
+			continue;
+		}
+		if (*p != *q)
+			return 0;
+		p++;
+		q++;
+	}
+	return *p == '\0' && *q == '\0';
+}
+
+static void error_page(struct web_ctx *c, int rc)
+{
+	int status = web_status(rc);
+	const char *msg = c->err.msg[0] ? c->err.msg : status_title(status);
+	struct gk_error e2;
+
+	c->resp->status = status;
+	buf_reset(&c->resp->body);
+	tpl_put_int(c->page, "status", status);
+	tpl_put_str(c->page, "message", arena_strdup(c->a, msg));
+	if (c->err.field[0])
+		tpl_put_str(c->page, "field", arena_strdup(c->a, c->err.field));
+	c->err = (struct gk_error){ 0 };
+	if (web_render(c, "error", status_title(status)) != 0) {
+		e2 = c->err;
+		buf_reset(&c->resp->body);
+		c->resp->content_type = "text/plain; charset=utf-8";
+		if (buf_printf(&c->resp->body, "%d %s\n", status, e2.msg) != 0)
+			buf_reset(&c->resp->body);
+	}
+	c->resp->status = status;
+}
+
+static void serve_static(struct web_ctx *c, const char *name)
+{
+	const struct static_file *f = static_find(c->w->st, name);
+	const char *inm = http_header(c->req, "If-None-Match");
+
+	if (f == NULL) {
+		error_page(c, ERR_NOTFOUND);
+		return;
+	}
+	http_resp_header(c->resp, "ETag", f->etag);
+	http_resp_header(c->resp, "Cache-Control", "public, max-age=3600");
+	c->resp->content_type = f->content_type;
+	if (inm && strcmp(inm, f->etag) == 0) {
+		c->resp->status = 304;
+		return;
+	}
+	if (buf_append(&c->resp->body, f->data, f->len) != 0)
+		error_page(c, ERR_INTERNAL);
+}
+
+static int check_csrf(struct web_ctx *c)
+{
+	const struct form_field *t = form_get(&c->req->body, CSRF_FIELD);
+
+	if (c->csrf_cookie_new || t == NULL || c->csrf == NULL || !webint_equal(t->value, c->csrf))
+		return err_set(&c->err, ERR_FORBIDDEN, CSRF_FIELD,
+			       "表单已失效或来源不明（缺少有效的 CSRF 令牌）。请返回上一页，刷新后重新提交。");
+	return 0;
+}
+
+void webint_dispatch(void *cls, struct http_req *req, struct http_resp *resp)
+{
+	struct web *w = cls;
+	struct web_ctx ctx = { .w = w, .req = req, .resp = resp, .a = req->arena };
+	struct web_ctx *c = &ctx;
+	const struct web_route *r = NULL;
+	int rc = 0, wrong_method = 0;
+	const char *method = strcmp(req->method, "HEAD") == 0 ? "GET" : req->method;
+	const char *tc;
+
+	c->page = tpl_obj(c->a);
+	if (!utf8_valid(req->path, strlen(req->path))) {
+		rc = err_set(&c->err, ERR_INVALID, "", "网址含有无效字符");
+		goto fail;
+	}
+	if (strncmp(req->path, "/static/", 8) == 0) {
+		if (strcmp(method, "GET") != 0) {
+			rc = WEB_ERR_METHOD;
+			goto fail;
+		}
+		serve_static(c, req->path + 8);
+		return;
+	}
+	for (const struct web_route *it = web_routes; it->pattern; it++) {
+		if (!match(c, it->pattern, req->path))
+			continue;
+		if (strcmp(it->method, method) != 0) {
+			wrong_method = 1;
+			continue;
+		}
+		r = it;
+		break;
+	}
+	if (r == NULL)
+		c->nparams = 0;
+	c->route = r;
+	load_session(c);
+	tc = http_cookie(req, COOKIE_TEXT);
+	tpl_put_bool(c->page, "large_text", tc && strcmp(tc, "large") == 0);
+	tpl_put_str(c->page, "csrf", c->csrf);
+	tpl_put_str(c->page, "path", req->path);
+	tpl_put_str(c->page, "site_name", webint_site_name(c));
+	put_user(c);
+	if (r == NULL) {
+		if (wrong_method)
+			http_resp_header(resp, "Allow", "GET, HEAD, POST");
+		rc = wrong_method ? WEB_ERR_METHOD : ERR_NOTFOUND;
+		goto fail;
+	}
+	if (req->body_rc) {
+		c->err = req->body_err;
+		rc = req->body_rc;
+		goto fail;
+	}
+	if (r->roles) {
+		tpl_put_bool(c->page, "console", 1);
+		if (c->user == NULL) {
+			if (strcmp(method, "GET") == 0) {
+				rc = web_redirect(c, arena_printf(c->a, "/console/login?next=%s", req->path));
+				return;
+			}
+			rc = err_set(&c->err, ERR_FORBIDDEN, "", "请先登录");
+			goto fail;
+		}
+		if ((r->roles & c->user->role_bit) == 0) {
+			rc = err_set(&c->err, ERR_FORBIDDEN, "", "您的角色（%s）无权使用此功能",
+				     webint_role_label(c->user->role));
+			goto fail;
+		}
+	}
+	if (strcmp(method, "POST") == 0) {
+		if ((rc = check_csrf(c)) != 0)
+			goto fail;
+		if (r->flags & R_PUBLIC_POST) {
+			int limit = w->cfg->form_limit > 0 ? w->cfg->form_limit : 30;
+			if (ratelimit_hit(w->rl, arena_printf(c->a, "form:%s", req->remote), 600) > limit) {
+				http_resp_header(resp, "Retry-After", "600");
+				rc = err_set(&c->err, WEB_ERR_RATE, "",
+					     "提交过于频繁，请十分钟后再试。如有急事，请拨打公开指南中的咨询电话。");
+				goto fail;
+			}
+		}
+	}
+	validate(c);
+	if (c->nerrors && !(r->flags & R_FORM)) {
+		rc = err_set(&c->err, c->too_long ? ERR_LIMIT : ERR_INVALID, "", "输入有误，请检查后重试");
+		goto fail;
+	}
+	rc = r->handler(c);
+	if (rc == 0)
+		return;
+fail:
+	error_page(c, rc);
+}
+
+/* ---------------------------------------------------------------- startup */
+
+const char *web_default_dir(const char *what)
+{
+	static char buf[2][4096];
+	char env[64];
+	const char *v;
+	struct stat st;
+	int slot = strcmp(what, "templates") == 0 ? 0 : 1;
+
+	snprintf(env, sizeof env, "GONGKAI_%s_DIR", slot == 0 ? "TEMPLATE" : "STATIC");
+	v = getenv(env);
+	if (v && *v)
+		return v;
+	snprintf(buf[slot], sizeof buf[slot], "%s/%s", GK_SOURCE_ROOT, what);
+	if (stat(buf[slot], &st) == 0 && S_ISDIR(st.st_mode))
+		return buf[slot];
+	snprintf(buf[slot], sizeof buf[slot], "%s/%s", GK_INSTALL_DATA_DIR, what);
+	return buf[slot];
+}
+
+int web_run(const struct web_config *cfg, struct gk_error *e)
+{
+	struct web w = { .cfg = cfg };
+	struct http_config hc = { 0 };
+	int rc;
+
+	w.tpl = tpl_set_new();
+	if ((rc = tpl_set_load_dir(w.tpl, cfg->template_dir ? cfg->template_dir
+							    : web_default_dir("templates"), e)) != 0)
+		goto out;
+	if (!tpl_set_has(w.tpl, "layout") || !tpl_set_has(w.tpl, "error")) {
+		rc = err_set(e, ERR_NOTFOUND, "templates", "layout.html and error.html are required");
+		goto out;
+	}
+	if ((rc = static_load(cfg->static_dir ? cfg->static_dir : web_default_dir("static"),
+			      &w.st, e)) != 0)
+		goto out;
+	if ((rc = webint_open(&w, e)) != 0)
+		goto out;
+	crypto_random(w.csrf_key, sizeof w.csrf_key);
+	w.sessions = sessions_new();
+	w.rl = ratelimit_new();
+	hc.listen = cfg->listen;
+	hc.threads = cfg->threads;
+	hc.max_body = cfg->max_body ? cfg->max_body : 2u << 20;
+	hc.max_file = hc.max_body;
+	hc.handler = webint_dispatch;
+	hc.cls = &w;
+	rc = http_serve(&hc, e);
+out:
+	webint_close(&w);
+	sessions_free(w.sessions);
+	ratelimit_free(w.rl);
+	static_free(w.st);
+	tpl_set_free(w.tpl);
+	return rc;
+}

@@ -1,0 +1,146 @@
+/*
+ * app.h — inside the web front end: the route table's types, the per-request context that
+ * handlers receive, and the helpers they use to answer (render a page, redirect, report a
+ * field error). Handlers live in web/h_*.c and are listed in the one table of web/routes.c.
+ *
+ * A handler receives input already validated against its route's field list (types, required,
+ * maximum lengths, valid UTF-8), the signed-in user (if any, with permission already checked),
+ * and the request's arena. It returns 0 or an enum err; the dispatcher (web/app.c) turns errors
+ * into HTTP statuses in exactly one place (web_status).
+ * May call: domain/, render/, base/, text/, web/http.h.
+ */
+#ifndef GK_WEB_APP_H
+#define GK_WEB_APP_H
+
+#include <stdint.h>
+
+#include "base/arena.h"
+#include "base/err.h"
+#include "render/tpl.h"
+#include "web/http.h"
+
+/* Staff roles (a user has one); a route lists the roles allowed. */
+enum {
+	ROLE_OFFICER = 1 << 0,
+	ROLE_REVIEWER = 1 << 1,
+	ROLE_LEADER = 1 << 2,
+	ROLE_ADMIN = 1 << 3,
+	ROLE_SUPERVISOR = 1 << 4,
+	ROLE_ANY = 0x1f,
+};
+
+/* Field types of route input. */
+enum field_type {
+	F_LINE,     /* one line of text (no control characters) */
+	F_TEXT,     /* multi-line text */
+	F_INT,      /* a decimal integer ≥ 0 */
+	F_DATE,     /* YYYY-MM-DD */
+	F_FILE,     /* a file part of a multipart body */
+};
+
+struct web_field {
+	const char *name;
+	enum field_type type;
+	int required;
+	size_t max;           /* bytes for text, the largest value for F_INT */
+	const char *label;    /* Chinese label used in error messages */
+};
+
+/* Route flags */
+enum {
+	R_FORM = 1,       /* invalid input goes to the handler as field errors (re-show the form) */
+	R_PUBLIC_POST = 2,/* a public form: rate-limited per address */
+	R_LOGIN = 4,      /* the login form: rate-limited by its own rules */
+};
+
+struct web_ctx;
+typedef int (*web_handler_fn)(struct web_ctx *c);
+
+struct web_route {
+	const char *method;           /* "GET" (also answers HEAD) or "POST" */
+	const char *pattern;          /* "/doc/:id" — ":name" matches one path segment */
+	unsigned roles;               /* 0 = public; else the staff roles allowed */
+	unsigned flags;
+	const struct web_field *fields; /* terminated by { NULL } ; may be NULL */
+	web_handler_fn handler;
+};
+
+extern const struct web_route web_routes[];
+
+/* The signed-in staff member. */
+struct web_user {
+	int64_t id;
+	const char *name;
+	const char *display_name;
+	const char *role;        /* "officer", … */
+	unsigned role_bit;
+	int64_t agency_id;
+};
+
+struct web_value {
+	const char *s;           /* text (NULL when absent) */
+	size_t len;
+	long long i;             /* F_INT */
+	int day;                 /* F_DATE */
+	int present;
+	const struct form_field *file;
+};
+
+#define WEB_MAX_PARAMS 4
+#define WEB_MAX_ERRORS 32
+
+struct web;
+
+struct web_ctx {
+	struct web *w;
+	struct http_req *req;
+	struct http_resp *resp;
+	struct arena *a;
+	const struct web_route *route;
+	const char *param_name[WEB_MAX_PARAMS];
+	const char *param[WEB_MAX_PARAMS];
+	int nparams;
+	struct web_value *in;        /* parallel to route->fields */
+	struct web_user *user;       /* NULL for the public */
+	const char *csrf;            /* the token forms must carry */
+	struct tpl_val *page;        /* the page's template values */
+	int nerrors;                 /* field errors (R_FORM routes), also in page.errors */
+	struct gk_error err;         /* detail of the error a handler returns */
+	/* the dispatcher's own */
+	struct tpl_val *errors, *errmap, *notices;
+	int csrf_cookie_new;         /* the visitor had no CSRF cookie: a POST cannot be valid */
+	int too_long;                /* a field exceeded its maximum */
+};
+
+/* Input of the route's field called name (never NULL; .present says whether given). */
+const struct web_value *web_in(const struct web_ctx *c, const char *name);
+/* Text of field name, or "" when absent. */
+const char *web_str(const struct web_ctx *c, const char *name);
+/* Path parameter ":name" (NULL if the pattern has none). */
+const char *web_param(const struct web_ctx *c, const char *name);
+/* Record an error against a form field (shown beside it and in the summary). */
+void web_field_error(struct web_ctx *c, const char *field, const char *fmt, ...) GK_PRINTF(3, 4);
+
+/* Render template name inside the base layout with title, status 200 (or resp->status). */
+int web_render(struct web_ctx *c, const char *name, const char *title) GK_WUR;
+/* 303 See Other to a local path. */
+int web_redirect(struct web_ctx *c, const char *location) GK_WUR;
+/* Set a cookie: HttpOnly, SameSite=Lax, Path=/; max_age < 0 deletes it. */
+void web_set_cookie(struct web_ctx *c, const char *name, const char *value, long max_age);
+/* Add a flash line shown on the next rendered page of this request. */
+void web_notice(struct web_ctx *c, const char *fmt, ...) GK_PRINTF(2, 3);
+
+/* Sign the user in: a new session (rotating any old one) and a new CSRF token. */
+int web_login(struct web_ctx *c, const struct web_user *u) GK_WUR;
+void web_logout(struct web_ctx *c);
+/* Count a login failure for the account and address; 1 if they are now over the limit. */
+int web_login_limited(struct web_ctx *c, const char *account, int failed);
+
+/* The store connection of this worker thread (opened on first use). ERR_* with e set. */
+struct store;
+int web_store(struct web_ctx *c, struct store **out) GK_WUR;
+
+/* The HTTP status for an error code: the one place where errors become statuses. */
+int web_status(int err);
+
+#endif

@@ -1,0 +1,19 @@
+/*
+ * handlers.h — every request handler, one per route of web/routes.c, defined in web/h_*.c.
+ */
+#ifndef GK_WEB_HANDLERS_H
+#define GK_WEB_HANDLERS_H
+
+#include "web/app.h"
+
+/* h_portal.c — the public portal */
+int h_home(struct web_ctx *c);
+int h_text_size(struct web_ctx *c);
+
+/* h_console.c — sign-in and the dashboard */
+int h_login_form(struct web_ctx *c);
+int h_login(struct web_ctx *c);
+int h_logout(struct web_ctx *c);
+int h_dashboard(struct web_ctx *c);
+
+#endif

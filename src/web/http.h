@@ -1,0 +1,68 @@
+/*
+ * http.h — the thin HTTP adapter: the only part of gongkai that knows libmicrohttpd.
+ *
+ * It accepts connections (internal epoll thread pool), gathers each request (query args,
+ * a body with a hard size cap, parsed as urlencoded or multipart form data), hands it to one
+ * handler function with a per-request arena, sends what the handler filled in with the
+ * security headers every response carries, logs one line per request to stderr
+ * (method path status bytes ms) and frees the arena when the request ends.
+ * It maps no errors to statuses itself: a body that is too large or malformed reaches the
+ * handler as req->body_rc / req->body_err, and the handler decides the status.
+ * May call: base/, web/form.h.
+ */
+#ifndef GK_WEB_HTTP_H
+#define GK_WEB_HTTP_H
+
+#include <stddef.h>
+
+#include "base/arena.h"
+#include "base/buf.h"
+#include "base/err.h"
+#include "web/form.h"
+
+#define HTTP_MAX_HEADERS 16
+
+struct http_req {
+	struct arena *arena;     /* freed when the request ends */
+	const char *method;      /* "GET", "HEAD", "POST", … */
+	const char *path;        /* percent-decoded path, without the query */
+	const char *remote;      /* client address as text */
+	struct form query;       /* query string arguments */
+	struct form body;        /* form fields of a POST body */
+	int body_rc;             /* 0, or ERR_LIMIT / ERR_INVALID when the body was refused */
+	struct gk_error body_err;
+	void *conn;              /* the adapter's connection, opaque */
+};
+
+struct http_resp {
+	int status;              /* default 200 */
+	const char *content_type;/* default "text/html; charset=utf-8" */
+	struct buf body;
+	struct { const char *name, *value; } headers[HTTP_MAX_HEADERS];
+	int nheaders;
+};
+
+/* A request header or cookie value (NULL when absent); owned by the connection, valid until
+ * the response is sent. */
+const char *http_header(const struct http_req *req, const char *name);
+const char *http_cookie(const struct http_req *req, const char *name);
+/* Add a response header; name and value must live as long as the request (arena or static). */
+void http_resp_header(struct http_resp *resp, const char *name, const char *value);
+
+typedef void (*http_handler_fn)(void *cls, struct http_req *req, struct http_resp *resp);
+
+struct http_config {
+	const char *listen;      /* "127.0.0.1:8080"; port 0 picks a free port */
+	unsigned threads;        /* worker threads, ≥ 1 */
+	size_t max_body;         /* larger request bodies are refused (ERR_LIMIT) */
+	size_t max_file;         /* largest file part of a multipart body */
+	http_handler_fn handler;
+	void *cls;
+};
+
+/* Serve until SIGINT or SIGTERM, then stop accepting, let the requests in flight finish (at
+ * most 10 s) and return 0. Prints "listening on http://ADDR:PORT" to stderr once ready.
+ * ERR_INVALID for a bad listen address, ERR_IO when the socket cannot be opened. */
+int http_serve(const struct http_config *cfg, struct gk_error *e) GK_WUR;
+
+#endif

@@ -1,0 +1,28 @@
+/*
+ * routes.c — THE table of HTTP routes: method, path pattern, the staff roles allowed (0 =
+ * public), flags, and the input fields each handler receives validated (name, type,
+ * required, maximum length, label for messages). Nothing else decides who may do what.
+ */
+#include "web/app.h"
+#include "web/handlers.h"
+
+#define FIELDS(...) ((const struct web_field[]){ __VA_ARGS__, { NULL, 0, 0, 0, NULL } })
+
+const struct web_route web_routes[] = {
+	/* public portal */
+	{ "GET", "/", 0, 0, NULL, h_home },
+	{ "GET", "/prefs/text", 0, 0,
+	  FIELDS({ "size", F_LINE, 1, 16, "字号" }, { "back", F_LINE, 0, 512, "返回页面" }),
+	  h_text_size },
+
+	/* staff console */
+	{ "GET", "/console/login", 0, 0, FIELDS({ "next", F_LINE, 0, 512, "登录后前往" }), h_login_form },
+	{ "POST", "/console/login", 0, R_FORM | R_LOGIN,
+	  FIELDS({ "user", F_LINE, 1, 64, "用户名" }, { "password", F_LINE, 1, 256, "密码" },
+		 { "next", F_LINE, 0, 512, "登录后前往" }),
+	  h_login },
+	{ "POST", "/console/logout", ROLE_ANY, 0, NULL, h_logout },
+	{ "GET", "/console", ROLE_ANY, 0, NULL, h_dashboard },
+
+	{ NULL, NULL, 0, 0, NULL, NULL },
+};

@@ -1,0 +1,60 @@
+/*
+ * webint.h — what the dispatcher (web/app.c) and the handler files share beyond app.h: the
+ * server's state and a few helpers. Not for handlers' business logic.
+ * May call: base/, render/, web/.
+ */
+#ifndef GK_WEB_WEBINT_H
+#define GK_WEB_WEBINT_H
+
+#include <pthread.h>
+#include <stdint.h>
+
+#include "web/app.h"
+
+/* Dispatcher-only outcomes beyond enum err (mapped by web_status). */
+enum {
+	WEB_ERR_METHOD = ERR__MAX + 1,  /* 405 */
+	WEB_ERR_RATE,                   /* 429 */
+};
+
+#define WEB_MAX_STORES 128
+
+struct web_config;
+struct tpl_set;
+struct static_set;
+struct sessions;
+struct ratelimit;
+struct store;
+
+struct web {
+	const struct web_config *cfg;
+	struct tpl_set *tpl;
+	struct static_set *st;
+	struct sessions *sessions;
+	struct ratelimit *rl;
+	uint8_t csrf_key[64];
+	pthread_mutex_t stores_mu;
+	struct store *stores[WEB_MAX_STORES];  /* one connection per worker thread */
+	int nstores;
+};
+
+void webint_dispatch(void *cls, struct http_req *req, struct http_resp *resp);
+
+/* Open / close what the handlers need (the store); webint_close accepts a half-opened w. */
+int webint_open(struct web *w, struct gk_error *e) GK_WUR;
+void webint_close(struct web *w);
+/* Load the signed-in user id into u (arena strings); non-zero if the account is gone. */
+int webint_user_load(struct web_ctx *c, int64_t user_id, struct web_user *u);
+/* Check a user name and password; 0 and u filled (arena strings) when they match. */
+int webint_authenticate(struct web_ctx *c, const char *name, const char *password,
+			struct web_user *u);
+/* The platform or organ name shown in the header. */
+const char *webint_site_name(struct web_ctx *c);
+/* "officer" → "经办人员" …; the template key "is_officer" … for a role bit. */
+const char *webint_role_label(const char *role);
+const char *webint_role_key(unsigned bit);
+unsigned webint_role_bit(const char *role);
+/* Constant-time string equality for secrets. */
+int webint_equal(const char *a, const char *b);
+
+#endif

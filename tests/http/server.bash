@@ -1,0 +1,63 @@
+# tests/http/server.bash — start a real `gongkai serve` for an HTTP test script (sourced after
+# tests/lib.sh; not a test suite itself).
+#
+#   start_server [serve options...]   # on 127.0.0.1, a free port, database $GONGKAI_DB
+#   get PATH [curl options...]        # sets $CODE, $BODY, $HEADERS; cookies kept in $JAR
+#   post PATH [curl options...]       # same, as a POST
+#   csrf_of "$BODY"                   # the _csrf value of the first form on the page
+#   login USER PASSWORD               # sign in with a fresh cookie jar
+#   stop_server                       # SIGTERM; checks that it stopped cleanly
+# $BASE is http://127.0.0.1:PORT.
+SERVER_PID=""
+JAR="$TMP/cookies"
+export GONGKAI_DB="${GONGKAI_DB:-$TMP/test.db}"
+
+start_server() {
+	: >"$TMP/server.log"
+	"$GONGKAI" --db "$GONGKAI_DB" serve --listen 127.0.0.1:0 --threads 2 "$@" 2>"$TMP/server.log" &
+	SERVER_PID=$!
+	local i port=""
+	for i in $(seq 1 400); do
+		port=$(sed -n 's|^listening on http://127.0.0.1:\([0-9]*\)$|\1|p' "$TMP/server.log")
+		[ -n "$port" ] && break
+		kill -0 "$SERVER_PID" 2>/dev/null || break
+		sleep 0.05
+	done
+	if [ -z "$port" ]; then
+		not_ok "server starts" "$(cat "$TMP/server.log")"
+		done_testing
+		exit 1
+	fi
+	BASE="http://127.0.0.1:$port"
+	trap 'kill "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null; rm -rf "$TMP"' EXIT
+}
+
+stop_server() {
+	kill -TERM "$SERVER_PID"
+	wait "$SERVER_PID"
+	local st=$?
+	equals "$st" 0 "server exits 0 after SIGTERM"
+	contains "$(cat "$TMP/server.log")" "stopped" "server logs a clean stop"
+	SERVER_PID=""
+	trap 'rm -rf "$TMP"' EXIT
+}
+
+_req() {
+	local path=$1; shift
+	CODE=$(curl -s -o "$TMP/body" -D "$TMP/headers" -w '%{http_code}' -b "$JAR" -c "$JAR" "$@" "$BASE$path")
+	BODY=$(cat "$TMP/body")
+	HEADERS=$(tr -d '\r' <"$TMP/headers")
+}
+get() { _req "$@"; }
+post() { local p=$1; shift; _req "$p" -X POST "$@"; }
+
+csrf_of() {
+	printf '%s' "$1" | grep -o 'name="_csrf" value="[0-9a-f]*"' | head -1 | sed 's/.*value="\([0-9a-f]*\)"/\1/'
+}
+
+login() {
+	rm -f "$JAR"
+	get /console/login
+	local t; t=$(csrf_of "$BODY")
+	post /console/login --data-urlencode "_csrf=$t" --data-urlencode "user=$1" --data-urlencode "password=$2"
+}
