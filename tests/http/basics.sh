@@ -53,7 +53,7 @@ equals "${#tok}" 64 "login form carries a CSRF token"
 
 post /console/login --data-urlencode "user=x" --data-urlencode "password=y"
 equals "$CODE" 403 "POST without CSRF token is 403"
-post /console/login --data-urlencode "_csrf=${tok%?}0" --data-urlencode "user=x" --data-urlencode "password=y"
+post /console/login --data-urlencode "_csrf=$(wrong_token "$tok")" --data-urlencode "user=x" --data-urlencode "password=y"
 equals "$CODE" 403 "POST with a wrong CSRF token is 403"
 rm -f "$JAR"
 post /console/login --data-urlencode "_csrf=$tok" --data-urlencode "user=x" --data-urlencode "password=y"

@@ -61,3 +61,6 @@ login() {
 	local t; t=$(csrf_of "$BODY")
 	post /console/login --data-urlencode "_csrf=$t" --data-urlencode "user=$1" --data-urlencode "password=$2"
 }
+
+# wrong_token TOKEN: the same token with its last digit changed.
+wrong_token() { case "$1" in *0) echo "${1%?}1" ;; *) echo "${1%?}0" ;; esac; }
