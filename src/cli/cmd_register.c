@@ -1,0 +1,470 @@
+/*
+ * cmd_register.c — `gongkai register …`: keep the registers that feed Table 二 and 四.
+ *
+ *   gongkai register                                  the registers and their fields
+ *   gongkai register KIND add [--agency A] --FIELD VALUE …
+ *   gongkai register KIND list [--agency A] [--year Y] [--json]
+ *   gongkai register KIND import FILE.csv [--agency A]
+ *   gongkai register report --year Y [--agency A] [--json]   the register figures of the report
+ *
+ * KIND: normdoc, decision, fee, case, feedback, news (domain/register.h). The options of add
+ * are the register's field names with '-' for '_' (--doc-no), the CSV columns the field names.
+ * One transaction per command: an import with one bad row stores nothing.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/buf.h"
+#include "base/mem.h"
+#include "cli/commands.h"
+#include "cli/db.h"
+#include "domain/registers.h"
+#include "text/csv.h"
+#include "text/date.h"
+#include "text/jsonw.h"
+#include "text/money.h"
+
+static void usage(FILE *f)
+{
+	fprintf(f, "Usage: gongkai register KIND add [--agency A] --FIELD VALUE ...\n"
+		   "       gongkai register KIND list [--agency A] [--year Y] [--json]\n"
+		   "       gongkai register KIND import FILE.csv [--agency A]\n"
+		   "       gongkai register report --year Y [--agency A] [--json]\n\n"
+		   "Registers (KIND) and their fields (CSV columns; options with '-' for '_'):\n");
+	for (int k = 0; k < REG__MAX; k++) {
+		const struct reg_desc *d = &reg_descs[k];
+		fprintf(f, "\n  %s — %s\n", d->name, d->title);
+		for (size_t i = 0; i < d->nfields; i++)
+			fprintf(f, "    %-14s %s%s\n", d->fields[i].name, d->fields[i].required ? "(required) " : "",
+				d->fields[i].help);
+	}
+}
+
+/* "--doc-no" for field "doc_no" (static buffer, one at a time). */
+static const char *option_name(const char *field, char out[64])
+{
+	size_t i;
+
+	for (i = 0; field[i] && i < 62; i++)
+		out[i] = field[i] == '_' ? '-' : field[i];
+	out[i] = '\0';
+	return out;
+}
+
+/* Prefix an error's field with "--" and turn '_' into '-', so it names the option typed. */
+static void name_option(struct gk_error *e)
+{
+	char opt[64], field[64];
+
+	if (e->field[0] == '\0' || strchr(e->field, ':') || strchr(e->field, ' '))
+		return;
+	snprintf(field, sizeof field, "--%s", option_name(e->field, opt));
+	memcpy(e->field, field, sizeof field);
+}
+
+static int do_add(struct cli *cli, const struct reg_desc *d, int argc, char **argv)
+{
+	struct option opts[REG_MAX_FIELDS + 3];
+	char names[REG_MAX_FIELDS][64];
+	struct reg_kv kv[REG_MAX_FIELDS];
+	const char *agency = NULL;
+	struct gk_error e = { 0 };
+	struct agency_rec ag;
+	struct reg_record rec;
+	struct store *s = NULL;
+	struct arena a;
+	size_t n = 0, k;
+	int ch, rc, x;
+
+	for (k = 0; k < d->nfields; k++)
+		opts[k] = (struct option){ option_name(d->fields[k].name, names[k]), required_argument, NULL, (int)k };
+	opts[k++] = (struct option){ "agency", required_argument, NULL, 'a' };
+	opts[k++] = (struct option){ "help", no_argument, NULL, 'h' };
+	opts[k] = (struct option){ NULL, 0, NULL, 0 };
+	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (ch == 'a') {
+			agency = optarg;
+		} else if (ch == 'h') {
+			usage(stdout);
+			return CLI_OK;
+		} else if (ch >= 0 && ch < (int)d->nfields) {
+			kv[n++] = (struct reg_kv){ d->fields[ch].name, optarg };
+			if (n == REG_MAX_FIELDS)
+				return cli_usage_error("register", "too many options");
+		} else {
+			return cli_usage_error("register", "unknown option '%s' for %s add", argv[optind - 1],
+					       d->name);
+		}
+	}
+	if (optind < argc)
+		return cli_usage_error("register", "unexpected argument '%s'", argv[optind]);
+	arena_init(&a);
+	if ((rc = reg_record_parse(d, kv, n, &a, &rec, &e)) != 0) {
+		name_option(&e);
+		arena_free(&a);
+		return cli_error(&e);
+	}
+	if ((x = cli_open_store(cli, 0, &s)) != 0) {
+		arena_free(&a);
+		return x;
+	}
+	if ((rc = store_begin(s, &e)) == 0 && (rc = cli_agency(s, agency, &a, &ag, &e)) == 0 &&
+	    (rc = registers_add(s, ag.id, &rec, &a, &e)) == 0) {
+		if (rec.kind == REG_FEEDBACK)
+			printf("%lld %s\n", (long long)rec.id, rec.v[FEEDBACK_REF_NO].s);
+		else
+			printf("%lld\n", (long long)rec.id);
+	}
+	if (rc != 0)
+		name_option(&e);
+	x = cli_finish(s, rc, &e);
+	arena_free(&a);
+	return x;
+}
+
+/* One line per entry: id, then field=value pairs of the set fields. */
+static int print_text(const struct reg_desc *d, const struct reg_record *recs, size_t n)
+{
+	struct buf b;
+	int rc = 0;
+
+	buf_init(&b, 0);
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		buf_reset(&b);
+		rc = buf_printf(&b, "%lld", (long long)recs[i].id);
+		for (size_t f = 0; f < d->nfields && rc == 0; f++) {
+			if (!recs[i].v[f].set)
+				continue;
+			if ((rc = buf_printf(&b, "  %s=", d->fields[f].name)) == 0)
+				rc = reg_value_format(d, (int)f, &recs[i], &b);
+		}
+		if (rc == 0) {
+			for (char *p = b.ptr; *p; p++)
+				if (*p == '\n')
+					*p = ' ';
+			puts(buf_cstr(&b));
+		}
+	}
+	buf_free(&b);
+	return rc;
+}
+
+static int print_json(const struct reg_desc *d, const struct reg_record *recs, size_t n)
+{
+	struct buf b;
+	struct jsonw w;
+	int rc;
+
+	buf_init(&b, 0);
+	jsonw_init(&w, &b, 1);
+	jsonw_arr_begin(&w);
+	for (size_t i = 0; i < n; i++)
+		registers_record_json(&w, d, &recs[i], 1);
+	jsonw_arr_end(&w);
+	if ((rc = jsonw_finish(&w)) == 0)
+		fputs(buf_cstr(&b), stdout);
+	buf_free(&b);
+	return rc;
+}
+
+static int do_list(struct cli *cli, const struct reg_desc *d, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "agency", required_argument, NULL, 'a' },
+		{ "year", required_argument, NULL, 'y' },
+		{ "json", no_argument, NULL, 'j' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *agency = NULL;
+	struct gk_error e = { 0 };
+	struct agency_rec ag;
+	struct reg_record *recs;
+	struct store *s = NULL;
+	struct arena a;
+	size_t n = 0, kept = 0;
+	int ch, rc, x, json = 0, year = 0;
+	char *end;
+
+	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'a':
+			agency = optarg;
+			break;
+		case 'y':
+			year = (int)strtol(optarg, &end, 10);
+			if (*end || year < 1900 || year > 2199)
+				return cli_usage_error("register", "--year: not a year: '%s'", optarg);
+			break;
+		case 'j':
+			json = 1;
+			break;
+		case 'h':
+			usage(stdout);
+			return CLI_OK;
+		default:
+			return cli_usage_error("register", "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return cli_usage_error("register", "unexpected argument '%s'", argv[optind]);
+	if ((x = cli_open_store(cli, 0, &s)) != 0)
+		return x;
+	arena_init(&a);
+	if ((rc = store_begin_read(s, &e)) == 0 && (rc = cli_agency(s, agency, &a, &ag, &e)) == 0 &&
+	    (rc = registers_list(s, ag.id, d->kind, &a, &recs, &n, &e)) == 0) {
+		for (size_t i = 0; i < n; i++)   /* --year: entries counting in that year */
+			if (year == 0 || reg_record_year(&recs[i]) == year)
+				recs[kept++] = recs[i];
+		rc = json ? print_json(d, recs, kept) : print_text(d, recs, kept);
+		if (rc != 0)
+			err_set(&e, rc, "", "output too large");
+	}
+	x = cli_finish(s, rc, &e);
+	arena_free(&a);
+	return x;
+}
+
+static int do_import(struct cli *cli, const struct reg_desc *d, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "agency", required_argument, NULL, 'a' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *agency = NULL, *path, *label;
+	struct gk_error e = { 0 };
+	struct agency_rec ag;
+	struct store *s = NULL;
+	struct arena a;
+	struct buf file;
+	size_t added = 0;
+	int ch, rc, x;
+
+	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (ch == 'a')
+			agency = optarg;
+		else if (ch == 'h') {
+			usage(stdout);
+			return CLI_OK;
+		} else
+			return cli_usage_error("register", "unknown option '%s'", argv[optind - 1]);
+	}
+	if (optind != argc - 1)
+		return cli_usage_error("register", "%s import needs one FILE.csv", d->name);
+	path = argv[optind];
+	label = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	buf_init(&file, CSV_LIMITS_DEFAULT.max_bytes);
+	if ((rc = buf_read_file(&file, path, &e)) != 0) {
+		if (rc == ERR_LIMIT)
+			err_set(&e, rc, path, "larger than %zu bytes (split it)", CSV_LIMITS_DEFAULT.max_bytes);
+		buf_free(&file);
+		return cli_error(&e);
+	}
+	if ((x = cli_open_store(cli, 0, &s)) != 0) {
+		buf_free(&file);
+		return x;
+	}
+	arena_init(&a);
+	if ((rc = store_begin(s, &e)) == 0 && (rc = cli_agency(s, agency, &a, &ag, &e)) == 0 &&
+	    (rc = registers_import_csv(s, ag.id, d, file.ptr ? file.ptr : "", file.len, label, &a, &added, &e)) == 0)
+		printf("imported %zu %s entr%s from %s\n", added, d->name, added == 1 ? "y" : "ies", label);
+	else if (rc != 0)
+		fprintf(stderr, "gongkai: nothing was imported from %s\n", label);
+	x = cli_finish(s, rc, &e);
+	arena_free(&a);
+	buf_free(&file);
+	return x;
+}
+
+static void json_group(struct jsonw *w, const char *key, const struct table4_group *g)
+{
+	jsonw_key(w, key);
+	jsonw_obj_begin(w);
+	jsonw_kint(w, "upheld", g->upheld);
+	jsonw_kint(w, "corrected", g->corrected);
+	jsonw_kint(w, "other", g->other);
+	jsonw_kint(w, "pending", g->pending);
+	jsonw_kint(w, "total", g->total);
+	jsonw_obj_end(w);
+}
+
+static void json_docs(struct jsonw *w, const char *key, const struct table2_docs *d)
+{
+	jsonw_key(w, key);
+	jsonw_obj_begin(w);
+	jsonw_kint(w, "issued", d->issued);
+	jsonw_kint(w, "repealed", d->repealed);
+	jsonw_kint(w, "in_force", d->in_force);
+	jsonw_obj_end(w);
+}
+
+static int print_report(int year, const struct table2 *t2, const struct table4 *t4, const struct reg_narrative *nar,
+			int json)
+{
+	char wan[MONEY_LEN], yuan[MONEY_LEN];
+	const struct table4_group *g[3] = { &t4->rev, &t4->lit_direct, &t4->lit_after_rev };
+	static const char *const gname[3] = { "行政复议", "行政诉讼 未经复议直接起诉", "行政诉讼 复议后起诉" };
+	struct buf b;
+	struct jsonw w;
+	int rc;
+
+	money_format_wan(t2->admin_fee_fen, wan);
+	money_format_yuan(t2->admin_fee_fen, yuan);
+	if (!json) {
+		printf("%d年 — 主动公开政府信息情况 (Table 二)\n", year);
+		printf("  规章            本年制发 %lld  本年废止 %lld  现行有效 %lld\n", (long long)t2->rule.issued,
+		       (long long)t2->rule.repealed, (long long)t2->rule.in_force);
+		printf("  行政规范性文件  本年制发 %lld  本年废止 %lld  现行有效 %lld\n", (long long)t2->normdoc.issued,
+		       (long long)t2->normdoc.repealed, (long long)t2->normdoc.in_force);
+		printf("  行政许可        本年处理决定 %lld\n", (long long)t2->licensing);
+		printf("  行政处罚        本年处理决定 %lld\n", (long long)t2->penalty);
+		printf("  行政强制        本年处理决定 %lld\n", (long long)t2->coercion);
+		printf("  行政事业性收费  本年收费金额 %s 万元 (%s 元)\n", wan, yuan);
+		printf("%d年 — 政府信息公开行政复议、行政诉讼情况 (Table 四)\n", year);
+		for (int i = 0; i < 3; i++)
+			printf("  %s: 结果维持 %lld  结果纠正 %lld  其他结果 %lld  尚未审结 %lld  总计 %lld\n", gname[i],
+			       (long long)g[i]->upheld, (long long)g[i]->corrected, (long long)g[i]->other,
+			       (long long)g[i]->pending, (long long)g[i]->total);
+		if (t4->excluded_co_defendant)
+			printf("  (%lld co-defendant case(s) left out: 国办公开办函〔2016〕201号)\n",
+			       (long long)t4->excluded_co_defendant);
+		printf("News published: %lld", (long long)nar->news_total);
+		for (size_t i = 0; i < nar->news_platforms; i++)
+			printf("%s %s %lld", i ? "," : ":", nar->news[i].name, (long long)nar->news[i].n);
+		printf("\nFeedback received: %lld (hotline %lld, mailbox %lld, web %lld)\n",
+		       (long long)nar->feedback_total, (long long)nar->feedback[FEEDBACK_C_HOTLINE],
+		       (long long)nar->feedback[FEEDBACK_C_MAILBOX], (long long)nar->feedback[FEEDBACK_C_WEB]);
+		return 0;
+	}
+	buf_init(&b, 0);
+	jsonw_init(&w, &b, 1);
+	jsonw_obj_begin(&w);
+	jsonw_kint(&w, "year", year);
+	jsonw_key(&w, "t2");
+	jsonw_obj_begin(&w);
+	json_docs(&w, "rule", &t2->rule);
+	json_docs(&w, "normdoc", &t2->normdoc);
+	jsonw_kint(&w, "licensing", t2->licensing);
+	jsonw_kint(&w, "penalty", t2->penalty);
+	jsonw_kint(&w, "coercion", t2->coercion);
+	jsonw_kint(&w, "admin_fee_fen", t2->admin_fee_fen);
+	jsonw_kstr(&w, "admin_fee_wan", wan);
+	jsonw_obj_end(&w);
+	jsonw_key(&w, "t4");
+	jsonw_obj_begin(&w);
+	json_group(&w, "rev", &t4->rev);
+	json_group(&w, "lit_direct", &t4->lit_direct);
+	json_group(&w, "lit_after_rev", &t4->lit_after_rev);
+	jsonw_kint(&w, "excluded_co_defendant", t4->excluded_co_defendant);
+	jsonw_obj_end(&w);
+	jsonw_key(&w, "news");
+	jsonw_obj_begin(&w);
+	for (size_t i = 0; i < nar->news_platforms; i++)
+		jsonw_kint(&w, nar->news[i].name, nar->news[i].n);
+	jsonw_obj_end(&w);
+	jsonw_kint(&w, "news_total", nar->news_total);
+	jsonw_key(&w, "feedback");
+	jsonw_obj_begin(&w);
+	jsonw_kint(&w, "hotline", nar->feedback[FEEDBACK_C_HOTLINE]);
+	jsonw_kint(&w, "mailbox", nar->feedback[FEEDBACK_C_MAILBOX]);
+	jsonw_kint(&w, "web", nar->feedback[FEEDBACK_C_WEB]);
+	jsonw_obj_end(&w);
+	jsonw_obj_end(&w);
+	if ((rc = jsonw_finish(&w)) == 0)
+		fputs(buf_cstr(&b), stdout);
+	buf_free(&b);
+	return rc;
+}
+
+static int do_report(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "agency", required_argument, NULL, 'a' },
+		{ "year", required_argument, NULL, 'y' },
+		{ "json", no_argument, NULL, 'j' },
+		{ "by-filing-year", no_argument, NULL, 'f' },
+		{ "count-co-defendant", no_argument, NULL, 'c' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct table4_rules rules = table4_rules_default();
+	const char *agency = NULL;
+	struct gk_error e = { 0 };
+	struct agency_rec ag;
+	struct reg_narrative nar;
+	struct table2 t2;
+	struct table4 t4;
+	struct store *s = NULL;
+	struct arena a;
+	int ch, rc, x, json = 0, year = 0;
+	char *end;
+
+	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'a':
+			agency = optarg;
+			break;
+		case 'y':
+			year = (int)strtol(optarg, &end, 10);
+			if (*end || year < 1900 || year > 2199)
+				return cli_usage_error("register", "--year: not a year: '%s'", optarg);
+			break;
+		case 'j':
+			json = 1;
+			break;
+		case 'f':
+			rules.basis = TABLE4_BY_FILING_YEAR;
+			break;
+		case 'c':
+			rules.exclude_co_defendant = 0;
+			break;
+		case 'h':
+			usage(stdout);
+			return CLI_OK;
+		default:
+			return cli_usage_error("register", "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (year == 0)
+		return cli_usage_error("register", "report needs --year YYYY");
+	if ((x = cli_open_store(cli, 0, &s)) != 0)
+		return x;
+	arena_init(&a);
+	if ((rc = store_begin_read(s, &e)) == 0 && (rc = cli_agency(s, agency, &a, &ag, &e)) == 0 &&
+	    (rc = registers_table2(s, ag.id, year, &t2, &e)) == 0 &&
+	    (rc = registers_table4(s, ag.id, year, &rules, &t4, &e)) == 0 &&
+	    (rc = registers_narrative(s, ag.id, year, &a, &nar, &e)) == 0 &&
+	    (rc = print_report(year, &t2, &t4, &nar, json)) != 0)
+		err_set(&e, rc, "", "output too large");
+	x = cli_finish(s, rc, &e);
+	arena_free(&a);
+	return x;
+}
+
+int cmd_register(struct cli *cli, int argc, char **argv)
+{
+	const struct reg_desc *d;
+
+	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		usage(argc < 2 ? stderr : stdout);
+		return argc < 2 ? CLI_USAGE : CLI_OK;
+	}
+	if (strcmp(argv[1], "report") == 0)
+		return do_report(cli, argc - 1, argv + 1);
+	d = reg_desc_find(argv[1]);
+	if (d == NULL)
+		return cli_usage_error("register", "no register named '%s' (normdoc, decision, fee, case, feedback, news)",
+				       argv[1]);
+	if (argc < 3)
+		return cli_usage_error("register", "%s: add, list or import?", d->name);
+	if (strcmp(argv[2], "add") == 0)
+		return do_add(cli, d, argc - 2, argv + 2);
+	if (strcmp(argv[2], "list") == 0)
+		return do_list(cli, d, argc - 2, argv + 2);
+	if (strcmp(argv[2], "import") == 0)
+		return do_import(cli, d, argc - 2, argv + 2);
+	return cli_usage_error("register", "%s: unknown action '%s' (add, list or import)", d->name, argv[2]);
+}

@@ -1,0 +1,102 @@
+/*
+ * registers.h — keeping the registers: add, list, CSV import, JSON form, and the annual
+ * report's register figures for an organ and a year.
+ *
+ * Records and their rules are domain/register.h; the counting rules domain/regcount.h. The
+ * functions here read and write through the store and audit-log every change (entity
+ * "reg_<register>", action "create" / "import" / "sync", content = the entry as JSON).
+ * Transactions: every function that changes data runs inside the caller's open write
+ * transaction (store_begin … store_commit); on error the caller rolls back, so a failed CSV
+ * import leaves nothing behind. Strings of records returned live in the caller's arena.
+ * May call store/, text/, base/ and domain/audit.h.
+ */
+#ifndef GK_DOMAIN_REGISTERS_H
+#define GK_DOMAIN_REGISTERS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/arena.h"
+#include "base/err.h"
+#include "domain/regcount.h"
+#include "domain/register.h"
+#include "store/store.h"
+#include "text/jsonr.h"
+#include "text/jsonw.h"
+
+/*
+ * Store a parsed record (reg_record_parse) for organ agency_id: resolves the linked
+ * application of a case (id or tracking code of an application of the same organ; the
+ * record's value gets both), gives a feedback entry its reference number when it has none
+ * ("FB2024-00001", per organ and year of receipt), inserts and audit-logs it; rec->id is set.
+ */
+int registers_add(struct store *s, int64_t agency_id, struct reg_record *rec, struct arena *a,
+		  struct gk_error *e) GK_WUR;
+
+/* Every entry of register k for the organ, in entry order; *out allocated in a. */
+int registers_list(struct store *s, int64_t agency_id, enum reg_kind k, struct arena *a,
+		   struct reg_record **out, size_t *n, struct gk_error *e) GK_WUR;
+
+/*
+ * Import a CSV file (text/csv.h rules) into register d: the header names columns of the
+ * register (any order, unknown names refused, required ones must be present); every row is
+ * validated before any is stored; the first bad row is reported with e->field "LABEL:LINE"
+ * and a message "FIELD: what is wrong". *nadded: rows stored.
+ */
+int registers_import_csv(struct store *s, int64_t agency_id, const struct reg_desc *d, const char *data,
+			 size_t len, const char *label, struct arena *a, size_t *nadded,
+			 struct gk_error *e) GK_WUR;
+
+/*
+ * The public /feedback page: record a web feedback entry from form fields (text, contact;
+ * received defaults to today) and hand back its reference number (32 bytes). Runs inside the
+ * caller's write transaction; e names the form field that is wrong.
+ */
+int registers_feedback_submit(struct store *s, int64_t agency_id, const char *text, const char *contact,
+			      struct arena *a, char ref_no[32], struct gk_error *e) GK_WUR;
+
+/*
+ * The catalogue's hook: a published 规章 / 行政规范性文件 (catalogue document document_id) is
+ * the normdoc register entry for it. kind "rule" or "normdoc"; repealed NULL while in force.
+ * Inserts or updates that one entry; audit-logged. *id: the register entry's id (may be NULL).
+ */
+int registers_normdoc_sync(struct store *s, int64_t agency_id, int64_t document_id, const char *kind,
+			   const char *issued, const char *doc_no, const char *title, const char *repealed,
+			   int64_t *id, struct gk_error *e) GK_WUR;
+
+/* ---- annual report figures (the report calls these) ---- */
+
+/* Table 二 of `year` for the organ (spec §3.1; rules in domain/regcount.h). */
+int registers_table2(struct store *s, int64_t agency_id, int year, struct table2 *out,
+		     struct gk_error *e) GK_WUR;
+
+/* Table 四 of `year` for the organ; rules NULL = table4_rules_default(). */
+int registers_table4(struct store *s, int64_t agency_id, int year, const struct table4_rules *rules,
+		     struct table4 *out, struct gk_error *e) GK_WUR;
+
+/* Narrative counts of `year`: news items per platform (*tally allocated in a) and feedback per
+ * channel; totals in *news_total / *feedback_total. Any out pointer may be NULL. */
+struct reg_narrative {
+	struct reg_tally *news;        /* per platform, order of first publication */
+	size_t news_platforms;
+	int64_t news_total;
+	int64_t feedback[FEEDBACK_C__MAX];
+	int64_t feedback_total;
+	int64_t normdocs_issued;       /* 规章 + 行政规范性文件 issued in the year */
+};
+int registers_narrative(struct store *s, int64_t agency_id, int year, struct arena *a,
+			struct reg_narrative *out, struct gk_error *e) GK_WUR;
+
+/* ---- JSON form (list --json, ledger export / import) ---- */
+
+/* One entry as a JSON object: "id" first when with_id, then the fields in register order
+ * (dates, enumerations, text, application tracking codes and amounts in 元 as strings —
+ * amounts exact, "1234.56" —, counts as integers, yes/no as booleans); empty fields left out. */
+void registers_record_json(struct jsonw *w, const struct reg_desc *d, const struct reg_record *r, int with_id);
+
+/* The reverse, with every rule of the register applied; where names the object in errors
+ * ("registers.case[2]") — e->field becomes "WHERE.FIELD". */
+int registers_record_from_json(const struct reg_desc *d, const struct jv *obj, const char *where,
+			       struct arena *a, struct reg_record *rec, struct gk_error *e) GK_WUR;
+
+#endif
