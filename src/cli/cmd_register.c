@@ -60,7 +60,7 @@ static void name_option(struct gk_error *e)
 
 	if (e->field[0] == '\0' || strchr(e->field, ':') || strchr(e->field, ' '))
 		return;
-	snprintf(field, sizeof field, "--%s", option_name(e->field, opt));
+	snprintf(field, sizeof field, "--%.60s", option_name(e->field, opt));
 	memcpy(e->field, field, sizeof field);
 }
 
@@ -271,9 +271,9 @@ static int do_import(struct cli *cli, const struct reg_desc *d, int argc, char *
 	if ((rc = store_begin(s, &e)) == 0 && (rc = cli_agency(s, agency, &a, &ag, &e)) == 0 &&
 	    (rc = registers_import_csv(s, ag.id, d, file.ptr ? file.ptr : "", file.len, label, &a, &added, &e)) == 0)
 		printf("imported %zu %s entr%s from %s\n", added, d->name, added == 1 ? "y" : "ies", label);
-	else if (rc != 0)
-		fprintf(stderr, "gongkai: nothing was imported from %s\n", label);
 	x = cli_finish(s, rc, &e);
+	if (rc != 0)
+		fprintf(stderr, "gongkai: nothing was imported from %s\n", label);
 	arena_free(&a);
 	buf_free(&file);
 	return x;

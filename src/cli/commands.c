@@ -12,5 +12,6 @@ const struct cli_command cli_commands[] = {
 	{ "calendar", cmd_calendar, "print a year of the working-day calendar" },
 	{ "deadline", cmd_deadline, "compute statutory deadlines with their derivation" },
 	{ "serve", cmd_serve, "serve the public portal and the staff console over HTTP" },
+	{ "register", cmd_register, "registers for Table 二/四: normdoc, decision, fee, case, feedback, news" },
 	{ NULL, NULL, NULL },
 };

@@ -60,7 +60,7 @@ static void to_row(const struct reg_desc *d, const struct reg_record *rec, struc
 static int from_row(struct store *s, const struct reg_desc *d, const struct regrow *row, struct arena *a,
 		    struct reg_record *rec, struct gk_error *e)
 {
-	struct reg_kv kv[REG_MAX_FIELDS];
+	struct reg_kv kv[REG_MAX_FIELDS] = { { NULL, NULL } };
 	int64_t app_id = 0;
 	int app_field = -1, rc;
 
@@ -193,9 +193,8 @@ int registers_record_from_json(const struct reg_desc *d, const struct jv *obj, c
 	}
 	if ((rc = reg_record_parse(d, kv, n, a, rec, e)) != 0) {
 		char field[64];
-		snprintf(field, sizeof field, "%s.%s", where, e->field);
+		snprintf(field, sizeof field, "%.40s.%.20s", where, e->field);
 		memcpy(e->field, field, sizeof e->field);
-		e->field[sizeof e->field - 1] = '\0';
 	}
 	return rc;
 }
@@ -252,7 +251,7 @@ static int add_as(struct store *s, int64_t agency_id, struct reg_record *rec, st
 {
 	const struct reg_desc *d = &reg_descs[rec->kind];
 	struct regrow row;
-	int rc, serial_tries = 0;
+	int rc, serial_tries = 0, year = 0;
 	int64_t serial = 0;
 	char ref[32], prefix[16];
 
@@ -260,7 +259,7 @@ static int add_as(struct store *s, int64_t agency_id, struct reg_record *rec, st
 	    (rc = resolve_application(s, agency_id, &rec->v[CASE_APPLICATION], a, e)) != 0)
 		return rc;
 	if (rec->kind == REG_FEEDBACK && !rec->v[FEEDBACK_REF_NO].set) {
-		int year = date_year((int)rec->v[FEEDBACK_RECEIVED].i);
+		year = date_year((int)rec->v[FEEDBACK_RECEIVED].i);
 		snprintf(prefix, sizeof prefix, "FB%04d-", year);
 		if ((rc = register_store(s)->feedback_count_prefix(s, agency_id, prefix, &serial, e)) != 0)
 			return rc;
@@ -315,7 +314,7 @@ static int row_error(struct gk_error *e, const char *label, int line)
 	char msg[sizeof e->msg];
 	char field[64];
 
-	snprintf(msg, sizeof msg, "%s%s%s", e->field, e->field[0] ? ": " : "", e->msg);
+	snprintf(msg, sizeof msg, "%.60s%s%.440s", e->field, e->field[0] ? ": " : "", e->msg);
 	snprintf(field, sizeof field, "%s:%d", label, line);
 	return err_set(e, e->code, field, "%s", msg);
 }
@@ -337,7 +336,8 @@ int registers_import_csv(struct store *s, int64_t agency_id, const struct reg_de
 			struct buf names;
 			buf_init(&names, 1024);
 			for (size_t f = 0; f < d->nfields; f++)
-				(void)buf_printf(&names, "%s%s", f ? ", " : "", d->fields[f].name);
+				if (buf_printf(&names, "%s%s", f ? ", " : "", d->fields[f].name) != 0)
+					break;
 			e->field[0] = '\0';
 			err_set(e, ERR_INVALID, "", "unknown column '%s' (the %s register has: %s)", t.header[c],
 				d->name, buf_cstr(&names));

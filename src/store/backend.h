@@ -15,6 +15,7 @@ struct user_store_ops;
 struct audit_store_ops;
 struct app_store_ops;
 /* Areas added by other modules: forward-declare here (keep one per line). */
+struct register_store_ops;
 
 struct store_backend {
 	const char *name;                 /* "sqlite" */
@@ -30,6 +31,7 @@ struct store_backend {
 	const struct user_store_ops *user;
 	const struct audit_store_ops *audit;
 	const struct app_store_ops *app;
+	const struct register_store_ops *reg;
 };
 
 #endif

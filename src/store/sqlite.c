@@ -413,4 +413,5 @@ const struct store_backend store_sqlite_backend = {
 	.user = &sqlite_user_ops,
 	.audit = &sqlite_audit_ops,
 	.app = &sqlite_app_ops,
+	.reg = &sqlite_register_ops,
 };
