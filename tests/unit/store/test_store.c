@@ -115,7 +115,9 @@ static void test_older_upgrades_newer_refused(void **state)
 	assert_int_equal(store_open(path, STORE_CREATE, &s, &e), 0);
 	store_close(s);
 	/* Make it look like a database from version 1 (only "core"). */
-	exec_sql("DROP TABLE app_event; DROP TABLE application; "
+	exec_sql("DROP TABLE reg_normdoc; DROP TABLE reg_decision; DROP TABLE reg_fee; "
+		 "DROP TABLE reg_case; DROP TABLE reg_feedback; DROP TABLE reg_news; "
+		 "DROP TABLE app_event; DROP TABLE application; "
 		 "DELETE FROM schema_migration WHERE version > 1; PRAGMA user_version = 1;");
 	assert_int_equal(store_open(path, 0, &s, &e), 0);
 	store_close(s);
