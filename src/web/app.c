@@ -205,9 +205,7 @@ static void put_user(struct web_ctx *c)
 	tpl_put_str(u, "display_name", c->user->display_name);
 	tpl_put_str(u, "role", c->user->role);
 	tpl_put_str(u, "role_label", webint_role_label(c->user->role));
-	for (int r = 0; r < 5; r++)
-		if (c->user->role_bit == 1u << r)
-			tpl_put_bool(u, webint_role_key(1u << r), 1);
+	tpl_put_bool(u, webint_role_key(c->user->role_id), 1);
 }
 
 int web_login(struct web_ctx *c, const struct web_user *u)
@@ -560,6 +558,7 @@ void webint_dispatch(void *cls, struct http_req *req, struct http_resp *resp)
 		goto fail;
 	}
 	rc = r->handler(c);
+	webint_end(c);
 	if (rc == 0)
 		return;
 fail:

@@ -16,18 +16,18 @@
 
 #include "base/arena.h"
 #include "base/err.h"
+#include "domain/user.h"
 #include "render/tpl.h"
 #include "web/http.h"
 
-/* Staff roles (a user has one); a route lists the roles allowed. */
-enum {
-	ROLE_OFFICER = 1 << 0,
-	ROLE_REVIEWER = 1 << 1,
-	ROLE_LEADER = 1 << 2,
-	ROLE_ADMIN = 1 << 3,
-	ROLE_SUPERVISOR = 1 << 4,
-	ROLE_ANY = 0x1f,
-};
+/* A route lists the staff roles allowed as a set of bits of enum user_role. */
+#define RB(role) (1u << (role))
+#define R_OFFICER RB(ROLE_OFFICER)
+#define R_REVIEWER RB(ROLE_REVIEWER)
+#define R_LEADER RB(ROLE_LEADER)
+#define R_ADMIN RB(ROLE_ADMIN)
+#define R_SUPERVISOR RB(ROLE_SUPERVISOR)
+#define R_ANY (RB(ROLE__MAX) - 1)
 
 /* Field types of route input. */
 enum field_type {
@@ -73,7 +73,8 @@ struct web_user {
 	const char *name;
 	const char *display_name;
 	const char *role;        /* "officer", … */
-	unsigned role_bit;
+	int role_id;             /* enum user_role */
+	unsigned role_bit;       /* RB(role_id) */
 	int64_t agency_id;
 };
 
@@ -110,6 +111,7 @@ struct web_ctx {
 	struct tpl_val *errors, *errmap, *notices;
 	int csrf_cookie_new;         /* the visitor had no CSRF cookie: a POST cannot be valid */
 	int too_long;                /* a field exceeded its maximum */
+	struct store *store;         /* set by web_begin while a transaction is open */
 };
 
 /* Input of the route's field called name (never NULL; .present says whether given). */
@@ -136,9 +138,18 @@ void web_logout(struct web_ctx *c);
 /* Count a login failure for the account and address; 1 if they are now over the limit. */
 int web_login_limited(struct web_ctx *c, const char *account, int failed);
 
-/* The store connection of this worker thread (opened on first use). ERR_* with e set. */
+/* Begin a transaction (write = 1: one write transaction for the whole request) on this worker
+ * thread's store connection, acting as the signed-in user (or "web" for the public).
+ * Errors go to c->err. The dispatcher rolls back whatever a handler left open. */
 struct store;
-int web_store(struct web_ctx *c, struct store **out) GK_WUR;
+struct calendar;
+int web_begin(struct web_ctx *c, int write, struct store **out) GK_WUR;
+/* Commit when rc is 0, else roll back; returns rc or the commit's error. */
+int web_finish(struct web_ctx *c, int rc) GK_WUR;
+/* The working-day calendar loaded at startup. */
+const struct calendar *web_calendar(const struct web_ctx *c);
+/* Today (GONGKAI_TODAY honoured). */
+int web_today(void);
 
 /* The HTTP status for an error code: the one place where errors become statuses. */
 int web_status(int err);

@@ -1,46 +1,37 @@
 /*
- * glue.c — the web front end's link to the domain: the store connection of each worker
- * thread, the signed-in user's record, role names.
- * May call: domain/, store/ (opening only), base/.
+ * glue.c — the web front end's link to the domain: one store connection per worker thread,
+ * the request's transaction, the signed-in user's record, the calendar, role names.
+ * May call: domain/, store/store.h (open, transactions), base/.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/agency.h"
+#include "domain/calendar.h"
+#include "domain/user.h"
+#include "store/store.h"
+#include "text/date.h"
+#include "web/web.h"
 #include "web/webint.h"
 
-static const struct {
-	const char *role, *label, *key;
-	unsigned bit;
-} roles[] = {
-	{ "officer", "经办人员", "is_officer", ROLE_OFFICER },
-	{ "reviewer", "审核人员", "is_reviewer", ROLE_REVIEWER },
-	{ "leader", "分管领导", "is_leader", ROLE_LEADER },
-	{ "admin", "系统管理员", "is_admin", ROLE_ADMIN },
-	{ "supervisor", "上级监督", "is_supervisor", ROLE_SUPERVISOR },
-};
+static __thread struct store *tl_store;
 
 const char *webint_role_label(const char *role)
 {
-	for (size_t i = 0; role && i < sizeof roles / sizeof roles[0]; i++)
-		if (strcmp(roles[i].role, role) == 0)
-			return roles[i].label;
-	return "未知角色";
+	int r = user_role_from_id(role ? role : "");
+
+	return r >= 0 ? user_roles[r].label : "未知角色";
 }
 
-const char *webint_role_key(unsigned bit)
+const char *webint_role_key(int role_id)
 {
-	for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++)
-		if (roles[i].bit == bit)
-			return roles[i].key;
-	return "is_unknown";
-}
-
-unsigned webint_role_bit(const char *role)
-{
-	for (size_t i = 0; role && i < sizeof roles / sizeof roles[0]; i++)
-		if (strcmp(roles[i].role, role) == 0)
-			return roles[i].bit;
-	return 0;
+	static const char *const keys[ROLE__MAX] = {
+		[ROLE_OFFICER] = "is_officer", [ROLE_REVIEWER] = "is_reviewer",
+		[ROLE_LEADER] = "is_leader", [ROLE_ADMIN] = "is_admin",
+		[ROLE_SUPERVISOR] = "is_supervisor",
+	};
+	return role_id >= 0 && role_id < ROLE__MAX ? keys[role_id] : "is_unknown";
 }
 
 int webint_equal(const char *a, const char *b)
@@ -55,38 +46,172 @@ int webint_equal(const char *a, const char *b)
 	return d == 0;
 }
 
+struct names {
+	int n;
+	char *first;
+};
+
+static int count_agency(void *ctx, const struct agency_rec *r)
+{
+	struct names *nm = ctx;
+
+	if (nm->n++ == 0)
+		nm->first = strdup(r->name);
+	return 0;
+}
+
 int webint_open(struct web *w, struct gk_error *e)
 {
-	(void)e;
+	struct store *s = NULL;
+	struct names nm = { 0 };
+	int rc;
+
 	pthread_mutex_init(&w->stores_mu, NULL);
-	return 0;
+	if ((rc = calendar_open(&w->cal, w->cfg->data_dir, NULL, e)) != 0)
+		return rc;
+	if ((rc = store_open(w->cfg->db_path, 0, &s, e)) != 0)
+		return rc;
+	if ((rc = store_begin_read(s, e)) == 0) {
+		rc = agency_list(s, count_agency, &nm, e);
+		store_rollback(s);
+	}
+	store_close(s);
+	/* The first organ (a township alone, or the county hosting the platform) names the site. */
+	w->site_name = nm.first ? nm.first : strdup("政府信息公开");
+	return rc;
 }
 
 void webint_close(struct web *w)
 {
+	for (int i = 0; i < w->nstores; i++)
+		store_close(w->stores[i]);
+	w->nstores = 0;
+	calendar_free(w->cal);
+	w->cal = NULL;
+	free(w->site_name);
+	w->site_name = NULL;
 	pthread_mutex_destroy(&w->stores_mu);
+}
+
+/* This worker thread's connection, opened on first use and closed by webint_close. */
+static int thread_store(struct web_ctx *c, struct store **out)
+{
+	struct web *w = c->w;
+	int rc;
+
+	if (tl_store == NULL) {
+		pthread_mutex_lock(&w->stores_mu);
+		if (w->nstores == WEB_MAX_STORES) {
+			pthread_mutex_unlock(&w->stores_mu);
+			return err_set(&c->err, ERR_INTERNAL, "", "too many worker threads");
+		}
+		rc = store_open(w->cfg->db_path, 0, &tl_store, &c->err);
+		if (rc == 0)
+			w->stores[w->nstores++] = tl_store;
+		pthread_mutex_unlock(&w->stores_mu);
+		if (rc)
+			return rc;
+	}
+	*out = tl_store;
+	return 0;
+}
+
+int web_begin(struct web_ctx *c, int write, struct store **out)
+{
+	struct store *s = NULL;
+	int rc;
+
+	if (c->store) {  /* already inside the request's transaction */
+		*out = c->store;
+		return 0;
+	}
+	if ((rc = thread_store(c, &s)) != 0)
+		return rc;
+	store_set_actor(s, c->user ? c->user->name : "web");
+	rc = write ? store_begin(s, &c->err) : store_begin_read(s, &c->err);
+	if (rc)
+		return rc;
+	c->store = s;
+	*out = s;
+	return 0;
+}
+
+int web_finish(struct web_ctx *c, int rc)
+{
+	if (c->store == NULL)
+		return rc;
+	if (rc == 0 && c->store->in_txn)
+		rc = store_commit(c->store, &c->err);
+	if (rc != 0)
+		store_rollback(c->store);
+	c->store = NULL;
+	return rc;
+}
+
+void webint_end(struct web_ctx *c)
+{
+	if (c->store) {
+		store_rollback(c->store);
+		c->store = NULL;
+	}
+}
+
+const struct calendar *web_calendar(const struct web_ctx *c)
+{
+	return c->w->cal;
+}
+
+int web_today(void)
+{
+	return date_today();
+}
+
+static void fill_user(struct web_ctx *c, const struct user_rec *r, struct web_user *u)
+{
+	u->id = r->id;
+	u->name = r->name;
+	u->display_name = r->display_name && *r->display_name ? r->display_name : r->name;
+	u->role = r->role;
+	u->role_id = user_role_from_id(r->role);
+	u->role_bit = u->role_id >= 0 ? RB(u->role_id) : 0;
+	u->agency_id = r->agency_id;
+	(void)c;
 }
 
 int webint_user_load(struct web_ctx *c, int64_t user_id, struct web_user *u)
 {
-	(void)c;
-	(void)user_id;
-	(void)u;
-	return -1;
-}
+	struct user_rec r;
+	struct store *s;
+	int rc;
 
-const char *webint_site_name(struct web_ctx *c)
-{
-	(void)c;
-	return "政府信息公开";
+	if ((rc = web_begin(c, 0, &s)) != 0)
+		return rc;
+	rc = user_store(s)->get(s, user_id, c->a, &r, &c->err);
+	rc = web_finish(c, rc);
+	if (rc == 0)
+		fill_user(c, &r, u);
+	err_clear(&c->err);
+	return rc;
 }
 
 int webint_authenticate(struct web_ctx *c, const char *name, const char *password,
 			struct web_user *u)
 {
-	(void)c;
-	(void)name;
-	(void)password;
-	(void)u;
-	return -1;
+	struct user_rec r;
+	struct store *s;
+	int rc;
+
+	if ((rc = web_begin(c, 0, &s)) != 0)
+		return rc;
+	rc = user_authenticate(s, name, password, c->a, &r, &c->err);
+	rc = web_finish(c, rc);
+	if (rc == 0)
+		fill_user(c, &r, u);
+	err_clear(&c->err);
+	return rc;
+}
+
+const char *webint_site_name(struct web_ctx *c)
+{
+	return c->w->site_name;
 }

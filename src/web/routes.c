@@ -21,8 +21,8 @@ const struct web_route web_routes[] = {
 	  FIELDS({ "user", F_LINE, 1, 64, "用户名" }, { "password", F_LINE, 1, 256, "密码" },
 		 { "next", F_LINE, 0, 512, "登录后前往" }),
 	  h_login },
-	{ "POST", "/console/logout", ROLE_ANY, 0, NULL, h_logout },
-	{ "GET", "/console", ROLE_ANY, 0, NULL, h_dashboard },
+	{ "POST", "/console/logout", R_ANY, 0, NULL, h_logout },
+	{ "GET", "/console", R_ANY, 0, NULL, h_dashboard },
 
 	{ NULL, NULL, 0, 0, NULL, NULL },
 };

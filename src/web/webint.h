@@ -36,13 +36,17 @@ struct web {
 	pthread_mutex_t stores_mu;
 	struct store *stores[WEB_MAX_STORES];  /* one connection per worker thread */
 	int nstores;
+	struct calendar *cal;
+	char *site_name;
 };
 
 void webint_dispatch(void *cls, struct http_req *req, struct http_resp *resp);
 
-/* Open / close what the handlers need (the store); webint_close accepts a half-opened w. */
+/* Open / close what the handlers need (the store, the calendar); webint_close accepts a
+ * half-opened w. webint_end rolls back a transaction a handler left open. */
 int webint_open(struct web *w, struct gk_error *e) GK_WUR;
 void webint_close(struct web *w);
+void webint_end(struct web_ctx *c);
 /* Load the signed-in user id into u (arena strings); non-zero if the account is gone. */
 int webint_user_load(struct web_ctx *c, int64_t user_id, struct web_user *u);
 /* Check a user name and password; 0 and u filled (arena strings) when they match. */
@@ -50,10 +54,9 @@ int webint_authenticate(struct web_ctx *c, const char *name, const char *passwor
 			struct web_user *u);
 /* The platform or organ name shown in the header. */
 const char *webint_site_name(struct web_ctx *c);
-/* "officer" → "经办人员" …; the template key "is_officer" … for a role bit. */
+/* "officer" → "办理人员" …; the template key "is_officer" … for a role. */
 const char *webint_role_label(const char *role);
-const char *webint_role_key(unsigned bit);
-unsigned webint_role_bit(const char *role);
+const char *webint_role_key(int role_id);
 /* Constant-time string equality for secrets. */
 int webint_equal(const char *a, const char *b);
 

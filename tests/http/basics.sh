@@ -4,6 +4,7 @@
 # (400), escaping of what was typed, login rate limits, the larger-text switch, clean stop.
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/server.bash"
+make_db
 start_server --login-limit 3
 
 get /
@@ -77,6 +78,35 @@ post /console/login --data-urlencode "_csrf=$tok" --data-urlencode "user=" --dat
 equals "$CODE" 200 "an empty login form comes back"
 contains "$BODY" "请填写用户名" "naming the missing field"
 
+# A right password signs in, with a new session token each time.
+login officer pw-officer-2024
+equals "$CODE" 303 "right password redirects"
+contains "$HEADERS" "Location: /console" "to the console"
+s1=$(grep gk_session "$JAR" | awk '{print $7}')
+equals "${#s1}" 64 "session token is 256 random bits in hex"
+contains "$HEADERS" "gk_session=$s1; Path=/; Max-Age=43200; HttpOnly; SameSite=Lax" "session cookie HttpOnly, SameSite=Lax, expiring"
+get /console
+equals "$CODE" 200 "console after login"
+contains "$BODY" "测试officer" "shows who is signed in"
+contains "$HEADERS" "Cache-Control: no-store" "console pages are not cached"
+get /console/login
+equals "$CODE" 303 "the login page sends a signed-in user on"
+get /console
+t=$(csrf_of "$BODY")
+post /console/login --data-urlencode "_csrf=$t" --data-urlencode "user=officer" --data-urlencode "password=pw-officer-2024"
+s2=$(grep gk_session "$JAR" | awk '{print $7}')
+[ "$s1" != "$s2" ] && ok "login rotates the session token" || not_ok "login rotates the session token"
+CODE=$(curl -s -o /dev/null -w "%{http_code}" -H "Cookie: gk_session=$s1" "$BASE/console")
+equals "$CODE" 303 "the old token no longer works"
+get /console
+t=$(csrf_of "$BODY")
+post /console/logout
+equals "$CODE" 403 "logout without CSRF is refused"
+post /console/logout --data-urlencode "_csrf=$t"
+equals "$CODE" 303 "logout with CSRF"
+CODE=$(curl -s -o /dev/null -w "%{http_code}" -H "Cookie: gk_session=$s2" "$BASE/console")
+equals "$CODE" 303 "after logout the token is dead"
+
 # Body limits and malformed bodies.
 head -c 3000000 /dev/zero | tr '\0' 'a' >"$TMP/big"
 post /console/login -H 'Content-Type: application/x-www-form-urlencoded' --data-binary "@$TMP/big"
@@ -89,6 +119,8 @@ post /console/login -H 'Content-Type: multipart/form-data; boundary=XX' \
 equals "$CODE" 400 "a malformed multipart body is 400"
 contains "$BODY" "multipart" "the message names the problem"
 long=$(head -c 300 /dev/zero | tr '\0' 'u')
+get /console/login
+tok=$(csrf_of "$BODY")
 post /console/login --data-urlencode "_csrf=$tok" --data-urlencode "user=$long" --data-urlencode "password=x"
 contains "$BODY" "用户名过长" "an over-long field is a form error naming the field"
 

@@ -12,6 +12,21 @@ SERVER_PID=""
 JAR="$TMP/cookies"
 export GONGKAI_DB="${GONGKAI_DB:-$TMP/test.db}"
 
+# make_db: a county (县政府) with the township 慈周寨镇 under it, and one account per role:
+# officer, reviewer, leader (township), admin, supervisor (county); password "pw-ROLE-2024".
+make_db() {
+	"$GONGKAI" --db "$GONGKAI_DB" init --agency-name 示范县人民政府 --level county >/dev/null || return 1
+	"$GONGKAI" --db "$GONGKAI_DB" init --agency-name 慈周寨镇人民政府 --parent 示范县人民政府 >/dev/null || return 1
+	local r ag
+	for r in officer reviewer leader admin supervisor; do
+		ag=慈周寨镇人民政府
+		case $r in admin|supervisor) ag=示范县人民政府 ;; esac
+		echo "pw-$r-2024" >"$TMP/pw"
+		"$GONGKAI" --db "$GONGKAI_DB" user add "$r" --role $r --agency "$ag" \
+			--display-name "测试$r" --password-file "$TMP/pw" >/dev/null || return 1
+	done
+}
+
 start_server() {
 	: >"$TMP/server.log"
 	"$GONGKAI" --db "$GONGKAI_DB" serve --listen 127.0.0.1:0 --threads 2 "$@" 2>"$TMP/server.log" &
