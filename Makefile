@@ -29,12 +29,15 @@ check: deps
 	ninja -C $(BUILD_ASAN)
 	scripts/run-tests $(BUILD) $(BUILD_ASAN)
 
-# A demo database and the portal on http://$(LISTEN).
+# A demo database and the portal on http://$(LISTEN) (until `serve` exists: the CLI on demo data).
 demo: deps
 	$(MAKE) all
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
-	$(BUILD)/gongkai --db $(DEMO_DB) demo
-	$(BUILD)/gongkai --db $(DEMO_DB) serve --listen $(LISTEN)
+	@# Until the web part lands (no `serve` command yet), show the CLI on demo data instead.
+	@if $(BUILD)/gongkai --help | grep -q '^  serve '; then \
+		$(BUILD)/gongkai --db $(DEMO_DB) demo && \
+		$(BUILD)/gongkai --db $(DEMO_DB) serve --listen $(LISTEN); \
+	else scripts/demo-cli $(BUILD)/gongkai; fi
 
 bench: deps
 	$(MAKE) all
@@ -44,7 +47,7 @@ fuzz: deps
 	[ -f $(BUILD_FUZZ)/build.ninja ] || CC=clang-14 meson setup $(BUILD_FUZZ) -Dfuzz=true -Dtests=false \
 		--buildtype=debug -Db_sanitize=address,undefined -Db_lundef=false
 	ninja -C $(BUILD_FUZZ)
-	@for f in $(BUILD_FUZZ)/fuzz/fuzz_*; do [ -x $$f ] || continue; n=$$(basename $$f); \
+	@for f in $(BUILD_FUZZ)/fuzz/fuzz_*; do [ -f $$f ] && [ -x $$f ] || continue; n=$$(basename $$f); \
 		echo "== $$n ($(FUZZ_SECONDS)s)"; mkdir -p $(BUILD_FUZZ)/corpus/$$n; \
 		$$f -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 $(BUILD_FUZZ)/corpus/$$n fuzz/corpus/$$n || exit 1; done
 

@@ -53,12 +53,13 @@ static int weekday_is_work(int day)
 static void rebuild(struct calendar *cal)
 {
 	int32_t sum = 0;
+	int wd = date_weekday(cal->first);  /* ISO weekday, advanced day by day */
 
 	memset(cal->covered, 0, sizeof cal->covered);
-	for (int i = 0; i < cal->ndays; i++) {
+	for (int i = 0; i < cal->ndays; i++, wd = wd % 7 + 1) {
 		int day = cal->first + i;
 		uint8_t k = cal->kind[i];
-		int w = k == CAL_WORKDAY || (k == CAL_ORDINARY && weekday_is_work(day));
+		int w = k == CAL_WORKDAY || (k == CAL_ORDINARY && wd <= 5);
 		cal->work[i] = (uint8_t)w;
 		cal->cum[i] = sum;
 		sum += w;
