@@ -33,11 +33,11 @@ check: deps
 demo: deps
 	$(MAKE) all
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
-	@# Until the web part lands (no `serve` command yet), show the CLI on demo data instead.
-	@if $(BUILD)/gongkai --help | grep -q '^  serve '; then \
-		$(BUILD)/gongkai --db $(DEMO_DB) demo && \
-		$(BUILD)/gongkai --db $(DEMO_DB) serve --listen $(LISTEN); \
-	else scripts/demo-cli $(BUILD)/gongkai; fi
+	@# Until the web part lands (the `demo` and `serve` commands), show the CLI on demo data.
+	@g=$(BUILD)/gongkai; \
+	if $$g --help | grep -q '^  demo ' && $$g --help | grep -q '^  serve '; then \
+		$$g --db $(DEMO_DB) demo && $$g --db $(DEMO_DB) serve --listen $(LISTEN); \
+	else scripts/demo-cli $$g; fi
 
 bench: deps
 	$(MAKE) all
