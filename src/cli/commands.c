@@ -13,5 +13,7 @@ const struct cli_command cli_commands[] = {
 	{ "deadline", cmd_deadline, "compute statutory deadlines with their derivation" },
 	{ "serve", cmd_serve, "serve the public portal and the staff console over HTTP" },
 	{ "register", cmd_register, "registers for Table 二/四: normdoc, decision, fee, case, feedback, news" },
+	{ "export", cmd_export, "write an organ's whole ledger as JSON" },
+	{ "import", cmd_import, "add an organ's ledger from a gongkai export file" },
 	{ NULL, NULL, NULL },
 };

@@ -285,6 +285,12 @@ int registers_add(struct store *s, int64_t agency_id, struct reg_record *rec, st
 	return add_as(s, agency_id, rec, a, "create", e);
 }
 
+int registers_import_record(struct store *s, int64_t agency_id, struct reg_record *rec, struct arena *a,
+			    struct gk_error *e)
+{
+	return add_as(s, agency_id, rec, a, "import", e);
+}
+
 int registers_list(struct store *s, int64_t agency_id, enum reg_kind k, struct arena *a,
 		   struct reg_record **out, size_t *n, struct gk_error *e)
 {

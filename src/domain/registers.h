@@ -33,6 +33,10 @@
 int registers_add(struct store *s, int64_t agency_id, struct reg_record *rec, struct arena *a,
 		  struct gk_error *e) GK_WUR;
 
+/* registers_add for an entry coming from an import (audit action "import"). */
+int registers_import_record(struct store *s, int64_t agency_id, struct reg_record *rec, struct arena *a,
+			    struct gk_error *e) GK_WUR;
+
 /* Every entry of register k for the organ, in entry order; *out allocated in a. */
 int registers_list(struct store *s, int64_t agency_id, enum reg_kind k, struct arena *a,
 		   struct reg_record **out, size_t *n, struct gk_error *e) GK_WUR;

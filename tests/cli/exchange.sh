@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# exchange.sh — gongkai export / import: an organ's whole ledger survives export → import into
+# an empty database → export byte for byte; a corrupted or invalid file stores nothing.
+. "$(dirname "$0")/../lib.sh"
+A="$TMP/a.db" B="$TMP/b.db" C="$TMP/c.db"
+ga() { "$GONGKAI" --db "$A" "$@"; }
+gb() { "$GONGKAI" --db "$B" "$@"; }
+gc() { "$GONGKAI" --db "$C" "$@"; }
+
+run 0 ga init --agency-name 慈周寨镇人民政府 --agency-code 11370812004339255B
+run 0 ga init --agency-name 别的镇人民政府
+run 0 ga user add zhang --role officer --agency 1 --display-name 张办事员
+run 0 ga user add li --role reviewer --agency 2
+# An application with an event (written directly: the file format is what is under test here).
+sqlite3 "$A" "INSERT INTO application (agency_id, tracking_code, secret_hash, received, channel,
+  applicant_type, applicant_name, applicant_key, contact, state, outcome, closed, created_at)
+  VALUES (1, 'GK24-ABCD', '$(printf '%064d' 7)', '2024-03-01', 'online', 'np', '张三', 'zs',
+  '电话 1', 'closed', 'granted', '2024-03-10', '2024-03-01T01:02:03Z');
+  INSERT INTO app_event (app_id, kind, date, amount_fen, outcome, actor, created_at)
+  VALUES (1, 'decided', '2024-03-10', 0, 'granted', 'zhang', '2024-03-10T01:00:00Z');"
+run 0 ga register normdoc add --agency 1 --kind normdoc --issued 2024-03-01 --doc-no '慈政规〔2024〕1号' --title '关于"村务"公开的规定' --repealed 2025-06-30
+run 0 ga register decision add --agency 1 --kind licensing --from 2024-01-01 --to 2024-01-31 --count 37
+run 0 ga register fee add --agency 1 --date 2024-05-01 --amount 1234.56 --item 工本费
+if ga register case add --agency 1 --kind lit_direct --filed 2024-05-01 --application GK24-ABCD \
+	--note $'两行\n备注' >/dev/null; then ok "a case with a two-line note"; else not_ok "a case with a two-line note"; fi
+run 0 ga register feedback add --agency 1 --channel hotline --received 2024-02-02 --text 路灯 --answered 2024-02-05 --answer 已修
+run 0 ga register news add --agency 1 --platform 微信公众号 --date 2024-04-02 --title 防汛
+run 0 ga register news add --agency 2 --platform 政府网站 --date 2024-04-02 --title 别的镇
+
+ga export --agency 1 >"$TMP/l1.json"
+contains "$(cat "$TMP/l1.json")" '"tracking_code": "GK24-ABCD"' "the export holds the application"
+contains "$(cat "$TMP/l1.json")" '"application": "GK24-ABCD"' "a case links its application by tracking code"
+lacks "$(cat "$TMP/l1.json")" "别的镇" "another organ's records stay out"
+lacks "$(cat "$TMP/l1.json")" "argon2" "no password hashes in the export"
+run 0 gb import "$TMP/l1.json"
+contains "$OUT" "1 users, 1 applications (1 events), 6 register entries" "import says what it stored"
+gb export >"$TMP/l2.json"
+if cmp -s "$TMP/l1.json" "$TMP/l2.json"; then ok "export → import → export is identical"
+else not_ok "export → import → export is identical" "$(diff "$TMP/l1.json" "$TMP/l2.json" | head -20)"; fi
+run 0 gb register report --year 2024
+contains "$OUT" "本年处理决定 37" "imported registers feed the report"
+run 0 gb audit verify
+run 1 gb import "$TMP/l1.json"
+contains "$ERR" "already exists" "importing the same organ twice is refused"
+
+# A corrupted file (cut in the middle) and an invalid record: nothing is stored.
+head -c 700 "$TMP/l1.json" >"$TMP/cut.json"
+run 2 gc import "$TMP/cut.json"
+contains "$ERR" "not valid JSON" "a truncated file is refused"
+contains "$ERR" "nothing was imported" "and nothing is stored"
+sed 's/"amount": "1234.56"/"amount": "12.345"/' "$TMP/l1.json" >"$TMP/bad.json"
+run 2 gc import "$TMP/bad.json"
+contains "$ERR" "registers.fee[0].amount" "the bad record and field are named"
+sed 's/"received": "2024-03-01"/"received": "2024-03-11"/' "$TMP/l1.json" >"$TMP/bad2.json"
+run 2 gc import "$TMP/bad2.json"
+contains "$ERR" "applications[0].events[0].date" "an event before receipt is named"
+run 0 gc init --agency-name 新镇
+equals "$OUT" "1" "after the failed imports the database holds no organ"
+run 0 gc register normdoc list
+equals "$OUT" "" "and no register entry"
+done_testing
