@@ -93,10 +93,10 @@ int date_parse(const char *s, int *day, const char *field, struct gk_error *e)
 
 	if (s == NULL || strlen(s) != 10 || s[4] != '-' || s[7] != '-' ||
 	    digits(s, 4, &y) || digits(s + 5, 2, &m) || digits(s + 8, 2, &d))
-		return err_set(e, ERR_INVALID, field, "%s: not a date in the form YYYY-MM-DD: '%s'",
-			       field ? field : "date", s ? s : "");
+		return err_set(e, ERR_INVALID, field, "not a date in the form YYYY-MM-DD: '%s'",
+			       s ? s : "");
 	if (!date_valid(y, m, d))
-		return err_set(e, ERR_INVALID, field, "%s: no such date: %s", field ? field : "date", s);
+		return err_set(e, ERR_INVALID, field, "no such date: %s", s);
 	*day = date_make(y, m, d);
 	return 0;
 }
