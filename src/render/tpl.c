@@ -177,6 +177,11 @@ void tpl_push_str(struct tpl_val *list, const char *s)
 	list_add(list, v);
 }
 
+struct arena *tpl_arena(const struct tpl_val *v)
+{
+	return v->a;
+}
+
 size_t tpl_list_len(const struct tpl_val *list)
 {
 	return list && list->type == V_LIST ? list->n : 0;

@@ -134,6 +134,24 @@ void web_field_error(struct web_ctx *c, const char *field, const char *fmt, ...)
 	tpl_put_bool(c->page, "has_errors", 1);
 }
 
+int web_refused(struct web_ctx *c, int rc)
+{
+	const char *field = c->err.field;
+	int known = 0;
+
+	if (rc != ERR_INVALID && rc != ERR_STATE && rc != ERR_CONFLICT && rc != ERR_LIMIT &&
+	    rc != ERR_FORBIDDEN)
+		return 0;
+	if (c->route && c->route->fields)
+		for (int i = 0; c->route->fields[i].name; i++)
+			if (strcmp(c->route->fields[i].name, field) == 0)
+				known = 1;
+	web_field_error(c, known ? field : "form", "%s", c->err.msg[0] ? c->err.msg : err_name(rc));
+	c->resp->status = web_status(rc);
+	c->err = (struct gk_error){ 0 };
+	return 1;
+}
+
 void web_notice(struct web_ctx *c, const char *fmt, ...)
 {
 	va_list ap;
@@ -178,6 +196,8 @@ int web_render(struct web_ctx *c, const char *name, const char *title)
 
 	buf_init(&body, 8u << 20);
 	tpl_put_str(c->page, "title", title);
+	if (c->route && c->route->roles)
+		tpl_put_bool(c->page, "console", 1);
 	rc = tpl_render(c->w->tpl, name, c->page, &body, &c->err);
 	if (rc == 0) {
 		tpl_put_str(c->page, "body", arena_strndup(c->a, buf_cstr(&body), body.len));
@@ -553,6 +573,8 @@ void webint_dispatch(void *cls, struct http_req *req, struct http_resp *resp)
 		}
 	}
 	validate(c);
+	if (c->nerrors)
+		resp->status = 400;
 	if (c->nerrors && !(r->flags & R_FORM)) {
 		rc = err_set(&c->err, c->too_long ? ERR_LIMIT : ERR_INVALID, "", "输入有误，请检查后重试");
 		goto fail;

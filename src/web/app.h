@@ -112,6 +112,7 @@ struct web_ctx {
 	int csrf_cookie_new;         /* the visitor had no CSRF cookie: a POST cannot be valid */
 	int too_long;                /* a field exceeded its maximum */
 	struct store *store;         /* set by web_begin while a transaction is open */
+	int txn_nest;                /* web_begin calls inside the open transaction */
 };
 
 /* Input of the route's field called name (never NULL; .present says whether given). */
@@ -122,6 +123,15 @@ const char *web_str(const struct web_ctx *c, const char *name);
 const char *web_param(const struct web_ctx *c, const char *name);
 /* Record an error against a form field (shown beside it and in the summary). */
 void web_field_error(struct web_ctx *c, const char *field, const char *fmt, ...) GK_PRINTF(3, 4);
+
+/* A refusal by the domain (rc with c->err) on a form: when rc is an input or state error, it
+ * becomes a form error beside the field the domain named (or in the summary), the response
+ * status is web_status(rc), and 1 is returned so the handler shows the form again.
+ * Otherwise 0 (the handler returns rc). */
+int web_refused(struct web_ctx *c, int rc);
+
+/* Fill list with the organs (id, name, selected when id == selected) for a <select>. */
+int web_agencies(struct web_ctx *c, struct tpl_val *list, int64_t selected) GK_WUR;
 
 /* Render template name inside the base layout with title, status 200 (or resp->status). */
 int web_render(struct web_ctx *c, const char *name, const char *title) GK_WUR;
@@ -140,7 +150,9 @@ int web_login_limited(struct web_ctx *c, const char *account, int failed);
 
 /* Begin a transaction (write = 1: one write transaction for the whole request) on this worker
  * thread's store connection, acting as the signed-in user (or "web" for the public).
- * Errors go to c->err. The dispatcher rolls back whatever a handler left open. */
+ * Inside an open transaction it nests: only the outermost web_finish commits. Begin the write
+ * transaction first when a request writes. Errors go to c->err. The dispatcher rolls back
+ * whatever a handler left open. */
 struct store;
 struct calendar;
 int web_begin(struct web_ctx *c, int write, struct store **out) GK_WUR;

@@ -121,7 +121,8 @@ int web_begin(struct web_ctx *c, int write, struct store **out)
 	struct store *s = NULL;
 	int rc;
 
-	if (c->store) {  /* already inside the request's transaction */
+	if (c->store) {  /* already inside the request's transaction: nest */
+		c->txn_nest++;
 		*out = c->store;
 		return 0;
 	}
@@ -140,6 +141,10 @@ int web_finish(struct web_ctx *c, int rc)
 {
 	if (c->store == NULL)
 		return rc;
+	if (c->txn_nest > 0) {  /* the outer web_finish commits or rolls back */
+		c->txn_nest--;
+		return rc;
+	}
 	if (rc == 0 && c->store->in_txn)
 		rc = store_commit(c->store, &c->err);
 	if (rc != 0)
@@ -150,6 +155,7 @@ int web_finish(struct web_ctx *c, int rc)
 
 void webint_end(struct web_ctx *c)
 {
+	c->txn_nest = 0;
 	if (c->store) {
 		store_rollback(c->store);
 		c->store = NULL;
@@ -214,4 +220,33 @@ int webint_authenticate(struct web_ctx *c, const char *name, const char *passwor
 const char *webint_site_name(struct web_ctx *c)
 {
 	return c->w->site_name;
+}
+
+struct agency_fill {
+	struct tpl_val *list;
+	int64_t selected;
+};
+
+static int add_agency(void *ctx, const struct agency_rec *r)
+{
+	struct agency_fill *f = ctx;
+	struct tpl_val *o = tpl_push_obj(f->list);
+	struct arena *a = tpl_arena(f->list);
+
+	tpl_put_int(o, "id", r->id);
+	tpl_put_str(o, "name", arena_strdup(a, r->name));
+	tpl_put_bool(o, "selected", r->id == f->selected);
+	return 0;
+}
+
+int web_agencies(struct web_ctx *c, struct tpl_val *list, int64_t selected)
+{
+	struct agency_fill f = { list, selected };
+	struct store *s;
+	int rc;
+
+	if ((rc = web_begin(c, 0, &s)) != 0)
+		return rc;
+	rc = agency_list(s, add_agency, &f, &c->err);
+	return web_finish(c, rc);
 }

@@ -10,6 +10,10 @@
 int h_home(struct web_ctx *c);
 int h_text_size(struct web_ctx *c);
 
+/* h_feedback.c — suggestions and complaints */
+int h_feedback_form(struct web_ctx *c);
+int h_feedback(struct web_ctx *c);
+
 /* h_console.c — sign-in and the dashboard */
 int h_login_form(struct web_ctx *c);
 int h_login(struct web_ctx *c);

@@ -3,6 +3,8 @@
  * public), flags, and the input fields each handler receives validated (name, type,
  * required, maximum length, label for messages). Nothing else decides who may do what.
  */
+#include <stdint.h>
+
 #include "web/app.h"
 #include "web/handlers.h"
 
@@ -14,6 +16,12 @@ const struct web_route web_routes[] = {
 	{ "GET", "/prefs/text", 0, 0,
 	  FIELDS({ "size", F_LINE, 1, 16, "字号" }, { "back", F_LINE, 0, 512, "返回页面" }),
 	  h_text_size },
+
+	{ "GET", "/feedback", 0, 0, FIELDS({ "agency", F_INT, 0, INT32_MAX, "受理机关" }), h_feedback_form },
+	{ "POST", "/feedback", 0, R_FORM | R_PUBLIC_POST,
+	  FIELDS({ "agency", F_INT, 1, INT32_MAX, "受理机关" }, { "text", F_TEXT, 1, 6000, "意见内容" },
+		 { "contact", F_LINE, 0, 200, "联系方式" }),
+	  h_feedback },
 
 	/* staff console */
 	{ "GET", "/console/login", 0, 0, FIELDS({ "next", F_LINE, 0, 512, "登录后前往" }), h_login_form },

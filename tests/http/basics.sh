@@ -75,7 +75,7 @@ post /console/login --data-urlencode "_csrf=$tok" --data-urlencode "user=$evil" 
 equals "$CODE" 429 "login attempts for one account are rate-limited"
 contains "$BODY" "15 分钟后再试" "and the page says when to retry"
 post /console/login --data-urlencode "_csrf=$tok" --data-urlencode "user=" --data-urlencode "password="
-equals "$CODE" 200 "an empty login form comes back"
+equals "$CODE" 400 "an empty login form comes back as 400"
 contains "$BODY" "请填写用户名" "naming the missing field"
 
 # A right password signs in, with a new session token each time.
