@@ -261,7 +261,7 @@ static int add_as(struct store *s, int64_t agency_id, struct reg_record *rec, st
 	if (rec->kind == REG_FEEDBACK && !rec->v[FEEDBACK_REF_NO].set) {
 		year = date_year((int)rec->v[FEEDBACK_RECEIVED].i);
 		snprintf(prefix, sizeof prefix, "FB%04d-", year);
-		if ((rc = register_store(s)->feedback_count_prefix(s, agency_id, prefix, &serial, e)) != 0)
+		if ((rc = register_store(s)->feedback_max_serial(s, agency_id, prefix, &serial, e)) != 0)
 			return rc;
 	next_ref:
 		reg_feedback_ref(year, ++serial, ref);

@@ -44,9 +44,9 @@ struct register_store_ops {
 	 * published 规章 / 行政规范性文件); *id gets the row's id. */
 	int (*normdoc_sync)(struct store *s, int64_t agency_id, int64_t document_id, const struct regrow *row,
 			    int64_t *id, struct gk_error *e);
-	/* Number of feedback entries of the organ whose reference starts with prefix. */
-	int (*feedback_count_prefix)(struct store *s, int64_t agency_id, const char *prefix, int64_t *n,
-				     struct gk_error *e);
+	/* The highest number N among the organ's feedback references "<prefix>N" (0 if none). */
+	int (*feedback_max_serial)(struct store *s, int64_t agency_id, const char *prefix, int64_t *n,
+				   struct gk_error *e);
 };
 
 static inline const struct register_store_ops *register_store(struct store *s)

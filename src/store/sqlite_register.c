@@ -149,11 +149,13 @@ static int normdoc_sync(struct store *s, int64_t agency_id, int64_t document_id,
 	return 0;
 }
 
-static int feedback_count_prefix(struct store *s, int64_t agency_id, const char *prefix, int64_t *n,
-				 struct gk_error *e)
+static int feedback_max_serial(struct store *s, int64_t agency_id, const char *prefix, int64_t *n,
+			       struct gk_error *e)
 {
-	static const char sql[] = "SELECT count(*) FROM reg_feedback WHERE agency_id = ? "
-				  "AND substr(ref_no, 1, length(?2)) = ?2";
+	static const char sql[] = "SELECT coalesce(max(CAST(substr(ref_no, length(?2) + 1) AS INTEGER)), 0) "
+				  "FROM reg_feedback WHERE agency_id = ?1 AND substr(ref_no, 1, length(?2)) = ?2 "
+				  "AND substr(ref_no, length(?2) + 1) GLOB '[0-9]*' "
+				  "AND NOT substr(ref_no, length(?2) + 1) GLOB '*[^0-9]*'";
 	sqlite3_stmt *st;
 	int rc, row;
 
@@ -172,5 +174,5 @@ const struct register_store_ops sqlite_register_ops = {
 	.insert = insert,
 	.list = list,
 	.normdoc_sync = normdoc_sync,
-	.feedback_count_prefix = feedback_count_prefix,
+	.feedback_max_serial = feedback_max_serial,
 };
