@@ -174,3 +174,10 @@ int cells_write_value(const struct fmt_cell *cell, int64_t v, int max_decimals, 
 		return buf_printf(out, "%lld", (long long)v);
 	}
 }
+
+int cells_write(const struct report_cells *c, int idx, int max_decimals, struct buf *out)
+{
+	if (cells_state(c, idx) != CELL_VALUE)
+		return 0;
+	return cells_write_value(fmt_cell(c->fmt, idx), c->v[idx], max_decimals, out);
+}

@@ -66,4 +66,8 @@ void cells_derive_blank_totals(struct report_cells *c);
 int cells_write_value(const struct fmt_cell *cell, int64_t v, int max_decimals,
 		      struct buf *out) GK_WUR;
 
+/* Write cell idx of c as a report prints it (cells_write_value), or nothing when the cell is
+ * ABSENT or BLANK. */
+int cells_write(const struct report_cells *c, int idx, int max_decimals, struct buf *out) GK_WUR;
+
 #endif

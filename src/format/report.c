@@ -43,6 +43,17 @@ void report_set_section(struct annual_report *r, enum section s, const char *tex
 	r->section[s] = text ? xstrdup(text) : NULL;
 }
 
+const char *report_section_text(const struct annual_report *r, enum section s, size_t *len)
+{
+	const char *text = (unsigned)s < SEC__MAX && r->section[s] ? r->section[s] : "";
+	size_t n = strlen(text);
+
+	while (n > 0 && strchr(" \t\r\n", text[n - 1]))
+		n--;
+	*len = n;
+	return text;
+}
+
 static int ends_with(const char *s, size_t len, const char *tail)
 {
 	size_t tl = strlen(tail);

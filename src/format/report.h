@@ -43,6 +43,10 @@ void report_free(struct annual_report *r);
 void report_set_agency(struct annual_report *r, const char *agency);
 void report_set_section(struct annual_report *r, enum section s, const char *text);
 
+/* Section s's text ("" when absent) and in *len its length without trailing whitespace —
+ * what a renderer prints. */
+const char *report_section_text(const struct annual_report *r, enum section s, size_t *len);
+
 /* Guess the organ kind from its name: names ending in 镇 乡 街道 街道办事处 (optionally
  * followed by 人民政府) → ORGAN_TOWNSHIP; ending in 人民政府 → ORGAN_GOVERNMENT; anything
  * else ORGAN_UNKNOWN (a department cannot be told from its name reliably). */

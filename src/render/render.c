@@ -1,0 +1,39 @@
+/*
+ * render.c — choosing a renderer by kind (see render.h).
+ * May use base/, text/ and format/.
+ */
+#include "render/render.h"
+
+#include <string.h>
+
+static const char *const names[RENDER__MAX] = { "txt", "md", "html", "json" };
+
+int render_kind_by_name(const char *name)
+{
+	for (int k = 0; name && k < RENDER__MAX; k++)
+		if (strcmp(names[k], name) == 0)
+			return k;
+	return -1;
+}
+
+const char *render_kind_name(enum render_kind k)
+{
+	return (unsigned)k < RENDER__MAX ? names[k] : NULL;
+}
+
+int render_report(const struct annual_report *r, enum render_kind kind,
+		  const struct findings *findings, struct buf *out, struct gk_error *e)
+{
+	switch (kind) {
+	case RENDER_TXT:
+		return render_txt(r, out, e);
+	case RENDER_MD:
+		return render_md(r, out, e);
+	case RENDER_HTML:
+		return render_html(r, out, e);
+	case RENDER_JSON:
+		return render_json(r, findings, out, e);
+	default:
+		return err_set(e, ERR_INVALID, "--format", "unknown report format %d", (int)kind);
+	}
+}

@@ -1,0 +1,44 @@
+/*
+ * render.h — write an annual report (format/report.h) as text, Markdown, HTML or JSON.
+ *
+ *   txt   laid out exactly like the reference report (shared/corpus/reference-cizhouzhai-2024.txt):
+ *         its heading levels, tab-separated table rows with empty group cells, and its printed
+ *         forms of the labels ("(一) 予以公开", "结果 维持"); see txt.c.
+ *   md    Markdown: the six headings, the narrative, each table as a pipe table on the grid of
+ *         the official geometry (layout.h), exact labels.
+ *   html  a complete page (UTF-8, lang zh-CN) with the official rowspan/colspan geometry; all
+ *         text goes through the escaping writer (htmlw.h).
+ *   json  {"agency","year","format","cells":{id:number},"sections":{id:text},
+ *         "findings":[{"rule","severity","cells","message"}]}: every cell of the format in
+ *         format order (zeros included; ABSENT or BLANK cells are null), money in 万元 exactly.
+ * Output is deterministic: the same report gives the same bytes. Money is printed in 万元 with
+ * at most 4 decimals (json: exact).
+ * May use base/, text/ and format/.
+ */
+#ifndef GK_RENDER_RENDER_H
+#define GK_RENDER_RENDER_H
+
+#include "format/report.h"
+#include "format/rules.h"
+
+enum render_kind { RENDER_TXT = 0, RENDER_MD, RENDER_HTML, RENDER_JSON, RENDER__MAX };
+
+/* "txt" "md" "html" "json" → kind, or -1. */
+int render_kind_by_name(const char *name);
+/* The kind's name ("txt"), or NULL. */
+const char *render_kind_name(enum render_kind k);
+
+/* Append the report r in the given kind to out. findings: what to list in JSON (NULL: the
+ * findings of rules_check with default options); other kinds ignore it. ERR_INVALID naming the
+ * field when r has no format, a section is not valid UTF-8, or kind is unknown; ERR_LIMIT when
+ * out is full. */
+int render_report(const struct annual_report *r, enum render_kind kind,
+		  const struct findings *findings, struct buf *out, struct gk_error *e) GK_WUR;
+
+int render_txt(const struct annual_report *r, struct buf *out, struct gk_error *e) GK_WUR;
+int render_md(const struct annual_report *r, struct buf *out, struct gk_error *e) GK_WUR;
+int render_html(const struct annual_report *r, struct buf *out, struct gk_error *e) GK_WUR;
+int render_json(const struct annual_report *r, const struct findings *findings, struct buf *out,
+		struct gk_error *e) GK_WUR;
+
+#endif
