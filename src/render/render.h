@@ -7,7 +7,7 @@
  *   md    Markdown: the six headings, the narrative, each table as a pipe table on the grid of
  *         the official geometry (layout.h), exact labels.
  *   html  a complete page (UTF-8, lang zh-CN) with the official rowspan/colspan geometry; all
- *         text goes through the escaping writer (htmlw.h).
+ *         text goes through the one escaping writer (tpl_escape_html, render/tpl.h).
  *   json  {"agency","year","format","cells":{id:number},"sections":{id:text},
  *         "findings":[{"rule","severity","cells","message"}]}: every cell of the format in
  *         format order (zeros included; ABSENT or BLANK cells are null), money in 万元 exactly.
