@@ -177,6 +177,22 @@ void tpl_push_str(struct tpl_val *list, const char *s)
 	list_add(list, v);
 }
 
+struct tpl_val *tpl_list_first(const struct tpl_val *list)
+{
+	return list && list->type == V_LIST ? list->first : NULL;
+}
+
+struct tpl_val *tpl_next(const struct tpl_val *v)
+{
+	return v ? v->next : NULL;
+}
+
+void tpl_push(struct tpl_val *list, struct tpl_val *v)
+{
+	v->next = NULL;
+	list_add(list, v);
+}
+
 struct arena *tpl_arena(const struct tpl_val *v)
 {
 	return v->a;

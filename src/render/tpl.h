@@ -45,6 +45,11 @@ struct tpl_val *tpl_put_list(struct tpl_val *obj, const char *key);
 /* Append a new object (returned) or a string to a list. */
 struct tpl_val *tpl_push_obj(struct tpl_val *list);
 void tpl_push_str(struct tpl_val *list, const char *s);
+/* Iterate a list: its first element and the one after it (NULL at the end). */
+struct tpl_val *tpl_list_first(const struct tpl_val *list);
+struct tpl_val *tpl_next(const struct tpl_val *v);
+/* Append an existing value (not in another list) to list. */
+void tpl_push(struct tpl_val *list, struct tpl_val *v);
 /* The arena a value lives in (for strings to put into it). */
 struct arena *tpl_arena(const struct tpl_val *v);
 /* Number of elements of a list (0 for anything else). */

@@ -134,19 +134,37 @@ void web_field_error(struct web_ctx *c, const char *field, const char *fmt, ...)
 	tpl_put_bool(c->page, "has_errors", 1);
 }
 
+/* The form field a domain error names: "--display-name" → "display_name", "NAME" → "name",
+ * "--password-file" → "password" (a declared field that prefixes it). */
+static const char *form_field_of(struct web_ctx *c, const char *domain_field)
+{
+	char norm[64];
+	size_t n = 0;
+	const char *p = domain_field;
+
+	while (*p == '-')
+		p++;
+	for (; *p && n + 1 < sizeof norm; p++)
+		norm[n++] = *p == '-' ? '_' : (*p >= 'A' && *p <= 'Z') ? (char)(*p - 'A' + 'a') : *p;
+	norm[n] = '\0';
+	if (c->route && c->route->fields && n)
+		for (int i = 0; c->route->fields[i].name; i++) {
+			const char *f = c->route->fields[i].name;
+			size_t fl = strlen(f);
+			if (strcmp(f, norm) == 0 || (strncmp(f, norm, fl) == 0 && norm[fl] == '_'))
+				return f;
+		}
+	return NULL;
+}
+
 int web_refused(struct web_ctx *c, int rc)
 {
-	const char *field = c->err.field;
-	int known = 0;
+	const char *field = form_field_of(c, c->err.field);
 
 	if (rc != ERR_INVALID && rc != ERR_STATE && rc != ERR_CONFLICT && rc != ERR_LIMIT &&
 	    rc != ERR_FORBIDDEN)
 		return 0;
-	if (c->route && c->route->fields)
-		for (int i = 0; c->route->fields[i].name; i++)
-			if (strcmp(c->route->fields[i].name, field) == 0)
-				known = 1;
-	web_field_error(c, known ? field : "form", "%s", c->err.msg[0] ? c->err.msg : err_name(rc));
+	web_field_error(c, field ? field : "form", "%s", c->err.msg[0] ? c->err.msg : err_name(rc));
 	c->resp->status = web_status(rc);
 	c->err = (struct gk_error){ 0 };
 	return 1;

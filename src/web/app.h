@@ -112,6 +112,9 @@ struct web_ctx {
 	int csrf_cookie_new;         /* the visitor had no CSRF cookie: a POST cannot be valid */
 	int too_long;                /* a field exceeded its maximum */
 	struct store *store;         /* set by web_begin while a transaction is open */
+	int64_t *scope;              /* organs the user may see (web_visible), loaded on first use */
+	size_t nscope;
+	int scope_loaded;
 	int txn_nest;                /* web_begin calls inside the open transaction */
 };
 
@@ -129,6 +132,10 @@ void web_field_error(struct web_ctx *c, const char *field, const char *fmt, ...)
  * status is web_status(rc), and 1 is returned so the handler shows the form again.
  * Otherwise 0 (the handler returns rc). */
 int web_refused(struct web_ctx *c, int rc);
+
+/* 1 if the signed-in user may see records of organ agency_id: an admin every organ, a
+ * supervisor their organ and every organ under it, anyone else their own organ only. */
+int web_visible(struct web_ctx *c, int64_t agency_id);
 
 /* Fill list with the organs (id, name, selected when id == selected) for a <select>. */
 int web_agencies(struct web_ctx *c, struct tpl_val *list, int64_t selected) GK_WUR;

@@ -250,3 +250,76 @@ int web_agencies(struct web_ctx *c, struct tpl_val *list, int64_t selected)
 	rc = agency_list(s, add_agency, &f, &c->err);
 	return web_finish(c, rc);
 }
+
+struct org {
+	int64_t id, parent;
+};
+
+struct orgs {
+	struct org *v;
+	size_t n, cap;
+	struct arena *a;
+};
+
+static int collect_org(void *ctx, const struct agency_rec *r)
+{
+	struct orgs *o = ctx;
+
+	if (o->n == o->cap) {
+		size_t cap = o->cap ? o->cap * 2 : 32;
+		struct org *nv = arena_alloc(o->a, cap * sizeof *nv);
+		if (o->n)
+			memcpy(nv, o->v, o->n * sizeof *nv);
+		o->v = nv;
+		o->cap = cap;
+	}
+	o->v[o->n].id = r->id;
+	o->v[o->n].parent = r->parent_id;
+	o->n++;
+	return 0;
+}
+
+/* 1 if org is root or lies under it (following parents, bounded against cycles). */
+static int under(const struct orgs *o, int64_t org, int64_t root)
+{
+	for (size_t hops = 0; org && hops <= o->n; hops++) {
+		if (org == root)
+			return 1;
+		int64_t parent = 0;
+		for (size_t i = 0; i < o->n; i++)
+			if (o->v[i].id == org)
+				parent = o->v[i].parent;
+		org = parent;
+	}
+	return 0;
+}
+
+int web_visible(struct web_ctx *c, int64_t agency_id)
+{
+	if (c->user == NULL)
+		return 0;
+	if (c->user->role_id == ROLE_ADMIN)
+		return 1;
+	if (c->user->role_id != ROLE_SUPERVISOR)
+		return agency_id == c->user->agency_id && agency_id != 0;
+	if (!c->scope_loaded) {
+		struct orgs o = { .a = c->a };
+		struct store *s;
+
+		c->scope_loaded = 1;
+		if (web_begin(c, 0, &s) != 0)
+			return 0;
+		if (web_finish(c, agency_list(s, collect_org, &o, &c->err)) != 0) {
+			err_clear(&c->err);
+			return 0;
+		}
+		c->scope = arena_alloc(c->a, (o.n + 1) * sizeof *c->scope);
+		for (size_t i = 0; i < o.n; i++)
+			if (under(&o, o.v[i].id, c->user->agency_id))
+				c->scope[c->nscope++] = o.v[i].id;
+	}
+	for (size_t i = 0; i < c->nscope; i++)
+		if (c->scope[i] == agency_id)
+			return 1;
+	return 0;
+}

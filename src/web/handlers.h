@@ -20,4 +20,9 @@ int h_login(struct web_ctx *c);
 int h_logout(struct web_ctx *c);
 int h_dashboard(struct web_ctx *c);
 
+/* h_admin.c — accounts and the audit log */
+int h_users(struct web_ctx *c);
+int h_user_add(struct web_ctx *c);
+int h_audit(struct web_ctx *c);
+
 #endif

@@ -32,5 +32,13 @@ const struct web_route web_routes[] = {
 	{ "POST", "/console/logout", R_ANY, 0, NULL, h_logout },
 	{ "GET", "/console", R_ANY, 0, NULL, h_dashboard },
 
+	{ "GET", "/console/users", R_ADMIN, 0, NULL, h_users },
+	{ "POST", "/console/users", R_ADMIN, R_FORM,
+	  FIELDS({ "name", F_LINE, 1, 64, "用户名" }, { "display_name", F_LINE, 0, 100, "姓名" },
+		 { "role", F_LINE, 1, 16, "角色" }, { "agency", F_INT, 0, INT32_MAX, "所属机关" },
+		 { "password", F_LINE, 1, 256, "初始密码" }),
+	  h_user_add },
+	{ "GET", "/console/audit", R_ADMIN | R_LEADER | R_SUPERVISOR, 0, NULL, h_audit },
+
 	{ NULL, NULL, 0, 0, NULL, NULL },
 };
