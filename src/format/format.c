@@ -121,46 +121,55 @@ static const struct fmt_t3_group t3_groups_2021[] = {
 
 #define REASON(key, id, label, name, g) { key, id, label, name, T3K_REASON, g, 1 }
 
-static const struct fmt_t3_row t3_rows_2021[] = {
-	{ T3R_NEW_RECEIVED, "new_received", "一、本年新收政府信息公开申请数量",
-	  "一、本年新收政府信息公开申请数量", T3K_TOP, -1, 0 },
-	{ T3R_CARRIED_IN, "carried_in", "二、上年结转政府信息公开申请数量",
-	  "二、上年结转政府信息公开申请数量", T3K_TOP, -1, 0 },
-	{ T3R_GRANTED, "granted", "（一）予以公开", "（一）予以公开", T3K_RESULT, -1, 1 },
-	{ T3R_PARTIAL, "partial", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
-	  "（二）部分公开", T3K_RESULT, -1, 1 },
-	REASON(T3R_DENY_STATE_SECRET, "deny_state_secret", "1.属于国家秘密",
-	       "（三）1.属于国家秘密", G_DENY),
-	REASON(T3R_DENY_LAW_PROHIBITS, "deny_law_prohibits", "2.其他法律行政法规禁止公开",
-	       "（三）2.其他法律行政法规禁止公开", G_DENY),
-	REASON(T3R_DENY_SECURITY_STABILITY, "deny_security_stability", "3.危及“三安全一稳定”",
-	       "（三）3.危及“三安全一稳定”", G_DENY),
-	REASON(T3R_DENY_THIRD_PARTY, "deny_third_party", "4.保护第三方合法权益",
-	       "（三）4.保护第三方合法权益", G_DENY),
-	REASON(T3R_DENY_INTERNAL_AFFAIRS, "deny_internal_affairs", "5.属于三类内部事务信息",
-	       "（三）5.属于三类内部事务信息", G_DENY),
-	REASON(T3R_DENY_PROCESS_INFO, "deny_process_info", "6.属于四类过程性信息",
-	       "（三）6.属于四类过程性信息", G_DENY),
-	REASON(T3R_DENY_ENFORCEMENT_FILE, "deny_enforcement_file", "7.属于行政执法案卷",
-	       "（三）7.属于行政执法案卷", G_DENY),
-	REASON(T3R_DENY_ADMIN_QUERY, "deny_admin_query", "8.属于行政查询事项",
-	       "（三）8.属于行政查询事项", G_DENY),
-	REASON(T3R_UNABLE_NOT_HELD, "unable_not_held", "1.本机关不掌握相关政府信息",
-	       "（四）1.本机关不掌握相关政府信息", G_UNABLE),
-	REASON(T3R_UNABLE_NEEDS_CREATION, "unable_needs_creation", "2.没有现成信息需要另行制作",
-	       "（四）2.没有现成信息需要另行制作", G_UNABLE),
-	REASON(T3R_UNABLE_UNCLEAR_AFTER_FIX, "unable_unclear_after_fix", "3.补正后申请内容仍不明确",
-	       "（四）3.补正后申请内容仍不明确", G_UNABLE),
-	REASON(T3R_NOPROC_PETITION, "noproc_petition", "1.信访举报投诉类申请",
-	       "（五）1.信访举报投诉类申请", G_NOPROC),
-	REASON(T3R_NOPROC_REPEAT, "noproc_repeat", "2.重复申请", "（五）2.重复申请", G_NOPROC),
-	REASON(T3R_NOPROC_PUBLICATION, "noproc_publication", "3.要求提供公开出版物",
-	       "（五）3.要求提供公开出版物", G_NOPROC),
-	REASON(T3R_NOPROC_MASS_REPEAT, "noproc_mass_repeat", "4.无正当理由大量反复申请",
-	       "（五）4.无正当理由大量反复申请", G_NOPROC),
-	REASON(T3R_NOPROC_CONFIRM_REISSUE, "noproc_confirm_reissue",
-	       "5.要求行政机关确认或重新出具已获取信息",
+/* Rows shared by both formats: 一 … （五）5, then （七） and 四. */
+#define T3_ROWS_HEAD \
+	{ T3R_NEW_RECEIVED, "new_received", "一、本年新收政府信息公开申请数量", \
+	  "一、本年新收政府信息公开申请数量", T3K_TOP, -1, 0 }, \
+	{ T3R_CARRIED_IN, "carried_in", "二、上年结转政府信息公开申请数量", \
+	  "二、上年结转政府信息公开申请数量", T3K_TOP, -1, 0 }, \
+	{ T3R_GRANTED, "granted", "（一）予以公开", "（一）予以公开", T3K_RESULT, -1, 1 }, \
+	{ T3R_PARTIAL, "partial", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", \
+	  "（二）部分公开", T3K_RESULT, -1, 1 }, \
+	REASON(T3R_DENY_STATE_SECRET, "deny_state_secret", "1.属于国家秘密", \
+	       "（三）1.属于国家秘密", G_DENY), \
+	REASON(T3R_DENY_LAW_PROHIBITS, "deny_law_prohibits", "2.其他法律行政法规禁止公开", \
+	       "（三）2.其他法律行政法规禁止公开", G_DENY), \
+	REASON(T3R_DENY_SECURITY_STABILITY, "deny_security_stability", "3.危及“三安全一稳定”", \
+	       "（三）3.危及“三安全一稳定”", G_DENY), \
+	REASON(T3R_DENY_THIRD_PARTY, "deny_third_party", "4.保护第三方合法权益", \
+	       "（三）4.保护第三方合法权益", G_DENY), \
+	REASON(T3R_DENY_INTERNAL_AFFAIRS, "deny_internal_affairs", "5.属于三类内部事务信息", \
+	       "（三）5.属于三类内部事务信息", G_DENY), \
+	REASON(T3R_DENY_PROCESS_INFO, "deny_process_info", "6.属于四类过程性信息", \
+	       "（三）6.属于四类过程性信息", G_DENY), \
+	REASON(T3R_DENY_ENFORCEMENT_FILE, "deny_enforcement_file", "7.属于行政执法案卷", \
+	       "（三）7.属于行政执法案卷", G_DENY), \
+	REASON(T3R_DENY_ADMIN_QUERY, "deny_admin_query", "8.属于行政查询事项", \
+	       "（三）8.属于行政查询事项", G_DENY), \
+	REASON(T3R_UNABLE_NOT_HELD, "unable_not_held", "1.本机关不掌握相关政府信息", \
+	       "（四）1.本机关不掌握相关政府信息", G_UNABLE), \
+	REASON(T3R_UNABLE_NEEDS_CREATION, "unable_needs_creation", "2.没有现成信息需要另行制作", \
+	       "（四）2.没有现成信息需要另行制作", G_UNABLE), \
+	REASON(T3R_UNABLE_UNCLEAR_AFTER_FIX, "unable_unclear_after_fix", "3.补正后申请内容仍不明确", \
+	       "（四）3.补正后申请内容仍不明确", G_UNABLE), \
+	REASON(T3R_NOPROC_PETITION, "noproc_petition", "1.信访举报投诉类申请", \
+	       "（五）1.信访举报投诉类申请", G_NOPROC), \
+	REASON(T3R_NOPROC_REPEAT, "noproc_repeat", "2.重复申请", "（五）2.重复申请", G_NOPROC), \
+	REASON(T3R_NOPROC_PUBLICATION, "noproc_publication", "3.要求提供公开出版物", \
+	       "（五）3.要求提供公开出版物", G_NOPROC), \
+	REASON(T3R_NOPROC_MASS_REPEAT, "noproc_mass_repeat", "4.无正当理由大量反复申请", \
+	       "（五）4.无正当理由大量反复申请", G_NOPROC), \
+	REASON(T3R_NOPROC_CONFIRM_REISSUE, "noproc_confirm_reissue", \
+	       "5.要求行政机关确认或重新出具已获取信息", \
 	       "（五）5.要求行政机关确认或重新出具已获取信息", G_NOPROC),
+
+#define T3_ROWS_TAIL \
+	{ T3R_HANDLED_TOTAL, "handled_total", "（七）总计", "（七）总计", T3K_RESULT, -1, 0 }, \
+	{ T3R_CARRIED_OUT, "carried_out", "四、结转下年度继续办理", "四、结转下年度继续办理", \
+	  T3K_TOP, -1, 0 },
+
+static const struct fmt_t3_row t3_rows_2021[] = {
+	T3_ROWS_HEAD
 	REASON(T3R_OTHER_NO_CORRECTION, "other_no_correction",
 	       "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
 	       "（六）1.申请人无正当理由逾期不补正", G_OTHER),
@@ -168,20 +177,14 @@ static const struct fmt_t3_row t3_rows_2021[] = {
 	       "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
 	       "（六）2.申请人逾期未按收费通知要求缴纳费用", G_OTHER),
 	REASON(T3R_OTHER_MISC, "other_misc", "3.其他", "（六）3.其他", G_OTHER),
-	{ T3R_HANDLED_TOTAL, "handled_total", "（七）总计", "（七）总计", T3K_RESULT, -1, 0 },
-	{ T3R_CARRIED_OUT, "carried_out", "四、结转下年度继续办理", "四、结转下年度继续办理",
-	  T3K_TOP, -1, 0 },
+	T3_ROWS_TAIL
 };
 
 /* 2019: identical except that （六）其他处理 is one numeric row (spec §4.3). */
 static const struct fmt_t3_row t3_rows_2019[] = {
-	t3_rows_2021[0], t3_rows_2021[1], t3_rows_2021[2], t3_rows_2021[3],
-	t3_rows_2021[4], t3_rows_2021[5], t3_rows_2021[6], t3_rows_2021[7],
-	t3_rows_2021[8], t3_rows_2021[9], t3_rows_2021[10], t3_rows_2021[11],
-	t3_rows_2021[12], t3_rows_2021[13], t3_rows_2021[14],
-	t3_rows_2021[15], t3_rows_2021[16], t3_rows_2021[17], t3_rows_2021[18], t3_rows_2021[19],
+	T3_ROWS_HEAD
 	{ T3R_OTHER_TOTAL, "other_total", "（六）其他处理", "（六）其他处理", T3K_RESULT, -1, 1 },
-	t3_rows_2021[23], t3_rows_2021[24],
+	T3_ROWS_TAIL
 };
 
 /* ---- Table 四 (spec §5) ---------------------------------------------------------------- */

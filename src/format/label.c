@@ -95,7 +95,7 @@ static void replace_all(struct buf *b, const char *from, const char *to)
 	}
 }
 
-int fmt_label_key(const char *s, size_t len, struct buf *out, struct gk_error *e)
+static int compute_key(const char *s, size_t len, struct buf *out, struct gk_error *e)
 {
 	struct buf norm, clean;
 	size_t i, n, start, end;
@@ -143,6 +143,75 @@ int fmt_label_key(const char *s, size_t len, struct buf *out, struct gk_error *e
 out:
 	buf_free(&norm);
 	buf_free(&clean);
+	return rc;
+}
+
+
+/* Labels repeat from report to report, and normalising (OpenCC) costs tens of microseconds, so
+ * keys of short labels are remembered: an open-addressed table of CACHE_SLOTS entries, filled
+ * until full, guarded by a mutex. Entries live as long as the process. */
+#define CACHE_SLOTS 4096
+#define CACHE_LABEL_MAX 256
+
+struct cache_entry {
+	char *label;
+	size_t len;
+	char *key;
+};
+
+static struct cache_entry cache[CACHE_SLOTS];
+static size_t cache_used;
+static pthread_mutex_t cache_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static size_t hash(const char *s, size_t len)
+{
+	uint64_t h = 1469598103934665603ULL;   /* FNV-1a */
+
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+	return (size_t)(h % CACHE_SLOTS);
+}
+
+int fmt_label_key(const char *s, size_t len, struct buf *out, struct gk_error *e)
+{
+	struct buf key;
+	size_t slot;
+	int rc;
+
+	if (len > CACHE_LABEL_MAX)
+		return compute_key(s, len, out, e);
+	slot = hash(s, len);
+	pthread_mutex_lock(&cache_lock);
+	for (size_t i = slot; cache[i].label; i = (i + 1) % CACHE_SLOTS) {
+		if (cache[i].len == len && memcmp(cache[i].label, s, len) == 0) {
+			rc = buf_puts(out, cache[i].key);
+			pthread_mutex_unlock(&cache_lock);
+			return rc ? err_set(e, rc, "label", "label too long") : 0;
+		}
+	}
+	pthread_mutex_unlock(&cache_lock);
+	buf_init(&key, 4 * KEY_MAX);
+	if ((rc = compute_key(s, len, &key, e)) == 0) {
+		pthread_mutex_lock(&cache_lock);
+		if (cache_used < CACHE_SLOTS / 2) {
+			size_t i = slot;
+			while (cache[i].label && !(cache[i].len == len && memcmp(cache[i].label, s, len) == 0))
+				i = (i + 1) % CACHE_SLOTS;
+			if (!cache[i].label) {
+				cache[i].key = xstrdup(buf_cstr(&key));
+				cache[i].len = len;
+				cache[i].label = xmalloc(len + 1);   /* labels may hold NUL bytes */
+				memcpy(cache[i].label, s, len);
+				cache[i].label[len] = '\0';
+				cache_used++;
+			}
+		}
+		pthread_mutex_unlock(&cache_lock);
+		rc = buf_append(out, buf_cstr(&key), key.len);
+		if (rc)
+			err_set(e, rc, "label", "label too long");
+	}
+	buf_free(&key);
 	return rc;
 }
 
@@ -271,6 +340,27 @@ int fmt_match_t2_col(const struct report_format *f, int block, const char *label
 	return match(keys_of(f)->t2_col[block], f->t2_blocks[block].ncols, label, len);
 }
 
+/* 1 if the raw line can be a numbered heading: after '#'s and spaces, one of 一…六 and a
+ * separator (、 . ．). Saves normalising every line of a report. */
+static int may_be_heading(const char *s, size_t len)
+{
+	static const char *const nums[] = { "一", "二", "三", "四", "五", "六" };
+	size_t i = 0;
+
+	while (i < len && (s[i] == '#' || s[i] == ' ' || s[i] == '\t'))
+		i++;
+	while (i + 3 <= len && memcmp(s + i, "\xe3\x80\x80", 3) == 0)   /* U+3000 */
+		i += 3;
+	for (size_t k = 0; k < 6; k++) {
+		if (i + 3 > len || memcmp(s + i, nums[k], 3) != 0)
+			continue;
+		i += 3;
+		return (i < len && s[i] == '.') ||
+		       (i + 3 <= len && (memcmp(s + i, "、", 3) == 0 || memcmp(s + i, "．", 3) == 0));
+	}
+	return 0;
+}
+
 int fmt_match_section(const char *line, size_t len)
 {
 	const struct report_format *f = fmt_get(FMT_V2021);
@@ -279,7 +369,7 @@ int fmt_match_section(const char *line, size_t len)
 	int found = -1;
 
 	buf_init(&b, 0);
-	if (len > KEY_MAX || text_normalise(line, len, &b, NULL) != 0)
+	if (len > KEY_MAX || !may_be_heading(line, len) || text_normalise(line, len, &b, NULL) != 0)
 		goto out;
 	while (i < b.len && (b.ptr[i] == '#' || b.ptr[i] == ' ' || b.ptr[i] == '\t'))
 		i++;

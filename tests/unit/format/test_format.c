@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <dirent.h>
 #include <string.h>
 
 #include "format/cells.h"
@@ -209,6 +210,46 @@ static void test_cells_and_values(void **state)
 	assert_int_equal(cells_state(&c, fmt_t3_cell(f, T3R_GRANTED, T3C_TOTAL)), CELL_BLANK);
 }
 
+/* The fuzz corpus (fuzz/corpus/fuzz_label, with the inputs that once crashed) replays here:
+ * every label's key is stable and every matcher survives it. */
+static void test_fuzz_corpus_replay(void **state)
+{
+	const char *dir = GK_TEST_SOURCE_DIR "/fuzz/corpus/fuzz_label";
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	int files = 0;
+
+	assert_non_null(d);
+	while ((de = readdir(d)) != NULL) {
+		struct buf path, in, a, b;
+
+		if (de->d_name[0] == '.')
+			continue;
+		buf_init(&path, 0);
+		buf_init(&in, 0);
+		buf_init(&a, 0);
+		buf_init(&b, 0);
+		assert_int_equal(buf_printf(&path, "%s/%s", dir, de->d_name), 0);
+		assert_int_equal(buf_read_file(&in, path.ptr, NULL), 0);
+		if (fmt_label_key(buf_cstr(&in), in.len, &a, NULL) == 0) {
+			assert_int_equal(fmt_label_key(buf_cstr(&in), in.len, &b, NULL), 0);
+			assert_int_equal(a.len, b.len);
+		}
+		for (int v = 0; v < FMT__MAX; v++) {
+			(void)fmt_match_t3_row(fmt_get(v), buf_cstr(&in), in.len);
+			(void)fmt_match_t2_row(fmt_get(v), 0, buf_cstr(&in), in.len);
+		}
+		(void)fmt_match_section(buf_cstr(&in), in.len);
+		files++;
+		buf_free(&path);
+		buf_free(&in);
+		buf_free(&a);
+		buf_free(&b);
+	}
+	closedir(d);
+	assert_true(files >= 4);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -218,6 +259,7 @@ int main(void)
 		cmocka_unit_test(test_label_matching),
 		cmocka_unit_test(test_section_matching),
 		cmocka_unit_test(test_cells_and_values),
+		cmocka_unit_test(test_fuzz_corpus_replay),
 	};
 	return cmocka_run_group_tests_name("format/format", tests, NULL, NULL);
 }
