@@ -15,5 +15,7 @@ const struct cli_command cli_commands[] = {
 	{ "register", cmd_register, "registers for Table 二/四: normdoc, decision, fee, case, feedback, news" },
 	{ "export", cmd_export, "write an organ's whole ledger as JSON" },
 	{ "import", cmd_import, "add an organ's ledger from a gongkai export file" },
+	{ "app", cmd_app, "applications (依申请公开): new, event, decide, show, list" },
+	{ "fee", cmd_fee, "information processing fee (109号) by count or by pages" },
 	{ NULL, NULL, NULL },
 };

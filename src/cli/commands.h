@@ -16,5 +16,10 @@ int cmd_serve(struct cli *cli, int argc, char **argv);
 int cmd_register(struct cli *cli, int argc, char **argv);
 int cmd_export(struct cli *cli, int argc, char **argv);
 int cmd_import(struct cli *cli, int argc, char **argv);
+int cmd_app(struct cli *cli, int argc, char **argv);
+int cmd_fee(struct cli *cli, int argc, char **argv);
+
+/* Subcommands kept in their own files. */
+int app_generate_cmd(struct cli *cli, int argc, char **argv);  /* cmd_app_generate.c */
 
 #endif

@@ -59,8 +59,7 @@ struct app_filter {
 	int open_only;               /* closed IS NULL */
 	const char *received_from;   /* received >= */
 	const char *received_to;     /* received <= */
-	const char *open_on;         /* received <= open_on AND (closed IS NULL OR closed >= open_on):
-				      * not closed before that day */
+	const char *closed_from;     /* closed IS NULL OR closed >= closed_from: not closed before */
 	int64_t limit;               /* 0 = no limit */
 };
 

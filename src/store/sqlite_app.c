@@ -217,7 +217,7 @@ static int list(struct store *s, const struct app_filter *f, app_row_fn fn, void
 		"WHERE (?1 IS NULL OR agency_id = ?1) AND (?2 IS NULL OR state = ?2) "
 		"AND (?3 IS NULL OR closed IS NULL) "
 		"AND (?4 IS NULL OR received >= ?4) AND (?5 IS NULL OR received <= ?5) "
-		"AND (?6 IS NULL OR (received <= ?6 AND (closed IS NULL OR closed >= ?6))) "
+		"AND (?6 IS NULL OR closed IS NULL OR closed >= ?6) "
 		"ORDER BY received, id LIMIT ?7";
 	sqlite3_stmt *st;
 	int rc, row;
@@ -229,7 +229,7 @@ static int list(struct store *s, const struct app_filter *f, app_row_fn fn, void
 	sq_bind_int_or_null(st, 3, f->open_only, 0);
 	sq_bind_text(st, 4, f->received_from);
 	sq_bind_text(st, 5, f->received_to);
-	sq_bind_text(st, 6, f->open_on);
+	sq_bind_text(st, 6, f->closed_from);
 	sq_bind_int(st, 7, f->limit > 0 ? f->limit : -1);
 	while ((rc = sq_next(s, st, &row, "listing applications", e)) == 0 && row) {
 		struct app_rec r;

@@ -1,0 +1,276 @@
+/*
+ * app_out.c — printing an application (see app_out.h).
+ */
+#include "cli/app_out.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "domain/fee.h"
+#include "text/date.h"
+#include "text/money.h"
+
+static void kdate(struct jsonw *w, const char *key, int day)
+{
+	char d[DATE_LEN];
+
+	jsonw_key(w, key);
+	if (day == CLOCK_NONE)
+		jsonw_null(w);
+	else
+		jsonw_str(w, date_format(day, d));
+}
+
+/* The deadlines worth showing for v, NULL-terminated (room for 5). */
+static void shown(const struct app_view *v, const struct clock_deadline *list[5])
+{
+	size_t n = 0;
+
+	if (v->has_schedule) {
+		list[n++] = &v->sch.correction_notice;
+		if (v->st.phase != PHASE_AWAITING_CORRECTION)
+			list[n++] = &v->sch.reply;
+		if (v->sch.extended_reply.nsteps)
+			list[n++] = &v->sch.extended_reply;
+		if (v->sch.fee_payment.nsteps)
+			list[n++] = &v->sch.fee_payment;
+	}
+	list[n] = NULL;
+}
+
+/* A step as in `gongkai deadline --json`. */
+static int step_json(struct jsonw *w, const struct clock_deadline *dl, const struct clock_step *st)
+{
+	char d[DATE_LEN];
+	struct buf text;
+	int rc;
+
+	jsonw_obj_begin(w);
+	jsonw_kstr(w, "deadline", clock_limit_key(dl->limit));
+	jsonw_kstr(w, "kind", clock_step_key(st->kind));
+	jsonw_kstr(w, "date", date_format(st->day, d));
+	switch (st->kind) {
+	case STEP_WORKDAY:
+	case STEP_ADJUSTED:
+		jsonw_kint(w, "count", st->n);
+		break;
+	case STEP_PAUSE:
+		jsonw_kstr(w, "until", date_format(st->until, d));
+		jsonw_kint(w, "workdays_paused", st->n);
+		jsonw_kint(w, "merged", st->merged);
+		break;
+	case STEP_DUE:
+		jsonw_kint(w, "workdays", st->n);
+		break;
+	case STEP_UNVERIFIED:
+		jsonw_kint(w, "year", st->n);
+		break;
+	default:
+		break;
+	}
+	if (st->name)
+		jsonw_kstr(w, "name", st->name);
+	buf_init(&text, 4096);
+	rc = clock_step_describe(dl, st, &text);
+	if (rc == 0)
+		jsonw_kstr(w, "text", buf_cstr(&text));
+	buf_free(&text);
+	jsonw_obj_end(w);
+	return rc;
+}
+
+int app_out_json(const struct app_view *v, const struct agency_rec *ag, int today, struct buf *out,
+		 struct gk_error *e)
+{
+	const struct app_rec *r = &v->rec;
+	const struct clock_deadline *list[5];
+	char money[MONEY_LEN];
+	struct jsonw w;
+	int rc = 0;
+
+	shown(v, list);
+	jsonw_init(&w, out, 1);
+	jsonw_obj_begin(&w);
+	jsonw_kint(&w, "id", r->id);
+	jsonw_kint(&w, "agency_id", r->agency_id);
+	jsonw_kstr(&w, "agency", ag->name);
+	jsonw_kstr(&w, "tracking_code", r->tracking_code);
+	jsonw_kstr(&w, "received", r->received);
+	jsonw_kstr(&w, "channel", r->channel);
+	jsonw_kstr(&w, "applicant_type", r->applicant_type);
+	jsonw_kstr(&w, "applicant_name", r->applicant_name);
+	jsonw_kstr(&w, "contact", r->contact);
+	jsonw_kstr(&w, "id_number", r->id_number);
+	jsonw_kstr(&w, "request", r->request);
+	jsonw_kstr(&w, "form", r->form);
+	jsonw_kstr(&w, "created_at", r->created_at);
+	jsonw_kstr(&w, "state", app_phases[v->st.phase].id);
+	jsonw_kstr(&w, "state_label", app_phases[v->st.phase].label);
+	jsonw_kbool(&w, "open", app_phases[v->st.phase].open);
+	jsonw_kstr(&w, "outcome", v->st.outcome >= 0 ? outcomes[v->st.outcome].id : NULL);
+	jsonw_kstr(&w, "outcome_label", v->st.outcome >= 0 ? outcomes[v->st.outcome].label : NULL);
+	kdate(&w, "closed", v->st.closed);
+	jsonw_kbool(&w, "extended", v->st.extended != CLOCK_NONE);
+	kdate(&w, "today", today);
+	/* the deadline keys of `gongkai deadline` */
+	if (v->has_schedule) {
+		kdate(&w, "correction_notice_due", v->sch.correction_notice.due);
+		kdate(&w, "reply_due", v->st.phase == PHASE_AWAITING_CORRECTION ? CLOCK_NONE
+								       : v->sch.reply.due);
+		if (v->sch.extended_reply.nsteps)
+			kdate(&w, "extended_reply_due", v->sch.extended_reply.due);
+		if (v->sch.fee_payment.nsteps)
+			kdate(&w, "fee_payment_due", v->sch.fee_payment.due);
+		jsonw_kbool(&w, "verified", v->sch.verified);
+	}
+	kdate(&w, "due", v->due);
+	jsonw_kbool(&w, "overdue", v->due != CLOCK_NONE && today > v->due);
+	jsonw_key(&w, "fee");
+	jsonw_obj_begin(&w);
+	jsonw_kint(&w, "month_ordinal", v->month_ordinal);
+	jsonw_kint(&w, "by_count_yuan", v->fee_by_count);
+	jsonw_kstr(&w, "notice_amount_yuan", v->st.fee_fen >= 0 ? money_format_yuan(v->st.fee_fen, money)
+							     : NULL);
+	jsonw_obj_end(&w);
+	jsonw_key(&w, "steps");
+	jsonw_arr_begin(&w);
+	for (size_t i = 0; list[i] && rc == 0; i++)
+		for (size_t j = 0; j < list[i]->nsteps && rc == 0; j++)
+			rc = step_json(&w, list[i], &list[i]->steps[j]);
+	jsonw_arr_end(&w);
+	jsonw_key(&w, "events");
+	jsonw_arr_begin(&w);
+	for (size_t i = 0; i < v->nevents; i++) {
+		const struct app_event_rec *ev = &v->events[i];
+		int k = app_event_from_id(ev->kind);
+		jsonw_obj_begin(&w);
+		jsonw_kint(&w, "id", ev->id);
+		jsonw_kstr(&w, "kind", ev->kind);
+		jsonw_kstr(&w, "label", k >= 0 ? app_event_rules[k].label : NULL);
+		jsonw_kstr(&w, "date", ev->date);
+		jsonw_kstr(&w, "note", ev->note);
+		jsonw_kstr(&w, "approver", ev->approver);
+		jsonw_kstr(&w, "amount_yuan", ev->amount_fen >= 0 ? money_format_yuan(ev->amount_fen, money)
+								  : NULL);
+		jsonw_kstr(&w, "outcome", ev->outcome);
+		jsonw_kstr(&w, "basis", ev->basis);
+		jsonw_kstr(&w, "actor", ev->actor);
+		jsonw_kstr(&w, "recorded_at", ev->created_at);
+		jsonw_obj_end(&w);
+	}
+	jsonw_arr_end(&w);
+	jsonw_obj_end(&w);
+	if (rc == 0)
+		rc = jsonw_finish(&w);
+	if (rc != 0)
+		err_set(e, rc, "", "cannot write the JSON output");
+	return rc;
+}
+
+static int line(struct buf *b, const char *label, const char *value)
+{
+	return buf_printf(b, "%-16s %s\n", label, value && *value ? value : "-");
+}
+
+int app_out_text(const struct app_view *v, const struct agency_rec *ag, int today, struct buf *out,
+		 struct gk_error *e)
+{
+	const struct app_rec *r = &v->rec;
+	const struct clock_deadline *list[5];
+	char d[DATE_LEN], money[MONEY_LEN], tmp[512];
+	int ch = app_code_find(app_channels, CHANNEL__MAX, r->channel);
+	int ty = app_code_find(applicant_types, APPLICANT__MAX, r->applicant_type);
+	int rc = 0;
+
+	shown(v, list);
+	rc |= buf_printf(out, "application %" PRId64 "  tracking code %s\n", r->id, r->tracking_code);
+	snprintf(tmp, sizeof tmp, "%" PRId64 " %s", ag->id, ag->name);
+	rc |= line(out, "organ", tmp);
+	snprintf(tmp, sizeof tmp, "%s  %s %s", r->received, r->channel, ch >= 0 ? app_channels[ch].label : "");
+	rc |= line(out, "received", tmp);
+	snprintf(tmp, sizeof tmp, "%s  %s %s", r->applicant_name, r->applicant_type,
+		 ty >= 0 ? applicant_types[ty].label : "");
+	rc |= line(out, "applicant", tmp);
+	rc |= line(out, "contact", r->contact);
+	rc |= line(out, "id number", r->id_number);
+	rc |= line(out, "request", r->request);
+	rc |= line(out, "form", r->form);
+	snprintf(tmp, sizeof tmp, "%s %s%s", app_phases[v->st.phase].id, app_phases[v->st.phase].label,
+		 v->st.extended != CLOCK_NONE ? "  (extended 已延期)" : "");
+	rc |= line(out, "state", tmp);
+	if (v->st.outcome >= 0) {
+		snprintf(tmp, sizeof tmp, "%s  %s%s  on %s", outcomes[v->st.outcome].id,
+			 outcomes[v->st.outcome].group ? outcomes[v->st.outcome].group : "",
+			 outcomes[v->st.outcome].label, date_format(v->st.closed, d));
+		rc |= line(out, "outcome", tmp);
+	}
+	snprintf(tmp, sizeof tmp, "application no. %" PRId64 " of this applicant to this organ this "
+		 "month: 按件 %" PRId64 " 元%s%s", v->month_ordinal, v->fee_by_count,
+		 v->st.fee_fen >= 0 ? "; fee notice " : "",
+		 v->st.fee_fen >= 0 ? money_format_yuan(v->st.fee_fen, money) : "");
+	rc |= line(out, "fee (109号)", tmp);
+	rc |= buf_printf(out, "\ndeadlines (as of %s):\n", date_format(today, d));
+	if (v->st.phase == PHASE_AWAITING_CORRECTION)
+		rc |= buf_puts(out, "  reply clock stopped: awaiting the corrected application "
+			       "(it restarts on receipt, 条例第三十条)\n");
+	for (size_t i = 0; list[i]; i++) {
+		const struct clock_deadline *dl = list[i];
+		const char *mark = "";
+		if (dl->due == v->due && v->due != CLOCK_NONE)
+			mark = today > v->due ? "  ← binding, OVERDUE" : "  ← binding";
+		rc |= buf_printf(out, "  %-22s %s  %d个工作日 %s%s%s\n", clock_limit_key(dl->limit),
+				 date_format(dl->due, d), dl->days, clock_limit_basis(dl->limit),
+				 dl->verified ? "" : "  (UNVERIFIED: year not in calendar)", mark);
+	}
+	rc |= buf_puts(out, "\nhistory:\n");
+	rc |= buf_printf(out, "  %s  received\n", r->received);
+	for (size_t i = 0; i < v->nevents; i++) {
+		const struct app_event_rec *ev = &v->events[i];
+		rc |= buf_printf(out, "  %s  %s", ev->date, ev->kind);
+		if (ev->outcome)
+			rc |= buf_printf(out, " %s", ev->outcome);
+		if (ev->approver)
+			rc |= buf_printf(out, "  approved by %s", ev->approver);
+		if (ev->amount_fen >= 0)
+			rc |= buf_printf(out, "  %s 元", money_format_yuan(ev->amount_fen, money));
+		if (ev->basis)
+			rc |= buf_printf(out, "  basis: %s", ev->basis);
+		if (ev->note)
+			rc |= buf_printf(out, "  note: %s", ev->note);
+		rc |= buf_printf(out, "  (by %s)\n", ev->actor);
+	}
+	for (size_t i = 0; list[i]; i++) {
+		rc |= buf_printf(out, "\n%s (%s):\n", clock_limit_label(list[i]->limit),
+				 clock_limit_key(list[i]->limit));
+		rc |= clock_deadline_describe(list[i], out);
+	}
+	if (rc != 0)
+		return err_set(e, ERR_LIMIT, "", "output too large");
+	return 0;
+}
+
+void app_out_item_json(struct jsonw *w, const struct app_item *it)
+{
+	const struct app_rec *r = it->rec;
+
+	jsonw_obj_begin(w);
+	jsonw_kint(w, "id", r->id);
+	jsonw_kint(w, "agency_id", r->agency_id);
+	jsonw_kstr(w, "tracking_code", r->tracking_code);
+	jsonw_kstr(w, "received", r->received);
+	jsonw_kstr(w, "channel", r->channel);
+	jsonw_kstr(w, "applicant_type", r->applicant_type);
+	jsonw_kstr(w, "applicant_name", r->applicant_name);
+	jsonw_kstr(w, "state", app_phases[it->phase].id);
+	jsonw_kstr(w, "outcome", r->outcome);
+	jsonw_kstr(w, "closed", r->closed);
+	kdate(w, "due", it->due);
+	jsonw_key(w, "workdays_left");
+	if (it->due == CLOCK_NONE)
+		jsonw_null(w);
+	else
+		jsonw_int(w, it->workdays_left);
+	jsonw_kbool(w, "overdue", it->overdue);
+	jsonw_obj_end(w);
+}

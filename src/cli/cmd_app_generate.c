@@ -1,0 +1,176 @@
+/*
+ * cmd_app_generate.c — `gongkai app generate`: synthetic applications with typical
+ * lifecycles, through the same domain functions as `app new/event/decide`, for load tests
+ * (bench/ledger.sh) and demonstrations. Deterministic for a given --seed.
+ * Commits every --batch applications (default 5000) so memory and the WAL stay small.
+ */
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli/commands.h"
+#include "cli/db.h"
+#include "domain/application.h"
+#include "text/date.h"
+
+static uint64_t next(uint64_t *x)   /* xorshift64* */
+{
+	*x ^= *x >> 12;
+	*x ^= *x << 25;
+	*x ^= *x >> 27;
+	return *x * 2685821657736338717ULL;
+}
+
+static int pick(uint64_t *x, int n)
+{
+	return (int)(next(x) % (uint64_t)n);
+}
+
+/* One application and its events. Returns an enum err. */
+static int one(struct store *s, const struct calendar *cal, int64_t agency, int year, int today,
+	       uint64_t *x, int64_t *nevents, struct gk_error *e)
+{
+	static const char *const types[] = { "np", "np", "np", "np", "biz", "research", "ngo",
+					     "legal", "org_other" };
+	static const char *const channels[] = { "online", "online", "in-person", "post", "email",
+						"fax", "other" };
+	static const int decisions[] = { OUTCOME_GRANTED, OUTCOME_GRANTED, OUTCOME_GRANTED,
+		OUTCOME_PARTIAL, OUTCOME_UNABLE_NOT_HELD, OUTCOME_UNABLE_NEEDS_CREATION,
+		OUTCOME_DENY_THIRD_PARTY, OUTCOME_DENY_PROCESS_INFO, OUTCOME_NOPROC_REPEAT,
+		OUTCOME_NOPROC_PETITION };
+	struct app_new in = { 0 };
+	struct app_created made;
+	char name[32];
+	int rc, last = date_make(year, 12, 31), d, path = pick(x, 100);
+	struct app_event_in ev = { .amount_fen = -1, .outcome = -1 };
+
+	in.agency_id = agency;
+	in.received = date_make(year, 1, 1) + pick(x, last - date_make(year, 1, 1) + 1);
+	if (in.received > today)
+		in.received = today;
+	in.channel = channels[pick(x, 7)];
+	in.applicant_type = types[pick(x, 9)];
+	snprintf(name, sizeof name, "申请人%05d", pick(x, 20000));
+	in.applicant_name = name;
+	in.request = "关于某项目审批文件的信息";
+	if ((rc = app_create(s, cal, &in, today, &made, e)) != 0)
+		return rc;
+	d = in.received;
+#define EVENT(k, days) do { \
+		ev.kind = (k); d += (days); if (d > today) return 0; ev.date = d; \
+		if ((rc = app_record(s, cal, made.id, &ev, today, e)) != 0) return rc; \
+		(*nevents)++; } while (0)
+#define DECIDE(o, days) do { \
+		d += (days); if (d > today) return 0; \
+		if ((rc = app_decide(s, cal, made.id, (o), d, NULL, today, e)) != 0) return rc; \
+		(*nevents)++; } while (0)
+	if (path < 50) {
+		DECIDE(decisions[pick(x, 10)], 3 + pick(x, 20));
+	} else if (path < 62) {
+		EVENT(EV_CORRECTION_REQUESTED, 2 + pick(x, 5));
+		EVENT(EV_CORRECTION_RECEIVED, 3 + pick(x, 10));
+		DECIDE(pick(x, 4) ? OUTCOME_GRANTED : OUTCOME_UNABLE_UNCLEAR_AFTER_FIX, 5 + pick(x, 15));
+	} else if (path < 67) {
+		EVENT(EV_CORRECTION_REQUESTED, 2 + pick(x, 5));
+		EVENT(EV_CORRECTION_LAPSED, 20 + pick(x, 20));
+	} else if (path < 77) {
+		EVENT(EV_CONSULTATION_STARTED, 3 + pick(x, 5));
+		EVENT(EV_CONSULTATION_ANSWERED, 5 + pick(x, 15));
+		DECIDE(pick(x, 2) ? OUTCOME_PARTIAL : OUTCOME_DENY_THIRD_PARTY, 2 + pick(x, 8));
+	} else if (path < 83) {
+		ev.approver = "负责人";
+		EVENT(EV_EXTENDED, 10 + pick(x, 10));
+		ev.approver = NULL;
+		DECIDE(OUTCOME_GRANTED, 10 + pick(x, 15));
+	} else if (path < 86) {
+		ev.amount_fen = 10000;
+		EVENT(EV_FEE_NOTICE, 3 + pick(x, 5));
+		ev.amount_fen = -1;
+		EVENT(EV_FEE_NOTICE_RECEIVED, 1 + pick(x, 3));
+		EVENT(EV_FEE_PAID, 2 + pick(x, 10));
+		DECIDE(OUTCOME_GRANTED, 2 + pick(x, 10));
+	} else if (path < 91) {
+		EVENT(EV_WITHDRAWN, 1 + pick(x, 10));
+	}
+	/* the rest stay open */
+#undef EVENT
+#undef DECIDE
+	return 0;
+}
+
+int app_generate_cmd(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "count", required_argument, NULL, 'n' },
+		{ "year", required_argument, NULL, 'y' },
+		{ "seed", required_argument, NULL, 's' },
+		{ "batch", required_argument, NULL, 'b' },
+		{ "agency", required_argument, NULL, 'a' },
+		{ "by", required_argument, NULL, 'B' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	long long count = 0, batch = 5000;
+	unsigned long long seed = 1;
+	int year = date_year(date_today()) - 1, today = date_today();
+	const char *agency = NULL;
+	struct gk_error e = { 0 };
+	struct store *s = NULL;
+	struct calendar *cal = NULL;
+	struct agency_rec ag;
+	struct arena a;
+	struct timespec t0, t1;
+	int64_t nevents = 0, done = 0;
+	uint64_t x;
+	int ch, rc = 0, x_;
+	char *end;
+
+	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'n': count = strtoll(optarg, &end, 10); if (*end) count = -1; break;
+		case 'y': year = (int)strtol(optarg, &end, 10); if (*end) year = 0; break;
+		case 's': seed = strtoull(optarg, &end, 10); break;
+		case 'b': batch = strtoll(optarg, &end, 10); if (*end) batch = 0; break;
+		case 'a': agency = optarg; break;
+		case 'B': cli->actor = optarg; break;
+		case 'h':
+			printf("Usage: gongkai app generate --count N [--year Y] [--seed S] [--batch B] "
+			       "[--agency A]\nSynthetic applications with typical lifecycles (load "
+			       "tests, demos). Commits every B applications.\n");
+			return CLI_OK;
+		default: return cli_usage_error("app generate", "unknown or incomplete option '%s'", argv[optind - 1]);
+		}
+	}
+	if (count < 1 || count > 100000000 || batch < 1 || year < 2008 || year > date_year(today))
+		return cli_usage_error("app generate", "want --count 1-100000000, --batch ≥ 1, "
+				       "--year 2008-this year");
+	if ((x_ = cli_open_store(cli, 0, &s)) != 0)
+		return x_;
+	if ((rc = calendar_open(&cal, cli->data_dir, cli->calendar_dir, &e)) != 0)
+		return cli_finish(s, rc, &e);
+	arena_init(&a);
+	x = seed * 0x9E3779B97F4A7C15ULL + 1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	if ((rc = store_begin(s, &e)) == 0)
+		rc = cli_agency(s, agency, &a, &ag, &e);
+	for (long long i = 0; rc == 0 && i < count; i++) {
+		rc = one(s, cal, ag.id, year, today, &x, &nevents, &e);
+		if (rc == 0 && (i + 1) % batch == 0 && i + 1 < count) {
+			if ((rc = store_commit(s, &e)) == 0)
+				rc = store_begin(s, &e);
+		}
+		if (rc == 0)
+			done++;
+	}
+	x_ = cli_finish(s, rc, &e);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	arena_free(&a);
+	calendar_free(cal);
+	if (x_ == CLI_OK)
+		printf("generated %" PRId64 " applications with %" PRId64 " events in %.2f s\n", done,
+		       nevents, (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9);
+	return x_;
+}

@@ -1,0 +1,142 @@
+/*
+ * cmd_fee.c — `gongkai fee`: the information processing fee of 国办函〔2020〕109号.
+ *
+ *   gongkai fee --by-count K [--json]    the K-th application of one applicant in a month
+ *   gongkai fee --by-pages P [--json]    one application of P pages
+ *   gongkai fee --app ID [--json]        K counted from the ledger for application ID
+ */
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cli/commands.h"
+#include "cli/db.h"
+#include "domain/application.h"
+#include "domain/fee.h"
+
+static void help(void)
+{
+	printf("Usage: gongkai fee --by-count K | --by-pages P | --app ID [--json]\n"
+	       "The 信息处理费 of 国办函〔2020〕109号, progressive on the excess (超额累进):\n"
+	       "  按件 (same applicant, same organ, same natural month): 1-10 free, 11-30 100 元/件,\n"
+	       "       then tiers of 10 件 at +100 元/件 (31-40 200, 41-50 300, ...);\n"
+	       "  按量 (pages of one application): 1-30 free, 31-100 10 元/页, 101-200 20 元/页,\n"
+	       "       201 and more 40 元/页.\n"
+	       "--app ID counts K from the ledger: the application's rank among the same applicant's\n"
+	       "applications to the same organ in the same month, in order of receipt.\n");
+}
+
+static int parse_count(const char *s, int64_t max, const char *field, int64_t *out)
+{
+	char *end;
+	long long v = strtoll(s, &end, 10);
+
+	if (*end || end == s || v < 0 || v > max) {
+		fprintf(stderr, "gongkai: %s: want a whole number 0-%" PRId64 ", got '%s'\n", field, max, s);
+		return CLI_USAGE;
+	}
+	*out = v;
+	return 0;
+}
+
+static void print_count(int64_t k, int64_t app_id, int json)
+{
+	int64_t fee = fee_by_count(k);
+
+	if (json) {
+		printf("{\n  \"method\": \"by_count\",\n");
+		if (app_id)
+			printf("  \"application\": %" PRId64 ",\n", app_id);
+		printf("  \"count\": %" PRId64 ",\n  \"amount_yuan\": %" PRId64 "\n}\n", k, fee);
+		return;
+	}
+	printf("%" PRId64 " 元\n", fee);
+	printf("按件计收: application no. %" PRId64 " of the applicant this month; 1-10 free, "
+	       "11-30 100 元/件, then +100 元/件 per 10 件 (国办函〔2020〕109号)\n", k);
+}
+
+static void print_pages(int64_t p, int json)
+{
+	struct fee_tier t[4];
+	int n = fee_pages_tiers(p, t);
+
+	if (json) {
+		printf("{\n  \"method\": \"by_pages\",\n  \"pages\": %" PRId64 ",\n"
+		       "  \"amount_yuan\": %" PRId64 ",\n  \"tiers\": [", p, fee_by_pages(p));
+		for (int i = 0; i < n; i++)
+			printf("%s\n    { \"from\": %" PRId64 ", \"to\": %" PRId64 ", \"rate_yuan\": %"
+			       PRId64 ", \"pages\": %" PRId64 ", \"amount_yuan\": %" PRId64 " }",
+			       i ? "," : "", t[i].from, t[i].to, t[i].rate, t[i].pages, t[i].amount);
+		printf("%s]\n}\n", n ? "\n  " : "");
+		return;
+	}
+	printf("%" PRId64 " 元\n", fee_by_pages(p));
+	printf("按量计收: %" PRId64 " pages", p);
+	for (int i = 0; i < n; i++)
+		printf("%s pages %" PRId64 "-%" PRId64 ": %" PRId64 " × %" PRId64 " = %" PRId64 " 元",
+		       i ? ";" : ":", t[i].from, t[i].to, t[i].pages, t[i].rate, t[i].amount);
+	printf(" (国办函〔2020〕109号)\n");
+}
+
+int cmd_fee(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "by-count", required_argument, NULL, 'k' },
+		{ "by-pages", required_argument, NULL, 'p' },
+		{ "app", required_argument, NULL, 'a' },
+		{ "json", no_argument, NULL, 'j' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *count = NULL, *pages = NULL, *app = NULL;
+	int ch, json = 0, x;
+	int64_t v;
+
+	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'k': count = optarg; break;
+		case 'p': pages = optarg; break;
+		case 'a': app = optarg; break;
+		case 'j': json = 1; break;
+		case 'h': help(); return CLI_OK;
+		default: return cli_usage_error("fee", "unknown or incomplete option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return cli_usage_error("fee", "unexpected argument '%s'", argv[optind]);
+	if ((count != NULL) + (pages != NULL) + (app != NULL) != 1)
+		return cli_usage_error("fee", "give one of --by-count K, --by-pages P, --app ID "
+				       "(one method per application, 109号)");
+	if (count) {
+		if ((x = parse_count(count, FEE_MAX_COUNT, "--by-count", &v)) != 0)
+			return x;
+		if (v < 1)
+			return cli_usage_error("fee", "--by-count counts from 1");
+		print_count(v, 0, json);
+		return CLI_OK;
+	}
+	if (pages) {
+		if ((x = parse_count(pages, FEE_MAX_PAGES, "--by-pages", &v)) != 0)
+			return x;
+		print_pages(v, json);
+		return CLI_OK;
+	}
+	{
+		struct gk_error e = { 0 };
+		struct store *s = NULL;
+		int64_t id, k = 0;
+		int rc;
+
+		if ((rc = cli_parse_id(app, "--app", &id, &e)) != 0)
+			return cli_error(&e);
+		if ((x = cli_open_store(cli, 0, &s)) != 0)
+			return x;
+		if ((rc = store_begin_read(s, &e)) == 0)
+			rc = app_month_ordinal(s, id, &k, &e);
+		if ((x = cli_finish(s, rc, &e)) != CLI_OK)
+			return x;
+		print_count(k, id, json);
+	}
+	return CLI_OK;
+}
