@@ -88,4 +88,169 @@ sqlite3 "$DB" "PRAGMA user_version = 99"
 run 1 gk user list
 contains "$ERR" "newer gongkai" "a database from a newer gongkai is refused"
 equals "$(sqlite3 "$DB" 'PRAGMA user_version')" "99" "…and left untouched"
+
+# --- applications ---------------------------------------------------------------------------
+DB="$TMP/apps.db"
+export GONGKAI_TODAY=2024-11-15
+run 0 gk init --agency-name 慈周寨镇人民政府
+new_app() {  # RECEIVED TYPE NAME [more options]: prints the id
+	local r=$1 t=$2 n=$3; shift 3
+	gk app new --received "$r" --channel online --applicant-type "$t" --applicant-name "$n" "$@" | head -1
+}
+run 0 gk app new --received 2024-09-27 --channel online --applicant-type np --applicant-name 张三 \
+	--id-number 11010519491231002X --contact 13800000000 --request 道路建设资金使用情况 --form electronic
+id=$(printf '%s\n' "$OUT" | head -1)
+equals "$id" "1" "app new prints the id first"
+contains "$OUT" "tracking code:" "app new prints a tracking code"
+code=$(printf '%s\n' "$OUT" | sed -n 's/^tracking code: *//p')
+secret=$(printf '%s\n' "$OUT" | sed -n 's/^tracking secret: *\([^ ]*\).*/\1/p')
+case "$code" in [2-9A-Z][2-9A-Z][2-9A-Z][2-9A-Z]-[2-9A-Z][2-9A-Z][2-9A-Z][2-9A-Z]-[2-9A-Z][2-9A-Z][2-9A-Z][2-9A-Z])
+	ok "the tracking code is 3 groups of 4 unambiguous characters" ;;
+	*) not_ok "the tracking code is 3 groups of 4 unambiguous characters" "got $code" ;; esac
+lacks "$(sqlite3 "$DB" 'SELECT * FROM application')" "$secret" "the tracking secret itself is not stored"
+want=$(printf '%s' "$secret" | sha256sum | cut -d' ' -f1)
+equals "$(sqlite3 "$DB" 'SELECT secret_hash FROM application WHERE id=1')" "$want" "only its SHA-256 is"
+
+run 2 gk app new --received 2024-09-27 --channel online --applicant-type np --applicant-name 李四 --id-number 110105194912310021
+contains "$ERR" "check character" "a wrong 身份证 check digit is refused"
+run 2 gk app new --received 2024-09-27 --channel pigeon --applicant-type np --applicant-name 李四
+contains "$ERR" "--channel" "an unknown channel is refused"
+run 2 gk app new --received 2024-09-31 --channel post --applicant-type np --applicant-name 李四
+contains "$ERR" "--received" "an impossible date is refused"
+run 2 gk app new --received 2024-09-27 --channel post --applicant-type person --applicant-name 李四
+contains "$ERR" "np, biz, research, ngo, legal, org_other" "the applicant types are listed"
+
+run 0 gk app show 1
+contains "$OUT" "reply_due              2024-10-30" "REQ 条例-33: received 09-27 online → reply due 10-30 across 国庆"
+contains "$OUT" "OVERDUE" "today (11-15) is past the binding deadline"
+contains "$OUT" "国庆节放假7天，不计" "the derivation names the holidays"
+run 0 gk app show 1 --json
+for k in '"received": "2024-09-27"' '"correction_notice_due": "2024-10-12"' '"reply_due": "2024-10-30"' \
+	'"verified": true' '"steps": [' '"state": "received"' '"outcome": null' '"events": ['; do
+	contains "$OUT" "$k" "app show --json has $k"
+done
+
+# lifecycle refusals leave nothing behind
+events_before=$(sqlite3 "$DB" "SELECT count(*) FROM app_event")
+audit_before=$(sqlite3 "$DB" "SELECT count(*) FROM audit_event")
+run 1 gk app event 1 consultation-answered --date 2024-10-08
+contains "$ERR" "consultation that was started" "answering a consultation never started is refused, saying why"
+run 2 gk app event 1 extended --date 2024-10-08
+contains "$ERR" "--approver" "an extension without the approver is refused"
+run 1 gk app event 1 extended --date 2024-10-31 --approver 王主任
+contains "$ERR" "2024-10-30" "an extension after the reply deadline is refused"
+run 1 gk app event 1 consultation-started --date 2024-09-20
+contains "$ERR" "before the application was received" "a date before receipt is refused"
+run 1 gk app event 1 consultation-started --date 2024-11-20
+contains "$ERR" "future" "a date after today is refused"
+equals "$(sqlite3 "$DB" 'SELECT count(*) FROM app_event')" "$events_before" "refused events store nothing"
+equals "$(sqlite3 "$DB" 'SELECT count(*) FROM audit_event')" "$audit_before" "…and audit nothing"
+
+run 0 gk app event 1 consultation-started --date 2024-10-08 --note 征求第三方意见 --by alice
+run 0 gk app event 1 extended --date 2024-10-09 --approver 王主任
+run 1 gk app event 1 extended --date 2024-10-10 --approver 王主任
+contains "$ERR" "already extended" "extending twice is refused"
+run 1 gk app event 1 consultation-started --date 2024-10-07
+contains "$ERR" "before the previous event" "a date before the previous event is refused"
+run 0 gk app event 1 consultation-answered --date 2024-10-22
+run 0 gk app show 1 --json
+contains "$OUT" '"reply_due": "2024-11-14"' "REQ 条例-33 ¶3: 11 working days of consultation (10-12 worked) are not counted"
+contains "$OUT" '"extended_reply_due": "2024-12-12"' "REQ 条例-33: the extension adds 20 working days"
+contains "$OUT" '"workdays_paused": 11' "the pause is in the derivation"
+run 0 gk app decide 1 --outcome partial --date 2024-11-01 --basis 条例第三十七条
+run 1 gk app decide 1 --outcome granted --date 2024-11-02
+contains "$ERR" "closed" "deciding twice is refused"
+run 1 gk app event 1 withdrawn --date 2024-11-02
+contains "$ERR" "nothing can be recorded after closing" "anything after closing is refused"
+run 2 gk app decide 1 --outcome deny_everything --date 2024-11-02
+contains "$ERR" "granted, partial" "an unknown outcome lists the Table 三 row ids"
+run 0 gk app show 1
+contains "$OUT" "（二）部分公开" "the outcome is shown with its Table 三 label"
+contains "$OUT" "(by alice)" "the actor of each event is shown"
+
+# correction: one notice only, lapse closes with other_no_correction
+a2=$(new_app 2024-10-14 biz 某某科技有限公司 --id-number 11370812004339255B)
+run 0 gk app event "$a2" correction-requested --date 2024-10-16
+run 1 gk app event "$a2" correction-requested --date 2024-10-17
+contains "$ERR" "一次性告知" "REQ 条例-30: a second correction request is refused"
+run 1 gk app decide "$a2" --outcome granted --date 2024-10-18
+contains "$ERR" "awaiting-correction" "no decision while the correction is awaited"
+run 0 gk app event "$a2" correction-lapsed --date 2024-11-10
+run 0 gk app show "$a2" --json
+contains "$OUT" '"outcome": "other_no_correction"' "correction-lapsed closes with other_no_correction"
+# fee: notice, receipt, lapse → other_fee_unpaid
+a3=$(new_app 2024-09-02 np 王五)
+run 0 gk app event "$a3" fee-notice --date 2024-09-05 --amount 120.50
+run 0 gk app event "$a3" fee-notice-received --date 2024-09-06
+run 1 gk app event "$a3" fee-lapsed --date 2024-09-20
+contains "$ERR" "may pay until" "REQ 109号: no lapse before the 20 working days to pay"
+run 0 gk app event "$a3" fee-lapsed --date 2024-11-01
+run 0 gk app show "$a3" --json
+contains "$OUT" '"outcome": "other_fee_unpaid"' "fee-lapsed closes with other_fee_unpaid"
+contains "$OUT" '"amount_yuan": "120.50"' "the fee amount is kept exactly"
+# withdrawn → other_misc
+a4=$(new_app 2024-11-01 ngo 某公益基金会)
+run 0 gk app event "$a4" withdrawn --date 2024-11-04
+equals "$(sqlite3 "$DB" "SELECT outcome FROM application WHERE id=$a4")" "other_misc" "withdrawn closes with other_misc"
+
+# lists
+a5=$(new_app 2024-11-12 np 赵六)
+run 0 gk app list --overdue
+lacks "$OUT" "赵六" "a new application is not overdue"
+run 0 gk app list --due-within 30 --json
+contains "$OUT" "\"id\": $a5" "…but due within 30 working days"
+contains "$OUT" '"due": "2024-12-10"' "its due date is live"
+run 0 gk app list --state open
+contains "$OUT" "$a5 " "open applications are listed"
+lacks "$OUT" "partial" "closed ones are not"
+run 0 gk app list --year 2024 --state replied --json
+contains "$OUT" '"outcome": "partial"' "list by year and state"
+run 2 gk app list --state sleeping
+contains "$ERR" "unknown state" "an unknown state is refused"
+unset GONGKAI_TODAY
+
+# --- fees -----------------------------------------------------------------------------------
+for kv in 10:0 11:100 30:100 31:200 40:200 41:300; do
+	run 0 "$GONGKAI" fee --by-count "${kv%%:*}"
+	equals "$(printf '%s\n' "$OUT" | head -1)" "${kv##*:} 元" "REQ 109号-按件: application ${kv%%:*} of the month costs ${kv##*:} 元"
+done
+for kv in 30:0 31:10 100:700 101:720 200:2700 201:2740; do
+	run 0 "$GONGKAI" fee --by-pages "${kv%%:*}" --json
+	contains "$OUT" "\"amount_yuan\": ${kv##*:}," "REQ 109号-按量: ${kv%%:*} pages cost ${kv##*:} 元"
+done
+run 2 "$GONGKAI" fee --by-count 3 --by-pages 40
+contains "$ERR" "one method" "one method per application"
+# the ledger counts K itself: 12 applications of one applicant in one month
+DB="$TMP/fee.db"
+run 0 gk init --agency-name 某县财政局 --level county-dept
+for i in $(seq 1 12); do new_app 2024-05-0$(( (i % 9) + 1 )) np 张三 >/dev/null; done
+new_app 2024-06-01 np 张三 >/dev/null
+last_may=$(sqlite3 "$DB" "SELECT id FROM application WHERE received LIKE '2024-05%' ORDER BY received DESC, id DESC LIMIT 1")
+run 0 gk fee --app "$last_may" --json
+contains "$OUT" '"count": 12' "the ledger counts the applicant's 12th application in May"
+contains "$OUT" '"amount_yuan": 100' "…which costs 100 元"
+run 0 gk fee --app 13
+contains "$OUT" "0 元" "June starts a new count"
+run 0 gk app event "$last_may" fee-notice --date 2024-05-20
+equals "$(sqlite3 "$DB" "SELECT amount_fen FROM app_event WHERE app_id=$last_may")" "10000" "a fee notice without --amount charges the ledger's 按件 fee"
+
+# --- two writers at once lose nothing --------------------------------------------------------
+DB="$TMP/conc.db"
+run 0 gk init --agency-name 某乡人民政府
+writer() { for i in $(seq 1 25); do
+	"$GONGKAI" --db "$DB" app new --received 2024-03-0$1 --channel post --applicant-type np --applicant-name "w$1-$i" >/dev/null || echo FAIL; done; }
+writer 1 >"$TMP/w1" 2>&1 & p1=$!
+writer 2 >"$TMP/w2" 2>&1 & p2=$!
+wait $p1 $p2
+equals "$(cat "$TMP/w1" "$TMP/w2")" "" "no writer failed"
+equals "$(sqlite3 "$DB" 'SELECT count(*) FROM application')" "50" "two concurrent writers: all 50 applications stored"
+run 0 gk audit verify
+contains "$OUT" "51 entries" "…and the audit chain stays one unbroken chain"
+
+# --- an older database upgrades itself --------------------------------------------------------
+DB="$TMP/old.db"
+run 0 gk init --agency-name 某镇人民政府
+sqlite3 "$DB" "DROP TABLE app_event; DROP TABLE application; DELETE FROM schema_migration WHERE version > 1; PRAGMA user_version = 1"
+run 0 gk app new --received 2024-03-01 --channel fax --applicant-type research --applicant-name 某研究所
+equals "$(sqlite3 "$DB" 'PRAGMA user_version')" "$(sqlite3 "$TMP/apps.db" 'PRAGMA user_version')" "a version-1 database is upgraded on open"
 done_testing
