@@ -47,6 +47,30 @@ static void exec_sql(const char *sql)
 	sqlite3_close(db);
 }
 
+/* Make the database look like one from version 1 ("core"): drop every later table (virtual
+ * tables first, which takes their shadow tables with them). */
+static void drop_later_than_core(void)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	char sql[4096] = "PRAGMA foreign_keys = OFF;";
+	size_t len = strlen(sql);
+
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT name FROM sqlite_master WHERE type = 'table' "
+		"AND name NOT IN ('schema_migration', 'agency', 'app_user', 'audit_event') AND name NOT "
+		"LIKE 'sqlite_%' ORDER BY sql LIKE 'CREATE VIRTUAL%' DESC", -1, &st, NULL), SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		len += (size_t)snprintf(sql + len, sizeof sql - len, "DROP TABLE IF EXISTS \"%s\";",
+					(const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	assert_true(len < sizeof sql);
+	snprintf(sql + len, sizeof sql - len, "DELETE FROM schema_migration WHERE version > 1; "
+		 "PRAGMA user_version = 1;");
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
 static int query_int(const char *sql)
 {
 	sqlite3 *db;
@@ -115,10 +139,7 @@ static void test_older_upgrades_newer_refused(void **state)
 	assert_int_equal(store_open(path, STORE_CREATE, &s, &e), 0);
 	store_close(s);
 	/* Make it look like a database from version 1 (only "core"). */
-	exec_sql("DROP TABLE reg_normdoc; DROP TABLE reg_decision; DROP TABLE reg_fee; "
-		 "DROP TABLE reg_case; DROP TABLE reg_feedback; DROP TABLE reg_news; "
-		 "DROP TABLE app_event; DROP TABLE application; "
-		 "DELETE FROM schema_migration WHERE version > 1; PRAGMA user_version = 1;");
+	drop_later_than_core();
 	assert_int_equal(store_open(path, 0, &s, &e), 0);
 	store_close(s);
 	assert_int_equal(query_int("PRAGMA user_version"), store_migrations_n);
