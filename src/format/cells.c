@@ -181,3 +181,62 @@ int cells_write(const struct report_cells *c, int idx, int max_decimals, struct 
 		return 0;
 	return cells_write_value(fmt_cell(c->fmt, idx), c->v[idx], max_decimals, out);
 }
+
+int cells_accumulate(struct report_cells *sum, const struct report_cells *add)
+{
+	int n;
+
+	if (!sum->fmt || sum->fmt != add->fmt)
+		return ERR_INVALID;
+	n = fmt_ncells(sum->fmt);
+	for (int i = 0; i < n; i++) {
+		if (sum->state[i] == CELL_ABSENT || add->state[i] == CELL_ABSENT) {
+			sum->state[i] = CELL_ABSENT;
+			sum->v[i] = 0;
+			continue;
+		}
+		sum->v[i] += add->v[i];
+		sum->state[i] = CELL_VALUE;
+		sum->derived[i] = 0;
+	}
+	return 0;
+}
+
+static void copy_cell(const struct report_cells *in, int from, struct report_cells *out, int to)
+{
+	if (from < 0 || to < 0)
+		return;
+	out->v[to] = in->v[from];
+	out->state[to] = in->state[from];
+	out->derived[to] = in->derived[from];
+}
+
+void cells_from_2019(const struct report_cells *in, struct report_cells *out,
+		     int *other_breakdown_unknown)
+{
+	const struct report_format *f21 = fmt_get(FMT_V2021);
+
+	cells_init(out, f21);
+	if (other_breakdown_unknown)
+		*other_breakdown_unknown = 0;
+	if (!in->fmt || in->fmt->version != FMT_V2019) {
+		if (in->fmt == f21)
+			*out = *in;
+		return;
+	}
+	for (int r = 0; r < T3R__MAX; r++)
+		for (int c = 0; c < T3C__MAX; c++)
+			copy_cell(in, fmt_t3_cell(in->fmt, r, c), out,
+				  fmt_t3_cell(f21, r == T3R_OTHER_TOTAL ? T3R_OTHER_MISC : (enum t3_row)r, c));
+	for (int c = 0; c < T3C__MAX; c++) {
+		if (cells_state(in, fmt_t3_cell(in->fmt, T3R_OTHER_TOTAL, c)) == CELL_ABSENT)
+			continue;
+		cells_set(out, fmt_t3_cell(f21, T3R_OTHER_NO_CORRECTION, c), 0);
+		cells_set(out, fmt_t3_cell(f21, T3R_OTHER_FEE_UNPAID, c), 0);
+		if (other_breakdown_unknown)
+			*other_breakdown_unknown = 1;
+	}
+	for (int g = 0; g < T4G__MAX; g++)
+		for (int c = 0; c < T4C__MAX; c++)
+			copy_cell(in, fmt_t4_cell(in->fmt, g, c), out, fmt_t4_cell(f21, g, c));
+}

@@ -60,6 +60,18 @@ void cells_fill_totals(struct report_cells *c);
  * derived (it stays BLANK, so the blank-cell warning still names it). */
 void cells_derive_blank_totals(struct report_cells *c);
 
+/* Region summary (汇总): add every cell of add into sum (same format). A cell ABSENT in either
+ * becomes ABSENT in sum (its total is unknown); BLANK counts as 0. sum starts from
+ * cells_init_zero. ERR_INVALID if the formats differ. */
+int cells_accumulate(struct report_cells *sum, const struct report_cells *add) GK_WUR;
+
+/* A 2019-format cell set in the 2021 model (spec §4.3 import mapping): Table 三 rows carried
+ * over, （六）其他处理 into （六）3.其他 (*other_breakdown_unknown = 1: never split it), the two
+ * rows 2019 lacks ((六)1, (六)2) 0, Table 四 unchanged, Table 二 ABSENT (its columns count
+ * other things). For cross-year checks and region sums spanning 2020/2021. */
+void cells_from_2019(const struct report_cells *in, struct report_cells *out,
+		     int *other_breakdown_unknown);
+
 /* Write a value as the report prints it: counts in decimal (signed for UNIT_COUNT_SIGNED,
  * e.g. "-1"), money per its unit with at most max_decimals decimals (rounded half up, trailing
  * zeros dropped: 12345678 分 → "12.3457" 万元 with 4; text/money.h does the arithmetic). */

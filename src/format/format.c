@@ -398,6 +398,43 @@ int fmt_t2_cell(const struct report_format *f, int block, int row, int col)
 	return idx + row * f->t2_blocks[block].ncols + col;
 }
 
+int fmt_t3_row_by_id(const char *id)
+{
+	const struct report_format *f19 = &formats[FMT_V2019];
+
+	for (int r = 0; id && r < N(t3_rows_2021); r++)
+		if (strcmp(t3_rows_2021[r].id, id) == 0)
+			return t3_rows_2021[r].key;
+	for (int r = 0; id && r < f19->t3_nrows; r++)
+		if (strcmp(f19->t3_rows[r].id, id) == 0)
+			return f19->t3_rows[r].key;
+	return -1;
+}
+
+int fmt_t3_col_by_id(const char *id)
+{
+	for (int c = 0; id && c < T3C__MAX; c++)
+		if (strcmp(t3_cols[c].id, id) == 0)
+			return c;
+	return -1;
+}
+
+int fmt_t4_group_by_id(const char *id)
+{
+	for (int g = 0; id && g < T4G__MAX; g++)
+		if (strcmp(t4_groups[g].id, id) == 0)
+			return g;
+	return -1;
+}
+
+int fmt_t4_col_by_id(const char *id)
+{
+	for (int c = 0; id && c < T4C__MAX; c++)
+		if (strcmp(t4_cols[c].id, id) == 0)
+			return c;
+	return -1;
+}
+
 /* ---- headings -------------------------------------------------------------------------- */
 
 int fmt_section_heading(const struct report_format *f, enum section s, struct buf *out)

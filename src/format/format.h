@@ -203,6 +203,14 @@ int fmt_cell_index(const struct report_format *f, const char *id);
 int fmt_t3_pos(const struct report_format *f, enum t3_row r);
 /* Cell index of Table 三 (row, col), or -1 if the format lacks the row. */
 int fmt_t3_cell(const struct report_format *f, enum t3_row r, enum t3_col c);
+/* enum t3_row / enum t3_col / enum t4_group / enum t4_col of a row_id / col_id of spec §4–§5
+ * ("granted", "other_total", "np", "lit_direct", "pending"), or -1. The ledger stores an
+ * application's outcome and applicant type by these ids. */
+int fmt_t3_row_by_id(const char *id);
+int fmt_t3_col_by_id(const char *id);
+int fmt_t4_group_by_id(const char *id);
+int fmt_t4_col_by_id(const char *id);
+
 /* Cell index of Table 四 (group, col). */
 int fmt_t4_cell(const struct report_format *f, enum t4_group g, enum t4_col c);
 /* Cell index of Table 二 (block, row, col) by position, or -1 when out of range. */

@@ -210,6 +210,47 @@ static void test_cells_and_values(void **state)
 	assert_int_equal(cells_state(&c, fmt_t3_cell(f, T3R_GRANTED, T3C_TOTAL)), CELL_BLANK);
 }
 
+static void test_ids_sums_and_2019_mapping(void **state)
+{
+	const struct report_format *f21 = fmt_get(FMT_V2021), *f19 = fmt_get(FMT_V2019);
+	struct report_cells a, b, c21;
+	int unknown = -1;
+
+	/* the ledger stores outcomes and applicant types by these ids */
+	assert_int_equal(fmt_t3_row_by_id("granted"), T3R_GRANTED);
+	assert_int_equal(fmt_t3_row_by_id("other_misc"), T3R_OTHER_MISC);
+	assert_int_equal(fmt_t3_row_by_id("other_total"), T3R_OTHER_TOTAL);
+	assert_int_equal(fmt_t3_row_by_id("nonsense"), -1);
+	assert_int_equal(fmt_t3_col_by_id("org_other"), T3C_ORG_OTHER);
+	assert_int_equal(fmt_t4_group_by_id("lit_after_rev"), T4G_LIT_AFTER_REV);
+	assert_int_equal(fmt_t4_col_by_id("pending"), T4C_PENDING);
+
+	/* a region sum: values add up; a cell absent in one organ's report is unknown in the sum */
+	cells_init_zero(&a, f21);
+	cells_init_zero(&b, f21);
+	cells_t3_set(&a, T3R_GRANTED, T3C_NP, 2);
+	cells_t3_set(&b, T3R_GRANTED, T3C_NP, 3);
+	b.state[fmt_t4_cell(f21, T4G_REV, T4C_TOTAL)] = CELL_ABSENT;
+	assert_int_equal(cells_accumulate(&a, &b), 0);
+	assert_int_equal(cells_t3_get(&a, T3R_GRANTED, T3C_NP), 5);
+	assert_int_equal(cells_state(&a, fmt_t4_cell(f21, T4G_REV, T4C_TOTAL)), CELL_ABSENT);
+	cells_init_zero(&b, f19);
+	assert_int_equal(cells_accumulate(&a, &b), ERR_INVALID);
+
+	/* spec §4.3: 2019 （六）其他处理 goes to （六）3.其他, never split */
+	cells_t3_set(&b, T3R_OTHER_TOTAL, T3C_BIZ, 4);
+	cells_t3_set(&b, T3R_CARRIED_OUT, T3C_NP, 7);
+	cells_t4_set(&b, T4G_LIT_DIRECT, T4C_UPHELD, 1);
+	cells_from_2019(&b, &c21, &unknown);
+	assert_ptr_equal(c21.fmt, f21);
+	assert_int_equal(unknown, 1);
+	assert_int_equal(cells_t3_get(&c21, T3R_OTHER_MISC, T3C_BIZ), 4);
+	assert_int_equal(cells_state(&c21, fmt_t3_cell(f21, T3R_OTHER_FEE_UNPAID, T3C_BIZ)), CELL_VALUE);
+	assert_int_equal(cells_t3_get(&c21, T3R_CARRIED_OUT, T3C_NP), 7);
+	assert_int_equal(cells_t4_get(&c21, T4G_LIT_DIRECT, T4C_UPHELD), 1);
+	assert_int_equal(cells_state(&c21, fmt_cell_index(f21, "t2.rule.issued")), CELL_ABSENT);
+}
+
 /* The fuzz corpus (fuzz/corpus/fuzz_label, with the inputs that once crashed) replays here:
  * every label's key is stable and every matcher survives it. */
 static void test_fuzz_corpus_replay(void **state)
@@ -259,6 +300,7 @@ int main(void)
 		cmocka_unit_test(test_label_matching),
 		cmocka_unit_test(test_section_matching),
 		cmocka_unit_test(test_cells_and_values),
+		cmocka_unit_test(test_ids_sums_and_2019_mapping),
 		cmocka_unit_test(test_fuzz_corpus_replay),
 	};
 	return cmocka_run_group_tests_name("format/format", tests, NULL, NULL);
