@@ -17,5 +17,6 @@ const struct cli_command cli_commands[] = {
 	{ "import", cmd_import, "add an organ's ledger from a gongkai export file" },
 	{ "app", cmd_app, "applications (依申请公开): new, event, decide, show, list" },
 	{ "fee", cmd_fee, "information processing fee (109号) by count or by pages" },
+	{ "report", cmd_report, "the annual report from the ledger: compute, check, texts, publish, revisions, region" },
 	{ NULL, NULL, NULL },
 };

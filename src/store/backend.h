@@ -16,6 +16,7 @@ struct audit_store_ops;
 struct app_store_ops;
 /* Areas added by other modules: forward-declare here (keep one per line). */
 struct register_store_ops;
+struct report_store_ops;
 
 struct store_backend {
 	const char *name;                 /* "sqlite" */
@@ -32,6 +33,7 @@ struct store_backend {
 	const struct audit_store_ops *audit;
 	const struct app_store_ops *app;
 	const struct register_store_ops *reg;
+	const struct report_store_ops *report;
 };
 
 #endif

@@ -414,4 +414,5 @@ const struct store_backend store_sqlite_backend = {
 	.audit = &sqlite_audit_ops,
 	.app = &sqlite_app_ops,
 	.reg = &sqlite_register_ops,
+	.report = &sqlite_report_ops,
 };

@@ -53,5 +53,6 @@ extern const struct user_store_ops sqlite_user_ops;
 extern const struct audit_store_ops sqlite_audit_ops;
 extern const struct app_store_ops sqlite_app_ops;
 extern const struct register_store_ops sqlite_register_ops;
+extern const struct report_store_ops sqlite_report_ops;
 
 #endif

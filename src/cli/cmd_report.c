@@ -1,0 +1,628 @@
+/*
+ * cmd_report.c — `gongkai report …`: the annual report computed from the ledger.
+ *
+ *   gongkai report YEAR [--agency A | --region ID] [--format F] [-o FILE] [--draft]
+ *   gongkai report check YEAR [--agency A] [--json]
+ *   gongkai report text YEAR --section overview|problems|other [--file F | --draft] [--agency A]
+ *   gongkai report publish YEAR [--agency A] [--by USER] [--revise --reason R]
+ *   gongkai report show YEAR [--agency A] [--revision N] [--format F] [-o FILE] [--meta]
+ *   gongkai report list [--agency A] [--year Y] [--json]
+ *
+ * `report YEAR` prints the latest published revision when the year is published (its frozen
+ * bytes), else the report computed now; --draft always computes. Formats: every renderer of
+ * render/ (txt, md, html, json); xlsx, docx and pdf are refused until their renderers exist.
+ * Exit status: 0, 1 (E findings; refusals), 2 (usage or input error).
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/buf.h"
+#include "cli/commands.h"
+#include "cli/db.h"
+#include "domain/report_compute.h"
+#include "domain/report_publish.h"
+#include "render/render.h"
+#include "text/jsonw.h"
+
+#define CMD "report"
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+		"Usage: gongkai report YEAR [--agency A | --region ID] [--format F] [-o FILE] [--draft]\n"
+		"       gongkai report check YEAR [--agency A] [--json]\n"
+		"       gongkai report text YEAR --section overview|problems|other [--file F | --draft] [--agency A]\n"
+		"       gongkai report publish YEAR [--agency A] [--by USER] [--revise --reason R]\n"
+		"       gongkai report show YEAR [--agency A] [--revision N] [--format F] [-o FILE] [--meta]\n"
+		"       gongkai report list [--agency A] [--year Y] [--json]\n\n"
+		"Formats: txt (as published, like the reference report), md, html, json;\n"
+		"xlsx, docx and pdf are not available yet.\n");
+}
+
+/* Options shared by the subcommands; each accepts the ones it lists. */
+struct ropts {
+	const char *agency, *region, *format, *output, *section, *file, *reason, *by;
+	int year, revision, draft, json, revise, meta;
+};
+
+enum { O_AGENCY = 1000, O_REGION, O_FORMAT, O_DRAFT, O_JSON, O_SECTION, O_FILE, O_REASON, O_BY,
+       O_REVISE, O_REVISION, O_YEAR, O_META, O_HELP };
+
+static int parse_year(const char *s, int *year)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+
+	if (*s == '\0' || *end || v < 1900 || v > 9999)
+		return cli_usage_error(CMD, "not a year: '%s'", s);
+	*year = (int)v;
+	return 0;
+}
+
+/* Parse argv (argv[0] = the subcommand or "report"); allowed: the option codes accepted;
+ * need_year: a YEAR argument is required. */
+static int parse(int argc, char **argv, const char *allowed, int need_year, struct ropts *o)
+{
+	static const struct option opts[] = {
+		{ "agency", required_argument, NULL, O_AGENCY },
+		{ "region", required_argument, NULL, O_REGION },
+		{ "format", required_argument, NULL, O_FORMAT },
+		{ "output", required_argument, NULL, 'o' },
+		{ "draft", no_argument, NULL, O_DRAFT },
+		{ "json", no_argument, NULL, O_JSON },
+		{ "section", required_argument, NULL, O_SECTION },
+		{ "file", required_argument, NULL, O_FILE },
+		{ "reason", required_argument, NULL, O_REASON },
+		{ "by", required_argument, NULL, O_BY },
+		{ "revise", no_argument, NULL, O_REVISE },
+		{ "revision", required_argument, NULL, O_REVISION },
+		{ "year", required_argument, NULL, O_YEAR },
+		{ "meta", no_argument, NULL, O_META },
+		{ "help", no_argument, NULL, O_HELP },
+		{ NULL, 0, NULL, 0 },
+	};
+	int ch, x;
+	char *end;
+
+	memset(o, 0, sizeof *o);
+	cli_getopt_reset();
+	while ((ch = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+		if (ch == O_HELP) {
+			usage(stdout);
+			return -1;
+		}
+		if (ch == '?' || !strchr(allowed, ch == 'o' ? 'o' : 'a' + (ch - O_AGENCY)))
+			return cli_usage_error(CMD, "option '%s' is not accepted by 'report %s'",
+					       argv[optind - 1], argv[0]);
+		switch (ch) {
+		case O_AGENCY: o->agency = optarg; break;
+		case O_REGION: o->region = optarg; break;
+		case O_FORMAT: o->format = optarg; break;
+		case 'o': o->output = optarg; break;
+		case O_DRAFT: o->draft = 1; break;
+		case O_JSON: o->json = 1; break;
+		case O_SECTION: o->section = optarg; break;
+		case O_FILE: o->file = optarg; break;
+		case O_REASON: o->reason = optarg; break;
+		case O_BY: o->by = optarg; break;
+		case O_REVISE: o->revise = 1; break;
+		case O_META: o->meta = 1; break;
+		case O_REVISION:
+			o->revision = (int)strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end || o->revision < 1)
+				return cli_usage_error(CMD, "--revision: not a revision number: '%s'", optarg);
+			break;
+		case O_YEAR:
+			if ((x = parse_year(optarg, &o->year)) != 0)
+				return x;
+			break;
+		}
+	}
+	if (need_year) {
+		if (optind >= argc)
+			return cli_usage_error(CMD, "'report %s' needs a YEAR", argv[0]);
+		if ((x = parse_year(argv[optind++], &o->year)) != 0)
+			return x;
+	}
+	if (optind < argc)
+		return cli_usage_error(CMD, "unexpected argument '%s'", argv[optind]);
+	return 0;
+}
+
+/* The renderer named by --format (default txt); binary formats whose renderer has not landed
+ * are refused plainly. */
+static int pick_kind(const char *name, int *kind)
+{
+	static const char *const later[] = { "xlsx", "docx", "pdf" };
+
+	*kind = render_kind_by_name(name ? name : "txt");
+	if (*kind >= 0)
+		return 0;
+	for (size_t i = 0; i < sizeof later / sizeof later[0]; i++)
+		if (strcmp(name, later[i]) == 0) {
+			fprintf(stderr, "gongkai report: --format %s: not available yet — the %s renderer "
+					"is not part of this build; use txt, md, html or json\n", name, name);
+			return CLI_USAGE;
+		}
+	return cli_usage_error(CMD, "--format: unknown format '%s' (txt, md, html, json)", name);
+}
+
+/* Write bytes to -o FILE or stdout. */
+static int emit(const char *output, const char *p, size_t len, struct gk_error *e)
+{
+	FILE *f = output ? fopen(output, "wb") : stdout;
+	int bad;
+
+	if (!f)
+		return err_set(e, ERR_IO, "-o", "cannot write %s", output);
+	bad = len && fwrite(p, 1, len, f) != len;
+	if (output)
+		bad |= fclose(f) != 0;
+	else
+		bad |= fflush(f) != 0;
+	return bad ? err_set(e, ERR_IO, "-o", "cannot write %s", output ? output : "the output") : 0;
+}
+
+static void print_findings_text(FILE *f, const struct findings *fnd)
+{
+	for (size_t i = 0; i < fnd->n; i++) {
+		const struct finding *x = &fnd->v[i];
+
+		fprintf(f, "%s %s", severity_code(x->sev), x->rule);
+		for (int c = 0; c < x->ncells; c++)
+			fprintf(f, "%s%s", c ? "," : " ", fmt_cell(x->fmt, x->cells[c])->id);
+		fprintf(f, ": %s\n", x->msg);
+	}
+}
+
+/* ---- gongkai report YEAR ---- */
+
+static int render_and_emit(const struct annual_report *r, int kind, const struct findings *fnd,
+			   const char *output, struct gk_error *e)
+{
+	struct buf b;
+	int rc;
+
+	buf_init(&b, 0);
+	if ((rc = render_report(r, kind, fnd, &b, e)) == 0)
+		rc = emit(output, b.ptr ? b.ptr : "", b.len, e);
+	buf_free(&b);
+	return rc;
+}
+
+static int do_region(struct store *s, const struct ropts *o, int kind, struct arena *a,
+		     struct gk_error *e, int *problems)
+{
+	struct annual_report r;
+	struct region_summary sum;
+	struct findings fnd;
+	struct agency_rec root;
+	int rc;
+
+	report_init(&r, NULL);
+	findings_init(&fnd);
+	if ((rc = cli_agency(s, o->region, a, &root, e)) == 0 &&
+	    (rc = report_region(s, &root, o->year, o->draft, a, &r, &sum, e)) == 0) {
+		rules_check(&r, NULL, &fnd);
+		rc = render_and_emit(&r, kind, &fnd, o->output, e);
+		fprintf(stderr, "%s %d: %zu of %zu organs summed", root.name, o->year, sum.included,
+			sum.organs);
+		if (sum.nmissing) {
+			fprintf(stderr, "; not published:");
+			for (size_t i = 0; i < sum.nmissing; i++)
+				fprintf(stderr, " %s", sum.missing[i]);
+		}
+		fputc('\n', stderr);
+		*problems = findings_count(&fnd, SEV_ERROR) > 0;
+		if (*problems)
+			print_findings_text(stderr, &fnd);
+	}
+	findings_free(&fnd);
+	report_free(&r);
+	return rc;
+}
+
+static int do_year(struct cli *cli, int argc, char **argv)
+{
+	struct ropts o;
+	struct gk_error e = { 0 };
+	struct store *s = NULL;
+	struct agency_rec ag;
+	struct arena a;
+	int x, rc, kind, problems = 0;
+
+	argv[0] = "YEAR";
+	if ((x = parse(argc, argv, "abcod" /* agency region format -o draft */, 1, &o)) != 0)
+		return x < 0 ? CLI_OK : x;
+	if (o.agency && o.region)
+		return cli_usage_error(CMD, "--agency and --region exclude each other");
+	if ((x = pick_kind(o.format, &kind)) != 0)
+		return x;
+	if ((x = cli_open_store(cli, 0, &s)) != 0)
+		return x;
+	arena_init(&a);
+	if ((rc = store_begin_read(s, &e)) != 0)
+		goto out;
+	if (o.region) {
+		rc = do_region(s, &o, kind, &a, &e, &problems);
+		goto out;
+	}
+	if ((rc = cli_agency(s, o.agency, &a, &ag, &e)) != 0)
+		goto out;
+	if (!o.draft) {
+		struct report_pub_rec pub;
+		const char *body;
+		size_t len;
+		char sha[65];
+
+		rc = report_store(s)->pub_get(s, ag.id, o.year, 0, &a, &pub, &e);
+		if (rc == 0) {
+			rc = report_store(s)->artifact_get(s, pub.id, render_kind_name(kind), &a, &body, &len,
+							   sha, &e);
+			if (rc == 0) {
+				rc = emit(o.output, body, len, &e);
+			} else if (rc == ERR_NOTFOUND) {
+				/* published before this renderer existed: render the frozen model */
+				struct annual_report r;
+
+				memset(&e, 0, sizeof e);
+				report_init(&r, NULL);
+				if ((rc = report_published(s, ag.id, o.year, 0, &a, &r, NULL, &e)) == 0)
+					rc = render_and_emit(&r, kind, NULL, o.output, &e);
+				report_free(&r);
+			}
+			goto out;
+		}
+		if (rc != ERR_NOTFOUND)
+			goto out;
+		memset(&e, 0, sizeof e);
+		rc = 0;
+	}
+	{
+		struct annual_report r;
+		struct findings fnd;
+
+		report_init(&r, NULL);
+		findings_init(&fnd);
+		if ((rc = report_compute(s, &ag, o.year, &a, &r, NULL, &e)) == 0 &&
+		    (rc = report_check(s, ag.id, &r, &fnd, &e)) == 0)
+			rc = render_and_emit(&r, kind, &fnd, o.output, &e);
+		findings_free(&fnd);
+		report_free(&r);
+	}
+out:
+	x = cli_finish(s, rc, &e);
+	arena_free(&a);
+	return x != CLI_OK ? x : problems ? CLI_PROBLEMS : CLI_OK;
+}
+
+/* ---- gongkai report check YEAR ---- */
+
+static int do_check(struct cli *cli, int argc, char **argv)
+{
+	struct ropts o;
+	struct gk_error e = { 0 };
+	struct store *s = NULL;
+	struct agency_rec ag;
+	struct annual_report r;
+	struct findings fnd;
+	struct arena a;
+	int x, rc, errors = 0;
+
+	if ((x = parse(argc, argv, "ae" /* agency json */, 1, &o)) != 0)
+		return x < 0 ? CLI_OK : x;
+	if ((x = cli_open_store(cli, 0, &s)) != 0)
+		return x;
+	arena_init(&a);
+	report_init(&r, NULL);
+	findings_init(&fnd);
+	if ((rc = store_begin_read(s, &e)) == 0 && (rc = cli_agency(s, o.agency, &a, &ag, &e)) == 0 &&
+	    (rc = report_compute(s, &ag, o.year, &a, &r, NULL, &e)) == 0 &&
+	    (rc = report_check(s, ag.id, &r, &fnd, &e)) == 0) {
+		errors = findings_count(&fnd, SEV_ERROR) > 0;
+		if (o.json) {
+			struct buf b;
+			struct jsonw w;
+
+			buf_init(&b, 0);
+			jsonw_init(&w, &b, 1);
+			jsonw_obj_begin(&w);
+			jsonw_kstr(&w, "agency", ag.name);
+			jsonw_kint(&w, "year", o.year);
+			jsonw_kint(&w, "errors", (int64_t)findings_count(&fnd, SEV_ERROR));
+			jsonw_kint(&w, "warnings", (int64_t)findings_count(&fnd, SEV_WARN));
+			jsonw_key(&w, "findings");
+			jsonw_arr_begin(&w);
+			for (size_t i = 0; i < fnd.n; i++) {
+				jsonw_obj_begin(&w);
+				jsonw_kstr(&w, "rule", fnd.v[i].rule);
+				jsonw_kstr(&w, "severity", severity_code(fnd.v[i].sev));
+				jsonw_key(&w, "cells");
+				jsonw_arr_begin(&w);
+				for (int c = 0; c < fnd.v[i].ncells; c++)
+					jsonw_str(&w, fmt_cell(fnd.v[i].fmt, fnd.v[i].cells[c])->id);
+				jsonw_arr_end(&w);
+				jsonw_kstr(&w, "message", fnd.v[i].msg);
+				jsonw_obj_end(&w);
+			}
+			jsonw_arr_end(&w);
+			jsonw_obj_end(&w);
+			if ((rc = jsonw_finish(&w)) == 0)
+				fputs(buf_cstr(&b), stdout);
+			buf_free(&b);
+		} else {
+			print_findings_text(stdout, &fnd);
+			printf("%s %d: %zu error(s), %zu warning(s)\n", ag.name, o.year,
+			       findings_count(&fnd, SEV_ERROR), findings_count(&fnd, SEV_WARN));
+		}
+	}
+	findings_free(&fnd);
+	report_free(&r);
+	x = cli_finish(s, rc, &e);
+	arena_free(&a);
+	return x != CLI_OK ? x : errors ? CLI_PROBLEMS : CLI_OK;
+}
+
+/* ---- gongkai report text YEAR --section S [--file F | --draft] ---- */
+
+static int do_text(struct cli *cli, int argc, char **argv)
+{
+	struct ropts o;
+	struct gk_error e = { 0 };
+	struct store *s = NULL;
+	struct agency_rec ag;
+	struct buf file;
+	struct arena a;
+	int x, rc, sec;
+
+	if ((x = parse(argc, argv, "adfg" /* agency draft section file */, 1, &o)) != 0)
+		return x < 0 ? CLI_OK : x;
+	if ((sec = report_text_section_by_name(o.section)) < 0)
+		return cli_usage_error(CMD, "--section: one of overview, problems, other%s%s%s",
+				       o.section ? " (not '" : "", o.section ? o.section : "",
+				       o.section ? "')" : "");
+	if (o.file && o.draft)
+		return cli_usage_error(CMD, "--file and --draft exclude each other");
+	if (o.draft && sec != RTEXT_OVERVIEW)
+		return cli_usage_error(CMD, "--draft: only the overview has a draft");
+	buf_init(&file, REPORT_TEXT_MAX + 1);
+	if (o.file && (rc = buf_read_file(&file, o.file, &e)) != 0) {
+		buf_free(&file);
+		if (rc == ERR_LIMIT)
+			err_set(&e, ERR_LIMIT, "--file", "%s is longer than %d bytes", o.file, REPORT_TEXT_MAX);
+		return cli_error(&e);
+	}
+	if ((x = cli_open_store(cli, 0, &s)) != 0) {
+		buf_free(&file);
+		return x;
+	}
+	arena_init(&a);
+	if (o.file) {
+		if ((rc = store_begin(s, &e)) == 0 && (rc = cli_agency(s, o.agency, &a, &ag, &e)) == 0 &&
+		    (rc = report_text_set(s, ag.id, o.year, sec, file.ptr ? file.ptr : "", file.len, &e)) == 0)
+			printf("%s %d %s: %zu bytes stored\n", ag.name, o.year, o.section, file.len);
+	} else if ((rc = store_begin_read(s, &e)) == 0 && (rc = cli_agency(s, o.agency, &a, &ag, &e)) == 0) {
+		const char *text = NULL;
+		struct annual_report r;
+
+		report_init(&r, NULL);
+		if (!o.draft)
+			rc = report_text_get(s, ag.id, o.year, sec, &a, &text, &e);
+		if (rc == 0 && !text && (rc = report_compute(s, &ag, o.year, &a, &r, NULL, &e)) == 0) {
+			if (o.draft) {
+				struct report_figures fig;
+				struct buf d;
+
+				buf_init(&d, 0);
+				if ((rc = report_compute(s, &ag, o.year, &a, &r, &fig, &e)) == 0 &&
+				    (rc = report_overview_draft(ag.name, &fig, &d)) == 0)
+					printf("%s\n", buf_cstr(&d));
+				buf_free(&d);
+			} else {
+				fprintf(stderr, "(no text stored for %s %d %s; the report uses:)\n", ag.name,
+					o.year, o.section);
+				printf("%s\n", r.section[report_text_section_of(sec)]);
+			}
+		} else if (rc == 0 && text) {
+			printf("%s\n", text);
+		}
+		report_free(&r);
+	}
+	x = cli_finish(s, rc, &e);
+	arena_free(&a);
+	buf_free(&file);
+	return x;
+}
+
+/* ---- gongkai report publish YEAR ---- */
+
+static int do_publish(struct cli *cli, int argc, char **argv)
+{
+	struct ropts o;
+	struct gk_error e = { 0 };
+	struct store *s = NULL;
+	struct agency_rec ag;
+	struct report_pub_rec pub;
+	struct findings fnd;
+	struct arena a;
+	int x, rc;
+
+	if ((x = parse(argc, argv, "ahij" /* agency reason by revise */, 1, &o)) != 0)
+		return x < 0 ? CLI_OK : x;
+	if (o.revise != (o.reason != NULL))
+		return cli_usage_error(CMD, "a correction needs both --revise and --reason R");
+	if (o.by)
+		cli->actor = o.by;
+	if ((x = cli_open_store(cli, 0, &s)) != 0)
+		return x;
+	arena_init(&a);
+	findings_init(&fnd);
+	if ((rc = store_begin(s, &e)) == 0 && (rc = cli_agency(s, o.agency, &a, &ag, &e)) == 0 &&
+	    (rc = report_publish(s, &ag, o.year, o.revise ? o.reason : NULL, &a, &fnd, &pub, &e)) == 0) {
+		printf("published %s %d revision %d by %s at %s\nsha256 %s\n", ag.name, o.year, pub.revision,
+		       pub.published_by, pub.published_at, pub.sha256);
+		if (fnd.n)
+			print_findings_text(stdout, &fnd);
+	} else if (findings_count(&fnd, SEV_ERROR) > 0) {
+		print_findings_text(stderr, &fnd);
+	}
+	findings_free(&fnd);
+	x = cli_finish(s, rc, &e);
+	arena_free(&a);
+	return x;
+}
+
+/* ---- gongkai report show YEAR ---- */
+
+static void print_meta(FILE *f, const char *agency, const struct report_pub_rec *p)
+{
+	fprintf(f, "%s %d revision %d  format %s  published %s by %s  sha256 %s%s%s\n", agency, p->year,
+		p->revision, p->format, p->published_at, p->published_by, p->sha256,
+		p->reason ? "  reason: " : "", p->reason ? p->reason : "");
+}
+
+static int do_show(struct cli *cli, int argc, char **argv)
+{
+	struct ropts o;
+	struct gk_error e = { 0 };
+	struct store *s = NULL;
+	struct agency_rec ag;
+	struct report_pub_rec pub;
+	struct arena a;
+	int x, rc, kind;
+
+	if ((x = parse(argc, argv, "acokm" /* agency format -o revision meta */, 1, &o)) != 0)
+		return x < 0 ? CLI_OK : x;
+	if ((x = pick_kind(o.format, &kind)) != 0)
+		return x;
+	if ((x = cli_open_store(cli, 0, &s)) != 0)
+		return x;
+	arena_init(&a);
+	if ((rc = store_begin_read(s, &e)) == 0 && (rc = cli_agency(s, o.agency, &a, &ag, &e)) == 0 &&
+	    (rc = report_store(s)->pub_get(s, ag.id, o.year, o.revision, &a, &pub, &e)) == 0) {
+		const char *body;
+		size_t len;
+		char sha[65];
+
+		if (o.meta) {
+			print_meta(stdout, ag.name, &pub);
+		} else if ((rc = report_store(s)->artifact_get(s, pub.id, render_kind_name(kind), &a, &body,
+								&len, sha, &e)) == 0) {
+			rc = emit(o.output, body, len, &e);
+		} else if (rc == ERR_NOTFOUND) {
+			struct annual_report r;
+
+			memset(&e, 0, sizeof e);
+			report_init(&r, NULL);
+			if ((rc = report_published(s, ag.id, o.year, pub.revision, &a, &r, NULL, &e)) == 0)
+				rc = render_and_emit(&r, kind, NULL, o.output, &e);
+			report_free(&r);
+		}
+	}
+	x = cli_finish(s, rc, &e);
+	arena_free(&a);
+	return x;
+}
+
+/* ---- gongkai report list ---- */
+
+struct list_ctx {
+	struct store *s;
+	struct jsonw *w;        /* NULL = text */
+	int64_t n;
+};
+
+static int list_row(void *ctx, const struct report_pub_rec *p)
+{
+	struct list_ctx *l = ctx;
+	struct agency_rec ag;
+	struct gk_error e = { 0 };
+	struct arena a;
+	const char *name = "?";
+
+	arena_init(&a);
+	if (agency_store(l->s)->get(l->s, p->agency_id, &a, &ag, &e) == 0)
+		name = ag.name;
+	if (l->w) {
+		jsonw_obj_begin(l->w);
+		jsonw_kstr(l->w, "agency", name);
+		jsonw_kint(l->w, "agency_id", p->agency_id);
+		jsonw_kint(l->w, "year", p->year);
+		jsonw_kint(l->w, "revision", p->revision);
+		jsonw_kstr(l->w, "format", p->format);
+		jsonw_kstr(l->w, "published_at", p->published_at);
+		jsonw_kstr(l->w, "published_by", p->published_by);
+		jsonw_kstr(l->w, "sha256", p->sha256);
+		if (p->reason)
+			jsonw_kstr(l->w, "reason", p->reason);
+		else
+			jsonw_key(l->w, "reason"), jsonw_null(l->w);
+		jsonw_obj_end(l->w);
+	} else {
+		print_meta(stdout, name, p);
+	}
+	l->n++;
+	arena_free(&a);
+	return 0;
+}
+
+static int do_list(struct cli *cli, int argc, char **argv)
+{
+	struct ropts o;
+	struct gk_error e = { 0 };
+	struct store *s = NULL;
+	struct agency_rec ag = { 0 };
+	struct arena a;
+	struct buf b;
+	struct jsonw w;
+	struct list_ctx l = { 0 };
+	int x, rc;
+
+	if ((x = parse(argc, argv, "ael" /* agency json year */, 0, &o)) != 0)
+		return x < 0 ? CLI_OK : x;
+	if ((x = cli_open_store(cli, 0, &s)) != 0)
+		return x;
+	arena_init(&a);
+	buf_init(&b, 0);
+	l.s = s;
+	if (o.json) {
+		jsonw_init(&w, &b, 1);
+		jsonw_arr_begin(&w);
+		l.w = &w;
+	}
+	if ((rc = store_begin_read(s, &e)) == 0 &&
+	    (!o.agency || (rc = cli_agency(s, o.agency, &a, &ag, &e)) == 0) &&
+	    (rc = report_store(s)->pub_list(s, ag.id, o.year, list_row, &l, &e)) == 0 && o.json) {
+		jsonw_arr_end(&w);
+		if ((rc = jsonw_finish(&w)) == 0)
+			fputs(buf_cstr(&b), stdout);
+	}
+	if (rc == 0 && !o.json && l.n == 0)
+		printf("no published reports\n");
+	buf_free(&b);
+	x = cli_finish(s, rc, &e);
+	arena_free(&a);
+	return x;
+}
+
+int cmd_report(struct cli *cli, int argc, char **argv)
+{
+	static const struct {
+		const char *name;
+		int (*run)(struct cli *, int, char **);
+	} subs[] = {
+		{ "check", do_check }, { "text", do_text }, { "publish", do_publish },
+		{ "show", do_show },   { "list", do_list },
+	};
+
+	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		usage(argc < 2 ? stderr : stdout);
+		return argc < 2 ? CLI_USAGE : CLI_OK;
+	}
+	for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++)
+		if (strcmp(argv[1], subs[i].name) == 0)
+			return subs[i].run(cli, argc - 1, argv + 1);
+	return do_year(cli, argc, argv);
+}

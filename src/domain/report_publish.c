@@ -1,0 +1,358 @@
+/*
+ * report_publish.c — checking, publishing, revising and summing annual reports
+ * (see report_publish.h).
+ * May call store/, render/, format/, domain/, text/, base/.
+ */
+#include "domain/report_publish.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/crypto.h"
+#include "base/mem.h"
+#include "domain/audit.h"
+#include "domain/report_compute.h"
+#include "render/render.h"
+#include "text/jsonw.h"
+
+int report_cells_serialise(const struct report_cells *c, struct buf *out)
+{
+	int n = fmt_ncells(c->fmt), rc = 0;
+
+	for (int i = 0; i < n && rc == 0; i++)
+		rc = buf_printf(out, "%s %" PRId64 "\n", fmt_cell(c->fmt, i)->id, cells_get(c, i));
+	return rc;
+}
+
+int report_cells_parse(const char *text, struct report_cells *c, struct gk_error *e)
+{
+	const char *p = text;
+	char id[64];
+	int rc;
+
+	while (*p) {
+		const char *sp = strchr(p, ' '), *nl = strchr(p, '\n');
+		char *end;
+		long long v;
+
+		if (!sp || !nl || sp > nl || (size_t)(sp - p) >= sizeof id)
+			return err_set(e, ERR_DB, "cells", "a frozen cell line is damaged");
+		memcpy(id, p, (size_t)(sp - p));
+		id[sp - p] = '\0';
+		v = strtoll(sp + 1, &end, 10);
+		if (end != nl)
+			return err_set(e, ERR_DB, "cells", "frozen cell %s is damaged", id);
+		if ((rc = cells_set_id(c, id, v, e)) != 0)
+			return rc;
+		p = nl + 1;
+	}
+	return 0;
+}
+
+int report_published(struct store *s, int64_t agency_id, int year, int revision, struct arena *a,
+		     struct annual_report *out, struct report_pub_rec *rec, struct gk_error *e)
+{
+	const struct report_format *f;
+	struct report_pub_section *secs;
+	struct report_pub_rec r;
+	struct agency_rec ag;
+	size_t n;
+	int rc;
+
+	if ((rc = report_store(s)->pub_get(s, agency_id, year, revision, a, &r, e)) != 0)
+		return rc;
+	if (!(f = fmt_by_id(r.format)))
+		return err_set(e, ERR_DB, "format", "a published report has an unknown format '%s'", r.format);
+	report_free(out);
+	report_init(out, f);
+	cells_init_zero(&out->cells, f);
+	out->year = year;
+	if ((rc = agency_store(s)->get(s, agency_id, a, &ag, e)) != 0 ||
+	    (rc = report_cells_parse(r.cells, &out->cells, e)) != 0 ||
+	    (rc = report_store(s)->pub_sections(s, r.id, a, &secs, &n, e)) != 0)
+		return rc;
+	report_set_agency(out, ag.name);
+	out->organ = report_organ_kind(ag.level);
+	for (size_t i = 0; i < n; i++) {
+		int sec = fmt_section_by_id(secs[i].section);
+		if (sec >= 0)
+			report_set_section(out, sec, secs[i].body);
+	}
+	if (rec)
+		*rec = r;
+	return 0;
+}
+
+int report_check(struct store *s, int64_t agency_id, const struct annual_report *r,
+		 struct findings *out, struct gk_error *e)
+{
+	struct rule_options o = { .produced_here = 1 };
+	struct annual_report prev;
+	struct arena a;
+	int rc;
+
+	rules_check(r, &o, out);
+	arena_init(&a);
+	report_init(&prev, r->cells.fmt);
+	rc = report_published(s, agency_id, r->year - 1, 0, &a, &prev, NULL, e);
+	if (rc == 0) {
+		/* REQ 报告格式-T3-05: next year's 二 equals this year's published 四 (E here). */
+		rules_check_cross(&prev, r, &o, out);
+	} else if (rc == ERR_NOTFOUND) {
+		memset(e, 0, sizeof *e);
+		rc = 0;
+	}
+	report_free(&prev);
+	arena_free(&a);
+	return rc;
+}
+
+/* Freeze every rendering render/ offers; the JSON one's hash is the publication's. */
+static int freeze_renderings(struct store *s, int64_t pub_id, const struct annual_report *r,
+			     const struct findings *fnd, struct gk_error *e)
+{
+	struct buf b;
+	char sha[CRYPTO_SHA256_HEX];
+	int rc = 0;
+
+	buf_init(&b, 0);
+	for (int k = 0; k < RENDER__MAX && rc == 0; k++) {
+		buf_reset(&b);
+		if ((rc = render_report(r, k, fnd, &b, e)) != 0)
+			break;
+		crypto_sha256_hex(b.ptr ? b.ptr : "", b.len, sha);
+		rc = report_store(s)->artifact_insert(s, pub_id, render_kind_name(k), b.ptr, b.len, sha, e);
+	}
+	buf_free(&b);
+	return rc;
+}
+
+int report_publish(struct store *s, const struct agency_rec *ag, int year, const char *reason,
+		   struct arena *a, struct findings *findings, struct report_pub_rec *out,
+		   struct gk_error *e)
+{
+	struct annual_report r;
+	struct report_pub_rec prev, rec = { 0 };
+	struct buf cells, json, audit;
+	struct jsonw w;
+	char at[21], sha[CRYPTO_SHA256_HEX];
+	int rc, published;
+
+	report_init(&r, fmt_for_year(year));
+	buf_init(&cells, 0);
+	buf_init(&json, 0);
+	buf_init(&audit, 0);
+	rc = report_store(s)->pub_get(s, ag->id, year, 0, a, &prev, e);
+	if (rc != 0 && rc != ERR_NOTFOUND)
+		goto out;
+	published = rc == 0;
+	memset(e, 0, sizeof *e);
+	rc = 0;
+	if (!reason && published) {
+		rc = err_set(e, ERR_CONFLICT, "YEAR", "the %d report of %s is published (revision %d, %s) "
+			     "and cannot change; a correction is a new revision: --revise --reason R",
+			     year, ag->name, prev.revision, prev.published_at);
+		goto out;
+	}
+	if (reason && !published) {
+		rc = err_set(e, ERR_STATE, "--revise", "the %d report of %s is not published yet; "
+			     "publish it first", year, ag->name);
+		goto out;
+	}
+	if (reason && !*reason) {
+		rc = err_set(e, ERR_INVALID, "--reason", "a revision needs a reason");
+		goto out;
+	}
+	if ((rc = report_compute(s, ag, year, a, &r, NULL, e)) != 0 ||
+	    (rc = report_check(s, ag->id, &r, findings, e)) != 0)
+		goto out;
+	if (findings_count(findings, SEV_ERROR) > 0) {
+		rc = err_set(e, ERR_STATE, "YEAR", "the %d report of %s breaks %zu error rule(s) and "
+			     "cannot be published (gongkai report check %d)", year, ag->name,
+			     findings_count(findings, SEV_ERROR), year);
+		goto out;
+	}
+	if ((rc = report_cells_serialise(&r.cells, &cells)) != 0 ||
+	    (rc = render_report(&r, RENDER_JSON, findings, &json, e)) != 0)
+		goto out;
+	crypto_sha256_hex(json.ptr, json.len, sha);
+	store_now(at);
+	rec.agency_id = ag->id;
+	rec.year = year;
+	rec.revision = published ? prev.revision + 1 : 1;
+	rec.format = r.cells.fmt->id;
+	rec.reason = reason;
+	rec.cells = buf_cstr(&cells);
+	rec.sha256 = sha;
+	rec.published_at = at;
+	rec.published_by = store_actor(s)[0] ? store_actor(s) : "unknown";
+	if ((rc = report_store(s)->pub_insert(s, &rec, &rec.id, e)) != 0)
+		goto out;
+	for (int sec = 0; sec < SEC__MAX && rc == 0; sec++)
+		if (r.section[sec])
+			rc = report_store(s)->pub_section_insert(s, rec.id, fmt_section_id(sec),
+								 r.section[sec], e);
+	if (rc != 0 || (rc = freeze_renderings(s, rec.id, &r, findings, e)) != 0)
+		goto out;
+	jsonw_init(&w, &audit, 0);
+	jsonw_obj_begin(&w);
+	jsonw_kint(&w, "year", year);
+	jsonw_kint(&w, "revision", rec.revision);
+	if (reason)
+		jsonw_kstr(&w, "reason", reason);
+	jsonw_kstr(&w, "sha256", sha);
+	jsonw_obj_end(&w);
+	if ((rc = jsonw_finish(&w)) != 0 ||
+	    (rc = audit_record(s, ag->id, "report", rec.id, reason ? "revise" : "publish",
+			       buf_cstr(&audit), e)) != 0)
+		goto out;
+	*out = rec;
+	out->format = arena_strdup(a, rec.format);
+	out->reason = reason ? arena_strdup(a, reason) : NULL;
+	out->cells = NULL;
+	out->sha256 = arena_strdup(a, sha);
+	out->published_at = arena_strdup(a, at);
+	out->published_by = arena_strdup(a, rec.published_by);
+out:
+	if (rc == ERR_LIMIT && e->code == 0)
+		err_set(e, ERR_LIMIT, "report", "the report is too large");
+	report_free(&r);
+	buf_free(&cells);
+	buf_free(&json);
+	buf_free(&audit);
+	return rc;
+}
+
+/* ---- region summary ---- */
+
+struct organ_list {
+	struct agency_rec *v;
+	size_t n, cap;
+	struct arena *a;
+};
+
+static int collect_organ(void *ctx, const struct agency_rec *r)
+{
+	struct organ_list *l = ctx;
+
+	if (l->n == l->cap) {
+		struct agency_rec *nv;
+		l->cap = l->cap ? l->cap * 2 : 64;
+		nv = arena_alloc(l->a, l->cap * sizeof *nv);
+		if (l->n)
+			memcpy(nv, l->v, l->n * sizeof *nv);
+		l->v = nv;
+	}
+	l->v[l->n] = *r;
+	l->v[l->n].name = arena_strdup(l->a, r->name);
+	l->v[l->n].level = r->level ? arena_strdup(l->a, r->level) : NULL;
+	l->v[l->n].code = NULL;
+	l->v[l->n].created_at = NULL;
+	l->n++;
+	return 0;
+}
+
+/* 1 when organ i lies under root (or is root), following parent links (cycle-safe). */
+static int under(const struct organ_list *l, size_t i, int64_t root)
+{
+	int64_t id = l->v[i].id;
+
+	for (size_t hops = 0; hops <= l->n && id != 0; hops++) {
+		if (id == root)
+			return 1;
+		{
+			int64_t parent = 0;
+			for (size_t j = 0; j < l->n; j++)
+				if (l->v[j].id == id) {
+					parent = l->v[j].parent_id;
+					break;
+				}
+			id = parent;
+		}
+	}
+	return 0;
+}
+
+static void cells_add_all(struct report_cells *sum, const struct report_cells *c)
+{
+	int n = fmt_ncells(sum->fmt);
+
+	for (int i = 0; i < n; i++)
+		cells_set(sum, i, cells_get(sum, i) + cells_get(c, i));
+}
+
+int report_region(struct store *s, const struct agency_rec *root, int year, int drafts,
+		  struct arena *a, struct annual_report *out, struct region_summary *sum,
+		  struct gk_error *e)
+{
+	const struct report_format *f = fmt_for_year(year);
+	struct organ_list l = { .a = a };
+	struct annual_report one;
+	struct buf text;
+	int rc;
+
+	memset(sum, 0, sizeof *sum);
+	if (!f)
+		return err_set(e, ERR_INVALID, "YEAR", "no annual report table format for %d", year);
+	if ((rc = agency_store(s)->list(s, collect_organ, &l, e)) != 0)
+		return rc;
+	report_free(out);
+	report_init(out, f);
+	cells_init_zero(&out->cells, f);
+	report_set_agency(out, root->name);
+	out->year = year;
+	out->organ = report_organ_kind(root->level);
+	sum->missing = arena_alloc(a, (l.n + 1) * sizeof *sum->missing);
+	report_init(&one, f);
+	buf_init(&text, 0);
+	for (size_t i = 0; i < l.n && rc == 0; i++) {
+		if (!under(&l, i, root->id))
+			continue;
+		sum->organs++;
+		if (drafts)
+			rc = report_compute(s, &l.v[i], year, a, &one, NULL, e);
+		else
+			rc = report_published(s, l.v[i].id, year, 0, a, &one, NULL, e);
+		if (rc == ERR_NOTFOUND && !drafts) {
+			memset(e, 0, sizeof *e);
+			rc = 0;
+			sum->missing[sum->nmissing++] = l.v[i].name;
+			continue;
+		}
+		if (rc != 0)
+			break;
+		if (one.cells.fmt != f) {
+			rc = err_set(e, ERR_DB, "format", "%s's %d report uses format %s", l.v[i].name, year,
+				     one.cells.fmt->id);
+			break;
+		}
+		cells_add_all(&out->cells, &one.cells);
+		sum->included++;
+	}
+	if (rc == 0) {
+		rc = buf_printf(&text, "本汇总为%s及其所属%zu个机关%d年%s政府信息公开工作年度报告之和，"
+				"共汇总%zu份报告。", root->name, sum->organs - 1, year,
+				drafts ? "（按台账计算的）" : "已发布的", sum->included);
+		if (rc == 0 && sum->nmissing) {
+			rc = buf_printf(&text, "\n\n尚未发布%d年度报告的机关（%zu个）：", year, sum->nmissing);
+			for (size_t i = 0; i < sum->nmissing && rc == 0; i++)
+				rc = buf_printf(&text, "%s%s", i ? "、" : "", sum->missing[i]);
+			if (rc == 0)
+				rc = buf_puts(&text, "。");
+		}
+		if (rc != 0)
+			rc = err_set(e, ERR_LIMIT, "region", "the summary text is too long");
+	}
+	if (rc == 0) {
+		report_set_section(out, SEC_OVERVIEW, buf_cstr(&text));
+		for (int sec = SEC_PROACTIVE; sec <= SEC_REVIEW_LITIGATION; sec++)
+			report_set_section(out, sec, "");
+		report_set_section(out, SEC_PROBLEMS, "无");
+		report_set_section(out, SEC_OTHER_MATTERS, "无");
+	}
+	report_free(&one);
+	buf_free(&text);
+	return rc;
+}
