@@ -18,5 +18,6 @@ const struct cli_command cli_commands[] = {
 	{ "app", cmd_app, "applications (依申请公开): new, event, decide, show, list" },
 	{ "fee", cmd_fee, "information processing fee (109号) by count or by pages" },
 	{ "report", cmd_report, "the annual report from the ledger: compute, check, texts, publish, revisions, region" },
+	{ "demo", cmd_demo, "fill a database with demo data (make demo)" },
 	{ NULL, NULL, NULL },
 };

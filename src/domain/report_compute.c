@@ -59,6 +59,8 @@ int report_text_set(struct store *s, int64_t agency_id, int year, enum report_te
 	while (b.len > 0 && (b.ptr[b.len - 1] == '\n' || b.ptr[b.len - 1] == ' ' ||
 			     b.ptr[b.len - 1] == '\t' || b.ptr[b.len - 1] == '\r'))
 		b.len--;
+	if (b.ptr)
+		b.ptr[b.len] = '\0';
 	store_now(at);
 	if ((rc = report_store(s)->text_put(s, agency_id, year, text_ids[t], buf_cstr(&b), at,
 					    store_actor(s), e)) != 0)
@@ -115,9 +117,16 @@ int report_overview_draft(const char *agency, const struct report_figures *f, st
 		if (f->carried_out > 0)
 			rc |= buf_printf(out, "结转下年度继续办理%lld件。", (long long)f->carried_out);
 	}
-	if (f->cases > 0)
-		rc |= buf_printf(out, "因政府信息公开工作被申请行政复议、提起行政诉讼共%lld件。",
-				 (long long)f->cases);
+	if (f->reviews > 0 || f->lawsuits > 0) {
+		if (f->reviews > 0)
+			rc |= buf_printf(out, "因政府信息公开工作被申请行政复议%lld件。", (long long)f->reviews);
+		else
+			rc |= buf_puts(out, "未因政府信息公开工作被申请行政复议。");
+		if (f->lawsuits > 0)
+			rc |= buf_printf(out, "因政府信息公开工作被提起行政诉讼%lld件。", (long long)f->lawsuits);
+		else
+			rc |= buf_puts(out, "未因政府信息公开工作被提起行政诉讼。");
+	}
 	rc |= buf_puts(out, "\n\n（三）政府信息管理情况。\n\n（四）政府信息公开平台建设情况。\n\n"
 			    "（五）监督保障情况。");
 	if (f->feedback_total > 0)
@@ -285,7 +294,8 @@ int report_compute(struct store *s, const struct agency_rec *ag, int year, struc
 	fig.news_platforms = nar.news_platforms;
 	fig.news_total = nar.news_total;
 	fig.feedback_total = nar.feedback_total;
-	fig.cases = t4.rev.total + t4.lit_direct.total + t4.lit_after_rev.total;
+	fig.reviews = t4.rev.total;
+	fig.lawsuits = t4.lit_direct.total + t4.lit_after_rev.total;
 
 	for (int t = 0; t < RTEXT__MAX; t++) {
 		if ((rc = report_text_get(s, ag->id, year, t, a, &text, e)) != 0)

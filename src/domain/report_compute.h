@@ -60,7 +60,8 @@ struct report_figures {
 	size_t news_platforms;
 	int64_t news_total;
 	int64_t feedback_total;
-	int64_t cases;           /* reconsideration + litigation cases counted in Table 四 */
+	int64_t reviews;         /* Table 四 行政复议 总计 */
+	int64_t lawsuits;        /* Table 四 行政诉讼: both 总计 */
 	enum organ_kind organ;
 };
 

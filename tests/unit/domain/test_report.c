@@ -1,0 +1,585 @@
+/* test_report.c — the annual report computed from the ledger (domain/report_compute.h) and
+ * published (domain/report_publish.h), on temporary databases: each ledger below holds the
+ * cases a wrong computation would get wrong (an application decided on 01-01 of the next
+ * year, one received on 12-31, a withdrawn one, a correction-lapsed one, a fee-lapsed one,
+ * carried-in ones), so every E rule of spec §6 is tested against the way it could break. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "domain/agency.h"
+#include "domain/application.h"
+#include "domain/registers.h"
+#include "domain/report_compute.h"
+#include "domain/report_publish.h"
+#include "format/rules.h"
+#include "store/store.h"
+#include "text/date.h"
+
+static struct calendar *cal;
+static int today;
+static char path[128], dir[64];
+
+static int D(const char *s)
+{
+	int d = 0;
+	assert_int_equal(date_parse(s, &d, "test", NULL), 0);
+	return d;
+}
+
+static int group_setup(void **state)
+{
+	struct gk_error e = { 0 };
+	(void)state;
+	if (calendar_open(&cal, GK_TEST_SOURCE_DIR "/data", NULL, &e) != 0) {
+		fprintf(stderr, "calendar: %s\n", e.msg);
+		return -1;
+	}
+	today = date_make(2026, 1, 10);
+	return 0;
+}
+
+static int group_teardown(void **state)
+{
+	(void)state;
+	calendar_free(cal);
+	return 0;
+}
+
+static struct store *fresh_store(void)
+{
+	struct store *s = NULL;
+	struct gk_error e = { 0 };
+
+	snprintf(dir, sizeof dir, "/tmp/gk-report-XXXXXX");
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/t.db", dir);
+	assert_int_equal(store_open(path, STORE_CREATE, &s, &e), 0);
+	store_set_actor(s, "tester");
+	return s;
+}
+
+static void drop_store(struct store *s)
+{
+	char p[160];
+	const char *suffix[] = { "", "-wal", "-shm" };
+	store_close(s);
+	for (int i = 0; i < 3; i++) {
+		snprintf(p, sizeof p, "%s%s", path, suffix[i]);
+		unlink(p);
+	}
+	rmdir(dir);
+}
+
+static int64_t organ(struct store *s, const char *name, const char *level, int64_t parent)
+{
+	struct agency_new an = { .name = name, .level = level, .parent_id = parent };
+	struct gk_error e = { 0 };
+	int64_t id;
+
+	if (agency_create(s, &an, &id, &e) != 0)
+		fail_msg("agency_create: %s", e.msg);
+	return id;
+}
+
+static int64_t add(struct store *s, int64_t agency, const char *received, const char *type)
+{
+	struct app_new in = { .agency_id = agency, .channel = "online", .applicant_type = type,
+			      .applicant_name = "申请人" };
+	struct app_created c;
+	struct gk_error e = { 0 };
+
+	in.received = D(received);
+	if (app_create(s, cal, &in, today, &c, &e) != 0)
+		fail_msg("app_create: %s", e.msg);
+	return c.id;
+}
+
+static void decide(struct store *s, int64_t id, int outcome, const char *date)
+{
+	struct gk_error e = { 0 };
+	if (app_decide(s, cal, id, outcome, D(date), NULL, today, &e) != 0)
+		fail_msg("decide: %s", e.msg);
+}
+
+static void event(struct store *s, int64_t id, int kind, const char *date)
+{
+	struct app_event_in x = { .kind = kind, .date = D(date), .amount_fen = 5000 };
+	struct gk_error e = { 0 };
+	if (app_record(s, cal, id, &x, today, &e) != 0)
+		fail_msg("event %d: %s", kind, e.msg);
+}
+
+static void reg(struct store *s, int64_t agency, const char *kind, const struct reg_kv *kv, size_t n)
+{
+	struct reg_record rec;
+	struct gk_error e = { 0 };
+	struct arena a;
+
+	arena_init(&a);
+	if (reg_record_parse(reg_desc_find(kind), kv, n, &a, &rec, &e) != 0 ||
+	    registers_add(s, agency, &rec, &a, &e) != 0)
+		fail_msg("register %s: %s %s", kind, e.field, e.msg);
+	arena_free(&a);
+}
+
+static void compute(struct store *s, int64_t agency, int year, struct annual_report *r)
+{
+	struct agency_rec ag;
+	struct gk_error e = { 0 };
+	struct arena a;
+
+	arena_init(&a);
+	assert_int_equal(store_begin_read(s, &e), 0);
+	assert_int_equal(agency_store(s)->get(s, agency, &a, &ag, &e), 0);
+	if (report_compute(s, &ag, year, &a, r, NULL, &e) != 0)
+		fail_msg("report_compute: %s", e.msg);
+	store_rollback(s);
+	arena_free(&a);
+}
+
+static int64_t t3(const struct annual_report *r, enum t3_row row, enum t3_col col)
+{
+	return cells_t3_get(&r->cells, row, col);
+}
+
+static int64_t cell(const struct annual_report *r, const char *id)
+{
+	return cells_get(&r->cells, fmt_cell_index(r->cells.fmt, id));
+}
+
+static size_t errors(const struct annual_report *r)
+{
+	struct findings f;
+	size_t n;
+
+	findings_init(&f);
+	rules_check(r, NULL, &f);
+	n = findings_count(&f, SEV_ERROR);
+	for (size_t i = 0; i < f.n; i++)
+		if (f.v[i].sev == SEV_ERROR)
+			fprintf(stderr, "%s %s\n", f.v[i].rule, f.v[i].msg);
+	findings_free(&f);
+	return n;
+}
+
+/* The ledger of one organ over 2023–2025. */
+static int64_t ledger(struct store *s)
+{
+	struct gk_error e = { 0 };
+	int64_t ag, id;
+
+	assert_int_equal(store_begin(s, &e), 0);
+	ag = organ(s, "测试镇", "township", 0);
+	/* carried in from 2023, decided in 2024 */
+	id = add(s, ag, "2023-12-20", "biz");
+	decide(s, id, OUTCOME_DENY_THIRD_PARTY, "2024-01-08");
+	/* received and decided in 2023: not in 2024 at all */
+	id = add(s, ag, "2023-05-06", "np");
+	decide(s, id, OUTCOME_GRANTED, "2023-05-20");
+	/* decided on 12-31 of 2024: an outcome of 2024 */
+	id = add(s, ag, "2024-12-02", "np");
+	decide(s, id, OUTCOME_GRANTED, "2024-12-31");
+	/* decided on 01-01 of 2025: still open on 2024-12-31 → 四 of 2024, 二 of 2025 */
+	id = add(s, ag, "2024-12-03", "legal");
+	decide(s, id, OUTCOME_PARTIAL, "2025-01-01");
+	/* received on 12-31 and open: 一 and 四 */
+	add(s, ag, "2024-12-31", "research");
+	/* withdrawn: （六）3.其他 */
+	id = add(s, ag, "2024-03-01", "ngo");
+	event(s, id, EV_WITHDRAWN, "2024-03-05");
+	/* correction lapsed: （六）1 */
+	id = add(s, ag, "2024-04-01", "np");
+	event(s, id, EV_CORRECTION_REQUESTED, "2024-04-03");
+	event(s, id, EV_CORRECTION_LAPSED, "2024-05-20");
+	/* fee lapsed: （六）2 */
+	id = add(s, ag, "2024-06-03", "org_other");
+	event(s, id, EV_FEE_NOTICE, "2024-06-05");
+	event(s, id, EV_FEE_NOTICE_RECEIVED, "2024-06-06");
+	event(s, id, EV_FEE_LAPSED, "2024-07-15");
+	/* awaiting correction on 12-31: carried out although the clock is paused */
+	id = add(s, ag, "2024-12-10", "np");
+	event(s, id, EV_CORRECTION_REQUESTED, "2024-12-12");
+	/* registers: Table 二 and 四 */
+	reg(s, ag, "normdoc", (struct reg_kv[]){ { "kind", "normdoc" }, { "issued", "2022-03-01" },
+		{ "doc_no", "测政规〔2022〕1号" }, { "title", "甲" }, { "repealed", "2024-12-31" } }, 5);
+	reg(s, ag, "normdoc", (struct reg_kv[]){ { "kind", "normdoc" }, { "issued", "2024-12-31" },
+		{ "doc_no", "测政规〔2024〕1号" }, { "title", "乙" } }, 4);
+	reg(s, ag, "normdoc", (struct reg_kv[]){ { "kind", "normdoc" }, { "issued", "2023-02-01" },
+		{ "doc_no", "测政规〔2023〕1号" }, { "title", "丙" }, { "repealed", "2025-01-01" } }, 5);
+	reg(s, ag, "decision", (struct reg_kv[]){ { "kind", "penalty" }, { "from", "2024-01-01" },
+		{ "to", "2024-12-31" }, { "count", "17" } }, 4);
+	reg(s, ag, "fee", (struct reg_kv[]){ { "date", "2024-05-01" }, { "amount", "1234.56" } }, 2);
+	reg(s, ag, "case", (struct reg_kv[]){ { "kind", "rev" }, { "filed", "2024-03-01" },
+		{ "result", "upheld" }, { "closed", "2024-05-01" } }, 4);
+	reg(s, ag, "case", (struct reg_kv[]){ { "kind", "lit_direct" }, { "filed", "2024-11-01" },
+		{ "result", "pending" } }, 3);
+	reg(s, ag, "news", (struct reg_kv[]){ { "platform", "云上滑州" }, { "date", "2024-02-01" },
+		{ "title", "新闻一" } }, 3);
+	reg(s, ag, "news", (struct reg_kv[]){ { "platform", "云上滑州" }, { "date", "2024-12-31" },
+		{ "title", "新闻二" } }, 3);
+	reg(s, ag, "news", (struct reg_kv[]){ { "platform", "云上滑州" }, { "date", "2025-01-01" },
+		{ "title", "新闻三" } }, 3);
+	assert_int_equal(store_commit(s, &e), 0);
+	return ag;
+}
+
+/* REQ 报告格式-T3-01 REQ 报告格式-T3-02 REQ 报告格式-T3-03: the rows and the year boundary. */
+static void test_table3_year_boundary(void **state)
+{
+	struct store *s = fresh_store();
+	struct annual_report r;
+	int64_t ag = ledger(s);
+
+	(void)state;
+	report_init(&r, NULL);
+	compute(s, ag, 2024, &r);
+	assert_ptr_equal(r.cells.fmt, fmt_get(FMT_V2021));
+	/* 一: seven received in 2024 (not the two of 2023) */
+	assert_int_equal(t3(&r, T3R_NEW_RECEIVED, T3C_TOTAL), 7);
+	assert_int_equal(t3(&r, T3R_NEW_RECEIVED, T3C_NP), 3);
+	assert_int_equal(t3(&r, T3R_NEW_RECEIVED, T3C_RESEARCH), 1);
+	/* 二: only the one open on 01-01 */
+	assert_int_equal(t3(&r, T3R_CARRIED_IN, T3C_TOTAL), 1);
+	assert_int_equal(t3(&r, T3R_CARRIED_IN, T3C_BIZ), 1);
+	/* outcomes in 2024 */
+	assert_int_equal(t3(&r, T3R_DENY_THIRD_PARTY, T3C_BIZ), 1);
+	assert_int_equal(t3(&r, T3R_GRANTED, T3C_NP), 1);          /* 12-31 counts */
+	assert_int_equal(t3(&r, T3R_PARTIAL, T3C_TOTAL), 0);        /* 01-01 of 2025 does not */
+	assert_int_equal(t3(&r, T3R_OTHER_MISC, T3C_NGO), 1);       /* withdrawn */
+	assert_int_equal(t3(&r, T3R_OTHER_NO_CORRECTION, T3C_NP), 1);
+	assert_int_equal(t3(&r, T3R_OTHER_FEE_UNPAID, T3C_ORG_OTHER), 1);
+	assert_int_equal(t3(&r, T3R_HANDLED_TOTAL, T3C_TOTAL), 5);
+	/* 四: decided 2025-01-01, received 12-31, awaiting correction */
+	assert_int_equal(t3(&r, T3R_CARRIED_OUT, T3C_TOTAL), 3);
+	assert_int_equal(t3(&r, T3R_CARRIED_OUT, T3C_LEGAL), 1);
+	assert_int_equal(t3(&r, T3R_CARRIED_OUT, T3C_RESEARCH), 1);
+	assert_int_equal(t3(&r, T3R_CARRIED_OUT, T3C_NP), 1);
+	assert_int_equal(errors(&r), 0);
+
+	/* 2025: the 01-01 decision is an outcome there, carried in from 2024 */
+	compute(s, ag, 2025, &r);
+	assert_int_equal(t3(&r, T3R_CARRIED_IN, T3C_TOTAL), 3);
+	assert_int_equal(t3(&r, T3R_PARTIAL, T3C_LEGAL), 1);
+	assert_int_equal(t3(&r, T3R_NEW_RECEIVED, T3C_TOTAL), 0);
+	assert_int_equal(t3(&r, T3R_CARRIED_OUT, T3C_TOTAL), 2);
+	assert_int_equal(errors(&r), 0);
+	report_free(&r);
+	drop_store(s);
+}
+
+/* The 2019 format (report years 2019–2020): the three 其他处理 outcomes fold into one row. */
+static void test_table3_2019_format(void **state)
+{
+	struct store *s = fresh_store();
+	struct gk_error e = { 0 };
+	struct annual_report r;
+	int64_t ag, id;
+
+	(void)state;
+	assert_int_equal(store_begin(s, &e), 0);
+	ag = organ(s, "旧格式镇", "township", 0);
+	id = add(s, ag, "2020-03-02", "np");
+	event(s, id, EV_WITHDRAWN, "2020-03-04");
+	id = add(s, ag, "2020-04-01", "biz");
+	event(s, id, EV_CORRECTION_REQUESTED, "2020-04-02");
+	event(s, id, EV_CORRECTION_LAPSED, "2020-05-20");
+	assert_int_equal(store_commit(s, &e), 0);
+	report_init(&r, NULL);
+	compute(s, ag, 2020, &r);
+	assert_ptr_equal(r.cells.fmt, fmt_get(FMT_V2019));
+	assert_int_equal(t3(&r, T3R_OTHER_TOTAL, T3C_TOTAL), 2);
+	assert_int_equal(t3(&r, T3R_HANDLED_TOTAL, T3C_TOTAL), 2);
+	assert_int_equal(errors(&r), 0);
+	report_free(&r);
+	drop_store(s);
+}
+
+/* Table 二 (in force = issued and not repealed by 12-31) and Table 四 with its totals. */
+static void test_tables_2_and_4(void **state)
+{
+	struct store *s = fresh_store();
+	struct annual_report r;
+	int64_t ag = ledger(s);
+
+	(void)state;
+	report_init(&r, NULL);
+	compute(s, ag, 2024, &r);
+	assert_int_equal(cell(&r, "t2.normdoc.issued"), 1);
+	assert_int_equal(cell(&r, "t2.normdoc.repealed"), 1);
+	assert_int_equal(cell(&r, "t2.normdoc.in_force"), 2);   /* 乙 (issued 12-31) and 丙 (repealed 2025) */
+	assert_int_equal(cell(&r, "t2.penalty.decisions"), 17);
+	assert_int_equal(cell(&r, "t2.admin_fee.amount_wan"), 123456);   /* 分 */
+	assert_int_equal(cell(&r, "t4.rev.upheld"), 1);
+	assert_int_equal(cell(&r, "t4.rev.total"), 1);
+	assert_int_equal(cell(&r, "t4.lit_direct.pending"), 1);
+	assert_int_equal(cell(&r, "t4.lit_direct.total"), 1);
+	assert_int_equal(cell(&r, "t4.lit_after_rev.total"), 0);
+	assert_int_equal(errors(&r), 0);
+	report_free(&r);
+	drop_store(s);
+}
+
+/* 一 is a draft with the year's figures until staff store a text; 五 and 六 are never empty. */
+static void test_texts_and_draft(void **state)
+{
+	struct store *s = fresh_store();
+	struct gk_error e = { 0 };
+	struct annual_report r;
+	struct findings f;
+	int64_t ag = ledger(s), empty;
+
+	(void)state;
+	report_init(&r, NULL);
+	compute(s, ag, 2024, &r);
+	assert_non_null(strstr(r.section[SEC_OVERVIEW], "共收到政府信息公开申请7件。"));
+	assert_non_null(strstr(r.section[SEC_OVERVIEW], "本年度办结5件。"));
+	assert_non_null(strstr(r.section[SEC_OVERVIEW], "在云上滑州发布新闻2条"));
+	assert_string_equal(r.section[SEC_PROBLEMS], "无");
+	assert_string_equal(r.section[SEC_OTHER_MATTERS], "无");
+	/* the draft's figures agree with the tables (T3-08, TXT-03 give no finding) */
+	findings_init(&f);
+	rules_check(&r, NULL, &f);
+	for (size_t i = 0; i < f.n; i++) {
+		assert_string_not_equal(f.v[i].rule, "T3-08");
+		assert_string_not_equal(f.v[i].rule, "TXT-03");
+	}
+	findings_free(&f);
+
+	assert_int_equal(store_begin(s, &e), 0);
+	assert_int_equal(report_text_set(s, ag, 2024, RTEXT_PROBLEMS, "一是……\r\n\r\n二是……\n\n\n", strlen("一是……\r\n\r\n二是……\n\n\n"), &e), 0);
+	assert_int_equal(report_text_set(s, ag, 2024, RTEXT_OVERVIEW, "\xff", 1, &e), ERR_INVALID);
+	assert_string_equal(e.field, "--file");
+	empty = organ(s, "无申请镇", "township", 0);
+	assert_int_equal(store_commit(s, &e), 0);
+	compute(s, ag, 2024, &r);
+	assert_string_equal(r.section[SEC_PROBLEMS], "一是……\n\n二是……");
+	compute(s, ag, 2023, &r);   /* texts are per year */
+	assert_string_equal(r.section[SEC_PROBLEMS], "无");
+	compute(s, empty, 2024, &r);
+	assert_non_null(strstr(r.section[SEC_OVERVIEW], "2024年全年未收到政府信息公开申请。"));
+	report_free(&r);
+	drop_store(s);
+}
+
+static int publish(struct store *s, int64_t agency, int year, const char *reason, struct report_pub_rec *out,
+		   struct findings *f, struct gk_error *e)
+{
+	struct agency_rec ag;
+	struct arena a;
+	int rc;
+
+	arena_init(&a);
+	assert_int_equal(store_begin(s, e), 0);
+	assert_int_equal(agency_store(s)->get(s, agency, &a, &ag, e), 0);
+	rc = report_publish(s, &ag, year, reason, &a, f, out, e);
+	if (rc == 0)
+		assert_int_equal(store_commit(s, e), 0);
+	else
+		store_rollback(s);
+	if (out && rc == 0)
+		out->sha256 = out->published_at = out->published_by = out->format = out->reason = NULL;
+	arena_free(&a);
+	return rc;
+}
+
+static void published(struct store *s, int64_t agency, int year, int revision, struct annual_report *r,
+		      struct report_pub_rec *rec, struct arena *a)
+{
+	struct gk_error e = { 0 };
+
+	assert_int_equal(store_begin_read(s, &e), 0);
+	if (report_published(s, agency, year, revision, a, r, rec, &e) != 0)
+		fail_msg("report_published: %s", e.msg);
+	store_rollback(s);
+}
+
+/* REQ 报告格式-T3-05: published 四 of 2023 → 二 of 2024 is an E rule; publication freezes the
+ * report; a correction is a new revision with a reason and the old one stays readable. */
+static void test_publish_carry_over_and_revisions(void **state)
+{
+	struct store *s = fresh_store();
+	struct gk_error e = { 0 };
+	struct report_pub_rec pub, rec;
+	struct annual_report r;
+	struct findings f;
+	struct arena a;
+	int64_t ag, open23;
+
+	(void)state;
+	assert_int_equal(store_begin(s, &e), 0);
+	ag = organ(s, "发布镇", "township", 0);
+	open23 = add(s, ag, "2023-12-25", "np");
+	assert_int_equal(store_commit(s, &e), 0);
+
+	findings_init(&f);
+	assert_int_equal(publish(s, ag, 2023, NULL, &pub, &f, &e), 0);
+	assert_int_equal(pub.revision, 1);
+	/* a published year cannot be published again, only revised, with a reason */
+	assert_int_equal(publish(s, ag, 2023, NULL, &pub, &f, &e), ERR_CONFLICT);
+	assert_int_equal(publish(s, ag, 2023, "", &pub, &f, &e), ERR_INVALID);
+	assert_int_equal(publish(s, ag, 2024, "更正", &pub, &f, &e), ERR_STATE);
+
+	/* the ledger changes behind the published 2023: the application is found decided on
+	 * 2023-12-29. 2024's 二 (0) no longer equals the published 四 (1): E, publication refused */
+	assert_int_equal(store_begin(s, &e), 0);
+	decide(s, open23, OUTCOME_GRANTED, "2023-12-29");
+	assert_int_equal(store_commit(s, &e), 0);
+	findings_free(&f);
+	findings_init(&f);
+	assert_int_equal(publish(s, ag, 2024, NULL, &pub, &f, &e), ERR_STATE);
+	assert_true(findings_count(&f, SEV_ERROR) > 0);
+	{
+		int t3_05 = 0;
+		for (size_t i = 0; i < f.n; i++)
+			t3_05 |= strcmp(f.v[i].rule, "T3-05") == 0 && f.v[i].sev == SEV_ERROR;
+		assert_true(t3_05);
+	}
+	/* the correction: revision 2 of 2023 with a reason; then 2024 publishes */
+	findings_free(&f);
+	findings_init(&f);
+	assert_int_equal(publish(s, ag, 2023, "补录2023年12月29日答复", &pub, &f, &e), 0);
+	assert_int_equal(pub.revision, 2);
+	findings_free(&f);
+	findings_init(&f);
+	assert_int_equal(publish(s, ag, 2024, NULL, &pub, &f, &e), 0);
+	findings_free(&f);
+
+	/* both revisions of 2023 stay readable, each as it was frozen */
+	arena_init(&a);
+	report_init(&r, NULL);
+	published(s, ag, 2023, 1, &r, &rec, &a);
+	assert_int_equal(t3(&r, T3R_CARRIED_OUT, T3C_NP), 1);
+	assert_null(rec.reason);
+	assert_string_equal(rec.published_by, "tester");
+	assert_int_equal(strlen(rec.sha256), 64);
+	published(s, ag, 2023, 2, &r, &rec, &a);
+	assert_int_equal(t3(&r, T3R_CARRIED_OUT, T3C_NP), 0);
+	assert_int_equal(t3(&r, T3R_GRANTED, T3C_NP), 1);
+	assert_string_equal(rec.reason, "补录2023年12月29日答复");
+	published(s, ag, 2023, 0, &r, &rec, &a);   /* latest */
+	assert_int_equal(rec.revision, 2);
+	assert_non_null(r.section[SEC_OVERVIEW]);
+	{
+		const char *body;
+		size_t len;
+		char sha[65];
+
+		assert_int_equal(store_begin_read(s, &e), 0);
+		assert_int_equal(report_store(s)->artifact_get(s, rec.id, "json", &a, &body, &len, sha, &e), 0);
+		assert_string_equal(sha, rec.sha256);
+		assert_non_null(strstr(body, "\"t3.granted.np\""));
+		assert_int_equal(report_store(s)->artifact_get(s, rec.id, "txt", &a, &body, &len, sha, &e), 0);
+		assert_non_null(strstr(body, "发布镇"));
+		store_rollback(s);
+	}
+	report_free(&r);
+	arena_free(&a);
+	drop_store(s);
+}
+
+/* A county with two townships: the sum of the published reports, re-checked, and who is missing. */
+static void test_region_three_organs(void **state)
+{
+	struct store *s = fresh_store();
+	struct gk_error e = { 0 };
+	struct annual_report r;
+	struct region_summary sum;
+	struct agency_rec root;
+	struct findings f;
+	struct arena a;
+	int64_t county, t1, t2, id;
+
+	(void)state;
+	assert_int_equal(store_begin(s, &e), 0);
+	county = organ(s, "示例县人民政府", "county", 0);
+	t1 = organ(s, "甲镇", "township", county);
+	t2 = organ(s, "乙镇", "township", county);
+	organ(s, "邻县人民政府", "county", 0);
+	id = add(s, county, "2024-02-01", "biz");
+	decide(s, id, OUTCOME_GRANTED, "2024-02-20");
+	for (int i = 0; i < 3; i++) {
+		id = add(s, t1, "2024-03-01", "np");
+		decide(s, id, OUTCOME_UNABLE_NOT_HELD, "2024-03-15");
+	}
+	add(s, t1, "2024-12-30", "np");
+	id = add(s, t2, "2024-05-01", "legal");
+	decide(s, id, OUTCOME_GRANTED, "2024-05-10");
+	assert_int_equal(store_commit(s, &e), 0);
+	findings_init(&f);
+	assert_int_equal(publish(s, county, 2024, NULL, &(struct report_pub_rec){ 0 }, &f, &e), 0);
+	assert_int_equal(publish(s, t1, 2024, NULL, &(struct report_pub_rec){ 0 }, &f, &e), 0);
+	findings_free(&f);
+
+	arena_init(&a);
+	report_init(&r, NULL);
+	assert_int_equal(store_begin_read(s, &e), 0);
+	assert_int_equal(agency_store(s)->get(s, county, &a, &root, &e), 0);
+	assert_int_equal(report_region(s, &root, 2024, 0, &a, &r, &sum, &e), 0);
+	assert_int_equal(sum.organs, 3);
+	assert_int_equal(sum.included, 2);
+	assert_int_equal(sum.nmissing, 1);
+	assert_string_equal(sum.missing[0], "乙镇");
+	assert_int_equal(t3(&r, T3R_NEW_RECEIVED, T3C_TOTAL), 5);
+	assert_int_equal(t3(&r, T3R_GRANTED, T3C_BIZ), 1);
+	assert_int_equal(t3(&r, T3R_UNABLE_NOT_HELD, T3C_NP), 3);
+	assert_int_equal(t3(&r, T3R_CARRIED_OUT, T3C_NP), 1);
+	assert_non_null(strstr(r.section[SEC_OVERVIEW], "乙镇"));
+	assert_int_equal(errors(&r), 0);
+	/* drafts: all three, the unpublished one included */
+	assert_int_equal(report_region(s, &root, 2024, 1, &a, &r, &sum, &e), 0);
+	assert_int_equal(sum.included, 3);
+	assert_int_equal(t3(&r, T3R_NEW_RECEIVED, T3C_TOTAL), 6);
+	assert_int_equal(t3(&r, T3R_GRANTED, T3C_TOTAL), 2);
+	assert_int_equal(errors(&r), 0);
+	/* a township alone is its own region */
+	assert_int_equal(agency_store(s)->get(s, t2, &a, &root, &e), 0);
+	assert_int_equal(report_region(s, &root, 2024, 1, &a, &r, &sum, &e), 0);
+	assert_int_equal(sum.organs, 1);
+	assert_int_equal(t3(&r, T3R_NEW_RECEIVED, T3C_TOTAL), 1);
+	store_rollback(s);
+	report_free(&r);
+	arena_free(&a);
+	drop_store(s);
+}
+
+/* The frozen cells read back exactly (money in 分 included). */
+static void test_cells_round_trip(void **state)
+{
+	struct report_cells c, d;
+	struct gk_error e = { 0 };
+	struct buf b;
+
+	(void)state;
+	cells_init_zero(&c, fmt_get(FMT_V2021));
+	cells_set(&c, fmt_cell_index(c.fmt, "t2.admin_fee.amount_wan"), 1234567);
+	cells_t3_set(&c, T3R_NEW_RECEIVED, T3C_NGO, 9);
+	buf_init(&b, 0);
+	assert_int_equal(report_cells_serialise(&c, &b), 0);
+	cells_init_zero(&d, c.fmt);
+	assert_int_equal(report_cells_parse(buf_cstr(&b), &d, &e), 0);
+	assert_memory_equal(c.v, d.v, sizeof c.v);
+	assert_int_equal(report_cells_parse("t3.nope 1\n", &d, &e), ERR_NOTFOUND);
+	assert_int_equal(report_cells_parse("t3.new_received.np x\n", &d, &e), ERR_DB);
+	buf_free(&b);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_table3_year_boundary),
+		cmocka_unit_test(test_table3_2019_format),
+		cmocka_unit_test(test_tables_2_and_4),
+		cmocka_unit_test(test_texts_and_draft),
+		cmocka_unit_test(test_publish_carry_over_and_revisions),
+		cmocka_unit_test(test_region_three_organs),
+		cmocka_unit_test(test_cells_round_trip),
+	};
+	return cmocka_run_group_tests_name("domain/report", tests, group_setup, group_teardown);
+}
