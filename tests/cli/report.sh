@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# tests/cli/report.sh — gongkai report: computed from the ledger, texts, check, publish,
+# revisions, region, the reference report of 慈周寨镇 and golden files of a computed report.
+. "$(dirname "$0")/../lib.sh"
+GOLDEN="$(dirname "$0")/../golden"
+export GONGKAI_TODAY=2025-03-01
+
+# ---- the demo: 慈周寨镇 2024 reproduces the reference byte for byte ----
+D="$TMP/demo.db"
+run 0 "$GONGKAI" --db "$D" demo
+run 0 "$GONGKAI" --db "$D" report 2024 --agency 慈周寨镇 --format txt -o "$TMP/czz.txt"
+if cmp -s "$TMP/czz.txt" "$GOLDEN/reference-cizhouzhai-2024.txt"; then ok "慈周寨镇 2024 equals the reference"
+else not_ok "慈周寨镇 2024 equals the reference" "$(diff "$TMP/czz.txt" "$GOLDEN/reference-cizhouzhai-2024.txt" | head -20)"; fi
+run 0 "$GONGKAI" --db "$D" report 2024 --agency 慈周寨镇 --draft
+equals "$OUT" "$(cat "$GOLDEN/reference-cizhouzhai-2024.txt")" "computed now, it is the same as the published one"
+run 0 "$GONGKAI" --db "$D" register news list --agency 慈周寨镇 --year 2024
+equals "$(printf '%s\n' "$OUT" | grep -c 'platform=云上滑州')" 42 "the 42 news items of the narrative are in the news register"
+
+# ---- golden files of a computed, non-zero report ----
+for f in txt md html json; do
+	run 0 "$GONGKAI" --db "$D" report 2024 --agency 滑县自然资源局 --draft --format $f -o "$TMP/land.$f"
+	if cmp -s "$TMP/land.$f" "$GOLDEN/report-land-2024.$f"; then ok "golden $f"
+	else not_ok "golden $f" "$(diff "$TMP/land.$f" "$GOLDEN/report-land-2024.$f" | head -20)"; fi
+done
+run 2 "$GONGKAI" --db "$D" report 2024 --agency 慈周寨镇 --format xlsx
+contains "$ERR" "not available yet" "xlsx is refused plainly"
+run 2 "$GONGKAI" --db "$D" report 2024 --agency 慈周寨镇 --format odt
+contains "$ERR" "unknown format" "an unknown format is a usage error"
+test ! -e "$TMP/none.pdf" && run 2 "$GONGKAI" --db "$D" report 2024 --agency 慈周寨镇 --format pdf -o "$TMP/none.pdf"
+test ! -e "$TMP/none.pdf" && ok "no fake pdf written" || not_ok "no fake pdf written"
+
+# ---- a ledger of our own ----
+DB="$TMP/t.db"
+G() { "$GONGKAI" --db "$DB" "$@"; }
+new() { G app new --agency "$1" --received "$2" --channel online --applicant-type "$3" --applicant-name 某 | head -1; }
+run 0 G init --agency-name 测试县人民政府 --level county
+run 0 G init --agency-name 甲镇 --parent 测试县人民政府
+run 0 G init --agency-name 乙镇 --parent 测试县人民政府
+
+a=$(new 甲镇 2023-12-20 np)
+b=$(new 甲镇 2024-03-01 biz); G app decide "$b" --outcome granted --date 2024-03-10 >/dev/null
+c=$(new 甲镇 2024-12-31 legal)
+d=$(new 甲镇 2024-05-06 np); G app event "$d" withdrawn --date 2024-05-08 >/dev/null
+run 0 G report 2024 --agency 甲镇 --format json
+contains "$OUT" '"t3.new_received.total": 3' "一 counts those received in 2024"
+contains "$OUT" '"t3.carried_in.np": 1' "二 counts the one open on 01-01"
+contains "$OUT" '"t3.other_misc.np": 1' "the withdrawn one is （六）3.其他"
+contains "$OUT" '"t3.handled_total.total": 2' "（七）总计 sums the outcomes"
+contains "$OUT" '"t3.carried_out.total": 2' "四 counts the two open on 12-31"
+run 0 G report text 2024 --agency 甲镇 --section overview --draft
+contains "$OUT" "共收到政府信息公开申请3件。" "the draft states the applications received"
+run 0 G report 2024 --agency 乙镇
+contains "$OUT" "2024年全年未收到政府信息公开申请。" "an organ without applications says so"
+contains "$OUT" "#### 六、其他需要报告的事项
+
+无" "六 is never empty"
+
+printf '一是公开内容更新不够及时。\r\n\r\n二是解读形式单一。\r\n' > "$TMP/p.txt"
+run 0 G report text 2024 --agency 甲镇 --section problems --file "$TMP/p.txt"
+run 0 G report text 2024 --agency 甲镇 --section problems
+equals "$OUT" "一是公开内容更新不够及时。
+
+二是解读形式单一。" "the stored text, CRLF made LF"
+run 2 G report text 2024 --agency 甲镇 --section summary --file "$TMP/p.txt"
+contains "$ERR" "overview, problems, other" "an unknown section is named"
+printf '\377\376' > "$TMP/bad.txt"
+run 2 G report text 2024 --agency 甲镇 --section other --file "$TMP/bad.txt"
+contains "$ERR" "UTF-8" "non-UTF-8 text is refused"
+
+# ---- check, publish, carry-over, revisions ----
+run 0 G report check 2023 --agency 甲镇
+contains "$OUT" "0 error(s)" "2023 has no error"
+run 0 G report publish 2023 --agency 甲镇 --by 王科长
+contains "$OUT" "revision 1 by 王科长" "publication records who"
+contains "$OUT" "sha256 " "and the SHA-256"
+run 1 G report publish 2023 --agency 甲镇
+contains "$ERR" "cannot change" "a published year is immutable"
+if command -v sqlite3 >/dev/null; then
+	sqlite3 "$DB" "UPDATE report_publication SET cells = '' WHERE year = 2023" 2>"$TMP/sq"
+	contains "$(cat "$TMP/sq")" "immutable" "the database refuses to change a publication"
+fi
+# the ledger changes behind the published 2023: 四 (1) ≠ 2024's 二 (0) → E, refused
+G app decide "$a" --outcome unable_not_held --date 2023-12-29 >/dev/null
+run 1 G report check 2024 --agency 甲镇
+contains "$OUT" "E T3-05" "T3-05 is an error between two reports gongkai produced"
+run 1 G report publish 2024 --agency 甲镇
+contains "$ERR" "cannot be published" "publication refused while an E finding exists"
+run 2 G report publish 2023 --agency 甲镇 --revise
+contains "$ERR" "--reason" "a revision needs a reason"
+run 0 G report publish 2023 --agency 甲镇 --revise --reason "补录12月29日答复"
+contains "$OUT" "revision 2" "the correction is revision 2"
+run 0 G report check 2024 --agency 甲镇
+run 0 G report publish 2024 --agency 甲镇
+run 0 G report show 2023 --agency 甲镇 --revision 1 --format json
+contains "$OUT" '"t3.carried_out.np": 1' "revision 1 stays readable as frozen"
+run 0 G report show 2023 --agency 甲镇 --format json
+contains "$OUT" '"t3.unable_not_held.np": 1' "the latest revision has the correction"
+run 0 G report show 2023 --agency 甲镇 --meta
+contains "$OUT" "reason: 补录12月29日答复" "the reason is kept"
+run 2 G report show 2023 --agency 甲镇 --revision 3
+run 0 G report list --json
+contains "$OUT" '"revision": 2' "list shows every revision"
+
+# ---- region ----
+e=$(new 测试县人民政府 2024-02-02 research); G app decide "$e" --outcome partial --date 2024-02-20 >/dev/null
+run 0 G report 2024 --region 测试县人民政府 --format json
+contains "$OUT" '"t3.new_received.total": 3' "the region sums the published reports only"
+contains "$ERR" "not published: 测试县人民政府 乙镇" "and names the organs that have not published"
+run 0 G report 2024 --region 测试县人民政府 --draft --format json
+contains "$OUT" '"t3.new_received.total": 4' "with --draft it sums every organ's computed report"
+contains "$OUT" '"t3.partial.research": 1' "cells add up per column"
+run 2 G report 2024 --region 测试县人民政府 --agency 甲镇
+
+run 2 G report 2018 --agency 甲镇
+run 2 G report
+done_testing
