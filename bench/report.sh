@@ -60,8 +60,8 @@ SQL
 }
 
 now() { date +%s.%N; }
-secs() { echo "$2 - $1" | bc -l; }
-ratio() { echo "scale=1; $1 / $2" | bc -l; }
+secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", a / b }'; }
 
 echo "generating $N1 applications for one organ ..."
 gen 2 "$N1" 1 | sqlite3 "$db"
