@@ -4,6 +4,8 @@
  *   gongkai register                                  the registers and their fields
  *   gongkai register KIND add [--agency A] --FIELD VALUE …
  *   gongkai register KIND list [--agency A] [--year Y] [--json]
+ *   gongkai register KIND set ID [--agency A] --FIELD VALUE …   change fields (empty clears)
+ *   gongkai register KIND remove ID [--agency A]                 an entry made in error
  *   gongkai register KIND import FILE.csv [--agency A]
  *   gongkai register report --year Y [--agency A] [--json]   the register figures of the report
  *
@@ -30,6 +32,8 @@ static void usage(FILE *f)
 {
 	fprintf(f, "Usage: gongkai register KIND add [--agency A] --FIELD VALUE ...\n"
 		   "       gongkai register KIND list [--agency A] [--year Y] [--json]\n"
+		   "       gongkai register KIND set ID [--agency A] --FIELD VALUE ...   (empty VALUE clears)\n"
+		   "       gongkai register KIND remove ID [--agency A]\n"
 		   "       gongkai register KIND import FILE.csv [--agency A]\n"
 		   "       gongkai register report --year Y [--agency A] [--json]\n\n"
 		   "Registers (KIND) and their fields (CSV columns; options with '-' for '_'):\n");
@@ -64,20 +68,23 @@ static void name_option(struct gk_error *e)
 	memcpy(e->field, field, sizeof field);
 }
 
-static int do_add(struct cli *cli, const struct reg_desc *d, int argc, char **argv)
+/* The options of add / set: one per field, plus --agency and --help. */
+struct fieldopts {
+	struct reg_kv kv[REG_MAX_FIELDS];
+	size_t n;
+	const char *agency;
+};
+
+/* Parse argv (argv[0] = the action); returns -1 to go on, else the exit status. Positional
+ * arguments are left from optind. */
+static int read_field_options(const struct reg_desc *d, int argc, char **argv, struct fieldopts *fo)
 {
 	struct option opts[REG_MAX_FIELDS + 3];
 	char names[REG_MAX_FIELDS][64];
-	struct reg_kv kv[REG_MAX_FIELDS];
-	const char *agency = NULL;
-	struct gk_error e = { 0 };
-	struct agency_rec ag;
-	struct reg_record rec;
-	struct store *s = NULL;
-	struct arena a;
-	size_t n = 0, k;
-	int ch, rc, x;
+	size_t k;
+	int ch;
 
+	memset(fo, 0, sizeof *fo);
 	for (k = 0; k < d->nfields; k++)
 		opts[k] = (struct option){ option_name(d->fields[k].name, names[k]), required_argument, NULL, (int)k };
 	opts[k++] = (struct option){ "agency", required_argument, NULL, 'a' };
@@ -85,23 +92,36 @@ static int do_add(struct cli *cli, const struct reg_desc *d, int argc, char **ar
 	opts[k] = (struct option){ NULL, 0, NULL, 0 };
 	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (ch == 'a') {
-			agency = optarg;
+			fo->agency = optarg;
 		} else if (ch == 'h') {
 			usage(stdout);
 			return CLI_OK;
-		} else if (ch >= 0 && ch < (int)d->nfields) {
-			kv[n++] = (struct reg_kv){ d->fields[ch].name, optarg };
-			if (n == REG_MAX_FIELDS)
-				return cli_usage_error("register", "too many options");
+		} else if (ch >= 0 && ch < (int)d->nfields && fo->n < REG_MAX_FIELDS) {
+			fo->kv[fo->n++] = (struct reg_kv){ d->fields[ch].name, optarg };
 		} else {
-			return cli_usage_error("register", "unknown option '%s' for %s add", argv[optind - 1],
-					       d->name);
+			return cli_usage_error("register", "unknown option '%s' for %s %s", argv[optind - 1], d->name,
+					       argv[0]);
 		}
 	}
+	return -1;
+}
+
+static int do_add(struct cli *cli, const struct reg_desc *d, int argc, char **argv)
+{
+	struct fieldopts fo;
+	struct gk_error e = { 0 };
+	struct agency_rec ag;
+	struct reg_record rec;
+	struct store *s = NULL;
+	struct arena a;
+	int rc, x;
+
+	if ((x = read_field_options(d, argc, argv, &fo)) >= 0)
+		return x;
 	if (optind < argc)
 		return cli_usage_error("register", "unexpected argument '%s'", argv[optind]);
 	arena_init(&a);
-	if ((rc = reg_record_parse(d, kv, n, &a, &rec, &e)) != 0) {
+	if ((rc = reg_record_parse(d, fo.kv, fo.n, &a, &rec, &e)) != 0) {
 		name_option(&e);
 		arena_free(&a);
 		return cli_error(&e);
@@ -110,12 +130,49 @@ static int do_add(struct cli *cli, const struct reg_desc *d, int argc, char **ar
 		arena_free(&a);
 		return x;
 	}
-	if ((rc = store_begin(s, &e)) == 0 && (rc = cli_agency(s, agency, &a, &ag, &e)) == 0 &&
+	if ((rc = store_begin(s, &e)) == 0 && (rc = cli_agency(s, fo.agency, &a, &ag, &e)) == 0 &&
 	    (rc = registers_add(s, ag.id, &rec, &a, &e)) == 0) {
 		if (rec.kind == REG_FEEDBACK)
 			printf("%lld %s\n", (long long)rec.id, rec.v[FEEDBACK_REF_NO].s);
 		else
 			printf("%lld\n", (long long)rec.id);
+	}
+	if (rc != 0)
+		name_option(&e);
+	x = cli_finish(s, rc, &e);
+	arena_free(&a);
+	return x;
+}
+
+/* `set ID --FIELD VALUE …` and `remove ID`. */
+static int do_change(struct cli *cli, const struct reg_desc *d, int argc, char **argv, int remove)
+{
+	struct fieldopts fo;
+	struct gk_error e = { 0 };
+	struct agency_rec ag;
+	struct store *s = NULL;
+	struct arena a;
+	int64_t id;
+	int rc, x;
+
+	if ((x = read_field_options(d, argc, argv, &fo)) >= 0)
+		return x;
+	if (optind != argc - 1)
+		return cli_usage_error("register", "%s %s needs the entry's ID", d->name, argv[0]);
+	if ((rc = cli_parse_id(argv[optind], "ID", &id, &e)) != 0)
+		return cli_error(&e);
+	if (remove && fo.n)
+		return cli_usage_error("register", "remove takes no field options");
+	if (!remove && fo.n == 0)
+		return cli_usage_error("register", "set needs at least one --FIELD VALUE");
+	if ((x = cli_open_store(cli, 0, &s)) != 0)
+		return x;
+	arena_init(&a);
+	if ((rc = store_begin(s, &e)) == 0 && (rc = cli_agency(s, fo.agency, &a, &ag, &e)) == 0) {
+		rc = remove ? registers_remove(s, ag.id, d->kind, id, &a, &e)
+			    : registers_set(s, ag.id, d->kind, id, fo.kv, fo.n, &a, NULL, &e);
+		if (rc == 0)
+			printf("%s %s entry %lld\n", remove ? "removed" : "changed", d->name, (long long)id);
 	}
 	if (rc != 0)
 		name_option(&e);
@@ -459,12 +516,15 @@ int cmd_register(struct cli *cli, int argc, char **argv)
 		return cli_usage_error("register", "no register named '%s' (normdoc, decision, fee, case, feedback, news)",
 				       argv[1]);
 	if (argc < 3)
-		return cli_usage_error("register", "%s: add, list or import?", d->name);
+		return cli_usage_error("register", "%s: add, list, set, remove or import?", d->name);
 	if (strcmp(argv[2], "add") == 0)
 		return do_add(cli, d, argc - 2, argv + 2);
 	if (strcmp(argv[2], "list") == 0)
 		return do_list(cli, d, argc - 2, argv + 2);
 	if (strcmp(argv[2], "import") == 0)
 		return do_import(cli, d, argc - 2, argv + 2);
-	return cli_usage_error("register", "%s: unknown action '%s' (add, list or import)", d->name, argv[2]);
+	if (strcmp(argv[2], "set") == 0 || strcmp(argv[2], "remove") == 0)
+		return do_change(cli, d, argc - 2, argv + 2, argv[2][0] == 'r');
+	return cli_usage_error("register", "%s: unknown action '%s' (add, list, set, remove or import)", d->name,
+			       argv[2]);
 }

@@ -291,6 +291,81 @@ int registers_import_record(struct store *s, int64_t agency_id, struct reg_recor
 	return add_as(s, agency_id, rec, a, "import", e);
 }
 
+/* Entry id of register k for the organ, or ERR_NOTFOUND. */
+static int find_entry(struct store *s, int64_t agency_id, enum reg_kind k, int64_t id, struct arena *a,
+		      struct reg_record *out, struct gk_error *e)
+{
+	struct reg_record *recs;
+	size_t n;
+	int rc;
+
+	if ((rc = registers_list(s, agency_id, k, a, &recs, &n, e)) != 0)
+		return rc;
+	for (size_t i = 0; i < n; i++) {
+		if (recs[i].id == id) {
+			*out = recs[i];
+			return 0;
+		}
+	}
+	return err_set(e, ERR_NOTFOUND, "id", "no %s entry %lld for this organ", reg_descs[k].name, (long long)id);
+}
+
+int registers_set(struct store *s, int64_t agency_id, enum reg_kind k, int64_t id, const struct reg_kv *kv,
+		  size_t n, struct arena *a, struct reg_record *out, struct gk_error *e)
+{
+	const struct reg_desc *d = &reg_descs[k];
+	struct reg_kv merged[REG_MAX_FIELDS];
+	struct reg_record old, rec;
+	struct regrow row;
+	int rc;
+
+	if ((rc = find_entry(s, agency_id, k, id, a, &old, e)) != 0)
+		return rc;
+	for (size_t f = 0; f < d->nfields; f++) {
+		struct buf b;
+		buf_init(&b, 0);
+		if ((rc = reg_value_format(d, (int)f, &old, &b)) != 0) {
+			buf_free(&b);
+			return err_set(e, rc, d->fields[f].name, "value too large");
+		}
+		merged[f] = (struct reg_kv){ d->fields[f].name, arena_strdup(a, buf_cstr(&b)) };
+		buf_free(&b);
+	}
+	for (size_t i = 0; i < n; i++) {
+		int f = reg_field_find(d, kv[i].name);
+		if (f < 0)
+			return err_set(e, ERR_INVALID, kv[i].name, "no such field in the %s register", d->name);
+		merged[f].value = kv[i].value ? kv[i].value : "";
+	}
+	if ((rc = reg_record_parse(d, merged, d->nfields, a, &rec, e)) != 0)
+		return rc;
+	if (k == REG_CASE && rec.v[CASE_APPLICATION].set &&
+	    (rc = resolve_application(s, agency_id, &rec.v[CASE_APPLICATION], a, e)) != 0)
+		return rc;
+	if (k == REG_FEEDBACK && !rec.v[FEEDBACK_REF_NO].set)
+		return err_set(e, ERR_INVALID, "ref_no", "a feedback entry keeps its reference number");
+	rec.id = id;
+	to_row(d, &rec, a, &row);
+	if ((rc = register_store(s)->update(s, d->name, agency_id, id, &row, e)) != 0)
+		return rc;
+	if (out)
+		*out = rec;
+	return audit_entry(s, agency_id, d, &rec, "update", e);
+}
+
+int registers_remove(struct store *s, int64_t agency_id, enum reg_kind k, int64_t id, struct arena *a,
+		     struct gk_error *e)
+{
+	struct reg_record old;
+	int rc;
+
+	if ((rc = find_entry(s, agency_id, k, id, a, &old, e)) != 0)
+		return rc;
+	if ((rc = register_store(s)->remove(s, reg_descs[k].name, agency_id, id, e)) != 0)
+		return rc;
+	return audit_entry(s, agency_id, &reg_descs[k], &old, "remove", e);
+}
+
 int registers_list(struct store *s, int64_t agency_id, enum reg_kind k, struct arena *a,
 		   struct reg_record **out, size_t *n, struct gk_error *e)
 {

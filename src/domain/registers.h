@@ -33,6 +33,21 @@
 int registers_add(struct store *s, int64_t agency_id, struct reg_record *rec, struct arena *a,
 		  struct gk_error *e) GK_WUR;
 
+/*
+ * Change entry id of register k: the n name/value pairs replace those fields (an empty value
+ * clears a field), the others keep their values, and the whole entry is checked again with the
+ * register's rules (closing a case, answering feedback, repealing a document). Audit-logged
+ * (action "update", content = the entry after the change). *out (may be NULL) gets the entry.
+ * ERR_NOTFOUND if the organ has no such entry; ERR_STATE for a normdoc entry that follows a
+ * catalogue document (change the document instead).
+ */
+int registers_set(struct store *s, int64_t agency_id, enum reg_kind k, int64_t id, const struct reg_kv *kv,
+		  size_t n, struct arena *a, struct reg_record *out, struct gk_error *e) GK_WUR;
+
+/* Remove entry id of register k (an entry made in error); audit-logged with its last content. */
+int registers_remove(struct store *s, int64_t agency_id, enum reg_kind k, int64_t id, struct arena *a,
+		     struct gk_error *e) GK_WUR;
+
 /* registers_add for an entry coming from an import (audit action "import"). */
 int registers_import_record(struct store *s, int64_t agency_id, struct reg_record *rec, struct arena *a,
 			    struct gk_error *e) GK_WUR;

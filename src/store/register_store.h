@@ -37,6 +37,12 @@ struct register_store_ops {
 	 * ERR_INVALID if reg is unknown, ERR_CONFLICT for a duplicate feedback reference. */
 	int (*insert)(struct store *s, const char *reg, int64_t agency_id, const struct regrow *row,
 		      int64_t *id, struct gk_error *e);
+	/* Replace the values of row id of register reg (of organ agency_id). ERR_NOTFOUND if the
+	 * organ has no such row; ERR_STATE for a normdoc row that mirrors a catalogue document. */
+	int (*update)(struct store *s, const char *reg, int64_t agency_id, int64_t id, const struct regrow *row,
+		      struct gk_error *e);
+	/* Delete row id of register reg (of organ agency_id); errors as update. */
+	int (*remove)(struct store *s, const char *reg, int64_t agency_id, int64_t id, struct gk_error *e);
 	/* Every row of register reg for the organ, in id order, as an array in a (cells' text too). */
 	int (*list)(struct store *s, const char *reg, int64_t agency_id, struct arena *a,
 		    struct regrow **out, size_t *n, struct gk_error *e);

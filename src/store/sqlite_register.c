@@ -14,10 +14,14 @@ struct regtable {
 	int ncols;
 	const char *insert_sql;
 	const char *select_sql;
+	const char *update_sql;   /* SET every column; then WHERE id = ? AND agency_id = ? */
+	const char *delete_sql;
 };
 
 #define INS(t, cols, q) "INSERT INTO " t " (agency_id, " cols ") VALUES (?, " q ")"
 #define SEL(t, cols) "SELECT id, " cols " FROM " t " WHERE agency_id = ? ORDER BY id"
+#define UPD(t, set) "UPDATE " t " SET " set " WHERE id = ? AND agency_id = ?"
+#define DEL(t) "DELETE FROM " t " WHERE id = ? AND agency_id = ?"
 
 #define NORMDOC_COLS "kind, issued, doc_no, title, repealed"
 #define DECISION_COLS "kind, date, date_from, date_to, count, doc_no, title"
@@ -27,14 +31,23 @@ struct regtable {
 #define NEWS_COLS "platform, date, title, url"
 
 static const struct regtable tables[] = {
-	{ "normdoc", 5, INS("reg_normdoc", NORMDOC_COLS, "?, ?, ?, ?, ?"), SEL("reg_normdoc", NORMDOC_COLS) },
+	{ "normdoc", 5, INS("reg_normdoc", NORMDOC_COLS, "?, ?, ?, ?, ?"), SEL("reg_normdoc", NORMDOC_COLS),
+	  UPD("reg_normdoc", "kind = ?, issued = ?, doc_no = ?, title = ?, repealed = ?"), DEL("reg_normdoc") },
 	{ "decision", 7, INS("reg_decision", DECISION_COLS, "?, ?, ?, ?, ?, ?, ?"),
-	  SEL("reg_decision", DECISION_COLS) },
-	{ "fee", 5, INS("reg_fee", FEE_COLS, "?, ?, ?, ?, ?"), SEL("reg_fee", FEE_COLS) },
-	{ "case", 8, INS("reg_case", CASE_COLS, "?, ?, ?, ?, ?, ?, ?, ?"), SEL("reg_case", CASE_COLS) },
+	  SEL("reg_decision", DECISION_COLS),
+	  UPD("reg_decision", "kind = ?, date = ?, date_from = ?, date_to = ?, count = ?, doc_no = ?, title = ?"),
+	  DEL("reg_decision") },
+	{ "fee", 5, INS("reg_fee", FEE_COLS, "?, ?, ?, ?, ?"), SEL("reg_fee", FEE_COLS),
+	  UPD("reg_fee", "date = ?, date_from = ?, date_to = ?, amount_fen = ?, item = ?"), DEL("reg_fee") },
+	{ "case", 8, INS("reg_case", CASE_COLS, "?, ?, ?, ?, ?, ?, ?, ?"), SEL("reg_case", CASE_COLS),
+	  UPD("reg_case", "kind = ?, filed = ?, case_no = ?, application_id = ?, result = ?, closed = ?, "
+			  "co_defendant = ?, note = ?"), DEL("reg_case") },
 	{ "feedback", 7, INS("reg_feedback", FEEDBACK_COLS, "?, ?, ?, ?, ?, ?, ?"),
-	  SEL("reg_feedback", FEEDBACK_COLS) },
-	{ "news", 4, INS("reg_news", NEWS_COLS, "?, ?, ?, ?"), SEL("reg_news", NEWS_COLS) },
+	  SEL("reg_feedback", FEEDBACK_COLS),
+	  UPD("reg_feedback", "ref_no = ?, channel = ?, received = ?, body = ?, contact = ?, answered = ?, answer = ?"),
+	  DEL("reg_feedback") },
+	{ "news", 4, INS("reg_news", NEWS_COLS, "?, ?, ?, ?"), SEL("reg_news", NEWS_COLS),
+	  UPD("reg_news", "platform = ?, date = ?, title = ?, url = ?"), DEL("reg_news") },
 };
 
 static const struct regtable *table_of(const char *reg, struct gk_error *e)
@@ -74,6 +87,66 @@ static int insert(struct store *s, const char *reg, int64_t agency_id, const str
 		return rc;
 	*id = sqlite3_last_insert_rowid(sq_db(s));
 	return 0;
+}
+
+/* ERR_NOTFOUND / ERR_STATE for a row that may not be changed through the register. */
+static int check_changeable(struct store *s, const char *reg, int64_t agency_id, int64_t id, struct gk_error *e)
+{
+	static const char sql[] = "SELECT document_id FROM reg_normdoc WHERE id = ? AND agency_id = ?";
+	sqlite3_stmt *st;
+	int rc, row;
+	int64_t doc;
+
+	if (strcmp(reg, "normdoc") != 0)
+		return 0;
+	if ((rc = sq_stmt(s, sql, &st, e)) != 0)
+		return rc;
+	sq_bind_int(st, 1, id);
+	sq_bind_int(st, 2, agency_id);
+	if ((rc = sq_next(s, st, &row, "reading the normative document", e)) != 0)
+		return rc;
+	doc = row && !sq_col_is_null(st, 0) ? sq_col_int(st, 0) : 0;
+	sqlite3_reset(st);
+	if (doc)
+		return err_set(e, ERR_STATE, "id",
+			       "entry %lld follows catalogue document %lld: change the document instead",
+			       (long long)id, (long long)doc);
+	return 0;
+}
+
+static int change(struct store *s, const char *reg, int64_t agency_id, int64_t id, const struct regrow *row,
+		  struct gk_error *e)
+{
+	const struct regtable *t = table_of(reg, e);
+	sqlite3_stmt *st;
+	int rc;
+
+	if (t == NULL)
+		return ERR_INVALID;
+	if ((rc = check_changeable(s, reg, agency_id, id, e)) != 0)
+		return rc;
+	if ((rc = sq_stmt(s, row ? t->update_sql : t->delete_sql, &st, e)) != 0)
+		return rc;
+	if (row)
+		bind_cells(st, 1, row, t->ncols);
+	sq_bind_int(st, row ? t->ncols + 1 : 1, id);
+	sq_bind_int(st, row ? t->ncols + 2 : 2, agency_id);
+	if ((rc = sq_exec_stmt(s, st, row ? "changing a register entry" : "removing a register entry", e)) != 0)
+		return rc;
+	if (sqlite3_changes(sq_db(s)) == 0)
+		return err_set(e, ERR_NOTFOUND, "id", "no %s entry %lld for this organ", reg, (long long)id);
+	return 0;
+}
+
+static int update(struct store *s, const char *reg, int64_t agency_id, int64_t id, const struct regrow *row,
+		  struct gk_error *e)
+{
+	return change(s, reg, agency_id, id, row, e);
+}
+
+static int remove_row(struct store *s, const char *reg, int64_t agency_id, int64_t id, struct gk_error *e)
+{
+	return change(s, reg, agency_id, id, NULL, e);
 }
 
 static int list(struct store *s, const char *reg, int64_t agency_id, struct arena *a, struct regrow **out,
@@ -173,6 +246,8 @@ static int feedback_max_serial(struct store *s, int64_t agency_id, const char *p
 const struct register_store_ops sqlite_register_ops = {
 	.insert = insert,
 	.list = list,
+	.update = update,
+	.remove = remove_row,
 	.normdoc_sync = normdoc_sync,
 	.feedback_max_serial = feedback_max_serial,
 };

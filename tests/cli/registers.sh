@@ -79,4 +79,26 @@ contains "$OUT" '"admin_fee_fen": 123461' "JSON carries the exact amount in 分"
 contains "$OUT" '"upheld": 1' "co-defendant case counted when asked"
 run 0 gk audit verify
 contains "$OUT" "intact" "every register change is in the audit chain"
+
+# --- set and remove: a case is closed later, a document repealed, a mistaken entry removed ------
+run 0 gk register case set 2 --agency 1 --result corrected --closed 2025-03-01
+contains "$OUT" "changed case entry 2" "set reports the change"
+run 2 gk register case set 2 --agency 1 --result pending
+contains "$ERR" "--result" "the changed entry is checked again (pending with a closing date)"
+run 0 gk register case list --agency 1 --json
+contains "$OUT" '"result": "corrected"' "the case is closed with its result"
+run 0 gk register normdoc set 1 --agency 1 --repealed 2025-02-01
+run 0 gk register normdoc set 2 --agency 1 --repealed ""
+run 0 gk register normdoc list --agency 1
+lacks "$OUT" "repealed=2024-12-31" "an empty value clears a field"
+run 2 gk register news set 99 --agency 1 --title x
+contains "$ERR" "no news entry 99" "an unknown entry is named"
+run 2 gk register news set 1 --agency 2 --title x
+contains "$ERR" "no news entry 1 for this organ" "another organ's entry cannot be changed"
+run 0 gk register news remove 2 --agency 1
+run 0 gk register news list --agency 1
+lacks "$OUT" "防汛" "remove takes the entry away"
+run 0 gk audit list
+contains "$OUT" "reg_news 2  remove" "the removal is in the audit log"
+run 0 gk audit verify
 done_testing
