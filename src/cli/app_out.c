@@ -108,8 +108,8 @@ int app_out_json(const struct app_view *v, const struct agency_rec *ag, int toda
 	jsonw_kstr(&w, "state", app_phases[v->st.phase].id);
 	jsonw_kstr(&w, "state_label", app_phases[v->st.phase].label);
 	jsonw_kbool(&w, "open", app_phases[v->st.phase].open);
-	jsonw_kstr(&w, "outcome", v->st.outcome >= 0 ? outcomes[v->st.outcome].id : NULL);
-	jsonw_kstr(&w, "outcome_label", v->st.outcome >= 0 ? outcomes[v->st.outcome].label : NULL);
+	jsonw_kstr(&w, "outcome", v->st.outcome >= 0 ? app_outcome_id(v->st.outcome) : NULL);
+	jsonw_kstr(&w, "outcome_label", v->st.outcome >= 0 ? app_outcome_label(v->st.outcome) : NULL);
 	kdate(&w, "closed", v->st.closed);
 	jsonw_kbool(&w, "extended", v->st.extended != CLOCK_NONE);
 	kdate(&w, "today", today);
@@ -179,8 +179,8 @@ int app_out_text(const struct app_view *v, const struct agency_rec *ag, int toda
 	const struct app_rec *r = &v->rec;
 	const struct clock_deadline *list[5];
 	char d[DATE_LEN], money[MONEY_LEN], tmp[512];
-	int ch = app_code_find(app_channels, CHANNEL__MAX, r->channel);
-	int ty = app_code_find(applicant_types, APPLICANT__MAX, r->applicant_type);
+	int ch = app_channel_find(r->channel);
+	int ty = app_applicant_find(r->applicant_type);
 	int rc = 0;
 
 	shown(v, list);
@@ -190,7 +190,7 @@ int app_out_text(const struct app_view *v, const struct agency_rec *ag, int toda
 	snprintf(tmp, sizeof tmp, "%s  %s %s", r->received, r->channel, ch >= 0 ? app_channels[ch].label : "");
 	rc |= line(out, "received", tmp);
 	snprintf(tmp, sizeof tmp, "%s  %s %s", r->applicant_name, r->applicant_type,
-		 ty >= 0 ? applicant_types[ty].label : "");
+		 ty >= 0 ? app_applicant_label(ty) : "");
 	rc |= line(out, "applicant", tmp);
 	rc |= line(out, "contact", r->contact);
 	rc |= line(out, "id number", r->id_number);
@@ -200,9 +200,8 @@ int app_out_text(const struct app_view *v, const struct agency_rec *ag, int toda
 		 v->st.extended != CLOCK_NONE ? "  (extended 已延期)" : "");
 	rc |= line(out, "state", tmp);
 	if (v->st.outcome >= 0) {
-		snprintf(tmp, sizeof tmp, "%s  %s%s  on %s", outcomes[v->st.outcome].id,
-			 outcomes[v->st.outcome].group ? outcomes[v->st.outcome].group : "",
-			 outcomes[v->st.outcome].label, date_format(v->st.closed, d));
+		snprintf(tmp, sizeof tmp, "%s  %s  on %s", app_outcome_id(v->st.outcome),
+			 app_outcome_name(v->st.outcome), date_format(v->st.closed, d));
 		rc |= line(out, "outcome", tmp);
 	}
 	snprintf(tmp, sizeof tmp, "application no. %" PRId64 " of this applicant to this organ this "

@@ -192,10 +192,11 @@ static int app_event_cmd(struct cli *cli, int argc, char **argv, int decide)
 		ev.kind = EV_DECIDED;
 		if (outcome == NULL)
 			return cli_usage_error(cmd, "--outcome ROW is required");
-		ev.outcome = app_code_find(outcomes, OUTCOME__MAX, outcome);
+		ev.outcome = app_outcome_find(outcome);
 		if (ev.outcome < 0) {
+			char ids[1024];
 			err_set(&e, ERR_INVALID, "--outcome", "unknown outcome '%s' (a Table 三 row_id: "
-				"%s)", outcome, app_code_ids(outcomes, OUTCOME__MAX));
+				"%s)", outcome, app_code_ids(CODES_OUTCOMES, ids, sizeof ids));
 			return cli_error(&e);
 		}
 	} else {

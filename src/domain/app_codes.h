@@ -1,15 +1,21 @@
 /*
- * app_codes.h — THE declared tables of an application's coded values: receipt channels,
- * applicant types (the Table 三 columns) and outcomes (the Table 三 result rows), each with its
- * stable id (as typed on the command line, stored, and used in JSON) and its Chinese label.
+ * app_codes.h — an application's coded values: receipt channels (declared here), applicant
+ * types (the Table 三 columns) and outcomes (the Table 三 result rows).
  *
- * The ids are the row_id / col_id of spec annual-report-format.md §4.1–§4.2, in the same
- * order as the report format's enums (Table 三 columns np…org_other, result rows
- * granted…other_misc), so the report maps them by id without a second list.
- * Depends on nothing.
+ * Applicant types and outcomes are not spelled here: their ids ("np", "granted" …) and exact
+ * labels come from the declared 2021 report format (format/format.h, t3_cols and t3_rows), so
+ * the ledger, the generator, the reader and the checker share one table. enum applicant_type
+ * follows enum t3_col (np … org_other) and enum outcome follows enum t3_row from T3R_GRANTED to
+ * T3R_OTHER_MISC; app_outcome_row / app_applicant_col convert. Only the legal basis of each
+ * outcome (for reply letters) is added here.
+ * Depends on format/.
  */
 #ifndef GK_DOMAIN_APP_CODES_H
 #define GK_DOMAIN_APP_CODES_H
+
+#include <stddef.h>
+
+#include "format/format.h"
 
 /* How the application arrived (条例第三十一条 decides the date of receipt by channel). */
 enum app_channel {
@@ -22,7 +28,7 @@ enum app_channel {
 	CHANNEL__MAX
 };
 
-/* The applicant columns of Table 三 (annual-report-format.md §4.1, col_id). */
+/* The applicant columns of Table 三, in the order of enum t3_col. */
 enum applicant_type {
 	APPLICANT_NP,          /* 自然人 */
 	APPLICANT_BIZ,         /* 商业企业 */
@@ -33,7 +39,7 @@ enum applicant_type {
 	APPLICANT__MAX
 };
 
-/* The 23 result rows of Table 三 (2021 format, annual-report-format.md §4.2, row_id). */
+/* The 21 outcome rows of Table 三 (2021 format), in the order of enum t3_row. */
 enum outcome {
 	OUTCOME_GRANTED,
 	OUTCOME_PARTIAL,
@@ -60,20 +66,33 @@ enum outcome {
 };
 
 struct app_code {
-	const char *id;      /* stable id: "in-person", "np", "granted" */
-	const char *label;   /* Chinese label; for outcomes the exact Table 三 row label */
-	const char *group;   /* outcomes: the Table 三 group ("（三）不予公开"), else NULL */
-	const char *basis;   /* outcomes: the article it rests on, else NULL */
+	const char *id;      /* stable id: "in-person" */
+	const char *label;   /* Chinese label */
 };
 
 extern const struct app_code app_channels[CHANNEL__MAX];
-extern const struct app_code applicant_types[APPLICANT__MAX];
-extern const struct app_code outcomes[OUTCOME__MAX];
 
-/* The index of id in table (n entries), or -1. */
-int app_code_find(const struct app_code *table, int n, const char *id);
+/* The channel whose id is s, or -1. */
+int app_channel_find(const char *s);
 
-/* "in-person, post, …": the ids of a table, for error messages (static buffer per table). */
-const char *app_code_ids(const struct app_code *table, int n);
+/* Outcomes: the Table 三 row (format/format.h), its row_id, exact label, short name with its
+ * group ("（三）1.属于国家秘密"), the article it rests on (NULL if none); find by row_id, -1 if
+ * none. o must be a valid enum outcome. */
+enum t3_row app_outcome_row(int o);
+const char *app_outcome_id(int o);
+const char *app_outcome_label(int o);
+const char *app_outcome_name(int o);
+const char *app_outcome_basis(int o);
+int app_outcome_find(const char *id);
+
+/* Applicant types: the Table 三 column, its col_id and label; find by col_id (-1 if none). */
+enum t3_col app_applicant_col(int t);
+const char *app_applicant_id(int t);
+const char *app_applicant_label(int t);
+int app_applicant_find(const char *id);
+
+/* "a, b, c": the ids of channels / applicant types / outcomes, for error messages. */
+enum app_code_list { CODES_CHANNELS, CODES_APPLICANTS, CODES_OUTCOMES };
+const char *app_code_ids(enum app_code_list which, char *buf, size_t len);
 
 #endif

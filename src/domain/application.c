@@ -192,7 +192,7 @@ int app_apply(struct app_status *st, const struct app_event_in *ev, const struct
 	if (!app_phases[st->phase].open)
 		return err_set(e, ERR_STATE, r->id, "refused: the application is closed (%s, %s on "
 			       "%s); nothing can be recorded after closing", app_phases[st->phase].label,
-			       outcomes[st->outcome].id, ds(st->closed, d1));
+			       app_outcome_id(st->outcome), ds(st->closed, d1));
 	if (ev->date < st->received)
 		return err_set(e, ERR_STATE, "--date", "refused: %s is before the application was "
 			       "received (%s)", ds(ev->date, d1), ds(st->received, d2));
@@ -288,7 +288,7 @@ int app_replay(const struct app_rec *r, const struct app_event_rec *ev, size_t n
 		if ((rc = date_parse(ev[i].date, &in.date, "date", e)) != 0)
 			return rc;
 		if (ev[i].outcome)
-			in.outcome = app_code_find(outcomes, OUTCOME__MAX, ev[i].outcome);
+			in.outcome = app_outcome_find(ev[i].outcome);
 		if ((rc = transition(st, &in, e)) != 0)
 			return rc;
 	}
@@ -355,7 +355,7 @@ static int save_summary(struct store *s, const struct calendar *cal, int64_t id,
 			return rc;
 	}
 	return app_store(s)->update_summary(s, id, app_phases[st->phase].id,
-					    st->outcome >= 0 ? outcomes[st->outcome].id : NULL,
+					    st->outcome >= 0 ? app_outcome_id(st->outcome) : NULL,
 					    st->closed != CLOCK_NONE ? date_format(st->closed, closed) : NULL,
 					    due_s, e);
 }
@@ -378,7 +378,7 @@ int app_create(struct store *s, const struct calendar *cal, const struct app_new
 	struct app_status st;
 	struct buf key, js;
 	struct jsonw w;
-	char received[DATE_LEN], now[21], secret_hash[CRYPTO_SHA256_HEX];
+	char received[DATE_LEN], now[21], secret_hash[CRYPTO_SHA256_HEX], ids[256];
 	int type, rc = 0;
 
 	buf_init(&key, 4096);
@@ -390,16 +390,16 @@ int app_create(struct store *s, const struct calendar *cal, const struct app_new
 			     date_format(in->received, received));
 		goto out;
 	}
-	if (app_code_find(app_channels, CHANNEL__MAX, in->channel) < 0) {
+	if (app_channel_find(in->channel) < 0) {
 		rc = err_set(e, ERR_INVALID, "--channel", "unknown channel '%s' (one of %s)",
-			     in->channel ? in->channel : "", app_code_ids(app_channels, CHANNEL__MAX));
+			     in->channel ? in->channel : "", app_code_ids(CODES_CHANNELS, ids, sizeof ids));
 		goto out;
 	}
-	type = app_code_find(applicant_types, APPLICANT__MAX, in->applicant_type);
+	type = app_applicant_find(in->applicant_type);
 	if (type < 0) {
 		rc = err_set(e, ERR_INVALID, "--applicant-type", "unknown applicant type '%s' (one "
 			     "of %s)", in->applicant_type ? in->applicant_type : "",
-			     app_code_ids(applicant_types, APPLICANT__MAX));
+			     app_code_ids(CODES_APPLICANTS, ids, sizeof ids));
 		goto out;
 	}
 	if (in->applicant_name == NULL || !*in->applicant_name || !text_ok(in->applicant_name, 200)) {
@@ -433,7 +433,7 @@ int app_create(struct store *s, const struct calendar *cal, const struct app_new
 	if (r.id_number)
 		rc = buf_printf(&key, "id:%s", r.id_number);
 	else
-		rc = buf_printf(&key, "name:%s:%s", applicant_types[type].id, in->applicant_name);
+		rc = buf_printf(&key, "name:%s:%s", app_applicant_id(type), in->applicant_name);
 	if (rc != 0) {
 		rc = err_set(e, ERR_LIMIT, "--applicant-name", "too long");
 		goto out;
@@ -556,7 +556,7 @@ static int record(struct store *s, const struct calendar *cal, int64_t id,
 	row.note = ev.note && *ev.note ? ev.note : NULL;
 	row.approver = ev.kind == EV_EXTENDED ? ev.approver : NULL;
 	row.amount_fen = ev.kind == EV_FEE_NOTICE ? ev.amount_fen : -1;
-	row.outcome = st.outcome >= 0 && !app_phases[st.phase].open ? outcomes[st.outcome].id : NULL;
+	row.outcome = st.outcome >= 0 && !app_phases[st.phase].open ? app_outcome_id(st.outcome) : NULL;
 	row.basis = ev.basis && *ev.basis ? ev.basis : NULL;
 	row.actor = store_actor(s)[0] ? store_actor(s) : "unknown";
 	row.created_at = now;
@@ -759,7 +759,7 @@ static int year_row(void *p, const struct app_rec *r)
 
 	memset(&y, 0, sizeof y);
 	y.id = r->id;
-	y.type = app_code_find(applicant_types, APPLICANT__MAX, r->applicant_type);
+	y.type = app_applicant_find(r->applicant_type);
 	y.outcome = -1;
 	y.closed = CLOCK_NONE;
 	if ((int)y.type < 0 || date_parse(r->received, &y.received, "received", c->e) != 0 ||
@@ -771,7 +771,7 @@ static int year_row(void *p, const struct app_rec *r)
 	/* REQ 年报-4.5: 一 if received in Y, 二 if carried in; then one outcome row or 四 */
 	y.carried_in = y.received < c->first;
 	if (y.closed != CLOCK_NONE && y.closed <= c->last) {
-		y.outcome = app_code_find(outcomes, OUTCOME__MAX, r->outcome);
+		y.outcome = app_outcome_find(r->outcome);
 		if (y.outcome < 0) {
 			c->rc = err_set(c->e, ERR_DB, "", "application %" PRId64 " is closed without "
 					"an outcome", r->id);

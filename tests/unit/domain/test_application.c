@@ -489,6 +489,33 @@ static void test_create_validates(void **state)
 	drop_store(s);
 }
 
+/* The ledger's outcomes and applicant types are the rows and columns of the declared format. */
+static void test_codes_follow_the_report_format(void **state)
+{
+	static const char *const ids[OUTCOME__MAX] = { "granted", "partial", "deny_state_secret",
+		"deny_law_prohibits", "deny_security_stability", "deny_third_party",
+		"deny_internal_affairs", "deny_process_info", "deny_enforcement_file",
+		"deny_admin_query", "unable_not_held", "unable_needs_creation",
+		"unable_unclear_after_fix", "noproc_petition", "noproc_repeat", "noproc_publication",
+		"noproc_mass_repeat", "noproc_confirm_reissue", "other_no_correction",
+		"other_fee_unpaid", "other_misc" };
+	char buf[1024];
+
+	for (int o = 0; o < OUTCOME__MAX; o++) {
+		assert_string_equal(app_outcome_id(o), ids[o]);
+		assert_int_equal(app_outcome_find(ids[o]), o);
+	}
+	assert_int_equal(app_outcome_row(OUTCOME_OTHER_MISC), T3R_OTHER_MISC);
+	assert_string_equal(app_outcome_label(OUTCOME_PARTIAL),
+			    "（二）部分公开（区分处理的，只计这一情形，不计其他情形）");
+	assert_int_equal(app_applicant_col(APPLICANT_ORG_OTHER), T3C_ORG_OTHER);
+	assert_string_equal(app_applicant_id(APPLICANT_LEGAL), "legal");
+	assert_string_equal(app_applicant_label(APPLICANT_NP), "自然人");
+	assert_int_equal(app_outcome_find("handled_total"), -1);   /* not an outcome */
+	assert_string_equal(app_code_ids(CODES_CHANNELS, buf, sizeof buf),
+			    "in-person, post, online, fax, email, other");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -504,6 +531,7 @@ int main(void)
 		cmocka_unit_test(test_year_end_carry_over),
 		cmocka_unit_test(test_month_ordinal_and_fee_notice),
 		cmocka_unit_test(test_create_validates),
+		cmocka_unit_test(test_codes_follow_the_report_format),
 	};
 	return cmocka_run_group_tests_name("domain/application", tests, group_setup, group_teardown);
 }
