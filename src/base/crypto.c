@@ -54,11 +54,22 @@ void crypto_random(void *out, size_t n)
 void crypto_random_code(char *out, size_t n, const char *alphabet)
 {
 	uint32_t k = (uint32_t)strlen(alphabet);
+	uint32_t limit = 256 - 256 % k;   /* bytes at or above it would bias the draw */
+	uint8_t pool[64];
+	size_t used = sizeof pool;
 
-	init_or_die();
-	for (size_t i = 0; i < n; i++)
-		out[i] = alphabet[randombytes_uniform(k)];
+	/* One system call per 64 random bytes instead of one per character. */
+	for (size_t i = 0; i < n;) {
+		if (used == sizeof pool) {
+			crypto_random(pool, sizeof pool);
+			used = 0;
+		}
+		if (pool[used] < limit)
+			out[i++] = alphabet[pool[used] % k];
+		used++;
+	}
 	out[n] = '\0';
+	sodium_memzero(pool, sizeof pool);
 }
 
 int crypto_password_hash(const char *password, char out[CRYPTO_PWHASH_LEN], struct gk_error *e)

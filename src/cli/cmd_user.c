@@ -16,6 +16,7 @@ static void help(void)
 {
 	printf("Usage: gongkai user add NAME --role ROLE [--agency ID|NAME] [--display-name TEXT]\n"
 	       "                           [--password-file FILE] [--by USER]\n"
+	       "       gongkai user passwd NAME --password-file FILE | --clear\n"
 	       "       gongkai user list [--json]\n"
 	       "ROLE: officer, reviewer, leader, admin, supervisor. The password (first line of FILE,\n"
 	       "at least 8 characters) is stored as an argon2id hash; without it the user cannot\n"
@@ -105,6 +106,51 @@ static int user_add(struct cli *cli, int argc, char **argv)
 	if (x == CLI_OK)
 		printf("%lld\n", (long long)id);
 	return x;
+}
+
+static int user_passwd(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "password-file", required_argument, NULL, 'p' },
+		{ "clear", no_argument, NULL, 'c' },
+		{ "by", required_argument, NULL, 'B' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *pwfile = NULL;
+	struct gk_error e = { 0 };
+	struct store *s = NULL;
+	struct buf pw;
+	int ch, rc, x, clear = 0;
+
+	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'p': pwfile = optarg; break;
+		case 'c': clear = 1; break;
+		case 'B': cli->actor = optarg; break;
+		case 'h': help(); return CLI_OK;
+		default: return cli_usage_error("user passwd", "unknown or incomplete option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind + 1 != argc)
+		return cli_usage_error("user passwd", "give exactly one user NAME");
+	if ((pwfile == NULL) == !clear)
+		return cli_usage_error("user passwd", "give --password-file FILE or --clear");
+	buf_init(&pw, 4096);
+	if (pwfile && (rc = read_password(pwfile, &pw, &e)) != 0) {
+		buf_free(&pw);
+		return cli_error(&e);
+	}
+	if ((x = cli_open_store(cli, 0, &s)) != 0) {
+		buf_free(&pw);
+		return x;
+	}
+	if ((rc = store_begin(s, &e)) == 0)
+		rc = user_set_password(s, argv[optind], clear ? NULL : buf_cstr(&pw), &e);
+	if (pw.ptr)
+		memset(pw.ptr, 0, pw.cap);
+	buf_free(&pw);
+	return cli_finish(s, rc, &e);
 }
 
 struct list_ctx {
@@ -197,5 +243,7 @@ int cmd_user(struct cli *cli, int argc, char **argv)
 		return user_add(cli, argc - 1, argv + 1);
 	if (strcmp(argv[1], "list") == 0)
 		return user_list_cmd(cli, argc - 1, argv + 1);
-	return cli_usage_error("user", "unknown subcommand '%s' (add, list)", argv[1]);
+	if (strcmp(argv[1], "passwd") == 0)
+		return user_passwd(cli, argc - 1, argv + 1);
+	return cli_usage_error("user", "unknown subcommand '%s' (add, passwd, list)", argv[1]);
 }

@@ -7,7 +7,7 @@
 const struct cli_command cli_commands[] = {
 	{ "version", cmd_version, "print the version" },
 	{ "init", cmd_init, "create the database or add an organ; prints its id" },
-	{ "user", cmd_user, "staff accounts: add, list" },
+	{ "user", cmd_user, "staff accounts: add, passwd, list" },
 	{ "audit", cmd_audit, "the hash-chained audit log: verify, list" },
 	{ "calendar", cmd_calendar, "print a year of the working-day calendar" },
 	{ "deadline", cmd_deadline, "compute statutory deadlines with their derivation" },

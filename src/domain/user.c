@@ -112,6 +112,33 @@ out:
 	return rc;
 }
 
+int user_set_password(struct store *s, const char *name, const char *password,
+		      struct gk_error *e)
+{
+	struct arena a;
+	struct user_rec u;
+	char hash[CRYPTO_PWHASH_LEN];
+	int rc;
+
+	arena_init(&a);
+	if ((rc = user_store(s)->get_by_name(s, name, &a, &u, e)) != 0)
+		goto out;
+	if (password && strlen(password) < USER_PASSWORD_MIN) {
+		rc = err_set(e, ERR_INVALID, "--password-file", "the password must have at least %d "
+			     "characters", USER_PASSWORD_MIN);
+		goto out;
+	}
+	if (password && (rc = crypto_password_hash(password, hash, e)) != 0)
+		goto out;
+	if ((rc = user_store(s)->set_password(s, u.id, password ? hash : NULL, e)) != 0)
+		goto out;
+	rc = audit_record(s, u.agency_id, "user", u.id, password ? "set-password" : "clear-password",
+			  "{}", e);
+out:
+	arena_free(&a);
+	return rc;
+}
+
 int user_authenticate(struct store *s, const char *name, const char *password, struct arena *a,
 		      struct user_rec *out, struct gk_error *e)
 {

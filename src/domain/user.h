@@ -50,6 +50,11 @@ struct user_new {
  * or its hash). ERR_CONFLICT if the name exists. */
 int user_create(struct store *s, const struct user_new *in, int64_t *id, struct gk_error *e) GK_WUR;
 
+/* Set (or with password NULL, clear) the password of user name; audit-logged (never the
+ * password). ERR_NOTFOUND if there is no such user, ERR_INVALID if it is too short. */
+int user_set_password(struct store *s, const char *name, const char *password,
+		      struct gk_error *e) GK_WUR;
+
 /* Check name + password; on success fill out (strings in a). A wrong name or password are the
  * same ERR_FORBIDDEN "wrong user name or password". */
 int user_authenticate(struct store *s, const char *name, const char *password, struct arena *a,

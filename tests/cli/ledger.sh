@@ -46,6 +46,13 @@ hash=$(sqlite3 "$DB" "SELECT password_hash FROM app_user WHERE name='alice'")
 case "$hash" in '$argon2id$'*) ok "passwords are stored as argon2id hashes" ;;
 	*) not_ok "passwords are stored as argon2id hashes" "got $hash" ;; esac
 lacks "$(sqlite3 "$DB" 'SELECT content FROM audit_event')" "horse" "the audit log never holds the password"
+run 0 gk user passwd bob --password-file "$TMP/pw"
+case "$(sqlite3 "$DB" "SELECT password_hash FROM app_user WHERE name='bob'")" in '$argon2id$'*) ok "user passwd sets a password" ;;
+	*) not_ok "user passwd sets a password" ;; esac
+run 2 gk user passwd nobody --password-file "$TMP/pw"
+contains "$ERR" "no user named 'nobody'" "user passwd names an unknown user"
+run 0 gk user passwd bob --clear
+equals "$(sqlite3 "$DB" "SELECT password_hash IS NULL FROM app_user WHERE name='bob'")" "1" "user passwd --clear removes it"
 
 # --- audit ----------------------------------------------------------------------------------
 run 0 gk audit verify
