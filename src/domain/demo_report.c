@@ -156,7 +156,7 @@ static int one_app(struct store *s, const struct calendar *cal, int64_t ag, int 
 		   int type, int days, int last, int today, struct gk_error *e)
 {
 	struct app_new in = { .agency_id = ag, .received = received, .channel = "online",
-			      .applicant_type = applicant_types[type].id, .applicant_name = "申请人" };
+			      .applicant_type = app_applicant_id(type), .applicant_name = "申请人" };
 	struct app_created c;
 	struct app_event_in ev = { .amount_fen = -1 };
 	int end = received + days, rc;

@@ -143,7 +143,7 @@ int report_overview_draft(const char *agency, const struct report_figures *f, st
  * （六）其他处理. -1 if none. */
 static int outcome_row(const struct report_format *f, int o)
 {
-	const char *id = outcomes[o].id;
+	const char *id = app_outcome_id(o);
 
 	for (int p = 0; p < f->t3_nrows; p++)
 		if (f->t3_rows[p].outcome && strcmp(f->t3_rows[p].id, id) == 0)
@@ -157,7 +157,7 @@ static int outcome_row(const struct report_format *f, int o)
 static int applicant_col(const struct report_format *f, int t)
 {
 	for (int c = 0; c < T3C_TOTAL; c++)
-		if (strcmp(f->t3_cols[c].id, applicant_types[t].id) == 0)
+		if (strcmp(f->t3_cols[c].id, app_applicant_id(t)) == 0)
 			return c;
 	return -1;
 }
