@@ -1,65 +1,65 @@
 /*
  * read_json.c — read gongkai's own JSON (the `check --json` and report JSON shape) whose
  * cells are given directly: {"format", "year", "agency", "complete", "cells": {id: number},
- * "blank_cells": [id]}. An array of such objects gives the first one. Parsed with jansson.
+ * "blank_cells": [id]}. An array of such objects gives the first one. Parsed with text/jsonr.h.
  */
 #include "check/reader.h"
 
 #include <string.h>
 
-#include <jansson.h>
+#include "text/jsonr.h"
 
 int chk_read_json(const char *s, size_t len, struct chk_doc *d, struct gk_error *e)
 {
-	json_error_t jerr;
-	json_t *root, *obj, *cells, *blank, *v;
-	const char *key;
-	size_t i, n;
-	int rc = 0;
+	struct jv *root = NULL, *obj, *cells, *blank, *v;
+	const char *key, *str;
+	void *it = NULL;
+	int64_t year;
+	int b, rc;
 
-	root = json_loadb(s, len, JSON_REJECT_DUPLICATES, &jerr);
-	if (root == NULL)
-		return err_set(e, ERR_INVALID, "", "not valid JSON (line %d: %s)", jerr.line, jerr.text);
-	obj = json_is_array(root) ? json_array_get(root, 0) : root;
-	if (!json_is_object(obj) || !json_is_object(cells = json_object_get(obj, "cells"))) {
+	if ((rc = jsonr_parse(s, len, "json", &root, e)) != 0)
+		return rc;
+	obj = jv_type(root) == JV_ARRAY ? jv_at(root, 0) : root;
+	cells = jv_get(obj, "cells");
+	if (!obj || jv_type(obj) != JV_OBJECT || !cells || jv_type(cells) != JV_OBJECT) {
 		rc = err_set(e, ERR_INVALID, "", "JSON has no \"cells\" object (not a gongkai report)");
 		goto out;
 	}
 	d->source = CHK_SRC_JSON;
-	if (json_is_string(v = json_object_get(obj, "format")))
-		d->given_format = arena_strdup(&d->arena, json_string_value(v));
-	if (json_is_string(v = json_object_get(obj, "agency")))
-		d->given_agency = arena_strdup(&d->arena, json_string_value(v));
-	if (json_is_integer(v = json_object_get(obj, "year")))
-		d->given_year = (int)json_integer_value(v);
-	if (json_is_boolean(v = json_object_get(obj, "complete")))
-		d->given_complete = json_is_true(v);
-	n = json_object_size(cells);
-	blank = json_object_get(obj, "blank_cells");
-	if (n > CHK_MAX_CELLS) {
-		rc = err_set(e, ERR_LIMIT, "cells", "too many cells");
-		goto out;
+	if ((str = jv_str(jv_get(obj, "format"))) != NULL)
+		d->given_format = arena_strdup(&d->arena, str);
+	if ((str = jv_str(jv_get(obj, "agency"))) != NULL)
+		d->given_agency = arena_strdup(&d->arena, str);
+	if (jv_int(jv_get(obj, "year"), &year) == 0 && year > 0 && year < 10000)
+		d->given_year = (int)year;
+	if (jv_bool(jv_get(obj, "complete"), &b) == 0)
+		d->given_complete = b;
+	blank = jv_get(obj, "blank_cells");
+	{
+		size_t count = 0;
+		while (jv_next(cells, &it, &v) != NULL)
+			count++;
+		it = NULL;
+		if (count > CHK_MAX_CELLS) {
+			rc = err_set(e, ERR_LIMIT, "cells", "too many cells");
+			goto out;
+		}
+		d->given = arena_alloc(&d->arena, (count + 1) * sizeof *d->given);
 	}
-	d->given = arena_alloc(&d->arena, (n ? n : 1) * sizeof *d->given);
-	json_object_foreach(cells, key, v) {
-		struct chk_given *g;
-		if (!json_is_number(v)) {
+	while ((key = jv_next(cells, &it, &v)) != NULL) {
+		struct chk_given *g = &d->given[d->ngiven];
+		if (jv_number(v, &g->value) != 0) {
 			rc = err_set(e, ERR_INVALID, "cells", "cell %s is not a number", key);
 			goto out;
 		}
-		g = &d->given[d->ngiven++];
 		g->id = arena_strdup(&d->arena, key);
-		g->value = json_number_value(v);
 		g->blank = 0;
-		if (json_is_array(blank)) {
-			for (i = 0; i < json_array_size(blank); i++) {
-				json_t *b = json_array_get(blank, i);
-				if (json_is_string(b) && strcmp(json_string_value(b), key) == 0)
-					g->blank = 1;
-			}
-		}
+		for (size_t i = 0; i < jv_len(blank); i++)
+			if ((str = jv_str(jv_at(blank, i))) && strcmp(str, key) == 0)
+				g->blank = 1;
+		d->ngiven++;
 	}
 out:
-	json_decref(root);
+	jsonr_free(root);
 	return rc;
 }

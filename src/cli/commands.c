@@ -19,5 +19,6 @@ const struct cli_command cli_commands[] = {
 	{ "fee", cmd_fee, "information processing fee (109号) by count or by pages" },
 	{ "report", cmd_report, "the annual report from the ledger: compute, check, texts, publish, revisions, region" },
 	{ "demo", cmd_demo, "fill a database with demo data (make demo)" },
+	{ "check", cmd_check, "read published annual reports and say what is wrong with them" },
 	{ NULL, NULL, NULL },
 };

@@ -23,5 +23,6 @@ int cmd_fee(struct cli *cli, int argc, char **argv);
 int app_generate_cmd(struct cli *cli, int argc, char **argv);  /* cmd_app_generate.c */
 int cmd_report(struct cli *cli, int argc, char **argv);
 int cmd_demo(struct cli *cli, int argc, char **argv);
+int cmd_check(struct cli *cli, int argc, char **argv);
 
 #endif

@@ -84,6 +84,14 @@ int jv_int(const struct jv *v, int64_t *out)
 	return 0;
 }
 
+int jv_number(const struct jv *v, double *out)
+{
+	if (!v || !json_is_number(J(v)))
+		return ERR_INVALID;
+	*out = json_number_value(J(v));
+	return 0;
+}
+
 int jv_bool(const struct jv *v, int *out)
 {
 	if (!v || !json_is_boolean(J(v)))

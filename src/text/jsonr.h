@@ -35,6 +35,8 @@ const char *jv_str(const struct jv *v);
 /* Integer and boolean values; 0 on success, ERR_INVALID if v has another type. */
 int jv_int(const struct jv *v, int64_t *out);
 int jv_bool(const struct jv *v, int *out);
+/* Any number (integer or real) as a double; 0 on success, ERR_INVALID otherwise. */
+int jv_number(const struct jv *v, double *out);
 
 /* Iterate over an object's members in document order: start with it = NULL; returns the next
  * key (and *val) or NULL at the end. */

@@ -1,0 +1,137 @@
+/*
+ * check.c — read, extract and judge a published annual report (see check.h).
+ */
+#include "check/check.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/mem.h"
+#include "check/reader.h"
+
+/* Keep finding f of the report rules? Drop judgements the capture cannot support. */
+static int keep(const struct chk_result *res, const struct finding *f)
+{
+	const struct report_format *fmt = res->rep.cells.fmt;
+
+	if (res->format == CHK_FMT_UNKNOWN && strcmp(f->rule, "FMT-01") == 0)
+		return 0;
+	if (strcmp(f->rule, "T3-09") == 0 && f->ncells > 0) {
+		const struct fmt_cell *c = fmt_cell(fmt, f->cells[0]);
+		int pos = c ? c->row : -1, before = 0, after = 0;
+		if (pos < 0)
+			return 1;
+		for (int r = 0; r < pos; r++)
+			before |= res->rows_seen[r];
+		for (int r = pos + 1; r < fmt->t3_nrows; r++)
+			after |= res->rows_seen[r];
+		if (res->rows_seen[pos])
+			return res->complete;  /* seen but cells missing: the capture dropped them */
+		/* never seen: a gap inside what was read is an omission; an edge is truncation */
+		return res->complete || (before && after);
+	}
+	return 1;
+}
+
+static void append(struct findings *out, const struct finding *f)
+{
+	if (out->n == out->cap) {
+		out->cap = out->cap ? 2 * out->cap : 16;
+		out->v = xrealloc(out->v, out->cap * sizeof *out->v);
+	}
+	out->v[out->n++] = *f;
+}
+
+static void judge(struct chk_report *r, const struct chk_options *o)
+{
+	struct rule_options ro = { .strict = o ? o->strict : 0 };
+	struct findings all;
+
+	findings_init(&all);
+	for (size_t i = 0; i < r->res.notes.n; i++)
+		append(&r->findings, &r->res.notes.v[i]);
+	if (r->res.format == CHK_FMT_LEGACY)
+		return;
+	rules_check(&r->res.rep, &ro, &all);
+	for (size_t i = 0; i < all.n; i++)
+		if (keep(&r->res, &all.v[i]))
+			append(&r->findings, &all.v[i]);
+	/* --strict: the unconfirmed blanks noted by extraction are errors too */
+	if (ro.strict)
+		for (size_t i = 0; i < r->findings.n; i++)
+			if (strcmp(r->findings.v[i].rule, "CAP-08") == 0)
+				r->findings.v[i].sev = SEV_ERROR;
+	findings_free(&all);
+}
+
+static int check_doc(struct chk_doc *d, int rc, const struct chk_options *o, struct chk_report *out)
+{
+	if (rc == 0 && (rc = chk_extract(d, &out->res, &out->err)) == 0) {
+		out->ok = 1;
+		judge(out, o);
+	}
+	chk_doc_free(d);
+	return rc;
+}
+
+int chk_check_file(const char *path, const struct chk_options *o, struct chk_report *out)
+{
+	struct chk_doc d;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	findings_init(&out->findings);
+	out->file = xstrdup(path);
+	rc = chk_read_file(path, &d, &out->err);
+	return check_doc(&d, rc, o, out);
+}
+
+int chk_check_mem(const char *s, size_t len, const char *name, const struct chk_options *o,
+		  struct chk_report *out)
+{
+	struct chk_doc d;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	findings_init(&out->findings);
+	out->file = xstrdup(name ? name : "-");
+	rc = chk_read(s, len, name, &d, &out->err);
+	return check_doc(&d, rc, o, out);
+}
+
+void chk_report_free(struct chk_report *r)
+{
+	if (!r)
+		return;
+	free(r->file);
+	chk_result_free(&r->res);
+	findings_free(&r->findings);
+	memset(r, 0, sizeof *r);
+}
+
+size_t chk_count(const struct chk_report *r, enum severity s)
+{
+	return findings_count(&r->findings, s);
+}
+
+void chk_cross(struct chk_report *reports, size_t n, const struct chk_options *o)
+{
+	struct rule_options ro = { .strict = o ? o->strict : 0 };
+
+	for (size_t i = 0; i < n; i++) {
+		struct chk_report *cur = &reports[i];
+		if (!cur->ok || !cur->res.rep.agency || !cur->res.rep.year ||
+		    cur->res.format == CHK_FMT_LEGACY)
+			continue;
+		for (size_t j = 0; j < n; j++) {
+			const struct chk_report *prev = &reports[j];
+			if (j == i || !prev->ok || !prev->res.rep.agency ||
+			    prev->res.rep.year != cur->res.rep.year - 1 ||
+			    prev->res.format == CHK_FMT_LEGACY ||
+			    strcmp(prev->res.rep.agency, cur->res.rep.agency) != 0)
+				continue;
+			rules_check_cross(&prev->res.rep, &cur->res.rep, &ro, &cur->findings);
+			break;
+		}
+	}
+}

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# check.sh — `gongkai check` on real captures and built reports: text, --json, --csv, folders,
+# exit statuses (0 clean, 1 errors, 2 unreadable / usage).
+. "$(dirname "$0")/../lib.sh"
+SRC=$(cd "$(dirname "$0")/../.." && pwd)
+G="$SRC/tests/golden/check"
+REF="$GK_SHARED/corpus/reference-cizhouzhai-2024.txt"
+
+run 0 "$GONGKAI" check "$REF"
+contains "$OUT" "格式 2021 · 2024 年度 · 慈周寨镇 · 完整" "reference: format, year, organ, complete"
+contains "$OUT" "W TXT-02" "reference: section 六 \"0\" is a warning"
+lacks "$OUT" " E " "reference: no error"
+
+run 1 "$GONGKAI" check "$G/hangzhou-2021-negative.html"
+contains "$OUT" "E T3-02" "negative test: the row total is wrong"
+contains "$OUT" "E T3-03" "negative test: （七）总计 no longer adds up"
+contains "$OUT" "“（六）3.其他”行“总计”列" "the cell is named by its row and column label"
+contains "$OUT" "应为 965，实为 964" "expected vs found"
+
+run 0 "$GONGKAI" check --json "$G/hangzhou-2021-gb18030.html"
+contains "$OUT" '"charset": "GB18030"' "json: the gb2312-labelled page was read as GB18030"
+contains "$OUT" '"t3.new_received.total": 14069' "json: cells by id"
+contains "$OUT" '"agency": "杭州市某区人民政府办公室"' "json: agency"
+contains "$OUT" '"complete": true' "json: complete"
+
+run 0 "$GONGKAI" check --json "$G/shanghai-2019.html"
+contains "$OUT" '"blank_cells": [' "json: blank cells listed"
+contains "$OUT" '"t3.granted.total"' "json: a blank 总计 is listed"
+contains "$OUT" '"rule": "CELL-BLANK"' "json: blank cells are a finding"
+
+# a folder: recursion, CSV, INDEX.tsv not taken for a report
+mkdir -p "$TMP/reports/sub"
+cp "$REF" "$TMP/reports/"
+cp "$G/hangzhou-2021-negative.html" "$TMP/reports/sub/"
+cp "$GK_SHARED/corpus/real/038.txt" "$GK_SHARED/corpus/real/INDEX.tsv" "$TMP/reports/sub/"
+run 1 "$GONGKAI" check --csv "$TMP/reports"
+equals "$(echo "$OUT" | head -1)" "file,agency,year,format,complete,errors,warnings,first_error" "csv header"
+equals "$(echo "$OUT" | wc -l)" "4" "csv: one line per report file, INDEX.tsv skipped"
+contains "$OUT" "reference-cizhouzhai-2024.txt,慈周寨镇,2024,2021,yes,0,1," "csv: the reference line"
+contains "$OUT" "038.txt,区统计局,2023,2021,no," "csv: a truncated capture is incomplete"
+contains "$OUT" ",2,0,T3-02 " "csv: first error of the negative test"
+lacks "$ERR" "files" "no progress bar when stderr is not a terminal"
+
+run 2 "$GONGKAI" check "$TMP/no-such-file.txt"
+contains "$ERR" "no-such-file.txt" "an unreadable file is named"
+printf 'PK\003\004broken' >"$TMP/broken.docx"
+run 2 "$GONGKAI" check "$TMP/broken.docx"
+contains "$ERR" "zip" "a broken DOCX says what is wrong"
+run 2 "$GONGKAI" check
+contains "$ERR" "FILE or DIR" "usage: no file"
+run 2 "$GONGKAI" check --json --csv "$REF"
+run 0 "$GONGKAI" check --help
+contains "$OUT" "--strict" "help lists --strict"
+
+# --strict: a blank cell becomes an error
+sed 's/^行政强制\t0/行政强制\t-/' "$REF" >"$TMP/blank.txt"
+run 0 "$GONGKAI" check "$TMP/blank.txt"
+contains "$OUT" "W CELL-BLANK" "blank cell: warning"
+run 1 "$GONGKAI" check --strict "$TMP/blank.txt"
+contains "$OUT" "E CELL-BLANK" "blank cell with --strict: error"
+done_testing

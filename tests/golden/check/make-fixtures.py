@@ -1,0 +1,258 @@
+#!/usr/bin/env python3
+"""make-fixtures.py — build the report fixtures the check tests read (run from this folder).
+
+The numbers are the spec's worked examples (annual-report-format.md §6.4): the Hangzhou-style
+2021 report in the official HTML rowspan/colspan layout (UTF-8, GB18030 labelled gb2312, and a
+traditional-character Big5 copy), its negative twin ((六)3 总计 changed to 964), the 上海
+2019 report with the 总计 cells of the outcome rows left blank, and the reference report as a
+DOCX with merged cells. Output is deterministic; the files are committed.
+"""
+import subprocess
+import zipfile
+
+T3_2021 = [  # (label cells, total)
+    ("一、本年新收政府信息公开申请数量", None),
+    ("二、上年结转政府信息公开申请数量", 560),
+    ("（一）予以公开", 5548), ("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", 2168),
+    ("1.属于国家秘密", 13), ("2.其他法律行政法规禁止公开", 30), ("3.危及“三安全一稳定”", 11),
+    ("4.保护第三方合法权益", 51), ("5.属于三类内部事务信息", 104), ("6.属于四类过程性信息", 85),
+    ("7.属于行政执法案卷", 286), ("8.属于行政查询事项", 150),
+    ("1.本机关不掌握相关政府信息", 3222), ("2.没有现成信息需要另行制作", 180),
+    ("3.补正后申请内容仍不明确", 19),
+    ("1.信访举报投诉类申请", 203), ("2.重复申请", 148), ("3.要求提供公开出版物", 0),
+    ("4.无正当理由大量反复申请", 101), ("5.要求行政机关确认或重新出具已获取信息", 5),
+    ("1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", 318),
+    ("2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", 203),
+    ("3.其他", 965),
+    ("（七）总计", None), ("四、结转下年度继续办理", 819),
+]
+
+
+def split(total):
+    """A total spread over the 6 applicant columns: 商业企业 1/10, 法律服务机构 1/50, 其他 1/100."""
+    biz, legal, other = total // 10, total // 50, total // 100
+    return [total - biz - legal - other, biz, 0, 0, legal, other]
+
+
+def hangzhou_rows(negative=False):
+    rows = {}
+    outcome = T3_2021[2:23]
+    handled = [0] * 6
+    for label, total in outcome:
+        v = split(total)
+        rows[label] = v + [sum(v)]
+        handled = [a + b for a, b in zip(handled, v)]
+    rows["（七）总计"] = handled + [sum(handled)]
+    rows["二、上年结转政府信息公开申请数量"] = [500, 60, 0, 0, 0, 0, 560]
+    out = split(819)
+    rows["四、结转下年度继续办理"] = out + [819]
+    cin = rows["二、上年结转政府信息公开申请数量"]
+    new = [h + o - c for h, o, c in zip(handled, out, cin[:6])]
+    rows["一、本年新收政府信息公开申请数量"] = new + [sum(new)]
+    assert sum(new) == 14069 and sum(handled) == 13810
+    if negative:
+        rows["3.其他"][6] = 964
+    return rows
+
+
+def td(text, rs=1, cs=1):
+    a = (' rowspan="%d"' % rs if rs > 1 else "") + (' colspan="%d"' % cs if cs > 1 else "")
+    return "<td%s>%s</td>" % (a, text)
+
+
+def table3_html(rows, version="2021", blank_totals=False):
+    h = ['<table border="1" class="t3">',
+         "<tr>" + td("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", 3, 3)
+         + td("申请人情况", 1, 7) + "</tr>",
+         "<tr>" + td("自然人", 2) + td("法人或其他组织", 1, 5) + td("总计", 2) + "</tr>",
+         "<tr>" + "".join(td(x) for x in ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]) + "</tr>"]
+
+    def vals(label, blank=False):
+        v = rows[label]
+        cells = [str(x) for x in v[:6]] + ["" if blank else str(v[6])]
+        return "".join(td(x) for x in cells)
+
+    h.append("<tr>" + td("一、本年新收政府信息公开申请数量", 1, 3) + vals("一、本年新收政府信息公开申请数量") + "</tr>")
+    h.append("<tr>" + td("二、上年结转政府信息公开申请数量", 1, 3) + vals("二、上年结转政府信息公开申请数量") + "</tr>")
+    h.append("<tr>" + td("三、本年度办理结果", 22 if version == "2021" else 20) + td("（一）予以公开", 1, 2)
+             + vals("（一）予以公开", blank_totals) + "</tr>")
+    h.append("<tr>" + td("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", 1, 2)
+             + vals("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", blank_totals) + "</tr>")
+    groups = [("（三）不予公开", T3_2021[4:12]), ("（四）无法提供", T3_2021[12:15]),
+              ("（五）不予处理", T3_2021[15:20])]
+    if version == "2021":
+        groups.append(("（六）其他处理", T3_2021[20:23]))
+    for g, members in groups:
+        for i, (label, _) in enumerate(members):
+            first = td(g, len(members)) if i == 0 else ""
+            h.append("<tr>" + first + td(label) + vals(label, blank_totals) + "</tr>")
+    if version == "2019":
+        h.append("<tr>" + td("（六）其他处理", 1, 2) + vals("（六）其他处理", blank_totals) + "</tr>")
+    h.append("<tr>" + td("（七）总计", 1, 2) + vals("（七）总计") + "</tr>")
+    h.append("<tr>" + td("四、结转下年度继续办理", 1, 3) + vals("四、结转下年度继续办理") + "</tr>")
+    h.append("</table>")
+    return "\n".join(h)
+
+
+def table4_html(v):
+    top = ("<tr>" + td("行政复议", 1, 5) + td("行政诉讼", 1, 10) + "</tr>"
+           "<tr>" + "".join(td(x, 2) for x in ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"])
+           + td("未经复议直接起诉", 1, 5) + td("复议后起诉", 1, 5) + "</tr>"
+           "<tr>" + "".join(td(x) for x in ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 2) + "</tr>")
+    return ('<table border="1" class="t4">' + top + "<tr>" + "".join(td(str(x)) for x in v)
+            + "</tr></table>")
+
+
+T2_2021 = """<table border="1" class="t2">
+<tr><td colspan="4">第二十条第（一）项</td></tr>
+<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>
+<tr><td>规章</td><td>2</td><td>1</td><td>35</td></tr>
+<tr><td>行政规范性文件</td><td>12</td><td>3</td><td>150</td></tr>
+<tr><td colspan="4">第二十条第（五）项</td></tr>
+<tr><td>信息内容</td><td colspan="3">本年处理决定数量</td></tr>
+<tr><td>行政许可</td><td colspan="3">5000</td></tr>
+<tr><td colspan="4">第二十条第（六）项</td></tr>
+<tr><td>信息内容</td><td colspan="3">本年处理决定数量</td></tr>
+<tr><td>行政处罚</td><td colspan="3">300</td></tr>
+<tr><td>行政强制</td><td colspan="3">20</td></tr>
+<tr><td colspan="4">第二十条第（八）项</td></tr>
+<tr><td>信息内容</td><td colspan="3">本年收费金额（单位：万元）</td></tr>
+<tr><td>行政事业性收费</td><td colspan="3">12.5</td></tr>
+</table>"""
+
+
+def page(title, agency_line, t2, t3, t4, charset="utf-8", overview=None):
+    overview = overview or (
+        "<p>2024年，本机关认真贯彻《中华人民共和国政府信息公开条例》。</p>"
+        "<p>全年共收到政府信息公开申请14069件。上年结转560件。全年办结13810件。"
+        "结转下年度继续办理819件。</p>")
+    return f"""<!DOCTYPE html>
+<html><head><meta http-equiv="Content-Type" content="text/html; charset={charset}">
+<title>{title}_门户网站</title>
+<script>var nav = "一、总体情况";</script></head>
+<body><div class="nav"><a href="/">首页</a> &gt; <a href="#">政务公开</a> &gt; 年度报告</div>
+<div class="content"><h1>{title}</h1>
+<p>{agency_line}</p>
+<h3>一、总体情况</h3>{overview}
+<h3>二、主动公开政府信息情况</h3>{t2}
+<h3>三、收到和处理政府信息公开申请情况</h3>{t3}
+<h3>四、政府信息公开行政复议、行政诉讼情况</h3>{t4}
+<h3>五、存在的主要问题及改进情况</h3><p>一是政策解读形式还不够丰富。二是依申请公开答复质量有待提升。下一步将加强培训。</p>
+<h3>六、其他需要报告的事项</h3><p>本年度发出收费通知250件，收取信息处理费1.2万元。</p>
+</div><div class="footer">主办单位：某市人民政府办公厅 <span>网站标识码 3301000001</span></div>
+</body></html>
+"""
+
+
+def write(name, text, enc="utf-8"):
+    with open(name, "wb") as f:
+        f.write(text.encode(enc))
+
+
+T4_HZ = [376, 97, 196, 121, 790, 16, 1, 12, 27, 56, 74, 1, 30, 51, 156]
+title = "杭州市某区人民政府办公室2024年政府信息公开工作年度报告"
+intro = "本报告由杭州市某区人民政府办公室编制，统计期限为2024年1月1日至2024年12月31日。"
+hz = page(title, intro, T2_2021, table3_html(hangzhou_rows()), table4_html(T4_HZ))
+write("hangzhou-2021.html", hz)
+write("hangzhou-2021-negative.html",
+      page(title, intro, T2_2021, table3_html(hangzhou_rows(negative=True)), table4_html(T4_HZ)))
+write("hangzhou-2021-gb18030.html", hz.replace("charset=utf-8", "charset=gb2312"), "gb18030")
+trad = subprocess.run(["opencc", "-c", "s2tw.json"], input=hz, capture_output=True, text=True,
+                      check=True).stdout
+write("hangzhou-2021-big5.html", trad.replace("charset=utf-8", "charset=big5"), "big5")
+
+# 上海市人民政府办公厅 2019 (2019 format): the 总计 cells of the outcome rows are blank.
+sh = {label: [0] * 7 for label, _ in T3_2021}
+sh["（六）其他处理"] = [0] * 7
+sh["一、本年新收政府信息公开申请数量"] = [821, 35, 0, 0, 0, 3, 859]
+sh["二、上年结转政府信息公开申请数量"] = [18, 0, 0, 0, 0, 0, 18]
+sh["（一）予以公开"] = [500, 20, 0, 0, 0, 3, 523]
+sh["（二）部分公开（区分处理的，只计这一情形，不计其他情形）"] = [100, 10, 0, 0, 0, 0, 110]
+sh["1.本机关不掌握相关政府信息"] = [167, 5, 0, 0, 0, 0, 172]
+sh["（七）总计"] = [767, 35, 0, 0, 0, 3, 805]
+sh["四、结转下年度继续办理"] = [72, 0, 0, 0, 0, 0, 72]
+T2_2019 = """<table border="1">
+<tr><td colspan="4">第二十条第（一）项</td></tr>
+<tr><td>信息内容</td><td>本年新制作数量</td><td>本年新公开数量</td><td>对外公开总数量</td></tr>
+<tr><td>规章</td><td>5</td><td>5</td><td>120</td></tr>
+<tr><td>规范性文件</td><td>20</td><td>20</td><td>300</td></tr>
+<tr><td colspan="4">第二十条第（五）项</td></tr>
+<tr><td>信息内容</td><td>上一年项目数量</td><td>本年增/减</td><td>处理决定数量</td></tr>
+<tr><td>行政许可</td><td>10</td><td>-2</td><td>800</td></tr>
+<tr><td>其他对外管理服务事项</td><td>3</td><td>+1</td><td>40</td></tr>
+<tr><td colspan="4">第二十条第（六）项</td></tr>
+<tr><td>信息内容</td><td>上一年项目数量</td><td>本年增/减</td><td>处理决定数量</td></tr>
+<tr><td>行政处罚</td><td>0</td><td>0</td><td>0</td></tr>
+<tr><td>行政强制</td><td>0</td><td>0</td><td>0</td></tr>
+<tr><td colspan="4">第二十条第（八）项</td></tr>
+<tr><td>信息内容</td><td>上一年项目数量</td><td>本年增/减</td><td></td></tr>
+<tr><td>行政事业性收费</td><td>0</td><td>0</td><td></td></tr>
+<tr><td colspan="4">第二十条第（九）项</td></tr>
+<tr><td>信息内容</td><td>采购项目数量</td><td>采购总金额</td><td></td></tr>
+<tr><td>政府集中采购</td><td>12</td><td>251000元</td><td></td></tr>
+</table>"""
+write("shanghai-2019.html",
+      page("上海市人民政府办公厅2019年政府信息公开工作年度报告", "统计期限为2019年1月1日至12月31日。",
+           T2_2019, table3_html(sh, "2019", blank_totals=True),
+           table4_html([5, 0, 0, 2, 7, 8, 0, 0, 1, 9, 0, 0, 0, 0, 0]),
+           overview="<p>2019年，市政府办公厅共收到政府信息公开申请859件。</p>"))
+
+
+# The reference report as a DOCX: paragraphs, Table 三 with vMerge/gridSpan.
+def wp(text):
+    return '<w:p><w:r><w:t xml:space="preserve">%s</w:t></w:r></w:p>' % text
+
+
+def wtc(text, span=1, vm=None):
+    pr = ('<w:gridSpan w:val="%d"/>' % span if span > 1 else "") + \
+         ('<w:vMerge w:val="restart"/>' if vm == "restart" else "<w:vMerge/>" if vm == "cont" else "")
+    return "<w:tc>%s%s</w:tc>" % ("<w:tcPr>%s</w:tcPr>" % pr if pr else "", wp(text) if text else "<w:p/>")
+
+
+def wtr(cells):
+    return "<w:tr>" + "".join(cells) + "</w:tr>"
+
+
+body = [wp("慈周寨镇2024年政府信息公开工作年度报告"), wp("一、总体情况"),
+        wp("2024年，慈周寨镇未收到政府信息公开申请。"), wp("二、主动公开政府信息情况")]
+t2 = [wtr([wtc("第二十条第（一）项", 4)]),
+      wtr([wtc(x) for x in ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"]]),
+      wtr([wtc(x) for x in ["规章", "0", "0", "0"]]),
+      wtr([wtc(x) for x in ["行政规范性文件", "0", "0", "0"]]),
+      wtr([wtc("第二十条第（五）项", 4)]), wtr([wtc("信息内容"), wtc("本年处理决定数量", 3)]),
+      wtr([wtc("行政许可"), wtc("0", 3)]),
+      wtr([wtc("第二十条第（六）项", 4)]), wtr([wtc("信息内容"), wtc("本年处理决定数量", 3)]),
+      wtr([wtc("行政处罚"), wtc("0", 3)]), wtr([wtc("行政强制"), wtc("0", 3)]),
+      wtr([wtc("第二十条第（八）项", 4)]), wtr([wtc("信息内容"), wtc("本年收费金额（单位：万元）", 3)]),
+      wtr([wtc("行政事业性收费"), wtc("0", 3)])]
+body.append("<w:tbl>" + "".join(t2) + "</w:tbl>")
+body.append(wp("三、收到和处理政府信息公开申请情况"))
+z7 = [wtc("0")] * 7
+t3 = [wtr([wtc("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", 3, "restart"), wtc("申请人情况", 7)]),
+      wtr([wtc("", 3, "cont"), wtc("自然人", 1, "restart"), wtc("法人或其他组织", 5), wtc("总计", 1, "restart")]),
+      wtr([wtc("", 3, "cont"), wtc("", 1, "cont")] + [wtc(x) for x in ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]] + [wtc("", 1, "cont")]),
+      wtr([wtc("一、本年新收政府信息公开申请数量", 3)] + z7),
+      wtr([wtc("二、上年结转政府信息公开申请数量", 3)] + z7),
+      wtr([wtc("三、本年度办理结果", 1, "restart"), wtc("（一）予以公开", 2)] + z7),
+      wtr([wtc("", 1, "cont"), wtc("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", 2)] + z7)]
+for g, members in [("（三）不予公开", T3_2021[4:12]), ("（四）无法提供", T3_2021[12:15]),
+                   ("（五）不予处理", T3_2021[15:20]), ("（六）其他处理", T3_2021[20:23])]:
+    for i, (label, _) in enumerate(members):
+        t3.append(wtr([wtc("", 1, "cont"), wtc(g if i == 0 else "", 1, "restart" if i == 0 else "cont"), wtc(label)] + z7))
+t3.append(wtr([wtc("", 1, "cont"), wtc("（七）总计", 2)] + z7))
+t3.append(wtr([wtc("四、结转下年度继续办理", 3)] + z7))
+body.append("<w:tbl>" + "".join(t3) + "</w:tbl>")
+body.append(wp("四、政府信息公开行政复议、行政诉讼情况"))
+t4 = [wtr([wtc("行政复议", 5), wtc("行政诉讼", 10)]),
+      wtr([wtc(x, 1, "restart") for x in ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]] + [wtc("未经复议直接起诉", 5), wtc("复议后起诉", 5)]),
+      wtr([wtc("", 1, "cont")] * 5 + [wtc(x) for x in ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 2]),
+      wtr([wtc("0")] * 15)]
+body.append("<w:tbl>" + "".join(t4) + "</w:tbl>")
+body += [wp("五、存在的主要问题及改进情况"), wp("信息公开的及时性有待提高，将加强培训。"),
+         wp("六、其他需要报告的事项"), wp("无。")]
+doc = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+       '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+       "<w:body>%s</w:body></w:document>" % "".join(body))
+with zipfile.ZipFile("reference-2024.docx", "w", zipfile.ZIP_DEFLATED) as zf:
+    info = zipfile.ZipInfo("word/document.xml", date_time=(2024, 1, 1, 0, 0, 0))
+    zf.writestr(info, doc)
