@@ -18,11 +18,11 @@ int cmd_export(struct cli *cli, int argc, char **argv);
 int cmd_import(struct cli *cli, int argc, char **argv);
 int cmd_app(struct cli *cli, int argc, char **argv);
 int cmd_fee(struct cli *cli, int argc, char **argv);
-
-/* Subcommands kept in their own files. */
-int app_generate_cmd(struct cli *cli, int argc, char **argv);  /* cmd_app_generate.c */
 int cmd_report(struct cli *cli, int argc, char **argv);
 int cmd_demo(struct cli *cli, int argc, char **argv);
 int cmd_check(struct cli *cli, int argc, char **argv);
+
+/* Subcommands kept in their own files. */
+int app_generate_cmd(struct cli *cli, int argc, char **argv);  /* cmd_app_generate.c */
 
 #endif
