@@ -10,6 +10,19 @@
 int h_home(struct web_ctx *c);
 int h_text_size(struct web_ctx *c);
 
+/* h_apply.c — applying and tracking */
+int h_apply_form(struct web_ctx *c);
+int h_apply(struct web_ctx *c);
+int h_track_form(struct web_ctx *c);
+int h_track(struct web_ctx *c);
+
+/* h_apps.c — applications in the console */
+int h_apps(struct web_ctx *c);
+int h_app(struct web_ctx *c);
+int h_app_event(struct web_ctx *c);
+int h_app_decide(struct web_ctx *c);
+int h_app_letter(struct web_ctx *c);
+
 /* h_feedback.c — suggestions and complaints */
 int h_feedback_form(struct web_ctx *c);
 int h_feedback(struct web_ctx *c);

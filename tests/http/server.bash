@@ -13,10 +13,11 @@ JAR="$TMP/cookies"
 export GONGKAI_DB="${GONGKAI_DB:-$TMP/test.db}"
 
 # make_db: a county (县政府) with the township 慈周寨镇 under it, and one account per role:
-# officer, reviewer, leader (township), admin, supervisor (county); password "pw-ROLE-2024".
+# officer, reviewer, leader, leader2 (township), admin, supervisor (county); password
+# "pw-NAME-2024".
 make_db() {
-	"$GONGKAI" --db "$GONGKAI_DB" init --agency-name 示范县人民政府 --level county >/dev/null || return 1
-	"$GONGKAI" --db "$GONGKAI_DB" init --agency-name 慈周寨镇人民政府 --parent 示范县人民政府 >/dev/null || return 1
+	"$GONGKAI" --db "$GONGKAI_DB" init --agency-name 示范县人民政府 --level county --agency-code 11410100MB1234567W >/dev/null || return 1
+	"$GONGKAI" --db "$GONGKAI_DB" init --agency-name 慈周寨镇人民政府 --parent 示范县人民政府 --agency-code 11410100MB7654321R >/dev/null || return 1
 	local r ag
 	for r in officer reviewer leader admin supervisor; do
 		ag=慈周寨镇人民政府
@@ -25,6 +26,9 @@ make_db() {
 		"$GONGKAI" --db "$GONGKAI_DB" user add "$r" --role $r --agency "$ag" \
 			--display-name "测试$r" --password-file "$TMP/pw" >/dev/null || return 1
 	done
+	echo "pw-leader2-2024" >"$TMP/pw"
+	"$GONGKAI" --db "$GONGKAI_DB" user add leader2 --role leader --agency 慈周寨镇人民政府 \
+		--display-name "测试副镇长" --password-file "$TMP/pw" >/dev/null || return 1
 }
 
 start_server() {

@@ -1,0 +1,56 @@
+/*
+ * letter.h — reply letters (告知书) for applications, one per outcome, and the public view of
+ * an application (tracking code + secret).
+ *
+ * A letter carries what the Regulation and the national reference templates require
+ * (国办公开办函〔2020〕2号): the applicant and the request, the conclusion for the outcome,
+ * the legal basis (the article of the outcome), the reasons (typed by the officer when
+ * deciding; required for every outcome but 予以公开), and the remedy statement naming the
+ * bodies: 行政复议 within 60 days to the superior organ, 行政诉讼 within 6 months to the
+ * people's court. letter_build refuses (ERR_STATE, naming what is missing) rather than
+ * produce a letter without any of these.
+ * May call: domain/application.h, domain/agency.h, store/, text/, base/.
+ * Law: 条例 Arts. 36–39; 行政复议法 Art. 20 (60 日); 行政诉讼法 Art. 46 (6 个月).
+ */
+#ifndef GK_DOMAIN_LETTER_H
+#define GK_DOMAIN_LETTER_H
+
+#include <stdint.h>
+
+#include "base/arena.h"
+#include "base/err.h"
+#include "domain/application.h"
+#include "store/store.h"
+
+#define LETTER_REVIEW_DAYS 60     /* REQ 行政复议法-20: 60 days from knowing of the act */
+#define LETTER_LITIGATION_MONTHS 6 /* REQ 行政诉讼法-46: 6 months */
+
+struct letter {
+	const char *title;         /* "政府信息公开申请答复告知书" */
+	const char *ref;           /* the tracking code, as the letter's reference */
+	const char *applicant;
+	const char *received;      /* YYYY-MM-DD */
+	const char *request;       /* what was asked for ("" if not recorded) */
+	const char *outcome;       /* Table 三 label */
+	const char *conclusion;    /* the standard sentence for the outcome group */
+	const char *basis;         /* the legal basis: article(s) */
+	const char *reasons;       /* the officer's reasons ("" only for 予以公开) */
+	const char *remedy;        /* the remedy statement with bodies and time limits */
+	const char *organ;         /* the organ that signs */
+	const char *date;          /* the date of the decision */
+};
+
+/* Build the letter for the decided or closed application v of organ agency_id (its superior
+ * organ is the reconsideration body). ERR_STATE naming the missing element when the
+ * application has no outcome yet, the outcome has no legal basis, the reasons are empty for
+ * an outcome that needs them, or no reconsideration body is known. Strings in a. */
+int letter_build(struct store *s, const struct app_view *v, struct arena *a, struct letter *out,
+		 struct gk_error *e) GK_WUR;
+
+/* REQ 条例-29: the applicant's own view. Find the application by its public tracking code and
+ * check the secret (compared as hashes in constant time); a wrong code and a wrong secret are
+ * the same ERR_NOTFOUND, so codes cannot be probed. Loads v like app_load. */
+int app_track(struct store *s, const struct calendar *cal, const char *code, const char *secret,
+	      int today, struct arena *a, struct app_view *v, struct gk_error *e) GK_WUR;
+
+#endif

@@ -1,0 +1,347 @@
+/*
+ * h_apps.c — the console's applications: the list with filters, one application with its
+ * history, live deadlines and their derivation, every lifecycle action of the ledger (the
+ * domain refuses what the law does not allow; the refusal is shown as a form error), and the
+ * reply letter (告知书) as printable HTML. Staff see only the organs in their scope
+ * (web_visible); another organ's application is "not found".
+ * May call: domain/, web/app.h.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "domain/application.h"
+#include "domain/letter.h"
+#include "text/date.h"
+#include "text/money.h"
+#include "web/handlers.h"
+
+struct list_fill {
+	struct web_ctx *c;
+	struct tpl_val *list;
+	int n;
+};
+
+static int add_item(void *ctx, const struct app_item *it)
+{
+	struct list_fill *f = ctx;
+	struct web_ctx *c = f->c;
+	struct tpl_val *o;
+	char day[DATE_LEN];
+	int t;
+
+	if (!web_visible(c, it->rec->agency_id))
+		return 0;
+	o = tpl_push_obj(f->list);
+	tpl_put_int(o, "id", it->rec->id);
+	tpl_put_str(o, "code", arena_strdup(c->a, it->rec->tracking_code));
+	tpl_put_str(o, "received", arena_strdup(c->a, it->rec->received));
+	tpl_put_str(o, "applicant", arena_strdup(c->a, it->rec->applicant_name));
+	t = app_code_find(applicant_types, APPLICANT__MAX, it->rec->applicant_type);
+	tpl_put_str(o, "type", t >= 0 ? applicant_types[t].label : "");
+	tpl_put_str(o, "state", app_phases[it->phase].label);
+	if (it->due != CLOCK_NONE) {
+		tpl_put_str(o, "due", arena_strdup(c->a, date_format(it->due, day)));
+		tpl_put_int(o, "left", it->workdays_left);
+	}
+	tpl_put_bool(o, "overdue", it->overdue);
+	f->n++;
+	return 0;
+}
+
+/* The organ a list is about: staff of one organ see theirs; others may choose. */
+static int64_t list_agency(struct web_ctx *c)
+{
+	int64_t want = web_in(c, "agency")->i;
+
+	if (c->user->role_id != ROLE_SUPERVISOR && c->user->role_id != ROLE_ADMIN)
+		return c->user->agency_id;
+	return want && web_visible(c, want) ? want : 0;
+}
+
+int h_apps(struct web_ctx *c)
+{
+	struct app_query q = { .due_within = -1 };
+	struct list_fill f = { c, tpl_put_list(c->page, "apps"), 0 };
+	struct tpl_val *states = tpl_put_list(c->page, "states");
+	struct store *s;
+	int rc;
+
+	q.agency_id = list_agency(c);
+	q.state = web_in(c, "state")->s;
+	q.overdue = web_in(c, "overdue")->present;
+	if (web_in(c, "due_within")->present)
+		q.due_within = (int)web_in(c, "due_within")->i;
+	q.year = (int)web_in(c, "year")->i;
+	for (int i = -1; i < PHASE__MAX; i++) {
+		struct tpl_val *o = tpl_push_obj(states);
+		const char *id = i < 0 ? "open" : app_phases[i].id;
+		tpl_put_str(o, "id", id);
+		tpl_put_str(o, "label", i < 0 ? "未办结" : app_phases[i].label);
+		tpl_put_bool(o, "selected", q.state && strcmp(q.state, id) == 0);
+	}
+	if ((rc = web_begin(c, 0, &s)) != 0)
+		return rc;
+	rc = app_list(s, web_calendar(c), &q, web_today(), add_item, &f, &c->err);
+	if (rc == 0 && (c->user->role_id == ROLE_SUPERVISOR || c->user->role_id == ROLE_ADMIN))
+		rc = web_agencies(c, tpl_put_list(c->page, "agencies"), q.agency_id);
+	if ((rc = web_finish(c, rc)) != 0)
+		return web_refused(c, rc) ? web_render(c, "apps", "依申请公开") : rc;
+	tpl_put_int(c->page, "count", f.n);
+	return web_render(c, "apps", "依申请公开");
+}
+
+static int parse_id(struct web_ctx *c, int64_t *id)
+{
+	const char *p = web_param(c, "id");
+	char *end;
+	long long v;
+
+	if (p == NULL || *p < '0' || *p > '9')
+		return err_set(&c->err, ERR_NOTFOUND, "id", "没有这件申请");
+	v = strtoll(p, &end, 10);
+	if (*end || v <= 0)
+		return err_set(&c->err, ERR_NOTFOUND, "id", "没有这件申请");
+	*id = v;
+	return 0;
+}
+
+/* Load application id if the user may see it (ERR_NOTFOUND otherwise: no probing). */
+static int load_visible(struct web_ctx *c, struct store *s, int64_t id, struct app_view *v)
+{
+	int rc = app_load(s, web_calendar(c), id, web_today(), c->a, v, &c->err);
+
+	if (rc == 0 && !web_visible(c, v->rec.agency_id)) {
+		app_view_free(v);
+		return err_set(&c->err, ERR_NOTFOUND, "id", "没有这件申请");
+	}
+	return rc;
+}
+
+static void put_deadline(struct web_ctx *c, struct tpl_val *list, const char *key,
+			 const struct clock_deadline *d)
+{
+	struct tpl_val *o;
+	struct buf b;
+	char day[DATE_LEN];
+
+	if (d->due == CLOCK_NONE || d->due == 0 || d->days == 0)
+		return;
+	o = tpl_push_obj(list);
+	tpl_put_str(o, "key", key);
+	tpl_put_str(o, "label", clock_limit_label(d->limit));
+	tpl_put_str(o, "basis", clock_limit_basis(d->limit));
+	tpl_put_str(o, "due", arena_strdup(c->a, date_format(d->due, day)));
+	tpl_put_int(o, "days", d->days);
+	tpl_put_bool(o, "unverified", !d->verified);
+	buf_init(&b, 64 * 1024);
+	if (clock_deadline_describe(d, &b) == 0)
+		tpl_put_str(o, "derivation", arena_strdup(c->a, buf_cstr(&b)));
+	buf_free(&b);
+}
+
+static void put_view(struct web_ctx *c, const struct app_view *v)
+{
+	struct tpl_val *app = tpl_put_obj(c->page, "app");
+	struct tpl_val *evs, *dls, *acts, *outs;
+	char day[DATE_LEN], money[32];
+	int t = app_code_find(applicant_types, APPLICANT__MAX, v->rec.applicant_type);
+	int ch = app_code_find(app_channels, CHANNEL__MAX, v->rec.channel);
+
+	tpl_put_int(app, "id", v->rec.id);
+	tpl_put_str(app, "code", v->rec.tracking_code);
+	tpl_put_str(app, "received", v->rec.received);
+	tpl_put_str(app, "channel", ch >= 0 ? app_channels[ch].label : v->rec.channel);
+	tpl_put_str(app, "type", t >= 0 ? applicant_types[t].label : v->rec.applicant_type);
+	tpl_put_str(app, "name", v->rec.applicant_name);
+	tpl_put_str(app, "id_number", v->rec.id_number);
+	tpl_put_str(app, "contact", v->rec.contact);
+	tpl_put_str(app, "request", v->rec.request);
+	tpl_put_str(app, "form", v->rec.form);
+	tpl_put_str(app, "state", app_phases[v->st.phase].label);
+	tpl_put_bool(app, "open", app_phases[v->st.phase].open);
+	if (v->st.outcome >= 0)
+		tpl_put_str(app, "outcome", outcomes[v->st.outcome].label);
+	if (v->due != CLOCK_NONE)
+		tpl_put_str(app, "due", arena_strdup(c->a, date_format(v->due, day)));
+	tpl_put_int(app, "month_ordinal", v->month_ordinal);
+	tpl_put_int(app, "fee_by_count", v->fee_by_count);
+	evs = tpl_put_list(app, "events");
+	for (size_t i = 0; i < v->nevents; i++) {
+		const struct app_event_rec *ev = &v->events[i];
+		struct tpl_val *o = tpl_push_obj(evs);
+		int k = app_event_from_id(ev->kind);
+		int oc = ev->outcome ? app_code_find(outcomes, OUTCOME__MAX, ev->outcome) : -1;
+
+		tpl_put_str(o, "date", ev->date);
+		tpl_put_str(o, "label", k >= 0 ? app_event_rules[k].label : ev->kind);
+		tpl_put_str(o, "note", ev->note);
+		tpl_put_str(o, "approver", ev->approver);
+		tpl_put_str(o, "basis", ev->basis);
+		tpl_put_str(o, "actor", ev->actor);
+		if (oc >= 0)
+			tpl_put_str(o, "outcome", outcomes[oc].label);
+		if (ev->amount_fen >= 0)
+			tpl_put_str(o, "amount", arena_strdup(c->a, money_format_yuan(ev->amount_fen, money)));
+	}
+	if (v->has_schedule) {
+		dls = tpl_put_list(app, "deadlines");
+		put_deadline(c, dls, "correction", &v->sch.correction_notice);
+		put_deadline(c, dls, "reply", &v->sch.reply);
+		put_deadline(c, dls, "extended", &v->sch.extended_reply);
+		put_deadline(c, dls, "fee", &v->sch.fee_payment);
+	}
+	/* The actions the ledger allows now (it still checks every one when submitted). */
+	acts = tpl_put_list(app, "actions");
+	for (int k = 0; k < EV__MAX; k++) {
+		struct tpl_val *o;
+		if (k == EV_DECIDED || !(app_event_rules[k].from & (1u << v->st.phase)))
+			continue;
+		o = tpl_push_obj(acts);
+		tpl_put_str(o, "kind", app_event_rules[k].id);
+		tpl_put_str(o, "label", app_event_rules[k].label);
+		tpl_put_bool(o, "needs_approver", k == EV_EXTENDED);
+		tpl_put_bool(o, "takes_amount", k == EV_FEE_NOTICE);
+	}
+	if (app_event_rules[EV_DECIDED].from & (1u << v->st.phase)) {
+		tpl_put_bool(app, "can_decide", 1);
+		outs = tpl_put_list(app, "outcomes");
+		for (int i = 0; i < OUTCOME__MAX; i++) {
+			struct tpl_val *o;
+			if (i >= OUTCOME_OTHER_NO_CORRECTION)
+				break;  /* closing outcomes come from their events */
+			o = tpl_push_obj(outs);
+			tpl_put_str(o, "id", outcomes[i].id);
+			tpl_put_strf(o, "label", "%s%s", outcomes[i].group ? outcomes[i].group : "",
+				     outcomes[i].label);
+		}
+	}
+	tpl_put_str(c->page, "today", arena_strdup(c->a, date_format(web_today(), day)));
+}
+
+/* Show application id (after an action refused or done). */
+static int detail(struct web_ctx *c, int64_t id)
+{
+	struct app_view v;
+	struct store *s;
+	int rc;
+
+	if ((rc = web_begin(c, 0, &s)) != 0)
+		return rc;
+	rc = load_visible(c, s, id, &v);
+	if ((rc = web_finish(c, rc)) != 0) {
+		if (rc == 0)
+			app_view_free(&v);
+		return rc;
+	}
+	put_view(c, &v);
+	app_view_free(&v);
+	tpl_put_bool(c->page, "may_act", c->user->role_id == ROLE_OFFICER ||
+					 c->user->role_id == ROLE_LEADER);
+	return web_render(c, "app", "申请详情");
+}
+
+int h_app(struct web_ctx *c)
+{
+	int64_t id;
+	int rc = parse_id(c, &id);
+
+	return rc ? rc : detail(c, id);
+}
+
+/* Run one lifecycle action inside a write transaction, after checking the user sees id. */
+static int act(struct web_ctx *c, int (*fn)(struct web_ctx *, struct store *, int64_t))
+{
+	struct app_view v;
+	struct store *s;
+	int64_t id;
+	int rc;
+
+	if ((rc = parse_id(c, &id)) != 0)
+		return rc;
+	if (c->nerrors)
+		return detail(c, id);
+	if ((rc = web_begin(c, 1, &s)) != 0)
+		return rc;
+	rc = load_visible(c, s, id, &v);
+	if (rc == 0) {
+		app_view_free(&v);
+		rc = fn(c, s, id);
+	}
+	if ((rc = web_finish(c, rc)) != 0)
+		return web_refused(c, rc) ? detail(c, id) : rc;
+	return web_redirect(c, arena_printf(c->a, "/console/applications/%lld", (long long)id));
+}
+
+static int do_event(struct web_ctx *c, struct store *s, int64_t id)
+{
+	struct app_event_in ev = { .amount_fen = -1, .outcome = -1 };
+	const struct web_value *amount = web_in(c, "amount");
+	int rc;
+
+	ev.kind = app_event_from_id(web_str(c, "kind"));
+	if (ev.kind < 0 || ev.kind == EV_DECIDED)
+		return err_set(&c->err, ERR_INVALID, "kind", "未知的办理事项");
+	ev.date = web_in(c, "date")->day;
+	ev.note = web_in(c, "note")->s;
+	ev.approver = web_in(c, "approver")->s;
+	if (amount->present && (rc = money_parse_yuan(amount->s, &ev.amount_fen, "amount", &c->err)) != 0)
+		return rc;
+	return app_record(s, web_calendar(c), id, &ev, web_today(), &c->err);
+}
+
+static int do_decide(struct web_ctx *c, struct store *s, int64_t id)
+{
+	int oc = app_code_find(outcomes, OUTCOME__MAX, web_str(c, "outcome"));
+
+	if (oc < 0)
+		return err_set(&c->err, ERR_INVALID, "outcome", "请选择处理结果");
+	return app_decide(s, web_calendar(c), id, oc, web_in(c, "date")->day,
+			  web_in(c, "basis")->s, web_today(), &c->err);
+}
+
+int h_app_event(struct web_ctx *c)
+{
+	return act(c, do_event);
+}
+
+int h_app_decide(struct web_ctx *c)
+{
+	return act(c, do_decide);
+}
+
+int h_app_letter(struct web_ctx *c)
+{
+	struct app_view v;
+	struct letter l;
+	struct store *s;
+	struct tpl_val *o;
+	int64_t id;
+	int rc;
+
+	if ((rc = parse_id(c, &id)) != 0)
+		return rc;
+	if ((rc = web_begin(c, 0, &s)) != 0)
+		return rc;
+	rc = load_visible(c, s, id, &v);
+	if (rc == 0) {
+		rc = letter_build(s, &v, c->a, &l, &c->err);
+		app_view_free(&v);
+	}
+	if ((rc = web_finish(c, rc)) != 0)
+		return rc;
+	o = tpl_put_obj(c->page, "letter");
+	tpl_put_str(o, "title", l.title);
+	tpl_put_str(o, "ref", l.ref);
+	tpl_put_str(o, "applicant", l.applicant);
+	tpl_put_str(o, "received", l.received);
+	tpl_put_str(o, "request", l.request);
+	tpl_put_str(o, "outcome", l.outcome);
+	tpl_put_str(o, "conclusion", l.conclusion);
+	tpl_put_str(o, "basis", l.basis);
+	tpl_put_str(o, "reasons", l.reasons);
+	tpl_put_str(o, "remedy", l.remedy);
+	tpl_put_str(o, "organ", l.organ);
+	tpl_put_str(o, "date", l.date);
+	tpl_put_int(c->page, "app_id", id);
+	return web_render(c, "letter", l.title);
+}

@@ -1,0 +1,148 @@
+#!/usr/bin/env bash
+# applications.sh — a citizen applies online (Art. 29 fields, errors kept beside the fields),
+# gets a receipt with tracking code and secret, tracks it (no personal data, no notes); staff
+# handle it in the console through correction, extension and decision, with the ledger's
+# refusals shown as form errors; the reply letter (告知书) is refused without reasons and
+# carries the remedy statement; officers see only their organ.
+. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/server.bash"
+make_db
+"$GONGKAI" --db "$GONGKAI_DB" init --agency-name 其他镇人民政府 --parent 示范县人民政府 >/dev/null
+echo "pw-other-2024" >"$TMP/pw"
+"$GONGKAI" --db "$GONGKAI_DB" user add other --role officer --agency 其他镇人民政府 --password-file "$TMP/pw" >/dev/null
+start_server
+
+get /apply
+equals "$CODE" 200 "application form"
+for f in applicant_type applicant_name id_number phone address email doc_title doc_no description; do
+	contains "$BODY" "<label for=\"f-$f\">" "field $f has a label"
+done
+tok=$(csrf_of "$BODY")
+ag=$(printf '%s' "$BODY" | grep -o '<option value="[0-9]*">慈周寨镇' | grep -o '[0-9]\+')
+evil='<script>alert("x")</script>'
+sqlm="'; DELETE FROM application; --"
+
+post /apply --data-urlencode "_csrf=$tok" --data-urlencode "agency=$ag" --data-urlencode "applicant_type=np" \
+	--data-urlencode "applicant_name=$evil" --data-urlencode "address=$sqlm"
+equals "$CODE" 400 "an application without a description is refused"
+contains "$BODY" "请写明所需信息的名称" "the missing description is named (Art. 29)"
+contains "$BODY" 'value="&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"' "the typed name is kept, escaped"
+contains "$BODY" "&#39;; DELETE FROM application; --" "the typed address is kept"
+lacks "$BODY" "$evil" "no raw script"
+
+post /apply --data-urlencode "_csrf=$tok" --data-urlencode "agency=$ag" --data-urlencode "applicant_type=np" \
+	--data-urlencode "applicant_name=张三" --data-urlencode "id_number=110101199003071234" \
+	--data-urlencode "phone=13800000000" --data-urlencode "doc_title=x"
+equals "$CODE" 400 "a bad identity number is refused"
+contains "$BODY" 'id="f-id_number"' "the form comes back"
+contains "$BODY" 'invalid"' "with the field marked"
+
+post /apply --data-urlencode "_csrf=$tok" --data-urlencode "agency=$ag" --data-urlencode "applicant_type=np" \
+	--data-urlencode "applicant_name=$evil" --data-urlencode "phone=13800000000" --data-urlencode "address=$sqlm" \
+	--data-urlencode "doc_title=2024年道路修缮工程预算 $evil" --data-urlencode "description=$sqlm"
+equals "$CODE" 200 "a complete application is received"
+contains "$BODY" "申请回执" "the receipt page"
+code=$(printf '%s' "$BODY" | grep -o 'class="code">[^<]*' | head -1 | sed 's/.*>//')
+secret=$(printf '%s' "$BODY" | grep -o 'class="code">[^<]*' | sed -n 2p | sed 's/.*>//')
+[ -n "$code" ] && [ -n "$secret" ] && ok "receipt shows tracking code and secret" || not_ok "receipt shows tracking code and secret"
+contains "$BODY" "答复期限" "and the reply deadline"
+contains "$HEADERS" "Cache-Control: no-store" "the receipt is not cached"
+run 0 "$GONGKAI" --db "$GONGKAI_DB" app list --json
+contains "$OUT" '"channel": "online"' "recorded with channel online"
+
+get /track
+tok=$(csrf_of "$BODY")
+post /track --data-urlencode "_csrf=$tok" --data-urlencode "code=$code" --data-urlencode "secret=wrong-secret"
+equals "$CODE" 404 "a wrong secret finds nothing"
+contains "$BODY" "查询码或查询密码不正确" "and says so"
+post /track --data-urlencode "_csrf=$tok" --data-urlencode "code=NOPE-NOPE-NOPE" --data-urlencode "secret=$secret"
+equals "$CODE" 404 "a wrong code gives the same answer"
+post /track --data-urlencode "_csrf=$tok" --data-urlencode "code=$code" --data-urlencode "secret=$secret"
+equals "$CODE" 200 "code + secret show the application"
+contains "$BODY" "办理中" "its state"
+lacks "$BODY" "alert" "never the applicant's name"
+lacks "$BODY" "DELETE FROM" "never the contact or the request"
+lacks "$BODY" "13800000000" "never the phone"
+
+id=$("$GONGKAI" --db "$GONGKAI_DB" app list --json | grep -o '"id": *[0-9]*' | head -1 | grep -o '[0-9][0-9]*')
+
+# route × role for the console's application pages
+for r in officer reviewer leader admin supervisor other; do
+	pw=pw-$r-2024
+	login $r $pw
+	get /console/applications
+	case $r in officer|leader|supervisor|other) want=200 ;; *) want=403 ;; esac
+	equals "$CODE" "$want" "/console/applications as $r: $want"
+	get /console/applications/$id
+	case $r in officer|leader|supervisor) want=200 ;; other) want=404 ;; *) want=403 ;; esac
+	equals "$CODE" "$want" "/console/applications/ID as $r: $want"
+	get /console
+	t=$(csrf_of "$BODY")
+	post /console/applications/$id/event --data-urlencode "_csrf=$t" --data-urlencode "kind=consultation-started" --data-urlencode "date=2020-01-01"
+	case $r in officer|leader) want=409 ;; other) want=404 ;; *) want=403 ;; esac
+	[ "$r" = officer ] || [ "$r" = leader ] && want=409  # a date before receipt
+	equals "$CODE" "$want" "POST event as $r: $want"
+done
+
+login officer pw-officer-2024
+get /console/applications
+contains "$BODY" "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" "the list shows the applicant escaped"
+lacks "$BODY" "$evil" "never raw"
+get /console/applications/$id
+contains "$BODY" "13800000000" "staff of the organ see the contact"
+contains "$BODY" "推算过程" "deadlines with their derivation"
+t=$(csrf_of "$BODY")
+today=$(date +%F)
+post /console/applications/$id/event --data-urlencode "_csrf=$t" --data-urlencode "kind=extended" --data-urlencode "date=$today"
+equals "$CODE" 400 "an extension without approver is refused"
+contains "$BODY" 'class="error-summary"' "shown as a form error"
+post /console/applications/$id/event --data-urlencode "_csrf=$t" --data-urlencode "kind=correction-received" --data-urlencode "date=$today"
+equals "$CODE" 409 "a correction answer without a request is refused"
+post /console/applications/$id/event --data-urlencode "_csrf=$t" --data-urlencode "kind=correction-requested" --data-urlencode "date=$today" --data-urlencode "note=内部备注：$evil"
+equals "$CODE" 303 "correction requested"
+post /console/applications/$id/event --data-urlencode "_csrf=$t" --data-urlencode "kind=correction-received" --data-urlencode "date=$today"
+equals "$CODE" 303 "correction received"
+post /console/applications/$id/event --data-urlencode "_csrf=$t" --data-urlencode "kind=extended" --data-urlencode "date=$today" --data-urlencode "approver=李主任"
+equals "$CODE" 303 "extension with approver"
+post /console/applications/$id/event --data-urlencode "_csrf=$t" --data-urlencode "kind=extended" --data-urlencode "date=$today" --data-urlencode "approver=李主任"
+equals "$CODE" 409 "a second extension is refused"
+get /console/applications/$id
+contains "$BODY" "内部备注：&lt;script&gt;" "notes shown escaped to staff"
+post /console/applications/$id/decide --data-urlencode "_csrf=$t" --data-urlencode "outcome=deny_third_party" --data-urlencode "date=$today"
+equals "$CODE" 303 "decided (not disclosed, third party)"
+get /console/applications/$id/letter
+equals "$CODE" 409 "no letter without reasons"
+contains "$BODY" "答复缺少理由" "and the page says what is missing"
+post /console/applications/$id/decide --data-urlencode "_csrf=$t" --data-urlencode "outcome=granted" --data-urlencode "date=$today"
+equals "$CODE" 409 "deciding twice is refused"
+
+# a second application, decided with reasons: the letter
+rm -f "$JAR"
+get /apply
+tok=$(csrf_of "$BODY")
+post /apply --data-urlencode "_csrf=$tok" --data-urlencode "agency=$ag" --data-urlencode "applicant_type=biz" \
+	--data-urlencode "applicant_name=某某公司" --data-urlencode "email=a@example.com" --data-urlencode "doc_no=慈政发〔2024〕1号"
+id2=$("$GONGKAI" --db "$GONGKAI_DB" app list --json | grep -o '"id": *[0-9]*' | sed -n 2p | grep -o '[0-9][0-9]*')
+login officer pw-officer-2024
+get /console/applications/$id2
+t=$(csrf_of "$BODY")
+post /console/applications/$id2/decide --data-urlencode "_csrf=$t" --data-urlencode "outcome=partial" --data-urlencode "date=$today" --data-urlencode "basis=第二部分涉及个人隐私 $evil"
+equals "$CODE" 303 "decided partially with reasons"
+get /console/applications/$id2/letter
+equals "$CODE" 200 "the reply letter is issued"
+contains "$BODY" "政府信息公开申请答复告知书" "titled 告知书"
+contains "$BODY" "条例》第三十七条" "with the legal basis"
+contains "$BODY" "第二部分涉及个人隐私 &lt;script&gt;" "with the reasons, escaped"
+contains "$BODY" "60日内向示范县人民政府申请行政复议" "remedy: reconsideration within 60 days to the superior organ"
+contains "$BODY" "6个月内向有管辖权的人民法院提起行政诉讼" "remedy: litigation within 6 months"
+lacks "$BODY" "$evil" "never raw"
+get /console/applications?state=replied
+contains "$BODY" "某某公司" "filter by state"
+login supervisor pw-supervisor-2024
+get /console/applications/$id2/letter
+equals "$CODE" 200 "the county supervisor reads the township's letter"
+login other pw-other-2024
+get /console/applications/$id2/letter
+equals "$CODE" 404 "another township's officer cannot"
+stop_server
+done_testing
