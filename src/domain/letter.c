@@ -43,17 +43,18 @@ int letter_build(struct store *s, const struct app_view *v, struct arena *a, str
 		 struct gk_error *e)
 {
 	struct agency_rec org, parent;
-	const struct app_code *oc;
+	const char *basis, *label;
 	char day[DATE_LEN];
 	int rc;
 
 	memset(out, 0, sizeof *out);
 	if (v->st.outcome < 0 || v->st.outcome >= OUTCOME__MAX)
 		return err_set(e, ERR_STATE, "outcome", "尚未作出答复决定，不能出具告知书");
-	oc = &outcomes[v->st.outcome];
-	if (oc->basis == NULL || !*oc->basis)
+	basis = app_outcome_basis(v->st.outcome);
+	label = app_outcome_name(v->st.outcome);
+	if (basis == NULL || !*basis)
 		return err_set(e, ERR_STATE, "basis",
-			       "“%s”没有可援引的法律依据，不能出具告知书；请写明依据后另行出具", oc->label);
+			       "“%s”没有可援引的法律依据，不能出具告知书；请写明依据后另行出具", label);
 	out->reasons = event_basis(v);
 	if (v->st.outcome != OUTCOME_GRANTED && !*out->reasons)
 		return err_set(e, ERR_STATE, "basis",
@@ -70,12 +71,10 @@ int letter_build(struct store *s, const struct app_view *v, struct arena *a, str
 	out->applicant = v->rec.applicant_name;
 	out->received = v->rec.received;
 	out->request = v->rec.request ? v->rec.request : "";
-	out->outcome = oc->label;
+	out->outcome = label;
 	out->conclusion = conclusion_of(v->st.outcome);
-	out->basis = arena_printf(a, "《中华人民共和国政府信息公开条例》%s",
-				  strncmp(oc->basis, "条例", 6) == 0 ? oc->basis + 6 : oc->basis);
-	if (strncmp(oc->basis, "条例", 6) != 0)
-		out->basis = oc->basis;
+	out->basis = strncmp(basis, "条例", 6) == 0
+		     ? arena_printf(a, "《中华人民共和国政府信息公开条例》%s", basis + 6) : basis;
 	/* REQ 行政复议法-20 REQ 行政诉讼法-46: the remedy statement with both bodies. */
 	out->remedy = arena_printf(a,
 		"如对本答复不服，可以自收到本告知书之日起%d日内向%s申请行政复议，"

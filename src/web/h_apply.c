@@ -18,9 +18,9 @@ static void put_types(struct web_ctx *c)
 
 	for (int i = 0; i < APPLICANT__MAX; i++) {
 		struct tpl_val *o = tpl_push_obj(l);
-		tpl_put_str(o, "id", applicant_types[i].id);
-		tpl_put_str(o, "label", applicant_types[i].label);
-		tpl_put_bool(o, "selected", strcmp(sel, applicant_types[i].id) == 0 ||
+		tpl_put_str(o, "id", app_applicant_id(i));
+		tpl_put_str(o, "label", app_applicant_label(i));
+		tpl_put_bool(o, "selected", strcmp(sel, app_applicant_id(i)) == 0 ||
 					    (!*sel && i == APPLICANT_NP));
 	}
 }
@@ -172,7 +172,7 @@ int h_track(struct web_ctx *c)
 	tpl_put_str(c->page, "received", v.rec.received);
 	tpl_put_str(c->page, "state", app_phases[v.st.phase].label);
 	if (v.st.outcome >= 0)
-		tpl_put_str(c->page, "outcome", outcomes[v.st.outcome].label);
+		tpl_put_str(c->page, "outcome", app_outcome_name(v.st.outcome));
 	evs = tpl_put_list(c->page, "events");
 	for (size_t i = 0; i < v.nevents; i++) {
 		struct tpl_val *o = tpl_push_obj(evs);

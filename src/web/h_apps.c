@@ -36,8 +36,8 @@ static int add_item(void *ctx, const struct app_item *it)
 	tpl_put_str(o, "code", arena_strdup(c->a, it->rec->tracking_code));
 	tpl_put_str(o, "received", arena_strdup(c->a, it->rec->received));
 	tpl_put_str(o, "applicant", arena_strdup(c->a, it->rec->applicant_name));
-	t = app_code_find(applicant_types, APPLICANT__MAX, it->rec->applicant_type);
-	tpl_put_str(o, "type", t >= 0 ? applicant_types[t].label : "");
+	t = app_applicant_find(it->rec->applicant_type);
+	tpl_put_str(o, "type", t >= 0 ? app_applicant_label(t) : "");
 	tpl_put_str(o, "state", app_phases[it->phase].label);
 	if (it->due != CLOCK_NONE) {
 		tpl_put_str(o, "due", arena_strdup(c->a, date_format(it->due, day)));
@@ -144,14 +144,14 @@ static void put_view(struct web_ctx *c, const struct app_view *v)
 	struct tpl_val *app = tpl_put_obj(c->page, "app");
 	struct tpl_val *evs, *dls, *acts, *outs;
 	char day[DATE_LEN], money[32];
-	int t = app_code_find(applicant_types, APPLICANT__MAX, v->rec.applicant_type);
-	int ch = app_code_find(app_channels, CHANNEL__MAX, v->rec.channel);
+	int t = app_applicant_find(v->rec.applicant_type);
+	int ch = app_channel_find(v->rec.channel);
 
 	tpl_put_int(app, "id", v->rec.id);
 	tpl_put_str(app, "code", v->rec.tracking_code);
 	tpl_put_str(app, "received", v->rec.received);
 	tpl_put_str(app, "channel", ch >= 0 ? app_channels[ch].label : v->rec.channel);
-	tpl_put_str(app, "type", t >= 0 ? applicant_types[t].label : v->rec.applicant_type);
+	tpl_put_str(app, "type", t >= 0 ? app_applicant_label(t) : v->rec.applicant_type);
 	tpl_put_str(app, "name", v->rec.applicant_name);
 	tpl_put_str(app, "id_number", v->rec.id_number);
 	tpl_put_str(app, "contact", v->rec.contact);
@@ -160,7 +160,7 @@ static void put_view(struct web_ctx *c, const struct app_view *v)
 	tpl_put_str(app, "state", app_phases[v->st.phase].label);
 	tpl_put_bool(app, "open", app_phases[v->st.phase].open);
 	if (v->st.outcome >= 0)
-		tpl_put_str(app, "outcome", outcomes[v->st.outcome].label);
+		tpl_put_str(app, "outcome", app_outcome_name(v->st.outcome));
 	if (v->due != CLOCK_NONE)
 		tpl_put_str(app, "due", arena_strdup(c->a, date_format(v->due, day)));
 	tpl_put_int(app, "month_ordinal", v->month_ordinal);
@@ -170,7 +170,7 @@ static void put_view(struct web_ctx *c, const struct app_view *v)
 		const struct app_event_rec *ev = &v->events[i];
 		struct tpl_val *o = tpl_push_obj(evs);
 		int k = app_event_from_id(ev->kind);
-		int oc = ev->outcome ? app_code_find(outcomes, OUTCOME__MAX, ev->outcome) : -1;
+		int oc = ev->outcome ? app_outcome_find(ev->outcome) : -1;
 
 		tpl_put_str(o, "date", ev->date);
 		tpl_put_str(o, "label", k >= 0 ? app_event_rules[k].label : ev->kind);
@@ -179,7 +179,7 @@ static void put_view(struct web_ctx *c, const struct app_view *v)
 		tpl_put_str(o, "basis", ev->basis);
 		tpl_put_str(o, "actor", ev->actor);
 		if (oc >= 0)
-			tpl_put_str(o, "outcome", outcomes[oc].label);
+			tpl_put_str(o, "outcome", app_outcome_name(oc));
 		if (ev->amount_fen >= 0)
 			tpl_put_str(o, "amount", arena_strdup(c->a, money_format_yuan(ev->amount_fen, money)));
 	}
@@ -210,9 +210,8 @@ static void put_view(struct web_ctx *c, const struct app_view *v)
 			if (i >= OUTCOME_OTHER_NO_CORRECTION)
 				break;  /* closing outcomes come from their events */
 			o = tpl_push_obj(outs);
-			tpl_put_str(o, "id", outcomes[i].id);
-			tpl_put_strf(o, "label", "%s%s", outcomes[i].group ? outcomes[i].group : "",
-				     outcomes[i].label);
+			tpl_put_str(o, "id", app_outcome_id(i));
+			tpl_put_str(o, "label", app_outcome_name(i));
 		}
 	}
 	tpl_put_str(c->page, "today", arena_strdup(c->a, date_format(web_today(), day)));
@@ -291,7 +290,7 @@ static int do_event(struct web_ctx *c, struct store *s, int64_t id)
 
 static int do_decide(struct web_ctx *c, struct store *s, int64_t id)
 {
-	int oc = app_code_find(outcomes, OUTCOME__MAX, web_str(c, "outcome"));
+	int oc = app_outcome_find(web_str(c, "outcome"));
 
 	if (oc < 0)
 		return err_set(&c->err, ERR_INVALID, "outcome", "请选择处理结果");
