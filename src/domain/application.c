@@ -379,6 +379,7 @@ int app_create(struct store *s, const struct calendar *cal, const struct app_new
 	struct buf key, js;
 	struct jsonw w;
 	char received[DATE_LEN], now[21], secret_hash[CRYPTO_SHA256_HEX], ids[256];
+	char id_number[RESIDENT_ID_LEN + 1];
 	int type, rc = 0;
 
 	buf_init(&key, 4096);
@@ -427,7 +428,11 @@ int app_create(struct store *s, const struct calendar *cal, const struct app_new
 			rc = idcode_uscc_validate(in->id_number, "--id-number", e);
 		if (rc != 0)
 			goto out;
-		r.id_number = in->id_number;
+		/* one spelling per person: a check character 'x' is stored as 'X' */
+		snprintf(id_number, sizeof id_number, "%s", in->id_number);
+		if (id_number[17] == 'x')
+			id_number[17] = 'X';
+		r.id_number = id_number;
 	}
 	/* "The same applicant" for 按件计收: the identity number when known, else type + name. */
 	if (r.id_number)
@@ -438,8 +443,6 @@ int app_create(struct store *s, const struct calendar *cal, const struct app_new
 		rc = err_set(e, ERR_LIMIT, "--applicant-name", "too long");
 		goto out;
 	}
-	if (key.ptr[3] == ':' && key.ptr[0] == 'i' && key.ptr[key.len - 1] == 'x')
-		key.ptr[key.len - 1] = 'X';
 	crypto_random_code(out->secret, APP_SECRET_LEN - 1, code_alphabet);
 	crypto_sha256_hex(out->secret, strlen(out->secret), secret_hash);
 	store_now(now);
