@@ -6,7 +6,7 @@
 
 #include <string.h>
 
-static const char *const names[RENDER__MAX] = { "txt", "md", "html", "json" };
+static const char *const names[RENDER__MAX] = { "txt", "md", "html", "json", "xlsx" };
 
 int render_kind_by_name(const char *name)
 {
@@ -21,6 +21,11 @@ const char *render_kind_name(enum render_kind k)
 	return (unsigned)k < RENDER__MAX ? names[k] : NULL;
 }
 
+int render_kind_binary(enum render_kind k)
+{
+	return k == RENDER_XLSX;
+}
+
 int render_report(const struct annual_report *r, enum render_kind kind,
 		  const struct findings *findings, struct buf *out, struct gk_error *e)
 {
@@ -33,6 +38,8 @@ int render_report(const struct annual_report *r, enum render_kind kind,
 		return render_html(r, out, e);
 	case RENDER_JSON:
 		return render_json(r, findings, out, e);
+	case RENDER_XLSX:
+		return render_xlsx(r, out, e);
 	default:
 		return err_set(e, ERR_INVALID, "--format", "unknown report format %d", (int)kind);
 	}

