@@ -6,7 +6,7 @@
 
 #include <string.h>
 
-static const char *const names[RENDER__MAX] = { "txt", "md", "html", "json", "xlsx" };
+static const char *const names[RENDER__MAX] = { "txt", "md", "html", "json", "xlsx", "docx" };
 
 int render_kind_by_name(const char *name)
 {
@@ -23,7 +23,7 @@ const char *render_kind_name(enum render_kind k)
 
 int render_kind_binary(enum render_kind k)
 {
-	return k == RENDER_XLSX;
+	return k == RENDER_XLSX || k == RENDER_DOCX;
 }
 
 int render_report(const struct annual_report *r, enum render_kind kind,
@@ -40,6 +40,8 @@ int render_report(const struct annual_report *r, enum render_kind kind,
 		return render_json(r, findings, out, e);
 	case RENDER_XLSX:
 		return render_xlsx(r, out, e);
+	case RENDER_DOCX:
+		return render_docx(r, out, e);
 	default:
 		return err_set(e, ERR_INVALID, "--format", "unknown report format %d", (int)kind);
 	}

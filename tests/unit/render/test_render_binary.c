@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <libxml/parser.h>
 #include <zip.h>
 
 #include "../format/fixtures.h"
@@ -96,6 +97,18 @@ static void render_twice(const struct annual_report *r, enum render_kind k, stru
 	buf_free(&again);
 }
 
+/* Every part of a package is well-formed XML (libxml2, no network, no entities). */
+static void assert_well_formed(const char *data, size_t len, const char *name)
+{
+	xmlDocPtr doc = xmlReadMemory(data, (int)len, name, NULL,
+				      XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	if (!doc) {
+		print_error("%s is not well-formed XML\n", name);
+		fail();
+	}
+	xmlFreeDoc(doc);
+}
+
 /* The zip package: its entry list (in order) and every entry compared with
  * <dir>/ENTRIES and <dir>/<entry>. Entries are appended to xml (one after the other) so the
  * caller can look for what a user would notice. */
@@ -131,6 +144,7 @@ static void assert_zip_golden(const struct buf *pkg, const char *dir, struct buf
 		buf_reset(&name);
 		assert_int_equal(buf_printf(&name, "%s/%s", dir, st.name), 0);
 		assert_golden(data, st.size, name.ptr);
+		assert_well_formed(data, st.size, st.name);
 		assert_int_equal(buf_append(xml, data, st.size), 0);
 		free(data);
 	}
@@ -229,11 +243,120 @@ static void test_xlsx_merges(void **state)
 	buf_free(&xml);
 }
 
+/* ---- DOCX ---- */
+
+static int count_of(const char *hay, const char *needle)
+{
+	int n = 0;
+	for (const char *p = hay; (p = strstr(p, needle)) != NULL; p += strlen(needle))
+		n++;
+	return n;
+}
+
+static void test_docx_goldens(void **state)
+{
+	struct annual_report r;
+	struct buf out, xml;
+
+	buf_init(&out, 0);
+	buf_init(&xml, 0);
+	fixture_cizhouzhai(&r);
+	render_twice(&r, RENDER_DOCX, &out);
+	assert_zip_golden(&out, "cizhouzhai-2024.docx", &xml);
+	/* A4, zh-CN, the fonts of official documents, the six headings as headings */
+	assert_has(&xml, "<w:pgSz w:w=\"11906\" w:h=\"16838\"/>");
+	assert_has(&xml, "<w:lang w:val=\"en-US\" w:eastAsia=\"zh-CN\"");
+	assert_has(&xml, "w:eastAsia=\"仿宋_GB2312\"");
+	assert_has(&xml, "w:eastAsia=\"方正小标宋简体\"");
+	assert_has(&xml, "w:eastAsia=\"黑体\"");
+	assert_has(&xml, "<w:font w:name=\"仿宋_GB2312\"><w:altName w:val=\"仿宋\"/>");
+	assert_has(&xml, "<w:pStyle w:val=\"Title\"/></w:pPr><w:r><w:t xml:space=\"preserve\">"
+			 "慈周寨镇2024年政府信息公开工作年度报告</w:t>");
+	assert_int_equal(count_of(xml.ptr, "<w:pStyle w:val=\"Heading1\"/>"), 6);
+	assert_has(&xml, "六、其他需要报告的事项</w:t></w:r></w:p>\n<w:p><w:r><w:t xml:space=\"preserve\">0<");
+	assert_has(&xml, "<dcterms:created xsi:type=\"dcterms:W3CDTF\">2025-01-01T00:00:00Z");
+	/* three real tables; Table 三's merges: 申请人情况 over 7, 法人或其他组织 over 5, the
+	 * result group and the four reason groups merged down (1 + 4 restarts), the note, 自然人
+	 * and 总计 down the header rows (3 more); Table 四: 行政诉讼 over 10, five labels down (5) */
+	assert_int_equal(count_of(xml.ptr, "<w:tbl>"), 3);
+	assert_int_equal(count_of(xml.ptr, "<w:gridSpan w:val=\"7\"/>"), 1);
+	assert_int_equal(count_of(xml.ptr, "<w:gridSpan w:val=\"10\"/>"), 1);
+	/* 法人或其他组织, 行政复议, 未经复议直接起诉, 复议后起诉 */
+	assert_int_equal(count_of(xml.ptr, "<w:gridSpan w:val=\"5\"/>"), 4);
+	assert_int_equal(count_of(xml.ptr, "<w:vMerge w:val=\"restart\"/>"), 8 + 5);
+	/* continuation cells: note 2×, 自然人, 总计, result 21, groups 7+2+4+2, Table 四 5 */
+	assert_int_equal(count_of(xml.ptr, "<w:vMerge/>"), 2 + 1 + 1 + 21 + 15 + 5);
+	report_free(&r);
+
+	buf_reset(&out);
+	buf_reset(&xml);
+	fixture_hangzhou(&r);
+	render_twice(&r, RENDER_DOCX, &out);
+	assert_zip_golden(&out, "hangzhou-2023.docx", &xml);
+	assert_has(&xml, ">14069<");
+	assert_has(&xml, ">1234.5678<");
+	report_free(&r);
+	buf_free(&out);
+	buf_free(&xml);
+}
+
+/* Every text goes through the one XML writer: markup in an agency name or a narrative is
+ * text, control characters XML forbids are dropped, tabs and line breaks become w:tab, w:br. */
+static void test_docx_escapes_text(void **state)
+{
+	struct annual_report r;
+	struct buf out;
+
+	buf_init(&out, 0);
+	fixture_cizhouzhai(&r);
+	report_set_agency(&r, "A&B<镇>");
+	report_set_section(&r, SEC_PROBLEMS, "一是<w:p>&amp;\x01\x1b不足\t二是\n三是\"引号\"");
+	assert_int_equal(render_docx(&r, &out, NULL), 0);
+	{
+		zip_error_t ze;
+		zip_source_t *src;
+		zip_t *za;
+		zip_file_t *zf;
+		zip_stat_t st;
+		char *data;
+
+		zip_error_init(&ze);
+		src = zip_source_buffer_create(out.ptr, out.len, 0, &ze);
+		za = zip_open_from_source(src, ZIP_RDONLY, &ze);
+		assert_non_null(za);
+		assert_int_equal(zip_stat(za, "word/document.xml", 0, &st), 0);
+		data = calloc(1, st.size + 1);
+		zf = zip_fopen(za, "word/document.xml", 0);
+		assert_int_equal(zip_fread(zf, data, st.size), (zip_int64_t)st.size);
+		zip_fclose(zf);
+		assert_well_formed(data, st.size, "document.xml");
+		assert_non_null(strstr(data, "A&amp;B&lt;镇&gt;2024年"));
+		assert_non_null(strstr(data, "一是&lt;w:p&gt;&amp;amp;不足</w:t></w:r><w:r><w:tab/></w:r>"
+					     "<w:r><w:t xml:space=\"preserve\">二是</w:t></w:r><w:r><w:br/>"));
+		assert_null(strchr(data, '\x01'));
+		assert_null(strchr(data, '\x1b'));
+		free(data);
+		zip_close(za);
+	}
+	/* a text that is not UTF-8 is refused, naming the section */
+	report_set_section(&r, SEC_OTHER_MATTERS, "\xff\xfe");
+	{
+		struct gk_error e = { 0 };
+		buf_reset(&out);
+		assert_int_equal(render_docx(&r, &out, &e), ERR_INVALID);
+		assert_string_equal(e.field, "other_matters");
+	}
+	report_free(&r);
+	buf_free(&out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_xlsx_goldens),
 		cmocka_unit_test(test_xlsx_merges),
+		cmocka_unit_test(test_docx_goldens),
+		cmocka_unit_test(test_docx_escapes_text),
 	};
 	return cmocka_run_group_tests_name("render_binary", tests, NULL, NULL);
 }
