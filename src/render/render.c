@@ -6,7 +6,8 @@
 
 #include <string.h>
 
-static const char *const names[RENDER__MAX] = { "txt", "md", "html", "json", "xlsx", "docx" };
+static const char *const names[RENDER__MAX] = { "txt", "md", "html", "json",
+							"xlsx", "docx", "pdf" };
 
 int render_kind_by_name(const char *name)
 {
@@ -23,7 +24,7 @@ const char *render_kind_name(enum render_kind k)
 
 int render_kind_binary(enum render_kind k)
 {
-	return k == RENDER_XLSX || k == RENDER_DOCX;
+	return k == RENDER_XLSX || k == RENDER_DOCX || k == RENDER_PDF;
 }
 
 int render_report(const struct annual_report *r, enum render_kind kind,
@@ -42,6 +43,8 @@ int render_report(const struct annual_report *r, enum render_kind kind,
 		return render_xlsx(r, out, e);
 	case RENDER_DOCX:
 		return render_docx(r, out, e);
+	case RENDER_PDF:
+		return render_pdf(r, out, e);
 	default:
 		return err_set(e, ERR_INVALID, "--format", "unknown report format %d", (int)kind);
 	}

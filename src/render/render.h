@@ -1,5 +1,6 @@
 /*
- * render.h — write an annual report (format/report.h) as text, Markdown, HTML, JSON, XLSX or DOCX.
+ * render.h — write an annual report (format/report.h) as text, Markdown, HTML, JSON, XLSX, DOCX
+ * or PDF.
  *
  *   txt   laid out exactly like the reference report (shared/corpus/reference-cizhouzhai-2024.txt):
  *         its heading levels, tab-separated table rows with empty group cells, and its printed
@@ -14,6 +15,7 @@
  *   xlsx  the three tables, one A4 sheet each, merged cells as the official layout (xlsx.c).
  *   docx  A4 Word document: title, headings, narrative, real tables with the official merges,
  *         zh-CN, the fonts of Chinese official documents (docx.c).
+ *   pdf   A4, the same typography with Noto CJK fonts embedded, text selectable (pdf.c).
  * Output is deterministic: the same report gives the same bytes. Money is printed in 万元 with
  * at most 4 decimals (json: exact).
  * May use base/, text/ and format/.
@@ -26,15 +28,15 @@
 
 enum render_kind {
 	RENDER_TXT = 0, RENDER_MD, RENDER_HTML, RENDER_JSON,
-	RENDER_XLSX, RENDER_DOCX,   /* binary: zip packages */
+	RENDER_XLSX, RENDER_DOCX, RENDER_PDF,   /* binary: zip packages, a PDF file */
 	RENDER__MAX
 };
 
-/* "txt" "md" "html" "json" "xlsx" "docx" → kind, or -1. */
+/* "txt" "md" "html" "json" "xlsx" "docx" "pdf" → kind, or -1. */
 int render_kind_by_name(const char *name);
 /* The kind's name ("txt"), or NULL. */
 const char *render_kind_name(enum render_kind k);
-/* 1 for the kinds whose output is not text (xlsx, docx): not for a terminal. */
+/* 1 for the kinds whose output is not text (xlsx, docx, pdf): not for a terminal. */
 int render_kind_binary(enum render_kind k);
 
 /* Append the report r in the given kind to out. findings: what to list in JSON (NULL: the
@@ -49,8 +51,9 @@ int render_md(const struct annual_report *r, struct buf *out, struct gk_error *e
 int render_html(const struct annual_report *r, struct buf *out, struct gk_error *e) GK_WUR;
 int render_json(const struct annual_report *r, const struct findings *findings, struct buf *out,
 		struct gk_error *e) GK_WUR;
-/* The binary kinds (xlsx.c, docx.c; docs/render.md): byte-for-byte reproducible. */
+/* The binary kinds (xlsx.c, docx.c, pdf.c; docs/render.md): byte-for-byte reproducible. */
 int render_xlsx(const struct annual_report *r, struct buf *out, struct gk_error *e) GK_WUR;
 int render_docx(const struct annual_report *r, struct buf *out, struct gk_error *e) GK_WUR;
+int render_pdf(const struct annual_report *r, struct buf *out, struct gk_error *e) GK_WUR;
 
 #endif

@@ -94,3 +94,11 @@ time_t walk_fixed_time(int year)
 
 	return (time_t)date_make(y, 1, 1) * 86400;
 }
+
+size_t walk_title_break(const char *title, size_t len)
+{
+	static const char tail[] = "政府信息公开工作年度报告";
+	size_t n = sizeof tail - 1;
+
+	return len > n && memcmp(title + len - n, tail, n) == 0 ? len - n : 0;
+}

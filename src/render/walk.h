@@ -39,6 +39,11 @@ int walk_paragraphs(const char *text, int (*fn)(void *ctx, const char *s, size_t
  * decimals), into out (reset first); "" when the cell is absent or blank. */
 int walk_cell_text(const struct report_cells *c, int idx, struct buf *out) GK_WUR;
 
+/* Where a title too long for one line is best broken: the offset of the words
+ * "政府信息公开工作年度报告" after "<机关><年>年", or 0 when the title does not end with them
+ * (or they are all of it). */
+size_t walk_title_break(const char *title, size_t len);
+
 /* The fixed time stamped into binary outputs as their creation time, so that the same report
  * gives the same bytes: 00:00:00 UTC on 1 January of the year after the report year (when the
  * report is written). */

@@ -350,6 +350,134 @@ static void test_docx_escapes_text(void **state)
 	buf_free(&out);
 }
 
+/* ---- PDF ---- */
+
+/* Write out to a temporary file; returns its path (caller unlinks and frees). */
+static char *temp_file(const struct buf *out)
+{
+	const char *dir = getenv("TMPDIR");
+	struct buf path;
+	int fd;
+
+	buf_init(&path, 0);
+	assert_int_equal(buf_printf(&path, "%s/gk-test-pdf-XXXXXX", dir && *dir ? dir : "/tmp"), 0);
+	fd = mkstemp(path.ptr);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, out->ptr, out->len), (ssize_t)out->len);
+	assert_int_equal(close(fd), 0);
+	return buf_steal(&path);
+}
+
+/* The standard output of a command run on a file (poppler-utils). */
+static void run_tool(const char *cmd, const char *file, struct buf *got)
+{
+	struct buf line;
+	char chunk[4096];
+	size_t n;
+	FILE *fp;
+
+	buf_init(&line, 0);
+	assert_int_equal(buf_printf(&line, "%s '%s'%s", cmd, file,
+				    strncmp(cmd, "pdftotext", 9) == 0 ? " -" : ""), 0);
+	fp = popen(line.ptr, "r");
+	assert_non_null(fp);
+	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+		assert_int_equal(buf_append(got, chunk, n), 0);
+	assert_int_equal(pclose(fp), 0);
+	buf_free(&line);
+}
+
+/* The PDF's text (pdftotext -layout) matches the golden text; every font is embedded as a
+ * subset with a Unicode map (pdffonts: emb sub uni all yes), and they are the Noto CJK faces. */
+static void pdf_golden(const struct annual_report *r, const char *golden, int pages)
+{
+	struct buf out, text, fonts, info, want;
+	char *path;
+	int nfonts = 0;
+
+	buf_init(&out, 0);
+	buf_init(&text, 0);
+	buf_init(&fonts, 0);
+	buf_init(&info, 0);
+	buf_init(&want, 0);
+	render_twice(r, RENDER_PDF, &out);
+	assert_memory_equal(out.ptr, "%PDF-", 5);
+	path = temp_file(&out);
+	run_tool("pdftotext -layout", path, &text);
+	assert_golden(text.ptr, text.len, golden);
+	run_tool("pdffonts", path, &fonts);
+	for (const char *l = strchr(fonts.ptr, '\n'); l && (l = strchr(l + 1, '\n')) && l[1];) {
+		const char *end = strchr(l + 1, '\n');
+		struct buf row;
+
+		buf_init(&row, 0);
+		assert_int_equal(buf_append(&row, l + 1, end ? (size_t)(end - l - 1) : strlen(l + 1)), 0);
+		if (!strstr(row.ptr, "yes yes yes") || !strstr(row.ptr, "CJK"))
+			print_error("font not embedded as a CJK subset with a Unicode map: %s\n", row.ptr);
+		assert_non_null(strstr(row.ptr, "yes yes yes"));
+		assert_non_null(strstr(row.ptr, "CJK"));
+		nfonts++;
+		buf_free(&row);
+	}
+	assert_true(nfonts >= 2);
+	run_tool("pdfinfo", path, &info);
+	assert_non_null(strstr(info.ptr, "A4"));
+	assert_non_null(strstr(info.ptr, "Creator:         gongkai"));
+	assert_int_equal(buf_printf(&want, "Pages:           %d\n", pages), 0);
+	assert_non_null(strstr(info.ptr, want.ptr));
+	unlink(path);
+	free(path);
+	buf_free(&out);
+	buf_free(&text);
+	buf_free(&fonts);
+	buf_free(&info);
+	buf_free(&want);
+}
+
+static void test_pdf_goldens(void **state)
+{
+	struct annual_report r;
+
+	fixture_cizhouzhai(&r);
+	pdf_golden(&r, "cizhouzhai-2024.pdf.txt", 4);
+	report_free(&r);
+	fixture_hangzhou(&r);
+	pdf_golden(&r, "hangzhou-2023.pdf.txt", 3);
+	report_free(&r);
+}
+
+/* A narrative longer than a page continues on the next pages; a table still fits. */
+static void test_pdf_long_text(void **state)
+{
+	struct annual_report r;
+	struct buf text, out;
+
+	fixture_hangzhou(&r);
+	buf_init(&text, 0);
+	buf_init(&out, 0);
+	for (int i = 0; i < 60; i++)
+		assert_int_equal(buf_printf(&text, "第%d段：政府信息公开工作持续推进，公开内容更加规范。\n\n", i + 1),
+				 0);
+	report_set_section(&r, SEC_PROBLEMS, text.ptr);
+	render_twice(&r, RENDER_PDF, &out);
+	{
+		char *path = temp_file(&out);
+		struct buf t;
+
+		buf_init(&t, 0);
+		run_tool("pdftotext -layout", path, &t);
+		assert_non_null(strstr(t.ptr, "第1段"));
+		assert_non_null(strstr(t.ptr, "第60段"));
+		assert_non_null(strstr(t.ptr, "—6—"));
+		unlink(path);
+		free(path);
+		buf_free(&t);
+	}
+	report_free(&r);
+	buf_free(&text);
+	buf_free(&out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -357,6 +485,8 @@ int main(void)
 		cmocka_unit_test(test_xlsx_merges),
 		cmocka_unit_test(test_docx_goldens),
 		cmocka_unit_test(test_docx_escapes_text),
+		cmocka_unit_test(test_pdf_goldens),
+		cmocka_unit_test(test_pdf_long_text),
 	};
 	return cmocka_run_group_tests_name("render_binary", tests, NULL, NULL);
 }
