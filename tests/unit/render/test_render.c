@@ -213,7 +213,8 @@ static void test_kinds_and_money(void **state)
 	struct buf out;
 
 	assert_int_equal(render_kind_by_name("html"), RENDER_HTML);
-	assert_int_equal(render_kind_by_name("xlsx"), -1);
+	assert_int_equal(render_kind_by_name("xlsx"), RENDER_XLSX);
+	assert_int_equal(render_kind_by_name("odt"), -1);
 	assert_string_equal(render_kind_name(RENDER_JSON), "json");
 	fixture_cizhouzhai(&r);
 	/* 12345678 分 = 12.345678 万元: 4 decimals in print, exact in JSON */

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <libxml/parser.h>
@@ -350,6 +351,36 @@ static void test_docx_escapes_text(void **state)
 	buf_free(&out);
 }
 
+/* The same bytes in every time zone (libzip stores local times; see docx.c). */
+static void test_binary_time_zones(void **state)
+{
+	static const char *const zones[] = { "UTC", "Asia/Shanghai", "America/New_York" };
+	static const enum render_kind kinds[] = { RENDER_XLSX, RENDER_DOCX, RENDER_PDF };
+	struct annual_report r;
+
+	fixture_cizhouzhai(&r);
+	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+		struct buf first, other;
+
+		buf_init(&first, 0);
+		for (size_t z = 0; z < sizeof zones / sizeof zones[0]; z++) {
+			buf_init(&other, 0);
+			assert_int_equal(setenv("TZ", zones[z], 1), 0);
+			tzset();
+			assert_int_equal(render_report(&r, kinds[k], NULL, z ? &other : &first, NULL), 0);
+			if (z) {
+				assert_int_equal(other.len, first.len);
+				assert_memory_equal(other.ptr, first.ptr, first.len);
+			}
+			buf_free(&other);
+		}
+		buf_free(&first);
+	}
+	unsetenv("TZ");
+	tzset();
+	report_free(&r);
+}
+
 /* ---- PDF ---- */
 
 /* Write out to a temporary file; returns its path (caller unlinks and frees). */
@@ -485,6 +516,7 @@ int main(void)
 		cmocka_unit_test(test_xlsx_merges),
 		cmocka_unit_test(test_docx_goldens),
 		cmocka_unit_test(test_docx_escapes_text),
+		cmocka_unit_test(test_binary_time_zones),
 		cmocka_unit_test(test_pdf_goldens),
 		cmocka_unit_test(test_pdf_long_text),
 	};
