@@ -10,13 +10,15 @@
  *
  * `report YEAR` prints the latest published revision when the year is published (its frozen
  * bytes), else the report computed now; --draft always computes. Formats: every renderer of
- * render/ (txt, md, html, json); xlsx, docx and pdf are refused until their renderers exist.
+ * render/ (txt, md, html, json, xlsx, docx, pdf); the binary ones (xlsx, docx, pdf) are not
+ * written to a terminal: they need -o FILE or a redirection.
  * Exit status: 0, 1 (E findings; refusals), 2 (usage or input error).
  */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/buf.h"
 #include "cli/commands.h"
@@ -37,8 +39,9 @@ static void usage(FILE *f)
 		"       gongkai report publish YEAR [--agency A] [--by USER] [--revise --reason R]\n"
 		"       gongkai report show YEAR [--agency A] [--revision N] [--format F] [-o FILE] [--meta]\n"
 		"       gongkai report list [--agency A] [--year Y] [--json]\n\n"
-		"Formats: txt (as published, like the reference report), md, html, json;\n"
-		"xlsx, docx and pdf are not available yet.\n");
+		"Formats: txt (as published, like the reference report), md, html, json,\n"
+		"xlsx (the three tables), docx and pdf (A4 documents); the last three need -o FILE\n"
+		"or a redirection.\n");
 }
 
 /* Options shared by the subcommands; each accepts the ones it lists. */
@@ -131,22 +134,18 @@ static int parse(int argc, char **argv, const char *allowed, int need_year, stru
 	return 0;
 }
 
-/* The renderer named by --format (default txt); binary formats whose renderer has not landed
- * are refused plainly. */
-static int pick_kind(const char *name, int *kind)
+/* The renderer named by --format (default txt). A binary format (xlsx, docx, pdf) is refused
+ * when it would go to a terminal: it needs -o FILE or a redirection. */
+static int pick_kind(const char *name, const char *output, int *kind)
 {
-	static const char *const later[] = { "xlsx", "docx", "pdf" };
-
 	*kind = render_kind_by_name(name ? name : "txt");
-	if (*kind >= 0)
-		return 0;
-	for (size_t i = 0; i < sizeof later / sizeof later[0]; i++)
-		if (strcmp(name, later[i]) == 0) {
-			fprintf(stderr, "gongkai report: --format %s: not available yet — the %s renderer "
-					"is not part of this build; use txt, md, html or json\n", name, name);
-			return CLI_USAGE;
-		}
-	return cli_usage_error(CMD, "--format: unknown format '%s' (txt, md, html, json)", name);
+	if (*kind < 0)
+		return cli_usage_error(CMD, "--format: unknown format '%s' (txt, md, html, json, xlsx, "
+				       "docx, pdf)", name);
+	if (render_kind_binary(*kind) && !output && isatty(STDOUT_FILENO))
+		return cli_usage_error(CMD, "--format %s writes a binary file: give -o FILE or "
+				       "redirect the output", name);
+	return 0;
 }
 
 /* Write bytes to -o FILE or stdout. */
@@ -238,7 +237,7 @@ static int do_year(struct cli *cli, int argc, char **argv)
 		return x < 0 ? CLI_OK : x;
 	if (o.agency && o.region)
 		return cli_usage_error(CMD, "--agency and --region exclude each other");
-	if ((x = pick_kind(o.format, &kind)) != 0)
+	if ((x = pick_kind(o.format, o.output, &kind)) != 0)
 		return x;
 	if ((x = cli_open_store(cli, 0, &s)) != 0)
 		return x;
@@ -495,7 +494,7 @@ static int do_show(struct cli *cli, int argc, char **argv)
 
 	if ((x = parse(argc, argv, "acokm" /* agency format -o revision meta */, 1, &o)) != 0)
 		return x < 0 ? CLI_OK : x;
-	if ((x = pick_kind(o.format, &kind)) != 0)
+	if ((x = pick_kind(o.format, o.output, &kind)) != 0)
 		return x;
 	if ((x = cli_open_store(cli, 0, &s)) != 0)
 		return x;
