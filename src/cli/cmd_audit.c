@@ -14,26 +14,54 @@
 
 static void help(void)
 {
-	printf("Usage: gongkai audit verify\n"
+	printf("Usage: gongkai audit verify [--head ID:HASH]\n"
 	       "       gongkai audit list [--entity E --id N] [--json]\n"
 	       "verify recomputes the hash chain of the audit log; exit 1 naming the first entry\n"
 	       "that does not match (an entry edited, deleted or inserted behind gongkai's back).\n"
+	       "It prints the head (last entry and its hash): kept elsewhere (a letter, the annual\n"
+	       "report file), --head ID:HASH later proves the log was not rewritten since.\n"
 	       "list prints the entries (time, actor, entity, action, content).\n");
 }
 
 static int verify(struct cli *cli, int argc, char **argv)
 {
+	static const struct option opts[] = {
+		{ "head", required_argument, NULL, 'H' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
 	struct audit_verify_result res;
+	struct audit_anchor anchor = { 0, NULL };
 	struct gk_error e = { 0 };
 	struct store *s = NULL;
-	int rc, x;
+	const char *head = NULL;
+	char idtext[24];
+	int ch, rc, x;
 
-	if (argc > 1)
-		return cli_usage_error("audit verify", "unexpected argument '%s'", argv[1]);
+	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'H': head = optarg; break;
+		case 'h': help(); return CLI_OK;
+		default: return cli_usage_error("audit verify", "unknown or incomplete option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return cli_usage_error("audit verify", "unexpected argument '%s'", argv[optind]);
+	if (head) {
+		const char *colon = strchr(head, ':');
+		if (colon == NULL || (size_t)(colon - head) >= sizeof idtext || strlen(colon + 1) != 64)
+			return cli_usage_error("audit verify", "--head wants ID:HASH as printed by "
+					       "'gongkai audit verify'");
+		memcpy(idtext, head, (size_t)(colon - head));
+		idtext[colon - head] = '\0';
+		if ((rc = cli_parse_id(idtext, "--head", &anchor.id, &e)) != 0)
+			return cli_error(&e);
+		anchor.hash = colon + 1;
+	}
 	if ((x = cli_open_store(cli, 0, &s)) != 0)
 		return x;
 	if ((rc = store_begin_read(s, &e)) == 0)
-		rc = audit_verify(s, &res, &e);
+		rc = audit_verify_anchor(s, head ? &anchor : NULL, &res, &e);
 	x = cli_finish(s, rc, &e);
 	if (x != CLI_OK)
 		return x;
@@ -43,6 +71,8 @@ static int verify(struct cli *cli, int argc, char **argv)
 		return CLI_PROBLEMS;
 	}
 	printf("audit log intact: %" PRId64 " entries, hash chain verified\n", res.checked);
+	if (res.head_id)
+		printf("head: %" PRId64 ":%s\n", res.head_id, res.head);
 	return CLI_OK;
 }
 

@@ -88,6 +88,8 @@ out:
 
 struct verify_ctx {
 	struct audit_verify_result *res;
+	const struct audit_anchor *anchor;
+	int anchor_seen;
 	int64_t prev_id;
 	char prev_hash[65];
 };
@@ -118,13 +120,31 @@ static int verify_row(void *p, const struct audit_rec *r)
 			 "entry %" PRId64 " does not match its hash: its content was changed", r->id);
 		return 1;
 	}
+	if (v->anchor && r->id == v->anchor->id) {
+		v->anchor_seen = 1;
+		if (strcmp(r->hash, v->anchor->hash) != 0) {
+			v->res->bad_id = r->id;
+			snprintf(v->res->reason, sizeof v->res->reason,
+				 "entry %" PRId64 " no longer carries the hash recorded for it: the log "
+				 "was rewritten from there on", r->id);
+			return 1;
+		}
+	}
 	v->prev_id = r->id;
 	snprintf(v->prev_hash, sizeof v->prev_hash, "%s", r->hash);
 	v->res->checked++;
+	v->res->head_id = r->id;
+	snprintf(v->res->head, sizeof v->res->head, "%s", r->hash);
 	return 0;
 }
 
 int audit_verify(struct store *s, struct audit_verify_result *out, struct gk_error *e)
+{
+	return audit_verify_anchor(s, NULL, out, e);
+}
+
+int audit_verify_anchor(struct store *s, const struct audit_anchor *anchor,
+			struct audit_verify_result *out, struct gk_error *e)
 {
 	struct verify_ctx v;
 	int rc;
@@ -132,8 +152,16 @@ int audit_verify(struct store *s, struct audit_verify_result *out, struct gk_err
 	memset(out, 0, sizeof *out);
 	memset(&v, 0, sizeof v);
 	v.res = out;
+	v.anchor = anchor;
 	rc = audit_store(s)->list(s, NULL, 0, verify_row, &v, e);
-	return rc == 1 ? 0 : rc;
+	if (rc == 1)
+		rc = 0;
+	if (rc == 0 && out->bad_id == 0 && anchor && !v.anchor_seen) {
+		out->bad_id = anchor->id;
+		snprintf(out->reason, sizeof out->reason, "entry %" PRId64 ", recorded earlier, is "
+			 "missing: the log was cut short", anchor->id);
+	}
+	return rc;
 }
 
 int audit_list(struct store *s, const char *entity, int64_t entity_id, audit_row_fn fn, void *ctx,

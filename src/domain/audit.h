@@ -34,11 +34,26 @@ struct audit_verify_result {
 	int64_t checked;      /* entries that matched */
 	int64_t bad_id;       /* 0 if the chain is intact, else the first entry that does not match */
 	char reason[256];     /* why bad_id does not match */
+	int64_t head_id;      /* the last entry checked (0 = empty log) … */
+	char head[65];        /* … and its hash: record it elsewhere to detect a rewritten log */
 };
 
-/* Recompute the whole chain. Returns 0 when it could be read (the result says whether it is
- * intact), an error only when the log cannot be read. */
+/* A head recorded earlier (audit verify prints it): entry id must still carry hash. */
+struct audit_anchor {
+	int64_t id;
+	const char *hash;
+};
+
+/* Recompute the whole chain. Returns 0 when the log could be read (the result says whether
+ * it is intact), an error only when it cannot be read. */
 int audit_verify(struct store *s, struct audit_verify_result *out, struct gk_error *e) GK_WUR;
+
+/* The same; with anchor (may be NULL) also check that the entry recorded
+ * earlier still has its hash — a log rewritten from that point on, hashes recomputed, is
+ * caught that way. Returns 0 when the log could be read (the result says whether it is
+ * intact), an error only when it cannot be read. */
+int audit_verify_anchor(struct store *s, const struct audit_anchor *anchor,
+			struct audit_verify_result *out, struct gk_error *e) GK_WUR;
 
 /* Entries in order (entity NULL = all, else those about entity/entity_id). */
 int audit_list(struct store *s, const char *entity, int64_t entity_id, audit_row_fn fn, void *ctx,
