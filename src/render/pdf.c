@@ -14,7 +14,7 @@
  * this file places each line itself, so the leading is exact and a paragraph can continue on
  * the next page line by line. A heading is never left alone at the foot of a page: it waits
  * for what follows and goes to the next page with the first two lines of text or with its
- * table.
+ * table. The six headings are the PDF's bookmarks.
  *
  * Tables are drawn from the official geometry (layout.h) with the same merges as HTML, XLSX
  * and DOCX: every cell of the grid is a rectangle spanning its rows and columns, its text
@@ -213,12 +213,24 @@ static int on_title(void *ctx, const char *s, size_t len)
 	return p->rc;
 }
 
-/* Draw the waiting heading, if any, keeping `keep` pt below it on the same page. */
+/* Draw the waiting heading, if any, keeping `keep` pt below it on the same page; it becomes
+ * a bookmark (PDF outline entry) pointing at where it is drawn. */
 static void flush_heading(struct pdf *p, double keep)
 {
+	struct buf name, link;
+
 	if (!p->pend)
 		return;
-	text_block(p, F_HEADING, p->pend, p->pend_len, 32, PANGO_ALIGN_LEFT, 0, keep);
+	if (p->y + fonts[F_HEADING].leading + keep > BOTTOM && p->y > MARGIN_TOP)
+		new_page(p);
+	buf_init(&name, 0);
+	buf_init(&link, 0);
+	if (p->rc == 0 && (p->rc = buf_append(&name, p->pend, p->pend_len)) == 0 &&
+	    (p->rc = buf_printf(&link, "page=%d pos=[%.0f %.0f]", p->page, MARGIN_LEFT, p->y)) == 0)
+		cairo_pdf_surface_add_outline(p->surface, CAIRO_PDF_OUTLINE_ROOT, name.ptr, link.ptr, 0);
+	buf_free(&name);
+	buf_free(&link);
+	text_block(p, F_HEADING, p->pend, p->pend_len, 32, PANGO_ALIGN_LEFT, 0, 0);
 	p->pend = NULL;
 }
 

@@ -42,6 +42,22 @@ equals "$(printf '%s\n' "$OUT" | tail -n +3 | grep -vc 'yes yes yes')" 0 "pdf: e
 "$GONGKAI" --db "$D" report 2024 --agency 慈周寨镇 --draft --format pdf > "$TMP/c.pdf" 2>"$TMP/err"
 if cmp -s "$TMP/a.pdf" "$TMP/c.pdf"; then ok "pdf: redirected output is the same file"; else not_ok "pdf: redirected output is the same file" "$(cat "$TMP/err")"; fi
 
+# round trip: the report reader reads every cell of the DOCX back (道口镇 2024 has applications)
+for ag in 慈周寨镇 道口镇; do
+	run 0 "$GONGKAI" --db "$D" report 2024 --agency $ag --draft --format docx -o "$TMP/rt.docx"
+	run 0 "$GONGKAI" --db "$D" report 2024 --agency $ag --draft --format json -o "$TMP/rt.json"
+	run 0 "$GONGKAI" check --json "$TMP/rt.docx"
+	printf '%s\n' "$OUT" > "$TMP/rt.check.json"
+	equals "$(python3 - "$TMP/rt.json" "$TMP/rt.check.json" <<'PY'
+import json, sys
+want = json.load(open(sys.argv[1]))
+got = json.load(open(sys.argv[2]))[0]
+bad = [k for k in want["cells"] if got["cells"].get(k) != want["cells"][k]]
+print(len(want["cells"]), got["format"], got["year"], got["agency"], got["complete"], bad[:5])
+PY
+)" "200 2021 2024 $ag True []" "docx of $ag read back by gongkai check: the same 200 cells"
+done
+
 if command -v script >/dev/null; then   # util-linux: run with a terminal as standard output
 	script -qec "'$GONGKAI' --db '$D' report 2024 --agency 慈周寨镇 --format pdf" /dev/null >"$TMP/tty" 2>&1
 	equals "$?" 2 "pdf to a terminal: a usage error"

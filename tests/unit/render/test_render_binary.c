@@ -433,6 +433,10 @@ static void pdf_golden(const struct annual_report *r, const char *golden, int pa
 	buf_init(&want, 0);
 	render_twice(r, RENDER_PDF, &out);
 	assert_memory_equal(out.ptr, "%PDF-", 5);
+	/* the six headings are bookmarks: an outline of 6 entries (closed), "一、总体情况" first */
+	assert_non_null(memmem(out.ptr, out.len, "/Type /Outlines", 15));
+	assert_non_null(memmem(out.ptr, out.len, "/Count -6", 9));
+	assert_non_null(memmem(out.ptr, out.len, "/Title <FEFF4E003001603B4F5360C551B5>", 37));
 	path = temp_file(&out);
 	run_tool("pdftotext -layout", path, &text);
 	assert_golden(text.ptr, text.len, golden);
