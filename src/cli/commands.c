@@ -20,5 +20,7 @@ const struct cli_command cli_commands[] = {
 	{ "report", cmd_report, "the annual report from the ledger: compute, check, texts, publish, revisions, region" },
 	{ "demo", cmd_demo, "fill a database with demo data (make demo)" },
 	{ "check", cmd_check, "read published annual reports and say what is wrong with them" },
+	{ "doc", cmd_doc, "the catalogue (主动公开): add, review (三审), publish, list documents" },
+	{ "search", cmd_search, "full-text search of the catalogue (Chinese, 1-character queries too)" },
 	{ NULL, NULL, NULL },
 };

@@ -25,4 +25,7 @@ int cmd_check(struct cli *cli, int argc, char **argv);
 /* Subcommands kept in their own files. */
 int app_generate_cmd(struct cli *cli, int argc, char **argv);  /* cmd_app_generate.c */
 
+int cmd_doc(struct cli *cli, int argc, char **argv);
+int cmd_search(struct cli *cli, int argc, char **argv);
+
 #endif

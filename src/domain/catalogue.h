@@ -15,8 +15,8 @@
  * date follows the document's 有效性.
  *
  * Publishing (三审, 保密审查, withdrawal) is domain/publish.h; search is catalogue_search here.
- * Every change is audit-logged. One transaction per call: callers pass an open store and the
- * functions begin and commit (or roll back) themselves.
+ * Every change is audit-logged. Functions that change data run inside the caller's open write
+ * transaction (one per command), so a change and its audit entry commit together.
  *
  * Ownership: strings in records filled by these functions live in the caller's arena.
  * May call base/, text/, search/, store/, domain/audit.h. Law: 条例 Arts. 12, 17, 19–26;
@@ -31,8 +31,7 @@
 #include "base/arena.h"
 #include "base/buf.h"
 #include "base/err.h"
-
-struct store;
+#include "store/doc_store.h"
 
 #define DOC_TITLE_MAX 300           /* characters */
 #define DOC_BODY_MAX (4u << 20)     /* bytes */
@@ -45,7 +44,7 @@ enum doc_disclosure { DISCLOSURE_PROACTIVE, DISCLOSURE_ON_REQUEST, DISCLOSURE_WI
 		      DISCLOSURE__MAX };
 /* 有效性 */
 enum doc_validity { VALIDITY_VALID, VALIDITY_EXPIRED, VALIDITY_REPEALED, VALIDITY__MAX };
-/* Where a document is in 三审 (domain/publish.h moves it). */
+/* Where a document is in 三审 (domain/publish.h moves it); stored as doc_state_ids. */
 enum doc_state {
 	DOC_DRAFT,      /* being written, or returned by a reviewer */
 	DOC_FIRST,      /* submitted, awaiting 初审 */
@@ -64,8 +63,12 @@ extern const char *const doc_validity_ids[VALIDITY__MAX];
 extern const char *const doc_validity_labels[VALIDITY__MAX];
 extern const char *const doc_state_ids[DOC_STATE__MAX];
 extern const char *const doc_state_labels[DOC_STATE__MAX];
-/* Index of name in ids (also accepting the Chinese label and "on_request"), or -1. */
+/* Index of name in ids (also accepting the Chinese label and '_' for '-'), or -1. */
 int doc_enum_parse(const char *const *ids, const char *const *labels, int n, const char *name);
+/* The state of a stored document (DOC_DRAFT for an unknown id, which the schema forbids). */
+enum doc_state doc_state_of(const struct doc *d);
+/* The Chinese label of a stored id ("published" → 已发布), or the id itself if unknown. */
+const char *doc_label(const char *const *ids, const char *const *labels, int n, const char *id);
 
 /* 主题分类: the two-level tree of spec §4 (gov.cn), declared in catalogue_meta.c. */
 struct topic {
@@ -86,78 +89,10 @@ extern const char *const catalogue_genres[];
 extern const size_t catalogue_genres_n;
 #define GENRE_RULE "规章"
 #define GENRE_NORMDOC "行政规范性文件"
-/* The genre spelled as in the list (after trimming), or NULL if it is not one. */
+#define GENRE_DEFAULT "其他"
+#define TIME_LIMIT_DEFAULT "信息形成或者变更之日起20个工作日内"
+/* The genre spelled as in the list, or NULL if it is not one. */
 const char *catalogue_genre_find(const char *s);
-
-struct doc_attachment {
-	int64_t id;
-	const char *name;     /* file name as uploaded (no directories) */
-	const char *mime;     /* application/pdf, …docx, image/png, image/jpeg, image/gif */
-	int64_t size;
-	char sha256[65];
-	const void *data;     /* only when loaded for download */
-};
-
-struct doc {
-	int64_t id;
-	int64_t agency_id;
-	const char *agency;        /* the organ's name */
-	const char *index_no;      /* 索引号 */
-	const char *title;         /* 名称 */
-	const char *doc_no;        /* 文号, NULL if none */
-	const char *publisher;     /* 发布机构 (full name; default: the organ) */
-	int signed_date;           /* 成文日期 (day number), 0 if not known */
-	int published_date;        /* 发布日期, 0 until published */
-	const char *topic;         /* 主题分类 path "一级\二级", NULL if not classified */
-	const char *genre;         /* 体裁分类 */
-	enum doc_disclosure disclosure;
-	const char *withheld_reason;   /* 不予公开: the reason … */
-	const char *withheld_ground;   /* … and its legal ground ("条例第十四条") */
-	const char *time_limit;    /* 公开时限, default 信息形成或者变更之日起20个工作日内 */
-	enum doc_validity validity;
-	int effective_date;        /* 实施日期, 0 if none */
-	int invalid_date;          /* 失效 / 废止 date, 0 if none */
-	const char *summary;       /* 内容概述 */
-	const char *keywords;      /* 主题词 */
-	const char *body;
-	enum doc_state state;
-	const char *author;        /* user name of who added it */
-	int reassess_due;          /* 不予公开: next re-assessment (Art. 18), 0 if n/a */
-	const char *created_at, *updated_at;
-	struct doc_attachment *attachments;  /* loaded by catalogue_doc_get */
-	size_t nattachments;
-};
-
-/* An attachment to add: a file read by the caller (bytes owned by the caller). */
-struct doc_upload {
-	const char *name;
-	const void *data;
-	size_t size;
-};
-
-/* What a user gives to add or edit a document. NULL / 0 / -1 = not given (edit: unchanged). */
-struct doc_input {
-	const char *agency;        /* organ name or id; required for add when several organs */
-	const char *title;
-	const char *body;
-	const char *doc_no;
-	const char *publisher;
-	const char *signed_date;   /* YYYY-MM-DD */
-	const char *topic;
-	const char *genre;
-	const char *disclosure;    /* proactive | on-request | withheld (or the Chinese label) */
-	const char *reason;        /* 不予公开 reason */
-	const char *ground;        /* 不予公开 legal ground */
-	const char *time_limit;
-	const char *validity;      /* valid | expired | repealed (或 有效 / 失效 / 废止) */
-	const char *effective_date;
-	const char *invalid_date;  /* date it became 失效 / 废止 */
-	const char *summary;
-	const char *keywords;
-	const struct doc_upload *uploads;
-	size_t nuploads;
-	const char *by;            /* the acting user (must exist); NULL = the store's actor */
-};
 
 /* Format an index number from pattern: {uscc} the organ's 统一社会信用代码, {orgcode} its
  * 9-character 组织机构代码 (USCC characters 9–17), {yyyy} / {yyyymm} of day, {seq} / {seq:0Nd}
@@ -167,82 +102,88 @@ struct doc_input {
 int catalogue_index_format(const char *pattern, const char *uscc, int day, int64_t seq,
 			   struct buf *out, struct gk_error *e) GK_WUR;
 
-/* Check a whole document's metadata (after defaults): title present and ≤ DOC_TITLE_MAX
- * characters, text valid UTF-8 without control characters, 不予公开 with reason and ground,
- * 失效 / 废止 with a date, dates in order. Errors name the CLI option ("--reason"). */
+/* Check a whole document's metadata (stored form, defaults applied): title present and
+ * ≤ DOC_TITLE_MAX characters, text valid UTF-8 without control characters, enumerations and
+ * dates well-formed, 不予公开 with reason and ground, 失效 / 废止 with a date, dates in order.
+ * Errors name the CLI option ("--reason"). */
 int catalogue_doc_check(const struct doc *d, struct gk_error *e) GK_WUR;
 
-/* Add a document as a draft of the organ; makes its 索引号. *id and index_no (may be NULL; a
- * string in a) receive the result. */
-int catalogue_doc_add(struct store *s, const struct doc_input *in, struct arena *a,
-		      int64_t *id, const char **index_no, struct gk_error *e) GK_WUR;
-/* Change the given fields of document id. Only drafts may change their text; a published
- * document may change only its 有效性 (with its date), 公开时限 and 主题词/概述 (the change is
- * recorded; the register entry follows). ERR_STATE otherwise. */
+/* An attachment to add: a file read by the caller (bytes owned by the caller). */
+struct doc_upload {
+	const char *name;
+	const void *data;
+	size_t size;
+};
+
+/* What a user gives to add or edit a document. NULL = not given (edit: unchanged); "" clears
+ * an optional field on edit. Enumerations accept ids or Chinese labels. */
+struct doc_input {
+	const char *title;
+	const char *body;
+	const char *doc_no;
+	const char *publisher;
+	const char *signed_date;   /* YYYY-MM-DD */
+	const char *topic;
+	const char *genre;
+	const char *disclosure;    /* proactive | on-request | withheld */
+	const char *reason;        /* 不予公开 reason */
+	const char *ground;        /* 不予公开 legal ground */
+	const char *time_limit;
+	const char *validity;      /* valid | expired | repealed */
+	const char *effective_date;
+	const char *invalid_date;  /* date it became 失效 / 废止 */
+	const char *summary;
+	const char *keywords;
+	const struct doc_upload *uploads;
+	size_t nuploads;
+};
+
+/* Add a document of organ agency_id as a draft whose author is store_actor(s), inside the
+ * open write transaction; makes its 索引号 (year of today). *id and *index_no (a string in a;
+ * index_no may be NULL) receive the result. Audit-logged. */
+int catalogue_doc_add(struct store *s, int64_t agency_id, const struct doc_input *in,
+		      struct arena *a, int64_t *id, const char **index_no, struct gk_error *e) GK_WUR;
+/* Change the given fields of document id. Drafts may change anything. Once submitted the text
+ * is frozen (ERR_STATE: a reviewer rejects it back to draft); a published document may still
+ * change its 有效性 (with the date), 公开时限, 内容概述, 主题词 and 主题分类 — the change is
+ * recorded and a normative document's register entry follows. Audit-logged. */
 int catalogue_doc_edit(struct store *s, int64_t id, const struct doc_input *in,
 		       struct gk_error *e) GK_WUR;
-/* The document id with its attachments (data not loaded). ERR_NOTFOUND if none. */
+/* The document id (with body). ERR_NOTFOUND if none. */
 int catalogue_doc_get(struct store *s, int64_t id, struct arena *a, struct doc *out,
 		      struct gk_error *e) GK_WUR;
+/* Its attachments (no data), as an array in a. */
+int catalogue_doc_attachments(struct store *s, int64_t id, struct arena *a,
+			      struct doc_attachment **out, size_t *n, struct gk_error *e) GK_WUR;
+/* 1 if the public may see d on day today (published and 发布日期 ≤ today). */
+int catalogue_doc_visible(const struct doc *d, int today);
 
-/* Filters for lists and search; NULL / 0 / -1 = any. */
-struct doc_filter {
-	const char *agency;       /* organ name or id */
-	const char *topic;        /* a topic (level 1 includes its level-2 children) */
-	const char *genre;
-	int year;                 /* of 发布日期 (published) or 成文日期 */
-	int validity;             /* enum doc_validity or -1 */
-	int state;                /* enum doc_state or -1 */
-	int public_only;          /* only published and visible today */
-	int64_t staff_agency_id;  /* search: also drafts of this organ (0 = none) */
-	int limit;                /* most rows (default 50, at most 1000) */
-	int offset;
-};
-#define DOC_FILTER_INIT { .validity = -1, .state = -1 }
-
-typedef int (*doc_row_fn)(void *ctx, const struct doc *d);
-/* Documents matching f, newest first (body not loaded); fn may stop by returning non-zero. */
+/* Documents matching f, newest first (body not loaded). */
 int catalogue_doc_list(struct store *s, const struct doc_filter *f, doc_row_fn fn, void *ctx,
 		       struct gk_error *e) GK_WUR;
 
-/* One search hit. snippet: body or title text with SEARCH_MARK_OPEN / SEARCH_MARK_CLOSE around
- * matched text; render_snippet_html() escapes it and turns the marks into <mark>. */
+/* The search markers in search_hit.snippet; render_snippet_html() escapes the snippet and
+ * turns them into <mark> … </mark>. Documents cannot contain them (control characters). */
 #define SEARCH_MARK_OPEN "\x02"
 #define SEARCH_MARK_CLOSE "\x03"
-struct search_hit {
-	int64_t id;
-	const char *index_no;
-	const char *title;
-	const char *snippet;
-	const char *agency;
-	int published_date;       /* 0 for a draft (staff search) */
-	const char *state;        /* doc_state_ids */
-	double rank;              /* bm25: lower is better */
-};
-typedef int (*search_hit_fn)(void *ctx, const struct search_hit *h);
-/* Full-text search (docs/search.md), best first. The public (f->public_only) sees only
- * published documents visible today; staff (f->staff_agency_id) also their organ's drafts.
- * ERR_INVALID / ERR_LIMIT (field "query") for a query with nothing to search or too long. */
+/* Full-text search (docs/search.md), best first (bm25, title weighted). With f->public_only
+ * only documents published and visible on f->today; f->staff_agency_id adds that organ's
+ * unpublished documents (staff search). ERR_INVALID / ERR_LIMIT (field "query") for a query
+ * with nothing to search or too long. */
 int catalogue_search(struct store *s, const char *query, const struct doc_filter *f,
 		     search_hit_fn fn, void *ctx, struct gk_error *e) GK_WUR;
 
-/* Organ settings used by 索引号, the guide and the feed (table agency_profile). */
-struct agency_profile {
-	int64_t agency_id;
-	const char *agency;         /* organ name */
-	const char *uscc;           /* 统一社会信用代码 (the organ's code) */
-	const char *index_pattern;  /* default DOC_INDEX_PATTERN_DEFAULT */
-	const char *office;         /* 政府信息公开工作机构 name */
-	const char *address, *postcode, *hours, *phone, *fax, *email, *website;
-	const char *channels;       /* ways applications are accepted, one per line */
-	const char *fees;           /* fee rules text */
-	const char *scope;          /* 主动公开范围 text (optional) */
-};
-/* The organ named (or by id) with its settings, defaults filled in. */
-int catalogue_profile_get(struct store *s, const char *agency, struct arena *a,
+/* REQ 条例-20-1: a published 规章 / 行政规范性文件 is the one entry of the normative-document
+ * register for it (kind, 成文日期 as issued, 文号, title, 废止/失效 date as repealed); other
+ * genres have none. Called on publication and on every later change (publish.c). */
+int catalogue_register_sync(struct store *s, const struct doc *d, struct gk_error *e) GK_WUR;
+
+/* The organ's settings with defaults filled in (index pattern). */
+int catalogue_profile_get(struct store *s, int64_t agency_id, struct arena *a,
 			  struct agency_profile *out, struct gk_error *e) GK_WUR;
-/* Set the non-NULL fields of p (agency names the organ). Audit-logged. */
-int catalogue_profile_set(struct store *s, const char *agency, const struct agency_profile *p,
+/* Set the non-NULL fields of p ("" clears one) for organ agency_id; the index pattern is
+ * checked. Audit-logged. */
+int catalogue_profile_set(struct store *s, int64_t agency_id, const struct agency_profile *p,
 			  struct gk_error *e) GK_WUR;
 
 #endif

@@ -39,6 +39,18 @@ int doc_enum_parse(const char *const *ids, const char *const *labels, int n, con
 	return -1;
 }
 
+enum doc_state doc_state_of(const struct doc *d)
+{
+	int i = d->state ? doc_enum_parse(doc_state_ids, NULL, DOC_STATE__MAX, d->state) : -1;
+	return i < 0 ? DOC_DRAFT : (enum doc_state)i;
+}
+
+const char *doc_label(const char *const *ids, const char *const *labels, int n, const char *id)
+{
+	int i = id ? doc_enum_parse(ids, NULL, n, id) : -1;
+	return i < 0 ? (id ? id : "") : labels[i];
+}
+
 const struct topic catalogue_topics[] = {
 	{ "01", "国务院组织机构", NULL },
 	{ "01.01", "国务院组织机构", "国务院" },
@@ -329,9 +341,16 @@ static int check_text(const char *s, const char *field, int multiline, struct gk
 	return 0;
 }
 
+/* A stored date field: NULL or a valid YYYY-MM-DD; *day = 0 when NULL. */
+static int check_date(const char *s, const char *field, int *day, struct gk_error *e)
+{
+	*day = 0;
+	return s ? date_parse(s, day, field, e) : 0;
+}
+
 int catalogue_doc_check(const struct doc *d, struct gk_error *e)
 {
-	int rc;
+	int rc, signed_day, eff, inv, disc, val;
 
 	if (d->title == NULL || !d->title[0])
 		return err_set(e, ERR_INVALID, "--title", "a document needs a title (名称)");
@@ -352,8 +371,30 @@ int catalogue_doc_check(const struct doc *d, struct gk_error *e)
 		return err_set(e, ERR_LIMIT, "--body-file", "body larger than %u bytes", DOC_BODY_MAX);
 	if (d->summary && utf8_count(d->summary, strlen(d->summary)) > 500)
 		return err_set(e, ERR_LIMIT, "--summary", "内容概述 longer than 500 characters");
+	if (d->genre && catalogue_genre_find(d->genre) == NULL)
+		return err_set(e, ERR_INVALID, "--genre", "unknown 体裁 '%s' (see gongkai doc genres)",
+			       d->genre);
+	if (d->topic && catalogue_topic_find(d->topic) == NULL)
+		return err_set(e, ERR_INVALID, "--topic", "unknown 主题分类 '%s' (see gongkai doc "
+			       "topics)", d->topic);
+	/* REQ 条例-20-1: a normative document enters the register with its 文号 */
+	if (d->genre && (strcmp(d->genre, GENRE_RULE) == 0 || strcmp(d->genre, GENRE_NORMDOC) == 0) &&
+	    (d->doc_no == NULL || !d->doc_no[0]))
+		return err_set(e, ERR_INVALID, "--doc-number", "a %s needs its 文号", d->genre);
+	disc = doc_enum_parse(doc_disclosure_ids, NULL, DISCLOSURE__MAX,
+			      d->disclosure ? d->disclosure : "");
+	if (disc < 0)
+		return err_set(e, ERR_INVALID, "--disclosure",
+			       "公开方式 is proactive, on-request or withheld");
+	val = doc_enum_parse(doc_validity_ids, NULL, VALIDITY__MAX, d->validity ? d->validity : "");
+	if (val < 0)
+		return err_set(e, ERR_INVALID, "--validity", "有效性 is valid, expired or repealed");
+	if ((rc = check_date(d->signed_date, "--formed", &signed_day, e)) ||
+	    (rc = check_date(d->effective_date, "--effective", &eff, e)) ||
+	    (rc = check_date(d->invalid_date, "--invalid-date", &inv, e)))
+		return rc;
 	/* REQ 条例-14: withholding names its reason and legal ground (Arts. 14–16). */
-	if (d->disclosure == DISCLOSURE_WITHHELD) {
+	if (disc == DISCLOSURE_WITHHELD) {
 		if (d->withheld_reason == NULL || !d->withheld_reason[0])
 			return err_set(e, ERR_INVALID, "--reason",
 				       "不予公开 needs the reason (不予公开理由)");
@@ -361,15 +402,15 @@ int catalogue_doc_check(const struct doc *d, struct gk_error *e)
 			return err_set(e, ERR_INVALID, "--ground",
 				       "不予公开 needs the legal ground (e.g. 条例第十四条)");
 	}
-	if (d->validity != VALIDITY_VALID && d->invalid_date == 0)
+	if (val != VALIDITY_VALID && inv == 0)
 		return err_set(e, ERR_INVALID, "--invalid-date", "%s needs the date it took effect",
-			       doc_validity_labels[d->validity]);
-	if (d->validity == VALIDITY_VALID && d->invalid_date != 0)
+			       doc_validity_labels[val]);
+	if (val == VALIDITY_VALID && inv != 0)
 		return err_set(e, ERR_INVALID, "--invalid-date",
 			       "a date of 失效/废止 was given but the document is 有效");
-	if (d->signed_date && d->invalid_date && d->invalid_date < d->signed_date)
+	if (signed_day && inv && inv < signed_day)
 		return err_set(e, ERR_INVALID, "--invalid-date", "before the 成文日期");
-	if (d->signed_date && d->effective_date && d->effective_date < d->signed_date)
+	if (signed_day && eff && eff < signed_day)
 		return err_set(e, ERR_INVALID, "--effective", "实施日期 before the 成文日期");
 	return 0;
 }

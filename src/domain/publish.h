@@ -85,32 +85,24 @@ int publish_publish(struct store *s, int64_t id, const char *by, int at, struct 
 int publish_withdraw(struct store *s, int64_t id, const char *by, const char *reason,
 		     struct gk_error *e) GK_WUR;
 
-/* One line of a document's history. */
-struct doc_event {
-	const char *at;        /* UTC timestamp */
-	const char *actor;
-	const char *action;    /* created, edited, submitted, review, published, withdrawn */
-	const char *stage;     /* review: first|second|final */
-	const char *decision;  /* review: approve|reject */
-	const char *comment;   /* review comment, rejection or withdrawal reason */
-	int secrecy_checked;
-	int round;
-};
-typedef int (*doc_event_fn)(void *ctx, const struct doc_event *ev);
+/* The history of a document (submissions, reviews with decision, comment and time,
+ * publication, withdrawal), oldest first. */
 int publish_history(struct store *s, int64_t id, doc_event_fn fn, void *ctx,
 		    struct gk_error *e) GK_WUR;
 
 /* A proactive document not yet published, with its publication deadline and derivation. */
 struct overdue_doc {
 	const struct doc *doc;
-	int formed;          /* 成文日期 or last change */
-	int due;             /* REQ 条例-26: formed + 20 working days */
-	int late_days;       /* working days past due as of today (≤ 0: not yet late) */
-	const char *derivation;  /* clock_deadline_describe text */
+	int formed;              /* 成文日期, or the date of the last change */
+	int due;                 /* REQ 条例-26: formed + 20 working days */
+	int late;                /* 1 if due < today */
+	int verified;            /* 0 if the calendar does not cover the years counted */
+	const char *derivation;  /* clock_deadline_describe text, lines ending in '\n' */
 };
 typedef int (*overdue_fn)(void *ctx, const struct overdue_doc *o);
-/* Unpublished proactive documents of the filter (f->agency …) that are past due on today, or
- * all with a due date when all is set; with the clock's derivation. */
+/* Proactive documents of f (agency …) not yet published (draft … approved) that are past due
+ * on today — or all of them when all is set — with the clock's derivation. Documents without
+ * a 成文日期 count from the day they were added. */
 int publish_overdue(struct store *s, const struct calendar *cal, const struct doc_filter *f,
 		    int today, int all, overdue_fn fn, void *ctx, struct gk_error *e) GK_WUR;
 

@@ -17,6 +17,7 @@ struct app_store_ops;
 /* Areas added by other modules: forward-declare here (keep one per line). */
 struct register_store_ops;
 struct report_store_ops;
+struct doc_store_ops;
 
 struct store_backend {
 	const char *name;                 /* "sqlite" */
@@ -34,6 +35,7 @@ struct store_backend {
 	const struct app_store_ops *app;
 	const struct register_store_ops *reg;
 	const struct report_store_ops *report;
+	const struct doc_store_ops *doc;
 };
 
 #endif

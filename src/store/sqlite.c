@@ -415,4 +415,5 @@ const struct store_backend store_sqlite_backend = {
 	.app = &sqlite_app_ops,
 	.reg = &sqlite_register_ops,
 	.report = &sqlite_report_ops,
+	.doc = &sqlite_doc_ops,
 };

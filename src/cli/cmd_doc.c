@@ -1,0 +1,709 @@
+/*
+ * cmd_doc.c — `gongkai doc …`: the catalogue (主动公开) and its 三审 workflow.
+ *
+ * add | edit | show | list | submit | review | publish | withdraw | history | topics | genres.
+ * Every subcommand takes --json. Domain calls: domain/catalogue.h, domain/publish.h.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/buf.h"
+#include "base/mem.h"
+#include "cli/commands.h"
+#include "cli/db.h"
+#include "domain/calendar.h"
+#include "domain/catalogue.h"
+#include "domain/publish.h"
+#include "text/date.h"
+#include "text/jsonw.h"
+
+static void help(void)
+{
+	printf("Usage: gongkai doc add --title T --body-file F [FIELDS] [--agency A] [--by USER]\n"
+	       "       gongkai doc edit ID [FIELDS] [--by USER]\n"
+	       "       gongkai doc show ID\n"
+	       "       gongkai doc list [--state S] [--overdue [--all]] [--reassess] [--agency A]\n"
+	       "                        [--topic T] [--genre G] [--year Y] [--validity V]\n"
+	       "                        [--limit N]\n"
+	       "       gongkai doc submit ID --by USER\n"
+	       "       gongkai doc review ID --stage first|second|final --by USER\n"
+	       "                          --decision approve|reject [--comment T] [--secrecy-checked]\n"
+	       "       gongkai doc publish ID --by USER [--at DATE]\n"
+	       "       gongkai doc withdraw ID --by USER --reason R\n"
+	       "       gongkai doc history ID | topics | genres\n"
+	       "All take --json.\n"
+	       "FIELDS: --doc-number 文号  --formed DATE (成文日期)  --genre G (体裁)\n"
+	       "        --topic 一级\\二级 (主题分类)  --disclosure proactive|on-request|withheld\n"
+	       "        --reason R --ground G (不予公开)  --time-limit T (公开时限)\n"
+	       "        --validity valid|expired|repealed --invalid-date DATE --effective DATE\n"
+	       "        --summary T (内容概述)  --keywords T (主题词)  --publisher P (发布机构)\n"
+	       "        --attach FILE (PDF, DOCX, PNG, JPEG, GIF; repeatable)\n"
+	       "States: draft, first-review, second-review, final-review, approved, published,\n"
+	       "withdrawn. 初审, 复审 and 终审 are each by a different user, none the author; 终审\n"
+	       "needs --secrecy-checked (保密审查, 条例第十七条).\n");
+}
+
+/* Options of every doc subcommand; each subcommand accepts the ones it uses. */
+enum {
+	O_TITLE = 256, O_BODY, O_DOCNO, O_FORMED, O_GENRE, O_TOPIC, O_DISCLOSURE, O_REASON,
+	O_GROUND, O_TIMELIMIT, O_VALIDITY, O_INVALID, O_EFFECTIVE, O_SUMMARY, O_KEYWORDS,
+	O_PUBLISHER, O_ATTACH, O_AGENCY, O_BY, O_JSON, O_STATE, O_OVERDUE, O_ALL, O_REASSESS,
+	O_YEAR, O_LIMIT, O_STAGE, O_DECISION, O_COMMENT, O_SECRECY, O_AT, O_HELP,
+};
+
+static const struct option opts[] = {
+	{ "title", required_argument, NULL, O_TITLE },
+	{ "body-file", required_argument, NULL, O_BODY },
+	{ "doc-number", required_argument, NULL, O_DOCNO },
+	{ "formed", required_argument, NULL, O_FORMED },
+	{ "genre", required_argument, NULL, O_GENRE },
+	{ "topic", required_argument, NULL, O_TOPIC },
+	{ "disclosure", required_argument, NULL, O_DISCLOSURE },
+	{ "reason", required_argument, NULL, O_REASON },
+	{ "ground", required_argument, NULL, O_GROUND },
+	{ "time-limit", required_argument, NULL, O_TIMELIMIT },
+	{ "validity", required_argument, NULL, O_VALIDITY },
+	{ "invalid-date", required_argument, NULL, O_INVALID },
+	{ "effective", required_argument, NULL, O_EFFECTIVE },
+	{ "summary", required_argument, NULL, O_SUMMARY },
+	{ "keywords", required_argument, NULL, O_KEYWORDS },
+	{ "publisher", required_argument, NULL, O_PUBLISHER },
+	{ "attach", required_argument, NULL, O_ATTACH },
+	{ "agency", required_argument, NULL, O_AGENCY },
+	{ "by", required_argument, NULL, O_BY },
+	{ "json", no_argument, NULL, O_JSON },
+	{ "state", required_argument, NULL, O_STATE },
+	{ "overdue", no_argument, NULL, O_OVERDUE },
+	{ "all", no_argument, NULL, O_ALL },
+	{ "reassess", no_argument, NULL, O_REASSESS },
+	{ "year", required_argument, NULL, O_YEAR },
+	{ "limit", required_argument, NULL, O_LIMIT },
+	{ "stage", required_argument, NULL, O_STAGE },
+	{ "decision", required_argument, NULL, O_DECISION },
+	{ "comment", required_argument, NULL, O_COMMENT },
+	{ "secrecy-checked", no_argument, NULL, O_SECRECY },
+	{ "at", required_argument, NULL, O_AT },
+	{ "help", no_argument, NULL, O_HELP },
+	{ NULL, 0, NULL, 0 },
+};
+
+struct args {
+	const char *sub;
+	struct doc_input in;
+	const char *body_file;
+	const char *attach[DOC_ATTACH_N + 1];
+	size_t nattach;
+	const char *agency, *state, *year, *limit, *stage, *decision, *comment, *at, *reason;
+	int json, overdue, all, reassess, secrecy;
+	int64_t id;
+	int has_id;
+};
+
+/* Options each subcommand accepts (besides --json, --by, --help). */
+static const struct {
+	const char *sub;
+	const int *ok;
+	int needs_id;
+} subs[] = {
+	{ "add", (const int[]){ O_TITLE, O_BODY, O_DOCNO, O_FORMED, O_GENRE, O_TOPIC,
+		O_DISCLOSURE, O_REASON, O_GROUND, O_TIMELIMIT, O_VALIDITY, O_INVALID, O_EFFECTIVE,
+		O_SUMMARY, O_KEYWORDS, O_PUBLISHER, O_ATTACH, O_AGENCY, 0 }, 0 },
+	{ "edit", (const int[]){ O_TITLE, O_BODY, O_DOCNO, O_FORMED, O_GENRE, O_TOPIC,
+		O_DISCLOSURE, O_REASON, O_GROUND, O_TIMELIMIT, O_VALIDITY, O_INVALID, O_EFFECTIVE,
+		O_SUMMARY, O_KEYWORDS, O_PUBLISHER, O_ATTACH, 0 }, 1 },
+	{ "show", (const int[]){ 0 }, 1 },
+	{ "history", (const int[]){ 0 }, 1 },
+	{ "list", (const int[]){ O_STATE, O_OVERDUE, O_ALL, O_REASSESS, O_AGENCY, O_TOPIC,
+		O_GENRE, O_YEAR, O_VALIDITY, O_LIMIT, 0 }, 0 },
+	{ "submit", (const int[]){ 0 }, 1 },
+	{ "review", (const int[]){ O_STAGE, O_DECISION, O_COMMENT, O_SECRECY, 0 }, 1 },
+	{ "publish", (const int[]){ O_AT, 0 }, 1 },
+	{ "withdraw", (const int[]){ O_REASON, 0 }, 1 },
+	{ "topics", (const int[]){ 0 }, 0 },
+	{ "genres", (const int[]){ 0 }, 0 },
+};
+
+static int parse(struct cli *cli, int argc, char **argv, struct args *g)
+{
+	size_t k;
+	int ch;
+
+	for (k = 0; k < sizeof subs / sizeof subs[0]; k++)
+		if (strcmp(subs[k].sub, g->sub) == 0)
+			break;
+	if (k == sizeof subs / sizeof subs[0])
+		return cli_usage_error("doc", "unknown subcommand '%s'", g->sub);
+	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		int allowed = ch == O_JSON || ch == O_BY || ch == O_HELP;
+		for (const int *o = subs[k].ok; *o && !allowed; o++)
+			allowed = *o == ch;
+		if (ch == '?' || !allowed)
+			return cli_usage_error("doc", "%s: unknown or incomplete option '%s'", g->sub,
+					       argv[optind - 1]);
+		switch (ch) {
+		case O_TITLE: g->in.title = optarg; break;
+		case O_BODY: g->body_file = optarg; break;
+		case O_DOCNO: g->in.doc_no = optarg; break;
+		case O_FORMED: g->in.signed_date = optarg; break;
+		case O_GENRE: g->in.genre = optarg; break;
+		case O_TOPIC: g->in.topic = optarg; break;
+		case O_DISCLOSURE: g->in.disclosure = optarg; break;
+		case O_REASON: g->in.reason = g->reason = optarg; break;
+		case O_GROUND: g->in.ground = optarg; break;
+		case O_TIMELIMIT: g->in.time_limit = optarg; break;
+		case O_VALIDITY: g->in.validity = optarg; break;
+		case O_INVALID: g->in.invalid_date = optarg; break;
+		case O_EFFECTIVE: g->in.effective_date = optarg; break;
+		case O_SUMMARY: g->in.summary = optarg; break;
+		case O_KEYWORDS: g->in.keywords = optarg; break;
+		case O_PUBLISHER: g->in.publisher = optarg; break;
+		case O_ATTACH:
+			if (g->nattach == DOC_ATTACH_N)
+				return cli_usage_error("doc", "at most %d attachments", DOC_ATTACH_N);
+			g->attach[g->nattach++] = optarg;
+			break;
+		case O_AGENCY: g->agency = optarg; break;
+		case O_BY: cli->actor = optarg; break;
+		case O_JSON: g->json = 1; break;
+		case O_STATE: g->state = optarg; break;
+		case O_OVERDUE: g->overdue = 1; break;
+		case O_ALL: g->all = 1; break;
+		case O_REASSESS: g->reassess = 1; break;
+		case O_YEAR: g->year = optarg; break;
+		case O_LIMIT: g->limit = optarg; break;
+		case O_STAGE: g->stage = optarg; break;
+		case O_DECISION: g->decision = optarg; break;
+		case O_COMMENT: g->comment = optarg; break;
+		case O_SECRECY: g->secrecy = 1; break;
+		case O_AT: g->at = optarg; break;
+		case O_HELP: help(); return -1;
+		}
+	}
+	if (subs[k].needs_id) {
+		struct gk_error e = { 0 };
+		if (optind + 1 != argc)
+			return cli_usage_error("doc", "%s: give exactly one document ID", g->sub);
+		if (cli_parse_id(argv[optind], "ID", &g->id, &e) != 0)
+			return cli_error(&e);
+		g->has_id = 1;
+	} else if (optind < argc) {
+		return cli_usage_error("doc", "%s: unexpected argument '%s'", g->sub, argv[optind]);
+	}
+	return 0;
+}
+
+/* Print a finished JSON buffer; CLI_PROBLEMS if it could not be built. */
+static int print_json(struct jsonw *w, struct buf *b)
+{
+	if (jsonw_finish(w) != 0) {
+		fprintf(stderr, "gongkai: output too large\n");
+		return CLI_PROBLEMS;
+	}
+	fputs(buf_cstr(b), stdout);
+	return CLI_OK;
+}
+
+/* ---- add / edit ---- */
+
+static int read_inputs(struct args *g, struct buf *body, struct buf *files,
+		       struct doc_upload *ups, struct gk_error *e)
+{
+	int rc;
+
+	if (g->body_file) {
+		if ((rc = buf_read_file(body, g->body_file, e)) != 0)
+			return rc;
+		g->in.body = buf_cstr(body);
+	}
+	for (size_t i = 0; i < g->nattach; i++) {
+		buf_init(&files[i], DOC_ATTACH_MAX);
+		if ((rc = buf_read_file(&files[i], g->attach[i], e)) != 0) {
+			if (rc == ERR_LIMIT)
+				snprintf(e->field, sizeof e->field, "--attach");
+			return rc;
+		}
+		ups[i] = (struct doc_upload){ g->attach[i], files[i].ptr ? files[i].ptr : "",
+					      files[i].len };
+	}
+	g->in.uploads = ups;
+	g->in.nuploads = g->nattach;
+	return 0;
+}
+
+static int doc_add_edit(struct cli *cli, struct args *g)
+{
+	struct buf body, files[DOC_ATTACH_N];
+	struct doc_upload ups[DOC_ATTACH_N];
+	struct gk_error e = { 0 };
+	struct agency_rec ag;
+	struct store *s = NULL;
+	const char *index_no = NULL;
+	struct arena a;
+	int64_t id = g->id;
+	int rc, x;
+
+	if (strcmp(g->sub, "add") == 0 && (g->in.title == NULL || g->body_file == NULL))
+		return cli_usage_error("doc", "add: --title and --body-file are required");
+	buf_init(&body, DOC_BODY_MAX);
+	memset(files, 0, sizeof files);
+	arena_init(&a);
+	if ((rc = read_inputs(g, &body, files, ups, &e)) != 0) {
+		x = cli_error(&e);
+		goto out;
+	}
+	if ((x = cli_open_store(cli, 0, &s)) != 0)
+		goto out;
+	if ((rc = store_begin(s, &e)) == 0) {
+		if (g->has_id)
+			rc = catalogue_doc_edit(s, id, &g->in, &e);
+		else if ((rc = cli_agency(s, g->agency, &a, &ag, &e)) == 0)
+			rc = catalogue_doc_add(s, ag.id, &g->in, &a, &id, &index_no, &e);
+	}
+	if (rc == 0 && g->has_id) {
+		struct doc d;
+		if ((rc = catalogue_doc_get(s, id, &a, &d, &e)) == 0)
+			index_no = d.index_no;
+	}
+	if ((x = cli_finish(s, rc, &e)) == CLI_OK) {
+		if (g->json) {
+			struct buf b;
+			struct jsonw w;
+			buf_init(&b, 0);
+			jsonw_init(&w, &b, 1);
+			jsonw_obj_begin(&w);
+			jsonw_kint(&w, "id", id);
+			jsonw_kstr(&w, "index_no", index_no);
+			jsonw_obj_end(&w);
+			x = print_json(&w, &b);
+			buf_free(&b);
+		} else {
+			printf("%lld %s\n", (long long)id, index_no);
+		}
+	}
+out:
+	buf_free(&body);
+	for (size_t i = 0; i < DOC_ATTACH_N; i++)
+		buf_free(&files[i]);
+	arena_free(&a);
+	return x;
+}
+
+/* ---- show / history ---- */
+
+static const char *or_dash(const char *s)
+{
+	return s && *s ? s : "—";
+}
+
+static void json_doc_fields(struct jsonw *w, const struct doc *d)
+{
+	jsonw_kint(w, "id", d->id);
+	jsonw_kstr(w, "index_no", d->index_no);
+	jsonw_kstr(w, "title", d->title);
+	jsonw_kstr(w, "doc_no", d->doc_no);
+	jsonw_kstr(w, "agency", d->agency);
+	jsonw_kstr(w, "publisher", d->publisher);
+	jsonw_kstr(w, "signed_date", d->signed_date);
+	jsonw_kstr(w, "published_date", d->published_date);
+	jsonw_kstr(w, "topic", d->topic);
+	jsonw_kstr(w, "genre", d->genre);
+	jsonw_kstr(w, "disclosure", d->disclosure);
+	jsonw_kstr(w, "withheld_reason", d->withheld_reason);
+	jsonw_kstr(w, "withheld_ground", d->withheld_ground);
+	jsonw_kstr(w, "time_limit", d->time_limit);
+	jsonw_kstr(w, "validity", d->validity);
+	jsonw_kstr(w, "effective_date", d->effective_date);
+	jsonw_kstr(w, "invalid_date", d->invalid_date);
+	jsonw_kstr(w, "summary", d->summary);
+	jsonw_kstr(w, "keywords", d->keywords);
+	jsonw_kstr(w, "state", d->state);
+	jsonw_kint(w, "round", d->round);
+	jsonw_kstr(w, "author", d->author);
+	jsonw_kstr(w, "reassess_due", d->reassess_due);
+	jsonw_kstr(w, "created_at", d->created_at);
+	jsonw_kstr(w, "updated_at", d->updated_at);
+}
+
+struct hist_ctx {
+	struct jsonw *w;
+};
+
+static const char *stage_label(const char *id)
+{
+	int st = id ? publish_stage_parse(id) : -1;
+	return st < 0 ? "" : publish_stages[st].label;
+}
+
+static int print_event(void *p, const struct doc_event *ev)
+{
+	struct hist_ctx *c = p;
+
+	if (c->w) {
+		jsonw_obj_begin(c->w);
+		jsonw_kstr(c->w, "at", ev->at);
+		jsonw_kstr(c->w, "actor", ev->actor);
+		jsonw_kstr(c->w, "action", ev->action);
+		jsonw_kint(c->w, "round", ev->round);
+		jsonw_kstr(c->w, "stage", ev->stage);
+		jsonw_kstr(c->w, "decision", ev->decision);
+		jsonw_kstr(c->w, "comment", ev->comment);
+		jsonw_kbool(c->w, "secrecy_checked", ev->secrecy_checked);
+		jsonw_obj_end(c->w);
+		return 0;
+	}
+	printf("  %s  %-10s %s", ev->at, ev->actor, ev->action);
+	if (ev->stage)
+		printf(" %s %s%s", stage_label(ev->stage),
+		       strcmp(ev->decision, "approve") == 0 ? "通过" : "退回",
+		       ev->secrecy_checked ? " (保密审查: 已审查)" : "");
+	if (ev->comment)
+		printf(" — %s", ev->comment);
+	printf("\n");
+	return 0;
+}
+
+static int doc_show(struct cli *cli, struct args *g, int history_only)
+{
+	struct doc_attachment *att = NULL;
+	struct gk_error e = { 0 };
+	struct store *s = NULL;
+	struct hist_ctx hc = { NULL };
+	struct arena a;
+	struct buf b;
+	struct jsonw w;
+	struct doc d;
+	size_t natt = 0;
+	int rc, x;
+
+	if ((x = cli_open_store(cli, 0, &s)) != 0)
+		return x;
+	arena_init(&a);
+	buf_init(&b, 0);
+	if ((rc = store_begin_read(s, &e)) != 0 ||
+	    (rc = catalogue_doc_get(s, g->id, &a, &d, &e)) != 0 ||
+	    (rc = catalogue_doc_attachments(s, g->id, &a, &att, &natt, &e)) != 0)
+		goto done;
+	if (g->json) {
+		jsonw_init(&w, &b, 1);
+		hc.w = &w;
+		if (history_only) {
+			jsonw_arr_begin(&w);
+		} else {
+			jsonw_obj_begin(&w);
+			json_doc_fields(&w, &d);
+			jsonw_kstr(&w, "body", d.body);
+			jsonw_key(&w, "attachments");
+			jsonw_arr_begin(&w);
+			for (size_t i = 0; i < natt; i++) {
+				jsonw_obj_begin(&w);
+				jsonw_kint(&w, "id", att[i].id);
+				jsonw_kstr(&w, "name", att[i].name);
+				jsonw_kstr(&w, "mime", att[i].mime);
+				jsonw_kint(&w, "size", att[i].size);
+				jsonw_kstr(&w, "sha256", att[i].sha256);
+				jsonw_obj_end(&w);
+			}
+			jsonw_arr_end(&w);
+			jsonw_key(&w, "history");
+			jsonw_arr_begin(&w);
+		}
+	} else if (!history_only) {
+		printf("索引号    %s\n名称      %s\n文号      %s\n发布机构  %s\n成文日期  %s\n"
+		       "发布日期  %s\n主题分类  %s\n体裁分类  %s\n公开方式  %s\n",
+		       d.index_no, d.title, or_dash(d.doc_no), d.publisher, or_dash(d.signed_date),
+		       or_dash(d.published_date), or_dash(d.topic), d.genre,
+		       doc_label(doc_disclosure_ids, doc_disclosure_labels, DISCLOSURE__MAX,
+				 d.disclosure));
+		if (d.withheld_reason)
+			printf("不予公开  %s (依据: %s; 下次复核 %s)\n", d.withheld_reason,
+			       or_dash(d.withheld_ground), or_dash(d.reassess_due));
+		printf("公开时限  %s\n有效性    %s%s%s\n", or_dash(d.time_limit),
+		       doc_label(doc_validity_ids, doc_validity_labels, VALIDITY__MAX, d.validity),
+		       d.invalid_date ? " " : "", d.invalid_date ? d.invalid_date : "");
+		if (d.summary)
+			printf("内容概述  %s\n", d.summary);
+		if (d.keywords)
+			printf("主题词    %s\n", d.keywords);
+		printf("状态      %s (%s)  作者 %s\n", doc_label(doc_state_ids, doc_state_labels,
+							       DOC_STATE__MAX, d.state), d.state,
+		       d.author);
+		for (size_t i = 0; i < natt; i++)
+			printf("附件      %s (%s, %lld bytes, sha256 %s)\n", att[i].name, att[i].mime,
+			       (long long)att[i].size, att[i].sha256);
+		printf("\n%s\n\n历史:\n", d.body);
+	}
+	rc = publish_history(s, g->id, print_event, &hc, &e);
+	if (rc == 0 && g->json) {
+		jsonw_arr_end(&w);
+		if (!history_only)
+			jsonw_obj_end(&w);
+		x = print_json(&w, &b);
+	}
+done:
+	if ((rc = cli_finish(s, rc, &e)) != CLI_OK)
+		x = rc;
+	buf_free(&b);
+	arena_free(&a);
+	return x;
+}
+
+/* ---- list ---- */
+
+struct list_ctx {
+	struct jsonw *w;
+	int n;
+};
+
+static int print_doc(void *p, const struct doc *d)
+{
+	struct list_ctx *c = p;
+
+	c->n++;
+	if (c->w) {
+		jsonw_obj_begin(c->w);
+		json_doc_fields(c->w, d);
+		jsonw_obj_end(c->w);
+		return 0;
+	}
+	printf("%-5lld %-32s %-14s %-10s %s\n", (long long)d->id, d->index_no, d->state,
+	       or_dash(d->published_date), d->title);
+	return 0;
+}
+
+static int print_overdue(void *p, const struct overdue_doc *o)
+{
+	struct list_ctx *c = p;
+	char f[DATE_LEN], due[DATE_LEN];
+
+	c->n++;
+	date_format(o->formed, f);
+	date_format(o->due, due);
+	if (c->w) {
+		jsonw_obj_begin(c->w);
+		json_doc_fields(c->w, o->doc);
+		jsonw_kstr(c->w, "formed", f);
+		jsonw_kstr(c->w, "publication_due", due);
+		jsonw_kbool(c->w, "late", o->late);
+		jsonw_kbool(c->w, "verified", o->verified);
+		jsonw_kstr(c->w, "derivation", o->derivation);
+		jsonw_obj_end(c->w);
+		return 0;
+	}
+	printf("%lld %s %s — %s (%s)\n  REQ 条例第二十六条: 成文/变更 %s, 应于 %s 前公开%s\n%s",
+	       (long long)o->doc->id, o->doc->index_no, o->doc->title, o->doc->state,
+	       doc_label(doc_state_ids, doc_state_labels, DOC_STATE__MAX, o->doc->state), f, due,
+	       o->late ? " — 已逾期" : "", o->derivation);
+	return 0;
+}
+
+static int doc_list(struct cli *cli, struct args *g)
+{
+	struct doc_filter f = { 0 };
+	struct gk_error e = { 0 };
+	struct buf topic;
+	struct calendar *cal = NULL;
+	struct list_ctx lc = { NULL, 0 };
+	struct agency_rec ag;
+	struct store *s = NULL;
+	struct arena a;
+	struct buf b;
+	struct jsonw w;
+	char today_s[DATE_LEN];
+	int rc = 0, x, today = date_today();
+
+	if (g->state && doc_enum_parse(doc_state_ids, doc_state_labels, DOC_STATE__MAX,
+				       g->state) < 0)
+		return cli_usage_error("doc", "list: unknown --state '%s' (draft, first-review, "
+				       "second-review, final-review, approved, published, withdrawn)",
+				       g->state);
+	if (g->state)
+		f.state = doc_state_ids[doc_enum_parse(doc_state_ids, doc_state_labels,
+						       DOC_STATE__MAX, g->state)];
+	if (g->in.validity) {
+		int v = doc_enum_parse(doc_validity_ids, doc_validity_labels, VALIDITY__MAX,
+				       g->in.validity);
+		if (v < 0)
+			return cli_usage_error("doc", "list: --validity is valid, expired or repealed");
+		f.validity = doc_validity_ids[v];
+	}
+	if (g->in.topic && catalogue_topic_find(g->in.topic) == NULL)
+		return cli_usage_error("doc", "list: unknown --topic '%s'", g->in.topic);
+	if (g->in.genre && (f.genre = catalogue_genre_find(g->in.genre)) == NULL)
+		return cli_usage_error("doc", "list: unknown --genre '%s'", g->in.genre);
+	if (g->year && ((f.year = (int)strtol(g->year, NULL, 10)) < 1900 || f.year > 2199))
+		return cli_usage_error("doc", "list: --year is a year like 2024");
+	if (g->limit && ((f.limit = (int)strtol(g->limit, NULL, 10)) < 1 || f.limit > 100000))
+		return cli_usage_error("doc", "list: --limit is 1 … 100000");
+	if (g->overdue && cli_load_calendar(cli, &cal) != 0)
+		return CLI_USAGE;
+	f.today = date_format(today, today_s);
+	if ((x = cli_open_store(cli, 0, &s)) != 0) {
+		calendar_free(cal);
+		return x;
+	}
+	buf_init(&topic, 1024);
+	if (g->in.topic && catalogue_topic_path(catalogue_topic_find(g->in.topic), &topic) == 0)
+		f.topic = buf_cstr(&topic);
+	arena_init(&a);
+	buf_init(&b, 0);
+	if (g->json) {
+		jsonw_init(&w, &b, 1);
+		jsonw_arr_begin(&w);
+		lc.w = &w;
+	}
+	if ((rc = store_begin_read(s, &e)) == 0 && g->agency &&
+	    (rc = cli_agency(s, g->agency, &a, &ag, &e)) == 0)
+		f.agency_id = ag.id;
+	if (rc == 0) {
+		if (g->overdue)
+			rc = publish_overdue(s, cal, &f, today, g->all, print_overdue, &lc, &e);
+		else if (g->reassess)
+			rc = publish_reassess_due(s, &f, today, print_doc, &lc, &e);
+		else
+			rc = catalogue_doc_list(s, &f, print_doc, &lc, &e);
+	}
+	x = cli_finish(s, rc, &e);
+	if (x == CLI_OK && g->json) {
+		jsonw_arr_end(&w);
+		x = print_json(&w, &b);
+	} else if (x == CLI_OK && lc.n == 0) {
+		printf(g->overdue ? "no document is overdue\n" : "no documents\n");
+	}
+	buf_free(&topic);
+	calendar_free(cal);
+	buf_free(&b);
+	arena_free(&a);
+	return x;
+}
+
+/* ---- workflow ---- */
+
+static int doc_flow(struct cli *cli, struct args *g)
+{
+	struct gk_error e = { 0 };
+	struct store *s = NULL;
+	struct arena a;
+	struct doc d;
+	int rc = 0, x, at = 0;
+	char actor[STORE_ACTOR_MAX];
+
+	if (cli->actor == NULL)
+		return cli_usage_error("doc", "%s: --by USER is required", g->sub);
+	if (g->at && date_parse(g->at, &at, "--at", &e) != 0)
+		return cli_error(&e);
+	if (strcmp(g->sub, "review") == 0 && (g->stage == NULL || g->decision == NULL))
+		return cli_usage_error("doc", "review: --stage and --decision are required");
+	if ((x = cli_open_store(cli, 0, &s)) != 0)
+		return x;
+	cli_actor(cli, actor, sizeof actor);
+	arena_init(&a);
+	if ((rc = store_begin(s, &e)) == 0) {
+		if (strcmp(g->sub, "submit") == 0) {
+			rc = publish_submit(s, g->id, actor, &e);
+		} else if (strcmp(g->sub, "review") == 0) {
+			struct review_request r = { .reviewer = actor, .comment = g->comment,
+						    .secrecy_checked = g->secrecy };
+			int st = publish_stage_parse(g->stage);
+			if (st < 0)
+				rc = err_set(&e, ERR_INVALID, "--stage", "first, second or final");
+			else if (strcmp(g->decision, "approve") && strcmp(g->decision, "reject"))
+				rc = err_set(&e, ERR_INVALID, "--decision", "approve or reject");
+			r.stage = (enum review_stage)(st < 0 ? 0 : st);
+			r.approve = strcmp(g->decision, "approve") == 0;
+			if (rc == 0)
+				rc = publish_review(s, g->id, &r, &e);
+		} else if (strcmp(g->sub, "publish") == 0) {
+			rc = publish_publish(s, g->id, actor, at, &e);
+		} else {
+			rc = publish_withdraw(s, g->id, actor, g->reason, &e);
+		}
+	}
+	if (rc == 0)
+		rc = catalogue_doc_get(s, g->id, &a, &d, &e);
+	if ((x = cli_finish(s, rc, &e)) == CLI_OK) {
+		if (g->json) {
+			struct buf b;
+			struct jsonw w;
+			buf_init(&b, 0);
+			jsonw_init(&w, &b, 1);
+			jsonw_obj_begin(&w);
+			jsonw_kint(&w, "id", d.id);
+			jsonw_kstr(&w, "index_no", d.index_no);
+			jsonw_kstr(&w, "state", d.state);
+			jsonw_kstr(&w, "published_date", d.published_date);
+			jsonw_obj_end(&w);
+			x = print_json(&w, &b);
+			buf_free(&b);
+		} else {
+			printf("%lld %s %s%s%s\n", (long long)d.id, d.state,
+			       doc_label(doc_state_ids, doc_state_labels, DOC_STATE__MAX, d.state),
+			       d.published_date ? " " : "", d.published_date ? d.published_date : "");
+		}
+	}
+	arena_free(&a);
+	return x;
+}
+
+static int doc_tables(struct args *g)
+{
+	struct buf b;
+	struct jsonw w;
+	int topics = strcmp(g->sub, "topics") == 0, x;
+
+	buf_init(&b, 0);
+	jsonw_init(&w, &b, 1);
+	jsonw_arr_begin(&w);
+	if (topics) {
+		for (size_t i = 0; i < catalogue_topics_n; i++) {
+			const struct topic *t = &catalogue_topics[i];
+			if (g->json) {
+				jsonw_obj_begin(&w);
+				jsonw_kstr(&w, "code", t->code);
+				jsonw_kstr(&w, "l1", t->l1);
+				jsonw_kstr(&w, "l2", t->l2);
+				jsonw_obj_end(&w);
+			} else if (t->l2) {
+				printf("  %s  %s\\%s\n", t->code, t->l1, t->l2);
+			} else {
+				printf("%s  %s\n", t->code, t->l1);
+			}
+		}
+	} else {
+		for (size_t i = 0; i < catalogue_genres_n; i++) {
+			if (g->json)
+				jsonw_str(&w, catalogue_genres[i]);
+			else
+				printf("%s\n", catalogue_genres[i]);
+		}
+	}
+	jsonw_arr_end(&w);
+	x = g->json ? print_json(&w, &b) : CLI_OK;
+	buf_free(&b);
+	return x;
+}
+
+int cmd_doc(struct cli *cli, int argc, char **argv)
+{
+	struct args g;
+	int x;
+
+	memset(&g, 0, sizeof g);
+	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		help();
+		return argc < 2 ? CLI_USAGE : CLI_OK;
+	}
+	g.sub = argv[1];
+	if ((x = parse(cli, argc - 1, argv + 1, &g)) != 0)
+		return x < 0 ? CLI_OK : x;
+	if (strcmp(g.sub, "add") == 0 || strcmp(g.sub, "edit") == 0)
+		return doc_add_edit(cli, &g);
+	if (strcmp(g.sub, "show") == 0 || strcmp(g.sub, "history") == 0)
+		return doc_show(cli, &g, strcmp(g.sub, "history") == 0);
+	if (strcmp(g.sub, "list") == 0)
+		return doc_list(cli, &g);
+	if (strcmp(g.sub, "topics") == 0 || strcmp(g.sub, "genres") == 0)
+		return doc_tables(&g);
+	return doc_flow(cli, &g);
+}

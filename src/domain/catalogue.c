@@ -1,0 +1,432 @@
+/*
+ * catalogue.c — adding, changing, reading, listing and searching documents; organ settings
+ * (see catalogue.h). The 三审 workflow is publish.c.
+ */
+#include "domain/catalogue.h"
+
+#include <string.h>
+
+#include "base/crypto.h"
+#include "domain/audit.h"
+#include "search/query.h"
+#include "store/agency_store.h"
+#include "text/date.h"
+#include "text/jsonw.h"
+
+/* Canonical stored form of an enumeration input (id or Chinese label), or NULL. */
+static const char *enum_id(const char *const *ids, const char *const *labels, int n,
+			   const char *in)
+{
+	int i = doc_enum_parse(ids, labels, n, in);
+	return i < 0 ? NULL : ids[i];
+}
+
+/* "" → NULL (an optional field cleared), else a copy in a. */
+static const char *opt(struct arena *a, const char *s)
+{
+	return (s == NULL || !*s) ? NULL : arena_strdup(a, s);
+}
+
+/* Apply the given fields of in to d (stored forms, strings in a). */
+static int apply_input(struct doc *d, const struct doc_input *in, struct arena *a,
+		       struct gk_error *e)
+{
+	if (in->title)
+		d->title = arena_strdup(a, in->title);
+	if (in->body)
+		d->body = arena_strdup(a, in->body);
+	if (in->doc_no)
+		d->doc_no = opt(a, in->doc_no);
+	if (in->publisher && *in->publisher)
+		d->publisher = arena_strdup(a, in->publisher);
+	if (in->signed_date)
+		d->signed_date = opt(a, in->signed_date);
+	if (in->topic) {
+		const struct topic *t = *in->topic ? catalogue_topic_find(in->topic) : NULL;
+		struct buf b;
+		if (*in->topic && t == NULL)
+			return err_set(e, ERR_INVALID, "--topic", "unknown 主题分类 '%s' (gongkai doc "
+				       "topics lists them)", in->topic);
+		d->topic = NULL;
+		if (t) {
+			buf_init(&b, 1024);
+			if (catalogue_topic_path(t, &b) == 0)
+				d->topic = arena_strdup(a, buf_cstr(&b));
+			buf_free(&b);
+		}
+	}
+	if (in->genre) {
+		if ((d->genre = catalogue_genre_find(in->genre)) == NULL)
+			return err_set(e, ERR_INVALID, "--genre", "unknown 体裁 '%s' (gongkai doc "
+				       "genres lists them)", in->genre);
+	}
+	if (in->disclosure &&
+	    (d->disclosure = enum_id(doc_disclosure_ids, doc_disclosure_labels, DISCLOSURE__MAX,
+				     in->disclosure)) == NULL)
+		return err_set(e, ERR_INVALID, "--disclosure",
+			       "公开方式 is proactive, on-request or withheld, not '%s'", in->disclosure);
+	if (in->reason)
+		d->withheld_reason = opt(a, in->reason);
+	if (in->ground)
+		d->withheld_ground = opt(a, in->ground);
+	if (in->time_limit)
+		d->time_limit = opt(a, in->time_limit);
+	if (in->validity &&
+	    (d->validity = enum_id(doc_validity_ids, doc_validity_labels, VALIDITY__MAX,
+				   in->validity)) == NULL)
+		return err_set(e, ERR_INVALID, "--validity",
+			       "有效性 is valid, expired or repealed, not '%s'", in->validity);
+	if (in->effective_date)
+		d->effective_date = opt(a, in->effective_date);
+	if (in->invalid_date)
+		d->invalid_date = opt(a, in->invalid_date);
+	if (in->summary)
+		d->summary = opt(a, in->summary);
+	if (in->keywords)
+		d->keywords = opt(a, in->keywords);
+	if (d->disclosure && strcmp(d->disclosure, "withheld") != 0) {
+		d->withheld_reason = NULL;  /* only 不予公开 has a reason */
+		d->withheld_ground = NULL;
+	}
+	return 0;
+}
+
+/* REQ 条例-18: withheld information is re-assessed; the default period is one year. */
+static const char *reassess_date(struct arena *a, int from)
+{
+	int y, m, d;
+	char out[DATE_LEN];
+
+	date_split(from, &y, &m, &d);
+	if (m == 2 && d == 29)
+		d = 28;
+	return arena_strdup(a, date_format(date_make(y + 1, m, d), out));
+}
+
+/* The MIME type of an attachment from its first bytes: PDF, DOCX, PNG, JPEG, GIF; else NULL. */
+static const char *sniff_mime(const struct doc_upload *u)
+{
+	const unsigned char *p = u->data;
+	size_t n = u->size, len = strlen(u->name);
+
+	if (n >= 5 && memcmp(p, "%PDF-", 5) == 0)
+		return "application/pdf";
+	if (n >= 4 && memcmp(p, "PK\x03\x04", 4) == 0 && len > 5 &&
+	    strcmp(u->name + len - 5, ".docx") == 0)
+		return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+	if (n >= 8 && memcmp(p, "\x89PNG\r\n\x1a\n", 8) == 0)
+		return "image/png";
+	if (n >= 3 && memcmp(p, "\xff\xd8\xff", 3) == 0)
+		return "image/jpeg";
+	if (n >= 6 && (memcmp(p, "GIF87a", 6) == 0 || memcmp(p, "GIF89a", 6) == 0))
+		return "image/gif";
+	return NULL;
+}
+
+static int add_uploads(struct store *s, int64_t doc_id, const struct doc_input *in,
+		       struct gk_error *e)
+{
+	int rc = 0;
+
+	if (in->nuploads > DOC_ATTACH_N)
+		return err_set(e, ERR_LIMIT, "--attach", "at most %d attachments", DOC_ATTACH_N);
+	for (size_t i = 0; i < in->nuploads && rc == 0; i++) {
+		const struct doc_upload *u = &in->uploads[i];
+		const char *base = strrchr(u->name, '/');
+		struct doc_attachment att = { .doc_id = doc_id };
+		char hex[CRYPTO_SHA256_HEX];
+		int64_t id;
+
+		base = base ? base + 1 : u->name;
+		if (u->size > DOC_ATTACH_MAX)
+			return err_set(e, ERR_LIMIT, "--attach", "%s is larger than %u MiB", base,
+				       DOC_ATTACH_MAX >> 20);
+		if ((att.mime = sniff_mime(u)) == NULL)
+			return err_set(e, ERR_INVALID, "--attach",
+				       "%s is not a PDF, DOCX or image (PNG, JPEG, GIF) file", base);
+		crypto_sha256_hex(u->data, u->size, hex);
+		att.name = base;
+		att.size = (int64_t)u->size;
+		att.sha256 = hex;
+		att.data = u->data;
+		rc = doc_store(s)->attach(s, &att, &id, e);
+	}
+	return rc;
+}
+
+/* The audit content of a document: the fields a reader of the log needs. */
+static int audit_doc(struct store *s, const struct doc *d, const char *action,
+		     struct gk_error *e)
+{
+	struct buf js;
+	struct jsonw w;
+	int rc;
+
+	buf_init(&js, 0);
+	jsonw_init(&w, &js, 0);
+	jsonw_obj_begin(&w);
+	jsonw_kstr(&w, "index_no", d->index_no);
+	jsonw_kstr(&w, "title", d->title);
+	jsonw_kstr(&w, "doc_no", d->doc_no);
+	jsonw_kstr(&w, "state", d->state);
+	jsonw_kstr(&w, "disclosure", d->disclosure);
+	jsonw_kstr(&w, "validity", d->validity);
+	jsonw_kstr(&w, "invalid_date", d->invalid_date);
+	jsonw_kstr(&w, "published_date", d->published_date);
+	if (d->body) {
+		char hex[CRYPTO_SHA256_HEX];
+		crypto_sha256_hex(d->body, strlen(d->body), hex);
+		jsonw_kstr(&w, "body_sha256", hex);
+	}
+	jsonw_obj_end(&w);
+	if ((rc = jsonw_finish(&w)) == 0)
+		rc = audit_record(s, d->agency_id, "document", d->id, action, buf_cstr(&js), e);
+	else
+		rc = err_set(e, rc, "", "audit entry too large");
+	buf_free(&js);
+	return rc;
+}
+
+static int history(struct store *s, const struct doc *d, const char *action, const char *comment,
+		   struct gk_error *e)
+{
+	char now[21];
+	struct doc_event ev = { .doc_id = d->id, .round = d->round, .action = action,
+				.comment = comment, .actor = store_actor(s), .at = now };
+	store_now(now);
+	return doc_store(s)->event_add(s, &ev, e);
+}
+
+int catalogue_doc_add(struct store *s, int64_t agency_id, const struct doc_input *in,
+		      struct arena *a, int64_t *id, const char **index_no, struct gk_error *e)
+{
+	struct agency_profile prof;
+	struct agency_rec ag;
+	struct doc d = { 0 };
+	struct buf ix;
+	char now[21], today_s[DATE_LEN];
+	int today = date_today(), rc;
+	int64_t seq;
+
+	buf_init(&ix, 256);
+	if (!store_actor(s)[0]) {
+		rc = err_set(e, ERR_INVALID, "--by", "who adds the document? (--by USER)");
+		goto out;
+	}
+	if ((rc = agency_store(s)->get(s, agency_id, a, &ag, e)) != 0 ||
+	    (rc = catalogue_profile_get(s, agency_id, a, &prof, e)) != 0)
+		goto out;
+	store_now(now);
+	date_format(today, today_s);
+	d.agency_id = agency_id;
+	d.agency = ag.name;
+	d.publisher = ag.name;
+	d.genre = GENRE_DEFAULT;
+	d.disclosure = doc_disclosure_ids[DISCLOSURE_PROACTIVE];
+	d.validity = doc_validity_ids[VALIDITY_VALID];
+	d.time_limit = TIME_LIMIT_DEFAULT;
+	d.state = doc_state_ids[DOC_DRAFT];
+	d.author = arena_strdup(a, store_actor(s));
+	d.created_at = d.updated_at = arena_strdup(a, now);
+	if ((rc = apply_input(&d, in, a, e)) != 0)
+		goto out;
+	if (d.body == NULL) {
+		rc = err_set(e, ERR_INVALID, "--body-file", "a document needs its text (--body-file)");
+		goto out;
+	}
+	d.changed_date = d.signed_date ? d.signed_date : arena_strdup(a, today_s);
+	if (strcmp(d.disclosure, "withheld") == 0)
+		d.reassess_due = reassess_date(a, today);
+	if ((rc = catalogue_doc_check(&d, e)) != 0)
+		goto out;
+	/* The serial is taken inside this write transaction (BEGIN IMMEDIATE): two processes
+	 * adding at once are serialised and get different serials; a rolled-back add may skip a
+	 * number, never repeat one. */
+	if ((rc = doc_store(s)->next_serial(s, agency_id, date_year(today), &seq, e)) != 0 ||
+	    (rc = catalogue_index_format(prof.index_pattern, ag.code, today, seq, &ix, e)) != 0)
+		goto out;
+	d.index_no = arena_strdup(a, buf_cstr(&ix));
+	if ((rc = doc_store(s)->insert(s, &d, &d.id, e)) != 0 ||
+	    (rc = add_uploads(s, d.id, in, e)) != 0 ||
+	    (rc = history(s, &d, "created", NULL, e)) != 0 ||
+	    (rc = audit_doc(s, &d, "create", e)) != 0)
+		goto out;
+	*id = d.id;
+	if (index_no)
+		*index_no = d.index_no;
+out:
+	buf_free(&ix);
+	return rc;
+}
+
+/* Which fields a published (or withdrawn) document may still change. */
+static int published_edit_allowed(const struct doc_input *in, struct gk_error *e)
+{
+	static const struct { size_t off; const char *opt; } frozen[] = {
+		{ offsetof(struct doc_input, title), "--title" },
+		{ offsetof(struct doc_input, body), "--body-file" },
+		{ offsetof(struct doc_input, doc_no), "--doc-number" },
+		{ offsetof(struct doc_input, publisher), "--publisher" },
+		{ offsetof(struct doc_input, signed_date), "--formed" },
+		{ offsetof(struct doc_input, genre), "--genre" },
+		{ offsetof(struct doc_input, disclosure), "--disclosure" },
+		{ offsetof(struct doc_input, reason), "--reason" },
+		{ offsetof(struct doc_input, ground), "--ground" },
+	};
+	for (size_t i = 0; i < sizeof frozen / sizeof frozen[0]; i++)
+		if (*(const char *const *)((const char *)in + frozen[i].off))
+			return err_set(e, ERR_STATE, frozen[i].opt,
+				       "a published document's text and metadata are fixed; only "
+				       "--validity, --invalid-date, --effective, --time-limit, "
+				       "--summary, --keywords and --topic may change");
+	if (in->nuploads)
+		return err_set(e, ERR_STATE, "--attach",
+			       "attachments of a published document are fixed");
+	return 0;
+}
+
+int catalogue_doc_edit(struct store *s, int64_t id, const struct doc_input *in,
+		       struct gk_error *e)
+{
+	struct arena a;
+	struct doc d;
+	enum doc_state st;
+	char now[21];
+	int rc;
+
+	arena_init(&a);
+	if ((rc = doc_store(s)->get(s, id, &a, &d, e)) != 0)
+		goto out;
+	st = doc_state_of(&d);
+	if (st >= DOC_FIRST && st <= DOC_APPROVED) {
+		rc = err_set(e, ERR_STATE, "ID", "document %lld is %s: under review its text is "
+			     "fixed (a reviewer can reject it back to draft)", (long long)id,
+			     doc_state_labels[st]);
+		goto out;
+	}
+	if (st >= DOC_PUBLISHED && (rc = published_edit_allowed(in, e)) != 0)
+		goto out;
+	if ((rc = apply_input(&d, in, &a, e)) != 0 || (rc = catalogue_doc_check(&d, e)) != 0)
+		goto out;
+	if (in->signed_date && d.signed_date)
+		d.changed_date = d.signed_date;
+	if (strcmp(d.disclosure, "withheld") != 0)
+		d.reassess_due = NULL;
+	else if (d.reassess_due == NULL)
+		d.reassess_due = reassess_date(&a, date_today());
+	store_now(now);
+	d.updated_at = now;
+	if ((rc = doc_store(s)->update(s, &d, e)) != 0 || (rc = add_uploads(s, id, in, e)) != 0 ||
+	    (rc = history(s, &d, "edited", NULL, e)) != 0 ||
+	    (rc = audit_doc(s, &d, "edit", e)) != 0)
+		goto out;
+	if (st == DOC_PUBLISHED)
+		rc = catalogue_register_sync(s, &d, e);
+out:
+	arena_free(&a);
+	return rc;
+}
+
+int catalogue_doc_get(struct store *s, int64_t id, struct arena *a, struct doc *out,
+		      struct gk_error *e)
+{
+	return doc_store(s)->get(s, id, a, out, e);
+}
+
+int catalogue_doc_attachments(struct store *s, int64_t id, struct arena *a,
+			      struct doc_attachment **out, size_t *n, struct gk_error *e)
+{
+	return doc_store(s)->attachments(s, id, a, out, n, e);
+}
+
+int catalogue_doc_visible(const struct doc *d, int today)
+{
+	char t[DATE_LEN];
+	return doc_state_of(d) == DOC_PUBLISHED && d->published_date &&
+	       strcmp(d->published_date, date_format(today, t)) <= 0;
+}
+
+int catalogue_doc_list(struct store *s, const struct doc_filter *f, doc_row_fn fn, void *ctx,
+		       struct gk_error *e)
+{
+	return doc_store(s)->list(s, f, fn, ctx, e);
+}
+
+int catalogue_search(struct store *s, const char *query, const struct doc_filter *f,
+		     search_hit_fn fn, void *ctx, struct gk_error *e)
+{
+	struct buf match;
+	int rc;
+
+	buf_init(&match, 4096);
+	if ((rc = search_query_build(query, &match, NULL, e)) == 0)
+		rc = doc_store(s)->search(s, buf_cstr(&match), f, fn, ctx, e);
+	buf_free(&match);
+	return rc;
+}
+
+int catalogue_profile_get(struct store *s, int64_t agency_id, struct arena *a,
+			  struct agency_profile *out, struct gk_error *e)
+{
+	int found, rc;
+
+	if ((rc = doc_store(s)->profile_get(s, agency_id, a, out, &found, e)) != 0)
+		return rc;
+	if (out->index_pattern == NULL)
+		out->index_pattern = DOC_INDEX_PATTERN_DEFAULT;
+	return 0;
+}
+
+int catalogue_profile_set(struct store *s, int64_t agency_id, const struct agency_profile *p,
+			  struct gk_error *e)
+{
+	struct agency_profile cur;
+	struct agency_rec ag;
+	struct arena a;
+	struct buf b;
+	struct jsonw w;
+	char now[21];
+	int found, rc;
+	const char **dst[] = { &cur.index_pattern, &cur.office, &cur.address, &cur.postcode,
+			       &cur.hours, &cur.phone, &cur.fax, &cur.email, &cur.website,
+			       &cur.channels, &cur.fees, &cur.scope };
+	const char *const src[] = { p->index_pattern, p->office, p->address, p->postcode,
+				    p->hours, p->phone, p->fax, p->email, p->website, p->channels,
+				    p->fees, p->scope };
+
+	arena_init(&a);
+	buf_init(&b, 0);
+	if ((rc = agency_store(s)->get(s, agency_id, &a, &ag, e)) != 0 ||
+	    (rc = doc_store(s)->profile_get(s, agency_id, &a, &cur, &found, e)) != 0)
+		goto out;
+	for (size_t i = 0; i < sizeof src / sizeof src[0]; i++)
+		if (src[i])
+			*dst[i] = opt(&a, src[i]);
+	if (cur.index_pattern) {
+		/* the pattern must make a valid number for this organ */
+		if ((rc = catalogue_index_format(cur.index_pattern, ag.code, date_today(), 1, &b,
+						 e)) != 0)
+			goto out;
+	}
+	store_now(now);
+	cur.agency_id = agency_id;
+	cur.updated_at = now;
+	if ((rc = doc_store(s)->profile_put(s, &cur, e)) != 0)
+		goto out;
+	buf_reset(&b);
+	jsonw_init(&w, &b, 0);
+	jsonw_obj_begin(&w);
+	static const char *const keys[] = { "index_pattern", "office", "address", "postcode",
+					    "hours", "phone", "fax", "email", "website", "channels",
+					    "fees", "scope" };
+	for (size_t i = 0; i < sizeof src / sizeof src[0]; i++)
+		if (src[i])
+			jsonw_kstr(&w, keys[i], src[i]);
+	jsonw_obj_end(&w);
+	if ((rc = jsonw_finish(&w)) == 0)
+		rc = audit_record(s, agency_id, "agency_profile", agency_id, "set", buf_cstr(&b), e);
+out:
+	buf_free(&b);
+	arena_free(&a);
+	return rc;
+}

@@ -1,0 +1,156 @@
+/*
+ * doc_store.h — persistence of the catalogue: documents (table document), their attachments,
+ * history (document_event), per-organ serials for 索引号 (document_serial), organ settings
+ * (agency_profile) and the full-text index (document_fts, tokenizer "gongkai").
+ * Domain rules: domain/catalogue.h, domain/publish.h.
+ *
+ * Records carry stored forms: dates 'YYYY-MM-DD' (NULL = none), timestamps UTC text,
+ * enumerations as the ids of the domain tables ("proactive", "published", …). Strings in
+ * records filled by get are allocated in the caller's arena; records passed to a callback are
+ * valid only during the call. Depends on store/backend.h.
+ */
+#ifndef GK_STORE_DOC_STORE_H
+#define GK_STORE_DOC_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/arena.h"
+#include "store/backend.h"
+
+struct doc {
+	int64_t id;
+	int64_t agency_id;
+	const char *agency;            /* the organ's name (read only) */
+	const char *index_no;          /* 索引号 */
+	const char *title;             /* 名称 */
+	const char *doc_no;            /* 文号, NULL if none */
+	const char *publisher;         /* 发布机构 */
+	const char *signed_date;       /* 成文日期 */
+	const char *published_date;    /* 发布日期 (NULL until published) */
+	const char *topic;             /* 主题分类 "一级\二级", NULL if not classified */
+	const char *genre;             /* 体裁分类 */
+	const char *disclosure;        /* proactive | on-request | withheld */
+	const char *withheld_reason;
+	const char *withheld_ground;
+	const char *time_limit;        /* 公开时限 */
+	const char *validity;          /* valid | expired | repealed */
+	const char *effective_date;    /* 实施日期 */
+	const char *invalid_date;      /* date of 失效 / 废止 */
+	const char *summary;           /* 内容概述 */
+	const char *keywords;          /* 主题词 */
+	const char *body;              /* NULL in lists */
+	const char *state;             /* draft, first-review, …, published, withdrawn */
+	int round;                     /* review round: +1 at each submission */
+	const char *author;            /* user name */
+	const char *changed_date;      /* date the content last changed (publication clock) */
+	const char *reassess_due;      /* 不予公开: next re-assessment date */
+	const char *created_at;
+	const char *updated_at;
+};
+
+struct doc_attachment {
+	int64_t id;
+	int64_t doc_id;
+	const char *name;
+	const char *mime;
+	int64_t size;
+	const char *sha256;            /* hex */
+	const void *data;              /* insert only */
+};
+
+struct doc_event {
+	int64_t id;
+	int64_t doc_id;
+	int round;
+	const char *action;            /* created, edited, submitted, review, published, withdrawn */
+	const char *stage;             /* review: first | second | final */
+	const char *decision;          /* review: approve | reject */
+	const char *comment;
+	int secrecy_checked;
+	const char *actor;
+	const char *at;
+};
+
+/* Which documents. Zero / NULL fields do not filter. */
+struct doc_filter {
+	int64_t agency_id;
+	const char *topic;             /* exact path, or a level-1 name (includes its children) */
+	const char *genre;
+	int year;                      /* year of 发布日期, or of 成文日期 when unpublished */
+	const char *validity;
+	const char *state;
+	const char *disclosure;
+	const char *today;             /* public_only: visible on this day */
+	int public_only;               /* published with 发布日期 ≤ today */
+	int64_t staff_agency_id;       /* search: also this organ's unpublished documents */
+	int limit;                     /* 0 = 50 */
+	int offset;
+};
+
+struct search_hit {
+	int64_t id;
+	const char *index_no;
+	const char *title;
+	const char *snippet;           /* with \x02 … \x03 around matches */
+	const char *agency;
+	const char *published_date;    /* NULL for an unpublished document */
+	const char *state;
+	double rank;                   /* bm25: lower is better */
+};
+
+/* Organ settings for 索引号, the guide and the feed. NULL = not set. */
+struct agency_profile {
+	int64_t agency_id;
+	const char *index_pattern;
+	const char *office;            /* 政府信息公开工作机构 */
+	const char *address, *postcode, *hours, *phone, *fax, *email, *website;
+	const char *channels;          /* ways applications are accepted, one per line */
+	const char *fees;
+	const char *scope;             /* 主动公开范围 */
+	const char *updated_at;
+};
+
+typedef int (*doc_row_fn)(void *ctx, const struct doc *d);
+typedef int (*doc_event_fn)(void *ctx, const struct doc_event *ev);
+typedef int (*search_hit_fn)(void *ctx, const struct search_hit *h);
+
+struct doc_store_ops {
+	/* The next serial for (organ, year): one more than any ever handed out (never reused).
+	 * Call inside the write transaction that uses it. */
+	int (*next_serial)(struct store *s, int64_t agency_id, int year, int64_t *seq,
+			   struct gk_error *e);
+	/* Insert (id ignored); ERR_CONFLICT for a duplicate 索引号. */
+	int (*insert)(struct store *s, const struct doc *d, int64_t *id, struct gk_error *e);
+	/* Replace every stored field of d->id but id, agency and 索引号 (which never change). */
+	int (*update)(struct store *s, const struct doc *d, struct gk_error *e);
+	/* By id, with the body; ERR_NOTFOUND if none. */
+	int (*get)(struct store *s, int64_t id, struct arena *a, struct doc *out, struct gk_error *e);
+	/* Matching documents newest first (published, else updated), body NULL. */
+	int (*list)(struct store *s, const struct doc_filter *f, doc_row_fn fn, void *ctx,
+		    struct gk_error *e);
+	/* Full-text search with an FTS5 MATCH expression (search/query.h), best first. */
+	int (*search)(struct store *s, const char *match, const struct doc_filter *f,
+		      search_hit_fn fn, void *ctx, struct gk_error *e);
+	int (*attach)(struct store *s, const struct doc_attachment *att, int64_t *id,
+		      struct gk_error *e);
+	/* Attachments of a document in id order, data not loaded, as an array in a. */
+	int (*attachments)(struct store *s, int64_t doc_id, struct arena *a,
+			   struct doc_attachment **out, size_t *n, struct gk_error *e);
+	int (*event_add)(struct store *s, const struct doc_event *ev, struct gk_error *e);
+	/* History of a document, oldest first. */
+	int (*events)(struct store *s, int64_t doc_id, doc_event_fn fn, void *ctx,
+		      struct gk_error *e);
+	/* *found = 0 when the organ has no settings yet. */
+	int (*profile_get)(struct store *s, int64_t agency_id, struct arena *a,
+			   struct agency_profile *out, int *found, struct gk_error *e);
+	/* Insert or replace the organ's settings (all fields). */
+	int (*profile_put)(struct store *s, const struct agency_profile *p, struct gk_error *e);
+};
+
+static inline const struct doc_store_ops *doc_store(struct store *s)
+{
+	return s->be->doc;
+}
+
+#endif
