@@ -126,6 +126,16 @@ int app_out_json(const struct app_view *v, const struct agency_rec *ag, int toda
 	}
 	kdate(&w, "due", v->due);
 	jsonw_kbool(&w, "overdue", v->due != CLOCK_NONE && today > v->due);
+	jsonw_key(&w, "reply_late_workdays");
+	if (v->reply_late >= 0)
+		jsonw_int(&w, v->reply_late);
+	else
+		jsonw_null(&w);
+	jsonw_key(&w, "correction_notice_late_workdays");
+	if (v->correction_late >= 0)
+		jsonw_int(&w, v->correction_late);
+	else
+		jsonw_null(&w);
 	jsonw_key(&w, "fee");
 	jsonw_obj_begin(&w);
 	jsonw_kint(&w, "month_ordinal", v->month_ordinal);
@@ -222,6 +232,14 @@ int app_out_text(const struct app_view *v, const struct agency_rec *ag, int toda
 				 date_format(dl->due, d), dl->days, clock_limit_basis(dl->limit),
 				 dl->verified ? "" : "  (UNVERIFIED: year not in calendar)", mark);
 	}
+	if (v->reply_late > 0)
+		rc |= buf_printf(out, "  LATE: replied %d working day(s) after the deadline\n",
+				 v->reply_late);
+	else if (v->reply_late == 0)
+		rc |= buf_puts(out, "  replied within the time limit\n");
+	if (v->correction_late > 0)
+		rc |= buf_printf(out, "  LATE: the 补正 notice went out %d working day(s) after its "
+				 "7-day limit\n", v->correction_late);
 	rc |= buf_puts(out, "\nhistory:\n");
 	rc |= buf_printf(out, "  %s  received\n", r->received);
 	for (size_t i = 0; i < v->nevents; i++) {

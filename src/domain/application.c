@@ -611,6 +611,23 @@ int app_decide(struct store *s, const struct calendar *cal, int64_t id, int outc
 	return record(s, cal, id, &ev, today, e);
 }
 
+/* REQ 条例-30 REQ 条例-33: how late the 补正 notice and the reply were, in working days. */
+static void late(struct app_view *v, const struct calendar *cal)
+{
+	const struct app_status *st = &v->st;
+	int due;
+
+	if (st->correction_requested != CLOCK_NONE && v->sch.correction_notice.due != CLOCK_NONE)
+		v->correction_late = st->correction_requested > v->sch.correction_notice.due
+			? calendar_count_workdays(cal, v->sch.correction_notice.due, st->correction_requested)
+			: 0;
+	if (st->phase != PHASE_REPLIED)
+		return;
+	due = st->extended != CLOCK_NONE ? v->sch.extended_reply.due : v->sch.reply.due;
+	if (due != CLOCK_NONE)
+		v->reply_late = st->closed > due ? calendar_count_workdays(cal, due, st->closed) : 0;
+}
+
 int app_load(struct store *s, const struct calendar *cal, int64_t id, int today,
 	     struct arena *a, struct app_view *out, struct gk_error *e)
 {
@@ -618,6 +635,8 @@ int app_load(struct store *s, const struct calendar *cal, int64_t id, int today,
 
 	memset(out, 0, sizeof *out);
 	out->due = CLOCK_NONE;
+	out->reply_late = -1;
+	out->correction_late = -1;
 	if ((rc = app_store(s)->get(s, id, a, &out->rec, e)) != 0)
 		return rc;
 	if ((rc = app_store(s)->events(s, id, a, &out->events, &out->nevents, e)) != 0)
@@ -633,6 +652,7 @@ int app_load(struct store *s, const struct calendar *cal, int64_t id, int today,
 		if (rc != 0)
 			return rc;
 		out->due = app_binding_due(&out->st, &out->sch);
+		late(out, cal);
 	}
 	return 0;
 }

@@ -186,6 +186,9 @@ struct app_view {
 	int due;                    /* app_binding_due, or CLOCK_NONE */
 	int64_t month_ordinal;      /* k: this application's rank for the applicant this month */
 	int64_t fee_by_count;       /* 元 for that k (109号 按件) */
+	int reply_late;             /* replied: working days after the binding deadline (0 = in
+				     * time); -1 = not replied or no calendar */
+	int correction_late;        /* 补正 notice: working days after its 7-day limit; -1 = none */
 };
 
 int app_load(struct store *s, const struct calendar *cal, int64_t id, int today,

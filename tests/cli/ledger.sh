@@ -208,6 +208,18 @@ run 0 gk app event "$a3" fee-lapsed --date 2024-11-01
 run 0 gk app show "$a3" --json
 contains "$OUT" '"outcome": "other_fee_unpaid"' "fee-lapsed closes with other_fee_unpaid"
 contains "$OUT" '"amount_yuan": "120.50"' "the fee amount is kept exactly"
+# late replies and notices are shown
+a6=$(new_app 2024-09-02 np 钱七)
+run 0 gk app event "$a6" correction-requested --date 2024-09-20
+run 0 gk app event "$a6" correction-received --date 2024-09-23
+run 0 gk app decide "$a6" --outcome granted --date 2024-11-12
+run 0 gk app show "$a6" --json
+contains "$OUT" '"correction_notice_late_workdays": 6' "REQ 条例-30: a 补正 notice 6 working days after its limit (09-11; 09-14 worked, 中秋 off) is flagged"
+contains "$OUT" '"reply_late_workdays": 13' "REQ 条例-33: a reply 13 working days after the restarted deadline (10-24) is flagged"
+run 0 gk app show "$a6"
+contains "$OUT" "LATE: replied 13 working day(s) after the deadline" "…in the text too"
+run 0 gk app show 1 --json
+contains "$OUT" '"reply_late_workdays": 0' "a reply within the extended period is in time"
 # withdrawn → other_misc
 a4=$(new_app 2024-11-01 ngo 某公益基金会)
 run 0 gk app event "$a4" withdrawn --date 2024-11-04
