@@ -84,8 +84,8 @@ struct pdf {
 	PangoFontDescription *font[F__MAX];
 	double y;          /* top of the free space on the current page */
 	int page;          /* current page number, 1-based */
-	const char *pend;  /* a heading waiting for what follows it (walk.h keeps it alive) */
-	size_t pend_len;
+	struct buf pend;   /* a heading waiting for what follows it */
+	int pending;
 	enum pdf_font tfont;   /* the font of the table being drawn */
 	struct buf *out;
 	struct buf num;
@@ -217,21 +217,20 @@ static int on_title(void *ctx, const char *s, size_t len)
  * a bookmark (PDF outline entry) pointing at where it is drawn. */
 static void flush_heading(struct pdf *p, double keep)
 {
-	struct buf name, link;
+	struct buf link;
 
-	if (!p->pend)
+	if (!p->pending)
 		return;
+	p->pending = 0;
 	if (p->y + fonts[F_HEADING].leading + keep > BOTTOM && p->y > MARGIN_TOP)
 		new_page(p);
-	buf_init(&name, 0);
 	buf_init(&link, 0);
-	if (p->rc == 0 && (p->rc = buf_append(&name, p->pend, p->pend_len)) == 0 &&
+	if (p->rc == 0 &&
 	    (p->rc = buf_printf(&link, "page=%d pos=[%.0f %.0f]", p->page, MARGIN_LEFT, p->y)) == 0)
-		cairo_pdf_surface_add_outline(p->surface, CAIRO_PDF_OUTLINE_ROOT, name.ptr, link.ptr, 0);
-	buf_free(&name);
+		cairo_pdf_surface_add_outline(p->surface, CAIRO_PDF_OUTLINE_ROOT, buf_cstr(&p->pend),
+					      link.ptr, 0);
 	buf_free(&link);
-	text_block(p, F_HEADING, p->pend, p->pend_len, 32, PANGO_ALIGN_LEFT, 0, 0);
-	p->pend = NULL;
+	text_block(p, F_HEADING, p->pend.ptr, p->pend.len, 32, PANGO_ALIGN_LEFT, 0, 0);
 }
 
 static int on_heading(void *ctx, enum section sec, const char *s, size_t len)
@@ -239,8 +238,9 @@ static int on_heading(void *ctx, enum section sec, const char *s, size_t len)
 	struct pdf *p = ctx;
 
 	flush_heading(p, 0);
-	p->pend = s;
-	p->pend_len = len;
+	buf_reset(&p->pend);
+	if (p->rc == 0 && (p->rc = buf_append(&p->pend, s, len)) == 0)
+		p->pending = 1;
 	return p->rc;
 }
 
@@ -386,6 +386,7 @@ int render_pdf(const struct annual_report *r, struct buf *out, struct gk_error *
 	p.page = 1;
 	p.y = MARGIN_TOP;
 	buf_init(&p.num, 64);
+	buf_init(&p.pend, 0);
 	buf_init(&title, 0);
 	buf_init(&date, 0);
 	date_split((int)(walk_fixed_time(r->year) / 86400), &y, &m, &d);
@@ -426,6 +427,7 @@ int render_pdf(const struct annual_report *r, struct buf *out, struct gk_error *
 	cairo_surface_destroy(p.surface);
 out:
 	buf_free(&p.num);
+	buf_free(&p.pend);
 	buf_free(&title);
 	buf_free(&date);
 	if (rc && e && !e->code)

@@ -193,6 +193,17 @@ static void test_xlsx_goldens(void **state)
 	render_twice(&r, RENDER_XLSX, &out);
 	assert_zip_golden(&out, "hangzhou-2023.xlsx", &xml);
 	report_free(&r);
+
+	/* 2019 format, blank 总计 cells of a real report stay blank (no number, still bordered) */
+	buf_reset(&out);
+	buf_reset(&xml);
+	fixture_shanghai_2019(&r);
+	render_twice(&r, RENDER_XLSX, &out);
+	assert_zip_golden(&out, "shanghai-2019.xlsx", &xml);
+	assert_has(&xml, "第二十条第（九）项");
+	assert_has(&xml, "<mergeCell ref=\"A8:A27\"/>");   /* 三、本年度办理结果 over 20 rows */
+	assert_has(&xml, "<c r=\"J8\" s=\"5\"/>");          /* （一）予以公开 总计 left blank */
+	report_free(&r);
 	buf_free(&out);
 	buf_free(&xml);
 }
@@ -296,6 +307,15 @@ static void test_docx_goldens(void **state)
 	assert_zip_golden(&out, "hangzhou-2023.docx", &xml);
 	assert_has(&xml, ">14069<");
 	assert_has(&xml, ">1234.5678<");
+	report_free(&r);
+
+	/* 2019 format; section 六 absent (no paragraph after its heading) */
+	buf_reset(&out);
+	buf_reset(&xml);
+	fixture_shanghai_2019(&r);
+	render_twice(&r, RENDER_DOCX, &out);
+	assert_zip_golden(&out, "shanghai-2019.docx", &xml);
+	assert_has(&xml, "（六）其他处理");
 	report_free(&r);
 	buf_free(&out);
 	buf_free(&xml);
@@ -478,6 +498,10 @@ static void test_pdf_goldens(void **state)
 	report_free(&r);
 	fixture_hangzhou(&r);
 	pdf_golden(&r, "hangzhou-2023.pdf.txt", 3);
+	report_free(&r);
+	/* 2019 format, blank cells, the last section absent: its heading is still drawn */
+	fixture_shanghai_2019(&r);
+	pdf_golden(&r, "shanghai-2019.pdf.txt", 3);
 	report_free(&r);
 }
 
