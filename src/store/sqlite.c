@@ -110,6 +110,40 @@ int sq_next(struct store *s, sqlite3_stmt *st, int *row, const char *what, struc
 	return rc == SQLITE_DONE ? 0 : sq_fail(s, rc, what, e);
 }
 
+int sq_insert(struct store *s, sqlite3_stmt *st, const char *what, int64_t *id,
+	      struct gk_error *e)
+{
+	int rc = sq_exec_stmt(s, st, what, e);
+
+	if (rc == 0)
+		*id = sqlite3_last_insert_rowid(sq_db(s));
+	return rc;
+}
+
+int sq_one(struct store *s, sqlite3_stmt *st, const char *what, const char *field,
+	   const char *none, struct gk_error *e)
+{
+	int rc, row;
+
+	if ((rc = sq_next(s, st, &row, what, e)) != 0)
+		return rc;
+	return row ? 0 : err_set(e, ERR_NOTFOUND, field, "no %s", none);
+}
+
+int sq_each(struct store *s, sqlite3_stmt *st, const char *what,
+	    int (*row)(void *ctx, sqlite3_stmt *st), void *ctx, struct gk_error *e)
+{
+	int rc, have;
+
+	while ((rc = sq_next(s, st, &have, what, e)) == 0 && have) {
+		if ((rc = row(ctx, st)) != 0) {
+			sqlite3_reset(st);
+			break;
+		}
+	}
+	return rc;
+}
+
 void sq_bind_text(sqlite3_stmt *st, int i, const char *v)
 {
 	if (v == NULL)

@@ -33,21 +33,18 @@ static int insert(struct store *s, const struct agency_rec *r, int64_t *id, stru
 	sq_bind_text(st, 3, r->level);
 	sq_bind_int_or_null(st, 4, r->parent_id, 0);
 	sq_bind_text(st, 5, r->created_at);
-	if ((rc = sq_exec_stmt(s, st, "adding the organ", e)) != 0)
-		return rc;
-	*id = sqlite3_last_insert_rowid(sq_db(s));
-	return 0;
+	return sq_insert(s, st, "adding the organ", id, e);
 }
 
 static int get_one(struct store *s, sqlite3_stmt *st, struct arena *a, struct agency_rec *out,
 		   const char *what, struct gk_error *e)
 {
-	int rc, row;
+	char none[320];
+	int rc;
 
-	if ((rc = sq_next(s, st, &row, "reading organs", e)) != 0)
+	snprintf(none, sizeof none, "organ %s", what);
+	if ((rc = sq_one(s, st, "reading organs", "--agency", none, e)) != 0)
 		return rc;
-	if (!row)
-		return err_set(e, ERR_NOTFOUND, "--agency", "no organ %s", what);
 	fill(st, a, out);
 	sqlite3_reset(st);
 	return 0;
@@ -83,23 +80,30 @@ static int find_name(struct store *s, const char *name, struct arena *a, struct 
 	return get_one(s, st, a, out, what, e);
 }
 
+struct each {
+	agency_row_fn fn;
+	void *ctx;
+};
+
+static int each_row(void *p, sqlite3_stmt *st)
+{
+	struct each *x = p;
+	struct agency_rec r;
+
+	fill(st, NULL, &r);
+	return x->fn(x->ctx, &r);
+}
+
 static int list(struct store *s, agency_row_fn fn, void *ctx, struct gk_error *e)
 {
 	static const char sql[] = "SELECT " AGENCY_COLS " FROM agency ORDER BY id";
+	struct each x = { fn, ctx };
 	sqlite3_stmt *st;
-	int rc, row;
+	int rc;
 
 	if ((rc = sq_stmt(s, sql, &st, e)) != 0)
 		return rc;
-	while ((rc = sq_next(s, st, &row, "listing organs", e)) == 0 && row) {
-		struct agency_rec r;
-		fill(st, NULL, &r);
-		if ((rc = fn(ctx, &r)) != 0) {
-			sqlite3_reset(st);
-			break;
-		}
-	}
-	return rc;
+	return sq_each(s, st, "listing organs", each_row, &x, e);
 }
 
 static int count(struct store *s, int64_t *n, struct gk_error *e)

@@ -69,21 +69,18 @@ static int insert(struct store *s, const struct app_rec *r, int64_t *id, struct 
 	sq_bind_text(st, 15, r->closed);
 	sq_bind_text(st, 16, r->reply_due);
 	sq_bind_text(st, 17, r->created_at);
-	if ((rc = sq_exec_stmt(s, st, "adding the application", e)) != 0)
-		return rc;
-	*id = sqlite3_last_insert_rowid(sq_db(s));
-	return 0;
+	return sq_insert(s, st, "adding the application", id, e);
 }
 
 static int get_one(struct store *s, sqlite3_stmt *st, struct arena *a, struct app_rec *out,
 		   const char *what, struct gk_error *e)
 {
-	int rc, row;
+	char none[80];
+	int rc;
 
-	if ((rc = sq_next(s, st, &row, "reading applications", e)) != 0)
+	snprintf(none, sizeof none, "application %s", what);
+	if ((rc = sq_one(s, st, "reading applications", "ID", none, e)) != 0)
 		return rc;
-	if (!row)
-		return err_set(e, ERR_NOTFOUND, "ID", "no application %s", what);
 	fill(st, a, out);
 	sqlite3_reset(st);
 	return 0;
@@ -159,10 +156,7 @@ static int event_insert(struct store *s, const struct app_event_rec *ev, int64_t
 	sq_bind_text(st, 8, ev->basis);
 	sq_bind_text(st, 9, ev->actor);
 	sq_bind_text(st, 10, ev->created_at);
-	if ((rc = sq_exec_stmt(s, st, "recording the event", e)) != 0)
-		return rc;
-	*id = sqlite3_last_insert_rowid(sq_db(s));
-	return 0;
+	return sq_insert(s, st, "recording the event", id, e);
 }
 
 static int events(struct store *s, int64_t app_id, struct arena *a, struct app_event_rec **out,
@@ -209,6 +203,20 @@ static int events(struct store *s, int64_t app_id, struct arena *a, struct app_e
 	return rc;
 }
 
+struct each {
+	app_row_fn fn;
+	void *ctx;
+};
+
+static int each_row(void *p, sqlite3_stmt *st)
+{
+	struct each *x = p;
+	struct app_rec r;
+
+	fill(st, NULL, &r);
+	return x->fn(x->ctx, &r);
+}
+
 /* One statement with every filter; a NULL parameter disables its condition. With an organ
  * given, "agency_id = ?1" lets SQLite use the (agency_id, received) index — an "?1 IS NULL OR"
  * form would scan every organ's applications (the annual report of a region lists 1,000
@@ -225,8 +233,9 @@ static int list(struct store *s, const struct app_filter *f, app_row_fn fn, void
 		"WHERE (?1 IS NULL OR agency_id = ?1) " LIST_FILTERS;
 	static const char sql_organ[] = "SELECT " APP_COLS " FROM application "
 		"WHERE agency_id = ?1 " LIST_FILTERS;
+	struct each x = { fn, ctx };
 	sqlite3_stmt *st;
-	int rc, row;
+	int rc;
 
 	if ((rc = sq_stmt(s, f->agency_id ? sql_organ : sql_all, &st, e)) != 0)
 		return rc;
@@ -237,15 +246,7 @@ static int list(struct store *s, const struct app_filter *f, app_row_fn fn, void
 	sq_bind_text(st, 5, f->received_to);
 	sq_bind_text(st, 6, f->closed_from);
 	sq_bind_int(st, 7, f->limit > 0 ? f->limit : -1);
-	while ((rc = sq_next(s, st, &row, "listing applications", e)) == 0 && row) {
-		struct app_rec r;
-		fill(st, NULL, &r);
-		if ((rc = fn(ctx, &r)) != 0) {
-			sqlite3_reset(st);
-			break;
-		}
-	}
-	return rc;
+	return sq_each(s, st, "listing applications", each_row, &x, e);
 }
 
 static int ordinal_in_month(struct store *s, int64_t id, const char *month_first, int64_t *k,

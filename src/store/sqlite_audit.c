@@ -60,14 +60,29 @@ static int append(struct store *s, const struct audit_rec *r, struct gk_error *e
 	return sq_exec_stmt(s, st, "appending to the audit log", e);
 }
 
+struct each {
+	audit_row_fn fn;
+	void *ctx;
+};
+
+static int each_row(void *p, sqlite3_stmt *st)
+{
+	struct each *x = p;
+	struct audit_rec r;
+
+	fill(st, NULL, &r);
+	return x->fn(x->ctx, &r);
+}
+
 static int list(struct store *s, const char *entity, int64_t entity_id, audit_row_fn fn,
 		void *ctx, struct gk_error *e)
 {
 	static const char all[] = "SELECT " AUDIT_COLS " FROM audit_event ORDER BY id";
 	static const char one[] = "SELECT " AUDIT_COLS " FROM audit_event "
 				  "WHERE entity = ? AND entity_id = ? ORDER BY id";
+	struct each x = { fn, ctx };
 	sqlite3_stmt *st;
-	int rc, row;
+	int rc;
 
 	if ((rc = sq_stmt(s, entity ? one : all, &st, e)) != 0)
 		return rc;
@@ -75,15 +90,7 @@ static int list(struct store *s, const char *entity, int64_t entity_id, audit_ro
 		sq_bind_text(st, 1, entity);
 		sq_bind_int(st, 2, entity_id);
 	}
-	while ((rc = sq_next(s, st, &row, "reading the audit log", e)) == 0 && row) {
-		struct audit_rec r;
-		fill(st, NULL, &r);
-		if ((rc = fn(ctx, &r)) != 0) {
-			sqlite3_reset(st);
-			break;
-		}
-	}
-	return rc;
+	return sq_each(s, st, "reading the audit log", each_row, &x, e);
 }
 
 const struct audit_store_ops sqlite_audit_ops = {

@@ -35,6 +35,20 @@ int sq_exec_stmt(struct store *s, sqlite3_stmt *st, const char *what, struct gk_
  * On error the statement is reset and the error (naming what) returned. */
 int sq_next(struct store *s, sqlite3_stmt *st, int *row, const char *what, struct gk_error *e) GK_WUR;
 
+/* Step an INSERT, reset it, and hand back the new row's id. */
+int sq_insert(struct store *s, sqlite3_stmt *st, const char *what, int64_t *id,
+	      struct gk_error *e) GK_WUR;
+
+/* Step a query expected to return one row: 0 with the row ready (reset it after reading:
+ * sqlite3_reset), ERR_NOTFOUND with field and "no <noun>" in e when there is none. */
+int sq_one(struct store *s, sqlite3_stmt *st, const char *what, const char *field,
+	   const char *none, struct gk_error *e) GK_WUR;
+
+/* Call row(ctx, st) for every row of a query; stops early when row returns non-zero (and
+ * returns that, the statement reset). */
+int sq_each(struct store *s, sqlite3_stmt *st, const char *what,
+	    int (*row)(void *ctx, sqlite3_stmt *st), void *ctx, struct gk_error *e) GK_WUR;
+
 /* Bind helpers: text NULL → SQL NULL; int64 with 'null_if' sentinel. Indices start at 1. */
 void sq_bind_text(sqlite3_stmt *st, int i, const char *s);
 void sq_bind_int(sqlite3_stmt *st, int i, int64_t v);

@@ -41,21 +41,18 @@ static int insert(struct store *s, const struct user_rec *r, int64_t *id, struct
 	sq_bind_int_or_null(st, 4, r->agency_id, 0);
 	sq_bind_text(st, 5, r->password_hash);
 	sq_bind_text(st, 6, r->created_at);
-	if ((rc = sq_exec_stmt(s, st, "adding the user", e)) != 0)
-		return rc;
-	*id = sqlite3_last_insert_rowid(sq_db(s));
-	return 0;
+	return sq_insert(s, st, "adding the user", id, e);
 }
 
 static int get_one(struct store *s, sqlite3_stmt *st, struct arena *a, struct user_rec *out,
 		   const char *what, struct gk_error *e)
 {
-	int rc, row;
+	char none[320];
+	int rc;
 
-	if ((rc = sq_next(s, st, &row, "reading users", e)) != 0)
+	snprintf(none, sizeof none, "user %s", what);
+	if ((rc = sq_one(s, st, "reading users", "user", none, e)) != 0)
 		return rc;
-	if (!row)
-		return err_set(e, ERR_NOTFOUND, "user", "no user %s", what);
 	fill(st, a, out);
 	sqlite3_reset(st);
 	return 0;
@@ -108,23 +105,30 @@ static int set_password(struct store *s, int64_t id, const char *hash, struct gk
 	return 0;
 }
 
+struct each {
+	user_row_fn fn;
+	void *ctx;
+};
+
+static int each_row(void *p, sqlite3_stmt *st)
+{
+	struct each *x = p;
+	struct user_rec r;
+
+	fill(st, NULL, &r);
+	return x->fn(x->ctx, &r);
+}
+
 static int list(struct store *s, user_row_fn fn, void *ctx, struct gk_error *e)
 {
 	static const char sql[] = "SELECT " USER_COLS " FROM app_user ORDER BY name";
+	struct each x = { fn, ctx };
 	sqlite3_stmt *st;
-	int rc, row;
+	int rc;
 
 	if ((rc = sq_stmt(s, sql, &st, e)) != 0)
 		return rc;
-	while ((rc = sq_next(s, st, &row, "listing users", e)) == 0 && row) {
-		struct user_rec r;
-		fill(st, NULL, &r);
-		if ((rc = fn(ctx, &r)) != 0) {
-			sqlite3_reset(st);
-			break;
-		}
-	}
-	return rc;
+	return sq_each(s, st, "listing users", each_row, &x, e);
 }
 
 const struct user_store_ops sqlite_user_ops = {
