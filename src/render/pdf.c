@@ -14,7 +14,8 @@
  * this file places each line itself, so the leading is exact and a paragraph can continue on
  * the next page line by line. A heading is never left alone at the foot of a page: it waits
  * for what follows and goes to the next page with the first two lines of text or with its
- * table. The six headings are the PDF's bookmarks.
+ * table. The six headings are the PDF's bookmarks. Text is cleaned as the DOCX cleans it
+ * (clean_text: control characters dropped; a line break inside a paragraph is U+2028).
  *
  * Tables are drawn from the official geometry (layout.h) with the same merges as HTML, XLSX
  * and DOCX: every cell of the grid is a rectangle spanning its rows and columns, its text
@@ -163,25 +164,51 @@ static void new_page(struct pdf *p)
 	p->y = MARGIN_TOP;
 }
 
+/* Text as Pango should see it: a line break inside a paragraph becomes U+2028 LINE SEPARATOR
+ * (a new line, not a new paragraph with its indent, as w:br in the DOCX); the control
+ * characters the DOCX drops (C0 but tab and line feed, U+FFFE, U+FFFF) are dropped, not drawn
+ * as hex boxes. */
+static int clean_text(const char *s, size_t len, struct buf *out)
+{
+	int rc = 0;
+
+	for (size_t i = 0; i < len && rc == 0; i++) {
+		unsigned char ch = (unsigned char)s[i];
+
+		if (ch == '\n')
+			rc = buf_puts(out, "\u2028");
+		else if (ch == 0xEF && i + 2 < len && (unsigned char)s[i + 1] == 0xBF &&
+			 (unsigned char)s[i + 2] >= 0xBE)
+			i += 2;
+		else if (ch >= 0x20 || ch == '\t')
+			rc = buf_putc(out, (char)ch);
+	}
+	return rc;
+}
+
 /* A block of text lines at the left margin, continuing on new pages as needed. keep: the
  * space (pt) that must remain below the block's first line on the same page (a heading keeps
  * itself with the next lines). */
-static void text_block(struct pdf *p, enum pdf_font f, const char *s, size_t len, double indent,
-		       PangoAlignment align, int justify, double keep)
+static void text_block(struct pdf *p, enum pdf_font f, const char *text, size_t text_len,
+		       double indent, PangoAlignment align, int justify, double keep)
 {
 	double leading = fonts[f].leading;
+	struct buf t;
 	int n;
 
+	buf_init(&t, 0);
+	if (p->rc == 0)
+		p->rc = clean_text(text, text_len, &t);
 	if (p->y + leading + keep > BOTTOM && p->y > MARGIN_TOP)
 		new_page(p);
-	set_text(p, f, s, len, TEXT_W, indent, align, justify);
+	set_text(p, f, buf_cstr(&t), t.len, TEXT_W, indent, align, justify);
 	n = nlines(p);
 	for (int i = 0; i < n;) {
 		int fit = (int)((BOTTOM - p->y) / leading);
 
 		if (fit < 1) {
 			new_page(p);   /* the footer used the layout: lay the text out again */
-			set_text(p, f, s, len, TEXT_W, indent, align, justify);
+			set_text(p, f, buf_cstr(&t), t.len, TEXT_W, indent, align, justify);
 			continue;
 		}
 		if (fit > n - i)
@@ -190,6 +217,7 @@ static void text_block(struct pdf *p, enum pdf_font f, const char *s, size_t len
 		p->y += fit * leading;
 		i += fit;
 	}
+	buf_free(&t);
 }
 
 static int on_title(void *ctx, const char *s, size_t len)

@@ -505,7 +505,8 @@ static void test_pdf_goldens(void **state)
 	report_free(&r);
 }
 
-/* A narrative longer than a page continues on the next pages; a table still fits. */
+/* A narrative longer than a page continues on the next pages; a table still fits; what the
+ * text holds is shown as text. */
 static void test_pdf_long_text(void **state)
 {
 	struct annual_report r;
@@ -517,6 +518,8 @@ static void test_pdf_long_text(void **state)
 	for (int i = 0; i < 60; i++)
 		assert_int_equal(buf_printf(&text, "第%d段：政府信息公开工作持续推进，公开内容更加规范。\n\n", i + 1),
 				 0);
+	/* markup is text, control characters are dropped (not drawn as boxes) */
+	assert_int_equal(buf_puts(&text, "一是<b>&\x01\x1b不足\n二是"), 0);
 	report_set_section(&r, SEC_PROBLEMS, text.ptr);
 	render_twice(&r, RENDER_PDF, &out);
 	{
@@ -527,6 +530,7 @@ static void test_pdf_long_text(void **state)
 		run_tool("pdftotext -layout", path, &t);
 		assert_non_null(strstr(t.ptr, "第1段"));
 		assert_non_null(strstr(t.ptr, "第60段"));
+		assert_non_null(strstr(t.ptr, "一是<b>&不足"));
 		assert_non_null(strstr(t.ptr, "—6—"));
 		unlink(path);
 		free(path);
