@@ -22,5 +22,7 @@ const struct cli_command cli_commands[] = {
 	{ "check", cmd_check, "read published annual reports and say what is wrong with them" },
 	{ "doc", cmd_doc, "the catalogue (主动公开): add, review (三审), publish, list documents" },
 	{ "search", cmd_search, "full-text search of the catalogue (Chinese, 1-character queries too)" },
+	{ "guide", cmd_guide, "the 政府信息公开指南 of an organ (guide set: its settings)" },
+	{ "feed", cmd_feed, "Atom feed of new publications, per organ or for the platform" },
 	{ NULL, NULL, NULL },
 };

@@ -27,5 +27,7 @@ int app_generate_cmd(struct cli *cli, int argc, char **argv);  /* cmd_app_genera
 
 int cmd_doc(struct cli *cli, int argc, char **argv);
 int cmd_search(struct cli *cli, int argc, char **argv);
+int cmd_guide(struct cli *cli, int argc, char **argv);
+int cmd_feed(struct cli *cli, int argc, char **argv);  /* cmd_guide.c */
 
 #endif

@@ -140,5 +140,37 @@ contains "$OUT" "11370812004339255B/2024-00001" "doc list --state"
 # REQ 条例-18
 GONGKAI_TODAY=2025-03-05 run 0 G doc list --reassess
 contains "$OUT" "涉密事项" "a withheld document is listed for re-assessment after a year"
+
+# guide (条例第十二条) and feeds
+run 0 G guide set --address "慈周寨镇政府大院党政办" --hours "工作日 8:30-17:30" --phone 0530-1234567 --by off1
+run 0 G guide
+contains "$OUT" "慈周寨镇人民政府政府信息公开指南（2024年版）" "the guide is titled with the organ and the year"
+contains "$OUT" "办公地址：慈周寨镇政府大院党政办" "it carries the office address from the settings"
+contains "$OUT" "传真号码" "a missing Art. 12 element is reported"
+GONGKAI_TODAY=2024-03-11 run 0 G guide --json
+contains "$OUT" "目录中已主动公开政府信息 1 条" "the guide counts what is public today"
+GONGKAI_TODAY=2024-03-11 run 0 G doc add --title 'A & B <x>' --body-file "$TMP/b1" --by off1
+GONGKAI_TODAY=2024-03-11 run 0 G feed --base-url https://gk.example.cn
+contains "$OUT" "<id>urn:gongkai:index:11370812004339255B/2024-00002</id>" "the feed has the published document"
+lacks "$OUT" "A &amp; B" "a draft is not in the feed"
+run 0 python3 -c "import sys, xml.dom.minidom; xml.dom.minidom.parseString(sys.stdin.read().encode())" <<<"$OUT"
+run 0 G feed --platform
+contains "$OUT" "政府信息公开平台" "the platform feed"
+run 0 G guide set --index-pattern "czz/{yyyy}-{seq:04d}" --by off1
+run 0 G doc add --title "新模式" --body-file "$TMP/b1" --by off1
+contains "$OUT" "czz/2024-0006" "the new 索引号 pattern applies; the organ's serial for the year runs on"
+run 2 G guide set --index-pattern "czz/{yyyy}" --by off1
+contains "$ERR" "{seq}" "a pattern without a serial is refused"
+
+# 索引号 under concurrent inserts: two processes, unique and gap-free
+adder() { for i in $(seq 1 15); do G doc add --title "并发$1-$i" --body-file "$TMP/b1" --by off1 >/dev/null || echo "fail $1 $i"; done; }
+adder 1 >"$TMP/w1" 2>&1 & p1=$!
+adder 2 >"$TMP/w2" 2>&1 & p2=$!
+wait $p1 $p2
+equals "$(cat "$TMP/w1" "$TMP/w2")" "" "no concurrent add failed"
+run 0 G doc list --limit 1000 --json
+equals "$(echo "$OUT" | jq_ 'len([x for x in d if x["title"].startswith("并发")])')" "30" "all 30 documents stored"
+equals "$(echo "$OUT" | jq_ 'len(set(x["index_no"] for x in d)) == len(d)')" "True" "every 索引号 is unique"
+equals "$(echo "$OUT" | jq_ 'sorted(x["index_no"] for x in d if x["index_no"].startswith("czz/"))[-1]')" "czz/2024-0036" "serials run on without reuse"
 run 0 G audit verify
 done_testing
