@@ -139,27 +139,15 @@ int report_overview_draft(const char *agency, const struct report_figures *f, st
 
 /* ---- pure mappings ---- */
 
-/* The Table 三 row of an outcome in format f: same id; in 2019 the 其他处理 rows fold into
- * （六）其他处理. -1 if none. */
+/* The Table 三 row of an outcome in format f: the row with the same id (fmt_t3_row_by_id);
+ * the 2019 format has no （六） sub-rows, their outcomes fold into （六）其他处理. -1 if none. */
 static int outcome_row(const struct report_format *f, int o)
 {
-	const char *id = app_outcome_id(o);
+	int row = fmt_t3_row_by_id(app_outcome_id(o));
 
-	for (int p = 0; p < f->t3_nrows; p++)
-		if (f->t3_rows[p].outcome && strcmp(f->t3_rows[p].id, id) == 0)
-			return (int)f->t3_rows[p].key;
-	if (strncmp(id, "other_", 6) == 0 && fmt_t3_pos(f, T3R_OTHER_TOTAL) >= 0)
-		return T3R_OTHER_TOTAL;
-	return -1;
-}
-
-/* The Table 三 column of an applicant type: same id. */
-static int applicant_col(const struct report_format *f, int t)
-{
-	for (int c = 0; c < T3C_TOTAL; c++)
-		if (strcmp(f->t3_cols[c].id, app_applicant_id(t)) == 0)
-			return c;
-	return -1;
+	if (row >= 0 && fmt_t3_pos(f, row) < 0 && strncmp(app_outcome_id(o), "other_", 6) == 0)
+		row = T3R_OTHER_TOTAL;
+	return row >= 0 && fmt_t3_pos(f, row) >= 0 ? row : -1;
 }
 
 void report_fill_t3(struct report_cells *c, const struct app_tally *t)
@@ -167,7 +155,7 @@ void report_fill_t3(struct report_cells *c, const struct app_tally *t)
 	const struct report_format *f = c->fmt;
 
 	for (int a = 0; a < APPLICANT__MAX; a++) {
-		int col = applicant_col(f, a);
+		int col = fmt_t3_col_by_id(app_applicant_id(a));
 
 		if (col < 0)
 			continue;

@@ -275,14 +275,6 @@ static int under(const struct organ_list *l, size_t i, int64_t root)
 	return 0;
 }
 
-static void cells_add_all(struct report_cells *sum, const struct report_cells *c)
-{
-	int n = fmt_ncells(sum->fmt);
-
-	for (int i = 0; i < n; i++)
-		cells_set(sum, i, cells_get(sum, i) + cells_get(c, i));
-}
-
 int report_region(struct store *s, const struct agency_rec *root, int year, int drafts,
 		  struct arena *a, struct annual_report *out, struct region_summary *sum,
 		  struct gk_error *e)
@@ -328,7 +320,10 @@ int report_region(struct store *s, const struct agency_rec *root, int year, int 
 				     one.cells.fmt->id);
 			break;
 		}
-		cells_add_all(&out->cells, &one.cells);
+		if ((rc = cells_accumulate(&out->cells, &one.cells)) != 0) {
+			err_set(e, rc, "format", "%s's %d report cannot be summed", l.v[i].name, year);
+			break;
+		}
 		sum->included++;
 	}
 	if (rc == 0) {
