@@ -299,6 +299,27 @@ out:
 
 /* ---- gongkai report check YEAR ---- */
 
+/* When the year is published: does the ledger still give the published figures? */
+static int print_published_diff(struct store *s, const struct agency_rec *ag,
+				const struct annual_report *r, struct gk_error *e)
+{
+	int revision, ndiff, diff[6], rc;
+
+	if ((rc = report_published_diff(s, ag->id, r, &revision, &ndiff, diff, 6, e)) != 0 || !revision)
+		return rc;
+	if (ndiff == 0) {
+		printf("published revision %d: the ledger gives the same figures\n", revision);
+		return 0;
+	}
+	printf("published revision %d: the ledger now gives different figures in %d cell(s):", revision,
+	       ndiff);
+	for (int i = 0; i < ndiff && i < 6; i++)
+		printf(" %s", fmt_cell(r->cells.fmt, diff[i])->id);
+	printf("%s\n(a correction is a new revision: gongkai report publish %d --revise --reason R)\n",
+	       ndiff > 6 ? " …" : "", r->year);
+	return 0;
+}
+
 static int do_check(struct cli *cli, int argc, char **argv)
 {
 	struct ropts o;
@@ -355,6 +376,7 @@ static int do_check(struct cli *cli, int argc, char **argv)
 			print_findings_text(stdout, &fnd);
 			printf("%s %d: %zu error(s), %zu warning(s)\n", ag.name, o.year,
 			       findings_count(&fnd, SEV_ERROR), findings_count(&fnd, SEV_WARN));
+			rc = print_published_diff(s, &ag, &r, &e);
 		}
 	}
 	findings_free(&fnd);

@@ -109,6 +109,37 @@ int report_check(struct store *s, int64_t agency_id, const struct annual_report 
 	return rc;
 }
 
+int report_published_diff(struct store *s, int64_t agency_id, const struct annual_report *r,
+			  int *revision, int *ndiff, int *diff, int maxdiff, struct gk_error *e)
+{
+	struct annual_report pub;
+	struct report_pub_rec rec;
+	struct arena a;
+	int rc;
+
+	*revision = 0;
+	*ndiff = 0;
+	arena_init(&a);
+	report_init(&pub, r->cells.fmt);
+	rc = report_published(s, agency_id, r->year, 0, &a, &pub, &rec, e);
+	if (rc == ERR_NOTFOUND) {
+		memset(e, 0, sizeof *e);
+		rc = 0;
+	} else if (rc == 0) {
+		*revision = rec.revision;
+		for (int i = 0; i < fmt_ncells(r->cells.fmt); i++) {
+			if (pub.cells.fmt == r->cells.fmt && cells_get(&pub.cells, i) == cells_get(&r->cells, i))
+				continue;
+			if (*ndiff < maxdiff)
+				diff[*ndiff] = i;
+			(*ndiff)++;
+		}
+	}
+	report_free(&pub);
+	arena_free(&a);
+	return rc;
+}
+
 /* Freeze every rendering render/ offers; the JSON one's hash is the publication's. */
 static int freeze_renderings(struct store *s, int64_t pub_id, const struct annual_report *r,
 			     const struct findings *fnd, struct gk_error *e)

@@ -54,6 +54,12 @@ int report_published(struct store *s, int64_t agency_id, int year, int revision,
 		     struct annual_report *out, struct report_pub_rec *rec,
 		     struct gk_error *e) GK_WUR;
 
+/* How the latest published revision of r's organ and year compares with r (computed now):
+ * *revision = 0 when the year is not published; else its number, *ndiff the number of cells
+ * that differ and diff[0 .. min(ndiff, maxdiff)) their indices. */
+int report_published_diff(struct store *s, int64_t agency_id, const struct annual_report *r,
+			  int *revision, int *ndiff, int *diff, int maxdiff, struct gk_error *e) GK_WUR;
+
 /* The cells as frozen ("cell_id value\n" in format order, money in 分) and back. */
 int report_cells_serialise(const struct report_cells *c, struct buf *out) GK_WUR;
 int report_cells_parse(const char *text, struct report_cells *c, struct gk_error *e) GK_WUR;

@@ -77,6 +77,9 @@ if command -v sqlite3 >/dev/null; then
 fi
 # the ledger changes behind the published 2023: 四 (1) ≠ 2024's 二 (0) → E, refused
 G app decide "$a" --outcome unable_not_held --date 2023-12-29 >/dev/null
+run 0 G report check 2023 --agency 甲镇
+contains "$OUT" "published revision 1: the ledger now gives different figures" "check sees the ledger moved behind the publication"
+contains "$OUT" "t3.unable_not_held.np" "and names the cells"
 run 1 G report check 2024 --agency 甲镇
 contains "$OUT" "E T3-05" "T3-05 is an error between two reports gongkai produced"
 run 1 G report publish 2024 --agency 甲镇
@@ -85,6 +88,8 @@ run 2 G report publish 2023 --agency 甲镇 --revise
 contains "$ERR" "--reason" "a revision needs a reason"
 run 0 G report publish 2023 --agency 甲镇 --revise --reason "补录12月29日答复"
 contains "$OUT" "revision 2" "the correction is revision 2"
+run 0 G report check 2023 --agency 甲镇
+contains "$OUT" "published revision 2: the ledger gives the same figures" "the revision matches the ledger"
 run 0 G report check 2024 --agency 甲镇
 run 0 G report publish 2024 --agency 甲镇
 run 0 G report show 2023 --agency 甲镇 --revision 1 --format json
