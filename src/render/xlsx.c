@@ -69,7 +69,7 @@ static lxw_format *cell_format(lxw_workbook *wb, int border, int align, int wrap
 
 static void make_formats(lxw_workbook *wb, struct xlsx_formats *x)
 {
-	x->title = cell_format(wb, 0, LXW_ALIGN_CENTER, 0);
+	x->title = cell_format(wb, 0, LXW_ALIGN_CENTER, 1);
 	format_set_font_name(x->title, XLSX_TITLE_FONT);
 	format_set_font_size(x->title, 16);
 	x->heading = cell_format(wb, 0, LXW_ALIGN_LEFT, 0);
@@ -148,6 +148,7 @@ static int write_sheet(lxw_workbook *wb, const struct xlsx_formats *x, const str
 	struct buf heading;
 	lxw_worksheet *ws;
 	const double *w = widths(t);
+	double total = 0;
 	int rc;
 
 	buf_init(&heading, 0);
@@ -158,9 +159,13 @@ static int write_sheet(lxw_workbook *wb, const struct xlsx_formats *x, const str
 		rc = ERR_INTERNAL;
 		goto out;
 	}
-	for (int k = 0; k < lt->ncols; k++)
+	for (int k = 0; k < lt->ncols; k++) {
 		worksheet_set_column(ws, k, k, w[k], NULL);
-	worksheet_set_row(ws, 0, 30, NULL);
+		total += w[k];
+	}
+	/* the title (16 pt: characters 1.6 times as wide as at 10 pt) wraps when the table is
+	 * narrower than it */
+	worksheet_set_row(ws, 0, 8 + 22 * label_lines(title, total / 1.6), NULL);
 	worksheet_set_row(ws, 1, 24, NULL);
 	if (worksheet_merge_range(ws, 0, 0, 0, lt->ncols - 1, title, x->title) ||
 	    worksheet_write_string(ws, 1, 0, heading.ptr, x->heading)) {
