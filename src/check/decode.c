@@ -10,9 +10,9 @@
 
 #include <errno.h>
 #include <iconv.h>
-#include <pthread.h>
 #include <string.h>
 
+#include "check/cpset.h"
 #include "text/utf8.h"
 
 static const char *const cs_iconv[CHK_CS__MAX] = {
@@ -43,52 +43,11 @@ static const char common_chars[] =
 	"這個們來時為說國會對產種發動過後開關與現實體點業從還應無內數質氣問與將處報請況務辦轉議訟預費規範許罰項"
 	"議機構們區條與歲統計資訊聯網際廣東區鎮縣級廳";
 
-static int32_t common_table[1024];
-static size_t common_n;
-static pthread_once_t common_once = PTHREAD_ONCE_INIT;
-
-static void common_init(void)
-{
-	const char *p = common_chars;
-	size_t left = sizeof common_chars - 1, k = 0;
-
-	while (left > 0 && k < 1024) {
-		int32_t c;
-		size_t l = utf8_decode(p, left, &c);
-		if (l == 0)
-			break;
-		common_table[k++] = c;
-		p += l;
-		left -= l;
-	}
-	for (size_t i = 1; i < k; i++) {  /* insertion sort; duplicates are harmless */
-		int32_t v = common_table[i];
-		size_t j = i;
-		while (j > 0 && common_table[j - 1] > v) {
-			common_table[j] = common_table[j - 1];
-			j--;
-		}
-		common_table[j] = v;
-	}
-	common_n = k;
-}
+static struct chk_cpset common = CHK_CPSET(common_chars);
 
 static int is_common(int32_t cp)
 {
-	size_t lo = 0, hi;
-
-	pthread_once(&common_once, common_init);
-	hi = common_n;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (common_table[mid] == cp)
-			return 1;
-		if (common_table[mid] < cp)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return 0;
+	return chk_cpset_has(&common, cp);
 }
 
 const char *chk_charset_name(enum chk_charset cs)

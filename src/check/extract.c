@@ -13,15 +13,89 @@
  */
 #include "check/extract.h"
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/arena.h"
 #include "base/mem.h"
+#include "check/cpset.h"
 #include "check/decode.h"
 #include "text/normalise.h"
 #include "text/utf8.h"
+
+/* ---- label matching, remembered --------------------------------------------------------- */
+
+/* The format's matchers normalise the label on every call (OpenCC is most of the time spent
+ * reading a report); the same labels recur in every report, so results are remembered per
+ * (matcher, format, block, text) in a fixed-size table shared by all threads. */
+enum matcher { M_T2_BLOCK, M_T2_ROW, M_T3_ROW, M_T3_GROUP, M_T3_COL, M_T4_GROUP, M_T4_COL };
+
+#define MEMO_SLOTS 8192
+#define MEMO_POOL (1 << 20)
+
+static struct {
+	pthread_mutex_t lock;
+	struct { uint32_t hash, off; uint16_t len; int16_t result; } slot[MEMO_SLOTS];
+	char pool[MEMO_POOL];
+	size_t used;
+} memo = { .lock = PTHREAD_MUTEX_INITIALIZER };
+
+static int match_direct(enum matcher m, int arg, const struct report_format *f, const char *s,
+			size_t len)
+{
+	switch (m) {
+	case M_T2_BLOCK: return fmt_match_t2_block(f, s, len);
+	case M_T2_ROW: return fmt_match_t2_row(f, arg, s, len);
+	case M_T3_ROW: return fmt_match_t3_row(f, s, len);
+	case M_T3_GROUP: return fmt_match_t3_group(f, s, len);
+	case M_T3_COL: return fmt_match_t3_col(f, s, len);
+	case M_T4_GROUP: return fmt_match_t4_group(f, s, len);
+	default: return fmt_match_t4_col(f, s, len);
+	}
+}
+
+static int match(enum matcher m, int arg, const struct report_format *f, const char *s, size_t len)
+{
+	uint32_t h = 2166136261u;
+	size_t i, slot, tries;
+	int r;
+
+	if (len == 0 || len > 240)
+		return -1;  /* not a label */
+	h = (h ^ (uint32_t)m) * 16777619u;
+	h = (h ^ (uint32_t)(arg + 1)) * 16777619u;
+	h = (h ^ (uint32_t)f->version) * 16777619u;
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	if (h == 0)
+		h = 1;
+	pthread_mutex_lock(&memo.lock);
+	for (slot = h % MEMO_SLOTS, tries = 0; tries < 8; slot = (slot + 1) % MEMO_SLOTS, tries++) {
+		if (memo.slot[slot].hash == 0)
+			break;
+		if (memo.slot[slot].hash == h && memo.slot[slot].len == len &&
+		    memcmp(memo.pool + memo.slot[slot].off, s, len) == 0) {
+			r = memo.slot[slot].result;
+			pthread_mutex_unlock(&memo.lock);
+			return r;
+		}
+	}
+	pthread_mutex_unlock(&memo.lock);
+	r = match_direct(m, arg, f, s, len);
+	pthread_mutex_lock(&memo.lock);
+	if (tries < 8 && memo.slot[slot].hash == 0 && memo.used + len <= MEMO_POOL) {
+		memcpy(memo.pool + memo.used, s, len);
+		memo.slot[slot].off = (uint32_t)memo.used;
+		memo.slot[slot].len = (uint16_t)len;
+		memo.slot[slot].result = (int16_t)r;
+		memo.slot[slot].hash = h;
+		memo.used += len;
+	}
+	pthread_mutex_unlock(&memo.lock);
+	return r;
+}
 
 /* ---- the CAP rules ------------------------------------------------------------------------ */
 
@@ -130,6 +204,7 @@ struct ctx {
 	struct item *it;
 	size_t n;
 	char **nrow;        /* per doc row: normalised text, whitespace removed */
+	char **nline;       /* per doc row: normalised text, cells separated by a tab */
 	size_t nrows;
 	const struct report_format *f;
 	int ruby;
@@ -378,6 +453,22 @@ static void strip_spaces(char *s)
 	*o = '\0';
 }
 
+/* Traditional forms of the characters that fill annual reports (OpenCC s2t / s2tw of the
+ * real captures and the spec). A document with none of them is simplified Chinese and skips
+ * the traditional → simplified step, which is most of the time spent normalising. */
+static const char trad_chars[] =
+	"並佈來係個們備傳僅僑價償優兒兗內兩別則創劃動務勞勢勵匯區協參員問啓啟單嚴國圍圖團"
+	"執堅報場塊夠娛婦學實寧審寫將專對導屆層屬崗帶幣幹庫廢廣廳強彌彙後徑從復徵徹態慶憑"
+	"應懷懾戶掛採揚換揮損撐撫據擬擴數斷於時暢暫曉書會東條棄業極構樂樓標橋機檔檢櫃欄權"
+	"歷歸氣決沒況洩減測準溝滿漁漢濟灣災為烏無熱營爲牽狀獲現環產畢異當療發盡監眾瞭確碼"
+	"礦祕禦稅種稱積穩節範簡簽籌糾紀約紅納紙級紡紮細紹終組結絡統經綜維網緊線編緻縣總績"
+	"織繞繪繫繳繼續罰羣義習聞聯聲職聽脫腦臺與興舉華萬著蓋薦藉藥蘇處號衆衛裏補裡製複覆"
+	"覈見規視觀觸訂計討訓託記訟訪設許訴評詞詢試話該詳誌認語誤說誰調談請論諮講證識議護"
+	"讀變讓負財貧貨貫責貴費貼貿資質購贈贏踐軍較載輕輯輸輿轉辦農這連進遊運過達違遠適遲"
+	"遷選遺還郵鄉醫釋針銀銅銜銷錄錦錨錫錯鍵鎮鏈鏡鐵長門開間閱關闡陽階際隨險隱雖雙雜離"
+	"難雲電響頁項順預領頭頻題額願類顧顯風飲養餘館饋駁驗體魚魯鳳鹹鹽黃點黨齊龍";
+static struct chk_cpset trad = CHK_CPSET(trad_chars);
+
 /* nrow[i]: row i's cells (ruby removed) normalised and without whitespace. One normalisation
  * call for the whole document; rows map to lines. */
 static int build_nrows(struct ctx *x)
@@ -389,6 +480,7 @@ static int build_nrows(struct ctx *x)
 
 	x->nrows = x->d->n;
 	x->nrow = arena_alloc(&x->arena, (x->nrows + 1) * sizeof *x->nrow);
+	x->nline = arena_alloc(&x->arena, (x->nrows + 1) * sizeof *x->nline);
 	buf_init(&raw, 0);
 	buf_init(&norm, 0);
 	/* rows from the items (ruby already removed); META rows from the doc */
@@ -402,8 +494,8 @@ static int build_nrows(struct ctx *x)
 						goto out;
 			}
 			while (k < x->n && x->it[k].row == (int)i) {
-				if ((rc = buf_append(&raw, x->it[k].text, x->it[k].len)) != 0 ||
-				    (rc = buf_putc(&raw, ' ')) != 0)
+				if ((x->it[k].pos > 0 && (rc = buf_putc(&raw, '\t')) != 0) ||
+				    (rc = buf_append(&raw, x->it[k].text, x->it[k].len)) != 0)
 					goto out;
 				k++;
 			}
@@ -411,7 +503,11 @@ static int build_nrows(struct ctx *x)
 				goto out;
 		}
 	}
-	if ((rc = text_normalise(raw.ptr ? raw.ptr : "", raw.len, &norm, x->e)) != 0)
+	if (chk_cpset_count(&trad, raw.ptr ? raw.ptr : "", raw.len, 1) > 0)
+		rc = text_normalise(raw.ptr ? raw.ptr : "", raw.len, &norm, x->e);
+	else
+		rc = text_nfkc_casefold(raw.ptr ? raw.ptr : "", raw.len, &norm, x->e);
+	if (rc)
 		goto out;
 	p = norm.ptr ? norm.ptr : (char *)"";
 	for (line = 0; line < x->nrows; line++) {
@@ -419,12 +515,13 @@ static int build_nrows(struct ctx *x)
 		if (!nl)
 			break;
 		*nl = '\0';
+		x->nline[line] = arena_strdup(&x->arena, p);
 		x->nrow[line] = arena_strdup(&x->arena, p);
 		strip_spaces(x->nrow[line]);
 		p = nl + 1;
 	}
 	for (; line < x->nrows; line++)  /* the normaliser changed the line count: cannot map */
-		x->nrow[line] = "";
+		x->nrow[line] = x->nline[line] = "";
 	rc = 0;
 out:
 	buf_free(&raw);
@@ -670,7 +767,7 @@ static void t3_row(struct ctx *x, struct t3state *st, int pos, size_t i)
 	trim_to(x, &v, T3C__MAX);
 	if (v.n == 0)
 		return;  /* a header cell with the same words, or nothing read */
-	if (fmt_match_t3_col(x->f, x->it[i].text, x->it[i].len) >= 0) {
+	if (match(M_T3_COL, 0, x->f, x->it[i].text, x->it[i].len) >= 0) {
 		/* "总计" / "其他" followed only by padding is the column header, not the row */
 		int any = 0;
 		for (size_t k = 0; k < v.n; k++)
@@ -816,7 +913,7 @@ enum state { S_PROSE, S_T2, S_T3, S_T4, S_AFTER };
 
 static int is_label_like(const struct item *it)
 {
-	return it->kind == K_TEXT && it->len > 0 && it->len <= 300;
+	return it->kind == K_TEXT && it->len > 0 && it->len <= 240;
 }
 
 static void walk_tables(struct ctx *x, const int *row_section)
@@ -842,7 +939,7 @@ static void walk_tables(struct ctx *x, const int *row_section)
 		}
 		if (!is_label_like(it))
 			continue;
-		if (st != S_T4 && (m = fmt_match_t2_block(f, it->text, it->len)) >= 0 &&
+		if (st != S_T4 && (m = match(M_T2_BLOCK, 0, f, it->text, it->len)) >= 0 &&
 		    st != S_T3) {
 			st = S_T2;
 			block = m;
@@ -855,9 +952,9 @@ static void walk_tables(struct ctx *x, const int *row_section)
 		if (st == S_T2 || (st == S_PROSE && block >= 0)) {
 			int b = block, r = -1;
 			if (b >= 0)
-				r = fmt_match_t2_row(f, b, it->text, it->len);
+				r = match(M_T2_ROW, b, f, it->text, it->len);
 			for (int bb = 0; r < 0 && bb < f->t2_nblocks; bb++)
-				if ((r = fmt_match_t2_row(f, bb, it->text, it->len)) >= 0)
+				if ((r = match(M_T2_ROW, bb, f, it->text, it->len)) >= 0)
 					b = bb;
 			if (r >= 0) {
 				t2_row(x, b, r, i);
@@ -865,7 +962,7 @@ static void walk_tables(struct ctx *x, const int *row_section)
 			}
 		}
 		if (st == S_T2 || st == S_PROSE || st == S_T3) {
-			m = fmt_match_t3_row(f, it->text, it->len);
+			m = match(M_T3_ROW, 0, f, it->text, it->len);
 			if (m >= 0 && st != S_T3 && f->t3_rows[m].kind != T3K_TOP)
 				m = -1;  /* only 一、二、四 start Table 三 without its heading */
 			if (m >= 0 && it->rowcells > 1 && (has(x->nrow[it->row], "自然人") ||
@@ -887,14 +984,14 @@ static void walk_tables(struct ctx *x, const int *row_section)
 			}
 		}
 		if (st == S_T3) {
-			m = fmt_match_t3_group(f, it->text, it->len);
+			m = match(M_T3_GROUP, 0, f, it->text, it->len);
 			if (m >= 0) {
 				t3.group = m;
 				if (m != FMT_T3_RESULT_GROUP)
 					t3_group_values(x, &t3, m, i);
 				continue;
 			}
-			if (fmt_match_t4_group(f, it->text, it->len) == T4G_REV) {
+			if (match(M_T4_GROUP, 0, f, it->text, it->len) == T4G_REV) {
 				st = S_T4;
 				continue;
 			}
@@ -930,7 +1027,7 @@ static void walk_t4(struct ctx *x, const int *row_section)
 			continue;
 		}
 		if (!in && it->kind == K_TEXT &&
-		    fmt_match_t3_row(f, it->text, it->len) == fmt_t3_pos(f, T3R_CARRIED_OUT)) {
+		    match(M_T3_ROW, 0, f, it->text, it->len) == fmt_t3_pos(f, T3R_CARRIED_OUT)) {
 			/* no heading: Table 四 follows the last row of Table 三 */
 			size_t k = i + 1;
 			while (k < x->n && x->it[k].kind != K_TEXT)
@@ -942,8 +1039,8 @@ static void walk_t4(struct ctx *x, const int *row_section)
 		if (!in)
 			continue;
 		if (it->kind == K_TEXT) {
-			if (fmt_match_t4_col(f, it->text, it->len) >= 0 ||
-			    fmt_match_t4_group(f, it->text, it->len) >= 0 ||
+			if (match(M_T4_COL, 0, f, it->text, it->len) >= 0 ||
+			    match(M_T4_GROUP, 0, f, it->text, it->len) >= 0 ||
 			    strcmp(x->nrow[it->row], "总计") == 0)
 				header = 1;
 			continue;
@@ -1207,7 +1304,6 @@ static void sections(struct ctx *x, int *row_section, int *found)
 {
 	int cur = -1;
 	struct buf text[SEC__MAX];
-	size_t k = 0;
 
 	for (int s = 0; s < SEC__MAX; s++)
 		buf_init(&text[s], CHK_MAX_INPUT);
@@ -1220,37 +1316,18 @@ static void sections(struct ctx *x, int *row_section, int *found)
 			cur = h;
 			found[h] = 1;
 			row_section[i] = h;  /* the heading row itself */
-			while (k < x->n && x->it[k].row <= (int)i)
-				k++;
 			continue;
 		}
-		/* the text of the section: its rows, cells separated by a tab */
-		while (k < x->n && x->it[k].row == (int)i) {
-			if (cur >= 0) {
-				struct buf *b = &text[cur];
-				int rc = 0;
-				if (x->it[k].pos > 0)
-					rc = buf_putc(b, '\t');
-				if (!rc)
-					rc = buf_append(b, x->it[k].text, x->it[k].len);
-				(void)rc;
-			}
-			k++;
+		/* the text of the section: its rows, normalised (NFKC, simplified characters, so the
+		 * narrative rules read full-width and traditional reports alike) */
+		if (cur >= 0 && x->nline[i][0] && !(x->d->rows[i].flags & CHK_ROW_META)) {
+			if (buf_puts(&text[cur], x->nline[i]) || buf_putc(&text[cur], '\n'))
+				break;
 		}
-		if (cur >= 0 && text[cur].len && text[cur].ptr[text[cur].len - 1] != '\n')
-			(void)!buf_putc(&text[cur], '\n');
 	}
 	for (int s = 0; s < SEC__MAX; s++) {
-		if (found[s]) {
-			/* simplified characters, so the narrative rules read traditional reports too */
-			struct buf simp;
-			buf_init(&simp, 0);
-			if (text_t2s(buf_cstr(&text[s]), text[s].len, &simp, NULL) == 0)
-				report_set_section(&x->r->rep, s, buf_cstr(&simp));
-			else
-				report_set_section(&x->r->rep, s, buf_cstr(&text[s]));
-			buf_free(&simp);
-		}
+		if (found[s])
+			report_set_section(&x->r->rep, s, buf_cstr(&text[s]));
 		buf_free(&text[s]);
 	}
 	/* row_section marks heading rows only; walkers use it as "a heading of section s here" */
