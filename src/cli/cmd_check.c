@@ -165,6 +165,44 @@ static void cell_label(const struct report_format *f, int idx, struct buf *b)
 	(void)rc;
 }
 
+/* The cells of a finding, grouped by row: “（六）3.其他”行（自然人、…、总计列）; at most 6 rows. */
+static void cells_text(const struct finding *fi, struct buf *b)
+{
+	int k = 0, rows = 0;
+
+	while (k < fi->ncells && rows < 6) {
+		const struct fmt_cell *c = fmt_cell(fi->fmt, fi->cells[k]);
+		int j = k + 1;
+
+		if (!c)
+			break;
+		if (rows++ && buf_puts(b, "、"))
+			return;
+		if (c->table != TBL_3) {
+			cell_label(fi->fmt, fi->cells[k], b);
+			k++;
+			continue;
+		}
+		/* the run of cells of the same Table 三 row */
+		while (j < fi->ncells && fmt_cell(fi->fmt, fi->cells[j]) &&
+		       fmt_cell(fi->fmt, fi->cells[j])->table == TBL_3 &&
+		       fmt_cell(fi->fmt, fi->cells[j])->row == c->row)
+			j++;
+		if (j - k == 1) {
+			cell_label(fi->fmt, fi->cells[k], b);
+		} else {
+			(void)!buf_printf(b, "“%s”行（", fi->fmt->t3_rows[c->row].name);
+			for (int m = k; m < j; m++)
+				(void)!buf_printf(b, "%s%s", m > k ? "、" : "",
+						  fmt_cell(fi->fmt, fi->cells[m])->col_label);
+			(void)!buf_puts(b, "列）");
+		}
+		k = j;
+	}
+	if (k < fi->ncells)
+		(void)!buf_printf(b, " 等共 %d 个单元格", fi->ncells);
+}
+
 static void print_text(const struct chk_report *r)
 {
 	const struct chk_result *x = &r->res;
@@ -198,15 +236,8 @@ static void print_text(const struct chk_report *r)
 		printf("  %s %-10s %s\n", severity_code(fi->sev), fi->rule, fi->msg);
 		if (fi->ncells > 0 && fi->fmt) {
 			struct buf b;
-			int shown = fi->ncells <= 8 ? fi->ncells : 4;
-			buf_init(&b, 4096);
-			for (int k = 0; k < shown; k++) {
-				if (k && buf_puts(&b, "、"))
-					break;
-				cell_label(fi->fmt, fi->cells[k], &b);
-			}
-			if (fi->ncells > shown)
-				(void)!buf_printf(&b, " 等 %d 个单元格", fi->ncells);
+			buf_init(&b, 8192);
+			cells_text(fi, &b);
 			printf("    单元格：%s\n", buf_cstr(&b));
 			buf_free(&b);
 		}

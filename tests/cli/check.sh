@@ -14,7 +14,7 @@ lacks "$OUT" " E " "reference: no error"
 run 1 "$GONGKAI" check "$G/hangzhou-2021-negative.html"
 contains "$OUT" "E T3-02" "negative test: the row total is wrong"
 contains "$OUT" "E T3-03" "negative test: （七）总计 no longer adds up"
-contains "$OUT" "“（六）3.其他”行“总计”列" "the cell is named by its row and column label"
+contains "$OUT" "“（六）3.其他”行（自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他、总计列）" "the cells are named by their row and column labels"
 contains "$OUT" "应为 965，实为 964" "expected vs found"
 
 run 0 "$GONGKAI" check --json "$G/hangzhou-2021-gb18030.html"

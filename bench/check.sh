@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# check.sh — `gongkai check` over a folder of many published reports: reports per second, MB/s
+# and peak memory (/usr/bin/time -v), against `grep -c 总计` over the same files in the same run
+# (the cheapest look at every file there is; the ratio is the price of reading and judging).
+# The folder is generated: CHECK_BENCH_N reports (default 10000) varied from the real captures of
+# ../shared/corpus/real, the reference report and the HTML/DOCX fixtures of tests/golden/check —
+# other organ names and years, a changed number in one report of four — so about a third are
+# HTML (UTF-8, GB18030, Big5), a few DOCX, the rest text captures of every damaged shape.
+# Set CHECK_BENCH_DIR to also add every report file under that folder (e.g. reports rendered by
+# `gongkai report`). Run by `make bench`, never by make check.
+set -eu
+top=$(cd "$(dirname "$0")/.." && pwd)
+G=${GONGKAI:-$top/build/gongkai}
+N=${CHECK_BENCH_N:-10000}
+SHARED=${GK_SHARED:-$top/../shared}
+command -v python3 >/dev/null || { echo "bench/check.sh: needs python3" >&2; exit 1; }
+[ -x /usr/bin/time ] || { echo "bench/check.sh: needs /usr/bin/time (Debian package time)" >&2; exit 1; }
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+mkdir -p "$dir/reports"
+
+python3 - "$SHARED" "$top/tests/golden/check" "$dir/reports" "$N" <<'PY'
+import os, random, re, sys, zipfile
+shared, golden, out, n = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+rnd = random.Random(20250131)
+templates = []  # (name, ext, bytes, encoding or None)
+real = os.path.join(shared, "corpus", "real")
+for f in sorted(os.listdir(real)):
+    if f.endswith(".txt"):
+        templates.append((f, "txt", open(os.path.join(real, f), "rb").read(), "utf-8"))
+templates.append(("reference", "txt", open(os.path.join(shared, "corpus", "reference-cizhouzhai-2024.txt"), "rb").read(), "utf-8"))
+for f, enc in [("hangzhou-2021.html", "utf-8"), ("hangzhou-2021-gb18030.html", "gb18030"),
+               ("hangzhou-2021-big5.html", "big5"), ("shanghai-2019.html", "utf-8"),
+               ("hangzhou-2021-negative.html", "utf-8")]:
+    for _ in range(8):  # HTML weighs about a third of the folder
+        templates.append((f, "html", open(os.path.join(golden, f), "rb").read(), enc))
+docx = open(os.path.join(golden, "reference-2024.docx"), "rb").read()
+templates.append(("reference-2024.docx", "docx", docx, None))
+syll = "东西南北中新安平和兴永丰康宁福华德顺泰清"
+names = ["慈周寨镇", "杭州市某区人民政府办公室", "上海市人民政府办公厅", "正阳街道办事处", "广元市经济和信息化局"]
+
+def vary(text, i):
+    town = syll[i % 20] + syll[(i // 20) % 20] + syll[(i // 400) % 20]
+    for nm in names:
+        text = text.replace(nm, town + ("镇" if nm.endswith("镇") else "局"))
+    year = 2019 + i % 7
+    text = re.sub(r"20(19|2[0-5])年", "%d年" % year, text, count=3)
+    if i % 4 == 0:  # one number changed: some reports then break a rule
+        nums = list(re.finditer(r"(?<=[\t|>])\d+(?=[\t|<\n ])", text))
+        if nums:
+            m = nums[rnd.randrange(len(nums))]
+            text = text[:m.start()] + str(int(m.group()) + 1 + i % 3) + text[m.end():]
+    return text
+
+for i in range(n):
+    name, ext, data, enc = templates[i % len(templates)]
+    path = os.path.join(out, "%02d" % (i % 100), "%05d-%s" % (i, os.path.splitext(name)[0]))
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    if ext == "docx":
+        zin = zipfile.ZipFile(os.path.join(golden, "reference-2024.docx"))
+        xml = vary(zin.read("word/document.xml").decode("utf-8"), i)
+        with zipfile.ZipFile(path + ".docx", "w", zipfile.ZIP_DEFLATED) as z:
+            z.writestr("word/document.xml", xml)
+        continue
+    text = vary(data.decode(enc), i)
+    open(path + "." + ext, "wb").write(text.encode(enc, errors="replace"))
+PY
+if [ -n "${CHECK_BENCH_DIR:-}" ]; then
+	cp -r "$CHECK_BENCH_DIR" "$dir/reports/extra"
+fi
+
+files=$(find "$dir/reports" -type f | wc -l)
+bytes=$(du -sb "$dir/reports" | cut -f1)
+sync
+
+# baseline: one grep over the same files
+t0=$(date +%s.%N)
+grep -rc 总计 "$dir/reports" >"$dir/grep.out" || true
+t1=$(date +%s.%N)
+
+# gongkai check, CSV (one line per report), memory and time from /usr/bin/time -v
+/usr/bin/time -v "$G" check --csv "$dir/reports" >"$dir/check.csv" 2>"$dir/time.txt" || true
+wall=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$dir/time.txt")
+rss=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$dir/time.txt")
+lines=$(($(wc -l <"$dir/check.csv") - 1))
+errs=$(awk -F, 'NR > 1 && $6 > 0' "$dir/check.csv" | wc -l)
+unread=$(grep -c "无法读取\|unreadable" "$dir/check.csv" || true)
+
+awk -v files="$files" -v bytes="$bytes" -v wall="$wall" -v rss="$rss" -v g0="$t0" -v g1="$t1" \
+    -v lines="$lines" -v errs="$errs" '
+BEGIN {
+	g = g1 - g0; if (wall <= 0) wall = 0.001; if (g <= 0) g = 0.001
+	printf "check: %d report files, %.1f MB (text, HTML in UTF-8/GB18030/Big5, DOCX)\n", files, bytes / 1048576
+	printf "  gongkai check --csv: %.2f s, %.0f reports/s, %.2f MB/s, peak RSS %.1f MB\n", wall, files / wall, bytes / 1048576 / wall, rss / 1024
+	printf "  baseline grep -c 总计 (same files, same run): %.3f s, %.0f files/s, %.1f MB/s\n", g, files / g, bytes / 1048576 / g
+	printf "  ratio: check takes %.1fx the time of grep -c\n", wall / g
+	printf "  %d CSV lines, %d reports with an E finding\n", lines, errs
+}'
+[ "$lines" -eq "$files" ] || { echo "bench/check.sh: $lines CSV lines for $files files" >&2; exit 1; }
