@@ -14,6 +14,7 @@
 
 #include "base/mem.h"
 #include "domain/audit.h"
+#include "domain/catalogue.h"
 #include "store/report_store.h"
 #include "text/jsonw.h"
 #include "text/utf8.h"
@@ -95,6 +96,9 @@ int report_overview_draft(const char *agency, const struct report_figures *f, st
 				 (long long)f->normdocs_issued, (long long)f->normdocs_in_force);
 	else
 		rc |= buf_printf(out, "%d年未制发规章和行政规范性文件。", f->year);
+	if (f->docs_published > 0)
+		rc |= buf_printf(out, "%d年通过政府信息公开目录主动公开政府信息%lld条。", f->year,
+				 (long long)f->docs_published);
 	if (f->news_total > 0) {
 		rc |= buf_printf(out, "%d年", f->year);
 		for (size_t i = 0; i < f->news_platforms; i++)
@@ -236,6 +240,23 @@ enum organ_kind report_organ_kind(const char *level)
 
 /* ---- the whole report ---- */
 
+static int count_doc(void *ctx, const struct doc *d)
+{
+	(void)d;
+	(*(int64_t *)ctx)++;
+	return 0;
+}
+
+/* Catalogue documents of the organ published in the year (发布日期 in it). */
+static int docs_published(struct store *s, int64_t agency_id, int year, int64_t *n, struct gk_error *e)
+{
+	struct doc_filter f = { .agency_id = agency_id, .year = year, .limit = 1000000000 };
+
+	*n = 0;
+	f.state = doc_state_ids[DOC_PUBLISHED];
+	return catalogue_doc_list(s, &f, count_doc, n, e);
+}
+
 int report_compute(struct store *s, const struct agency_rec *ag, int year, struct arena *a,
 		   struct annual_report *out, struct report_figures *figures, struct gk_error *e)
 {
@@ -264,7 +285,8 @@ int report_compute(struct store *s, const struct agency_rec *ag, int year, struc
 	if ((rc = app_year_tally(s, ag->id, year, tally, e)) != 0 ||
 	    (rc = registers_table2(s, ag->id, year, &t2, e)) != 0 ||
 	    (rc = registers_table4(s, ag->id, year, NULL, &t4, e)) != 0 ||
-	    (rc = registers_narrative(s, ag->id, year, a, &nar, e)) != 0)
+	    (rc = registers_narrative(s, ag->id, year, a, &nar, e)) != 0 ||
+	    (rc = docs_published(s, ag->id, year, &fig.docs_published, e)) != 0)
 		goto out;
 	report_fill_t2(&out->cells, &t2);
 	report_fill_t3(&out->cells, tally);

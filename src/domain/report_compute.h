@@ -56,6 +56,7 @@ struct report_figures {
 	int64_t carried_out;     /* 四 总计 */
 	int64_t normdocs_issued; /* 规章 + 行政规范性文件 issued in the year */
 	int64_t normdocs_in_force;
+	int64_t docs_published;  /* catalogue documents published in the year */
 	struct reg_tally *news;  /* news per platform (names owned elsewhere) */
 	size_t news_platforms;
 	int64_t news_total;

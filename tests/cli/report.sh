@@ -63,6 +63,22 @@ printf '\377\376' > "$TMP/bad.txt"
 run 2 G report text 2024 --agency 甲镇 --section other --file "$TMP/bad.txt"
 contains "$ERR" "UTF-8" "non-UTF-8 text is refused"
 
+# the draft states the catalogue documents published in the year
+run 0 G init --agency-name 丙镇 --agency-code 11370812004339255B --parent 测试县人民政府
+for u in off1:officer rev1:reviewer rev2:reviewer boss:leader; do G user add "${u%%:*}" --role "${u##*:}" --agency 丙镇 >/dev/null; done
+printf '为进一步做好政府信息公开工作，现将有关事项通知如下。\n' >"$TMP/b1"
+GONGKAI_TODAY=2024-02-05 run 0 G doc add --agency 丙镇 --title "关于做好政务公开工作的通知" --body-file "$TMP/b1" --formed 2024-02-01 --by off1
+docid=${OUT%% *}
+GONGKAI_TODAY=2024-02-05 G doc submit "$docid" --by off1 >/dev/null
+GONGKAI_TODAY=2024-02-05 G doc review "$docid" --stage first --by rev1 --decision approve >/dev/null
+GONGKAI_TODAY=2024-02-05 G doc review "$docid" --stage second --by rev2 --decision approve >/dev/null
+GONGKAI_TODAY=2024-02-05 G doc review "$docid" --stage final --by boss --decision approve --secrecy-checked >/dev/null
+GONGKAI_TODAY=2024-02-05 run 0 G doc publish "$docid" --by off1
+run 0 G report text 2024 --agency 丙镇 --section overview --draft
+contains "$OUT" "2024年通过政府信息公开目录主动公开政府信息1条。" "the draft counts the catalogue documents published"
+run 0 G report text 2023 --agency 丙镇 --section overview --draft
+lacks "$OUT" "主动公开政府信息1条" "only those of the year"
+
 # ---- check, publish, carry-over, revisions ----
 run 0 G report check 2023 --agency 甲镇
 contains "$OUT" "0 error(s)" "2023 has no error"
