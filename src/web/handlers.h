@@ -23,6 +23,16 @@ int h_app_event(struct web_ctx *c);
 int h_app_decide(struct web_ctx *c);
 int h_app_letter(struct web_ctx *c);
 
+/* h_reports.c — annual reports */
+int h_reports(struct web_ctx *c);
+int h_report(struct web_ctx *c);
+int h_report_download(struct web_ctx *c);
+int h_report_console(struct web_ctx *c);
+int h_report_text(struct web_ctx *c);
+int h_report_publish(struct web_ctx *c);
+/* Published revisions (of one organ and/or year, 0 = all) into list. */
+int web_list_reports(struct web_ctx *c, struct tpl_val *list, int64_t agency_id, int year);
+
 /* h_feedback.c — suggestions and complaints */
 int h_feedback_form(struct web_ctx *c);
 int h_feedback(struct web_ctx *c);

@@ -1,0 +1,302 @@
+/*
+ * h_reports.c — annual reports (年度报告) on the web. Public: every published report
+ * (/reports), one report in the official table layout with its revision history and a
+ * download of every frozen format (/reports/AGENCY/YEAR, /reports/AGENCY/YEAR/REV/KIND).
+ * Console: the report of the user's organ computed live from the ledger with its findings,
+ * the narrative sections to edit, and publication (leader only; refused while an E finding
+ * stands, the findings shown). Rules: domain/report_publish.h, domain/report_compute.h.
+ * May call: domain/, render/render.h, store/report_store.h (read only), web/app.h.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "domain/agency.h"
+#include "domain/report_compute.h"
+#include "domain/report_publish.h"
+#include "format/rules.h"
+#include "render/render.h"
+#include "store/report_store.h"
+#include "text/date.h"
+#include "web/handlers.h"
+
+/* The <body> of a complete HTML rendering (escaped by render/html.c's writer): a trusted
+ * fragment. The rendering's own <style> is dropped (CSP: style-src 'self'). */
+static const char *html_body(struct web_ctx *c, const char *html, size_t len)
+{
+	const char *b = memmem(html, len, "<body>", 6), *e;
+
+	if (b == NULL)
+		return "";
+	b += 6;
+	e = memmem(b, len - (size_t)(b - html), "</body>", 7);
+	return arena_strndup(c->a, b, e ? (size_t)(e - b) : strlen(b));
+}
+
+struct pubs {
+	struct web_ctx *c;
+	struct store *s;
+	struct tpl_val *list;
+};
+
+static int add_pub(void *ctx, const struct report_pub_rec *r)
+{
+	struct pubs *p = ctx;
+	struct web_ctx *c = p->c;
+	struct tpl_val *o = tpl_push_obj(p->list);
+	struct agency_rec ag;
+
+	tpl_put_int(o, "agency_id", r->agency_id);
+	if (agency_store(p->s)->get(p->s, r->agency_id, c->a, &ag, &c->err) == 0)
+		tpl_put_str(o, "agency", ag.name);
+	err_clear(&c->err);
+	tpl_put_int(o, "year", r->year);
+	tpl_put_int(o, "revision", r->revision);
+	tpl_put_str(o, "reason", r->reason ? arena_strdup(c->a, r->reason) : NULL);
+	tpl_put_str(o, "published_at", arena_strdup(c->a, r->published_at));
+	tpl_put_str(o, "published_by", arena_strdup(c->a, r->published_by));
+	tpl_put_str(o, "sha256", arena_strdup(c->a, r->sha256));
+	tpl_put_bool(o, "first", r->revision == 1);
+	return 0;
+}
+
+int web_list_reports(struct web_ctx *c, struct tpl_val *list, int64_t agency_id, int year)
+{
+	struct pubs p = { c, NULL, list };
+	int rc;
+
+	if ((rc = web_begin(c, 0, &p.s)) != 0)
+		return rc;
+	return web_finish(c, report_store(p.s)->pub_list(p.s, agency_id, year, add_pub, &p, &c->err));
+}
+
+int h_reports(struct web_ctx *c)
+{
+	int rc = web_list_reports(c, tpl_put_list(c->page, "reports"), 0, 0);
+
+	return rc ? rc : web_render(c, "reports", "政府信息公开工作年度报告");
+}
+
+static int num_param(struct web_ctx *c, const char *name, long long max, long long *out)
+{
+	const char *p = web_param(c, name);
+	char *end;
+	long long v;
+
+	if (p == NULL || *p < '0' || *p > '9')
+		return err_set(&c->err, ERR_NOTFOUND, name, "没有这份年度报告");
+	v = strtoll(p, &end, 10);
+	if (*end || v <= 0 || v > max)
+		return err_set(&c->err, ERR_NOTFOUND, name, "没有这份年度报告");
+	*out = v;
+	return 0;
+}
+
+int h_report(struct web_ctx *c)
+{
+	struct report_pub_rec pub;
+	struct agency_rec ag;
+	struct store *s;
+	const char *html;
+	size_t len;
+	char sha[65];
+	long long agency, year, rev = web_in(c, "revision")->i;
+	int rc;
+
+	if ((rc = num_param(c, "agency", INT32_MAX, &agency)) != 0 ||
+	    (rc = num_param(c, "year", 2199, &year)) != 0)
+		return rc;
+	if ((rc = web_begin(c, 0, &s)) != 0)
+		return rc;
+	rc = agency_store(s)->get(s, agency, c->a, &ag, &c->err);
+	if (rc == 0)
+		rc = report_store(s)->pub_get(s, agency, (int)year, (int)rev, c->a, &pub, &c->err);
+	if (rc == 0)
+		rc = report_store(s)->artifact_get(s, pub.id, "html", c->a, &html, &len, sha, &c->err);
+	if ((rc = web_finish(c, rc)) != 0)
+		return rc == ERR_NOTFOUND ? err_set(&c->err, ERR_NOTFOUND, "", "没有这份年度报告") : rc;
+	tpl_put_str(c->page, "agency", ag.name);
+	tpl_put_int(c->page, "agency_id", agency);
+	tpl_put_int(c->page, "year", year);
+	tpl_put_int(c->page, "revision", pub.revision);
+	tpl_put_str(c->page, "sha256", pub.sha256);
+	tpl_put_str(c->page, "published_at", pub.published_at);
+	tpl_put_str(c->page, "report_html", html_body(c, html, len));
+	{
+		struct tpl_val *kinds = tpl_put_list(c->page, "kinds");
+		for (int k = 0; k < RENDER__MAX; k++)
+			tpl_push_str(kinds, render_kind_name((enum render_kind)k));
+	}
+	if ((rc = web_list_reports(c, tpl_put_list(c->page, "revisions"), agency, (int)year)) != 0)
+		return rc;
+	return web_render(c, "report", arena_printf(c->a, "%s%lld年政府信息公开工作年度报告",
+						    ag.name, year));
+}
+
+int h_report_download(struct web_ctx *c)
+{
+	static const char *const types[][2] = {
+		{ "txt", "text/plain; charset=utf-8" }, { "md", "text/markdown; charset=utf-8" },
+		{ "html", "text/html; charset=utf-8" }, { "json", "application/json" },
+		{ "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+		{ "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document" },
+		{ "pdf", "application/pdf" },
+	};
+	struct report_pub_rec pub;
+	struct store *s;
+	const char *body, *kind = web_param(c, "kind"), *type = NULL;
+	size_t len;
+	char sha[65];
+	long long agency, year, rev;
+	int rc;
+
+	if ((rc = num_param(c, "agency", INT32_MAX, &agency)) != 0 ||
+	    (rc = num_param(c, "year", 2199, &year)) != 0 ||
+	    (rc = num_param(c, "rev", 1000, &rev)) != 0)
+		return rc;
+	for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
+		if (strcmp(kind, types[i][0]) == 0)
+			type = types[i][1];
+	if (type == NULL)
+		return err_set(&c->err, ERR_NOTFOUND, "kind", "没有这种格式");
+	if ((rc = web_begin(c, 0, &s)) != 0)
+		return rc;
+	rc = report_store(s)->pub_get(s, agency, (int)year, (int)rev, c->a, &pub, &c->err);
+	if (rc == 0)
+		rc = report_store(s)->artifact_get(s, pub.id, kind, c->a, &body, &len, sha, &c->err);
+	if ((rc = web_finish(c, rc)) != 0)
+		return rc == ERR_NOTFOUND ? err_set(&c->err, ERR_NOTFOUND, "", "没有这份年度报告或这种格式") : rc;
+	if (buf_append(&c->resp->body, body, len) != 0)
+		return err_set(&c->err, ERR_LIMIT, "", "文件过大");
+	c->resp->content_type = type;
+	http_resp_header(c->resp, "Content-Disposition",
+			 arena_printf(c->a, "attachment; filename=\"report-%lld-%lld-r%lld.%s\"",
+				      agency, year, rev, kind));
+	http_resp_header(c->resp, "ETag", arena_printf(c->a, "\"%.16s\"", sha));
+	http_resp_header(c->resp, "Cache-Control", "public, max-age=86400");
+	return 0;
+}
+
+/* ---------------------------------------------------------------- console */
+
+static int console_year(struct web_ctx *c)
+{
+	const struct web_value *y = web_in(c, "year");
+	int this_year;
+
+	date_split(web_today(), &this_year, NULL, NULL);
+	return y->present && y->i >= 2019 ? (int)y->i : this_year - 1;
+}
+
+static int console_page(struct web_ctx *c, int year, const struct findings *refused)
+{
+	struct annual_report r;
+	struct findings f;
+	const struct findings *shown;
+	struct agency_rec ag;
+	struct store *s;
+	struct buf html;
+	struct tpl_val *fl, *texts;
+	int rc;
+
+	if (c->user->agency_id == 0)
+		return err_set(&c->err, ERR_FORBIDDEN, "", "您的账号不属于某一机关，无法编制年度报告");
+	report_init(&r, NULL);
+	findings_init(&f);
+	buf_init(&html, 8u << 20);
+	if ((rc = web_begin(c, 0, &s)) != 0)
+		goto out;
+	rc = agency_store(s)->get(s, c->user->agency_id, c->a, &ag, &c->err);
+	if (rc == 0)
+		rc = report_compute(s, &ag, year, c->a, &r, NULL, &c->err);
+	if (rc == 0)
+		rc = report_check(s, ag.id, &r, &f, &c->err);
+	texts = tpl_put_obj(c->page, "texts");
+	for (int t = 0; rc == 0 && t < RTEXT__MAX; t++) {
+		const char *body = NULL;
+		static const char *const keys[RTEXT__MAX] = { "overview", "problems", "other" };
+		rc = report_text_get(s, ag.id, year, (enum report_text_section)t, c->a, &body, &c->err);
+		tpl_put_str(texts, keys[t], body);
+	}
+	if ((rc = web_finish(c, rc)) != 0)
+		goto out;
+	if ((rc = web_list_reports(c, tpl_put_list(c->page, "revisions"), ag.id, year)) != 0)
+		goto out;
+	if ((rc = render_html(&r, &html, &c->err)) != 0)
+		goto out;
+	tpl_put_str(c->page, "report_html", html_body(c, buf_cstr(&html), html.len));
+	tpl_put_int(c->page, "year", year);
+	tpl_put_str(c->page, "agency", ag.name);
+	tpl_put_int(c->page, "agency_id", ag.id);
+	fl = tpl_put_list(c->page, "findings");
+	shown = refused && refused->n ? refused : &f;
+	for (size_t i = 0; i < shown->n; i++) {
+		struct tpl_val *o = tpl_push_obj(fl);
+		tpl_put_str(o, "rule", shown->v[i].rule);
+		tpl_put_str(o, "severity", severity_code(shown->v[i].sev));
+		tpl_put_bool(o, "error", shown->v[i].sev == SEV_ERROR);
+		tpl_put_str(o, "msg", arena_strdup(c->a, shown->v[i].msg));
+	}
+	tpl_put_int(c->page, "errors", (long long)findings_count(shown, SEV_ERROR));
+	tpl_put_int(c->page, "warnings", (long long)findings_count(shown, SEV_WARN));
+	tpl_put_bool(c->page, "may_publish", c->user->role_id == ROLE_LEADER);
+	tpl_put_bool(c->page, "may_edit", c->user->role_id == ROLE_LEADER ||
+					  c->user->role_id == ROLE_OFFICER);
+	rc = web_render(c, "report_console", "年度报告");
+out:
+	buf_free(&html);
+	findings_free(&f);
+	report_free(&r);
+	return rc;
+}
+
+int h_report_console(struct web_ctx *c)
+{
+	return console_page(c, console_year(c), NULL);
+}
+
+int h_report_text(struct web_ctx *c)
+{
+	int t = report_text_section_by_name(web_str(c, "section"));
+	const char *text = web_str(c, "text");
+	int year = console_year(c), rc;
+	struct store *s;
+
+	if (c->nerrors)
+		return console_page(c, year, NULL);
+	if (t < 0)
+		return err_set(&c->err, ERR_INVALID, "section", "未知的章节");
+	if ((rc = web_begin(c, 1, &s)) != 0)
+		return rc;
+	rc = report_text_set(s, c->user->agency_id, year, (enum report_text_section)t, text,
+			     strlen(text), &c->err);
+	if ((rc = web_finish(c, rc)) != 0)
+		return web_refused(c, rc) ? console_page(c, year, NULL) : rc;
+	return web_redirect(c, arena_printf(c->a, "/console/reports?year=%d", year));
+}
+
+int h_report_publish(struct web_ctx *c)
+{
+	struct findings f;
+	struct report_pub_rec out;
+	struct agency_rec ag;
+	struct store *s;
+	int year = console_year(c), rc;
+
+	if (c->nerrors)
+		return console_page(c, year, NULL);
+	findings_init(&f);
+	if ((rc = web_begin(c, 1, &s)) != 0)
+		goto out;
+	rc = agency_store(s)->get(s, c->user->agency_id, c->a, &ag, &c->err);
+	if (rc == 0)
+		rc = report_publish(s, &ag, year, web_in(c, "reason")->s, c->a, &f, &out, &c->err);
+	if ((rc = web_finish(c, rc)) != 0) {
+		if (web_refused(c, rc))
+			rc = console_page(c, year, &f);
+		goto out;
+	}
+	rc = web_redirect(c, arena_printf(c->a, "/reports/%lld/%d", (long long)ag.id, year));
+out:
+	findings_free(&f);
+	return rc;
+}
