@@ -9,6 +9,12 @@
 
 int h_home(struct web_ctx *c)
 {
+	struct tpl_val *latest = tpl_put_list(c->page, "latest");
+	int rc = web_latest_docs(c, latest, 8);
+
+	if (rc)
+		return rc;
+	tpl_put_bool(c->page, "has_latest", tpl_list_len(latest) > 0);
 	return web_render(c, "home", "首页");
 }
 

@@ -32,6 +32,21 @@ int h_report_text(struct web_ctx *c);
 int h_report_publish(struct web_ctx *c);
 /* Published revisions (of one organ and/or year, 0 = all) into list. */
 int web_list_reports(struct web_ctx *c, struct tpl_val *list, int64_t agency_id, int year);
+/* h_docs.c — the catalogue, documents, search, publishing */
+int h_catalogue(struct web_ctx *c);
+int h_doc(struct web_ctx *c);
+int h_search(struct web_ctx *c);
+int h_docs(struct web_ctx *c);
+int h_doc_new_form(struct web_ctx *c);
+int h_doc_new(struct web_ctx *c);
+int h_doc_console(struct web_ctx *c);
+int h_doc_edit(struct web_ctx *c);
+int h_doc_submit(struct web_ctx *c);
+int h_doc_review(struct web_ctx *c);
+int h_doc_publish(struct web_ctx *c);
+int h_doc_withdraw(struct web_ctx *c);
+/* The n newest public documents into list (for the home page). */
+int web_latest_docs(struct web_ctx *c, struct tpl_val *list, int n);
 
 /* h_feedback.c — suggestions and complaints */
 int h_feedback_form(struct web_ctx *c);

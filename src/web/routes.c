@@ -10,6 +10,15 @@
 
 #define FIELDS(...) ((const struct web_field[]){ __VA_ARGS__, { NULL, 0, 0, 0, NULL } })
 
+/* The fields of a document (new: the title is required; edit: everything optional). */
+#define DOC_FIELDS(REQ) FIELDS({ "title", F_LINE, REQ, 1000, "名称" }, { "body", F_TEXT, 0, 4u << 20, "正文" }, \
+		 { "doc_no", F_LINE, 0, 200, "文号" }, { "publisher", F_LINE, 0, 200, "发布机构" }, \
+		 { "signed_date", F_LINE, 0, 10, "成文日期" }, { "topic", F_LINE, 0, 100, "主题分类" }, \
+		 { "genre", F_LINE, 0, 40, "体裁" }, { "disclosure", F_LINE, 0, 20, "公开方式" }, \
+		 { "reason", F_TEXT, 0, 2000, "不予公开理由" }, { "ground", F_LINE, 0, 500, "不予公开依据" }, \
+		 { "summary", F_TEXT, 0, 4000, "内容概述" }, { "keywords", F_LINE, 0, 300, "主题词" }, \
+		 { "attachment", F_FILE, 0, 0, "附件" })
+
 const struct web_route web_routes[] = {
 	/* public portal */
 	{ "GET", "/", 0, 0, NULL, h_home },
@@ -21,6 +30,17 @@ const struct web_route web_routes[] = {
 	{ "GET", "/reports/:agency/:year", 0, 0, FIELDS({ "revision", F_INT, 0, 1000, "修订版本" }),
 	  h_report },
 	{ "GET", "/reports/:agency/:year/:rev/:kind", 0, 0, NULL, h_report_download },
+	{ "GET", "/catalogue", 0, 0,
+	  FIELDS({ "topic", F_LINE, 0, 100, "主题分类" }, { "genre", F_LINE, 0, 40, "体裁" },
+		 { "year", F_INT, 0, 2199, "年份" }, { "agency", F_INT, 0, INT32_MAX, "机关" },
+		 { "page", F_INT, 0, 100000, "页码" }),
+	  h_catalogue },
+	{ "GET", "/doc/:id", 0, 0, NULL, h_doc },
+	{ "GET", "/search", 0, R_FORM,
+	  FIELDS({ "q", F_LINE, 0, 200, "检索词" }, { "topic", F_LINE, 0, 100, "主题分类" },
+		 { "genre", F_LINE, 0, 40, "体裁" }, { "year", F_INT, 0, 2199, "年份" },
+		 { "page", F_INT, 0, 100000, "页码" }),
+	  h_search },
 	{ "GET", "/apply", 0, 0, FIELDS({ "agency", F_INT, 0, INT32_MAX, "受理机关" }), h_apply_form },
 	{ "POST", "/apply", 0, R_FORM | R_PUBLIC_POST,
 	  FIELDS({ "agency", F_INT, 1, INT32_MAX, "受理机关" },
@@ -77,6 +97,22 @@ const struct web_route web_routes[] = {
 	{ "POST", "/console/reports/publish", R_LEADER, R_FORM,
 	  FIELDS({ "year", F_INT, 1, 2199, "年度" }, { "reason", F_TEXT, 0, 2000, "修订理由" }),
 	  h_report_publish },
+	{ "GET", "/console/documents", R_OFFICER | R_REVIEWER | R_LEADER | R_ADMIN | R_SUPERVISOR, R_FORM,
+	  FIELDS({ "state", F_LINE, 0, 20, "状态" }), h_docs },
+	{ "GET", "/console/documents/new", R_OFFICER, 0, NULL, h_doc_new_form },
+	{ "POST", "/console/documents/new", R_OFFICER, R_FORM, DOC_FIELDS(1), h_doc_new },
+	{ "GET", "/console/documents/:id", R_OFFICER | R_REVIEWER | R_LEADER | R_ADMIN | R_SUPERVISOR, 0,
+	  NULL, h_doc_console },
+	{ "POST", "/console/documents/:id/edit", R_OFFICER, R_FORM, DOC_FIELDS(0), h_doc_edit },
+	{ "POST", "/console/documents/:id/submit", R_OFFICER, R_FORM, NULL, h_doc_submit },
+	{ "POST", "/console/documents/:id/review", R_OFFICER | R_REVIEWER | R_LEADER | R_ADMIN, R_FORM,
+	  FIELDS({ "stage", F_LINE, 1, 16, "审核环节" }, { "decision", F_LINE, 1, 16, "审核意见" },
+		 { "comment", F_TEXT, 0, 4000, "意见说明" }, { "secrecy", F_LINE, 0, 8, "保密审查" }),
+	  h_doc_review },
+	{ "POST", "/console/documents/:id/publish", R_OFFICER | R_LEADER, R_FORM,
+	  FIELDS({ "at", F_DATE, 0, 10, "发布日期" }), h_doc_publish },
+	{ "POST", "/console/documents/:id/withdraw", R_OFFICER | R_LEADER, R_FORM,
+	  FIELDS({ "reason", F_TEXT, 1, 2000, "撤回理由" }), h_doc_withdraw },
 	{ "GET", "/console/users", R_ADMIN, 0, NULL, h_users },
 	{ "POST", "/console/users", R_ADMIN, R_FORM,
 	  FIELDS({ "name", F_LINE, 1, 64, "用户名" }, { "display_name", F_LINE, 0, 100, "姓名" },

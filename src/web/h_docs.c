@@ -1,0 +1,505 @@
+/*
+ * h_docs.c — 主动公开 on the web: the public catalogue (/catalogue by 主题分类 / 体裁 / year),
+ * one document with all its metadata (/doc/ID), full-text search with filters, highlighted
+ * snippets and paging (/search); and in the console the documents of the user's organs, a
+ * new draft, editing, submission, the 三审 queue, publication and withdrawal. The rules are
+ * domain/catalogue.h and domain/publish.h; refusals come back as form errors.
+ * May call: domain/, render/snippet.h, web/app.h.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "domain/catalogue.h"
+#include "domain/publish.h"
+#include "render/snippet.h"
+#include "text/date.h"
+#include "web/handlers.h"
+
+#define PAGE_SIZE 20
+
+/* ---------------------------------------------------------------- shared */
+
+static const char *dup(struct web_ctx *c, const char *s)
+{
+	return s ? arena_strdup(c->a, s) : NULL;
+}
+
+static void put_doc_row(struct web_ctx *c, struct tpl_val *o, const struct doc *d)
+{
+	tpl_put_int(o, "id", d->id);
+	tpl_put_str(o, "index_no", dup(c, d->index_no));
+	tpl_put_str(o, "title", dup(c, d->title));
+	tpl_put_str(o, "doc_no", dup(c, d->doc_no));
+	tpl_put_str(o, "agency", dup(c, d->agency));
+	tpl_put_str(o, "date", dup(c, d->published_date ? d->published_date : d->signed_date));
+	tpl_put_str(o, "genre", dup(c, d->genre));
+	tpl_put_str(o, "topic", dup(c, d->topic));
+	tpl_put_str(o, "state", doc_label(doc_state_ids, doc_state_labels, DOC_STATE__MAX, d->state));
+	tpl_put_str(o, "validity", doc_label(doc_validity_ids, doc_validity_labels, VALIDITY__MAX,
+					     d->validity));
+	tpl_put_bool(o, "not_valid", d->validity && strcmp(d->validity, "valid") != 0);
+}
+
+struct rows {
+	struct web_ctx *c;
+	struct tpl_val *list;
+	int n;
+	int scoped;       /* console: only organs in the user's scope */
+};
+
+static int add_doc(void *ctx, const struct doc *d)
+{
+	struct rows *r = ctx;
+
+	if (r->scoped && !web_visible(r->c, d->agency_id))
+		return 0;
+	put_doc_row(r->c, tpl_push_obj(r->list), d);
+	r->n++;
+	return 0;
+}
+
+static void put_choices(struct web_ctx *c, const char *topic, const char *genre)
+{
+	struct tpl_val *tl = tpl_put_list(c->page, "topics");
+	struct tpl_val *gl = tpl_put_list(c->page, "genres");
+
+	for (size_t i = 0; i < catalogue_topics_n; i++) {
+		const struct topic *t = &catalogue_topics[i];
+		struct tpl_val *o;
+		if (t->l2)
+			continue;  /* level 1 in the filter; a level-1 name includes its children */
+		o = tpl_push_obj(tl);
+		tpl_put_str(o, "name", t->l1);
+		tpl_put_bool(o, "selected", topic && strcmp(topic, t->l1) == 0);
+	}
+	for (size_t i = 0; i < catalogue_genres_n; i++) {
+		struct tpl_val *o = tpl_push_obj(gl);
+		tpl_put_str(o, "name", catalogue_genres[i]);
+		tpl_put_bool(o, "selected", genre && strcmp(genre, catalogue_genres[i]) == 0);
+	}
+}
+
+/* Paging links keeping the other query arguments. */
+static void put_pager(struct web_ctx *c, const char *base, int page, int more)
+{
+	struct buf q;
+	const char *keep[] = { "q", "topic", "genre", "year", "agency", "state" };
+
+	buf_init(&q, 4096);
+	for (size_t i = 0; i < sizeof keep / sizeof keep[0]; i++) {
+		const char *v = web_in(c, keep[i])->s;
+		if (!v || !*v)
+			continue;
+		if (buf_printf(&q, "%s=", keep[i]) != 0)
+			break;
+		for (const unsigned char *p = (const unsigned char *)v; *p; p++) {
+			int rc = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9')
+				 ? buf_putc(&q, (char)*p) : buf_printf(&q, "%%%02X", *p);
+			if (rc)
+				break;
+		}
+		if (buf_putc(&q, '&') != 0)
+			break;
+	}
+	tpl_put_int(c->page, "page", page);
+	if (page > 1)
+		tpl_put_str(c->page, "prev", arena_printf(c->a, "%s?%spage=%d", base, buf_cstr(&q), page - 1));
+	if (more)
+		tpl_put_str(c->page, "next", arena_printf(c->a, "%s?%spage=%d", base, buf_cstr(&q), page + 1));
+	buf_free(&q);
+}
+
+static int page_of(struct web_ctx *c)
+{
+	long long p = web_in(c, "page")->i;
+	return p >= 1 ? (int)p : 1;
+}
+
+/* ---------------------------------------------------------------- public */
+
+int web_latest_docs(struct web_ctx *c, struct tpl_val *list, int n)
+{
+	struct doc_filter f = { .public_only = 1, .limit = n };
+	struct rows r = { c, list, 0, 0 };
+	char today[DATE_LEN];
+	struct store *s;
+	int rc;
+
+	f.today = date_format(web_today(), today);
+	if ((rc = web_begin(c, 0, &s)) != 0)
+		return rc;
+	return web_finish(c, catalogue_doc_list(s, &f, add_doc, &r, &c->err));
+}
+
+int h_catalogue(struct web_ctx *c)
+{
+	struct doc_filter f = { .public_only = 1, .limit = PAGE_SIZE + 1 };
+	struct rows r = { c, tpl_list(c->a), 0, 0 };
+	struct tpl_val *docs = tpl_put_list(c->page, "docs");
+	char today[DATE_LEN];
+	struct store *s;
+	int rc, page = page_of(c), k = 0;
+
+	f.today = date_format(web_today(), today);
+	f.topic = web_in(c, "topic")->s;
+	f.genre = web_in(c, "genre")->s;
+	f.year = (int)web_in(c, "year")->i;
+	f.agency_id = web_in(c, "agency")->i;
+	f.offset = (page - 1) * PAGE_SIZE;
+	put_choices(c, f.topic, f.genre);
+	if ((rc = web_begin(c, 0, &s)) != 0)
+		return rc;
+	rc = catalogue_doc_list(s, &f, add_doc, &r, &c->err);
+	if (rc == 0)
+		rc = web_agencies(c, tpl_put_list(c->page, "agencies"), f.agency_id);
+	if ((rc = web_finish(c, rc)) != 0)
+		return rc;
+	for (struct tpl_val *it = tpl_list_first(r.list), *next; it && k < PAGE_SIZE; it = next, k++) {
+		next = tpl_next(it);
+		tpl_push(docs, it);
+	}
+	put_pager(c, "/catalogue", page, r.n > PAGE_SIZE);
+	return web_render(c, "catalogue", "信息公开目录");
+}
+
+static int load_doc(struct web_ctx *c, struct store *s, struct doc *d)
+{
+	const char *p = web_param(c, "id");
+	char *end;
+	long long id = p ? strtoll(p, &end, 10) : 0;
+
+	if (p == NULL || *p < '0' || *p > '9' || *end || id <= 0)
+		return err_set(&c->err, ERR_NOTFOUND, "id", "没有这份文件");
+	return catalogue_doc_get(s, id, c->a, d, &c->err);
+}
+
+static void put_doc(struct web_ctx *c, struct store *s, const struct doc *d)
+{
+	struct tpl_val *o = tpl_put_obj(c->page, "doc");
+	struct doc_attachment *att = NULL;
+	size_t natt = 0;
+
+	put_doc_row(c, o, d);
+	tpl_put_str(o, "publisher", d->publisher);
+	tpl_put_str(o, "signed_date", d->signed_date);
+	tpl_put_str(o, "published_date", d->published_date);
+	tpl_put_str(o, "disclosure", doc_label(doc_disclosure_ids, doc_disclosure_labels,
+					       DISCLOSURE__MAX, d->disclosure));
+	tpl_put_str(o, "time_limit", d->time_limit);
+	tpl_put_str(o, "effective_date", d->effective_date);
+	tpl_put_str(o, "invalid_date", d->invalid_date);
+	tpl_put_str(o, "summary", d->summary);
+	tpl_put_str(o, "keywords", d->keywords);
+	tpl_put_str(o, "body", d->body);
+	tpl_put_str(o, "withheld_reason", d->withheld_reason);
+	tpl_put_str(o, "withheld_ground", d->withheld_ground);
+	tpl_put_str(o, "author", d->author);
+	if (catalogue_doc_attachments(s, d->id, c->a, &att, &natt, &c->err) == 0 && natt) {
+		struct tpl_val *l = tpl_put_list(o, "attachments");
+		for (size_t i = 0; i < natt; i++) {
+			struct tpl_val *a = tpl_push_obj(l);
+			tpl_put_str(a, "name", att[i].name);
+			tpl_put_int(a, "size", att[i].size);
+			tpl_put_str(a, "sha256", att[i].sha256);
+		}
+	}
+	err_clear(&c->err);
+}
+
+int h_doc(struct web_ctx *c)
+{
+	struct doc d;
+	struct store *s;
+	int rc;
+
+	if ((rc = web_begin(c, 0, &s)) != 0)
+		return rc;
+	rc = load_doc(c, s, &d);
+	if (rc == 0 && !catalogue_doc_visible(&d, web_today()))
+		rc = err_set(&c->err, ERR_NOTFOUND, "id", "没有这份文件");
+	if (rc == 0)
+		put_doc(c, s, &d);
+	if ((rc = web_finish(c, rc)) != 0)
+		return rc;
+	return web_render(c, "doc", d.title);
+}
+
+struct hits {
+	struct web_ctx *c;
+	struct tpl_val *list;
+	int n;
+};
+
+static int add_hit(void *ctx, const struct search_hit *h)
+{
+	struct hits *hs = ctx;
+	struct web_ctx *c = hs->c;
+	struct tpl_val *o;
+	struct buf b;
+
+	if (++hs->n > PAGE_SIZE)
+		return 0;
+	o = tpl_push_obj(hs->list);
+	tpl_put_int(o, "id", h->id);
+	tpl_put_str(o, "title", dup(c, h->title));
+	tpl_put_str(o, "index_no", dup(c, h->index_no));
+	tpl_put_str(o, "agency", dup(c, h->agency));
+	tpl_put_str(o, "date", dup(c, h->published_date));
+	buf_init(&b, 64 * 1024);
+	/* escaped by the renderer, then <mark> added: a trusted fragment for {{{snippet}}} */
+	if (render_snippet_html(&b, h->snippet ? h->snippet : "") == 0)
+		tpl_put_str(o, "snippet", arena_strdup(c->a, buf_cstr(&b)));
+	buf_free(&b);
+	return 0;
+}
+
+int h_search(struct web_ctx *c)
+{
+	struct doc_filter f = { .public_only = 1, .limit = PAGE_SIZE + 1 };
+	struct hits hs = { c, tpl_put_list(c->page, "hits"), 0 };
+	const char *q = web_in(c, "q")->s;
+	char today[DATE_LEN];
+	struct store *s;
+	int rc, page = page_of(c);
+
+	f.today = date_format(web_today(), today);
+	f.topic = web_in(c, "topic")->s;
+	f.genre = web_in(c, "genre")->s;
+	f.year = (int)web_in(c, "year")->i;
+	f.offset = (page - 1) * PAGE_SIZE;
+	put_choices(c, f.topic, f.genre);
+	if (c->nerrors || q == NULL || !*q)
+		return web_render(c, "search", "检索");
+	if ((rc = web_begin(c, 0, &s)) != 0)
+		return rc;
+	rc = catalogue_search(s, q, &f, add_hit, &hs, &c->err);
+	if ((rc = web_finish(c, rc)) != 0)
+		return web_refused(c, rc) ? web_render(c, "search", "检索") : rc;
+	tpl_put_bool(c->page, "searched", 1);
+	tpl_put_int(c->page, "shown", hs.n > PAGE_SIZE ? PAGE_SIZE : hs.n);
+	put_pager(c, "/search", page, hs.n > PAGE_SIZE);
+	return web_render(c, "search", "检索");
+}
+
+/* ---------------------------------------------------------------- console */
+
+int h_docs(struct web_ctx *c)
+{
+	struct doc_filter f = { .limit = 200 };
+	struct rows r = { c, tpl_put_list(c->page, "docs"), 0, 1 };
+	struct tpl_val *states = tpl_put_list(c->page, "states");
+	struct store *s;
+	int rc;
+
+	f.state = web_in(c, "state")->s;
+	if (c->user->role_id != ROLE_SUPERVISOR && c->user->role_id != ROLE_ADMIN)
+		f.agency_id = c->user->agency_id;
+	for (int i = 0; i < DOC_STATE__MAX; i++) {
+		struct tpl_val *o = tpl_push_obj(states);
+		tpl_put_str(o, "id", doc_state_ids[i]);
+		tpl_put_str(o, "label", doc_state_labels[i]);
+		tpl_put_bool(o, "selected", f.state && strcmp(f.state, doc_state_ids[i]) == 0);
+	}
+	if ((rc = web_begin(c, 0, &s)) != 0)
+		return rc;
+	rc = catalogue_doc_list(s, &f, add_doc, &r, &c->err);
+	if ((rc = web_finish(c, rc)) != 0)
+		return web_refused(c, rc) ? web_render(c, "docs", "主动公开") : rc;
+	tpl_put_int(c->page, "count", r.n);
+	tpl_put_bool(c->page, "may_write", c->user->role_id == ROLE_OFFICER);
+	return web_render(c, "docs", "主动公开");
+}
+
+static void fill_input(struct web_ctx *c, struct doc_input *in, struct doc_upload *up)
+{
+	const struct web_value *file = web_in(c, "attachment");
+
+	memset(in, 0, sizeof *in);
+	in->title = web_in(c, "title")->s;
+	in->body = web_in(c, "body")->s;
+	in->doc_no = web_in(c, "doc_no")->s;
+	in->publisher = web_in(c, "publisher")->s;
+	in->signed_date = web_in(c, "signed_date")->s;
+	in->topic = web_in(c, "topic")->s;
+	in->genre = web_in(c, "genre")->s;
+	in->disclosure = web_in(c, "disclosure")->s;
+	in->reason = web_in(c, "reason")->s;
+	in->ground = web_in(c, "ground")->s;
+	in->summary = web_in(c, "summary")->s;
+	in->keywords = web_in(c, "keywords")->s;
+	if (file->present) {
+		up->name = file->file->filename;
+		up->data = file->file->value;
+		up->size = file->file->len;
+		in->uploads = up;
+		in->nuploads = 1;
+	}
+}
+
+static int new_form(struct web_ctx *c)
+{
+	put_choices(c, web_in(c, "topic")->s, web_in(c, "genre")->s);
+	return web_render(c, "doc_new", "新建文件");
+}
+
+int h_doc_new_form(struct web_ctx *c)
+{
+	return new_form(c);
+}
+
+int h_doc_new(struct web_ctx *c)
+{
+	struct doc_input in;
+	struct doc_upload up;
+	struct store *s;
+	const char *index_no;
+	int64_t id;
+	int rc;
+
+	if (c->nerrors)
+		return new_form(c);
+	fill_input(c, &in, &up);
+	if ((rc = web_begin(c, 1, &s)) != 0)
+		return rc;
+	rc = catalogue_doc_add(s, c->user->agency_id, &in, c->a, &id, &index_no, &c->err);
+	if ((rc = web_finish(c, rc)) != 0)
+		return web_refused(c, rc) ? new_form(c) : rc;
+	return web_redirect(c, arena_printf(c->a, "/console/documents/%lld", (long long)id));
+}
+
+struct hist {
+	struct web_ctx *c;
+	struct tpl_val *list;
+};
+
+static int add_event(void *ctx, const struct doc_event *ev)
+{
+	struct hist *h = ctx;
+	struct tpl_val *o = tpl_push_obj(h->list);
+	struct web_ctx *c = h->c;
+	int st = ev->stage ? publish_stage_parse(ev->stage) : -1;
+
+	tpl_put_str(o, "at", dup(c, ev->at));
+	tpl_put_str(o, "action", dup(c, ev->action));
+	tpl_put_str(o, "stage", st >= 0 ? publish_stages[st].label : NULL);
+	tpl_put_str(o, "decision", ev->decision ? (strcmp(ev->decision, "approve") == 0 ? "通过" : "退回")
+						: NULL);
+	tpl_put_str(o, "comment", dup(c, ev->comment));
+	tpl_put_bool(o, "secrecy", ev->secrecy_checked);
+	tpl_put_str(o, "actor", dup(c, ev->actor));
+	tpl_put_int(o, "round", ev->round);
+	return 0;
+}
+
+static int doc_page(struct web_ctx *c)
+{
+	struct hist h = { c, tpl_put_list(c->page, "history") };
+	struct doc d;
+	struct store *s;
+	enum doc_state st;
+	int rc;
+
+	if ((rc = web_begin(c, 0, &s)) != 0)
+		return rc;
+	rc = load_doc(c, s, &d);
+	if (rc == 0 && !web_visible(c, d.agency_id))
+		rc = err_set(&c->err, ERR_NOTFOUND, "id", "没有这份文件");
+	if (rc == 0) {
+		put_doc(c, s, &d);
+		rc = publish_history(s, d.id, add_event, &h, &c->err);
+	}
+	if ((rc = web_finish(c, rc)) != 0)
+		return rc;
+	st = doc_state_of(&d);
+	for (int i = 0; i < STAGE__MAX; i++)
+		if (publish_stages[i].awaiting == st) {
+			struct tpl_val *o = tpl_put_obj(c->page, "review");
+			tpl_put_str(o, "stage", publish_stages[i].id);
+			tpl_put_str(o, "label", publish_stages[i].label);
+			tpl_put_bool(o, "secrecy", publish_stages[i].secrecy_required);
+		}
+	if (c->user->role_id != ROLE_SUPERVISOR) {
+		tpl_put_bool(c->page, "can_edit", st == DOC_DRAFT);
+		tpl_put_bool(c->page, "can_submit", st == DOC_DRAFT);
+		tpl_put_bool(c->page, "can_publish", st == DOC_APPROVED);
+		tpl_put_bool(c->page, "can_withdraw", st == DOC_PUBLISHED);
+		tpl_put_bool(c->page, "may_act", 1);
+	}
+	put_choices(c, d.topic, d.genre);
+	tpl_put_int(c->page, "doc_id", d.id);
+	return web_render(c, "doc_console", d.title);
+}
+
+int h_doc_console(struct web_ctx *c)
+{
+	return doc_page(c);
+}
+
+/* One publishing step inside a write transaction on a document the user sees. */
+static int doc_act(struct web_ctx *c, int (*fn)(struct web_ctx *, struct store *, const struct doc *))
+{
+	struct doc d;
+	struct store *s;
+	int rc;
+
+	if (c->nerrors)
+		return doc_page(c);
+	if ((rc = web_begin(c, 1, &s)) != 0)
+		return rc;
+	rc = load_doc(c, s, &d);
+	if (rc == 0 && !web_visible(c, d.agency_id))
+		rc = err_set(&c->err, ERR_NOTFOUND, "id", "没有这份文件");
+	if (rc == 0)
+		rc = fn(c, s, &d);
+	if ((rc = web_finish(c, rc)) != 0)
+		return web_refused(c, rc) ? doc_page(c) : rc;
+	return web_redirect(c, arena_printf(c->a, "/console/documents/%lld", (long long)d.id));
+}
+
+static int do_edit(struct web_ctx *c, struct store *s, const struct doc *d)
+{
+	struct doc_input in;
+	struct doc_upload up;
+
+	fill_input(c, &in, &up);
+	return catalogue_doc_edit(s, d->id, &in, &c->err);
+}
+
+static int do_submit(struct web_ctx *c, struct store *s, const struct doc *d)
+{
+	return publish_submit(s, d->id, c->user->name, &c->err);
+}
+
+static int do_review(struct web_ctx *c, struct store *s, const struct doc *d)
+{
+	struct review_request rq = { 0 };
+	int st = publish_stage_parse(web_str(c, "stage"));
+
+	if (st < 0)
+		return err_set(&c->err, ERR_INVALID, "stage", "未知的审核环节");
+	rq.stage = (enum review_stage)st;
+	rq.reviewer = c->user->name;
+	rq.role = c->user->role;
+	rq.approve = strcmp(web_str(c, "decision"), "approve") == 0;
+	rq.comment = web_in(c, "comment")->s;
+	rq.secrecy_checked = web_in(c, "secrecy")->present;
+	return publish_review(s, d->id, &rq, &c->err);
+}
+
+static int do_publish(struct web_ctx *c, struct store *s, const struct doc *d)
+{
+	const struct web_value *at = web_in(c, "at");
+
+	return publish_publish(s, d->id, c->user->name, at->present ? at->day : 0, &c->err);
+}
+
+static int do_withdraw(struct web_ctx *c, struct store *s, const struct doc *d)
+{
+	return publish_withdraw(s, d->id, c->user->name, web_str(c, "reason"), &c->err);
+}
+
+int h_doc_edit(struct web_ctx *c) { return doc_act(c, do_edit); }
+int h_doc_submit(struct web_ctx *c) { return doc_act(c, do_submit); }
+int h_doc_review(struct web_ctx *c) { return doc_act(c, do_review); }
+int h_doc_publish(struct web_ctx *c) { return doc_act(c, do_publish); }
+int h_doc_withdraw(struct web_ctx *c) { return doc_act(c, do_withdraw); }

@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# documents.sh — 主动公开 through the console: an officer writes a draft (multipart, with an
+# attachment), submits it; 初审, 复审 and 终审 by three other people (终审 refused without the
+# 保密审查); the officer publishes; the public then finds it in the catalogue, on its page
+# and by search with highlighted snippets. Role × route for every documents page.
+. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/server.bash"
+make_db
+start_server
+evil='<script>alert("d")</script>'
+
+# route × role
+for r in officer reviewer leader admin supervisor; do
+	login $r pw-$r-2024
+	get /console/documents
+	equals "$CODE" 200 "/console/documents as $r: 200"
+	get /console/documents/new
+	case $r in officer) want=200 ;; *) want=403 ;; esac
+	equals "$CODE" "$want" "/console/documents/new as $r: $want"
+done
+rm -f "$JAR"
+get /console/documents
+equals "$CODE" 303 "anonymous: documents redirect to login"
+
+login officer pw-officer-2024
+get /console/documents/new
+t=$(csrf_of "$BODY")
+echo 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==' | base64 -d >"$TMP/map.png"
+post /console/documents/new -F "_csrf=$t" -F "title=" -F "genre=通知"
+equals "$CODE" 400 "a draft without a title is refused"
+contains "$BODY" "请填写名称" "naming the field"
+post /console/documents/new -F "_csrf=$t" -F "title=关于开展秋季防火工作的通知 $evil" -F "genre=通知" \
+	-F "doc_no=慈政发〔2024〕8号" -F "publisher=慈周寨镇人民政府" -F "signed_date=$(date +%F)" \
+	-F "topic=综合政务" -F "body=各村：为做好秋季森林防火工作，现通知如下。$evil" -F "attachment=@$TMP/map.png"
+equals "$CODE" 303 "the draft is saved"
+loc=$(printf '%s\n' "$HEADERS" | sed -n 's/^Location: //p')
+id=${loc##*/}
+get "$loc"
+equals "$CODE" 200 "the draft page"
+contains "$BODY" "草稿" "in state draft"
+contains "$BODY" "map.png" "with its attachment"
+contains "$BODY" "&lt;script&gt;alert(&quot;d&quot;)" "title shown escaped"
+lacks "$BODY" "$evil" "never raw"
+t=$(csrf_of "$BODY")
+post /console/documents/$id/review --data-urlencode "_csrf=$t" --data-urlencode "stage=first" --data-urlencode "decision=approve"
+equals "$CODE" 409 "a review before submission is refused"
+post /console/documents/$id/submit --data-urlencode "_csrf=$t"
+equals "$CODE" 303 "submitted"
+post /console/documents/$id/review --data-urlencode "_csrf=$t" --data-urlencode "stage=first" --data-urlencode "decision=approve"
+equals "$CODE" 403 "the author may not review"
+
+login reviewer pw-reviewer-2024
+get /console/documents/$id
+t=$(csrf_of "$BODY")
+contains "$BODY" "初审" "the reviewer is offered 初审"
+post /console/documents/$id/review --data-urlencode "_csrf=$t" --data-urlencode "stage=final" --data-urlencode "decision=approve"
+equals "$CODE" 409 "skipping to 终审 is refused"
+post /console/documents/$id/review --data-urlencode "_csrf=$t" --data-urlencode "stage=first" --data-urlencode "decision=approve"
+equals "$CODE" 303 "初审 passed"
+post /console/documents/$id/review --data-urlencode "_csrf=$t" --data-urlencode "stage=second" --data-urlencode "decision=approve"
+equals "$CODE" 403 "the same person may not review twice"
+login leader pw-leader-2024
+get /console/documents/$id
+t=$(csrf_of "$BODY")
+post /console/documents/$id/review --data-urlencode "_csrf=$t" --data-urlencode "stage=second" --data-urlencode "decision=approve"
+equals "$CODE" 303 "复审 passed"
+login admin pw-admin-2024
+get /console/documents/$id
+t=$(csrf_of "$BODY")
+post /console/documents/$id/review --data-urlencode "_csrf=$t" --data-urlencode "stage=final" --data-urlencode "decision=approve" --data-urlencode "secrecy=1"
+equals "$CODE" 403 "终审 by someone not of the organ is refused"
+login leader2 pw-leader2-2024
+get /console/documents/$id
+t=$(csrf_of "$BODY")
+post /console/documents/$id/review --data-urlencode "_csrf=$t" --data-urlencode "stage=final" --data-urlencode "decision=approve"
+equals "$CODE" 409 "终审 without 保密审查 is refused"
+contains "$BODY" "error-summary" "shown as a form error"
+post /console/documents/$id/review --data-urlencode "_csrf=$t" --data-urlencode "stage=final" --data-urlencode "decision=approve" --data-urlencode "secrecy=1"
+equals "$CODE" 303 "终审 passed with 保密审查"
+login supervisor pw-supervisor-2024
+get /console/documents/$id
+t=$(csrf_of "$BODY")
+post /console/documents/$id/publish --data-urlencode "_csrf=$t"
+equals "$CODE" 403 "a supervisor may not publish"
+rm -f "$JAR"
+get /doc/$id
+equals "$CODE" 404 "not public before publication"
+login officer pw-officer-2024
+get /console/documents/$id
+t=$(csrf_of "$BODY")
+post /console/documents/$id/publish --data-urlencode "_csrf=$t"
+equals "$CODE" 303 "published"
+
+rm -f "$JAR"
+get /doc/$id
+equals "$CODE" 200 "the public sees the document"
+contains "$BODY" "慈政发〔2024〕8号" "with its 文号"
+contains "$BODY" "索引号" "and its metadata"
+lacks "$BODY" "$evil" "body never raw"
+get /
+contains "$BODY" "/doc/$id" "the home page lists it among the latest"
+get "/catalogue?topic=%E7%BB%BC%E5%90%88%E6%94%BF%E5%8A%A1"
+contains "$BODY" "/doc/$id" "the catalogue lists it under its topic"
+get "/search?q=%E9%98%B2%E7%81%AB"
+equals "$CODE" 200 "search answers"
+contains "$BODY" "/doc/$id" "search finds the document"
+contains "$BODY" "<mark>" "with highlighted snippets"
+lacks "$BODY" "$evil" "snippets never raw"
+get "/search?q=%22%27%3B+DROP+TABLE+document%3B+--"
+[ "$CODE" = 200 ] || [ "$CODE" = 400 ] && ok "SQL metacharacters in a query are harmless ($CODE)" || not_ok "SQL metacharacters harmless" "$CODE"
+get "/search?q=%E9%98%B2%E7%81%AB"
+contains "$BODY" "/doc/$id" "and the document is still there"
+get "/search?q=$(printf '%%3Cscript%%3E')"
+lacks "$BODY" "<script>alert" "a query with markup is shown escaped"
+
+login officer pw-officer-2024
+get /console/documents/$id
+t=$(csrf_of "$BODY")
+post /console/documents/$id/withdraw --data-urlencode "_csrf=$t" --data-urlencode "reason="
+equals "$CODE" 400 "withdrawal needs a reason"
+post /console/documents/$id/withdraw --data-urlencode "_csrf=$t" --data-urlencode "reason=内容有误"
+equals "$CODE" 303 "withdrawn"
+rm -f "$JAR"
+get /doc/$id
+equals "$CODE" 404 "a withdrawn document is no longer public"
+stop_server
+done_testing
