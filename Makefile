@@ -21,6 +21,9 @@ $(BUILD_ASAN)/build.ninja:
 
 deps:
 	scripts/install-deps
+	@# the browser tests' driver (Debian's chromium is in deps.txt); offline: they are skipped
+	@[ -d tests/e2e/node_modules/playwright-core ] || (cd tests/e2e && npm install --no-audit --no-fund --silent) \
+		|| echo "playwright-core not installed: browser tests will be skipped"
 
 # Everything: install what is missing, build normally and with ASan+UBSan, run every test in both.
 check: deps
@@ -29,15 +32,13 @@ check: deps
 	ninja -C $(BUILD_ASAN)
 	scripts/run-tests $(BUILD) $(BUILD_ASAN)
 
-# A demo database and the portal on http://$(LISTEN) (until `serve` exists: the CLI on demo data).
+# A demo database (its staff passwords are printed once) and the portal on http://$(LISTEN).
 demo: deps
 	$(MAKE) all
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
-	@# Until the web part lands (the `demo` and `serve` commands), show the CLI on demo data.
-	@g=$(BUILD)/gongkai; \
-	if $$g --help | grep -q '^  demo ' && $$g --help | grep -q '^  serve '; then \
-		$$g --db $(DEMO_DB) demo && $$g --db $(DEMO_DB) serve --listen $(LISTEN); \
-	else scripts/demo-cli $$g; fi
+	$(BUILD)/gongkai --db $(DEMO_DB) demo
+	@echo "Portal: http://$(LISTEN)/   Console: http://$(LISTEN)/console/login   (Ctrl-C stops)"
+	$(BUILD)/gongkai --db $(DEMO_DB) serve --listen $(LISTEN)
 
 bench: deps
 	$(MAKE) all

@@ -4,12 +4,16 @@
  */
 #include "domain/demo_web.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "base/crypto.h"
 #include "domain/agency.h"
 #include "domain/application.h"
+#include "domain/catalogue.h"
+#include "domain/publish.h"
 #include "domain/user.h"
+#include "text/date.h"
 
 static const struct {
 	const char *name, *display, *role, *organ;
@@ -127,6 +131,79 @@ static int add_app(struct store *s, const struct calendar *cal, int64_t agency, 
 	return 0;
 }
 
+/* Documents of 慈周寨镇 in every stage of 三审 (target state), written by the officer. */
+static const struct {
+	const char *title, *genre, *topic, *doc_no, *body;
+	enum doc_state target;
+	int signed_back;
+} docs[] = {
+	{ "慈周寨镇2025年政府信息公开工作要点", "通知", "综合政务", "慈政〔2025〕3号",
+	  "为深入贯彻《中华人民共和国政府信息公开条例》，进一步提升政务公开质量，现将2025年工作要点通知如下：一、加强主动公开；二、规范依申请公开办理；三、做好年度报告编制。",
+	  DOC_PUBLISHED, 60 },
+	{ "慈周寨镇关于做好秸秆禁烧工作的通告", "通告", "农业、林业、水利", "慈政通〔2025〕2号",
+	  "为保护大气环境，即日起全镇范围内禁止露天焚烧秸秆。各村要落实网格化巡查责任。", DOC_PUBLISHED, 40 },
+	{ "慈周寨镇2025年财政预算执行情况", "报告", "财政、金融、审计", NULL,
+	  "2025年全镇一般公共预算收入完成年度预算的百分之九十八，支出重点保障民生和基层运转。", DOC_PUBLISHED, 30 },
+	{ "慈周寨镇防汛应急预案（修订）", "其他", "综合政务", NULL,
+	  "本预案适用于本镇行政区域内洪涝灾害的预防和应急处置。", DOC_APPROVED, 12 },
+	{ "慈周寨镇农村人居环境整治实施方案", "通知", "城乡建设、环境保护", NULL,
+	  "为持续改善农村人居环境，制定本方案。", DOC_FINAL, 10 },
+	{ "关于调整镇村干部联系户分工的通知", "通知", "综合政务", NULL,
+	  "根据工作需要，对镇村干部联系户分工进行调整。", DOC_SECOND, 8 },
+	{ "慈周寨镇冬季安全生产检查工作方案", "通知", "综合政务", NULL,
+	  "为做好冬季安全生产工作，开展全面检查。", DOC_FIRST, 5 },
+	{ "慈周寨镇2026年民生实事项目征集公告", "公告", "综合政务", NULL,
+	  "现面向全镇群众征集2026年民生实事项目建议。", DOC_DRAFT, 2 },
+	{ "关于某村道路施工临时交通管制的通告", "通告", "综合政务", NULL,
+	  "施工期间实行临时交通管制。", DOC_WITHDRAWN, 50 },
+};
+
+static int review(struct store *s, int64_t id, enum review_stage st, const char *who,
+		  const char *role, struct gk_error *e)
+{
+	struct review_request rq = { .stage = st, .reviewer = who, .role = role, .approve = 1,
+				     .secrecy_checked = st == STAGE_FINAL };
+
+	return publish_review(s, id, &rq, e);
+}
+
+static int add_doc(struct store *s, const struct calendar *cal, int64_t agency, int today, size_t i,
+		   struct gk_error *e)
+{
+	struct doc_input in = { 0 };
+	struct arena a;
+	const char *index_no;
+	char signed_date[DATE_LEN];
+	enum doc_state t = docs[i].target;
+	int64_t id;
+	int rc;
+
+	arena_init(&a);
+	in.title = docs[i].title;
+	in.genre = docs[i].genre;
+	in.topic = docs[i].topic;
+	in.doc_no = docs[i].doc_no;
+	in.body = docs[i].body;
+	in.publisher = "慈周寨镇人民政府";
+	in.signed_date = date_format(workdays_back(cal, today, docs[i].signed_back), signed_date);
+	store_set_actor(s, "officer");  /* the author */
+	rc = catalogue_doc_add(s, agency, &in, &a, &id, &index_no, e);
+	if (rc == 0 && t >= DOC_FIRST)
+		rc = publish_submit(s, id, "officer", e);
+	if (rc == 0 && t >= DOC_SECOND)
+		rc = review(s, id, STAGE_FIRST, "reviewer", "reviewer", e);
+	if (rc == 0 && t >= DOC_FINAL)
+		rc = review(s, id, STAGE_SECOND, "reviewer2", "reviewer", e);
+	if (rc == 0 && t >= DOC_APPROVED)
+		rc = review(s, id, STAGE_FINAL, "leader", "leader", e);
+	if (rc == 0 && t >= DOC_PUBLISHED)
+		rc = publish_publish(s, id, "officer", 0, e);
+	if (rc == 0 && t == DOC_WITHDRAWN)
+		rc = publish_withdraw(s, id, "leader", "施工已结束，通告失效", e);
+	arena_free(&a);
+	return rc;
+}
+
 int demo_web(struct store *s, const struct calendar *cal, int today,
 	     struct demo_account accounts[DEMO_ACCOUNTS], struct gk_error *e)
 {
@@ -157,5 +234,22 @@ int demo_web(struct store *s, const struct calendar *cal, int today,
 	for (size_t i = 0; i < sizeof apps / sizeof apps[0]; i++)
 		if ((rc = add_app(s, cal, czz, today, &apps[i], e)) != 0)
 			return rc;
-	return 0;
+	{
+		/* 慈周寨镇 has no 统一社会信用代码 in the demo: its 索引号 pattern says so. */
+		struct agency_profile prof = { 0 };
+		char actor[STORE_ACTOR_MAX];
+
+		prof.index_pattern = "CZZ-{yyyy}-{seq:05d}";
+		prof.office = "慈周寨镇党政办公室";
+		prof.address = "河南省安阳市滑县慈周寨镇政府院内";
+		prof.hours = "工作日 8:30–12:00，14:30–17:30";
+		prof.phone = "0372-0000000";
+		if ((rc = catalogue_profile_set(s, czz, &prof, e)) != 0)
+			return rc;
+		snprintf(actor, sizeof actor, "%s", store_actor(s));
+		for (size_t i = 0; rc == 0 && i < sizeof docs / sizeof docs[0]; i++)
+			rc = add_doc(s, cal, czz, today, i, e);
+		store_set_actor(s, actor);
+	}
+	return rc;
 }

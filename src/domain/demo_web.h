@@ -1,8 +1,9 @@
 /*
  * demo_web.h — what the demo database needs for the portal and the console (`gongkai demo`):
- * a staff account for every role with a random password (returned once, for printing), and
+ * a staff account for every role with a random password (returned once, for printing),
  * applications of this year in every state of the lifecycle, dated back from today, so the
- * dashboard shows something due today, due within five working days, and overdue.
+ * dashboard shows something due today, due within five working days, and overdue, and
+ * documents of 慈周寨镇 in every stage of 三审 (draft … published, one withdrawn).
  * Runs inside the caller's write transaction, after demo_report_ledgers (it uses its organs).
  * May call domain/, store/, base/.
  */

@@ -238,6 +238,7 @@ static int console_page(struct web_ctx *c, int year, const struct findings *refu
 	}
 	tpl_put_int(c->page, "errors", (long long)findings_count(shown, SEV_ERROR));
 	tpl_put_int(c->page, "warnings", (long long)findings_count(shown, SEV_WARN));
+	tpl_put_bool(c->page, "blocked", findings_count(shown, SEV_ERROR) > 0);
 	tpl_put_bool(c->page, "may_publish", c->user->role_id == ROLE_LEADER);
 	tpl_put_bool(c->page, "may_edit", c->user->role_id == ROLE_LEADER ||
 					  c->user->role_id == ROLE_OFFICER);
