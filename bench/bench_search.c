@@ -8,7 +8,8 @@
  * queries, measures the latency of catalogue_search() — the real path: query building, FTS5
  * MATCH with the gongkai tokenizer, bm25 ranking, snippet, top 10 — against a LIKE '%…%' scan
  * of the same table in the same run (counting all matches, as ranking needs them all).
- * Prints p50 / p99 per class, the indexing rate and the index size (dbstat).
+ * Prints p50 / p99 per class (12 FTS queries; the LIKE scan on the first 4 of them, as each
+ * takes seconds at this size), the indexing rate and the index size (dbstat).
  * Usage: bench_search DB [N]. Run by bench/search.sh (make bench), never by make check.
  */
 #include <sqlite3.h>
@@ -229,10 +230,10 @@ int main(int argc, char **argv)
 	f.today = "2026-01-01";
 	f.limit = 10;
 	printf("\n%-13s %10s %10s %12s %12s %10s\n", "query", "FTS p50", "FTS p99", "LIKE p50",
-	       "LIKE p99", "matches");
+	       "LIKE max", "matches");
 	for (size_t c = 0; c < sizeof classes / sizeof classes[0]; c++) {
 		double fts[12], like[12], total_matches = 0;
-		int nq = 12;
+		int nq = 12, nl = 4;  /* a LIKE scan of a million rows takes seconds: 4 samples */
 
 		if (store_begin_read(s, &e))
 			die("read", &e);
@@ -242,16 +243,19 @@ int main(int argc, char **argv)
 			if (catalogue_search(s, classes[c].q[q], &f, count_hit, &hits, &e))
 				die(classes[c].q[q], &e);
 			fts[q] = (now() - t) * 1000;
-			total_matches += like_count(db, classes[c].q[q], &like[q]);
-			like[q] *= 1000;
+			if (q < nl) {
+				total_matches += like_count(db, classes[c].q[q], &like[q]);
+				like[q] *= 1000;
+			}
 		}
 		store_rollback(s);
 		qsort(fts, (size_t)nq, sizeof fts[0], cmp_double);
-		qsort(like, (size_t)nq, sizeof like[0], cmp_double);
-		/* 12 queries per class: p50 = the median, p99 = the slowest */
+		qsort(like, (size_t)nl, sizeof like[0], cmp_double);
+		/* 12 FTS queries per class: p50 = the median, p99 = the slowest; LIKE: the first 4 of
+		 * them, median and slowest */
 		printf("%-13s %8.1f ms %8.1f ms %10.1f ms %10.1f ms %10.0f\n", classes[c].name,
-		       (fts[5] + fts[6]) / 2, fts[nq - 1], (like[5] + like[6]) / 2, like[nq - 1],
-		       total_matches / nq);
+		       (fts[5] + fts[6]) / 2, fts[nq - 1], (like[1] + like[2]) / 2, like[nl - 1],
+		       total_matches / nl);
 	}
 	sqlite3_close(db);
 	store_close(s);
