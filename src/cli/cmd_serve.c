@@ -24,7 +24,9 @@ static void usage(FILE *f)
 		"  --threads N          worker threads (default: the number of processors)\n"
 		"  --form-limit N       public form submissions per address per 10 minutes (default 30)\n"
 		"  --login-limit N      failed logins per account per 15 minutes (default 5; per address 4N)\n"
-		"  --max-body BYTES     largest request body (default 2097152)\n");
+		"  --max-body BYTES     largest request body (default 2097152)\n"
+		"  --behind-proxy       nginx in front: rate limits use the client address of\n"
+		"                       X-Forwarded-For (only with a proxy that sets it)\n");
 }
 
 static int parse_count(const char *s, long max, long *out)
@@ -48,6 +50,7 @@ int cmd_serve(struct cli *cli, int argc, char **argv)
 		{ "form-limit", required_argument, NULL, 'f' },
 		{ "login-limit", required_argument, NULL, 'L' },
 		{ "max-body", required_argument, NULL, 'm' },
+		{ "behind-proxy", no_argument, NULL, 'P' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -90,6 +93,9 @@ int cmd_serve(struct cli *cli, int argc, char **argv)
 			if (parse_count(optarg, 1L << 30, &n))
 				return cli_usage_error("serve", "--max-body: expected a number of bytes, got '%s'", optarg);
 			cfg.max_body = (size_t)n;
+			break;
+		case 'P':
+			cfg.behind_proxy = 1;
 			break;
 		case 'h':
 			usage(stdout);

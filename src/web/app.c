@@ -518,6 +518,18 @@ void webint_dispatch(void *cls, struct http_req *req, struct http_resp *resp)
 	const char *tc;
 
 	c->page = tpl_obj(c->a);
+	if (w->cfg->behind_proxy) {
+		/* the address nginx saw: the last entry of X-Forwarded-For (the one it appended) */
+		const char *xff = http_header(req, "X-Forwarded-For");
+		if (xff && *xff) {
+			const char *last = strrchr(xff, ',');
+			last = last ? last + 1 : xff;
+			while (*last == ' ')
+				last++;
+			if (*last && strlen(last) < 64)
+				req->remote = arena_strdup(c->a, last);
+		}
+	}
 	if (!utf8_valid(req->path, strlen(req->path))) {
 		rc = err_set(&c->err, ERR_INVALID, "", "网址含有无效字符");
 		goto fail;

@@ -48,6 +48,10 @@ int h_doc_withdraw(struct web_ctx *c);
 /* The n newest public documents into list (for the home page). */
 int web_latest_docs(struct web_ctx *c, struct tpl_val *list, int n);
 
+/* h_guide.c — the guide and the feed */
+int h_guide(struct web_ctx *c);
+int h_feed(struct web_ctx *c);
+
 /* h_feedback.c — suggestions and complaints */
 int h_feedback_form(struct web_ctx *c);
 int h_feedback(struct web_ctx *c);

@@ -36,6 +36,9 @@ const struct web_route web_routes[] = {
 		 { "page", F_INT, 0, 100000, "页码" }),
 	  h_catalogue },
 	{ "GET", "/doc/:id", 0, 0, NULL, h_doc },
+	{ "GET", "/docs/:id", 0, 0, NULL, h_doc },  /* the form the Atom feed links to */
+	{ "GET", "/guide", 0, 0, FIELDS({ "agency", F_INT, 0, INT32_MAX, "机关" }), h_guide },
+	{ "GET", "/feed.xml", 0, 0, FIELDS({ "agency", F_INT, 0, INT32_MAX, "机关" }), h_feed },
 	{ "GET", "/search", 0, R_FORM,
 	  FIELDS({ "q", F_LINE, 0, 200, "检索词" }, { "topic", F_LINE, 0, 100, "主题分类" },
 		 { "genre", F_LINE, 0, 40, "体裁" }, { "year", F_INT, 0, 2199, "年份" },

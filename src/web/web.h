@@ -22,6 +22,7 @@ struct web_config {
 	size_t max_body;           /* 0 = 2 MiB */
 	int form_limit;            /* public form posts per address per 10 minutes (0 = 30) */
 	int login_limit;           /* failed logins per account / 15 min (0 = 5; per address 4×) */
+	int behind_proxy;          /* take the client address from X-Forwarded-For (nginx in front) */
 };
 
 /* $GONGKAI_<WHAT>_DIR, else the source tree's folder, else the installed one. */

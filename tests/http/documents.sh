@@ -113,6 +113,20 @@ contains "$BODY" "/doc/$id" "and the document is still there"
 get "/search?q=$(printf '%%3Cscript%%3E')"
 lacks "$BODY" "<script>alert" "a query with markup is shown escaped"
 
+get /guide
+contains "$BODY" "查看公开指南" "the guide page offers the organs"
+agid=$(printf '%s' "$BODY" | grep -o '<option value="[0-9]*">慈周寨镇' | grep -o '[0-9]\+')
+get "/guide?agency=$agid"
+equals "$CODE" 200 "an organ's guide"
+contains "$BODY" "政府信息公开指南" "titled 指南"
+contains "$BODY" "依申请公开" "with how to apply"
+get /feed.xml
+contains "$HEADERS" "Content-Type: application/atom+xml" "the Atom feed"
+contains "$BODY" "秋季防火工作" "lists the new publication"
+lacks "$BODY" "$evil" "feed text escaped"
+get "/docs/$id"
+equals "$CODE" 200 "the feed's document links work"
+
 login officer pw-officer-2024
 get /console/documents/$id
 t=$(csrf_of "$BODY")

@@ -5,7 +5,7 @@
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/server.bash"
 make_db
-start_server --form-limit 4
+start_server --form-limit 4 --behind-proxy
 
 get /feedback
 equals "$CODE" 200 "feedback form"
@@ -39,5 +39,7 @@ equals "$CODE" 200 "the fourth post within the limit is accepted"
 post /feedback --data-urlencode "_csrf=$tok" --data-urlencode "agency=$ag" --data-urlencode "text=第五条"
 equals "$CODE" 429 "the fifth post in ten minutes is rate-limited"
 contains "$HEADERS" "Retry-After: 600" "with Retry-After"
+post /feedback -H "X-Forwarded-For: 203.0.113.9" --data-urlencode "_csrf=$tok" --data-urlencode "agency=$ag" --data-urlencode "text=另一位群众"
+equals "$CODE" 200 "behind a proxy another client address is not limited"
 stop_server
 done_testing
