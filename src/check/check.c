@@ -42,6 +42,16 @@ static void append(struct findings *out, const struct finding *f)
 	out->v[out->n++] = *f;
 }
 
+/* A folder of 10 000 reports is held until the cross-year checks: keep only what is used. */
+static void shrink(struct chk_report *r)
+{
+	findings_free(&r->res.notes);  /* copied into r->findings */
+	if (r->findings.n && r->findings.n < r->findings.cap) {
+		r->findings.v = xrealloc(r->findings.v, r->findings.n * sizeof *r->findings.v);
+		r->findings.cap = r->findings.n;
+	}
+}
+
 static void judge(struct chk_report *r, const struct chk_options *o)
 {
 	struct rule_options ro = { .strict = o ? o->strict : 0 };
@@ -50,8 +60,10 @@ static void judge(struct chk_report *r, const struct chk_options *o)
 	findings_init(&all);
 	for (size_t i = 0; i < r->res.notes.n; i++)
 		append(&r->findings, &r->res.notes.v[i]);
-	if (r->res.format == CHK_FMT_LEGACY)
+	if (r->res.format == CHK_FMT_LEGACY) {
+		shrink(r);
 		return;
+	}
 	rules_check(&r->res.rep, &ro, &all);
 	for (size_t i = 0; i < all.n; i++)
 		if (keep(&r->res, &all.v[i]))
@@ -62,6 +74,7 @@ static void judge(struct chk_report *r, const struct chk_options *o)
 			if (strcmp(r->findings.v[i].rule, "CAP-08") == 0)
 				r->findings.v[i].sev = SEV_ERROR;
 	findings_free(&all);
+	shrink(r);
 }
 
 static int check_doc(struct chk_doc *d, int rc, const struct chk_options *o, struct chk_report *out)

@@ -90,6 +90,8 @@ struct chk_doc {
 	const char *given_format, *given_agency;
 	int given_year;
 	int given_complete;       /* -1 unknown */
+	struct { const char *id, *text; } given_section[8];  /* "overview" → text */
+	int ngiven_sections;
 };
 
 void chk_doc_init(struct chk_doc *d, enum chk_source source);

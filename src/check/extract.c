@@ -1428,7 +1428,22 @@ int chk_extract(const struct chk_doc *d, struct chk_result *r, struct gk_error *
 				cells_set(&r->rep.cells, idx, (int64_t)(v + (v < 0 ? -0.5 : 0.5)));
 			}
 		}
-		r->complete = d->given_complete > 0;
+		for (int i = 0; i < d->ngiven_sections; i++) {
+			int sec = fmt_section_by_id(d->given_section[i].id);
+			if (sec >= 0)
+				report_set_section(&r->rep, (enum section)sec, d->given_section[i].text);
+		}
+		if (d->given_complete >= 0) {
+			r->complete = d->given_complete;
+		} else {
+			/* gongkai's report JSON: complete when every cell and section is there */
+			int all = r->format != CHK_FMT_UNKNOWN;
+			for (int i = 0; i < fmt_ncells(r->rep.cells.fmt); i++)
+				all &= cells_state(&r->rep.cells, i) != CELL_ABSENT;
+			for (int sec = 0; sec < SEC__MAX; sec++)
+				all &= r->rep.section[sec] != NULL;
+			r->complete = all;
+		}
 		goto out;
 	}
 

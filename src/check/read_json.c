@@ -34,6 +34,20 @@ int chk_read_json(const char *s, size_t len, struct chk_doc *d, struct gk_error 
 		d->given_year = (int)year;
 	if (jv_bool(jv_get(obj, "complete"), &b) == 0)
 		d->given_complete = b;
+	{
+		/* the report JSON's "sections": {"overview": text, …} */
+		struct jv *secs = jv_get(obj, "sections");
+		void *si = NULL;
+		struct jv *sv;
+		const char *sk;
+		while ((sk = jv_next(secs, &si, &sv)) != NULL && d->ngiven_sections < 8) {
+			if (!(str = jv_str(sv)))
+				continue;
+			d->given_section[d->ngiven_sections].id = arena_strdup(&d->arena, sk);
+			d->given_section[d->ngiven_sections].text = arena_strdup(&d->arena, str);
+			d->ngiven_sections++;
+		}
+	}
 	blank = jv_get(obj, "blank_cells");
 	{
 		size_t count = 0;

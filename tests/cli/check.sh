@@ -58,4 +58,25 @@ run 0 "$GONGKAI" check "$TMP/blank.txt"
 contains "$OUT" "W CELL-BLANK" "blank cell: warning"
 run 1 "$GONGKAI" check --strict "$TMP/blank.txt"
 contains "$OUT" "E CELL-BLANK" "blank cell with --strict: error"
+# on a terminal: a progress bar on stderr with files done, rate and time left
+if command -v script >/dev/null; then
+	bar=$(script -qec "'$GONGKAI' check --csv '$GK_SHARED/corpus/real' >/dev/null" /dev/null | tr '\r' '\n')
+	contains "$bar" "33/33 files" "terminal: progress bar counts the files"
+	contains "$bar" "left" "terminal: progress bar shows the time left"
+fi
+
+# gongkai's own outputs read back: the same cells from txt, md, html, json and docx
+"$GONGKAI" --db "$TMP/demo.db" demo >/dev/null 2>&1
+for f in txt md html json; do
+	"$GONGKAI" --db "$TMP/demo.db" report 2024 --agency 道口镇 --format $f >"$TMP/own.$f"
+done
+"$GONGKAI" --db "$TMP/demo.db" report 2024 --agency 道口镇 --format docx -o "$TMP/own.docx"
+run 0 "$GONGKAI" check --csv "$TMP/own.txt" "$TMP/own.md" "$TMP/own.html" "$TMP/own.json" "$TMP/own.docx"
+equals "$(echo "$OUT" | grep -c ',道口镇,2024,2021,yes,0,')" "5" "own outputs: every format reads back complete, no error"
+cells() { "$GONGKAI" check --json "$1" | grep -E '^ +"t[234]' | sort; }
+want=$(cells "$TMP/own.json")
+equals "$(echo "$want" | wc -l)" "200" "own json: 200 cells"
+for f in txt md html docx; do
+	equals "$(cells "$TMP/own.$f")" "$want" "own $f: the same 200 cells as the json"
+done
 done_testing
