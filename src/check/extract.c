@@ -140,6 +140,14 @@ static void GK_PRINTF(5, 6) note(struct chk_result *r, const char *rule, const i
 	for (i = 0; i < sizeof cap_rules / sizeof cap_rules[0]; i++)
 		if (strcmp(cap_rules[i].id, rule) == 0)
 			break;
+	{
+		/* a damaged page can repeat the same trouble thousands of times: say it 20 times */
+		size_t same = 0;
+		for (size_t k = 0; k < out->n; k++)
+			same += out->v[k].rule == cap_rules[i].id;
+		if (same >= 20)
+			return;
+	}
 	if (out->n == out->cap) {
 		out->cap = out->cap ? 2 * out->cap : 8;
 		out->v = xrealloc(out->v, out->cap * sizeof *out->v);
@@ -706,6 +714,9 @@ static void put(struct ctx *x, int idx, size_t k)
 static void extra_row(struct ctx *x, const char *table, size_t label, const struct vals *v)
 {
 	struct buf b;
+
+	if (x->r->extra && strlen(x->r->extra) > 4096)
+		return;  /* enough kept aside */
 	buf_init(&b, 1 << 16);
 	if (x->r->extra && buf_puts(&b, x->r->extra))
 		goto out;
