@@ -281,7 +281,7 @@ int tpl_set_add(struct tpl_set *set, const char *name, const char *src, size_t l
 			triple = 1;
 			kind = N_RAW;
 			nb++;
-		} else if (nb < end && strchr("#^/>&!", *nb)) {
+		} else if (nb < end && *nb && strchr("#^/>&!", *nb)) {
 			switch (*nb) {
 			case '#': kind = N_SECTION; break;
 			case '^': kind = N_INVERTED; break;

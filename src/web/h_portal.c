@@ -15,6 +15,8 @@ int h_home(struct web_ctx *c)
 	if (rc)
 		return rc;
 	tpl_put_bool(c->page, "has_latest", tpl_list_len(latest) > 0);
+	if ((rc = web_list_reports(c, tpl_put_list(c->page, "reports"), 0, 0)) != 0)
+		return rc;
 	return web_render(c, "home", "首页");
 }
 
