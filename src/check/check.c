@@ -127,24 +127,57 @@ size_t chk_count(const struct chk_report *r, enum severity s)
 	return findings_count(&r->findings, s);
 }
 
+static int cross_eligible(const struct chk_report *r)
+{
+	return r->ok && r->res.rep.agency && r->res.rep.year && r->res.format != CHK_FMT_LEGACY;
+}
+
+static const struct chk_report *cross_base;
+
+/* Order by organ, then year, then position (qsort is not stable). */
+static int cross_cmp(const void *a, const void *b)
+{
+	const struct chk_report *x = &cross_base[*(const size_t *)a];
+	const struct chk_report *y = &cross_base[*(const size_t *)b];
+	int c = strcmp(x->res.rep.agency, y->res.rep.agency);
+
+	if (c)
+		return c;
+	if (x->res.rep.year != y->res.rep.year)
+		return x->res.rep.year < y->res.rep.year ? -1 : 1;
+	return *(const size_t *)a < *(const size_t *)b ? -1 : 1;
+}
+
 void chk_cross(struct chk_report *reports, size_t n, const struct chk_options *o)
 {
 	struct rule_options ro = { .strict = o ? o->strict : 0 };
+	size_t *idx = xcalloc(n ? n : 1, sizeof *idx), m = 0;
 
-	for (size_t i = 0; i < n; i++) {
-		struct chk_report *cur = &reports[i];
-		if (!cur->ok || !cur->res.rep.agency || !cur->res.rep.year ||
-		    cur->res.format == CHK_FMT_LEGACY)
+	/* sorted by organ and year, each report's predecessor year is found in one pass */
+	for (size_t i = 0; i < n; i++)
+		if (cross_eligible(&reports[i]))
+			idx[m++] = i;
+	cross_base = reports;
+	qsort(idx, m, sizeof *idx, cross_cmp);
+	for (size_t k = 0, prev_first = 0; k < m; k++) {
+		struct chk_report *cur = &reports[idx[k]];
+		const struct chk_report *prev;
+		/* prev_first: the first report of the group before cur's (same organ, lower year) */
+		if (k > 0 && (strcmp(reports[idx[k - 1]].res.rep.agency, cur->res.rep.agency) != 0 ||
+			      reports[idx[k - 1]].res.rep.year != cur->res.rep.year)) {
+			size_t j = k - 1;
+			while (j > 0 && strcmp(reports[idx[j - 1]].res.rep.agency,
+					       reports[idx[k - 1]].res.rep.agency) == 0 &&
+			       reports[idx[j - 1]].res.rep.year == reports[idx[k - 1]].res.rep.year)
+				j--;
+			prev_first = j;
+		} else if (k == 0) {
 			continue;
-		for (size_t j = 0; j < n; j++) {
-			const struct chk_report *prev = &reports[j];
-			if (j == i || !prev->ok || !prev->res.rep.agency ||
-			    prev->res.rep.year != cur->res.rep.year - 1 ||
-			    prev->res.format == CHK_FMT_LEGACY ||
-			    strcmp(prev->res.rep.agency, cur->res.rep.agency) != 0)
-				continue;
-			rules_check_cross(&prev->res.rep, &cur->res.rep, &ro, &cur->findings);
-			break;
 		}
+		prev = &reports[idx[prev_first]];
+		if (prev_first < k && strcmp(prev->res.rep.agency, cur->res.rep.agency) == 0 &&
+		    prev->res.rep.year == cur->res.rep.year - 1)
+			rules_check_cross(&prev->res.rep, &cur->res.rep, &ro, &cur->findings);
 	}
+	free(idx);
 }
