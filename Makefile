@@ -8,7 +8,7 @@ DEMO_DB    ?= demo.db
 LISTEN     ?= 127.0.0.1:8080
 FUZZ_SECONDS ?= 30
 
-.PHONY: all deps check demo bench fuzz clean
+.PHONY: all deps e2e-deps check demo bench fuzz clean
 
 all: $(BUILD)/build.ninja
 	ninja -C $(BUILD)
@@ -21,12 +21,14 @@ $(BUILD_ASAN)/build.ninja:
 
 deps:
 	scripts/install-deps
-	@# the browser tests' driver (Debian's chromium is in deps.txt); offline: they are skipped
-	@[ -d tests/e2e/node_modules/playwright-core ] || (cd tests/e2e && npm install --no-audit --no-fund --silent) \
-		|| echo "playwright-core not installed: browser tests will be skipped"
+
+# The browser tests' driver: playwright-core from npm (Debian's chromium is in deps.txt).
+e2e-deps: deps
+	@command -v npm >/dev/null || scripts/install-deps scripts/deps-npm.txt
+	@[ -d tests/e2e/node_modules/playwright-core ] || (cd tests/e2e && npm install --no-audit --no-fund --silent)
 
 # Everything: install what is missing, build normally and with ASan+UBSan, run every test in both.
-check: deps
+check: e2e-deps
 	$(MAKE) all
 	$(MAKE) $(BUILD_ASAN)/build.ninja
 	ninja -C $(BUILD_ASAN)

@@ -51,18 +51,15 @@ contains "$BODY" "&lt;script&gt;" "audit content escaped"
 lacks "$BODY" "$evil" "audit content never raw"
 login leader pw-leader-2024
 get /console/audit
-echo "$BODY" > /tmp/leader_audit.html; lacks "$BODY" "supervisor" "a township leader does not see the county's entries"
+lacks "$BODY" "supervisor" "a township leader does not see the county's entries"
 
 stop_server
-sqlite3 "$GONGKAI_DB" "DROP TRIGGER IF EXISTS audit_event_no_update; UPDATE audit_event SET actor='mallory' WHERE id=2;" 2>/dev/null \
-	|| sqlite3 "$GONGKAI_DB" "PRAGMA writable_schema=1;" >/dev/null
+# someone edits the database file by hand: drop the guard trigger and rewrite an entry
+sqlite3 "$GONGKAI_DB" "DROP TRIGGER IF EXISTS audit_event_no_update; UPDATE audit_event SET actor='mallory' WHERE id=2;"
+equals "$(sqlite3 "$GONGKAI_DB" "SELECT actor FROM audit_event WHERE id=2")" "mallory" "the audit row was edited by hand"
 start_server
 login admin pw-admin-2024
 get /console/audit
-if sqlite3 "$GONGKAI_DB" "SELECT actor FROM audit_event WHERE id=2" | grep -q mallory; then
-	contains "$BODY" "哈希链校验失败" "a tampered log is reported on the audit page"
-else
-	ok "# SKIP cannot tamper with the audit table here"
-fi
+contains "$BODY" "哈希链校验失败" "a tampered log is reported on the audit page"
 stop_server
 done_testing
