@@ -13,6 +13,9 @@
 
 #include "base/arena.h"
 #include "domain/agency.h"
+#include "domain/app_codes.h"
+#include "domain/application.h"
+#include "domain/clock.h"
 #include "domain/audit.h"
 #include "domain/registers.h"
 #include "domain/user.h"
@@ -358,6 +361,8 @@ static int read_users(const struct jv *root, struct arena *a, struct ximport *x,
 	return 0;
 }
 
+static int check_lifecycle(const struct ximport *x, size_t i, struct gk_error *e);
+
 static int read_apps(const struct jv *root, struct arena *a, struct ximport *x, struct gk_error *e)
 {
 	static const char *const app_extra[] = { "events", NULL };
@@ -403,6 +408,8 @@ static int read_apps(const struct jv *root, struct arena *a, struct ximport *x, 
 				return bad(e, ewhere, "date", "before the application was received (%s)",
 					   x->apps[i].received);
 		}
+		if ((rc = check_lifecycle(x, i, e)) != 0)
+			return rc;
 	}
 	return 0;
 }
@@ -445,6 +452,62 @@ static int read_registers(const struct jv *root, struct arena *a, struct ximport
 						   r->v[CASE_APPLICATION].s);
 			}
 		}
+	}
+	return 0;
+}
+
+/* Coded values of an application and its events, then its history replayed through the
+ * lifecycle rules (domain/application.h): the events must be a legal sequence and lead to
+ * the state, outcome and closing date the file states. */
+static int check_lifecycle(const struct ximport *x, size_t i, struct gk_error *e)
+{
+	const struct app_rec *ap = &x->apps[i];
+	struct app_status st;
+	char where[40];
+	int received, ev_outcome = -1;
+
+	snprintf(where, sizeof where, "applications[%zu]", i);
+	if (app_code_find(app_channels, CHANNEL__MAX, ap->channel) < 0)
+		return bad(e, where, "channel", "not one of: %s", app_code_ids(app_channels, CHANNEL__MAX));
+	if (app_code_find(applicant_types, APPLICANT__MAX, ap->applicant_type) < 0)
+		return bad(e, where, "applicant_type", "not one of: %s",
+			   app_code_ids(applicant_types, APPLICANT__MAX));
+	if (ap->outcome && app_code_find(outcomes, OUTCOME__MAX, ap->outcome) < 0)
+		return bad(e, where, "outcome", "not a Table 三 outcome: '%s'", ap->outcome);
+	if (app_phase_from_id(ap->state) < 0)
+		return bad(e, where, "state", "unknown state '%s'", ap->state);
+	if (date_parse(ap->received, &received, "received", e) != 0)
+		return bad(e, where, "received", "not a date%s", "");
+	app_status_init(&st, received);
+	for (size_t j = 0; j < x->nevents[i]; j++) {
+		const struct app_event_rec *ev = &x->events[i][j];
+		struct app_event_in in = { .note = ev->note, .approver = ev->approver, .amount_fen = ev->amount_fen,
+					   .basis = ev->basis, .outcome = -1 };
+		struct gk_error why = { 0 };
+		char ewhere[80];
+
+		snprintf(ewhere, sizeof ewhere, "%.40s.events[%zu]", where, j);
+		if ((in.kind = app_event_from_id(ev->kind)) < 0)
+			return bad(e, ewhere, "kind", "unknown event '%s'", ev->kind);
+		if (ev->outcome && (ev_outcome = app_code_find(outcomes, OUTCOME__MAX, ev->outcome)) < 0)
+			return bad(e, ewhere, "outcome", "not a Table 三 outcome: '%s'", ev->outcome);
+		if (ev->outcome && in.kind == EV_DECIDED)
+			in.outcome = ev_outcome;
+		if (date_parse(ev->date, &in.date, "date", e) != 0)
+			return bad(e, ewhere, "date", "not a date%s", "");
+		if (app_apply(&st, &in, NULL, date_make(2199, 12, 31), &why) != 0)
+			return bad(e, ewhere, "kind", "cannot happen here: %s", why.msg);
+	}
+	if (strcmp(app_phases[st.phase].id, ap->state) != 0)
+		return bad(e, where, "state", "the events lead to '%s'", app_phases[st.phase].id);
+	if ((st.outcome >= 0) != (ap->outcome != NULL) ||
+	    (ap->outcome && strcmp(outcomes[st.outcome].id, ap->outcome) != 0))
+		return bad(e, where, "outcome", "the events lead to '%s'", st.outcome >= 0 ? outcomes[st.outcome].id : "none");
+	{
+		char day[DATE_LEN];
+		const char *closed = st.closed != CLOCK_NONE ? date_format(st.closed, day) : NULL;
+		if ((closed == NULL) != (ap->closed == NULL) || (closed && strcmp(closed, ap->closed) != 0))
+			return bad(e, where, "closed", "the events lead to '%s'", closed ? closed : "open");
 	}
 	return 0;
 }

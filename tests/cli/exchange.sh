@@ -11,29 +11,34 @@ run 0 ga init --agency-name 慈周寨镇人民政府 --agency-code 1137081200433
 run 0 ga init --agency-name 别的镇人民政府
 run 0 ga user add zhang --role officer --agency 1 --display-name 张办事员
 run 0 ga user add li --role reviewer --agency 2
-# An application with an event (written directly: the file format is what is under test here).
-sqlite3 "$A" "INSERT INTO application (agency_id, tracking_code, secret_hash, received, channel,
-  applicant_type, applicant_name, applicant_key, contact, state, outcome, closed, created_at)
-  VALUES (1, 'GK24-ABCD', '$(printf '%064d' 7)', '2024-03-01', 'online', 'np', '张三', 'zs',
-  '电话 1', 'closed', 'granted', '2024-03-10', '2024-03-01T01:02:03Z');
-  INSERT INTO app_event (app_id, kind, date, amount_fen, outcome, actor, created_at)
-  VALUES (1, 'decided', '2024-03-10', 0, 'granted', 'zhang', '2024-03-10T01:00:00Z');"
+# Applications with their events, through the ledger's own commands.
+export GONGKAI_TODAY=2024-12-31
+run 0 ga app new --agency 1 --received 2024-03-01 --channel online --applicant-type np --applicant-name 张三 --contact 电话1 --request 村务公开
+CODE=$(printf '%s\n' "$OUT" | sed -n 's/^tracking code: *//p')
+run 0 ga app event 1 correction-requested --date 2024-03-05 --note 请补正
+run 0 ga app event 1 correction-received --date 2024-03-08
+run 0 ga app event 1 extended --date 2024-03-28 --approver 王主任
+run 0 ga app decide 1 --outcome partial --date 2024-04-20 --basis 第三十七条
+run 0 ga app new --agency 1 --received 2024-12-20 --channel post --applicant-type biz --applicant-name 某公司
+run 0 ga app event 2 fee-notice --date 2024-12-24 --amount 100
 run 0 ga register normdoc add --agency 1 --kind normdoc --issued 2024-03-01 --doc-no '慈政规〔2024〕1号' --title '关于"村务"公开的规定' --repealed 2025-06-30
 run 0 ga register decision add --agency 1 --kind licensing --from 2024-01-01 --to 2024-01-31 --count 37
 run 0 ga register fee add --agency 1 --date 2024-05-01 --amount 1234.56 --item 工本费
-if ga register case add --agency 1 --kind lit_direct --filed 2024-05-01 --application GK24-ABCD \
+if ga register case add --agency 1 --kind lit_direct --filed 2024-05-01 --application "$CODE" \
 	--note $'两行\n备注' >/dev/null; then ok "a case with a two-line note"; else not_ok "a case with a two-line note"; fi
 run 0 ga register feedback add --agency 1 --channel hotline --received 2024-02-02 --text 路灯 --answered 2024-02-05 --answer 已修
 run 0 ga register news add --agency 1 --platform 微信公众号 --date 2024-04-02 --title 防汛
 run 0 ga register news add --agency 2 --platform 政府网站 --date 2024-04-02 --title 别的镇
 
 ga export --agency 1 >"$TMP/l1.json"
-contains "$(cat "$TMP/l1.json")" '"tracking_code": "GK24-ABCD"' "the export holds the application"
-contains "$(cat "$TMP/l1.json")" '"application": "GK24-ABCD"' "a case links its application by tracking code"
+contains "$(cat "$TMP/l1.json")" "\"tracking_code\": \"$CODE\"" "the export holds the application"
+contains "$(cat "$TMP/l1.json")" '"approver": "王主任"' "and its events"
+contains "$(cat "$TMP/l1.json")" '"amount_fen": 10000' "with amounts in 分"
+contains "$(cat "$TMP/l1.json")" "\"application\": \"$CODE\"" "a case links its application by tracking code"
 lacks "$(cat "$TMP/l1.json")" "别的镇" "another organ's records stay out"
 lacks "$(cat "$TMP/l1.json")" "argon2" "no password hashes in the export"
 run 0 gb import "$TMP/l1.json"
-contains "$OUT" "1 users, 1 applications (1 events), 6 register entries" "import says what it stored"
+contains "$OUT" "1 users, 2 applications (5 events), 6 register entries" "import says what it stored"
 gb export >"$TMP/l2.json"
 if cmp -s "$TMP/l1.json" "$TMP/l2.json"; then ok "export → import → export is identical"
 else not_ok "export → import → export is identical" "$(diff "$TMP/l1.json" "$TMP/l2.json" | head -20)"; fi
@@ -54,6 +59,12 @@ contains "$ERR" "registers.fee[0].amount" "the bad record and field are named"
 sed 's/"received": "2024-03-01"/"received": "2024-03-11"/' "$TMP/l1.json" >"$TMP/bad2.json"
 run 2 gc import "$TMP/bad2.json"
 contains "$ERR" "applications[0].events[0].date" "an event before receipt is named"
+sed 's/"kind": "correction-received"/"kind": "consultation-answered"/' "$TMP/l1.json" >"$TMP/bad3.json"
+run 2 gc import "$TMP/bad3.json"
+contains "$ERR" "applications[0].events[1].kind: cannot happen here" "an impossible event sequence is refused"
+sed '0,/"outcome": "partial",/s//"outcome": "granted",/' "$TMP/l1.json" >"$TMP/bad4.json"
+run 2 gc import "$TMP/bad4.json"
+contains "$ERR" "applications[0].outcome: the events lead to 'partial'" "a summary that contradicts the events is refused"
 run 0 gc init --agency-name 新镇
 equals "$OUT" "1" "after the failed imports the database holds no organ"
 run 0 gc register normdoc list
