@@ -467,12 +467,14 @@ static int check_lifecycle(const struct ximport *x, size_t i, struct gk_error *e
 	int received, ev_outcome = -1;
 
 	snprintf(where, sizeof where, "applications[%zu]", i);
-	if (app_code_find(app_channels, CHANNEL__MAX, ap->channel) < 0)
-		return bad(e, where, "channel", "not one of: %s", app_code_ids(app_channels, CHANNEL__MAX));
-	if (app_code_find(applicant_types, APPLICANT__MAX, ap->applicant_type) < 0)
+	char ids[400];
+
+	if (app_channel_find(ap->channel) < 0)
+		return bad(e, where, "channel", "not one of: %s", app_code_ids(CODES_CHANNELS, ids, sizeof ids));
+	if (app_applicant_find(ap->applicant_type) < 0)
 		return bad(e, where, "applicant_type", "not one of: %s",
-			   app_code_ids(applicant_types, APPLICANT__MAX));
-	if (ap->outcome && app_code_find(outcomes, OUTCOME__MAX, ap->outcome) < 0)
+			   app_code_ids(CODES_APPLICANTS, ids, sizeof ids));
+	if (ap->outcome && app_outcome_find(ap->outcome) < 0)
 		return bad(e, where, "outcome", "not a Table 三 outcome: '%s'", ap->outcome);
 	if (app_phase_from_id(ap->state) < 0)
 		return bad(e, where, "state", "unknown state '%s'", ap->state);
@@ -489,7 +491,7 @@ static int check_lifecycle(const struct ximport *x, size_t i, struct gk_error *e
 		snprintf(ewhere, sizeof ewhere, "%.40s.events[%zu]", where, j);
 		if ((in.kind = app_event_from_id(ev->kind)) < 0)
 			return bad(e, ewhere, "kind", "unknown event '%s'", ev->kind);
-		if (ev->outcome && (ev_outcome = app_code_find(outcomes, OUTCOME__MAX, ev->outcome)) < 0)
+		if (ev->outcome && (ev_outcome = app_outcome_find(ev->outcome)) < 0)
 			return bad(e, ewhere, "outcome", "not a Table 三 outcome: '%s'", ev->outcome);
 		if (ev->outcome && in.kind == EV_DECIDED)
 			in.outcome = ev_outcome;
@@ -501,8 +503,9 @@ static int check_lifecycle(const struct ximport *x, size_t i, struct gk_error *e
 	if (strcmp(app_phases[st.phase].id, ap->state) != 0)
 		return bad(e, where, "state", "the events lead to '%s'", app_phases[st.phase].id);
 	if ((st.outcome >= 0) != (ap->outcome != NULL) ||
-	    (ap->outcome && strcmp(outcomes[st.outcome].id, ap->outcome) != 0))
-		return bad(e, where, "outcome", "the events lead to '%s'", st.outcome >= 0 ? outcomes[st.outcome].id : "none");
+	    (ap->outcome && strcmp(app_outcome_id(st.outcome), ap->outcome) != 0))
+		return bad(e, where, "outcome", "the events lead to '%s'",
+			   st.outcome >= 0 ? app_outcome_id(st.outcome) : "none");
 	{
 		char day[DATE_LEN];
 		const char *closed = st.closed != CLOCK_NONE ? date_format(st.closed, day) : NULL;
