@@ -99,8 +99,9 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 		fprintf(stderr, "gongkai: nothing was imported from %s\n", label);
 		return x;
 	}
-	printf("imported organ %lld: %zu users, %zu applications (%zu events), %zu register entries\n",
-	       (long long)c.agency_id, c.users, c.applications, c.events, c.registers);
+	printf("imported organ %lld: %zu users, %zu applications (%zu events), %zu documents, "
+	       "%zu register entries, %zu report texts\n", (long long)c.agency_id, c.users, c.applications,
+	       c.events, c.documents, c.registers, c.report_texts);
 	if (c.parent_missing[0])
 		fprintf(stderr, "gongkai: note: parent organ '%s' is not in this database; left unlinked\n",
 			c.parent_missing);

@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/arena.h"
@@ -20,7 +21,11 @@
 #include "domain/registers.h"
 #include "domain/user.h"
 #include "store/agency_store.h"
+#include "base/crypto.h"
 #include "store/app_store.h"
+#include "store/doc_store.h"
+#include "store/report_store.h"
+#include "text/base64.h"
 #include "store/user_store.h"
 #include "text/date.h"
 #include "text/jsonr.h"
@@ -52,6 +57,35 @@ static const struct xfield event_fields[] = {
 	EF(outcome, XT_TEXT, 0), EF(basis, XT_TEXT, 0), EF(actor, XT_TEXT, 1), EF(created_at, XT_TIME, 1),
 };
 #define NEVENT (sizeof event_fields / sizeof event_fields[0])
+
+#define DF(k, t, r) { #k, t, r, offsetof(struct doc, k) }
+static const struct xfield doc_fields[] = {
+	DF(index_no, XT_TEXT, 1), DF(title, XT_TEXT, 1), DF(doc_no, XT_TEXT, 0), DF(publisher, XT_TEXT, 1),
+	DF(signed_date, XT_DATE, 0), DF(published_date, XT_DATE, 0), DF(topic, XT_TEXT, 0),
+	DF(genre, XT_TEXT, 1), DF(disclosure, XT_TEXT, 1), DF(withheld_reason, XT_TEXT, 0),
+	DF(withheld_ground, XT_TEXT, 0), DF(time_limit, XT_TEXT, 0), DF(validity, XT_TEXT, 1),
+	DF(effective_date, XT_DATE, 0), DF(invalid_date, XT_DATE, 0), DF(summary, XT_TEXT, 0),
+	DF(keywords, XT_TEXT, 0), DF(body, XT_TEXT, 1), DF(state, XT_TEXT, 1), DF(author, XT_TEXT, 1),
+	DF(changed_date, XT_DATE, 1), DF(reassess_due, XT_DATE, 0), DF(created_at, XT_TIME, 1),
+	DF(updated_at, XT_TIME, 1),
+};
+#define NDOC (sizeof doc_fields / sizeof doc_fields[0])
+
+#define DEF(k, t, r) { #k, t, r, offsetof(struct doc_event, k) }
+static const struct xfield doc_event_fields[] = {
+	DEF(action, XT_TEXT, 1), DEF(stage, XT_TEXT, 0), DEF(decision, XT_TEXT, 0), DEF(comment, XT_TEXT, 0),
+	DEF(actor, XT_TEXT, 1), DEF(at, XT_TIME, 1),
+};
+#define NDOCEV (sizeof doc_event_fields / sizeof doc_event_fields[0])
+
+#define PF(k, t, r) { #k, t, r, offsetof(struct agency_profile, k) }
+static const struct xfield profile_fields[] = {
+	PF(index_pattern, XT_TEXT, 0), PF(office, XT_TEXT, 0), PF(address, XT_TEXT, 0), PF(postcode, XT_TEXT, 0),
+	PF(hours, XT_TEXT, 0), PF(phone, XT_TEXT, 0), PF(fax, XT_TEXT, 0), PF(email, XT_TEXT, 0),
+	PF(website, XT_TEXT, 0), PF(channels, XT_TEXT, 0), PF(fees, XT_TEXT, 0), PF(scope, XT_TEXT, 0),
+	PF(updated_at, XT_TIME, 1),
+};
+#define NPROFILE (sizeof profile_fields / sizeof profile_fields[0])
 
 #define FIELD_PTR(rec, f) ((const char **)((char *)(rec) + (f)->off))
 
@@ -119,6 +153,123 @@ static void write_fields(struct jsonw *w, const void *rec, const struct xfield *
 	}
 }
 
+static int collect_doc_id(void *ctx, const struct doc *d)
+{
+	struct collect *c = ctx;
+	*(int64_t *)collect_push(c) = d->id;
+	return 0;
+}
+
+static int cmp_id(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	return (x > y) - (x < y);
+}
+
+static int write_doc_event(void *ctx, const struct doc_event *ev)
+{
+	struct jsonw *w = ctx;
+
+	jsonw_obj_begin(w);
+	jsonw_kint(w, "round", ev->round);
+	write_fields(w, ev, doc_event_fields, NDOCEV);
+	jsonw_kbool(w, "secrecy_checked", ev->secrecy_checked);
+	jsonw_obj_end(w);
+	return 0;
+}
+
+static int write_serial(void *ctx, int year, int64_t last)
+{
+	struct jsonw *w = ctx;
+
+	jsonw_obj_begin(w);
+	jsonw_kint(w, "year", year);
+	jsonw_kint(w, "last", last);
+	jsonw_obj_end(w);
+	return 0;
+}
+
+static int write_report_text(void *ctx, const struct report_text_rec *r)
+{
+	struct jsonw *w = ctx;
+
+	jsonw_obj_begin(w);
+	jsonw_kint(w, "year", r->year);
+	jsonw_kstr(w, "section", r->section);
+	jsonw_kstr(w, "body", r->body);
+	jsonw_kstr(w, "updated_at", r->updated_at);
+	jsonw_kstr(w, "updated_by", r->updated_by);
+	jsonw_obj_end(w);
+	return 0;
+}
+
+/* The catalogue of the organ: documents (id order) with attachments (base64) and history;
+ * their 索引号 by id in *index_nos (for the normdoc links). */
+static int export_documents(struct store *s, int64_t agency_id, struct arena *a, struct jsonw *w,
+			    struct collect *ids, const char ***index_nos, struct gk_error *e)
+{
+	struct doc_filter f = { .agency_id = agency_id, .limit = 1 << 30 };
+	int rc;
+
+	if ((rc = doc_store(s)->list(s, &f, collect_doc_id, ids, e)) != 0)
+		return rc;
+	if (ids->n)
+		qsort(ids->items, ids->n, sizeof(int64_t), cmp_id);
+	*index_nos = arena_alloc(a, (ids->n + 1) * sizeof **index_nos);
+	jsonw_key(w, "documents");
+	jsonw_arr_begin(w);
+	for (size_t i = 0; i < ids->n; i++) {
+		struct doc d;
+		struct doc_attachment *att;
+		size_t natt;
+
+		if ((rc = doc_store(s)->get(s, ((int64_t *)ids->items)[i], a, &d, e)) != 0 ||
+		    (rc = doc_store(s)->attachments(s, d.id, a, &att, &natt, e)) != 0)
+			return rc;
+		(*index_nos)[i] = d.index_no;
+		jsonw_obj_begin(w);
+		write_fields(w, &d, doc_fields, NDOC);
+		jsonw_kint(w, "round", d.round);
+		jsonw_key(w, "attachments");
+		jsonw_arr_begin(w);
+		for (size_t j = 0; j < natt; j++) {
+			const void *data;
+			size_t len;
+			struct buf b64;
+
+			if ((rc = doc_store(s)->attachment_data(s, att[j].id, a, &data, &len, e)) != 0)
+				return rc;
+			buf_init(&b64, 0);
+			if ((rc = base64_encode(data, len, &b64)) != 0) {
+				buf_free(&b64);
+				return err_set(e, rc, "export", "attachment too large");
+			}
+			jsonw_obj_begin(w);
+			jsonw_kstr(w, "name", att[j].name);
+			jsonw_kstr(w, "mime", att[j].mime);
+			jsonw_kint(w, "size", att[j].size);
+			jsonw_kstr(w, "sha256", att[j].sha256);
+			jsonw_kstr(w, "data", buf_cstr(&b64));
+			jsonw_obj_end(w);
+			buf_free(&b64);
+		}
+		jsonw_arr_end(w);
+		jsonw_key(w, "events");
+		jsonw_arr_begin(w);
+		if ((rc = doc_store(s)->events(s, d.id, write_doc_event, w, e)) != 0)
+			return rc;
+		jsonw_arr_end(w);
+		jsonw_obj_end(w);
+	}
+	jsonw_arr_end(w);
+	jsonw_key(w, "serials");
+	jsonw_arr_begin(w);
+	if ((rc = doc_store(s)->serials(s, agency_id, write_serial, w, e)) != 0)
+		return rc;
+	jsonw_arr_end(w);
+	return 0;
+}
+
 int exchange_export(struct store *s, int64_t agency_id, struct buf *out, struct gk_error *e)
 {
 	struct arena a;
@@ -126,10 +277,14 @@ int exchange_export(struct store *s, int64_t agency_id, struct buf *out, struct 
 	struct collect users = { .size = sizeof(struct user_rec) };
 	struct collect apps = { .size = sizeof(struct app_rec) };
 	struct app_filter filter = { .agency_id = agency_id };
+	struct collect docs = { .size = sizeof(int64_t) };
+	const char **index_nos = NULL;
+	struct agency_profile prof;
 	struct jsonw w;
-	int rc;
+	int rc, found;
 
 	arena_init(&a);
+	docs.a = &a;
 	users.a = apps.a = &a;
 	users.agency_id = apps.agency_id = agency_id;
 	if ((rc = agency_store(s)->get(s, agency_id, &a, &ag, e)) != 0)
@@ -154,6 +309,14 @@ int exchange_export(struct store *s, int64_t agency_id, struct buf *out, struct 
 	if (rc != 0)
 		goto out;
 	jsonw_obj_end(&w);
+	if ((rc = doc_store(s)->profile_get(s, agency_id, &a, &prof, &found, e)) != 0)
+		goto out;
+	if (found) {
+		jsonw_key(&w, "profile");
+		jsonw_obj_begin(&w);
+		write_fields(&w, &prof, profile_fields, NPROFILE);
+		jsonw_obj_end(&w);
+	}
 
 	jsonw_key(&w, "users");
 	jsonw_arr_begin(&w);
@@ -192,6 +355,9 @@ int exchange_export(struct store *s, int64_t agency_id, struct buf *out, struct 
 	}
 	jsonw_arr_end(&w);
 
+	if ((rc = export_documents(s, agency_id, &a, &w, &docs, &index_nos, e)) != 0)
+		goto out;
+
 	jsonw_key(&w, "registers");
 	jsonw_obj_begin(&w);
 	for (int k = 0; k < REG__MAX; k++) {
@@ -202,11 +368,22 @@ int exchange_export(struct store *s, int64_t agency_id, struct buf *out, struct 
 			goto out;
 		jsonw_key(&w, reg_descs[k].name);
 		jsonw_arr_begin(&w);
-		for (size_t i = 0; i < n; i++)
-			registers_record_json(&w, &reg_descs[k], &recs[i], 0);
+		for (size_t i = 0; i < n; i++) {
+			jsonw_obj_begin(&w);
+			registers_record_fields(&w, &reg_descs[k], &recs[i]);
+			for (size_t j = 0; recs[i].document_id && j < docs.n; j++)
+				if (((int64_t *)docs.items)[j] == recs[i].document_id)
+					jsonw_kstr(&w, "document", index_nos[j]);
+			jsonw_obj_end(&w);
+		}
 		jsonw_arr_end(&w);
 	}
 	jsonw_obj_end(&w);
+	jsonw_key(&w, "report_texts");
+	jsonw_arr_begin(&w);
+	if ((rc = report_store(s)->text_list(s, agency_id, write_report_text, &w, e)) != 0)
+		goto out;
+	jsonw_arr_end(&w);
 	jsonw_obj_end(&w);
 	if ((rc = jsonw_finish(&w)) != 0)
 		err_set(e, rc, "export", "the ledger is too large to export in one piece");
@@ -291,7 +468,48 @@ struct ximport {
 	size_t napps;
 	struct reg_record *regs[REG__MAX];
 	size_t nregs[REG__MAX];
+	int *normdoc_doc;                  /* per normdoc entry: its document's index in docs, or -1 */
+	struct agency_profile *profile;    /* NULL if the file has none */
+	struct doc *docs;
+	size_t ndocs;
+	int64_t *doc_ids;                  /* ids given on storing */
+	struct doc_attachment **atts;
+	size_t *natts;
+	struct doc_event **devs;
+	size_t *ndevs;
+	struct { int year; int64_t last; } *serials;
+	size_t nserials;
+	struct report_text_rec *texts;
+	size_t ntexts;
 };
+
+/* An integer member key of obj within [lo, hi]; absent → dflt when dflt >= lo, else an error. */
+static int int_member(const struct jv *obj, const char *where, const char *key, int64_t lo, int64_t hi,
+		      int64_t dflt, int64_t *out, struct gk_error *e)
+{
+	const struct jv *v = jv_get(obj, key);
+
+	if (v == NULL || jv_type(v) == JV_NULL) {
+		if (dflt < lo)
+			return bad(e, where, key, "required%s", "");
+		*out = dflt;
+		return 0;
+	}
+	if (jv_int(v, out) != 0 || *out < lo || *out > hi)
+		return bad(e, where, key, "must be a whole number in range%s", "");
+	return 0;
+}
+
+/* s is NULL or one of the NULL-terminated ids. */
+static int one_of(const char *s, const char *const *ids)
+{
+	if (s == NULL)
+		return 1;
+	for (size_t i = 0; ids[i]; i++)
+		if (strcmp(s, ids[i]) == 0)
+			return 1;
+	return 0;
+}
 
 static const struct jv *member(const struct jv *root, const char *key, enum jv_type t, int required,
 			       struct gk_error *e, int *rc)
@@ -362,6 +580,171 @@ static int read_users(const struct jv *root, struct arena *a, struct ximport *x,
 }
 
 static int check_lifecycle(const struct ximport *x, size_t i, struct gk_error *e);
+
+static int read_attachments(const struct jv *arr, const char *where, struct arena *a, struct doc_attachment *out,
+			    struct gk_error *e)
+{
+	static const struct xfield att_fields[] = {
+		{ "name", XT_TEXT, 1, offsetof(struct doc_attachment, name) },
+		{ "mime", XT_TEXT, 1, offsetof(struct doc_attachment, mime) },
+		{ "sha256", XT_TEXT, 1, offsetof(struct doc_attachment, sha256) },
+	};
+	static const char *const extra[] = { "size", "data", NULL };
+	int rc;
+
+	for (size_t j = 0; j < jv_len(arr); j++) {
+		const struct jv *obj = jv_at(arr, j);
+		const char *data;
+		char awhere[64], hex[CRYPTO_SHA256_HEX];
+		struct buf bytes;
+
+		snprintf(awhere, sizeof awhere, "%.40s.attachments[%zu]", where, j);
+		if ((rc = read_fields(obj, awhere, att_fields, 3, extra, &out[j], e)) != 0 ||
+		    (rc = int_member(obj, awhere, "size", 0, INT64_MAX, -1, &out[j].size, e)) != 0)
+			return rc;
+		if ((data = jv_str(jv_get(obj, "data"))) == NULL)
+			return bad(e, awhere, "data", "required (base64)%s", "");
+		buf_init(&bytes, (size_t)1 << 30);
+		if (base64_decode(data, strlen(data), &bytes) != 0) {
+			buf_free(&bytes);
+			return bad(e, awhere, "data", "not base64%s", "");
+		}
+		crypto_sha256_hex(bytes.ptr ? bytes.ptr : "", bytes.len, hex);
+		if ((int64_t)bytes.len != out[j].size || strcmp(hex, out[j].sha256) != 0) {
+			buf_free(&bytes);
+			return bad(e, awhere, "data", "does not match its size and sha256%s", "");
+		}
+		{
+			char *copy = arena_alloc(a, bytes.len + 1);   /* binary: may hold NUL bytes */
+			if (bytes.len)
+				memcpy(copy, bytes.ptr, bytes.len);
+			out[j].data = copy;
+		}
+		buf_free(&bytes);
+	}
+	return 0;
+}
+
+static int read_documents(const struct jv *root, struct arena *a, struct ximport *x, struct gk_error *e)
+{
+	static const char *const extra[] = { "round", "attachments", "events", NULL };
+	static const char *const ev_extra[] = { "round", "secrecy_checked", NULL };
+	static const char *const disclosures[] = { "proactive", "on-request", "withheld", NULL };
+	static const char *const validities[] = { "valid", "expired", "repealed", NULL };
+	static const char *const states[] = { "draft", "first-review", "second-review", "final-review", "approved",
+					      "published", "withdrawn", NULL };
+	static const char *const stages[] = { "first", "second", "final", NULL };
+	static const char *const decisions[] = { "approve", "reject", NULL };
+	const struct jv *arr, *prof;
+	int rc;
+
+	if ((prof = member(root, "profile", JV_OBJECT, 0, e, &rc)) != NULL && rc == 0) {
+		x->profile = arena_alloc(a, sizeof *x->profile);
+		rc = read_fields(prof, "profile", profile_fields, NPROFILE, NULL, x->profile, e);
+	}
+	if (rc != 0 || (arr = member(root, "documents", JV_ARRAY, 0, e, &rc)) == NULL || rc)
+		return rc;
+	x->ndocs = jv_len(arr);
+	x->docs = arena_alloc(a, (x->ndocs + 1) * sizeof *x->docs);
+	x->doc_ids = arena_alloc(a, (x->ndocs + 1) * sizeof *x->doc_ids);
+	x->atts = arena_alloc(a, (x->ndocs + 1) * sizeof *x->atts);
+	x->natts = arena_alloc(a, (x->ndocs + 1) * sizeof *x->natts);
+	x->devs = arena_alloc(a, (x->ndocs + 1) * sizeof *x->devs);
+	x->ndevs = arena_alloc(a, (x->ndocs + 1) * sizeof *x->ndevs);
+	for (size_t i = 0; i < x->ndocs; i++) {
+		const struct jv *obj = jv_at(arr, i), *atts, *evs;
+		struct doc *d = &x->docs[i];
+		char where[32];
+		int64_t round;
+
+		snprintf(where, sizeof where, "documents[%zu]", i);
+		if ((rc = read_fields(obj, where, doc_fields, NDOC, extra, d, e)) != 0 ||
+		    (rc = int_member(obj, where, "round", 0, 1000000, 0, &round, e)) != 0)
+			return rc;
+		d->round = (int)round;
+		if (!one_of(d->disclosure, disclosures))
+			return bad(e, where, "disclosure", "not proactive, on-request or withheld: '%s'", d->disclosure);
+		if (!one_of(d->validity, validities))
+			return bad(e, where, "validity", "not valid, expired or repealed: '%s'", d->validity);
+		if (!one_of(d->state, states))
+			return bad(e, where, "state", "unknown state '%s'", d->state);
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(x->docs[j].index_no, d->index_no) == 0)
+				return bad(e, where, "index_no", "'%s' appears twice", d->index_no);
+		atts = jv_get(obj, "attachments");
+		evs = jv_get(obj, "events");
+		x->natts[i] = jv_len(atts);
+		x->atts[i] = arena_alloc(a, (x->natts[i] + 1) * sizeof **x->atts);
+		if ((rc = read_attachments(atts, where, a, x->atts[i], e)) != 0)
+			return rc;
+		x->ndevs[i] = jv_len(evs);
+		x->devs[i] = arena_alloc(a, (x->ndevs[i] + 1) * sizeof **x->devs);
+		for (size_t j = 0; j < x->ndevs[i]; j++) {
+			struct doc_event *ev = &x->devs[i][j];
+			const struct jv *sc;
+			char ewhere[64];
+			int b = 0;
+
+			snprintf(ewhere, sizeof ewhere, "%.30s.events[%zu]", where, j);
+			if ((rc = read_fields(jv_at(evs, j), ewhere, doc_event_fields, NDOCEV, ev_extra, ev, e)) != 0 ||
+			    (rc = int_member(jv_at(evs, j), ewhere, "round", 0, 1000000, 0, &round, e)) != 0)
+				return rc;
+			ev->round = (int)round;
+			if ((sc = jv_get(jv_at(evs, j), "secrecy_checked")) != NULL && jv_bool(sc, &b) != 0)
+				return bad(e, ewhere, "secrecy_checked", "must be true or false%s", "");
+			ev->secrecy_checked = b;
+			if (!one_of(ev->stage, stages) || !one_of(ev->decision, decisions))
+				return bad(e, ewhere, ev->decision && !one_of(ev->decision, decisions) ? "decision" : "stage",
+					   "not a review %s", "stage / decision");
+		}
+	}
+	return 0;
+}
+
+static int read_serials_and_texts(const struct jv *root, struct arena *a, struct ximport *x, struct gk_error *e)
+{
+	static const char *const sections[] = { "overview", "problems", "other_matters", NULL };
+	static const struct xfield text_fields[] = {
+		{ "section", XT_TEXT, 1, offsetof(struct report_text_rec, section) },
+		{ "body", XT_TEXT, 1, offsetof(struct report_text_rec, body) },
+		{ "updated_at", XT_TIME, 1, offsetof(struct report_text_rec, updated_at) },
+		{ "updated_by", XT_TEXT, 1, offsetof(struct report_text_rec, updated_by) },
+	};
+	static const char *const text_extra[] = { "year", NULL };
+	const struct jv *arr;
+	int64_t v;
+	int rc;
+
+	if ((arr = member(root, "serials", JV_ARRAY, 0, e, &rc)) == NULL && rc)
+		return rc;
+	x->nserials = jv_len(arr);
+	x->serials = arena_alloc(a, (x->nserials + 1) * sizeof *x->serials);
+	for (size_t i = 0; i < x->nserials; i++) {
+		char where[40];
+		snprintf(where, sizeof where, "serials[%zu]", i);
+		if ((rc = int_member(jv_at(arr, i), where, "year", 1900, 2199, -1, &v, e)) != 0)
+			return rc;
+		x->serials[i].year = (int)v;
+		if ((rc = int_member(jv_at(arr, i), where, "last", 0, INT64_MAX, -1, &x->serials[i].last, e)) != 0)
+			return rc;
+	}
+	if ((arr = member(root, "report_texts", JV_ARRAY, 0, e, &rc)) == NULL && rc)
+		return rc;
+	x->ntexts = jv_len(arr);
+	x->texts = arena_alloc(a, (x->ntexts + 1) * sizeof *x->texts);
+	for (size_t i = 0; i < x->ntexts; i++) {
+		char where[40];
+		snprintf(where, sizeof where, "report_texts[%zu]", i);
+		if ((rc = read_fields(jv_at(arr, i), where, text_fields, 4, text_extra, &x->texts[i], e)) != 0 ||
+		    (rc = int_member(jv_at(arr, i), where, "year", 1900, 2199, -1, &v, e)) != 0)
+			return rc;
+		x->texts[i].year = (int)v;
+		if (!one_of(x->texts[i].section, sections))
+			return bad(e, where, "section", "not overview, problems or other_matters: '%s'",
+				   x->texts[i].section);
+	}
+	return 0;
+}
 
 static int read_apps(const struct jv *root, struct arena *a, struct ximport *x, struct gk_error *e)
 {
@@ -442,6 +825,23 @@ static int read_registers(const struct jv *root, struct arena *a, struct ximport
 			snprintf(where, sizeof where, "registers.%s[%zu]", d->name, i);
 			if ((rc = registers_record_from_json(d, jv_at(val, i), where, a, r, e)) != 0)
 				return rc;
+			if (d->kind == REG_NORMDOC) {
+				const struct jv *link = jv_get(jv_at(val, i), "document");
+				const char *index_no = jv_str(link);
+				size_t j;
+
+				if (i == 0)
+					x->normdoc_doc = arena_alloc(a, (n + 1) * sizeof *x->normdoc_doc);
+				x->normdoc_doc[i] = -1;
+				if (link && jv_type(link) != JV_NULL) {
+					for (j = 0; index_no && j < x->ndocs; j++)
+						if (strcmp(x->docs[j].index_no, index_no) == 0)
+							break;
+					if (index_no == NULL || j == x->ndocs)
+						return bad(e, where, "document", "no document with that 索引号 in this file%s", "");
+					x->normdoc_doc[i] = (int)j;
+				}
+			}
 			if (d->kind == REG_CASE && r->v[CASE_APPLICATION].set) {
 				size_t j;
 				for (j = 0; j < x->napps; j++)
@@ -517,6 +917,67 @@ static int check_lifecycle(const struct ximport *x, size_t i, struct gk_error *e
 
 /* ---- import: storing ---- */
 
+/* An audit entry "import" whose content is {"KEY": value} (value a string, or ival when NULL). */
+static int audit_import(struct store *s, int64_t agency_id, const char *entity, int64_t entity_id, const char *key,
+			const char *value, int64_t ival, struct gk_error *e)
+{
+	struct buf b;
+	struct jsonw w;
+	int rc;
+
+	buf_init(&b, 0);
+	jsonw_init(&w, &b, 0);
+	jsonw_obj_begin(&w);
+	if (value)
+		jsonw_kstr(&w, key, value);
+	else
+		jsonw_kint(&w, key, ival);
+	jsonw_obj_end(&w);
+	if ((rc = jsonw_finish(&w)) == 0)
+		rc = audit_record(s, agency_id, entity, entity_id, "import", buf_cstr(&b), e);
+	buf_free(&b);
+	return rc;
+}
+
+static int store_catalogue(struct store *s, int64_t agency_id, struct ximport *x, struct exchange_counts *c,
+			   struct gk_error *e)
+{
+	int rc;
+
+	if (x->profile) {
+		x->profile->agency_id = agency_id;
+		if ((rc = doc_store(s)->profile_put(s, x->profile, e)) != 0)
+			return rc;
+	}
+	for (size_t i = 0; i < x->ndocs; i++) {
+		struct doc d = x->docs[i];
+
+		d.agency_id = agency_id;
+		if ((rc = doc_store(s)->insert(s, &d, &x->doc_ids[i], e)) != 0)
+			return rc;
+		for (size_t j = 0; j < x->natts[i]; j++) {
+			struct doc_attachment att = x->atts[i][j];
+			int64_t att_id;
+			att.doc_id = x->doc_ids[i];
+			if ((rc = doc_store(s)->attach(s, &att, &att_id, e)) != 0)
+				return rc;
+		}
+		for (size_t j = 0; j < x->ndevs[i]; j++) {
+			struct doc_event ev = x->devs[i][j];
+			ev.doc_id = x->doc_ids[i];
+			if ((rc = doc_store(s)->event_add(s, &ev, e)) != 0)
+				return rc;
+		}
+		if ((rc = audit_import(s, agency_id, "document", x->doc_ids[i], "index_no", d.index_no, 0, e)) != 0)
+			return rc;
+		c->documents++;
+	}
+	for (size_t i = 0; i < x->nserials; i++)
+		if ((rc = doc_store(s)->serial_put(s, agency_id, x->serials[i].year, x->serials[i].last, e)) != 0)
+			return rc;
+	return 0;
+}
+
 static int store_apps(struct store *s, int64_t agency_id, const struct ximport *x, struct arena *a,
 		      struct exchange_counts *c, struct gk_error *e)
 {
@@ -524,8 +985,6 @@ static int store_apps(struct store *s, int64_t agency_id, const struct ximport *
 
 	for (size_t i = 0; i < x->napps; i++) {
 		struct app_rec ap = x->apps[i];
-		struct buf b;
-		struct jsonw w;
 		int64_t id, evid;
 
 		ap.agency_id = agency_id;
@@ -539,16 +998,7 @@ static int store_apps(struct store *s, int64_t agency_id, const struct ximport *
 		}
 		c->applications++;
 		c->events += x->nevents[i];
-		buf_init(&b, 0);
-		jsonw_init(&w, &b, 0);
-		jsonw_obj_begin(&w);
-		jsonw_kstr(&w, "tracking_code", ap.tracking_code);
-		jsonw_kint(&w, "events", (int64_t)x->nevents[i]);
-		jsonw_obj_end(&w);
-		if ((rc = jsonw_finish(&w)) == 0)
-			rc = audit_record(s, agency_id, "application", id, "import", buf_cstr(&b), e);
-		buf_free(&b);
-		if (rc != 0)
+		if ((rc = audit_import(s, agency_id, "application", id, "tracking_code", ap.tracking_code, 0, e)) != 0)
 			return rc;
 	}
 	(void)a;
@@ -582,8 +1032,8 @@ int exchange_import(struct store *s, const char *text, size_t len, const char *l
 		goto out;
 	}
 	{
-		static const char *const top[] = { "format", "version", "agency", "users", "applications",
-						   "registers", NULL };
+		static const char *const top[] = { "format", "version", "agency", "profile", "users", "applications",
+						   "documents", "serials", "registers", "report_texts", NULL };
 		void *it = NULL;
 		struct jv *val;
 		const char *key;
@@ -599,7 +1049,8 @@ int exchange_import(struct store *s, const char *text, size_t len, const char *l
 	}
 	/* 1. Check every record. */
 	if ((rc = read_agency(root, &x, e)) != 0 || (rc = read_users(root, &a, &x, e)) != 0 ||
-	    (rc = read_apps(root, &a, &x, e)) != 0 || (rc = read_registers(root, &a, &x, e)) != 0)
+	    (rc = read_apps(root, &a, &x, e)) != 0 || (rc = read_documents(root, &a, &x, e)) != 0 ||
+	    (rc = read_serials_and_texts(root, &a, &x, e)) != 0 || (rc = read_registers(root, &a, &x, e)) != 0)
 		goto out;
 
 	/* 2. Store it all (the caller's transaction makes it all or nothing). */
@@ -633,10 +1084,12 @@ int exchange_import(struct store *s, const char *text, size_t len, const char *l
 		}
 		c->users++;
 	}
-	if ((rc = store_apps(s, id, &x, &a, c, e)) != 0)
+	if ((rc = store_apps(s, id, &x, &a, c, e)) != 0 || (rc = store_catalogue(s, id, &x, c, e)) != 0)
 		goto out;
 	for (int k = 0; k < REG__MAX; k++) {
 		for (size_t i = 0; i < x.nregs[k]; i++) {
+			if (k == REG_NORMDOC && x.normdoc_doc && x.normdoc_doc[i] >= 0)
+				x.regs[k][i].document_id = x.doc_ids[x.normdoc_doc[i]];
 			if ((rc = registers_import_record(s, id, &x.regs[k][i], &a, e)) != 0) {
 				struct gk_error why = *e;
 				char where[48];
@@ -648,6 +1101,16 @@ int exchange_import(struct store *s, const char *text, size_t len, const char *l
 			c->registers++;
 		}
 	}
+	for (size_t i = 0; i < x.ntexts; i++) {
+		const struct report_text_rec *t = &x.texts[i];
+
+		if ((rc = report_store(s)->text_put(s, id, t->year, t->section, t->body, t->updated_at,
+						    t->updated_by, e)) != 0)
+			goto out;
+		if ((rc = audit_import(s, id, "report_text", 0, "year", NULL, t->year, e)) != 0)
+			goto out;
+	}
+	c->report_texts = x.ntexts;
 out:
 	jsonr_free(root);
 	arena_free(&a);

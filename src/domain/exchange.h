@@ -34,7 +34,7 @@ int exchange_export(struct store *s, int64_t agency_id, struct buf *out, struct 
 
 struct exchange_counts {
 	int64_t agency_id;      /* the new organ's id */
-	size_t users, applications, events, registers;
+	size_t users, applications, events, registers, documents, report_texts;
 	char parent_missing[256];     /* the parent organ named in the file but absent here, or "" */
 };
 

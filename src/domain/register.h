@@ -72,6 +72,7 @@ struct reg_value {
 
 struct reg_record {
 	int64_t id;              /* the store's row id; 0 before it is stored */
+	int64_t document_id;     /* normdoc: the catalogue document it follows, 0 = none */
 	enum reg_kind kind;
 	struct reg_value v[REG_MAX_FIELDS];
 };

@@ -92,6 +92,7 @@ static int from_row(struct store *s, const struct reg_desc *d, const struct regr
 		return err_set(e, rc, field, "stored entry breaks a rule (%s: %s)", why.field, why.msg);
 	}
 	rec->id = row->id;
+	rec->document_id = row->document_id;
 	if (app_field >= 0) {
 		struct app_rec app;
 		if ((rc = app_store(s)->get(s, app_id, a, &app, e)) != 0)
@@ -109,6 +110,12 @@ void registers_record_json(struct jsonw *w, const struct reg_desc *d, const stru
 	jsonw_obj_begin(w);
 	if (with_id)
 		jsonw_kint(w, "id", r->id);
+	registers_record_fields(w, d, r);
+	jsonw_obj_end(w);
+}
+
+void registers_record_fields(struct jsonw *w, const struct reg_desc *d, const struct reg_record *r)
+{
 	for (size_t f = 0; f < d->nfields; f++) {
 		const struct reg_value *v = &r->v[f];
 		const struct reg_field *fd = &d->fields[f];
@@ -144,7 +151,6 @@ void registers_record_json(struct jsonw *w, const struct reg_desc *d, const stru
 			break;
 		}
 	}
-	jsonw_obj_end(w);
 }
 
 int registers_record_from_json(const struct reg_desc *d, const struct jv *obj, const char *where,
@@ -164,6 +170,8 @@ int registers_record_from_json(const struct reg_desc *d, const struct jv *obj, c
 		int64_t i;
 		int b;
 
+		if (d->kind == REG_NORMDOC && strcmp(key, "document") == 0)
+			continue;   /* the catalogue link: the exchange's business */
 		if (n == REG_MAX_FIELDS || reg_field_find(d, key) < 0) {
 			char field[64];
 			snprintf(field, sizeof field, "%s.%s", where, key);
@@ -288,7 +296,16 @@ int registers_add(struct store *s, int64_t agency_id, struct reg_record *rec, st
 int registers_import_record(struct store *s, int64_t agency_id, struct reg_record *rec, struct arena *a,
 			    struct gk_error *e)
 {
-	return add_as(s, agency_id, rec, a, "import", e);
+	const struct reg_desc *d = &reg_descs[rec->kind];
+	struct regrow row;
+	int rc;
+
+	if (rec->kind != REG_NORMDOC || rec->document_id == 0)
+		return add_as(s, agency_id, rec, a, "import", e);
+	to_row(d, rec, a, &row);
+	if ((rc = register_store(s)->normdoc_sync(s, agency_id, rec->document_id, &row, &rec->id, e)) != 0)
+		return rc;
+	return audit_entry(s, agency_id, d, rec, "import", e);
 }
 
 /* Entry id of register k for the organ, or ERR_NOTFOUND. */

@@ -48,7 +48,8 @@ int registers_set(struct store *s, int64_t agency_id, enum reg_kind k, int64_t i
 int registers_remove(struct store *s, int64_t agency_id, enum reg_kind k, int64_t id, struct arena *a,
 		     struct gk_error *e) GK_WUR;
 
-/* registers_add for an entry coming from an import (audit action "import"). */
+/* registers_add for an entry coming from an import (audit action "import"); a normdoc entry
+ * with rec->document_id set is stored linked to that catalogue document. */
 int registers_import_record(struct store *s, int64_t agency_id, struct reg_record *rec, struct arena *a,
 			    struct gk_error *e) GK_WUR;
 
@@ -108,13 +109,17 @@ int registers_narrative(struct store *s, int64_t agency_id, int year, struct are
 
 /* ---- JSON form (list --json, ledger export / import) ---- */
 
+/* The members of one entry (no braces), as registers_record_json writes them. */
+void registers_record_fields(struct jsonw *w, const struct reg_desc *d, const struct reg_record *r);
+
 /* One entry as a JSON object: "id" first when with_id, then the fields in register order
  * (dates, enumerations, text, application tracking codes and amounts in 元 as strings —
  * amounts exact, "1234.56" —, counts as integers, yes/no as booleans); empty fields left out. */
 void registers_record_json(struct jsonw *w, const struct reg_desc *d, const struct reg_record *r, int with_id);
 
 /* The reverse, with every rule of the register applied; where names the object in errors
- * ("registers.case[2]") — e->field becomes "WHERE.FIELD". */
+ * ("registers.case[2]") — e->field becomes "WHERE.FIELD". A normdoc object's "document" key
+ * (its catalogue link in the ledger export) is left for the caller. */
 int registers_record_from_json(const struct reg_desc *d, const struct jv *obj, const char *where,
 			       struct arena *a, struct reg_record *rec, struct gk_error *e) GK_WUR;
 

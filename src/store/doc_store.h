@@ -137,6 +137,15 @@ struct doc_store_ops {
 	/* Attachments of a document in id order, data not loaded, as an array in a. */
 	int (*attachments)(struct store *s, int64_t doc_id, struct arena *a,
 			   struct doc_attachment **out, size_t *n, struct gk_error *e);
+	/* The bytes of attachment id: *data in a, *len bytes. ERR_NOTFOUND if none. */
+	int (*attachment_data)(struct store *s, int64_t id, struct arena *a, const void **data,
+			       size_t *len, struct gk_error *e);
+	/* The last serial handed out per year for an organ, by year; stops when fn returns
+	 * non-zero. */
+	int (*serials)(struct store *s, int64_t agency_id, int (*fn)(void *ctx, int year, int64_t last),
+		       void *ctx, struct gk_error *e);
+	/* Set the last serial of (organ, year) (a ledger import restoring its numbering). */
+	int (*serial_put)(struct store *s, int64_t agency_id, int year, int64_t last, struct gk_error *e);
 	int (*event_add)(struct store *s, const struct doc_event *ev, struct gk_error *e);
 	/* History of a document, oldest first. */
 	int (*events)(struct store *s, int64_t doc_id, doc_event_fn fn, void *ctx,

@@ -30,6 +30,7 @@ struct regcell {
 struct regrow {
 	int64_t id;
 	struct regcell c[REGROW_MAX];
+	int64_t document_id;   /* normdoc (list only): the catalogue document it follows, 0 = none */
 };
 
 struct register_store_ops {

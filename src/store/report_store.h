@@ -39,6 +39,17 @@ struct report_pub_section {
 
 typedef int (*report_pub_fn)(void *ctx, const struct report_pub_rec *r);
 
+/* One stored section text (table report_text). */
+struct report_text_rec {
+	int year;
+	const char *section;
+	const char *body;
+	const char *updated_at;
+	const char *updated_by;
+};
+
+typedef int (*report_text_fn)(void *ctx, const struct report_text_rec *r);
+
 struct report_store_ops {
 	/* The stored text of a section, or *body = NULL when none is stored. */
 	int (*text_get)(struct store *s, int64_t agency_id, int year, const char *section,
@@ -46,6 +57,9 @@ struct report_store_ops {
 	/* Insert or replace the text of a section, with who and when. */
 	int (*text_put)(struct store *s, int64_t agency_id, int year, const char *section,
 			const char *body, const char *at, const char *by, struct gk_error *e);
+	/* Every stored text of an organ, by year and section; stops when fn returns non-zero. */
+	int (*text_list)(struct store *s, int64_t agency_id, report_text_fn fn, void *ctx,
+			 struct gk_error *e);
 	/* Insert a revision (id ignored; *id gets it). ERR_CONFLICT when (organ, year, revision)
 	 * exists. */
 	int (*pub_insert)(struct store *s, const struct report_pub_rec *r, int64_t *id,

@@ -335,6 +335,68 @@ static int attachments(struct store *s, int64_t doc_id, struct arena *a,
 	return rc;
 }
 
+static int attachment_data(struct store *s, int64_t id, struct arena *a, const void **data, size_t *len,
+			   struct gk_error *e)
+{
+	static const char sql[] = "SELECT data FROM document_attachment WHERE id = ?";
+	sqlite3_stmt *st;
+	int rc;
+	void *copy;
+
+	if ((rc = sq_stmt(s, sql, &st, e)) != 0)
+		return rc;
+	sq_bind_int(st, 1, id);
+	if ((rc = sq_one(s, st, "reading an attachment", "attachment", "such attachment", e)) != 0)
+		return rc;
+	*len = (size_t)sqlite3_column_bytes(st, 0);
+	copy = arena_alloc(a, *len + 1);
+	if (*len)
+		memcpy(copy, sqlite3_column_blob(st, 0), *len);
+	*data = copy;
+	sqlite3_reset(st);
+	return 0;
+}
+
+struct serial_each {
+	int (*fn)(void *ctx, int year, int64_t last);
+	void *ctx;
+};
+
+static int serial_row(void *p, sqlite3_stmt *st)
+{
+	struct serial_each *c = p;
+	return c->fn(c->ctx, (int)sq_col_int(st, 0), sq_col_int(st, 1));
+}
+
+static int serials(struct store *s, int64_t agency_id, int (*fn)(void *ctx, int year, int64_t last), void *ctx,
+		   struct gk_error *e)
+{
+	static const char sql[] = "SELECT year, last FROM document_serial WHERE agency_id = ? ORDER BY year";
+	struct serial_each c = { fn, ctx };
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = sq_stmt(s, sql, &st, e)) != 0)
+		return rc;
+	sq_bind_int(st, 1, agency_id);
+	return sq_each(s, st, "listing index serials", serial_row, &c, e);
+}
+
+static int serial_put(struct store *s, int64_t agency_id, int year, int64_t last, struct gk_error *e)
+{
+	static const char sql[] = "INSERT INTO document_serial (agency_id, year, last) VALUES (?1, ?2, ?3) "
+				  "ON CONFLICT (agency_id, year) DO UPDATE SET last = ?3";
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = sq_stmt(s, sql, &st, e)) != 0)
+		return rc;
+	sq_bind_int(st, 1, agency_id);
+	sq_bind_int(st, 2, year);
+	sq_bind_int(st, 3, last);
+	return sq_exec_stmt(s, st, "setting an index serial", e);
+}
+
 static int event_add(struct store *s, const struct doc_event *ev, struct gk_error *e)
 {
 	static const char sql[] = "INSERT INTO document_event (doc_id, round, action, stage, "
@@ -464,6 +526,9 @@ const struct doc_store_ops sqlite_doc_ops = {
 	.search = search,
 	.attach = attach,
 	.attachments = attachments,
+	.attachment_data = attachment_data,
+	.serials = serials,
+	.serial_put = serial_put,
 	.event_add = event_add,
 	.events = events,
 	.profile_get = profile_get,

@@ -31,7 +31,8 @@ struct regtable {
 #define NEWS_COLS "platform, date, title, url"
 
 static const struct regtable tables[] = {
-	{ "normdoc", 5, INS("reg_normdoc", NORMDOC_COLS, "?, ?, ?, ?, ?"), SEL("reg_normdoc", NORMDOC_COLS),
+	{ "normdoc", 5, INS("reg_normdoc", NORMDOC_COLS, "?, ?, ?, ?, ?"),
+	  SEL("reg_normdoc", NORMDOC_COLS ", document_id"),
 	  UPD("reg_normdoc", "kind = ?, issued = ?, doc_no = ?, title = ?, repealed = ?"), DEL("reg_normdoc") },
 	{ "decision", 7, INS("reg_decision", DECISION_COLS, "?, ?, ?, ?, ?, ?, ?"),
 	  SEL("reg_decision", DECISION_COLS),
@@ -178,6 +179,8 @@ static int list(struct store *s, const char *reg, int64_t agency_id, struct aren
 		r = &rows[nrows++];
 		memset(r, 0, sizeof *r);
 		r->id = sq_col_int(st, 0);
+		if (strcmp(t->reg, "normdoc") == 0)
+			r->document_id = sq_col_int(st, t->ncols + 1);
 		for (int c = 0; c < t->ncols; c++) {
 			switch (sqlite3_column_type(st, c + 1)) {
 			case SQLITE_NULL:

@@ -31,6 +31,35 @@ static int text_get(struct store *s, int64_t agency_id, int year, const char *se
 	return 0;
 }
 
+struct text_each {
+	report_text_fn fn;
+	void *ctx;
+};
+
+static int text_row(void *p, sqlite3_stmt *st)
+{
+	struct text_each *c = p;
+	struct report_text_rec r = {
+		.year = (int)sq_col_int(st, 0), .section = sq_col_text(st, 1), .body = sq_col_text(st, 2),
+		.updated_at = sq_col_text(st, 3), .updated_by = sq_col_text(st, 4),
+	};
+	return c->fn(c->ctx, &r);
+}
+
+static int text_list(struct store *s, int64_t agency_id, report_text_fn fn, void *ctx, struct gk_error *e)
+{
+	static const char sql[] = "SELECT year, section, body, updated_at, updated_by FROM report_text "
+				  "WHERE agency_id = ? ORDER BY year, section";
+	struct text_each c = { fn, ctx };
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = sq_stmt(s, sql, &st, e)) != 0)
+		return rc;
+	sq_bind_int(st, 1, agency_id);
+	return sq_each(s, st, "listing report texts", text_row, &c, e);
+}
+
 static int text_put(struct store *s, int64_t agency_id, int year, const char *section,
 		    const char *body, const char *at, const char *by, struct gk_error *e)
 {
@@ -257,6 +286,7 @@ static int pub_list(struct store *s, int64_t agency_id, int year, report_pub_fn 
 const struct report_store_ops sqlite_report_ops = {
 	.text_get = text_get,
 	.text_put = text_put,
+	.text_list = text_list,
 	.pub_insert = pub_insert,
 	.pub_section_insert = pub_section_insert,
 	.artifact_insert = artifact_insert,

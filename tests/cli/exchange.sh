@@ -21,6 +21,21 @@ run 0 ga app event 1 extended --date 2024-03-28 --approver 王主任
 run 0 ga app decide 1 --outcome partial --date 2024-04-20 --basis 第三十七条
 run 0 ga app new --agency 1 --received 2024-12-20 --channel post --applicant-type biz --applicant-name 某公司
 run 0 ga app event 2 fee-notice --date 2024-12-24 --amount 100
+# The catalogue: a published 行政规范性文件 with an attachment (its normdoc register entry is
+# linked to it), a draft, the organ's 索引号 serial; and a narrative text of the report.
+for u in rev1:reviewer rev2:reviewer boss:leader; do run 0 ga user add "${u%%:*}" --role "${u##*:}" --agency 1; done
+printf '本办法适用于本镇农村土地承包经营权流转管理。\n' >"$TMP/b1"
+printf '%%PDF-1.4 test\n\x00\xff binary' >"$TMP/a.pdf"
+run 0 ga doc add --agency 1 --title 慈周寨镇农村土地承包经营权流转管理办法 --body-file "$TMP/b1" \
+	--doc-number '慈政发〔2024〕1号' --formed 2024-02-20 --genre 行政规范性文件 --attach "$TMP/a.pdf" --by zhang
+run 0 ga doc submit 1 --by zhang
+run 0 ga doc review 1 --stage first --by rev1 --decision approve --comment 文字无误
+run 0 ga doc review 1 --stage second --by rev2 --decision approve
+run 0 ga doc review 1 --stage final --by boss --decision approve --secrecy-checked
+run 0 ga doc publish 1 --by boss
+run 0 ga doc add --agency 1 --title 草稿 --body-file "$TMP/b1" --by zhang
+printf '本年度，我镇认真贯彻落实《条例》。\n' >"$TMP/overview.txt"
+run 0 ga report text 2024 --agency 1 --section overview --file "$TMP/overview.txt"
 run 0 ga register normdoc add --agency 1 --kind normdoc --issued 2024-03-01 --doc-no '慈政规〔2024〕1号' --title '关于"村务"公开的规定' --repealed 2025-06-30
 run 0 ga register decision add --agency 1 --kind licensing --from 2024-01-01 --to 2024-01-31 --count 37
 run 0 ga register fee add --agency 1 --date 2024-05-01 --amount 1234.56 --item 工本费
@@ -37,14 +52,24 @@ contains "$(cat "$TMP/l1.json")" '"amount_fen": 10000' "with amounts in 分"
 contains "$(cat "$TMP/l1.json")" "\"application\": \"$CODE\"" "a case links its application by tracking code"
 lacks "$(cat "$TMP/l1.json")" "别的镇" "another organ's records stay out"
 lacks "$(cat "$TMP/l1.json")" "argon2" "no password hashes in the export"
+contains "$(cat "$TMP/l1.json")" '"document": "11370812004339255B/2024-00001"' "the normdoc entry names its catalogue document"
+contains "$(cat "$TMP/l1.json")" '"data": "JVBERi0xLjQgdGVzdAoA/yBiaW5hcnk="' "attachments travel as base64"
 run 0 gb import "$TMP/l1.json"
-contains "$OUT" "1 users, 2 applications (5 events), 6 register entries" "import says what it stored"
+contains "$OUT" "4 users, 2 applications (5 events), 2 documents, 7 register entries, 1 report texts" "import says what it stored"
 gb export >"$TMP/l2.json"
 if cmp -s "$TMP/l1.json" "$TMP/l2.json"; then ok "export → import → export is identical"
 else not_ok "export → import → export is identical" "$(diff "$TMP/l1.json" "$TMP/l2.json" | head -20)"; fi
 run 0 gb register report --year 2024
 contains "$OUT" "本年处理决定 37" "imported registers feed the report"
 run 0 gb audit verify
+run 0 gb doc show 1
+contains "$OUT" "慈政发〔2024〕1号" "the imported document is in the catalogue"
+run 0 gb search 承包
+contains "$OUT" "流转管理办法" "and in the search index"
+run 0 gb doc add --title 新文件 --body-file "$TMP/b1" --by zhang --json
+contains "$OUT" "2024-00003" "the 索引号 numbering goes on where it was"
+run 1 gb register normdoc set 1 --title x
+contains "$ERR" "catalogue document" "the imported normdoc entry is still linked to its document"
 run 1 gb import "$TMP/l1.json"
 contains "$ERR" "already exists" "importing the same organ twice is refused"
 
@@ -53,6 +78,9 @@ head -c 700 "$TMP/l1.json" >"$TMP/cut.json"
 run 2 gc import "$TMP/cut.json"
 contains "$ERR" "not valid JSON" "a truncated file is refused"
 contains "$ERR" "nothing was imported" "and nothing is stored"
+sed 's/"data": "JVBERi0xLjQgdGVzdAoA\/yBiaW5hcnk="/"data": "JVBERi0xLjQgdGVzdAoA\/yBiaW5hcnl="/' "$TMP/l1.json" >"$TMP/bad5.json"
+run 2 gc import "$TMP/bad5.json"
+contains "$ERR" "documents[0].attachments[0].data" "an attachment that does not match its hash is refused"
 sed 's/"amount": "1234.56"/"amount": "12.345"/' "$TMP/l1.json" >"$TMP/bad.json"
 run 2 gc import "$TMP/bad.json"
 contains "$ERR" "registers.fee[0].amount" "the bad record and field are named"
