@@ -42,6 +42,12 @@ int cli_error(const struct gk_error *e);
 /* Print "gongkai COMMAND: <message>\n<hint>" and return CLI_USAGE. */
 int cli_usage_error(const char *command, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+struct jsonw;
+/* Finish the JSON document w is writing and print its buffer to stdout. On failure (the
+ * buffer's limit was reached) nothing is printed and e says the output was too large.
+ * Returns 0 or the jsonw error. */
+int cli_jsonw_print(struct jsonw *w, struct gk_error *e);
+
 /* Reset getopt so a command can parse its own argv. */
 void cli_getopt_reset(void);
 

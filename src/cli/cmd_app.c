@@ -375,10 +375,7 @@ static int app_list_cmd(struct cli *cli, int argc, char **argv)
 		rc = app_list(s, cal, &q, date_today(), list_item, &c, &e);
 	if (rc == 0 && json) {
 		jsonw_arr_end(&w);
-		if ((rc = jsonw_finish(&w)) == 0)
-			fputs(buf_cstr(&out), stdout);
-		else
-			err_set(&e, rc, "", "output too large");
+		rc = cli_jsonw_print(&w, &e);
 	}
 	buf_free(&out);
 	arena_free(&a);

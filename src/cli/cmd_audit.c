@@ -161,10 +161,7 @@ static int list(struct cli *cli, int argc, char **argv)
 		rc = audit_list(s, entity, entity_id, print_entry, &c, &e);
 	if (rc == 0 && json) {
 		jsonw_arr_end(&w);
-		if ((rc = jsonw_finish(&w)) == 0)
-			fputs(buf_cstr(&out), stdout);
-		else
-			err_set(&e, rc, "", "output too large");
+		rc = cli_jsonw_print(&w, &e);
 	}
 	buf_free(&out);
 	return cli_finish(s, rc, &e);

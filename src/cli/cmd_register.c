@@ -220,8 +220,7 @@ static int print_json(const struct reg_desc *d, const struct reg_record *recs, s
 	for (size_t i = 0; i < n; i++)
 		registers_record_json(&w, d, &recs[i], 1);
 	jsonw_arr_end(&w);
-	if ((rc = jsonw_finish(&w)) == 0)
-		fputs(buf_cstr(&b), stdout);
+	rc = cli_jsonw_print(&w, NULL);
 	buf_free(&b);
 	return rc;
 }
@@ -430,8 +429,7 @@ static int print_report(int year, const struct table2 *t2, const struct table4 *
 	jsonw_kint(&w, "web", nar->feedback[FEEDBACK_C_WEB]);
 	jsonw_obj_end(&w);
 	jsonw_obj_end(&w);
-	if ((rc = jsonw_finish(&w)) == 0)
-		fputs(buf_cstr(&b), stdout);
+	rc = cli_jsonw_print(&w, NULL);
 	buf_free(&b);
 	return rc;
 }

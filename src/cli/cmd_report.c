@@ -369,8 +369,7 @@ static int do_check(struct cli *cli, int argc, char **argv)
 			}
 			jsonw_arr_end(&w);
 			jsonw_obj_end(&w);
-			if ((rc = jsonw_finish(&w)) == 0)
-				fputs(buf_cstr(&b), stdout);
+			rc = cli_jsonw_print(&w, NULL);
 			buf_free(&b);
 		} else {
 			print_findings_text(stdout, &fnd);
@@ -617,8 +616,7 @@ static int do_list(struct cli *cli, int argc, char **argv)
 	    (!o.agency || (rc = cli_agency(s, o.agency, &a, &ag, &e)) == 0) &&
 	    (rc = report_store(s)->pub_list(s, ag.id, o.year, list_row, &l, &e)) == 0 && o.json) {
 		jsonw_arr_end(&w);
-		if ((rc = jsonw_finish(&w)) == 0)
-			fputs(buf_cstr(&b), stdout);
+		rc = cli_jsonw_print(&w, NULL);
 	}
 	if (rc == 0 && !o.json && l.n == 0)
 		printf("no published reports\n");

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "cli/cli.h"
+#include "text/jsonw.h"
 
 int cli_error(const struct gk_error *e)
 {
@@ -58,4 +59,14 @@ const char *cli_data_dir(void)
 	if (is_dir(GK_SOURCE_DATA_DIR))
 		return GK_SOURCE_DATA_DIR;
 	return GK_INSTALL_DATA_DIR;
+}
+
+int cli_jsonw_print(struct jsonw *w, struct gk_error *e)
+{
+	int rc = jsonw_finish(w);
+
+	if (rc != 0)
+		return err_set(e, rc, "", "output too large");
+	fputs(buf_cstr(w->out), stdout);
+	return 0;
 }
