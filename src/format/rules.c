@@ -24,6 +24,8 @@ struct ctx {
 	const struct rule_options *o;
 	const struct rule_def *def;
 	struct findings *out;
+	struct buf norm[SEC__MAX];        /* section texts normalised once, on first use */
+	unsigned char normed[SEC__MAX];
 };
 
 typedef void (*rule_fn)(struct ctx *x);
@@ -247,6 +249,7 @@ static void t3_06(struct ctx *x)
 
 /* The number of 收费通知 stated in section 六, e.g. "发出收费通知 3 件", or -1. */
 static long fee_notices_in_text(const char *text);
+static const char *section_norm(struct ctx *x, int sec);
 
 static void t3_07(struct ctx *x)
 {
@@ -254,7 +257,7 @@ static void t3_07(struct ctx *x)
 	long notices = x->r->fee_notices;
 
 	if (notices < 0)
-		notices = fee_notices_in_text(x->r->section[SEC_OTHER_MATTERS]);
+		notices = fee_notices_in_text(section_norm(x, SEC_OTHER_MATTERS));
 	if (notices < 0 || !present(x->c, c) || val(x->c, c) <= notices)
 		return;
 	EMIT(x, &c, 1, "因逾期未缴费不再处理的申请不应多于第六部分所报收费通知数：%lld 件 > %ld 件",
@@ -554,18 +557,28 @@ static void narrative_sentence(const char *s, size_t len, void *arg)
 		n->found = 0;   /* "全年未收到政府信息公开申请" */
 }
 
-/* What the overview states for a key, or -1 if it states nothing. */
+/* Section sec of the report, NFKC + casefold normalised (computed once per check), or NULL
+ * when the section is absent or cannot be normalised. */
+static const char *section_norm(struct ctx *x, int sec)
+{
+	const char *text = x->r->section[sec];
+
+	if (!x->normed[sec]) {
+		x->normed[sec] = 1;
+		buf_init(&x->norm[sec], 0);
+		if (text && text_nfkc_casefold(text, strlen(text), &x->norm[sec], NULL) != 0)
+			buf_free(&x->norm[sec]);
+	}
+	return x->norm[sec].len ? x->norm[sec].ptr : NULL;
+}
+
+/* What normalised text states for a key, or -1 if it states nothing. */
 static long narrative_figure(const char *text, const char *key, const char *also, const char *neg)
 {
 	struct narrative n = { key, also, neg, -1 };
-	struct buf b;
 
-	if (!text)
-		return -1;
-	buf_init(&b, 0);
-	if (text_nfkc_casefold(text, strlen(text), &b, NULL) == 0 && b.len)
-		each_sentence(b.ptr, narrative_sentence, &n);
-	buf_free(&b);
+	if (text)
+		each_sentence(text, narrative_sentence, &n);
 	return n.found;
 }
 
@@ -581,7 +594,7 @@ static void claim_vs_cell(struct ctx *x, const char *text, const char *key, cons
 
 static void t3_08(struct ctx *x)
 {
-	const char *t = x->r->section[SEC_OVERVIEW];
+	const char *t = section_norm(x, SEC_OVERVIEW);
 	int recv = fmt_t3_cell(x->f, T3R_NEW_RECEIVED, T3C_TOTAL);
 	int done = fmt_t3_cell(x->f, T3R_HANDLED_TOTAL, T3C_TOTAL);
 	int out = fmt_t3_cell(x->f, T3R_CARRIED_OUT, T3C_TOTAL);
@@ -593,7 +606,7 @@ static void t3_08(struct ctx *x)
 
 static void txt_03(struct ctx *x)
 {
-	const char *t = x->r->section[SEC_OVERVIEW];
+	const char *t = section_norm(x, SEC_OVERVIEW);
 	int rev = fmt_t4_cell(x->f, T4G_REV, T4C_TOTAL);
 	int lit = fmt_t4_cell(x->f, T4G_LIT_DIRECT, T4C_TOTAL);
 
@@ -673,7 +686,7 @@ void rules_check(const struct annual_report *r, const struct rule_options *o,
 {
 	static const struct rule_options defaults = { 0, 0, 0.5 };
 	struct report_cells c = r->cells;
-	struct ctx x = { r, &c, r->cells.fmt, o ? o : &defaults, NULL, out };
+	struct ctx x = { r, &c, r->cells.fmt, o ? o : &defaults, NULL, out, { { 0 } }, { 0 } };
 
 	if (!x.f)
 		return;
@@ -684,6 +697,9 @@ void rules_check(const struct annual_report *r, const struct rule_options *o,
 		x.def = &rules[i].def;
 		rules[i].fn(&x);
 	}
+	for (int s = 0; s < SEC__MAX; s++)
+		if (x.normed[s])
+			buf_free(&x.norm[s]);
 }
 
 /* ---- cross-year rules -------------------------------------------------------------------- */
