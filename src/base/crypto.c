@@ -3,6 +3,7 @@
  */
 #include "base/crypto.h"
 
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sodium.h>
@@ -84,9 +85,49 @@ int crypto_password_hash(const char *password, char out[CRYPTO_PWHASH_LEN], stru
 	return 0;
 }
 
+static atomic_ulong verifications;
+
 int crypto_password_verify(const char *hash, const char *password)
 {
 	if (hash == NULL || password == NULL || sodium_init() < 0)
 		return 0;
+	atomic_fetch_add(&verifications, 1);
 	return crypto_pwhash_str_verify(hash, password, strlen(password)) == 0;
+}
+
+/* argon2id, m=64 MiB, t=2 (crypto_pwhash OPSLIMIT/MEMLIMIT_INTERACTIVE) of a random password
+ * nobody kept. tests/unit/base/test_crypto.c checks that the parameters stay those of
+ * crypto_password_hash. */
+const char crypto_password_dummy_hash[] =
+	"$argon2id$v=19$m=65536,t=2,p=1$EWnpybgMgawN67XfZt5A2Q$kv9om6zMbcrSzS6ucUe/iN7kIRCId0qCf9HqCYd3p9s";
+
+void crypto_password_verify_dummy(const char *password)
+{
+	(void)crypto_password_verify(crypto_password_dummy_hash, password ? password : "");
+}
+
+int crypto_password_current(const char *hash)
+{
+	init_or_die();
+	return crypto_pwhash_str_needs_rehash(hash, crypto_pwhash_OPSLIMIT_INTERACTIVE,
+					      crypto_pwhash_MEMLIMIT_INTERACTIVE) == 0;
+}
+
+unsigned long crypto_password_verifications(void)
+{
+	return atomic_load(&verifications);
+}
+
+void crypto_hmac_sha256_hex(const void *key, size_t keylen, const void *data, size_t len,
+			    char out[CRYPTO_SHA256_HEX])
+{
+	crypto_auth_hmacsha256_state st;
+	uint8_t mac[crypto_auth_hmacsha256_BYTES];
+
+	init_or_die();
+	crypto_auth_hmacsha256_init(&st, key, keylen);
+	crypto_auth_hmacsha256_update(&st, data, len);
+	crypto_auth_hmacsha256_final(&st, mac);
+	crypto_hex(mac, sizeof mac, out);
+	sodium_memzero(&st, sizeof st);
 }

@@ -39,5 +39,20 @@ void crypto_random_code(char *out, size_t n, const char *alphabet);
 int crypto_password_hash(const char *password, char out[CRYPTO_PWHASH_LEN], struct gk_error *e) GK_WUR;
 /* 1 if password matches the stored hash, 0 otherwise (also for a malformed hash). */
 int crypto_password_verify(const char *hash, const char *password);
+/* Verify password against a fixed argon2id hash made with the same parameters as
+ * crypto_password_hash, and throw the answer away: an unknown or disabled account then costs
+ * the same time as a wrong password, so response times do not tell which accounts exist. */
+void crypto_password_verify_dummy(const char *password);
+/* 1 if hash was made with the parameters crypto_password_hash uses today. */
+int crypto_password_current(const char *hash);
+/* The fixed hash crypto_password_verify_dummy verifies against. */
+extern const char crypto_password_dummy_hash[];
+/* How many argon2id verifications (real and dummy) this process has run: tests use it to
+ * check that every login attempt pays for one. */
+unsigned long crypto_password_verifications(void);
+
+/* HMAC-SHA-256 of data[0..len) under key[0..keylen), as 64 lower-case hex digits + NUL. */
+void crypto_hmac_sha256_hex(const void *key, size_t keylen, const void *data, size_t len,
+			    char out[CRYPTO_SHA256_HEX]);
 
 #endif

@@ -20,7 +20,8 @@ static void help(void)
 	       "       gongkai user list [--json]\n"
 	       "ROLE: officer, reviewer, leader, admin, supervisor. The password (first line of FILE,\n"
 	       "at least 8 characters) is stored as an argon2id hash; without it the user cannot\n"
-	       "log in yet. An officer, reviewer or leader belongs to an organ: --agency, or the\n"
+	       "log in yet. passwd (or --clear, which disables the account) ends the user's console\n"
+	       "sessions. An officer, reviewer or leader belongs to an organ: --agency, or the\n"
 	       "only organ of the database.\n");
 }
 

@@ -7,6 +7,7 @@
 
 #include "base/crypto.h"
 #include "domain/audit.h"
+#include "domain/session.h"
 #include "store/agency_store.h"
 #include "text/jsonw.h"
 #include "text/utf8.h"
@@ -132,6 +133,9 @@ int user_set_password(struct store *s, const char *name, const char *password,
 		goto out;
 	if ((rc = user_store(s)->set_password(s, u.id, password ? hash : NULL, e)) != 0)
 		goto out;
+	/* Whoever knew the old password may hold a session: all of them end. */
+	if ((rc = session_end_user(s, u.id, e)) != 0)
+		goto out;
 	rc = audit_record(s, u.agency_id, "user", u.id, password ? "set-password" : "clear-password",
 			  "{}", e);
 out:
@@ -144,7 +148,13 @@ int user_authenticate(struct store *s, const char *name, const char *password, s
 {
 	int rc = user_store(s)->get_by_name(s, name, a, out, e);
 
-	if (rc == ERR_NOTFOUND || (rc == 0 && !crypto_password_verify(out->password_hash, password)))
+	if (rc == ERR_NOTFOUND || (rc == 0 && out->password_hash == NULL)) {
+		/* An unknown or disabled account costs one argon2id verification like a wrong
+		 * password, so the response time does not say which names exist. */
+		crypto_password_verify_dummy(password);
+		return err_set(e, ERR_FORBIDDEN, "", "wrong user name or password");
+	}
+	if (rc == 0 && !crypto_password_verify(out->password_hash, password))
 		return err_set(e, ERR_FORBIDDEN, "", "wrong user name or password");
 	return rc;
 }

@@ -51,12 +51,14 @@ struct user_new {
 int user_create(struct store *s, const struct user_new *in, int64_t *id, struct gk_error *e) GK_WUR;
 
 /* Set (or with password NULL, clear) the password of user name; audit-logged (never the
- * password). ERR_NOTFOUND if there is no such user, ERR_INVALID if it is too short. */
+ * password). Every session of the user ends (domain/session.h). ERR_NOTFOUND if there is no
+ * such user, ERR_INVALID if it is too short. */
 int user_set_password(struct store *s, const char *name, const char *password,
 		      struct gk_error *e) GK_WUR;
 
 /* Check name + password; on success fill out (strings in a). A wrong name or password are the
- * same ERR_FORBIDDEN "wrong user name or password". */
+ * same ERR_FORBIDDEN "wrong user name or password", and an unknown name or an account without
+ * a password (disabled) costs one argon2id verification like a wrong password does. */
 int user_authenticate(struct store *s, const char *name, const char *password, struct arena *a,
 		      struct user_rec *out, struct gk_error *e) GK_WUR;
 

@@ -18,6 +18,7 @@ struct app_store_ops;
 struct register_store_ops;
 struct report_store_ops;
 struct doc_store_ops;
+struct session_store_ops;
 
 struct store_backend {
 	const char *name;                 /* "sqlite" */
@@ -36,6 +37,7 @@ struct store_backend {
 	const struct register_store_ops *reg;
 	const struct report_store_ops *report;
 	const struct doc_store_ops *doc;
+	const struct session_store_ops *session;
 };
 
 #endif

@@ -318,6 +318,18 @@ const struct migration store_migrations[] = {
 	  "  VALUES (new.id, new.title, new.doc_no, new.index_no, new.body);\n"
 	  "END;\n" },
 
+	/* 6 — staff sign-in sessions: the SHA-256 of each token (never the token), who, when made
+	 * and last used, from where. Deleted on logout, expiry, password change. */
+	{ "staff_sessions",
+	  "CREATE TABLE staff_session (\n"
+	  "  token_hash TEXT PRIMARY KEY CHECK (length(token_hash) = 64),\n"
+	  "  user_id INTEGER NOT NULL REFERENCES app_user (id) ON DELETE CASCADE,\n"
+	  "  created_at TEXT NOT NULL,\n"
+	  "  seen_at TEXT NOT NULL,\n"
+	  "  client TEXT\n"
+	  ") STRICT;\n"
+	  "CREATE INDEX staff_session_user ON staff_session (user_id, created_at);\n" },
+
 	/* Append new migrations here, one block per change, with a comment line like the above. */
 };
 

@@ -450,4 +450,5 @@ const struct store_backend store_sqlite_backend = {
 	.reg = &sqlite_register_ops,
 	.report = &sqlite_report_ops,
 	.doc = &sqlite_doc_ops,
+	.session = &sqlite_session_ops,
 };

@@ -109,6 +109,40 @@ char *date_format(int day, char out[DATE_LEN])
 	return out;
 }
 
+char *date_timestamp_format(int64_t secs, char out[DATE_TIMESTAMP_LEN])
+{
+	int64_t day = secs >= 0 ? secs / 86400 : -((-secs + 86399) / 86400);
+	int64_t rest = secs - day * 86400;
+	char tmp[64];
+	int y, m, d;
+
+	date_split((int)day, &y, &m, &d);
+	/* Years outside 0000–9999 would not fit the format; they are never stored. */
+	snprintf(tmp, sizeof tmp, "%04d-%02d-%02dT%02d:%02d:%02dZ", y < 0 ? 0 : y > 9999 ? 9999 : y,
+		 m, d, (int)(rest / 3600), (int)(rest / 60 % 60), (int)(rest % 60));
+	memcpy(out, tmp, DATE_TIMESTAMP_LEN - 1);
+	out[DATE_TIMESTAMP_LEN - 1] = '\0';
+	return out;
+}
+
+int date_timestamp_parse(const char *s, int64_t *secs, const char *field, struct gk_error *e)
+{
+	char day[DATE_LEN];
+	int dn, hh, mm, ss;
+
+	if (s == NULL || strlen(s) != 20 || s[10] != 'T' || s[13] != ':' || s[16] != ':' ||
+	    s[19] != 'Z' || digits(s + 11, 2, &hh) || digits(s + 14, 2, &mm) ||
+	    digits(s + 17, 2, &ss) || hh > 23 || mm > 59 || ss > 59)
+		return err_set(e, ERR_INVALID, field, "not a timestamp YYYY-MM-DDTHH:MM:SSZ: '%s'",
+			       s ? s : "");
+	memcpy(day, s, 10);
+	day[10] = '\0';
+	if (date_parse(day, &dn, field, e) != 0)
+		return ERR_INVALID;
+	*secs = (int64_t)dn * 86400 + hh * 3600 + mm * 60 + ss;
+	return 0;
+}
+
 int date_today(void)
 {
 	const char *fixed = getenv("GONGKAI_TODAY");

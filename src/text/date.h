@@ -10,6 +10,8 @@
 #ifndef GK_TEXT_DATE_H
 #define GK_TEXT_DATE_H
 
+#include <stdint.h>
+
 #include "base/err.h"
 
 #define DATE_LEN 11  /* "YYYY-MM-DD" + NUL */
@@ -32,5 +34,13 @@ char *date_format(int day, char out[DATE_LEN]);
 /* Today's date in the local time zone (the office's clock). GONGKAI_TODAY=YYYY-MM-DD
  * overrides it, for demos and tests that need a fixed "today". */
 int date_today(void);
+
+/* Timestamps: seconds since 1970-01-01T00:00:00Z ↔ the store's "YYYY-MM-DDTHH:MM:SSZ" (UTC),
+ * which sorts as text in time order. */
+#define DATE_TIMESTAMP_LEN 21
+char *date_timestamp_format(int64_t secs, char out[DATE_TIMESTAMP_LEN]);
+/* Parse exactly "YYYY-MM-DDTHH:MM:SSZ"; ERR_INVALID (naming field) otherwise. */
+int date_timestamp_parse(const char *s, int64_t *secs, const char *field,
+			 struct gk_error *e) GK_WUR;
 
 #endif

@@ -18,9 +18,11 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "base/crypto.h"
 #include "base/mem.h"
+#include "domain/session.h"
 #include "text/date.h"
 #include "text/utf8.h"
 #include "web/session.h"
@@ -249,25 +251,33 @@ static void put_user(struct web_ctx *c)
 int web_login(struct web_ctx *c, const struct web_user *u)
 {
 	char token[CRYPTO_SHA256_HEX];
-	struct session s;
-	const char *old = http_cookie(c->req, COOKIE_SESSION);
+	struct session ss;
+	struct store *s;
+	int rc;
 
-	if (old)
-		sessions_destroy(c->w->sessions, old);  /* rotation: the old token dies */
-	sessions_create(c->w->sessions, u->id, u->name, token, &s);
+	/* The store keeps the session, so it outlives a restart of the server. The token the
+	 * browser had (if any) ends here: rotation. */
+	if ((rc = web_begin(c, 1, &s)) != 0)
+		return rc;
+	rc = session_start(s, u->id, c->req->remote, http_cookie(c->req, COOKIE_SESSION),
+			   (int64_t)time(NULL), token, &ss, &c->err);
+	if ((rc = web_finish(c, rc)) != 0)
+		return rc;
 	web_set_cookie(c, COOKIE_SESSION, arena_strdup(c->a, token), SESSION_MAX_SECONDS);
 	c->user = arena_alloc(c->a, sizeof *c->user);
 	*c->user = *u;
-	c->csrf = arena_strdup(c->a, s.csrf);
+	c->csrf = arena_strdup(c->a, ss.csrf);
 	return 0;
 }
 
 void web_logout(struct web_ctx *c)
 {
 	const char *tok = http_cookie(c->req, COOKIE_SESSION);
+	struct store *s;
 
-	if (tok)
-		sessions_destroy(c->w->sessions, tok);
+	if (tok && web_begin(c, 1, &s) == 0 && web_finish(c, session_end(s, tok, &c->err)) != 0)
+		fprintf(stderr, "logout: %s\n", c->err.msg);
+	err_clear(&c->err);
 	web_set_cookie(c, COOKIE_SESSION, "", -1);
 	c->user = NULL;
 }
@@ -301,23 +311,47 @@ static const char *anon_csrf(struct web_ctx *c, const char *cookie)
 	return out;
 }
 
+/* 1 and c->user, c->csrf set when tok names a live session of an account that may still sign
+ * in. The session's last use is recorded at most once a minute (a write transaction of its
+ * own, so most requests write nothing); failing to record it does not sign anyone out. */
+static int signed_in(struct web_ctx *c, const char *tok)
+{
+	int64_t now = (int64_t)time(NULL);
+	struct web_user *u = arena_alloc(c->a, sizeof *u);
+	struct session ss;
+	struct store *s;
+	int rc;
+
+	if (web_begin(c, 0, &s) != 0) {
+		fprintf(stderr, "session: %s\n", c->err.msg);
+		err_clear(&c->err);
+		return 0;
+	}
+	rc = session_find(s, tok, now, &ss, &c->err);
+	if (rc == 0)
+		rc = webint_user_load(c, ss.user_id, u);
+	rc = web_finish(c, rc);
+	err_clear(&c->err);
+	if (rc != 0)
+		return 0;
+	if (ss.touch_due && web_begin(c, 1, &s) == 0 &&
+	    web_finish(c, session_touch(s, tok, now, &c->err)) != 0)
+		fprintf(stderr, "session: %s\n", c->err.msg);
+	err_clear(&c->err);
+	c->user = u;
+	c->csrf = arena_strdup(c->a, ss.csrf);
+	return 1;
+}
+
 /* Find the signed-in user and the CSRF token for this request; set the anonymous CSRF cookie
  * when the visitor has none. */
 static void load_session(struct web_ctx *c)
 {
 	const char *tok = http_cookie(c->req, COOKIE_SESSION);
 	const char *cc = http_cookie(c->req, COOKIE_CSRF);
-	struct session s;
 
-	if (tok && sessions_lookup(c->w->sessions, tok, &s) == 0) {
-		struct web_user *u = arena_alloc(c->a, sizeof *u);
-
-		if (webint_user_load(c, s.user_id, u) == 0) {
-			c->user = u;
-			c->csrf = arena_strdup(c->a, s.csrf);
-			return;
-		}
-	}
+	if (session_token_valid(tok) && signed_in(c, tok))
+		return;
 	if (cc == NULL || strlen(cc) != 64 || strspn(cc, "0123456789abcdef") != 64) {
 		char fresh[CRYPTO_SHA256_HEX];
 		uint8_t raw[32];
@@ -658,7 +692,6 @@ int web_run(const struct web_config *cfg, struct gk_error *e)
 	if ((rc = webint_open(&w, e)) != 0)
 		goto out;
 	crypto_random(w.csrf_key, sizeof w.csrf_key);
-	w.sessions = sessions_new();
 	w.rl = ratelimit_new();
 	hc.listen = cfg->listen;
 	hc.threads = cfg->threads;
@@ -669,7 +702,6 @@ int web_run(const struct web_config *cfg, struct gk_error *e)
 	rc = http_serve(&hc, e);
 out:
 	webint_close(&w);
-	sessions_free(w.sessions);
 	ratelimit_free(w.rl);
 	static_free(w.st);
 	tpl_set_free(w.tpl);

@@ -193,6 +193,8 @@ int webint_user_load(struct web_ctx *c, int64_t user_id, struct web_user *u)
 	if ((rc = web_begin(c, 0, &s)) != 0)
 		return rc;
 	rc = user_store(s)->get(s, user_id, c->a, &r, &c->err);
+	if (rc == 0 && r.password_hash == NULL)
+		rc = err_set(&c->err, ERR_FORBIDDEN, "", "the account is disabled");
 	rc = web_finish(c, rc);
 	if (rc == 0)
 		fill_user(c, &r, u);

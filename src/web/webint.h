@@ -22,7 +22,6 @@ enum {
 struct web_config;
 struct tpl_set;
 struct static_set;
-struct sessions;
 struct ratelimit;
 struct store;
 
@@ -30,7 +29,6 @@ struct web {
 	const struct web_config *cfg;
 	struct tpl_set *tpl;
 	struct static_set *st;
-	struct sessions *sessions;
 	struct ratelimit *rl;
 	uint8_t csrf_key[64];
 	pthread_mutex_t stores_mu;
@@ -47,7 +45,8 @@ void webint_dispatch(void *cls, struct http_req *req, struct http_resp *resp);
 int webint_open(struct web *w, struct gk_error *e) GK_WUR;
 void webint_close(struct web *w);
 void webint_end(struct web_ctx *c);
-/* Load the signed-in user id into u (arena strings); non-zero if the account is gone. */
+/* Load the signed-in user id into u (arena strings); non-zero if the account is gone or has
+ * no password (disabled). Nests in an open transaction. */
 int webint_user_load(struct web_ctx *c, int64_t user_id, struct web_user *u);
 /* Check a user name and password; 0 and u filled (arena strings) when they match. */
 int webint_authenticate(struct web_ctx *c, const char *name, const char *password,

@@ -7,6 +7,8 @@
 #   csrf_of "$BODY"                   # the _csrf value of the first form on the page
 #   login USER PASSWORD               # sign in with a fresh cookie jar
 #   stop_server                       # SIGTERM; checks that it stopped cleanly
+#   restart_server [serve options...] # stop_server, then start_server on the same database
+#   cookie_of NAME                    # the value of cookie NAME in $JAR
 # $BASE is http://127.0.0.1:PORT.
 SERVER_PID=""
 JAR="$TMP/cookies"
@@ -59,6 +61,15 @@ stop_server() {
 	contains "$(cat "$TMP/server.log")" "stopped" "server logs a clean stop"
 	SERVER_PID=""
 	trap 'rm -rf "$TMP"' EXIT
+}
+
+restart_server() {
+	stop_server
+	start_server "$@"
+}
+
+cookie_of() {
+	[ -f "$JAR" ] && awk -v n="$1" '$6 == n { v = $7 } END { print v }' "$JAR"
 }
 
 _req() {

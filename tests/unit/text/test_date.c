@@ -1,10 +1,11 @@
-/* test_date.c — strict date parsing and day arithmetic. */
+/* test_date.c — strict date parsing and day arithmetic; store timestamps. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
 #include <string.h>
+#include <time.h>
 
 #include "text/date.h"
 
@@ -42,11 +43,41 @@ static void test_impossible_dates_refused(void **state)
 	assert_int_equal(date_parse("2000-02-29", &d, "x", NULL), 0);
 }
 
+/* Timestamps agree with the C library's UTC conversion and sort as text in time order. */
+static void test_timestamps(void **state)
+{
+	char s[DATE_TIMESTAMP_LEN], prev[DATE_TIMESTAMP_LEN] = "";
+	struct gk_error e = { 0 };
+	int64_t t;
+
+	assert_string_equal(date_timestamp_format(0, s), "1970-01-01T00:00:00Z");
+	assert_string_equal(date_timestamp_format(1709251199, s), "2024-02-29T23:59:59Z");
+	assert_int_equal(date_timestamp_parse("2024-02-29T23:59:59Z", &t, "seen_at", &e), 0);
+	assert_int_equal(t, 1709251199);
+	for (int64_t x = 1600000000; x < 1900000000; x += 86400 * 7 + 3671) {
+		char tm[32];
+		struct tm parts;
+		time_t tt = (time_t)x;
+		gmtime_r(&tt, &parts);
+		strftime(tm, sizeof tm, "%Y-%m-%dT%H:%M:%SZ", &parts);
+		assert_string_equal(date_timestamp_format(x, s), tm);
+		assert_int_equal(date_timestamp_parse(s, &t, "t", NULL), 0);
+		assert_int_equal(t, x);
+		assert_true(strcmp(prev, s) < 0);
+		memcpy(prev, s, sizeof s);
+	}
+	assert_int_equal(date_timestamp_parse("2024-02-30T00:00:00Z", &t, "seen_at", &e), ERR_INVALID);
+	assert_int_equal(date_timestamp_parse("2024-02-29 23:59:59", &t, "seen_at", &e), ERR_INVALID);
+	assert_int_equal(date_timestamp_parse("2024-02-29T24:00:00Z", &t, "seen_at", &e), ERR_INVALID);
+	assert_string_equal(e.field, "seen_at");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_roundtrip_and_weekday),
 		cmocka_unit_test(test_impossible_dates_refused),
+		cmocka_unit_test(test_timestamps),
 	};
 	return cmocka_run_group_tests_name("text/date", tests, NULL, NULL);
 }
