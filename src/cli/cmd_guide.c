@@ -20,11 +20,13 @@ static void help(void)
 	       "       gongkai guide set [--agency A] [--office NAME] [--address T] [--postcode T]\n"
 	       "                         [--hours T] [--phone T] [--fax T] [--email T] [--website URL]\n"
 	       "                         [--channels-file F] [--fees-file F] [--scope-file F]\n"
-	       "                         [--index-pattern P] [--by USER]\n"
+	       "                         [--index-pattern P] [--fee-pause yes|no] [--by USER]\n"
 	       "       gongkai feed [--agency A | --platform] [--base-url URL] [--limit N]\n"
 	       "The guide (政府信息公开指南, 条例第十二条) is generated from the organ's settings and its\n"
 	       "catalogue; an empty value clears a setting. --index-pattern sets the 索引号 pattern\n"
-	       "(default {uscc}/{yyyy}-{seq:05d}; also {orgcode} {yyyymm} {seq}).\n");
+	       "(default {uscc}/{yyyy}-{seq:05d}; also {orgcode} {yyyymm} {seq}).\n"
+	       "--fee-pause: whether the time from a fee notice (收费通知) to payment is left out of\n"
+	       "the reply time limit (yes, the default) or counted (no); the law does not settle it.\n");
 }
 
 static int guide_set(struct cli *cli, int argc, char **argv)
@@ -43,6 +45,7 @@ static int guide_set(struct cli *cli, int argc, char **argv)
 		{ "fees-file", required_argument, NULL, 'F' },
 		{ "scope-file", required_argument, NULL, 'S' },
 		{ "index-pattern", required_argument, NULL, 'i' },
+		{ "fee-pause", required_argument, NULL, 'P' },
 		{ "by", required_argument, NULL, 'B' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -71,6 +74,7 @@ static int guide_set(struct cli *cli, int argc, char **argv)
 		case 'F': files[1] = optarg; break;
 		case 'S': files[2] = optarg; break;
 		case 'i': p.index_pattern = optarg; break;
+		case 'P': p.fee_pause = optarg; break;
 		case 'B': cli->actor = optarg; break;
 		case 'h': help(); return CLI_OK;
 		default: return cli_usage_error("guide", "set: unknown or incomplete option '%s'",

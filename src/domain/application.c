@@ -11,6 +11,7 @@
 #include "base/crypto.h"
 #include "domain/audit.h"
 #include "domain/fee.h"
+#include "store/doc_store.h"
 #include "text/date.h"
 #include "text/idcode.h"
 #include "text/jsonw.h"
@@ -103,6 +104,28 @@ void app_status_init(struct app_status *st, int received)
 	st->fee_notice_received = CLOCK_NONE;
 	st->fee_paid = CLOCK_NONE;
 	st->fee_fen = -1;
+	st->fee_pause = true;
+}
+
+int app_fee_pause_setting(const char *value)
+{
+	if (value == NULL || strcmp(value, "yes") == 0)
+		return 1;
+	return strcmp(value, "no") == 0 ? 0 : -1;
+}
+
+/* The fee-pause setting of organ agency_id into *on. */
+static int organ_fee_pause(struct store *s, int64_t agency_id, bool *on, struct gk_error *e)
+{
+	struct agency_profile p;
+	struct arena a;
+	int found, rc;
+
+	arena_init(&a);
+	rc = doc_store(s)->profile_get(s, agency_id, &a, &p, &found, e);
+	*on = app_fee_pause_setting(p.fee_pause) != 0;
+	arena_free(&a);
+	return rc;
 }
 
 static const char *ds(int day, char out[DATE_LEN])
@@ -301,19 +324,23 @@ int app_schedule(const struct app_status *st, const struct calendar *cal, int to
 	struct clock_pause pauses[CLOCK_MAX_PAUSES];
 	struct clock_application in;
 	int end = st->closed != CLOCK_NONE ? st->closed : today;
+	size_t n = 0;
 
 	if (end < st->last_date)
 		end = st->last_date;
 	for (size_t i = 0; i < st->npauses; i++) {
-		pauses[i] = st->pauses[i];
-		if (pauses[i].answered == CLOCK_NONE)
-			pauses[i].answered = end > pauses[i].sent ? end : pauses[i].sent;
+		if (st->pauses[i].kind == PAUSE_FEE && !st->fee_pause)
+			continue;   /* the organ counts the fee period towards the limit */
+		pauses[n] = st->pauses[i];
+		if (pauses[n].answered == CLOCK_NONE)
+			pauses[n].answered = end > pauses[n].sent ? end : pauses[n].sent;
+		n++;
 	}
 	memset(&in, 0, sizeof in);
 	in.received = st->received;
 	in.correction_received = st->correction_received;
 	in.pauses = pauses;
-	in.npauses = st->npauses;
+	in.npauses = n;
 	in.extended = st->extended != CLOCK_NONE;
 	in.fee_notice_received = st->fee_notice_received;
 	return clock_schedule_compute(cal, &in, out, e);
@@ -534,7 +561,8 @@ static int record(struct store *s, const struct calendar *cal, int64_t id,
 		goto out;
 	if ((rc = app_store(s)->events(s, id, &a, &evs, &n, e)) != 0)
 		goto out;
-	if ((rc = app_replay(&r, evs, n, &st, e)) != 0)
+	if ((rc = app_replay(&r, evs, n, &st, e)) != 0 ||
+	    (rc = organ_fee_pause(s, r.agency_id, &st.fee_pause, e)) != 0)
 		goto out;
 	if (ev.kind == EV_FEE_NOTICE && ev.amount_fen < 0 && app_phases[st.phase].open) {
 		/* REQ 109号-按件: the ledger counts the applicant's applications this month */
@@ -641,7 +669,8 @@ int app_load(struct store *s, const struct calendar *cal, int64_t id, int today,
 		return rc;
 	if ((rc = app_store(s)->events(s, id, a, &out->events, &out->nevents, e)) != 0)
 		return rc;
-	if ((rc = app_replay(&out->rec, out->events, out->nevents, &out->st, e)) != 0)
+	if ((rc = app_replay(&out->rec, out->events, out->nevents, &out->st, e)) != 0 ||
+	    (rc = organ_fee_pause(s, out->rec.agency_id, &out->st.fee_pause, e)) != 0)
 		return rc;
 	if ((rc = app_month_ordinal(s, id, &out->month_ordinal, e)) != 0)
 		return rc;
@@ -676,6 +705,8 @@ struct list_ctx {
 	void *ctx;
 	struct gk_error *e;
 	int rc;
+	int64_t pause_agency;   /* the organ whose fee-pause setting is in pause_on, or 0 */
+	bool pause_on;
 };
 
 static int list_row(void *p, const struct app_rec *r)
@@ -700,6 +731,11 @@ static int list_row(void *p, const struct app_rec *r)
 		rc = app_store(c->s)->events(c->s, r->id, &a, &evs, &n, c->e);
 		if (rc == 0)
 			rc = app_replay(r, evs, n, &st, c->e);
+		if (rc == 0 && c->pause_agency != r->agency_id) {
+			rc = organ_fee_pause(c->s, r->agency_id, &c->pause_on, c->e);
+			c->pause_agency = r->agency_id;
+		}
+		st.fee_pause = c->pause_on;
 		if (rc == 0) {
 			rc = app_schedule(&st, c->cal, c->today, &sch, c->e);
 			if (rc == 0)
@@ -734,7 +770,7 @@ int app_list(struct store *s, const struct calendar *cal, const struct app_query
 	     app_item_fn fn, void *ctx, struct gk_error *e)
 {
 	struct app_filter f;
-	struct list_ctx c = { s, cal, q, today, fn, ctx, e, 0 };
+	struct list_ctx c = { s, cal, q, today, fn, ctx, e, 0, 0, true };
 	char from[DATE_LEN], to[DATE_LEN];
 	int rc;
 

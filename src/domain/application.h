@@ -101,6 +101,8 @@ struct app_status {
 	int64_t fee_fen;            /* amount of the fee notice, -1 = none */
 	struct clock_pause pauses[CLOCK_MAX_PAUSES];  /* answered == CLOCK_NONE while open */
 	size_t npauses;
+	bool fee_pause;             /* the organ leaves fee notice → payment out of the reply
+				     * time limit (app_fee_pause_setting; default true) */
 };
 
 /* One event as typed (app_record) or as stored (replay). */
@@ -114,8 +116,13 @@ struct app_event_in {
 	const char *basis;          /* decided: legal basis / reasons (may be NULL) */
 };
 
-/* The status of a just-received application. */
+/* The status of a just-received application (fee_pause true). */
 void app_status_init(struct app_status *st, int received);
+
+/* REQ 109号-缴费 (UNVERIFIED, spec §5.8): the organ setting agency_profile.fee_pause says
+ * whether the time from a fee notice to payment is left out of the reply time limit:
+ * "yes" or NULL (the default) → 1, "no" → 0, anything else → -1. */
+int app_fee_pause_setting(const char *value);
 
 /* REQ 条例-30 REQ 条例-33 REQ 109号: check that ev may follow st and apply it. cal (may be NULL)
  * enables the clock checks (an extension after the reply deadline, a fee lapse before the

@@ -83,7 +83,7 @@ static const struct xfield profile_fields[] = {
 	PF(index_pattern, XT_TEXT, 0), PF(office, XT_TEXT, 0), PF(address, XT_TEXT, 0), PF(postcode, XT_TEXT, 0),
 	PF(hours, XT_TEXT, 0), PF(phone, XT_TEXT, 0), PF(fax, XT_TEXT, 0), PF(email, XT_TEXT, 0),
 	PF(website, XT_TEXT, 0), PF(channels, XT_TEXT, 0), PF(fees, XT_TEXT, 0), PF(scope, XT_TEXT, 0),
-	PF(updated_at, XT_TIME, 1),
+	PF(fee_pause, XT_TEXT, 0), PF(updated_at, XT_TIME, 1),
 };
 #define NPROFILE (sizeof profile_fields / sizeof profile_fields[0])
 
@@ -641,6 +641,9 @@ static int read_documents(const struct jv *root, struct arena *a, struct ximport
 	if ((prof = member(root, "profile", JV_OBJECT, 0, e, &rc)) != NULL && rc == 0) {
 		x->profile = arena_alloc(a, sizeof *x->profile);
 		rc = read_fields(prof, "profile", profile_fields, NPROFILE, NULL, x->profile, e);
+		if (rc == 0 && app_fee_pause_setting(x->profile->fee_pause) < 0)
+			rc = err_set(e, ERR_INVALID, "profile.fee_pause", "'%s' is not yes or no",
+				     x->profile->fee_pause);
 	}
 	if (rc != 0 || (arr = member(root, "documents", JV_ARRAY, 0, e, &rc)) == NULL || rc)
 		return rc;

@@ -108,6 +108,7 @@ struct agency_profile {
 	const char *channels;          /* ways applications are accepted, one per line */
 	const char *fees;
 	const char *scope;             /* 主动公开范围 */
+	const char *fee_pause;         /* "yes" (default) / "no": fee notice to payment paused */
 	const char *updated_at;
 };
 

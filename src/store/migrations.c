@@ -330,6 +330,12 @@ const struct migration store_migrations[] = {
 	  ") STRICT;\n"
 	  "CREATE INDEX staff_session_user ON staff_session (user_id, created_at);\n" },
 
+	/* 7 — fee_pause: whether the time from a fee notice to payment is left out of the reply time
+	 * limit (109号, UNVERIFIED), set per organ; NULL = the default, paused. */
+	{ "fee_pause",
+	  "ALTER TABLE agency_profile ADD COLUMN fee_pause TEXT "
+	  "CHECK (fee_pause IS NULL OR fee_pause IN ('yes', 'no'));\n" },
+
 	/* Append new migrations here, one block per change, with a comment line like the above. */
 };
 

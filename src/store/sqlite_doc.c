@@ -452,7 +452,7 @@ static int profile_get(struct store *s, int64_t agency_id, struct arena *a,
 {
 	static const char sql[] = "SELECT agency_id, index_pattern, office, address, postcode, "
 				  "hours, phone, fax, email, website, channels, fees, scope, "
-				  "updated_at FROM agency_profile WHERE agency_id = ?";
+				  "fee_pause, updated_at FROM agency_profile WHERE agency_id = ?";
 	sqlite3_stmt *st;
 	int rc, row, i = 1;
 
@@ -476,6 +476,7 @@ static int profile_get(struct store *s, int64_t agency_id, struct arena *a,
 	out->channels = col(st, i++, a);
 	out->fees = col(st, i++, a);
 	out->scope = col(st, i++, a);
+	out->fee_pause = col(st, i++, a);
 	out->updated_at = col(st, i++, a);
 	*found = 1;
 	sqlite3_reset(st);
@@ -486,15 +487,16 @@ static int profile_put(struct store *s, const struct agency_profile *p, struct g
 {
 	static const char sql[] = "INSERT INTO agency_profile (agency_id, "
 				  "index_pattern, office, address, postcode, hours, phone, fax, "
-				  "email, website, channels, fees, scope, updated_at) "
-				  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+				  "email, website, channels, fees, scope, fee_pause, updated_at) "
+				  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
 				  "ON CONFLICT (agency_id) DO UPDATE SET "
 				  "index_pattern = excluded.index_pattern, office = excluded.office, "
 				  "address = excluded.address, postcode = excluded.postcode, "
 				  "hours = excluded.hours, phone = excluded.phone, fax = excluded.fax, "
 				  "email = excluded.email, website = excluded.website, "
 				  "channels = excluded.channels, fees = excluded.fees, "
-				  "scope = excluded.scope, updated_at = excluded.updated_at";
+				  "scope = excluded.scope, fee_pause = excluded.fee_pause, "
+				  "updated_at = excluded.updated_at";
 	sqlite3_stmt *st;
 	int rc, i = 1;
 
@@ -513,6 +515,7 @@ static int profile_put(struct store *s, const struct agency_profile *p, struct g
 	sq_bind_text(st, i++, p->channels);
 	sq_bind_text(st, i++, p->fees);
 	sq_bind_text(st, i++, p->scope);
+	sq_bind_text(st, i++, p->fee_pause);
 	sq_bind_text(st, i++, p->updated_at);
 	return sq_exec_stmt(s, st, "saving the organ's settings", e);
 }

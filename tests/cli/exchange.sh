@@ -44,6 +44,7 @@ if ga register case add --agency 1 --kind lit_direct --filed 2024-05-01 --applic
 run 0 ga register feedback add --agency 1 --channel hotline --received 2024-02-02 --text 路灯 --answered 2024-02-05 --answer 已修
 run 0 ga register news add --agency 1 --platform 微信公众号 --date 2024-04-02 --title 防汛
 run 0 ga register news add --agency 2 --platform 政府网站 --date 2024-04-02 --title 别的镇
+run 0 ga guide set --agency 1 --fee-pause no
 
 ga export --agency 1 >"$TMP/l1.json"
 contains "$(cat "$TMP/l1.json")" "\"tracking_code\": \"$CODE\"" "the export holds the application"
@@ -54,6 +55,10 @@ lacks "$(cat "$TMP/l1.json")" "别的镇" "another organ's records stay out"
 lacks "$(cat "$TMP/l1.json")" "argon2" "no password hashes in the export"
 contains "$(cat "$TMP/l1.json")" '"document": "11370812004339255B/2024-00001"' "the normdoc entry names its catalogue document"
 contains "$(cat "$TMP/l1.json")" '"data": "JVBERi0xLjQgdGVzdAoA/yBiaW5hcnk="' "attachments travel as base64"
+contains "$(cat "$TMP/l1.json")" '"fee_pause": "no"' "the organ's settings travel, the fee-pause setting too"
+sed 's/"fee_pause": "no"/"fee_pause": "often"/' "$TMP/l1.json" >"$TMP/badpause.json"
+run 2 gb import "$TMP/badpause.json"
+contains "$ERR" "profile.fee_pause" "an export with an unknown fee-pause setting is refused, naming the field"
 run 0 gb import "$TMP/l1.json"
 contains "$OUT" "4 users, 2 applications (5 events), 2 documents, 7 register entries, 1 report texts" "import says what it stored"
 gb export >"$TMP/l2.json"

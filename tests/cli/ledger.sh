@@ -208,6 +208,23 @@ run 0 gk app event "$a3" fee-lapsed --date 2024-11-01
 run 0 gk app show "$a3" --json
 contains "$OUT" '"outcome": "other_fee_unpaid"' "fee-lapsed closes with other_fee_unpaid"
 contains "$OUT" '"amount_yuan": "120.50"' "the fee amount is kept exactly"
+# REQ 109号-缴费: the fee notice → payment span is paused by default; an organ may count it
+a7=$(new_app 2024-09-02 np 孙八)
+run 0 gk app event "$a7" fee-notice --date 2024-09-05 --amount 10
+run 0 gk app event "$a7" fee-notice-received --date 2024-09-06
+run 0 gk app event "$a7" fee-paid --date 2024-09-20
+run 0 gk app show "$a7" --json
+contains "$OUT" '"reply_due": "2024-10-18"' "REQ 109号-缴费: by default 10 working days from notice to payment extend the reply limit"
+run 2 gk guide set --fee-pause maybe
+contains "$ERR" "--fee-pause" "a fee-pause setting other than yes/no is refused, naming the option"
+run 0 gk guide set --fee-pause no
+run 0 gk app show "$a7" --json
+contains "$OUT" '"reply_due": "2024-09-30"' "REQ 109号-缴费: an organ that counts the fee period is due 20 working days after receipt"
+run 0 gk app list --overdue --json
+contains "$(printf '%s\n' "$OUT" | grep -A12 "\"id\": $a7,")" '"due": "2024-09-30"' "…and the application list uses the organ's setting"
+run 0 gk guide set --fee-pause ""
+run 0 gk app show "$a7" --json
+contains "$OUT" '"reply_due": "2024-10-18"' "clearing the setting restores the default pause"
 # late replies and notices are shown
 a6=$(new_app 2024-09-02 np 钱七)
 run 0 gk app event "$a6" correction-requested --date 2024-09-20
