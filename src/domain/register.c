@@ -22,79 +22,89 @@ static const char *const decision_kinds[] = { "licensing", "penalty", "coercion"
 static const char *const case_kinds[] = { "rev", "lit_direct", "lit_after_rev", NULL };
 static const char *const case_results[] = { "pending", "upheld", "corrected", "other", NULL };
 static const char *const feedback_channels[] = { "hotline", "mailbox", "web", NULL };
+static const char *const normdoc_kind_labels[] = { "规章", "行政规范性文件", NULL };
+static const char *const decision_kind_labels[] = { "行政许可", "行政处罚", "行政强制", NULL };
+static const char *const case_kind_labels[] = { "行政复议", "行政诉讼（直接起诉）", "行政诉讼（复议后起诉）", NULL };
+static const char *const case_result_labels[] = { "尚未审结", "结果维持", "结果纠正", "其他结果", NULL };
+static const char *const feedback_channel_labels[] = { "热线电话", "信箱", "网站", NULL };
 
 static const struct reg_field normdoc_fields[] = {
-	[NORMDOC_KIND] = { "kind", REG_ENUM, 1, 0, normdoc_kinds, "rule (规章) or normdoc (行政规范性文件)" },
-	[NORMDOC_ISSUED] = { "issued", REG_DATE, 1, 0, NULL, "issue date (制发日期) YYYY-MM-DD" },
-	[NORMDOC_DOC_NO] = { "doc_no", REG_TEXT, 1, 100, NULL, "文号, e.g. 某政规〔2024〕1号" },
-	[NORMDOC_TITLE] = { "title", REG_TEXT, 1, 500, NULL, "title" },
-	[NORMDOC_REPEALED] = { "repealed", REG_DATE, 0, 0, NULL, "repeal date (废止日期), if repealed" },
+	[NORMDOC_KIND] = { "kind", REG_ENUM, 1, 0, normdoc_kinds,
+			"rule (规章) or normdoc (行政规范性文件)", "类别", normdoc_kind_labels },
+	[NORMDOC_ISSUED] = { "issued", REG_DATE, 1, 0, NULL, "issue date (制发日期) YYYY-MM-DD", "制发日期" },
+	[NORMDOC_DOC_NO] = { "doc_no", REG_TEXT, 1, 100, NULL, "文号, e.g. 某政规〔2024〕1号", "文号" },
+	[NORMDOC_TITLE] = { "title", REG_TEXT, 1, 500, NULL, "title", "名称" },
+	[NORMDOC_REPEALED] = { "repealed", REG_DATE, 0, 0, NULL, "repeal date (废止日期), if repealed", "废止日期" },
 };
 
 static const struct reg_field decision_fields[] = {
 	[DECISION_KIND] = { "kind", REG_ENUM, 1, 0, decision_kinds,
-			    "licensing (行政许可), penalty (行政处罚) or coercion (行政强制)" },
-	[DECISION_DATE] = { "date", REG_DATE, 0, 0, NULL, "date of one decision (omit for a period count)" },
-	[DECISION_FROM] = { "from", REG_DATE, 0, 0, NULL, "first day of a counted period" },
-	[DECISION_TO] = { "to", REG_DATE, 0, 0, NULL, "last day of a counted period (same year as from)" },
-	[DECISION_COUNT] = { "count", REG_COUNT, 0, 0, NULL, "decisions in the period (1 for one decision)" },
-	[DECISION_DOC_NO] = { "doc_no", REG_TEXT, 0, 100, NULL, "文号 of one decision" },
-	[DECISION_TITLE] = { "title", REG_TEXT, 0, 500, NULL, "title or subject of one decision" },
+			    "licensing (行政许可), penalty (行政处罚) or coercion (行政强制)", "类别", decision_kind_labels },
+	[DECISION_DATE] = { "date", REG_DATE, 0, 0, NULL,
+			"date of one decision (omit for a period count)", "决定日期" },
+	[DECISION_FROM] = { "from", REG_DATE, 0, 0, NULL, "first day of a counted period", "统计期间起" },
+	[DECISION_TO] = { "to", REG_DATE, 0, 0, NULL,
+			"last day of a counted period (same year as from)", "统计期间止" },
+	[DECISION_COUNT] = { "count", REG_COUNT, 0, 0, NULL,
+			"decisions in the period (1 for one decision)", "决定数量" },
+	[DECISION_DOC_NO] = { "doc_no", REG_TEXT, 0, 100, NULL, "文号 of one decision", "文号" },
+	[DECISION_TITLE] = { "title", REG_TEXT, 0, 500, NULL, "title or subject of one decision", "名称或事由" },
 };
 
 static const struct reg_field fee_fields[] = {
-	[FEE_DATE] = { "date", REG_DATE, 0, 0, NULL, "collection date (omit for a period total)" },
-	[FEE_FROM] = { "from", REG_DATE, 0, 0, NULL, "first day of a period total" },
-	[FEE_TO] = { "to", REG_DATE, 0, 0, NULL, "last day of a period total (same year as from)" },
-	[FEE_AMOUNT] = { "amount", REG_YUAN, 1, 0, NULL, "amount in 元, e.g. 1234.56" },
-	[FEE_ITEM] = { "item", REG_TEXT, 0, 200, NULL, "收费项目" },
+	[FEE_DATE] = { "date", REG_DATE, 0, 0, NULL, "collection date (omit for a period total)", "收费日期" },
+	[FEE_FROM] = { "from", REG_DATE, 0, 0, NULL, "first day of a period total", "统计期间起" },
+	[FEE_TO] = { "to", REG_DATE, 0, 0, NULL, "last day of a period total (same year as from)", "统计期间止" },
+	[FEE_AMOUNT] = { "amount", REG_YUAN, 1, 0, NULL, "amount in 元, e.g. 1234.56", "金额（元）" },
+	[FEE_ITEM] = { "item", REG_TEXT, 0, 200, NULL, "收费项目", "收费项目" },
 };
 
 static const struct reg_field case_fields[] = {
 	[CASE_KIND] = { "kind", REG_ENUM, 1, 0, case_kinds,
-			"rev (行政复议), lit_direct (直接起诉) or lit_after_rev (复议后起诉)" },
-	[CASE_FILED] = { "filed", REG_DATE, 1, 0, NULL, "date the case was filed / accepted" },
-	[CASE_CASE_NO] = { "case_no", REG_TEXT, 0, 100, NULL, "案号" },
+			"rev (行政复议), lit_direct (直接起诉) or lit_after_rev (复议后起诉)", "类别", case_kind_labels },
+	[CASE_FILED] = { "filed", REG_DATE, 1, 0, NULL, "date the case was filed / accepted", "受理（立案）日期" },
+	[CASE_CASE_NO] = { "case_no", REG_TEXT, 0, 100, NULL, "案号", "案号" },
 	[CASE_APPLICATION] = { "application", REG_APPREF, 0, 0, NULL,
-			       "linked application: id or tracking code" },
+			       "linked application: id or tracking code", "关联申请" },
 	[CASE_RESULT] = { "result", REG_ENUM, 0, 0, case_results,
-			  "pending (default), upheld (维持), corrected (纠正) or other" },
-	[CASE_CLOSED] = { "closed", REG_DATE, 0, 0, NULL, "closing date (required unless pending)" },
+			  "pending (default), upheld (维持), corrected (纠正) or other", "结果", case_result_labels },
+	[CASE_CLOSED] = { "closed", REG_DATE, 0, 0, NULL, "closing date (required unless pending)", "审结日期" },
 	[CASE_CO_DEFENDANT] = { "co_defendant", REG_BOOL, 0, 0, NULL,
-				"yes if this organ is only the reconsideration organ sued as co-defendant" },
-	[CASE_NOTE] = { "note", REG_LONGTEXT, 0, 2000, NULL, "note" },
+				"yes if this organ is only the reconsideration organ sued as co-defendant", "作为共同被告" },
+	[CASE_NOTE] = { "note", REG_LONGTEXT, 0, 2000, NULL, "note", "备注" },
 };
 
 static const struct reg_field feedback_fields[] = {
-	[FEEDBACK_REF_NO] = { "ref_no", REG_TEXT, 0, 30, NULL, "reference number (given when omitted)" },
-	[FEEDBACK_CHANNEL] = { "channel", REG_ENUM, 1, 0, feedback_channels, "hotline, mailbox or web" },
-	[FEEDBACK_RECEIVED] = { "received", REG_DATE, 1, 0, NULL, "date received" },
-	[FEEDBACK_TEXT] = { "text", REG_LONGTEXT, 1, 5000, NULL, "what was said" },
-	[FEEDBACK_CONTACT] = { "contact", REG_TEXT, 0, 200, NULL, "how to reach the sender" },
-	[FEEDBACK_ANSWERED] = { "answered", REG_DATE, 0, 0, NULL, "date answered" },
-	[FEEDBACK_ANSWER] = { "answer", REG_LONGTEXT, 0, 5000, NULL, "the answer given" },
+	[FEEDBACK_REF_NO] = { "ref_no", REG_TEXT, 0, 30, NULL, "reference number (given when omitted)", "编号" },
+	[FEEDBACK_CHANNEL] = { "channel", REG_ENUM, 1, 0, feedback_channels,
+			"hotline, mailbox or web", "渠道", feedback_channel_labels },
+	[FEEDBACK_RECEIVED] = { "received", REG_DATE, 1, 0, NULL, "date received", "收到日期" },
+	[FEEDBACK_TEXT] = { "text", REG_LONGTEXT, 1, 5000, NULL, "what was said", "内容" },
+	[FEEDBACK_CONTACT] = { "contact", REG_TEXT, 0, 200, NULL, "how to reach the sender", "联系方式" },
+	[FEEDBACK_ANSWERED] = { "answered", REG_DATE, 0, 0, NULL, "date answered", "答复日期" },
+	[FEEDBACK_ANSWER] = { "answer", REG_LONGTEXT, 0, 5000, NULL, "the answer given", "答复内容" },
 };
 
 static const struct reg_field news_fields[] = {
-	[NEWS_PLATFORM] = { "platform", REG_TEXT, 1, 100, NULL, "platform, e.g. 政府网站, 微信公众号" },
-	[NEWS_DATE] = { "date", REG_DATE, 1, 0, NULL, "publication date" },
-	[NEWS_TITLE] = { "title", REG_TEXT, 1, 500, NULL, "title" },
-	[NEWS_URL] = { "url", REG_TEXT, 0, 1000, NULL, "address" },
+	[NEWS_PLATFORM] = { "platform", REG_TEXT, 1, 100, NULL, "platform, e.g. 政府网站, 微信公众号", "发布平台" },
+	[NEWS_DATE] = { "date", REG_DATE, 1, 0, NULL, "publication date", "发布日期" },
+	[NEWS_TITLE] = { "title", REG_TEXT, 1, 500, NULL, "title", "标题" },
+	[NEWS_URL] = { "url", REG_TEXT, 0, 1000, NULL, "address", "网址" },
 };
 
-#define DESC(k, n, t, f, df) [k] = { k, n, t, sizeof(f) / sizeof((f)[0]), f, df }
+#define DESC(k, n, t, f, df, l) [k] = { k, n, t, sizeof(f) / sizeof((f)[0]), f, df, l }
 
 const struct reg_desc reg_descs[REG__MAX] = {
 	DESC(REG_NORMDOC, "normdoc", "规章和行政规范性文件 (rules and normative documents)", normdoc_fields,
-	     NORMDOC_ISSUED),
+	     NORMDOC_ISSUED, "规章和规范性文件"),
 	DESC(REG_DECISION, "decision", "行政许可、行政处罚、行政强制 (administrative decisions)", decision_fields,
-	     -1),
-	DESC(REG_FEE, "fee", "行政事业性收费 (administrative fees)", fee_fields, -1),
+	     -1, "行政许可、处罚、强制"),
+	DESC(REG_FEE, "fee", "行政事业性收费 (administrative fees)", fee_fields, -1, "行政事业性收费"),
 	DESC(REG_CASE, "case", "行政复议、行政诉讼 (reconsideration and litigation cases)", case_fields,
-	     CASE_FILED),
+	     CASE_FILED, "行政复议、行政诉讼"),
 	DESC(REG_FEEDBACK, "feedback", "公众意见和投诉 (public feedback and complaints)", feedback_fields,
-	     FEEDBACK_RECEIVED),
-	DESC(REG_NEWS, "news", "新闻发布 (news published per platform)", news_fields, NEWS_DATE),
+	     FEEDBACK_RECEIVED, "意见建议和投诉"),
+	DESC(REG_NEWS, "news", "新闻发布 (news published per platform)", news_fields, NEWS_DATE, "新闻发布"),
 };
 
 const struct reg_desc *reg_desc_find(const char *name)

@@ -48,6 +48,8 @@ struct reg_field {
 	size_t max;                     /* REG_TEXT / REG_LONGTEXT: most characters */
 	const char *const *enum_names;  /* REG_ENUM: NULL-terminated */
 	const char *help;               /* one line for --help */
+	const char *label;              /* the Chinese name shown on forms and lists */
+	const char *const *enum_labels; /* REG_ENUM: Chinese names parallel to enum_names */
 };
 
 #define REG_MAX_FIELDS 10
@@ -59,6 +61,7 @@ struct reg_desc {
 	size_t nfields;
 	const struct reg_field *fields;
 	int date_field;          /* field whose date orders the list and selects --year, or -1 */
+	const char *label;       /* "规章和规范性文件" — the short Chinese name on web pages */
 };
 
 /* One value: set = 0 means empty (NULL). i holds dates (day numbers), enum indexes, counts,

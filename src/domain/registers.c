@@ -308,9 +308,8 @@ int registers_import_record(struct store *s, int64_t agency_id, struct reg_recor
 	return audit_entry(s, agency_id, d, rec, "import", e);
 }
 
-/* Entry id of register k for the organ, or ERR_NOTFOUND. */
-static int find_entry(struct store *s, int64_t agency_id, enum reg_kind k, int64_t id, struct arena *a,
-		      struct reg_record *out, struct gk_error *e)
+int registers_get(struct store *s, int64_t agency_id, enum reg_kind k, int64_t id, struct arena *a,
+		  struct reg_record *out, struct gk_error *e)
 {
 	struct reg_record *recs;
 	size_t n;
@@ -336,7 +335,7 @@ int registers_set(struct store *s, int64_t agency_id, enum reg_kind k, int64_t i
 	struct regrow row;
 	int rc;
 
-	if ((rc = find_entry(s, agency_id, k, id, a, &old, e)) != 0)
+	if ((rc = registers_get(s, agency_id, k, id, a, &old, e)) != 0)
 		return rc;
 	for (size_t f = 0; f < d->nfields; f++) {
 		struct buf b;
@@ -376,7 +375,7 @@ int registers_remove(struct store *s, int64_t agency_id, enum reg_kind k, int64_
 	struct reg_record old;
 	int rc;
 
-	if ((rc = find_entry(s, agency_id, k, id, a, &old, e)) != 0)
+	if ((rc = registers_get(s, agency_id, k, id, a, &old, e)) != 0)
 		return rc;
 	if ((rc = register_store(s)->remove(s, reg_descs[k].name, agency_id, id, e)) != 0)
 		return rc;

@@ -53,6 +53,11 @@ int registers_remove(struct store *s, int64_t agency_id, enum reg_kind k, int64_
 int registers_import_record(struct store *s, int64_t agency_id, struct reg_record *rec, struct arena *a,
 			    struct gk_error *e) GK_WUR;
 
+/* Entry id of register k of the organ into *out (strings in a); ERR_NOTFOUND if the organ has
+ * no such entry. */
+int registers_get(struct store *s, int64_t agency_id, enum reg_kind k, int64_t id, struct arena *a,
+		  struct reg_record *out, struct gk_error *e) GK_WUR;
+
 /* Every entry of register k for the organ, in entry order; *out allocated in a. */
 int registers_list(struct store *s, int64_t agency_id, enum reg_kind k, struct arena *a,
 		   struct reg_record **out, size_t *n, struct gk_error *e) GK_WUR;

@@ -198,6 +198,15 @@ struct arena *tpl_arena(const struct tpl_val *v)
 	return v->a;
 }
 
+static const struct tpl_val *obj_get(const struct tpl_val *v, const char *key, size_t len);
+
+const char *tpl_get_str(const struct tpl_val *obj, const char *key)
+{
+	const struct tpl_val *v = obj_get(obj, key, strlen(key));
+
+	return v && v->type == V_STR ? v->s : NULL;
+}
+
 size_t tpl_list_len(const struct tpl_val *list)
 {
 	return list && list->type == V_LIST ? list->n : 0;

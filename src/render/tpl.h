@@ -52,6 +52,8 @@ struct tpl_val *tpl_next(const struct tpl_val *v);
 void tpl_push(struct tpl_val *list, struct tpl_val *v);
 /* The arena a value lives in (for strings to put into it). */
 struct arena *tpl_arena(const struct tpl_val *v);
+/* The string stored under key in obj (NULL if missing or not a string). */
+const char *tpl_get_str(const struct tpl_val *obj, const char *key);
 /* Number of elements of a list (0 for anything else). */
 size_t tpl_list_len(const struct tpl_val *list);
 

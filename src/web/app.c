@@ -109,20 +109,27 @@ static char *vfmt(struct arena *a, const char *fmt, va_list ap)
 	return s;
 }
 
-void web_field_error(struct web_ctx *c, const char *field, const char *fmt, ...)
+const char *web_extra(const struct web_ctx *c, const char *name)
+{
+	const struct form_field *f = form_get(&c->extra, name);
+
+	return f ? f->value : NULL;
+}
+
+int web_may(const struct web_ctx *c, const char *pattern)
+{
+	if (c->user == NULL)
+		return 0;
+	for (const struct web_route *r = web_routes; r->pattern; r++)
+		if (strcmp(r->method, "GET") == 0 && strcmp(r->pattern, pattern) == 0)
+			return r->roles == 0 || (r->roles & c->user->role_bit) != 0;
+	return 0;
+}
+
+static void field_error(struct web_ctx *c, const char *field, const char *label, const char *msg)
 {
 	struct tpl_val *item;
-	const char *label = field;
-	va_list ap;
-	char *msg;
 
-	va_start(ap, fmt);
-	msg = vfmt(c->a, fmt, ap);
-	va_end(ap);
-	if (c->route && c->route->fields)
-		for (int i = 0; c->route->fields[i].name; i++)
-			if (strcmp(c->route->fields[i].name, field) == 0 && c->route->fields[i].label)
-				label = c->route->fields[i].label;
 	if (c->errors == NULL) {
 		c->errors = tpl_put_list(c->page, "errors");
 		c->errmap = tpl_put_obj(c->page, "err");
@@ -134,6 +141,33 @@ void web_field_error(struct web_ctx *c, const char *field, const char *fmt, ...)
 	tpl_put_str(c->errmap, field, msg);
 	c->nerrors++;
 	tpl_put_bool(c->page, "has_errors", 1);
+}
+
+void web_field_error(struct web_ctx *c, const char *field, const char *fmt, ...)
+{
+	const char *label = field;
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	msg = vfmt(c->a, fmt, ap);
+	va_end(ap);
+	if (c->route && c->route->fields)
+		for (int i = 0; c->route->fields[i].name; i++)
+			if (strcmp(c->route->fields[i].name, field) == 0 && c->route->fields[i].label)
+				label = c->route->fields[i].label;
+	field_error(c, field, label, msg);
+}
+
+void web_field_error_as(struct web_ctx *c, const char *field, const char *label, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	msg = vfmt(c->a, fmt, ap);
+	va_end(ap);
+	field_error(c, field, label ? label : field, msg);
 }
 
 /* The form field a domain error names: "--display-name" → "display_name", "NAME" → "name",
@@ -246,6 +280,7 @@ static void put_user(struct web_ctx *c)
 	tpl_put_str(u, "role", c->user->role);
 	tpl_put_str(u, "role_label", webint_role_label(c->user->role));
 	tpl_put_bool(u, webint_role_key(c->user->role_id), 1);
+	tpl_put_bool(u, "sees_registers", web_may(c, "/console/registers"));
 }
 
 int web_login(struct web_ctx *c, const struct web_user *u)
@@ -379,6 +414,49 @@ static int valid_line(const char *s, size_t len, int multiline)
 	return 1;
 }
 
+/* 1 if name is one of the route's declared fields (or the CSRF token). */
+static int declared(const struct web_field *f, const char *name)
+{
+	if (strcmp(name, CSRF_FIELD) == 0)
+		return 1;
+	for (int i = 0; f && f[i].name; i++)
+		if (strcmp(f[i].name, name) == 0)
+			return 1;
+	return 0;
+}
+
+/* The route's "*" field: every other text field of the request, multi-line text of at most
+ * spec->max bytes, kept in c->extra for the handler (who says which names mean something). */
+static void validate_extra(struct web_ctx *c, const struct form *src, const struct web_field *spec,
+			   struct tpl_val *form)
+{
+	for (size_t i = 0; i < src->n; i++) {
+		const struct form_field *ff = &src->f[i];
+		struct gk_error e;
+
+		if (ff->filename || declared(c->route->fields, ff->name) || form_get(&c->extra, ff->name))
+			continue;
+		if (!utf8_valid(ff->value, ff->len) || strlen(ff->value) != ff->len) {
+			web_field_error_as(c, ff->name, NULL, "含有无效字符（须为 UTF-8 文字）");
+			continue;
+		}
+		if (ff->len > spec->max) {
+			web_field_error_as(c, ff->name, NULL, "过长：最多 %zu 字节，现为 %zu 字节", spec->max, ff->len);
+			c->too_long = 1;
+			continue;
+		}
+		if (!valid_line(ff->value, ff->len, 1)) {
+			web_field_error_as(c, ff->name, NULL, "含有不允许的控制字符");
+			continue;
+		}
+		if (form_add(c->a, &c->extra, ff->name, strlen(ff->name), ff->value, ff->len, &e) != 0) {
+			web_field_error_as(c, ff->name, NULL, "%s", e.msg);
+			continue;
+		}
+		tpl_put_str(form, ff->name, ff->value);
+	}
+}
+
 /* Validate the route's fields from query (GET) or body (POST); record field errors. */
 static void validate(struct web_ctx *c)
 {
@@ -396,6 +474,10 @@ static void validate(struct web_ctx *c)
 		struct web_value *v = &c->in[i];
 		const char *label = f[i].label ? f[i].label : f[i].name;
 
+		if (strcmp(f[i].name, "*") == 0) {
+			validate_extra(c, src, &f[i], form);
+			continue;
+		}
 		if (f[i].type == F_FILE) {
 			if (ff && ff->filename && ff->len > 0) {
 				v->present = 1;

@@ -38,6 +38,9 @@ enum field_type {
 	F_FILE,     /* a file part of a multipart body */
 };
 
+/* A field named "*" stands for every other text field of the request: each is checked as
+ * multi-line text of at most max bytes and handed over through web_extra — for forms whose
+ * fields come from a domain table (the registers), where the domain checks each value. */
 struct web_field {
 	const char *name;
 	enum field_type type;
@@ -116,6 +119,7 @@ struct web_ctx {
 	size_t nscope;
 	int scope_loaded;
 	int txn_nest;                /* web_begin calls inside the open transaction */
+	struct form extra;           /* the fields a "*" route field let through */
 };
 
 /* Input of the route's field called name (never NULL; .present says whether given). */
@@ -124,8 +128,15 @@ const struct web_value *web_in(const struct web_ctx *c, const char *name);
 const char *web_str(const struct web_ctx *c, const char *name);
 /* Path parameter ":name" (NULL if the pattern has none). */
 const char *web_param(const struct web_ctx *c, const char *name);
+/* Text of a field let through by the route's "*" field, or NULL when absent. */
+const char *web_extra(const struct web_ctx *c, const char *name);
+/* 1 if the signed-in user's role may GET the route declared with pattern (for links). */
+int web_may(const struct web_ctx *c, const char *pattern);
 /* Record an error against a form field (shown beside it and in the summary). */
 void web_field_error(struct web_ctx *c, const char *field, const char *fmt, ...) GK_PRINTF(3, 4);
+/* The same with the label shown in the summary given (NULL: the field's name). */
+void web_field_error_as(struct web_ctx *c, const char *field, const char *label, const char *fmt, ...)
+	GK_PRINTF(4, 5);
 
 /* A refusal by the domain (rc with c->err) on a form: when rc is an input or state error, it
  * becomes a form error beside the field the domain named (or in the summary), the response

@@ -62,6 +62,16 @@ int h_login(struct web_ctx *c);
 int h_logout(struct web_ctx *c);
 int h_dashboard(struct web_ctx *c);
 
+/* h_registers.c — the registers (登记簿) */
+int h_registers(struct web_ctx *c);
+int h_register_list(struct web_ctx *c);
+int h_register_new_form(struct web_ctx *c);
+int h_register_add(struct web_ctx *c);
+int h_register_import(struct web_ctx *c);
+int h_register_entry(struct web_ctx *c);
+int h_register_edit(struct web_ctx *c);
+int h_register_remove(struct web_ctx *c);
+
 /* h_admin.c — accounts and the audit log */
 int h_users(struct web_ctx *c);
 int h_user_add(struct web_ctx *c);

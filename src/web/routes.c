@@ -19,6 +19,13 @@
 		 { "summary", F_TEXT, 0, 4000, "内容概述" }, { "keywords", F_LINE, 0, 300, "主题词" }, \
 		 { "attachment", F_FILE, 0, 0, "附件" })
 
+/* The registers: staff of an organ keep its registers, a supervisor reads those in scope. */
+#define REG_READ (R_OFFICER | R_LEADER | R_SUPERVISOR)
+#define REG_WRITE (R_OFFICER | R_LEADER)
+/* A register entry's fields come from the register's table (domain/register.h), whose rules
+ * check each value: the route only bounds their size (5000 characters of 4 bytes at most). */
+#define REG_ENTRY_FIELDS FIELDS({ "*", F_TEXT, 0, 20000, "登记内容" })
+
 const struct web_route web_routes[] = {
 	/* public portal */
 	{ "GET", "/", 0, 0, NULL, h_home },
@@ -116,6 +123,19 @@ const struct web_route web_routes[] = {
 	  FIELDS({ "at", F_DATE, 0, 10, "发布日期" }), h_doc_publish },
 	{ "POST", "/console/documents/:id/withdraw", R_OFFICER | R_LEADER, R_FORM,
 	  FIELDS({ "reason", F_TEXT, 1, 2000, "撤回理由" }), h_doc_withdraw },
+	{ "GET", "/console/registers", REG_READ, 0, FIELDS({ "agency", F_INT, 0, INT32_MAX, "机关" }),
+	  h_registers },
+	{ "GET", "/console/registers/:reg", REG_READ, R_FORM,
+	  FIELDS({ "agency", F_INT, 0, INT32_MAX, "机关" }, { "page", F_INT, 0, 100000, "页码" }),
+	  h_register_list },
+	{ "GET", "/console/registers/:reg/new", REG_WRITE, 0, NULL, h_register_new_form },
+	{ "POST", "/console/registers/:reg/new", REG_WRITE, R_FORM, REG_ENTRY_FIELDS, h_register_add },
+	{ "POST", "/console/registers/:reg/import", REG_WRITE, R_FORM,
+	  FIELDS({ "csv", F_FILE, 1, 0, "CSV 文件" }), h_register_import },
+	{ "GET", "/console/registers/:reg/:id", REG_WRITE, 0, NULL, h_register_entry },
+	{ "POST", "/console/registers/:reg/:id", REG_WRITE, R_FORM, REG_ENTRY_FIELDS, h_register_edit },
+	{ "POST", "/console/registers/:reg/:id/remove", REG_WRITE, R_FORM,
+	  FIELDS({ "confirm", F_LINE, 1, 8, "确认删除" }), h_register_remove },
 	{ "GET", "/console/users", R_ADMIN, 0, NULL, h_users },
 	{ "POST", "/console/users", R_ADMIN, R_FORM,
 	  FIELDS({ "name", F_LINE, 1, 64, "用户名" }, { "display_name", F_LINE, 0, 100, "姓名" },

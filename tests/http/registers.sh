@@ -1,0 +1,213 @@
+#!/usr/bin/env bash
+# registers.sh — the registers in the console (登记簿): every route × role (anonymous, reviewer
+# and admin refused; supervisor reads), for each of the six registers an entry added through
+# the form, listed, edited; refusals by the register's rules beside the field with nothing
+# stored; CSV import (count; a bad line 3 stores nothing and is named); removal only when
+# confirmed; CSRF; script injection escaped on the list and edit pages; another organ's
+# entries neither seen nor changed.
+. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/server.bash"
+make_db
+start_server
+evil='<script>alert("r")</script>'
+esc='&lt;script&gt;alert(&quot;r&quot;)&lt;/script&gt;'
+regs="normdoc decision fee case feedback news"
+
+# One valid entry per register, as form arguments; every text field carries the script.
+entry() {
+	case $1 in
+	normdoc) echo "kind=normdoc issued=2024-03-01 doc_no=慈政规〔2024〕1号$evil title=关于村级事务$evil" ;;
+	decision) echo "kind=penalty date=2024-05-06 doc_no=慈罚〔2024〕3号$evil title=占道经营$evil" ;;
+	fee) echo "date=2024-06-01 amount=120.50 item=复印费$evil" ;;
+	case) echo "kind=rev filed=2024-07-01 case_no=慈复〔2024〕2号$evil note=申请人不服答复$evil" ;;
+	feedback) echo "channel=hotline received=2024-08-01 text=路灯坏了$evil contact=张先生$evil" ;;
+	news) echo "platform=政府网站$evil date=2024-09-01 title=秋收动员会$evil url=https://example.cn/$evil" ;;
+	esac
+}
+# form_args "a=b c=d" → --data-urlencode a=b --data-urlencode c=d (values without spaces)
+form_args() {
+	local kv
+	ARGS=()
+	for kv in $1; do ARGS+=(--data-urlencode "$kv"); done
+}
+count_rows() { sqlite3 "$GONGKAI_DB" "SELECT count(*) FROM reg_$1"; }
+
+# ---- route × role
+for r in officer reviewer leader admin supervisor; do
+	login $r pw-$r-2024
+	get /console
+	t=$(csrf_of "$BODY")
+	case $r in officer|leader|supervisor) contains "$BODY" 'href="/console/registers"' "$r has the 登记簿 link" ;;
+	*) lacks "$BODY" 'href="/console/registers"' "$r has no 登记簿 link" ;; esac
+	case $r in officer|leader|supervisor) want=200 ;; *) want=403 ;; esac
+	get /console/registers
+	equals "$CODE" "$want" "/console/registers as $r: $want"
+	get /console/registers/news
+	equals "$CODE" "$want" "/console/registers/news as $r: $want"
+	case $r in officer|leader) want=200 ;; *) want=403 ;; esac
+	get /console/registers/news/new
+	equals "$CODE" "$want" "/console/registers/news/new as $r: $want"
+	case $r in officer|leader) want=400 ;; *) want=403 ;; esac
+	post /console/registers/news/new --data-urlencode "_csrf=$t"
+	equals "$CODE" "$want" "POST /console/registers/news/new (empty) as $r: $want"
+	post /console/registers/news/import -F "_csrf=$t"
+	equals "$CODE" "$want" "POST /console/registers/news/import (no file) as $r: $want"
+	case $r in officer|leader) want=404 ;; *) want=403 ;; esac
+	get /console/registers/news/999999
+	equals "$CODE" "$want" "/console/registers/news/999999 as $r: $want"
+	post /console/registers/news/999999 --data-urlencode "_csrf=$t"
+	equals "$CODE" "$want" "POST /console/registers/news/999999 as $r: $want"
+	post /console/registers/news/999999/remove --data-urlencode "_csrf=$t" --data-urlencode "confirm=yes"
+	equals "$CODE" "$want" "POST /console/registers/news/999999/remove as $r: $want"
+done
+rm -f "$JAR"
+for p in /console/registers /console/registers/news /console/registers/news/new /console/registers/news/1; do
+	get $p
+	equals "$CODE" 303 "anonymous GET $p: to the login"
+done
+get /console/login
+t=$(csrf_of "$BODY")
+for p in /console/registers/news/new /console/registers/news/import /console/registers/news/1 /console/registers/news/1/remove; do
+	post $p --data-urlencode "_csrf=$t"
+	equals "$CODE" 403 "anonymous POST $p: 403"
+done
+
+login officer pw-officer-2024
+get /console/registers/nosuch
+equals "$CODE" 404 "an unknown register is 404"
+get /console/registers
+contains "$BODY" "行政复议、行政诉讼" "the index names the registers"
+t=$(csrf_of "$BODY")
+
+# ---- CSRF
+post /console/registers/news/new --data-urlencode "platform=x" --data-urlencode "date=2024-01-01" --data-urlencode "title=y"
+equals "$CODE" 403 "add without CSRF token: 403"
+post /console/registers/news/new --data-urlencode "_csrf=$(wrong_token "$t")" --data-urlencode "platform=x" --data-urlencode "date=2024-01-01" --data-urlencode "title=y"
+equals "$CODE" 403 "add with a wrong CSRF token: 403"
+equals "$(count_rows news)" 0 "nothing stored without a valid token"
+
+# ---- add, list, edit for every register
+for reg in $regs; do
+	get /console/registers/$reg/new
+	equals "$CODE" 200 "$reg: the add form"
+	contains "$BODY" '<label for="f-' "$reg: the form has labelled fields"
+	form_args "$(entry $reg)"
+	post /console/registers/$reg/new --data-urlencode "_csrf=$t" "${ARGS[@]}"
+	equals "$CODE" 303 "$reg: an entry is added"
+	loc=$(printf '%s\n' "$HEADERS" | sed -n 's/^Location: //p')
+	id=${loc##*#e-}
+	get /console/registers/$reg
+	equals "$CODE" 200 "$reg: the list"
+	contains "$BODY" "id=\"e-$id\"" "$reg: the new entry is listed"
+	contains "$BODY" "$esc" "$reg: text shown escaped on the list"
+	lacks "$BODY" "$evil" "$reg: never raw on the list"
+	get /console/registers/$reg/$id
+	equals "$CODE" 200 "$reg: the entry's form"
+	contains "$BODY" "$esc" "$reg: text shown escaped in the edit form"
+	lacks "$BODY" "$evil" "$reg: never raw in the edit form"
+	eval "entry_$reg=$id"
+done
+
+# edit: the change is seen; the rest is kept
+get /console/registers/news/$entry_news
+contains "$BODY" 'value="2024-09-01"' "news: the form is prefilled"
+post /console/registers/news/$entry_news --data-urlencode "_csrf=$t" --data-urlencode "platform=微信公众号" \
+	--data-urlencode "date=2024-09-02" --data-urlencode "title=秋收动员会（更正）"
+equals "$CODE" 303 "news: the entry is changed"
+get /console/registers/news
+contains "$BODY" "秋收动员会（更正）" "news: the change is listed"
+contains "$BODY" "微信公众号" "news: with the new platform"
+post /console/registers/case/$entry_case --data-urlencode "_csrf=$t" --data-urlencode "kind=rev" \
+	--data-urlencode "filed=2024-07-01" --data-urlencode "result=upheld" --data-urlencode "closed=2024-08-15"
+equals "$CODE" 303 "case: closed with its result"
+get /console/registers/case
+contains "$BODY" "结果维持" "case: the result is listed by its name"
+contains "$BODY" "2024-08-15" "case: with the closing date"
+post /console/registers/fee/$entry_fee --data-urlencode "_csrf=$t" --data-urlencode "date=2024-06-01" --data-urlencode "amount=99.9" --data-urlencode "item=工本费"
+equals "$CODE" 303 "fee: the amount is changed"
+get /console/registers/fee
+contains "$BODY" "99.90" "fee: the new amount is listed"
+
+# ---- refusals by the register's rules: beside the field, typed values kept, nothing stored
+before=$(count_rows normdoc)
+post /console/registers/normdoc/new --data-urlencode "_csrf=$t" --data-urlencode "kind=rule" \
+	--data-urlencode "issued=2024-02-30" --data-urlencode "doc_no=慈政规〔2024〕9号" --data-urlencode "title=保留的标题"
+equals "$CODE" 400 "normdoc: an impossible date is refused"
+contains "$BODY" "制发日期：" "the summary names the field"
+contains "$BODY" '<div class="field invalid">
+    <label for="f-issued">' "the error is beside the date field"
+contains "$BODY" "no such date" "with the register's reason"
+contains "$BODY" 'value="保留的标题"' "what was typed is kept"
+contains "$BODY" 'value="rule" selected' "the chosen kind is kept"
+equals "$(count_rows normdoc)" "$before" "nothing stored"
+post /console/registers/news/new --data-urlencode "_csrf=$t" --data-urlencode "platform=政府网站" --data-urlencode "date=2024-01-05"
+equals "$CODE" 400 "news: a missing title is refused"
+contains "$BODY" "标题：required" "naming the field"
+post /console/registers/case/new --data-urlencode "_csrf=$t" --data-urlencode "kind=rev" \
+	--data-urlencode "filed=2024-07-01" --data-urlencode "closed=2024-06-01" --data-urlencode "result=upheld"
+equals "$CODE" 400 "case: closed before filed is refused"
+contains "$BODY" "审结日期：" "naming the closing date"
+post /console/registers/news/$entry_news --data-urlencode "_csrf=$t" --data-urlencode "platform=政府网站" --data-urlencode "date=2024-13-01" --data-urlencode "title=不应保存"
+equals "$CODE" 400 "news: an edit with a bad date is refused"
+contains "$BODY" 'value="不应保存"' "the edit form keeps what was typed"
+get /console/registers/news
+lacks "$BODY" "不应保存" "and the entry is unchanged"
+
+# ---- CSV import
+printf 'platform,date,title\n政府网站,2024-02-01,一号通知\n微信公众号,2024-02-02,二号通知\n' >"$TMP/good.csv"
+printf 'platform,date,title\n政府网站,2024-03-01,三号通知\n政府网站,2024-02-30,四号通知\n' >"$TMP/bad.csv"
+before=$(count_rows news)
+post /console/registers/news/import -F "_csrf=$t" -F "csv=@$TMP/bad.csv;type=text/csv"
+equals "$CODE" 400 "a CSV with a bad line is refused"
+contains "$BODY" "第 3 行" "naming line 3"
+contains "$BODY" "date" "and the column"
+equals "$(count_rows news)" "$before" "no line of it stored"
+post /console/registers/news/import -F "_csrf=$t" -F "csv=@$TMP/good.csv;type=text/csv"
+equals "$CODE" 200 "a good CSV is imported"
+contains "$BODY" "导入 2 条" "with the count"
+contains "$BODY" "二号通知" "the imported entries are listed"
+equals "$(count_rows news)" "$((before + 2))" "both stored"
+post /console/registers/news/import -F "_csrf=$t"
+equals "$CODE" 400 "an import without a file is refused"
+contains "$BODY" "请选择要上传的CSV 文件" "saying so"
+
+# ---- removal only when confirmed
+post /console/registers/news/$entry_news/remove --data-urlencode "_csrf=$t"
+equals "$CODE" 400 "removal without confirmation is refused"
+get /console/registers/news
+contains "$BODY" "id=\"e-$entry_news\"" "the entry is still there"
+post /console/registers/news/$entry_news/remove --data-urlencode "_csrf=$t" --data-urlencode "confirm=yes"
+equals "$CODE" 303 "a confirmed removal"
+get /console/registers/news
+lacks "$BODY" "id=\"e-$entry_news\"" "the entry is gone"
+
+# ---- another organ: the county's entries are not the township officer's
+"$GONGKAI" --db "$GONGKAI_DB" register news add --agency 示范县人民政府 --platform 县政府网站 --date 2024-04-01 --title 县里的新闻 >/dev/null
+cid=$(sqlite3 "$GONGKAI_DB" "SELECT id FROM reg_news WHERE title='县里的新闻'")
+get /console/registers/news
+lacks "$BODY" "县里的新闻" "an officer does not see another organ's entry"
+get /console/registers/news?agency=1
+lacks "$BODY" "县里的新闻" "not even by asking for the organ"
+get /console/registers/news/$cid
+equals "$CODE" 404 "nor open it"
+post /console/registers/news/$cid --data-urlencode "_csrf=$t" --data-urlencode "platform=x" --data-urlencode "date=2024-04-01" --data-urlencode "title=改了"
+equals "$CODE" 404 "nor change it"
+post /console/registers/news/$cid/remove --data-urlencode "_csrf=$t" --data-urlencode "confirm=yes"
+equals "$CODE" 404 "nor remove it"
+equals "$(sqlite3 "$GONGKAI_DB" "SELECT title FROM reg_news WHERE id=$cid")" "县里的新闻" "the county's entry is untouched"
+
+# the supervisor (county) reads the township's registers, and writes nothing
+login supervisor pw-supervisor-2024
+get /console/registers/news
+contains "$BODY" "县里的新闻" "the supervisor sees the county's own entries"
+town=$(sqlite3 "$GONGKAI_DB" "SELECT id FROM agency WHERE name='慈周寨镇人民政府'")
+get "/console/registers/news?agency=$town"
+contains "$BODY" "二号通知" "and the township's"
+lacks "$BODY" "新增登记" "without a way to add"
+get "/console/registers?agency=$town"
+contains "$BODY" "/console/registers/news?agency=$town" "the index follows the chosen organ"
+login leader pw-leader-2024
+get /console/registers/feedback
+contains "$BODY" "路灯坏了" "a leader of the organ sees its entries"
+stop_server
+done_testing
