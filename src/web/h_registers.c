@@ -239,6 +239,8 @@ static int list_page(struct web_ctx *c, const struct reg_desc *d)
 		struct tpl_val *cells = tpl_put_list(o, "cells");
 
 		tpl_put_int(o, "id", r->id);
+		if (r->document_id)  /* follows a catalogue document: changed there, not here */
+			tpl_put_int(o, "document_id", r->document_id);
 		for (size_t f = 0; f < d->nfields; f++)
 			tpl_push_str(cells, shown(c, d, (int)f, r));
 	}
@@ -272,6 +274,8 @@ static int form_page(struct web_ctx *c, const struct reg_desc *d, int64_t id, co
 {
 	put_reg(c, d);
 	put_fields(c, d, rec);
+	if (rec && rec->document_id)
+		tpl_put_int(c->page, "document_id", rec->document_id);
 	if (id) {
 		tpl_put_int(c->page, "entry_id", id);
 		tpl_put_str(c->page, "action", arena_printf(c->a, "/console/registers/%s/%lld", d->name, (long long)id));
