@@ -20,7 +20,7 @@ entry() {
 	decision) echo "kind=penalty date=2024-05-06 doc_no=慈罚〔2024〕3号$evil title=占道经营$evil" ;;
 	fee) echo "date=2024-06-01 amount=120.50 item=复印费$evil" ;;
 	case) echo "kind=rev filed=2024-07-01 case_no=慈复〔2024〕2号$evil note=申请人不服答复$evil" ;;
-	feedback) echo "channel=hotline received=2024-08-01 text=路灯坏了$evil contact=张先生$evil" ;;
+	feedback) echo "ref_no=$evil channel=hotline received=2024-08-01 text=路灯坏了$evil contact=张先生$evil" ;;
 	news) echo "platform=政府网站$evil date=2024-09-01 title=秋收动员会$evil url=https://example.cn/$evil" ;;
 	esac
 }
@@ -140,6 +140,10 @@ contains "$BODY" "no such date" "with the register's reason"
 contains "$BODY" 'value="保留的标题"' "what was typed is kept"
 contains "$BODY" 'value="rule" selected' "the chosen kind is kept"
 equals "$(count_rows normdoc)" "$before" "nothing stored"
+post /console/registers/decision/new --data-urlencode "_csrf=$t" --data-urlencode "kind=$evil" --data-urlencode "date=2024-01-05"
+equals "$CODE" 400 "decision: an unknown kind is refused"
+contains "$BODY" "类别：" "naming the field"
+lacks "$BODY" "$evil" "the refusal quoting it is escaped"
 post /console/registers/news/new --data-urlencode "_csrf=$t" --data-urlencode "platform=政府网站" --data-urlencode "date=2024-01-05"
 equals "$CODE" 400 "news: a missing title is refused"
 contains "$BODY" "标题：required" "naming the field"

@@ -67,6 +67,23 @@ static void test_sections_lists_inverted(void **state)
 	arena_free(&a);
 }
 
+/* A handler reads back what it put (the error beside a form field). */
+static void test_get_str(void **state)
+{
+	struct arena a;
+	arena_init(&a);
+	struct tpl_val *v = tpl_obj(&a);
+	tpl_put_str(v, "issued", "no such date: 2024-02-30");
+	tpl_put_int(v, "n", 3);
+	tpl_put_obj(v, "child");
+	assert_string_equal(tpl_get_str(v, "issued"), "no such date: 2024-02-30");
+	assert_string_equal(tpl_get_str(v, "n"), "3");
+	assert_null(tpl_get_str(v, "title"));
+	assert_null(tpl_get_str(v, "child"));
+	assert_null(tpl_get_str(NULL, "issued"));
+	arena_free(&a);
+}
+
 static void test_dotted_partials_comments(void **state)
 {
 	struct arena a;
@@ -160,6 +177,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_escapes_by_default),
 		cmocka_unit_test(test_sections_lists_inverted),
+		cmocka_unit_test(test_get_str),
 		cmocka_unit_test(test_dotted_partials_comments),
 		cmocka_unit_test(test_malformed_templates_refused),
 		cmocka_unit_test(test_self_including_partial_is_bounded),
