@@ -269,11 +269,13 @@ int h_register_list(struct web_ctx *c)
 
 /* ---------------------------------------------------------------- add, edit, remove */
 
-/* The add form (id 0) or an entry's form (rec its values, NULL: as typed). */
-static int form_page(struct web_ctx *c, const struct reg_desc *d, int64_t id, const struct reg_record *rec)
+/* The add form (id 0, rec NULL) or entry id's form (rec the entry); the values as typed when
+ * typed, else the entry's. */
+static int form_page(struct web_ctx *c, const struct reg_desc *d, int64_t id, const struct reg_record *rec,
+		     int typed)
 {
 	put_reg(c, d);
-	put_fields(c, d, rec);
+	put_fields(c, d, typed ? NULL : rec);
 	if (rec && rec->document_id)
 		tpl_put_int(c->page, "document_id", rec->document_id);
 	if (id) {
@@ -290,7 +292,7 @@ int h_register_new_form(struct web_ctx *c)
 	const struct reg_desc *d;
 	int rc = reg_of(c, &d);
 
-	return rc ? rc : form_page(c, d, 0, NULL);
+	return rc ? rc : form_page(c, d, 0, NULL, 1);
 }
 
 int h_register_add(struct web_ctx *c)
@@ -306,7 +308,7 @@ int h_register_add(struct web_ctx *c)
 	if ((rc = reg_of(c, &d)) != 0 || (rc = own_organ(c, &agency_id)) != 0)
 		return rc;
 	if (c->nerrors)
-		return form_page(c, d, 0, NULL);
+		return form_page(c, d, 0, NULL, 1);
 	n = typed_kv(c, d, kv);
 	if ((rc = web_begin(c, 1, &s)) != 0)
 		return rc;
@@ -314,7 +316,7 @@ int h_register_add(struct web_ctx *c)
 	if (rc == 0)
 		rc = registers_add(s, agency_id, &rec, c->a, &c->err);
 	if ((rc = web_finish(c, rc)) != 0)
-		return refused(c, d, rc) ? form_page(c, d, 0, NULL) : rc;
+		return refused(c, d, rc) ? form_page(c, d, 0, NULL, 1) : rc;
 	return web_redirect(c, arena_printf(c->a, "/console/registers/%s#e-%lld", d->name, (long long)rec.id));
 }
 
@@ -345,7 +347,7 @@ int h_register_entry(struct web_ctx *c)
 		return rc;
 	if ((rc = web_finish(c, load_entry(c, s, d, &id, &rec))) != 0)
 		return rc;
-	return form_page(c, d, id, &rec);
+	return form_page(c, d, id, &rec, 0);
 }
 
 static int do_edit(struct web_ctx *c, struct store *s, const struct reg_desc *d, int64_t id)
@@ -381,7 +383,7 @@ static int entry_act(struct web_ctx *c, int (*fn)(struct web_ctx *, struct store
 	if ((rc = web_finish(c, rc)) != 0 && !refused(c, d, rc))
 		return rc;
 	if (c->nerrors)
-		return form_page(c, d, id, typed ? NULL : &rec);
+		return form_page(c, d, id, &rec, typed);
 	return web_redirect(c, arena_printf(c->a, "/console/registers/%s#e-%lld", d->name, (long long)id));
 }
 

@@ -132,6 +132,21 @@ try {
 	ok((await q.locator('table.meta').textContent()).includes('索引号'), 'the document page shows its metadata');
 	await shot(q, '10-document');
 
+	// 3b. The officer records a news item in the registers (登记簿) through the console's form.
+	await o.goto(base + '/console');
+	await o.getByRole('link', { name: '登记簿' }).click();
+	await o.getByRole('link', { name: '新闻发布' }).click();
+	await o.getByRole('link', { name: '新增登记' }).click();
+	await o.getByLabel(/发布平台/).fill('政府网站');
+	await o.getByLabel(/标题/).fill('慈周寨镇召开冬季防火动员会');
+	await Promise.all([o.waitForNavigation(), o.getByRole('button', { name: '保存' }).click()]);
+	ok(await o.locator('.error-summary').isVisible() && (await o.getByLabel(/标题/).inputValue()).includes('冬季防火'),
+	   'a news item without its date is refused, the title kept');
+	await o.getByLabel(/发布日期/).fill(process.env.TODAY);
+	await Promise.all([o.waitForNavigation(), o.getByRole('button', { name: '保存' }).click()]);
+	ok((await o.locator('main table').textContent()).includes('冬季防火动员会'), 'the news item is listed in its register');
+	await shot(o, '10b-register-news');
+
 	// 4. A leader publishes the annual report.
 	const l = await login('leader');
 	const year = Number(process.env.TODAY.slice(0, 4)) - 1;

@@ -200,6 +200,28 @@ post /console/registers/news/$cid/remove --data-urlencode "_csrf=$t" --data-urle
 equals "$CODE" 404 "nor remove it"
 equals "$(sqlite3 "$GONGKAI_DB" "SELECT title FROM reg_news WHERE id=$cid")" "县里的新闻" "the county's entry is untouched"
 
+# a 行政规范性文件 published in the catalogue is its own register entry, changed through the document
+G() { "$GONGKAI" --db "$GONGKAI_DB" "$@" >/dev/null 2>"$TMP/err" || echo "FAILED: $* $(cat "$TMP/err")"; }
+echo 各村：现将办法印发给你们。 >"$TMP/body.txt"
+out=$(G doc add --title 慈周寨镇宅基地管理办法 --body-file "$TMP/body.txt" --doc-number "慈政规〔2024〕5号" \
+	--formed 2024-04-01 --genre 行政规范性文件 --agency 慈周寨镇人民政府 --by officer
+G doc submit 1 --by officer
+G doc review 1 --stage first --by reviewer --decision approve
+G doc review 1 --stage second --by leader --decision approve
+G doc review 1 --stage final --by leader2 --decision approve --secrecy-checked
+G doc publish 1 --by officer)
+equals "$out" "" "a 行政规范性文件 is published through the CLI"
+nid=$(sqlite3 "$GONGKAI_DB" "SELECT id FROM reg_normdoc WHERE document_id IS NOT NULL")
+get /console/registers/normdoc
+contains "$BODY" "慈周寨镇宅基地管理办法" "the published document is listed in the register"
+contains "$BODY" 'href="/console/documents/1">随目录文件变更' "linked to the document instead of a form"
+post /console/registers/normdoc/$nid --data-urlencode "_csrf=$t" --data-urlencode "kind=normdoc" \
+	--data-urlencode "issued=2024-04-01" --data-urlencode "doc_no=改过的文号" --data-urlencode "title=改过的名称"
+equals "$CODE" 409 "its entry cannot be changed through the register"
+contains "$BODY" "请在文件中修改" "saying where to change it"
+get /console/registers/normdoc
+lacks "$BODY" "改过的名称" "the entry is unchanged"
+
 # the supervisor (county) reads the township's registers, and writes nothing
 login supervisor pw-supervisor-2024
 get /console/registers/news
