@@ -175,6 +175,19 @@ post /console/registers/news/import -F "_csrf=$t"
 equals "$CODE" 400 "an import without a file is refused"
 contains "$BODY" "请选择要上传的CSV 文件" "saying so"
 
+# paging: 50 entries a page, newest first
+{ echo "kind,date"; for i in $(seq 10 64); do printf "licensing,2024-01-%02d\n" $(( i % 28 + 1 )); done; } >"$TMP/many.csv"
+post /console/registers/decision/import -F "_csrf=$t" -F "csv=@$TMP/many.csv"
+contains "$BODY" "导入 55 条" "55 decisions imported"
+get /console/registers/decision
+equals "$(grep -o '<tr id="e-' <<<"$BODY" | wc -l)" 50 "the first page shows 50"
+contains "$BODY" 'rel="next"' "with a link to the next page"
+lacks "$BODY" "id=\"e-$entry_decision\"" "the oldest entry is not on the first page"
+get "/console/registers/decision?page=2"
+equals "$(grep -o '<tr id="e-' <<<"$BODY" | wc -l)" 6 "the second page the other 6"
+contains "$BODY" "id=\"e-$entry_decision\"" "ending with the oldest entry"
+lacks "$BODY" 'rel="next"' "and no further page"
+
 # ---- removal only when confirmed
 post /console/registers/news/$entry_news/remove --data-urlencode "_csrf=$t"
 equals "$CODE" 400 "removal without confirmation is refused"
