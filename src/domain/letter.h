@@ -9,7 +9,8 @@
  * bodies: 行政复议 within 60 days to the superior organ, 行政诉讼 within 6 months to the
  * people's court. letter_build refuses (ERR_STATE, naming what is missing) rather than
  * produce a letter without any of these.
- * May call: domain/application.h, domain/agency.h, store/, text/, base/.
+ * The letter's parts are struct letter (render/letter.h), which also writes it as DOCX.
+ * May call: domain/application.h, domain/agency.h, render/letter.h, store/, text/, base/.
  * Law: 条例 Arts. 36–39; 行政复议法 Art. 20 (60 日); 行政诉讼法 Art. 46 (6 个月).
  */
 #ifndef GK_DOMAIN_LETTER_H
@@ -20,25 +21,11 @@
 #include "base/arena.h"
 #include "base/err.h"
 #include "domain/application.h"
+#include "render/letter.h"
 #include "store/store.h"
 
 #define LETTER_REVIEW_DAYS 60     /* REQ 行政复议法-20: 60 days from knowing of the act */
 #define LETTER_LITIGATION_MONTHS 6 /* REQ 行政诉讼法-46: 6 months */
-
-struct letter {
-	const char *title;         /* "政府信息公开申请答复告知书" */
-	const char *ref;           /* the tracking code, as the letter's reference */
-	const char *applicant;
-	const char *received;      /* YYYY-MM-DD */
-	const char *request;       /* what was asked for ("" if not recorded) */
-	const char *outcome;       /* Table 三 label */
-	const char *conclusion;    /* the standard sentence for the outcome group */
-	const char *basis;         /* the legal basis: article(s) */
-	const char *reasons;       /* the officer's reasons ("" only for 予以公开) */
-	const char *remedy;        /* the remedy statement with bodies and time limits */
-	const char *organ;         /* the organ that signs */
-	const char *date;          /* the date of the decision */
-};
 
 /* Build the letter for the decided or closed application v of organ agency_id (its superior
  * organ is the reconsideration body). ERR_STATE naming the missing element when the

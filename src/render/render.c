@@ -22,6 +22,19 @@ const char *render_kind_name(enum render_kind k)
 	return (unsigned)k < RENDER__MAX ? names[k] : NULL;
 }
 
+const char *render_kind_type(enum render_kind k)
+{
+	static const char *const types[RENDER__MAX] = {
+		"text/plain; charset=utf-8", "text/markdown; charset=utf-8", "text/html; charset=utf-8",
+		"application/json",
+		"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+		"application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+		"application/pdf",
+	};
+
+	return (unsigned)k < RENDER__MAX ? types[k] : NULL;
+}
+
 int render_kind_binary(enum render_kind k)
 {
 	return k == RENDER_XLSX || k == RENDER_DOCX || k == RENDER_PDF;

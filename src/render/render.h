@@ -36,6 +36,8 @@ enum render_kind {
 int render_kind_by_name(const char *name);
 /* The kind's name ("txt"), or NULL. */
 const char *render_kind_name(enum render_kind k);
+/* The kind's media type for HTTP ("application/pdf"), or NULL. */
+const char *render_kind_type(enum render_kind k);
 /* 1 for the kinds whose output is not text (xlsx, docx, pdf): not for a terminal. */
 int render_kind_binary(enum render_kind k);
 

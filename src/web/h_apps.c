@@ -2,7 +2,7 @@
  * h_apps.c — the console's applications: the list with filters, one application with its
  * history, live deadlines and their derivation, every lifecycle action of the ledger (the
  * domain refuses what the law does not allow; the refusal is shown as a form error), and the
- * reply letter (告知书) as printable HTML. Staff see only the organs in their scope
+ * reply letter (告知书) as printable HTML and as DOCX. Staff see only the organs in their scope
  * (web_visible); another organ's application is "not found".
  * May call: domain/, web/app.h.
  */
@@ -11,6 +11,8 @@
 
 #include "domain/application.h"
 #include "domain/letter.h"
+#include "render/letter.h"
+#include "render/render.h"
 #include "text/date.h"
 #include "text/money.h"
 #include "web/handlers.h"
@@ -308,25 +310,34 @@ int h_app_decide(struct web_ctx *c)
 	return act(c, do_decide);
 }
 
-int h_app_letter(struct web_ctx *c)
+/* The letter of the application of the path's :id, built and checked by the domain: a
+ * letter the domain refuses is refused here with its message. */
+static int app_letter(struct web_ctx *c, int64_t *id, struct letter *l)
 {
 	struct app_view v;
-	struct letter l;
 	struct store *s;
+	int rc;
+
+	if ((rc = parse_id(c, id)) != 0)
+		return rc;
+	if ((rc = web_begin(c, 0, &s)) != 0)
+		return rc;
+	rc = load_visible(c, s, *id, &v);
+	if (rc == 0) {
+		rc = letter_build(s, &v, c->a, l, &c->err);
+		app_view_free(&v);
+	}
+	return web_finish(c, rc);
+}
+
+int h_app_letter(struct web_ctx *c)
+{
+	struct letter l;
 	struct tpl_val *o;
 	int64_t id;
 	int rc;
 
-	if ((rc = parse_id(c, &id)) != 0)
-		return rc;
-	if ((rc = web_begin(c, 0, &s)) != 0)
-		return rc;
-	rc = load_visible(c, s, id, &v);
-	if (rc == 0) {
-		rc = letter_build(s, &v, c->a, &l, &c->err);
-		app_view_free(&v);
-	}
-	if ((rc = web_finish(c, rc)) != 0)
+	if ((rc = app_letter(c, &id, &l)) != 0)
 		return rc;
 	o = tpl_put_obj(c->page, "letter");
 	tpl_put_str(o, "title", l.title);
@@ -343,4 +354,21 @@ int h_app_letter(struct web_ctx *c)
 	tpl_put_str(o, "date", l.date);
 	tpl_put_int(c->page, "app_id", id);
 	return web_render(c, "letter", l.title);
+}
+
+int h_app_letter_docx(struct web_ctx *c)
+{
+	struct letter l;
+	int64_t id;
+	int rc;
+
+	if ((rc = app_letter(c, &id, &l)) != 0)
+		return rc;
+	if ((rc = render_letter_docx(&l, &c->resp->body, &c->err)) != 0)
+		return rc;
+	c->resp->content_type = render_kind_type(RENDER_DOCX);
+	http_resp_header(c->resp, "Content-Disposition",
+			 arena_printf(c->a, "attachment; filename=\"letter-%lld.docx\"", (long long)id));
+	http_resp_header(c->resp, "Cache-Control", "private, no-store");
+	return 0;
 }

@@ -134,16 +134,10 @@ int h_report(struct web_ctx *c)
 
 int h_report_download(struct web_ctx *c)
 {
-	static const char *const types[][2] = {
-		{ "txt", "text/plain; charset=utf-8" }, { "md", "text/markdown; charset=utf-8" },
-		{ "html", "text/html; charset=utf-8" }, { "json", "application/json" },
-		{ "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
-		{ "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document" },
-		{ "pdf", "application/pdf" },
-	};
 	struct report_pub_rec pub;
 	struct store *s;
-	const char *body, *kind = web_param(c, "kind"), *type = NULL;
+	const char *body, *kind = web_param(c, "kind");
+	int k = render_kind_by_name(kind);
 	size_t len;
 	char sha[65];
 	long long agency, year, rev;
@@ -153,10 +147,7 @@ int h_report_download(struct web_ctx *c)
 	    (rc = num_param(c, "year", 2199, &year)) != 0 ||
 	    (rc = num_param(c, "rev", 1000, &rev)) != 0)
 		return rc;
-	for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
-		if (strcmp(kind, types[i][0]) == 0)
-			type = types[i][1];
-	if (type == NULL)
+	if (k < 0)
 		return err_set(&c->err, ERR_NOTFOUND, "kind", "没有这种格式");
 	if ((rc = web_begin(c, 0, &s)) != 0)
 		return rc;
@@ -167,7 +158,7 @@ int h_report_download(struct web_ctx *c)
 		return rc == ERR_NOTFOUND ? err_set(&c->err, ERR_NOTFOUND, "", "没有这份年度报告或这种格式") : rc;
 	if (buf_append(&c->resp->body, body, len) != 0)
 		return err_set(&c->err, ERR_LIMIT, "", "文件过大");
-	c->resp->content_type = type;
+	c->resp->content_type = render_kind_type((enum render_kind)k);
 	http_resp_header(c->resp, "Content-Disposition",
 			 arena_printf(c->a, "attachment; filename=\"report-%lld-%lld-r%lld.%s\"",
 				      agency, year, rev, kind));

@@ -98,6 +98,8 @@ const struct web_route web_routes[] = {
 	  h_app_decide },
 	{ "GET", "/console/applications/:id/letter", R_OFFICER | R_LEADER | R_SUPERVISOR, 0, NULL,
 	  h_app_letter },
+	{ "GET", "/console/applications/:id/letter.docx", R_OFFICER | R_LEADER | R_SUPERVISOR, 0, NULL,
+	  h_app_letter_docx },
 	{ "GET", "/console/reports", R_OFFICER | R_LEADER | R_SUPERVISOR, R_FORM,
 	  FIELDS({ "year", F_INT, 0, 2199, "年度" }), h_report_console },
 	{ "POST", "/console/reports/text", R_OFFICER | R_LEADER, R_FORM,

@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# letters.sh — the reply letter (告知书) downloaded as DOCX from the console
+# (/console/applications/ID/letter.docx): a Word file (content type, attachment) that unzip
+# accepts, carrying the organ, the legal basis and the remedy statement (REQ 行政复议法-20,
+# REQ 行政诉讼法-46) with typed markup escaped; refused with the HTML letter's message when
+# the domain refuses the letter (no legal basis, no reasons, no decision); the same roles as
+# the HTML letter; linked from the application page and the printable letter.
+. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/server.bash"
+make_db
+"$GONGKAI" --db "$GONGKAI_DB" init --agency-name 其他镇人民政府 --parent 示范县人民政府 >/dev/null
+echo "pw-other-2024" >"$TMP/pw"
+"$GONGKAI" --db "$GONGKAI_DB" user add other --role officer --agency 其他镇人民政府 --password-file "$TMP/pw" >/dev/null
+evil='<script>alert("x")</script>'
+# fetch PATH: like get, for a file download: the body goes to $TMP/download, not to $BODY
+fetch() {
+	CODE=$(curl -s -o "$TMP/download" -D "$TMP/h" -w '%{http_code}' -b "$JAR" "$BASE$1")
+	HEADERS=$(tr -d '\r' <"$TMP/h")
+}
+
+# new_app NAME: a paper application to 慈周寨镇 received 2024-09-27; prints its id
+new_app() {
+	"$GONGKAI" --db "$GONGKAI_DB" app new --received 2024-09-27 --channel post --applicant-type np \
+		--applicant-name "$1" --request "2024年道路修缮工程预算 $evil" --agency 慈周寨镇人民政府 --json |
+		grep -o '"id": *[0-9]*' | head -1 | grep -o '[0-9][0-9]*'
+}
+good=$(new_app "$evil")
+"$GONGKAI" --db "$GONGKAI_DB" app decide "$good" --outcome partial --date 2024-10-31 \
+	--basis "第二部分涉及个人隐私 $evil" >/dev/null
+noreason=$(new_app 李四)
+"$GONGKAI" --db "$GONGKAI_DB" app decide "$noreason" --outcome deny_third_party --date 2024-10-31 >/dev/null
+nobasis=$(new_app 王五)
+"$GONGKAI" --db "$GONGKAI_DB" app decide "$nobasis" --outcome other_misc --date 2024-10-31 --basis "已另行处理" >/dev/null
+open=$(new_app 赵六)
+[ -n "$good" ] && [ -n "$noreason" ] && [ -n "$nobasis" ] && [ -n "$open" ] && ok "four applications set up" ||
+	not_ok "four applications set up" "$good $noreason $nobasis $open"
+start_server
+
+fetch /console/applications/$good/letter.docx
+equals "$CODE" 303 "anonymous: sent to the login page"
+contains "$HEADERS" "Location: /console/login?next=/console/applications/$good/letter.docx" "and back after login"
+
+login officer pw-officer-2024
+get /console/applications/$good
+contains "$BODY" "href=\"/console/applications/$good/letter.docx\"" "the application page links the DOCX letter"
+get /console/applications/$good/letter
+contains "$BODY" "href=\"/console/applications/$good/letter.docx\"" "the printable letter links the DOCX letter"
+
+fetch /console/applications/$good/letter.docx
+equals "$CODE" 200 "the DOCX letter is issued"
+mv "$TMP/download" "$TMP/letter.docx"
+contains "$HEADERS" "Content-Type: application/vnd.openxmlformats-officedocument.wordprocessingml.document" \
+	"as a Word document"
+contains "$HEADERS" "Content-Disposition: attachment; filename=\"letter-$good.docx\"" "downloaded as a file"
+run 0 unzip -t "$TMP/letter.docx"
+contains "$OUT" "No errors detected" "a sound zip package"
+doc=$(unzip -p "$TMP/letter.docx" word/document.xml)
+contains "$doc" "政府信息公开申请答复告知书" "titled 告知书"
+contains "$doc" ">慈周寨镇人民政府<" "signed by the organ"
+contains "$doc" "2024年10月31日" "dated the decision"
+contains "$doc" "法律依据：《中华人民共和国政府信息公开条例》第三十七条" "with the legal basis"
+contains "$doc" "60日内向示范县人民政府申请行政复议" "remedy: reconsideration within 60 days to the superior organ"
+contains "$doc" "6个月内向有管辖权的人民法院提起行政诉讼" "remedy: litigation within 6 months"
+contains "$doc" '理由：第二部分涉及个人隐私 &lt;script&gt;alert("x")&lt;/script&gt;' "the reasons, escaped"
+contains "$doc" '&lt;script&gt;alert("x")&lt;/script&gt;：' "the addressee, escaped"
+lacks "$doc" "<script>" "never raw markup"
+fetch /console/applications/$good/letter.docx
+cmp -s "$TMP/letter.docx" "$TMP/download" && ok "the same bytes on a second download" ||
+	not_ok "the same bytes on a second download"
+
+# a letter the domain refuses is refused as DOCX with the same message as the HTML letter
+for pair in "$noreason:答复缺少理由" "$nobasis:没有可援引的法律依据" "$open:尚未作出答复决定"; do
+	id=${pair%%:*} msg=${pair#*:}
+	get /console/applications/$id/letter
+	html_code=$CODE html_body=$BODY
+	get /console/applications/$id/letter.docx
+	equals "$CODE" 409 "application $id: no DOCX letter ($msg)"
+	equals "$CODE" "$html_code" "the same status as the HTML letter"
+	contains "$BODY" "$msg" "the page says what is missing"
+	contains "$html_body" "$msg" "as the HTML letter does"
+	lacks "$HEADERS" "Content-Disposition" "and nothing is downloaded"
+done
+
+# roles: as the HTML letter (officer, leader, supervisor of the county); others not
+for r in leader reviewer admin supervisor other; do
+	login $r pw-$r-2024
+	get /console/applications/$good/letter
+	html_code=$CODE
+	fetch /console/applications/$good/letter.docx
+	case $r in leader|supervisor) want=200 ;; other) want=404 ;; *) want=403 ;; esac
+	equals "$CODE" "$want" "letter.docx as $r: $want"
+	equals "$CODE" "$html_code" "letter.docx as $r: as the HTML letter"
+done
+stop_server
+done_testing
