@@ -306,6 +306,25 @@ static int under(const struct organ_list *l, size_t i, int64_t root)
 	return 0;
 }
 
+/* The Table 三 totals and the findings count of organ o's report r. */
+static int organ_status(struct store *s, struct region_organ *o, const struct annual_report *r,
+			struct gk_error *e)
+{
+	struct findings f;
+	int rc;
+
+	o->received = cells_t3_get(&r->cells, T3R_NEW_RECEIVED, T3C_TOTAL);
+	o->handled = cells_t3_get(&r->cells, T3R_HANDLED_TOTAL, T3C_TOTAL);
+	o->carried_out = cells_t3_get(&r->cells, T3R_CARRIED_OUT, T3C_TOTAL);
+	findings_init(&f);
+	if ((rc = report_check(s, o->id, r, &f, e)) == 0) {
+		o->errors = findings_count(&f, SEV_ERROR);
+		o->warnings = findings_count(&f, SEV_WARN);
+	}
+	findings_free(&f);
+	return rc;
+}
+
 int report_region(struct store *s, const struct agency_rec *root, int year, int drafts,
 		  struct arena *a, struct annual_report *out, struct region_summary *sum,
 		  struct gk_error *e)
@@ -328,24 +347,45 @@ int report_region(struct store *s, const struct agency_rec *root, int year, int 
 	out->year = year;
 	out->organ = report_organ_kind(root->level);
 	sum->missing = arena_alloc(a, (l.n + 1) * sizeof *sum->missing);
+	sum->each = arena_alloc(a, (l.n + 1) * sizeof *sum->each);
+	memset(sum->each, 0, (l.n + 1) * sizeof *sum->each);
 	report_init(&one, f);
 	buf_init(&text, 0);
 	for (size_t i = 0; i < l.n && rc == 0; i++) {
+		struct report_pub_rec pub;
+		struct region_organ *o;
+
 		if (!under(&l, i, root->id))
 			continue;
-		sum->organs++;
-		if (drafts)
+		o = &sum->each[sum->organs++];
+		o->id = l.v[i].id;
+		o->parent_id = l.v[i].parent_id;
+		o->name = l.v[i].name;
+		if (drafts) {
+			rc = report_store(s)->pub_get(s, l.v[i].id, year, 0, a, &pub, e);
+			if (rc == ERR_NOTFOUND) {
+				memset(e, 0, sizeof *e);
+				pub.revision = 0;
+				pub.published_at = NULL;
+			} else if (rc != 0) {
+				break;
+			}
 			rc = report_compute(s, &l.v[i], year, a, &one, NULL, e);
-		else
-			rc = report_published(s, l.v[i].id, year, 0, a, &one, NULL, e);
+		} else {
+			rc = report_published(s, l.v[i].id, year, 0, a, &one, &pub, e);
+		}
 		if (rc == ERR_NOTFOUND && !drafts) {
 			memset(e, 0, sizeof *e);
-			rc = 0;
 			sum->missing[sum->nmissing++] = l.v[i].name;
+			/* left out of the sum: its figures as computed now, for the list */
+			if ((rc = report_compute(s, &l.v[i], year, a, &one, NULL, e)) == 0)
+				rc = organ_status(s, o, &one, e);
 			continue;
 		}
 		if (rc != 0)
 			break;
+		o->revision = pub.revision;
+		o->published_at = pub.published_at;
 		if (one.cells.fmt != f) {
 			rc = err_set(e, ERR_DB, "format", "%s's %d report uses format %s", l.v[i].name, year,
 				     one.cells.fmt->id);
@@ -355,7 +395,9 @@ int report_region(struct store *s, const struct agency_rec *root, int year, int 
 			err_set(e, rc, "format", "%s's %d report cannot be summed", l.v[i].name, year);
 			break;
 		}
+		o->summed = 1;
 		sum->included++;
+		rc = organ_status(s, o, &one, e);
 	}
 	if (rc == 0) {
 		rc = buf_printf(&text, "本汇总为%s及其所属%zu个机关%d年%s政府信息公开工作年度报告之和，"

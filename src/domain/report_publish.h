@@ -64,12 +64,26 @@ int report_published_diff(struct store *s, int64_t agency_id, const struct annua
 int report_cells_serialise(const struct report_cells *c, struct buf *out) GK_WUR;
 int report_cells_parse(const char *text, struct report_cells *c, struct gk_error *e) GK_WUR;
 
+/* One organ of a region summary: its report of the year and what the rules say of it. */
+struct region_organ {
+	int64_t id, parent_id;
+	const char *name;             /* (in a) */
+	int revision;                 /* latest published revision of the year; 0 = not published */
+	const char *published_at;     /* of that revision (in a); NULL when not published */
+	int summed;                   /* its report is in the sum */
+	/* Table 三 总计 of its report — the one summed, or for an organ left out (not published)
+	 * its report computed now: 一 received, （七） handled, 四 carried out. */
+	int64_t received, handled, carried_out;
+	size_t errors, warnings;      /* report_check findings on that report */
+};
+
 /* A region summary (汇总). */
 struct region_summary {
 	size_t organs;                /* the organ and every organ under it */
 	size_t included;              /* reports summed */
 	const char **missing;         /* names of organs with no published report (in a) */
 	size_t nmissing;
+	struct region_organ *each;    /* every organ counted in organs, by id (in a) */
 };
 
 /*
@@ -77,6 +91,7 @@ struct region_summary {
  * into *out (report_init'd): their latest published revisions, or with drafts = 1 their reports
  * computed now. The sum's agency is root's name; its 一 lists what was summed and which organs
  * have not published, 五 and 六 are "无". Rules are re-checked by the caller (rules_check).
+ * sum->each describes every organ (its status, Table 三 totals and findings count).
  */
 int report_region(struct store *s, const struct agency_rec *root, int year, int drafts,
 		  struct arena *a, struct annual_report *out, struct region_summary *sum,

@@ -116,6 +116,8 @@ int h_dashboard(struct web_ctx *c)
 	}
 	date_split(web_today(), &year, NULL, NULL);
 	tpl_put_int(c->page, "report_year", year - 1);
+	tpl_put_bool(c->page, "sees_region", c->user->role_id == ROLE_SUPERVISOR ||
+					      c->user->role_id == ROLE_ADMIN);
 	if (c->user->agency_id) {
 		struct tpl_val *pubs = tpl_put_list(c->page, "report_pubs");
 		if ((rc = web_list_reports(c, pubs, c->user->agency_id, year - 1)) != 0)

@@ -19,9 +19,7 @@
 #include "text/date.h"
 #include "web/handlers.h"
 
-/* The <body> of a complete HTML rendering (escaped by render/html.c's writer): a trusted
- * fragment. The rendering's own <style> is dropped (CSP: style-src 'self'). */
-static const char *html_body(struct web_ctx *c, const char *html, size_t len)
+const char *web_report_body(struct web_ctx *c, const char *html, size_t len)
 {
 	const char *b = memmem(html, len, "<body>", 6), *e;
 
@@ -120,7 +118,7 @@ int h_report(struct web_ctx *c)
 	tpl_put_int(c->page, "revision", pub.revision);
 	tpl_put_str(c->page, "sha256", pub.sha256);
 	tpl_put_str(c->page, "published_at", pub.published_at);
-	tpl_put_str(c->page, "report_html", html_body(c, html, len));
+	tpl_put_str(c->page, "report_html", web_report_body(c, html, len));
 	{
 		struct tpl_val *kinds = tpl_put_list(c->page, "kinds");
 		for (int k = 0; k < RENDER__MAX; k++)
@@ -169,7 +167,22 @@ int h_report_download(struct web_ctx *c)
 
 /* ---------------------------------------------------------------- console */
 
-static int console_year(struct web_ctx *c)
+void web_put_findings(struct web_ctx *c, const struct findings *f)
+{
+	struct tpl_val *fl = tpl_put_list(c->page, "findings");
+
+	for (size_t i = 0; i < f->n; i++) {
+		struct tpl_val *o = tpl_push_obj(fl);
+		tpl_put_str(o, "rule", f->v[i].rule);
+		tpl_put_str(o, "severity", severity_code(f->v[i].sev));
+		tpl_put_bool(o, "error", f->v[i].sev == SEV_ERROR);
+		tpl_put_str(o, "msg", arena_strdup(c->a, f->v[i].msg));
+	}
+	tpl_put_int(c->page, "errors", (long long)findings_count(f, SEV_ERROR));
+	tpl_put_int(c->page, "warnings", (long long)findings_count(f, SEV_WARN));
+}
+
+int web_report_year(struct web_ctx *c)
 {
 	const struct web_value *y = web_in(c, "year");
 	int this_year;
@@ -186,7 +199,7 @@ static int console_page(struct web_ctx *c, int year, const struct findings *refu
 	struct agency_rec ag;
 	struct store *s;
 	struct buf html;
-	struct tpl_val *fl, *texts;
+	struct tpl_val *texts;
 	int rc;
 
 	if (c->user->agency_id == 0)
@@ -214,21 +227,12 @@ static int console_page(struct web_ctx *c, int year, const struct findings *refu
 		goto out;
 	if ((rc = render_html(&r, &html, &c->err)) != 0)
 		goto out;
-	tpl_put_str(c->page, "report_html", html_body(c, buf_cstr(&html), html.len));
+	tpl_put_str(c->page, "report_html", web_report_body(c, buf_cstr(&html), html.len));
 	tpl_put_int(c->page, "year", year);
 	tpl_put_str(c->page, "agency", ag.name);
 	tpl_put_int(c->page, "agency_id", ag.id);
-	fl = tpl_put_list(c->page, "findings");
 	shown = refused && refused->n ? refused : &f;
-	for (size_t i = 0; i < shown->n; i++) {
-		struct tpl_val *o = tpl_push_obj(fl);
-		tpl_put_str(o, "rule", shown->v[i].rule);
-		tpl_put_str(o, "severity", severity_code(shown->v[i].sev));
-		tpl_put_bool(o, "error", shown->v[i].sev == SEV_ERROR);
-		tpl_put_str(o, "msg", arena_strdup(c->a, shown->v[i].msg));
-	}
-	tpl_put_int(c->page, "errors", (long long)findings_count(shown, SEV_ERROR));
-	tpl_put_int(c->page, "warnings", (long long)findings_count(shown, SEV_WARN));
+	web_put_findings(c, shown);
 	tpl_put_bool(c->page, "blocked", findings_count(shown, SEV_ERROR) > 0);
 	tpl_put_bool(c->page, "may_publish", c->user->role_id == ROLE_LEADER);
 	tpl_put_bool(c->page, "may_edit", c->user->role_id == ROLE_LEADER ||
@@ -243,14 +247,14 @@ out:
 
 int h_report_console(struct web_ctx *c)
 {
-	return console_page(c, console_year(c), NULL);
+	return console_page(c, web_report_year(c), NULL);
 }
 
 int h_report_text(struct web_ctx *c)
 {
 	int t = report_text_section_by_name(web_str(c, "section"));
 	const char *text = web_str(c, "text");
-	int year = console_year(c), rc;
+	int year = web_report_year(c), rc;
 	struct store *s;
 
 	if (c->nerrors)
@@ -272,7 +276,7 @@ int h_report_publish(struct web_ctx *c)
 	struct report_pub_rec out;
 	struct agency_rec ag;
 	struct store *s;
-	int year = console_year(c), rc;
+	int year = web_report_year(c), rc;
 
 	if (c->nerrors)
 		return console_page(c, year, NULL);

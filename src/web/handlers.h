@@ -33,6 +33,20 @@ int h_report_text(struct web_ctx *c);
 int h_report_publish(struct web_ctx *c);
 /* Published revisions (of one organ and/or year, 0 = all) into list. */
 int web_list_reports(struct web_ctx *c, struct tpl_val *list, int64_t agency_id, int year);
+/* The <body> of a complete HTML rendering of a report (escaped by render/html.c's writer): a
+ * trusted fragment in the request's arena. The rendering's own <style> is dropped (CSP:
+ * style-src 'self'). */
+const char *web_report_body(struct web_ctx *c, const char *html, size_t len);
+/* The year= of a console report page (2019 or later), else last year. */
+int web_report_year(struct web_ctx *c);
+/* Findings f as the page's "findings" list (rule, severity, error, msg), "errors" and
+ * "warnings" (the partial templates/findings.html shows them). */
+struct findings;
+void web_put_findings(struct web_ctx *c, const struct findings *f);
+
+/* h_region.c — the supervisor's region summary */
+int h_report_region(struct web_ctx *c);
+int h_report_region_download(struct web_ctx *c);
 /* h_docs.c — the catalogue, documents, search, publishing */
 int h_catalogue(struct web_ctx *c);
 int h_doc(struct web_ctx *c);

@@ -12,11 +12,6 @@ make_db
 echo "pw-other-2024" >"$TMP/pw"
 "$GONGKAI" --db "$GONGKAI_DB" user add other --role officer --agency 其他镇人民政府 --password-file "$TMP/pw" >/dev/null
 evil='<script>alert("x")</script>'
-# fetch PATH: like get, for a file download: the body goes to $TMP/download, not to $BODY
-fetch() {
-	CODE=$(curl -s -o "$TMP/download" -D "$TMP/h" -w '%{http_code}' -b "$JAR" "$BASE$1")
-	HEADERS=$(tr -d '\r' <"$TMP/h")
-}
 
 # new_app NAME: a paper application to 慈周寨镇 received 2024-09-27; prints its id
 new_app() {

@@ -4,6 +4,8 @@
 #   start_server [serve options...]   # on 127.0.0.1, a free port, database $GONGKAI_DB
 #   get PATH [curl options...]        # sets $CODE, $BODY, $HEADERS; cookies kept in $JAR
 #   post PATH [curl options...]       # same, as a POST
+#   fetch PATH                        # like get for a file download: $CODE, $HEADERS, the body
+#                                     # in $TMP/download (not in $BODY)
 #   csrf_of "$BODY"                   # the _csrf value of the first form on the page
 #   login USER PASSWORD               # sign in with a fresh cookie jar
 #   stop_server                       # SIGTERM; checks that it stopped cleanly
@@ -79,6 +81,10 @@ _req() {
 	HEADERS=$(tr -d '\r' <"$TMP/headers")
 }
 get() { _req "$@"; }
+fetch() {
+	CODE=$(curl -s -o "$TMP/download" -D "$TMP/headers" -w '%{http_code}' -b "$JAR" -c "$JAR" "$BASE$1")
+	HEADERS=$(tr -d '\r' <"$TMP/headers")
+}
 post() { local p=$1; shift; _req "$p" -X POST "$@"; }
 
 csrf_of() {
