@@ -16,6 +16,7 @@
 #include "domain/audit.h"
 #include "domain/catalogue.h"
 #include "store/report_store.h"
+#include "text/date.h"
 #include "text/jsonw.h"
 #include "text/utf8.h"
 
@@ -138,6 +139,24 @@ int report_overview_draft(const char *agency, const struct report_figures *f, st
 				 (long long)f->feedback_total);
 	if (f->organ == ORGAN_GOVERNMENT || f->organ == ORGAN_TOWNSHIP)
 		rc |= buf_puts(out, "（请填写工作考核、社会评议和责任追究结果情况。）");
+	return rc ? ERR_LIMIT : 0;
+}
+
+/* ---- the draft of 六、其他需要报告的事项 ---- */
+
+int report_other_draft(const struct report_figures *f, struct buf *out)
+{
+	const struct app_fee_totals *t = &f->fees;
+	int rc = 0;
+
+	if (t->notices == 0 && t->paid == 0)
+		return buf_puts(out, "无") ? ERR_LIMIT : 0;
+	rc |= buf_printf(out, "%d年，依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），"
+			 "发出收费通知%lld件，金额合计%lld.%02lld元；实际收取信息处理费%lld件，"
+			 "金额合计%lld.%02lld元。", f->year, (long long)t->notices,
+			 (long long)(t->notice_fen / 100), (long long)(t->notice_fen % 100),
+			 (long long)t->paid, (long long)(t->paid_fen / 100),
+			 (long long)(t->paid_fen % 100));
 	return rc ? ERR_LIMIT : 0;
 }
 
@@ -288,6 +307,15 @@ int report_compute(struct store *s, const struct agency_rec *ag, int year, struc
 	    (rc = registers_narrative(s, ag->id, year, a, &nar, e)) != 0 ||
 	    (rc = docs_published(s, ag->id, year, &fig.docs_published, e)) != 0)
 		goto out;
+	{
+		char first[DATE_LEN], last[DATE_LEN];
+		if ((rc = app_store(s)->fee_totals(s, ag->id, date_format(date_make(year, 1, 1), first),
+						   date_format(date_make(year, 12, 31), last),
+						   &fig.fees, e)) != 0)
+			goto out;
+	}
+	/* T3-07 compares with the notices 六 reports; "无" reports none (as a reader sees it) */
+	out->fee_notices = fig.fees.notices || fig.fees.paid ? fig.fees.notices : -1;
 	report_fill_t2(&out->cells, &t2);
 	report_fill_t3(&out->cells, tally);
 	report_fill_t4(&out->cells, &t4);
@@ -310,9 +338,12 @@ int report_compute(struct store *s, const struct agency_rec *ag, int year, struc
 	for (int t = 0; t < RTEXT__MAX; t++) {
 		if ((rc = report_text_get(s, ag->id, year, t, a, &text, e)) != 0)
 			goto out;
-		if (!text && t == RTEXT_OVERVIEW) {
-			if ((rc = report_overview_draft(ag->name, &fig, &draft)) != 0) {
-				err_set(e, rc, "overview", "the draft is too long");
+		if (!text && t != RTEXT_PROBLEMS) {
+			buf_reset(&draft);
+			rc = t == RTEXT_OVERVIEW ? report_overview_draft(ag->name, &fig, &draft)
+						 : report_other_draft(&fig, &draft);
+			if (rc != 0) {
+				err_set(e, rc, text_ids[t], "the draft is too long");
 				goto out;
 			}
 			text = buf_cstr(&draft);

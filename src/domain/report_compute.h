@@ -7,7 +7,8 @@
  * the 总计 column, （七）总计, the Table 四 totals — is computed from its parts
  * (cells_fill_totals), so the result passes every E rule of annual-report-format.md §6 by
  * construction. The narrative sections 一、五、六 are the texts staff stored (report_text_*);
- * where none is stored, 一 is a draft stating the year's figures in words and 五 / 六 are "无".
+ * where none is stored, 一 is a draft stating the year's figures in words, 五 is "无" and 六
+ * states the year's 信息处理费 (收费通知 issued and fees received, from the ledger) or is "无".
  * Counting choices: docs/report.md.
  * May call store/, domain/ (application, registers, agency), format/, text/, base/.
  * Law: 条例第五十条; 国办公开办函〔2021〕30号 / 〔2019〕60号.
@@ -63,6 +64,7 @@ struct report_figures {
 	int64_t feedback_total;
 	int64_t reviews;         /* Table 四 行政复议 总计 */
 	int64_t lawsuits;        /* Table 四 行政诉讼: both 总计 */
+	struct app_fee_totals fees;  /* 收费通知 sent and fees paid in the year (109号) */
 	enum organ_kind organ;
 };
 
@@ -71,6 +73,11 @@ struct report_figures {
  * "共收到政府信息公开申请N件。…办结N件。"), news per platform, documents issued, and for a
  * 人民政府 a prompt for 考核 / 评议 / 责任追究. Appended to out. */
 int report_overview_draft(const char *agency, const struct report_figures *f, struct buf *out) GK_WUR;
+
+/* REQ 年报-六-收费 (UNVERIFIED, spec §1.1): the draft of 六、其他需要报告的事项: the year's
+ * 信息处理费 — "本年度…发出收费通知N件，金额合计X元；实际收取信息处理费M件，金额合计Y元。" — or
+ * "无" when there were none. Appended to out. */
+int report_other_draft(const struct report_figures *f, struct buf *out) GK_WUR;
 
 /* ---- pure mappings (testable without a database) ---- */
 

@@ -251,11 +251,16 @@ static void t3_06(struct ctx *x)
 static long fee_notices_in_text(const char *text);
 static const char *section_norm(struct ctx *x, int sec);
 
+/* Only without 上年结转: an application carried in may have had its notice the year before,
+ * so only then is every unpaid lapse of the year matched by a notice of the year. */
 static void t3_07(struct ctx *x)
 {
 	int c = fmt_t3_cell(x->f, T3R_OTHER_FEE_UNPAID, T3C_TOTAL);
+	int in = fmt_t3_cell(x->f, T3R_CARRIED_IN, T3C_TOTAL);
 	long notices = x->r->fee_notices;
 
+	if (present(x->c, in) && val(x->c, in) > 0)
+		return;
 	if (notices < 0)
 		notices = fee_notices_in_text(section_norm(x, SEC_OTHER_MATTERS));
 	if (notices < 0 || !present(x->c, c) || val(x->c, c) <= notices)
@@ -639,7 +644,7 @@ static const struct rule_row rules[] = {
 	{ { "T3-04", SEV_ERROR, VB, 0, "表三各单元格为不小于 0 的整数" }, t3_04 },
 	{ { "T3-05", SEV_WARN, VB, 1, "本年上年结转等于上年结转下年度继续办理（各列）" }, NULL },
 	{ { "T3-06", SEV_ERROR, VB, 0, "新收与上年结转均为 0 时其余各项均为 0" }, t3_06 },
-	{ { "T3-07", SEV_WARN, V21, 0, "逾期未缴费不再处理的申请不多于所发收费通知" }, t3_07 },
+	{ { "T3-07", SEV_WARN, V21, 0, "上年无结转时，逾期未缴费不再处理的申请不多于所发收费通知" }, t3_07 },
 	{ { "T3-08", SEV_WARN, VB, 0, "总体情况中所述申请数与表三一致" }, t3_08 },
 	{ { "T3-09", SEV_ERROR, VB, 0, "表三每一行、每一列都必须列出" }, t3_09 },
 	{ { "T4-01", SEV_ERROR, VB, 0, "行政复议总计等于四种结果之和" }, t4_01 },

@@ -50,6 +50,25 @@ contains "$OUT" "2024年全年未收到政府信息公开申请。" "an organ wi
 contains "$OUT" "#### 六、其他需要报告的事项
 
 无" "六 is never empty"
+# REQ 年报-六-收费: 六 states the year's 收费通知 and fees received from the ledger
+run 0 G init --agency-name 丁镇
+f1=$(new 丁镇 2024-06-03 np); G app event "$f1" fee-notice --date 2024-06-05 --amount 120.50 >/dev/null
+G app event "$f1" fee-notice-received --date 2024-06-06 >/dev/null; G app event "$f1" fee-paid --date 2024-06-20 >/dev/null
+f2=$(new 丁镇 2024-11-18 np); G app event "$f2" fee-notice --date 2024-11-20 --amount 30 >/dev/null
+G app event "$f2" fee-notice-received --date 2024-11-21 >/dev/null; G app event "$f2" fee-lapsed --date 2024-12-23 >/dev/null
+f3=$(new 丁镇 2023-12-01 np); G app event "$f3" fee-notice --date 2023-12-04 --amount 10 >/dev/null
+run 0 G report 2024 --agency 丁镇 --format txt -o "$TMP/ding.txt"
+contains "$(cat "$TMP/ding.txt")" "发出收费通知2件，金额合计150.50元；实际收取信息处理费1件，金额合计120.50元。" \
+	"六 states the notices sent in 2024 (not 2023's) with their amounts, and the fee paid"
+run 0 "$GONGKAI" check --json "$TMP/ding.txt"
+lacks "$OUT" "T3-07" "one application closed unpaid against two notices: no T3-07"
+run 0 G report 2023 --agency 丁镇 --format txt
+contains "$OUT" "发出收费通知1件，金额合计10.00元；实际收取信息处理费0件" "2023 states its own notice"
+printf '本年度无其他需要报告的事项。\n' >"$TMP/o.txt"
+run 0 G report text 2024 --agency 丁镇 --section other --file "$TMP/o.txt"
+run 0 G report 2024 --agency 丁镇 --format txt
+contains "$OUT" "本年度无其他需要报告的事项。" "a stored text of 六 is used as written"
+lacks "$OUT" "收费通知2件" "…instead of the draft"
 
 printf '一是公开内容更新不够及时。\r\n\r\n二是解读形式单一。\r\n' > "$TMP/p.txt"
 run 0 G report text 2024 --agency 甲镇 --section problems --file "$TMP/p.txt"

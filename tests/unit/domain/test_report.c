@@ -326,7 +326,8 @@ static void test_tables_2_and_4(void **state)
 	drop_store(s);
 }
 
-/* 一 is a draft with the year's figures until staff store a text; 五 and 六 are never empty. */
+/* 一 is a draft with the year's figures until staff store a text; 五 is never empty; 六 states
+ * the fee notices of the year (the fee-lapsed application's). */
 static void test_texts_and_draft(void **state)
 {
 	struct store *s = fresh_store();
@@ -342,7 +343,10 @@ static void test_texts_and_draft(void **state)
 	assert_non_null(strstr(r.section[SEC_OVERVIEW], "本年度办结5件。"));
 	assert_non_null(strstr(r.section[SEC_OVERVIEW], "在云上滑州发布新闻2条"));
 	assert_string_equal(r.section[SEC_PROBLEMS], "无");
-	assert_string_equal(r.section[SEC_OTHER_MATTERS], "无");
+	assert_string_equal(r.section[SEC_OTHER_MATTERS], "2024年，依据《政府信息公开信息处理费管理办法》"
+			    "（国办函〔2020〕109号），发出收费通知1件，金额合计50.00元；实际收取信息处理费"
+			    "0件，金额合计0.00元。");
+	assert_int_equal(r.fee_notices, 1);
 	/* the draft's figures agree with the tables (T3-08, TXT-03 give no finding) */
 	findings_init(&f);
 	rules_check(&r, NULL, &f);
@@ -364,6 +368,8 @@ static void test_texts_and_draft(void **state)
 	assert_string_equal(r.section[SEC_PROBLEMS], "无");
 	compute(s, empty, 2024, &r);
 	assert_non_null(strstr(r.section[SEC_OVERVIEW], "2024年全年未收到政府信息公开申请。"));
+	assert_string_equal(r.section[SEC_OTHER_MATTERS], "无");   /* no fees: 六 is 无 */
+	assert_int_equal(r.fee_notices, -1);
 	report_free(&r);
 	drop_store(s);
 }
