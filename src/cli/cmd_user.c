@@ -1,5 +1,5 @@
 /*
- * cmd_user.c — `gongkai user add|list`: staff accounts.
+ * cmd_user.c — `gongkai user add|passwd|list`: staff accounts.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -21,8 +21,8 @@ static void help(void)
 	       "ROLE: officer, reviewer, leader, admin, supervisor. The password (first line of FILE,\n"
 	       "at least 8 characters) is stored as an argon2id hash; without it the user cannot\n"
 	       "log in yet. passwd (or --clear, which disables the account) ends the user's console\n"
-	       "sessions. An officer, reviewer or leader belongs to an organ: --agency, or the\n"
-	       "only organ of the database.\n");
+	       "sessions; --clear refuses the last admin who can sign in. An officer, reviewer or\n"
+	       "leader belongs to an organ: --agency, or the only organ of the database.\n");
 }
 
 /* The first line of path, without its line end, in b. */
@@ -147,7 +147,8 @@ static int user_passwd(struct cli *cli, int argc, char **argv)
 		return x;
 	}
 	if ((rc = store_begin(s, &e)) == 0)
-		rc = user_set_password(s, argv[optind], clear ? NULL : buf_cstr(&pw), &e);
+		rc = clear ? user_disable(s, argv[optind], NULL, &e)
+			   : user_set_password(s, argv[optind], buf_cstr(&pw), &e);
 	if (pw.ptr)
 		memset(pw.ptr, 0, pw.cap);
 	buf_free(&pw);

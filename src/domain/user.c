@@ -143,6 +143,128 @@ out:
 	return rc;
 }
 
+int user_get(struct store *s, int64_t id, struct arena *a, struct user_rec *out,
+	     struct gk_error *e)
+{
+	return user_store(s)->get(s, id, a, out, e);
+}
+
+struct admin_count {
+	int64_t except;   /* the account not to count */
+	int n;
+};
+
+static int count_admin(void *ctx, const struct user_rec *r)
+{
+	struct admin_count *c = ctx;
+
+	if (r->id != c->except && r->password_hash && strcmp(r->role, "admin") == 0)
+		c->n++;
+	return 0;
+}
+
+/* Refuse (ERR_STATE) taking u's admin role or its sign-in away when it is the last admin who
+ * can sign in: nobody could manage the accounts from the console any more. */
+static int keep_an_admin(struct store *s, const struct user_rec *u, struct gk_error *e)
+{
+	struct admin_count c = { u->id, 0 };
+	int rc;
+
+	if (strcmp(u->role, "admin") != 0 || u->password_hash == NULL)
+		return 0;
+	if ((rc = user_store(s)->list(s, count_admin, &c, e)) != 0)
+		return rc;
+	if (c.n == 0)
+		return err_set(e, ERR_STATE, "NAME", "refused: %s is the last admin who can sign in",
+			       u->name);
+	return 0;
+}
+
+int user_disable(struct store *s, const char *name, const char *self, struct gk_error *e)
+{
+	struct arena a;
+	struct user_rec u;
+	int rc;
+
+	arena_init(&a);
+	if ((rc = user_store(s)->get_by_name(s, name, &a, &u, e)) != 0)
+		goto out;
+	if ((rc = keep_an_admin(s, &u, e)) != 0)
+		goto out;
+	if (self && strcmp(self, u.name) == 0) {
+		rc = err_set(e, ERR_STATE, "NAME", "refused: you cannot disable your own account");
+		goto out;
+	}
+	rc = user_set_password(s, u.name, NULL, e);
+out:
+	arena_free(&a);
+	return rc;
+}
+
+int user_set_role(struct store *s, const char *name, const char *role, int64_t agency_id,
+		  const char *self, struct gk_error *e)
+{
+	struct arena a;
+	struct user_rec u;
+	struct buf js;
+	struct jsonw w;
+	int rc, r = user_role_from_id(role);
+
+	arena_init(&a);
+	buf_init(&js, 0);
+	if ((rc = user_store(s)->get_by_name(s, name, &a, &u, e)) != 0)
+		goto out;
+	if (r < 0) {
+		rc = err_set(e, ERR_INVALID, "--role", "unknown role '%s' (one of officer, reviewer, "
+			     "leader, admin, supervisor)", role ? role : "");
+		goto out;
+	}
+	if (agency_id) {
+		struct agency_rec ag;
+		if ((rc = agency_store(s)->get(s, agency_id, &a, &ag, e)) != 0)
+			goto out;
+	} else if (r == ROLE_OFFICER || r == ROLE_REVIEWER || r == ROLE_LEADER) {
+		rc = err_set(e, ERR_INVALID, "--agency", "an %s belongs to an organ",
+			     user_roles[r].id);
+		goto out;
+	}
+	if (strcmp(u.role, role) == 0 && u.agency_id == agency_id)
+		goto out;  /* nothing changes, nothing to record */
+	if (strcmp(u.role, role) != 0) {
+		if (self && strcmp(self, u.name) == 0) {
+			rc = err_set(e, ERR_STATE, "--role", "refused: you cannot change your own role");
+			goto out;
+		}
+		if ((rc = keep_an_admin(s, &u, e)) != 0)
+			goto out;
+	}
+	if ((rc = user_store(s)->set_role(s, u.id, role, agency_id, e)) != 0)
+		goto out;
+	jsonw_init(&w, &js, 0);
+	jsonw_obj_begin(&w);
+	jsonw_kstr(&w, "role", role);
+	jsonw_key(&w, "agency_id");
+	if (agency_id)
+		jsonw_int(&w, agency_id);
+	else
+		jsonw_null(&w);
+	jsonw_kstr(&w, "old_role", u.role);
+	jsonw_key(&w, "old_agency_id");
+	if (u.agency_id)
+		jsonw_int(&w, u.agency_id);
+	else
+		jsonw_null(&w);
+	jsonw_obj_end(&w);
+	if ((rc = jsonw_finish(&w)) != 0)
+		goto out;
+	rc = audit_record(s, agency_id ? agency_id : u.agency_id, "user", u.id, "set-role",
+			  buf_cstr(&js), e);
+out:
+	buf_free(&js);
+	arena_free(&a);
+	return rc;
+}
+
 int user_authenticate(struct store *s, const char *name, const char *password, struct arena *a,
 		      struct user_rec *out, struct gk_error *e)
 {

@@ -56,6 +56,23 @@ int user_create(struct store *s, const struct user_new *in, int64_t *id, struct 
 int user_set_password(struct store *s, const char *name, const char *password,
 		      struct gk_error *e) GK_WUR;
 
+/* The account with id (strings in a); ERR_NOTFOUND if there is none. */
+int user_get(struct store *s, int64_t id, struct arena *a, struct user_rec *out,
+	     struct gk_error *e) GK_WUR;
+
+/* Disable account name: its password is cleared (user_set_password with NULL), so it cannot
+ * sign in and every session of it ends. self is the account doing it (NULL from the command
+ * line). Refused with ERR_STATE when it would leave no admin who can sign in, or when name is
+ * self (nobody locks themselves out). Audit-logged as clear-password. */
+int user_disable(struct store *s, const char *name, const char *self, struct gk_error *e) GK_WUR;
+
+/* Change the role and organ (0 = none) of account name; audit-logged with the old and the new
+ * values. An officer, reviewer or leader needs an organ (field "--agency"). Refused with
+ * ERR_STATE when it would leave no admin who can sign in, or when self (may be NULL) changes
+ * their own role. Sessions go on: the console reads the role at every request. */
+int user_set_role(struct store *s, const char *name, const char *role, int64_t agency_id,
+		  const char *self, struct gk_error *e) GK_WUR;
+
 /* Check name + password; on success fill out (strings in a). A wrong name or password are the
  * same ERR_FORBIDDEN "wrong user name or password", and an unknown name or an account without
  * a password (disabled) costs one argon2id verification like a wrong password does. */

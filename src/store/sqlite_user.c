@@ -105,6 +105,25 @@ static int set_password(struct store *s, int64_t id, const char *hash, struct gk
 	return 0;
 }
 
+static int set_role(struct store *s, int64_t id, const char *role, int64_t agency_id,
+		    struct gk_error *e)
+{
+	static const char sql[] = "UPDATE app_user SET role = ?, agency_id = ? WHERE id = ?";
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = sq_stmt(s, sql, &st, e)) != 0)
+		return rc;
+	sq_bind_text(st, 1, role);
+	sq_bind_int_or_null(st, 2, agency_id, 0);
+	sq_bind_int(st, 3, id);
+	if ((rc = sq_exec_stmt(s, st, "changing the role", e)) != 0)
+		return rc;
+	if (sqlite3_changes(sq_db(s)) == 0)
+		return err_set(e, ERR_NOTFOUND, "user", "no user with id %lld", (long long)id);
+	return 0;
+}
+
 struct each {
 	user_row_fn fn;
 	void *ctx;
@@ -136,5 +155,6 @@ const struct user_store_ops sqlite_user_ops = {
 	.get_by_name = get_by_name,
 	.get = get,
 	.set_password = set_password,
+	.set_role = set_role,
 	.list = list,
 };

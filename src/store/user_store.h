@@ -34,6 +34,9 @@ struct user_store_ops {
 		   struct gk_error *e);
 	/* Replace the password hash of user id (NULL clears it). */
 	int (*set_password)(struct store *s, int64_t id, const char *hash, struct gk_error *e);
+	/* Replace the role and organ (0 = none) of user id. */
+	int (*set_role)(struct store *s, int64_t id, const char *role, int64_t agency_id,
+			struct gk_error *e);
 	/* Every user in name order; stops when fn returns non-zero. */
 	int (*list)(struct store *s, user_row_fn fn, void *ctx, struct gk_error *e);
 };

@@ -93,6 +93,21 @@ const char *web_param(const struct web_ctx *c, const char *name)
 	return NULL;
 }
 
+int web_param_id(struct web_ctx *c, const char *name, const char *none, int64_t *out)
+{
+	const char *p = web_param(c, name);
+	char *end;
+	long long v;
+
+	if (p == NULL || *p < '0' || *p > '9')
+		return err_set(&c->err, ERR_NOTFOUND, name, "%s", none);
+	v = strtoll(p, &end, 10);
+	if (*end || v <= 0)
+		return err_set(&c->err, ERR_NOTFOUND, name, "%s", none);
+	*out = v;
+	return 0;
+}
+
 static char *vfmt(struct arena *a, const char *fmt, va_list ap)
 {
 	va_list ap2;

@@ -87,9 +87,15 @@ int h_register_entry(struct web_ctx *c);
 int h_register_edit(struct web_ctx *c);
 int h_register_remove(struct web_ctx *c);
 
-/* h_admin.c — accounts and the audit log */
+/* h_admin.c — accounts, one's own password, and the audit log */
 int h_users(struct web_ctx *c);
 int h_user_add(struct web_ctx *c);
+int h_user(struct web_ctx *c);
+int h_user_password(struct web_ctx *c);
+int h_user_disable(struct web_ctx *c);
+int h_user_role(struct web_ctx *c);
+int h_password_form(struct web_ctx *c);
+int h_password(struct web_ctx *c);
 int h_audit(struct web_ctx *c);
 
 #endif

@@ -1,0 +1,164 @@
+/* test_user.c — managing staff accounts (domain/user.h): disabling clears the password and ends
+ * the sessions, but never takes away the last admin who can sign in nor one's own account;
+ * a role change needs an organ for officers, keeps an admin, and is audit-logged with the old
+ * and new values; refusals change nothing. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "domain/agency.h"
+#include "domain/audit.h"
+#include "domain/session.h"
+#include "domain/user.h"
+
+static char dir[64], path[128];
+static struct store *s;
+static int64_t town, root, clerk;
+static struct gk_error e;
+
+static int setup(void **state)
+{
+	struct agency_new an = { .name = "慈周寨镇人民政府" };
+	/* root can sign in; clerk has no password yet (no argon2id work for it) */
+	struct user_new r = { .name = "root", .role = "admin", .password = "root-secret-1" };
+	struct user_new c = { .name = "clerk", .role = "reviewer", .password = NULL };
+
+	(void)state;
+	snprintf(dir, sizeof dir, "/tmp/gk-duser-XXXXXX");
+	if (mkdtemp(dir) == NULL)
+		return -1;
+	snprintf(path, sizeof path, "%s/t.db", dir);
+	if (store_open(path, STORE_CREATE, &s, &e) != 0)
+		return -1;
+	store_set_actor(s, "tester");
+	if (store_begin(s, &e) != 0 || agency_create(s, &an, &town, &e) != 0)
+		return -1;
+	c.agency_id = town;
+	if (user_create(s, &r, &root, &e) != 0 || user_create(s, &c, &clerk, &e) != 0 ||
+	    store_commit(s, &e) != 0)
+		return -1;
+	return store_begin(s, &e);
+}
+
+static int teardown(void **state)
+{
+	char p[160];
+	const char *suffix[] = { "", "-wal", "-shm" };
+
+	(void)state;
+	store_close(s);
+	for (int i = 0; i < 3; i++) {
+		snprintf(p, sizeof p, "%s%s", path, suffix[i]);
+		unlink(p);
+	}
+	rmdir(dir);
+	return 0;
+}
+
+static struct user_rec get(struct arena *a, int64_t id)
+{
+	struct user_rec u;
+
+	assert_int_equal(user_get(s, id, a, &u, &e), 0);
+	return u;
+}
+
+struct last_entry {
+	char action[40];
+	char content[400];
+};
+
+static int keep_last(void *ctx, const struct audit_rec *r)
+{
+	struct last_entry *l = ctx;
+
+	snprintf(l->action, sizeof l->action, "%s", r->action);
+	snprintf(l->content, sizeof l->content, "%s", r->content);
+	return 0;
+}
+
+static void test_last_admin_and_self_are_kept(void **state)
+{
+	struct arena a;
+
+	(void)state;
+	arena_init(&a);
+	/* the only admin: neither disabled nor demoted, by anyone */
+	assert_int_equal(user_disable(s, "root", NULL, &e), ERR_STATE);
+	assert_non_null(strstr(e.msg, "last admin"));
+	assert_int_equal(user_set_role(s, "root", "supervisor", 0, NULL, &e), ERR_STATE);
+	assert_non_null(get(&a, root).password_hash);
+	assert_string_equal(get(&a, root).role, "admin");
+	/* a disabled admin does not count as one who can sign in */
+	assert_int_equal(user_set_role(s, "clerk", "admin", 0, NULL, &e), 0);
+	assert_int_equal(user_disable(s, "root", NULL, &e), ERR_STATE);
+	/* the account itself: never one's own */
+	assert_int_equal(user_disable(s, "clerk", "clerk", &e), ERR_STATE);
+	assert_int_equal(user_set_role(s, "clerk", "officer", town, "clerk", &e), ERR_STATE);
+	assert_int_equal(user_disable(s, "nobody", NULL, &e), ERR_NOTFOUND);
+	arena_free(&a);
+}
+
+static void test_disable_ends_sessions(void **state)
+{
+	char tok[CRYPTO_SHA256_HEX];
+	struct session ss;
+	struct arena a;
+
+	(void)state;
+	arena_init(&a);
+	/* with clerk an admin who can sign in, root may be disabled by clerk */
+	assert_int_equal(user_set_password(s, "clerk", "clerk-secret-1", &e), 0);
+	assert_int_equal(session_start(s, root, NULL, NULL, 1767225600, tok, &ss, &e), 0);
+	assert_int_equal(user_disable(s, "root", "clerk", &e), 0);
+	assert_null(get(&a, root).password_hash);
+	assert_int_equal(session_find(s, tok, 1767225601, &ss, &e), ERR_NOTFOUND);
+	/* now clerk is the last admin who can sign in */
+	assert_int_equal(user_disable(s, "clerk", "root", &e), ERR_STATE);
+	arena_free(&a);
+}
+
+static void test_role_change(void **state)
+{
+	struct last_entry l = { "", "" };
+	struct arena a;
+
+	(void)state;
+	arena_init(&a);
+	assert_int_equal(user_create(s, &(struct user_new){ .name = "li", .role = "supervisor" },
+				     &(int64_t){ 0 }, &e), 0);
+	/* an officer belongs to an organ; an unknown role or organ is refused */
+	assert_int_equal(user_set_role(s, "li", "officer", 0, NULL, &e), ERR_INVALID);
+	assert_string_equal(e.field, "--agency");
+	assert_int_equal(user_set_role(s, "li", "boss", town, NULL, &e), ERR_INVALID);
+	assert_string_equal(e.field, "--role");
+	assert_int_equal(user_set_role(s, "li", "officer", 9999, NULL, &e), ERR_NOTFOUND);
+	assert_int_equal(user_set_role(s, "li", "officer", town, "root", &e), 0);
+	{
+		struct user_rec u;
+		assert_int_equal(user_store(s)->get_by_name(s, "li", &a, &u, &e), 0);
+		assert_string_equal(u.role, "officer");
+		assert_int_equal(u.agency_id, town);
+		assert_int_equal(audit_list(s, "user", u.id, keep_last, &l, &e), 0);
+	}
+	assert_string_equal(l.action, "set-role");
+	assert_non_null(strstr(l.content, "\"role\":\"officer\""));
+	assert_non_null(strstr(l.content, "\"old_role\":\"supervisor\""));
+	arena_free(&a);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_last_admin_and_self_are_kept),
+		cmocka_unit_test(test_disable_ends_sessions),
+		cmocka_unit_test(test_role_change),
+	};
+	return cmocka_run_group_tests_name("domain/user", tests, setup, teardown);
+}
