@@ -48,6 +48,11 @@ struct jsonw;
  * Returns 0 or the jsonw error. */
 int cli_jsonw_print(struct jsonw *w, struct gk_error *e);
 
+/* Write len bytes to -o FILE (output; NULL: stdout). ERR_IO naming "-o" when it cannot. */
+int cli_write_output(const char *output, const char *p, size_t len, struct gk_error *e);
+/* 1 when a binary file would land on a terminal: no -o FILE and stdout is a terminal. */
+int cli_binary_to_tty(const char *output);
+
 /* Reset getopt so a command can parse its own argv. */
 void cli_getopt_reset(void);
 

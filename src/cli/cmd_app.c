@@ -1,5 +1,5 @@
 /*
- * cmd_app.c — `gongkai app new|event|decide|show|list|generate`: the application ledger
+ * cmd_app.c — `gongkai app new|event|decide|show|letter|list|generate`: the application ledger
  * (依申请公开). Parses options, calls domain/application.h, prints text or JSON.
  */
 #include <getopt.h>
@@ -14,6 +14,8 @@
 #include "cli/db.h"
 #include "domain/application.h"
 #include "domain/calendar.h"
+#include "domain/letter.h"
+#include "render/letter.h"
 #include "text/date.h"
 #include "text/jsonw.h"
 #include "text/money.h"
@@ -27,6 +29,7 @@ static void help(void)
 	       "  gongkai app event ID KIND --date DATE [--note TEXT] [--approver NAME] [--amount YUAN]\n"
 	       "  gongkai app decide ID --outcome ROW --date DATE [--basis TEXT]\n"
 	       "  gongkai app show ID [--json]\n"
+	       "  gongkai app letter ID [--format txt|docx] [-o FILE]\n"
 	       "  gongkai app list [--state S] [--overdue] [--due-within N] [--year Y] [--agency A] [--json]\n"
 	       "  gongkai app generate --count N [--year Y] [--seed S] [--agency A]\n"
 	       "CH: in-person post online fax email other.  TYPE: np biz research ngo legal org_other.\n"
@@ -41,6 +44,8 @@ static void help(void)
 	       "     noproc_mass_repeat noproc_confirm_reissue other_misc.\n"
 	       "S: open received awaiting-correction consulting fee-notice-sent awaiting-payment\n"
 	       "   replied closed.  --due-within N counts working days.\n"
+	       "letter: the reply letter (告知书) of a decided application, refused without its legal\n"
+	       "     basis, reasons or remedy statement; docx needs -o FILE or a redirection.\n"
 	       "Every command is one transaction; --by USER names the actor for the audit log.\n");
 }
 
@@ -280,6 +285,67 @@ static int app_show_cmd(struct cli *cli, int argc, char **argv)
 	return x;
 }
 
+/* ---- app letter ---- */
+
+/* REQ 行政复议法-20 REQ 行政诉讼法-46: the reply letter (告知书) as the console gives it,
+ * refused when the domain refuses it (no decision, no legal basis, no reasons). */
+static int app_letter_cmd(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct gk_error e = { 0 };
+	struct store *s = NULL;
+	struct calendar *cal = NULL;
+	struct app_view v;
+	struct letter l;
+	struct arena a;
+	struct buf out;
+	const char *format = "txt", *output = NULL;
+	int64_t id;
+	int ch, rc, x, docx;
+
+	while ((ch = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'f': format = optarg; break;
+		case 'o': output = optarg; break;
+		case 'h': help(); return CLI_OK;
+		default: return cli_usage_error("app letter", "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (argc - optind != 1)
+		return cli_usage_error("app letter", "give the application ID");
+	if (strcmp(format, "txt") != 0 && strcmp(format, "docx") != 0)
+		return cli_usage_error("app letter", "--format: txt or docx, not '%s'", format);
+	docx = strcmp(format, "docx") == 0;
+	if (docx && cli_binary_to_tty(output))
+		return cli_usage_error("app letter", "--format docx writes a binary file: give -o FILE "
+				       "or redirect the output");
+	if ((rc = cli_parse_id(argv[optind], "ID", &id, &e)) != 0)
+		return cli_error(&e);
+	if ((x = open_all(cli, 0, &s, &cal, &e)) != 0)
+		return x;
+	arena_init(&a);
+	buf_init(&out, 0);
+	memset(&v, 0, sizeof v);
+	rc = app_load(s, cal, id, date_today(), &a, &v, &e);
+	if (rc == 0)
+		rc = letter_build(s, &v, &a, &l, &e);
+	if (rc == 0)
+		rc = docx ? render_letter_docx(&l, &out, &e) : render_letter_txt(&l, &out, &e);
+	x = cli_finish(s, rc, &e);
+	if (x == CLI_OK && cli_write_output(output, out.ptr ? out.ptr : "", out.len, &e) != 0)
+		x = cli_error(&e);
+	app_view_free(&v);
+	buf_free(&out);
+	arena_free(&a);
+	calendar_free(cal);
+	return x;
+}
+
 /* ---- app list ---- */
 
 struct list_ctx {
@@ -400,10 +466,12 @@ int cmd_app(struct cli *cli, int argc, char **argv)
 		return app_event_cmd(cli, argc - 1, argv + 1, 1);
 	if (strcmp(sub, "show") == 0)
 		return app_show_cmd(cli, argc - 1, argv + 1);
+	if (strcmp(sub, "letter") == 0)
+		return app_letter_cmd(cli, argc - 1, argv + 1);
 	if (strcmp(sub, "list") == 0)
 		return app_list_cmd(cli, argc - 1, argv + 1);
 	if (strcmp(sub, "generate") == 0)
 		return app_generate_cmd(cli, argc - 1, argv + 1);
-	return cli_usage_error("app", "unknown subcommand '%s' (new, event, decide, show, list, "
-			       "generate)", sub);
+	return cli_usage_error("app", "unknown subcommand '%s' (new, event, decide, show, letter, "
+			       "list, generate)", sub);
 }

@@ -142,26 +142,10 @@ static int pick_kind(const char *name, const char *output, int *kind)
 	if (*kind < 0)
 		return cli_usage_error(CMD, "--format: unknown format '%s' (txt, md, html, json, xlsx, "
 				       "docx, pdf)", name);
-	if (render_kind_binary(*kind) && !output && isatty(STDOUT_FILENO))
+	if (render_kind_binary(*kind) && cli_binary_to_tty(output))
 		return cli_usage_error(CMD, "--format %s writes a binary file: give -o FILE or "
 				       "redirect the output", name);
 	return 0;
-}
-
-/* Write bytes to -o FILE or stdout. */
-static int emit(const char *output, const char *p, size_t len, struct gk_error *e)
-{
-	FILE *f = output ? fopen(output, "wb") : stdout;
-	int bad;
-
-	if (!f)
-		return err_set(e, ERR_IO, "-o", "cannot write %s", output);
-	bad = len && fwrite(p, 1, len, f) != len;
-	if (output)
-		bad |= fclose(f) != 0;
-	else
-		bad |= fflush(f) != 0;
-	return bad ? err_set(e, ERR_IO, "-o", "cannot write %s", output ? output : "the output") : 0;
 }
 
 static void print_findings_text(FILE *f, const struct findings *fnd)
@@ -186,7 +170,7 @@ static int render_and_emit(const struct annual_report *r, int kind, const struct
 
 	buf_init(&b, 0);
 	if ((rc = render_report(r, kind, fnd, &b, e)) == 0)
-		rc = emit(output, b.ptr ? b.ptr : "", b.len, e);
+		rc = cli_write_output(output, b.ptr ? b.ptr : "", b.len, e);
 	buf_free(&b);
 	return rc;
 }
@@ -261,7 +245,7 @@ static int do_year(struct cli *cli, int argc, char **argv)
 			rc = report_store(s)->artifact_get(s, pub.id, render_kind_name(kind), &a, &body, &len,
 							   sha, &e);
 			if (rc == 0) {
-				rc = emit(o.output, body, len, &e);
+				rc = cli_write_output(o.output, body, len, &e);
 			} else if (rc == ERR_NOTFOUND) {
 				/* published before this renderer existed: render the frozen model */
 				struct annual_report r;
@@ -530,7 +514,7 @@ static int do_show(struct cli *cli, int argc, char **argv)
 			print_meta(stdout, ag.name, &pub);
 		} else if ((rc = report_store(s)->artifact_get(s, pub.id, render_kind_name(kind), &a, &body,
 								&len, sha, &e)) == 0) {
-			rc = emit(o.output, body, len, &e);
+			rc = cli_write_output(o.output, body, len, &e);
 		} else if (rc == ERR_NOTFOUND) {
 			struct annual_report r;
 

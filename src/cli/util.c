@@ -1,11 +1,13 @@
 /*
- * util.c — helpers shared by every command: error printing, getopt reset, data directory.
+ * util.c — helpers shared by every command: error printing, writing -o FILE, getopt reset,
+ * data directory.
  */
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "text/jsonw.h"
@@ -36,6 +38,26 @@ int cli_usage_error(const char *command, const char *fmt, ...)
 	va_end(ap);
 	fprintf(stderr, "\nTry 'gongkai %s --help'.\n", command);
 	return CLI_USAGE;
+}
+
+int cli_write_output(const char *output, const char *p, size_t len, struct gk_error *e)
+{
+	FILE *f = output ? fopen(output, "wb") : stdout;
+	int bad;
+
+	if (!f)
+		return err_set(e, ERR_IO, "-o", "cannot write %s", output);
+	bad = len && fwrite(p, 1, len, f) != len;
+	if (output)
+		bad |= fclose(f) != 0;
+	else
+		bad |= fflush(f) != 0;
+	return bad ? err_set(e, ERR_IO, "-o", "cannot write %s", output ? output : "the output") : 0;
+}
+
+int cli_binary_to_tty(const char *output)
+{
+	return output == NULL && isatty(STDOUT_FILENO);
 }
 
 void cli_getopt_reset(void)

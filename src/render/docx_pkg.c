@@ -1,6 +1,6 @@
 /*
  * docx_pkg.c — the one WordprocessingML writer: text, paragraphs, the page and the zipped
- * package shared by the annual report (docx.c) and the reply letter (letter_docx.c); see
+ * package shared by the annual report (docx.c) and the reply letter (letter.c); see
  * docx_pkg.h and docs/render.md.
  *
  * Fonts are named as official documents name them and listed in word/fontTable.xml with the

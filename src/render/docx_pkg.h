@@ -1,6 +1,6 @@
 /*
  * docx_pkg.h — the one WordprocessingML writer behind every Word document gongkai writes: the
- * annual report (docx.c) and the reply letter (letter_docx.c). Inside render/ only.
+ * annual report (docx.c) and the reply letter (letter.c). Inside render/ only.
  *
  * It holds the text writer (escaping, dropping what XML 1.0 forbids), paragraphs, the page
  * (A4, GB/T 9704 margins, "— N —" page number) and the package: the parts every document

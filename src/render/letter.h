@@ -1,5 +1,5 @@
 /*
- * letter.h — a reply letter (告知书) as a Word document. The letter's parts are built and
+ * letter.h — a reply letter (告知书) as a Word document or as plain text. The letter's parts are built and
  * checked by the domain (domain/letter.h: letter_build refuses a letter without its legal
  * basis, reasons or remedy statement); this module only lays them out.
  * May use base/ and text/.
@@ -35,5 +35,10 @@ struct letter {
  * date received when it has none). ERR_INVALID naming the part when a text is not UTF-8,
  * ERR_LIMIT when out is full. */
 int render_letter_docx(const struct letter *l, struct buf *out, struct gk_error *e) GK_WUR;
+
+/* Append letter l as UTF-8 plain text to out: the same paragraphs in the same order, body
+ * paragraphs indented by two full-width spaces, the organ, date and seal line pushed right.
+ * ERR_INVALID naming the part when a text is not UTF-8, ERR_LIMIT when out is full. */
+int render_letter_txt(const struct letter *l, struct buf *out, struct gk_error *e) GK_WUR;
 
 #endif

@@ -4,7 +4,8 @@
 # accepts, carrying the organ, the legal basis and the remedy statement (REQ 行政复议法-20,
 # REQ 行政诉讼法-46) with typed markup escaped; refused with the HTML letter's message when
 # the domain refuses the letter (no legal basis, no reasons, no decision); the same roles as
-# the HTML letter; linked from the application page and the printable letter.
+# the HTML letter; linked from the application page and the printable letter; the same letter
+# from `gongkai app letter ID --format docx|txt`.
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/server.bash"
 make_db
@@ -62,6 +63,20 @@ lacks "$doc" "<script>" "never raw markup"
 fetch /console/applications/$good/letter.docx
 cmp -s "$TMP/letter.docx" "$TMP/download" && ok "the same bytes on a second download" ||
 	not_ok "the same bytes on a second download"
+
+# the same letter from the command line: the same bytes as the console's download
+run 0 "$GONGKAI" --db "$GONGKAI_DB" app letter "$good" --format docx -o "$TMP/cli.docx"
+cmp -s "$TMP/letter.docx" "$TMP/cli.docx" && ok "gongkai app letter --format docx: the console's bytes" ||
+	not_ok "gongkai app letter --format docx: the console's bytes"
+run 0 "$GONGKAI" --db "$GONGKAI_DB" app letter "$good"
+contains "$OUT" "法律依据：《中华人民共和国政府信息公开条例》第三十七条。" "as text: the legal basis"
+contains "$OUT" "60日内向示范县人民政府申请行政复议" "as text: the remedy statement"
+contains "$OUT" "2024年10月31日" "as text: the date"
+run 1 "$GONGKAI" --db "$GONGKAI_DB" app letter "$nobasis" --format docx -o "$TMP/no.docx"
+contains "$ERR" "没有可援引的法律依据" "the command line refuses the same letter with the same message"
+[ ! -s "$TMP/no.docx" ] && ok "and writes nothing" || not_ok "and writes nothing"
+run 2 "$GONGKAI" --db "$GONGKAI_DB" app letter "$good" --format pdf
+contains "$ERR" "txt or docx" "an unknown format is named"
 
 # a letter the domain refuses is refused as DOCX with the same message as the HTML letter
 for pair in "$noreason:答复缺少理由" "$nobasis:没有可援引的法律依据" "$open:尚未作出答复决定"; do

@@ -1,8 +1,8 @@
-/* test_letter_docx.c — the reply letter (告知书) as DOCX (render/letter.h): a valid zip package
+/* test_letter.c — the reply letter (告知书) as DOCX and as text (render/letter.h): a valid zip package
  * with the same parts as the report's DOCX, the legal basis and the remedy statement
  * (REQ 行政复议法-20: 60 日; REQ 行政诉讼法-46: 6 个月) in word/document.xml, markup typed by
  * an applicant or an officer written as text, the same bytes on every run and in every time
- * zone, text that is not UTF-8 refused naming the part. */
+ * zone, text that is not UTF-8 refused naming the part; the text form with the same parts. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -203,6 +203,27 @@ static void test_letter_not_utf8(void **state)
 	buf_free(&out);
 }
 
+static void test_letter_txt(void **state)
+{
+	static const char head[] = "政府信息公开申请答复告知书\n编号：D583-44QM-9TNW\n\n"
+				   "<script>alert(1)</script>：\n　　本机关于2024年9月27日收到";
+	struct buf out;
+	const char *t;
+
+	(void)state;
+	buf_init(&out, 0);
+	assert_int_equal(render_letter_txt(&sample, &out, NULL), 0);
+	t = buf_cstr(&out);
+	/* title, reference, addressee (plain text: nothing to escape), the body indented */
+	assert_true(strncmp(t, head, strlen(head)) == 0);
+	/* REQ 行政复议法-20 REQ 行政诉讼法-46 */
+	assert_non_null(strstr(t, "\n　　法律依据：《中华人民共和国政府信息公开条例》第三十七条。\n"));
+	assert_non_null(strstr(t, "60日内向示范县人民政府申请行政复议"));
+	assert_non_null(strstr(t, "6个月内向有管辖权的人民法院提起行政诉讼"));
+	assert_non_null(strstr(t, "慈周寨镇人民政府\n　　　　　　　　　　　　2024年10月31日\n"));
+	buf_free(&out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -210,6 +231,7 @@ int main(void)
 		cmocka_unit_test(test_letter_deterministic),
 		cmocka_unit_test(test_letter_without_date),
 		cmocka_unit_test(test_letter_not_utf8),
+		cmocka_unit_test(test_letter_txt),
 	};
-	return cmocka_run_group_tests_name("render/letter_docx", tests, NULL, NULL);
+	return cmocka_run_group_tests_name("render/letter", tests, NULL, NULL);
 }
