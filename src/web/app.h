@@ -151,8 +151,15 @@ int web_refused(struct web_ctx *c, int rc);
  * supervisor their organ and every organ under it, anyone else their own organ only. */
 int web_visible(struct web_ctx *c, int64_t agency_id);
 
-/* Fill list with the organs (id, name, selected when id == selected) for a <select>. */
+/* Fill list with the organs (id, name, selected when id == selected) for a <select>: every
+ * organ (the public's choice), or only those the user may see (web_visible: the console's
+ * choice, so that a supervisor is offered their organ and the organs under it). */
 int web_agencies(struct web_ctx *c, struct tpl_val *list, int64_t selected) GK_WUR;
+int web_agencies_in_scope(struct web_ctx *c, struct tpl_val *list, int64_t selected) GK_WUR;
+/* The organ a console page was asked about with the route's "agency" field: 0 when not
+ * asked; ERR_NOTFOUND (404, as for another organ's application: no probing) when the user
+ * may not see it (web_visible) — never silently another organ. */
+int web_agency_asked(struct web_ctx *c, int64_t *agency_id) GK_WUR;
 
 /* Render template name inside the base layout with title, status 200 (or resp->status). */
 int web_render(struct web_ctx *c, const char *name, const char *title) GK_WUR;

@@ -225,6 +225,7 @@ const char *webint_site_name(struct web_ctx *c)
 }
 
 struct agency_fill {
+	struct web_ctx *c;       /* NULL: every organ */
 	struct tpl_val *list;
 	int64_t selected;
 };
@@ -232,25 +233,53 @@ struct agency_fill {
 static int add_agency(void *ctx, const struct agency_rec *r)
 {
 	struct agency_fill *f = ctx;
-	struct tpl_val *o = tpl_push_obj(f->list);
+	struct tpl_val *o;
 	struct arena *a = tpl_arena(f->list);
 
+	if (f->c && !web_visible(f->c, r->id))
+		return 0;
+	o = tpl_push_obj(f->list);
 	tpl_put_int(o, "id", r->id);
 	tpl_put_str(o, "name", arena_strdup(a, r->name));
 	tpl_put_bool(o, "selected", r->id == f->selected);
 	return 0;
 }
 
-int web_agencies(struct web_ctx *c, struct tpl_val *list, int64_t selected)
+static int fill_agencies(struct web_ctx *c, struct agency_fill *f)
 {
-	struct agency_fill f = { list, selected };
 	struct store *s;
 	int rc;
 
+	if (f->c)
+		(void)web_visible(c, 0);  /* load the scope before listing */
 	if ((rc = web_begin(c, 0, &s)) != 0)
 		return rc;
-	rc = agency_list(s, add_agency, &f, &c->err);
+	rc = agency_list(s, add_agency, f, &c->err);
 	return web_finish(c, rc);
+}
+
+int web_agencies(struct web_ctx *c, struct tpl_val *list, int64_t selected)
+{
+	struct agency_fill f = { NULL, list, selected };
+
+	return fill_agencies(c, &f);
+}
+
+int web_agencies_in_scope(struct web_ctx *c, struct tpl_val *list, int64_t selected)
+{
+	struct agency_fill f = { c, list, selected };
+
+	return fill_agencies(c, &f);
+}
+
+int web_agency_asked(struct web_ctx *c, int64_t *agency_id)
+{
+	const struct web_value *v = web_in(c, "agency");
+
+	*agency_id = v->present ? (int64_t)v->i : 0;
+	if (*agency_id && !web_visible(c, *agency_id))
+		return err_set(&c->err, ERR_NOTFOUND, "agency", "没有这个机关");
+	return 0;
 }
 
 struct org {

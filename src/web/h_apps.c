@@ -50,14 +50,15 @@ static int add_item(void *ctx, const struct app_item *it)
 	return 0;
 }
 
-/* The organ a list is about: staff of one organ see theirs; others may choose. */
-static int64_t list_agency(struct web_ctx *c)
+/* The organ a list is about: staff of one organ see theirs; a supervisor (or admin) all the
+ * organs in their scope (0) or the one chosen in it; an organ outside it is not found. */
+static int list_agency(struct web_ctx *c, int64_t *agency_id)
 {
-	int64_t want = web_in(c, "agency")->i;
+	int rc = web_agency_asked(c, agency_id);
 
-	if (c->user->role_id != ROLE_SUPERVISOR && c->user->role_id != ROLE_ADMIN)
-		return c->user->agency_id;
-	return want && web_visible(c, want) ? want : 0;
+	if (rc == 0 && c->user->role_id != ROLE_SUPERVISOR && c->user->role_id != ROLE_ADMIN)
+		*agency_id = c->user->agency_id;
+	return rc;
 }
 
 int h_apps(struct web_ctx *c)
@@ -68,7 +69,8 @@ int h_apps(struct web_ctx *c)
 	struct store *s;
 	int rc;
 
-	q.agency_id = list_agency(c);
+	if ((rc = list_agency(c, &q.agency_id)) != 0)
+		return rc;
 	q.state = web_in(c, "state")->s;
 	q.overdue = web_in(c, "overdue")->present;
 	if (web_in(c, "due_within")->present)
@@ -84,8 +86,9 @@ int h_apps(struct web_ctx *c)
 	if ((rc = web_begin(c, 0, &s)) != 0)
 		return rc;
 	rc = app_list(s, web_calendar(c), &q, web_today(), add_item, &f, &c->err);
+	tpl_put_bool(c->page, "choose_agency", c->user->role_id == ROLE_SUPERVISOR || c->user->role_id == ROLE_ADMIN);
 	if (rc == 0 && (c->user->role_id == ROLE_SUPERVISOR || c->user->role_id == ROLE_ADMIN))
-		rc = web_agencies(c, tpl_put_list(c->page, "agencies"), q.agency_id);
+		rc = web_agencies_in_scope(c, tpl_put_list(c->page, "agencies"), q.agency_id);
 	if ((rc = web_finish(c, rc)) != 0)
 		return web_refused(c, rc) ? web_render(c, "apps", "依申请公开") : rc;
 	tpl_put_int(c->page, "count", f.n);

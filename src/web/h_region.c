@@ -27,17 +27,17 @@ struct region {
 	struct findings f;
 };
 
-/* The region asked for: agency=ID if the user may see it, else the user's own organ. */
+/* The region asked for: agency=ID if the user may see it (else not found), or the user's
+ * own organ. */
 static int region_root(struct web_ctx *c, int64_t *root)
 {
-	int64_t want = web_in(c, "agency")->i;
+	int rc = web_agency_asked(c, root);
 
-	*root = want ? want : c->user->agency_id;
-	if (*root == 0)
-		return err_set(&c->err, ERR_FORBIDDEN, "agency", "您的账号不属于某一机关，请选择要汇总的机关");
-	if (!web_visible(c, *root))
-		return err_set(&c->err, ERR_NOTFOUND, "agency", "没有这个机关");
-	return 0;
+	if (rc == 0 && *root == 0)
+		*root = c->user->agency_id;
+	if (rc == 0 && *root == 0)
+		rc = err_set(&c->err, ERR_FORBIDDEN, "agency", "您的账号不属于某一机关，请选择要汇总的机关");
+	return rc;
 }
 
 /* Sum the region of the request into g (report_free / findings_free by the caller). */
@@ -85,32 +85,10 @@ static int count_overdue(void *ctx, const struct app_item *it)
 	return 0;
 }
 
-/* The organs the user may sum (their own and those under it) for the <select>. */
-struct choices {
-	struct web_ctx *c;
-	struct tpl_val *list;
-	int64_t selected;
-};
-
-static int add_choice(void *ctx, const struct agency_rec *r)
-{
-	struct choices *ch = ctx;
-	struct tpl_val *o;
-
-	if (!web_visible(ch->c, r->id))
-		return 0;
-	o = tpl_push_obj(ch->list);
-	tpl_put_int(o, "id", r->id);
-	tpl_put_str(o, "name", arena_strdup(ch->c->a, r->name));
-	tpl_put_bool(o, "selected", r->id == ch->selected);
-	return 0;
-}
-
 static int organ_rows(struct web_ctx *c, struct region *g)
 {
 	struct app_query q = { .overdue = true, .due_within = -1 };
 	struct overdue_count oc = { &g->sum, NULL };
-	struct choices ch = { c, tpl_put_list(c->page, "agencies"), g->root.id };
 	struct tpl_val *list = tpl_put_list(c->page, "organs");
 	struct store *s;
 	int rc;
@@ -121,7 +99,7 @@ static int organ_rows(struct web_ctx *c, struct region *g)
 		return rc;
 	rc = app_list(s, web_calendar(c), &q, web_today(), count_overdue, &oc, &c->err);
 	if (rc == 0)
-		rc = agency_list(s, add_choice, &ch, &c->err);
+		rc = web_agencies_in_scope(c, tpl_put_list(c->page, "agencies"), g->root.id);
 	if ((rc = web_finish(c, rc)) != 0)
 		return rc;
 	for (size_t i = 0; i < g->sum.organs; i++) {

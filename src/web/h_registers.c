@@ -2,10 +2,12 @@
  * h_registers.c — the registers in the console (登记簿): an index with the number of entries
  * of each register, the entries of one register for an organ in the user's scope, and for the
  * organ's own staff adding, editing and removing entries and importing a CSV file (all rows or
- * none). One set of handlers and one form template serve all six registers: the fields come
- * from the register's table (domain/register.h) and reach the handler through the route's "*"
- * field; the register's rules (domain/registers.h) refuse bad input, and a refusal is shown
- * beside the field it names with what was typed kept.
+ * none; a successful import answers with a redirect to the list, so a reload sends nothing),
+ * for a supervisor an entry read-only. An organ asked for outside the user's scope is not
+ * found (web_agency_asked). One set of handlers and one form template serve all six
+ * registers: the fields come from the register's table (domain/register.h) and reach the
+ * handler through the route's "*" field; the register's rules (domain/registers.h) refuse bad
+ * input, and a refusal is shown beside the field it names with what was typed kept.
  * May call: domain/, web/app.h.
  */
 #include <stdlib.h>
@@ -40,15 +42,22 @@ static int id_of(struct web_ctx *c, int64_t *id)
 	return 0;
 }
 
-/* The organ whose register is shown: staff of one organ see theirs; a supervisor may choose
- * one in their scope (web_visible). */
-static int64_t organ_of(struct web_ctx *c)
+/* The organ whose register is shown: the one asked for with agency=ID when the user may see
+ * it (a supervisor: their organ or one under it; anyone else: their own), else not found;
+ * the user's own organ when none is asked for. */
+static int organ_of(struct web_ctx *c, int64_t *agency_id)
 {
-	int64_t want = web_in(c, "agency")->i;
+	int rc = web_agency_asked(c, agency_id);
 
-	if (c->user->role_id == ROLE_SUPERVISOR && want && web_visible(c, want))
-		return want;
-	return c->user->agency_id;
+	if (rc == 0 && *agency_id == 0)
+		*agency_id = c->user->agency_id;
+	return rc;
+}
+
+/* 1 if the user may change the entries of organ agency_id: a writer of that organ. */
+static int may_write(struct web_ctx *c, int64_t agency_id)
+{
+	return web_may(c, "/console/registers/:reg/new") && agency_id == c->user->agency_id;
 }
 
 /* The organ an entry is written to: the writer's own. */
@@ -178,11 +187,11 @@ static size_t typed_kv(struct web_ctx *c, const struct reg_desc *d, struct reg_k
 int h_registers(struct web_ctx *c)
 {
 	struct tpl_val *list = tpl_put_list(c->page, "registers");
-	int64_t agency_id = organ_of(c);
+	int64_t agency_id;
 	struct store *s;
 	int rc = 0;
 
-	if ((rc = web_begin(c, 0, &s)) != 0)
+	if ((rc = organ_of(c, &agency_id)) != 0 || (rc = web_begin(c, 0, &s)) != 0)
 		return rc;
 	for (int k = 0; k < REG__MAX && rc == 0; k++) {
 		struct reg_record *recs;
@@ -198,7 +207,7 @@ int h_registers(struct web_ctx *c)
 		tpl_put_int(o, "count", (long long)n);
 	}
 	if (rc == 0 && c->user->role_id == ROLE_SUPERVISOR)
-		rc = web_agencies(c, tpl_put_list(c->page, "agencies"), agency_id);
+		rc = web_agencies_in_scope(c, tpl_put_list(c->page, "agencies"), agency_id);
 	if ((rc = web_finish(c, rc)) != 0)
 		return rc;
 	tpl_put_int(c->page, "agency_id", agency_id);
@@ -213,21 +222,23 @@ static int list_page(struct web_ctx *c, const struct reg_desc *d)
 	struct tpl_val *cols = tpl_put_list(c->page, "columns");
 	struct tpl_val *rows = tpl_put_list(c->page, "rows");
 	struct tpl_val *names = tpl_put_list(c->page, "column_names");
-	int64_t agency_id = organ_of(c);
+	int64_t agency_id;
 	long long page = web_in(c, "page")->i > 0 ? web_in(c, "page")->i : 1;
 	struct reg_record *recs = NULL;
 	struct store *s;
 	size_t n = 0, first, shown_n = 0;
 	int rc;
 
-	if ((rc = web_begin(c, 0, &s)) != 0)
+	if ((rc = organ_of(c, &agency_id)) != 0 || (rc = web_begin(c, 0, &s)) != 0)
 		return rc;
 	rc = registers_list(s, agency_id, d->kind, c->a, &recs, &n, &c->err);
 	if (rc == 0 && c->user->role_id == ROLE_SUPERVISOR)
-		rc = web_agencies(c, tpl_put_list(c->page, "agencies"), agency_id);
+		rc = web_agencies_in_scope(c, tpl_put_list(c->page, "agencies"), agency_id);
 	if ((rc = web_finish(c, rc)) != 0)
 		return rc;
 	put_reg(c, d);
+	if (web_in(c, "imported")->present)  /* after an import (h_register_import) */
+		web_notice(c, "已导入 %lld 条登记", web_in(c, "imported")->i);
 	for (size_t f = 0; f < d->nfields; f++) {
 		tpl_push_str(cols, d->fields[f].label);
 		tpl_push_str(names, d->fields[f].name);
@@ -254,8 +265,8 @@ static int list_page(struct web_ctx *c, const struct reg_desc *d)
 							  d->name, (long long)agency_id, page + 1));
 	tpl_put_bool(c->page, "choose_agency", c->user->role_id == ROLE_SUPERVISOR);
 	tpl_put_str(c->page, "organ_action", arena_printf(c->a, "/console/registers/%s", d->name));
-	tpl_put_bool(c->page, "may_write",
-		     web_may(c, "/console/registers/:reg/new") && agency_id == c->user->agency_id);
+	tpl_put_int(c->page, "agency_id", agency_id);
+	tpl_put_bool(c->page, "may_write", may_write(c, agency_id));
 	return web_render(c, "register", d->label);
 }
 
@@ -335,15 +346,50 @@ static int load_entry(struct web_ctx *c, struct store *s, const struct reg_desc 
 	return rc;
 }
 
-int h_register_entry(struct web_ctx *c)
+/* Entry id of register d of organ agency_id shown read-only (a supervisor's view). */
+static int entry_view(struct web_ctx *c, const struct reg_desc *d, int64_t agency_id)
 {
-	const struct reg_desc *d;
+	struct tpl_val *list = tpl_put_list(c->page, "values");
 	struct reg_record rec;
 	struct store *s;
 	int64_t id;
 	int rc;
 
-	if ((rc = reg_of(c, &d)) != 0 || (rc = web_begin(c, 0, &s)) != 0)
+	if ((rc = id_of(c, &id)) != 0 || (rc = web_begin(c, 0, &s)) != 0)
+		return rc;
+	rc = registers_get(s, agency_id, d->kind, id, c->a, &rec, &c->err);
+	if (rc == ERR_NOTFOUND)
+		rc = err_set(&c->err, ERR_NOTFOUND, "id", "没有这条登记");
+	if ((rc = web_finish(c, rc)) != 0)
+		return rc;
+	put_reg(c, d);
+	for (size_t f = 0; f < d->nfields; f++) {
+		struct tpl_val *o = tpl_push_obj(list);
+		tpl_put_str(o, "label", d->fields[f].label);
+		tpl_put_str(o, "value", shown(c, d, (int)f, &rec));
+	}
+	tpl_put_int(c->page, "entry_id", id);
+	tpl_put_int(c->page, "agency_id", agency_id);
+	if (rec.document_id)
+		tpl_put_int(c->page, "document_id", rec.document_id);
+	return web_render(c, "register_entry", arena_printf(c->a, "登记 · %s", d->label));
+}
+
+/* An entry: its form for a writer of its organ, else (a supervisor, or an organ under theirs
+ * asked for with agency=ID) read-only. */
+int h_register_entry(struct web_ctx *c)
+{
+	const struct reg_desc *d;
+	struct reg_record rec;
+	struct store *s;
+	int64_t id, agency_id;
+	int rc;
+
+	if ((rc = reg_of(c, &d)) != 0 || (rc = organ_of(c, &agency_id)) != 0)
+		return rc;
+	if (!may_write(c, agency_id))
+		return entry_view(c, d, agency_id);
+	if ((rc = web_begin(c, 0, &s)) != 0)
 		return rc;
 	if ((rc = web_finish(c, load_entry(c, s, d, &id, &rec))) != 0)
 		return rc;
@@ -429,6 +475,6 @@ int h_register_import(struct web_ctx *c)
 		c->err = (struct gk_error){ 0 };
 		return list_page(c, d);
 	}
-	web_notice(c, "已从 %s 导入 %zu 条登记", file->file->filename, added);
-	return list_page(c, d);
+	/* to the list by a GET, so that reloading the page does not send the file again */
+	return web_redirect(c, arena_printf(c->a, "/console/registers/%s?imported=%zu", d->name, added));
 }

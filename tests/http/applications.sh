@@ -10,6 +10,12 @@ make_db
 "$GONGKAI" --db "$GONGKAI_DB" init --agency-name 其他镇人民政府 --parent 示范县人民政府 >/dev/null
 echo "pw-other-2024" >"$TMP/pw"
 "$GONGKAI" --db "$GONGKAI_DB" user add other --role officer --agency 其他镇人民政府 --password-file "$TMP/pw" >/dev/null
+# another county, outside the supervisor's, with one application
+outside=$("$GONGKAI" --db "$GONGKAI_DB" init --agency-name 外县人民政府 --level county)
+"$GONGKAI" --db "$GONGKAI_DB" app generate --count 1 --year 2024 --seed 7 --agency 外县人民政府 >/dev/null
+outside_code=$("$GONGKAI" --db "$GONGKAI_DB" app list --agency 外县人民政府 --json | grep -o '"tracking_code": *"[^"]*"' | head -1 | sed 's/.*"\([^"]*\)"$/\1/')
+town=$(sqlite3 "$GONGKAI_DB" "SELECT id FROM agency WHERE name='慈周寨镇人民政府'")
+other=$(sqlite3 "$GONGKAI_DB" "SELECT id FROM agency WHERE name='其他镇人民政府'")
 start_server
 
 get /apply
@@ -64,7 +70,7 @@ lacks "$BODY" "alert" "never the applicant's name"
 lacks "$BODY" "DELETE FROM" "never the contact or the request"
 lacks "$BODY" "13800000000" "never the phone"
 
-id=$("$GONGKAI" --db "$GONGKAI_DB" app list --json | grep -o '"id": *[0-9]*' | head -1 | grep -o '[0-9][0-9]*')
+id=$("$GONGKAI" --db "$GONGKAI_DB" app list --agency 慈周寨镇人民政府 --json | grep -o '"id": *[0-9]*' | head -1 | grep -o '[0-9][0-9]*')
 
 # route × role for the console's application pages
 for r in officer reviewer leader admin supervisor other; do
@@ -122,7 +128,7 @@ get /apply
 tok=$(csrf_of "$BODY")
 post /apply --data-urlencode "_csrf=$tok" --data-urlencode "agency=$ag" --data-urlencode "applicant_type=biz" \
 	--data-urlencode "applicant_name=某某公司" --data-urlencode "email=a@example.com" --data-urlencode "doc_no=慈政发〔2024〕1号"
-id2=$("$GONGKAI" --db "$GONGKAI_DB" app list --json | grep -o '"id": *[0-9]*' | sed -n 2p | grep -o '[0-9][0-9]*')
+id2=$("$GONGKAI" --db "$GONGKAI_DB" app list --agency 慈周寨镇人民政府 --json | grep -o '"id": *[0-9]*' | sed -n 2p | grep -o '[0-9][0-9]*')
 login officer pw-officer-2024
 get /console/applications/$id2
 t=$(csrf_of "$BODY")
@@ -141,8 +147,34 @@ contains "$BODY" "某某公司" "filter by state"
 login supervisor pw-supervisor-2024
 get /console/applications/$id2/letter
 equals "$CODE" 200 "the county supervisor reads the township's letter"
+# the supervisor's choice of organ: their own and the organs under it, nothing else
+[ -n "$outside" ] && [ -n "$outside_code" ] && ok "an application of another county ($outside_code)" \
+	|| not_ok "an application of another county" "$outside / $outside_code"
+get /console/applications
+equals "$CODE" 200 "the supervisor's list"
+contains "$BODY" "<option value=\"$town\">慈周寨镇人民政府</option>" "offers the township"
+contains "$BODY" "<option value=\"$other\">其他镇人民政府</option>" "and the other township under the county"
+contains "$BODY" ">示范县人民政府</option>" "and the county itself"
+lacks "$BODY" "外县人民政府" "not another county"
+lacks "$BODY" "$outside_code" "whose applications are not listed"
+get "/console/applications?agency=$town"
+equals "$CODE" 200 "the supervisor chooses the township"
+contains "$BODY" "<option value=\"$town\" selected>" "shown as chosen"
+contains "$BODY" "某某公司" "with its applications"
+get "/console/applications?agency=$outside"
+equals "$CODE" 404 "an organ outside the supervisor's scope is not found"
+lacks "$BODY" "$outside_code" "and none of its applications shown"
+lacks "$BODY" "某某公司" "nor the supervisor's own, as if nothing were asked"
+get "/console/applications?agency=999999"
+equals "$CODE" 404 "nor an organ that does not exist"
 login other pw-other-2024
 get /console/applications/$id2/letter
 equals "$CODE" 404 "another township's officer cannot"
+get "/console/applications?agency=$other"
+equals "$CODE" 200 "an officer may name their own organ"
+lacks "$BODY" 'id="f-agency"' "but is offered no choice"
+get "/console/applications?agency=$town"
+equals "$CODE" 404 "another organ is not found for an officer"
+lacks "$BODY" "某某公司" "and shows nothing of it"
 stop_server
 done_testing

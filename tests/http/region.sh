@@ -53,6 +53,10 @@ contains "$BODY" "&lt;i&gt;道口&lt;/i&gt;镇人民政府" "organ names escaped
 lacks "$BODY" "<i>道口" "never raw"
 contains "$BODY" "未计入汇总" "the organs that have not published are marked"
 contains "$BODY" "留固镇人民政府" "listed all the same"
+choice=$(printf '%s' "$BODY" | tr -d '\n' | grep -o '<select id="f-agency".*</select>' | head -c 2000)
+equals "$(grep -o '<option' <<<"$choice" | wc -l)" 4 "the choice of organ offers the four organs of the region"
+contains "$choice" ">留固镇人民政府</option>" "a township among them"
+lacks "$BODY" "外县人民政府" "never an organ outside the region"
 contains "$BODY" "<table class=\"t3\"" "the summed tables in the official layout"
 contains "$BODY" "检查结果" "with the findings of the rules on the sum"
 for id in $a1 $a2; do
@@ -99,6 +103,7 @@ equals "$CODE" 200 "an organ under the supervisor's"
 contains "$BODY" "共 1 个" "summed alone"
 get "/console/reports/region?year=2024&agency=$outside"
 equals "$CODE" 404 "an organ outside the supervisor's region is not found"
+lacks "$BODY" "外县人民政府" "nor named"
 fetch "/console/reports/region/json?year=2024&agency=$outside"
 equals "$CODE" 404 "nor its download"
 stop_server

@@ -52,9 +52,10 @@ for r in officer reviewer leader admin supervisor; do
 	equals "$CODE" "$want" "POST /console/registers/news/new (empty) as $r: $want"
 	post /console/registers/news/import -F "_csrf=$t"
 	equals "$CODE" "$want" "POST /console/registers/news/import (no file) as $r: $want"
-	case $r in officer|leader) want=404 ;; *) want=403 ;; esac
+	case $r in officer|leader|supervisor) want=404 ;; *) want=403 ;; esac
 	get /console/registers/news/999999
 	equals "$CODE" "$want" "/console/registers/news/999999 as $r: $want"
+	case $r in officer|leader) want=404 ;; *) want=403 ;; esac
 	post /console/registers/news/999999 --data-urlencode "_csrf=$t"
 	equals "$CODE" "$want" "POST /console/registers/news/999999 as $r: $want"
 	post /console/registers/news/999999/remove --data-urlencode "_csrf=$t" --data-urlencode "confirm=yes"
@@ -167,10 +168,21 @@ contains "$BODY" "第 3 行" "naming line 3"
 contains "$BODY" "date" "and the column"
 equals "$(count_rows news)" "$before" "no line of it stored"
 post /console/registers/news/import -F "_csrf=$t" -F "csv=@$TMP/good.csv;type=text/csv"
-equals "$CODE" 200 "a good CSV is imported"
-contains "$BODY" "导入 2 条" "with the count"
+equals "$CODE" 303 "a good CSV is imported, answered with a redirect"
+loc=$(printf '%s\n' "$HEADERS" | sed -n 's/^Location: //p')
+equals "$loc" "/console/registers/news?imported=2" "to the register's list, with the count"
+get "$loc"
+equals "$CODE" 200 "the list after the import"
+contains "$BODY" "已导入 2 条登记" "says how many were imported"
 contains "$BODY" "二号通知" "the imported entries are listed"
 equals "$(count_rows news)" "$((before + 2))" "both stored"
+get "$loc"
+equals "$(count_rows news)" "$((before + 2))" "reloading the page stores nothing more"
+equals "$(grep -c '二号通知' <<<"$BODY")" 1 "and lists the entry once"
+get "/console/registers/news?imported=$evil"
+equals "$CODE" 400 "a count that is not a number is refused"
+lacks "$BODY" "$evil" "never shown raw"
+lacks "$BODY" "条登记" "nor as a count"
 post /console/registers/news/import -F "_csrf=$t"
 equals "$CODE" 400 "an import without a file is refused"
 contains "$BODY" "请选择要上传的CSV 文件" "saying so"
@@ -178,7 +190,7 @@ contains "$BODY" "请选择要上传的CSV 文件" "saying so"
 # paging: 50 entries a page, newest first
 { echo "kind,date"; for i in $(seq 10 64); do printf "licensing,2024-01-%02d\n" $(( i % 28 + 1 )); done; } >"$TMP/many.csv"
 post /console/registers/decision/import -F "_csrf=$t" -F "csv=@$TMP/many.csv"
-contains "$BODY" "导入 55 条" "55 decisions imported"
+contains "$HEADERS" "Location: /console/registers/decision?imported=55" "55 decisions imported"
 get /console/registers/decision
 equals "$(grep -o '<tr id="e-' <<<"$BODY" | wc -l)" 50 "the first page shows 50"
 contains "$BODY" 'rel="next"' "with a link to the next page"
@@ -203,8 +215,15 @@ lacks "$BODY" "id=\"e-$entry_news\"" "the entry is gone"
 cid=$(sqlite3 "$GONGKAI_DB" "SELECT id FROM reg_news WHERE title='县里的新闻'")
 get /console/registers/news
 lacks "$BODY" "县里的新闻" "an officer does not see another organ's entry"
-get /console/registers/news?agency=1
-lacks "$BODY" "县里的新闻" "not even by asking for the organ"
+county=$(sqlite3 "$GONGKAI_DB" "SELECT id FROM agency WHERE name='示范县人民政府'")
+get "/console/registers/news?agency=$county"
+equals "$CODE" 404 "asking for another organ's register: not found"
+lacks "$BODY" "县里的新闻" "nor its entries shown"
+get "/console/registers?agency=$county"
+equals "$CODE" 404 "nor its index of registers"
+get "/console/registers/news/$cid?agency=$county"
+equals "$CODE" 404 "nor its entry by naming the organ"
+lacks "$BODY" "县里的新闻" "whose text is not shown"
 get /console/registers/news/$cid
 equals "$CODE" 404 "nor open it"
 post /console/registers/news/$cid --data-urlencode "_csrf=$t" --data-urlencode "platform=x" --data-urlencode "date=2024-04-01" --data-urlencode "title=改了"
@@ -245,6 +264,39 @@ contains "$BODY" "二号通知" "and the township's"
 lacks "$BODY" "新增登记" "without a way to add"
 get "/console/registers?agency=$town"
 contains "$BODY" "/console/registers/news?agency=$town" "the index follows the chosen organ"
+# the choice of organ: the supervisor's own and those under it, never another county's
+out=$(G init --agency-name 外县人民政府 --level county
+G register news add --agency 外县人民政府 --platform 外县网站 --date 2024-04-02 --title 外县的新闻)
+equals "$out" "" "another county with a register entry, through the CLI"
+outside=$(sqlite3 "$GONGKAI_DB" "SELECT id FROM agency WHERE name='外县人民政府'")
+get /console/registers/news
+contains "$BODY" "<option value=\"$town\">慈周寨镇人民政府</option>" "the supervisor may choose the township"
+contains "$BODY" "<option value=\"$county\" selected>示范县人民政府</option>" "and their own organ, chosen"
+lacks "$BODY" "外县人民政府" "not an organ outside their scope"
+get /console/registers
+lacks "$BODY" "外县人民政府" "nor on the index"
+for p in "/console/registers/news?agency=$outside" "/console/registers?agency=$outside" \
+	"/console/registers/news/$(sqlite3 "$GONGKAI_DB" "SELECT id FROM reg_news WHERE title='外县的新闻'")?agency=$outside"; do
+	get "$p"
+	equals "$CODE" 404 "an organ outside the supervisor's scope: $p not found"
+	lacks "$BODY" "外县的新闻" "and nothing of it shown"
+done
+# an entry read-only: no form, no removal
+tid=$(sqlite3 "$GONGKAI_DB" "SELECT id FROM reg_news WHERE title='二号通知'")
+get /console/registers/news?agency=$town
+contains "$BODY" "href=\"/console/registers/news/$tid?agency=$town\"" "the supervisor's list links each entry"
+get "/console/registers/news/$tid?agency=$town"
+equals "$CODE" 200 "the supervisor opens the township's entry"
+contains "$BODY" "<dd>二号通知</dd>" "and reads it"
+contains "$BODY" "<dd>微信公众号</dd>" "every field"
+lacks "$BODY" 'action="/console/registers/news/' "with no form to change it"
+lacks "$BODY" "/remove" "nor to remove it"
+get "/console/registers/news/$cid"
+equals "$CODE" 200 "the supervisor opens their own organ's entry"
+contains "$BODY" "<dd>县里的新闻</dd>" "read-only as well"
+lacks "$BODY" 'name="title"' "without fields to type in"
+get "/console/registers/news/$tid"
+equals "$CODE" 404 "the township's entry is not the county's"
 login leader pw-leader-2024
 get /console/registers/feedback
 contains "$BODY" "路灯坏了" "a leader of the organ sees its entries"
