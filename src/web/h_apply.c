@@ -4,51 +4,20 @@
  * dates, the deadlines that apply to the applicant; never personal data or internal notes).
  * May call: domain/, web/app.h.
  */
-#include <string.h>
 
 #include "domain/application.h"
 #include "domain/letter.h"
 #include "text/date.h"
+#include "web/appform.h"
 #include "web/handlers.h"
-
-static void put_types(struct web_ctx *c)
-{
-	struct tpl_val *l = tpl_put_list(c->page, "applicant_types");
-	const char *sel = web_str(c, "applicant_type");
-
-	for (int i = 0; i < APPLICANT__MAX; i++) {
-		struct tpl_val *o = tpl_push_obj(l);
-		tpl_put_str(o, "id", app_applicant_id(i));
-		tpl_put_str(o, "label", app_applicant_label(i));
-		tpl_put_bool(o, "selected", strcmp(sel, app_applicant_id(i)) == 0 ||
-					    (!*sel && i == APPLICANT_NP));
-	}
-}
-
-static void put_options(struct web_ctx *c, const char *key, const char *field,
-			const char *const *values)
-{
-	struct tpl_val *l = tpl_put_list(c->page, key);
-
-	for (int i = 0; values[i]; i++) {
-		struct tpl_val *o = tpl_push_obj(l);
-		tpl_put_str(o, "value", values[i]);
-		tpl_put_bool(o, "selected", strcmp(web_str(c, field), values[i]) == 0);
-	}
-}
 
 static int apply_form(struct web_ctx *c)
 {
-	static const char *const media[] = { "纸质", "电子文档", NULL };
-	static const char *const deliveries[] = { "邮寄", "电子邮件", "当面领取", "网上查看", NULL };
-
 	int rc = web_agencies(c, tpl_put_list(c->page, "agencies"), web_in(c, "agency")->i);
 
 	if (rc)
 		return rc;
-	put_types(c);
-	put_options(c, "media", "medium", media);
-	put_options(c, "deliveries", "delivery", deliveries);
+	appform_choices(c);
 	return web_render(c, "apply", "政府信息公开申请");
 }
 
@@ -57,34 +26,8 @@ int h_apply_form(struct web_ctx *c)
 	return apply_form(c);
 }
 
-/* Join the non-empty "label：value" pairs with "；". */
-static const char *join(struct web_ctx *c, const char *const pairs[][2], int n)
-{
-	struct buf b;
-	char *s;
-
-	buf_init(&b, 64 * 1024);
-	for (int i = 0; i < n; i++) {
-		const char *v = web_str(c, pairs[i][1]);
-		if (!*v)
-			continue;
-		if ((b.len && buf_puts(&b, "；") != 0) || buf_printf(&b, "%s：%s", pairs[i][0], v) != 0)
-			break;
-	}
-	s = arena_strdup(c->a, buf_cstr(&b));
-	buf_free(&b);
-	return s;
-}
-
 int h_apply(struct web_ctx *c)
 {
-	static const char *const contact[][2] = {
-		{ "电话", "phone" }, { "通信地址", "address" }, { "电子邮箱", "email" },
-	};
-	static const char *const request[][2] = {
-		{ "信息名称", "doc_title" }, { "文号", "doc_no" }, { "特征描述", "description" },
-	};
-	static const char *const form[][2] = { { "载体", "medium" }, { "获取方式", "delivery" } };
 	struct app_new in = { 0 };
 	struct app_created out;
 	struct app_view v;
@@ -92,25 +35,13 @@ int h_apply(struct web_ctx *c)
 	char day[DATE_LEN];
 	int rc, today = web_today();
 
-	/* REQ 条例-29: a contact and a description of the information are required. */
-	if (!*web_str(c, "phone") && !*web_str(c, "address") && !*web_str(c, "email"))
-		web_field_error(c, "phone", "请至少填写一种联系方式（电话、通信地址或电子邮箱）");
-	if (!*web_str(c, "doc_title") && !*web_str(c, "doc_no") && !*web_str(c, "description"))
-		web_field_error(c, "description",
-				"请写明所需信息的名称、文号或者便于查询的其他特征性描述（至少一项）");
-	if (c->nerrors) {
+	if (appform_read(c, &in) != 0) {
 		c->resp->status = 400;
 		return apply_form(c);
 	}
 	in.agency_id = web_in(c, "agency")->i;
 	in.received = today;
-	in.channel = "online";
-	in.applicant_type = web_str(c, "applicant_type");
-	in.applicant_name = web_str(c, "applicant_name");
-	in.id_number = web_in(c, "id_number")->s;
-	in.contact = join(c, contact, 3);
-	in.request = join(c, request, 3);
-	in.form = join(c, form, 2);
+	in.channel = app_channels[CHANNEL_ONLINE].id;
 	if ((rc = web_begin(c, 1, &s)) != 0)
 		return rc;
 	rc = app_create(s, web_calendar(c), &in, today, &out, &c->err);

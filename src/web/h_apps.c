@@ -1,6 +1,7 @@
 /*
- * h_apps.c — the console's applications: the list with filters, one application with its
- * history, live deadlines and their derivation, every lifecycle action of the ledger (the
+ * h_apps.c — the console's applications: the list with filters, the registration of one
+ * received on paper, in person, by post or fax (channel and date of receipt typed; the Art. 29
+ * form shared with /apply through web/appform.h), one application with its history, live deadlines and their derivation, every lifecycle action of the ledger (the
  * domain refuses what the law does not allow; the refusal is shown as a form error), and the
  * reply letter (告知书) as printable HTML and as DOCX. Staff see only the organs in their scope
  * (web_visible); another organ's application is "not found".
@@ -15,6 +16,7 @@
 #include "render/render.h"
 #include "text/date.h"
 #include "text/money.h"
+#include "web/appform.h"
 #include "web/handlers.h"
 
 struct list_fill {
@@ -92,7 +94,55 @@ int h_apps(struct web_ctx *c)
 	if ((rc = web_finish(c, rc)) != 0)
 		return web_refused(c, rc) ? web_render(c, "apps", "依申请公开") : rc;
 	tpl_put_int(c->page, "count", f.n);
+	tpl_put_bool(c->page, "may_register", c->user->role_id == ROLE_OFFICER ||
+					       c->user->role_id == ROLE_LEADER);
 	return web_render(c, "apps", "依申请公开");
+}
+
+static int new_form(struct web_ctx *c)
+{
+	char day[DATE_LEN];
+
+	appform_choices(c);
+	tpl_put_str(c->page, "today", arena_strdup(c->a, date_format(web_today(), day)));
+	return web_render(c, "app_new", "登记申请");
+}
+
+int h_app_new_form(struct web_ctx *c)
+{
+	return new_form(c);
+}
+
+/* REQ 条例-31: an application received on paper, in person, by post or fax is registered with
+ * the channel and the date it was received (which starts its clocks), for the staff member's
+ * own organ; then its page shows the deadlines computed from that date. */
+int h_app_new(struct web_ctx *c)
+{
+	const struct web_value *received = web_in(c, "received");
+	struct app_new in = { 0 };
+	struct app_created out;
+	struct store *s;
+	char d1[DATE_LEN], d2[DATE_LEN];
+	int rc, today = web_today();
+
+	if (received->present && received->day > today)
+		web_field_error(c, "received", "收到日期 %s 晚于今天（%s），请填写实际收到申请的日期",
+				date_format(received->day, d1), date_format(today, d2));
+	if (*web_str(c, "channel") && app_channel_find(web_str(c, "channel")) < 0)
+		web_field_error(c, "channel", "请从列表中选择申请渠道");
+	if (appform_read(c, &in) != 0) {
+		c->resp->status = 400;
+		return new_form(c);
+	}
+	in.agency_id = c->user->agency_id;
+	in.received = received->day;
+	in.channel = web_str(c, "channel");
+	if ((rc = web_begin(c, 1, &s)) != 0)
+		return rc;
+	rc = app_create(s, web_calendar(c), &in, today, &out, &c->err);
+	if ((rc = web_finish(c, rc)) != 0)
+		return web_refused(c, rc) ? new_form(c) : rc;
+	return web_redirect(c, arena_printf(c->a, "/console/applications/%lld", (long long)out.id));
 }
 
 static int parse_id(struct web_ctx *c, int64_t *id)

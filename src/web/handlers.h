@@ -18,6 +18,8 @@ int h_track(struct web_ctx *c);
 
 /* h_apps.c — applications in the console */
 int h_apps(struct web_ctx *c);
+int h_app_new_form(struct web_ctx *c);
+int h_app_new(struct web_ctx *c);
 int h_app(struct web_ctx *c);
 int h_app_event(struct web_ctx *c);
 int h_app_decide(struct web_ctx *c);

@@ -26,6 +26,15 @@
  * check each value: the route only bounds their size (5000 characters of 4 bytes at most). */
 #define REG_ENTRY_FIELDS FIELDS({ "*", F_TEXT, 0, 20000, "登记内容" })
 
+/* REQ 条例-29: the content of an application (web/appform.h), online or registered by staff. */
+#define ART29_FIELDS \
+	{ "applicant_type", F_LINE, 1, 16, "申请人类型" }, { "applicant_name", F_LINE, 1, 200, "姓名或名称" }, \
+	{ "id_number", F_LINE, 0, 18, "身份证件号码" }, { "phone", F_LINE, 0, 40, "联系电话" }, \
+	{ "address", F_LINE, 0, 300, "通信地址" }, { "email", F_LINE, 0, 200, "电子邮箱" }, \
+	{ "doc_title", F_LINE, 0, 500, "信息名称" }, { "doc_no", F_LINE, 0, 200, "文号" }, \
+	{ "description", F_TEXT, 0, 6000, "特征性描述" }, { "medium", F_LINE, 0, 40, "载体形式" }, \
+	{ "delivery", F_LINE, 0, 40, "获取方式" }
+
 const struct web_route web_routes[] = {
 	/* public portal */
 	{ "GET", "/", 0, 0, NULL, h_home },
@@ -53,15 +62,7 @@ const struct web_route web_routes[] = {
 	  h_search },
 	{ "GET", "/apply", 0, 0, FIELDS({ "agency", F_INT, 0, INT32_MAX, "受理机关" }), h_apply_form },
 	{ "POST", "/apply", 0, R_FORM | R_PUBLIC_POST,
-	  FIELDS({ "agency", F_INT, 1, INT32_MAX, "受理机关" },
-		 { "applicant_type", F_LINE, 1, 16, "申请人类型" },
-		 { "applicant_name", F_LINE, 1, 200, "姓名或名称" },
-		 { "id_number", F_LINE, 0, 18, "身份证件号码" },
-		 { "phone", F_LINE, 0, 40, "联系电话" }, { "address", F_LINE, 0, 300, "通信地址" },
-		 { "email", F_LINE, 0, 200, "电子邮箱" }, { "doc_title", F_LINE, 0, 500, "信息名称" },
-		 { "doc_no", F_LINE, 0, 200, "文号" }, { "description", F_TEXT, 0, 6000, "特征性描述" },
-		 { "medium", F_LINE, 0, 40, "载体形式" }, { "delivery", F_LINE, 0, 40, "获取方式" }),
-	  h_apply },
+	  FIELDS({ "agency", F_INT, 1, INT32_MAX, "受理机关" }, ART29_FIELDS), h_apply },
 	{ "GET", "/track", 0, 0, NULL, h_track_form },
 	{ "POST", "/track", 0, R_FORM | R_PUBLIC_POST,
 	  FIELDS({ "code", F_LINE, 1, 32, "查询码" }, { "secret", F_LINE, 1, 64, "查询密码" }),
@@ -86,6 +87,12 @@ const struct web_route web_routes[] = {
 		 { "due_within", F_INT, 0, 60, "剩余工作日" }, { "year", F_INT, 0, 2199, "年度" },
 		 { "agency", F_INT, 0, INT32_MAX, "机关" }),
 	  h_apps },
+	/* paper, in-person, post, fax … applications registered by staff (before /:id) */
+	{ "GET", "/console/applications/new", R_OFFICER | R_LEADER, 0, NULL, h_app_new_form },
+	{ "POST", "/console/applications/new", R_OFFICER | R_LEADER, R_FORM,
+	  FIELDS({ "channel", F_LINE, 1, 16, "申请渠道" }, { "received", F_DATE, 1, 10, "收到日期" },
+		 ART29_FIELDS),
+	  h_app_new },
 	{ "GET", "/console/applications/:id", R_OFFICER | R_LEADER | R_SUPERVISOR, 0, NULL, h_app },
 	{ "POST", "/console/applications/:id/event", R_OFFICER | R_LEADER, R_FORM,
 	  FIELDS({ "kind", F_LINE, 1, 40, "办理事项" }, { "date", F_DATE, 1, 10, "日期" },

@@ -1,0 +1,97 @@
+/*
+ * appform.c — the Art. 29 application form shared by /apply and /console/applications/new
+ * (see appform.h).
+ * May call: domain/, web/app.h.
+ */
+#include "web/appform.h"
+
+#include <string.h>
+
+#include "base/buf.h"
+
+/* One <select>'s options: ids[i] (labels[i], or the id itself) selected when it is what was
+ * typed in field, or def when nothing was. */
+static void put_options(struct web_ctx *c, const char *key, const char *field,
+			const char *const *ids, const char *const *labels, int n, const char *def)
+{
+	struct tpl_val *l = tpl_put_list(c->page, key);
+	const char *sel = web_str(c, field);
+
+	if (!*sel)
+		sel = def;
+	for (int i = 0; i < n; i++) {
+		struct tpl_val *o = tpl_push_obj(l);
+		tpl_put_str(o, "id", ids[i]);
+		tpl_put_str(o, "label", labels ? labels[i] : ids[i]);
+		tpl_put_bool(o, "selected", strcmp(sel, ids[i]) == 0);
+	}
+}
+
+void appform_choices(struct web_ctx *c)
+{
+	static const char *const media[] = { "纸质", "电子文档" };
+	static const char *const deliveries[] = { "邮寄", "电子邮件", "当面领取", "网上查看" };
+	const char *types[APPLICANT__MAX], *type_labels[APPLICANT__MAX];
+	const char *channels[CHANNEL__MAX], *channel_labels[CHANNEL__MAX];
+
+	for (int i = 0; i < APPLICANT__MAX; i++) {
+		types[i] = app_applicant_id(i);
+		type_labels[i] = app_applicant_label(i);
+	}
+	for (int i = 0; i < CHANNEL__MAX; i++) {
+		channels[i] = app_channels[i].id;
+		channel_labels[i] = app_channels[i].label;
+	}
+	put_options(c, "applicant_types", "applicant_type", types, type_labels, APPLICANT__MAX,
+		    app_applicant_id(APPLICANT_NP));
+	put_options(c, "channels", "channel", channels, channel_labels, CHANNEL__MAX,
+		    app_channels[CHANNEL_IN_PERSON].id);
+	put_options(c, "media", "medium", media, NULL, 2, "");
+	put_options(c, "deliveries", "delivery", deliveries, NULL, 4, "");
+}
+
+/* Join the non-empty "label：value" pairs with "；". */
+static const char *join(struct web_ctx *c, const char *const pairs[][2], int n)
+{
+	struct buf b;
+	char *s;
+
+	buf_init(&b, 64 * 1024);
+	for (int i = 0; i < n; i++) {
+		const char *v = web_str(c, pairs[i][1]);
+		if (!*v)
+			continue;
+		if ((b.len && buf_puts(&b, "；") != 0) || buf_printf(&b, "%s：%s", pairs[i][0], v) != 0)
+			break;
+	}
+	s = arena_strdup(c->a, buf_cstr(&b));
+	buf_free(&b);
+	return s;
+}
+
+int appform_read(struct web_ctx *c, struct app_new *in)
+{
+	static const char *const contact[][2] = {
+		{ "电话", "phone" }, { "通信地址", "address" }, { "电子邮箱", "email" },
+	};
+	static const char *const request[][2] = {
+		{ "信息名称", "doc_title" }, { "文号", "doc_no" }, { "特征描述", "description" },
+	};
+	static const char *const form[][2] = { { "载体", "medium" }, { "获取方式", "delivery" } };
+
+	/* REQ 条例-29: a contact and a description of the information are required. */
+	if (!*web_str(c, "phone") && !*web_str(c, "address") && !*web_str(c, "email"))
+		web_field_error(c, "phone", "请至少填写一种联系方式（电话、通信地址或电子邮箱）");
+	if (!*web_str(c, "doc_title") && !*web_str(c, "doc_no") && !*web_str(c, "description"))
+		web_field_error(c, "description",
+				"请写明所需信息的名称、文号或者便于查询的其他特征性描述（至少一项）");
+	if (c->nerrors)
+		return c->nerrors;
+	in->applicant_type = web_str(c, "applicant_type");
+	in->applicant_name = web_str(c, "applicant_name");
+	in->id_number = web_in(c, "id_number")->s;
+	in->contact = join(c, contact, 3);
+	in->request = join(c, request, 3);
+	in->form = join(c, form, 2);
+	return 0;
+}

@@ -1,0 +1,26 @@
+/*
+ * appform.h — the Art. 29 application form shared by the public /apply page (channel online,
+ * received today) and the console's registration of paper, in-person, post and fax
+ * applications (channel and date of receipt typed by staff): the choices it offers, the
+ * checks the route table cannot express, and the record it makes.
+ * The fields themselves are declared once in web/routes.c (ART29_FIELDS) and shown by the
+ * partial templates/appfields.html.
+ * May call: domain/, web/app.h.
+ */
+#ifndef GK_WEB_APPFORM_H
+#define GK_WEB_APPFORM_H
+
+#include "domain/application.h"
+#include "web/app.h"
+
+/* Put the form's choices in the page: applicant types, media, deliveries and receipt
+ * channels, each marked selected from what was typed (or the default). */
+void appform_choices(struct web_ctx *c);
+
+/* REQ 条例-29: check what the route table cannot (at least one contact; the information named
+ * or described) as field errors beside the fields, then fill in's applicant and request from
+ * the form (strings in the request arena; agency, received and channel are the caller's).
+ * Returns c->nerrors: 0 when in may go to app_create. */
+int appform_read(struct web_ctx *c, struct app_new *in);
+
+#endif

@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# paper_applications.sh — staff register an application received on paper, in person, by post
+# or fax (/console/applications/new): the channel and the date of receipt are recorded and the
+# deadlines run from that date on the official calendar (the same as `gongkai deadline`);
+# every mistake is a form error beside its field with what was typed kept, and nothing is
+# stored; CSRF and roles are enforced; typed text comes back escaped.
+. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/server.bash"
+export GONGKAI_TODAY=2024-10-08
+make_db
+start_server
+evil='<script>alert("x")</script>'
+# register FIELD=VALUE...: post the registration form with the CSRF token $tok
+register() {
+	local a=(--data-urlencode "_csrf=$tok") kv
+	for kv in "$@"; do a+=(--data-urlencode "$kv"); done
+	post /console/applications/new "${a[@]}"
+}
+count() { "$GONGKAI" --db "$GONGKAI_DB" app list --json | grep -c '"tracking_code"'; }
+
+# roles: anonymous → sign in; reviewer, admin, supervisor → 403; officer and leader may register
+get /console/applications/new
+equals "$CODE" 303 "anonymous: sent to the login"
+contains "$HEADERS" "Location: /console/login" "the login page"
+for r in reviewer admin supervisor; do
+	login $r pw-$r-2024
+	get /console/applications/new
+	equals "$CODE" 403 "GET /console/applications/new as $r: 403"
+	get /console
+	t=$(csrf_of "$BODY")
+	post /console/applications/new --data-urlencode "_csrf=$t" --data-urlencode "channel=post" \
+		--data-urlencode "received=2024-09-27" --data-urlencode "applicant_type=np" \
+		--data-urlencode "applicant_name=越权" --data-urlencode "phone=1" --data-urlencode "doc_title=x"
+	equals "$CODE" 403 "POST /console/applications/new as $r: 403"
+done
+login leader pw-leader-2024
+get /console/applications/new
+equals "$CODE" 200 "a leader may register"
+login officer pw-officer-2024
+get /console/applications
+contains "$BODY" 'href="/console/applications/new"' "the list links to the registration form"
+get /console/applications/new
+equals "$CODE" 200 "an officer may register"
+for f in channel received applicant_type applicant_name id_number phone address email doc_title doc_no description medium delivery; do
+	contains "$BODY" "<label for=\"f-$f\">" "field $f has a label"
+done
+contains "$BODY" '<option value="fax">传真</option>' "channels are the ledger's codes"
+contains "$BODY" 'value="2024-10-08"' "the date received defaults to today"
+tok=$(csrf_of "$BODY")
+n0=$(count)
+
+# CSRF missing
+post /console/applications/new --data-urlencode "channel=post" --data-urlencode "received=2024-09-27" \
+	--data-urlencode "applicant_type=np" --data-urlencode "applicant_name=张三" --data-urlencode "phone=1" --data-urlencode "doc_title=x"
+equals "$CODE" 403 "a registration without the CSRF token: 403"
+
+# form errors name the field, keep what was typed and store nothing
+register "channel=post" "received=2024-09-27" "applicant_type=np" "address=$evil" \
+	"doc_title=道路修缮 $evil"
+equals "$CODE" 400 "REQ 条例-29: a registration without the applicant's name is refused"
+contains "$BODY" '<a href="#f-applicant_name">姓名或名称：' "the summary names the field"
+contains "$BODY" 'field invalid"' "and the field is marked"
+contains "$BODY" 'value="&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"' "the typed address is kept, escaped"
+contains "$BODY" 'value="道路修缮 &lt;script&gt;' "the typed title is kept, escaped"
+contains "$BODY" 'value="2024-09-27"' "the typed date is kept"
+contains "$BODY" '<option value="post" selected>' "the chosen channel is kept"
+lacks "$BODY" "$evil" "no raw script"
+register "channel=post" "received=2024-02-30" "applicant_type=np" "applicant_name=张三" \
+	"phone=13800000000" "doc_title=x"
+equals "$CODE" 400 "an impossible date (2024-02-30) is refused"
+contains "$BODY" '<a href="#f-received">收到日期：' "naming the date received"
+contains "$BODY" 'value="2024-02-30"' "with the typed date kept"
+register "channel=post" "received=2024-10-09" "applicant_type=np" "applicant_name=张三" \
+	"phone=13800000000" "doc_title=x"
+equals "$CODE" 400 "a date received in the future is refused"
+contains "$BODY" "收到日期 2024-10-09 晚于今天（2024-10-08）" "and says so beside the field"
+register "channel=pigeon" "received=2024-09-27" "applicant_type=np" "applicant_name=张三" \
+	"phone=13800000000" "doc_title=x"
+equals "$CODE" 400 "an unknown channel is refused"
+contains "$BODY" '<a href="#f-channel">申请渠道：' "naming the channel"
+register "channel=post" "received=2024-09-27" "applicant_type=np" "applicant_name=张三" "doc_title=x"
+equals "$CODE" 400 "REQ 条例-29: a registration without any contact is refused"
+contains "$BODY" "请至少填写一种联系方式" "the same rule as the online form"
+register "channel=post" "received=2024-09-27" "applicant_type=np" "applicant_name=张三" \
+	"phone=13800000000" "doc_title=x" "id_number=110101199003071234"
+equals "$CODE" 400 "a bad identity number is refused by the ledger"
+contains "$BODY" '<a href="#f-id_number">' "beside the identity number"
+equals "$(count)" "$n0" "nothing was stored by the refused registrations"
+
+# a letter received on Friday 2024-09-27, before 国庆: the reply clock of the official calendar
+register "channel=post" "received=2024-09-27" "applicant_type=biz" "applicant_name=某某公司 $evil" \
+	"address=某市某路1号" "doc_title=2024年道路修缮工程预算" "medium=纸质" "delivery=邮寄"
+equals "$CODE" 303 "REQ 条例-31: a letter is registered with its date of receipt"
+loc=$(printf '%s\n' "$HEADERS" | sed -n 's/^Location: //p')
+case "$loc" in /console/applications/[0-9]*) ok "sent to the application's page" ;; *) not_ok "sent to the application's page" "$loc" ;; esac
+run 0 "$GONGKAI" deadline --received 2024-09-27 --json
+due=$(printf '%s' "$OUT" | sed -n 's/.*"reply_due": "\([0-9-]*\)".*/\1/p')
+get "$loc"
+equals "$CODE" 200 "the application's page"
+contains "$BODY" "2024-09-27（邮寄）" "shows the date received and the channel"
+contains "$BODY" "<dt>答复期限</dt><dd>$due</dd>" "REQ 条例-33: the reply is due when \`gongkai deadline\` says ($due)"
+contains "$BODY" "10-01" "the derivation passes the 国庆 holidays"
+contains "$BODY" "某某公司 &lt;script&gt;" "the name is shown escaped"
+lacks "$BODY" "$evil" "never raw"
+run 0 "$GONGKAI" --db "$GONGKAI_DB" app list --json
+contains "$OUT" '"channel": "post"' "the ledger records channel post"
+contains "$OUT" '"received": "2024-09-27"' "and the date received"
+equals "$(count)" "$((n0 + 1))" "exactly one application stored"
+get /console/applications
+contains "$BODY" "某某公司 &lt;script&gt;" "the list shows it, escaped"
+
+# a fax confirmed on a Saturday: day 1 is the next working day
+register "channel=fax" "received=2024-09-28" "applicant_type=np" "applicant_name=李四" \
+	"phone=13900000000" "doc_no=慈政发〔2024〕1号"
+equals "$CODE" 303 "a fax received on a Saturday"
+loc=$(printf '%s\n' "$HEADERS" | sed -n 's/^Location: //p')
+run 0 "$GONGKAI" deadline --received 2024-09-28 --json
+due=$(printf '%s' "$OUT" | sed -n 's/.*"reply_due": "\([0-9-]*\)".*/\1/p')
+get "$loc"
+contains "$BODY" "2024-09-28（传真）" "recorded as a fax"
+contains "$BODY" "<dt>答复期限</dt><dd>$due</dd>" "due when \`gongkai deadline\` says ($due)"
+
+# the public form is unchanged: channel online, received today
+rm -f "$JAR"
+get /apply
+t=$(csrf_of "$BODY")
+ag=$(printf '%s' "$BODY" | grep -o '<option value="[0-9]*">慈周寨镇' | grep -o '[0-9]\+')
+post /apply --data-urlencode "_csrf=$t" --data-urlencode "agency=$ag" --data-urlencode "applicant_type=np" \
+	--data-urlencode "applicant_name=王五" --data-urlencode "email=w@example.com" --data-urlencode "description=x" \
+	--data-urlencode "channel=post" --data-urlencode "received=2024-09-01"
+equals "$CODE" 200 "an online application"
+run 0 "$GONGKAI" --db "$GONGKAI_DB" app list --json
+contains "$OUT" '"received": "2024-10-08"' "the public cannot choose the date received"
+contains "$OUT" '"channel": "online"' "nor the channel"
+stop_server
+done_testing
