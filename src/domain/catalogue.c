@@ -4,6 +4,7 @@
  */
 #include "domain/catalogue.h"
 
+#include <inttypes.h>
 #include <string.h>
 
 #include "base/crypto.h"
@@ -338,6 +339,28 @@ int catalogue_doc_attachments(struct store *s, int64_t id, struct arena *a,
 			      struct doc_attachment **out, size_t *n, struct gk_error *e)
 {
 	return doc_store(s)->attachments(s, id, a, out, n, e);
+}
+
+int catalogue_attachment_get(struct store *s, int64_t doc_id, int64_t n, struct arena *a,
+			     struct doc_attachment *att, const void **data, size_t *len,
+			     struct gk_error *e)
+{
+	struct doc_attachment *all;
+	size_t cnt;
+	int rc;
+
+	if ((rc = doc_store(s)->attachments(s, doc_id, a, &all, &cnt, e)) != 0)
+		return rc;
+	if (n < 1 || (uint64_t)n > cnt)
+		return err_set(e, ERR_NOTFOUND, "attachment", "document %" PRId64 " has no attachment %" PRId64,
+			       doc_id, n);
+	*att = all[n - 1];
+	if ((rc = doc_store(s)->attachment_data(s, att->id, a, data, len, e)) != 0)
+		return rc;
+	if ((int64_t)*len != att->size)
+		return err_set(e, ERR_INTERNAL, "attachment", "attachment %" PRId64 " of document %" PRId64
+			       " holds %zu bytes, %" PRId64 " recorded", n, doc_id, *len, att->size);
+	return 0;
 }
 
 int catalogue_doc_visible(const struct doc *d, int today)

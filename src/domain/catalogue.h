@@ -155,6 +155,13 @@ int catalogue_doc_get(struct store *s, int64_t id, struct arena *a, struct doc *
 /* Its attachments (no data), as an array in a. */
 int catalogue_doc_attachments(struct store *s, int64_t id, struct arena *a,
 			      struct doc_attachment **out, size_t *n, struct gk_error *e) GK_WUR;
+/* Attachment n (1-based, in the order they were added) of document doc_id with its bytes:
+ * *att (strings) and *data (*len bytes) in a. ERR_NOTFOUND when the document has no such
+ * attachment; ERR_INTERNAL when the stored bytes are not the size recorded with them. Who may
+ * see the document is the caller's question (catalogue_doc_visible for the public). */
+int catalogue_attachment_get(struct store *s, int64_t doc_id, int64_t n, struct arena *a,
+			     struct doc_attachment *att, const void **data, size_t *len,
+			     struct gk_error *e) GK_WUR;
 /* 1 if the public may see d on day today (published and 发布日期 ≤ today). */
 int catalogue_doc_visible(const struct doc *d, int today);
 

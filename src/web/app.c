@@ -234,6 +234,27 @@ void web_notice(struct web_ctx *c, const char *fmt, ...)
 	tpl_push_str(c->notices, msg);
 }
 
+int web_send_file(struct web_ctx *c, const void *data, size_t len, const char *type,
+		  const char *filename, const char *fallback_stem, const char *sha256,
+		  const char *cache)
+{
+	const char *etag = arena_printf(c->a, "\"%s\"", sha256);
+	const char *inm = http_header(c->req, "If-None-Match");
+
+	c->resp->content_type = type;
+	http_resp_header(c->resp, "Content-Disposition",
+			 http_content_disposition(c->a, filename, fallback_stem));
+	http_resp_header(c->resp, "ETag", etag);
+	http_resp_header(c->resp, "Cache-Control", cache);
+	if (inm && strcmp(inm, etag) == 0) {
+		c->resp->status = 304;
+		return 0;
+	}
+	if (buf_append(&c->resp->body, data, len) != 0)
+		return err_set(&c->err, ERR_LIMIT, "", "文件过大");
+	return 0;
+}
+
 void web_set_cookie(struct web_ctx *c, const char *name, const char *value, long max_age)
 {
 	const char *proto = http_header(c->req, "X-Forwarded-Proto");

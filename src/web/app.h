@@ -165,6 +165,14 @@ int web_agency_asked(struct web_ctx *c, int64_t *agency_id) GK_WUR;
 int web_render(struct web_ctx *c, const char *name, const char *title) GK_WUR;
 /* 303 See Other to a local path. */
 int web_redirect(struct web_ctx *c, const char *location) GK_WUR;
+/* Answer with a file to download: len bytes of data (copied) as content type type, offered
+ * as filename (http_content_disposition, fallback_stem for names that are not plain ASCII),
+ * ETag "sha256" (a 304 without the bytes when If-None-Match names it), Cache-Control cache.
+ * Content-Length and X-Content-Type-Options: nosniff come from the adapter. ERR_LIMIT when
+ * the response cannot hold it. */
+int web_send_file(struct web_ctx *c, const void *data, size_t len, const char *type,
+		  const char *filename, const char *fallback_stem, const char *sha256,
+		  const char *cache) GK_WUR;
 /* Set a cookie: HttpOnly, SameSite=Lax, Path=/; max_age < 0 deletes it. */
 void web_set_cookie(struct web_ctx *c, const char *name, const char *value, long max_age);
 /* Add a flash line shown on the next rendered page of this request. */

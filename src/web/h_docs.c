@@ -168,12 +168,61 @@ static int load_doc(struct web_ctx *c, struct store *s, struct doc *d)
 	char *end;
 	long long id = p ? strtoll(p, &end, 10) : 0;
 
+	int rc;
+
 	if (p == NULL || *p < '0' || *p > '9' || *end || id <= 0)
 		return err_set(&c->err, ERR_NOTFOUND, "id", "没有这份文件");
-	return catalogue_doc_get(s, id, c->a, d, &c->err);
+	rc = catalogue_doc_get(s, id, c->a, d, &c->err);
+	/* the same words as for a document the visitor may not see: no probing */
+	return rc == ERR_NOTFOUND ? err_set(&c->err, ERR_NOTFOUND, "id", "没有这份文件") : rc;
 }
 
-static void put_doc(struct web_ctx *c, struct store *s, const struct doc *d)
+/* The document :id if the public may see it today, else "not found". */
+static int load_public(struct web_ctx *c, struct store *s, struct doc *d)
+{
+	int rc = load_doc(c, s, d);
+
+	if (rc == 0 && !catalogue_doc_visible(d, web_today()))
+		rc = err_set(&c->err, ERR_NOTFOUND, "id", "没有这份文件");
+	return rc;
+}
+
+/* The document :id if it belongs to an organ the signed-in user sees, else "not found". */
+static int load_scoped(struct web_ctx *c, struct store *s, struct doc *d)
+{
+	int rc = load_doc(c, s, d);
+
+	if (rc == 0 && !web_visible(c, d->agency_id))
+		rc = err_set(&c->err, ERR_NOTFOUND, "id", "没有这份文件");
+	return rc;
+}
+
+/* "PDF", "Word 文档", "图片" for a stored content type. */
+static const char *mime_label(const char *mime)
+{
+	if (mime == NULL)
+		return "文件";
+	if (strcmp(mime, "application/pdf") == 0)
+		return "PDF";
+	if (strstr(mime, "wordprocessingml"))
+		return "Word 文档";
+	if (strncmp(mime, "image/", 6) == 0)
+		return "图片";
+	return "文件";
+}
+
+/* "812 字节", "35.2 KB", "4.1 MB". */
+static const char *size_label(struct web_ctx *c, int64_t size)
+{
+	if (size < 1024)
+		return arena_printf(c->a, "%lld 字节", (long long)size);
+	if (size < 1024 * 1024)
+		return arena_printf(c->a, "%.1f KB", (double)size / 1024);
+	return arena_printf(c->a, "%.1f MB", (double)size / (1024 * 1024));
+}
+
+/* d's metadata, body and attachments (each linked under base: "/doc/ID" or the console's). */
+static void put_doc(struct web_ctx *c, struct store *s, const struct doc *d, const char *base)
 {
 	struct tpl_val *o = tpl_put_obj(c->page, "doc");
 	struct doc_attachment *att = NULL;
@@ -196,10 +245,13 @@ static void put_doc(struct web_ctx *c, struct store *s, const struct doc *d)
 	tpl_put_str(o, "author", d->author);
 	if (catalogue_doc_attachments(s, d->id, c->a, &att, &natt, &c->err) == 0 && natt) {
 		struct tpl_val *l = tpl_put_list(o, "attachments");
+		tpl_put_bool(o, "has_attachments", 1);
 		for (size_t i = 0; i < natt; i++) {
 			struct tpl_val *a = tpl_push_obj(l);
 			tpl_put_str(a, "name", att[i].name);
-			tpl_put_int(a, "size", att[i].size);
+			tpl_put_str(a, "href", arena_printf(c->a, "%s/attachments/%zu", base, i + 1));
+			tpl_put_str(a, "type", mime_label(att[i].mime));
+			tpl_put_str(a, "size_label", size_label(c, att[i].size));
 			tpl_put_str(a, "sha256", att[i].sha256);
 		}
 	}
@@ -214,14 +266,51 @@ int h_doc(struct web_ctx *c)
 
 	if ((rc = web_begin(c, 0, &s)) != 0)
 		return rc;
-	rc = load_doc(c, s, &d);
-	if (rc == 0 && !catalogue_doc_visible(&d, web_today()))
-		rc = err_set(&c->err, ERR_NOTFOUND, "id", "没有这份文件");
+	rc = load_public(c, s, &d);
 	if (rc == 0)
-		put_doc(c, s, &d);
+		put_doc(c, s, &d, arena_printf(c->a, "/doc/%lld", (long long)d.id));
 	if ((rc = web_finish(c, rc)) != 0)
 		return rc;
 	return web_render(c, "doc", d.title);
+}
+
+/* Attachment :n of the document :id as a download, when load finds the document for this
+ * visitor (load_public or load_scoped); cache is its Cache-Control. */
+static int send_attachment(struct web_ctx *c,
+			   int (*load)(struct web_ctx *, struct store *, struct doc *),
+			   const char *cache)
+{
+	const char *p = web_param(c, "n");
+	struct doc_attachment att;
+	struct doc d;
+	struct store *s;
+	const void *data;
+	size_t len;
+	char *end;
+	long long n = p ? strtoll(p, &end, 10) : 0;
+	int rc;
+
+	if ((rc = web_begin(c, 0, &s)) != 0)
+		return rc;
+	rc = load(c, s, &d);
+	if (rc == 0 && (p == NULL || *p < '1' || *p > '9' || *end || n > DOC_ATTACH_N))
+		rc = err_set(&c->err, ERR_NOTFOUND, "n", "没有这个附件");
+	if (rc == 0 && (rc = catalogue_attachment_get(s, d.id, n, c->a, &att, &data, &len,
+						      &c->err)) == ERR_NOTFOUND)
+		rc = err_set(&c->err, ERR_NOTFOUND, "n", "没有这个附件");
+	if ((rc = web_finish(c, rc)) != 0)
+		return rc;
+	return web_send_file(c, data, len, att.mime, att.name,
+			     arena_printf(c->a, "attachment-%lld-%lld", (long long)d.id, n),
+			     att.sha256, cache);
+}
+
+/* The public gets the attachments of published documents only; a draft's, a withdrawn or
+ * not yet published document's are "not found", as the document is. Revalidated each time:
+ * a withdrawal must not live on in caches. */
+int h_doc_attachment(struct web_ctx *c)
+{
+	return send_attachment(c, load_public, "public, no-cache");
 }
 
 struct hits {
@@ -401,11 +490,9 @@ static int doc_page(struct web_ctx *c)
 
 	if ((rc = web_begin(c, 0, &s)) != 0)
 		return rc;
-	rc = load_doc(c, s, &d);
-	if (rc == 0 && !web_visible(c, d.agency_id))
-		rc = err_set(&c->err, ERR_NOTFOUND, "id", "没有这份文件");
+	rc = load_scoped(c, s, &d);
 	if (rc == 0) {
-		put_doc(c, s, &d);
+		put_doc(c, s, &d, arena_printf(c->a, "/console/documents/%lld", (long long)d.id));
 		rc = publish_history(s, d.id, add_event, &h, &c->err);
 	}
 	if ((rc = web_finish(c, rc)) != 0)
@@ -435,6 +522,13 @@ int h_doc_console(struct web_ctx *c)
 	return doc_page(c);
 }
 
+/* Staff download the attachments of any document of the organs they see, in any state;
+ * never stored by a cache, as every console page. */
+int h_doc_console_attachment(struct web_ctx *c)
+{
+	return send_attachment(c, load_scoped, "no-store");
+}
+
 /* One publishing step inside a write transaction on a document the user sees. */
 static int doc_act(struct web_ctx *c, int (*fn)(struct web_ctx *, struct store *, const struct doc *))
 {
@@ -446,9 +540,7 @@ static int doc_act(struct web_ctx *c, int (*fn)(struct web_ctx *, struct store *
 		return doc_page(c);
 	if ((rc = web_begin(c, 1, &s)) != 0)
 		return rc;
-	rc = load_doc(c, s, &d);
-	if (rc == 0 && !web_visible(c, d.agency_id))
-		rc = err_set(&c->err, ERR_NOTFOUND, "id", "没有这份文件");
+	rc = load_scoped(c, s, &d);
 	if (rc == 0)
 		rc = fn(c, s, &d);
 	if ((rc = web_finish(c, rc)) != 0)

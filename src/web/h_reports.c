@@ -154,15 +154,9 @@ int h_report_download(struct web_ctx *c)
 		rc = report_store(s)->artifact_get(s, pub.id, kind, c->a, &body, &len, sha, &c->err);
 	if ((rc = web_finish(c, rc)) != 0)
 		return rc == ERR_NOTFOUND ? err_set(&c->err, ERR_NOTFOUND, "", "没有这份年度报告或这种格式") : rc;
-	if (buf_append(&c->resp->body, body, len) != 0)
-		return err_set(&c->err, ERR_LIMIT, "", "文件过大");
-	c->resp->content_type = render_kind_type((enum render_kind)k);
-	http_resp_header(c->resp, "Content-Disposition",
-			 arena_printf(c->a, "attachment; filename=\"report-%lld-%lld-r%lld.%s\"",
-				      agency, year, rev, kind));
-	http_resp_header(c->resp, "ETag", arena_printf(c->a, "\"%.16s\"", sha));
-	http_resp_header(c->resp, "Cache-Control", "public, max-age=86400");
-	return 0;
+	return web_send_file(c, body, len, render_kind_type((enum render_kind)k),
+			     arena_printf(c->a, "report-%lld-%lld-r%lld.%s", agency, year, rev, kind),
+			     "report", sha, "public, max-age=86400");
 }
 
 /* ---------------------------------------------------------------- console */

@@ -52,11 +52,13 @@ int h_report_region_download(struct web_ctx *c);
 /* h_docs.c — the catalogue, documents, search, publishing */
 int h_catalogue(struct web_ctx *c);
 int h_doc(struct web_ctx *c);
+int h_doc_attachment(struct web_ctx *c);
 int h_search(struct web_ctx *c);
 int h_docs(struct web_ctx *c);
 int h_doc_new_form(struct web_ctx *c);
 int h_doc_new(struct web_ctx *c);
 int h_doc_console(struct web_ctx *c);
+int h_doc_console_attachment(struct web_ctx *c);
 int h_doc_edit(struct web_ctx *c);
 int h_doc_submit(struct web_ctx *c);
 int h_doc_review(struct web_ctx *c);

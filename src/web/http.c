@@ -72,6 +72,48 @@ void http_resp_header(struct http_resp *resp, const char *name, const char *valu
 	resp->nheaders++;
 }
 
+/* RFC 5987 attr-char: sent as itself in filename*; anything else is %XX. */
+static int attr_char(unsigned char ch)
+{
+	return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
+	       (ch && strchr("!#$&+-.^_`|~", ch) != NULL);
+}
+
+/* Printable ASCII that may stand inside a quoted filename as itself. */
+static int plain_char(unsigned char ch)
+{
+	return ch >= 0x20 && ch < 0x7f && ch != '"' && ch != '\\' && ch != '%' && ch != ';';
+}
+
+const char *http_content_disposition(struct arena *a, const char *filename,
+				     const char *fallback_stem)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t len = strlen(filename), n = 0;
+	const char *dot = strrchr(filename, '.'), *fallback = filename;
+	char *enc = arena_alloc(a, len * 3 + 1);
+	int plain = len > 0;
+
+	for (const unsigned char *p = (const unsigned char *)filename; *p; p++) {
+		plain &= plain_char(*p);
+		if (attr_char(*p)) {
+			enc[n++] = (char)*p;
+		} else {
+			enc[n++] = '%';
+			enc[n++] = hex[*p >> 4];
+			enc[n++] = hex[*p & 15];
+		}
+	}
+	enc[n] = '\0';
+	if (!plain) {
+		int ext_ok = dot && dot[1] && strlen(dot) <= 11;
+		for (const char *p = dot ? dot + 1 : ""; ext_ok && *p; p++)
+			ext_ok = (*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9');
+		fallback = arena_printf(a, "%s%s", fallback_stem, ext_ok ? dot : "");
+	}
+	return arena_printf(a, "attachment; filename=\"%s\"; filename*=UTF-8''%s", fallback, enc);
+}
+
 static enum MHD_Result add_query_arg(void *cls, enum MHD_ValueKind kind, const char *key,
 				     const char *value)
 {

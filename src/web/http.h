@@ -49,6 +49,14 @@ const char *http_cookie(const struct http_req *req, const char *name);
 /* Add a response header; name and value must live as long as the request (arena or static). */
 void http_resp_header(struct http_resp *resp, const char *name, const char *value);
 
+/* The value of a Content-Disposition header offering filename for download (RFC 6266):
+ * attachment; filename="ASCII fallback"; filename*=UTF-8''percent-encoded name (RFC 5987).
+ * The fallback is filename itself when it is plain printable ASCII, else fallback_stem
+ * followed by filename's extension (when that is short ASCII letters and digits). Quotes,
+ * backslashes, control characters and non-ASCII never reach the header raw. In arena a. */
+const char *http_content_disposition(struct arena *a, const char *filename,
+				     const char *fallback_stem);
+
 typedef void (*http_handler_fn)(void *cls, struct http_req *req, struct http_resp *resp);
 
 struct http_config {

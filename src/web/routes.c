@@ -52,6 +52,7 @@ const struct web_route web_routes[] = {
 		 { "page", F_INT, 0, 100000, "页码" }),
 	  h_catalogue },
 	{ "GET", "/doc/:id", 0, 0, NULL, h_doc },
+	{ "GET", "/doc/:id/attachments/:n", 0, 0, NULL, h_doc_attachment },
 	{ "GET", "/docs/:id", 0, 0, NULL, h_doc },  /* the form the Atom feed links to */
 	{ "GET", "/guide", 0, 0, FIELDS({ "agency", F_INT, 0, INT32_MAX, "机关" }), h_guide },
 	{ "GET", "/feed.xml", 0, 0, FIELDS({ "agency", F_INT, 0, INT32_MAX, "机关" }), h_feed },
@@ -130,6 +131,8 @@ const struct web_route web_routes[] = {
 	{ "POST", "/console/documents/new", R_OFFICER, R_FORM, DOC_FIELDS(1), h_doc_new },
 	{ "GET", "/console/documents/:id", R_OFFICER | R_REVIEWER | R_LEADER | R_ADMIN | R_SUPERVISOR, 0,
 	  NULL, h_doc_console },
+	{ "GET", "/console/documents/:id/attachments/:n",
+	  R_OFFICER | R_REVIEWER | R_LEADER | R_ADMIN | R_SUPERVISOR, 0, NULL, h_doc_console_attachment },
 	{ "POST", "/console/documents/:id/edit", R_OFFICER, R_FORM, DOC_FIELDS(0), h_doc_edit },
 	{ "POST", "/console/documents/:id/submit", R_OFFICER, R_FORM, NULL, h_doc_submit },
 	{ "POST", "/console/documents/:id/review", R_OFFICER | R_REVIEWER | R_LEADER | R_ADMIN, R_FORM,

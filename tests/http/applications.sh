@@ -7,9 +7,7 @@
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/server.bash"
 make_db
-"$GONGKAI" --db "$GONGKAI_DB" init --agency-name 其他镇人民政府 --parent 示范县人民政府 >/dev/null
-echo "pw-other-2024" >"$TMP/pw"
-"$GONGKAI" --db "$GONGKAI_DB" user add other --role officer --agency 其他镇人民政府 --password-file "$TMP/pw" >/dev/null
+make_other_organ
 # another county, outside the supervisor's, with one application
 outside=$("$GONGKAI" --db "$GONGKAI_DB" init --agency-name 外县人民政府 --level county)
 "$GONGKAI" --db "$GONGKAI_DB" app generate --count 1 --year 2024 --seed 7 --agency 外县人民政府 >/dev/null

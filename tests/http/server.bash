@@ -6,6 +6,7 @@
 #   post PATH [curl options...]       # same, as a POST
 #   fetch PATH                        # like get for a file download: $CODE, $HEADERS, the body
 #                                     # in $TMP/download (not in $BODY)
+#   download PATH FILE [curl options...]  # like get, the body saved to FILE only (binary-safe)
 #   csrf_of "$BODY"                   # the _csrf value of the first form on the page
 #   login USER PASSWORD               # sign in with a fresh cookie jar
 #   stop_server                       # SIGTERM; checks that it stopped cleanly
@@ -33,6 +34,15 @@ make_db() {
 	echo "pw-leader2-2024" >"$TMP/pw"
 	"$GONGKAI" --db "$GONGKAI_DB" user add leader2 --role leader --agency 慈周寨镇人民政府 \
 		--display-name "测试副镇长" --password-file "$TMP/pw" >/dev/null || return 1
+}
+
+# make_other_organ: another township (其他镇人民政府) under the county with its officer "other"
+# (password "pw-other-2024"), for the checks that staff see only their own organ.
+make_other_organ() {
+	"$GONGKAI" --db "$GONGKAI_DB" init --agency-name 其他镇人民政府 --parent 示范县人民政府 >/dev/null || return 1
+	echo "pw-other-2024" >"$TMP/pw"
+	"$GONGKAI" --db "$GONGKAI_DB" user add other --role officer --agency 其他镇人民政府 \
+		--password-file "$TMP/pw" >/dev/null
 }
 
 start_server() {
@@ -81,9 +91,15 @@ _req() {
 	HEADERS=$(tr -d '\r' <"$TMP/headers")
 }
 get() { _req "$@"; }
-fetch() {
-	CODE=$(curl -s -o "$TMP/download" -D "$TMP/headers" -w '%{http_code}' -b "$JAR" -c "$JAR" "$BASE$1")
+download() {
+	local path=$1 file=$2; shift 2
+	: >"$file"  # a response without a body (304) leaves it empty
+	CODE=$(curl -s -o "$file" -D "$TMP/headers" -w '%{http_code}' -b "$JAR" -c "$JAR" "$@" "$BASE$path")
 	HEADERS=$(tr -d '\r' <"$TMP/headers")
+	BODY=""
+}
+fetch() {
+	download "$1" "$TMP/download"
 }
 post() { local p=$1; shift; _req "$p" -X POST "$@"; }
 
