@@ -115,12 +115,15 @@ int h_app_new_form(struct web_ctx *c)
 
 /* REQ 条例-31: an application received on paper, in person, by post or fax is registered with
  * the channel and the date it was received (which starts its clocks), for the staff member's
- * own organ; then its page shows the deadlines computed from that date. */
+ * own organ. The answer is a receipt with the tracking code and the one-time secret for the
+ * applicant (never stored, so shown only here) and the reply deadline; it links to the
+ * application's page. */
 int h_app_new(struct web_ctx *c)
 {
 	const struct web_value *received = web_in(c, "received");
 	struct app_new in = { 0 };
 	struct app_created out;
+	struct app_view v;
 	struct store *s;
 	char d1[DATE_LEN], d2[DATE_LEN];
 	int rc, today = web_today();
@@ -140,9 +143,22 @@ int h_app_new(struct web_ctx *c)
 	if ((rc = web_begin(c, 1, &s)) != 0)
 		return rc;
 	rc = app_create(s, web_calendar(c), &in, today, &out, &c->err);
+	if (rc == 0)
+		rc = app_load(s, web_calendar(c), out.id, today, c->a, &v, &c->err);
 	if ((rc = web_finish(c, rc)) != 0)
 		return web_refused(c, rc) ? new_form(c) : rc;
-	return web_redirect(c, arena_printf(c->a, "/console/applications/%lld", (long long)out.id));
+	tpl_put_str(c->page, "tracking_code", arena_strdup(c->a, out.tracking_code));
+	tpl_put_str(c->page, "secret", arena_strdup(c->a, out.secret));
+	tpl_put_str(c->page, "applicant", arena_strdup(c->a, v.rec.applicant_name));
+	if (app_channel_find(v.rec.channel) >= 0)
+		tpl_put_str(c->page, "channel", app_channels[app_channel_find(v.rec.channel)].label);
+	tpl_put_str(c->page, "received", arena_strdup(c->a, date_format(in.received, d1)));
+	if (v.due != CLOCK_NONE)
+		tpl_put_str(c->page, "due", arena_strdup(c->a, date_format(v.due, d2)));
+	tpl_put_str(c->page, "app_url", arena_printf(c->a, "/console/applications/%lld", (long long)out.id));
+	app_view_free(&v);
+	http_resp_header(c->resp, "Cache-Control", "no-store");
+	return web_render(c, "app_new_receipt", "申请已登记");
 }
 
 static int parse_id(struct web_ctx *c, int64_t *id)
