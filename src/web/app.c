@@ -99,7 +99,7 @@ int web_param_id(struct web_ctx *c, const char *name, const char *none, int64_t 
 	char *end;
 	long long v;
 
-	if (p == NULL || *p < '0' || *p > '9')
+	if (p == NULL || *p < '1' || *p > '9')
 		return err_set(&c->err, ERR_NOTFOUND, name, "%s", none);
 	v = strtoll(p, &end, 10);
 	if (*end || v <= 0)

@@ -132,8 +132,8 @@ const char *web_param(const struct web_ctx *c, const char *name);
 const char *web_extra(const struct web_ctx *c, const char *name);
 /* 1 if the signed-in user's role may GET the route declared with pattern (for links). */
 int web_may(const struct web_ctx *c, const char *pattern);
-/* Path parameter ":name" as a positive integer in *out; ERR_NOTFOUND with message none when
- * it is not one (a page that does not exist). */
+/* Path parameter ":name" as a positive integer written the one way (digits, no leading zero)
+ * in *out; ERR_NOTFOUND with message none when it is not one (a page that does not exist). */
 int web_param_id(struct web_ctx *c, const char *name, const char *none, int64_t *out) GK_WUR;
 /* Record an error against a form field (shown beside it and in the summary). */
 void web_field_error(struct web_ctx *c, const char *field, const char *fmt, ...) GK_PRINTF(3, 4);

@@ -163,17 +163,7 @@ int h_app_new(struct web_ctx *c)
 
 static int parse_id(struct web_ctx *c, int64_t *id)
 {
-	const char *p = web_param(c, "id");
-	char *end;
-	long long v;
-
-	if (p == NULL || *p < '0' || *p > '9')
-		return err_set(&c->err, ERR_NOTFOUND, "id", "没有这件申请");
-	v = strtoll(p, &end, 10);
-	if (*end || v <= 0)
-		return err_set(&c->err, ERR_NOTFOUND, "id", "没有这件申请");
-	*id = v;
-	return 0;
+	return web_param_id(c, "id", "没有这件申请", id);
 }
 
 /* Load application id if the user may see it (ERR_NOTFOUND otherwise: no probing). */

@@ -164,14 +164,11 @@ int h_catalogue(struct web_ctx *c)
 
 static int load_doc(struct web_ctx *c, struct store *s, struct doc *d)
 {
-	const char *p = web_param(c, "id");
-	char *end;
-	long long id = p ? strtoll(p, &end, 10) : 0;
-
+	int64_t id;
 	int rc;
 
-	if (p == NULL || *p < '0' || *p > '9' || *end || id <= 0)
-		return err_set(&c->err, ERR_NOTFOUND, "id", "没有这份文件");
+	if ((rc = web_param_id(c, "id", "没有这份文件", &id)) != 0)
+		return rc;
 	rc = catalogue_doc_get(s, id, c->a, d, &c->err);
 	/* the same words as for a document the visitor may not see: no probing */
 	return rc == ERR_NOTFOUND ? err_set(&c->err, ERR_NOTFOUND, "id", "没有这份文件") : rc;
@@ -280,20 +277,18 @@ static int send_attachment(struct web_ctx *c,
 			   int (*load)(struct web_ctx *, struct store *, struct doc *),
 			   const char *cache)
 {
-	const char *p = web_param(c, "n");
 	struct doc_attachment att;
 	struct doc d;
 	struct store *s;
 	const void *data;
 	size_t len;
-	char *end;
-	long long n = p ? strtoll(p, &end, 10) : 0;
+	int64_t n = 0;
 	int rc;
 
 	if ((rc = web_begin(c, 0, &s)) != 0)
 		return rc;
 	rc = load(c, s, &d);
-	if (rc == 0 && (p == NULL || *p < '1' || *p > '9' || *end || n > DOC_ATTACH_N))
+	if (rc == 0 && ((rc = web_param_id(c, "n", "没有这个附件", &n)) != 0 || n > DOC_ATTACH_N))
 		rc = err_set(&c->err, ERR_NOTFOUND, "n", "没有这个附件");
 	if (rc == 0 && (rc = catalogue_attachment_get(s, d.id, n, c->a, &att, &data, &len,
 						      &c->err)) == ERR_NOTFOUND)
@@ -301,7 +296,7 @@ static int send_attachment(struct web_ctx *c,
 	if ((rc = web_finish(c, rc)) != 0)
 		return rc;
 	return web_send_file(c, data, len, att.mime, att.name,
-			     arena_printf(c->a, "attachment-%lld-%lld", (long long)d.id, n),
+			     arena_printf(c->a, "attachment-%lld-%lld", (long long)d.id, (long long)n),
 			     att.sha256, cache);
 }
 

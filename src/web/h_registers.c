@@ -32,14 +32,7 @@ static int reg_of(struct web_ctx *c, const struct reg_desc **d)
 
 static int id_of(struct web_ctx *c, int64_t *id)
 {
-	const char *p = web_param(c, "id");
-	char *end;
-	long long v = p && *p >= '0' && *p <= '9' ? strtoll(p, &end, 10) : 0;
-
-	if (v <= 0 || *end)
-		return err_set(&c->err, ERR_NOTFOUND, "id", "没有这条登记");
-	*id = v;
-	return 0;
+	return web_param_id(c, "id", "没有这条登记", id);
 }
 
 /* The organ whose register is shown: the one asked for with agency=ID when the user may see

@@ -76,15 +76,12 @@ int h_reports(struct web_ctx *c)
 
 static int num_param(struct web_ctx *c, const char *name, long long max, long long *out)
 {
-	const char *p = web_param(c, name);
-	char *end;
-	long long v;
+	int64_t v = 0;
+	int rc = web_param_id(c, name, "没有这份年度报告", &v);
 
-	if (p == NULL || *p < '0' || *p > '9')
-		return err_set(&c->err, ERR_NOTFOUND, name, "没有这份年度报告");
-	v = strtoll(p, &end, 10);
-	if (*end || v <= 0 || v > max)
-		return err_set(&c->err, ERR_NOTFOUND, name, "没有这份年度报告");
+	*out = 0;
+	if (rc != 0 || v > max)
+		return rc ? rc : err_set(&c->err, ERR_NOTFOUND, name, "没有这份年度报告");
 	*out = v;
 	return 0;
 }
