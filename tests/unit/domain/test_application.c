@@ -16,6 +16,7 @@
 #include "domain/audit.h"
 #include "store/store.h"
 #include "text/date.h"
+#include "../tmpstore.h"
 
 static struct calendar *cal;
 static int today;
@@ -304,18 +305,13 @@ static void test_dates_refused(void **state)
 
 /* ---- through the store ---- */
 
-static char path[128], dir[64];
-
 static struct store *fresh_store(int64_t *agency)
 {
-	struct store *s = NULL;
+	struct store *s = tmpstore_open("app");
 	struct agency_new an = { .name = "慈周寨镇人民政府" };
 	struct gk_error e = { 0 };
 
-	snprintf(dir, sizeof dir, "/tmp/gk-app-XXXXXX");
-	assert_non_null(mkdtemp(dir));
-	snprintf(path, sizeof path, "%s/t.db", dir);
-	assert_int_equal(store_open(path, STORE_CREATE, &s, &e), 0);
+	assert_non_null(s);
 	store_set_actor(s, "tester");
 	assert_int_equal(store_begin(s, &e), 0);
 	assert_int_equal(agency_create(s, &an, agency, &e), 0);
@@ -325,14 +321,7 @@ static struct store *fresh_store(int64_t *agency)
 
 static void drop_store(struct store *s)
 {
-	char p[160];
-	const char *suffix[] = { "", "-wal", "-shm" };
-	store_close(s);
-	for (int i = 0; i < 3; i++) {
-		snprintf(p, sizeof p, "%s%s", path, suffix[i]);
-		unlink(p);
-	}
-	rmdir(dir);
+	tmpstore_drop(s);
 }
 
 static int64_t add(struct store *s, int64_t agency, const char *received, const char *type,

@@ -13,8 +13,8 @@
 
 #include "domain/agency.h"
 #include "domain/registers.h"
+#include "../tmpstore.h"
 
-static char dir[64], path[128];
 static struct store *S;
 static int64_t AG;
 static struct arena A;
@@ -24,10 +24,7 @@ static int setup(void **state)
 	struct gk_error e = { 0 };
 	struct agency_new an = { .name = "慈周寨镇人民政府" };
 
-	snprintf(dir, sizeof dir, "/tmp/gk-reg-XXXXXX");
-	assert_non_null(mkdtemp(dir));
-	snprintf(path, sizeof path, "%s/t.db", dir);
-	assert_int_equal(store_open(path, STORE_CREATE, &S, &e), 0);
+	assert_non_null(S = tmpstore_open("reg"));
 	store_set_actor(S, "test");
 	assert_int_equal(store_begin(S, &e), 0);
 	assert_int_equal(agency_create(S, &an, &AG, &e), 0);
@@ -38,16 +35,9 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-	char p[160];
-	const char *suffix[] = { "", "-wal", "-shm" };
-
-	store_close(S);
+	(void)state;
+	tmpstore_drop(S);
 	arena_free(&A);
-	for (int i = 0; i < 3; i++) {
-		snprintf(p, sizeof p, "%s%s", path, suffix[i]);
-		unlink(p);
-	}
-	rmdir(dir);
 	return 0;
 }
 

@@ -21,10 +21,10 @@
 #include "format/rules.h"
 #include "store/store.h"
 #include "text/date.h"
+#include "../tmpstore.h"
 
 static struct calendar *cal;
 static int today;
-static char path[128], dir[64];
 
 static int D(const char *s)
 {
@@ -54,27 +54,16 @@ static int group_teardown(void **state)
 
 static struct store *fresh_store(void)
 {
-	struct store *s = NULL;
-	struct gk_error e = { 0 };
+	struct store *s = tmpstore_open("report");
 
-	snprintf(dir, sizeof dir, "/tmp/gk-report-XXXXXX");
-	assert_non_null(mkdtemp(dir));
-	snprintf(path, sizeof path, "%s/t.db", dir);
-	assert_int_equal(store_open(path, STORE_CREATE, &s, &e), 0);
+	assert_non_null(s);
 	store_set_actor(s, "tester");
 	return s;
 }
 
 static void drop_store(struct store *s)
 {
-	char p[160];
-	const char *suffix[] = { "", "-wal", "-shm" };
-	store_close(s);
-	for (int i = 0; i < 3; i++) {
-		snprintf(p, sizeof p, "%s%s", path, suffix[i]);
-		unlink(p);
-	}
-	rmdir(dir);
+	tmpstore_drop(s);
 }
 
 static int64_t organ(struct store *s, const char *name, const char *level, int64_t parent)

@@ -16,8 +16,8 @@
 #include "domain/audit.h"
 #include "domain/session.h"
 #include "domain/user.h"
+#include "../tmpstore.h"
 
-static char dir[64], path[128];
 static struct store *s;
 static int64_t town, root, clerk;
 static struct gk_error e;
@@ -30,11 +30,7 @@ static int setup(void **state)
 	struct user_new c = { .name = "clerk", .role = "reviewer", .password = NULL };
 
 	(void)state;
-	snprintf(dir, sizeof dir, "/tmp/gk-duser-XXXXXX");
-	if (mkdtemp(dir) == NULL)
-		return -1;
-	snprintf(path, sizeof path, "%s/t.db", dir);
-	if (store_open(path, STORE_CREATE, &s, &e) != 0)
+	if ((s = tmpstore_open("duser")) == NULL)
 		return -1;
 	store_set_actor(s, "tester");
 	if (store_begin(s, &e) != 0 || agency_create(s, &an, &town, &e) != 0)
@@ -48,16 +44,8 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-	char p[160];
-	const char *suffix[] = { "", "-wal", "-shm" };
-
 	(void)state;
-	store_close(s);
-	for (int i = 0; i < 3; i++) {
-		snprintf(p, sizeof p, "%s%s", path, suffix[i]);
-		unlink(p);
-	}
-	rmdir(dir);
+	tmpstore_drop(s);
 	return 0;
 }
 

@@ -14,8 +14,8 @@
 #include "domain/user.h"
 #include "store/session_store.h"
 #include "store/store.h"
+#include "../tmpstore.h"
 
-static char dir[64], path[128];
 static struct store *s;
 static int64_t alice, bob;
 static struct gk_error e;
@@ -36,11 +36,7 @@ static int setup(void **state)
 	struct user_new b = { .name = "bob", .role = "admin", .password = NULL };
 
 	(void)state;
-	snprintf(dir, sizeof dir, "/tmp/gk-sess-XXXXXX");
-	if (mkdtemp(dir) == NULL)
-		return -1;
-	snprintf(path, sizeof path, "%s/t.db", dir);
-	if (store_open(path, STORE_CREATE, &s, &e) != 0 || store_begin(s, &e) != 0 ||
+	if ((s = tmpstore_open("sess")) == NULL || store_begin(s, &e) != 0 ||
 	    user_create(s, &a, &alice, &e) != 0 || user_create(s, &b, &bob, &e) != 0 ||
 	    store_commit(s, &e) != 0)
 		return -1;
@@ -49,16 +45,8 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-	char p[160];
-	const char *suffix[] = { "", "-wal", "-shm" };
-
 	(void)state;
-	store_close(s);
-	for (int i = 0; i < 3; i++) {
-		snprintf(p, sizeof p, "%s%s", path, suffix[i]);
-		unlink(p);
-	}
-	rmdir(dir);
+	tmpstore_drop(s);
 	return 0;
 }
 
