@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "text/date.h"
 
 /* One <select>'s options: ids[i] (labels[i], or the id itself) selected when it is what was
  * typed in field, or def when nothing was. */
@@ -94,4 +95,16 @@ int appform_read(struct web_ctx *c, struct app_new *in)
 	in->request = join(c, request, 3);
 	in->form = join(c, form, 2);
 	return 0;
+}
+
+void appform_put_receipt(struct web_ctx *c, const struct app_created *out, const struct app_view *v)
+{
+	char day[DATE_LEN];
+
+	tpl_put_str(c->page, "tracking_code", arena_strdup(c->a, out->tracking_code));
+	tpl_put_str(c->page, "secret", arena_strdup(c->a, out->secret));
+	tpl_put_str(c->page, "received", arena_strdup(c->a, date_format(v->st.received, day)));
+	if (v->due != CLOCK_NONE)
+		tpl_put_str(c->page, "due", arena_strdup(c->a, date_format(v->due, day)));
+	http_resp_header(c->resp, "Cache-Control", "no-store");
 }

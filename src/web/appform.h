@@ -23,4 +23,9 @@ void appform_choices(struct web_ctx *c);
  * Returns c->nerrors: 0 when in may go to app_create. */
 int appform_read(struct web_ctx *c, struct app_new *in);
 
+/* The receipt (回执) of a just-created application into the page: tracking_code, the one-time
+ * secret (never stored, so shown only on this answer, which is marked no-store), received and
+ * the reply deadline due (if one runs). */
+void appform_put_receipt(struct web_ctx *c, const struct app_created *out, const struct app_view *v);
+
 #endif

@@ -32,7 +32,6 @@ int h_apply(struct web_ctx *c)
 	struct app_created out;
 	struct app_view v;
 	struct store *s;
-	char day[DATE_LEN];
 	int rc, today = web_today();
 
 	if (appform_read(c, &in) != 0) {
@@ -49,13 +48,8 @@ int h_apply(struct web_ctx *c)
 		rc = app_load(s, web_calendar(c), out.id, today, c->a, &v, &c->err);
 	if ((rc = web_finish(c, rc)) != 0)
 		return web_refused(c, rc) ? apply_form(c) : rc;
-	tpl_put_str(c->page, "tracking_code", arena_strdup(c->a, out.tracking_code));
-	tpl_put_str(c->page, "secret", arena_strdup(c->a, out.secret));
-	tpl_put_str(c->page, "received", arena_strdup(c->a, date_format(today, day)));
-	if (v.due != CLOCK_NONE)
-		tpl_put_str(c->page, "due", arena_strdup(c->a, date_format(v.due, day)));
+	appform_put_receipt(c, &out, &v);
 	app_view_free(&v);
-	http_resp_header(c->resp, "Cache-Control", "no-store");
 	return web_render(c, "apply_receipt", "申请回执");
 }
 

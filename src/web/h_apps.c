@@ -147,17 +147,12 @@ int h_app_new(struct web_ctx *c)
 		rc = app_load(s, web_calendar(c), out.id, today, c->a, &v, &c->err);
 	if ((rc = web_finish(c, rc)) != 0)
 		return web_refused(c, rc) ? new_form(c) : rc;
-	tpl_put_str(c->page, "tracking_code", arena_strdup(c->a, out.tracking_code));
-	tpl_put_str(c->page, "secret", arena_strdup(c->a, out.secret));
+	appform_put_receipt(c, &out, &v);
 	tpl_put_str(c->page, "applicant", arena_strdup(c->a, v.rec.applicant_name));
 	if (app_channel_find(v.rec.channel) >= 0)
 		tpl_put_str(c->page, "channel", app_channels[app_channel_find(v.rec.channel)].label);
-	tpl_put_str(c->page, "received", arena_strdup(c->a, date_format(in.received, d1)));
-	if (v.due != CLOCK_NONE)
-		tpl_put_str(c->page, "due", arena_strdup(c->a, date_format(v.due, d2)));
 	tpl_put_str(c->page, "app_url", arena_printf(c->a, "/console/applications/%lld", (long long)out.id));
 	app_view_free(&v);
-	http_resp_header(c->resp, "Cache-Control", "no-store");
 	return web_render(c, "app_new_receipt", "申请已登记");
 }
 
