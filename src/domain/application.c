@@ -887,3 +887,20 @@ int app_year_tally(struct store *s, int64_t agency_id, int year, struct app_tall
 	memset(out, 0, sizeof *out);
 	return app_year_rows(s, agency_id, year, tally_row, out, e);
 }
+
+int app_fee_year(struct store *s, int64_t agency_id, int year, struct app_fee_year *out,
+		 struct gk_error *e)
+{
+	const char *notice = app_event_rules[EV_FEE_NOTICE].id, *paid = app_event_rules[EV_FEE_PAID].id;
+	char first[DATE_LEN], last[DATE_LEN];
+	int rc;
+
+	date_format(date_make(year, 1, 1), first);
+	date_format(date_make(year, 12, 31), last);
+	rc = app_store(s)->event_totals(s, agency_id, notice, notice, first, last, &out->notices,
+					&out->notice_fen, e);
+	if (rc == 0)
+		rc = app_store(s)->event_totals(s, agency_id, paid, notice, first, last, &out->paid,
+						&out->paid_fen, e);
+	return rc;
+}

@@ -259,6 +259,15 @@ struct app_tally {
 	int64_t carried_out[APPLICANT__MAX];           /* 四 */
 };
 
+/* REQ 109号: the 信息处理费 of an organ's year — 收费通知 sent (by the date sent) with their
+ * amounts, and fees paid (by the date paid) each with the amount of its notice. */
+struct app_fee_year {
+	int64_t notices, notice_fen;
+	int64_t paid, paid_fen;
+};
+int app_fee_year(struct store *s, int64_t agency_id, int year, struct app_fee_year *out,
+		 struct gk_error *e) GK_WUR;
+
 /* The same, summed per applicant column. */
 int app_year_tally(struct store *s, int64_t agency_id, int year, struct app_tally *out,
 		   struct gk_error *e) GK_WUR;

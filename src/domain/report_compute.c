@@ -16,7 +16,6 @@
 #include "domain/audit.h"
 #include "domain/catalogue.h"
 #include "store/report_store.h"
-#include "text/date.h"
 #include "text/jsonw.h"
 #include "text/utf8.h"
 
@@ -146,7 +145,7 @@ int report_overview_draft(const char *agency, const struct report_figures *f, st
 
 int report_other_draft(const struct report_figures *f, struct buf *out)
 {
-	const struct app_fee_totals *t = &f->fees;
+	const struct app_fee_year *t = &f->fees;
 	int rc = 0;
 
 	if (t->notices == 0 && t->paid == 0)
@@ -307,13 +306,8 @@ int report_compute(struct store *s, const struct agency_rec *ag, int year, struc
 	    (rc = registers_narrative(s, ag->id, year, a, &nar, e)) != 0 ||
 	    (rc = docs_published(s, ag->id, year, &fig.docs_published, e)) != 0)
 		goto out;
-	{
-		char first[DATE_LEN], last[DATE_LEN];
-		if ((rc = app_store(s)->fee_totals(s, ag->id, date_format(date_make(year, 1, 1), first),
-						   date_format(date_make(year, 12, 31), last),
-						   &fig.fees, e)) != 0)
-			goto out;
-	}
+	if ((rc = app_fee_year(s, ag->id, year, &fig.fees, e)) != 0)
+		goto out;
 	/* T3-07 compares with the notices 六 reports; "无" reports none (as a reader sees it) */
 	out->fee_notices = fig.fees.notices || fig.fees.paid ? fig.fees.notices : -1;
 	report_fill_t2(&out->cells, &t2);

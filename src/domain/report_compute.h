@@ -64,7 +64,7 @@ struct report_figures {
 	int64_t feedback_total;
 	int64_t reviews;         /* Table 四 行政复议 总计 */
 	int64_t lawsuits;        /* Table 四 行政诉讼: both 总计 */
-	struct app_fee_totals fees;  /* 收费通知 sent and fees paid in the year (109号) */
+	struct app_fee_year fees;    /* 收费通知 sent and fees paid in the year (109号) */
 	enum organ_kind organ;
 };
 

@@ -65,13 +65,6 @@ struct app_filter {
 
 typedef int (*app_row_fn)(void *ctx, const struct app_rec *r);
 
-/* Fee events of an organ's applications dated in a period (fee_totals). */
-struct app_fee_totals {
-	int64_t notices;       /* "fee-notice" events */
-	int64_t notice_fen;    /* the sum of their amounts */
-	int64_t paid;          /* "fee-paid" events */
-	int64_t paid_fen;      /* each with the amount of the latest fee notice before it */
-};
 
 struct app_store_ops {
 	/* Insert (id ignored); ERR_CONFLICT if the tracking code exists. */
@@ -99,9 +92,12 @@ struct app_store_ops {
 	 * applicant_key received from month_first to its own received date (ties by id). */
 	int (*ordinal_in_month)(struct store *s, int64_t id, const char *month_first,
 				int64_t *k, struct gk_error *e);
-	/* The fee events of agency_id's applications dated from..to (YYYY-MM-DD, inclusive). */
-	int (*fee_totals)(struct store *s, int64_t agency_id, const char *from, const char *to,
-			  struct app_fee_totals *out, struct gk_error *e);
+	/* Of agency_id's applications, the events of kind dated from..to (YYYY-MM-DD, inclusive):
+	 * how many (*n), and the sum of the amounts of the latest event of amount_kind recorded
+	 * at or before each (*fen; its own amount when amount_kind is kind). */
+	int (*event_totals)(struct store *s, int64_t agency_id, const char *kind,
+			    const char *amount_kind, const char *from, const char *to, int64_t *n,
+			    int64_t *fen, struct gk_error *e);
 };
 
 static inline const struct app_store_ops *app_store(struct store *s)

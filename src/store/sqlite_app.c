@@ -2,7 +2,6 @@
  * sqlite_app.c — applications and their events in SQLite (implements store/app_store.h).
  */
 #include <stdio.h>
-#include <string.h>
 
 #include "store/app_store.h"
 #include "store/sqlite_int.h"
@@ -271,35 +270,31 @@ static int ordinal_in_month(struct store *s, int64_t id, const char *month_first
 	return 0;
 }
 
-static int fee_totals(struct store *s, int64_t agency_id, const char *from, const char *to,
-		      struct app_fee_totals *out, struct gk_error *e)
+static int event_totals(struct store *s, int64_t agency_id, const char *kind,
+			const char *amount_kind, const char *from, const char *to, int64_t *n,
+			int64_t *fen, struct gk_error *e)
 {
-	static const char sql[] = "SELECT "
-		"count(*) FILTER (WHERE v.kind = 'fee-notice'), "
-		"coalesce(sum(v.amount_fen) FILTER (WHERE v.kind = 'fee-notice'), 0), "
-		"count(*) FILTER (WHERE v.kind = 'fee-paid'), "
-		"coalesce(sum((SELECT n.amount_fen FROM app_event n WHERE n.app_id = v.app_id "
-		"  AND n.kind = 'fee-notice' AND n.id < v.id ORDER BY n.id DESC LIMIT 1)) "
-		"  FILTER (WHERE v.kind = 'fee-paid'), 0) "
+	static const char sql[] = "SELECT count(*), coalesce(sum((SELECT m.amount_fen "
+		"FROM app_event m WHERE m.app_id = v.app_id AND m.kind = ?3 AND m.id <= v.id "
+		"ORDER BY m.id DESC LIMIT 1)), 0) "
 		"FROM app_event v JOIN application a ON a.id = v.app_id "
-		"WHERE a.agency_id = ?1 AND v.kind IN ('fee-notice', 'fee-paid') "
-		"AND v.date >= ?2 AND v.date <= ?3";
+		"WHERE a.agency_id = ?1 AND v.kind = ?2 AND v.date >= ?4 AND v.date <= ?5";
 	sqlite3_stmt *st;
 	int rc, row;
 
-	memset(out, 0, sizeof *out);
+	*n = *fen = 0;
 	if ((rc = sq_stmt(s, sql, &st, e)) != 0)
 		return rc;
 	sq_bind_int(st, 1, agency_id);
-	sq_bind_text(st, 2, from);
-	sq_bind_text(st, 3, to);
-	if ((rc = sq_next(s, st, &row, "adding up fee notices and payments", e)) != 0)
+	sq_bind_text(st, 2, kind);
+	sq_bind_text(st, 3, amount_kind);
+	sq_bind_text(st, 4, from);
+	sq_bind_text(st, 5, to);
+	if ((rc = sq_next(s, st, &row, "adding up events", e)) != 0)
 		return rc;
 	if (row) {
-		out->notices = sq_col_int(st, 0);
-		out->notice_fen = sq_col_int(st, 1);
-		out->paid = sq_col_int(st, 2);
-		out->paid_fen = sq_col_int(st, 3);
+		*n = sq_col_int(st, 0);
+		*fen = sq_col_int(st, 1);
 	}
 	sqlite3_reset(st);
 	return 0;
@@ -314,5 +309,5 @@ const struct app_store_ops sqlite_app_ops = {
 	.events = events,
 	.list = list,
 	.ordinal_in_month = ordinal_in_month,
-	.fee_totals = fee_totals,
+	.event_totals = event_totals,
 };
