@@ -3,7 +3,7 @@
 # and peak memory (/usr/bin/time -v), against `grep -c 总计` over the same files in the same run
 # (the cheapest look at every file there is; the ratio is the price of reading and judging).
 # The folder is generated: CHECK_BENCH_N reports (default 10000) varied from the real captures of
-# ../shared/corpus/real, the reference report and the HTML/DOCX fixtures of tests/golden/check —
+# tests/data/corpus/real, the reference report and the HTML/DOCX fixtures of tests/golden/check —
 # other organ names and years, a changed number in one report of four — so about a third are
 # HTML (UTF-8, GB18030, Big5), a few DOCX, the rest text captures of every damaged shape.
 # Set CHECK_BENCH_DIR to also add every report file under that folder (e.g. reports rendered by
@@ -12,7 +12,7 @@ set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 G=${GONGKAI:-$top/build/gongkai}
 N=${CHECK_BENCH_N:-10000}
-SHARED=${GK_SHARED:-$top/../shared}
+SHARED=$top/tests/data
 command -v python3 >/dev/null || { echo "bench/check.sh: needs python3" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "bench/check.sh: needs /usr/bin/time (Debian package time)" >&2; exit 1; }
 dir=$(mktemp -d)

@@ -9,7 +9,7 @@
  * header is never taken for the （七）总计 row and a Table 四 总计 never for either.
  * After a matched row label, the value items up to the next text item are the row's values
  * (limited to the label's own row when the capture kept rows: tabs, pipes, HTML, DOCX).
- * Spec: shared/spec/annual-report-format.md §2, §7. May call base/, text/, format/, check/doc.h.
+ * Spec: docs/spec/annual-report-format.md §2, §7. May call base/, text/, format/, check/doc.h.
  */
 #include "check/extract.h"
 

@@ -22,7 +22,7 @@
  *
  * Lookups are O(1): one byte per day for 1900–2199 plus a running count of working days.
  * Depends on base/ and text/date.h. Law: 全国年节及纪念日放假办法 and the yearly notices;
- * spec/regulation-procedures.md §7.
+ * docs/spec/regulation-procedures.md §7.
  */
 #ifndef GK_DOMAIN_CALENDAR_H
 #define GK_DOMAIN_CALENDAR_H

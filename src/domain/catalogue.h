@@ -1,7 +1,7 @@
 /*
  * catalogue.h — 主动公开: documents (政府信息) and the catalogue (目录) of an organ.
  *
- * A document carries the metadata of spec/index-and-catalogue.md §2.1: 索引号, 名称, 文号,
+ * A document carries the metadata of docs/spec/index-and-catalogue.md §2.1: 索引号, 名称, 文号,
  * 发布机构, 成文日期, 发布日期, 主题分类 (the two-level tree of §4, declared below), 体裁分类
  * (§5), 公开方式 (主动公开 / 依申请公开 / 不予公开 with reason and legal ground), 公开时限,
  * 有效性 (有效 / 失效 / 废止 with dates), the body text, and attachments kept with their SHA-256.

@@ -2,7 +2,7 @@
  * catalogue_meta.c — the declared tables of the catalogue (主题分类 tree, 体裁, 公开方式, 有效性,
  * states), the 索引号 pattern and the metadata checks. Pure: no store access.
  *
- * Law and practice: spec/index-and-catalogue.md §3 (索引号), §4 (gov.cn topic tree), §5.
+ * Law and practice: docs/spec/index-and-catalogue.md §3 (索引号), §4 (gov.cn topic tree), §5.
  */
 #include "domain/catalogue.h"
 

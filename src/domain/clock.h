@@ -2,7 +2,7 @@
  * clock.h — the statutory clock: every working-day time limit of the disclosure regulation,
  * each computed with its derivation (the steps an officer or a court can follow).
  *
- * Counting (spec/regulation-procedures.md §7; docs/clock.md): the day of the triggering event
+ * Counting (docs/spec/regulation-procedures.md §7; docs/clock.md): the day of the triggering event
  * is not counted (民法典 Art. 201); the deadline is the N-th working day strictly after it, on
  * the calendar of domain/calendar.h. Time paused (consultations, Art. 33 ¶3) is the interval
  * (letter sent, answer received]: working days in it are not counted; overlapping pauses are

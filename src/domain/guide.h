@@ -3,7 +3,7 @@
  * the organ's settings (agency_profile) and its catalogue on the day asked, so they are always
  * current (条例第十二条: the guide and catalogue are kept up to date).
  *
- * The outline is spec/index-and-catalogue.md §8: 总则; 主动公开 (范围, 分类和编排体系, 渠道,
+ * The outline is docs/spec/index-and-catalogue.md §8: 总则; 主动公开 (范围, 分类和编排体系, 渠道,
  * 时限); 依申请公开 (受理机构 with 名称、办公地址、办公时间、联系电话、传真号码、互联网联系方式,
  * 申请方式, 申请内容, 办理程序和期限, 答复类型, 收费); 监督和救济. Settings missing from the
  * Art. 12 list are reported as warnings for staff.

@@ -1,7 +1,7 @@
 /*
  * publish_rules.c — the 三审 rules as data and one pure check (see publish.h).
  *
- * Practice (spec/index-and-catalogue.md §6): 初审 by the office head, 复审 by the leader in
+ * Practice (docs/spec/index-and-catalogue.md §6): 初审 by the office head, 复审 by the leader in
  * charge, 终审 by the principal leader with the 保密审查. Law: 条例 Art. 17 (保密审查).
  */
 #include "domain/publish.h"

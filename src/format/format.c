@@ -2,7 +2,7 @@
  * format.c — the 2021 and 2019 annual-report formats as declared tables, and their cells.
  *
  * Every label below is spelled exactly as the format prints it (full-width punctuation, no
- * spaces); spec shared/spec/annual-report-format.md §1, §3.1, §3.2, §4.2–§4.4, §5.
+ * spaces); spec docs/spec/annual-report-format.md §1, §3.1, §3.2, §4.2–§4.4, §5.
  * The cell list of each format (ids such as "t3.new_received.np") is derived from these
  * tables once, on first use.
  * May use base/ and text/ only.

@@ -14,7 +14,7 @@
  *   t4.<group>.<col>    Table 四                 (t4.rev.upheld, t4.lit_after_rev.pending)
  * The generator (domain/, render/), the report reader and the checker (check/) all use these
  * tables; nothing else spells a label or a cell id.
- * Spec: shared/spec/annual-report-format.md §1–§5, §7.2. May use base/ and text/ only.
+ * Spec: docs/spec/annual-report-format.md §1–§5, §7.2. May use base/ and text/ only.
  */
 #ifndef GK_FORMAT_FORMAT_H
 #define GK_FORMAT_FORMAT_H

@@ -1,7 +1,7 @@
 /*
  * rules.c — the annual-report rule table and its checks (see rules.h).
  *
- * Law and spec: shared/spec/annual-report-format.md §6 (T3-*, T4-*, T2-*); the in-table note
+ * Law and spec: docs/spec/annual-report-format.md §6 (T3-*, T4-*, T2-*); the in-table note
  * of Table 三 (勾稽关系: 一 + 二 = 三 + 四) is the only rule the format itself states, the
  * rest are derived from the table structure. Messages are Chinese and say what was expected
  * and what was found, naming the cells as the format labels them.

@@ -4,7 +4,8 @@
 . "$(dirname "$0")/../lib.sh"
 SRC=$(cd "$(dirname "$0")/../.." && pwd)
 G="$SRC/tests/golden/check"
-REF="$GK_SHARED/corpus/reference-cizhouzhai-2024.txt"
+DATA="$SRC/tests/data/corpus"
+REF="$DATA/reference-cizhouzhai-2024.txt"
 
 run 0 "$GONGKAI" check "$REF"
 contains "$OUT" "格式 2021 · 2024 年度 · 慈周寨镇 · 完整" "reference: format, year, organ, complete"
@@ -32,7 +33,7 @@ contains "$OUT" '"rule": "CELL-BLANK"' "json: blank cells are a finding"
 mkdir -p "$TMP/reports/sub"
 cp "$REF" "$TMP/reports/"
 cp "$G/hangzhou-2021-negative.html" "$TMP/reports/sub/"
-cp "$GK_SHARED/corpus/real/038.txt" "$GK_SHARED/corpus/real/INDEX.tsv" "$TMP/reports/sub/"
+cp "$DATA/real/038.txt" "$DATA/real/INDEX.tsv" "$TMP/reports/sub/"
 run 1 "$GONGKAI" check --csv "$TMP/reports"
 equals "$(echo "$OUT" | head -1)" "file,agency,year,format,complete,errors,warnings,first_error" "csv header"
 equals "$(echo "$OUT" | wc -l)" "4" "csv: one line per report file, INDEX.tsv skipped"
@@ -60,7 +61,7 @@ run 1 "$GONGKAI" check --strict "$TMP/blank.txt"
 contains "$OUT" "E CELL-BLANK" "blank cell with --strict: error"
 # on a terminal: a progress bar on stderr with files done, rate and time left
 if command -v script >/dev/null; then
-	bar=$(script -qec "'$GONGKAI' check --csv '$GK_SHARED/corpus/real' >/dev/null" /dev/null | tr '\r' '\n')
+	bar=$(script -qec "'$GONGKAI' check --csv '$DATA/real' >/dev/null" /dev/null | tr '\r' '\n')
 	contains "$bar" "33/33 files" "terminal: progress bar counts the files"
 	contains "$bar" "left" "terminal: progress bar shows the time left"
 fi

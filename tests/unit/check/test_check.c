@@ -15,10 +15,10 @@
 
 #define GOLDEN GK_TEST_SOURCE_DIR "/tests/golden/check/"
 
-static const char *shared(void)
+/* The real captures and the reference report kept in the repository (tests/data/README.md). */
+static const char *data_dir(void)
 {
-	const char *s = getenv("GK_SHARED");
-	return s && *s ? s : GK_TEST_SHARED_DIR;
+	return GK_TEST_DATA_DIR;
 }
 
 static char *slurp(const char *path)
@@ -161,7 +161,7 @@ static const char *tail(const char *s)
 
 static void test_corpus(void **state)
 {
-	char *path = xasprintf("%s/corpus/real/INDEX.tsv", shared());
+	char *path = xasprintf("%s/corpus/real/INDEX.tsv", data_dir());
 	char *index = slurp(path), *line, *save = NULL;
 	int files = 0, totals = 0;
 
@@ -182,7 +182,7 @@ static void test_corpus(void **state)
 		}
 		if (strcmp(f[0], "file") == 0 || n < 13)
 			continue;
-		file = xasprintf("%s/corpus/real/%s", shared(), f[0]);
+		file = xasprintf("%s/corpus/real/%s", data_dir(), f[0]);
 		check_path(file, &r);
 		/* format: 2021 / 2019 / unknown exactly as the index says */
 		if (strcmp(chk_format_id(r.res.format), f[6]) != 0)
@@ -250,7 +250,7 @@ static void test_corpus_damage(void **state)
 	char *p;
 
 	/* 017: empty cells dropped by the capture → only 总计 kept, with a warning */
-	p = xasprintf("%s/corpus/real/017.txt", shared());
+	p = xasprintf("%s/corpus/real/017.txt", data_dir());
 	check_path(p, &r);
 	assert_non_null(finding(&r, "CAP-02"));
 	assert_true(absent(&r, "t3.new_received.np"));
@@ -258,7 +258,7 @@ static void test_corpus_damage(void **state)
 	chk_report_free(&r);
 	free(p);
 	/* 038: blank applicant cells; the 总计 column confirms them as 0 */
-	p = xasprintf("%s/corpus/real/038.txt", shared());
+	p = xasprintf("%s/corpus/real/038.txt", data_dir());
 	check_path(p, &r);
 	assert_non_null(finding(&r, "CELL-BLANK"));
 	assert_int_equal(cell(&r, "t3.new_received.np"), 0);
@@ -267,7 +267,7 @@ static void test_corpus_damage(void **state)
 	chk_report_free(&r);
 	free(p);
 	/* 092: traditional characters with injected ruby annotations */
-	p = xasprintf("%s/corpus/real/092.txt", shared());
+	p = xasprintf("%s/corpus/real/092.txt", data_dir());
 	check_path(p, &r);
 	assert_non_null(finding(&r, "CAP-07"));
 	assert_int_equal(cell(&r, "t2v19.licensing.prev_items"), 1);
@@ -276,7 +276,7 @@ static void test_corpus_damage(void **state)
 	chk_report_free(&r);
 	free(p);
 	/* 071: the local extra row of Table 二 is kept aside */
-	p = xasprintf("%s/corpus/real/071.txt", shared());
+	p = xasprintf("%s/corpus/real/071.txt", data_dir());
 	check_path(p, &r);
 	assert_non_null(finding(&r, "CAP-05"));
 	assert_non_null(strstr(r.res.extra, "其他主动公开文件"));
@@ -284,14 +284,14 @@ static void test_corpus_damage(void **state)
 	chk_report_free(&r);
 	free(p);
 	/* 026: gambling spam in place of the city name */
-	p = xasprintf("%s/corpus/real/026.txt", shared());
+	p = xasprintf("%s/corpus/real/026.txt", data_dir());
 	check_path(p, &r);
 	assert_non_null(finding(&r, "CAP-06"));
 	assert_null(strstr(r.res.rep.agency, "365"));
 	chk_report_free(&r);
 	free(p);
 	/* 080: signed 本年增/减 */
-	p = xasprintf("%s/corpus/real/080.txt", shared());
+	p = xasprintf("%s/corpus/real/080.txt", data_dir());
 	check_path(p, &r);
 	assert_int_equal(cell(&r, "t2v19.licensing.change"), -417);
 	chk_report_free(&r);
@@ -302,7 +302,7 @@ static void test_corpus_damage(void **state)
 
 static void test_reference(void **state)
 {
-	char *p = xasprintf("%s/corpus/reference-cizhouzhai-2024.txt", shared());
+	char *p = xasprintf("%s/corpus/reference-cizhouzhai-2024.txt", data_dir());
 	struct chk_report r;
 	const struct finding *w;
 
@@ -437,7 +437,7 @@ static void test_reference_docx(void **state)
 
 static char *reference(void)
 {
-	char *p = xasprintf("%s/corpus/reference-cizhouzhai-2024.txt", shared());
+	char *p = xasprintf("%s/corpus/reference-cizhouzhai-2024.txt", data_dir());
 	char *s = slurp(p);
 	free(p);
 	return s;
