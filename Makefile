@@ -7,8 +7,10 @@ BUILD_FUZZ ?= build-fuzz
 DEMO_DB    ?= demo.db
 LISTEN     ?= 127.0.0.1:8080
 FUZZ_SECONDS ?= 30
+PREFIX     ?= /usr/local
+DESTDIR    ?=
 
-.PHONY: all deps e2e-deps check demo bench fuzz clean
+.PHONY: all deps e2e-deps check demo bench fuzz clean install deb deb-check
 
 all: $(BUILD)/build.ninja
 	ninja -C $(BUILD)
@@ -41,6 +43,23 @@ demo: deps
 	$(BUILD)/gongkai --db $(DEMO_DB) demo
 	@echo "Portal: http://$(LISTEN)/   Console: http://$(LISTEN)/console/login   (Ctrl-C stops)"
 	$(BUILD)/gongkai --db $(DEMO_DB) serve --listen $(LISTEN)
+
+# The binary, gongkai(1), the calendar, templates and static files under PREFIX (FHS:
+# PREFIX/bin, PREFIX/share/gongkai, PREFIX/share/man), staged under DESTDIR when given.
+install: $(BUILD)/build.ninja
+	meson configure $(BUILD) -Dprefix=$(PREFIX)
+	ninja -C $(BUILD)
+	meson install -C $(BUILD) --no-rebuild $(if $(DESTDIR),--destdir $(DESTDIR))
+
+# The Debian package (../gongkai_VERSION_ARCH.deb) with dpkg-buildpackage; debian/ says how.
+deb:
+	@command -v dpkg-buildpackage >/dev/null && command -v dh >/dev/null || scripts/install-deps scripts/deps-deb.txt
+	dpkg-buildpackage -b -us -uc
+
+# Build the package, run lintian on it, install it on this machine, start its service command
+# and fetch pages, then remove it again (tests/package/deb.sh; needs root).
+deb-check: deb
+	GONGKAI_DEB=$$(ls -t ../gongkai_*.deb | head -1) bash tests/package/deb.sh
 
 bench: deps
 	$(MAKE) all

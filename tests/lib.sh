@@ -38,4 +38,16 @@ lacks() {  # HAYSTACK NEEDLE DESCRIPTION
 equals() {  # GOT WANT DESCRIPTION
 	if [ "$1" = "$2" ]; then ok "$3"; else not_ok "$3" "want: $2" "got:  $1"; fi
 }
+# listening_port PID LOG: wait (up to 20 s) until the `gongkai serve` of PID, started with
+# --listen 127.0.0.1:0 and its stderr in LOG, prints its port; echo it (nothing if it died).
+listening_port() {
+	local i port=""
+	for i in $(seq 1 400); do
+		port=$(sed -n 's|^listening on http://127.0.0.1:\([0-9]*\)$|\1|p' "$2")
+		[ -n "$port" ] && break
+		kill -0 "$1" 2>/dev/null || break
+		sleep 0.05
+	done
+	echo "$port"
+}
 done_testing() { echo "1..$TEST_N"; [ "$TEST_FAILED" -eq 0 ]; }

@@ -57,7 +57,7 @@ int cli_binary_to_tty(const char *output);
 void cli_getopt_reset(void);
 
 /* The directory holding gongkai's data files (calendar, format tables, templates):
- * $GONGKAI_DATA_DIR, else the build-time source data directory, else the installed one. */
+ * $GONGKAI_DATA_DIR, else data/ in the folder of shipped files (base/paths.h). */
 const char *cli_data_dir(void);
 
 /* Load the working-day calendar: the shipped one from cli->data_dir, then cli->calendar_dir.

@@ -25,7 +25,24 @@ static void usage(FILE *f)
 		"Commands:\n", GK_VERSION);
 	for (const struct cli_command *c = cli_commands; c->name; c++)
 		fprintf(f, "  %-12s %s\n", c->name, c->summary);
-	fprintf(f, "\nExit status: 0 success, 1 problems found or action refused, 2 usage or input error.\n");
+	fprintf(f,
+		"\nEnvironment:\n"
+		"  GONGKAI_DB            the database, when --db is not given\n"
+		"  GONGKAI_CALENDAR_DIR  extra working-day calendars, when --calendar-dir is not given\n"
+		"  GONGKAI_SHARE_DIR     the folder of the shipped files (data/ with the calendar,\n"
+		"                        templates/, static/); default ../share/gongkai beside the\n"
+		"                        binary, else the source tree of a binary run from its build\n"
+		"                        folder, else " GK_INSTALL_DATA_DIR "\n"
+		"  GONGKAI_DATA_DIR, GONGKAI_TEMPLATE_DIR, GONGKAI_STATIC_DIR\n"
+		"                        one of those folders on its own\n"
+		"  GONGKAI_TODAY         take this date (YYYY-MM-DD) as today (tests, rehearsals)\n"
+		"\nFiles:\n"
+		"  " GK_INSTALL_DATA_DIR "/\n"
+		"                                      the calendar, templates and static files\n"
+		"  /var/lib/gongkai/gongkai.db         the database of the packaged service\n"
+		"  /var/backups/gongkai/               its daily backups (gongkai-backup.timer)\n"
+		"  /etc/default/gongkai                the service's options (address, threads)\n"
+		"\nExit status: 0 success, 1 problems found or action refused, 2 usage or input error.\n");
 }
 
 int main(int argc, char **argv)

@@ -6,9 +6,9 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/paths.h"
 #include "cli/cli.h"
 #include "text/jsonw.h"
 
@@ -66,21 +66,9 @@ void cli_getopt_reset(void)
 	opterr = 0;
 }
 
-static int is_dir(const char *p)
-{
-	struct stat st;
-	return p && stat(p, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
 const char *cli_data_dir(void)
 {
-	const char *env = getenv("GONGKAI_DATA_DIR");
-
-	if (env && *env)
-		return env;
-	if (is_dir(GK_SOURCE_DATA_DIR))
-		return GK_SOURCE_DATA_DIR;
-	return GK_INSTALL_DATA_DIR;
+	return paths_dir("data", "GONGKAI_DATA_DIR");
 }
 
 int cli_jsonw_print(struct jsonw *w, struct gk_error *e)

@@ -22,6 +22,7 @@
 
 #include "base/crypto.h"
 #include "base/mem.h"
+#include "base/paths.h"
 #include "domain/session.h"
 #include "text/date.h"
 #include "text/utf8.h"
@@ -773,21 +774,7 @@ fail:
 
 const char *web_default_dir(const char *what)
 {
-	static char buf[2][4096];
-	char env[64];
-	const char *v;
-	struct stat st;
-	int slot = strcmp(what, "templates") == 0 ? 0 : 1;
-
-	snprintf(env, sizeof env, "GONGKAI_%s_DIR", slot == 0 ? "TEMPLATE" : "STATIC");
-	v = getenv(env);
-	if (v && *v)
-		return v;
-	snprintf(buf[slot], sizeof buf[slot], "%s/%s", GK_SOURCE_ROOT, what);
-	if (stat(buf[slot], &st) == 0 && S_ISDIR(st.st_mode))
-		return buf[slot];
-	snprintf(buf[slot], sizeof buf[slot], "%s/%s", GK_INSTALL_DATA_DIR, what);
-	return buf[slot];
+	return paths_dir(what, strcmp(what, "templates") == 0 ? "GONGKAI_TEMPLATE_DIR" : "GONGKAI_STATIC_DIR");
 }
 
 int web_run(const struct web_config *cfg, struct gk_error *e)

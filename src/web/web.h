@@ -25,7 +25,8 @@ struct web_config {
 	int behind_proxy;          /* take the client address from X-Forwarded-For (nginx in front) */
 };
 
-/* $GONGKAI_<WHAT>_DIR, else the source tree's folder, else the installed one. */
+/* $GONGKAI_TEMPLATE_DIR / $GONGKAI_STATIC_DIR, else WHAT in the folder of shipped files
+ * (base/paths.h). */
 const char *web_default_dir(const char *what);
 
 int web_run(const struct web_config *cfg, struct gk_error *e) GK_WUR;

@@ -49,13 +49,8 @@ start_server() {
 	: >"$TMP/server.log"
 	"$GONGKAI" --db "$GONGKAI_DB" serve --listen 127.0.0.1:0 --threads 2 "$@" 2>"$TMP/server.log" &
 	SERVER_PID=$!
-	local i port=""
-	for i in $(seq 1 400); do
-		port=$(sed -n 's|^listening on http://127.0.0.1:\([0-9]*\)$|\1|p' "$TMP/server.log")
-		[ -n "$port" ] && break
-		kill -0 "$SERVER_PID" 2>/dev/null || break
-		sleep 0.05
-	done
+	local port
+	port=$(listening_port "$SERVER_PID" "$TMP/server.log")
 	if [ -z "$port" ]; then
 		not_ok "server starts" "$(cat "$TMP/server.log")"
 		done_testing
