@@ -31,6 +31,7 @@
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/jsonout.h"
+#include "text/csv.h"
 
 static void usage(FILE *f)
 {
@@ -249,21 +250,15 @@ static void print_text(const struct chk_report *r)
 	printf("\n");
 }
 
+/* One text field of the CSV output (text/csv.h: quoted, formulas neutralised). */
 static void csv_field(const char *s)
 {
-	if (!s)
-		return;
-	if (strpbrk(s, ",\"\n\r")) {
-		putchar('"');
-		for (; *s; s++) {
-			if (*s == '"')
-				putchar('"');
-			putchar(*s);
-		}
-		putchar('"');
-	} else {
-		fputs(s, stdout);
-	}
+	struct buf b;
+
+	buf_init(&b, 0);
+	if (csv_write_field(&b, s) == 0 && b.len)
+		fwrite(b.ptr, 1, b.len, stdout);
+	buf_free(&b);
 }
 
 static void print_csv(const struct chk_report *r)

@@ -26,7 +26,8 @@ static void usage(FILE *f)
 		"  --login-limit N      failed logins per account per 15 minutes (default 5; per address 4N)\n"
 		"  --max-body BYTES     largest request body (default 2097152)\n"
 		"  --behind-proxy       nginx in front: rate limits use the client address of\n"
-		"                       X-Forwarded-For (only with a proxy that sets it)\n");
+		"                       X-Forwarded-For (only with a proxy that sets it)\n"
+		"  --routes             print the routes (METHOD PATTERN ROLES) and exit\n");
 }
 
 static int parse_count(const char *s, long max, long *out)
@@ -51,6 +52,7 @@ int cmd_serve(struct cli *cli, int argc, char **argv)
 		{ "login-limit", required_argument, NULL, 'L' },
 		{ "max-body", required_argument, NULL, 'm' },
 		{ "behind-proxy", no_argument, NULL, 'P' },
+		{ "routes", no_argument, NULL, 'R' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -97,6 +99,9 @@ int cmd_serve(struct cli *cli, int argc, char **argv)
 		case 'P':
 			cfg.behind_proxy = 1;
 			break;
+		case 'R':
+			web_routes_print(stdout);
+			return CLI_OK;
 		case 'h':
 			usage(stdout);
 			return CLI_OK;

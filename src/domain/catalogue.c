@@ -14,6 +14,7 @@
 #include "store/agency_store.h"
 #include "text/date.h"
 #include "text/jsonw.h"
+#include "text/utf8.h"
 
 /* Canonical stored form of an enumeration input (id or Chinese label), or NULL. */
 static const char *enum_id(const char *const *ids, const char *const *labels, int n,
@@ -125,6 +126,20 @@ static const char *sniff_mime(const struct doc_upload *u)
 	return NULL;
 }
 
+/* A file name as it is stored and shown: valid UTF-8, no control characters, at most
+ * DOC_ATTACH_NAME_MAX bytes — the rules of every other text field. */
+static int valid_attachment_name(const char *name)
+{
+	size_t len = strlen(name);
+
+	if (len == 0 || len > DOC_ATTACH_NAME_MAX || !utf8_valid(name, len))
+		return 0;
+	for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+		if (*p < 0x20 || *p == 0x7f)
+			return 0;
+	return 1;
+}
+
 static int add_uploads(struct store *s, int64_t doc_id, const struct doc_input *in,
 		       struct gk_error *e)
 {
@@ -140,6 +155,10 @@ static int add_uploads(struct store *s, int64_t doc_id, const struct doc_input *
 		int64_t id;
 
 		base = base ? base + 1 : u->name;
+		if (!valid_attachment_name(base))
+			return err_set(e, ERR_INVALID, "--attach", "an attachment's file name must be "
+				       "1-%d bytes of UTF-8 text without control characters",
+				       DOC_ATTACH_NAME_MAX);
 		if (u->size > DOC_ATTACH_MAX)
 			return err_set(e, ERR_LIMIT, "--attach", "%s is larger than %u MiB", base,
 				       DOC_ATTACH_MAX >> 20);

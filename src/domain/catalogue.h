@@ -37,6 +37,7 @@
 #define DOC_BODY_MAX (4u << 20)     /* bytes */
 #define DOC_ATTACH_MAX (20u << 20)  /* bytes per attachment */
 #define DOC_ATTACH_N 20             /* attachments per document */
+#define DOC_ATTACH_NAME_MAX 255     /* bytes of an attachment's file name (UTF-8, no controls) */
 #define DOC_INDEX_PATTERN_DEFAULT "{uscc}/{yyyy}-{seq:05d}"
 
 /* 公开方式 */

@@ -1,8 +1,11 @@
 /*
  * sqlite.c — the SQLite backend: connection, pragmas, migrations, transactions, statement cache.
  *
- * Opened with WAL (readers never block the writer), foreign_keys=ON, synchronous=NORMAL and a
- * 5 s busy timeout; write transactions start with BEGIN IMMEDIATE so two processes writing at
+ * Opened with WAL (readers never block the writer), foreign_keys=ON, synchronous=FULL and a
+ * 5 s busy timeout. FULL makes every commit wait until the WAL is on the disk (fsync), so what
+ * was acknowledged — an application's receipt, a staff action's answer — survives a power cut,
+ * not only a killed process (NORMAL may lose the last commits then); bench/durability.sh
+ * measures what it costs; write transactions start with BEGIN IMMEDIATE so two processes writing at
  * once queue on the lock instead of failing half-way. The schema is the ordered migration
  * list of store/migrations.c, applied on open inside one IMMEDIATE transaction.
  * The area operations live in store/sqlite_<area>.c. May call base/ and sqlite3.
@@ -377,7 +380,7 @@ static int sq_open(struct store *s, const char *path, unsigned flags, struct gk_
 	if (!(flags & STORE_READONLY)) {
 		if (!wal && (rc = exec_fixed(s, "PRAGMA journal_mode = WAL", "enabling WAL", e)) != 0)
 			goto fail;
-		if ((rc = exec_fixed(s, "PRAGMA synchronous = NORMAL", "setting synchronous", e)) != 0)
+		if ((rc = exec_fixed(s, "PRAGMA synchronous = FULL", "setting synchronous", e)) != 0)
 			goto fail;
 		if ((rc = migrate(s, e)) != 0) {
 			if (e && e->code == ERR_DB && strstr(e->msg, "file is not a database"))

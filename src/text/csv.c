@@ -266,3 +266,21 @@ int csv_column(const struct csv_table *t, const char *name)
 			return (int)i;
 	return -1;
 }
+
+int csv_write_field(struct buf *b, const char *s)
+{
+	int rc = 0, formula;
+
+	if (s == NULL)
+		return 0;
+	formula = s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL;
+	if (!formula && strpbrk(s, ",\"\n\r") == NULL)
+		return buf_append(b, s, strlen(s));
+	rc |= buf_append(b, "\"", 1);
+	if (formula)
+		rc |= buf_append(b, "'", 1);
+	for (; *s && rc == 0; s++)
+		rc |= *s == '"' ? buf_append(b, "\"\"", 2) : buf_append(b, s, 1);
+	rc |= buf_append(b, "\"", 1);
+	return rc;
+}

@@ -1,5 +1,6 @@
 /*
- * csv.h — a strict reader for the CSV files offices import (RFC 4180).
+ * csv.h — a strict reader for the CSV files offices import (RFC 4180), and the one writer of
+ * a CSV field for every CSV gongkai exports.
  *
  * The whole file is read at once into an arena-backed table: a header row naming the columns,
  * then one record per row, each remembering the line it started on so every later complaint
@@ -18,6 +19,7 @@
 #include <stddef.h>
 
 #include "base/arena.h"
+#include "base/buf.h"
 #include "base/err.h"
 
 struct csv_limits {
@@ -54,5 +56,14 @@ int csv_parse(const char *data, size_t len, const char *label, const struct csv_
 
 /* The index of the column named name (exact match after trimming ASCII blanks), or -1. */
 int csv_column(const struct csv_table *t, const char *name);
+
+/*
+ * Append text s (NULL = empty) to b as one CSV field, quoted when it holds a comma, quote or
+ * line break. A text that a spreadsheet would take for a formula — one starting with = + - @,
+ * a tab or a carriage return (CSV formula injection: "=HYPERLINK(…)", "@SUM(…)") — is
+ * neutralised with a leading apostrophe, so Excel and LibreOffice show it as the text it is.
+ * Numbers the exporter writes itself do not go through here. Returns buf_append's result.
+ */
+int csv_write_field(struct buf *b, const char *s) GK_WUR;
 
 #endif

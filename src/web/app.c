@@ -451,6 +451,26 @@ static int valid_line(const char *s, size_t len, int multiline)
 	return 1;
 }
 
+/* A file name as stored with an attachment and shown on pages: like every other text field,
+ * valid UTF-8 without control characters, and at most WEB_FILENAME_MAX bytes. */
+static int valid_filename(const char *name)
+{
+	size_t len = strlen(name);
+
+	return len > 0 && len <= WEB_FILENAME_MAX && utf8_valid(name, len) && valid_line(name, len, 0);
+}
+
+/* 1 if every query argument (name and value) is valid UTF-8 without a NUL byte: the HTTP
+ * adapter turns an encoded NUL (%00) into a byte that is never valid UTF-8 (http.h). */
+static int valid_query(const struct form *q)
+{
+	for (size_t i = 0; i < q->n; i++)
+		if (!utf8_valid(q->f[i].name, strlen(q->f[i].name)) ||
+		    !utf8_valid(q->f[i].value, q->f[i].len) || strlen(q->f[i].value) != q->f[i].len)
+			return 0;
+	return 1;
+}
+
 /* 1 if name is one of the route's declared fields (or the CSRF token). */
 static int declared(const struct web_field *f, const char *name)
 {
@@ -516,7 +536,10 @@ static void validate(struct web_ctx *c)
 			continue;
 		}
 		if (f[i].type == F_FILE) {
-			if (ff && ff->filename && ff->len > 0) {
+			if (ff && ff->filename && ff->len > 0 && !valid_filename(ff->filename)) {
+				web_field_error(c, f[i].name, "%s的文件名无效：须为 1–%d 字节的 UTF-8 文字，"
+						"不含控制字符", label, WEB_FILENAME_MAX);
+			} else if (ff && ff->filename && ff->len > 0) {
 				v->present = 1;
 				v->file = ff;
 				v->s = ff->filename;
@@ -683,8 +706,8 @@ void webint_dispatch(void *cls, struct http_req *req, struct http_resp *resp)
 				req->remote = arena_strdup(c->a, last);
 		}
 	}
-	if (!utf8_valid(req->path, strlen(req->path))) {
-		rc = err_set(&c->err, ERR_INVALID, "", "网址含有无效字符");
+	if (!utf8_valid(req->path, strlen(req->path)) || !valid_query(&req->query)) {
+		rc = err_set(&c->err, ERR_INVALID, "", "网址含有无效字符（空字节或不是 UTF-8 文字）");
 		goto fail;
 	}
 	if (strncmp(req->path, "/static/", 8) == 0) {

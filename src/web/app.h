@@ -16,6 +16,7 @@
 
 #include "base/arena.h"
 #include "base/err.h"
+#include "domain/catalogue.h"
 #include "domain/user.h"
 #include "render/tpl.h"
 #include "web/http.h"
@@ -28,6 +29,9 @@
 #define R_ADMIN RB(ROLE_ADMIN)
 #define R_SUPERVISOR RB(ROLE_SUPERVISOR)
 #define R_ANY (RB(ROLE__MAX) - 1)
+
+/* The longest file name an uploaded file may carry (bytes): an attachment's limit. */
+#define WEB_FILENAME_MAX DOC_ATTACH_NAME_MAX
 
 /* Field types of route input. */
 enum field_type {

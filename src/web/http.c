@@ -114,6 +114,37 @@ const char *http_content_disposition(struct arena *a, const char *filename,
 	return arena_printf(a, "attachment; filename=\"%s\"; filename*=UTF-8''%s", fallback, enc);
 }
 
+static int hexval(char ch)
+{
+	return ch >= '0' && ch <= '9' ? ch - '0' : ch >= 'a' && ch <= 'f' ? ch - 'a' + 10
+	       : ch >= 'A' && ch <= 'F' ? ch - 'A' + 10 : -1;
+}
+
+/* Percent-decode the path and each query argument in place (MHD_OPTION_UNESCAPE_CALLBACK).
+ * An encoded NUL (%00) would silently cut the text short where C strings end; it becomes the
+ * byte 0xFF instead, which is never valid UTF-8, so the request is refused (400) like any
+ * other text that is not UTF-8 (http.h). A '%' not followed by two hex digits stays as is. */
+static size_t unescape(void *cls, struct MHD_Connection *conn, char *s)
+{
+	char *w = s;
+
+	(void)cls;
+	(void)conn;
+	for (const char *r = s; *r; w++) {
+		int hi, lo;
+
+		if (r[0] == '%' && (hi = hexval(r[1])) >= 0 && (lo = hexval(r[2])) >= 0) {
+			int ch = hi * 16 + lo;
+			*w = ch ? (char)ch : (char)0xff;
+			r += 3;
+		} else {
+			*w = *r++;
+		}
+	}
+	*w = '\0';
+	return (size_t)(w - s);
+}
+
 static enum MHD_Result add_query_arg(void *cls, enum MHD_ValueKind kind, const char *key,
 				     const char *value)
 {
@@ -358,6 +389,7 @@ int http_serve(const struct http_config *cfg, struct gk_error *e)
 			     MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
 			     MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(cfg->threads ? cfg->threads : 1),
 			     MHD_OPTION_NOTIFY_COMPLETED, completed, &s,
+			     MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL,
 			     MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
 			     MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
 			     MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned)256,

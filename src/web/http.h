@@ -6,6 +6,9 @@
  * handler function with a per-request arena, sends what the handler filled in with the
  * security headers every response carries, logs one line per request to stderr
  * (method path status bytes ms) and frees the arena when the request ends.
+ * The path and query arguments arrive percent-decoded; an encoded NUL byte (%00) arrives as
+ * the byte 0xFF, never valid UTF-8, so that the dispatcher refuses it instead of reading a
+ * text cut short.
  * It maps no errors to statuses itself: a body that is too large or malformed reaches the
  * handler as req->body_rc / req->body_err, and the handler decides the status.
  * May call: base/, web/form.h.

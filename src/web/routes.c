@@ -4,9 +4,11 @@
  * required, maximum length, label for messages). Nothing else decides who may do what.
  */
 #include <stdint.h>
+#include <stdio.h>
 
 #include "web/app.h"
 #include "web/handlers.h"
+#include "web/web.h"
 
 #define FIELDS(...) ((const struct web_field[]){ __VA_ARGS__, { NULL, 0, 0, 0, NULL } })
 
@@ -182,3 +184,20 @@ const struct web_route web_routes[] = {
 
 	{ NULL, NULL, 0, 0, NULL, NULL },
 };
+
+void web_routes_print(FILE *f)
+{
+	for (const struct web_route *r = web_routes; r->pattern; r++) {
+		const char *sep = "";
+
+		fprintf(f, "%s %s ", r->method, r->pattern);
+		if (r->roles == 0)
+			fputs("public", f);
+		for (int i = 0; i < ROLE__MAX; i++)
+			if (r->roles & RB(i)) {
+				fprintf(f, "%s%s", sep, user_roles[i].id);
+				sep = ",";
+			}
+		fputc('\n', f);
+	}
+}

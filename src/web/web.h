@@ -9,6 +9,7 @@
 #define GK_WEB_WEB_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "base/err.h"
 
@@ -28,6 +29,10 @@ struct web_config {
 /* $GONGKAI_TEMPLATE_DIR / $GONGKAI_STATIC_DIR, else WHAT in the folder of shipped files
  * (base/paths.h). */
 const char *web_default_dir(const char *what);
+
+/* Print the route table to f, one route a line: METHOD PATTERN ROLES, where ROLES is "public"
+ * or the staff roles allowed, comma-separated (`gongkai serve --routes`). */
+void web_routes_print(FILE *f);
 
 int web_run(const struct web_config *cfg, struct gk_error *e) GK_WUR;
 

@@ -49,6 +49,34 @@ static void test_different_people_never_the_author(void **state)
 	assert_int_equal(publish_review_check(DOC_FINAL, "author", round1, 2, &r, NULL), 0);
 }
 
+/* REQ 三审-2: every pair of stages done by one person is refused, whichever the pair — the
+ * later stage is refused, naming the stage the person already did. */
+static void test_no_pair_of_stages_by_one_person(void **state)
+{
+	static const char *const people[STAGE__MAX] = { "zhang", "li", "wang" };
+	static const char *const roles[STAGE__MAX] = { "reviewer", "reviewer", "leader" };
+
+	for (int first = 0; first < STAGE__MAX; first++)
+		for (int later = first + 1; later < STAGE__MAX; later++) {
+			struct review_rec prior[STAGE__MAX];
+			struct review_request r = { (enum review_stage)later, people[first], "leader", 1,
+						    NULL, 1 };
+			struct gk_error e = { 0 };
+
+			for (int k = 0; k < later; k++)
+				prior[k] = (struct review_rec){ (enum review_stage)k, people[k], 1 };
+			assert_int_equal(publish_review_check((enum doc_state)(DOC_FIRST + later), "author",
+							      prior, (size_t)later, &r, &e), ERR_FORBIDDEN);
+			assert_string_equal(e.field, "--by");
+			assert_non_null(strstr(e.msg, publish_stages[first].label));
+			/* the same stage by its own person is allowed */
+			r.reviewer = people[later];
+			r.role = roles[later];
+			assert_int_equal(publish_review_check((enum doc_state)(DOC_FIRST + later), "author",
+							      prior, (size_t)later, &r, NULL), 0);
+		}
+}
+
 /* REQ 三审-3 */
 static void test_roles(void **state)
 {
@@ -86,6 +114,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_stages_in_order),
 		cmocka_unit_test(test_different_people_never_the_author),
+		cmocka_unit_test(test_no_pair_of_stages_by_one_person),
 		cmocka_unit_test(test_roles),
 		cmocka_unit_test(test_reject_reason_and_secrecy),
 		cmocka_unit_test(test_stage_parse),

@@ -15,6 +15,7 @@
 #include "store/agency_store.h"
 #include "store/fts_tokenizer.h"
 #include "store/migrations.h"
+#include "store/sqlite_int.h"
 #include "store/store.h"
 
 static char dir[64];
@@ -195,6 +196,26 @@ static void test_transactions(void **state)
 	assert_int_equal(query_int("SELECT count(*) FROM agency"), 1);
 }
 
+/* Acknowledged means on disk: every connection gongkai opens waits for the WAL to reach the
+ * disk at each commit (synchronous=FULL = 2), not only for the operating system to have it. */
+static void test_commits_are_durable(void **state)
+{
+	struct store *s = NULL;
+	struct gk_error e = { 0 };
+	sqlite3_stmt *st;
+
+	assert_int_equal(store_open(path, STORE_CREATE, &s, &e), 0);
+	assert_int_equal(sqlite3_prepare_v2(sq_db(s), "PRAGMA synchronous", -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), 2);
+	sqlite3_finalize(st);
+	assert_int_equal(sqlite3_prepare_v2(sq_db(s), "PRAGMA journal_mode", -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(st, 0), "wal");
+	sqlite3_finalize(st);
+	store_close(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -202,6 +223,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_create_and_schema, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_older_upgrades_newer_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_transactions, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_commits_are_durable, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("store/sqlite", tests, NULL, NULL);
 }

@@ -93,12 +93,55 @@ static void test_nul_and_caps(void **state)
 	arena_free(&a);
 }
 
+/* The writer quotes what needs quoting and neutralises anything a spreadsheet would run as a
+ * formula; what it writes reads back (csv_parse) as the apostrophe-prefixed text. */
+static void test_writer_neutralises_formulas(void **state)
+{
+	static const struct { const char *in, *out; } cases[] = {
+		{ "慈周寨镇", "慈周寨镇" },
+		{ "", "" },
+		{ "a,b", "\"a,b\"" },
+		{ "say \"hi\"", "\"say \"\"hi\"\"\"" },
+		{ "=HYPERLINK(\"http://x\",\"y\")", "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"" },
+		{ "+1+cmd|' /C calc'!A0", "\"'+1+cmd|' /C calc'!A0\"" },
+		{ "-2+3", "\"'-2+3\"" },
+		{ "@SUM(A1)", "\"'@SUM(A1)\"" },
+		{ "\t=1", "\"'\t=1\"" },
+		{ "\r=1", "\"'\r=1\"" },
+		{ "a=1", "a=1" },
+	};
+	struct arena a;
+
+	arena_init(&a);
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct buf b, doc;
+		struct csv_table t;
+		struct gk_error e;
+
+		buf_init(&b, 0);
+		assert_int_equal(csv_write_field(&b, cases[i].in), 0);
+		assert_string_equal(buf_cstr(&b), cases[i].out);
+		buf_init(&doc, 0);
+		assert_int_equal(buf_printf(&doc, "c,d\n%s,x\n", buf_cstr(&b)), 0);
+		assert_int_equal(csv_parse(doc.ptr, doc.len, "t", NULL, &a, &t, &e), 0);
+		assert_int_equal(t.nrows, 1);
+		if (cases[i].in[0] && strchr("=+-@\t\r", cases[i].in[0])) {
+			assert_int_equal(t.rows[0].fields[0][0], '\'');
+			assert_string_equal(t.rows[0].fields[0] + 1, cases[i].in);
+		}
+		buf_free(&doc);
+		buf_free(&b);
+	}
+	arena_free(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_quoting_and_crlf),
 		cmocka_unit_test(test_errors_name_the_line),
 		cmocka_unit_test(test_nul_and_caps),
+		cmocka_unit_test(test_writer_neutralises_formulas),
 	};
 	return cmocka_run_group_tests_name("text/csv", tests, NULL, NULL);
 }
