@@ -22,11 +22,23 @@ static void usage(FILE *f)
 		"                                 [--templates DIR] [--static DIR]\n"
 		"  --listen ADDR:PORT   where to listen (default 127.0.0.1:8080; port 0 = any free port)\n"
 		"  --threads N          worker threads (default: the number of processors)\n"
-		"  --form-limit N       public form submissions per address per 10 minutes (default 30)\n"
-		"  --login-limit N      failed logins per account per 15 minutes (default 5; per address 4N)\n"
+		"  --form-limit [FORM=]N  submissions of a public form per address per 10 minutes:\n"
+		"                       apply (default 10), track (30), feedback (10); N alone sets all\n"
+		"  --login-limit N      failed sign-ins of an account from one address before each\n"
+		"                       further attempt waits 2 s, 4 s, 8 s … up to 15 min (default 5;\n"
+		"                       from one address to any account, or to one account from any\n"
+		"                       address, 4N; the latter waits at most 1 min)\n"
 		"  --max-body BYTES     largest request body (default 2097152)\n"
 		"  --behind-proxy       nginx in front: rate limits use the client address of\n"
 		"                       X-Forwarded-For (only with a proxy that sets it)\n"
+		"  --per-address N      connections one client address may hold (default 64; none\n"
+		"                       with --behind-proxy, where nginx limits them); more get 503\n"
+		"  --max-connections N  connections in all (default: what the open-file limit allows)\n"
+		"  --request-timeout S  a request's headers and body must arrive within S seconds of\n"
+		"                       the connection (or the previous response), however they\n"
+		"                       trickle in (default 30)\n"
+		"  --tls-cert FILE      serve HTTPS with this certificate (PEM, chain first) …\n"
+		"  --tls-key FILE       … and its private key (PEM); responses carry HSTS\n"
 		"  --routes             print the routes (METHOD PATTERN ROLES) and exit\n");
 }
 
@@ -41,6 +53,24 @@ static int parse_count(const char *s, long max, long *out)
 	return 0;
 }
 
+/* --form-limit N (every public form) or FORM=N (apply, track, feedback). */
+static int form_limit(const char *arg, struct web_config *cfg)
+{
+	const char *eq = strchr(arg, '=');
+	long n;
+
+	if (parse_count(eq ? eq + 1 : arg, 1000000, &n) != 0)
+		return -1;
+	for (int f = WEB_FORM_NONE + 1; f < WEB_FORM__MAX; f++)
+		if (eq == NULL || (strlen(web_form_limits[f].name) == (size_t)(eq - arg) &&
+				   strncmp(arg, web_form_limits[f].name, (size_t)(eq - arg)) == 0)) {
+			cfg->form_limit[f] = (int)n;
+			if (eq)
+				return 0;
+		}
+	return eq ? -1 : 0;
+}
+
 int cmd_serve(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -53,6 +83,11 @@ int cmd_serve(struct cli *cli, int argc, char **argv)
 		{ "max-body", required_argument, NULL, 'm' },
 		{ "behind-proxy", no_argument, NULL, 'P' },
 		{ "routes", no_argument, NULL, 'R' },
+		{ "per-address", required_argument, NULL, 'A' },
+		{ "max-connections", required_argument, NULL, 'C' },
+		{ "request-timeout", required_argument, NULL, 'D' },
+		{ "tls-cert", required_argument, NULL, 'c' },
+		{ "tls-key", required_argument, NULL, 'k' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -82,9 +117,9 @@ int cmd_serve(struct cli *cli, int argc, char **argv)
 			cfg.static_dir = optarg;
 			break;
 		case 'f':
-			if (parse_count(optarg, 1000000, &n))
-				return cli_usage_error("serve", "--form-limit: expected a positive number, got '%s'", optarg);
-			cfg.form_limit = (int)n;
+			if (form_limit(optarg, &cfg) != 0)
+				return cli_usage_error("serve", "--form-limit: expected N or FORM=N with FORM "
+						       "one of apply, track, feedback, got '%s'", optarg);
 			break;
 		case 'L':
 			if (parse_count(optarg, 1000000, &n))
@@ -99,6 +134,27 @@ int cmd_serve(struct cli *cli, int argc, char **argv)
 		case 'P':
 			cfg.behind_proxy = 1;
 			break;
+		case 'A':
+			if (parse_count(optarg, 100000, &n))
+				return cli_usage_error("serve", "--per-address: expected a positive number, got '%s'", optarg);
+			cfg.per_address = (unsigned)n;
+			break;
+		case 'C':
+			if (parse_count(optarg, 1000000, &n))
+				return cli_usage_error("serve", "--max-connections: expected a positive number, got '%s'", optarg);
+			cfg.max_connections = (unsigned)n;
+			break;
+		case 'D':
+			if (parse_count(optarg, 3600, &n))
+				return cli_usage_error("serve", "--request-timeout: expected 1..3600 seconds, got '%s'", optarg);
+			cfg.request_seconds = (unsigned)n;
+			break;
+		case 'c':
+			cfg.tls_cert = optarg;
+			break;
+		case 'k':
+			cfg.tls_key = optarg;
+			break;
 		case 'R':
 			web_routes_print(stdout);
 			return CLI_OK;
@@ -111,6 +167,8 @@ int cmd_serve(struct cli *cli, int argc, char **argv)
 	}
 	if (optind < argc)
 		return cli_usage_error("serve", "unexpected argument '%s'", argv[optind]);
+	if ((cfg.tls_cert == NULL) != (cfg.tls_key == NULL))
+		return cli_usage_error("serve", "--tls-cert and --tls-key go together");
 	if (web_run(&cfg, &e) != 0)
 		return cli_error(&e);
 	return CLI_OK;

@@ -19,6 +19,7 @@ struct register_store_ops;
 struct report_store_ops;
 struct doc_store_ops;
 struct session_store_ops;
+struct signin_store_ops;
 
 struct store_backend {
 	const char *name;                 /* "sqlite" */
@@ -38,6 +39,7 @@ struct store_backend {
 	const struct report_store_ops *report;
 	const struct doc_store_ops *doc;
 	const struct session_store_ops *session;
+	const struct signin_store_ops *signin;
 };
 
 #endif

@@ -336,6 +336,27 @@ const struct migration store_migrations[] = {
 	  "ALTER TABLE agency_profile ADD COLUMN fee_pause TEXT "
 	  "CHECK (fee_pause IS NULL OR fee_pause IN ('yes', 'no'));\n" },
 
+	/* 8 — sign-in records (domain/signin.h): failed sign-ins (name typed, address, time) for
+	 * throttling and for showing them to the account's owner and the security administrator;
+	 * each account's last two sign-ins. Times in seconds since 1970. */
+	{ "signin_records",
+	  "CREATE TABLE signin_failure (\n"
+	  "  id INTEGER PRIMARY KEY,\n"
+	  "  at INTEGER NOT NULL,\n"
+	  "  account TEXT NOT NULL,\n"
+	  "  client TEXT NOT NULL\n"
+	  ") STRICT;\n"
+	  "CREATE INDEX signin_failure_account ON signin_failure (account, at);\n"
+	  "CREATE INDEX signin_failure_client ON signin_failure (client, at);\n"
+	  "CREATE INDEX signin_failure_at ON signin_failure (at);\n"
+	  "CREATE TABLE signin_last (\n"
+	  "  user_id INTEGER PRIMARY KEY REFERENCES app_user (id) ON DELETE CASCADE,\n"
+	  "  at INTEGER NOT NULL,\n"
+	  "  client TEXT,\n"
+	  "  prev_at INTEGER,\n"
+	  "  prev_client TEXT\n"
+	  ") STRICT;\n" },
+
 	/* Append new migrations here, one block per change, with a comment line like the above. */
 };
 

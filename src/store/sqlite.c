@@ -454,4 +454,5 @@ const struct store_backend store_sqlite_backend = {
 	.report = &sqlite_report_ops,
 	.doc = &sqlite_doc_ops,
 	.session = &sqlite_session_ops,
+	.signin = &sqlite_signin_ops,
 };

@@ -70,5 +70,6 @@ extern const struct register_store_ops sqlite_register_ops;
 extern const struct report_store_ops sqlite_report_ops;
 extern const struct doc_store_ops sqlite_doc_ops;
 extern const struct session_store_ops sqlite_session_ops;
+extern const struct signin_store_ops sqlite_signin_ops;
 
 #endif

@@ -26,15 +26,11 @@
 #include "domain/session.h"
 #include "text/date.h"
 #include "text/utf8.h"
-#include "web/session.h"
+#include "web/throttle.h"
 #include "web/static.h"
 #include "web/web.h"
 #include "web/webint.h"
 
-#define COOKIE_SESSION "gk_session"
-#define COOKIE_CSRF "gk_csrf"
-#define COOKIE_TEXT "gk_text"
-#define CSRF_FIELD "_csrf"
 
 int web_status(int err)
 {
@@ -303,7 +299,18 @@ int web_render(struct web_ctx *c, const char *name, const char *title)
 	return rc;
 }
 
-/* ---------------------------------------------------------------- sessions and CSRF */
+/* "Local time" of a stored moment, as shown on pages: YYYY-MM-DD HH:MM (UTC+8, the time of
+ * every organ gongkai serves). */
+const char *web_local_time(struct arena *a, int64_t at)
+{
+	int64_t t = at + 8 * 3600, days = t / 86400, secs = t % 86400;
+	char day[DATE_LEN];
+
+	return arena_printf(a, "%s %02d:%02d", date_format((int)days, day),
+			    (int)(secs / 3600), (int)(secs / 60 % 60));
+}
+
+/* ---------------------------------------------------------------- the signed-in user */
 
 static void put_user(struct web_ctx *c)
 {
@@ -318,123 +325,6 @@ static void put_user(struct web_ctx *c)
 	tpl_put_str(u, "role_label", webint_role_label(c->user->role));
 	tpl_put_bool(u, webint_role_key(c->user->role_id), 1);
 	tpl_put_bool(u, "sees_registers", web_may(c, "/console/registers"));
-}
-
-int web_login(struct web_ctx *c, const struct web_user *u)
-{
-	char token[CRYPTO_SHA256_HEX];
-	struct session ss;
-	struct store *s;
-	int rc;
-
-	/* The store keeps the session, so it outlives a restart of the server. The token the
-	 * browser had (if any) ends here: rotation. */
-	if ((rc = web_begin(c, 1, &s)) != 0)
-		return rc;
-	rc = session_start(s, u->id, c->req->remote, http_cookie(c->req, COOKIE_SESSION),
-			   (int64_t)time(NULL), token, &ss, &c->err);
-	if ((rc = web_finish(c, rc)) != 0)
-		return rc;
-	web_set_cookie(c, COOKIE_SESSION, arena_strdup(c->a, token), SESSION_MAX_SECONDS);
-	c->user = arena_alloc(c->a, sizeof *c->user);
-	*c->user = *u;
-	c->csrf = arena_strdup(c->a, ss.csrf);
-	return 0;
-}
-
-void web_logout(struct web_ctx *c)
-{
-	const char *tok = http_cookie(c->req, COOKIE_SESSION);
-	struct store *s;
-
-	if (tok && web_begin(c, 1, &s) == 0 && web_finish(c, session_end(s, tok, &c->err)) != 0)
-		fprintf(stderr, "logout: %s\n", c->err.msg);
-	err_clear(&c->err);
-	web_set_cookie(c, COOKIE_SESSION, "", -1);
-	c->user = NULL;
-}
-
-int web_login_limited(struct web_ctx *c, const char *account, int failed)
-{
-	int limit = c->w->cfg->login_limit > 0 ? c->w->cfg->login_limit : 5;
-	char *ka = arena_printf(c->a, "login-user:%s", account);
-	char *kr = arena_printf(c->a, "login-addr:%s", c->req->remote);
-	int na, nr;
-
-	if (failed) {
-		na = ratelimit_hit(c->w->rl, ka, 15 * 60);
-		nr = ratelimit_hit(c->w->rl, kr, 15 * 60);
-	} else {
-		na = ratelimit_peek(c->w->rl, ka, 15 * 60);
-		nr = ratelimit_peek(c->w->rl, kr, 15 * 60);
-	}
-	return na >= limit || nr >= 4 * limit;
-}
-
-/* The anonymous CSRF token: a keyed hash of the visitor's random gk_csrf cookie. */
-static const char *anon_csrf(struct web_ctx *c, const char *cookie)
-{
-	char buf[64 + CRYPTO_SHA256_HEX];
-	char *out = arena_alloc(c->a, CRYPTO_SHA256_HEX);
-
-	memcpy(buf, c->w->csrf_key, 64);
-	snprintf(buf + 64, sizeof buf - 64, "%s", cookie);
-	crypto_sha256_hex(buf, 64 + strlen(buf + 64), out);
-	return out;
-}
-
-/* 1 and c->user, c->csrf set when tok names a live session of an account that may still sign
- * in. The session's last use is recorded at most once a minute (a write transaction of its
- * own, so most requests write nothing); failing to record it does not sign anyone out. */
-static int signed_in(struct web_ctx *c, const char *tok)
-{
-	int64_t now = (int64_t)time(NULL);
-	struct web_user *u = arena_alloc(c->a, sizeof *u);
-	struct session ss;
-	struct store *s;
-	int rc;
-
-	if (web_begin(c, 0, &s) != 0) {
-		fprintf(stderr, "session: %s\n", c->err.msg);
-		err_clear(&c->err);
-		return 0;
-	}
-	rc = session_find(s, tok, now, &ss, &c->err);
-	if (rc == 0)
-		rc = webint_user_load(c, ss.user_id, u);
-	rc = web_finish(c, rc);
-	err_clear(&c->err);
-	if (rc != 0)
-		return 0;
-	if (ss.touch_due && web_begin(c, 1, &s) == 0 &&
-	    web_finish(c, session_touch(s, tok, now, &c->err)) != 0)
-		fprintf(stderr, "session: %s\n", c->err.msg);
-	err_clear(&c->err);
-	c->user = u;
-	c->csrf = arena_strdup(c->a, ss.csrf);
-	return 1;
-}
-
-/* Find the signed-in user and the CSRF token for this request; set the anonymous CSRF cookie
- * when the visitor has none. */
-static void load_session(struct web_ctx *c)
-{
-	const char *tok = http_cookie(c->req, COOKIE_SESSION);
-	const char *cc = http_cookie(c->req, COOKIE_CSRF);
-
-	if (session_token_valid(tok) && signed_in(c, tok))
-		return;
-	if (cc == NULL || strlen(cc) != 64 || strspn(cc, "0123456789abcdef") != 64) {
-		char fresh[CRYPTO_SHA256_HEX];
-		uint8_t raw[32];
-
-		crypto_random(raw, sizeof raw);
-		crypto_hex(raw, sizeof raw, fresh);
-		cc = arena_strdup(c->a, fresh);
-		web_set_cookie(c, COOKIE_CSRF, cc, 30L * 86400);
-		c->csrf_cookie_new = 1;
-	}
-	c->csrf = anon_csrf(c, cc);
 }
 
 /* ---------------------------------------------------------------- input validation */
@@ -673,16 +563,6 @@ static void serve_static(struct web_ctx *c, const char *name)
 		error_page(c, ERR_INTERNAL);
 }
 
-static int check_csrf(struct web_ctx *c)
-{
-	const struct form_field *t = form_get(&c->req->body, CSRF_FIELD);
-
-	if (c->csrf_cookie_new || t == NULL || c->csrf == NULL || !webint_equal(t->value, c->csrf))
-		return err_set(&c->err, ERR_FORBIDDEN, CSRF_FIELD,
-			       "表单已失效或来源不明（缺少有效的 CSRF 令牌）。请返回上一页，刷新后重新提交。");
-	return 0;
-}
-
 void webint_dispatch(void *cls, struct http_req *req, struct http_resp *resp)
 {
 	struct web *w = cls;
@@ -705,6 +585,10 @@ void webint_dispatch(void *cls, struct http_req *req, struct http_resp *resp)
 			if (*last && strlen(last) < 64)
 				req->remote = arena_strdup(c->a, last);
 		}
+		/* nginx terminated TLS: tell browsers to keep to https (as http.c does for its own) */
+		const char *proto = http_header(req, "X-Forwarded-Proto");
+		if (proto && strcmp(proto, "https") == 0)
+			http_resp_header(resp, "Strict-Transport-Security", "max-age=31536000");
 	}
 	if (!utf8_valid(req->path, strlen(req->path)) || !valid_query(&req->query)) {
 		rc = err_set(&c->err, ERR_INVALID, "", "网址含有无效字符（空字节或不是 UTF-8 文字）");
@@ -731,7 +615,7 @@ void webint_dispatch(void *cls, struct http_req *req, struct http_resp *resp)
 	if (r == NULL)
 		c->nparams = 0;
 	c->route = r;
-	load_session(c);
+	webint_load_session(c);
 	tc = http_cookie(req, COOKIE_TEXT);
 	tpl_put_bool(c->page, "large_text", tc && strcmp(tc, "large") == 0);
 	tpl_put_str(c->page, "csrf", c->csrf);
@@ -766,11 +650,16 @@ void webint_dispatch(void *cls, struct http_req *req, struct http_resp *resp)
 		}
 	}
 	if (strcmp(method, "POST") == 0) {
-		if ((rc = check_csrf(c)) != 0)
+		if ((rc = webint_check_csrf(c)) != 0)
 			goto fail;
-		if (r->flags & R_PUBLIC_POST) {
-			int limit = w->cfg->form_limit > 0 ? w->cfg->form_limit : 30;
-			if (ratelimit_hit(w->rl, arena_printf(c->a, "form:%s", req->remote), 600) > limit) {
+		int form = R_FORM_OF(r->flags);
+
+		if (form > WEB_FORM_NONE && form < WEB_FORM__MAX) {
+			int limit = w->cfg->form_limit[form] > 0 ? w->cfg->form_limit[form]
+								 : web_form_limits[form].per_10min;
+			const char *key = arena_printf(c->a, "%s:%s", web_form_limits[form].name,
+						       req->remote);
+			if (ratelimit_hit(w->rl, key, 600) > limit) {
 				http_resp_header(resp, "Retry-After", "600");
 				rc = err_set(&c->err, WEB_ERR_RATE, "",
 					     "提交过于频繁，请十分钟后再试。如有急事，请拨打公开指南中的咨询电话。");
@@ -804,7 +693,11 @@ int web_run(const struct web_config *cfg, struct gk_error *e)
 {
 	struct web w = { .cfg = cfg };
 	struct http_config hc = { 0 };
+	struct buf cert, key;
 	int rc;
+
+	buf_init(&cert, 1u << 20);
+	buf_init(&key, 1u << 20);
 
 	w.tpl = tpl_set_new();
 	if ((rc = tpl_set_load_dir(w.tpl, cfg->template_dir ? cfg->template_dir
@@ -825,10 +718,24 @@ int web_run(const struct web_config *cfg, struct gk_error *e)
 	hc.threads = cfg->threads;
 	hc.max_body = cfg->max_body ? cfg->max_body : 2u << 20;
 	hc.max_file = hc.max_body;
+	hc.per_address = cfg->per_address ? cfg->per_address : cfg->behind_proxy ? 0 : 64;
+	hc.max_connections = cfg->max_connections;
+	hc.request_seconds = cfg->request_seconds ? cfg->request_seconds : 30;
+	if (cfg->tls_cert) {
+		if ((rc = buf_read_file(&cert, cfg->tls_cert, e)) != 0 ||
+		    (rc = buf_read_file(&key, cfg->tls_key, e)) != 0)
+			goto out;
+		hc.tls_cert = buf_cstr(&cert);
+		hc.tls_key = buf_cstr(&key);
+	}
 	hc.handler = webint_dispatch;
 	hc.cls = &w;
 	rc = http_serve(&hc, e);
 out:
+	if (key.ptr)
+		memset(key.ptr, 0, key.cap);
+	buf_free(&key);
+	buf_free(&cert);
 	webint_close(&w);
 	ratelimit_free(w.rl);
 	static_free(w.st);

@@ -20,6 +20,7 @@
 #include "domain/user.h"
 #include "render/tpl.h"
 #include "web/http.h"
+#include "web/web.h"
 
 /* A route lists the staff roles allowed as a set of bits of enum user_role. */
 #define RB(role) (1u << (role))
@@ -56,7 +57,6 @@ struct web_field {
 /* Route flags */
 enum {
 	R_FORM = 1,       /* invalid input goes to the handler as field errors (re-show the form) */
-	R_PUBLIC_POST = 2,/* a public form: rate-limited per address */
 	R_LOGIN = 4,      /* the login form: rate-limited by its own rules */
 };
 
@@ -71,6 +71,10 @@ struct web_route {
 	const struct web_field *fields; /* terminated by { NULL } ; may be NULL */
 	web_handler_fn handler;
 };
+
+/* A public form's own limit per client address (enum web_form) rides in the route's flags. */
+#define R_LIMITED(form) ((unsigned)(form) << 8)
+#define R_FORM_OF(flags) ((int)((flags) >> 8))
 
 extern const struct web_route web_routes[];
 
@@ -185,8 +189,13 @@ void web_notice(struct web_ctx *c, const char *fmt, ...) GK_PRINTF(2, 3);
 /* Sign the user in: a new session (rotating any old one) and a new CSRF token. */
 int web_login(struct web_ctx *c, const struct web_user *u) GK_WUR;
 void web_logout(struct web_ctx *c);
-/* Count a login failure for the account and address; 1 if they are now over the limit. */
-int web_login_limited(struct web_ctx *c, const char *account, int failed);
+/* Sign-in throttling (domain/signin.h): *wait = the seconds the client must still wait before
+ * trying account; web_signin_failed records a failed attempt (its own write transaction);
+ * web_signin_refuse sets status 429 with Retry-After and a form error beside field saying how
+ * long to wait. */
+int web_signin_wait(struct web_ctx *c, const char *account, int64_t *wait) GK_WUR;
+int web_signin_failed(struct web_ctx *c, const char *account) GK_WUR;
+void web_signin_refuse(struct web_ctx *c, const char *field, int64_t wait);
 
 /* Begin a transaction (write = 1: one write transaction for the whole request) on this worker
  * thread's store connection, acting as the signed-in user (or "web" for the public).
@@ -200,6 +209,9 @@ int web_begin(struct web_ctx *c, int write, struct store **out) GK_WUR;
 int web_finish(struct web_ctx *c, int rc) GK_WUR;
 /* The working-day calendar loaded at startup. */
 const struct calendar *web_calendar(const struct web_ctx *c);
+/* A moment (seconds since 1970) as pages show it: "YYYY-MM-DD HH:MM", Beijing time (UTC+8).
+ * In arena a. */
+const char *web_local_time(struct arena *a, int64_t at);
 /* Today (GONGKAI_TODAY honoured). */
 int web_today(void);
 

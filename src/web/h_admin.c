@@ -10,9 +10,11 @@
  * May call: domain/, web/app.h.
  */
 #include <string.h>
+#include <time.h>
 
 #include "domain/agency.h"
 #include "domain/audit.h"
+#include "domain/signin.h"
 #include "domain/user.h"
 #include "web/handlers.h"
 #include "web/webint.h"
@@ -39,6 +41,37 @@ static int add_user_row(void *ctx, const struct user_rec *r)
 	return 0;
 }
 
+#define FAILURES_SHOWN 50
+
+struct failure_fill {
+	struct web_ctx *c;
+	struct tpl_val *list;
+};
+
+static int add_failure(void *ctx, const struct signin_failure_rec *r)
+{
+	struct failure_fill *f = ctx;
+	struct tpl_val *o = tpl_push_obj(f->list);
+	struct arena *a = f->c->a;
+
+	tpl_put_str(o, "at", web_local_time(a, r->at));
+	tpl_put_str(o, "account", arena_strdup(a, r->account));
+	tpl_put_str(o, "client", arena_strdup(a, r->client));
+	return 0;
+}
+
+/* GB/T 22239-2019 8.1.4.1 b): the failed sign-ins of the last 30 days, newest first. */
+static int put_failures(struct web_ctx *c, struct store *s)
+{
+	struct failure_fill f = { c, tpl_put_list(c->page, "failures") };
+	int rc = signin_failures(s, (int64_t)time(NULL) - 30 * 86400, FAILURES_SHOWN, add_failure,
+				 &f, &c->err);
+
+	tpl_put_int(c->page, "failure_limit", FAILURES_SHOWN);
+	tpl_put_bool(c->page, "has_failures", tpl_list_len(f.list) > 0);
+	return rc;
+}
+
 static int users_page(struct web_ctx *c)
 {
 	struct user_fill f = { c, tpl_put_list(c->page, "users") };
@@ -55,6 +88,8 @@ static int users_page(struct web_ctx *c)
 	if ((rc = web_begin(c, 0, &s)) != 0)
 		return rc;
 	rc = user_list(s, add_user_row, &f, &c->err);
+	if (rc == 0)
+		rc = put_failures(c, s);
 	if (rc == 0)
 		rc = web_agencies(c, tpl_put_list(c->page, "agencies"), web_in(c, "agency")->i);
 	if ((rc = web_finish(c, rc)) != 0)
@@ -245,13 +280,15 @@ int h_password(struct web_ctx *c)
 	const char *current = web_str(c, "current");
 	struct user_rec r;
 	struct store *s;
+	int64_t wait;
 	int rc;
 
 	if (c->nerrors || !new_password_ok(c))
 		return web_render(c, "password", "修改密码");
-	if (web_login_limited(c, me.name, 0)) {
-		c->resp->status = 429;
-		web_field_error(c, "current", "当前密码输错次数过多，请 15 分钟后再试");
+	if ((rc = web_signin_wait(c, me.name, &wait)) != 0)
+		return rc;
+	if (wait > 0) {
+		web_signin_refuse(c, "current", wait);
 		return web_render(c, "password", "修改密码");
 	}
 	if ((rc = web_begin(c, 0, &s)) != 0)
@@ -259,7 +296,8 @@ int h_password(struct web_ctx *c)
 	rc = web_finish(c, user_authenticate(s, me.name, current, c->a, &r, &c->err));
 	if (rc == ERR_FORBIDDEN) {
 		err_clear(&c->err);
-		web_login_limited(c, me.name, 1);
+		if ((rc = web_signin_failed(c, me.name)) != 0)
+			return rc;
 		c->resp->status = 400;
 		web_field_error(c, "current", "当前密码不正确");
 		return web_render(c, "password", "修改密码");

@@ -12,6 +12,7 @@
 
 #include <arpa/inet.h>
 #include <errno.h>
+#include <sys/resource.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <pthread.h>
@@ -26,6 +27,7 @@
 #include <unistd.h>
 
 #include "base/mem.h"
+#include "web/http_guard.h"
 
 struct reqstate {
 	struct arena arena;
@@ -40,6 +42,7 @@ struct reqstate {
 
 struct server {
 	const struct http_config *cfg;
+	struct http_guard *guard;
 	atomic_int inflight;
 };
 
@@ -51,7 +54,13 @@ static const char *const security_headers[][2] = {
 	{ "X-Content-Type-Options", "nosniff" },
 	{ "Referrer-Policy", "same-origin" },
 	{ "X-Frame-Options", "DENY" },
+	{ "Permissions-Policy",
+	  "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), "
+	  "interest-cohort=()" },
 };
+
+/* Sent with every response over TLS: browsers use https only from then on (one year). */
+#define HSTS "max-age=31536000"
 
 const char *http_header(const struct http_req *req, const char *name)
 {
@@ -201,6 +210,7 @@ static enum MHD_Result respond(struct server *s, struct MHD_Connection *conn, st
 	char *body;
 
 	buf_init(&resp.body, 0);
+	http_guard_answering(s->guard, conn, 1);
 	MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, add_query_arg, st);
 	s->cfg->handler(s->cfg->cls, &st->req, &resp);
 	len = resp.body.len;
@@ -217,11 +227,36 @@ static enum MHD_Result respond(struct server *s, struct MHD_Connection *conn, st
 				resp.content_type ? resp.content_type : "text/html; charset=utf-8");
 	for (size_t i = 0; i < sizeof security_headers / sizeof security_headers[0]; i++)
 		MHD_add_response_header(mr, security_headers[i][0], security_headers[i][1]);
+	if (s->cfg->tls_cert)
+		MHD_add_response_header(mr, "Strict-Transport-Security", HSTS);
 	for (int i = 0; i < resp.nheaders; i++)
 		MHD_add_response_header(mr, resp.headers[i].name, resp.headers[i].value);
 	st->status = resp.status;
 	st->bytes = len;
 	ret = MHD_queue_response(conn, (unsigned)resp.status, mr);
+	MHD_destroy_response(mr);
+	return ret;
+}
+
+/* 503 for a connection opened beyond the limits (http_guard.h), on the first call: libmicrohttpd
+ * then closes the connection after it, which is what we want. */
+static enum MHD_Result busy(struct server *s, struct MHD_Connection *conn, struct reqstate *st)
+{
+	static const char msg[] = "503 服务繁忙：来自您的网络地址的连接过多，请稍后再试。\n";
+	struct MHD_Response *mr = MHD_create_response_from_buffer(sizeof msg - 1, (void *)msg,
+								  MHD_RESPMEM_PERSISTENT);
+	enum MHD_Result ret;
+
+	if (mr == NULL)
+		return MHD_NO;
+	MHD_add_response_header(mr, "Content-Type", "text/plain; charset=utf-8");
+	MHD_add_response_header(mr, "Retry-After", "10");
+	MHD_add_response_header(mr, "Connection", "close");
+	for (size_t i = 0; i < sizeof security_headers / sizeof security_headers[0]; i++)
+		MHD_add_response_header(mr, security_headers[i][0], security_headers[i][1]);
+	st->status = 503;
+	st->bytes = sizeof msg - 1;
+	ret = MHD_queue_response(conn, 503, mr);
 	MHD_destroy_response(mr);
 	return ret;
 }
@@ -238,7 +273,7 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *conn, co
 	if (st == NULL) {
 		const union MHD_ConnectionInfo *ci;
 		const char *cl;
-		char addr[INET6_ADDRSTRLEN] = "?";
+		char addr[INET6_ADDRSTRLEN];
 
 		st = xcalloc(1, sizeof *st);
 		clock_gettime(CLOCK_MONOTONIC, &st->t0);
@@ -249,16 +284,12 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *conn, co
 		st->req.path = arena_strdup(&st->arena, url);
 		st->req.conn = conn;
 		ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-		if (ci && ci->client_addr) {
-			const struct sockaddr *sa = ci->client_addr;
-			if (sa->sa_family == AF_INET)
-				inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, addr, sizeof addr);
-			else if (sa->sa_family == AF_INET6)
-				inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, addr, sizeof addr);
-		}
+		http_guard_addr(ci ? ci->client_addr : NULL, addr);
 		st->req.remote = arena_strdup(&st->arena, addr);
 		atomic_fetch_add(&s->inflight, 1);
 		*con_cls = st;
+		if (http_guard_over(s->guard, conn))
+			return busy(s, conn, st);
 		cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
 		if (cl) {
 			char *end;
@@ -305,6 +336,7 @@ static void completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	arena_free(&st->arena);
 	free(st);
 	*con_cls = NULL;
+	http_guard_answering(s->guard, conn, 0);
 	atomic_fetch_sub(&s->inflight, 1);
 }
 
@@ -361,22 +393,70 @@ bad:
 		       listen);
 }
 
+/* The most connections the process may hold: the open-file limit raised to its hard maximum,
+ * less room for the database and the files of the server itself. */
+static unsigned connection_room(void)
+{
+	struct rlimit rl;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) != 0)
+		return 1000;
+	if (rl.rlim_cur < rl.rlim_max) {
+		rl.rlim_cur = rl.rlim_max;
+		if (setrlimit(RLIMIT_NOFILE, &rl) != 0)
+			getrlimit(RLIMIT_NOFILE, &rl);
+	}
+	if (rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur > 65536)
+		return 65536 - 128;
+	return rl.rlim_cur > 256 ? (unsigned)rl.rlim_cur - 128 : 128;
+}
+
 int http_serve(const struct http_config *cfg, struct gk_error *e)
 {
 	struct server s = { .cfg = cfg };
+	struct http_guard_limits lim = { cfg->per_address, cfg->max_connections, cfg->request_seconds };
+	struct MHD_OptionItem opts[16];
 	struct sockaddr_storage ss;
 	socklen_t sslen;
 	struct MHD_Daemon *d;
 	const union MHD_DaemonInfo *info;
 	sigset_t set;
-	int v6, sig, rc;
+	int v6, sig, rc, n = 0;
 	MHD_socket listen_fd;
+	unsigned room = connection_room();
 	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC;
 
 	if ((rc = parse_listen(cfg->listen, &ss, &sslen, &v6, e)) != 0)
 		return rc;
 	if (v6)
 		flags |= MHD_USE_IPv6;
+	if (cfg->tls_cert) {
+		if (MHD_is_feature_supported(MHD_FEATURE_TLS) != MHD_YES)
+			return err_set(e, ERR_INVALID, "--tls-cert", "this libmicrohttpd was built without "
+				       "TLS support (GnuTLS)");
+		flags |= MHD_USE_TLS;
+	}
+	if (lim.total == 0 || lim.total > room)
+		lim.total = room;
+	s.guard = http_guard_new(&lim);
+	/* libmicrohttpd refuses connections outright a little beyond the guard's limits; within
+	 * that margin the guard answers 503 (http_guard.h). */
+	opts[n++] = (struct MHD_OptionItem){ MHD_OPTION_SOCK_ADDR, 0, &ss };
+	opts[n++] = (struct MHD_OptionItem){ MHD_OPTION_THREAD_POOL_SIZE, cfg->threads ? cfg->threads : 1, NULL };
+	opts[n++] = (struct MHD_OptionItem){ MHD_OPTION_NOTIFY_COMPLETED, (intptr_t)completed, &s };
+	opts[n++] = (struct MHD_OptionItem){ MHD_OPTION_NOTIFY_CONNECTION, (intptr_t)http_guard_notify, s.guard };
+	opts[n++] = (struct MHD_OptionItem){ MHD_OPTION_UNESCAPE_CALLBACK, (intptr_t)unescape, NULL };
+	opts[n++] = (struct MHD_OptionItem){ MHD_OPTION_CONNECTION_TIMEOUT, 30, NULL };
+	opts[n++] = (struct MHD_OptionItem){ MHD_OPTION_CONNECTION_MEMORY_LIMIT, 64 * 1024, NULL };
+	opts[n++] = (struct MHD_OptionItem){ MHD_OPTION_LISTEN_BACKLOG_SIZE, 256, NULL };
+	opts[n++] = (struct MHD_OptionItem){ MHD_OPTION_CONNECTION_LIMIT, lim.total + 16, NULL };
+	if (lim.per_address)
+		opts[n++] = (struct MHD_OptionItem){ MHD_OPTION_PER_IP_CONNECTION_LIMIT, lim.per_address + 16, NULL };
+	if (cfg->tls_cert) {
+		opts[n++] = (struct MHD_OptionItem){ MHD_OPTION_HTTPS_MEM_CERT, 0, (void *)cfg->tls_cert };
+		opts[n++] = (struct MHD_OptionItem){ MHD_OPTION_HTTPS_MEM_KEY, 0, (void *)cfg->tls_key };
+	}
+	opts[n++] = (struct MHD_OptionItem){ MHD_OPTION_END, 0, NULL };
 	atomic_init(&s.inflight, 0);
 	/* Block the stop signals before MHD starts its threads so that they inherit the mask and
 	 * only sigwait below receives them. */
@@ -385,17 +465,14 @@ int http_serve(const struct http_config *cfg, struct gk_error *e)
 	sigaddset(&set, SIGTERM);
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	signal(SIGPIPE, SIG_IGN);
-	d = MHD_start_daemon(flags, 0, NULL, NULL, access_handler, &s,
-			     MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
-			     MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(cfg->threads ? cfg->threads : 1),
-			     MHD_OPTION_NOTIFY_COMPLETED, completed, &s,
-			     MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL,
-			     MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
-			     MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
-			     MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned)256,
+	d = MHD_start_daemon(flags, 0, NULL, NULL, access_handler, &s, MHD_OPTION_ARRAY, opts,
 			     MHD_OPTION_END);
 	if (d == NULL) {
 		pthread_sigmask(SIG_UNBLOCK, &set, NULL);
+		http_guard_free(s.guard);
+		if (cfg->tls_cert)
+			return err_set(e, ERR_IO, "--tls-cert", "cannot listen on %s with TLS: in use, "
+				       "or the certificate and key (PEM) do not load or match", cfg->listen);
 		return err_set(e, ERR_IO, "--listen", "cannot listen on %s (in use, or not allowed)",
 			       cfg->listen);
 	}
@@ -406,8 +483,8 @@ int http_serve(const struct http_config *cfg, struct gk_error *e)
 			inet_ntop(AF_INET6, &((struct sockaddr_in6 *)&ss)->sin6_addr, host, sizeof host);
 		else
 			inet_ntop(AF_INET, &((struct sockaddr_in *)&ss)->sin_addr, host, sizeof host);
-		fprintf(stderr, v6 ? "listening on http://[%s]:%u\n" : "listening on http://%s:%u\n",
-			host, info ? (unsigned)info->port : 0u);
+		fprintf(stderr, v6 ? "listening on %s://[%s]:%u\n" : "listening on %s://%s:%u\n",
+			cfg->tls_cert ? "https" : "http", host, info ? (unsigned)info->port : 0u);
 		fflush(stderr);
 	}
 	for (;;) {
@@ -421,6 +498,7 @@ int http_serve(const struct http_config *cfg, struct gk_error *e)
 		nanosleep(&ts, NULL);
 	}
 	MHD_stop_daemon(d);
+	http_guard_free(s.guard);
 	if (listen_fd != MHD_INVALID_SOCKET)
 		close(listen_fd);
 	pthread_sigmask(SIG_UNBLOCK, &set, NULL);

@@ -1,7 +1,8 @@
 /*
  * http.h — the thin HTTP adapter: the only part of gongkai that knows libmicrohttpd.
  *
- * It accepts connections (internal epoll thread pool), gathers each request (query args,
+ * It accepts connections (internal epoll thread pool, TLS with GnuTLS when given a certificate;
+ * limits per client address and a deadline per request: web/http_guard.h), gathers each request (query args,
  * a body with a hard size cap, parsed as urlencoded or multipart form data), hands it to one
  * handler function with a per-request arena, sends what the handler filled in with the
  * security headers every response carries, logs one line per request to stderr
@@ -67,12 +68,19 @@ struct http_config {
 	unsigned threads;        /* worker threads, ≥ 1 */
 	size_t max_body;         /* larger request bodies are refused (ERR_LIMIT) */
 	size_t max_file;         /* largest file part of a multipart body */
+	unsigned per_address;    /* connections one client address may hold (0 = no limit) */
+	unsigned max_connections;/* connections in all (0 = as many as the open-file limit allows) */
+	unsigned request_seconds;/* a request's headers and body must be in within this (0 = none) */
+	const char *tls_cert;    /* PEM text of the certificate (chain); NULL = plain HTTP */
+	const char *tls_key;     /* PEM text of its private key */
 	http_handler_fn handler;
 	void *cls;
 };
 
 /* Serve until SIGINT or SIGTERM, then stop accepting, let the requests in flight finish (at
- * most 10 s) and return 0. Prints "listening on http://ADDR:PORT" to stderr once ready.
+ * most 10 s) and return 0. Prints "listening on http://ADDR:PORT" (https:// with TLS) to
+ * stderr once ready. Every response carries the security headers (CSP, nosniff, …,
+ * Permissions-Policy) and, over TLS, Strict-Transport-Security.
  * ERR_INVALID for a bad listen address, ERR_IO when the socket cannot be opened. */
 int http_serve(const struct http_config *cfg, struct gk_error *e) GK_WUR;
 

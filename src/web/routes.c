@@ -1,7 +1,8 @@
 /*
  * routes.c — THE table of HTTP routes: method, path pattern, the staff roles allowed (0 =
- * public), flags, and the input fields each handler receives validated (name, type,
- * required, maximum length, label for messages). Nothing else decides who may do what.
+ * public), flags, the input fields each handler receives validated (name, type,
+ * required, maximum length, label for messages), and for a public form the limit it counts
+ * against (each its own: --form-limit NAME=N). Nothing else decides who may do what.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -64,14 +65,14 @@ const struct web_route web_routes[] = {
 		 { "page", F_INT, 0, 100000, "页码" }),
 	  h_search },
 	{ "GET", "/apply", 0, 0, FIELDS({ "agency", F_INT, 0, INT32_MAX, "受理机关" }), h_apply_form },
-	{ "POST", "/apply", 0, R_FORM | R_PUBLIC_POST,
+	{ "POST", "/apply", 0, R_FORM | R_LIMITED(WEB_FORM_APPLY),
 	  FIELDS({ "agency", F_INT, 1, INT32_MAX, "受理机关" }, ART29_FIELDS), h_apply },
 	{ "GET", "/track", 0, 0, NULL, h_track_form },
-	{ "POST", "/track", 0, R_FORM | R_PUBLIC_POST,
+	{ "POST", "/track", 0, R_FORM | R_LIMITED(WEB_FORM_TRACK),
 	  FIELDS({ "code", F_LINE, 1, 32, "查询码" }, { "secret", F_LINE, 1, 64, "查询密码" }),
 	  h_track },
 	{ "GET", "/feedback", 0, 0, FIELDS({ "agency", F_INT, 0, INT32_MAX, "受理机关" }), h_feedback_form },
-	{ "POST", "/feedback", 0, R_FORM | R_PUBLIC_POST,
+	{ "POST", "/feedback", 0, R_FORM | R_LIMITED(WEB_FORM_FEEDBACK),
 	  FIELDS({ "agency", F_INT, 1, INT32_MAX, "受理机关" }, { "text", F_TEXT, 1, 6000, "意见内容" },
 		 { "contact", F_LINE, 0, 200, "联系方式" }),
 	  h_feedback },
@@ -201,3 +202,9 @@ void web_routes_print(FILE *f)
 		fputc('\n', f);
 	}
 }
+
+const struct web_form_limit web_form_limits[WEB_FORM__MAX] = {
+	[WEB_FORM_APPLY] = { "apply", 10 },
+	[WEB_FORM_TRACK] = { "track", 30 },
+	[WEB_FORM_FEEDBACK] = { "feedback", 10 },
+};

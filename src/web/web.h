@@ -13,6 +13,17 @@
 
 #include "base/err.h"
 
+/* The public forms, each limited per client address on its own (defaults per 10 minutes in
+ * web_form_limits: apply 10, track 30, feedback 10). */
+enum web_form { WEB_FORM_NONE, WEB_FORM_APPLY, WEB_FORM_TRACK, WEB_FORM_FEEDBACK, WEB_FORM__MAX };
+
+struct web_form_limit {
+	const char *name;          /* as in --form-limit NAME=N */
+	int per_10min;
+};
+
+extern const struct web_form_limit web_form_limits[WEB_FORM__MAX];
+
 struct web_config {
 	const char *db_path;
 	const char *listen;        /* "127.0.0.1:8080" */
@@ -21,9 +32,15 @@ struct web_config {
 	const char *static_dir;    /* NULL = web_default_dir("static") */
 	const char *data_dir;
 	size_t max_body;           /* 0 = 2 MiB */
-	int form_limit;            /* public form posts per address per 10 minutes (0 = 30) */
+	int form_limit[WEB_FORM__MAX]; /* posts of each public form per address per 10 minutes
+				    * (0 = web_form_limits' default) */
 	int login_limit;           /* failed logins per account / 15 min (0 = 5; per address 4×) */
 	int behind_proxy;          /* take the client address from X-Forwarded-For (nginx in front) */
+	unsigned per_address;      /* connections one address may hold (0 = 64; behind a proxy none) */
+	unsigned max_connections;  /* connections in all (0 = what the open-file limit allows) */
+	unsigned request_seconds;  /* deadline for a request's headers and body (0 = 30) */
+	const char *tls_cert;      /* PEM files: serve HTTPS (with HSTS); NULL = plain HTTP */
+	const char *tls_key;
 };
 
 /* $GONGKAI_TEMPLATE_DIR / $GONGKAI_STATIC_DIR, else WHAT in the folder of shipped files

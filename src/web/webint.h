@@ -38,7 +38,16 @@ struct web {
 	char *site_name;
 };
 
+#define COOKIE_SESSION "gk_session"
+#define COOKIE_CSRF "gk_csrf"
+#define COOKIE_TEXT "gk_text"
+#define CSRF_FIELD "_csrf"
+
 void webint_dispatch(void *cls, struct http_req *req, struct http_resp *resp);
+/* web/signin.c: find the signed-in user and the CSRF token of the request (setting the
+ * anonymous CSRF cookie when the visitor has none); check the CSRF token of a POST (403). */
+void webint_load_session(struct web_ctx *c);
+int webint_check_csrf(struct web_ctx *c) GK_WUR;
 
 /* Open / close what the handlers need (the store, the calendar); webint_close accepts a
  * half-opened w. webint_end rolls back a transaction a handler left open. */

@@ -1,14 +1,11 @@
 /*
- * session.h — the per-address / per-account rate limiter. Staff sessions themselves are kept
- * in the store (domain/session.h), so that a restart does not sign everyone out; web/app.c
- * hands their token to the browser in an HttpOnly, SameSite=Lax cookie.
- *
- * The rate limiter counts events per key ("login-user:alice", "login-addr:1.2.3.4",
- * "form:1.2.3.4") in fixed windows. Thread-safe.
+ * throttle.h — the rate limiter of the public forms: counts events per key ("apply:1.2.3.4",
+ * "track:1.2.3.4", "feedback:1.2.3.4") in fixed windows, in memory, per process.
+ * Thread-safe. (Sign-in attempts are throttled by domain/signin.h, in the store.)
  * May call: base/.
  */
-#ifndef GK_WEB_SESSION_H
-#define GK_WEB_SESSION_H
+#ifndef GK_WEB_THROTTLE_H
+#define GK_WEB_THROTTLE_H
 
 struct ratelimit;
 

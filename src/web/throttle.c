@@ -1,9 +1,9 @@
 /*
- * session.c — fixed-window rate counters (see session.h): a small list under a mutex, capped
+ * throttle.c — fixed-window rate counters (see throttle.h): a small list under a mutex, capped
  * so that no client can grow it without bound.
  * May call: base/.
  */
-#include "web/session.h"
+#include "web/throttle.h"
 
 #include <pthread.h>
 #include <stdio.h>
