@@ -41,7 +41,7 @@ static void usage(FILE *f)
 		"       gongkai report list [--agency A] [--year Y] [--json]\n\n"
 		"Formats: txt (as published, like the reference report), md, html, json,\n"
 		"xlsx (the three tables), docx and pdf (A4 documents); the last three need -o FILE\n"
-		"or a redirection.\n");
+		"or a redirection. svg: the 图解, the report's figures as one picture.\n");
 }
 
 /* Options shared by the subcommands; each accepts the ones it lists. */
@@ -141,7 +141,7 @@ static int pick_kind(const char *name, const char *output, int *kind)
 	*kind = render_kind_by_name(name ? name : "txt");
 	if (*kind < 0)
 		return cli_usage_error(CMD, "--format: unknown format '%s' (txt, md, html, json, xlsx, "
-				       "docx, pdf)", name);
+				       "docx, pdf, svg)", name);
 	if (render_kind_binary(*kind) && cli_binary_to_tty(output))
 		return cli_usage_error(CMD, "--format %s writes a binary file: give -o FILE or "
 				       "redirect the output", name);
@@ -252,7 +252,8 @@ static int do_year(struct cli *cli, int argc, char **argv)
 
 				memset(&e, 0, sizeof e);
 				report_init(&r, NULL);
-				if ((rc = report_published(s, ag.id, o.year, 0, &a, &r, NULL, &e)) == 0)
+				if ((rc = report_published(s, ag.id, o.year, 0, &a, &r, NULL, &e)) == 0 &&
+				    (rc = report_attach_prev(s, ag.id, &r, &e)) == 0)
 					rc = render_and_emit(&r, kind, NULL, o.output, &e);
 				report_free(&r);
 			}
@@ -270,7 +271,8 @@ static int do_year(struct cli *cli, int argc, char **argv)
 		report_init(&r, NULL);
 		findings_init(&fnd);
 		if ((rc = report_compute(s, &ag, o.year, &a, &r, NULL, &e)) == 0 &&
-		    (rc = report_check(s, ag.id, &r, &fnd, &e)) == 0)
+		    (rc = report_check(s, ag.id, &r, &fnd, &e)) == 0 &&
+		    (rc = report_attach_prev(s, ag.id, &r, &e)) == 0)
 			rc = render_and_emit(&r, kind, &fnd, o.output, &e);
 		findings_free(&fnd);
 		report_free(&r);
@@ -520,7 +522,8 @@ static int do_show(struct cli *cli, int argc, char **argv)
 
 			memset(&e, 0, sizeof e);
 			report_init(&r, NULL);
-			if ((rc = report_published(s, ag.id, o.year, pub.revision, &a, &r, NULL, &e)) == 0)
+			if ((rc = report_published(s, ag.id, o.year, pub.revision, &a, &r, NULL, &e)) == 0 &&
+			    (rc = report_attach_prev(s, ag.id, &r, &e)) == 0)
 				rc = render_and_emit(&r, kind, NULL, o.output, &e);
 			report_free(&r);
 		}

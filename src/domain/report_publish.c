@@ -109,6 +109,27 @@ int report_check(struct store *s, int64_t agency_id, const struct annual_report 
 	return rc;
 }
 
+int report_attach_prev(struct store *s, int64_t agency_id, struct annual_report *r,
+		       struct gk_error *e)
+{
+	struct annual_report prev;
+	struct arena a;
+	int rc;
+
+	arena_init(&a);
+	report_init(&prev, NULL);
+	rc = report_published(s, agency_id, r->year - 1, 0, &a, &prev, NULL, e);
+	if (rc == 0) {
+		r->prev = prev.cells;
+	} else if (rc == ERR_NOTFOUND) {
+		memset(e, 0, sizeof *e);
+		rc = 0;
+	}
+	report_free(&prev);
+	arena_free(&a);
+	return rc;
+}
+
 int report_published_diff(struct store *s, int64_t agency_id, const struct annual_report *r,
 			  int *revision, int *ndiff, int *diff, int maxdiff, struct gk_error *e)
 {
@@ -197,7 +218,8 @@ int report_publish(struct store *s, const struct agency_rec *ag, int year, const
 		goto out;
 	}
 	if ((rc = report_compute(s, ag, year, a, &r, NULL, e)) != 0 ||
-	    (rc = report_check(s, ag->id, &r, findings, e)) != 0)
+	    (rc = report_check(s, ag->id, &r, findings, e)) != 0 ||
+	    (rc = report_attach_prev(s, ag->id, &r, e)) != 0)
 		goto out;
 	if (findings_count(findings, SEV_ERROR) > 0) {
 		rc = err_set(e, ERR_STATE, "YEAR", "the %d report of %s breaks %zu error rule(s) and "

@@ -54,6 +54,11 @@ int report_published(struct store *s, int64_t agency_id, int year, int revision,
 		     struct annual_report *out, struct report_pub_rec *rec,
 		     struct gk_error *e) GK_WUR;
 
+/* Set r->prev to the cells of organ agency_id's latest published revision of r->year - 1,
+ * the figures the 图解 compares with; r->prev stays empty when that year is not published. */
+int report_attach_prev(struct store *s, int64_t agency_id, struct annual_report *r,
+		       struct gk_error *e) GK_WUR;
+
 /* How the latest published revision of r's organ and year compares with r (computed now):
  * *revision = 0 when the year is not published; else its number, *ndiff the number of cells
  * that differ and diff[0 .. min(ndiff, maxdiff)) their indices. */

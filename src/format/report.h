@@ -31,6 +31,9 @@ struct annual_report {
 	struct report_cells cells;        /* cells.fmt is the format */
 	char *section[SEC__MAX];          /* owned; NULL = absent */
 	long fee_notices;                 /* 收费通知 issued, as reported in 六; -1 = not reported */
+	/* The previous year's report of the same organ (its latest published revision), for the
+	 * change from last year in the 图解; prev.fmt NULL = none (its format may differ). */
+	struct report_cells prev;
 };
 
 /* An empty report of the given format: no agency, every cell ABSENT, every section NULL,

@@ -7,7 +7,7 @@
 #include <string.h>
 
 static const char *const names[RENDER__MAX] = { "txt", "md", "html", "json",
-							"xlsx", "docx", "pdf" };
+							"xlsx", "docx", "pdf", "svg" };
 
 int render_kind_by_name(const char *name)
 {
@@ -30,6 +30,7 @@ const char *render_kind_type(enum render_kind k)
 		"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 		"application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 		"application/pdf",
+		"image/svg+xml",
 	};
 
 	return (unsigned)k < RENDER__MAX ? types[k] : NULL;
@@ -58,6 +59,8 @@ int render_report(const struct annual_report *r, enum render_kind kind,
 		return render_docx(r, out, e);
 	case RENDER_PDF:
 		return render_pdf(r, out, e);
+	case RENDER_SVG:
+		return render_svg(r, out, e);
 	default:
 		return err_set(e, ERR_INVALID, "--format", "unknown report format %d", (int)kind);
 	}

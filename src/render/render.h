@@ -16,6 +16,8 @@
  *   docx  A4 Word document: title, headings, narrative, real tables with the official merges,
  *         zh-CN, the fonts of Chinese official documents (docx.c).
  *   pdf   A4, the same typography with Noto CJK fonts embedded, text selectable (pdf.c).
+ *   svg   the 图解: the report's figures as one picture (figure.c, drawn by draw_svg), every
+ *         number a cell of the report, with the previous year's beside it when r->prev is set.
  * Output is deterministic: the same report gives the same bytes. Money is printed in 万元 with
  * at most 4 decimals (json: exact).
  * May use base/, text/ and format/.
@@ -29,6 +31,7 @@
 enum render_kind {
 	RENDER_TXT = 0, RENDER_MD, RENDER_HTML, RENDER_JSON,
 	RENDER_XLSX, RENDER_DOCX, RENDER_PDF,   /* binary: zip packages, a PDF file */
+	RENDER_SVG,                             /* the 图解 (figure.c) */
 	RENDER__MAX
 };
 
@@ -57,5 +60,11 @@ int render_json(const struct annual_report *r, const struct findings *findings, 
 int render_xlsx(const struct annual_report *r, struct buf *out, struct gk_error *e) GK_WUR;
 int render_docx(const struct annual_report *r, struct buf *out, struct gk_error *e) GK_WUR;
 int render_pdf(const struct annual_report *r, struct buf *out, struct gk_error *e) GK_WUR;
+
+/* The 图解 of r (figure.c) as a drawing (draw.h; draw_free it, also after a failure), and
+ * written as SVG. */
+struct drawing;
+int render_figure(const struct annual_report *r, struct drawing *d, struct gk_error *e) GK_WUR;
+int render_svg(const struct annual_report *r, struct buf *out, struct gk_error *e) GK_WUR;
 
 #endif

@@ -86,6 +86,37 @@ static int num_param(struct web_ctx *c, const char *name, long long max, long lo
 	return 0;
 }
 
+/* The 图解 of a publication as "figure_svg": its frozen SVG, or for a report published before
+ * there was one, drawn now from its frozen cells (and the previous year's publication). */
+static int report_figure(struct web_ctx *c, struct store *s, const struct report_pub_rec *pub)
+{
+	struct annual_report r;
+	struct buf svg;
+	const char *body;
+	size_t len;
+	char sha[65];
+	int rc = report_store(s)->artifact_get(s, pub->id, render_kind_name(RENDER_SVG), c->a, &body,
+					       &len, sha, &c->err);
+
+	if (rc == 0) {
+		tpl_put_str(c->page, "figure_svg", arena_strndup(c->a, body, len));
+		return 0;
+	}
+	if (rc != ERR_NOTFOUND)
+		return rc;
+	err_clear(&c->err);
+	report_init(&r, NULL);
+	buf_init(&svg, 4u << 20);
+	if ((rc = report_published(s, pub->agency_id, pub->year, pub->revision, c->a, &r, NULL,
+				   &c->err)) == 0 &&
+	    (rc = report_attach_prev(s, pub->agency_id, &r, &c->err)) == 0 &&
+	    (rc = render_svg(&r, &svg, &c->err)) == 0)
+		tpl_put_str(c->page, "figure_svg", arena_strdup(c->a, buf_cstr(&svg)));
+	buf_free(&svg);
+	report_free(&r);
+	return rc;
+}
+
 int h_report(struct web_ctx *c)
 {
 	struct report_pub_rec pub;
@@ -107,6 +138,8 @@ int h_report(struct web_ctx *c)
 		rc = report_store(s)->pub_get(s, agency, (int)year, (int)rev, c->a, &pub, &c->err);
 	if (rc == 0)
 		rc = report_store(s)->artifact_get(s, pub.id, "html", c->a, &html, &len, sha, &c->err);
+	if (rc == 0)
+		rc = report_figure(c, s, &pub);
 	if ((rc = web_finish(c, rc)) != 0)
 		return rc == ERR_NOTFOUND ? err_set(&c->err, ERR_NOTFOUND, "", "没有这份年度报告") : rc;
 	tpl_put_str(c->page, "agency", ag.name);
