@@ -24,10 +24,11 @@ $(BUILD_ASAN)/build.ninja:
 deps:
 	scripts/install-deps
 
-# The browser tests' driver: playwright-core from npm (Debian's chromium is in deps.txt).
+# The browser tests' driver: playwright-core and axe-core from npm (Debian's chromium is in deps.txt).
 e2e-deps: deps
 	@command -v npm >/dev/null || scripts/install-deps scripts/deps-npm.txt
-	@[ -d tests/e2e/node_modules/playwright-core ] || (cd tests/e2e && npm install --no-audit --no-fund --silent)
+	@[ -d tests/e2e/node_modules/playwright-core ] && [ -d tests/e2e/node_modules/axe-core ] || \
+		(cd tests/e2e && npm install --no-audit --no-fund --silent)
 
 # Everything: install what is missing, build normally and with ASan+UBSan, run every test in both.
 check: e2e-deps

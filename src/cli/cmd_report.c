@@ -10,7 +10,8 @@
  *
  * `report YEAR` prints the latest published revision when the year is published (its frozen
  * bytes), else the report computed now; --draft always computes. Formats: every renderer of
- * render/ (txt, md, html, json, xlsx, docx, pdf); the binary ones (xlsx, docx, pdf) are not
+ * render/ (txt, md, html, json, xlsx, docx, pdf, svg, png, figure.pdf); the binary ones (xlsx,
+ * docx, pdf, png, figure.pdf) are not
  * written to a terminal: they need -o FILE or a redirection.
  * Exit status: 0, 1 (E findings; refusals), 2 (usage or input error).
  */
@@ -41,7 +42,8 @@ static void usage(FILE *f)
 		"       gongkai report list [--agency A] [--year Y] [--json]\n\n"
 		"Formats: txt (as published, like the reference report), md, html, json,\n"
 		"xlsx (the three tables), docx and pdf (A4 documents); the last three need -o FILE\n"
-		"or a redirection. svg: the 图解, the report's figures as one picture.\n");
+		"or a redirection. svg: the 图解, the report's figures as one picture; png and\n"
+		"figure.pdf: the same picture as an image and as a one-page PDF (-o FILE).\n");
 }
 
 /* Options shared by the subcommands; each accepts the ones it lists. */
@@ -141,7 +143,7 @@ static int pick_kind(const char *name, const char *output, int *kind)
 	*kind = render_kind_by_name(name ? name : "txt");
 	if (*kind < 0)
 		return cli_usage_error(CMD, "--format: unknown format '%s' (txt, md, html, json, xlsx, "
-				       "docx, pdf, svg)", name);
+				       "docx, pdf, svg, png, figure.pdf)", name);
 	if (render_kind_binary(*kind) && cli_binary_to_tty(output))
 		return cli_usage_error(CMD, "--format %s writes a binary file: give -o FILE or "
 				       "redirect the output", name);

@@ -161,7 +161,8 @@ int report_published_diff(struct store *s, int64_t agency_id, const struct annua
 	return rc;
 }
 
-/* Freeze every rendering render/ offers; the JSON one's hash is the publication's. */
+/* Freeze every rendering render/ freezes (render_kind_frozen); the JSON one's hash is the
+ * publication's. */
 static int freeze_renderings(struct store *s, int64_t pub_id, const struct annual_report *r,
 			     const struct findings *fnd, struct gk_error *e)
 {
@@ -171,6 +172,8 @@ static int freeze_renderings(struct store *s, int64_t pub_id, const struct annua
 
 	buf_init(&b, 0);
 	for (int k = 0; k < RENDER__MAX && rc == 0; k++) {
+		if (!render_kind_frozen(k))
+			continue;
 		buf_reset(&b);
 		if ((rc = render_report(r, k, fnd, &b, e)) != 0)
 			break;

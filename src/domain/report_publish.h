@@ -5,9 +5,9 @@
  *                      organ's published report of the previous year (T3-05 is an E rule there:
  *                      both reports were produced by gongkai);
  *   report_publish     refuses while any E finding exists; otherwise freezes the report — every
- *                      cell, every section text and every rendering render/ offers (txt, md,
- *                      html, json, and whatever binary renderers are added to enum render_kind)
- *                      — with the SHA-256 of each rendering, who published it and when. A
+ *                      cell, every section text and every rendering render/ freezes (txt, md,
+ *                      html, json, xlsx, docx, pdf, svg: render_kind_frozen) — with the
+ *                      SHA-256 of each rendering, who published it and when. A
  *                      published revision is never changed; a correction is a new revision with
  *                      a reason, and every revision stays readable;
  *   report_published   a frozen revision back as a struct annual_report;

@@ -24,6 +24,7 @@
 
 #include "render/chart.h"
 #include "render/draw.h"
+#include "render/walk.h"
 
 #define MAX_TILES 32
 #define MAX_BARS 40
@@ -209,13 +210,32 @@ int render_figure(const struct annual_report *r, struct drawing *d, struct gk_er
 	return chart_finish(&g.c, e);
 }
 
-int render_svg(const struct annual_report *r, struct buf *out, struct gk_error *e)
+/* The 图解 of r written by the back end of kind k: svg, png (2 pixels per unit) or figure.pdf. */
+static int figure_as(const struct annual_report *r, enum render_kind k, struct buf *out,
+		     struct gk_error *e)
 {
 	struct drawing d;
 	int rc;
 
 	if ((rc = render_figure(r, &d, e)) == 0)
-		rc = draw_svg(&d, out, e);
+		rc = k == RENDER_SVG   ? draw_svg(&d, out, e)
+		     : k == RENDER_PNG ? draw_png(&d, 2, out, e)
+				       : draw_pdf(&d, r->agency, (long long)walk_fixed_time(r->year), out, e);
 	draw_free(&d);
 	return rc;
+}
+
+int render_svg(const struct annual_report *r, struct buf *out, struct gk_error *e)
+{
+	return figure_as(r, RENDER_SVG, out, e);
+}
+
+int render_png(const struct annual_report *r, struct buf *out, struct gk_error *e)
+{
+	return figure_as(r, RENDER_PNG, out, e);
+}
+
+int render_figure_pdf(const struct annual_report *r, struct buf *out, struct gk_error *e)
+{
+	return figure_as(r, RENDER_FIGURE_PDF, out, e);
 }

@@ -7,7 +7,8 @@
 #include <string.h>
 
 static const char *const names[RENDER__MAX] = { "txt", "md", "html", "json",
-							"xlsx", "docx", "pdf", "svg" };
+							"xlsx", "docx", "pdf", "svg", "png",
+							"figure.pdf" };
 
 int render_kind_by_name(const char *name)
 {
@@ -31,6 +32,8 @@ const char *render_kind_type(enum render_kind k)
 		"application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 		"application/pdf",
 		"image/svg+xml",
+		"image/png",
+		"application/pdf",
 	};
 
 	return (unsigned)k < RENDER__MAX ? types[k] : NULL;
@@ -38,7 +41,13 @@ const char *render_kind_type(enum render_kind k)
 
 int render_kind_binary(enum render_kind k)
 {
-	return k == RENDER_XLSX || k == RENDER_DOCX || k == RENDER_PDF;
+	return k == RENDER_XLSX || k == RENDER_DOCX || k == RENDER_PDF || k == RENDER_PNG ||
+	       k == RENDER_FIGURE_PDF;
+}
+
+int render_kind_frozen(enum render_kind k)
+{
+	return (unsigned)k < RENDER__MAX && k != RENDER_PNG && k != RENDER_FIGURE_PDF;
 }
 
 int render_report(const struct annual_report *r, enum render_kind kind,
@@ -61,6 +70,10 @@ int render_report(const struct annual_report *r, enum render_kind kind,
 		return render_pdf(r, out, e);
 	case RENDER_SVG:
 		return render_svg(r, out, e);
+	case RENDER_PNG:
+		return render_png(r, out, e);
+	case RENDER_FIGURE_PDF:
+		return render_figure_pdf(r, out, e);
 	default:
 		return err_set(e, ERR_INVALID, "--format", "unknown report format %d", (int)kind);
 	}

@@ -18,6 +18,8 @@
  *   pdf   A4, the same typography with Noto CJK fonts embedded, text selectable (pdf.c).
  *   svg   the 图解: the report's figures as one picture (figure.c, drawn by draw_svg), every
  *         number a cell of the report, with the previous year's beside it when r->prev is set.
+ *   png, figure.pdf  the same drawing through cairo (draw_cairo.c): a PNG at 2 pixels per
+ *         unit, and one PDF page the size of the picture with its fonts embedded.
  * Output is deterministic: the same report gives the same bytes. Money is printed in 万元 with
  * at most 4 decimals (json: exact).
  * May use base/, text/ and format/.
@@ -32,17 +34,24 @@ enum render_kind {
 	RENDER_TXT = 0, RENDER_MD, RENDER_HTML, RENDER_JSON,
 	RENDER_XLSX, RENDER_DOCX, RENDER_PDF,   /* binary: zip packages, a PDF file */
 	RENDER_SVG,                             /* the 图解 (figure.c) */
+	RENDER_PNG, RENDER_FIGURE_PDF,          /* binary: the same 图解 drawn by cairo */
 	RENDER__MAX
 };
 
-/* "txt" "md" "html" "json" "xlsx" "docx" "pdf" → kind, or -1. */
+/* "txt" "md" "html" "json" "xlsx" "docx" "pdf" "svg" "png" "figure.pdf" → kind, or -1. */
 int render_kind_by_name(const char *name);
 /* The kind's name ("txt"), or NULL. */
 const char *render_kind_name(enum render_kind k);
 /* The kind's media type for HTTP ("application/pdf"), or NULL. */
 const char *render_kind_type(enum render_kind k);
-/* 1 for the kinds whose output is not text (xlsx, docx, pdf): not for a terminal. */
+/* 1 for the kinds whose output is not text (xlsx, docx, pdf, png, figure.pdf): not for a
+ * terminal. */
 int render_kind_binary(enum render_kind k);
+
+/* 1 for the kinds publication freezes (report_publish): every kind but png and figure.pdf,
+ * the cairo drawings of the 图解, which are drawn on request from the frozen cells (drawing
+ * a 1440-pixel-wide PNG takes about a second; the frozen SVG is the same drawing). */
+int render_kind_frozen(enum render_kind k);
 
 /* Append the report r in the given kind to out. findings: what to list in JSON (NULL: the
  * findings of rules_check with default options); other kinds ignore it. ERR_INVALID naming the
@@ -66,5 +75,7 @@ int render_pdf(const struct annual_report *r, struct buf *out, struct gk_error *
 struct drawing;
 int render_figure(const struct annual_report *r, struct drawing *d, struct gk_error *e) GK_WUR;
 int render_svg(const struct annual_report *r, struct buf *out, struct gk_error *e) GK_WUR;
+int render_png(const struct annual_report *r, struct buf *out, struct gk_error *e) GK_WUR;
+int render_figure_pdf(const struct annual_report *r, struct buf *out, struct gk_error *e) GK_WUR;
 
 #endif

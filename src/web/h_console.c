@@ -161,5 +161,7 @@ int h_dashboard(struct web_ctx *c)
 		tpl_put_bool(c->page, "report_published", tpl_list_len(pubs) > 0);
 		tpl_put_bool(c->page, "has_organ", 1);
 	}
+	if ((rc = web_put_trends(c)) != 0)
+		return rc;
 	return web_render(c, "dashboard", "工作台");
 }

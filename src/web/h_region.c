@@ -122,7 +122,7 @@ static int organ_rows(struct web_ctx *c, struct region *g)
 		tpl_put_int(o, "overdue", oc.n[i]);
 		tpl_put_bool(o, "has_overdue", oc.n[i] > 0);
 	}
-	return 0;
+	return web_put_region_pictures(c, &g->root, g->year, &g->sum, oc.n);
 }
 
 int h_report_region(struct web_ctx *c)

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/crypto.h"
 #include "domain/agency.h"
 #include "domain/report_compute.h"
 #include "domain/report_publish.h"
@@ -160,9 +161,36 @@ int h_report(struct web_ctx *c)
 						    ag.name, year));
 }
 
+/* Publication pub rendered now in kind k from its frozen cells and texts (with the previous
+ * year's publication), into the request's arena; sha its SHA-256. */
+static int draw_published(struct web_ctx *c, struct store *s, const struct report_pub_rec *pub,
+			  enum render_kind k, const char **body, size_t *len, char sha[65])
+{
+	struct annual_report r;
+	struct buf b;
+	int rc;
+
+	report_init(&r, NULL);
+	buf_init(&b, 32u << 20);
+	if ((rc = report_published(s, pub->agency_id, pub->year, pub->revision, c->a, &r, NULL,
+				   &c->err)) == 0 &&
+	    (rc = report_attach_prev(s, pub->agency_id, &r, &c->err)) == 0 &&
+	    (rc = render_report(&r, k, NULL, &b, &c->err)) == 0) {
+		char *copy = arena_alloc(c->a, b.len + 1);
+
+		memcpy(copy, b.ptr, b.len);
+		*body = copy;
+		*len = b.len;
+		crypto_sha256_hex(copy, b.len, sha);
+	}
+	buf_free(&b);
+	report_free(&r);
+	return rc;
+}
+
 int h_report_download(struct web_ctx *c)
 {
-	struct report_pub_rec pub;
+	struct report_pub_rec pub = { 0 };
 	struct store *s;
 	const char *body, *kind = web_param(c, "kind");
 	int k = render_kind_by_name(kind);
@@ -182,6 +210,11 @@ int h_report_download(struct web_ctx *c)
 	rc = report_store(s)->pub_get(s, agency, (int)year, (int)rev, c->a, &pub, &c->err);
 	if (rc == 0)
 		rc = report_store(s)->artifact_get(s, pub.id, kind, c->a, &body, &len, sha, &c->err);
+	if (rc == ERR_NOTFOUND && pub.id && !render_kind_frozen((enum render_kind)k)) {
+		/* drawn on request from the frozen cells (render_kind_frozen) */
+		err_clear(&c->err);
+		rc = draw_published(c, s, &pub, (enum render_kind)k, &body, &len, sha);
+	}
 	if ((rc = web_finish(c, rc)) != 0)
 		return rc == ERR_NOTFOUND ? err_set(&c->err, ERR_NOTFOUND, "", "没有这份年度报告或这种格式") : rc;
 	return web_send_file(c, body, len, render_kind_type((enum render_kind)k),

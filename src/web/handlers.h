@@ -46,6 +46,15 @@ int web_report_year(struct web_ctx *c);
 struct findings;
 void web_put_findings(struct web_ctx *c, const struct findings *f);
 
+/* pictures.c — the console's pictures, inline SVG: the dashboard's trends ("trends": received,
+ * closed, due) for an officer or leader of an organ; the region page's ("pictures": organs,
+ * years), overdue[i] the overdue applications of sum->each[i]. */
+struct agency_rec;
+struct region_summary;
+int web_put_trends(struct web_ctx *c);
+int web_put_region_pictures(struct web_ctx *c, const struct agency_rec *root, int year,
+			    const struct region_summary *sum, const long long *overdue);
+
 /* h_region.c — the supervisor's region summary */
 int h_report_region(struct web_ctx *c);
 int h_report_region_download(struct web_ctx *c);

@@ -1,6 +1,7 @@
 // portal.mjs — browser tests of the portal and the console in Debian chromium (playwright-core).
 // Prints TAP. Environment: BASE (the server), SHOTS (screenshot folder), P_<ACCOUNT> passwords
 // of the demo accounts, TODAY (YYYY-MM-DD). Run by tests/e2e/run.sh.
+import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 
 const base = process.env.BASE;
@@ -163,6 +164,41 @@ try {
 	await q.goto(base + '/reports');
 	ok((await q.locator('main').textContent()).includes('慈周寨镇'), 'the public sees the reports list');
 	await shot(q, '13-reports');
+
+	// 5. Pictures: the 图解 above a published report's tables, the officer's trends, the
+	// supervisor's region pictures; each page checked with axe-core (WCAG 2.1 AA).
+	const axeSource = readFileSync(new URL('./node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+	const axeCheck = async (page, what) => {
+		await page.evaluate(axeSource);  // evaluated by the driver, not a page script: the CSP stays
+		const v = await page.evaluate(async () => (await window.axe.run(document, {
+			runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+		})).violations.map((x) => `${x.id} (${x.impact}): ${x.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`));
+		ok(v.length === 0, `${what}: no accessibility violations (axe-core, WCAG 2.1 AA)`, v.join('\n'));
+	};
+	q.on('console', (m) => { if (/Content Security Policy/.test(m.text())) csp.push(m.text()); });
+	await q.locator('tr', { hasText: '滑县自然资源局' }).getByRole('link', { name: '2024 年度' }).first().click();
+	const fig = q.getByRole('img', { name: '滑县自然资源局2024年政府信息公开工作年度报告图解' });
+	ok(await fig.isVisible(), 'the published report shows its 图解, named for screen readers');
+	const figBox = await fig.boundingBox(), tableBox = await q.locator('article.report table').first().boundingBox();
+	ok(figBox && tableBox && figBox.y + figBox.height <= tableBox.y, 'the 图解 is above the tables');
+	ok((await q.locator('figure.chart figcaption').textContent()).includes('以表格为准'), 'the figure has a caption');
+	await shot(q, '14-report-figure');
+	await axeCheck(q, 'report page with its 图解');
+	await q.setViewportSize({ width: 360, height: 740 });
+	ok((await fig.boundingBox()).width <= 360, 'the 图解 fits a 360-px phone');
+	await o.goto(base + '/console');
+	const strip = o.getByRole('img', { name: '今后20个工作日到期的申请' });
+	ok(await strip.isVisible(), "the officer's dashboard shows the next 20 working days");
+	ok(await o.getByRole('img', { name: '收到的政府信息公开申请' }).isVisible(), 'and the months received against last year');
+	await shot(o, '15-dashboard-trends');
+	await axeCheck(o, 'dashboard with trends');
+	const sv = await login('supervisor');
+	sv.on('console', (m) => { if (/Content Security Policy/.test(m.text())) csp.push(m.text()); });
+	await sv.goto(base + `/console/reports/region?year=${year}`);
+	ok(await sv.getByRole('img', { name: /所属机关\d+年收到的申请和超期申请/ }).isVisible(), 'the region page draws every organ');
+	await shot(sv, '16-region-pictures');
+	await axeCheck(sv, 'region page with pictures');
+	await sv.context().close();
 	await o.context().close();
 	await l.context().close();
 	await pub.close();

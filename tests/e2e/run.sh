@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # run.sh — the browser tests: a demo database, a real `gongkai serve` on 127.0.0.1, and
 # portal.mjs driving Debian chromium through playwright-core (installed by `make check` into
-# tests/e2e/node_modules). Prints TAP; screenshots go to $SHOTS (default build/e2e-screenshots).
+# tests/e2e/node_modules, with axe-core for the accessibility checks). Prints TAP; screenshots go to $SHOTS (default build/e2e-screenshots).
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 : "${GONGKAI:?set GONGKAI to the gongkai binary}"
-if [ ! -d "$here/node_modules/playwright-core" ] || [ ! -x /usr/bin/chromium ] || ! command -v node >/dev/null; then
-	echo "not ok 1 - browser test prerequisites: playwright-core, node and /usr/bin/chromium (make check installs them)"
+if [ ! -d "$here/node_modules/playwright-core" ] || [ ! -d "$here/node_modules/axe-core" ] || [ ! -x /usr/bin/chromium ] || ! command -v node >/dev/null; then
+	echo "not ok 1 - browser test prerequisites: playwright-core, axe-core, node and /usr/bin/chromium (make check installs them)"
 	echo "1..1"
 	exit 1
 fi

@@ -39,6 +39,21 @@ contains "$HEADERS" "Content-Type: image/svg+xml" "as an SVG image"
 if python3 -c 'import sys; p=open(sys.argv[1]).read(); s=open(sys.argv[2]).read(); sys.exit(0 if s.startswith("<svg") and s.strip() in p else 1)' "$TMP/page.html" "$TMP/download"; then ok "the download is the picture on the page"
 else not_ok "the download is the picture on the page"; fi
 
+# the same drawing as a PNG and a one-page PDF, drawn on request (not frozen)
+fetch "/reports/$land/2024/1/png"
+equals "$CODE" 200 "the 图解 as PNG"
+contains "$HEADERS" "Content-Type: image/png" "an image/png"
+equals "$(head -c 8 "$TMP/download" | od -An -c | tr -d ' ')" '211PNG\r\n032\n' "PNG bytes"
+fetch "/reports/$land/2024/1/figure.pdf"
+equals "$CODE" 200 "the 图解 as a PDF page"
+contains "$HEADERS" "Content-Type: application/pdf" "an application/pdf"
+contains "$HEADERS" 'filename="report-'"$land"'-2024-r1.figure.pdf"' "named .figure.pdf"
+pdftotext "$TMP/download" - > "$TMP/fig.txt" 2>/dev/null
+contains "$(cat "$TMP/fig.txt")" "三、收到和处理政府信息公开申请情况" "its text is selectable"
+run 0 "$GONGKAI" --db "$GONGKAI_DB" report show 2024 --agency 滑县自然资源局 --format png -o "$TMP/cli.png"
+if cmp -s "$TMP/cli.png" <(curl -s "$BASE/reports/$land/2024/1/png"); then ok "the CLI draws the same PNG"
+else not_ok "the CLI draws the same PNG"; fi
+
 # a publication without a frozen SVG (published before pictures existed) is drawn on demand
 sqlite3 "$GONGKAI_DB" "PRAGMA foreign_keys=OFF; DROP TRIGGER report_artifact_frozen_d; DELETE FROM report_artifact WHERE kind = 'svg';" 2>"$TMP/sqlerr"
 fetch "/reports/$land/2024/1/svg"
