@@ -2,8 +2,8 @@
  * h_reports.c — annual reports (年度报告) on the web. Public: every published report
  * (/reports), one report in the official table layout with its revision history and a
  * download of every frozen format (/reports/AGENCY/YEAR, /reports/AGENCY/YEAR/REV/KIND).
- * Console: the report of the user's organ computed live from the ledger with its findings,
- * the narrative sections to edit, and publication (leader only; refused while an E finding
+ * Console: the report of the user's organ computed live from the ledger with its findings and
+ * its 图解 as it would be published, the narrative sections to edit, and publication (leader only; refused while an E finding
  * stands, the findings shown). Rules: domain/report_publish.h, domain/report_compute.h.
  * May call: domain/, render/render.h, store/report_store.h (read only), web/app.h.
  */
@@ -271,6 +271,8 @@ static int console_page(struct web_ctx *c, int year, const struct findings *refu
 		rc = report_compute(s, &ag, year, c->a, &r, NULL, &c->err);
 	if (rc == 0)
 		rc = report_check(s, ag.id, &r, &f, &c->err);
+	if (rc == 0)
+		rc = report_attach_prev(s, ag.id, &r, &c->err);
 	texts = tpl_put_obj(c->page, "texts");
 	for (int t = 0; rc == 0 && t < RTEXT__MAX; t++) {
 		const char *body = NULL;
@@ -285,6 +287,10 @@ static int console_page(struct web_ctx *c, int year, const struct findings *refu
 	if ((rc = render_html(&r, &html, &c->err)) != 0)
 		goto out;
 	tpl_put_str(c->page, "report_html", web_report_body(c, buf_cstr(&html), html.len));
+	buf_reset(&html);
+	if ((rc = render_svg(&r, &html, &c->err)) != 0)
+		goto out;
+	tpl_put_str(c->page, "figure_svg", arena_strdup(c->a, buf_cstr(&html)));
 	tpl_put_int(c->page, "year", year);
 	tpl_put_str(c->page, "agency", ag.name);
 	tpl_put_int(c->page, "agency_id", ag.id);

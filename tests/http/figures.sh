@@ -2,14 +2,16 @@
 # figures.sh — pictures on the web (the demo database): the 图解 of a published annual report
 # inline above its tables on the portal (an SVG with a title, a text alternative and a
 # caption, every number read back and equal to the report's cells and the previous year's),
-# the frozen SVG as a download, the page's CSP unchanged; a report published before there were
-# pictures gets its 图解 drawn from its frozen cells.
+# the frozen SVG as a download, the PNG and the PDF page drawn on request, the page's CSP
+# unchanged; a report published before there were pictures gets its 图解 drawn from its frozen
+# cells; the console's report page previews the 图解 of the report computed now.
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/server.bash"
 READBACK="$(dirname "$0")/../figure_readback.py"
 export GONGKAI_TODAY=2025-03-01
 G() { "$GONGKAI" --db "$GONGKAI_DB" "$@"; }
 run 0 G demo
+P_OFFICER=$(printf '%s\n' "$OUT" | awk '$1 == "officer" { print $NF }')
 land=$(G report list --agency 滑县自然资源局 --json | grep -o '"agency_id": *[0-9]*' | head -1 | grep -o '[0-9]*$')
 G report show 2024 --agency 滑县自然资源局 --format json -o "$TMP/2024.json"
 G report show 2023 --agency 滑县自然资源局 --format json -o "$TMP/2023.json"
@@ -63,4 +65,15 @@ equals "$CODE" 200 "the report without a frozen picture"
 printf '%s' "$BODY" > "$TMP/page2.html"
 run 0 python3 "$READBACK" "$TMP/page2.html" "$TMP/2024.json" "$TMP/2023.json"
 equals "$OUT" "56 numbers of 2024, 56 of 2023, 0 wrong" "its 图解 is drawn from the frozen cells"
+# the console's report page previews the 图解 as it would be published: the CLI's drawing
+G report 2025 --agency 慈周寨镇 --draft --format svg -o "$TMP/draft.svg"
+login officer "$P_OFFICER"
+get "/console/reports?year=2025"
+equals "$CODE" 200 "the console's report page"
+printf '%s' "$BODY" > "$TMP/console.html"
+contains "$BODY" "图解预览（发布时随报告一并发布）" "with a preview of the 图解"
+if python3 -c 'import sys; p=open(sys.argv[1]).read(); s=open(sys.argv[2]).read(); sys.exit(0 if s.strip() in p else 1)' "$TMP/console.html" "$TMP/draft.svg"; then
+	ok "the preview is the picture the CLI draws from the ledger"
+else not_ok "the preview is the picture the CLI draws from the ledger"; fi
+contains "$(cat "$TMP/draft.svg")" "“上年”为慈周寨镇2024年政府信息公开工作年度报告中的数字" "compared with the published 2024 report"
 done_testing
