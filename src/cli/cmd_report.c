@@ -189,7 +189,8 @@ static int do_region(struct store *s, const struct ropts *o, int kind, struct ar
 	report_init(&r, NULL);
 	findings_init(&fnd);
 	if ((rc = cli_agency(s, o->region, a, &root, e)) == 0 &&
-	    (rc = report_region(s, &root, o->year, o->draft, a, &r, &sum, e)) == 0) {
+	    (rc = report_region(s, &root, o->year, o->draft, a, &r, &sum, e)) == 0 &&
+	    (rc = report_region_attach_prev(s, &root, &r, e)) == 0) {
 		rules_check(&r, NULL, &fnd);
 		rc = render_and_emit(&r, kind, &fnd, o->output, e);
 		fprintf(stderr, "%s %d: %zu of %zu organs summed", root.name, o->year, sum.included,

@@ -130,6 +130,26 @@ int report_attach_prev(struct store *s, int64_t agency_id, struct annual_report 
 	return rc;
 }
 
+int report_region_attach_prev(struct store *s, const struct agency_rec *root,
+			      struct annual_report *r, struct gk_error *e)
+{
+	struct annual_report prev;
+	struct region_summary sum;
+	struct arena a;
+	int rc;
+
+	if (!fmt_for_year(r->year - 1))
+		return 0;
+	arena_init(&a);
+	report_init(&prev, NULL);
+	rc = report_region(s, root, r->year - 1, 0, &a, &prev, &sum, e);
+	if (rc == 0 && sum.included > 0)
+		r->prev = prev.cells;
+	report_free(&prev);
+	arena_free(&a);
+	return rc;
+}
+
 int report_published_diff(struct store *s, int64_t agency_id, const struct annual_report *r,
 			  int *revision, int *ndiff, int *diff, int maxdiff, struct gk_error *e)
 {

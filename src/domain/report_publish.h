@@ -59,6 +59,11 @@ int report_published(struct store *s, int64_t agency_id, int year, int revision,
 int report_attach_prev(struct store *s, int64_t agency_id, struct annual_report *r,
 		       struct gk_error *e) GK_WUR;
 
+/* For a region summary r of organ root (report_region, published reports): r->prev = the
+ * region's sum of the published reports of r->year - 1, when any organ published that year. */
+int report_region_attach_prev(struct store *s, const struct agency_rec *root,
+			      struct annual_report *r, struct gk_error *e) GK_WUR;
+
 /* How the latest published revision of r's organ and year compares with r (computed now):
  * *revision = 0 when the year is not published; else its number, *ndiff the number of cells
  * that differ and diff[0 .. min(ndiff, maxdiff)) their indices. */

@@ -160,6 +160,18 @@ out:
 	return rc;
 }
 
+/* The region's published figures of the year before, for the change from last year in the
+ * 图解 (report_region_attach_prev). */
+static int region_prev(struct web_ctx *c, struct region *g)
+{
+	struct store *s;
+	int rc;
+
+	if ((rc = web_begin(c, 0, &s)) != 0)
+		return rc;
+	return web_finish(c, report_region_attach_prev(s, &g->root, &g->r, &c->err));
+}
+
 int h_report_region_download(struct web_ctx *c)
 {
 	int kind = render_kind_by_name(web_param(c, "kind"));
@@ -168,7 +180,7 @@ int h_report_region_download(struct web_ctx *c)
 
 	if (kind < 0)
 		return err_set(&c->err, ERR_NOTFOUND, "kind", "没有这种格式");
-	if ((rc = region_build(c, &g)) == 0 &&
+	if ((rc = region_build(c, &g)) == 0 && (rc = region_prev(c, &g)) == 0 &&
 	    (rc = render_report(&g.r, (enum render_kind)kind, &g.f, &c->resp->body, &c->err)) == 0) {
 		c->resp->content_type = render_kind_type((enum render_kind)kind);
 		http_resp_header(c->resp, "Content-Disposition",

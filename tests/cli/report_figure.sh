@@ -46,6 +46,13 @@ equals "$OUT" "56 numbers of 2023, 0 of 2022, 0 wrong" "道口镇 2023: no previ
 lacks "$(cat "$TMP/dk23.svg")" "（上年" "道口镇 2023: nothing compared"
 lacks "$(cat "$TMP/dk23.svg")" "“上年”" "道口镇 2023: no note on 上年"
 
+# a region's 图解: the sum of its published reports, compared with the sum of the year before
+run 0 "$GONGKAI" --db "$D" report 2024 --region 滑县人民政府 --format svg -o "$TMP/region.svg"
+"$GONGKAI" --db "$D" report 2024 --region 滑县人民政府 --format json -o "$TMP/region-2024.json" 2>/dev/null
+"$GONGKAI" --db "$D" report 2023 --region 滑县人民政府 --format json -o "$TMP/region-2023.json" 2>/dev/null
+run 0 python3 "$READBACK" "$TMP/region.svg" "$TMP/region-2024.json" "$TMP/region-2023.json"
+equals "$OUT" "56 numbers of 2024, 56 of 2023, 0 wrong" "region 2024: every number is a cell of the 2024 or the 2023 sum"
+
 # a text alternative, and nothing a strict CSP or an image context would block
 svg=$(cat "$TMP/land.svg")
 contains "$svg" '<title id="tujie-title">滑县自然资源局2024年政府信息公开工作年度报告图解</title>' "the picture has a title"

@@ -105,4 +105,10 @@ print(len(rows), len(shown), bad, order == sorted(order, reverse=True))
 PY
 )" "5 5 [] True" "every organ drawn with the table's figures, most applications first"
 contains "$BODY" "2023年 272" "the region's 2023 sum of published reports"
+fetch "/console/reports/region/svg?year=2024"
+equals "$CODE" 200 "the region's 图解 downloads"
+G report 2024 --region 滑县人民政府 --format svg -o "$TMP/region-cli.svg" 2>/dev/null
+if cmp -s "$TMP/download" "$TMP/region-cli.svg"; then ok "the same picture as the CLI's, compared with 2023"
+else not_ok "the same picture as the CLI's, compared with 2023"; fi
+contains "$(cat "$TMP/download")" 'data-year="2023"' "with the 2023 sum beside each number"
 done_testing

@@ -157,6 +157,23 @@ static void test_cairo(void **state)
 	report_free(&r);
 }
 
+/* In black and white the series stay apart: no two paints of the palette share a hatch, and
+ * the comparison bar's grey hatch is none of theirs on a grey fill. */
+static void test_palette_without_colour(void **state)
+{
+	enum draw_hatch seen[6];
+
+	(void)state;
+	for (int i = 0; i < 6; i++) {
+		uint32_t fill;
+
+		draw_palette(i, &fill, &seen[i]);
+		assert_true(fill != DRAW_GREY && fill != DRAW_NONE);
+		for (int k = 0; k < i; k++)
+			assert_int_not_equal(seen[i], seen[k]);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -164,6 +181,7 @@ int main(void)
 		cmocka_unit_test(test_due_strip),
 		cmocka_unit_test(test_organs_sorted),
 		cmocka_unit_test(test_cairo),
+		cmocka_unit_test(test_palette_without_colour),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
