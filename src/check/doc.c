@@ -5,8 +5,9 @@
 
 #include <string.h>
 
-#include "base/mem.h"
 #include <stdlib.h>
+
+#include "base/mem.h"
 
 void chk_doc_init(struct chk_doc *d, enum chk_source source)
 {
@@ -15,6 +16,13 @@ void chk_doc_init(struct chk_doc *d, enum chk_source source)
 	d->source = source;
 	d->charset = "UTF-8";
 	d->given_complete = -1;
+}
+
+const char *chk_source_name(enum chk_source s)
+{
+	static const char *const names[CHK_SRC__MAX] = { "text", "markdown", "html", "docx", "json",
+							 "pdf", "xlsx", "html-in-script" };
+	return (unsigned)s < CHK_SRC__MAX ? names[s] : "unknown";
 }
 
 void chk_doc_free(struct chk_doc *d)
@@ -113,6 +121,14 @@ int chk_doc_cell(struct chk_doc *d, const char *s, size_t len, unsigned flags)
 	r->n++;
 	d->ncells++;
 	return 0;
+}
+
+int chk_doc_step(struct chk_doc *d, const char *what, struct gk_error *e)
+{
+	if (++d->steps <= CHK_MAX_STEPS)
+		return 0;
+	return err_set(e, ERR_LIMIT, "", "%s is too complex (more than %ld parse steps)", what,
+		       CHK_MAX_STEPS);
 }
 
 int chk_doc_line(struct chk_doc *d, const char *s, size_t len, unsigned flags)

@@ -36,6 +36,9 @@ enum chk_source {
 	CHK_SRC_HTML,
 	CHK_SRC_DOCX,
 	CHK_SRC_JSON,      /* gongkai's own --json output: cells given directly */
+	CHK_SRC_PDF,       /* text-based PDF: rows rebuilt from the positions of the words */
+	CHK_SRC_XLSX,      /* tables attached as a spreadsheet */
+	CHK_SRC_SCRIPT,    /* HTML inside a JavaScript / JSON string */
 	CHK_SRC__MAX
 };
 
@@ -55,6 +58,7 @@ enum {
 #define CHK_MAX_ROWS 200000          /* rows in one document */
 #define CHK_MAX_CELLS 2000000        /* cells in one document, span copies included */
 #define CHK_MAX_COLS 1000            /* columns of one table (HTML colspan is capped at 1000) */
+#define CHK_MAX_STEPS 20000000L       /* nodes visited + grid cells built, per document */
 
 struct chk_cell {
 	const char *text;  /* UTF-8, whitespace-trimmed, "" for an empty cell; arena-owned */
@@ -82,8 +86,14 @@ struct chk_doc {
 	struct chk_row *rows;
 	size_t n, cap;
 	size_t ncells;            /* all cells, for the limit */
+	long steps;               /* parse steps taken, for the limit */
 	int ntables;
 	int cut;                  /* the input ended without a final line break / closing tag */
+	int pages;                /* PDF: pages read */
+	int no_text;              /* PDF: pages without a text layer (a scan) */
+	const char *framed;       /* HTML: the report file the page embeds (iframe, embed, object,
+				   * a PDF viewer's file=), arena-owned; NULL if none */
+	const char *linked;       /* HTML: the first link to a report file (.pdf .docx .xlsx …) */
 	/* structured input only */
 	struct chk_given *given;
 	size_t ngiven;
@@ -95,6 +105,8 @@ struct chk_doc {
 };
 
 void chk_doc_init(struct chk_doc *d, enum chk_source source);
+/* "text", "markdown", "html", "docx", "json", "pdf", "xlsx", "html-in-script". */
+const char *chk_source_name(enum chk_source s);
 /* Free all memory of d; d may be NULL. */
 void chk_doc_free(struct chk_doc *d);
 
@@ -106,6 +118,10 @@ int chk_doc_row(struct chk_doc *d, unsigned flags, int table, struct chk_row **o
 int chk_doc_cell(struct chk_doc *d, const char *s, size_t len, unsigned flags) GK_WUR;
 /* A one-cell row (a line of prose, a heading); empty text adds nothing. */
 int chk_doc_line(struct chk_doc *d, const char *s, size_t len, unsigned flags) GK_WUR;
+
+/* Count one parse step of the reader; ERR_LIMIT (in e, naming `what`: "page", "workbook" …)
+ * past CHK_MAX_STEPS, so no input can keep a reader busy for long. */
+int chk_doc_step(struct chk_doc *d, const char *what, struct gk_error *e) GK_WUR;
 
 /* The plain text: one line per row, cells separated by a tab. Appended to out. */
 int chk_doc_text(const struct chk_doc *d, struct buf *out) GK_WUR;

@@ -9,7 +9,9 @@
  * rowspan and colspan are honoured (colspan ≤ 1000, rowspan clipped to the rows the table
  * has), and every grid position covered by a span is a CHK_CELL_SPAN cell, so the values of a
  * row always sit in the right columns.
- * This file and read_docx.c are the only ones that include libxml2.
+ * The report file a page frames (iframe, embed, object) or links to is remembered, so a page
+ * that only shows a PDF can say so (CAP-12) instead of being an empty report.
+ * This file, read_docx.c, read_xlsx.c and ooxml.c are the only ones that include libxml2.
  */
 #include "check/reader.h"
 
@@ -25,7 +27,6 @@ struct hctx {
 	struct chk_doc *d;
 	struct buf line;      /* text of the block being collected */
 	unsigned next_flags;  /* flags for the next flushed line (heading) */
-	long steps;
 	int rc;
 	struct gk_error *e;
 };
@@ -54,12 +55,9 @@ static const char *const block_tags[] = {
 
 static int step(struct hctx *c)
 {
-	if (++c->steps > CHK_MAX_STEPS) {
-		c->rc = err_set(c->e, ERR_LIMIT, "", "page is too complex (more than %ld parse steps)",
-				CHK_MAX_STEPS);
-		return 1;
-	}
-	return 0;
+	if (!c->rc)
+		c->rc = chk_doc_step(c->d, "page", c->e);
+	return c->rc != 0;
 }
 
 /* Append text with whitespace runs collapsed to one space. */
@@ -248,6 +246,52 @@ done:
 	free(rows);
 }
 
+/* A URL naming a report file: .pdf .doc .docx .xls .xlsx .wps .et .ofd before ? # & or the end
+ * (also a PDF viewer's viewer.html?file=…pdf). */
+static int report_file_url(const char *u)
+{
+	static const char *const ext[] = { ".pdf", ".docx", ".doc", ".xlsx", ".xls", ".wps", ".et",
+					   ".ofd", NULL };
+	for (const char *p = u; *p; p++) {
+		if (*p != '.')
+			continue;
+		for (int i = 0; ext[i]; i++) {
+			size_t n = strlen(ext[i]), k;
+			for (k = 0; k < n; k++) {
+				char ch = p[k];
+				if (ch >= 'A' && ch <= 'Z')
+					ch += 32;
+				if (ch != ext[i][k])
+					break;
+			}
+			if (k == n && (p[n] == '\0' || p[n] == '?' || p[n] == '#' || p[n] == '&'))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* Remember the report file a page frames (iframe, frame, embed, object) or first links to. */
+static void note_target(struct hctx *c, const xmlNode *n)
+{
+	static const char *const framing[] = { "iframe", "frame", "embed", "object", NULL };
+	const char *attr = name_is(n, "object") ? "data" : name_is(n, "a") ? "href" : "src";
+	int frames = name_in(n, framing);
+	xmlChar *v;
+
+	if ((frames && c->d->framed) || (!frames && (c->d->linked || !name_is(n, "a"))))
+		return;
+	if ((v = xmlGetProp(n, (const xmlChar *)attr)) == NULL)
+		return;
+	if (strlen((const char *)v) < 1024 && report_file_url((const char *)v)) {
+		if (frames)
+			c->d->framed = arena_strdup(&c->d->arena, (const char *)v);
+		else
+			c->d->linked = arena_strdup(&c->d->arena, (const char *)v);
+	}
+	xmlFree(v);
+}
+
 static void walk(struct hctx *c, const xmlNode *n, int depth)
 {
 	for (; n && !c->rc; n = n->next) {
@@ -276,6 +320,9 @@ static void walk(struct hctx *c, const xmlNode *n, int depth)
 			flush(c);
 			continue;
 		}
+		if (name_is(n, "iframe") || name_is(n, "frame") || name_is(n, "embed") ||
+		    name_is(n, "object") || name_is(n, "a"))
+			note_target(c, n);
 		if (name_in(n, skip_tags))
 			continue;
 		if (name_is(n, "table") && !has_table_inside(n->children, 0)) {
@@ -303,48 +350,49 @@ static void walk(struct hctx *c, const xmlNode *n, int depth)
 	}
 }
 
-int chk_read_html(const char *raw, size_t len, struct chk_doc *d, struct gk_error *e)
+int chk_read_html_utf8(const char *text, size_t len, struct chk_doc *d, struct gk_error *e)
 {
-	struct buf text;
-	enum chk_charset cs;
-	htmlDocPtr doc = NULL;
+	htmlDocPtr doc;
 	struct hctx c = { .d = d, .e = e };
+	size_t i = len;
 	int rc;
 
-	if (len > CHK_MAX_INPUT)
-		return err_set(e, ERR_LIMIT, "", "page is %zu bytes, larger than the %zu MB limit", len,
-			       CHK_MAX_INPUT >> 20);
-	buf_init(&text, CHK_MAX_INPUT * 2);
-	if ((rc = chk_decode(raw, len, &text, &cs, NULL, NULL, e)) != 0)
-		goto out;
-	d->charset = chk_charset_name(cs);
-	if (text.len > (size_t)0x7fffffff) {
-		rc = err_set(e, ERR_LIMIT, "", "page is too large");
-		goto out;
-	}
-	doc = htmlReadMemory(text.ptr ? text.ptr : "", (int)text.len, NULL, "UTF-8",
+	if (len > (size_t)0x7fffffff)
+		return err_set(e, ERR_LIMIT, "", "page is too large");
+	doc = htmlReadMemory(text, (int)len, NULL, "UTF-8",
 			     HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
 			     HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT);
-	if (doc == NULL) {
-		rc = err_set(e, ERR_INVALID, "", "cannot parse the HTML page");
-		goto out;
-	}
+	if (doc == NULL)
+		return err_set(e, ERR_INVALID, "", "cannot parse the HTML page");
 	buf_init(&c.line, CHK_MAX_INPUT);
 	walk(&c, xmlDocGetRootElement(doc), 0);
 	flush(&c);
 	buf_free(&c.line);
 	rc = c.rc;
 	/* A page cut short has no closing </html>; the parser does not say, so look at the bytes. */
-	if (rc == 0) {
-		size_t i = text.len;
-		while (i > 0 && (text.ptr[i - 1] == ' ' || text.ptr[i - 1] == '\n' ||
-				 text.ptr[i - 1] == '\r' || text.ptr[i - 1] == '\t'))
-			i--;
-		d->cut = !(i >= 1 && text.ptr[i - 1] == '>');
+	while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\n' || text[i - 1] == '\r' ||
+			 text[i - 1] == '\t'))
+		i--;
+	if (rc == 0)
+		d->cut = !(i >= 1 && text[i - 1] == '>');
+	xmlFreeDoc(doc);
+	return rc;
+}
+
+int chk_read_html(const char *raw, size_t len, struct chk_doc *d, struct gk_error *e)
+{
+	struct buf text;
+	enum chk_charset cs;
+	int rc;
+
+	if (len > CHK_MAX_INPUT)
+		return err_set(e, ERR_LIMIT, "", "page is %zu bytes, larger than the %zu MB limit", len,
+			       CHK_MAX_INPUT >> 20);
+	buf_init(&text, CHK_MAX_INPUT * 2);
+	if ((rc = chk_decode(raw, len, &text, &cs, NULL, NULL, e)) == 0) {
+		d->charset = chk_charset_name(cs);
+		rc = chk_read_html_utf8(text.ptr ? text.ptr : "", text.len, d, e);
 	}
-out:
-	if (doc)
-		xmlFreeDoc(doc);
 	buf_free(&text);
 	return rc;
 }

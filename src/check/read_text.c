@@ -1,5 +1,5 @@
 /*
- * read_text.c — the plain-text and Markdown reader, and the reader dispatch (see reader.h).
+ * read_text.c — the plain-text and Markdown reader (see reader.h).
  *
  * Captures of published reports come as: tab-separated rows with empty group cells (the
  * reference report); one cell per line ending in ` |`, with a lone `|` for an empty cell and
@@ -11,12 +11,8 @@
  */
 #include "check/reader.h"
 
-#include <errno.h>
-#include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
 
-#include "check/decode.h"
 #include "text/utf8.h"
 
 /* A token that reads as a table number: digits with optional sign, separators, decimals, a
@@ -227,121 +223,4 @@ int chk_read_text(const char *s, size_t len, struct chk_doc *d, struct gk_error 
 	if (len == 0 || s[len - 1] != '\n')
 		d->cut = 1;
 	return 0;
-}
-
-int chk_looks_html(const char *s, size_t len)
-{
-	static const char *const tags[] = { "<html", "<!doctype html", "<body", "<table", "<div",
-					    "<p>", "<p ", "<head", "<meta", "<tr", "<td", "<span",
-					    "<br" };
-	size_t head = len < 4096 ? len : 4096, i, t;
-
-	for (i = 0; i < head && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n'); i++)
-		;
-	/* Skip a UTF-8 BOM. */
-	if (head - i >= 3 && memcmp(s + i, "\xEF\xBB\xBF", 3) == 0)
-		i += 3;
-	if (i >= head || s[i] != '<')
-		return 0;
-	for (t = 0; t < sizeof tags / sizeof tags[0]; t++) {
-		size_t n = strlen(tags[t]), j, k;
-		for (j = i; j + n <= head; j++) {
-			for (k = 0; k < n; k++) {
-				char c = s[j + k];
-				if (c >= 'A' && c <= 'Z')
-					c += 32;
-				if (c != tags[t][k])
-					break;
-			}
-			if (k == n)
-				return 1;
-		}
-	}
-	return 0;
-}
-
-static int ends_with(const char *name, const char *ext)
-{
-	size_t n, m;
-	if (!name)
-		return 0;
-	n = strlen(name), m = strlen(ext);
-	if (n < m)
-		return 0;
-	for (size_t i = 0; i < m; i++) {
-		char c = name[n - m + i];
-		if (c >= 'A' && c <= 'Z')
-			c += 32;
-		if (c != ext[i])
-			return 0;
-	}
-	return 1;
-}
-
-int chk_read(const char *s, size_t len, const char *name, struct chk_doc *d, struct gk_error *e)
-{
-	struct buf text;
-	enum chk_charset cs;
-	size_t i;
-	int rc;
-
-	chk_doc_init(d, CHK_SRC_TEXT);
-	if (len > CHK_MAX_INPUT)
-		return err_set(e, ERR_LIMIT, "", "input is %zu bytes, larger than the %zu MB limit",
-			       len, CHK_MAX_INPUT >> 20);
-	if (len >= 4 && memcmp(s, "PK\x03\x04", 4) == 0) {
-		d->source = CHK_SRC_DOCX;
-		return chk_read_docx(s, len, d, e);
-	}
-	if (len >= 4 && memcmp(s, "PK", 2) == 0 && ends_with(name, ".docx"))
-		return err_set(e, ERR_INVALID, "", "not a valid DOCX (zip) file");
-	if (chk_looks_html(s, len) || ends_with(name, ".html") || ends_with(name, ".htm") ||
-	    ends_with(name, ".shtml")) {
-		d->source = CHK_SRC_HTML;
-		return chk_read_html(s, len, d, e);
-	}
-	buf_init(&text, CHK_MAX_INPUT * 2);
-	if ((rc = chk_decode(s, len, &text, &cs, NULL, NULL, e)) != 0)
-		goto out;
-	d->charset = chk_charset_name(cs);
-	for (i = 0; i < text.len && (text.ptr[i] == ' ' || text.ptr[i] == '\n' ||
-				     text.ptr[i] == '\r' || text.ptr[i] == '\t'); i++)
-		;
-	if (i < text.len && (text.ptr[i] == '{' || text.ptr[i] == '[') &&
-	    (ends_with(name, ".json") || !name)) {
-		d->source = CHK_SRC_JSON;
-		rc = chk_read_json(text.ptr, text.len, d, e);
-		goto out;
-	}
-	if (ends_with(name, ".md"))
-		d->source = CHK_SRC_MARKDOWN;
-	rc = chk_read_text(text.ptr ? text.ptr : "", text.len, d, e);
-out:
-	buf_free(&text);
-	return rc;
-}
-
-int chk_read_file(const char *path, struct chk_doc *d, struct gk_error *e)
-{
-	struct stat st;
-	struct buf b;
-	int rc;
-
-	chk_doc_init(d, CHK_SRC_TEXT);
-	if (stat(path, &st) != 0)
-		return err_set(e, ERR_IO, path, "cannot open %s: %s", path, strerror(errno));
-	if (S_ISDIR(st.st_mode))
-		return err_set(e, ERR_INVALID, path, "%s is a directory", path);
-	if ((size_t)st.st_size > CHK_MAX_INPUT)
-		return err_set(e, ERR_LIMIT, path, "%s is %lld bytes, larger than the %zu MB limit",
-			       path, (long long)st.st_size, CHK_MAX_INPUT >> 20);
-	buf_init(&b, CHK_MAX_INPUT);
-	if ((rc = buf_read_file(&b, path, e)) == 0) {
-		chk_doc_free(d);
-		rc = chk_read(b.ptr ? b.ptr : "", b.len, path, d, e);
-		if (rc && e && e->field[0] == '\0')
-			snprintf(e->field, sizeof e->field, "%s", path);
-	}
-	buf_free(&b);
-	return rc;
 }

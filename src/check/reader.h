@@ -1,15 +1,15 @@
 /*
- * reader.h — read a captured annual report (text, Markdown, HTML, DOCX, gongkai JSON) into the
- * neutral row/cell form of doc.h.
+ * reader.h — read a captured annual report (text, Markdown, HTML, HTML inside a script string,
+ * PDF, DOCX, XLSX, gongkai JSON) into the neutral row/cell form of doc.h.
  *
- * chk_read picks the reader from the bytes (a zip → DOCX, markup → HTML, a JSON object or array
- * → JSON, anything else → text) with the file name as a tie-breaker, decodes the charset
- * (decode.h) and runs the reader. Every reader is bounded: input above CHK_MAX_INPUT, tables
+ * chk_read (read.c) picks the reader by the file's content (sniff.h; the name only breaks
+ * ties), decodes the charset (decode.h) and runs the reader; WPS / Office 97–2003 binaries, OFD
+ * and images are refused with a message saying what the file is. Every reader is bounded: input above CHK_MAX_INPUT, tables
  * above CHK_MAX_CELLS, nesting deeper than CHK_MAX_DEPTH or more than CHK_MAX_STEPS parse
  * steps end in ERR_LIMIT with a message, never a hang or a crash. A broken input (malformed
  * zip, a DOCX without word/document.xml) is ERR_INVALID naming what is wrong.
- * libxml2 and libzip are included only by the reader files behind this header.
- * May call base/, text/ and check/doc.h, check/decode.h.
+ * libxml2, libzip and poppler are included only by the reader files behind this header.
+ * May call base/, text/ and check/doc.h, check/decode.h, check/sniff.h.
  */
 #ifndef GK_CHECK_READER_H
 #define GK_CHECK_READER_H
@@ -20,8 +20,8 @@
 #include "check/doc.h"
 
 #define CHK_MAX_DEPTH 256             /* element nesting followed in HTML / DOCX */
-#define CHK_MAX_STEPS 20000000L       /* nodes visited + grid cells built, per document */
 #define CHK_MAX_DOCX_XML ((size_t)64 << 20)  /* word/document.xml, uncompressed */
+#define CHK_MAX_PAGES 2000            /* PDF pages read */
 
 /* Read raw bytes s[0..len) into d (initialised by the call; free with chk_doc_free even on
  * error). name (may be NULL) is the file name, used only to break ties. */
@@ -37,6 +37,10 @@ int chk_read_file(const char *path, struct chk_doc *d, struct gk_error *e) GK_WU
 int chk_read_text(const char *utf8, size_t len, struct chk_doc *d, struct gk_error *e) GK_WUR;
 int chk_read_html(const char *raw, size_t len, struct chk_doc *d, struct gk_error *e) GK_WUR;
 int chk_read_docx(const char *raw, size_t len, struct chk_doc *d, struct gk_error *e) GK_WUR;
+int chk_read_xlsx(const char *raw, size_t len, struct chk_doc *d, struct gk_error *e) GK_WUR;
+int chk_read_pdf(const char *raw, size_t len, struct chk_doc *d, struct gk_error *e) GK_WUR;
+/* The HTML reader on text already decoded to UTF-8 (a page taken out of a script string). */
+int chk_read_html_utf8(const char *utf8, size_t len, struct chk_doc *d, struct gk_error *e) GK_WUR;
 int chk_read_json(const char *utf8, size_t len, struct chk_doc *d, struct gk_error *e) GK_WUR;
 
 /* Add one line of text to d the way the text reader does: tab- or `|`-separated cells become
@@ -44,8 +48,5 @@ int chk_read_json(const char *utf8, size_t len, struct chk_doc *d, struct gk_err
  * empty cell, `||` a separator, anything else one prose cell. Used by the DOCX reader for
  * paragraphs. */
 int chk_text_line(struct chk_doc *d, const char *s, size_t len, unsigned flags) GK_WUR;
-
-/* 1 if the bytes look like an HTML page. */
-int chk_looks_html(const char *s, size_t len);
 
 #endif

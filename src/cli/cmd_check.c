@@ -74,7 +74,8 @@ static void files_add(struct files *f, char *path)
 static int wanted(const char *name)
 {
 	static const char *const ext[] = { ".txt", ".text", ".md", ".htm", ".html", ".shtml",
-					   ".docx", ".json", NULL };
+					   ".docx", ".json", ".pdf", ".xlsx", ".js", ".doc", ".xls",
+					   ".wps", ".et", ".ofd", NULL };
 	size_t n = strlen(name);
 	for (int i = 0; ext[i]; i++) {
 		size_t m = strlen(ext[i]);
@@ -229,9 +230,10 @@ static void print_text(const struct chk_report *r)
 	printf(" · 单元格 %d/%d", have, n);
 	if (blank)
 		printf("（空白 %d）", blank);
-	printf(" · %s %s\n", x->source == CHK_SRC_HTML ? "html" : x->source == CHK_SRC_DOCX ? "docx" :
-	       x->source == CHK_SRC_JSON ? "json" : x->source == CHK_SRC_MARKDOWN ? "markdown" : "text",
-	       x->charset ? x->charset : "");
+	printf(" · %s", chk_source_name(x->source));
+	if (x->source != CHK_SRC_PDF && x->source != CHK_SRC_DOCX && x->source != CHK_SRC_XLSX)
+		printf(" %s", x->charset ? x->charset : "");
+	printf("\n");
 	for (size_t i = 0; i < r->findings.n; i++) {
 		const struct finding *fi = &r->findings.v[i];
 		printf("  %s %-10s %s\n", severity_code(fi->sev), fi->rule, fi->msg);
@@ -341,10 +343,7 @@ static json_t *report_json(const struct chk_report *r)
 	}
 	json_object_set_new(o, "findings", fs);
 	json_object_set_new(o, "charset", json_string(x->charset ? x->charset : ""));
-	json_object_set_new(o, "source", json_string(x->source == CHK_SRC_HTML ? "html" :
-						     x->source == CHK_SRC_DOCX ? "docx" :
-						     x->source == CHK_SRC_JSON ? "json" :
-						     x->source == CHK_SRC_MARKDOWN ? "markdown" : "text"));
+	json_object_set_new(o, "source", json_string(chk_source_name(x->source)));
 	json_object_set_new(o, "extra_rows", x->extra ? json_string(x->extra) : json_null());
 	return o;
 }

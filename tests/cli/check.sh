@@ -80,4 +80,26 @@ equals "$(echo "$want" | wc -l)" "200" "own json: 200 cells"
 for f in txt md html docx; do
 	equals "$(cells "$TMP/own.$f")" "$want" "own $f: the same 200 cells as the json"
 done
+
+# gongkai's own PDF reads back: every one of the 200 cells, rebuilt from word positions
+"$GONGKAI" --db "$TMP/demo.db" report 2024 --agency 道口镇 --format pdf -o "$TMP/own.pdf"
+equals "$(cells "$TMP/own.pdf")" "$want" "own pdf: the same 200 cells as the json"
+"$GONGKAI" --db "$TMP/demo.db" report 2024 --agency 慈周寨镇 --format pdf -o "$TMP/czz.pdf"
+run 0 "$GONGKAI" check "$TMP/czz.pdf"
+contains "$OUT" "格式 2021 · 2024 年度 · 慈周寨镇 · 完整 · 单元格 200/200 · pdf" "own pdf of the reference report: complete, 200 cells"
+contains "$OUT" "W TXT-02" "own pdf: section 六 \"0\" is read (page numbers are not report text)"
+# whatever the file is called: a PDF named .txt is a PDF
+cp "$TMP/czz.pdf" "$TMP/czz-pdf.txt"
+run 0 "$GONGKAI" check --csv "$TMP/czz-pdf.txt"
+contains "$OUT" ",慈周寨镇,2024,2021,yes,0," "a PDF saved as .txt is read as a PDF"
+# a scan: reported as such, exit 1, not an empty report
+run 1 "$GONGKAI" check "$G/scanned.pdf"
+contains "$OUT" "E CAP-11" "scanned PDF: an error"
+contains "$OUT" "扫描件" "scanned PDF: says it is a scan"
+# a WPS spreadsheet is refused with what to do
+run 2 "$GONGKAI" check "$G/wps-table.et"
+contains "$ERR" "save it as DOCX, XLSX or PDF" "WPS .et: refused with what to do"
+# a page that only frames the PDF names it
+run 1 "$GONGKAI" check "$G/frame-pdf.html"
+contains "$OUT" "report2024.pdf" "a framing page names the report file"
 done_testing

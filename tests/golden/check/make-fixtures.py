@@ -256,3 +256,150 @@ doc = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
 with zipfile.ZipFile("reference-2024.docx", "w", zipfile.ZIP_DEFLATED) as zf:
     info = zipfile.ZipInfo("word/document.xml", date_time=(2024, 1, 1, 0, 0, 0))
     zf.writestr(info, doc)
+
+
+# ---- shapes the reader must recognise by content, whatever the file is called ----------------
+import json
+import zlib
+
+# A report page saved as a text file: a capture header, then the page's HTML.
+write("shanghai-2019-page.txt", "来源：上海市人民政府门户网站\n保存时间：2020-02-01\n\n" +
+      open("shanghai-2019.html", encoding="utf-8").read())
+# The page's HTML inside a JavaScript string of a JSON answer (\" quotes, \n and \uXXXX escapes).
+write("hangzhou-2021-script.txt", json.dumps({"code": 0, "data": {"title": title, "content": hz}}))
+# A portal page that only frames the report's PDF, and one that only links to it.
+portal = ('<!DOCTYPE html><html><head><meta charset="utf-8"><title>%s</title></head><body>'
+          '<div class="nav">首页 &gt; 政务公开 &gt; 年度报告</div><h1>%s</h1>%s'
+          '<div class="footer">主办单位：某市人民政府办公厅</div></body></html>')
+write("frame-pdf.html", portal % (title, title, '<iframe src="/pdfjs/web/viewer.html?file=/u/cms/'
+                                   'www/202401/report2024.pdf" width="100%" height="800"></iframe>'))
+write("link-pdf.html", portal % (title, title, '<p>附件：<a href="/u/cms/www/202401/'
+                                  '%E5%B9%B4%E5%BA%A6%E6%8A%A5%E5%91%8A.pdf">2024年度报告.pdf</a></p>'))
+# A WPS spreadsheet (.et): an OLE2 compound file, which is refused with a clear message.
+with open("wps-table.et", "wb") as f:
+    f.write(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1" + bytes(504))
+
+
+# The Hangzhou tables as a spreadsheet (shared strings, merged cells), as some organs attach them.
+def col(n):
+    s = ""
+    while n:
+        n, r = divmod(n - 1, 26)
+        s = chr(65 + r) + s
+    return s
+
+
+def xlsx(path, grid, merges):
+    strings, index = [], {}
+    rows = []
+    for r, cells in enumerate(grid, 1):
+        out = []
+        for c, v in enumerate(cells, 1):
+            if v is None or v == "":
+                continue
+            ref = "%s%d" % (col(c), r)
+            if isinstance(v, int):
+                out.append('<c r="%s"><v>%d</v></c>' % (ref, v))
+            else:
+                if v not in index:
+                    index[v] = len(strings)
+                    strings.append(v)
+                out.append('<c r="%s" t="s"><v>%d</v></c>' % (ref, index[v]))
+        rows.append('<row r="%d">%s</row>' % (r, "".join(out)))
+    ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    sheet = ('<?xml version="1.0" encoding="UTF-8"?><worksheet %s><sheetData>%s</sheetData>'
+             '<mergeCells count="%d">%s</mergeCells></worksheet>' %
+             (ns, "".join(rows), len(merges), "".join('<mergeCell ref="%s"/>' % m for m in merges)))
+    sst = '<?xml version="1.0" encoding="UTF-8"?><sst %s count="%d">%s</sst>' % (
+        ns, len(strings), "".join("<si><t>%s</t></si>" % s for s in strings))
+    wb = ('<?xml version="1.0" encoding="UTF-8"?><workbook %s xmlns:r="http://schemas.openxmlformats.'
+          'org/officeDocument/2006/relationships"><sheets><sheet name="年度报告表格" sheetId="1" '
+          'r:id="rId1"/></sheets></workbook>' % ns)
+    rels = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.'
+            'org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats'
+            '.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
+            '</Relationships>')
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in [("xl/workbook.xml", wb), ("xl/_rels/workbook.xml.rels", rels),
+                           ("xl/sharedStrings.xml", sst), ("xl/worksheets/sheet1.xml", sheet)]:
+            zf.writestr(zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0)), data)
+
+
+hzr = hangzhou_rows()
+grid, merges = [[title], ["二、主动公开政府信息情况"]], []
+for block in [("第二十条第（一）项", ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+               [["规章", 2, 1, 35], ["行政规范性文件", 12, 3, 150]]),
+              ("第二十条第（五）项", ["信息内容", "本年处理决定数量"], [["行政许可", 5000]]),
+              ("第二十条第（六）项", ["信息内容", "本年处理决定数量"], [["行政处罚", 300], ["行政强制", 20]]),
+              ("第二十条第（八）项", ["信息内容", "本年收费金额（单位：万元）"], [["行政事业性收费", "12.5"]])]:
+    grid.append([block[0]])
+    merges.append("A%d:D%d" % (len(grid), len(grid)))
+    grid.append(block[1])
+    grid += block[2]
+grid.append(["三、收到和处理政府信息公开申请情况"])
+top = len(grid) + 1
+grid += [["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "", "", "申请人情况"],
+         ["", "", "", "自然人", "法人或其他组织", "", "", "", "", "总计"],
+         ["", "", "", "", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", ""]]
+merges += ["A%d:C%d" % (top, top + 2), "D%d:J%d" % (top, top), "D%d:D%d" % (top + 1, top + 2),
+           "E%d:I%d" % (top + 1, top + 1), "J%d:J%d" % (top + 1, top + 2)]
+groups = {"1.属于国家秘密": ("（三）不予公开", 8), "1.本机关不掌握相关政府信息": ("（四）无法提供", 3),
+          "1.信访举报投诉类申请": ("（五）不予处理", 5), "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请": ("（六）其他处理", 3)}
+for i, (label, _) in enumerate(T3_2021):
+    r = len(grid) + 1
+    v = list(hzr[label])
+    if i < 2 or label.startswith("四、"):
+        grid.append([label, "", ""] + v)
+        merges.append("A%d:C%d" % (r, r))
+    elif label.startswith("（"):
+        grid.append(["三、本年度办理结果" if i == 2 else "", label, ""] + v)
+        merges.append("B%d:C%d" % (r, r))
+        if i == 2:
+            merges.append("A%d:A%d" % (r, r + 20))
+    else:
+        g = groups.get(label)
+        grid.append(["", g[0] if g else "", label] + v)
+        if g:
+            merges.append("B%d:B%d" % (r, r + g[1] - 1))
+grid.append(["四、政府信息公开行政复议、行政诉讼情况"])
+grid += [["行政复议", "", "", "", "", "行政诉讼"], ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计",
+         "未经复议直接起诉", "", "", "", "", "复议后起诉"],
+         ["", "", "", "", ""] + ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 2, T4_HZ]
+xlsx("hangzhou-2021-tables.xlsx", grid, merges)
+
+
+# A scanned report: two pages that are one image each, no text layer.
+def scanned_pdf(path):
+    img = zlib.compress(bytes((x * 7 + y * 3) % 256 for y in range(64) for x in range(64)))
+    objs = ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R 5 0 R] /Count 2 >>"]
+    content = b"q 500 0 0 700 40 60 cm /Im1 Do Q"
+    for _ in range(2):
+        objs.append("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject "
+                    "<< /Im1 7 0 R >> >> /Contents %d 0 R >>" % (len(objs) + 2))
+        objs.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
+    objs.append(b"<< /Type /XObject /Subtype /Image /Width 64 /Height 64 /ColorSpace /DeviceGray "
+                b"/BitsPerComponent 8 /Filter /FlateDecode /Length %d >>\nstream\n" % len(img) +
+                img + b"\nendstream")
+    out, offs = bytearray(b"%PDF-1.4\n"), []
+    for i, o in enumerate(objs, 1):
+        offs.append(len(out))
+        out += b"%d 0 obj\n" % i + (o.encode() if isinstance(o, str) else o) + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    out += b"".join(b"%010d 00000 n \n" % x for x in offs)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    open(path, "wb").write(out)
+
+
+scanned_pdf("scanned.pdf")
+
+# The HTML fixtures printed to PDF by a browser (tables with wrapped labels, rowspan labels
+# centred over their rows, blank cells, a table across a page break). Needs chromium; the PDFs
+# are committed, so the step is skipped where there is none.
+for name in ["hangzhou-2021", "hangzhou-2021-negative", "shanghai-2019"]:
+    try:
+        subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu",
+                        "--no-pdf-header-footer", "--print-to-pdf=%s-chromium.pdf" % name,
+                        "%s.html" % name], check=True, capture_output=True, timeout=120)
+    except (OSError, subprocess.SubprocessError):
+        print("chromium not available: %s-chromium.pdf not remade" % name)

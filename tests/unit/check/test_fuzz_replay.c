@@ -57,12 +57,24 @@ static void test_docx_corpus(void **state)
 	assert_true(replay("fuzz_check_docx", "fuzz.docx") >= 3);
 }
 
+static void test_pdf_corpus(void **state)
+{
+	assert_true(replay("fuzz_check_pdf", "fuzz.pdf") >= 3);
+}
+
+static void test_sniff_corpus(void **state)
+{
+	assert_true(replay("fuzz_check_sniff", NULL) >= 8);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_text_corpus),
 		cmocka_unit_test(test_html_corpus),
 		cmocka_unit_test(test_docx_corpus),
+		cmocka_unit_test(test_pdf_corpus),
+		cmocka_unit_test(test_sniff_corpus),
 	};
 	return cmocka_run_group_tests_name("check/fuzz-replay", tests, NULL, NULL);
 }

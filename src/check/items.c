@@ -1,0 +1,325 @@
+/*
+ * items.c — the document as a stream of classified items and one normalised text per row
+ * (see extract_int.h): numbers with their unit and sign, blank placeholders, text; injected
+ * pinyin / jyutping ruby removed (CAP-07); NFKC + casefold, traditional → simplified only when
+ * the page holds traditional characters. May call base/, text/, check/cpset.h.
+ */
+#include "check/extract_int.h"
+
+#include <stdlib.h>
+#include "base/mem.h"
+#include "check/cpset.h"
+#include "text/normalise.h"
+#include "text/utf8.h"
+
+/* Decode one full-width or ASCII digit at s; returns its byte length and the digit in *dg. */
+static size_t digit_at(const char *s, size_t len, int *dg)
+{
+	if (len >= 1 && s[0] >= '0' && s[0] <= '9') {
+		*dg = s[0] - '0';
+		return 1;
+	}
+	if (len >= 3 && (unsigned char)s[0] == 0xEF && (unsigned char)s[1] == 0xBC &&
+	    (unsigned char)s[2] >= 0x90 && (unsigned char)s[2] <= 0x99) {
+		*dg = (unsigned char)s[2] - 0x90;
+		return 3;
+	}
+	return 0;
+}
+
+/* Classify a cell: a number (ASCII or full-width digits, sign, thousands separators, decimal
+ * point, a unit 元/万元/件/个/条/项), a blank (empty or a dash/slash placeholder), or text. */
+enum kind chk_classify(const char *s, size_t len, struct num *num)
+{
+	static const char *const placeholders[] = { "-", "--", "/", "—", "——", "－", "／", "―",
+						    "\\", "无", "空" };
+	size_t i = 0, k;
+	int dg, digits = 0, point = 0;
+
+	memset(num, 0, sizeof *num);
+	if (len == 0)
+		return K_BLANK;
+	for (k = 0; k < sizeof placeholders / sizeof placeholders[0]; k++)
+		if (len == strlen(placeholders[k]) && memcmp(s, placeholders[k], len) == 0)
+			return K_BLANK;
+	if (s[0] == '+' || s[0] == '-') {
+		num->neg = s[0] == '-';
+		i = 1;
+	} else if (starts(s, len, "＋") || starts(s, len, "－")) {
+		num->neg = starts(s, len, "－");
+		i = 3;
+	}
+	while (i < len) {
+		if ((k = digit_at(s + i, len - i, &dg)) > 0) {
+			if (num->mant > INT64_MAX / 100)
+				return K_TEXT;  /* not a table count */
+			num->mant = num->mant * 10 + dg;
+			digits++;
+			if (point)
+				num->scale++;
+			i += k;
+		} else if (s[i] == ',' && digits && !point) {
+			i++;
+		} else if (starts(s + i, len - i, "，") && digits && !point) {
+			i += 3;
+		} else if ((s[i] == '.' || starts(s + i, len - i, "．")) && digits && !point) {
+			point = 1;
+			i += s[i] == '.' ? 1 : 3;
+		} else {
+			break;
+		}
+	}
+	if (digits == 0)
+		return K_TEXT;
+	if (i < len) {
+		const char *u = s + i;
+		size_t ul = len - i;
+		if (ul == 3 && memcmp(u, "元", 3) == 0)
+			num->unit = U_YUAN;
+		else if (ul == 6 && memcmp(u, "万元", 6) == 0)
+			num->unit = U_WAN;
+		else if (!(ul == 3 && (memcmp(u, "件", 3) == 0 || memcmp(u, "个", 3) == 0 ||
+				       memcmp(u, "条", 3) == 0 || memcmp(u, "项", 3) == 0 ||
+				       memcmp(u, "次", 3) == 0)))
+			return K_TEXT;
+	}
+	return K_NUM;
+}
+
+/* 1 if cp is a Latin letter that pinyin / jyutping annotations use. */
+static int ruby_letter(int32_t cp, int *accent)
+{
+	if ((cp >= 'a' && cp <= 'z'))
+		return 1;
+	if ((cp >= 0xC0 && cp <= 0x24F) || (cp >= 0x1E00 && cp <= 0x1EFF) ||
+	    (cp >= 0x300 && cp <= 0x36F)) {
+		*accent = 1;
+		return 1;
+	}
+	return 0;
+}
+
+/* Length of a ruby annotation "(rèn)" / "（rèn）" at s, 0 if none; *accent set if it has a
+ * tone mark. */
+static size_t ruby_at(const char *s, size_t len, int *accent)
+{
+	size_t i, open, n, letters = 0;
+	int32_t cp;
+
+	*accent = 0;
+	if (len >= 1 && s[0] == '(')
+		open = 1;
+	else if (starts(s, len, "（"))
+		open = 3;
+	else
+		return 0;
+	for (i = open; i < len; i += n) {
+		n = utf8_decode(s + i, len - i, &cp);
+		if (n == 0)
+			return 0;
+		if (cp == ')' || cp == 0xFF09) {
+			if (letters == 0 || letters > 8)
+				return 0;
+			return i + n;
+		}
+		if (!ruby_letter(cp, accent))
+			return 0;
+		letters++;
+	}
+	return 0;
+}
+
+/* Copy s removing ruby annotations that follow a Han character. */
+static char *strip_ruby(struct arena *a, const char *s, size_t len, size_t *outlen, int *count)
+{
+	char *out = arena_alloc(a, len + 1);
+	size_t i = 0, o = 0, n;
+	int32_t cp, prev_han = 0, accent;
+
+	while (i < len) {
+		size_t rl;
+		if (prev_han && (rl = ruby_at(s + i, len - i, &accent)) > 0) {
+			i += rl;
+			(*count)++;
+			continue;
+		}
+		n = utf8_decode(s + i, len - i, &cp);
+		if (n == 0)
+			n = 1, cp = 0;
+		memcpy(out + o, s + i, n);
+		o += n;
+		i += n;
+		prev_han = utf8_is_han(cp);
+	}
+	out[o] = '\0';
+	*outlen = o;
+	return out;
+}
+
+/* Number of tone-marked annotations after Han characters in the document. */
+static int count_ruby(const struct chk_doc *d)
+{
+	int count = 0;
+	for (size_t r = 0; r < d->n && count < 3; r++)
+		for (size_t c = 0; c < d->rows[r].n; c++) {
+			const char *s = d->rows[r].cells[c].text;
+			size_t len = strlen(s), i = 0, n;
+			int32_t cp, prev = 0, accent;
+			while (i < len) {
+				size_t rl;
+				if (prev && (rl = ruby_at(s + i, len - i, &accent)) > 0 && accent) {
+					count++;
+					i += rl;
+					continue;
+				}
+				n = utf8_decode(s + i, len - i, &cp);
+				if (n == 0)
+					n = 1, cp = 0;
+				i += n;
+				prev = utf8_is_han(cp);
+			}
+		}
+	return count;
+}
+
+void chk_items_build(struct extraction *x)
+{
+	const struct chk_doc *d = x->d;
+	size_t cap = d->ncells + d->n + 1, r, c;
+	int stripped = 0;
+
+	x->ruby = count_ruby(d) >= 3;
+	x->it = xcalloc(cap, sizeof *x->it);
+	for (r = 0; r < d->n; r++) {
+		const struct chk_row *row = &d->rows[r];
+		int nreal = 0, pos = 0;
+		if (row->flags & CHK_ROW_PAD) {
+			x->it[x->n].kind = K_PAD;
+			x->it[x->n].text = "";
+			x->it[x->n].row = (int)r;
+			x->n++;
+			continue;
+		}
+		if (row->flags & CHK_ROW_META)
+			continue;
+		for (c = 0; c < row->n; c++)
+			nreal += !(row->cells[c].flags & CHK_CELL_SPAN);
+		for (c = 0; c < row->n; c++) {
+			struct item *it = &x->it[x->n];
+			const char *s = row->cells[c].text;
+			size_t len = strlen(s);
+			if (row->cells[c].flags & CHK_CELL_SPAN)
+				continue;
+			if (x->ruby)
+				s = strip_ruby(&x->arena, s, len, &len, &stripped);
+			it->text = s;
+			it->len = len;
+			it->row = (int)r;
+			it->rowcells = nreal;
+			it->pos = pos++;
+			it->cut = !!(row->cells[c].flags & CHK_CELL_CUT);
+			it->kind = chk_classify(s, len, &it->num);
+			x->n++;
+		}
+	}
+	if (x->ruby)
+		chk_note(x->r, "CAP-07", NULL, 0, "页面注入了注音标注（如“認(rèn)真”），已去除 %d 处后再读取",
+		     stripped);
+}
+
+/* ---- normalised rows ------------------------------------------------------------------------ */
+
+static void strip_spaces(char *s)
+{
+	char *o = s;
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p) {
+		if (*p == ' ' || *p == '\t' || *p == '\r') {
+			p++;
+		} else if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80) {
+			p += 3;
+		} else if (p[0] == 0xC2 && p[1] == 0xA0) {
+			p += 2;
+		} else {
+			*o++ = (char)*p++;
+		}
+	}
+	*o = '\0';
+}
+
+/* Traditional forms of the characters that fill annual reports (OpenCC s2t / s2tw of the
+ * real captures and the spec). A document with none of them is simplified Chinese and skips
+ * the traditional → simplified step, which is most of the time spent normalising. */
+static const char trad_chars[] =
+	"並佈來係個們備傳僅僑價償優兒兗內兩別則創劃動務勞勢勵匯區協參員問啓啟單嚴國圍圖團"
+	"執堅報場塊夠娛婦學實寧審寫將專對導屆層屬崗帶幣幹庫廢廣廳強彌彙後徑從復徵徹態慶憑"
+	"應懷懾戶掛採揚換揮損撐撫據擬擴數斷於時暢暫曉書會東條棄業極構樂樓標橋機檔檢櫃欄權"
+	"歷歸氣決沒況洩減測準溝滿漁漢濟灣災為烏無熱營爲牽狀獲現環產畢異當療發盡監眾瞭確碼"
+	"礦祕禦稅種稱積穩節範簡簽籌糾紀約紅納紙級紡紮細紹終組結絡統經綜維網緊線編緻縣總績"
+	"織繞繪繫繳繼續罰羣義習聞聯聲職聽脫腦臺與興舉華萬著蓋薦藉藥蘇處號衆衛裏補裡製複覆"
+	"覈見規視觀觸訂計討訓託記訟訪設許訴評詞詢試話該詳誌認語誤說誰調談請論諮講證識議護"
+	"讀變讓負財貧貨貫責貴費貼貿資質購贈贏踐軍較載輕輯輸輿轉辦農這連進遊運過達違遠適遲"
+	"遷選遺還郵鄉醫釋針銀銅銜銷錄錦錨錫錯鍵鎮鏈鏡鐵長門開間閱關闡陽階際隨險隱雖雙雜離"
+	"難雲電響頁項順預領頭頻題額願類顧顯風飲養餘館饋駁驗體魚魯鳳鹹鹽黃點黨齊龍";
+static struct chk_cpset trad = CHK_CPSET(trad_chars);
+
+/* nrow[i]: row i's cells (ruby removed) normalised and without whitespace. One normalisation
+ * call for the whole document; rows map to lines. */
+int chk_rows_normalise(struct extraction *x)
+{
+	struct buf raw, norm;
+	size_t i, line;
+	int rc;
+	char *p;
+
+	x->nrows = x->d->n;
+	x->nrow = arena_alloc(&x->arena, (x->nrows + 1) * sizeof *x->nrow);
+	x->nline = arena_alloc(&x->arena, (x->nrows + 1) * sizeof *x->nline);
+	buf_init(&raw, 0);
+	buf_init(&norm, 0);
+	/* rows from the items (ruby already removed); META rows from the doc */
+	{
+		size_t k = 0;
+		for (i = 0; i < x->nrows; i++) {
+			const struct chk_row *row = &x->d->rows[i];
+			if (row->flags & CHK_ROW_META) {
+				for (size_t c = 0; c < row->n; c++)
+					if ((rc = buf_puts(&raw, row->cells[c].text)) != 0)
+						goto out;
+			}
+			while (k < x->n && x->it[k].row == (int)i) {
+				if ((x->it[k].pos > 0 && (rc = buf_putc(&raw, '\t')) != 0) ||
+				    (rc = buf_append(&raw, x->it[k].text, x->it[k].len)) != 0)
+					goto out;
+				k++;
+			}
+			if ((rc = buf_putc(&raw, '\n')) != 0)
+				goto out;
+		}
+	}
+	if (chk_cpset_count(&trad, raw.ptr ? raw.ptr : "", raw.len, 1) > 0)
+		rc = text_normalise(raw.ptr ? raw.ptr : "", raw.len, &norm, x->e);
+	else
+		rc = text_nfkc_casefold(raw.ptr ? raw.ptr : "", raw.len, &norm, x->e);
+	if (rc)
+		goto out;
+	p = norm.ptr ? norm.ptr : (char *)"";
+	for (line = 0; line < x->nrows; line++) {
+		char *nl = strchr(p, '\n');
+		if (!nl)
+			break;
+		*nl = '\0';
+		x->nline[line] = arena_strdup(&x->arena, p);
+		x->nrow[line] = arena_strdup(&x->arena, p);
+		strip_spaces(x->nrow[line]);
+		p = nl + 1;
+	}
+	for (; line < x->nrows; line++)  /* the normaliser changed the line count: cannot map */
+		x->nrow[line] = x->nline[line] = "";
+	rc = 0;
+out:
+	buf_free(&raw);
+	buf_free(&norm);
+	return rc;
+}
+

@@ -1,0 +1,251 @@
+/* test_formats.c — the reader is chosen by content, not by the file's name, and every format an
+ * organ publishes in reads to the same cells: a browser's PDF print of a report page (wrapped
+ * labels, labels centred over the rows they span, blank cells), a spreadsheet of the tables, a
+ * page saved as text, a page inside a JavaScript string. A scanned PDF and a page that only
+ * frames or links the report say so as errors; WPS binaries are refused with a clear message. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/mem.h"
+#include "check/check.h"
+#include "check/sniff.h"
+
+#define GOLDEN GK_TEST_SOURCE_DIR "/tests/golden/check/"
+
+static struct buf slurp(const char *name)
+{
+	struct buf b;
+	char *path = xasprintf(GOLDEN "%s", name);
+	buf_init(&b, 0);
+	if (buf_read_file(&b, path, NULL) != 0)
+		fail_msg("cannot read %s", path);
+	free(path);
+	return b;
+}
+
+static void check(const char *name, struct chk_report *r)
+{
+	struct chk_options o = { 0 };
+	char *path = xasprintf(GOLDEN "%s", name);
+	if (chk_check_file(path, &o, r) != 0)
+		fail_msg("%s: %s", name, r->err.msg);
+	free(path);
+}
+
+static const struct finding *finding(const struct chk_report *r, const char *rule)
+{
+	for (size_t i = 0; i < r->findings.n; i++)
+		if (strcmp(r->findings.v[i].rule, rule) == 0)
+			return &r->findings.v[i];
+	return NULL;
+}
+
+/* Every cell of the format read alike (state, value, printed blank), limited to the tables
+ * given as a mask of TBL_2 / TBL_3 / TBL_4 bits. */
+static void same_cells(const struct chk_report *a, const struct chk_report *b, unsigned tables)
+{
+	const struct report_cells *x = &a->res.rep.cells, *y = &b->res.rep.cells;
+	int n = 0;
+
+	assert_ptr_equal(x->fmt, y->fmt);
+	for (int i = 0; i < fmt_ncells(x->fmt); i++) {
+		const struct fmt_cell *c = fmt_cell(x->fmt, i);
+		if (!(tables & (1u << c->table)))
+			continue;
+		if (cells_state(x, i) != cells_state(y, i) || cells_get(x, i) != cells_get(y, i) ||
+		    a->res.blank[i] != b->res.blank[i])
+			fail_msg("%s: cell %s is %lld (state %d) in %s, %lld (state %d) in %s", b->file,
+				 c->id, (long long)cells_get(y, i), cells_state(y, i), b->file,
+				 (long long)cells_get(x, i), cells_state(x, i), a->file);
+		n++;
+	}
+	assert_true(n >= 10);
+}
+
+#define ALL_TABLES ((1u << TBL_2) | (1u << TBL_3) | (1u << TBL_4))
+
+static void test_sniff_by_content(void **state)
+{
+	static const struct { const char *file, *name; enum chk_kind want; } cases[] = {
+		{ "shanghai-2019-page.txt", "report.txt", CHK_KIND_HTML },
+		{ "hangzhou-2021-script.txt", "report.txt", CHK_KIND_HTML_IN_SCRIPT },
+		{ "hangzhou-2021-chromium.pdf", "report.txt", CHK_KIND_PDF },
+		{ "reference-2024.docx", "report.bin", CHK_KIND_DOCX },
+		{ "hangzhou-2021-tables.xlsx", "report.docx", CHK_KIND_XLSX },
+		{ "wps-table.et", "report.xlsx", CHK_KIND_OLE2 },
+		{ "hangzhou-2021.html", "report.md", CHK_KIND_HTML },
+		{ "big5-traditional.txt", "report.html", CHK_KIND_TEXT },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct buf b = slurp(cases[i].file);
+		enum chk_kind k = chk_sniff(b.ptr, b.len, cases[i].name);
+		if (k != cases[i].want)
+			fail_msg("%s named %s: %s, expected %s", cases[i].file, cases[i].name,
+				 chk_kind_name(k), chk_kind_name(cases[i].want));
+		buf_free(&b);
+	}
+	assert_int_equal(chk_sniff("PK\003\004....OFD.xml", 19, "x.zip"), CHK_KIND_OFD);
+	assert_int_equal(chk_sniff("\x89PNG\r\n\032\n", 8, "scan.txt"), CHK_KIND_BINARY);
+	assert_int_equal(chk_sniff("# 报告\n一、总体情况\n", 27, "a.md"), CHK_KIND_MARKDOWN);
+	assert_int_equal(chk_sniff("{\"cells\": {}}", 13, NULL), CHK_KIND_JSON);
+	assert_int_equal(chk_sniff("{\"cells\": {}}", 13, "x.txt"), CHK_KIND_TEXT);
+}
+
+/* A browser's print of the report page reads to the page's own cells. */
+static void test_pdf_browser_print(void **state)
+{
+	static const char *const pages[][2] = { { "hangzhou-2021.html", "hangzhou-2021-chromium.pdf" },
+						{ "shanghai-2019.html", "shanghai-2019-chromium.pdf" } };
+	for (size_t i = 0; i < 2; i++) {
+		struct chk_report html, pdf;
+		check(pages[i][0], &html);
+		check(pages[i][1], &pdf);
+		assert_int_equal(pdf.res.source, CHK_SRC_PDF);
+		assert_int_equal(pdf.res.format, html.res.format);
+		assert_int_equal(pdf.res.rep.year, html.res.rep.year);
+		assert_string_equal(pdf.res.rep.agency, html.res.rep.agency);
+		assert_true(pdf.res.complete);
+		same_cells(&html, &pdf, ALL_TABLES);
+		assert_int_equal(chk_count(&pdf, SEV_ERROR), 0);
+		chk_report_free(&html);
+		chk_report_free(&pdf);
+	}
+}
+
+/* Blank cells of the printed page keep their position (上海 2019 left the 总计 cells empty). */
+static void test_pdf_blank_cells_keep_their_column(void **state)
+{
+	struct chk_report r;
+	const struct report_cells *c = &r.res.rep.cells;
+	check("shanghai-2019-chromium.pdf", &r);
+	assert_true(r.res.blank[fmt_cell_index(c->fmt, "t3.granted.total")]);
+	assert_int_equal(cells_get(c, fmt_cell_index(c->fmt, "t3.granted.np")), 500);
+	assert_int_equal(cells_get(c, fmt_cell_index(c->fmt, "t3.granted.org_other")), 3);
+	assert_non_null(finding(&r, "CELL-BLANK"));
+	chk_report_free(&r);
+}
+
+static void test_pdf_negative(void **state)
+{
+	struct chk_report r;
+	const struct finding *f;
+	check("hangzhou-2021-negative-chromium.pdf", &r);
+	f = finding(&r, "T3-02");
+	assert_non_null(f);
+	assert_int_equal(f->sev, SEV_ERROR);
+	assert_non_null(strstr(f->msg, "应为 965，实为 964"));
+	chk_report_free(&r);
+}
+
+static void test_pdf_scanned_is_an_error(void **state)
+{
+	struct chk_report r;
+	const struct finding *f;
+	check("scanned.pdf", &r);
+	f = finding(&r, "CAP-11");
+	assert_non_null(f);
+	assert_int_equal(f->sev, SEV_ERROR);
+	assert_non_null(strstr(f->msg, "扫描件"));
+	assert_null(finding(&r, "CAP-10"));  /* not "format unknown": nothing could be read */
+	assert_false(r.res.complete);
+	chk_report_free(&r);
+}
+
+static void test_pdf_broken_named(void **state)
+{
+	static const char s[] = "%PDF-1.4\n1 0 obj << /Type /Catalog >> garbage";
+	struct chk_options o = { 0 };
+	struct chk_report r;
+	assert_int_equal(chk_check_mem(s, sizeof s - 1, "r.pdf", &o, &r), ERR_INVALID);
+	assert_non_null(strstr(r.err.msg, "PDF"));
+	chk_report_free(&r);
+}
+
+static void test_xlsx_tables(void **state)
+{
+	struct chk_report html, x;
+	const struct finding *f;
+	check("hangzhou-2021.html", &html);
+	check("hangzhou-2021-tables.xlsx", &x);
+	assert_int_equal(x.res.source, CHK_SRC_XLSX);
+	assert_int_equal(x.res.format, CHK_FMT_2021);
+	same_cells(&html, &x, ALL_TABLES);
+	f = finding(&x, "CAP-01");  /* the workbook holds the tables, not the text */
+	assert_non_null(f);
+	assert_non_null(strstr(f->msg, "一、五、六"));
+	chk_report_free(&html);
+	chk_report_free(&x);
+}
+
+/* The same page saved as a text file, and inside a JavaScript string, reads as the page. */
+static void test_html_whatever_the_name(void **state)
+{
+	static const char *const pairs[][2] = { { "shanghai-2019.html", "shanghai-2019-page.txt" },
+						{ "hangzhou-2021.html", "hangzhou-2021-script.txt" } };
+	for (size_t i = 0; i < 2; i++) {
+		struct chk_report a, b;
+		check(pairs[i][0], &a);
+		check(pairs[i][1], &b);
+		assert_true(b.res.complete);
+		same_cells(&a, &b, ALL_TABLES);
+		assert_string_equal(b.res.rep.agency, a.res.rep.agency);
+		chk_report_free(&a);
+		chk_report_free(&b);
+	}
+}
+
+static void test_page_that_frames_or_links(void **state)
+{
+	struct chk_report r;
+	const struct finding *f;
+	check("frame-pdf.html", &r);
+	f = finding(&r, "CAP-12");
+	assert_non_null(f);
+	assert_int_equal(f->sev, SEV_ERROR);
+	assert_non_null(strstr(f->msg, "嵌入"));
+	assert_non_null(strstr(f->msg, "report2024.pdf"));
+	chk_report_free(&r);
+	check("link-pdf.html", &r);
+	f = finding(&r, "CAP-12");
+	assert_non_null(f);
+	assert_non_null(strstr(f->msg, "链接"));
+	chk_report_free(&r);
+	/* a full report page with a download link is read, not sent elsewhere */
+	check("hangzhou-2021.html", &r);
+	assert_null(finding(&r, "CAP-12"));
+	chk_report_free(&r);
+}
+
+static void test_wps_refused(void **state)
+{
+	struct chk_options o = { 0 };
+	struct chk_report r;
+	assert_int_equal(chk_check_file(GOLDEN "wps-table.et", &o, &r), ERR_INVALID);
+	assert_false(r.ok);
+	assert_non_null(strstr(r.err.msg, "WPS"));
+	assert_non_null(strstr(r.err.msg, "DOCX, XLSX or PDF"));
+	chk_report_free(&r);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_sniff_by_content),
+		cmocka_unit_test(test_pdf_browser_print),
+		cmocka_unit_test(test_pdf_blank_cells_keep_their_column),
+		cmocka_unit_test(test_pdf_negative),
+		cmocka_unit_test(test_pdf_scanned_is_an_error),
+		cmocka_unit_test(test_pdf_broken_named),
+		cmocka_unit_test(test_xlsx_tables),
+		cmocka_unit_test(test_html_whatever_the_name),
+		cmocka_unit_test(test_page_that_frames_or_links),
+		cmocka_unit_test(test_wps_refused),
+	};
+	return cmocka_run_group_tests_name("check/formats", tests, NULL, NULL);
+}
