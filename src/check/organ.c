@@ -1,12 +1,35 @@
 /*
- * organ.c — the report year and the organ's name from the title, preamble and overview.
+ * organ.c — the report year and the organ's name, from every shape a published report takes.
+ *
+ * Sources, from the most to the least telling (each read on the normalised rows: NFKC,
+ * casefolded, no whitespace):
+ *   the title — "X2023年政府信息公开工作年度报告", "X政府信息公开工作2022年度报告", split over two
+ *     or three lines or repeated, behind widget text ("点击收听…", "【字体：大 中 小】") or a
+ *     flipbook's page header ("Page 8 - X2022年…"); the page's own <title> / the PDF's title;
+ *   "现公布/现公开 X2023年…报告" and "发布机构: X" / the page's ContentSource metadata;
+ *   "本报告由 X 编制" / "由 X 按照…编制";
+ *   the subject of the overview's first sentence ("2023年，厚桥街道在区委…", "X严格按照…");
+ *   for the year also the statistical period ("统计期限为2023年1月1日", "202011日" with 年/月
+ *     lost) and, last, any "20xx年" near the start.
+ * A name is taken only when it looks like an organ (ends in 局, 办公室, 人民政府, 街道办事处 …)
+ * and names a particular one: self-references (我局, 本机关) and bare levels without a place
+ * (区政府办公室, 县乡村振兴局, 市人民政府) are not names, and gambling spam standing in for a
+ * place name is cut off (CAP-06). Unknown is better than wrong: no name is made up.
  * May call base/, text/.
  */
 #include "check/extract_int.h"
 
 #include "text/utf8.h"
 
-/* ---- year and organ ------------------------------------------------------------------------ */
+#define ORGAN_ROWS 400   /* rows looked at from the start of the document */
+
+/* What each source gave; NULL / 0 when it gave nothing. */
+struct found {
+	int title_year, period_year, other_year, first_year;
+	char *title_organ, *pre_organ, *meta_organ, *made_organ, *subj_organ, *prev_short;
+	int title_from_line_above;  /* title_organ is the short line above a title without one */
+	char self[4];               /* how the report speaks of itself: 我镇 → "镇", "" if never */
+};
 
 /* A year 2000–2099 at s ("2023"), or 0. */
 static int year_at(const char *s)
@@ -16,7 +39,7 @@ static int year_at(const char *s)
 	return 0;
 }
 
-/* The year written before "年" followed by `after` (e.g. "政府信息公开", "度政府信息公开"). */
+/* The year written before "年" followed by `after` (e.g. "政府信息公开", "度报告"). */
 static int year_before(const char *s, const char *after, const char **where)
 {
 	const char *p = s;
@@ -38,7 +61,7 @@ static int year_before(const char *s, const char *after, const char **where)
 static int is_title(const char *s)
 {
 	return has(s, "政府信息公开") && (has(s, "报告") || has(s, "年报")) &&
-	       utf8_count(s, strlen(s)) <= 80;
+	       utf8_count(s, strlen(s)) <= 100;
 }
 
 static const char *const organ_suffix[] = {
@@ -46,21 +69,32 @@ static const char *const organ_suffix[] = {
 	"中心", "局", "办", "委", "院", "镇", "乡", "厅", "部", "署", "所", "站", "馆", "处", "会",
 	"队", "室", "社", NULL };
 
+/* An administrative level alone at the start of a name: "区政府办公室" names no district. */
+static int bare_level(const char *s)
+{
+	static const char *const level[] = { "省", "市", "区", "县", "镇", "乡", "州", "盟", "旗", NULL };
+	for (int i = 0; level[i]; i++)
+		if (starts(s, strlen(s), level[i]))
+			return 1;
+	return 0;
+}
+
 static int organ_like(const char *s)
 {
 	size_t len = strlen(s);
 	if (len < 6 || utf8_count(s, len) > 40)
 		return 0;
 	for (const char *p = s; *p; p++)
-		if ((*p >= '0' && *p <= '9') || *p == ':' || *p == '>')
+		if ((*p >= '0' && *p <= '9') || *p == ':' || *p == '>' || *p == ',' || *p == '.')
 			return 0;
-	if (starts(s, len, "我") || starts(s, len, "本") || utf8_count(s, len) < 3)
-		return 0;  /* 我局, 本机关: the organ speaks of itself */
+	if (starts(s, len, "我") || starts(s, len, "本") || starts(s, len, "该") ||
+	    starts(s, len, "(") || utf8_count(s, len) < 3 || bare_level(s))
+		return 0;  /* 我局, 本机关: the organ speaks of itself; 区政府办公室: which district? */
+	if (has(s, "。") || has(s, "、") || has(s, ";") || has(s, "我") || has(s, "本机关"))
+		return 0;  /* a sentence, not a name */
 	for (int i = 0; organ_suffix[i]; i++)
 		if (strcmp(s, organ_suffix[i]) == 0)
 			return 0;
-	if (strcmp(s, "人民政府") == 0 || strcmp(s, "市人民政府") == 0)
-		return 0;
 	for (int i = 0; organ_suffix[i]; i++) {
 		size_t n = strlen(organ_suffix[i]);
 		if (len >= n && memcmp(s + len - n, organ_suffix[i], n) == 0)
@@ -98,7 +132,39 @@ static const char *strip_spam(const char *s, int *spam)
 	return cut;
 }
 
-/* Organ candidate from s[0..len): spam removed, words like "关于" cut; NULL if not organ-like. */
+/* What comes before a title on the same line and is not part of the name: widget text (点击收听,
+ * 字体大中小, 打印, 分享), a flipbook's "page 8-" header, breadcrumbs ("首页>…>"), labels
+ * ending in a colon or a bracket. Returns where the name may start. */
+static const char *skip_prefix(const char *s)
+{
+	static const char *const stops[] = { ">", "】", "]", ":", "|", "》", "_", "-", "·", NULL };
+	static const char *const widgets[] = { "点击收听", "点击播放", "语音播报", "朗读", "收听",
+					       "打印本页", "打印", "分享到", "分享", "关闭窗口", NULL };
+	const char *p = s;
+	int again = 1;
+
+	while (again) {
+		again = 0;
+		for (int i = 0; stops[i]; i++) {
+			const char *q = strstr(p, stops[i]);
+			/* a stop in the first 40 characters; its last occurrence there */
+			while (q && utf8_count(p, (size_t)(q - p)) < 40) {
+				p = q + strlen(stops[i]);
+				again = 1;
+				q = strstr(p, stops[i]);
+			}
+		}
+		for (int i = 0; widgets[i]; i++)
+			if (starts(p, strlen(p), widgets[i])) {
+				p += strlen(widgets[i]);
+				again = 1;
+			}
+	}
+	return p;
+}
+
+/* Organ candidate from s[0..len): prefix text, spam and words like "关于" removed; NULL if it
+ * does not name a particular organ. */
 static char *organ_from(struct extraction *x, const char *s, size_t len)
 {
 	char *c = arena_strndup(&x->arena, s, len);
@@ -113,6 +179,7 @@ static char *organ_from(struct extraction *x, const char *s, size_t len)
 		*cut = '\0';
 	if ((cut = strstr((char *)p, "党政办")) != NULL)
 		*cut = '\0';
+	p = skip_prefix(p);
 	while (starts(p, strlen(p), "《") || starts(p, strlen(p), "关于"))
 		p += starts(p, strlen(p), "《") ? 3 : 6;
 	if (!organ_like(p))
@@ -120,129 +187,283 @@ static char *organ_from(struct extraction *x, const char *s, size_t len)
 	return (char *)p;
 }
 
-void chk_find_year_and_organ(struct extraction *x, const int *row_section)
-{
-	int title_year = 0, period_year = 0, other_year = 0, first_year = 0;
-	char *title_organ = NULL, *pre_organ = NULL, *meta_organ = NULL, *made_organ = NULL,
-	     *subj_organ = NULL, *prev_short = NULL;
-	size_t limit = x->nrows < 400 ? x->nrows : 400;
+/* ---- the sources ----------------------------------------------------------------------------- */
 
-	for (size_t i = 0; i < limit; i++) {
-		const char *s = x->nrow[i], *w = NULL, *p;
-		int y;
-		if (!*s)
-			continue;
-		/* the title, possibly split: "正阳街道办事处" / "2023年政府信息公开工作年度报告" */
-		if (!title_year && is_title(s) && row_section[i] < 0 &&
-		    ((y = year_before(s, "政府信息公开", &w)) || (y = year_before(s, "度政府信息公开", &w)))) {
-			title_year = y;
-			if (w > s)
-				title_organ = organ_from(x, s, (size_t)(w - s));
-			else if (prev_short)
-				title_organ = prev_short;
-		}
-		if (!title_year && utf8_count(s, strlen(s)) <= 60 && !is_title(s)) {
-			char *o = organ_from(x, s, strlen(s));
-			if (o)
-				prev_short = o;
-			else
-				prev_short = NULL;
-		}
-		/* the statistical period: "统计期限为2023年1月1日", "统计期限自202011日起" */
-		if (!period_year && (p = strstr(s, "统计")) != NULL) {
-			for (const char *q = p; *q && q < p + 60; q++)
-				if ((y = year_at(q)) != 0) {
-					period_year = y;
-					break;
-				}
-		}
-		/* "现公布某局2023年政府信息公开工作年度报告", "现公开天门市人民政府办公室2025年…" */
-		if (!pre_organ) {
-			const char *k = strstr(s, "现公布");
-			if (!k)
-				k = strstr(s, "现公开");
-			if (k) {
-				const char *yw = NULL;
-				k += 9;
-				if ((y = year_before(k, "政府信息公开", &yw)) || (y = year_before(k, "度", &yw))) {
-					if (!other_year)
-						other_year = y;
-					if (yw > k)
-						pre_organ = organ_from(x, k, (size_t)(yw - k));
-				} else {
-					const char *e2 = strstr(k, "政府信息公开");
-					if (e2 && e2 > k)
-						pre_organ = organ_from(x, k, (size_t)(e2 - k));
-				}
-			}
-		}
-		/* "- 发布机构: 开远市人民政府" */
-		if (!meta_organ && (p = strstr(s, "发布机构")) != NULL && row_section[i] < 0) {
-			p += strlen("发布机构");
-			if (*p == ':')
-				p++;
-			meta_organ = organ_from(x, p, strlen(p));
-		}
-		/* "由三元区人力资源和社会保障局政府信息公开工作机构-办公室编制" */
-		if (!made_organ && (p = strstr(s, "由")) != NULL && strstr(p, "编制")) {
-			const char *e2 = strstr(p, "编制");
-			if (e2 - p < 200)
-				made_organ = organ_from(x, p + 3, (size_t)(e2 - p - 3));
-		}
-		/* "2023年,厚桥街道在区委…": the subject of the overview's first sentence */
-		if (!subj_organ && row_section[i] <= SEC_OVERVIEW && year_at(s) && starts(s + 4, strlen(s + 4), "年")) {
-			static const char *const verbs[] = {
-				"在", "认真", "严格", "坚持", "紧紧", "按照", "积极", "深入", "全面",
-				"进一步", "持续", "高度", "围绕", "结合", "不断", "着力", "以", "共",
-				"主动", "累计", "依法", "始终", "继续", "切实", "扎实", "聚焦", "立足",
-				"贯彻", "落实", "政府信息公开", "政务公开", "信息公开", NULL };
-			const char *b = s + 7, *best = NULL;
-			if (starts(b, strlen(b), "度"))
-				b += 3;
-			if (*b == ',')
-				b++;
-			for (int v = 0; verbs[v]; v++) {
-				const char *q = strstr(b, verbs[v]);
-				if (q && q > b && (!best || q < best))
-					best = q;
-			}
-			if (best && best - b < 80)
-				subj_organ = organ_from(x, b, (size_t)(best - b));
-		}
-		if (!first_year && row_section[i] <= SEC_OVERVIEW) {
-			const char *q = strstr(s, "年");
-			if (q && q - s >= 4 && (y = year_at(q - 4)) != 0)
-				first_year = y;
-		}
+/* A title in s: the year and, before it (or before 政府信息公开), the organ. */
+static int title_in(struct extraction *x, const char *s, struct found *f)
+{
+	const char *w = NULL, *gi;
+	int y;
+
+	if (!is_title(s))
+		return 0;
+	if (!(y = year_before(s, "政府信息公开", &w)) && !(y = year_before(s, "度政府信息公开", &w)) &&
+	    !(y = year_before(s, "度报告", &w)) && !(y = year_before(s, "年度报告", &w)) &&
+	    !(y = year_before(s, "报告", &w)))
+		return 0;
+	if (!f->title_year)
+		f->title_year = y;
+	gi = strstr(s, "政府信息公开");
+	if (gi && gi < w)
+		w = gi;  /* "X政府信息公开工作2022年度报告" */
+	if (w > s)
+		f->title_organ = organ_from(x, s, (size_t)(w - s));
+	if (!f->title_organ && f->prev_short) {
+		f->title_organ = f->prev_short;  /* "X" / "2023年政府信息公开工作年度报告" */
+		f->title_from_line_above = 1;
 	}
-	if (!first_year) {
-		/* any "2020年" in the text (a capture that starts in the middle) */
-		for (size_t i = 0; i < x->nrows && !first_year; i++) {
-			const char *q = x->nrow[i];
-			while ((q = strstr(q, "年")) != NULL) {
-				if (q - x->nrow[i] >= 4 && (first_year = year_at(q - 4)) != 0)
-					break;
-				q += 3;
-			}
-		}
-	}
-	x->r->rep.year = title_year ? title_year : period_year ? period_year :
-			 other_year ? other_year : first_year;
-	{
-		char *best = pre_organ ? pre_organ : title_organ;
-		/* prefer the fuller spelling when one ends with the other */
-		if (pre_organ && title_organ && ends_with(title_organ, pre_organ))
-			best = title_organ;
-		if (!best)
-			best = meta_organ ? meta_organ : made_organ ? made_organ : subj_organ;
-		else if (meta_organ && strlen(meta_organ) > strlen(best) &&
-			 (ends_with(meta_organ, best) || strncmp(meta_organ, best, strlen(best)) == 0))
-			best = meta_organ;
-		if (best)
-			report_set_agency(&x->r->rep, best);
-	}
-	if (x->spam)
-		chk_note(x->r, "CAP-06", NULL, 0, "标题或正文中的地名被博彩广告文字替换（被劫持的镜像站）；"
-		     "机关名称按去除广告后的文字读取");
+	return 1;
 }
 
+/* The title, possibly split over up to three rows before the first heading, possibly with its
+ * organ on the row above. */
+static void scan_title(struct extraction *x, size_t i, const int *row_section, struct found *f)
+{
+	const char *s = x->nrow[i];
+	size_t n = utf8_count(s, strlen(s));
+
+	if (f->title_organ || row_section[i] >= 0)
+		return;  /* a title without its organ (a page's <title>) leaves the search open */
+	if (title_in(x, s, f))
+		return;
+	/* a title split over lines: join with the next one or two rows (when those are not a
+	 * title themselves) */
+	if (n <= 60 && i + 1 < x->nrows && row_section[i + 1] < 0 && !is_title(x->nrow[i + 1])) {
+		char *two = arena_alloc(&x->arena, strlen(s) + strlen(x->nrow[i + 1]) + 1);
+		memcpy(two, s, strlen(s));
+		memcpy(two + strlen(s), x->nrow[i + 1], strlen(x->nrow[i + 1]) + 1);
+		if (title_in(x, two, f))
+			return;
+		if (i + 2 < x->nrows && row_section[i + 2] < 0 && !is_title(x->nrow[i + 2]) &&
+		    utf8_count(two, strlen(two)) <= 80) {
+			char *three = arena_alloc(&x->arena, strlen(two) + strlen(x->nrow[i + 2]) + 1);
+			memcpy(three, two, strlen(two));
+			memcpy(three + strlen(two), x->nrow[i + 2], strlen(x->nrow[i + 2]) + 1);
+			if (title_in(x, three, f))
+				return;
+		}
+	}
+	/* a short organ-like row just above a title without organ (never the page's metadata: a
+	 * site's name is not the organ) */
+	if (n <= 60 && !(x->d->rows[i].flags & CHK_ROW_META) && !is_title(s))
+		f->prev_short = organ_from(x, s, strlen(s));
+}
+
+/* The statistical period: "统计期限为2023年1月1日", "统计期限自202011日起". */
+static void scan_period(const char *s, struct found *f)
+{
+	const char *p = strstr(s, "统计");
+	if (f->period_year || !p)
+		return;
+	for (const char *q = p; *q && q < p + 60; q++)
+		if ((f->period_year = year_at(q)) != 0)
+			return;
+}
+
+/* "现公布某局2023年政府信息公开工作年度报告", "现公开天门市人民政府办公室2025年…" */
+static void scan_published(struct extraction *x, const char *s, struct found *f)
+{
+	const char *k = strstr(s, "现公布"), *yw = NULL, *e2;
+	int y;
+
+	if (f->pre_organ)
+		return;
+	if (!k)
+		k = strstr(s, "现公开");
+	if (!k)
+		return;
+	k += 9;
+	if ((y = year_before(k, "政府信息公开", &yw)) || (y = year_before(k, "度", &yw))) {
+		if (!f->other_year)
+			f->other_year = y;
+		if (yw > k)
+			f->pre_organ = organ_from(x, k, (size_t)(yw - k));
+	} else if ((e2 = strstr(k, "政府信息公开")) != NULL && e2 > k) {
+		f->pre_organ = organ_from(x, k, (size_t)(e2 - k));
+	}
+}
+
+/* "- 发布机构: 开远市人民政府", a page's ContentSource ("发布机构:X" from the reader),
+ * "信息来源:X" */
+static void scan_meta(struct extraction *x, const char *s, int heading, struct found *f)
+{
+	static const char *const keys[] = { "发布机构", "信息来源", "来源单位", "发文机关", NULL };
+	const char *p = NULL;
+	int k;
+
+	if (f->meta_organ || heading)
+		return;
+	for (k = 0; keys[k] && !p; k++)
+		p = strstr(s, keys[k]);
+	if (!p)
+		return;
+	p += strlen(keys[k - 1]);
+	if (*p == ':')
+		p++;
+	{
+		/* up to the next label on the same line ("发布机构:X发布日期:2024-01-20") */
+		const char *end = p + strlen(p), *q;
+		static const char *const next[] = { "发布日期", "发布时间", "成文日期", "索引号", "文号",
+						    "主题分类", "浏览", "日期", NULL };
+		for (int i = 0; next[i]; i++)
+			if ((q = strstr(p, next[i])) != NULL && q < end)
+				end = q;
+		f->meta_organ = organ_from(x, p, (size_t)(end - p));
+	}
+}
+
+/* "由三元区人力资源和社会保障局政府信息公开工作机构-办公室编制", "本报告由X按照《条例》…编制" */
+static void scan_made(struct extraction *x, const char *s, struct found *f)
+{
+	static const char *const verbs[] = { "按照", "根据", "依据", "依照", "编制", NULL };
+	const char *p = strstr(s, "由"), *e2 = p ? strstr(p, "编制") : NULL, *end = e2;
+
+	if (f->made_organ || !e2 || e2 - p >= 600)
+		return;
+	for (int i = 0; verbs[i]; i++) {
+		const char *q = strstr(p + 3, verbs[i]);
+		if (q && q < end)
+			end = q;
+	}
+	if (end - p < 200)
+		f->made_organ = organ_from(x, p + 3, (size_t)(end - p - 3));
+}
+
+/* The subject of the overview's first sentence: "2023年,厚桥街道在区委…", "县X局严格按照…" */
+static void scan_subject(struct extraction *x, const char *s, struct found *f)
+{
+	static const char *const verbs[] = {
+		"在", "认真", "严格", "坚持", "紧紧", "按照", "积极", "深入", "全面", "进一步", "持续",
+		"高度", "围绕", "结合", "不断", "着力", "以", "共", "主动", "累计", "依法", "始终",
+		"继续", "切实", "扎实", "聚焦", "立足", "贯彻", "落实", "政府信息公开", "政务公开",
+		"信息公开", "全年", "紧扣", "牢固", NULL };
+	const char *b = s, *best = NULL;
+
+	if (f->subj_organ)
+		return;
+	if (year_at(s) && starts(s + 4, strlen(s + 4), "年")) {
+		b = s + 7;
+		if (starts(b, strlen(b), "度"))
+			b += 3;
+		if (*b == ',')
+			b++;
+	}
+	for (int v = 0; verbs[v]; v++) {
+		const char *q = strstr(b, verbs[v]);
+		if (q && q > b && (!best || q < best))
+			best = q;
+	}
+	if (best && best - b < 80)
+		f->subj_organ = organ_from(x, b, (size_t)(best - b));
+}
+
+static void scan_first_year(const char *s, struct found *f)
+{
+	const char *q = s;
+	while (!f->first_year && (q = strstr(q, "年")) != NULL) {
+		if (q - s >= 4)
+			f->first_year = year_at(q - 4);
+		q += 3;
+	}
+}
+
+/* How the report speaks of itself: the level character after 我 (我镇, 我局, 我街道, 我委 …). */
+static void scan_self(const char *s, struct found *f)
+{
+	static const char *const level[] = { "镇", "乡", "街", "局", "委", "办", "院", "厅", "区", "县",
+					     "市", "部", "署", "中心", NULL };
+	const char *p = s;
+
+	while (!f->self[0] && (p = strstr(p, "我")) != NULL) {
+		p += 3;
+		for (int i = 0; level[i]; i++)
+			if (starts(p, strlen(p), level[i])) {
+				memcpy(f->self, level[i], 3);
+				f->self[3] = '\0';
+				break;
+			}
+	}
+}
+
+/* A name taken from anywhere but the title itself must agree with how the report speaks of
+ * itself: a report that says 我镇 is not the county government's whose site shows it. */
+static char *agrees(char *organ, const struct found *f)
+{
+	return organ && f->self[0] && !has(organ, f->self) ? NULL : organ;
+}
+
+/* ---- choosing ---------------------------------------------------------------------------------- */
+
+/* The best organ name of the sources: the title's (or the 现公布 sentence's, preferring the
+ * fuller spelling when one ends with the other), else the publisher metadata, "由X编制", the
+ * overview's subject. Metadata replaces a shorter name it extends ("正阳街道办事处" →
+ * "西咸新区正阳街道办事处"). */
+static const char *choose_organ(struct found *f)
+{
+	const char *best;
+
+	if (f->title_from_line_above)
+		f->title_organ = agrees(f->title_organ, f);
+	f->meta_organ = agrees(f->meta_organ, f);
+	f->made_organ = agrees(f->made_organ, f);
+	f->subj_organ = agrees(f->subj_organ, f);
+	best = f->pre_organ ? f->pre_organ : f->title_organ;
+	if (f->pre_organ && f->title_organ && ends_with(f->title_organ, f->pre_organ))
+		best = f->title_organ;
+	if (!best)
+		return f->meta_organ ? f->meta_organ : f->made_organ ? f->made_organ : f->subj_organ;
+	if (f->meta_organ && strlen(f->meta_organ) > strlen(best) &&
+	    (ends_with(f->meta_organ, best) || strncmp(f->meta_organ, best, strlen(best)) == 0))
+		best = f->meta_organ;
+	return best;
+}
+
+/* A flipbook page's header "page9-" before a title: not part of it. */
+static const char *skip_page_header(const char *s)
+{
+	const char *p = s;
+	if (!starts(p, strlen(p), "page") && !starts(p, strlen(p), "p."))
+		return s;
+	p += starts(p, strlen(p), "page") ? 4 : 2;
+	while (*p >= '0' && *p <= '9')
+		p++;
+	return *p == '-' ? p + 1 : s;
+}
+
+void chk_find_year_and_organ(struct extraction *x, const int *row_section)
+{
+	struct found f = { 0 };
+	size_t limit = x->nrows < ORGAN_ROWS ? x->nrows : ORGAN_ROWS;
+	const char *organ;
+	int section = -1;  /* the section of the rows so far */
+
+	for (size_t i = 0; i < limit; i++) {
+		const char *s = skip_page_header(x->nrow[i]);
+		if (row_section[i] >= 0)
+			section = row_section[i];
+		if (!*s)
+			continue;
+		x->nrow[i] = (char *)s;
+		scan_title(x, i, row_section, &f);
+		scan_period(s, &f);
+		scan_published(x, s, &f);
+		scan_meta(x, s, row_section[i] >= 0, &f);
+		scan_made(x, s, &f);
+		scan_self(s, &f);
+		if (section <= SEC_OVERVIEW && row_section[i] < 0 &&
+		    !(x->d->rows[i].flags & CHK_ROW_META) && !is_title(s))
+			scan_subject(x, s, &f);
+		if (section <= SEC_OVERVIEW)
+			scan_first_year(s, &f);
+	}
+	/* any "2020年" in the text (a capture that starts in the middle) */
+	for (size_t i = 0; i < x->nrows && !f.first_year; i++)
+		scan_first_year(x->nrow[i], &f);
+	x->r->rep.year = f.title_year ? f.title_year : f.period_year ? f.period_year :
+			 f.other_year ? f.other_year : f.first_year;
+	if ((organ = choose_organ(&f)) != NULL)
+		report_set_agency(&x->r->rep, organ);
+	if (x->spam)
+		chk_note(x->r, "CAP-06", NULL, 0, "标题或正文中的地名被博彩广告文字替换（被劫持的镜像站）；"
+			 "机关名称按去除广告后的文字读取");
+}

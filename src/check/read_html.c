@@ -15,6 +15,7 @@
  */
 #include "check/reader.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <libxml/HTMLparser.h>
@@ -246,6 +247,25 @@ done:
 	free(rows);
 }
 
+/* The publishing organ a government page declares in its head (<meta name="ContentSource">,
+ * the 信息来源 of the national site standard): a META row "发布机构:X", read only for the organ. */
+static void note_source(struct hctx *c, const xmlNode *n)
+{
+	xmlChar *name = xmlGetProp(n, (const xmlChar *)"name"), *v;
+
+	if (name && xmlStrcasecmp(name, (const xmlChar *)"ContentSource") == 0 &&
+	    (v = xmlGetProp(n, (const xmlChar *)"content")) != NULL) {
+		if (xmlStrlen(v) > 0 && xmlStrlen(v) < 200) {
+			char *line = xasprintf("发布机构:%s", (const char *)v);
+			if (chk_doc_line(c->d, line, strlen(line), CHK_ROW_META))
+				c->rc = ERR_LIMIT;
+			free(line);
+		}
+		xmlFree(v);
+	}
+	xmlFree(name);
+}
+
 /* A URL naming a report file: .pdf .doc .docx .xls .xlsx .wps .et .ofd before ? # & or the end
  * (also a PDF viewer's viewer.html?file=…pdf). */
 static int report_file_url(const char *u)
@@ -312,6 +332,10 @@ static void walk(struct hctx *c, const xmlNode *n, int depth)
 			if (!c->rc && t.len && chk_doc_line(c->d, t.ptr, t.len, CHK_ROW_META))
 				c->rc = ERR_LIMIT;
 			buf_free(&t);
+			continue;
+		}
+		if (name_is(n, "meta")) {
+			note_source(c, n);
 			continue;
 		}
 		if (name_is(n, "head")) {

@@ -835,6 +835,15 @@ int chk_read_pdf(const char *raw, size_t len, struct chk_doc *d, struct gk_error
 		if (title && *title && strlen(title) < 1024 && utf8_valid(title, strlen(title)))
 			limit(c, chk_doc_line(d, title, strlen(title), CHK_ROW_META));
 		g_free(title);
+		/* the author, where a producer put the organ there (gongkai does; a person's name
+		 * or "Administrator" is not taken for an organ by extraction) */
+		gchar *author = poppler_document_get_author(doc);
+		if (author && *author && strlen(author) < 200 && utf8_valid(author, strlen(author))) {
+			char *line = xasprintf("发布机构:%s", author);
+			limit(c, chk_doc_line(d, line, strlen(line), CHK_ROW_META));
+			free(line);
+		}
+		g_free(author);
 	}
 	for (int i = 0; i < pages && !c->rc && c->glyphs < PDF_MAX_GLYPHS; i++) {
 		PopplerPage *page = poppler_document_get_page(doc, i);

@@ -117,9 +117,12 @@ static const struct {
 	{ "056.txt", 0, "", "no year anywhere in the capture (the index takes it from the site)" },
 	{ "011.txt", -1, NULL, "the capture says only '我街'; no title" },
 	{ "014.txt", -1, NULL, "one PDF page: only '审计局' and '我单位'" },
-	{ "074.txt", -1, "区政府办公室", "the capture names itself only '区政府办公室'" },
+	{ "044.txt", -1, NULL, "the capture names itself only '县乡村振兴局': a level without its place "
+			      "names no particular organ" },
+	{ "074.txt", -1, NULL, "the capture names itself only '区政府办公室': which district?" },
 	{ "077.txt", -1, NULL, "no title; the text says '区政府政务服务办'" },
-	{ "080.txt", -1, NULL, "no title; the text abbreviates to '住建局'" },
+	{ "080.txt", -1, "文登区住建局", "no title; the overview's subject is the organ's own short name "
+				       "'文登区住建局'" },
 };
 
 static int exemption(const char *file)
@@ -242,6 +245,38 @@ static void test_corpus(void **state)
 	assert_int_equal(totals, 16);
 	free(index);
 	free(path);
+}
+
+/* Every shape a title takes (tests/golden/check/titles/INDEX.tsv): the organ read is exactly
+ * the index's, or none where the index says "-" (a bare level, a self-reference, a site's name
+ * standing above a title that names no organ). */
+static void test_titles(void **state)
+{
+	char *index = slurp(GOLDEN "titles/INDEX.tsv"), *line, *save = NULL;
+	int n = 0;
+
+	for (line = strtok_r(index, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		char *file = line, *agency = strchr(file, '\t'), *year, *path;
+		struct chk_report r;
+		if (!agency || strncmp(line, "file\t", 5) == 0)
+			continue;
+		*agency++ = '\0';
+		year = strchr(agency, '\t');
+		*year++ = '\0';
+		path = xasprintf(GOLDEN "titles/%s", file);
+		check_path(path, &r);
+		if (strcmp(agency, "-") == 0 ? r.res.rep.agency != NULL
+					     : !r.res.rep.agency || strcmp(r.res.rep.agency, agency) != 0)
+			fail_msg("%s: organ '%s', expected '%s'", file,
+				 r.res.rep.agency ? r.res.rep.agency : "(none)", agency);
+		if (r.res.rep.year != (int)strtol(year, NULL, 10))
+			fail_msg("%s: year %d, expected %s", file, r.res.rep.year, year);
+		chk_report_free(&r);
+		free(path);
+		n++;
+	}
+	assert_int_equal(n, 14);
+	free(index);
 }
 
 static void test_corpus_damage(void **state)
@@ -642,6 +677,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_corpus),
 		cmocka_unit_test(test_corpus_damage),
+		cmocka_unit_test(test_titles),
 		cmocka_unit_test(test_reference),
 		cmocka_unit_test(test_hangzhou_html_all_charsets),
 		cmocka_unit_test(test_hangzhou_negative),
