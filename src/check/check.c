@@ -42,7 +42,7 @@ static void append(struct findings *out, const struct finding *f)
 	out->v[out->n++] = *f;
 }
 
-/* A folder of 10 000 reports is held until the cross-year checks: keep only what is used. */
+/* Keep only what the outputs use (callers may hold many reports at once). */
 static void shrink(struct chk_report *r)
 {
 	findings_free(&r->res.notes);  /* copied into r->findings */
@@ -127,57 +127,78 @@ size_t chk_count(const struct chk_report *r, enum severity s)
 	return findings_count(&r->findings, s);
 }
 
-static int cross_eligible(const struct chk_report *r)
+struct chk_key chk_report_key(const struct chk_report *r)
 {
-	return r->ok && r->res.rep.agency && r->res.rep.year && r->res.format != CHK_FMT_LEGACY;
+	struct chk_key k = { NULL, 0 };
+	if (r->ok && r->res.rep.agency && r->res.rep.year && r->res.format != CHK_FMT_LEGACY)
+		k.agency = r->res.rep.agency, k.year = r->res.rep.year;
+	return k;
 }
 
-static const struct chk_report *cross_base;
+static const struct chk_key *cross_base;
 
 /* Order by organ, then year, then position (qsort is not stable). */
 static int cross_cmp(const void *a, const void *b)
 {
-	const struct chk_report *x = &cross_base[*(const size_t *)a];
-	const struct chk_report *y = &cross_base[*(const size_t *)b];
-	int c = strcmp(x->res.rep.agency, y->res.rep.agency);
+	const struct chk_key *x = &cross_base[*(const size_t *)a];
+	const struct chk_key *y = &cross_base[*(const size_t *)b];
+	int c = strcmp(x->agency, y->agency);
 
 	if (c)
 		return c;
-	if (x->res.rep.year != y->res.rep.year)
-		return x->res.rep.year < y->res.rep.year ? -1 : 1;
+	if (x->year != y->year)
+		return x->year < y->year ? -1 : 1;
 	return *(const size_t *)a < *(const size_t *)b ? -1 : 1;
+}
+
+size_t chk_cross_pairs(const struct chk_key *keys, size_t n, size_t (**pairs)[2])
+{
+	size_t *idx = xcalloc(n ? n : 1, sizeof *idx), m = 0, np = 0;
+	size_t (*out)[2] = xcalloc(n ? n : 1, sizeof *out);
+
+	/* sorted by organ and year, each report's predecessor year is found in one pass */
+	for (size_t i = 0; i < n; i++)
+		if (keys[i].agency && keys[i].year)
+			idx[m++] = i;
+	cross_base = keys;
+	qsort(idx, m, sizeof *idx, cross_cmp);
+	for (size_t k = 1, prev_first = 0, group = 0; k < m; k++) {
+		const struct chk_key *cur = &keys[idx[k]], *last = &keys[idx[k - 1]];
+		/* group: first of cur's (organ, year); prev_first: first of the group before it */
+		if (strcmp(last->agency, cur->agency) != 0 || last->year != cur->year) {
+			prev_first = group;
+			group = k;
+		}
+		if (group > 0 && strcmp(keys[idx[prev_first]].agency, cur->agency) == 0 &&
+		    keys[idx[prev_first]].year == cur->year - 1 && prev_first < group) {
+			out[np][0] = idx[prev_first];
+			out[np][1] = idx[k];
+			np++;
+		}
+	}
+	free(idx);
+	*pairs = out;
+	return np;
+}
+
+void chk_cross_one(const struct chk_report *prev, const struct chk_report *cur,
+		   const struct chk_options *o, struct findings *out)
+{
+	struct rule_options ro = { .strict = o ? o->strict : 0 };
+	rules_check_cross(&prev->res.rep, &cur->res.rep, &ro, out);
 }
 
 void chk_cross(struct chk_report *reports, size_t n, const struct chk_options *o)
 {
-	struct rule_options ro = { .strict = o ? o->strict : 0 };
-	size_t *idx = xcalloc(n ? n : 1, sizeof *idx), m = 0;
+	struct chk_key *keys = xcalloc(n ? n : 1, sizeof *keys);
+	size_t (*pairs)[2], np;
 
-	/* sorted by organ and year, each report's predecessor year is found in one pass */
 	for (size_t i = 0; i < n; i++)
-		if (cross_eligible(&reports[i]))
-			idx[m++] = i;
-	cross_base = reports;
-	qsort(idx, m, sizeof *idx, cross_cmp);
-	for (size_t k = 0, prev_first = 0; k < m; k++) {
-		struct chk_report *cur = &reports[idx[k]];
-		const struct chk_report *prev;
-		/* prev_first: the first report of the group before cur's (same organ, lower year) */
-		if (k > 0 && (strcmp(reports[idx[k - 1]].res.rep.agency, cur->res.rep.agency) != 0 ||
-			      reports[idx[k - 1]].res.rep.year != cur->res.rep.year)) {
-			size_t j = k - 1;
-			while (j > 0 && strcmp(reports[idx[j - 1]].res.rep.agency,
-					       reports[idx[k - 1]].res.rep.agency) == 0 &&
-			       reports[idx[j - 1]].res.rep.year == reports[idx[k - 1]].res.rep.year)
-				j--;
-			prev_first = j;
-		} else if (k == 0) {
-			continue;
-		}
-		prev = &reports[idx[prev_first]];
-		if (prev_first < k && strcmp(prev->res.rep.agency, cur->res.rep.agency) == 0 &&
-		    prev->res.rep.year == cur->res.rep.year - 1)
-			rules_check_cross(&prev->res.rep, &cur->res.rep, &ro, &cur->findings);
-	}
-	free(idx);
+		keys[i] = chk_report_key(&reports[i]);
+	np = chk_cross_pairs(keys, n, &pairs);
+	for (size_t k = 0; k < np; k++)
+		chk_cross_one(&reports[pairs[k][0]], &reports[pairs[k][1]], o,
+			      &reports[pairs[k][1]].findings);
+	free(pairs);
+	free(keys);
 }

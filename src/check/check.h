@@ -35,9 +35,29 @@ int chk_check_mem(const char *s, size_t len, const char *name, const struct chk_
 		  struct chk_report *out);
 void chk_report_free(struct chk_report *r);
 
-/* Cross-check every pair of reports of the same organ (same agency name) for consecutive
- * years. Reports without an agency or a year are left alone. */
+/* The organ and year of a report, as the cross-year step needs them (agency NULL or year 0:
+ * not paired). */
+struct chk_key {
+	const char *agency;
+	int year;
+};
+
+/* The pairs (prev, cur) of reports of the same organ for consecutive years among keys[0..n):
+ * for each report, the first report (in key order) of the organ's year before. Returns the
+ * number of pairs; *pairs (owned by the caller, free) holds prev in [k][0] and cur in [k][1],
+ * sorted by organ and year, so a caller reading reports back from disk holds two at a time. */
+size_t chk_cross_pairs(const struct chk_key *keys, size_t n, size_t (**pairs)[2]);
+
+/* The cross-year rules on one pair, appended to out. */
+void chk_cross_one(const struct chk_report *prev, const struct chk_report *cur,
+		   const struct chk_options *o, struct findings *out);
+
+/* Cross-check every pair of reports held in memory (chk_cross_pairs + chk_cross_one), the
+ * findings appended to the later report's. */
 void chk_cross(struct chk_report *reports, size_t n, const struct chk_options *o);
+
+/* The key of a report: NULL agency when it cannot be paired (unreadable, legacy format). */
+struct chk_key chk_report_key(const struct chk_report *r);
 
 /* Counts of E / W findings of a report. */
 size_t chk_count(const struct chk_report *r, enum severity s);

@@ -134,10 +134,11 @@ static int number_word(const char *s)
 	return 0;
 }
 
-/* A page number or folio: digits with dashes, 第 N 页, Page N, N/M. */
-static int folio(const char *s)
+/* A page number or folio: "—3—", "- 3 -", 第 3 页, 共 10 页, Page 8, 3/10, or a lone number of
+ * at most three digits. Several numbers without such a mark are values, not a folio. */
+static int folio(const char *s, size_t words)
 {
-	int digits = 0;
+	int digits = 0, mark = 0;
 	for (const char *p = s; *p; ) {
 		int32_t cp;
 		size_t n = utf8_decode(p, strlen(p), &cp);
@@ -145,13 +146,15 @@ static int folio(const char *s)
 			return 0;
 		if (cp >= '0' && cp <= '9')
 			digits++;
-		else if (!(cp == '-' || cp == 0x2014 || cp == 0x2013 || cp == 0xFF0D || cp == '/' ||
-			   cp == ' ' || cp == 0x7B2C || cp == 0x9875 || cp == 0x5171 || cp == '.' ||
-			   strchr("PpageAGE", (int)cp)))
-			return 0;  /* 第 页 共 */
+		else if (cp == '-' || cp == 0x2014 || cp == 0x2013 || cp == 0xFF0D || cp == '/' ||
+			 cp == 0x7B2C || cp == 0x9875 || cp == 0x5171 || cp == '.' ||
+			 (cp < 128 && strchr("PpageAGE", (int)cp)))
+			mark = 1;  /* 第 页 共 */
+		else if (cp != ' ')
+			return 0;
 		p += n;
 	}
-	return digits > 0;
+	return digits > 0 && digits <= 4 && (mark || (words == 1 && digits <= 3));
 }
 
 /* ---- glyphs → lines → words ----------------------------------------------------------------- */
@@ -368,15 +371,25 @@ static void mark_edges(struct pctx *c)
 	for (size_t i = 0; i < c->nlines; i++) {
 		struct line *l = &c->lines[i];
 		int seen = 0;
-		if (l->kind == L_VALUE || l->nw == 0)
+		if (l->nw == 0 || (l->y2 > c->page_h / 6 && l->y1 < c->page_h * 5 / 6))
 			continue;
-		if (l->y2 > c->page_h / 6 && l->y1 < c->page_h * 5 / 6)
-			continue;
-		if (l->nw == 1 && folio(l->w[0].text)) {
-			l->kind = L_SKIP;
-			continue;
+		if (l->nw <= 5) {
+			/* "— 4 —" comes as three words: the folio is the line's text */
+			char text[128] = "";
+			size_t len = 0;
+			for (size_t k = 0; k < l->nw && len < sizeof text - 1; k++) {
+				size_t w = strlen(l->w[k].text);
+				if (len + w >= sizeof text)
+					break;
+				memcpy(text + len, l->w[k].text, w + 1);
+				len += w;
+			}
+			if (folio(text, l->nw)) {
+				l->kind = L_SKIP;
+				continue;
+			}
 		}
-		if (l->y2 > 0.08f * c->page_h && l->y1 < 0.92f * c->page_h)
+		if (l->kind == L_VALUE || (l->y2 > 0.08f * c->page_h && l->y1 < 0.92f * c->page_h))
 			continue;
 		for (int k = 0; k < c->nedge && !seen; k++)
 			seen = strcmp(c->edge[k], l->w[0].text) == 0;

@@ -1,20 +1,26 @@
 /*
  * cmd_check.c — `gongkai check`: read published annual reports and say what is wrong.
  *
- *   gongkai check [--json | --csv] [--strict] FILE|DIR...
+ *   gongkai check [--json | --csv] [--html FILE] [--xlsx FILE] [--strict] FILE|DIR...
  *
- * Each FILE is read whatever its shape (text, Markdown, HTML in UTF-8/GBK/GB18030/Big5, DOCX,
- * gongkai JSON); a DIR is read recursively (files named *.txt *.text *.md *.htm *.html *.shtml
- * *.docx *.json). Text output: per file the format, year, organ, completeness, then every
- * finding with its rule, severity, message (expected vs found, in Chinese) and the cells it
- * points at, by row and column label. --json: an array, one object per file (keys: file,
- * format, year, agency, complete, cells, blank_cells, findings[rule, severity, cells, message],
- * plus charset, source, extra_rows). --csv: one line per file (file, agency, year, format,
- * complete, errors, warnings, first_error) after a header line. Reports of the same organ for
- * consecutive years are cross-checked. On a terminal a progress bar on stderr shows files
- * done, rate and time left.
+ * Each FILE is read whatever its shape (PDF, text, Markdown, HTML in UTF-8/GBK/GB18030/Big5 or
+ * inside a script string, DOCX, XLSX, gongkai JSON), chosen by content; a DIR is read
+ * recursively (see wanted()). Text output: per file the format, year, organ, completeness,
+ * then every finding with its rule, severity, message (expected vs found, in Chinese) and the
+ * cells it points at, by row and column label. --json: an array, one object per file (keys:
+ * file, format, year, agency, complete, cells, blank_cells, findings[rule, severity, cells,
+ * message], plus charset, source, extra_rows). --csv: one line per file (file, agency, year,
+ * format, complete, errors, warnings, first_error) after a header line. --html / --xlsx: the
+ * summary of every report (organ, year, format, complete, errors, warnings, first error),
+ * worst first, then each report's findings, written to FILE (stdout then only gets the
+ * totals). Reports of the same organ for consecutive years are cross-checked. On a terminal,
+ * a folder of more than 100 files shows a progress line on stderr.
+ *
+ * A folder is read one report at a time: each report's findings (or JSON) go to a spool file
+ * and only a small row per report stays in memory; the cross-year step then re-reads just the
+ * pairs of reports it compares, so memory stays flat however large the folder.
  * Exit status: 0 no E finding, 1 some E finding, 2 a file could not be read or usage error.
- * Calls check/ (check.h) and format/ for labels.
+ * Calls check/ (check.h), cli/check_out.h for the outputs.
  */
 #include <dirent.h>
 #include <getopt.h>
@@ -28,27 +34,36 @@
 #include "base/buf.h"
 #include "base/mem.h"
 #include "check/check.h"
+#include "cli/check_out.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
-#include "cli/jsonout.h"
-#include "text/csv.h"
+
+#define PROGRESS_FROM 100   /* files in a run before a terminal shows progress */
 
 static void usage(FILE *f)
 {
 	fprintf(f,
-		"Usage: gongkai check [--json | --csv] [--strict] FILE|DIR...\n\n"
+		"Usage: gongkai check [--json | --csv] [--html FILE] [--xlsx FILE] [--strict] FILE|DIR...\n\n"
 		"Read published annual reports (政府信息公开工作年度报告) and say exactly what is wrong\n"
 		"with each: broken 勾稽关系, blank cells, old-format tables, narrative that contradicts\n"
-		"the tables, damaged or truncated captures. Reads plain text, Markdown, HTML (UTF-8,\n"
-		"GBK/GB18030, Big5), DOCX and gongkai's own JSON; a directory is read recursively\n"
-		"(*.txt *.text *.md *.htm *.html *.shtml *.docx *.json).\n\n"
-		"  --json     one JSON array, an object per file: file, format, year, agency, complete,\n"
-		"             cells {id: number}, blank_cells [id], findings [{rule, severity, cells,\n"
-		"             message}], charset, source, extra_rows\n"
-		"  --csv      one line per file: file, agency, year, format, complete, errors,\n"
-		"             warnings, first_error (after a header line)\n"
-		"  --strict   blank cells are errors (E) instead of warnings (W)\n"
-		"  --help     this text\n\n"
+		"the tables, damaged or truncated captures. Reads PDF (tables rebuilt from the positions\n"
+		"of the words), plain text, Markdown, HTML (UTF-8, GBK/GB18030, Big5; also saved as .txt\n"
+		"or inside a JavaScript string), DOCX, XLSX and gongkai's own JSON, chosen by content. A\n"
+		"scanned PDF and a page that only frames or links the report are errors saying so; WPS\n"
+		"and Office 97-2003 binaries are refused with what to do. A directory is read\n"
+		"recursively (*.pdf *.txt *.text *.md *.htm *.html *.shtml *.js *.docx *.xlsx *.json;\n"
+		"*.doc *.xls *.wps *.et *.ofd to say they cannot be read).\n\n"
+		"  --json       one JSON array, an object per file: file, format, year, agency,\n"
+		"               complete, cells {id: number}, blank_cells [id], findings [{rule,\n"
+		"               severity, cells, message}], charset, source, extra_rows\n"
+		"  --csv        one line per file: file, agency, year, format, complete, errors,\n"
+		"               warnings, first_error (after a header line)\n"
+		"  --html FILE  the summary of every report (organ, year, format, complete, errors,\n"
+		"               warnings, first error), worst first, then each report's findings\n"
+		"  --xlsx FILE  the same as a workbook: sheet 汇总 (one row per report), sheet 问题\n"
+		"               (one row per finding)\n"
+		"  --strict     blank cells are errors (E) instead of warnings (W)\n"
+		"  --help       this text\n\n"
 		"Severity: E = must not be published as is; W = for the reviewer; I = information.\n"
 		"Reports of the same organ for consecutive years are cross-checked (Table 二 of year\n"
 		"N against Table 四 of N-1, per column; Table 二 stock; repeated narrative).\n"
@@ -133,6 +148,7 @@ static double now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* The progress line on a terminal: files done, rate, time left. */
 static void progress(size_t done, size_t total, double t0, int end)
 {
 	double el = now() - t0, rate = el > 0 ? (double)done / el : 0;
@@ -148,204 +164,125 @@ static void progress(size_t done, size_t total, double t0, int end)
 		fputc('\n', stderr);
 }
 
-/* ---- output ------------------------------------------------------------------------------ */
+/* ---- the run -------------------------------------------------------------------------------- */
 
-/* “一、本年新收政府信息公开申请数量”行“自然人”列 … */
-static void cell_label(const struct report_format *f, int idx, struct buf *b)
+struct run {
+	struct chk_options o;
+	int json;
+	struct check_row *rows;
+	size_t n;
+	FILE *spool;     /* each report's findings (or JSON text), read back by the outputs */
+};
+
+/* Check file i and keep what the outputs need: a row, the findings (or JSON) in the spool. */
+static int check_one(struct run *r, size_t i, const char *path)
 {
-	const struct fmt_cell *c = fmt_cell(f, idx);
-	int rc;
+	struct chk_report rep;
+	struct check_row *row = &r->rows[i];
+	int rc = 0;
 
-	if (!c)
-		return;
-	if (c->table == TBL_3)
-		rc = buf_printf(b, "“%s”行“%s”列", f->t3_rows[c->row].name, c->col_label);
-	else if (c->table == TBL_4)
-		rc = buf_printf(b, "%s“%s”", f->t4_groups[c->row].name, c->col_label);
-	else
-		rc = buf_printf(b, "“%s”的“%s”", c->row_label, c->col_label);
-	(void)rc;
-}
-
-/* The cells of a finding, grouped by row: “（六）3.其他”行（自然人、…、总计列）; at most 6 rows. */
-static void cells_text(const struct finding *fi, struct buf *b)
-{
-	int k = 0, rows = 0;
-
-	while (k < fi->ncells && rows < 6) {
-		const struct fmt_cell *c = fmt_cell(fi->fmt, fi->cells[k]);
-		int j = k + 1;
-
-		if (!c)
-			break;
-		if (rows++ && buf_puts(b, "、"))
-			return;
-		if (c->table != TBL_3) {
-			cell_label(fi->fmt, fi->cells[k], b);
-			k++;
-			continue;
-		}
-		/* the run of cells of the same Table 三 row */
-		while (j < fi->ncells && fmt_cell(fi->fmt, fi->cells[j]) &&
-		       fmt_cell(fi->fmt, fi->cells[j])->table == TBL_3 &&
-		       fmt_cell(fi->fmt, fi->cells[j])->row == c->row)
-			j++;
-		if (j - k == 1) {
-			cell_label(fi->fmt, fi->cells[k], b);
+	chk_check_file(path, &r->o, &rep);
+	check_row_fill(row, &rep);
+	if (rep.ok) {
+		row->spool = ftell(r->spool);
+		if (r->json) {
+			json_t *o = check_report_json(&rep);
+			char *text = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+			json_decref(o);
+			row->nfind = text ? strlen(text) : 0;
+			if (!text || fwrite(text, 1, row->nfind, r->spool) != row->nfind)
+				rc = ERR_IO;
+			free(text);
 		} else {
-			(void)!buf_printf(b, "“%s”行（", fi->fmt->t3_rows[c->row].name);
-			for (int m = k; m < j; m++)
-				(void)!buf_printf(b, "%s%s", m > k ? "、" : "",
-						  fmt_cell(fi->fmt, fi->cells[m])->col_label);
-			(void)!buf_puts(b, "列）");
-		}
-		k = j;
-	}
-	if (k < fi->ncells)
-		(void)!buf_printf(b, " 等共 %d 个单元格", fi->ncells);
-}
-
-static void print_text(const struct chk_report *r)
-{
-	const struct chk_result *x = &r->res;
-	int n, have = 0, blank = 0;
-
-	printf("%s\n", r->file);
-	if (!r->ok) {
-		printf("  无法读取 (unreadable): %s\n\n", r->err.msg[0] ? r->err.msg : err_name(r->err.code));
-		return;
-	}
-	n = fmt_ncells(x->rep.cells.fmt);
-	for (int i = 0; i < n; i++) {
-		have += cells_state(&x->rep.cells, i) != CELL_ABSENT || x->blank[i];
-		blank += x->blank[i];
-	}
-	printf("  格式 %s", chk_format_id(x->format));
-	if (x->rep.year)
-		printf(" · %d 年度", x->rep.year);
-	else
-		printf(" · 年度不明");
-	printf(" · %s", x->rep.agency ? x->rep.agency : "机关名称不明");
-	printf(" · %s", x->complete ? "完整" : "不完整");
-	printf(" · 单元格 %d/%d", have, n);
-	if (blank)
-		printf("（空白 %d）", blank);
-	printf(" · %s", chk_source_name(x->source));
-	if (x->source != CHK_SRC_PDF && x->source != CHK_SRC_DOCX && x->source != CHK_SRC_XLSX)
-		printf(" %s", x->charset ? x->charset : "");
-	printf("\n");
-	for (size_t i = 0; i < r->findings.n; i++) {
-		const struct finding *fi = &r->findings.v[i];
-		printf("  %s %-10s %s\n", severity_code(fi->sev), fi->rule, fi->msg);
-		if (fi->ncells > 0 && fi->fmt) {
-			struct buf b;
-			buf_init(&b, 8192);
-			cells_text(fi, &b);
-			printf("    单元格：%s\n", buf_cstr(&b));
-			buf_free(&b);
+			row->nfind = rep.findings.n;
+			if (fwrite(rep.findings.v, sizeof *rep.findings.v, rep.findings.n, r->spool) !=
+			    rep.findings.n)
+				rc = ERR_IO;
 		}
 	}
-	if (x->extra)
-		printf("  地方性行（未核对）：\n    %s", x->extra);
-	if (r->findings.n == 0)
-		printf("  没有发现问题\n");
-	printf("\n");
+	chk_report_free(&rep);
+	return rc;
 }
 
-/* One text field of the CSV output (text/csv.h: quoted, formulas neutralised). */
-static void csv_field(const char *s)
+/* The cross-year rules on every pair of reports of the same organ for consecutive years: the
+ * two files read again, one pair at a time (a folder of one year has no pairs). */
+static void cross_pairs(struct run *r)
 {
-	struct buf b;
+	struct chk_key *keys = xcalloc(r->n ? r->n : 1, sizeof *keys);
+	size_t (*pairs)[2], np;
+	struct chk_report prev, cur;
+	size_t held = (size_t)-1;
 
-	buf_init(&b, 0);
-	if (csv_write_field(&b, s) == 0 && b.len)
-		fwrite(b.ptr, 1, b.len, stdout);
-	buf_free(&b);
+	for (size_t i = 0; i < r->n; i++) {
+		const struct check_row *row = &r->rows[i];
+		if (row->ok && row->agency && row->year && row->format != CHK_FMT_LEGACY)
+			keys[i].agency = row->agency, keys[i].year = row->year;
+	}
+	np = chk_cross_pairs(keys, r->n, &pairs);
+	for (size_t k = 0; k < np; k++) {
+		struct findings f;
+		if (held != pairs[k][0]) {
+			if (held != (size_t)-1)
+				chk_report_free(&prev);
+			held = pairs[k][0];
+			chk_check_file(r->rows[held].file, &r->o, &prev);
+		}
+		chk_check_file(r->rows[pairs[k][1]].file, &r->o, &cur);
+		findings_init(&f);
+		if (prev.ok && cur.ok)
+			chk_cross_one(&prev, &cur, &r->o, &f);
+		for (size_t j = 0; j < f.n; j++) {
+			struct findings *c = &r->rows[pairs[k][1]].cross;
+			if (c->n == c->cap) {
+				c->cap = c->cap ? 2 * c->cap : 4;
+				c->v = xrealloc(c->v, c->cap * sizeof *c->v);
+			}
+			c->v[c->n++] = f.v[j];
+		}
+		check_row_count(&r->rows[pairs[k][1]], &f);
+		findings_free(&f);
+		chk_report_free(&cur);
+	}
+	if (held != (size_t)-1)
+		chk_report_free(&prev);
+	free(pairs);
+	free(keys);
 }
 
-static void print_csv(const struct chk_report *r)
+/* Every report in order on stdout: text, JSON or CSV. */
+static int print_reports(struct run *r, int json, int csv)
 {
-	const struct finding *first = NULL;
+	int rc = 0;
 
-	csv_field(r->file);
-	putchar(',');
-	if (!r->ok) {
-		printf(",,,,,,");
-		csv_field(r->err.msg);
-		putchar('\n');
-		return;
+	if (csv)
+		check_print_csv_header();
+	for (size_t i = 0; i < r->n && rc == 0; i++) {
+		const struct check_row *row = &r->rows[i];
+		if (csv) {
+			check_print_csv(row);
+		} else if (json) {
+			if (!row->ok) {
+				json_t *o = json_object();
+				char *text;
+				json_object_set_new(o, "file", json_string(row->file));
+				json_object_set_new(o, "error", json_string(row->error));
+				text = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+				printf("%s%s", i ? ",\n" : "[\n", text ? text : "{}");
+				free(text);
+				json_decref(o);
+			} else {
+				rc = check_print_json(r->spool, row, i == 0);
+			}
+		} else {
+			struct finding *f = NULL;
+			if ((rc = check_spool_findings(r->spool, row, &f)) == 0)
+				check_print_text(row, f, row->nfind);
+			free(f);
+		}
 	}
-	csv_field(r->res.rep.agency);
-	putchar(',');
-	if (r->res.rep.year)
-		printf("%d", r->res.rep.year);
-	printf(",%s,%s,%zu,%zu,", chk_format_id(r->res.format), r->res.complete ? "yes" : "no",
-	       chk_count(r, SEV_ERROR), chk_count(r, SEV_WARN));
-	for (size_t i = 0; i < r->findings.n && !first; i++)
-		if (r->findings.v[i].sev == SEV_ERROR)
-			first = &r->findings.v[i];
-	if (first) {
-		char *s = xasprintf("%s %s", first->rule, first->msg);
-		csv_field(s);
-		free(s);
-	}
-	putchar('\n');
-}
-
-static json_t *cell_json(const struct report_cells *c, int idx)
-{
-	const struct fmt_cell *cell = fmt_cell(c->fmt, idx);
-	int64_t v = cells_get(c, idx);
-
-	if (cell->unit == UNIT_FEN_AS_WAN)
-		return json_real((double)v / (double)FEN_PER_WAN);
-	if (cell->unit == UNIT_FEN_AS_YUAN)
-		return json_real((double)v / (double)FEN_PER_YUAN);
-	return json_integer(v);
-}
-
-static json_t *report_json(const struct chk_report *r)
-{
-	json_t *o = json_object(), *cells, *blank, *fs;
-	const struct chk_result *x = &r->res;
-	const struct report_format *f = x->rep.cells.fmt;
-
-	json_object_set_new(o, "file", json_string(r->file));
-	if (!r->ok) {
-		json_object_set_new(o, "error", json_string(r->err.msg));
-		return o;
-	}
-	json_object_set_new(o, "format", json_string(chk_format_id(x->format)));
-	json_object_set_new(o, "year", x->rep.year ? json_integer(x->rep.year) : json_null());
-	json_object_set_new(o, "agency", x->rep.agency ? json_string(x->rep.agency) : json_null());
-	json_object_set_new(o, "complete", json_boolean(x->complete));
-	cells = json_object();
-	blank = json_array();
-	for (int i = 0; i < fmt_ncells(f); i++) {
-		if (x->blank[i])
-			json_array_append_new(blank, json_string(fmt_cell(f, i)->id));
-		if (cells_state(&x->rep.cells, i) != CELL_ABSENT)
-			json_object_set_new(cells, fmt_cell(f, i)->id, cell_json(&x->rep.cells, i));
-	}
-	json_object_set_new(o, "cells", cells);
-	json_object_set_new(o, "blank_cells", blank);
-	fs = json_array();
-	for (size_t i = 0; i < r->findings.n; i++) {
-		const struct finding *fi = &r->findings.v[i];
-		json_t *jf = json_object(), *ids = json_array();
-		json_object_set_new(jf, "rule", json_string(fi->rule));
-		json_object_set_new(jf, "severity", json_string(severity_code(fi->sev)));
-		for (int k = 0; k < fi->ncells && fi->fmt; k++)
-			json_array_append_new(ids, json_string(fmt_cell(fi->fmt, fi->cells[k])->id));
-		json_object_set_new(jf, "cells", ids);
-		json_object_set_new(jf, "message", json_string(fi->msg));
-		json_array_append_new(fs, jf);
-	}
-	json_object_set_new(o, "findings", fs);
-	json_object_set_new(o, "charset", json_string(x->charset ? x->charset : ""));
-	json_object_set_new(o, "source", json_string(chk_source_name(x->source)));
-	json_object_set_new(o, "extra_rows", x->extra ? json_string(x->extra) : json_null());
-	return o;
+	if (json && rc == 0)
+		printf("%s]\n", r->n ? "\n" : "[");
+	return rc;
 }
 
 int cmd_check(struct cli *cli, int argc, char **argv)
@@ -353,15 +290,18 @@ int cmd_check(struct cli *cli, int argc, char **argv)
 	static const struct option opts[] = {
 		{ "json", no_argument, NULL, 'j' },
 		{ "csv", no_argument, NULL, 'c' },
+		{ "html", required_argument, NULL, 'H' },
+		{ "xlsx", required_argument, NULL, 'X' },
 		{ "strict", no_argument, NULL, 's' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct chk_options o = { 0 };
+	struct run r = { 0 };
 	struct files files = { 0 };
-	struct chk_report *reports;
-	int json = 0, csv = 0, ch, status = CLI_OK, unreadable = 0, tty;
-	size_t errors = 0, warned = 0, nerr = 0, nwarn = 0;
+	const char *html = NULL, *xlsx = NULL;
+	int json = 0, csv = 0, ch, status = CLI_OK, tty;
+	size_t errors = 0, warned = 0, nerr = 0, nwarn = 0, unreadable = 0, *order = NULL;
+	struct gk_error e = { 0 };
 	double t0;
 
 	cli_getopt_reset();
@@ -369,7 +309,9 @@ int cmd_check(struct cli *cli, int argc, char **argv)
 		switch (ch) {
 		case 'j': json = 1; break;
 		case 'c': csv = 1; break;
-		case 's': o.strict = 1; break;
+		case 'H': html = optarg; break;
+		case 'X': xlsx = optarg; break;
+		case 's': r.o.strict = 1; break;
 		case 'h': usage(stdout); return CLI_OK;
 		default:
 			return cli_usage_error("check", "unknown option '%s'", argv[optind - 1]);
@@ -386,51 +328,70 @@ int cmd_check(struct cli *cli, int argc, char **argv)
 		else
 			files_add(&files, xstrdup(argv[i]));  /* unreadable ones are reported below */
 	}
-	reports = xcalloc(files.n ? files.n : 1, sizeof *reports);
-	tty = isatty(2) && files.n > 1;
+	if ((r.spool = tmpfile()) == NULL) {
+		fprintf(stderr, "gongkai check: cannot create a temporary file\n");
+		status = CLI_PROBLEMS;
+		goto out;
+	}
+	r.json = json;
+	r.n = files.n;
+	r.rows = xcalloc(files.n ? files.n : 1, sizeof *r.rows);
+	tty = isatty(2) && files.n > PROGRESS_FROM;
 	t0 = now();
 	for (size_t i = 0; i < files.n; i++) {
-		chk_check_file(files.v[i], &o, &reports[i]);
+		if (check_one(&r, i, files.v[i]) != 0) {
+			fprintf(stderr, "gongkai check: cannot write the temporary file\n");
+			status = CLI_PROBLEMS;
+			goto out;
+		}
 		if (tty && (i % 16 == 0 || i + 1 == files.n))
 			progress(i + 1, files.n, t0, i + 1 == files.n);
 	}
-	chk_cross(reports, files.n, &o);
-
-	if (json) {
-		json_t *arr = json_array();
-		for (size_t i = 0; i < files.n; i++)
-			json_array_append_new(arr, report_json(&reports[i]));
-		if (cli_json_print(arr) != CLI_OK)
-			status = CLI_PROBLEMS;
-	} else if (csv) {
-		printf("file,agency,year,format,complete,errors,warnings,first_error\n");
-		for (size_t i = 0; i < files.n; i++)
-			print_csv(&reports[i]);
-	} else {
-		for (size_t i = 0; i < files.n; i++)
-			print_text(&reports[i]);
+	cross_pairs(&r);
+	order = xcalloc(r.n ? r.n : 1, sizeof *order);
+	check_order_worst_first(r.rows, r.n, order);
+	if (html && check_write_html(html, r.rows, order, r.n, r.spool, &e) != 0) {
+		fprintf(stderr, "gongkai check: %s\n", e.msg);
+		status = CLI_USAGE;
 	}
-	for (size_t i = 0; i < files.n; i++) {
-		const struct chk_report *r = &reports[i];
-		size_t e = r->ok ? chk_count(r, SEV_ERROR) : 0, w = r->ok ? chk_count(r, SEV_WARN) : 0;
-		if (!r->ok) {
+	if (xlsx && check_write_xlsx(xlsx, r.rows, order, r.n, r.spool, &e) != 0) {
+		fprintf(stderr, "gongkai check: %s\n", e.msg);
+		status = CLI_USAGE;
+	}
+	if ((json || csv || (!html && !xlsx)) && print_reports(&r, json, csv) != 0) {
+		fprintf(stderr, "gongkai check: cannot read the temporary file back\n");
+		status = CLI_PROBLEMS;
+	}
+	for (size_t i = 0; i < r.n; i++) {
+		const struct check_row *row = &r.rows[i];
+		if (!row->ok) {
 			unreadable++;
-			fprintf(stderr, "gongkai check: %s: %s\n", r->file, r->err.msg);
+			fprintf(stderr, "gongkai check: %s: %s\n", row->file, row->error);
 		}
-		errors += e > 0, warned += w > 0, nerr += e, nwarn += w;
+		errors += row->nerr > 0, warned += row->nwarn > 0, nerr += row->nerr, nwarn += row->nwarn;
 	}
 	if (!json && !csv)
 		printf("%zu 个文件：%zu 个有错误（E %zu 处），%zu 个有警告（W %zu 处），%zu 个无法读取\n",
-		       files.n, errors, nerr, warned, nwarn, (size_t)unreadable);
-	if (unreadable)
+		       r.n, errors, nerr, warned, nwarn, unreadable);
+	if (!json && !csv && status == CLI_OK) {
+		if (html)
+			printf("汇总已写入 %s\n", html);
+		if (xlsx)
+			printf("汇总已写入 %s\n", xlsx);
+	}
+	if (unreadable || status == CLI_USAGE)
 		status = CLI_USAGE;
 	else if (errors && status == CLI_OK)
 		status = CLI_PROBLEMS;
-	for (size_t i = 0; i < files.n; i++) {
-		chk_report_free(&reports[i]);
+out:
+	for (size_t i = 0; i < r.n; i++)
+		check_row_free(&r.rows[i]);
+	for (size_t i = 0; i < files.n; i++)
 		free(files.v[i]);
-	}
-	free(reports);
+	if (r.spool)
+		fclose(r.spool);
+	free(order);
+	free(r.rows);
 	free(files.v);
 	(void)cli;
 	return status;

@@ -17,7 +17,8 @@
  * January after the report year, 00:00 UTC), so the same report gives the same bytes.
  * libxlsxwriter 1.1.4 only writes to a file: the workbook goes to a private temporary file
  * that is read back into the caller's buffer and removed.
- * This file is the only one that includes xlsxwriter.h. May use base/, text/ and format/.
+ * This file and xlsx_list.c (plain listings) are the only ones that include xlsxwriter.h.
+ * May use base/, text/ and format/.
  */
 #include "render/render.h"
 

@@ -38,7 +38,7 @@ run 1 "$GONGKAI" check --csv "$TMP/reports"
 equals "$(echo "$OUT" | head -1)" "file,agency,year,format,complete,errors,warnings,first_error" "csv header"
 equals "$(echo "$OUT" | wc -l)" "4" "csv: one line per report file, INDEX.tsv skipped"
 contains "$OUT" "reference-cizhouzhai-2024.txt,慈周寨镇,2024,2021,yes,0,1," "csv: the reference line"
-contains "$OUT" "038.txt,区统计局,2023,2021,no," "csv: a truncated capture is incomplete"
+contains "$OUT" "038.txt,,2023,2021,no," "csv: a truncated capture is incomplete; '区统计局' names no district"
 contains "$OUT" ",2,0,T3-02 " "csv: first error of the negative test"
 lacks "$ERR" "files" "no progress bar when stderr is not a terminal"
 
@@ -59,12 +59,47 @@ run 0 "$GONGKAI" check "$TMP/blank.txt"
 contains "$OUT" "W CELL-BLANK" "blank cell: warning"
 run 1 "$GONGKAI" check --strict "$TMP/blank.txt"
 contains "$OUT" "E CELL-BLANK" "blank cell with --strict: error"
-# on a terminal: a progress bar on stderr with files done, rate and time left
+# on a terminal: a progress line on stderr (files done, rate, time left) for more than 100 files
 if command -v script >/dev/null; then
+	mkdir -p "$TMP/many"
+	for k in 1 2 3 4; do mkdir -p "$TMP/many/$k" && cp "$DATA"/real/*.txt "$TMP/many/$k/"; done
+	bar=$(script -qec "'$GONGKAI' check --csv '$TMP/many' >/dev/null" /dev/null | tr '\r' '\n')
+	contains "$bar" "132/132 files" "terminal: progress line counts the files"
+	contains "$bar" "left" "terminal: progress line shows the time left"
 	bar=$(script -qec "'$GONGKAI' check --csv '$DATA/real' >/dev/null" /dev/null | tr '\r' '\n')
-	contains "$bar" "33/33 files" "terminal: progress bar counts the files"
-	contains "$bar" "left" "terminal: progress bar shows the time left"
+	lacks "$bar" "files" "terminal: no progress line for 33 files"
 fi
+
+# a county office's run: two years of one organ (cross-checked), a broken report, an odd name
+mkdir -p "$TMP/county/2023" "$TMP/county/2024"
+cp "$REF" "$TMP/county/2024/"
+sed -e 's/2024/2023/g' -e 's/^一、本年新收政府信息公开申请数量\t\t0\t0\t0\t0\t0\t0\t0/一、本年新收政府信息公开申请数量\t\t1\t0\t0\t0\t0\t0\t1/' \
+    -e 's/^四、结转下年度继续办理\t\t0\t0\t0\t0\t0\t0\t0/四、结转下年度继续办理\t\t1\t0\t0\t0\t0\t0\t1/' \
+    "$REF" >"$TMP/county/2023/reference-2023.txt"
+cp "$G/hangzhou-2021-negative.html" "$TMP/county/x<b>&.html"
+cp "$G/scanned.pdf" "$TMP/county/"
+run 1 "$GONGKAI" check --csv "$TMP/county"
+contains "$OUT" "reference-2023.txt,慈周寨镇,2023,2021,yes,0,2," "county: the 2023 report has no error"
+contains "$OUT" "reference-cizhouzhai-2024.txt,慈周寨镇,2024,2021,yes,0,4," "county: 2024 gets the cross-year warnings (T3-05 twice, TXT-05)"
+run 1 "$GONGKAI" check "$TMP/county"
+contains "$OUT" "W T3-05      本年“上年结转政府信息公开申请数量”应等于上年“结转下年度继续办理”（总计列）：上年 1，本年 0" "county: the cross-year finding names both years' cells"
+contains "$OUT" "W TXT-05" "county: the narrative repeated from last year"
+run 1 "$GONGKAI" check --html "$TMP/sum.html" --xlsx "$TMP/sum.xlsx" "$TMP/county"
+contains "$OUT" "4 个文件：2 个有错误（E 3 处），2 个有警告（W 6 处），0 个无法读取" "summary run: stdout has the totals"
+lacks "$OUT" "格式 2021" "summary run: no per-file text on stdout"
+h=$(cat "$TMP/sum.html")
+contains "$h" "<th>机关</th><th>年度</th><th>格式</th><th>完整</th><th>错误</th><th>警告</th><th>第一个错误</th>" "html: the summary table's columns"
+contains "$h" "x&lt;b&gt;&amp;.html" "html: file names are escaped"
+lacks "$h" "x<b>&.html" "html: no raw markup from a file name"
+first=$(echo "$h" | grep -o '<tr class="[a-z]*"><td><a href="#r[0-9]*">[^<]*' | head -1)
+contains "$first" "杭州市某区人民政府办公室" "html: worst first (two errors before one)"
+contains "$h" "CAP-11" "html: the scanned PDF's finding in its section"
+contains "$h" "T3-05" "html: the cross-year finding in the 2024 report's section"
+contains "$(unzip -p "$TMP/sum.xlsx" xl/worksheets/sheet1.xml)" "慈周寨镇" "xlsx: sheet 汇总 names the organ"
+contains "$(unzip -p "$TMP/sum.xlsx" xl/worksheets/sheet2.xml)" "T3-05" "xlsx: sheet 问题 lists the findings"
+contains "$(unzip -p "$TMP/sum.xlsx" xl/workbook.xml)" "汇总" "xlsx: the summary sheet"
+run 2 "$GONGKAI" check --html "$TMP/no-such-dir/x.html" "$REF"
+contains "$ERR" "cannot write" "an unwritable summary is an error"
 
 # gongkai's own outputs read back: the same cells from txt, md, html, json and docx
 "$GONGKAI" --db "$TMP/demo.db" demo >/dev/null 2>&1
