@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# check.sh — `gongkai check` over a folder of many published reports: reports per second, MB/s
-# and peak memory (/usr/bin/time -v), against `grep -c 总计` over the same files in the same run
-# (the cheapest look at every file there is; the ratio is the price of reading and judging).
+# check.sh — `gongkai check` over a folder of many published reports: reports per second and MB/s
+# per core (CPU time), peak memory (/usr/bin/time -v), against `grep -c 总计` over the same files
+# in the same run (the cheapest look at every file there is; the ratio is the price of reading
+# and judging); the same on a tenth of the folder (memory and speed must not depend on its
+# size); then PDFs on their own.
 # The folder is generated: CHECK_BENCH_N reports (default 10000) varied from the real captures of
 # tests/data/corpus/real, the reference report and the HTML/DOCX fixtures of tests/golden/check —
 # other organ names and years, a changed number in one report of four — so about a third are
@@ -77,7 +79,9 @@ sync
 grep -rc 总计 "$dir/reports" >/dev/null || true
 /usr/bin/time -v grep -rc 总计 "$dir/reports" >"$dir/grep.out" 2>"$dir/gtime.txt" || true
 
-# gongkai check, CSV (one line per report), memory and time from /usr/bin/time -v
+# gongkai check, CSV (one line per report), memory and time from /usr/bin/time -v; first on a
+# tenth of the folder (its subfolders 00-09), to show memory and speed do not depend on its size
+/usr/bin/time -v "$G" check --csv "$dir"/reports/0? >"$dir/tenth.csv" 2>"$dir/ttime.txt" || true
 /usr/bin/time -v "$G" check --csv "$dir/reports" >"$dir/check.csv" 2>"$dir/time.txt" || true
 elapsed() { awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$1"; }
 cpu() { awk -F': ' '/User time|System time/ { s += $2 } END { print s }' "$1"; }
@@ -86,19 +90,41 @@ cpu=$(cpu "$dir/time.txt")
 gwall=$(elapsed "$dir/gtime.txt")
 gcpu=$(cpu "$dir/gtime.txt")
 rss=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$dir/time.txt")
+trss=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$dir/ttime.txt")
+tcpu=$(cpu "$dir/ttime.txt")
+tfiles=$(($(wc -l <"$dir/tenth.csv") - 1))
 lines=$(($(wc -l <"$dir/check.csv") - 1))
 errs=$(awk -F, 'NR > 1 && $6 > 0' "$dir/check.csv" | wc -l)
 unread=$(grep -c "无法读取\|unreadable" "$dir/check.csv" || true)
 
 awk -v files="$files" -v bytes="$bytes" -v wall="$wall" -v cpu="$cpu" -v rss="$rss" \
-    -v g="$gwall" -v gc="$gcpu" -v lines="$lines" -v errs="$errs" '
+    -v g="$gwall" -v gc="$gcpu" -v lines="$lines" -v errs="$errs" -v tfiles="$tfiles" \
+    -v tcpu="$tcpu" -v trss="$trss" '
 BEGIN {
 	if (wall <= 0) wall = 0.01; if (cpu <= 0) cpu = 0.01; if (g <= 0) g = 0.01; if (gc <= 0) gc = 0.01
 	mb = bytes / 1048576
 	printf "check: %d report files, %.1f MB (text, HTML in UTF-8/GB18030/Big5, DOCX)\n", files, mb
 	printf "  gongkai check --csv: %.2f s wall (%.2f s CPU), %.0f reports/s, %.2f MB/s (by CPU: %.0f reports/s, %.2f MB/s), peak RSS %.1f MB\n", wall, cpu, files / wall, mb / wall, files / cpu, mb / cpu, rss / 1024
 	printf "  baseline grep -rc 总计 (same files, same run): %.2f s wall (%.2f s CPU), %.0f files/s, %.1f MB/s\n", g, gc, files / g, mb / g
+	printf "  per core: %.0f reports/s, %.2f MB/s of CPU time; grep -c: %.0f files/s, %.1f MB/s\n", files / cpu, mb / cpu, files / gc, mb / gc
 	printf "  ratio: check takes %.0fx the wall time of grep -c (%.0fx its CPU time)\n", wall / g, cpu / gc
+	if (tcpu <= 0) tcpu = 0.01
+	printf "  folder size: %d files %.0f reports/s per core, peak RSS %.1f MB; %d files %.0f reports/s per core, peak RSS %.1f MB\n", tfiles, tfiles / tcpu, trss / 1024, files, files / cpu, rss / 1024
 	printf "  %d CSV lines, %d reports with an E finding\n", lines, errs
 }'
 [ "$lines" -eq "$files" ] || { echo "bench/check.sh: $lines CSV lines for $files files" >&2; exit 1; }
+
+# PDFs on their own (poppler and the positional table rebuild): the browser prints of the
+# HTML fixtures, 20 copies each
+mkdir -p "$dir/pdf"
+n=0
+for f in "$top"/tests/golden/check/*-chromium.pdf; do
+	for k in $(seq 1 20); do cp "$f" "$dir/pdf/$n-$k.pdf"; done
+	n=$((n + 1))
+done
+pfiles=$(find "$dir/pdf" -type f | wc -l)
+pbytes=$(du -sb "$dir/pdf" | cut -f1)
+/usr/bin/time -v "$G" check --csv "$dir/pdf" >"$dir/pdf.csv" 2>"$dir/ptime.txt" || true
+pcpu=$(cpu "$dir/ptime.txt")
+awk -v f="$pfiles" -v b="$pbytes" -v c="$pcpu" 'BEGIN { if (c <= 0) c = 0.01
+	printf "pdf: %d files, %.1f MB: %.0f reports/s, %.2f MB/s per core\n", f, b / 1048576, f / c, b / 1048576 / c }'

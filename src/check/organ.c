@@ -137,7 +137,8 @@ static const char *strip_spam(const char *s, int *spam)
  * ending in a colon or a bracket. Returns where the name may start. */
 static const char *skip_prefix(const char *s)
 {
-	static const char *const stops[] = { ">", "】", "]", ":", "|", "》", "_", "-", "·", NULL };
+	static const char *const stops[] = { ">", "】", "]", ":", "|", "》", "_", "-", "·", "\"", "“",
+					     "「", NULL };
 	static const char *const widgets[] = { "点击收听", "点击播放", "语音播报", "朗读", "收听",
 					       "打印本页", "打印", "分享到", "分享", "关闭窗口", NULL };
 	const char *p = s;

@@ -285,6 +285,46 @@ static int print_reports(struct run *r, int json, int csv)
 	return rc;
 }
 
+/* The outputs of a run and its exit status: the summaries, the reports on stdout, the totals. */
+static int finish(struct run *r, int json, int csv, const char *html, const char *xlsx)
+{
+	size_t errors = 0, warned = 0, nerr = 0, nwarn = 0, unreadable = 0;
+	size_t *order = xcalloc(r->n ? r->n : 1, sizeof *order);
+	struct gk_error e = { 0 };
+	int status = CLI_OK;
+
+	check_order_worst_first(r->rows, r->n, order);
+	if ((html && check_write_html(html, r->rows, order, r->n, r->spool, &e) != 0) ||
+	    (xlsx && check_write_xlsx(xlsx, r->rows, order, r->n, r->spool, &e) != 0)) {
+		fprintf(stderr, "gongkai check: %s\n", e.msg);
+		status = CLI_USAGE;
+	}
+	free(order);
+	if ((json || csv || (!html && !xlsx)) && print_reports(r, json, csv) != 0) {
+		fprintf(stderr, "gongkai check: cannot read the temporary file back\n");
+		return CLI_PROBLEMS;
+	}
+	for (size_t i = 0; i < r->n; i++) {
+		const struct check_row *row = &r->rows[i];
+		if (!row->ok) {
+			unreadable++;
+			fprintf(stderr, "gongkai check: %s: %s\n", row->file, row->error);
+		}
+		errors += row->nerr > 0, warned += row->nwarn > 0, nerr += row->nerr, nwarn += row->nwarn;
+	}
+	if (!json && !csv) {
+		printf("%zu 个文件：%zu 个有错误（E %zu 处），%zu 个有警告（W %zu 处），%zu 个无法读取\n",
+		       r->n, errors, nerr, warned, nwarn, unreadable);
+		if (html && status == CLI_OK)
+			printf("汇总已写入 %s\n", html);
+		if (xlsx && status == CLI_OK)
+			printf("汇总已写入 %s\n", xlsx);
+	}
+	if (unreadable || status == CLI_USAGE)
+		return CLI_USAGE;
+	return errors ? CLI_PROBLEMS : CLI_OK;
+}
+
 int cmd_check(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -300,8 +340,6 @@ int cmd_check(struct cli *cli, int argc, char **argv)
 	struct files files = { 0 };
 	const char *html = NULL, *xlsx = NULL;
 	int json = 0, csv = 0, ch, status = CLI_OK, tty;
-	size_t errors = 0, warned = 0, nerr = 0, nwarn = 0, unreadable = 0, *order = NULL;
-	struct gk_error e = { 0 };
 	double t0;
 
 	cli_getopt_reset();
@@ -348,41 +386,7 @@ int cmd_check(struct cli *cli, int argc, char **argv)
 			progress(i + 1, files.n, t0, i + 1 == files.n);
 	}
 	cross_pairs(&r);
-	order = xcalloc(r.n ? r.n : 1, sizeof *order);
-	check_order_worst_first(r.rows, r.n, order);
-	if (html && check_write_html(html, r.rows, order, r.n, r.spool, &e) != 0) {
-		fprintf(stderr, "gongkai check: %s\n", e.msg);
-		status = CLI_USAGE;
-	}
-	if (xlsx && check_write_xlsx(xlsx, r.rows, order, r.n, r.spool, &e) != 0) {
-		fprintf(stderr, "gongkai check: %s\n", e.msg);
-		status = CLI_USAGE;
-	}
-	if ((json || csv || (!html && !xlsx)) && print_reports(&r, json, csv) != 0) {
-		fprintf(stderr, "gongkai check: cannot read the temporary file back\n");
-		status = CLI_PROBLEMS;
-	}
-	for (size_t i = 0; i < r.n; i++) {
-		const struct check_row *row = &r.rows[i];
-		if (!row->ok) {
-			unreadable++;
-			fprintf(stderr, "gongkai check: %s: %s\n", row->file, row->error);
-		}
-		errors += row->nerr > 0, warned += row->nwarn > 0, nerr += row->nerr, nwarn += row->nwarn;
-	}
-	if (!json && !csv)
-		printf("%zu 个文件：%zu 个有错误（E %zu 处），%zu 个有警告（W %zu 处），%zu 个无法读取\n",
-		       r.n, errors, nerr, warned, nwarn, unreadable);
-	if (!json && !csv && status == CLI_OK) {
-		if (html)
-			printf("汇总已写入 %s\n", html);
-		if (xlsx)
-			printf("汇总已写入 %s\n", xlsx);
-	}
-	if (unreadable || status == CLI_USAGE)
-		status = CLI_USAGE;
-	else if (errors && status == CLI_OK)
-		status = CLI_PROBLEMS;
+	status = finish(&r, json, csv, html, xlsx);
 out:
 	for (size_t i = 0; i < r.n; i++)
 		check_row_free(&r.rows[i]);
@@ -390,7 +394,6 @@ out:
 		free(files.v[i]);
 	if (r.spool)
 		fclose(r.spool);
-	free(order);
 	free(r.rows);
 	free(files.v);
 	(void)cli;

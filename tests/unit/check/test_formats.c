@@ -90,11 +90,13 @@ static void test_sniff_by_content(void **state)
 				 chk_kind_name(k), chk_kind_name(cases[i].want));
 		buf_free(&b);
 	}
-	assert_int_equal(chk_sniff("PK\003\004....OFD.xml", 19, "x.zip"), CHK_KIND_OFD);
-	assert_int_equal(chk_sniff("\x89PNG\r\n\032\n", 8, "scan.txt"), CHK_KIND_BINARY);
-	assert_int_equal(chk_sniff("# 报告\n一、总体情况\n", 27, "a.md"), CHK_KIND_MARKDOWN);
-	assert_int_equal(chk_sniff("{\"cells\": {}}", 13, NULL), CHK_KIND_JSON);
-	assert_int_equal(chk_sniff("{\"cells\": {}}", 13, "x.txt"), CHK_KIND_TEXT);
+	static const char ofd[] = "PK\003\004....OFD.xml", png[] = "\x89PNG\r\n\032\n",
+			  md[] = "# 报告\n一、总体情况\n", json[] = "{\"cells\": {}}";
+	assert_int_equal(chk_sniff(ofd, sizeof ofd - 1, "x.zip"), CHK_KIND_OFD);
+	assert_int_equal(chk_sniff(png, sizeof png - 1, "scan.txt"), CHK_KIND_BINARY);
+	assert_int_equal(chk_sniff(md, sizeof md - 1, "a.md"), CHK_KIND_MARKDOWN);
+	assert_int_equal(chk_sniff(json, sizeof json - 1, NULL), CHK_KIND_JSON);
+	assert_int_equal(chk_sniff(json, sizeof json - 1, "x.txt"), CHK_KIND_TEXT);
 }
 
 /* A browser's print of the report page reads to the page's own cells. */
