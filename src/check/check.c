@@ -181,11 +181,11 @@ size_t chk_cross_pairs(const struct chk_key *keys, size_t n, size_t (**pairs)[2]
 	return np;
 }
 
-void chk_cross_one(const struct chk_report *prev, const struct chk_report *cur,
+void chk_cross_one(const struct annual_report *prev, const struct annual_report *cur,
 		   const struct chk_options *o, struct findings *out)
 {
 	struct rule_options ro = { .strict = o ? o->strict : 0 };
-	rules_check_cross(&prev->res.rep, &cur->res.rep, &ro, out);
+	rules_check_cross(prev, cur, &ro, out);
 }
 
 void chk_cross(struct chk_report *reports, size_t n, const struct chk_options *o)
@@ -197,7 +197,7 @@ void chk_cross(struct chk_report *reports, size_t n, const struct chk_options *o
 		keys[i] = chk_report_key(&reports[i]);
 	np = chk_cross_pairs(keys, n, &pairs);
 	for (size_t k = 0; k < np; k++)
-		chk_cross_one(&reports[pairs[k][0]], &reports[pairs[k][1]], o,
+		chk_cross_one(&reports[pairs[k][0]].res.rep, &reports[pairs[k][1]].res.rep, o,
 			      &reports[pairs[k][1]].findings);
 	free(pairs);
 	free(keys);

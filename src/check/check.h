@@ -48,8 +48,8 @@ struct chk_key {
  * sorted by organ and year, so a caller reading reports back from disk holds two at a time. */
 size_t chk_cross_pairs(const struct chk_key *keys, size_t n, size_t (**pairs)[2]);
 
-/* The cross-year rules on one pair, appended to out. */
-void chk_cross_one(const struct chk_report *prev, const struct chk_report *cur,
+/* The cross-year rules on one pair of report models (as extracted), appended to out. */
+void chk_cross_one(const struct annual_report *prev, const struct annual_report *cur,
 		   const struct chk_options *o, struct findings *out);
 
 /* Cross-check every pair of reports held in memory (chk_cross_pairs + chk_cross_one), the

@@ -227,9 +227,11 @@ static void scan_title(struct extraction *x, size_t i, const int *row_section, s
 		return;  /* a title without its organ (a page's <title>) leaves the search open */
 	if (title_in(x, s, f))
 		return;
-	/* a title split over lines: join with the next one or two rows (when those are not a
-	 * title themselves) */
-	if (n <= 60 && i + 1 < x->nrows && row_section[i + 1] < 0 && !is_title(x->nrow[i + 1])) {
+	/* a title split over lines, near the top: join with the next one or two rows (when those
+	 * are not a title themselves) */
+	if (n <= 60 && i < 40 && i + 1 < x->nrows && row_section[i + 1] < 0 &&
+	    (has(s, "政府信息") || has(s, "报告") || has(x->nrow[i + 1], "报告") ||
+	     has(x->nrow[i + 1], "政府信息")) && !is_title(x->nrow[i + 1])) {
 		char *two = arena_alloc(&x->arena, strlen(s) + strlen(x->nrow[i + 1]) + 1);
 		memcpy(two, s, strlen(s));
 		memcpy(two + strlen(s), x->nrow[i + 1], strlen(x->nrow[i + 1]) + 1);
@@ -437,25 +439,31 @@ void chk_find_year_and_organ(struct extraction *x, const int *row_section)
 	size_t limit = x->nrows < ORGAN_ROWS ? x->nrows : ORGAN_ROWS;
 	const char *organ;
 	int section = -1;  /* the section of the rows so far */
+	int overview_row = 0;  /* rows read since the overview's heading */
 
 	for (size_t i = 0; i < limit; i++) {
 		const char *s = skip_page_header(x->nrow[i]);
-		if (row_section[i] >= 0)
+		if (row_section[i] >= 0) {
 			section = row_section[i];
+			overview_row = 0;
+		}
 		if (!*s)
 			continue;
 		x->nrow[i] = (char *)s;
 		scan_title(x, i, row_section, &f);
+		scan_self(s, &f);
+		if (section > SEC_OVERVIEW)
+			continue;  /* the preamble and the overview name the organ, not the tables */
 		scan_period(s, &f);
 		scan_published(x, s, &f);
 		scan_meta(x, s, row_section[i] >= 0, &f);
 		scan_made(x, s, &f);
-		scan_self(s, &f);
-		if (section <= SEC_OVERVIEW && row_section[i] < 0 &&
-		    !(x->d->rows[i].flags & CHK_ROW_META) && !is_title(s))
+		/* the subject of the overview's first sentence, or of a sentence opening with the year */
+		if (row_section[i] < 0 && !(x->d->rows[i].flags & CHK_ROW_META) &&
+		    ((section == SEC_OVERVIEW && overview_row++ == 0) ||
+		     (year_at(s) && starts(s + 4, strlen(s + 4), "年"))) && !is_title(s))
 			scan_subject(x, s, &f);
-		if (section <= SEC_OVERVIEW)
-			scan_first_year(s, &f);
+		scan_first_year(s, &f);
 	}
 	/* any "2020年" in the text (a capture that starts in the middle) */
 	for (size_t i = 0; i < x->nrows && !f.first_year; i++)

@@ -53,6 +53,7 @@ static const char *const known_tags[] = {
 static size_t tag_at(const char *s, size_t len)
 {
 	size_t i = 1;
+	int first;
 
 	if (len < 2 || s[0] != '<')
 		return 0;
@@ -60,9 +61,14 @@ static size_t tag_at(const char *s, size_t len)
 		i = 2;
 	else if (len > 2 && s[1] == '\\' && s[2] == '/')
 		i = 3;  /* <\/td> inside a JavaScript string */
+	if (i >= len)
+		return 0;
+	first = lower((unsigned char)s[i]);
+	if (first < 'a' || first > 'z')
+		return 0;
 	for (int t = 0; known_tags[t]; t++) {
 		size_t n = strlen(known_tags[t]);
-		if (starts_ci(s + i, len - i, known_tags[t]) && i + n < len) {
+		if (known_tags[t][0] == first && starts_ci(s + i, len - i, known_tags[t]) && i + n < len) {
 			char c = s[i + n];
 			if (c == ' ' || c == '>' || c == '/' || c == '\\' || c == '\t' || c == '\n' ||
 			    c == '\r')
@@ -76,18 +82,24 @@ struct markup {
 	size_t tags;       /* known tags */
 	size_t escaped;    /* =\" and <\/ : markup written inside a JavaScript string */
 	size_t newlines;   /* literal \n escapes */
-	int doc_start;     /* <!doctype html / <html / <head / <meta / <body seen */
+	int doc_start;     /* <!doctype html / <html / <head / <body seen */
 };
 
+/* Count the markup of the first 64 KB, stopping once every decision is settled (32 tags and
+ * 8 escapes). */
 static void count_markup(const char *s, size_t len, struct markup *m)
 {
 	size_t head = len < SNIFF_HEAD ? len : SNIFF_HEAD;
 
 	memset(m, 0, sizeof *m);
 	for (size_t i = 0; i < head; i++) {
+		if (m->tags >= 32 && m->escaped + m->newlines >= 8)
+			return;
 		if (s[i] == '<') {
-			if (starts_ci(s + i, head - i, "<!doctype html") || starts_ci(s + i, head - i, "<html") ||
-			    starts_ci(s + i, head - i, "<body") || starts_ci(s + i, head - i, "<head"))
+			if (!m->doc_start && (starts_ci(s + i, head - i, "<!doctype html") ||
+					      starts_ci(s + i, head - i, "<html") ||
+					      starts_ci(s + i, head - i, "<body") ||
+					      starts_ci(s + i, head - i, "<head")))
 				m->doc_start = 1;
 			if (tag_at(s + i, head - i)) {
 				m->tags++;
@@ -102,20 +114,46 @@ static void count_markup(const char *s, size_t len, struct markup *m)
 	}
 }
 
-int chk_looks_html(const char *s, size_t len)
+/* Where the text starts: after whitespace and a UTF-8 byte-order mark. */
+static size_t text_start(const char *s, size_t len)
 {
-	size_t head = len < 4096 ? len : 4096, i;
-	struct markup m;
-
-	for (i = 0; i < head && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n'); i++)
-		;
-	if (head - i >= 3 && memcmp(s + i, "\xEF\xBB\xBF", 3) == 0)
+	size_t i = 0;
+	while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n'))
+		i++;
+	if (len - i >= 3 && memcmp(s + i, "\xEF\xBB\xBF", 3) == 0)
 		i += 3;
-	count_markup(s, len, &m);
-	if (i < head && s[i] == '<' && (m.doc_start || m.tags >= 1))
+	return i;
+}
+
+/* 1 if a known tag occurs in the first 4 KB (a page that opens with markup). */
+static int tag_near_start(const char *s, size_t len)
+{
+	size_t head = len < 4096 ? len : 4096;
+	for (const char *p = s; (p = memchr(p, '<', head - (size_t)(p - s))) != NULL; p++)
+		if (tag_at(p, head - (size_t)(p - s)))
+			return 1;
+	return 0;
+}
+
+static int looks_html(const char *s, size_t len, const struct markup *m)
+{
+	size_t i = text_start(s, len);
+
+	if (i < len && i < 4096 && s[i] == '<' && tag_near_start(s, len))
 		return 1;
 	/* other text first (a capture header, a saved-as-text page): markup must dominate */
-	return m.doc_start ? m.tags >= 3 : m.tags >= 8;
+	return m->doc_start ? m->tags >= 3 : m->tags >= 8;
+}
+
+int chk_looks_html(const char *s, size_t len)
+{
+	struct markup m;
+	size_t i = text_start(s, len);
+
+	if (i < len && i < 4096 && s[i] == '<' && tag_near_start(s, len))
+		return 1;
+	count_markup(s, len, &m);
+	return looks_html(s, len, &m);
 }
 
 /* A zip: the kind from the member names (local headers hold them in plain text). */
@@ -162,15 +200,16 @@ enum chk_kind chk_sniff(const char *s, size_t len, const char *name)
 		return CHK_KIND_PDF;
 	if (binary(s, len))
 		return CHK_KIND_BINARY;
+	i = text_start(s, len);
+	if (i < len && i < 4096 && s[i] == '<' && tag_near_start(s, len))
+		return CHK_KIND_HTML;  /* a page that opens as one */
 	count_markup(s, len, &m);
 	/* markup written inside a string: escaped quotes or line breaks, and the text does not
 	 * open as a page (undoing the escapes of a page that merely holds some is harmless) */
-	for (i = 0; i < len && (s[i] == ' ' || s[i] == '\n' || s[i] == '\r' || s[i] == '\t'); i++)
-		;
 	if (m.tags >= 4 && (m.escaped >= 2 || m.newlines >= 4) && (i >= len || s[i] != '<'))
 		return CHK_KIND_HTML_IN_SCRIPT;
-	if (chk_looks_html(s, len) || ((chk_name_ends(name, ".html") || chk_name_ends(name, ".htm") ||
-					chk_name_ends(name, ".shtml")) && m.tags > 0))
+	if (looks_html(s, len, &m) || ((chk_name_ends(name, ".html") || chk_name_ends(name, ".htm") ||
+					 chk_name_ends(name, ".shtml")) && m.tags > 0))
 		return CHK_KIND_HTML;
 	for (i = 0; i < len && (s[i] == ' ' || s[i] == '\n' || s[i] == '\r' || s[i] == '\t'); i++)
 		;

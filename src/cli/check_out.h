@@ -33,6 +33,7 @@ struct check_row {
 	char *extra;              /* owned, local extra rows; NULL if none */
 	long spool;               /* offset of its findings (or JSON text) in the spool, -1 none */
 	size_t nfind;             /* findings (or JSON bytes) there */
+	long model;               /* offset of its report model in the spool (cross-year step) */
 	struct findings cross;    /* cross-year findings added after the folder was read */
 };
 

@@ -16,14 +16,16 @@
  * totals). Reports of the same organ for consecutive years are cross-checked. On a terminal,
  * a folder of more than 100 files shows a progress line on stderr.
  *
- * A folder is read one report at a time: each report's findings (or JSON) go to a spool file
- * and only a small row per report stays in memory; the cross-year step then re-reads just the
- * pairs of reports it compares, so memory stays flat however large the folder.
+ * A folder is read one report at a time: each report's findings (or JSON) and its report model
+ * (cells, narrative) go to a spool file and only a small row per report stays in memory; the
+ * cross-year step reads back just the pairs it compares, so memory stays flat however large
+ * the folder.
  * Exit status: 0 no E finding, 1 some E finding, 2 a file could not be read or usage error.
  * Calls check/ (check.h), cli/check_out.h for the outputs.
  */
 #include <dirent.h>
 #include <getopt.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -174,6 +176,61 @@ struct run {
 	FILE *spool;     /* each report's findings (or JSON text), read back by the outputs */
 };
 
+/* The report model (cells, year, the narrative sections) after the findings in the spool: what
+ * the cross-year rules compare, read back for the pairs instead of reading the files again. */
+static int spool_report(FILE *f, const struct annual_report *rep, struct check_row *row)
+{
+	int rc = 0;
+
+	row->model = ftell(f);
+	if (fwrite(&rep->cells, sizeof rep->cells, 1, f) != 1 ||
+	    fwrite(&rep->year, sizeof rep->year, 1, f) != 1 ||
+	    fwrite(&rep->organ, sizeof rep->organ, 1, f) != 1 ||
+	    fwrite(&rep->fee_notices, sizeof rep->fee_notices, 1, f) != 1)
+		return ERR_IO;
+	for (int s = 0; s < SEC__MAX && rc == 0; s++) {
+		uint32_t len = rep->section[s] ? (uint32_t)strlen(rep->section[s]) : UINT32_MAX;
+		if (fwrite(&len, sizeof len, 1, f) != 1 ||
+		    (len != UINT32_MAX && fwrite(rep->section[s], 1, len, f) != len))
+			rc = ERR_IO;
+	}
+	return rc;
+}
+
+/* The report model of row read back into rep (initialised by the call; to be freed with
+ * report_free only when the call returns 0). */
+static int unspool_report(FILE *f, const struct check_row *row, struct annual_report *rep)
+{
+	struct report_cells cells;
+	int rc = 0;
+
+	if (fseek(f, row->model, SEEK_SET) != 0 || fread(&cells, sizeof cells, 1, f) != 1)
+		return ERR_IO;
+	report_init(rep, cells.fmt);
+	rep->cells = cells;
+	report_set_agency(rep, row->agency);
+	if (fread(&rep->year, sizeof rep->year, 1, f) != 1 ||
+	    fread(&rep->organ, sizeof rep->organ, 1, f) != 1 ||
+	    fread(&rep->fee_notices, sizeof rep->fee_notices, 1, f) != 1)
+		rc = ERR_IO;
+	for (int s = 0; s < SEC__MAX && rc == 0; s++) {
+		uint32_t len;
+		if (fread(&len, sizeof len, 1, f) != 1) {
+			rc = ERR_IO;
+			break;
+		}
+		if (len == UINT32_MAX)
+			continue;
+		rep->section[s] = xmalloc((size_t)len + 1);
+		if (fread(rep->section[s], 1, len, f) != len)
+			rc = ERR_IO;
+		rep->section[s][len] = '\0';
+	}
+	if (rc)
+		report_free(rep);
+	return rc;
+}
+
 /* Check file i and keep what the outputs need: a row, the findings (or JSON) in the spool. */
 static int check_one(struct run *r, size_t i, const char *path)
 {
@@ -199,19 +256,22 @@ static int check_one(struct run *r, size_t i, const char *path)
 			    rep.findings.n)
 				rc = ERR_IO;
 		}
+		if (rc == 0 && row->agency && row->year && row->format != CHK_FMT_LEGACY)
+			rc = spool_report(r->spool, &rep.res.rep, row);
 	}
 	chk_report_free(&rep);
 	return rc;
 }
 
-/* The cross-year rules on every pair of reports of the same organ for consecutive years: the
- * two files read again, one pair at a time (a folder of one year has no pairs). */
-static void cross_pairs(struct run *r)
+/* The cross-year rules on every pair of reports of the same organ for consecutive years, on
+ * the report models read back from the spool two at a time (a folder of one year has none). */
+static int cross_pairs(struct run *r)
 {
 	struct chk_key *keys = xcalloc(r->n ? r->n : 1, sizeof *keys);
 	size_t (*pairs)[2], np;
-	struct chk_report prev, cur;
+	struct annual_report prev, cur;
 	size_t held = (size_t)-1;
+	int rc = 0;
 
 	for (size_t i = 0; i < r->n; i++) {
 		const struct check_row *row = &r->rows[i];
@@ -219,34 +279,37 @@ static void cross_pairs(struct run *r)
 			keys[i].agency = row->agency, keys[i].year = row->year;
 	}
 	np = chk_cross_pairs(keys, r->n, &pairs);
-	for (size_t k = 0; k < np; k++) {
+	for (size_t k = 0; k < np && rc == 0; k++) {
+		struct check_row *c = &r->rows[pairs[k][1]];
 		struct findings f;
 		if (held != pairs[k][0]) {
 			if (held != (size_t)-1)
-				chk_report_free(&prev);
+				report_free(&prev);
+			held = (size_t)-1;
+			if ((rc = unspool_report(r->spool, &r->rows[pairs[k][0]], &prev)) != 0)
+				break;
 			held = pairs[k][0];
-			chk_check_file(r->rows[held].file, &r->o, &prev);
 		}
-		chk_check_file(r->rows[pairs[k][1]].file, &r->o, &cur);
-		findings_init(&f);
-		if (prev.ok && cur.ok)
+		if ((rc = unspool_report(r->spool, c, &cur)) == 0) {
+			findings_init(&f);
 			chk_cross_one(&prev, &cur, &r->o, &f);
-		for (size_t j = 0; j < f.n; j++) {
-			struct findings *c = &r->rows[pairs[k][1]].cross;
-			if (c->n == c->cap) {
-				c->cap = c->cap ? 2 * c->cap : 4;
-				c->v = xrealloc(c->v, c->cap * sizeof *c->v);
+			for (size_t j = 0; j < f.n; j++) {
+				if (c->cross.n == c->cross.cap) {
+					c->cross.cap = c->cross.cap ? 2 * c->cross.cap : 4;
+					c->cross.v = xrealloc(c->cross.v, c->cross.cap * sizeof *c->cross.v);
+				}
+				c->cross.v[c->cross.n++] = f.v[j];
 			}
-			c->v[c->n++] = f.v[j];
+			check_row_count(c, &f);
+			findings_free(&f);
+			report_free(&cur);
 		}
-		check_row_count(&r->rows[pairs[k][1]], &f);
-		findings_free(&f);
-		chk_report_free(&cur);
 	}
 	if (held != (size_t)-1)
-		chk_report_free(&prev);
+		report_free(&prev);
 	free(pairs);
 	free(keys);
+	return rc;
 }
 
 /* Every report in order on stdout: text, JSON or CSV. */
@@ -371,6 +434,7 @@ int cmd_check(struct cli *cli, int argc, char **argv)
 		status = CLI_PROBLEMS;
 		goto out;
 	}
+	setvbuf(r.spool, NULL, _IOFBF, 1 << 20);  /* few large writes */
 	r.json = json;
 	r.n = files.n;
 	r.rows = xcalloc(files.n ? files.n : 1, sizeof *r.rows);
@@ -385,7 +449,11 @@ int cmd_check(struct cli *cli, int argc, char **argv)
 		if (tty && (i % 16 == 0 || i + 1 == files.n))
 			progress(i + 1, files.n, t0, i + 1 == files.n);
 	}
-	cross_pairs(&r);
+	if (cross_pairs(&r) != 0) {
+		fprintf(stderr, "gongkai check: cannot read the temporary file back\n");
+		status = CLI_PROBLEMS;
+		goto out;
+	}
 	status = finish(&r, json, csv, html, xlsx);
 out:
 	for (size_t i = 0; i < r.n; i++)
