@@ -22,21 +22,34 @@ static void kdate(struct jsonw *w, const char *key, int day)
 		jsonw_str(w, date_format(day, d));
 }
 
-/* The deadlines worth showing for v, NULL-terminated (room for 5). */
-static void shown(const struct app_view *v, const struct clock_deadline *list[5])
+#define NSHOWN 8
+
+/* The deadlines worth showing for v, NULL-terminated (room for NSHOWN). */
+static void shown(const struct app_view *v, const struct clock_deadline *list[NSHOWN])
 {
 	size_t n = 0;
 
-	if (v->has_schedule) {
-		list[n++] = &v->sch.correction_notice;
+	if (v->has_schedule && v->st.phase != PHASE_AWAITING_CONFIRMATION) {
+		if (v->sch.correction_notice.nsteps)
+			list[n++] = &v->sch.correction_notice;
+		if (v->sch.correction_period.nsteps)
+			list[n++] = &v->sch.correction_period;
 		if (v->st.phase != PHASE_AWAITING_CORRECTION)
 			list[n++] = &v->sch.reply;
 		if (v->sch.extended_reply.nsteps)
 			list[n++] = &v->sch.extended_reply;
+		if (v->sch.delayed_reply.nsteps)
+			list[n++] = &v->sch.delayed_reply;
 		if (v->sch.fee_payment.nsteps)
 			list[n++] = &v->sch.fee_payment;
 	}
 	list[n] = NULL;
+}
+
+static const char *party_of(enum clock_pause_kind k)
+{
+	return k == PAUSE_ORGAN ? app_party_ids[PARTY_ORGAN] :
+	       k == PAUSE_THIRD_PARTY ? app_party_ids[PARTY_THIRD_PARTY] : NULL;
 }
 
 /* A step as in `gongkai deadline --json`. */
@@ -84,7 +97,7 @@ int app_out_json(const struct app_view *v, const struct agency_rec *ag, int toda
 		 struct gk_error *e)
 {
 	const struct app_rec *r = &v->rec;
-	const struct clock_deadline *list[5];
+	const struct clock_deadline *list[NSHOWN];
 	char money[MONEY_LEN];
 	struct jsonw w;
 	int rc = 0;
@@ -96,7 +109,9 @@ int app_out_json(const struct app_view *v, const struct agency_rec *ag, int toda
 	jsonw_kint(&w, "agency_id", r->agency_id);
 	jsonw_kstr(&w, "agency", ag->name);
 	jsonw_kstr(&w, "tracking_code", r->tracking_code);
-	jsonw_kstr(&w, "received", r->received);
+	jsonw_kstr(&w, "received", v->st.phase == PHASE_AWAITING_CONFIRMATION ? NULL : r->received);
+	jsonw_kstr(&w, "submitted", r->submitted ? r->submitted : r->received);
+	jsonw_kstr(&w, "regulation", v->st.regime == CLOCK_REG_2007 ? "2007" : "2019");
 	jsonw_kstr(&w, "channel", r->channel);
 	jsonw_kstr(&w, "applicant_type", r->applicant_type);
 	jsonw_kstr(&w, "applicant_name", r->applicant_name);
@@ -112,18 +127,46 @@ int app_out_json(const struct app_view *v, const struct agency_rec *ag, int toda
 	jsonw_kstr(&w, "outcome_label", v->st.outcome >= 0 ? app_outcome_label(v->st.outcome) : NULL);
 	kdate(&w, "closed", v->st.closed);
 	jsonw_kbool(&w, "extended", v->st.extended != CLOCK_NONE);
+	jsonw_key(&w, "extension_workdays");
+	if (v->st.extended != CLOCK_NONE)
+		jsonw_int(&w, v->st.extension_days);
+	else
+		jsonw_null(&w);
 	kdate(&w, "today", today);
+	kdate(&w, "confirm_by", v->confirm_by);
 	/* the deadline keys of `gongkai deadline` */
 	if (v->has_schedule) {
-		kdate(&w, "correction_notice_due", v->sch.correction_notice.due);
-		kdate(&w, "reply_due", v->st.phase == PHASE_AWAITING_CORRECTION ? CLOCK_NONE
-								       : v->sch.reply.due);
+		bool confirming = v->st.phase == PHASE_AWAITING_CONFIRMATION;
+		kdate(&w, "correction_notice_due", confirming ? CLOCK_NONE : v->sch.correction_notice.due);
+		kdate(&w, "reply_due", v->st.phase == PHASE_AWAITING_CORRECTION || confirming
+				       ? CLOCK_NONE : v->sch.reply.due);
+		if (v->sch.correction_period.nsteps)
+			kdate(&w, "correction_period_due", v->sch.correction_period.due);
 		if (v->sch.extended_reply.nsteps)
 			kdate(&w, "extended_reply_due", v->sch.extended_reply.due);
+		if (v->sch.delayed_reply.nsteps)
+			kdate(&w, "delayed_reply_due", v->sch.delayed_reply.due);
 		if (v->sch.fee_payment.nsteps)
 			kdate(&w, "fee_payment_due", v->sch.fee_payment.due);
 		jsonw_kbool(&w, "verified", v->sch.verified);
 	}
+	jsonw_kstr(&w, "todo", v->todo != TODO_NONE ? app_todos[v->todo].id : NULL);
+	jsonw_kstr(&w, "todo_label", v->todo != TODO_NONE ? app_todos[v->todo].label : NULL);
+	kdate(&w, "todo_until", v->todo_until);
+	jsonw_key(&w, "consultations");
+	jsonw_arr_begin(&w);
+	for (size_t i = 0; i < v->st.nconsults; i++) {
+		const struct app_consultation *c = &v->st.consults[i];
+		jsonw_obj_begin(&w);
+		jsonw_kint(&w, "ref", (int64_t)i + 1);
+		jsonw_kstr(&w, "party", party_of(c->kind));
+		kdate(&w, "sent", c->sent);
+		kdate(&w, "answer_due", c->due);
+		kdate(&w, "answered", c->answered);
+		jsonw_kbool(&w, "lapsed", c->lapsed);
+		jsonw_obj_end(&w);
+	}
+	jsonw_arr_end(&w);
 	kdate(&w, "due", v->due);
 	jsonw_kbool(&w, "overdue", v->due != CLOCK_NONE && today > v->due);
 	jsonw_key(&w, "reply_late_workdays");
@@ -142,6 +185,7 @@ int app_out_json(const struct app_view *v, const struct agency_rec *ag, int toda
 	jsonw_kint(&w, "by_count_yuan", v->fee_by_count);
 	jsonw_kstr(&w, "notice_amount_yuan", v->st.fee_fen >= 0 ? money_format_yuan(v->st.fee_fen, money)
 							     : NULL);
+	jsonw_kstr(&w, "method", v->st.fee_method ? app_fee_method_ids[v->st.fee_method] : NULL);
 	jsonw_obj_end(&w);
 	jsonw_key(&w, "steps");
 	jsonw_arr_begin(&w);
@@ -165,6 +209,23 @@ int app_out_json(const struct app_view *v, const struct agency_rec *ag, int toda
 								  : NULL);
 		jsonw_kstr(&w, "outcome", ev->outcome);
 		jsonw_kstr(&w, "basis", ev->basis);
+		jsonw_kstr(&w, "due", ev->due);
+		jsonw_key(&w, "workdays");
+		if (ev->days >= 0)
+			jsonw_int(&w, ev->days);
+		else
+			jsonw_null(&w);
+		jsonw_kstr(&w, "party", ev->party);
+		jsonw_kstr(&w, "counterpart", ev->counterpart);
+		jsonw_kstr(&w, "counterpart_contact", ev->counterpart_contact);
+		jsonw_kstr(&w, "method", ev->method);
+		jsonw_key(&w, "quantity");
+		if (ev->quantity >= 0)
+			jsonw_int(&w, ev->quantity);
+		else
+			jsonw_null(&w);
+		jsonw_kstr(&w, "late_reason", ev->late_reason);
+		jsonw_kstr(&w, "warning", ev->warning);
 		jsonw_kstr(&w, "actor", ev->actor);
 		jsonw_kstr(&w, "recorded_at", ev->created_at);
 		jsonw_obj_end(&w);
@@ -187,8 +248,8 @@ int app_out_text(const struct app_view *v, const struct agency_rec *ag, int toda
 		 struct gk_error *e)
 {
 	const struct app_rec *r = &v->rec;
-	const struct clock_deadline *list[5];
-	char d[DATE_LEN], money[MONEY_LEN], tmp[512];
+	const struct clock_deadline *list[NSHOWN];
+	char d[DATE_LEN], d2[DATE_LEN], money[MONEY_LEN], tmp[512];
 	int ch = app_channel_find(r->channel);
 	int ty = app_applicant_find(r->applicant_type);
 	int rc = 0;
@@ -197,8 +258,18 @@ int app_out_text(const struct app_view *v, const struct agency_rec *ag, int toda
 	rc |= buf_printf(out, "application %" PRId64 "  tracking code %s\n", r->id, r->tracking_code);
 	snprintf(tmp, sizeof tmp, "%" PRId64 " %s", ag->id, ag->name);
 	rc |= line(out, "organ", tmp);
-	snprintf(tmp, sizeof tmp, "%s  %s %s", r->received, r->channel, ch >= 0 ? app_channels[ch].label : "");
+	if (v->st.phase == PHASE_AWAITING_CONFIRMATION)
+		snprintf(tmp, sizeof tmp, "not yet: arrived %s  %s %s, awaiting confirmation (confirm by "
+			 "%s, 条例第三十一条)", r->submitted ? r->submitted : r->received, r->channel,
+			 ch >= 0 ? app_channels[ch].label : "", date_format(v->confirm_by, d));
+	else if (r->submitted && strcmp(r->submitted, r->received) != 0)
+		snprintf(tmp, sizeof tmp, "%s  %s %s (arrived %s, receipt confirmed %s)", r->received,
+			 r->channel, ch >= 0 ? app_channels[ch].label : "", r->submitted, r->received);
+	else
+		snprintf(tmp, sizeof tmp, "%s  %s %s", r->received, r->channel,
+			 ch >= 0 ? app_channels[ch].label : "");
 	rc |= line(out, "received", tmp);
+	rc |= line(out, "regulation", clock_regime_name(v->st.regime));
 	snprintf(tmp, sizeof tmp, "%s  %s %s", r->applicant_name, r->applicant_type,
 		 ty >= 0 ? app_applicant_label(ty) : "");
 	rc |= line(out, "applicant", tmp);
@@ -209,6 +280,23 @@ int app_out_text(const struct app_view *v, const struct agency_rec *ag, int toda
 	snprintf(tmp, sizeof tmp, "%s %s%s", app_phases[v->st.phase].id, app_phases[v->st.phase].label,
 		 v->st.extended != CLOCK_NONE ? "  (extended 已延期)" : "");
 	rc |= line(out, "state", tmp);
+	if (v->todo != TODO_NONE) {
+		snprintf(tmp, sizeof tmp, "%s%s%s", app_todos[v->todo].label,
+			 v->todo_until != CLOCK_NONE ? "  until " : "",
+			 v->todo_until != CLOCK_NONE ? date_format(v->todo_until, d) : "");
+		rc |= line(out, "next", tmp);
+	}
+	for (size_t i = 0; i < v->st.nconsults; i++) {
+		const struct app_consultation *c = &v->st.consults[i];
+		const char *party = party_of(c->kind);
+		char d3[DATE_LEN];
+		snprintf(tmp, sizeof tmp, "%zu. %s letter %s, answer due %s%s%s", i + 1,
+			 party ? party : "(party not recorded)", date_format(c->sent, d),
+			 c->due != CLOCK_NONE ? date_format(c->due, d2) : "-",
+			 c->answered != CLOCK_NONE ? ", answered " : c->lapsed ? ", no answer by then" : "",
+			 c->answered != CLOCK_NONE ? date_format(c->answered, d3) : "");
+		rc |= line(out, i == 0 ? "consultations" : "", tmp);
+	}
 	if (v->st.outcome >= 0) {
 		snprintf(tmp, sizeof tmp, "%s  %s  on %s", app_outcome_id(v->st.outcome),
 			 app_outcome_name(v->st.outcome), date_format(v->st.closed, d));
@@ -223,13 +311,16 @@ int app_out_text(const struct app_view *v, const struct agency_rec *ag, int toda
 	if (v->st.phase == PHASE_AWAITING_CORRECTION)
 		rc |= buf_puts(out, "  reply clock stopped: awaiting the corrected application "
 			       "(it restarts on receipt, 条例第三十条)\n");
+	if (v->st.phase == PHASE_AWAITING_CONFIRMATION)
+		rc |= buf_printf(out, "  no reply clock yet: it runs from the day the receipt is confirmed "
+				 "(条例第三十一条); confirm by %s\n", date_format(v->confirm_by, d));
 	for (size_t i = 0; list[i]; i++) {
 		const struct clock_deadline *dl = list[i];
 		const char *mark = "";
 		if (dl->due == v->due && v->due != CLOCK_NONE)
 			mark = today > v->due ? "  ← binding, OVERDUE" : "  ← binding";
 		rc |= buf_printf(out, "  %-22s %s  %d个工作日 %s%s%s\n", clock_limit_key(dl->limit),
-				 date_format(dl->due, d), dl->days, clock_limit_basis(dl->limit),
+				 date_format(dl->due, d), dl->days, clock_deadline_basis(dl),
 				 dl->verified ? "" : "  (UNVERIFIED: year not in calendar)", mark);
 	}
 	if (v->reply_late > 0)
@@ -241,21 +332,39 @@ int app_out_text(const struct app_view *v, const struct agency_rec *ag, int toda
 		rc |= buf_printf(out, "  LATE: the 补正 notice went out %d working day(s) after its "
 				 "7-day limit\n", v->correction_late);
 	rc |= buf_puts(out, "\nhistory:\n");
-	rc |= buf_printf(out, "  %s  received\n", r->received);
+	rc |= buf_printf(out, "  %s  %s\n", r->submitted ? r->submitted : r->received,
+			 r->submitted ? "arrived" : "received");
 	for (size_t i = 0; i < v->nevents; i++) {
 		const struct app_event_rec *ev = &v->events[i];
 		rc |= buf_printf(out, "  %s  %s", ev->date, ev->kind);
 		if (ev->outcome)
 			rc |= buf_printf(out, " %s", ev->outcome);
+		if (ev->party)
+			rc |= buf_printf(out, " %s", ev->party);
+		if (ev->counterpart)
+			rc |= buf_printf(out, " %s%s%s", ev->counterpart, ev->counterpart_contact ? " " : "",
+					 ev->counterpart_contact ? ev->counterpart_contact : "");
+		if (ev->ref > 0)
+			rc |= buf_printf(out, " (consultation %" PRId64 ")", ev->ref);
+		if (ev->due)
+			rc |= buf_printf(out, "  until %s", ev->due);
+		if (ev->days > 0)
+			rc |= buf_printf(out, " (%" PRId64 " working days)", ev->days);
 		if (ev->approver)
 			rc |= buf_printf(out, "  approved by %s", ev->approver);
+		if (ev->method)
+			rc |= buf_printf(out, "  %s %" PRId64, ev->method, ev->quantity);
 		if (ev->amount_fen >= 0)
 			rc |= buf_printf(out, "  %s 元", money_format_yuan(ev->amount_fen, money));
+		if (ev->late_reason)
+			rc |= buf_printf(out, "  accepted late: %s", ev->late_reason);
 		if (ev->basis)
 			rc |= buf_printf(out, "  basis: %s", ev->basis);
 		if (ev->note)
 			rc |= buf_printf(out, "  note: %s", ev->note);
 		rc |= buf_printf(out, "  (by %s)\n", ev->actor);
+		if (ev->warning)
+			rc |= buf_printf(out, "    WARNING: %s\n", ev->warning);
 	}
 	for (size_t i = 0; list[i]; i++) {
 		rc |= buf_printf(out, "\n%s (%s):\n", clock_limit_label(list[i]->limit),
@@ -289,5 +398,7 @@ void app_out_item_json(struct jsonw *w, const struct app_item *it)
 	else
 		jsonw_int(w, it->workdays_left);
 	jsonw_kbool(w, "overdue", it->overdue);
+	jsonw_kstr(w, "todo", it->todo != TODO_NONE ? app_todos[it->todo].id : NULL);
+	kdate(w, "todo_until", it->todo_until);
 	jsonw_obj_end(w);
 }

@@ -23,27 +23,43 @@
 static void help(void)
 {
 	printf("Usage:\n"
-	       "  gongkai app new --received DATE --channel CH --applicant-type TYPE --applicant-name NAME\n"
-	       "                  [--contact TEXT] [--id-number N] [--request TEXT] [--form TEXT]\n"
-	       "                  [--agency ID|NAME] [--json]\n"
-	       "  gongkai app event ID KIND --date DATE [--note TEXT] [--approver NAME] [--amount YUAN]\n"
+	       "  gongkai app new --received DATE [--confirmed DATE] --channel CH --applicant-type TYPE\n"
+	       "                  --applicant-name NAME [--contact TEXT] [--id-number N] [--request TEXT]\n"
+	       "                  [--form TEXT] [--agency ID|NAME] [--json]\n"
+	       "  gongkai app event ID KIND --date DATE [--note TEXT] [options of KIND]\n"
 	       "  gongkai app decide ID --outcome ROW --date DATE [--basis TEXT]\n"
+	       "                  [--responsible-organ NAME [--responsible-contact TEXT]]\n"
 	       "  gongkai app show ID [--json]\n"
 	       "  gongkai app letter ID [--format txt|docx] [-o FILE]\n"
 	       "  gongkai app list [--state S] [--overdue] [--due-within N] [--year Y] [--agency A] [--json]\n"
 	       "  gongkai app generate --count N [--year Y] [--seed S] [--agency A]\n"
-	       "CH: in-person post online fax email other.  TYPE: np biz research ngo legal org_other.\n"
-	       "KIND: correction-requested correction-received correction-lapsed consultation-started\n"
-	       "      consultation-answered extended (needs --approver) fee-notice (--amount, else the\n"
-	       "      按件 fee of the applicant's count this month) fee-notice-received fee-paid\n"
-	       "      fee-lapsed withdrawn.\n"
+	       "CH (条例第三十一条, the date of receipt): in-person, post (signed for), oral, other: the\n"
+	       "   --received date; post-plain, online, email, fax: the day the receipt is confirmed\n"
+	       "   (--confirmed DATE, or later with the event receipt-confirmed).\n"
+	       "TYPE: np biz research ngo legal org_other.\n"
+	       "KIND and its options (docs/lifecycle.md lists each with its article and time limit):\n"
+	       "  receipt-confirmed\n"
+	       "  correction-requested [--period N | --due DATE]   (default: the organ's correction_period)\n"
+	       "  correction-received [--late-reason TEXT]          (after the period: the reason is required)\n"
+	       "  correction-lapsed                                 (only after the period)\n"
+	       "  consultation-started --party third-party|organ [--counterpart NAME]\n"
+	       "  consultation-answered [--ref N]                   (N: which consultation, when several)\n"
+	       "  extended --approver NAME [--workdays N]           (1-20, default 20; 2007 Regulation: 15)\n"
+	       "  reasons-requested  reasons-received  delayed --period N | --due DATE   (条例第三十五条)\n"
+	       "  fee-notice --by-count | --by-pages P [--amount YUAN]   (the amount is computed; one method)\n"
+	       "  fee-notice-received  fee-paid [--late-reason TEXT]  fee-lapsed  withdrawn\n"
 	       "ROW: a Table 三 outcome: granted partial deny_state_secret deny_law_prohibits\n"
 	       "     deny_security_stability deny_third_party deny_internal_affairs deny_process_info\n"
 	       "     deny_enforcement_file deny_admin_query unable_not_held unable_needs_creation\n"
 	       "     unable_unclear_after_fix noproc_petition noproc_repeat noproc_publication\n"
 	       "     noproc_mass_repeat noproc_confirm_reissue other_misc.\n"
-	       "S: open received awaiting-correction consulting fee-notice-sent awaiting-payment\n"
-	       "   replied closed.  --due-within N counts working days.\n"
+	       "     unable_not_held with --responsible-organ: not this organ's to disclose (条例第三十六条\n"
+	       "     第（五）项); the letter names that organ and its contact.\n"
+	       "S: open awaiting-confirmation received awaiting-correction consulting fee-notice-sent\n"
+	       "   awaiting-payment replied closed.  --due-within N counts working days and also lists\n"
+	       "   applications whose applicant's period ended, waiting to be closed.\n"
+	       "A refused step exits 1 and stores nothing; a step the law only times is stored with a\n"
+	       "warning (printed, kept on the application).\n"
 	       "letter: the reply letter (告知书) of a decided application, refused without its legal\n"
 	       "     basis, reasons or remedy statement; docx needs -o FILE or a redirection.\n"
 	       "Every command is one transaction; --by USER names the actor for the audit log.\n");
@@ -80,6 +96,7 @@ static int app_new_cmd(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "received", required_argument, NULL, 'r' },
+		{ "confirmed", required_argument, NULL, 'K' },
 		{ "channel", required_argument, NULL, 'c' },
 		{ "applicant-type", required_argument, NULL, 't' },
 		{ "applicant-name", required_argument, NULL, 'n' },
@@ -95,7 +112,7 @@ static int app_new_cmd(struct cli *cli, int argc, char **argv)
 	};
 	struct app_new in = { 0 };
 	struct app_created made;
-	const char *received = NULL, *agency = NULL;
+	const char *received = NULL, *agency = NULL, *confirmed = NULL;
 	struct gk_error e = { 0 };
 	struct store *s = NULL;
 	struct calendar *cal = NULL;
@@ -106,6 +123,7 @@ static int app_new_cmd(struct cli *cli, int argc, char **argv)
 	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'r': received = optarg; break;
+		case 'K': confirmed = optarg; break;
 		case 'c': in.channel = optarg; break;
 		case 't': in.applicant_type = optarg; break;
 		case 'n': in.applicant_name = optarg; break;
@@ -125,7 +143,8 @@ static int app_new_cmd(struct cli *cli, int argc, char **argv)
 	if (received == NULL || in.channel == NULL || in.applicant_type == NULL || in.applicant_name == NULL)
 		return cli_usage_error("app new", "--received, --channel, --applicant-type and "
 				       "--applicant-name are required");
-	if ((rc = date_parse(received, &in.received, "--received", &e)) != 0)
+	if ((rc = date_parse(received, &in.received, "--received", &e)) != 0 ||
+	    (confirmed && (rc = date_parse(confirmed, &in.confirmed, "--confirmed", &e)) != 0))
 		return cli_error(&e);
 	if ((x = open_all(cli, 1, &s, &cal, &e)) != 0)
 		return x;
@@ -139,6 +158,15 @@ static int app_new_cmd(struct cli *cli, int argc, char **argv)
 	calendar_free(cal);
 	if (x != CLI_OK)
 		return x;
+	if (made.warning[0])
+		fprintf(stderr, "gongkai: warning: %s\n", made.warning);
+	{
+		int chn = app_channel_find(in.channel);
+		if (chn >= 0 && app_channels[chn].confirm && in.confirmed <= 0)
+			fprintf(stderr, "gongkai: awaiting confirmation: %s（条例第三十一条）; record it with "
+				"'gongkai app event %" PRId64 " receipt-confirmed --date DATE'\n",
+				app_channels[chn].receipt, made.id);
+	}
 	if (json) {
 		printf("{\n  \"id\": %" PRId64 ",\n  \"tracking_code\": \"%s\",\n"
 		       "  \"tracking_secret\": \"%s\"\n}\n", made.id, made.tracking_code, made.secret);
@@ -153,8 +181,45 @@ static int app_new_cmd(struct cli *cli, int argc, char **argv)
 
 /* ---- app event / app decide ---- */
 
+/* A whole number lo..hi for option opt. */
+static int parse_int(const char *s, const char *opt, int lo, int hi, int *out, struct gk_error *e)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+
+	if (*s < '0' || *s > '9' || *end || v < lo || v > hi)
+		return err_set(e, ERR_INVALID, opt, "want a whole number %d-%d, got '%s'", lo, hi, s);
+	*out = (int)v;
+	return 0;
+}
+
+/* What the recorded event set, for the officer (the date it fixes). */
+static void print_recorded(const struct app_event_in *ev)
+{
+	char d[DATE_LEN];
+
+	if (ev->due == CLOCK_NONE)
+		return;
+	switch (ev->kind) {
+	case EV_CORRECTION_REQUESTED:
+		printf("补正期限至 %s（%d个工作日，条例第三十条）\n", date_format(ev->due, d), ev->days);
+		break;
+	case EV_CONSULTATION_STARTED:
+		printf("%s答复期限至 %s（15个工作日，%s）\n", app_party_labels[ev->party],
+		       date_format(ev->due, d), ev->party == PARTY_ORGAN ? "条例第三十四条" : "条例第三十二条");
+		break;
+	case EV_DELAYED:
+		printf("延迟答复期限至 %s（%d个工作日，条例第三十五条）\n", date_format(ev->due, d), ev->days);
+		break;
+	default:
+		break;
+	}
+}
+
 static int app_event_cmd(struct cli *cli, int argc, char **argv, int decide)
 {
+	enum { O_PERIOD = 1000, O_DUE, O_LATE, O_PARTY, O_COUNTERPART, O_REF, O_WORKDAYS,
+	       O_BY_COUNT, O_BY_PAGES, O_RESP, O_RESP_CONTACT };
 	static const struct option opts[] = {
 		{ "date", required_argument, NULL, 'd' },
 		{ "note", required_argument, NULL, 'n' },
@@ -162,20 +227,45 @@ static int app_event_cmd(struct cli *cli, int argc, char **argv, int decide)
 		{ "amount", required_argument, NULL, 'm' },
 		{ "outcome", required_argument, NULL, 'o' },
 		{ "basis", required_argument, NULL, 'b' },
+		{ "period", required_argument, NULL, O_PERIOD },
+		{ "due", required_argument, NULL, O_DUE },
+		{ "late-reason", required_argument, NULL, O_LATE },
+		{ "party", required_argument, NULL, O_PARTY },
+		{ "counterpart", required_argument, NULL, O_COUNTERPART },
+		{ "ref", required_argument, NULL, O_REF },
+		{ "workdays", required_argument, NULL, O_WORKDAYS },
+		{ "by-count", no_argument, NULL, O_BY_COUNT },
+		{ "by-pages", required_argument, NULL, O_BY_PAGES },
+		{ "responsible-organ", required_argument, NULL, O_RESP },
+		{ "responsible-contact", required_argument, NULL, O_RESP_CONTACT },
 		{ "by", required_argument, NULL, 'B' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
+	/* which option belongs to which TAKES_* of the transition table */
+	static const struct { int opt; const char *name; unsigned takes; } belongs[] = {
+		{ O_PERIOD, "--period", TAKES_PERIOD }, { O_DUE, "--due", TAKES_PERIOD },
+		{ O_LATE, "--late-reason", TAKES_LATE_REASON }, { O_PARTY, "--party", TAKES_PARTY },
+		{ O_COUNTERPART, "--counterpart", TAKES_PARTY }, { O_REF, "--ref", TAKES_REF },
+		{ O_WORKDAYS, "--workdays", TAKES_WORKDAYS }, { 'A', "--approver", TAKES_APPROVER },
+		{ O_BY_COUNT, "--by-count", TAKES_FEE }, { O_BY_PAGES, "--by-pages", TAKES_FEE },
+		{ 'm', "--amount", TAKES_FEE },
+	};
 	const char *cmd = decide ? "app decide" : "app event";
-	const char *date = NULL, *amount = NULL, *outcome = NULL;
-	struct app_event_in ev = { .amount_fen = -1, .outcome = -1 };
+	const char *date = NULL, *amount = NULL, *outcome = NULL, *pages = NULL, *due = NULL;
+	struct app_event_in ev;
 	struct gk_error e = { 0 };
 	struct store *s = NULL;
 	struct calendar *cal = NULL;
+	unsigned given[sizeof belongs / sizeof belongs[0]] = { 0 };
 	int64_t id;
-	int ch, rc, x;
+	int ch, rc = 0, x, by_count = 0;
 
+	app_event_init(&ev, decide ? EV_DECIDED : -1, 0);
 	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		for (size_t i = 0; i < sizeof belongs / sizeof belongs[0]; i++)
+			if (belongs[i].opt == ch)
+				given[i] = 1;
 		switch (ch) {
 		case 'd': date = optarg; break;
 		case 'n': ev.note = optarg; break;
@@ -183,10 +273,26 @@ static int app_event_cmd(struct cli *cli, int argc, char **argv, int decide)
 		case 'm': amount = optarg; break;
 		case 'o': outcome = optarg; break;
 		case 'b': ev.basis = optarg; break;
+		case O_PERIOD: rc = parse_int(optarg, "--period", 1, CLOCK_MAX_DAYS, &ev.days, &e); break;
+		case O_DUE: due = optarg; break;
+		case O_LATE: ev.late_reason = optarg; break;
+		case O_PARTY:
+			if ((ev.party = app_party_from_id(optarg)) < 0)
+				return cli_usage_error(cmd, "--party: third-party or organ, not '%s'", optarg);
+			break;
+		case O_COUNTERPART: ev.counterpart = optarg; break;
+		case O_REF: rc = parse_int(optarg, "--ref", 1, APP_MAX_CONSULTATIONS, &ev.ref, &e); break;
+		case O_WORKDAYS: rc = parse_int(optarg, "--workdays", 1, CLOCK_MAX_DAYS, &ev.days, &e); break;
+		case O_BY_COUNT: by_count = 1; break;
+		case O_BY_PAGES: pages = optarg; break;
+		case O_RESP: ev.counterpart = optarg; break;
+		case O_RESP_CONTACT: ev.counterpart_contact = optarg; break;
 		case 'B': cli->actor = optarg; break;
 		case 'h': help(); return CLI_OK;
 		default: return cli_usage_error(cmd, "unknown or incomplete option '%s'", argv[optind - 1]);
 		}
+		if (rc != 0)
+			return cli_error(&e);
 	}
 	if (argc - optind != (decide ? 1 : 2))
 		return cli_usage_error(cmd, decide ? "give the application ID" :
@@ -194,7 +300,6 @@ static int app_event_cmd(struct cli *cli, int argc, char **argv, int decide)
 	if ((rc = cli_parse_id(argv[optind], "ID", &id, &e)) != 0)
 		return cli_error(&e);
 	if (decide) {
-		ev.kind = EV_DECIDED;
 		if (outcome == NULL)
 			return cli_usage_error(cmd, "--outcome ROW is required");
 		ev.outcome = app_outcome_find(outcome);
@@ -204,6 +309,8 @@ static int app_event_cmd(struct cli *cli, int argc, char **argv, int decide)
 				"%s)", outcome, app_code_ids(CODES_OUTCOMES, ids, sizeof ids));
 			return cli_error(&e);
 		}
+		if (ev.counterpart_contact && !ev.counterpart)
+			return cli_usage_error(cmd, "--responsible-contact goes with --responsible-organ");
 	} else {
 		ev.kind = app_event_from_id(argv[optind + 1]);
 		if (ev.kind < 0 || ev.kind == EV_DECIDED) {
@@ -211,27 +318,45 @@ static int app_event_cmd(struct cli *cli, int argc, char **argv, int decide)
 				argv[optind + 1]);
 			return cli_error(&e);
 		}
-		if (outcome || ev.basis)
-			return cli_usage_error(cmd, "--outcome and --basis belong to 'app decide'");
+		if (outcome || ev.basis || ev.counterpart_contact ||
+		    (ev.counterpart && !given[4]))
+			return cli_usage_error(cmd, "--outcome, --basis and --responsible-* belong to "
+					       "'app decide'");
 	}
-	if ((rc = parse_date_opt(date, "--date", &ev.date, &e)) != 0)
+	/* an option the step does not take is a mistake, not something to ignore */
+	for (size_t i = 0; i < sizeof belongs / sizeof belongs[0]; i++)
+		if (given[i] && !(app_event_rules[ev.kind].takes & belongs[i].takes))
+			return cli_usage_error(cmd, "%s does not belong to %s", belongs[i].name,
+					       app_event_rules[ev.kind].id);
+	if (given[0] && given[1])
+		return cli_usage_error(cmd, "give the period as --period N or as --due DATE, not both");
+	if (by_count && pages)
+		return cli_usage_error(cmd, "one method per application (109号): --by-count or "
+				       "--by-pages P, not both");
+	if ((rc = parse_date_opt(date, "--date", &ev.date, &e)) != 0 ||
+	    (due && (rc = date_parse(due, &ev.due, "--due", &e)) != 0))
 		return cli_error(&e);
-	if (amount) {
-		if (ev.kind != EV_FEE_NOTICE)
-			return cli_usage_error(cmd, "--amount belongs to a fee-notice");
-		if ((rc = money_parse_yuan(amount, &ev.amount_fen, "--amount", &e)) != 0)
+	if (amount && (rc = money_parse_yuan(amount, &ev.amount_fen, "--amount", &e)) != 0)
+		return cli_error(&e);
+	if (by_count)
+		ev.method = FEE_BY_COUNT;
+	if (pages) {
+		int p;
+		if ((rc = parse_int(pages, "--by-pages", 1, 1000000, &p, &e)) != 0)
 			return cli_error(&e);
+		ev.method = FEE_BY_PAGES;
+		ev.quantity = p;
 	}
-	if (ev.approver && ev.kind != EV_EXTENDED)
-		return cli_usage_error(cmd, "--approver belongs to an extension ('extended')");
 	if ((x = open_all(cli, 1, &s, &cal, &e)) != 0)
 		return x;
-	if (decide)
-		rc = app_decide(s, cal, id, ev.outcome, ev.date, ev.basis, date_today(), &e);
-	else
-		rc = app_record(s, cal, id, &ev, date_today(), &e);
+	rc = app_record(s, cal, id, &ev, date_today(), &e);
 	x = cli_finish(s, rc, &e);
 	calendar_free(cal);
+	if (x == CLI_OK) {
+		print_recorded(&ev);
+		if (ev.warning[0])
+			fprintf(stderr, "gongkai: warning: %s\n", ev.warning);
+	}
 	return x;
 }
 
@@ -367,9 +492,13 @@ static int list_item(void *p, const struct app_item *it)
 	}
 	if (it->due != CLOCK_NONE)
 		snprintf(left, sizeof left, "%d", it->workdays_left);
-	printf("%-6" PRId64 " %-10s %-19s %-10s %5s %-9s %-14s %s\n", it->rec->id, it->rec->received,
-	       app_phases[it->phase].id, due, left, it->rec->applicant_type, it->rec->tracking_code,
-	       it->rec->outcome ? it->rec->outcome : "");
+	printf("%-6" PRId64 " %-10s %-21s %-10s %5s %-9s %-14s %-24s %s", it->rec->id,
+	       it->rec->received, app_phases[it->phase].id, due, left, it->rec->applicant_type,
+	       it->rec->tracking_code, it->rec->outcome ? it->rec->outcome : "",
+	       it->todo != TODO_NONE ? app_todos[it->todo].label : "");
+	if (it->todo != TODO_NONE && it->todo != TODO_REPLY && it->todo_until != CLOCK_NONE)
+		printf(" %s", date_format(it->todo_until, due));
+	putchar('\n');
 	return 0;
 }
 
@@ -434,8 +563,8 @@ static int app_list_cmd(struct cli *cli, int argc, char **argv)
 		jsonw_arr_begin(&w);
 		c.w = &w;
 	} else {
-		printf("%-6s %-10s %-19s %-10s %5s %-9s %-14s %s\n", "ID", "RECEIVED", "STATE", "DUE",
-		       "LEFT", "APPLICANT", "TRACKING", "OUTCOME");
+		printf("%-6s %-10s %-21s %-10s %5s %-9s %-14s %-24s %s\n", "ID", "RECEIVED", "STATE",
+		       "DUE", "LEFT", "APPLICANT", "TRACKING", "OUTCOME", "NEXT");
 	}
 	if (rc == 0)
 		rc = app_list(s, cal, &q, date_today(), list_item, &c, &e);

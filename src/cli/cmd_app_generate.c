@@ -44,14 +44,17 @@ static int one(struct store *s, const struct calendar *cal, int64_t agency, int 
 	struct app_new in = { 0 };
 	struct app_created made;
 	char name[32];
-	int rc, last = date_make(year, 12, 31), d, path = pick(x, 100);
-	struct app_event_in ev = { .amount_fen = -1, .outcome = -1 };
+	int rc, last = date_make(year, 12, 31), d, path = pick(x, 100), until;
+	struct app_event_in ev;
 
 	in.agency_id = agency;
 	in.received = date_make(year, 1, 1) + pick(x, last - date_make(year, 1, 1) + 1);
 	if (in.received > today)
 		in.received = today;
 	in.channel = channels[pick(x, 7)];
+	/* REQ 条例-31: online, e-mail and fax receipts are confirmed the day they arrive here */
+	if (app_channels[app_channel_find(in.channel)].confirm)
+		in.confirmed = in.received;
 	in.applicant_type = types[pick(x, 9)];
 	snprintf(name, sizeof name, "申请人%05d", pick(x, 20000));
 	in.applicant_name = name;
@@ -59,10 +62,13 @@ static int one(struct store *s, const struct calendar *cal, int64_t agency, int 
 	if ((rc = app_create(s, cal, &in, today, &made, e)) != 0)
 		return rc;
 	d = in.received;
-#define EVENT(k, days) do { \
-		ev.kind = (k); d += (days); if (d > today) return 0; ev.date = d; \
+/* The next event, days after the previous one (each step lawful: the generator keeps within the
+ * periods the ledger computes, e.g. a lapse only after the applicant's period). */
+#define BEGIN(k, days) do { d += (days); if (d > today) return 0; app_event_init(&ev, (k), d); } while (0)
+#define RECORD() do { \
 		if ((rc = app_record(s, cal, made.id, &ev, today, e)) != 0) return rc; \
 		(*nevents)++; } while (0)
+#define EVENT(k, days) do { BEGIN(k, days); RECORD(); } while (0)
 #define DECIDE(o, days) do { \
 		d += (days); if (d > today) return 0; \
 		if ((rc = app_decide(s, cal, made.id, (o), d, NULL, today, e)) != 0) return rc; \
@@ -75,20 +81,25 @@ static int one(struct store *s, const struct calendar *cal, int64_t agency, int 
 		DECIDE(pick(x, 4) ? OUTCOME_GRANTED : OUTCOME_UNABLE_UNCLEAR_AFTER_FIX, 5 + pick(x, 15));
 	} else if (path < 67) {
 		EVENT(EV_CORRECTION_REQUESTED, 2 + pick(x, 5));
-		EVENT(EV_CORRECTION_LAPSED, 20 + pick(x, 20));
+		until = ev.due;   /* the applicant's last day to correct */
+		EVENT(EV_CORRECTION_LAPSED, until - d + 1 + pick(x, 10));
 	} else if (path < 77) {
-		EVENT(EV_CONSULTATION_STARTED, 3 + pick(x, 5));
-		EVENT(EV_CONSULTATION_ANSWERED, 5 + pick(x, 15));
+		BEGIN(EV_CONSULTATION_STARTED, 3 + pick(x, 5));
+		ev.party = pick(x, 4) ? PARTY_THIRD_PARTY : PARTY_ORGAN;
+		RECORD();
+		until = ev.due;   /* the answer due date */
+		EVENT(EV_CONSULTATION_ANSWERED, 1 + pick(x, until - d));
 		DECIDE(pick(x, 2) ? OUTCOME_PARTIAL : OUTCOME_DENY_THIRD_PARTY, 2 + pick(x, 8));
 	} else if (path < 83) {
+		BEGIN(EV_EXTENDED, 10 + pick(x, 10));
 		ev.approver = "负责人";
-		EVENT(EV_EXTENDED, 10 + pick(x, 10));
-		ev.approver = NULL;
+		RECORD();
 		DECIDE(OUTCOME_GRANTED, 10 + pick(x, 15));
-	} else if (path < 86) {
-		ev.amount_fen = 10000;
-		EVENT(EV_FEE_NOTICE, 3 + pick(x, 5));
-		ev.amount_fen = -1;
+	} else if (path < 86 && d >= clock_regime_from(CLOCK_REG_2019)) {
+		BEGIN(EV_FEE_NOTICE, 3 + pick(x, 5));
+		ev.method = FEE_BY_PAGES;
+		ev.quantity = 40;   /* 10 pages over 30: 100 元 */
+		RECORD();
 		EVENT(EV_FEE_NOTICE_RECEIVED, 1 + pick(x, 3));
 		EVENT(EV_FEE_PAID, 2 + pick(x, 10));
 		DECIDE(OUTCOME_GRANTED, 2 + pick(x, 10));
@@ -96,6 +107,8 @@ static int one(struct store *s, const struct calendar *cal, int64_t agency, int 
 		EVENT(EV_WITHDRAWN, 1 + pick(x, 10));
 	}
 	/* the rest stay open */
+#undef BEGIN
+#undef RECORD
 #undef EVENT
 #undef DECIDE
 	return 0;

@@ -3,18 +3,21 @@
  * piece of information to publish), with their derivation.
  *
  *   gongkai deadline --received DATE [--correction-received DATE]
- *                    [--consultation SENT:ANSWERED]... [--extended]
+ *                    [--consultation SENT:ANSWERED]... [--extended[=N]]
  *                    [--fee-notice-received DATE] [--json]
  *   gongkai deadline --formed DATE [--json]
  *
  * Text: the dates, a warning for any year the calendar does not cover, then the derivation of
- * each date in Chinese. JSON keys (stable, see README): received | formed,
+ * each date in Chinese. JSON keys (stable, see README): received | formed, regulation,
  * correction_notice_due, reply_due, extended_reply_due, fee_payment_due, publication_due,
- * verified, steps.
- * Calls domain/clock. Law: 条例 Arts. 26, 30, 33; 109号 (see docs/clock.md).
+ * verified, steps. The Regulation applied follows from the date of receipt (2007 before
+ * 2019-05-15; dates before 2008-05-01 are refused).
+ * Calls domain/clock. Law: 条例 Arts. 26, 30, 33; 109号; 国务院令第492号 Art. 24 (see
+ * docs/clock.md).
  */
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/buf.h"
@@ -29,21 +32,23 @@ static void usage(FILE *f)
 {
 	fprintf(f,
 		"Usage: gongkai deadline --received DATE [--correction-received DATE]\n"
-		"                        [--consultation SENT:ANSWERED]... [--extended]\n"
+		"                        [--consultation SENT:ANSWERED]... [--extended[=N]]\n"
 		"                        [--fee-notice-received DATE] [--json]\n"
 		"       gongkai deadline --formed DATE [--json]\n\n"
 		"Compute the statutory deadlines in working days (工作日) on the official calendar,\n"
 		"and show how each was counted. The day of the event is not counted; a deadline is\n"
 		"the N-th working day after it.\n\n"
 		"  --received DATE             application received (条例第三十一条): correction notice\n"
-		"                              due +7, reply due +20 working days\n"
+		"                              due +7, reply due +20 working days; before 2019-05-15\n"
+		"                              the 2007 Regulation: reply +15, no 7-day notice limit\n"
 		"  --correction-received DATE  corrected application received: the reply clock restarts\n"
 		"  --consultation SENT:ANSWERED  a consultation letter sent and its answer received;\n"
 		"                              working days in (SENT, ANSWERED] are not counted; repeat\n"
-		"  --extended                  an approved extension: +20 working days after reply due\n"
+		"  --extended[=N]              an approved extension of N working days after reply due\n"
+		"                              (1-20, default 20; 2007 Regulation: at most 15)\n"
 		"  --fee-notice-received DATE  fee notice received by the applicant: payment due +20\n"
 		"  --formed DATE               information formed or changed: publication due +20\n"
-		"  --json                      print JSON (keys: received | formed,\n"
+		"  --json                      print JSON (keys: received | formed, regulation,\n"
 		"                              correction_notice_due, reply_due, extended_reply_due,\n"
 		"                              fee_payment_due, publication_due, verified, steps)\n"
 		"  --help                      this text\n\n"
@@ -99,7 +104,8 @@ static void computed(const struct clock_schedule *s, const struct clock_deadline
 	if (pub) {
 		list[n++] = pub;
 	} else {
-		list[n++] = &s->correction_notice;
+		if (s->correction_notice.nsteps)
+			list[n++] = &s->correction_notice;
 		list[n++] = &s->reply;
 		if (s->extended_reply.nsteps)
 			list[n++] = &s->extended_reply;
@@ -145,12 +151,16 @@ static json_t *step_json(const struct clock_deadline *dl, const struct clock_ste
 	return o;
 }
 
-static int print_json(int trigger, const struct clock_deadline *const *list, bool verified)
+static int print_json(int trigger, const struct clock_deadline *const *list, bool verified,
+		      const struct clock_schedule *sch)
 {
 	json_t *root = json_object(), *steps = json_array();
 
 	json_object_set_new(root, list[0]->limit == CLOCK_PUBLICATION ? "formed" : "received",
 			    cli_json_date(trigger));
+	if (sch)
+		json_object_set_new(root, "regulation",
+				    json_string(sch->regime == CLOCK_REG_2007 ? "2007" : "2019"));
 	for (size_t i = 0; list[i]; i++)
 		json_object_set_new(root, clock_limit_key(list[i]->limit), cli_json_date(list[i]->due));
 	json_object_set_new(root, "verified", json_boolean(verified));
@@ -170,7 +180,8 @@ static void put_label(const char *label, int width)
 	printf("%*s", width > w ? width - w : 0, "");
 }
 
-static int print_text(int trigger, const struct clock_deadline *const *list)
+static int print_text(int trigger, const struct clock_deadline *const *list,
+		      const struct clock_schedule *sch)
 {
 	char d[DATE_LEN];
 	struct buf b;
@@ -178,11 +189,17 @@ static int print_text(int trigger, const struct clock_deadline *const *list)
 
 	put_label(list[0]->limit == CLOCK_PUBLICATION ? "信息形成或变更日期" : "收到申请日期", 20);
 	printf("%s（%s）\n", date_format(trigger, d), clock_weekday_name(trigger));
+	/* REQ 492号-24: say which Regulation the limits come from when it is the old one */
+	if (sch && sch->regime == CLOCK_REG_2007) {
+		put_label("适用法规", 20);
+		printf("%s（%s 前收到的申请）\n", clock_regime_name(sch->regime),
+		       date_format(clock_regime_from(CLOCK_REG_2019), d));
+	}
 	for (size_t i = 0; list[i]; i++) {
 		const struct clock_deadline *dl = list[i];
 		put_label(clock_limit_label(dl->limit), 20);
 		printf("%s（%s）  %d个工作日，%s\n", date_format(dl->due, d), clock_weekday_name(dl->due),
-		       dl->days, clock_limit_basis(dl->limit));
+		       dl->days, clock_deadline_basis(dl));
 		if (!dl->verified) {
 			int seen = 0;
 			for (int k = 0; k < nyears; k++)
@@ -212,7 +229,7 @@ int cmd_deadline(struct cli *cli, int argc, char **argv)
 		{ "received", required_argument, NULL, 'r' },
 		{ "correction-received", required_argument, NULL, 'c' },
 		{ "consultation", required_argument, NULL, 'k' },
-		{ "extended", no_argument, NULL, 'x' },
+		{ "extended", optional_argument, NULL, 'x' },
 		{ "fee-notice-received", required_argument, NULL, 'f' },
 		{ "formed", required_argument, NULL, 'F' },
 		{ "json", no_argument, NULL, 'j' },
@@ -255,6 +272,15 @@ int cmd_deadline(struct cli *cli, int argc, char **argv)
 			break;
 		case 'x':
 			app.extended = true;
+			if (optarg) {
+				char *end;
+				long n = strtol(optarg, &end, 10);
+				if (*optarg < '1' || *optarg > '9' || *end || n > 20)
+					rc = err_set(&e, ERR_INVALID, "--extended", "=N wants working days "
+						     "1-20, got '%s'", optarg);
+				else
+					app.extension_days = (int)n;
+			}
 			break;
 		case 'j':
 			json = 1;
@@ -293,9 +319,11 @@ int cmd_deadline(struct cli *cli, int argc, char **argv)
 		computed(&sched, NULL, list);
 	}
 	if (json)
-		rc = print_json(formed != CLOCK_NONE ? formed : app.received, list, verified);
+		rc = print_json(formed != CLOCK_NONE ? formed : app.received, list, verified,
+				formed != CLOCK_NONE ? NULL : &sched);
 	else
-		rc = print_text(formed != CLOCK_NONE ? formed : app.received, list);
+		rc = print_text(formed != CLOCK_NONE ? formed : app.received, list,
+				formed != CLOCK_NONE ? NULL : &sched);
 	goto out;
 fail:
 	rc = report(&e);

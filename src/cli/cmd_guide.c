@@ -11,6 +11,7 @@
 #include "cli/db.h"
 #include "domain/catalogue.h"
 #include "domain/guide.h"
+#include "domain/organ_rules.h"
 #include "text/date.h"
 #include "text/jsonw.h"
 
@@ -20,18 +21,21 @@ static void help(void)
 	       "       gongkai guide set [--agency A] [--office NAME] [--address T] [--postcode T]\n"
 	       "                         [--hours T] [--phone T] [--fax T] [--email T] [--website URL]\n"
 	       "                         [--channels-file F] [--fees-file F] [--scope-file F]\n"
-	       "                         [--index-pattern P] [--fee-pause yes|no] [--by USER]\n"
+	       "                         [--index-pattern P] [SETTING VALUE]... [--by USER]\n"
 	       "       gongkai feed [--agency A | --platform] [--base-url URL] [--limit N]\n"
 	       "The guide (政府信息公开指南, 条例第十二条) is generated from the organ's settings and its\n"
 	       "catalogue; an empty value clears a setting. --index-pattern sets the 索引号 pattern\n"
 	       "(default {uscc}/{yyyy}-{seq:05d}; also {orgcode} {yyyymm} {seq}).\n"
-	       "--fee-pause: whether the time from a fee notice (收费通知) to payment is left out of\n"
-	       "the reply time limit (yes, the default) or counted (no); the law does not settle it.\n");
+	       "SETTING: the organ's readings of what the law leaves open (docs/lifecycle.md):\n");
+	for (int r = 0; r < RULE__MAX; r++)
+		printf("  %-20s %s (default %s)\n    %s\n", organ_rule_info[r].option,
+		       organ_rule_info[r].label, organ_rule_info[r].deflt, organ_rule_info[r].law);
 }
 
 static int guide_set(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {
+	enum { O_RULE = 1000 };
+	static const struct option base[] = {
 		{ "agency", required_argument, NULL, 'a' },
 		{ "office", required_argument, NULL, 'o' },
 		{ "address", required_argument, NULL, 'd' },
@@ -45,11 +49,11 @@ static int guide_set(struct cli *cli, int argc, char **argv)
 		{ "fees-file", required_argument, NULL, 'F' },
 		{ "scope-file", required_argument, NULL, 'S' },
 		{ "index-pattern", required_argument, NULL, 'i' },
-		{ "fee-pause", required_argument, NULL, 'P' },
 		{ "by", required_argument, NULL, 'B' },
 		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
 	};
+	/* the base options, then one per organ setting of the declared table */
+	struct option opts[sizeof base / sizeof base[0] + RULE__MAX + 1];
 	const char *agency = NULL, *files[3] = { NULL, NULL, NULL };
 	struct agency_profile p = { 0 };
 	struct gk_error e = { 0 };
@@ -58,8 +62,18 @@ static int guide_set(struct cli *cli, int argc, char **argv)
 	struct buf text[3];
 	struct arena a;
 	int ch, rc = 0, x;
+	size_t nb = sizeof base / sizeof base[0];
 
+	memcpy(opts, base, sizeof base);
+	for (int r = 0; r < RULE__MAX; r++)
+		opts[nb + r] = (struct option){ organ_rule_info[r].option + 2, required_argument, NULL,
+						O_RULE + r };
+	opts[nb + RULE__MAX] = (struct option){ NULL, 0, NULL, 0 };
 	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (ch >= O_RULE && ch < O_RULE + RULE__MAX) {
+			*(const char **)((char *)&p + organ_rule_info[ch - O_RULE].off) = optarg;
+			continue;
+		}
 		switch (ch) {
 		case 'a': agency = optarg; break;
 		case 'o': p.office = optarg; break;
@@ -74,7 +88,6 @@ static int guide_set(struct cli *cli, int argc, char **argv)
 		case 'F': files[1] = optarg; break;
 		case 'S': files[2] = optarg; break;
 		case 'i': p.index_pattern = optarg; break;
-		case 'P': p.fee_pause = optarg; break;
 		case 'B': cli->actor = optarg; break;
 		case 'h': help(); return CLI_OK;
 		default: return cli_usage_error("guide", "set: unknown or incomplete option '%s'",

@@ -23,10 +23,12 @@
 
 #include "base/buf.h"
 #include "cli/commands.h"
+#include "domain/organ_rules.h"
 #include "cli/db.h"
 #include "domain/report_compute.h"
 #include "domain/report_publish.h"
 #include "render/render.h"
+#include "text/date.h"
 #include "text/jsonw.h"
 
 #define CMD "report"
@@ -237,6 +239,16 @@ static int do_year(struct cli *cli, int argc, char **argv)
 	}
 	if ((rc = cli_agency(s, o.agency, &a, &ag, &e)) != 0)
 		goto out;
+	/* REQ 条例-49: a year not yet ended gives figures as of today only */
+	if (o.year >= date_year(date_today())) {
+		int due = 0;
+		char d[DATE_LEN];
+		if (organ_report_due(s, ag.id, o.year, &e, &due) == 0)
+			fprintf(stderr, "gongkai: provisional: %d has not ended; the figures are the ledger's as "
+				"of %s, not the year's (the report is due %s, 条例第四十九条)\n", o.year,
+				date_format(date_today(), d), date_format(due, (char[DATE_LEN]){ 0 }));
+		memset(&e, 0, sizeof e);
+	}
 	if (!o.draft) {
 		struct report_pub_rec pub;
 		const char *body;
@@ -551,10 +563,19 @@ static int list_row(void *ctx, const struct report_pub_rec *p)
 	struct gk_error e = { 0 };
 	struct arena a;
 	const char *name = "?";
+	char d[DATE_LEN], d2[DATE_LEN];
+	int due = 0, day = 0;
+	bool late = false;
 
 	arena_init(&a);
 	if (agency_store(l->s)->get(l->s, p->agency_id, &a, &ag, &e) == 0)
 		name = ag.name;
+	/* REQ 条例-49: the organ's deadline, and whether the first publication came after it */
+	if (organ_report_due(l->s, p->agency_id, p->year, &e, &due) == 0 &&
+	    organ_publication_day(p->published_at, &day, &e) == 0)
+		late = p->revision == 1 && day > due;
+	else
+		due = 0;
 	if (l->w) {
 		jsonw_obj_begin(l->w);
 		jsonw_kstr(l->w, "agency", name);
@@ -569,9 +590,15 @@ static int list_row(void *ctx, const struct report_pub_rec *p)
 			jsonw_kstr(l->w, "reason", p->reason);
 		else
 			jsonw_key(l->w, "reason"), jsonw_null(l->w);
+		if (due)
+			jsonw_kstr(l->w, "due", date_format(due, d));
+		jsonw_kbool(l->w, "late", late);
 		jsonw_obj_end(l->w);
 	} else {
 		print_meta(stdout, name, p);
+		if (late)
+			printf("  LATE: first published %s, after its deadline %s (条例第四十九条)\n",
+			       date_format(day, d), date_format(due, d2));
 	}
 	l->n++;
 	arena_free(&a);

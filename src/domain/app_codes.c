@@ -7,13 +7,17 @@
 #include <stdio.h>
 #include <string.h>
 
+/* REQ 条例-31: the date of receipt by channel (spec regulation-procedures.md §5.3). */
 const struct app_code app_channels[CHANNEL__MAX] = {
-	[CHANNEL_IN_PERSON] = { "in-person", "当面提交" },
-	[CHANNEL_POST] = { "post", "邮寄" },
-	[CHANNEL_ONLINE] = { "online", "互联网渠道" },
-	[CHANNEL_FAX] = { "fax", "传真" },
-	[CHANNEL_EMAIL] = { "email", "电子邮件" },
-	[CHANNEL_OTHER] = { "other", "其他" },
+	[CHANNEL_IN_PERSON] = { "in-person", "当面提交", false, false, "以提交之日为收到申请之日" },
+	[CHANNEL_POST] = { "post", "邮寄", false, false, "以行政机关签收之日为收到申请之日" },
+	[CHANNEL_POST_PLAIN] = { "post-plain", "平常信函", true, true,
+				 "以政府信息公开工作机构与申请人确认之日为收到申请之日，应于收到信函当日确认" },
+	[CHANNEL_ONLINE] = { "online", "互联网渠道", true, false, "以双方确认之日为收到申请之日" },
+	[CHANNEL_FAX] = { "fax", "传真", true, false, "以双方确认之日为收到申请之日" },
+	[CHANNEL_EMAIL] = { "email", "电子邮件", true, false, "以双方确认之日为收到申请之日" },
+	[CHANNEL_ORAL] = { "oral", "口头提出（代为填写）", false, false, "以提出之日为收到申请之日" },
+	[CHANNEL_OTHER] = { "other", "其他", false, false, "以填写的日期为收到申请之日" },
 };
 
 /* The article each outcome rests on (spec regulation-procedures.md §5.7). */
@@ -35,6 +39,9 @@ static const char *const outcome_basis[OUTCOME__MAX] = {
 	[OUTCOME_NOPROC_REPEAT] = "条例第三十六条第（六）项",
 	[OUTCOME_NOPROC_PUBLICATION] = "条例第三十九条第二款",
 	[OUTCOME_NOPROC_MASS_REPEAT] = "条例第三十五条",
+	/* no article names it: a request to confirm or re-issue what the applicant already has is
+	 * not a request for government information (Art. 2) under Art. 27 [D] */
+	[OUTCOME_NOPROC_CONFIRM_REISSUE] = "条例第二条、第二十七条",
 	[OUTCOME_OTHER_NO_CORRECTION] = "条例第三十条",
 	[OUTCOME_OTHER_FEE_UNPAID] = "国办函〔2020〕109号",
 };

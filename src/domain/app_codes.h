@@ -13,18 +13,21 @@
 #ifndef GK_DOMAIN_APP_CODES_H
 #define GK_DOMAIN_APP_CODES_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "format/format.h"
 
 /* How the application arrived (条例第三十一条 decides the date of receipt by channel). */
 enum app_channel {
-	CHANNEL_IN_PERSON,
-	CHANNEL_POST,
-	CHANNEL_ONLINE,
-	CHANNEL_FAX,
-	CHANNEL_EMAIL,
-	CHANNEL_OTHER,
+	CHANNEL_IN_PERSON,   /* received the day it is handed in */
+	CHANNEL_POST,        /* post to be signed for: the day signed for */
+	CHANNEL_POST_PLAIN,  /* plain letter: the day the office confirms it with the applicant */
+	CHANNEL_ONLINE,      /* the day both sides confirm */
+	CHANNEL_FAX,         /* the day both sides confirm */
+	CHANNEL_EMAIL,       /* the day both sides confirm */
+	CHANNEL_ORAL,        /* made orally, the form filled in by staff (Art. 29): that day */
+	CHANNEL_OTHER,       /* the date given */
 	CHANNEL__MAX
 };
 
@@ -68,6 +71,9 @@ enum outcome {
 struct app_code {
 	const char *id;      /* stable id: "in-person" */
 	const char *label;   /* Chinese label */
+	bool confirm;        /* REQ 条例-31: received on the day the receipt is confirmed */
+	bool same_day;       /* REQ 条例-31: confirmed on the day it arrives (a plain letter) */
+	const char *receipt; /* which day is the date of receipt, in words */
 };
 
 extern const struct app_code app_channels[CHANNEL__MAX];

@@ -1,5 +1,7 @@
 /*
- * application.c — the application lifecycle (see application.h).
+ * application.c — applications through the store: registering, recording events after the
+ * lifecycle's checks (domain/app_lifecycle.c), loading one with its live deadlines, lists, and
+ * the year's figures for the annual report (see application.h).
  */
 #include "domain/application.h"
 
@@ -11,349 +13,10 @@
 #include "base/crypto.h"
 #include "domain/audit.h"
 #include "domain/fee.h"
-#include "store/doc_store.h"
 #include "text/date.h"
 #include "text/idcode.h"
 #include "text/jsonw.h"
 #include "text/utf8.h"
-
-#define B(p) (1u << (p))
-#define OPEN_PHASES (B(PHASE_RECEIVED) | B(PHASE_AWAITING_CORRECTION) | B(PHASE_CONSULTING) | \
-		     B(PHASE_FEE_NOTICE_SENT) | B(PHASE_AWAITING_PAYMENT))
-
-const struct app_phase_info app_phases[PHASE__MAX] = {
-	[PHASE_RECEIVED] = { "received", "办理中", true },
-	[PHASE_AWAITING_CORRECTION] = { "awaiting-correction", "待补正", true },
-	[PHASE_CONSULTING] = { "consulting", "征求意见中", true },
-	[PHASE_FEE_NOTICE_SENT] = { "fee-notice-sent", "已发收费通知", true },
-	[PHASE_AWAITING_PAYMENT] = { "awaiting-payment", "待缴费", true },
-	[PHASE_REPLIED] = { "replied", "已答复", false },
-	[PHASE_CLOSED] = { "closed", "已终止", false },
-};
-
-/* REQ 条例-30 REQ 条例-32 REQ 条例-33 REQ 条例-34 REQ 109号: the transition table of §5.9. */
-const struct app_event_rule app_event_rules[EV__MAX] = {
-	[EV_CORRECTION_REQUESTED] = { "correction-requested", "补正告知",
-		B(PHASE_RECEIVED), PHASE_AWAITING_CORRECTION, -1,
-		"an application being handled (办理中)" },
-	[EV_CORRECTION_RECEIVED] = { "correction-received", "收到补正",
-		B(PHASE_AWAITING_CORRECTION), PHASE_RECEIVED, -1,
-		"a correction request awaiting its answer (correction-requested)" },
-	[EV_CORRECTION_LAPSED] = { "correction-lapsed", "逾期未补正",
-		B(PHASE_AWAITING_CORRECTION), PHASE_CLOSED, OUTCOME_OTHER_NO_CORRECTION,
-		"a correction request awaiting its answer (correction-requested)" },
-	[EV_CONSULTATION_STARTED] = { "consultation-started", "征求意见",
-		B(PHASE_RECEIVED), PHASE_CONSULTING, -1,
-		"an application being handled (办理中) with no consultation open" },
-	[EV_CONSULTATION_ANSWERED] = { "consultation-answered", "收到意见",
-		B(PHASE_CONSULTING), PHASE_RECEIVED, -1,
-		"a consultation that was started (consultation-started) and not yet answered" },
-	[EV_EXTENDED] = { "extended", "延长答复期限",
-		B(PHASE_RECEIVED) | B(PHASE_CONSULTING), -1, -1,
-		"an application being handled or in consultation, whose reply clock runs" },
-	[EV_FEE_NOTICE] = { "fee-notice", "收费通知",
-		B(PHASE_RECEIVED), PHASE_FEE_NOTICE_SENT, -1,
-		"an application being handled (办理中)" },
-	[EV_FEE_NOTICE_RECEIVED] = { "fee-notice-received", "申请人收到收费通知",
-		B(PHASE_FEE_NOTICE_SENT), PHASE_AWAITING_PAYMENT, -1,
-		"a fee notice that was sent (fee-notice)" },
-	[EV_FEE_PAID] = { "fee-paid", "缴费",
-		B(PHASE_FEE_NOTICE_SENT) | B(PHASE_AWAITING_PAYMENT), PHASE_RECEIVED, -1,
-		"a fee notice that was sent (fee-notice) and not yet paid" },
-	[EV_FEE_LAPSED] = { "fee-lapsed", "逾期未缴费",
-		B(PHASE_AWAITING_PAYMENT), PHASE_CLOSED, OUTCOME_OTHER_FEE_UNPAID,
-		"a fee notice the applicant received (fee-notice-received) and did not pay" },
-	[EV_WITHDRAWN] = { "withdrawn", "申请人撤回",
-		OPEN_PHASES, PHASE_CLOSED, OUTCOME_OTHER_MISC,
-		"an open application" },
-	[EV_DECIDED] = { "decided", "答复",
-		B(PHASE_RECEIVED), PHASE_REPLIED, -1,
-		"an application being handled (办理中): not awaiting a correction, a consultation "
-		"answer or a fee" },
-};
-
-int app_phase_from_id(const char *s)
-{
-	for (int i = 0; s && i < PHASE__MAX; i++)
-		if (strcmp(app_phases[i].id, s) == 0)
-			return i;
-	return -1;
-}
-
-int app_event_from_id(const char *s)
-{
-	for (int i = 0; s && i < EV__MAX; i++)
-		if (strcmp(app_event_rules[i].id, s) == 0)
-			return i;
-	return -1;
-}
-
-void app_status_init(struct app_status *st, int received)
-{
-	memset(st, 0, sizeof *st);
-	st->received = received;
-	st->phase = PHASE_RECEIVED;
-	st->outcome = -1;
-	st->closed = CLOCK_NONE;
-	st->last_date = received;
-	st->last_kind = -1;
-	st->correction_requested = CLOCK_NONE;
-	st->correction_received = CLOCK_NONE;
-	st->extended = CLOCK_NONE;
-	st->fee_notice = CLOCK_NONE;
-	st->fee_notice_received = CLOCK_NONE;
-	st->fee_paid = CLOCK_NONE;
-	st->fee_fen = -1;
-	st->fee_pause = true;
-}
-
-int app_fee_pause_setting(const char *value)
-{
-	if (value == NULL || strcmp(value, "yes") == 0)
-		return 1;
-	return strcmp(value, "no") == 0 ? 0 : -1;
-}
-
-/* The fee-pause setting of organ agency_id into *on. */
-static int organ_fee_pause(struct store *s, int64_t agency_id, bool *on, struct gk_error *e)
-{
-	struct agency_profile p;
-	struct arena a;
-	int found, rc;
-
-	arena_init(&a);
-	rc = doc_store(s)->profile_get(s, agency_id, &a, &p, &found, e);
-	*on = app_fee_pause_setting(p.fee_pause) != 0;
-	arena_free(&a);
-	return rc;
-}
-
-static const char *ds(int day, char out[DATE_LEN])
-{
-	return date_format(day, out);
-}
-
-/* Apply without checks (the checks passed, or the event is being replayed). */
-static int transition(struct app_status *st, const struct app_event_in *ev, struct gk_error *e)
-{
-	const struct app_event_rule *r = &app_event_rules[ev->kind];
-
-	switch (ev->kind) {
-	case EV_CORRECTION_REQUESTED:
-		st->correction_requested = ev->date;
-		break;
-	case EV_CORRECTION_RECEIVED:
-		st->correction_received = ev->date;
-		break;
-	case EV_CONSULTATION_STARTED:
-	case EV_FEE_NOTICE:
-		if (st->npauses >= CLOCK_MAX_PAUSES)
-			return err_set(e, ERR_LIMIT, "KIND", "more than %d consultations and fee "
-				       "notices on one application", CLOCK_MAX_PAUSES);
-		st->pauses[st->npauses].sent = ev->date;
-		st->pauses[st->npauses].answered = CLOCK_NONE;
-		st->pauses[st->npauses].kind = ev->kind == EV_FEE_NOTICE ? PAUSE_FEE : PAUSE_CONSULTATION;
-		st->npauses++;
-		if (ev->kind == EV_FEE_NOTICE) {
-			st->fee_notice = ev->date;
-			st->fee_fen = ev->amount_fen;
-		}
-		break;
-	case EV_CONSULTATION_ANSWERED:
-	case EV_FEE_PAID:
-		for (size_t i = st->npauses; i-- > 0;) {
-			if (st->pauses[i].answered == CLOCK_NONE) {
-				st->pauses[i].answered = ev->date;
-				break;
-			}
-		}
-		if (ev->kind == EV_FEE_PAID)
-			st->fee_paid = ev->date;
-		break;
-	case EV_EXTENDED:
-		st->extended = ev->date;
-		break;
-	case EV_FEE_NOTICE_RECEIVED:
-		st->fee_notice_received = ev->date;
-		break;
-	default:
-		break;
-	}
-	if (r->to >= 0)
-		st->phase = r->to;
-	if (ev->kind == EV_DECIDED)
-		st->outcome = ev->outcome;
-	else if (r->closes_with >= 0)
-		st->outcome = r->closes_with;
-	if (!app_phases[st->phase].open) {
-		st->closed = ev->date;
-		/* a pause still open at closing ends there */
-		for (size_t i = 0; i < st->npauses; i++)
-			if (st->pauses[i].answered == CLOCK_NONE)
-				st->pauses[i].answered = ev->date;
-	}
-	st->last_date = ev->date;
-	st->last_kind = ev->kind;
-	return 0;
-}
-
-static const char *last_name(const struct app_status *st)
-{
-	return st->last_kind < 0 ? "received" : app_event_rules[st->last_kind].id;
-}
-
-int app_apply(struct app_status *st, const struct app_event_in *ev, const struct calendar *cal,
-	      int today, struct gk_error *e)
-{
-	const struct app_event_rule *r;
-	char d1[DATE_LEN], d2[DATE_LEN];
-
-	if (ev->kind < 0 || ev->kind >= EV__MAX)
-		return err_set(e, ERR_INVALID, "KIND", "unknown event kind");
-	r = &app_event_rules[ev->kind];
-	/* REQ 条例-45: nothing after closing */
-	if (!app_phases[st->phase].open)
-		return err_set(e, ERR_STATE, r->id, "refused: the application is closed (%s, %s on "
-			       "%s); nothing can be recorded after closing", app_phases[st->phase].label,
-			       app_outcome_id(st->outcome), ds(st->closed, d1));
-	if (ev->date < st->received)
-		return err_set(e, ERR_STATE, "--date", "refused: %s is before the application was "
-			       "received (%s)", ds(ev->date, d1), ds(st->received, d2));
-	if (ev->date < st->last_date)
-		return err_set(e, ERR_STATE, "--date", "refused: %s is before the previous event "
-			       "(%s on %s); events are recorded in order", ds(ev->date, d1),
-			       last_name(st), ds(st->last_date, d2));
-	if (ev->date > today)
-		return err_set(e, ERR_STATE, "--date", "refused: %s is in the future (today is %s)",
-			       ds(ev->date, d1), ds(today, d2));
-	/* REQ 条例-30: one correction notice only (一次性告知) */
-	if (ev->kind == EV_CORRECTION_REQUESTED && st->correction_requested != CLOCK_NONE)
-		return err_set(e, ERR_STATE, r->id, "refused: a correction was already requested on "
-			       "%s; the applicant is told once what to correct (一次性告知, 条例第三十条)",
-			       ds(st->correction_requested, d1));
-	/* REQ 条例-33: one extension, approved by the head of the disclosure office */
-	if (ev->kind == EV_EXTENDED && st->extended != CLOCK_NONE)
-		return err_set(e, ERR_STATE, r->id, "refused: the reply period was already extended on "
-			       "%s; it may be extended once, by at most 20 working days (条例第三十三条)",
-			       ds(st->extended, d1));
-	if (ev->kind == EV_EXTENDED && (ev->approver == NULL || !*ev->approver))
-		return err_set(e, ERR_INVALID, "--approver", "an extension needs the consent of the "
-			       "head of the disclosure office (工作机构负责人同意, 条例第三十三条): give "
-			       "--approver NAME");
-	if (ev->kind == EV_FEE_NOTICE && st->fee_notice != CLOCK_NONE)
-		return err_set(e, ERR_STATE, r->id, "refused: a fee notice was already sent on %s; "
-			       "one application is charged once, by one method (109号)",
-			       ds(st->fee_notice, d1));
-	if (ev->kind == EV_FEE_NOTICE && ev->amount_fen <= 0)
-		return err_set(e, ERR_INVALID, "--amount", "a fee notice needs an amount above 0");
-	if (!(r->from & B(st->phase)))
-		return err_set(e, ERR_STATE, r->id, "refused: %s needs %s, but the application is %s "
-			       "(%s)", r->id, r->needs, app_phases[st->phase].id,
-			       app_phases[st->phase].label);
-	if (ev->kind == EV_DECIDED) {
-		if (ev->outcome < 0 || ev->outcome >= OUTCOME__MAX)
-			return err_set(e, ERR_INVALID, "--outcome", "unknown outcome");
-		if (ev->outcome == OUTCOME_OTHER_NO_CORRECTION)
-			return err_set(e, ERR_STATE, "--outcome", "refused: other_no_correction is "
-				       "recorded with 'app event ID correction-lapsed' after a correction "
-				       "request");
-		if (ev->outcome == OUTCOME_OTHER_FEE_UNPAID)
-			return err_set(e, ERR_STATE, "--outcome", "refused: other_fee_unpaid is recorded "
-				       "with 'app event ID fee-lapsed' after a fee notice");
-		/* REQ 条例-30: "still unclear after correction" needs a correction round */
-		if (ev->outcome == OUTCOME_UNABLE_UNCLEAR_AFTER_FIX &&
-		    st->correction_received == CLOCK_NONE)
-			return err_set(e, ERR_STATE, "--outcome", "refused: unable_unclear_after_fix "
-				       "(补正后申请内容仍不明确) needs a correction requested and received first");
-	}
-	if (cal && (ev->kind == EV_EXTENDED || ev->kind == EV_FEE_LAPSED)) {
-		struct clock_schedule sch;
-		int rc = app_schedule(st, cal, ev->date, &sch, e);
-		if (rc == 0 && ev->kind == EV_EXTENDED && sch.reply.due != CLOCK_NONE &&
-		    ev->date > sch.reply.due)
-			rc = err_set(e, ERR_STATE, "--date", "refused: the reply deadline %s has passed; "
-				     "an extension must be approved within the time limit (条例第三十三条)",
-				     ds(sch.reply.due, d1));
-		/* REQ 109号: deemed abandoned only after the 20 working days to pay */
-		if (rc == 0 && ev->kind == EV_FEE_LAPSED && sch.fee_payment.due != CLOCK_NONE &&
-		    ev->date <= sch.fee_payment.due)
-			rc = err_set(e, ERR_STATE, "--date", "refused: the applicant may pay until %s "
-				     "(20 working days after receiving the notice, 109号)",
-				     ds(sch.fee_payment.due, d1));
-		clock_schedule_free(&sch);
-		if (rc != 0)
-			return rc;
-	}
-	{
-		struct app_status next = *st;
-		int rc = transition(&next, ev, e);
-		if (rc != 0)
-			return rc;
-		*st = next;
-	}
-	return 0;
-}
-
-int app_replay(const struct app_rec *r, const struct app_event_rec *ev, size_t n,
-	       struct app_status *st, struct gk_error *e)
-{
-	int received, rc;
-
-	if ((rc = date_parse(r->received, &received, "received", e)) != 0)
-		return rc;
-	app_status_init(st, received);
-	for (size_t i = 0; i < n; i++) {
-		struct app_event_in in = { .amount_fen = ev[i].amount_fen, .outcome = -1 };
-		in.kind = app_event_from_id(ev[i].kind);
-		if (in.kind < 0)
-			return err_set(e, ERR_DB, "", "application %" PRId64 ": unknown stored event "
-				       "'%s'", r->id, ev[i].kind);
-		if ((rc = date_parse(ev[i].date, &in.date, "date", e)) != 0)
-			return rc;
-		if (ev[i].outcome)
-			in.outcome = app_outcome_find(ev[i].outcome);
-		if ((rc = transition(st, &in, e)) != 0)
-			return rc;
-	}
-	return 0;
-}
-
-int app_schedule(const struct app_status *st, const struct calendar *cal, int today,
-		 struct clock_schedule *out, struct gk_error *e)
-{
-	struct clock_pause pauses[CLOCK_MAX_PAUSES];
-	struct clock_application in;
-	int end = st->closed != CLOCK_NONE ? st->closed : today;
-	size_t n = 0;
-
-	if (end < st->last_date)
-		end = st->last_date;
-	for (size_t i = 0; i < st->npauses; i++) {
-		if (st->pauses[i].kind == PAUSE_FEE && !st->fee_pause)
-			continue;   /* the organ counts the fee period towards the limit */
-		pauses[n] = st->pauses[i];
-		if (pauses[n].answered == CLOCK_NONE)
-			pauses[n].answered = end > pauses[n].sent ? end : pauses[n].sent;
-		n++;
-	}
-	memset(&in, 0, sizeof in);
-	in.received = st->received;
-	in.correction_received = st->correction_received;
-	in.pauses = pauses;
-	in.npauses = n;
-	in.extended = st->extended != CLOCK_NONE;
-	in.fee_notice_received = st->fee_notice_received;
-	return clock_schedule_compute(cal, &in, out, e);
-}
-
-int app_binding_due(const struct app_status *st, const struct clock_schedule *sch)
-{
-	if (!app_phases[st->phase].open || st->phase == PHASE_AWAITING_CORRECTION)
-		return CLOCK_NONE;
-	if (st->extended != CLOCK_NONE && sch->extended_reply.due != CLOCK_NONE)
-		return sch->extended_reply.due;
-	return sch->reply.due;
-}
 
 /* ---- persistence ---- */
 
@@ -362,11 +25,12 @@ static int text_ok(const char *s, size_t max)
 	return s == NULL || (strlen(s) <= max && utf8_valid(s, strlen(s)));
 }
 
-/* The summary columns after a change: state, outcome, closed, current deadline. */
+/* The summary columns after a change: date of receipt, state, outcome, closed, current
+ * deadline. */
 static int save_summary(struct store *s, const struct calendar *cal, int64_t id,
 			const struct app_status *st, int today, struct gk_error *e)
 {
-	char closed[DATE_LEN], due[DATE_LEN];
+	char closed[DATE_LEN], due[DATE_LEN], received[DATE_LEN];
 	const char *due_s = NULL;
 	int rc;
 
@@ -381,7 +45,8 @@ static int save_summary(struct store *s, const struct calendar *cal, int64_t id,
 		if (rc != 0)
 			return rc;
 	}
-	return app_store(s)->update_summary(s, id, app_phases[st->phase].id,
+	return app_store(s)->update_summary(s, id, date_format(st->received, received),
+					    app_phases[st->phase].id,
 					    st->outcome >= 0 ? app_outcome_id(st->outcome) : NULL,
 					    st->closed != CLOCK_NONE ? date_format(st->closed, closed) : NULL,
 					    due_s, e);
@@ -407,7 +72,8 @@ int app_create(struct store *s, const struct calendar *cal, const struct app_new
 	struct jsonw w;
 	char received[DATE_LEN], now[21], secret_hash[CRYPTO_SHA256_HEX], ids[256];
 	char id_number[RESIDENT_ID_LEN + 1];
-	int type, rc = 0;
+	enum clock_regime regime;
+	int type, ch, rc = 0;
 
 	buf_init(&key, 4096);
 	buf_init(&js, 0);
@@ -418,9 +84,20 @@ int app_create(struct store *s, const struct calendar *cal, const struct app_new
 			     date_format(in->received, received));
 		goto out;
 	}
-	if (app_channel_find(in->channel) < 0) {
+	/* REQ 条例-56 REQ 492号-24: no Regulation before 2008-05-01 */
+	if ((rc = clock_regime_of(in->received, &regime, e)) != 0) {
+		snprintf(e->field, sizeof e->field, "--received");
+		goto out;
+	}
+	if ((ch = app_channel_find(in->channel)) < 0) {
 		rc = err_set(e, ERR_INVALID, "--channel", "unknown channel '%s' (one of %s)",
 			     in->channel ? in->channel : "", app_code_ids(CODES_CHANNELS, ids, sizeof ids));
+		goto out;
+	}
+	/* REQ 条例-31: only a receipt that must be confirmed has a confirmation date */
+	if (in->confirmed > 0 && !app_channels[ch].confirm) {
+		rc = err_set(e, ERR_INVALID, "--confirmed", "%s的申请%s，不需要确认收到", app_channels[ch].label,
+			     app_channels[ch].receipt);
 		goto out;
 	}
 	type = app_applicant_find(in->applicant_type);
@@ -476,6 +153,7 @@ int app_create(struct store *s, const struct calendar *cal, const struct app_new
 	r.agency_id = in->agency_id;
 	r.secret_hash = secret_hash;
 	r.received = date_format(in->received, received);
+	r.submitted = r.received;
 	r.channel = in->channel;
 	r.applicant_type = in->applicant_type;
 	r.applicant_name = in->applicant_name;
@@ -483,7 +161,7 @@ int app_create(struct store *s, const struct calendar *cal, const struct app_new
 	r.contact = in->contact && *in->contact ? in->contact : NULL;
 	r.request = in->request && *in->request ? in->request : NULL;
 	r.form = in->form && *in->form ? in->form : NULL;
-	r.state = app_phases[PHASE_RECEIVED].id;
+	r.state = app_phases[app_channels[ch].confirm ? PHASE_AWAITING_CONFIRMATION : PHASE_RECEIVED].id;
 	r.created_at = now;
 	for (int attempt = 0; attempt < 4; attempt++) {
 		new_code(out->tracking_code);
@@ -494,8 +172,8 @@ int app_create(struct store *s, const struct calendar *cal, const struct app_new
 	}
 	if (rc != 0)
 		goto out;
-	app_status_init(&st, in->received);
-	if ((rc = save_summary(s, cal, out->id, &st, today, e)) != 0)
+	if ((rc = app_status_of(&r, &st, e)) != 0 ||
+	    (rc = save_summary(s, cal, out->id, &st, today, e)) != 0)
 		goto out;
 	jsonw_init(&w, &js, 0);
 	jsonw_obj_begin(&w);
@@ -513,7 +191,18 @@ int app_create(struct store *s, const struct calendar *cal, const struct app_new
 		err_set(e, rc, "", "audit content too large");
 		goto out;
 	}
-	rc = audit_record(s, in->agency_id, "application", out->id, "create", buf_cstr(&js), e);
+	if ((rc = audit_record(s, in->agency_id, "application", out->id, "create", buf_cstr(&js),
+			       e)) != 0)
+		goto out;
+	/* REQ 条例-31: confirmed when registered: the date of receipt is the confirmation date */
+	if (in->confirmed > 0) {
+		struct app_event_in ev;
+		app_event_init(&ev, EV_RECEIPT_CONFIRMED, in->confirmed);
+		rc = app_record(s, cal, out->id, &ev, today, e);
+		if (rc == ERR_STATE || rc == ERR_INVALID)
+			snprintf(e->field, sizeof e->field, "--confirmed");
+		snprintf(out->warning, sizeof out->warning, "%s", ev.warning);
+	}
 out:
 	buf_free(&key);
 	buf_free(&js);
@@ -536,59 +225,74 @@ int app_month_ordinal(struct store *s, int64_t id, int64_t *k, struct gk_error *
 	return rc;
 }
 
-static int record(struct store *s, const struct calendar *cal, int64_t id,
-		  const struct app_event_in *ev_in, int today, struct gk_error *e)
+static void kint_or_null(struct jsonw *w, const char *key, int64_t v)
+{
+	jsonw_key(w, key);
+	if (v >= 0)
+		jsonw_int(w, v);
+	else
+		jsonw_null(w);
+}
+
+int app_record(struct store *s, const struct calendar *cal, int64_t id, struct app_event_in *ev,
+	       int today, struct gk_error *e)
 {
 	struct arena a;
 	struct app_rec r;
 	struct app_event_rec *evs, row;
-	struct app_event_in ev = *ev_in;
 	struct app_status st;
+	struct organ_rules rules;
 	struct buf js;
 	struct jsonw w;
 	size_t n;
-	char date[DATE_LEN], now[21];
+	char date[DATE_LEN], due[DATE_LEN], now[21];
 	int64_t eid;
 	int rc;
 
 	arena_init(&a);
 	buf_init(&js, 0);
-	if (!text_ok(ev.note, 5000) || !text_ok(ev.basis, 5000) || !text_ok(ev.approver, 200)) {
-		rc = err_set(e, ERR_INVALID, "--note", "notes and basis: at most 5000 bytes of UTF-8");
+	ev->warning[0] = '\0';
+	if (!text_ok(ev->note, 5000) || !text_ok(ev->basis, 5000) || !text_ok(ev->approver, 200) ||
+	    !text_ok(ev->late_reason, 2000) || !text_ok(ev->counterpart, 200) ||
+	    !text_ok(ev->counterpart_contact, 500)) {
+		rc = err_set(e, ERR_INVALID, "--note", "notes and basis: at most 5000 bytes of UTF-8; "
+			     "a reason 2000, a name 200, a contact 500");
 		goto out;
 	}
-	if ((rc = app_store(s)->get(s, id, &a, &r, e)) != 0)
+	if ((rc = app_store(s)->get(s, id, &a, &r, e)) != 0 ||
+	    (rc = app_store(s)->events(s, id, &a, &evs, &n, e)) != 0 ||
+	    (rc = organ_rules_load(s, r.agency_id, &a, &rules, e)) != 0 ||
+	    (rc = app_replay(&r, evs, n, &rules, &st, e)) != 0)
 		goto out;
-	if ((rc = app_store(s)->events(s, id, &a, &evs, &n, e)) != 0)
-		goto out;
-	if ((rc = app_replay(&r, evs, n, &st, e)) != 0 ||
-	    (rc = organ_fee_pause(s, r.agency_id, &st.fee_pause, e)) != 0)
-		goto out;
-	if (ev.kind == EV_FEE_NOTICE && ev.amount_fen < 0 && app_phases[st.phase].open) {
+	if (ev->kind == EV_FEE_NOTICE && ev->method == FEE_BY_COUNT && ev->quantity < 0) {
 		/* REQ 109号-按件: the ledger counts the applicant's applications this month */
-		int64_t k = 0;
-		if ((rc = app_month_ordinal(s, id, &k, e)) != 0)
+		if ((rc = app_month_ordinal(s, id, &ev->quantity, e)) != 0)
 			goto out;
-		ev.amount_fen = fee_by_count(k) * 100;
-		if (ev.amount_fen == 0) {
-			rc = err_set(e, ERR_STATE, "--amount", "refused: this is the applicant's "
-				     "application no. %" PRId64 " to this organ this month; the first 10 "
-				     "are free (109号 按件计收). Give --amount for a fee by pages", k);
-			goto out;
-		}
 	}
-	if ((rc = app_apply(&st, &ev, cal, today, e)) != 0)
+	if ((rc = app_apply(&st, ev, cal, today, e)) != 0)
 		goto out;
 	memset(&row, 0, sizeof row);
 	store_now(now);
 	row.app_id = id;
-	row.kind = app_event_rules[ev.kind].id;
-	row.date = date_format(ev.date, date);
-	row.note = ev.note && *ev.note ? ev.note : NULL;
-	row.approver = ev.kind == EV_EXTENDED ? ev.approver : NULL;
-	row.amount_fen = ev.kind == EV_FEE_NOTICE ? ev.amount_fen : -1;
+	row.kind = app_event_rules[ev->kind].id;
+	row.date = date_format(ev->date, date);
+	row.note = ev->note && *ev->note ? ev->note : NULL;
+	row.approver = ev->kind == EV_EXTENDED ? ev->approver : NULL;
+	row.amount_fen = ev->kind == EV_FEE_NOTICE ? ev->amount_fen : -1;
 	row.outcome = st.outcome >= 0 && !app_phases[st.phase].open ? app_outcome_id(st.outcome) : NULL;
-	row.basis = ev.basis && *ev.basis ? ev.basis : NULL;
+	row.basis = ev->basis && *ev->basis ? ev->basis : NULL;
+	row.due = ev->due != CLOCK_NONE ? date_format(ev->due, due) : NULL;
+	row.days = ev->days > 0 ? ev->days : -1;
+	row.party = ev->party > PARTY_NONE && ev->party < PARTY__MAX ? app_party_ids[ev->party] : NULL;
+	row.ref = ev->kind == EV_CONSULTATION_ANSWERED && ev->ref > 0 ? ev->ref : -1;
+	row.method = ev->kind == EV_FEE_NOTICE && ev->method > FEE_METHOD_NONE &&
+		     ev->method < FEE_METHOD__MAX ? app_fee_method_ids[ev->method] : NULL;
+	row.quantity = ev->kind == EV_FEE_NOTICE ? ev->quantity : -1;
+	row.late_reason = ev->late_reason && *ev->late_reason ? ev->late_reason : NULL;
+	row.warning = ev->warning[0] ? ev->warning : NULL;
+	row.counterpart = ev->counterpart && *ev->counterpart ? ev->counterpart : NULL;
+	row.counterpart_contact = ev->counterpart_contact && *ev->counterpart_contact
+				  ? ev->counterpart_contact : NULL;
 	row.actor = store_actor(s)[0] ? store_actor(s) : "unknown";
 	row.created_at = now;
 	if ((rc = app_store(s)->event_insert(s, &row, &eid, e)) != 0)
@@ -602,13 +306,19 @@ static int record(struct store *s, const struct calendar *cal, int64_t id,
 	jsonw_kstr(&w, "date", row.date);
 	jsonw_kstr(&w, "note", row.note);
 	jsonw_kstr(&w, "approver", row.approver);
-	jsonw_key(&w, "amount_fen");
-	if (row.amount_fen >= 0)
-		jsonw_int(&w, row.amount_fen);
-	else
-		jsonw_null(&w);
+	kint_or_null(&w, "amount_fen", row.amount_fen);
 	jsonw_kstr(&w, "outcome", row.outcome);
 	jsonw_kstr(&w, "basis", row.basis);
+	jsonw_kstr(&w, "due", row.due);
+	kint_or_null(&w, "days", row.days);
+	jsonw_kstr(&w, "party", row.party);
+	kint_or_null(&w, "ref", row.ref);
+	jsonw_kstr(&w, "method", row.method);
+	kint_or_null(&w, "quantity", row.quantity);
+	jsonw_kstr(&w, "late_reason", row.late_reason);
+	jsonw_kstr(&w, "warning", row.warning);
+	jsonw_kstr(&w, "counterpart", row.counterpart);
+	jsonw_kstr(&w, "counterpart_contact", row.counterpart_contact);
 	jsonw_kstr(&w, "state", app_phases[st.phase].id);
 	jsonw_obj_end(&w);
 	if ((rc = jsonw_finish(&w)) != 0) {
@@ -616,27 +326,22 @@ static int record(struct store *s, const struct calendar *cal, int64_t id,
 		goto out;
 	}
 	rc = audit_record(s, r.agency_id, "application", id,
-			  ev.kind == EV_DECIDED ? "decide" : "event", buf_cstr(&js), e);
+			  ev->kind == EV_DECIDED ? "decide" : "event", buf_cstr(&js), e);
 out:
 	buf_free(&js);
 	arena_free(&a);
 	return rc;
 }
 
-int app_record(struct store *s, const struct calendar *cal, int64_t id,
-	       const struct app_event_in *ev, int today, struct gk_error *e)
-{
-	if (ev->kind == EV_DECIDED)
-		return err_set(e, ERR_INVALID, "KIND", "a decision is recorded with 'app decide'");
-	return record(s, cal, id, ev, today, e);
-}
-
 int app_decide(struct store *s, const struct calendar *cal, int64_t id, int outcome, int date,
 	       const char *basis, int today, struct gk_error *e)
 {
-	struct app_event_in ev = { .kind = EV_DECIDED, .date = date, .outcome = outcome,
-				   .basis = basis, .amount_fen = -1 };
-	return record(s, cal, id, &ev, today, e);
+	struct app_event_in ev;
+
+	app_event_init(&ev, EV_DECIDED, date);
+	ev.outcome = outcome;
+	ev.basis = basis;
+	return app_record(s, cal, id, &ev, today, e);
 }
 
 /* REQ 条例-30 REQ 条例-33: how late the 补正 notice and the reply were, in working days. */
@@ -651,7 +356,8 @@ static void late(struct app_view *v, const struct calendar *cal)
 			: 0;
 	if (st->phase != PHASE_REPLIED)
 		return;
-	due = st->extended != CLOCK_NONE ? v->sch.extended_reply.due : v->sch.reply.due;
+	due = st->delayed != CLOCK_NONE ? v->sch.delayed_reply.due
+	      : st->extended != CLOCK_NONE ? v->sch.extended_reply.due : v->sch.reply.due;
 	if (due != CLOCK_NONE)
 		v->reply_late = st->closed > due ? calendar_count_workdays(cal, due, st->closed) : 0;
 }
@@ -665,13 +371,15 @@ int app_load(struct store *s, const struct calendar *cal, int64_t id, int today,
 	out->due = CLOCK_NONE;
 	out->reply_late = -1;
 	out->correction_late = -1;
-	if ((rc = app_store(s)->get(s, id, a, &out->rec, e)) != 0)
+	out->confirm_by = CLOCK_NONE;
+	out->todo_until = CLOCK_NONE;
+	if ((rc = app_store(s)->get(s, id, a, &out->rec, e)) != 0 ||
+	    (rc = app_store(s)->events(s, id, a, &out->events, &out->nevents, e)) != 0 ||
+	    (rc = organ_rules_load(s, out->rec.agency_id, a, &out->rules, e)) != 0 ||
+	    (rc = app_replay(&out->rec, out->events, out->nevents, &out->rules, &out->st, e)) != 0)
 		return rc;
-	if ((rc = app_store(s)->events(s, id, a, &out->events, &out->nevents, e)) != 0)
-		return rc;
-	if ((rc = app_replay(&out->rec, out->events, out->nevents, &out->st, e)) != 0 ||
-	    (rc = organ_fee_pause(s, out->rec.agency_id, &out->st.fee_pause, e)) != 0)
-		return rc;
+	if (app_phases[out->st.phase].open)
+		app_settle(&out->st, today);   /* as it stands today */
 	if ((rc = app_month_ordinal(s, id, &out->month_ordinal, e)) != 0)
 		return rc;
 	out->fee_by_count = fee_by_count(out->month_ordinal);
@@ -681,9 +389,99 @@ int app_load(struct store *s, const struct calendar *cal, int64_t id, int today,
 		if (rc != 0)
 			return rc;
 		out->due = app_binding_due(&out->st, &out->sch);
+		out->confirm_by = app_confirm_by(&out->st, cal);
+		out->todo = app_next(&out->st, &out->sch, out->confirm_by, today, &out->todo_until);
 		late(out, cal);
 	}
 	return 0;
+}
+
+const char *app_step_limit(const struct app_view *v, int kind, char *buf, size_t len)
+{
+	const struct app_status *st = &v->st;
+	char d1[DATE_LEN] = "—", d2[DATE_LEN] = "—";
+	int due = v->due;
+	size_t open = 0;
+
+	buf[0] = '\0';
+	if (!v->has_schedule)
+		return buf;
+	if (due != CLOCK_NONE)
+		date_format(due, d1);
+	switch (kind) {
+	case EV_RECEIPT_CONFIRMED:
+		snprintf(buf, len, "应于 %s 前与申请人确认；确认之日为收到申请之日，答复期限自次日起算（条例第三十一条）",
+			 v->confirm_by != CLOCK_NONE ? date_format(v->confirm_by, d2) : "—");
+		break;
+	case EV_CORRECTION_REQUESTED:
+		if (v->sch.correction_notice.due != CLOCK_NONE)
+			snprintf(buf, len, "应于 %s 前一次性告知（收到申请之日起7个工作日，条例第三十条），"
+				 "并载明补正期限（本机关默认 %d 个工作日）",
+				 date_format(v->sch.correction_notice.due, d2), st->settings.correction_period);
+		else
+			snprintf(buf, len, "一次性告知，并载明补正期限（本机关默认 %d 个工作日）",
+				 st->settings.correction_period);
+		break;
+	case EV_CORRECTION_RECEIVED:
+	case EV_CORRECTION_LAPSED:
+		if (st->correction_due == CLOCK_NONE)
+			break;
+		snprintf(buf, len, kind == EV_CORRECTION_LAPSED
+			 ? "申请人可补正至 %s，期满后才能按逾期未补正终止（条例第三十条）"
+			 : "补正期限至 %s；逾期收到的补正须写明接受的理由（条例第三十条）",
+			 date_format(st->correction_due, d2));
+		break;
+	case EV_CONSULTATION_STARTED:
+		snprintf(buf, len, "应在答复期限 %s 前发出；第三方（条例第三十二条）或其他机关（第三十四条）"
+			 "自收到之日起15个工作日内答复", d1);
+		break;
+	case EV_CONSULTATION_ANSWERED:
+		for (size_t i = 0; i < st->nconsults; i++) {
+			const struct app_consultation *c = &st->consults[i];
+			if (c->answered != CLOCK_NONE || c->lapsed)
+				continue;
+			open += (size_t)snprintf(buf + open, open < len ? len - open : 0, "%s第 %zu 次（%s）答复期限 %s",
+						 open ? "；" : "", i + 1,
+						 c->kind == PAUSE_ORGAN ? "其他机关，逾期视为同意" : "第三方",
+						 c->due != CLOCK_NONE ? date_format(c->due, d2) : "—");
+			if (open >= len)
+				break;
+		}
+		break;
+	case EV_EXTENDED:
+		snprintf(buf, len, "答复期限 %s 前，经政府信息公开工作机构负责人同意，最长延长 %d 个工作日（%s）",
+			 d1, clock_extension_max(st->regime), st->regime == CLOCK_REG_2007
+			 ? "2007年条例第二十四条" : "条例第三十三条");
+		break;
+	case EV_REASONS_REQUESTED:
+	case EV_REASONS_RECEIVED:
+	case EV_DELAYED:
+		snprintf(buf, len, "申请数量、频次明显超过合理范围的，可要求说明理由；理由合理的，可在答复期限 %s "
+			 "前告知延迟答复的合理期限（条例第三十五条）", d1);
+		break;
+	case EV_FEE_NOTICE:
+		snprintf(buf, len, "应在答复期限 %s 前发出；按件或按量只选一种，金额按计收方式计算（国办函〔2020〕109号）", d1);
+		break;
+	case EV_FEE_PAID:
+	case EV_FEE_LAPSED:
+		if (v->sch.fee_payment.due == CLOCK_NONE)
+			break;
+		snprintf(buf, len, kind == EV_FEE_LAPSED
+			 ? "申请人可缴费至 %s，期满后才能按逾期未缴费终止（国办函〔2020〕109号）"
+			 : "缴费期限至 %s（收到收费通知次日起20个工作日）；逾期缴费须写明接受的理由",
+			 date_format(v->sch.fee_payment.due, d2));
+		break;
+	case EV_DECIDED:
+		if (due != CLOCK_NONE)
+			snprintf(buf, len, "应于 %s 前答复（%s）", d1, st->delayed != CLOCK_NONE
+				 ? "延迟答复的期限，条例第三十五条"
+				 : clock_deadline_basis(st->extended != CLOCK_NONE ? &v->sch.extended_reply
+							: &v->sch.reply));
+		break;
+	default:
+		break;
+	}
+	return buf;
 }
 
 void app_view_free(struct app_view *v)
@@ -705,9 +503,17 @@ struct list_ctx {
 	void *ctx;
 	struct gk_error *e;
 	int rc;
-	int64_t pause_agency;   /* the organ whose fee-pause setting is in pause_on, or 0 */
-	bool pause_on;
+	int64_t rules_agency;   /* the organ whose settings are in rules, or 0 */
+	struct organ_rules rules;
+	struct arena rules_arena;
 };
+
+/* Working days from today to day (negative when day has passed). */
+static int left(const struct calendar *cal, int today, int day)
+{
+	return today > day ? -calendar_count_workdays(cal, day, today)
+			   : calendar_count_workdays(cal, today, day);
+}
 
 static int list_row(void *p, const struct app_rec *r)
 {
@@ -721,25 +527,32 @@ static int list_row(void *p, const struct app_rec *r)
 
 	memset(&it, 0, sizeof it);
 	it.rec = r;
-	it.due = CLOCK_NONE;
+	it.due = it.todo_until = CLOCK_NONE;
 	it.phase = app_phase_from_id(r->state);
 	if ((int)it.phase < 0)
 		it.phase = PHASE_RECEIVED;
 	if (r->closed == NULL && c->cal) {
 		struct clock_schedule sch;
 		arena_init(&a);
-		rc = app_store(c->s)->events(c->s, r->id, &a, &evs, &n, c->e);
-		if (rc == 0)
-			rc = app_replay(r, evs, n, &st, c->e);
-		if (rc == 0 && c->pause_agency != r->agency_id) {
-			rc = organ_fee_pause(c->s, r->agency_id, &c->pause_on, c->e);
-			c->pause_agency = r->agency_id;
+		rc = 0;
+		if (c->rules_agency != r->agency_id) {
+			arena_free(&c->rules_arena);
+			arena_init(&c->rules_arena);
+			rc = organ_rules_load(c->s, r->agency_id, &c->rules_arena, &c->rules, c->e);
+			c->rules_agency = r->agency_id;
 		}
-		st.fee_pause = c->pause_on;
+		if (rc == 0)
+			rc = app_store(c->s)->events(c->s, r->id, &a, &evs, &n, c->e);
+		if (rc == 0)
+			rc = app_replay(r, evs, n, &c->rules, &st, c->e);
 		if (rc == 0) {
+			app_settle(&st, c->today);
 			rc = app_schedule(&st, c->cal, c->today, &sch, c->e);
-			if (rc == 0)
+			if (rc == 0) {
 				it.due = app_binding_due(&st, &sch);
+				it.todo = app_next(&st, &sch, app_confirm_by(&st, c->cal), c->today,
+						   &it.todo_until);
+			}
 			clock_schedule_free(&sch);
 			it.phase = st.phase;
 		}
@@ -750,15 +563,23 @@ static int list_row(void *p, const struct app_rec *r)
 		}
 		if (it.due != CLOCK_NONE) {
 			it.overdue = c->today > it.due;
-			it.workdays_left = it.overdue ? -calendar_count_workdays(c->cal, it.due, c->today)
-						      : calendar_count_workdays(c->cal, c->today, it.due);
+			it.workdays_left = left(c->cal, c->today, it.due);
 		}
+		if (it.todo_until != CLOCK_NONE)
+			it.todo_left = left(c->cal, c->today, it.todo_until);
+		/* REQ 条例-31: a receipt not confirmed in time is overdue too */
+		if (it.todo == TODO_CONFIRM && it.todo_until != CLOCK_NONE && c->today > it.todo_until)
+			it.overdue = true;
 	}
 	if (c->q->overdue && !it.overdue)
 		return 0;
-	if (c->q->due_within >= 0 && (it.due == CLOCK_NONE || it.overdue ||
-				      it.workdays_left > c->q->due_within))
-		return 0;
+	if (c->q->due_within >= 0) {
+		bool closing = it.todo == TODO_CLOSE_NO_CORRECTION || it.todo == TODO_CLOSE_FEE_UNPAID;
+		bool acting = app_todos[it.todo].office && it.todo_until != CLOCK_NONE &&
+			      !it.overdue && it.todo_left <= c->q->due_within;
+		if (!closing && !acting)
+			return 0;
+	}
 	if ((rc = c->fn(c->ctx, &it)) != 0) {
 		c->rc = rc;
 		return 1;
@@ -770,7 +591,8 @@ int app_list(struct store *s, const struct calendar *cal, const struct app_query
 	     app_item_fn fn, void *ctx, struct gk_error *e)
 {
 	struct app_filter f;
-	struct list_ctx c = { s, cal, q, today, fn, ctx, e, 0, 0, true };
+	struct list_ctx c = { .s = s, .cal = cal, .q = q, .today = today, .fn = fn, .ctx = ctx,
+			      .e = e };
 	char from[DATE_LEN], to[DATE_LEN];
 	int rc;
 
@@ -780,9 +602,9 @@ int app_list(struct store *s, const struct calendar *cal, const struct app_query
 		f.open_only = 1;
 	} else if (q->state) {
 		if (app_phase_from_id(q->state) < 0)
-			return err_set(e, ERR_INVALID, "--state", "unknown state '%s' (open, received, "
-				       "awaiting-correction, consulting, fee-notice-sent, "
-				       "awaiting-payment, replied, closed)", q->state);
+			return err_set(e, ERR_INVALID, "--state", "unknown state '%s' (open, "
+				       "awaiting-confirmation, received, awaiting-correction, consulting, "
+				       "fee-notice-sent, awaiting-payment, replied, closed)", q->state);
 		f.state = q->state;
 	}
 	if (q->overdue || q->due_within >= 0) {
@@ -794,7 +616,9 @@ int app_list(struct store *s, const struct calendar *cal, const struct app_query
 		f.received_from = date_format(date_make(q->year, 1, 1), from);
 		f.received_to = date_format(date_make(q->year, 12, 31), to);
 	}
+	arena_init(&c.rules_arena);
 	rc = app_store(s)->list(s, &f, list_row, &c, e);
+	arena_free(&c.rules_arena);
 	if (rc == 1)
 		rc = c.rc;
 	return rc;

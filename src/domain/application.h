@@ -4,17 +4,25 @@
  * An application is received (条例第三十一条), then moves by typed events; the declared
  * transition table app_event_rules says, for each kind of event, in which states it may
  * happen, which state follows and whether it closes the application with a Table 三 outcome
- * (spec regulation-procedures.md §5.9). Everything else is refused with a message saying why
- * and nothing is stored: deciding twice, a second correction notice (一次性告知), extending
- * twice or without the approver, answering a consultation never started, anything after
- * closing, a date before receipt or before the previous event, a date in the future.
+ * (spec regulation-procedures.md §5.9), what it takes and the article behind it. Every time
+ * limit of spec §5.10 and §6 is checked where the step is taken (app_apply, one place, in
+ * domain/app_lifecycle.c): a step the law forbids or times is refused with the article and the
+ * due date in the message and nothing is stored — deciding twice, a second correction notice
+ * (一次性告知), closing for 逾期不补正 or 逾期未缴费 before the applicant's time ran out, a
+ * correction or payment after it without a recorded reason, a fee notice or consultation after
+ * the reply deadline, an extension beyond the Regulation's maximum, anything after closing, a
+ * date before receipt or the previous event or in the future; a step the law only times (a
+ * 补正 notice after 7 working days, a late reply or confirmation) is recorded with a warning
+ * kept on the event. docs/lifecycle.md lists every step.
  *
  * The store keeps rows (store/app_store.h); this module validates, replays the events into a
  * status (app_replay, pure), computes the live deadlines with the statutory clock
  * (domain/clock.h) and writes an audit entry for every change. Callers open and close the
- * transaction. Dates are day numbers (text/date.h); CLOCK_NONE = no such date.
- * May call store/, domain/clock, domain/audit, domain/fee, text/, base/.
- * Law: 条例 Arts. 29–42; 国办函〔2020〕109号.
+ * transaction. Dates are day numbers (text/date.h); CLOCK_NONE = no such date. The front ends
+ * (CLI, console, the applicant's pages) call these functions and nothing else.
+ * May call store/, domain/clock, domain/organ_rules, domain/audit, domain/fee, text/, base/.
+ * Law: 条例 Arts. 29–42 (2019, 国务院令第711号; 2007, 国务院令第492号 Art. 24 for older
+ * applications); 国办函〔2020〕109号.
  */
 #ifndef GK_DOMAIN_APPLICATION_H
 #define GK_DOMAIN_APPLICATION_H
@@ -28,11 +36,14 @@
 #include "domain/app_codes.h"
 #include "domain/calendar.h"
 #include "domain/clock.h"
+#include "domain/organ_rules.h"
 #include "store/app_store.h"
 #include "store/store.h"
 
 /* Where an application stands. */
 enum app_phase {
+	PHASE_AWAITING_CONFIRMATION, /* arrived online / by e-mail, fax, plain letter: the date of
+				      * receipt is the day it is confirmed (条例第三十一条) */
 	PHASE_RECEIVED,             /* being handled; the reply clock runs */
 	PHASE_AWAITING_CORRECTION,  /* 补正 requested; the reply clock restarts on receipt */
 	PHASE_CONSULTING,           /* third party / other organ consulted; clock paused */
@@ -45,12 +56,16 @@ enum app_phase {
 
 /* The kinds of events; "decided" is recorded by app_decide. */
 enum app_event_kind {
+	EV_RECEIPT_CONFIRMED,
 	EV_CORRECTION_REQUESTED,
 	EV_CORRECTION_RECEIVED,
 	EV_CORRECTION_LAPSED,
 	EV_CONSULTATION_STARTED,
 	EV_CONSULTATION_ANSWERED,
 	EV_EXTENDED,
+	EV_REASONS_REQUESTED,
+	EV_REASONS_RECEIVED,
+	EV_DELAYED,
 	EV_FEE_NOTICE,
 	EV_FEE_NOTICE_RECEIVED,
 	EV_FEE_PAID,
@@ -68,6 +83,18 @@ struct app_phase_info {
 
 extern const struct app_phase_info app_phases[PHASE__MAX];
 
+/* What an event takes besides its date and note (bits of app_event_rule.takes): the CLI's
+ * options and the console's fields follow from them. */
+enum {
+	TAKES_PERIOD = 1u << 0,      /* --period N (working days) or --due DATE */
+	TAKES_LATE_REASON = 1u << 1, /* --late-reason TEXT: accepted after its time limit */
+	TAKES_PARTY = 1u << 2,       /* --party third-party|organ [--counterpart NAME] */
+	TAKES_REF = 1u << 3,         /* --ref N: which consultation */
+	TAKES_WORKDAYS = 1u << 4,    /* --workdays N */
+	TAKES_APPROVER = 1u << 5,    /* --approver NAME (required) */
+	TAKES_FEE = 1u << 6,         /* --by-count | --by-pages P [--amount YUAN] */
+};
+
 /* One row of the transition table. */
 struct app_event_rule {
 	const char *id;         /* "correction-requested", … (typed, stored) */
@@ -75,7 +102,12 @@ struct app_event_rule {
 	unsigned from;          /* bit (1u << phase) for every phase it may happen in */
 	int to;                 /* the phase after it, or -1 = unchanged */
 	int closes_with;        /* enum outcome it closes with, or -1 */
-	const char *needs;      /* what it needs, for the refusal when the phase is wrong */
+	const char *needs;      /* in which state it may be recorded, for the refusal */
+	int after;              /* an event kind that must have come first, or -1 */
+	const char *once;       /* NULL: may repeat; else why it happens once */
+	const char *article;    /* the article it rests on ("条例第三十条") */
+	unsigned takes;         /* TAKES_* */
+	const char *limit;      /* its time limit, in words (docs/lifecycle.md, the console) */
 };
 
 extern const struct app_event_rule app_event_rules[EV__MAX];
@@ -84,71 +116,178 @@ extern const struct app_event_rule app_event_rules[EV__MAX];
 int app_phase_from_id(const char *s);
 int app_event_from_id(const char *s);
 
+/* Who is consulted (条例第三十二条 a third party, 第三十四条 another organ). */
+enum app_party { PARTY_NONE, PARTY_THIRD_PARTY, PARTY_ORGAN, PARTY__MAX };
+/* How a fee is computed (109号: one method per application). */
+enum app_fee_method { FEE_METHOD_NONE, FEE_BY_COUNT, FEE_BY_PAGES, FEE_METHOD__MAX };
+
+extern const char *const app_party_ids[PARTY__MAX];     /* "", "third-party", "organ" */
+extern const char *const app_party_labels[PARTY__MAX];  /* "", "第三方", "其他行政机关" */
+extern const char *const app_fee_method_ids[FEE_METHOD__MAX];    /* "", "by-count", "by-pages" */
+extern const char *const app_fee_method_labels[FEE_METHOD__MAX]; /* "", "按件计收", "按量计收" */
+int app_party_from_id(const char *s);        /* -1 if unknown */
+int app_fee_method_from_id(const char *s);   /* -1 if unknown */
+
+#define APP_MAX_CONSULTATIONS 32
+
+/* One consultation (征求意见) and its answer. */
+struct app_consultation {
+	int sent;                   /* the letter's date */
+	int due;                    /* REQ 条例-32/34: answer due 15 WD later; CLOCK_NONE if unknown */
+	int answered;               /* CLOCK_NONE while none */
+	enum clock_pause_kind kind; /* PAUSE_THIRD_PARTY, PAUSE_ORGAN (PAUSE_CONSULTATION: older
+				     * records that did not say) */
+	bool lapsed;                /* the answer period ended without an answer: the pause ended
+				     * at due (an organ's silence is consent; for a third party
+				     * the organ decides) */
+};
+
+/* The organ's settings the lifecycle follows (domain/organ_rules.h). */
+struct app_settings {
+	bool fee_pause;             /* fee notice → payment left out of the reply limit */
+	bool consult_cap;           /* a consultation pause ends at its answer due date */
+	int correction_period;      /* working days a 补正 notice gives by default */
+	int confirm_days;           /* working days to confirm a receipt */
+};
+
 /* What the events add up to (app_replay). */
 struct app_status {
-	int received;
+	int submitted;              /* the day it arrived */
+	int received;               /* REQ 条例-31: the date of receipt (confirmation date for the
+				     * channels that need one; submitted until then) */
+	enum clock_regime regime;   /* from received: the 2019 or the 2007 Regulation */
+	bool confirm_same_day;      /* a plain letter: confirmed the day it arrives */
 	enum app_phase phase;
 	int outcome;                /* enum outcome once closed, else -1 */
 	int closed;                 /* closing date, or CLOCK_NONE */
 	int last_date;              /* date of the latest event (received at first) */
 	int last_kind;              /* enum app_event_kind of it, -1 = the receipt */
 	int correction_requested;   /* dates, or CLOCK_NONE */
+	int correction_due;         /* the applicant's last day to correct (CLOCK_NONE: not stated) */
+	int correction_days;        /* its length in working days (0: not stated) */
 	int correction_received;
 	int extended;
+	int extension_days;         /* the approved length (working days) */
+	int reasons_requested;      /* Art. 35 */
+	int reasons_received;
+	int delayed;                /* Art. 35 delayed reply notified … */
+	int delayed_days;           /* … with this period … */
+	int delayed_due;            /* … ending on this day */
 	int fee_notice;
 	int fee_notice_received;
 	int fee_paid;
 	int64_t fee_fen;            /* amount of the fee notice, -1 = none */
-	struct clock_pause pauses[CLOCK_MAX_PAUSES];  /* answered == CLOCK_NONE while open */
-	size_t npauses;
-	bool fee_pause;             /* the organ leaves fee notice → payment out of the reply
-				     * time limit (app_fee_pause_setting; default true) */
+	enum app_fee_method fee_method;
+	int64_t fee_quantity;       /* the count (按件) or pages (按量), -1 = not stated */
+	struct app_consultation consults[APP_MAX_CONSULTATIONS];
+	size_t nconsults;
+	struct app_settings settings;
 };
 
-/* One event as typed (app_record) or as stored (replay). */
+#define APP_WARNING_LEN 480
+
+/* One event as typed (app_record) or as stored (replay). app_apply fills in what it computes
+ * (the period's due date, a consultation's answer due, the fee) and the warning. */
 struct app_event_in {
 	int kind;                   /* enum app_event_kind */
 	int date;
 	const char *note;           /* may be NULL */
 	const char *approver;       /* extended: the head of the disclosure office who approved */
-	int64_t amount_fen;         /* fee-notice: the amount; -1 = compute 按件 from the ledger */
+	int64_t amount_fen;         /* fee-notice: the amount given (checked), -1 = computed */
 	int outcome;                /* decided: enum outcome */
 	const char *basis;          /* decided: legal basis / reasons (may be NULL) */
+	int due;                    /* a period's last day given as a date, or CLOCK_NONE (0,
+				     * as in a zero-initialised event, also means none) */
+	int days;                   /* a period in working days, 0 = not given */
+	int party;                  /* consultation-started: enum app_party */
+	int ref;                    /* consultation-answered: which one (1-based), 0 = the open one */
+	int method;                 /* fee-notice: enum app_fee_method */
+	int64_t quantity;           /* fee-notice: pages (按量) or the month's count (按件), -1 */
+	const char *late_reason;    /* why a step after its time limit is accepted */
+	const char *counterpart;    /* the party consulted / the organ responsible (36(五)) */
+	const char *counterpart_contact;
+	char warning[APP_WARNING_LEN];  /* out: what was late, kept with the event ("" = none) */
 };
 
-/* The status of a just-received application (fee_pause true). */
+/* An event with nothing given: every optional field unset. */
+void app_event_init(struct app_event_in *ev, int kind, int date);
+
+/* The status of a just-received application (the default settings). */
 void app_status_init(struct app_status *st, int received);
 
-/* REQ 109号-缴费 (UNVERIFIED, spec §5.8): the organ setting agency_profile.fee_pause says
- * whether the time from a fee notice to payment is left out of the reply time limit:
- * "yes" or NULL (the default) → 1, "no" → 0, anything else → -1. */
-int app_fee_pause_setting(const char *value);
+/* The status of application r before its events: awaiting confirmation when it arrived by a
+ * channel whose receipt must be confirmed and was registered with its day of arrival. */
+int app_status_of(const struct app_rec *r, struct app_status *st, struct gk_error *e) GK_WUR;
 
-/* REQ 条例-30 REQ 条例-33 REQ 109号: check that ev may follow st and apply it. cal (may be NULL)
- * enables the clock checks (an extension after the reply deadline, a fee lapse before the
- * payment deadline); today bounds dates (no future events). On refusal st is unchanged and
- * ERR_STATE (or ERR_INVALID for a missing field) says why. */
-int app_apply(struct app_status *st, const struct app_event_in *ev, const struct calendar *cal,
+/* The organ settings st follows. */
+void app_status_settings(struct app_status *st, const struct organ_rules *rules);
+
+/* REQ 条例-30 … REQ 109号 (every rule of the table): check that ev may follow st and apply it.
+ * cal (may be NULL) enables the clock checks (a step after its time limit, a lapse before the
+ * applicant's time ran out, the computed due dates); today bounds dates (no future events).
+ * On refusal st is unchanged and ERR_STATE (or ERR_INVALID for a missing field) says why, in
+ * Chinese, with the article and the date; an allowed late step leaves its warning in ev. */
+int app_apply(struct app_status *st, struct app_event_in *ev, const struct calendar *cal,
 	      int today, struct gk_error *e) GK_WUR;
 
-/* Replay stored events into st (no refusal checks beyond parsing). */
-int app_replay(const struct app_rec *r, const struct app_event_rec *ev, size_t n,
-	       struct app_status *st, struct gk_error *e) GK_WUR;
+/* The stored event as input (for replay and import). */
+int app_event_of(const struct app_event_rec *rec, struct app_event_in *ev, struct gk_error *e) GK_WUR;
 
-/* The deadlines of st as of today (open pauses counted as ending today, or at closing).
- * out must be freed with clock_schedule_free even on error. */
+/* Replay stored events into st (no refusal checks beyond parsing), with the organ settings
+ * settings (NULL: the defaults). */
+int app_replay(const struct app_rec *r, const struct app_event_rec *ev, size_t n,
+	       const struct organ_rules *settings, struct app_status *st, struct gk_error *e) GK_WUR;
+
+/* st as of day: consultations whose answer period ended by then closed at their due date
+ * (when the organ caps them; 2019 Regulation). The phase that shows. */
+void app_settle(struct app_status *st, int day);
+
+/* The deadlines of st as of today (open pauses counted as ending today, or at closing, and
+ * never after their due date). out must be freed with clock_schedule_free even on error. */
 int app_schedule(const struct app_status *st, const struct calendar *cal, int today,
 		 struct clock_schedule *out, struct gk_error *e) GK_WUR;
 
-/* The reply deadline that currently binds (extended if extended), or CLOCK_NONE when no reply
- * clock runs (awaiting correction, closed). */
+/* The reply deadline that currently binds (delayed, else extended, else the reply limit), or
+ * CLOCK_NONE when no reply clock runs (awaiting confirmation or correction, closed). */
 int app_binding_due(const struct app_status *st, const struct clock_schedule *sch);
+
+/* REQ 条例-31: the day by which the receipt of st must be confirmed (CLOCK_NONE when none is
+ * awaited): a plain letter the day it arrived, others after the organ's confirm_days. */
+int app_confirm_by(const struct app_status *st, const struct calendar *cal);
+
+/* What an open application waits for, and who must act. */
+enum app_todo {
+	TODO_NONE,
+	TODO_CONFIRM,             /* the office: confirm the receipt (by due) */
+	TODO_REPLY,               /* the office: reply (by due) */
+	TODO_WAIT_CORRECTION,     /* the applicant may correct until due */
+	TODO_CLOSE_NO_CORRECTION, /* the correction period ended: close as （六）1 */
+	TODO_WAIT_CONSULTATION,   /* a consulted party may answer until due */
+	TODO_DECIDE_CONSULTED,    /* a third party did not answer by due: the organ decides */
+	TODO_WAIT_PAYMENT,        /* the applicant may pay until due */
+	TODO_CLOSE_FEE_UNPAID,    /* the payment period ended unpaid: close as （六）2 */
+	TODO__MAX
+};
+
+struct app_todo_info {
+	const char *id;           /* "confirm", "reply", … (JSON) */
+	const char *label;        /* "待确认收到" … */
+	bool office;              /* the office must act (lists and the dashboard) */
+};
+extern const struct app_todo_info app_todos[TODO__MAX];
+
+/* What st waits for as of today, and until when (*until, CLOCK_NONE if no date). */
+enum app_todo app_next(const struct app_status *st, const struct clock_schedule *sch,
+		       int confirm_by, int today, int *until);
 
 /* ---- persistence through the store (inside the caller's transaction) ---- */
 
 struct app_new {
 	int64_t agency_id;
-	int received;               /* day number */
+	int received;               /* day number: the day it arrived (handed in, signed for,
+				     * submitted online, …) */
+	int confirmed;              /* REQ 条例-31: for a channel whose receipt is confirmed, the
+				     * day it was (0 = not yet: the application awaits it) */
 	const char *channel;        /* app_channels id */
 	const char *applicant_type; /* applicant_types id */
 	const char *applicant_name;
@@ -165,17 +304,20 @@ struct app_created {
 	int64_t id;
 	char tracking_code[APP_CODE_LEN];   /* public: shown on the portal's tracking page */
 	char secret[APP_SECRET_LEN];        /* for the applicant only; the store keeps its hash */
+	char warning[APP_WARNING_LEN];      /* a late confirmation ("" = none) */
 };
 
-/* Register a new application (audit-logged). cal may be NULL (no deadline summary). */
+/* Register a new application (audit-logged). cal may be NULL (no deadline summary). REQ
+ * 条例-31: a date before 2008-05-01 is refused; a channel whose receipt is confirmed either
+ * carries its confirmation date (recorded as the event receipt-confirmed) or awaits it. */
 int app_create(struct store *s, const struct calendar *cal, const struct app_new *in,
 	       int today, struct app_created *out, struct gk_error *e) GK_WUR;
 
-/* Record an event (not "decided") on application id after app_apply's checks; audit-logged.
- * A fee-notice without an amount gets the 按件 fee of the applicant's count this month
- * (refused when that is 0: the first 10 are free). */
+/* Record an event (a decision too) on application id after app_apply's checks; audit-logged.
+ * A fee-notice by count gets the 按件 fee of the applicant's count this month (refused when
+ * that is 0: the first 10 are free). ev->warning receives the warning kept with the event. */
 int app_record(struct store *s, const struct calendar *cal, int64_t id,
-	       const struct app_event_in *ev, int today, struct gk_error *e) GK_WUR;
+	       struct app_event_in *ev, int today, struct gk_error *e) GK_WUR;
 
 /* REQ 条例-36: decide application id with exactly one Table 三 outcome on date. */
 int app_decide(struct store *s, const struct calendar *cal, int64_t id, int outcome, int date,
@@ -196,7 +338,15 @@ struct app_view {
 	int reply_late;             /* replied: working days after the binding deadline (0 = in
 				     * time); -1 = not replied or no calendar */
 	int correction_late;        /* 补正 notice: working days after its 7-day limit; -1 = none */
+	int confirm_by;             /* the receipt must be confirmed by then; CLOCK_NONE */
+	enum app_todo todo;         /* what it waits for as of today … */
+	int todo_until;             /* … until when (CLOCK_NONE: no date) */
+	struct organ_rules rules;   /* the organ's settings it follows */
 };
+
+/* The time limit that applies to step kind of v now, as a Chinese sentence with its dates and
+ * article (for the console beside the action, and any front end); "" when none. */
+const char *app_step_limit(const struct app_view *v, int kind, char *buf, size_t len);
 
 int app_load(struct store *s, const struct calendar *cal, int64_t id, int today,
 	     struct arena *a, struct app_view *out, struct gk_error *e) GK_WUR;
@@ -211,8 +361,10 @@ int app_month_ordinal(struct store *s, int64_t id, int64_t *k, struct gk_error *
 struct app_query {
 	int64_t agency_id;          /* 0 = every organ */
 	const char *state;          /* a phase id, "open" (any open phase), or NULL */
-	bool overdue;               /* only open applications past their binding deadline */
-	int due_within;             /* ≥ 0: only open ones due within that many working days */
+	bool overdue;               /* only open applications past their binding deadline or
+				     * their confirmation date */
+	int due_within;             /* ≥ 0: only open ones the office must act on within that
+				     * many working days (reply, confirm) or now (to close) */
 	int year;                   /* 0, or only those received in that year */
 };
 
@@ -222,6 +374,9 @@ struct app_item {
 	int due;                    /* binding reply deadline, CLOCK_NONE if none runs */
 	int workdays_left;          /* working days from today to due (negative: overdue) */
 	bool overdue;
+	enum app_todo todo;         /* what it waits for (app_next) … */
+	int todo_until;             /* … until when, CLOCK_NONE */
+	int todo_left;              /* working days from today to todo_until (negative: past) */
 };
 
 typedef int (*app_item_fn)(void *ctx, const struct app_item *it);

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "base/crypto.h"
-#include "domain/application.h"
+#include "domain/organ_rules.h"
 #include "domain/audit.h"
 #include "search/query.h"
 #include "store/agency_store.h"
@@ -432,10 +432,13 @@ int catalogue_profile_set(struct store *s, int64_t agency_id, const struct agenc
 	int found, rc;
 	const char **dst[] = { &cur.index_pattern, &cur.office, &cur.address, &cur.postcode,
 			       &cur.hours, &cur.phone, &cur.fax, &cur.email, &cur.website,
-			       &cur.channels, &cur.fees, &cur.scope, &cur.fee_pause };
+			       &cur.channels, &cur.fees, &cur.scope, &cur.fee_pause,
+			       &cur.correction_period, &cur.consult_cap, &cur.confirm_days,
+			       &cur.review_body, &cur.report_due };
 	const char *const src[] = { p->index_pattern, p->office, p->address, p->postcode,
 				    p->hours, p->phone, p->fax, p->email, p->website, p->channels,
-				    p->fees, p->scope, p->fee_pause };
+				    p->fees, p->scope, p->fee_pause, p->correction_period,
+				    p->consult_cap, p->confirm_days, p->review_body, p->report_due };
 
 	arena_init(&a);
 	buf_init(&b, 0);
@@ -445,12 +448,9 @@ int catalogue_profile_set(struct store *s, int64_t agency_id, const struct agenc
 	for (size_t i = 0; i < sizeof src / sizeof src[0]; i++)
 		if (src[i])
 			*dst[i] = opt(&a, src[i]);
-	if (app_fee_pause_setting(cur.fee_pause) < 0) {
-		rc = err_set(e, ERR_INVALID, "--fee-pause", "'%s': say yes (the time from a fee notice "
-			     "to payment does not count towards the reply time limit) or no",
-			     cur.fee_pause);
+	/* the organ's readings of what the law leaves open (domain/organ_rules.h) */
+	if ((rc = organ_rules_check(&cur, e)) != 0)
 		goto out;
-	}
 	if (cur.index_pattern) {
 		/* the pattern must make a valid number for this organ */
 		if ((rc = catalogue_index_format(cur.index_pattern, ag.code, date_today(), 1, &b,
@@ -467,7 +467,8 @@ int catalogue_profile_set(struct store *s, int64_t agency_id, const struct agenc
 	jsonw_obj_begin(&w);
 	static const char *const keys[] = { "index_pattern", "office", "address", "postcode",
 					    "hours", "phone", "fax", "email", "website", "channels",
-					    "fees", "scope", "fee_pause" };
+					    "fees", "scope", "fee_pause", "correction_period",
+					    "consult_cap", "confirm_days", "review_body", "report_due" };
 	for (size_t i = 0; i < sizeof src / sizeof src[0]; i++)
 		if (src[i])
 			jsonw_kstr(&w, keys[i], src[i]);

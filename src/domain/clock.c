@@ -18,41 +18,53 @@
 struct limit_info {
 	const char *key;
 	const char *label;
-	const char *basis;
-	int days;             /* 0 = set by the organ */
+	const char *basis[CLOCK_REG__MAX];  /* NULL: no such limit under that Regulation */
+	int days[CLOCK_REG__MAX];           /* 0 = set by the organ */
 	const char *trigger;  /* what happened on the trigger day */
 };
 
+#define R2019 "《政府信息公开条例》"
+#define R2007 "《政府信息公开条例》（2007年，国务院令第492号）"
+
 static const struct limit_info limits[CLOCK__MAX] = {
 	/* REQ 条例-26 */
-	[CLOCK_PUBLICATION] = { "publication_due", "主动公开期限", "《政府信息公开条例》第二十六条",
-				20, "政府信息形成或者变更" },
-	/* REQ 条例-30 */
+	[CLOCK_PUBLICATION] = { "publication_due", "主动公开期限",
+				{ R2019 "第二十六条", R2007 "第十八条" }, { 20, 20 },
+				"政府信息形成或者变更" },
+	/* REQ 条例-30 (the 2007 Regulation has no time limit for the 补正 notice) */
 	[CLOCK_CORRECTION_NOTICE] = { "correction_notice_due", "补正告知期限",
-				      "《政府信息公开条例》第三十条", 7, "收到申请" },
+				      { R2019 "第三十条", NULL }, { 7, 0 }, "收到申请" },
 	[CLOCK_CORRECTION_PERIOD] = { "correction_period_due", "补正期限",
-				      "《政府信息公开条例》第三十条，期限由行政机关确定", 0,
-				      "申请人收到补正通知" },
-	/* REQ 条例-33 */
-	[CLOCK_REPLY] = { "reply_due", "答复期限", "《政府信息公开条例》第三十三条第二款", 20,
+				      { R2019 "第三十条，期限由行政机关确定",
+					R2007 "第二十一条第（四）项，期限由行政机关确定" }, { 0, 0 },
+				      "发出补正告知" },
+	/* REQ 条例-33 REQ 492号-24 */
+	[CLOCK_REPLY] = { "reply_due", "答复期限",
+			  { R2019 "第三十三条第二款", R2007 "第二十四条第二款" }, { 20, 15 },
 			  "收到申请" },
 	[CLOCK_EXTENDED_REPLY] = { "extended_reply_due", "延长后的答复期限",
-				   "《政府信息公开条例》第三十三条第二款，经工作机构负责人同意", 20,
+				   { R2019 "第三十三条第二款，经工作机构负责人同意",
+				     R2007 "第二十四条第二款，经工作机构负责人同意" }, { 20, 15 },
 				   "原答复期限届满" },
 	/* REQ 条例-32 */
 	[CLOCK_THIRD_PARTY_ANSWER] = { "third_party_answer_due", "第三方答复期限",
-				       "《政府信息公开条例》第三十二条", 15, "第三方收到征求意见书" },
+				       { R2019 "第三十二条", NULL }, { 15, 0 }, "发出征求意见书" },
 	/* REQ 条例-34 */
 	[CLOCK_ORGAN_ANSWER] = { "organ_answer_due", "被征求意见机关答复期限",
-				 "《政府信息公开条例》第三十四条", 15, "被征求意见机关收到征求意见函" },
+				 { R2019 "第三十四条", NULL }, { 15, 0 }, "发出征求意见函" },
 	/* REQ 条例-35 */
 	[CLOCK_DELAYED_REPLY] = { "delayed_reply_due", "延迟答复期限",
-				  "《政府信息公开条例》第三十五条，期限由行政机关确定", 0,
+				  { R2019 "第三十五条，期限由行政机关确定", NULL }, { 0, 0 },
 				  "告知申请人延迟答复" },
 	/* REQ 109号 */
 	[CLOCK_FEE_PAYMENT] = { "fee_payment_due", "缴费期限",
-				"国办函〔2020〕109号《政府信息公开信息处理费管理办法》", 20,
+				{ "国办函〔2020〕109号《政府信息公开信息处理费管理办法》", NULL }, { 20, 0 },
 				"申请人收到收费通知" },
+};
+
+static const char *const regime_names[CLOCK_REG__MAX] = {
+	[CLOCK_REG_2019] = "《政府信息公开条例》（2019年修订，国务院令第711号）",
+	[CLOCK_REG_2007] = "《政府信息公开条例》（2007年，国务院令第492号）",
 };
 
 static const char *const pause_names[PAUSE__MAX] = {
@@ -82,7 +94,48 @@ const char *clock_limit_label(enum clock_limit limit)
 
 const char *clock_limit_basis(enum clock_limit limit)
 {
-	return limit < CLOCK__MAX ? limits[limit].basis : "?";
+	return limit < CLOCK__MAX ? limits[limit].basis[CLOCK_REG_2019] : "?";
+}
+
+const char *clock_deadline_basis(const struct clock_deadline *dl)
+{
+	const char *b;
+
+	if (dl->limit >= CLOCK__MAX || dl->regime >= CLOCK_REG__MAX)
+		return "?";
+	b = limits[dl->limit].basis[dl->regime];
+	return b ? b : limits[dl->limit].basis[CLOCK_REG_2019];
+}
+
+int clock_regime_from(enum clock_regime r)
+{
+	return r == CLOCK_REG_2007 ? date_make(2008, 5, 1) : date_make(2019, 5, 15);
+}
+
+const char *clock_regime_name(enum clock_regime r)
+{
+	return r < CLOCK_REG__MAX ? regime_names[r] : "?";
+}
+
+int clock_extension_max(enum clock_regime r)
+{
+	return limits[CLOCK_EXTENDED_REPLY].days[r < CLOCK_REG__MAX ? r : CLOCK_REG_2019];
+}
+
+int clock_regime_of(int received, enum clock_regime *out, struct gk_error *e)
+{
+	char d[DATE_LEN];
+
+	/* REQ 条例-56: the 2019 Regulation from 2019-05-15; REQ 492号-24: the 2007 one before */
+	if (received >= clock_regime_from(CLOCK_REG_2019)) {
+		*out = CLOCK_REG_2019;
+		return 0;
+	}
+	*out = CLOCK_REG_2007;
+	if (received >= clock_regime_from(CLOCK_REG_2007))
+		return 0;
+	return err_set(e, ERR_INVALID, "received", "%s 早于2008-05-01（《政府信息公开条例》施行之日），"
+		       "没有可适用的期限规定", date_format(received, d));
 }
 
 const char *clock_step_key(enum clock_step_kind kind)
@@ -110,8 +163,10 @@ void clock_schedule_free(struct clock_schedule *s)
 	if (s == NULL)
 		return;
 	clock_deadline_free(&s->correction_notice);
+	clock_deadline_free(&s->correction_period);
 	clock_deadline_free(&s->reply);
 	clock_deadline_free(&s->extended_reply);
+	clock_deadline_free(&s->delayed_reply);
 	clock_deadline_free(&s->fee_payment);
 }
 
@@ -149,6 +204,7 @@ struct span {
 	int from, to;  /* (from, to] */
 	int merged;
 	enum clock_pause_kind kind;
+	bool capped;   /* it ends at an answer or payment due date, not at an answer */
 };
 
 /* Sort and merge the pauses that end after start into spans (clipped at start); returns the
@@ -167,14 +223,16 @@ static size_t merge_pauses(const struct clock_pause *in, size_t n, int start, st
 		if (sorted[i].answered <= start)
 			continue;  /* wholly before counting starts */
 		if (m > 0 && from <= out[m - 1].to) {
-			if (sorted[i].answered > out[m - 1].to)
+			if (sorted[i].answered > out[m - 1].to) {
 				out[m - 1].to = sorted[i].answered;
+				out[m - 1].capped = sorted[i].capped;
+			}
 			out[m - 1].merged++;
 			if (out[m - 1].kind != sorted[i].kind)
 				out[m - 1].kind = PAUSE_CONSULTATION;
 			continue;
 		}
-		out[m++] = (struct span){ from, sorted[i].answered, 1, sorted[i].kind };
+		out[m++] = (struct span){ from, sorted[i].answered, 1, sorted[i].kind, sorted[i].capped };
 	}
 	return m;
 }
@@ -217,6 +275,7 @@ static int count_from(const struct calendar *cal, struct clock_deadline *dl, int
 			st->until = spans[si].to > last ? last : spans[si].to;
 			st->n = calendar_count_workdays(cal, spans[si].from, st->until);
 			st->merged = spans[si].merged;
+			st->capped = spans[si].capped;
 			st->name = pause_names[spans[si].kind];
 			d = st->until;
 			si++;
@@ -269,7 +328,7 @@ int clock_publication_due(const struct calendar *cal, int formed, struct clock_d
 			  struct gk_error *e)
 {
 	/* REQ 条例-26: within 20 working days of being formed or changed. */
-	return clock_count(cal, CLOCK_PUBLICATION, formed, limits[CLOCK_PUBLICATION].days, NULL, 0,
+	return clock_count(cal, CLOCK_PUBLICATION, formed, limits[CLOCK_PUBLICATION].days[0], NULL, 0,
 			   out, e);
 }
 
@@ -278,7 +337,7 @@ int clock_correction_notice_due(const struct calendar *cal, int received,
 {
 	/* REQ 条例-30: notify once, within 7 working days of receipt. */
 	return clock_count(cal, CLOCK_CORRECTION_NOTICE, received,
-			   limits[CLOCK_CORRECTION_NOTICE].days, NULL, 0, out, e);
+			   limits[CLOCK_CORRECTION_NOTICE].days[0], NULL, 0, out, e);
 }
 
 int clock_correction_period_due(const struct calendar *cal, int notice_received, int n,
@@ -292,7 +351,13 @@ int clock_reply_due(const struct calendar *cal, int received, int correction_rec
 		    const struct clock_pause *pauses, size_t npauses, struct clock_deadline *out,
 		    struct gk_error *e)
 {
+	enum clock_regime regime;
+	int rc;
+
 	reset(out, CLOCK_REPLY);
+	if ((rc = clock_regime_of(received, &regime, e)) != 0)
+		return rc;
+	out->regime = regime;
 	out->trigger = out->start = received;
 	push(out, STEP_START, received);
 	/* REQ 条例-30: after a correction the time limit runs from receipt of the corrected
@@ -306,18 +371,28 @@ int clock_reply_due(const struct calendar *cal, int received, int correction_rec
 		out->start = correction_received;
 		push(out, STEP_RESTART, correction_received);
 	}
-	/* REQ 条例-33: 20 working days; consultation time (¶3) not counted. */
-	return count_from(cal, out, limits[CLOCK_REPLY].days, pauses, npauses, e);
+	/* REQ 条例-33: 20 working days; consultation time (¶3) not counted. REQ 492号-24: 15. */
+	return count_from(cal, out, limits[CLOCK_REPLY].days[regime], pauses, npauses, e);
 }
 
-int clock_extended_reply_due(const struct calendar *cal, int reply_due,
-			     const struct clock_pause *pauses, size_t npauses,
+int clock_extended_reply_due(const struct calendar *cal, enum clock_regime regime, int reply_due,
+			     int days, const struct clock_pause *pauses, size_t npauses,
 			     struct clock_deadline *out, struct gk_error *e)
 {
-	/* REQ 条例-33: extension of at most 20 working days, with the approval of the head of the
-	 * disclosure office (checked by the ledger, not here). */
-	return clock_count(cal, CLOCK_EXTENDED_REPLY, reply_due, limits[CLOCK_EXTENDED_REPLY].days,
-			   pauses, npauses, out, e);
+	/* REQ 条例-33: extension of at most 20 working days (REQ 492号-24: 15), with the approval
+	 * of the head of the disclosure office (checked by the ledger, not here). */
+	int max = clock_extension_max(regime), rc;
+
+	if (days == 0)
+		days = max;
+	if (days < 1 || days > max) {
+		reset(out, CLOCK_EXTENDED_REPLY);
+		return err_set(e, ERR_INVALID, "extended", "延长期限为 %d 个工作日；%s规定最长 %d "
+			       "个工作日", days, clock_regime_name(regime), max);
+	}
+	rc = clock_count(cal, CLOCK_EXTENDED_REPLY, reply_due, days, pauses, npauses, out, e);
+	out->regime = regime;
+	return rc;
 }
 
 int clock_consultation_answer_due(const struct calendar *cal, enum clock_pause_kind kind,
@@ -326,7 +401,7 @@ int clock_consultation_answer_due(const struct calendar *cal, enum clock_pause_k
 {
 	/* REQ 条例-32 (third party), REQ 条例-34 (other organ): answer within 15 working days. */
 	enum clock_limit l = kind == PAUSE_ORGAN ? CLOCK_ORGAN_ANSWER : CLOCK_THIRD_PARTY_ANSWER;
-	return clock_count(cal, l, letter_received, limits[l].days, NULL, 0, out, e);
+	return clock_count(cal, l, letter_received, limits[l].days[0], NULL, 0, out, e);
 }
 
 int clock_delayed_reply_due(const struct calendar *cal, int notice, int n,
@@ -340,7 +415,7 @@ int clock_fee_payment_due(const struct calendar *cal, int notice_received,
 			  struct clock_deadline *out, struct gk_error *e)
 {
 	/* REQ 109号: pay within 20 working days from the day after receiving the fee notice. */
-	return clock_count(cal, CLOCK_FEE_PAYMENT, notice_received, limits[CLOCK_FEE_PAYMENT].days,
+	return clock_count(cal, CLOCK_FEE_PAYMENT, notice_received, limits[CLOCK_FEE_PAYMENT].days[0],
 			   NULL, 0, out, e);
 }
 
@@ -351,10 +426,14 @@ int clock_schedule_compute(const struct calendar *cal, const struct clock_applic
 	int rc;
 
 	reset(&out->correction_notice, CLOCK_CORRECTION_NOTICE);
+	reset(&out->correction_period, CLOCK_CORRECTION_PERIOD);
 	reset(&out->reply, CLOCK_REPLY);
 	reset(&out->extended_reply, CLOCK_EXTENDED_REPLY);
+	reset(&out->delayed_reply, CLOCK_DELAYED_REPLY);
 	reset(&out->fee_payment, CLOCK_FEE_PAYMENT);
 	out->verified = true;
+	if ((rc = clock_regime_of(app->received, &out->regime, e)) != 0)
+		return rc;
 	for (size_t i = 0; i < app->npauses; i++) {
 		const struct clock_pause *p = &app->pauses[i];
 		if (p->sent < app->received)
@@ -367,17 +446,32 @@ int clock_schedule_compute(const struct calendar *cal, const struct clock_applic
 		return err_set(e, ERR_INVALID, "fee_notice_received",
 			       "%s is before the application was received (%s)",
 			       date_format(app->fee_notice_received, a), date_format(app->received, b));
-	if ((rc = clock_correction_notice_due(cal, app->received, &out->correction_notice, e)) != 0)
+	/* REQ 条例-30: the 7-day notice limit exists only under the 2019 Regulation */
+	if (out->regime == CLOCK_REG_2019 &&
+	    (rc = clock_correction_notice_due(cal, app->received, &out->correction_notice, e)) != 0)
 		return rc;
+	if (app->correction_days > 0) {
+		if ((rc = clock_correction_period_due(cal, app->correction_notice, app->correction_days,
+						      &out->correction_period, e)) != 0)
+			return rc;
+		out->correction_period.regime = out->regime;
+	}
 	if ((rc = clock_reply_due(cal, app->received, app->correction_received, app->pauses,
 				  app->npauses, &out->reply, e)) != 0)
 		return rc;
 	out->verified = out->correction_notice.verified && out->reply.verified;
 	if (app->extended) {
-		if ((rc = clock_extended_reply_due(cal, out->reply.due, app->pauses, app->npauses,
-						   &out->extended_reply, e)) != 0)
+		if ((rc = clock_extended_reply_due(cal, out->regime, out->reply.due, app->extension_days,
+						   app->pauses, app->npauses, &out->extended_reply,
+						   e)) != 0)
 			return rc;
 		out->verified = out->verified && out->extended_reply.verified;
+	}
+	if (app->delayed_days > 0) {
+		if ((rc = clock_delayed_reply_due(cal, app->delayed_notice, app->delayed_days,
+						  &out->delayed_reply, e)) != 0)
+			return rc;
+		out->verified = out->verified && out->delayed_reply.verified;
 	}
 	if (app->fee_notice_received != CLOCK_NONE) {
 		if ((rc = clock_fee_payment_due(cal, app->fee_notice_received, &out->fee_payment,
@@ -401,6 +495,7 @@ int clock_step_describe(const struct clock_deadline *dl, const struct clock_step
 {
 	const struct limit_info *li = &limits[dl->limit < CLOCK__MAX ? dl->limit : CLOCK_REPLY];
 	char a[DATE_LEN], b[DATE_LEN];
+	const char *basis = clock_deadline_basis(dl);
 	int rc;
 
 	switch (st->kind) {
@@ -411,7 +506,9 @@ int clock_step_describe(const struct clock_deadline *dl, const struct clock_step
 	case STEP_RESTART:
 		if ((rc = put_day(out, st->day)) != 0)
 			return rc;
-		return buf_puts(out, "收到补正后的申请，答复期限自此重新计算，当日不计入（《政府信息公开条例》第三十条）");
+		return buf_puts(out, dl->regime == CLOCK_REG_2007
+				? "收到补正后的申请，答复期限自此重新计算，当日不计入"
+				: "收到补正后的申请，答复期限自此重新计算，当日不计入（《政府信息公开条例》第三十条）");
 	case STEP_WORKDAY:
 		if ((rc = put_day(out, st->day)) != 0 || (rc = buf_puts(out, "：")) != 0)
 			return rc;
@@ -431,14 +528,16 @@ int clock_step_describe(const struct clock_deadline *dl, const struct clock_step
 		return buf_printf(out, "%s放假，不计", st->name ? st->name : "法定节假日");
 	case STEP_PAUSE:
 		return buf_printf(out,
-				  "%s期间（%s发函，%s收到答复%s）：其间%d个工作日不计入期限（《政府信息公开条例》第三十三条第三款）",
+				  "%s期间（%s发函，%s%s%s）：其间%d个工作日不计入期限（%s）",
 				  st->name ? st->name : "征求意见", date_format(st->day, a),
-				  date_format(st->until, b), st->merged > 1 ? "，多次征求意见时间重叠，合并计算" : "",
-				  st->n);
+				  date_format(st->until, b), st->capped ? "答复期限届满，不再扣除" : "收到答复",
+				  st->merged > 1 ? "，多次征求意见时间重叠，合并计算" : "",
+				  st->n, dl->regime == CLOCK_REG_2007
+				  ? R2007 "第二十四条第三款" : R2019 "第三十三条第三款");
 	case STEP_DUE:
 		if ((rc = buf_printf(out, "%s届满：", li->label)) != 0 || (rc = put_day(out, st->day)) != 0)
 			return rc;
-		return buf_printf(out, "，即第%d个工作日（%s）", st->n, li->basis);
+		return buf_printf(out, "，即第%d个工作日（%s）", st->n, basis);
 	case STEP_UNVERIFIED:
 		return buf_printf(out,
 				  "警告：%d年不在工作日历内（未载入国务院办公厅%d年节假日安排），该年按周一至周五计算，结果未经核实",

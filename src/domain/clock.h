@@ -14,8 +14,13 @@
  * must outlive the deadlines computed on it. The ledger (app show), the web and the CLI all
  * render the same steps: clock_deadline_describe() for Chinese text, the fields for JSON.
  *
+ * Which Regulation applies follows from the date of receipt (clock_regime_of): the 2019
+ * Regulation (国务院令第711号) from 2019-05-15, the 2007 one (国务院令第492号, Art. 24: reply
+ * within 15 working days, extension at most 15, no 7-day 补正 rule) before, from 2008-05-01;
+ * earlier dates are refused. Each deadline records its regime and cites that Regulation.
+ *
  * May call base/, text/, domain/calendar. Law: 条例 Arts. 26, 30, 32–35; 国办函〔2020〕109号;
- * 民法典 Arts. 201, 203.
+ * 国务院令第492号 Art. 24; 民法典 Arts. 201, 203.
  */
 #ifndef GK_DOMAIN_CLOCK_H
 #define GK_DOMAIN_CLOCK_H
@@ -46,6 +51,13 @@ enum clock_limit {
 	CLOCK__MAX
 };
 
+/* The Regulation an application falls under: the one in force on its date of receipt. */
+enum clock_regime {
+	CLOCK_REG_2019,   /* 国务院令第711号, in force 2019-05-15 */
+	CLOCK_REG_2007,   /* 国务院令第492号, in force 2008-05-01 to 2019-05-14 */
+	CLOCK_REG__MAX
+};
+
 enum clock_step_kind {
 	STEP_START,       /* the trigger day, not counted; n = enum clock_limit's start reason */
 	STEP_RESTART,     /* reply clock restarts: corrected application received (条例-30) */
@@ -65,11 +77,13 @@ struct clock_step {
 	int until;         /* STEP_PAUSE: the day the answer was received; otherwise == day */
 	int n;             /* see enum clock_step_kind */
 	int merged;        /* STEP_PAUSE: how many pauses overlap in this span (1 = one) */
+	bool capped;       /* STEP_PAUSE: it ended at the answer (or payment) due date, no answer */
 	const char *name;  /* see enum clock_step_kind; NULL when none */
 };
 
 struct clock_deadline {
 	enum clock_limit limit;
+	enum clock_regime regime;  /* the Regulation whose article it cites */
 	int trigger;         /* the event day the limit runs from (e.g. received) */
 	int start;           /* the day counting runs from (trigger, or the restart day) */
 	int due;             /* the deadline: last day to act */
@@ -93,27 +107,47 @@ struct clock_pause {
 	int sent;
 	int answered;
 	enum clock_pause_kind kind;
+	bool capped;   /* answered is the answer (or payment) due date: no answer came by then */
 };
 
-/* Everything that moves an application's deadlines (what the ledger's events record). */
+/* Everything that moves an application's deadlines (what the ledger's events record).
+ * Zero-initialise, then set the dates that apply (CLOCK_NONE for those that do not). */
 struct clock_application {
 	int received;              /* Art. 31 receipt date */
 	int correction_received;   /* corrected application received, or CLOCK_NONE */
 	const struct clock_pause *pauses;  /* borrowed, npauses entries, any order */
 	size_t npauses;
 	bool extended;             /* an extension was approved (the ledger checks the approver) */
+	int extension_days;        /* its approved length; 0 = the longest the Regulation allows */
 	int fee_notice_received;   /* applicant received the fee notice, or CLOCK_NONE */
+	int correction_notice;     /* 补正 notice sent, with … */
+	int correction_days;       /* … the applicant's period in working days (0: no notice) */
+	int delayed_notice;        /* Art. 35 delayed reply notified, with … */
+	int delayed_days;          /* … the period the organ fixed (0: none) */
 };
 
 /* An application's deadlines. Members the inputs do not call for have nsteps == 0 and
  * due == CLOCK_NONE. Free with clock_schedule_free(). */
 struct clock_schedule {
-	struct clock_deadline correction_notice;
+	enum clock_regime regime;               /* from the date of receipt */
+	struct clock_deadline correction_notice;  /* none under the 2007 Regulation */
+	struct clock_deadline correction_period;
 	struct clock_deadline reply;
 	struct clock_deadline extended_reply;
+	struct clock_deadline delayed_reply;
 	struct clock_deadline fee_payment;
 	bool verified;  /* all computed deadlines verified */
 };
+
+/* REQ 条例-56 REQ 492号-24: the Regulation in force on the date of receipt. ERR_INVALID for a
+ * date before 2008-05-01 (no Regulation; gongkai has no rules for it). */
+int clock_regime_of(int received, enum clock_regime *out, struct gk_error *e) GK_WUR;
+/* "《政府信息公开条例》（2019年修订，国务院令第711号）" / "（2007年，国务院令第492号）". */
+const char *clock_regime_name(enum clock_regime r);
+/* The first day of the 2019 Regulation (2019-05-15) and of the 2007 one (2008-05-01). */
+int clock_regime_from(enum clock_regime r);
+/* REQ 条例-33 REQ 492号-24: the longest extension, in working days (20 / 15). */
+int clock_extension_max(enum clock_regime r);
 
 /* The core: the n-th working day strictly after start, skipping the pauses, with steps.
  * limit only labels the result. ERR_INVALID for n outside 1..CLOCK_MAX_DAYS or a pause
@@ -135,14 +169,16 @@ int clock_correction_period_due(const struct calendar *cal, int notice_received,
 				struct clock_deadline *out, struct gk_error *e) GK_WUR;
 /* REQ 条例-33: reply within 20 working days of receipt; REQ 条例-30: restarted from the day the
  * corrected application is received (correction_received, or CLOCK_NONE); REQ 条例-33 ¶3:
- * consultation time not counted. */
+ * consultation time not counted. REQ 492号-24: 15 working days for an application received
+ * before 2019-05-15 (ERR_INVALID before 2008-05-01). */
 int clock_reply_due(const struct calendar *cal, int received, int correction_received,
 		    const struct clock_pause *pauses, size_t npauses, struct clock_deadline *out,
 		    struct gk_error *e) GK_WUR;
-/* REQ 条例-33: an approved extension of at most 20 working days after the reply deadline
- * (reply_due = reply.due); pauses after it are still not counted. */
-int clock_extended_reply_due(const struct calendar *cal, int reply_due,
-			     const struct clock_pause *pauses, size_t npauses,
+/* REQ 条例-33: an approved extension of days working days (1 … clock_extension_max; 0 = the
+ * maximum) after the reply deadline (reply_due = reply.due); pauses after it are still not
+ * counted. REQ 492号-24: at most 15 under the 2007 Regulation. */
+int clock_extended_reply_due(const struct calendar *cal, enum clock_regime regime, int reply_due,
+			     int days, const struct clock_pause *pauses, size_t npauses,
 			     struct clock_deadline *out, struct gk_error *e) GK_WUR;
 /* REQ 条例-32 / 条例-34: the consulted party answers within 15 working days of receiving the
  * letter (kind PAUSE_THIRD_PARTY or PAUSE_ORGAN). */
@@ -169,6 +205,8 @@ void clock_schedule_free(struct clock_schedule *s);
 const char *clock_limit_key(enum clock_limit limit);
 const char *clock_limit_label(enum clock_limit limit);
 const char *clock_limit_basis(enum clock_limit limit);
+/* The basis of dl under its regime ("《政府信息公开条例》（2007年，国务院令第492号）第二十四条…"). */
+const char *clock_deadline_basis(const struct clock_deadline *dl);
 /* Stable step kind names: "start", "restart", "workday", "adjusted_workday", "weekend",
  * "holiday", "pause", "due", "unverified". */
 const char *clock_step_key(enum clock_step_kind kind);

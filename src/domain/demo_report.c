@@ -155,8 +155,9 @@ static unsigned pick(struct lcg *g, const unsigned *w, unsigned n)
 static int one_app(struct store *s, const struct calendar *cal, int64_t ag, int received, int outcome,
 		   int type, int days, int last, int today, struct gk_error *e)
 {
-	struct app_new in = { .agency_id = ag, .received = received, .channel = "online",
-			      .applicant_type = app_applicant_id(type), .applicant_name = "申请人" };
+	struct app_new in = { .agency_id = ag, .received = received, .confirmed = received,
+			      .channel = "online", .applicant_type = app_applicant_id(type),
+			      .applicant_name = "申请人" };
 	struct app_created c;
 	struct app_event_in ev = { .amount_fen = -1 };
 	int end = received + days, rc;
@@ -175,7 +176,9 @@ static int one_app(struct store *s, const struct calendar *cal, int64_t ag, int 
 		ev = (struct app_event_in){ .kind = EV_CORRECTION_LAPSED, .date = received + 2 + 30 };
 		return app_record(s, cal, c.id, &ev, today, e);
 	case OUTCOME_OTHER_FEE_UNPAID:
-		ev = (struct app_event_in){ .kind = EV_FEE_NOTICE, .date = received + 3, .amount_fen = 20000 };
+		/* 按量: 50 pages, 200 元 (国办函〔2020〕109号) */
+		ev = (struct app_event_in){ .kind = EV_FEE_NOTICE, .date = received + 3, .amount_fen = 20000,
+					    .method = FEE_BY_PAGES, .quantity = 50 };
 		if ((rc = app_record(s, cal, c.id, &ev, today, e)) != 0)
 			return rc;
 		ev = (struct app_event_in){ .kind = EV_FEE_NOTICE_RECEIVED, .date = received + 5 };
@@ -186,6 +189,12 @@ static int one_app(struct store *s, const struct calendar *cal, int64_t ag, int 
 	case OUTCOME_OTHER_MISC:
 		ev = (struct app_event_in){ .kind = EV_WITHDRAWN, .date = received + days / 2 + 1 };
 		return app_record(s, cal, c.id, &ev, today, e);
+	case OUTCOME_NOPROC_MASS_REPEAT:
+		/* REQ 条例-35: the applicant is asked for reasons before "not processed" */
+		ev = (struct app_event_in){ .kind = EV_REASONS_REQUESTED, .date = received + 1 };
+		if ((rc = app_record(s, cal, c.id, &ev, today, e)) != 0)
+			return rc;
+		return app_decide(s, cal, c.id, outcome, end, NULL, today, e);
 	case OUTCOME_UNABLE_UNCLEAR_AFTER_FIX:
 		ev = (struct app_event_in){ .kind = EV_CORRECTION_REQUESTED, .date = received + 2 };
 		if ((rc = app_record(s, cal, c.id, &ev, today, e)) != 0)

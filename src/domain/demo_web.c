@@ -103,6 +103,7 @@ static int add_app(struct store *s, const struct calendar *cal, int64_t agency, 
 
 	in.agency_id = agency;
 	in.received = workdays_back(cal, today, d->received_back);
+	in.confirmed = in.received;   /* 条例第三十一条: confirmed with the applicant that day */
 	in.channel = "online";
 	in.applicant_type = d->type;
 	in.applicant_name = d->name;
@@ -121,8 +122,12 @@ static int add_app(struct store *s, const struct calendar *cal, int64_t agency, 
 			struct app_event_in ev = { .kind = st->kind, .date = date, .note = st->text,
 						   .approver = st->approver, .amount_fen = -1,
 						   .outcome = -1 };
-			if (st->kind == EV_FEE_NOTICE)
-				ev.amount_fen = 30000;
+			if (st->kind == EV_FEE_NOTICE) {   /* 按量: 60 pages, 300 元 (109号) */
+				ev.method = FEE_BY_PAGES;
+				ev.quantity = 60;
+			}
+			if (st->kind == EV_CONSULTATION_STARTED)
+				ev.party = PARTY_THIRD_PARTY;   /* 条例第三十二条 */
 			rc = app_record(s, cal, out.id, &ev, today, e);
 		}
 		if (rc)

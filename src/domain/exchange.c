@@ -48,6 +48,7 @@ static const struct xfield app_fields[] = {
 	AF(applicant_key, XT_TEXT, 1), AF(contact, XT_TEXT, 0), AF(id_number, XT_TEXT, 0),
 	AF(request, XT_TEXT, 0), AF(form, XT_TEXT, 0), AF(state, XT_TEXT, 1), AF(outcome, XT_TEXT, 0),
 	AF(closed, XT_DATE, 0), AF(reply_due, XT_DATE, 0), AF(created_at, XT_TIME, 1),
+	AF(submitted, XT_DATE, 0),
 };
 #define NAPP (sizeof app_fields / sizeof app_fields[0])
 
@@ -55,8 +56,20 @@ static const struct xfield app_fields[] = {
 static const struct xfield event_fields[] = {
 	EF(kind, XT_TEXT, 1), EF(date, XT_DATE, 1), EF(note, XT_TEXT, 0), EF(approver, XT_TEXT, 0),
 	EF(outcome, XT_TEXT, 0), EF(basis, XT_TEXT, 0), EF(actor, XT_TEXT, 1), EF(created_at, XT_TIME, 1),
+	EF(due, XT_DATE, 0), EF(party, XT_TEXT, 0), EF(method, XT_TEXT, 0), EF(late_reason, XT_TEXT, 0),
+	EF(warning, XT_TEXT, 0), EF(counterpart, XT_TEXT, 0), EF(counterpart_contact, XT_TEXT, 0),
 };
 #define NEVENT (sizeof event_fields / sizeof event_fields[0])
+
+/* The whole-number fields of an event (absent = -1). */
+static const struct { const char *key; size_t off; int64_t max; } event_ints[] = {
+	{ "amount_fen", offsetof(struct app_event_rec, amount_fen), INT64_MAX / 2 },
+	{ "days", offsetof(struct app_event_rec, days), CLOCK_MAX_DAYS },
+	{ "ref", offsetof(struct app_event_rec, ref), APP_MAX_CONSULTATIONS },
+	{ "quantity", offsetof(struct app_event_rec, quantity), INT64_MAX / 2 },
+};
+#define NEVENT_INTS (sizeof event_ints / sizeof event_ints[0])
+#define EVENT_INT(rec, i) ((int64_t *)((char *)(rec) + event_ints[i].off))
 
 #define DF(k, t, r) { #k, t, r, offsetof(struct doc, k) }
 static const struct xfield doc_fields[] = {
@@ -83,7 +96,9 @@ static const struct xfield profile_fields[] = {
 	PF(index_pattern, XT_TEXT, 0), PF(office, XT_TEXT, 0), PF(address, XT_TEXT, 0), PF(postcode, XT_TEXT, 0),
 	PF(hours, XT_TEXT, 0), PF(phone, XT_TEXT, 0), PF(fax, XT_TEXT, 0), PF(email, XT_TEXT, 0),
 	PF(website, XT_TEXT, 0), PF(channels, XT_TEXT, 0), PF(fees, XT_TEXT, 0), PF(scope, XT_TEXT, 0),
-	PF(fee_pause, XT_TEXT, 0), PF(updated_at, XT_TIME, 1),
+	PF(fee_pause, XT_TEXT, 0), PF(correction_period, XT_TEXT, 0), PF(consult_cap, XT_TEXT, 0),
+	PF(confirm_days, XT_TEXT, 0), PF(review_body, XT_TEXT, 0), PF(report_due, XT_TEXT, 0),
+	PF(updated_at, XT_TIME, 1),
 };
 #define NPROFILE (sizeof profile_fields / sizeof profile_fields[0])
 
@@ -346,8 +361,9 @@ int exchange_export(struct store *s, int64_t agency_id, struct buf *out, struct 
 		for (size_t j = 0; j < nev; j++) {
 			jsonw_obj_begin(&w);
 			write_fields(&w, &ev[j], event_fields, NEVENT);
-			if (ev[j].amount_fen >= 0)
-				jsonw_kint(&w, "amount_fen", ev[j].amount_fen);
+			for (size_t k = 0; k < NEVENT_INTS; k++)
+				if (*EVENT_INT(&ev[j], k) >= 0)
+					jsonw_kint(&w, event_ints[k].key, *EVENT_INT(&ev[j], k));
 			jsonw_obj_end(&w);
 		}
 		jsonw_arr_end(&w);
@@ -641,9 +657,14 @@ static int read_documents(const struct jv *root, struct arena *a, struct ximport
 	if ((prof = member(root, "profile", JV_OBJECT, 0, e, &rc)) != NULL && rc == 0) {
 		x->profile = arena_alloc(a, sizeof *x->profile);
 		rc = read_fields(prof, "profile", profile_fields, NPROFILE, NULL, x->profile, e);
-		if (rc == 0 && app_fee_pause_setting(x->profile->fee_pause) < 0)
-			rc = err_set(e, ERR_INVALID, "profile.fee_pause", "'%s' is not yes or no",
-				     x->profile->fee_pause);
+		if (rc == 0 && (rc = organ_rules_check(x->profile, e)) != 0) {
+			char field[sizeof e->field];
+			snprintf(field, sizeof field, "profile.%s", e->field + 2);  /* "--fee-pause" */
+			for (char *q = field; *q; q++)
+				if (*q == '-')
+					*q = '_';
+			snprintf(e->field, sizeof e->field, "%s", field);
+		}
 	}
 	if (rc != 0 || (arr = member(root, "documents", JV_ARRAY, 0, e, &rc)) == NULL || rc)
 		return rc;
@@ -752,7 +773,7 @@ static int read_serials_and_texts(const struct jv *root, struct arena *a, struct
 static int read_apps(const struct jv *root, struct arena *a, struct ximport *x, struct gk_error *e)
 {
 	static const char *const app_extra[] = { "events", NULL };
-	static const char *const ev_extra[] = { "amount_fen", NULL };
+	static const char *const ev_extra[] = { "amount_fen", "days", "ref", "quantity", NULL };
 	const struct jv *arr;
 	int rc;
 
@@ -779,17 +800,21 @@ static int read_apps(const struct jv *root, struct arena *a, struct ximport *x, 
 		x->events[i] = arena_alloc(a, (x->nevents[i] + 1) * sizeof **x->events);
 		for (size_t j = 0; j < x->nevents[i]; j++) {
 			struct app_event_rec *ev = &x->events[i][j];
-			const struct jv *amount;
 			char ewhere[64];
 
 			snprintf(ewhere, sizeof ewhere, "applications[%zu].events[%zu]", i, j);
-			ev->amount_fen = -1;
+			for (size_t k = 0; k < NEVENT_INTS; k++)
+				*EVENT_INT(ev, k) = -1;
 			if ((rc = read_fields(jv_at(evs, j), ewhere, event_fields, NEVENT, ev_extra, ev, e)) != 0)
 				return rc;
-			amount = jv_get(jv_at(evs, j), "amount_fen");
-			if (amount && jv_type(amount) != JV_NULL &&
-			    (jv_int(amount, &ev->amount_fen) != 0 || ev->amount_fen < 0))
-				return bad(e, ewhere, "amount_fen", "must be a whole number of 分 ≥ 0%s", "");
+			for (size_t k = 0; k < NEVENT_INTS; k++) {
+				const struct jv *v = jv_get(jv_at(evs, j), event_ints[k].key);
+				int64_t *dst = EVENT_INT(ev, k);
+				if (v && jv_type(v) != JV_NULL &&
+				    (jv_int(v, dst) != 0 || *dst < 0 || *dst > event_ints[k].max))
+					return bad(e, ewhere, event_ints[k].key, "must be a whole number ≥ 0%s",
+						   " (amount_fen in 分)");
+			}
 			if (strcmp(ev->date, x->apps[i].received) < 0)
 				return bad(e, ewhere, "date", "before the application was received (%s)",
 					   x->apps[i].received);
@@ -866,12 +891,11 @@ static int check_lifecycle(const struct ximport *x, size_t i, struct gk_error *e
 {
 	const struct app_rec *ap = &x->apps[i];
 	struct app_status st;
+	struct organ_rules rules;
 	char where[40];
-	int received, ev_outcome = -1;
-
-	snprintf(where, sizeof where, "applications[%zu]", i);
 	char ids[400];
 
+	snprintf(where, sizeof where, "applications[%zu]", i);
 	if (app_channel_find(ap->channel) < 0)
 		return bad(e, where, "channel", "not one of: %s", app_code_ids(CODES_CHANNELS, ids, sizeof ids));
 	if (app_applicant_find(ap->applicant_type) < 0)
@@ -881,25 +905,31 @@ static int check_lifecycle(const struct ximport *x, size_t i, struct gk_error *e
 		return bad(e, where, "outcome", "not a Table 三 outcome: '%s'", ap->outcome);
 	if (app_phase_from_id(ap->state) < 0)
 		return bad(e, where, "state", "unknown state '%s'", ap->state);
-	if (date_parse(ap->received, &received, "received", e) != 0)
+	if (app_status_of(ap, &st, e) != 0)
 		return bad(e, where, "received", "not a date%s", "");
-	app_status_init(&st, received);
+	/* the events are replayed under the settings the file gives the organ */
+	if (x->profile)
+		organ_rules_read(x->profile, &rules);
+	else
+		organ_rules_default(&rules);
+	app_status_settings(&st, &rules);
 	for (size_t j = 0; j < x->nevents[i]; j++) {
 		const struct app_event_rec *ev = &x->events[i][j];
-		struct app_event_in in = { .note = ev->note, .approver = ev->approver, .amount_fen = ev->amount_fen,
-					   .basis = ev->basis, .outcome = -1 };
+		struct app_event_in in;
 		struct gk_error why = { 0 };
 		char ewhere[80];
 
 		snprintf(ewhere, sizeof ewhere, "%.40s.events[%zu]", where, j);
-		if ((in.kind = app_event_from_id(ev->kind)) < 0)
+		if (app_event_from_id(ev->kind) < 0)
 			return bad(e, ewhere, "kind", "unknown event '%s'", ev->kind);
-		if (ev->outcome && (ev_outcome = app_outcome_find(ev->outcome)) < 0)
+		if (ev->outcome && app_outcome_find(ev->outcome) < 0)
 			return bad(e, ewhere, "outcome", "not a Table 三 outcome: '%s'", ev->outcome);
-		if (ev->outcome && in.kind == EV_DECIDED)
-			in.outcome = ev_outcome;
-		if (date_parse(ev->date, &in.date, "date", e) != 0)
-			return bad(e, ewhere, "date", "not a date%s", "");
+		if (ev->party && app_party_from_id(ev->party) < 0)
+			return bad(e, ewhere, "party", "not third-party or organ: '%s'", ev->party);
+		if (ev->method && app_fee_method_from_id(ev->method) < 0)
+			return bad(e, ewhere, "method", "not by-count or by-pages: '%s'", ev->method);
+		if (app_event_of(ev, &in, &why) != 0)
+			return bad(e, ewhere, why.field, "%s", why.msg);
 		if (app_apply(&st, &in, NULL, date_make(2199, 12, 31), &why) != 0)
 			return bad(e, ewhere, "kind", "cannot happen here: %s", why.msg);
 	}
@@ -912,8 +942,11 @@ static int check_lifecycle(const struct ximport *x, size_t i, struct gk_error *e
 	{
 		char day[DATE_LEN];
 		const char *closed = st.closed != CLOCK_NONE ? date_format(st.closed, day) : NULL;
+		const char *received = date_format(st.received, (char[DATE_LEN]){ 0 });
 		if ((closed == NULL) != (ap->closed == NULL) || (closed && strcmp(closed, ap->closed) != 0))
 			return bad(e, where, "closed", "the events lead to '%s'", closed ? closed : "open");
+		if (strcmp(received, ap->received) != 0)
+			return bad(e, where, "received", "the events lead to '%s'", received);
 	}
 	return 0;
 }
@@ -1050,9 +1083,10 @@ int exchange_import(struct store *s, const char *text, size_t len, const char *l
 			}
 		}
 	}
-	/* 1. Check every record. */
+	/* 1. Check every record (the organ's settings before the applications replayed under
+	 * them). */
 	if ((rc = read_agency(root, &x, e)) != 0 || (rc = read_users(root, &a, &x, e)) != 0 ||
-	    (rc = read_apps(root, &a, &x, e)) != 0 || (rc = read_documents(root, &a, &x, e)) != 0 ||
+	    (rc = read_documents(root, &a, &x, e)) != 0 || (rc = read_apps(root, &a, &x, e)) != 0 ||
 	    (rc = read_serials_and_texts(root, &a, &x, e)) != 0 || (rc = read_registers(root, &a, &x, e)) != 0)
 		goto out;
 

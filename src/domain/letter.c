@@ -4,11 +4,23 @@
  */
 #include "domain/letter.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "base/crypto.h"
 #include "domain/agency.h"
+#include "domain/organ_rules.h"
 #include "text/date.h"
+
+/* The day as "YYYY年M月D日". */
+static const char *ds_(int day, char out[DATE_LEN * 2])
+{
+	int y, m, d;
+
+	date_split(day, &y, &m, &d);
+	snprintf(out, DATE_LEN * 2, "%d年%d月%d日", y, m, d);
+	return out;
+}
 
 /* The conclusion sentence of each Table 三 group (国办公开办函〔2020〕2号 reference wording). */
 static const char *conclusion_of(int outcome)
@@ -21,29 +33,64 @@ static const char *conclusion_of(int outcome)
 		return "经审查，您申请获取的政府信息不予公开，理由如下。";
 	if (outcome >= OUTCOME_UNABLE_NOT_HELD && outcome <= OUTCOME_UNABLE_UNCLEAR_AFTER_FIX)
 		return "经检索查找，本机关无法提供您申请获取的政府信息，理由如下。";
-	if (outcome >= OUTCOME_NOPROC_PETITION && outcome <= OUTCOME_NOPROC_CONFIRM_REISSUE)
+	if (outcome == OUTCOME_NOPROC_CONFIRM_REISSUE)
+		return "经审查，您的申请是要求本机关确认或者重新出具您已获取的信息，不属于政府信息公开申请，"
+		       "不作为政府信息公开申请处理，理由如下。";
+	if (outcome >= OUTCOME_NOPROC_PETITION && outcome <= OUTCOME_NOPROC_MASS_REPEAT)
 		return "经审查，您的申请不作为政府信息公开申请处理，理由如下。";
 	return "您的政府信息公开申请已终止办理，理由如下。";
 }
 
-static const char *event_basis(const struct app_view *v)
+/* The closing event of v (the one that carries the outcome), or NULL. */
+static const struct app_event_rec *closing_event(const struct app_view *v)
 {
-	for (size_t i = v->nevents; i > 0; i--) {
-		const struct app_event_rec *ev = &v->events[i - 1];
-		if (ev->outcome == NULL)
-			continue;
-		if (ev->basis && *ev->basis)
-			return ev->basis;
-		return ev->note ? ev->note : "";
+	for (size_t i = v->nevents; i > 0; i--)
+		if (v->events[i - 1].outcome)
+			return &v->events[i - 1];
+	return NULL;
+}
+
+/* The reasons: what the officer typed, else — for the steps whose facts are the reasons (a
+ * lapse after the applicant's period, a withdrawal) — those facts. */
+static const char *reasons_of(const struct app_view *v, struct arena *a)
+{
+	const struct app_event_rec *ev = closing_event(v);
+	char d[DATE_LEN * 2];
+
+	if (ev == NULL)
+		return "";
+	if (ev->basis && *ev->basis)
+		return ev->basis;
+	if (ev->note && *ev->note)
+		return ev->note;
+	switch (v->st.outcome) {
+	case OUTCOME_OTHER_NO_CORRECTION:
+		if (v->st.correction_due == CLOCK_NONE)
+			return "";
+		return arena_printf(a, "本机关于%s向您发出补正告知，补正期限至%s。您无正当理由逾期未补正，"
+				    "视为放弃申请，本机关不再处理该政府信息公开申请。", ds_(v->st.correction_requested, d),
+				    date_format(v->st.correction_due, (char[DATE_LEN]){ 0 }));
+	case OUTCOME_OTHER_FEE_UNPAID:
+		if (!v->has_schedule || v->sch.fee_payment.due == CLOCK_NONE)
+			return "";
+		return arena_printf(a, "本机关于%s向您发出收费通知，缴费期限至%s。您逾期未缴纳信息处理费，"
+				    "视为放弃申请，本机关不再处理该政府信息公开申请。", ds_(v->st.fee_notice, d),
+				    date_format(v->sch.fee_payment.due, (char[DATE_LEN]){ 0 }));
+	case OUTCOME_OTHER_MISC:
+		if (strcmp(ev->kind, app_event_rules[EV_WITHDRAWN].id) == 0)
+			return arena_printf(a, "您于%s撤回了该政府信息公开申请，本机关终止办理。", ev->date);
+		return "";
+	default:
+		return "";
 	}
-	return "";
 }
 
 int letter_build(struct store *s, const struct app_view *v, struct arena *a, struct letter *out,
 		 struct gk_error *e)
 {
-	struct agency_rec org, parent;
-	const char *basis, *label;
+	const struct app_event_rec *ev = closing_event(v);
+	struct agency_rec org;
+	const char *basis, *label, *body;
 	char day[DATE_LEN];
 	int rc;
 
@@ -52,34 +99,51 @@ int letter_build(struct store *s, const struct app_view *v, struct arena *a, str
 		return err_set(e, ERR_STATE, "outcome", "尚未作出答复决定，不能出具告知书");
 	basis = app_outcome_basis(v->st.outcome);
 	label = app_outcome_name(v->st.outcome);
+	out->conclusion = conclusion_of(v->st.outcome);
+	/* REQ 条例-36: 第（四）项 (it does not exist) or 第（五）项 (not this organ's to disclose:
+	 * the letter names the organ responsible and its contact) */
+	if (v->st.outcome == OUTCOME_UNABLE_NOT_HELD) {
+		if (ev && ev->counterpart && *ev->counterpart) {
+			basis = "条例第三十六条第（五）项";
+			out->conclusion = arena_printf(a, "经查，您申请获取的政府信息不属于本机关负责公开。负责公开该"
+						       "政府信息的行政机关为%s%s%s，请向该机关申请。",
+						       ev->counterpart, ev->counterpart_contact ? "，联系方式：" : "",
+						       ev->counterpart_contact ? ev->counterpart_contact : "");
+		} else {
+			basis = "条例第三十六条第（四）项";
+		}
+	}
+	/* （六）3 其他: no article names these; the letter says what ended it */
+	if (v->st.outcome == OUTCOME_OTHER_MISC)
+		basis = ev && strcmp(ev->kind, app_event_rules[EV_WITHDRAWN].id) == 0
+			? "申请人撤回申请" : "办理终结的事实（条例对此情形未作具体规定），见理由";
 	if (basis == NULL || !*basis)
 		return err_set(e, ERR_STATE, "basis",
 			       "“%s”没有可援引的法律依据，不能出具告知书；请写明依据后另行出具", label);
-	out->reasons = event_basis(v);
+	out->reasons = reasons_of(v, a);
 	if (v->st.outcome != OUTCOME_GRANTED && !*out->reasons)
 		return err_set(e, ERR_STATE, "basis",
 			       "答复缺少理由：除予以公开外，告知书必须说明理由（答复时在“依据和理由”中填写）");
 	if ((rc = agency_store(s)->get(s, v->rec.agency_id, a, &org, e)) != 0)
 		return rc;
-	if (org.parent_id == 0)
-		return err_set(e, ERR_STATE, "remedy",
-			       "未设置“%s”的上级机关，无法在告知书中写明行政复议机关", org.name);
-	if ((rc = agency_store(s)->get(s, org.parent_id, a, &parent, e)) != 0)
+	/* REQ 行政复议法-24 REQ 行政复议法-25: the reconsideration body, a setting of the organ
+	 * with a default from its level, as the law stood on the day of the decision */
+	if ((rc = organ_review_body(s, v->rec.agency_id, v->st.closed, a, &body, e)) != 0)
 		return rc;
-	out->title = "政府信息公开申请答复告知书";
+	out->title = v->st.outcome >= OUTCOME_OTHER_NO_CORRECTION ? "政府信息公开申请终止办理告知书"
+								  : "政府信息公开申请答复告知书";
 	out->ref = v->rec.tracking_code;
 	out->applicant = v->rec.applicant_name;
 	out->received = v->rec.received;
 	out->request = v->rec.request ? v->rec.request : "";
 	out->outcome = label;
-	out->conclusion = conclusion_of(v->st.outcome);
 	out->basis = strncmp(basis, "条例", 6) == 0
 		     ? arena_printf(a, "《中华人民共和国政府信息公开条例》%s", basis + 6) : basis;
 	/* REQ 行政复议法-20 REQ 行政诉讼法-46: the remedy statement with both bodies. */
 	out->remedy = arena_printf(a,
 		"如对本答复不服，可以自收到本告知书之日起%d日内向%s申请行政复议，"
 		"或者自收到本告知书之日起%d个月内向有管辖权的人民法院提起行政诉讼。",
-		LETTER_REVIEW_DAYS, parent.name, LETTER_LITIGATION_MONTHS);
+		LETTER_REVIEW_DAYS, body, LETTER_LITIGATION_MONTHS);
 	out->organ = org.name;
 	out->date = v->st.closed != CLOCK_NONE ? arena_strdup(a, date_format(v->st.closed, day)) : "";
 	return 0;

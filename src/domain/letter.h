@@ -4,11 +4,15 @@
  *
  * A letter carries what the Regulation and the national reference templates require
  * (国办公开办函〔2020〕2号): the applicant and the request, the conclusion for the outcome,
- * the legal basis (the article of the outcome), the reasons (typed by the officer when
- * deciding; required for every outcome but 予以公开), and the remedy statement naming the
- * bodies: 行政复议 within 60 days to the superior organ, 行政诉讼 within 6 months to the
- * people's court. letter_build refuses (ERR_STATE, naming what is missing) rather than
- * produce a letter without any of these.
+ * the legal basis (the article of the outcome; 条例第三十六条第（五）项 naming the organ
+ * responsible and its contact when the information is not this organ's to disclose), the
+ * reasons (typed by the officer when deciding; for a lapse after the applicant's period or a
+ * withdrawal, those facts), and the remedy statement naming the bodies: 行政复议 within 60
+ * days to the organ's 行政复议机关 (domain/organ_rules.h: a setting, else from its level, per
+ * 行政复议法 (2023) Arts. 24–25 for decisions from 2024-01-01), 行政诉讼 within 6 months to
+ * the people's court. Every outcome has a letter (a 终止办理告知书 for those of （六））.
+ * letter_build refuses (ERR_STATE, naming what is missing) rather than produce a letter
+ * without any of these.
  * The letter's parts are struct letter (render/letter.h), which also writes it as DOCX.
  * May call: domain/application.h, domain/agency.h, render/letter.h, store/, text/, base/.
  * Law: 条例 Arts. 36–39; 行政复议法 Art. 20 (60 日); 行政诉讼法 Art. 46 (6 个月).
@@ -27,10 +31,9 @@
 #define LETTER_REVIEW_DAYS 60     /* REQ 行政复议法-20: 60 days from knowing of the act */
 #define LETTER_LITIGATION_MONTHS 6 /* REQ 行政诉讼法-46: 6 months */
 
-/* Build the letter for the decided or closed application v of organ agency_id (its superior
- * organ is the reconsideration body). ERR_STATE naming the missing element when the
- * application has no outcome yet, the outcome has no legal basis, the reasons are empty for
- * an outcome that needs them, or no reconsideration body is known. Strings in a. */
+/* Build the letter for the decided or closed application v. ERR_STATE naming the missing
+ * element when the application has no outcome yet, the outcome has no legal basis, the reasons
+ * are empty for an outcome that needs them, or no reconsideration body is known. Strings in a. */
 int letter_build(struct store *s, const struct app_view *v, struct arena *a, struct letter *out,
 		 struct gk_error *e) GK_WUR;
 

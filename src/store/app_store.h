@@ -22,7 +22,9 @@ struct app_rec {
 	int64_t agency_id;
 	const char *tracking_code;
 	const char *secret_hash;     /* SHA-256 hex of the applicant's tracking secret */
-	const char *received;        /* YYYY-MM-DD (Art. 31 date of receipt) */
+	const char *received;        /* YYYY-MM-DD (Art. 31 date of receipt; until a receipt that
+				      * needs confirming is confirmed, the day it arrived) */
+	const char *submitted;       /* YYYY-MM-DD the day it arrived; NULL in older records */
 	const char *channel;         /* domain/app_codes.h ids */
 	const char *applicant_type;
 	const char *applicant_name;
@@ -48,6 +50,16 @@ struct app_event_rec {
 	int64_t amount_fen;          /* -1 = none */
 	const char *outcome;         /* for "decided" and closing events */
 	const char *basis;
+	const char *due;             /* YYYY-MM-DD the date the event sets, or NULL */
+	int64_t days;                /* a period in working days, -1 = none */
+	const char *party;           /* consultation: "third-party" / "organ" */
+	int64_t ref;                 /* consultation answered: its number (1-based), -1 = none */
+	const char *method;          /* fee notice: "by-count" / "by-pages" */
+	int64_t quantity;            /* fee notice: the count or the pages, -1 = none */
+	const char *late_reason;     /* why a step after its time limit was accepted */
+	const char *warning;         /* what was late, recorded with the event */
+	const char *counterpart;     /* the party consulted, or the organ responsible (36(五)) */
+	const char *counterpart_contact;
 	const char *actor;
 	const char *created_at;
 };
@@ -75,9 +87,11 @@ struct app_store_ops {
 	/* By public tracking code (ERR_NOTFOUND if none). */
 	int (*get_by_code)(struct store *s, const char *code, struct arena *a, struct app_rec *out,
 			   struct gk_error *e);
-	/* Replace the summary columns (state, outcome, closed, reply_due; NULL = SQL NULL). */
-	int (*update_summary)(struct store *s, int64_t id, const char *state, const char *outcome,
-			      const char *closed, const char *reply_due, struct gk_error *e);
+	/* Replace the summary columns (received, state, outcome, closed, reply_due; NULL = SQL
+	 * NULL; received is never NULL). */
+	int (*update_summary)(struct store *s, int64_t id, const char *received, const char *state,
+			      const char *outcome, const char *closed, const char *reply_due,
+			      struct gk_error *e);
 	/* Append an event (id ignored). */
 	int (*event_insert)(struct store *s, const struct app_event_rec *ev, int64_t *id,
 			    struct gk_error *e);

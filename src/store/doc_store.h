@@ -108,7 +108,13 @@ struct agency_profile {
 	const char *channels;          /* ways applications are accepted, one per line */
 	const char *fees;
 	const char *scope;             /* 主动公开范围 */
+	/* the organ's readings of what the law leaves open (domain/organ_rules.h; NULL = default) */
 	const char *fee_pause;         /* "yes" (default) / "no": fee notice to payment paused */
+	const char *correction_period; /* working days given for a 补正 */
+	const char *consult_cap;       /* "yes" / "no": a consultation pause ends at its answer due */
+	const char *confirm_days;      /* working days to confirm a receipt (条例第三十一条) */
+	const char *review_body;       /* 行政复议机关 named in reply letters */
+	const char *report_due;        /* "MM-DD": the annual report's publication deadline */
 	const char *updated_at;
 };
 

@@ -357,6 +357,34 @@ const struct migration store_migrations[] = {
 	  "  prev_client TEXT\n"
 	  ") STRICT;\n" },
 
+	/* 9 — the Regulation's time limits at every step (docs/lifecycle.md). On an event: the date
+	 * or period it sets (补正 period, consultation answer, delayed reply) and its length in
+	 * working days, the party consulted and which consultation is answered, the fee method
+	 * and quantity (109号), the reason a late step was accepted, the warning recorded with it,
+	 * and the other organ or party it names. On an application: the day it arrived, before its
+	 * receipt was confirmed (条例第三十一条). On the organ: its readings of what the law leaves
+	 * open (NULL = the default, domain/organ_rules.h). */
+	{ "lifecycle",
+	  "ALTER TABLE app_event ADD COLUMN due TEXT;\n"
+	  "ALTER TABLE app_event ADD COLUMN days INTEGER;\n"
+	  "ALTER TABLE app_event ADD COLUMN party TEXT "
+	  "CHECK (party IS NULL OR party IN ('third-party', 'organ'));\n"
+	  "ALTER TABLE app_event ADD COLUMN ref INTEGER;\n"
+	  "ALTER TABLE app_event ADD COLUMN method TEXT "
+	  "CHECK (method IS NULL OR method IN ('by-count', 'by-pages'));\n"
+	  "ALTER TABLE app_event ADD COLUMN quantity INTEGER;\n"
+	  "ALTER TABLE app_event ADD COLUMN late_reason TEXT;\n"
+	  "ALTER TABLE app_event ADD COLUMN warning TEXT;\n"
+	  "ALTER TABLE app_event ADD COLUMN counterpart TEXT;\n"
+	  "ALTER TABLE app_event ADD COLUMN counterpart_contact TEXT;\n"
+	  "ALTER TABLE application ADD COLUMN submitted TEXT;\n"
+	  "ALTER TABLE agency_profile ADD COLUMN correction_period TEXT;\n"
+	  "ALTER TABLE agency_profile ADD COLUMN consult_cap TEXT "
+	  "CHECK (consult_cap IS NULL OR consult_cap IN ('yes', 'no'));\n"
+	  "ALTER TABLE agency_profile ADD COLUMN confirm_days TEXT;\n"
+	  "ALTER TABLE agency_profile ADD COLUMN review_body TEXT;\n"
+	  "ALTER TABLE agency_profile ADD COLUMN report_due TEXT;\n" },
+
 	/* Append new migrations here, one block per change, with a comment line like the above. */
 };
 

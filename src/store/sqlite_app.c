@@ -8,9 +8,10 @@
 
 #define APP_COLS "id, agency_id, tracking_code, secret_hash, received, channel, applicant_type, " \
 		 "applicant_name, applicant_key, contact, id_number, request, form, state, outcome, " \
-		 "closed, reply_due, created_at"
+		 "closed, reply_due, created_at, submitted"
 #define EVENT_COLS "id, app_id, kind, date, note, approver, amount_fen, outcome, basis, actor, " \
-		   "created_at"
+		   "created_at, due, days, party, ref, method, quantity, late_reason, warning, " \
+		   "counterpart, counterpart_contact"
 
 static const char *col(sqlite3_stmt *st, int i, struct arena *a)
 {
@@ -39,14 +40,15 @@ static void fill(sqlite3_stmt *st, struct arena *a, struct app_rec *r)
 	r->closed = col(st, 15, a);
 	r->reply_due = col(st, 16, a);
 	r->created_at = col(st, 17, a);
+	r->submitted = col(st, 18, a);
 }
 
 static int insert(struct store *s, const struct app_rec *r, int64_t *id, struct gk_error *e)
 {
 	static const char sql[] = "INSERT INTO application (agency_id, tracking_code, secret_hash, "
 		"received, channel, applicant_type, applicant_name, applicant_key, contact, id_number, "
-		"request, form, state, outcome, closed, reply_due, created_at) "
-		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+		"request, form, state, outcome, closed, reply_due, created_at, submitted) "
+		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 	sqlite3_stmt *st;
 	int rc;
 
@@ -69,6 +71,7 @@ static int insert(struct store *s, const struct app_rec *r, int64_t *id, struct 
 	sq_bind_text(st, 15, r->closed);
 	sq_bind_text(st, 16, r->reply_due);
 	sq_bind_text(st, 17, r->created_at);
+	sq_bind_text(st, 18, r->submitted);
 	return sq_insert(s, st, "adding the application", id, e);
 }
 
@@ -114,21 +117,23 @@ static int get_by_code(struct store *s, const char *code, struct arena *a, struc
 	return get_one(s, st, a, out, "with that tracking code", e);
 }
 
-static int update_summary(struct store *s, int64_t id, const char *state, const char *outcome,
-			  const char *closed, const char *reply_due, struct gk_error *e)
+static int update_summary(struct store *s, int64_t id, const char *received, const char *state,
+			  const char *outcome, const char *closed, const char *reply_due,
+			  struct gk_error *e)
 {
-	static const char sql[] = "UPDATE application SET state = ?, outcome = ?, closed = ?, "
-				  "reply_due = ? WHERE id = ?";
+	static const char sql[] = "UPDATE application SET received = ?, state = ?, outcome = ?, "
+				  "closed = ?, reply_due = ? WHERE id = ?";
 	sqlite3_stmt *st;
 	int rc;
 
 	if ((rc = sq_stmt(s, sql, &st, e)) != 0)
 		return rc;
-	sq_bind_text(st, 1, state);
-	sq_bind_text(st, 2, outcome);
-	sq_bind_text(st, 3, closed);
-	sq_bind_text(st, 4, reply_due);
-	sq_bind_int(st, 5, id);
+	sq_bind_text(st, 1, received);
+	sq_bind_text(st, 2, state);
+	sq_bind_text(st, 3, outcome);
+	sq_bind_text(st, 4, closed);
+	sq_bind_text(st, 5, reply_due);
+	sq_bind_int(st, 6, id);
 	if ((rc = sq_exec_stmt(s, st, "updating the application", e)) != 0)
 		return rc;
 	if (sqlite3_changes(sq_db(s)) == 0)
@@ -140,7 +145,9 @@ static int event_insert(struct store *s, const struct app_event_rec *ev, int64_t
 			struct gk_error *e)
 {
 	static const char sql[] = "INSERT INTO app_event (app_id, kind, date, note, approver, "
-		"amount_fen, outcome, basis, actor, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+		"amount_fen, outcome, basis, actor, created_at, due, days, party, ref, method, "
+		"quantity, late_reason, warning, counterpart, counterpart_contact) "
+		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 	sqlite3_stmt *st;
 	int rc;
 
@@ -156,6 +163,16 @@ static int event_insert(struct store *s, const struct app_event_rec *ev, int64_t
 	sq_bind_text(st, 8, ev->basis);
 	sq_bind_text(st, 9, ev->actor);
 	sq_bind_text(st, 10, ev->created_at);
+	sq_bind_text(st, 11, ev->due);
+	sq_bind_int_or_null(st, 12, ev->days, -1);
+	sq_bind_text(st, 13, ev->party);
+	sq_bind_int_or_null(st, 14, ev->ref, -1);
+	sq_bind_text(st, 15, ev->method);
+	sq_bind_int_or_null(st, 16, ev->quantity, -1);
+	sq_bind_text(st, 17, ev->late_reason);
+	sq_bind_text(st, 18, ev->warning);
+	sq_bind_text(st, 19, ev->counterpart);
+	sq_bind_text(st, 20, ev->counterpart_contact);
 	return sq_insert(s, st, "recording the event", id, e);
 }
 
@@ -195,6 +212,16 @@ static int events(struct store *s, int64_t app_id, struct arena *a, struct app_e
 		r->basis = col(st, 8, a);
 		r->actor = col(st, 9, a);
 		r->created_at = col(st, 10, a);
+		r->due = col(st, 11, a);
+		r->days = sq_col_is_null(st, 12) ? -1 : sq_col_int(st, 12);
+		r->party = col(st, 13, a);
+		r->ref = sq_col_is_null(st, 14) ? -1 : sq_col_int(st, 14);
+		r->method = col(st, 15, a);
+		r->quantity = sq_col_is_null(st, 16) ? -1 : sq_col_int(st, 16);
+		r->late_reason = col(st, 17, a);
+		r->warning = col(st, 18, a);
+		r->counterpart = col(st, 19, a);
+		r->counterpart_contact = col(st, 20, a);
 	}
 	if (rc == 0) {
 		*out = v;

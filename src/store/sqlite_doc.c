@@ -452,7 +452,9 @@ static int profile_get(struct store *s, int64_t agency_id, struct arena *a,
 {
 	static const char sql[] = "SELECT agency_id, index_pattern, office, address, postcode, "
 				  "hours, phone, fax, email, website, channels, fees, scope, "
-				  "fee_pause, updated_at FROM agency_profile WHERE agency_id = ?";
+				  "fee_pause, correction_period, consult_cap, confirm_days, "
+				  "review_body, report_due, updated_at FROM agency_profile "
+				  "WHERE agency_id = ?";
 	sqlite3_stmt *st;
 	int rc, row, i = 1;
 
@@ -477,6 +479,11 @@ static int profile_get(struct store *s, int64_t agency_id, struct arena *a,
 	out->fees = col(st, i++, a);
 	out->scope = col(st, i++, a);
 	out->fee_pause = col(st, i++, a);
+	out->correction_period = col(st, i++, a);
+	out->consult_cap = col(st, i++, a);
+	out->confirm_days = col(st, i++, a);
+	out->review_body = col(st, i++, a);
+	out->report_due = col(st, i++, a);
 	out->updated_at = col(st, i++, a);
 	*found = 1;
 	sqlite3_reset(st);
@@ -487,8 +494,9 @@ static int profile_put(struct store *s, const struct agency_profile *p, struct g
 {
 	static const char sql[] = "INSERT INTO agency_profile (agency_id, "
 				  "index_pattern, office, address, postcode, hours, phone, fax, "
-				  "email, website, channels, fees, scope, fee_pause, updated_at) "
-				  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+				  "email, website, channels, fees, scope, fee_pause, correction_period, "
+				  "consult_cap, confirm_days, review_body, report_due, updated_at) "
+				  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
 				  "ON CONFLICT (agency_id) DO UPDATE SET "
 				  "index_pattern = excluded.index_pattern, office = excluded.office, "
 				  "address = excluded.address, postcode = excluded.postcode, "
@@ -496,6 +504,9 @@ static int profile_put(struct store *s, const struct agency_profile *p, struct g
 				  "email = excluded.email, website = excluded.website, "
 				  "channels = excluded.channels, fees = excluded.fees, "
 				  "scope = excluded.scope, fee_pause = excluded.fee_pause, "
+				  "correction_period = excluded.correction_period, "
+				  "consult_cap = excluded.consult_cap, confirm_days = excluded.confirm_days, "
+				  "review_body = excluded.review_body, report_due = excluded.report_due, "
 				  "updated_at = excluded.updated_at";
 	sqlite3_stmt *st;
 	int rc, i = 1;
@@ -516,6 +527,11 @@ static int profile_put(struct store *s, const struct agency_profile *p, struct g
 	sq_bind_text(st, i++, p->fees);
 	sq_bind_text(st, i++, p->scope);
 	sq_bind_text(st, i++, p->fee_pause);
+	sq_bind_text(st, i++, p->correction_period);
+	sq_bind_text(st, i++, p->consult_cap);
+	sq_bind_text(st, i++, p->confirm_days);
+	sq_bind_text(st, i++, p->review_body);
+	sq_bind_text(st, i++, p->report_due);
 	sq_bind_text(st, i++, p->updated_at);
 	return sq_exec_stmt(s, st, "saving the organ's settings", e);
 }

@@ -103,8 +103,19 @@ void appform_put_receipt(struct web_ctx *c, const struct app_created *out, const
 
 	tpl_put_str(c->page, "tracking_code", arena_strdup(c->a, out->tracking_code));
 	tpl_put_str(c->page, "secret", arena_strdup(c->a, out->secret));
-	tpl_put_str(c->page, "received", arena_strdup(c->a, date_format(v->st.received, day)));
+	/* REQ 条例-31: until it is confirmed there is no date of receipt and no reply deadline */
+	if (v->st.phase == PHASE_AWAITING_CONFIRMATION) {
+		int ch = app_channel_find(v->rec.channel);
+		tpl_put_bool(c->page, "awaiting", 1);
+		tpl_put_str(c->page, "submitted", arena_strdup(c->a, date_format(v->st.submitted, day)));
+		tpl_put_str(c->page, "receipt_rule", ch >= 0 ? app_channels[ch].receipt : "");
+		if (v->confirm_by != CLOCK_NONE)
+			tpl_put_str(c->page, "confirm_by", arena_strdup(c->a, date_format(v->confirm_by, day)));
+	} else {
+		tpl_put_str(c->page, "received", arena_strdup(c->a, date_format(v->st.received, day)));
+	}
 	if (v->due != CLOCK_NONE)
 		tpl_put_str(c->page, "due", arena_strdup(c->a, date_format(v->due, day)));
+	tpl_put_int(c->page, "reply_days", v->has_schedule && v->sch.reply.days ? v->sch.reply.days : 20);
 	http_resp_header(c->resp, "Cache-Control", "no-store");
 }

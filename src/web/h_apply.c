@@ -94,7 +94,14 @@ int h_track(struct web_ctx *c)
 	}
 	/* Only what the applicant may see: no names, contacts, notes or approvers. */
 	tpl_put_str(c->page, "tracking_code", v.rec.tracking_code);
-	tpl_put_str(c->page, "received", v.rec.received);
+	if (v.st.phase == PHASE_AWAITING_CONFIRMATION) {
+		/* REQ 条例-31: no date of receipt until it is confirmed */
+		tpl_put_str(c->page, "submitted", v.rec.submitted);
+		if (v.confirm_by != CLOCK_NONE)
+			tpl_put_str(c->page, "confirm_by", arena_strdup(c->a, date_format(v.confirm_by, day)));
+	} else {
+		tpl_put_str(c->page, "received", v.rec.received);
+	}
 	tpl_put_str(c->page, "state", app_phases[v.st.phase].label);
 	if (v.st.outcome >= 0)
 		tpl_put_str(c->page, "outcome", app_outcome_name(v.st.outcome));
@@ -105,13 +112,18 @@ int h_track(struct web_ctx *c)
 		tpl_put_str(o, "date", v.events[i].date);
 		tpl_put_str(o, "label", k >= 0 ? app_event_rules[k].label : v.events[i].kind);
 	}
-	if (v.has_schedule && app_phases[v.st.phase].open) {
+	if (v.has_schedule && app_phases[v.st.phase].open && v.st.phase != PHASE_AWAITING_CONFIRMATION) {
+		/* the limits that bind the organ, and the applicant's own: to correct, to pay */
 		dls = tpl_put_list(c->page, "deadlines");
-		if (v.st.extended != CLOCK_NONE)
+		if (v.st.phase == PHASE_AWAITING_CORRECTION)
+			put_deadline(c, dls, &v.sch.correction_period);
+		else if (v.st.delayed != CLOCK_NONE)
+			put_deadline(c, dls, &v.sch.delayed_reply);
+		else if (v.st.extended != CLOCK_NONE)
 			put_deadline(c, dls, &v.sch.extended_reply);
 		else
 			put_deadline(c, dls, &v.sch.reply);
-		if (v.st.phase == PHASE_AWAITING_PAYMENT)
+		if (v.st.phase == PHASE_AWAITING_PAYMENT || v.st.phase == PHASE_FEE_NOTICE_SENT)
 			put_deadline(c, dls, &v.sch.fee_payment);
 	}
 	if (v.due != CLOCK_NONE)

@@ -48,6 +48,11 @@ static int add_item(void *ctx, const struct app_item *it)
 		tpl_put_int(o, "left", it->workdays_left);
 	}
 	tpl_put_bool(o, "overdue", it->overdue);
+	if (it->todo != TODO_NONE && it->todo != TODO_REPLY) {
+		tpl_put_str(o, "todo", app_todos[it->todo].label);
+		if (it->todo_until != CLOCK_NONE)
+			tpl_put_str(o, "todo_until", arena_strdup(c->a, date_format(it->todo_until, day)));
+	}
 	f->n++;
 	return 0;
 }
@@ -139,6 +144,7 @@ int h_app_new(struct web_ctx *c)
 	}
 	in.agency_id = c->user->agency_id;
 	in.received = received->day;
+	in.confirmed = web_in(c, "confirmed")->present ? web_in(c, "confirmed")->day : 0;
 	in.channel = web_str(c, "channel");
 	if ((rc = web_begin(c, 1, &s)) != 0)
 		return rc;
@@ -185,7 +191,7 @@ static void put_deadline(struct web_ctx *c, struct tpl_val *list, const char *ke
 	o = tpl_push_obj(list);
 	tpl_put_str(o, "key", key);
 	tpl_put_str(o, "label", clock_limit_label(d->limit));
-	tpl_put_str(o, "basis", clock_limit_basis(d->limit));
+	tpl_put_str(o, "basis", clock_deadline_basis(d));
 	tpl_put_str(o, "due", arena_strdup(c->a, date_format(d->due, day)));
 	tpl_put_int(o, "days", d->days);
 	tpl_put_bool(o, "unverified", !d->verified);
@@ -195,18 +201,93 @@ static void put_deadline(struct web_ctx *c, struct tpl_val *list, const char *ke
 	buf_free(&b);
 }
 
-static void put_view(struct web_ctx *c, const struct app_view *v)
+/* A value of a list item, "" when absent: an absent key would be looked up in the enclosing
+ * context (the application's own outcome, due date …) by the template engine. */
+static void put_s(struct tpl_val *o, const char *key, const char *s)
+{
+	tpl_put_str(o, key, s ? s : "");
+}
+
+/* A refused action: which one, and why (shown beside its form, with what was typed). */
+struct refusal {
+	const char *kind;     /* the event kind, or "decided"; NULL when none */
+	const char *msg;
+};
+
+static void put_action_fields(struct web_ctx *c, struct tpl_val *o, const struct app_view *v, int k,
+			      const struct refusal *why)
+{
+	const struct app_event_rule *r = &app_event_rules[k];
+	char hint[600];
+	bool mine = why && why->kind && strcmp(why->kind, r->id) == 0;
+
+	tpl_put_str(o, "kind", r->id);
+	tpl_put_str(o, "label", r->label);
+	tpl_put_str(o, "article", r->article);
+	if (*app_step_limit(v, k, hint, sizeof hint))
+		tpl_put_str(o, "limit", arena_strdup(c->a, hint));
+	tpl_put_bool(o, "takes_period", r->takes & TAKES_PERIOD);
+	tpl_put_bool(o, "takes_late_reason", r->takes & TAKES_LATE_REASON);
+	tpl_put_bool(o, "takes_party", r->takes & TAKES_PARTY);
+	tpl_put_bool(o, "takes_workdays", r->takes & TAKES_WORKDAYS);
+	tpl_put_bool(o, "needs_approver", r->takes & TAKES_APPROVER);
+	tpl_put_bool(o, "takes_fee", r->takes & TAKES_FEE);
+	if (k == EV_CORRECTION_REQUESTED)
+		tpl_put_int(o, "default_period", v->st.settings.correction_period);
+	if (k == EV_EXTENDED)
+		tpl_put_int(o, "max_workdays", clock_extension_max(v->st.regime));
+	if (r->takes & TAKES_REF) {
+		struct tpl_val *refs = tpl_put_list(o, "refs");
+		size_t open = 0;
+		for (size_t i = 0; i < v->st.nconsults; i++) {
+			const struct app_consultation *cs = &v->st.consults[i];
+			struct tpl_val *x;
+			if (cs->answered != CLOCK_NONE || cs->lapsed)
+				continue;
+			x = tpl_push_obj(refs);
+			tpl_put_int(x, "n", (int64_t)i + 1);
+			tpl_put_str(x, "party", cs->kind == PAUSE_ORGAN ? "其他机关" :
+					       cs->kind == PAUSE_THIRD_PARTY ? "第三方" : "征求意见");
+			open++;
+		}
+		tpl_put_bool(o, "takes_ref", open > 1);
+	}
+	if (mine) {
+		/* what was typed comes back with the refusal */
+		tpl_put_str(o, "refused", why->msg);
+		tpl_put_str(o, "v_date", web_in(c, "date")->s);
+		tpl_put_str(o, "v_note", web_in(c, "note")->s);
+		tpl_put_str(o, "v_late_reason", web_in(c, "late_reason")->s);
+		tpl_put_str(o, "v_period", web_in(c, "period")->s);
+		tpl_put_str(o, "v_due", web_in(c, "due")->s);
+		tpl_put_str(o, "v_counterpart", web_in(c, "counterpart")->s);
+		tpl_put_str(o, "v_pages", web_in(c, "pages")->s);
+		tpl_put_str(o, "v_amount", web_in(c, "amount")->s);
+		tpl_put_str(o, "v_approver", web_in(c, "approver")->s);
+		tpl_put_str(o, "v_workdays", web_in(c, "workdays")->s);
+	}
+}
+
+static void put_view(struct web_ctx *c, const struct app_view *v, const struct refusal *why)
 {
 	struct tpl_val *app = tpl_put_obj(c->page, "app");
-	struct tpl_val *evs, *dls, *acts, *outs;
-	char day[DATE_LEN], money[32];
+	struct tpl_val *evs, *dls, *acts, *outs, *cons;
+	char day[DATE_LEN], money[32], hint[600];
 	int t = app_applicant_find(v->rec.applicant_type);
 	int ch = app_channel_find(v->rec.channel);
 
 	tpl_put_int(app, "id", v->rec.id);
 	tpl_put_str(app, "code", v->rec.tracking_code);
-	tpl_put_str(app, "received", v->rec.received);
+	tpl_put_bool(app, "confirming", v->st.phase == PHASE_AWAITING_CONFIRMATION);
+	tpl_put_str(app, "received", v->st.phase == PHASE_AWAITING_CONFIRMATION ? NULL : v->rec.received);
+	if (v->rec.submitted && (v->st.phase == PHASE_AWAITING_CONFIRMATION ||
+				 strcmp(v->rec.submitted, v->rec.received) != 0))
+		tpl_put_str(app, "submitted", v->rec.submitted);
 	tpl_put_str(app, "channel", ch >= 0 ? app_channels[ch].label : v->rec.channel);
+	if (ch >= 0)
+		tpl_put_str(app, "receipt_rule", app_channels[ch].receipt);
+	tpl_put_str(app, "regulation", clock_regime_name(v->st.regime));
+	tpl_put_bool(app, "old_regulation", v->st.regime == CLOCK_REG_2007);
 	tpl_put_str(app, "type", t >= 0 ? app_applicant_label(t) : v->rec.applicant_type);
 	tpl_put_str(app, "name", v->rec.applicant_name);
 	tpl_put_str(app, "id_number", v->rec.id_number);
@@ -219,62 +300,105 @@ static void put_view(struct web_ctx *c, const struct app_view *v)
 		tpl_put_str(app, "outcome", app_outcome_name(v->st.outcome));
 	if (v->due != CLOCK_NONE)
 		tpl_put_str(app, "due", arena_strdup(c->a, date_format(v->due, day)));
+	if (v->todo != TODO_NONE) {
+		tpl_put_str(app, "todo", app_todos[v->todo].label);
+		tpl_put_bool(app, "todo_office", app_todos[v->todo].office);
+		if (v->todo_until != CLOCK_NONE)
+			tpl_put_str(app, "todo_until", arena_strdup(c->a, date_format(v->todo_until, day)));
+	}
+	if (v->st.phase == PHASE_AWAITING_CORRECTION && v->st.correction_due != CLOCK_NONE)
+		tpl_put_str(app, "correction_due", arena_strdup(c->a, date_format(v->st.correction_due, day)));
 	tpl_put_int(app, "month_ordinal", v->month_ordinal);
 	tpl_put_int(app, "fee_by_count", v->fee_by_count);
+	cons = tpl_put_list(app, "consultations");
+	tpl_put_bool(app, "has_consultations", v->st.nconsults > 0);
+	for (size_t i = 0; i < v->st.nconsults; i++) {
+		const struct app_consultation *cs = &v->st.consults[i];
+		struct tpl_val *o = tpl_push_obj(cons);
+		tpl_put_int(o, "n", (int64_t)i + 1);
+		put_s(o, "party", cs->kind == PAUSE_ORGAN ? "其他行政机关（条例第三十四条）" :
+				  cs->kind == PAUSE_THIRD_PARTY ? "第三方（条例第三十二条）" : "未注明");
+		put_s(o, "sent", arena_strdup(c->a, date_format(cs->sent, day)));
+		put_s(o, "answer_due", cs->due != CLOCK_NONE ? arena_strdup(c->a, date_format(cs->due, day)) : NULL);
+		put_s(o, "answered", cs->answered != CLOCK_NONE
+		      ? arena_strdup(c->a, date_format(cs->answered, day)) : NULL);
+		put_s(o, "lapsed", !cs->lapsed ? NULL : cs->kind == PAUSE_ORGAN
+		      ? "逾期未答复，视为同意公开（条例第三十四条）；不计入期限的时间止于答复期限"
+		      : "逾期未答复，由本机关依法决定（条例第三十二条）；不计入期限的时间止于答复期限");
+	}
 	evs = tpl_put_list(app, "events");
 	for (size_t i = 0; i < v->nevents; i++) {
 		const struct app_event_rec *ev = &v->events[i];
 		struct tpl_val *o = tpl_push_obj(evs);
 		int k = app_event_from_id(ev->kind);
 		int oc = ev->outcome ? app_outcome_find(ev->outcome) : -1;
+		int pa = ev->party ? app_party_from_id(ev->party) : -1;
+		int me = ev->method ? app_fee_method_from_id(ev->method) : -1;
 
-		tpl_put_str(o, "date", ev->date);
-		tpl_put_str(o, "label", k >= 0 ? app_event_rules[k].label : ev->kind);
-		tpl_put_str(o, "note", ev->note);
-		tpl_put_str(o, "approver", ev->approver);
-		tpl_put_str(o, "basis", ev->basis);
-		tpl_put_str(o, "actor", ev->actor);
-		if (oc >= 0)
-			tpl_put_str(o, "outcome", app_outcome_name(oc));
-		if (ev->amount_fen >= 0)
-			tpl_put_str(o, "amount", arena_strdup(c->a, money_format_yuan(ev->amount_fen, money)));
+		put_s(o, "date", ev->date);
+		put_s(o, "label", k >= 0 ? app_event_rules[k].label : ev->kind);
+		put_s(o, "note", ev->note);
+		put_s(o, "approver", ev->approver);
+		put_s(o, "basis", ev->basis);
+		put_s(o, "actor", ev->actor);
+		put_s(o, "until", ev->due);
+		put_s(o, "days", ev->days > 0 ? arena_printf(c->a, "%lld", (long long)ev->days) : NULL);
+		put_s(o, "party", pa > 0 ? app_party_labels[pa] : NULL);
+		put_s(o, "counterpart", ev->counterpart);
+		put_s(o, "counterpart_contact", ev->counterpart_contact);
+		put_s(o, "ref", ev->ref > 0 ? arena_printf(c->a, "%lld", (long long)ev->ref) : NULL);
+		put_s(o, "method", me > 0 ? app_fee_method_labels[me] : NULL);
+		put_s(o, "pages", me == FEE_BY_PAGES ? arena_printf(c->a, "%lld", (long long)ev->quantity) : NULL);
+		put_s(o, "count", me == FEE_BY_COUNT ? arena_printf(c->a, "%lld", (long long)ev->quantity) : NULL);
+		put_s(o, "late_reason", ev->late_reason);
+		put_s(o, "warning", ev->warning);
+		put_s(o, "outcome", oc >= 0 ? app_outcome_name(oc) : NULL);
+		put_s(o, "amount", ev->amount_fen >= 0
+		      ? arena_strdup(c->a, money_format_yuan(ev->amount_fen, money)) : NULL);
 	}
 	if (v->has_schedule) {
 		dls = tpl_put_list(app, "deadlines");
-		put_deadline(c, dls, "correction", &v->sch.correction_notice);
-		put_deadline(c, dls, "reply", &v->sch.reply);
-		put_deadline(c, dls, "extended", &v->sch.extended_reply);
-		put_deadline(c, dls, "fee", &v->sch.fee_payment);
+		if (v->st.phase != PHASE_AWAITING_CONFIRMATION) {
+			put_deadline(c, dls, "correction", &v->sch.correction_notice);
+			put_deadline(c, dls, "correction_period", &v->sch.correction_period);
+			if (v->st.phase != PHASE_AWAITING_CORRECTION)
+				put_deadline(c, dls, "reply", &v->sch.reply);
+			put_deadline(c, dls, "extended", &v->sch.extended_reply);
+			put_deadline(c, dls, "delayed", &v->sch.delayed_reply);
+			put_deadline(c, dls, "fee", &v->sch.fee_payment);
+		}
 	}
-	/* The actions the ledger allows now (it still checks every one when submitted). */
+	/* The actions the ledger allows now (it still checks every one when submitted), each with
+	 * the time limit that applies and, after a refusal, the reason beside it. */
 	acts = tpl_put_list(app, "actions");
 	for (int k = 0; k < EV__MAX; k++) {
-		struct tpl_val *o;
 		if (k == EV_DECIDED || !(app_event_rules[k].from & (1u << v->st.phase)))
 			continue;
-		o = tpl_push_obj(acts);
-		tpl_put_str(o, "kind", app_event_rules[k].id);
-		tpl_put_str(o, "label", app_event_rules[k].label);
-		tpl_put_bool(o, "needs_approver", k == EV_EXTENDED);
-		tpl_put_bool(o, "takes_amount", k == EV_FEE_NOTICE);
+		put_action_fields(c, tpl_push_obj(acts), v, k, why);
 	}
 	if (app_event_rules[EV_DECIDED].from & (1u << v->st.phase)) {
 		tpl_put_bool(app, "can_decide", 1);
+		if (*app_step_limit(v, EV_DECIDED, hint, sizeof hint))
+			tpl_put_str(app, "decide_limit", arena_strdup(c->a, hint));
+		if (why && why->kind && strcmp(why->kind, "decided") == 0)
+			tpl_put_str(app, "decide_refused", why->msg);
 		outs = tpl_put_list(app, "outcomes");
 		for (int i = 0; i < OUTCOME__MAX; i++) {
 			struct tpl_val *o;
-			if (i >= OUTCOME_OTHER_NO_CORRECTION)
-				break;  /* closing outcomes come from their events */
+			if (i == OUTCOME_OTHER_NO_CORRECTION || i == OUTCOME_OTHER_FEE_UNPAID)
+				continue;  /* these come from their lapse events */
 			o = tpl_push_obj(outs);
 			tpl_put_str(o, "id", app_outcome_id(i));
 			tpl_put_str(o, "label", app_outcome_name(i));
+			tpl_put_bool(o, "selected", why && why->kind && strcmp(why->kind, "decided") == 0 &&
+					   strcmp(web_str(c, "outcome"), app_outcome_id(i)) == 0);
 		}
 	}
 	tpl_put_str(c->page, "today", arena_strdup(c->a, date_format(web_today(), day)));
 }
 
-/* Show application id (after an action refused or done). */
-static int detail(struct web_ctx *c, int64_t id)
+/* Show application id (after an action refused or done; why: the refusal, or NULL). */
+static int detail(struct web_ctx *c, int64_t id, const struct refusal *why)
 {
 	struct app_view v;
 	struct store *s;
@@ -288,7 +412,7 @@ static int detail(struct web_ctx *c, int64_t id)
 			app_view_free(&v);
 		return rc;
 	}
-	put_view(c, &v);
+	put_view(c, &v, why);
 	app_view_free(&v);
 	tpl_put_bool(c->page, "may_act", c->user->role_id == ROLE_OFFICER ||
 					 c->user->role_id == ROLE_LEADER);
@@ -300,21 +424,26 @@ int h_app(struct web_ctx *c)
 	int64_t id;
 	int rc = parse_id(c, &id);
 
-	return rc ? rc : detail(c, id);
+	return rc ? rc : detail(c, id, NULL);
 }
 
-/* Run one lifecycle action inside a write transaction, after checking the user sees id. */
-static int act(struct web_ctx *c, int (*fn)(struct web_ctx *, struct store *, int64_t))
+/* Run one lifecycle action (kind: the event kind, or "decided") inside a write transaction,
+ * after checking the user sees id. A refusal is shown beside the action's form as well as in
+ * the summary at the top, with what was typed. */
+static int act(struct web_ctx *c, const char *kind, int (*fn)(struct web_ctx *, struct store *, int64_t))
 {
 	struct app_view v;
+	struct refusal why = { kind, NULL };
 	struct store *s;
 	int64_t id;
 	int rc;
 
 	if ((rc = parse_id(c, &id)) != 0)
 		return rc;
-	if (c->nerrors)
-		return detail(c, id);
+	if (c->nerrors) {
+		why.msg = "请更正上面列出的问题";
+		return detail(c, id, &why);
+	}
 	if ((rc = web_begin(c, 1, &s)) != 0)
 		return rc;
 	rc = load_visible(c, s, id, &v);
@@ -322,23 +451,42 @@ static int act(struct web_ctx *c, int (*fn)(struct web_ctx *, struct store *, in
 		app_view_free(&v);
 		rc = fn(c, s, id);
 	}
+	why.msg = arena_strdup(c->a, c->err.msg);
 	if ((rc = web_finish(c, rc)) != 0)
-		return web_refused(c, rc) ? detail(c, id) : rc;
+		return web_refused(c, rc) ? detail(c, id, &why) : rc;
 	return web_redirect(c, arena_printf(c->a, "/console/applications/%lld", (long long)id));
 }
 
 static int do_event(struct web_ctx *c, struct store *s, int64_t id)
 {
-	struct app_event_in ev = { .amount_fen = -1, .outcome = -1 };
-	const struct web_value *amount = web_in(c, "amount");
-	int rc;
+	struct app_event_in ev;
+	const struct web_value *amount = web_in(c, "amount"), *v;
+	const char *method = web_str(c, "method");
+	int kind = app_event_from_id(web_str(c, "kind")), rc;
 
-	ev.kind = app_event_from_id(web_str(c, "kind"));
-	if (ev.kind < 0 || ev.kind == EV_DECIDED)
+	if (kind < 0 || kind == EV_DECIDED)
 		return err_set(&c->err, ERR_INVALID, "kind", "未知的办理事项");
-	ev.date = web_in(c, "date")->day;
+	app_event_init(&ev, kind, web_in(c, "date")->day);
 	ev.note = web_in(c, "note")->s;
 	ev.approver = web_in(c, "approver")->s;
+	ev.late_reason = web_in(c, "late_reason")->s;
+	ev.counterpart = web_in(c, "counterpart")->s;
+	if ((v = web_in(c, "period"))->present)
+		ev.days = (int)v->i;
+	if ((v = web_in(c, "workdays"))->present)
+		ev.days = (int)v->i;
+	if ((v = web_in(c, "due"))->present)
+		ev.due = v->day;
+	if ((v = web_in(c, "ref"))->present)
+		ev.ref = (int)v->i;
+	if (*web_str(c, "party") && (ev.party = app_party_from_id(web_str(c, "party"))) < 0)
+		return err_set(&c->err, ERR_INVALID, "party", "请选择征求意见的对象");
+	if (*method) {
+		if ((ev.method = app_fee_method_from_id(method)) < 0)
+			return err_set(&c->err, ERR_INVALID, "method", "请选择计收方式");
+		if (ev.method == FEE_BY_PAGES)
+			ev.quantity = web_in(c, "pages")->present ? web_in(c, "pages")->i : 0;
+	}
 	if (amount->present && (rc = money_parse_yuan(amount->s, &ev.amount_fen, "amount", &c->err)) != 0)
 		return rc;
 	return app_record(s, web_calendar(c), id, &ev, web_today(), &c->err);
@@ -346,22 +494,27 @@ static int do_event(struct web_ctx *c, struct store *s, int64_t id)
 
 static int do_decide(struct web_ctx *c, struct store *s, int64_t id)
 {
+	struct app_event_in ev;
 	int oc = app_outcome_find(web_str(c, "outcome"));
 
 	if (oc < 0)
 		return err_set(&c->err, ERR_INVALID, "outcome", "请选择处理结果");
-	return app_decide(s, web_calendar(c), id, oc, web_in(c, "date")->day,
-			  web_in(c, "basis")->s, web_today(), &c->err);
+	app_event_init(&ev, EV_DECIDED, web_in(c, "date")->day);
+	ev.outcome = oc;
+	ev.basis = web_in(c, "basis")->s;
+	ev.counterpart = web_in(c, "responsible_organ")->s;
+	ev.counterpart_contact = web_in(c, "responsible_contact")->s;
+	return app_record(s, web_calendar(c), id, &ev, web_today(), &c->err);
 }
 
 int h_app_event(struct web_ctx *c)
 {
-	return act(c, do_event);
+	return act(c, web_str(c, "kind"), do_event);
 }
 
 int h_app_decide(struct web_ctx *c)
 {
-	return act(c, do_decide);
+	return act(c, "decided", do_decide);
 }
 
 /* The letter of the application of the path's :id, built and checked by the domain: a

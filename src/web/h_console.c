@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "domain/application.h"
+#include "domain/organ_rules.h"
 #include "domain/signin.h"
 #include "text/date.h"
 #include "web/handlers.h"
@@ -67,7 +68,8 @@ int h_logout(struct web_ctx *c)
 struct due_fill {
 	struct web_ctx *c;
 	struct tpl_val *today, *soon, *overdue;
-	int overdue_pass;     /* 0: due today or soon; 1: overdue */
+	int overdue_pass;     /* 0: due today or soon; 1: overdue; 2: the other things to do */
+	struct tpl_val *confirm, *close, *decide;
 };
 
 static int add_due(void *ctx, const struct app_item *it)
@@ -76,8 +78,27 @@ static int add_due(void *ctx, const struct app_item *it)
 	struct tpl_val *list, *o;
 	char day[DATE_LEN];
 
-	if (!web_visible(f->c, it->rec->agency_id) || it->due == CLOCK_NONE ||
-	    (it->overdue != 0) != f->overdue_pass)
+	if (!web_visible(f->c, it->rec->agency_id))
+		return 0;
+	if (f->overdue_pass == 2) {
+		/* REQ 条例-31 REQ 条例-30 REQ 109号 REQ 条例-32: receipts to confirm, applications
+		 * whose applicant's time ran out (to be closed), third parties silent past their due */
+		list = it->todo == TODO_CONFIRM ? f->confirm :
+		       it->todo == TODO_CLOSE_NO_CORRECTION || it->todo == TODO_CLOSE_FEE_UNPAID ? f->close :
+		       it->todo == TODO_DECIDE_CONSULTED ? f->decide : NULL;
+		if (list == NULL)
+			return 0;
+		o = tpl_push_obj(list);
+		tpl_put_int(o, "id", it->rec->id);
+		tpl_put_str(o, "code", arena_strdup(f->c->a, it->rec->tracking_code));
+		tpl_put_str(o, "todo", app_todos[it->todo].label);
+		if (it->todo_until != CLOCK_NONE)
+			tpl_put_str(o, "until", arena_strdup(f->c->a, date_format(it->todo_until, day)));
+		tpl_put_bool(o, "late", it->todo == TODO_CONFIRM && it->todo_left < 0);
+		tpl_put_int(o, "late_days", -it->todo_left);
+		return 0;
+	}
+	if (it->due == CLOCK_NONE || (it->overdue != 0) != f->overdue_pass)
 		return 0;
 	list = it->overdue ? f->overdue : it->workdays_left == 0 ? f->today : f->soon;
 	o = tpl_push_obj(list);
@@ -124,7 +145,8 @@ static int put_signin_news(struct web_ctx *c)
 int h_dashboard(struct web_ctx *c)
 {
 	struct due_fill f = { c, tpl_put_list(c->page, "due_today"), tpl_put_list(c->page, "due_soon"),
-			      tpl_put_list(c->page, "overdue"), 0 };
+			      tpl_put_list(c->page, "overdue"), 0, tpl_put_list(c->page, "to_confirm"),
+			      tpl_put_list(c->page, "to_close"), tpl_put_list(c->page, "to_decide") };
 	struct app_query q = { .state = "open", .due_within = 5 };
 	struct store *s;
 	int rc, year;
@@ -147,6 +169,13 @@ int h_dashboard(struct web_ctx *c)
 		rc = web_finish(c, app_list(s, web_calendar(c), &q, web_today(), add_due, &f, &c->err));
 		if (rc)
 			return rc;
+		q.overdue = false;
+		if ((rc = web_begin(c, 0, &s)) != 0)
+			return rc;
+		f.overdue_pass = 2;
+		rc = web_finish(c, app_list(s, web_calendar(c), &q, web_today(), add_due, &f, &c->err));
+		if (rc)
+			return rc;
 	}
 	if ((rc = put_signin_news(c)) != 0)
 		return rc;
@@ -156,10 +185,23 @@ int h_dashboard(struct web_ctx *c)
 					      c->user->role_id == ROLE_ADMIN);
 	if (c->user->agency_id) {
 		struct tpl_val *pubs = tpl_put_list(c->page, "report_pubs");
+		int due = 0, today = web_today();
+		char day[DATE_LEN];
 		if ((rc = web_list_reports(c, pubs, c->user->agency_id, year - 1)) != 0)
 			return rc;
 		tpl_put_bool(c->page, "report_published", tpl_list_len(pubs) > 0);
 		tpl_put_bool(c->page, "has_organ", 1);
+		/* REQ 条例-49: the organ's deadline for last year's report, warned 30 days before */
+		if ((rc = web_begin(c, 0, &s)) != 0)
+			return rc;
+		if ((rc = web_finish(c, organ_report_due(s, c->user->agency_id, year - 1, &c->err, &due))) != 0)
+			return rc;
+		tpl_put_str(c->page, "report_due", arena_strdup(c->a, date_format(due, day)));
+		if (tpl_list_len(pubs) == 0) {
+			tpl_put_bool(c->page, "report_late", today > due);
+			tpl_put_bool(c->page, "report_soon", today <= due && due - today <= 30);
+			tpl_put_int(c->page, "report_days_left", due - today);
+		}
 	}
 	if ((rc = web_put_trends(c)) != 0)
 		return rc;

@@ -12,6 +12,7 @@
 
 #include "base/crypto.h"
 #include "domain/agency.h"
+#include "domain/organ_rules.h"
 #include "domain/report_compute.h"
 #include "domain/report_publish.h"
 #include "format/rules.h"
@@ -292,6 +293,16 @@ static int console_page(struct web_ctx *c, int year, const struct findings *refu
 		goto out;
 	tpl_put_str(c->page, "figure_svg", arena_strdup(c->a, buf_cstr(&html)));
 	tpl_put_int(c->page, "year", year);
+	/* REQ 条例-49: a year not yet ended is provisional; the organ's deadline */
+	{
+		int this_year, due = 0;
+		char day[DATE_LEN];
+		date_split(web_today(), &this_year, NULL, NULL);
+		tpl_put_bool(c->page, "provisional", year >= this_year);
+		if (web_begin(c, 0, &s) == 0 &&
+		    web_finish(c, organ_report_due(s, ag.id, year, &c->err, &due)) == 0)
+			tpl_put_str(c->page, "report_due", arena_strdup(c->a, date_format(due, day)));
+	}
 	tpl_put_str(c->page, "agency", ag.name);
 	tpl_put_int(c->page, "agency_id", ag.id);
 	shown = refused && refused->n ? refused : &f;

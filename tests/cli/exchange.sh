@@ -13,14 +13,19 @@ run 0 ga user add zhang --role officer --agency 1 --display-name 张办事员
 run 0 ga user add li --role reviewer --agency 2
 # Applications with their events, through the ledger's own commands.
 export GONGKAI_TODAY=2024-12-31
-run 0 ga app new --agency 1 --received 2024-03-01 --channel online --applicant-type np --applicant-name 张三 --contact 电话1 --request 村务公开
+run 0 ga app new --agency 1 --received 2024-03-01 --confirmed 2024-03-01 --channel online --applicant-type np --applicant-name 张三 --contact 电话1 --request 村务公开
 CODE=$(printf '%s\n' "$OUT" | sed -n 's/^tracking code: *//p')
-run 0 ga app event 1 correction-requested --date 2024-03-05 --note 请补正
+run 0 ga app event 1 correction-requested --date 2024-03-05 --period 10 --note 请补正
 run 0 ga app event 1 correction-received --date 2024-03-08
 run 0 ga app event 1 extended --date 2024-03-28 --approver 王主任
 run 0 ga app decide 1 --outcome partial --date 2024-04-20 --basis 第三十七条
 run 0 ga app new --agency 1 --received 2024-12-20 --channel post --applicant-type biz --applicant-name 某公司
-run 0 ga app event 2 fee-notice --date 2024-12-24 --amount 100
+run 0 ga app event 2 fee-notice --date 2024-12-24 --by-pages 40
+# one awaiting the confirmation of its receipt, one with a consultation of another organ
+run 0 ga app new --agency 1 --received 2024-12-30 --channel email --applicant-type np --applicant-name 王五
+run 0 ga app new --agency 1 --received 2024-11-01 --channel in-person --applicant-type np --applicant-name 赵六
+run 0 ga app event 4 consultation-started --date 2024-11-04 --party organ --counterpart 县自然资源局
+run 0 ga app event 4 consultation-answered --date 2024-11-08 --ref 1
 # The catalogue: a published 行政规范性文件 with an attachment (its normdoc register entry is
 # linked to it), a draft, the organ's 索引号 serial; and a narrative text of the report.
 for u in rev1:reviewer rev2:reviewer boss:leader; do run 0 ga user add "${u%%:*}" --role "${u##*:}" --agency 1; done
@@ -44,7 +49,7 @@ if ga register case add --agency 1 --kind lit_direct --filed 2024-05-01 --applic
 run 0 ga register feedback add --agency 1 --channel hotline --received 2024-02-02 --text 路灯 --answered 2024-02-05 --answer 已修
 run 0 ga register news add --agency 1 --platform 微信公众号 --date 2024-04-02 --title 防汛
 run 0 ga register news add --agency 2 --platform 政府网站 --date 2024-04-02 --title 别的镇
-run 0 ga guide set --agency 1 --fee-pause no
+run 0 ga guide set --agency 1 --fee-pause no --correction-period 10 --consult-cap no --confirm-days 1 --review-body 滑县人民政府 --report-due 02-28
 
 ga export --agency 1 >"$TMP/l1.json"
 contains "$(cat "$TMP/l1.json")" "\"tracking_code\": \"$CODE\"" "the export holds the application"
@@ -56,11 +61,19 @@ lacks "$(cat "$TMP/l1.json")" "argon2" "no password hashes in the export"
 contains "$(cat "$TMP/l1.json")" '"document": "11370812004339255B/2024-00001"' "the normdoc entry names its catalogue document"
 contains "$(cat "$TMP/l1.json")" '"data": "JVBERi0xLjQgdGVzdAoA/yBiaW5hcnk="' "attachments travel as base64"
 contains "$(cat "$TMP/l1.json")" '"fee_pause": "no"' "the organ's settings travel, the fee-pause setting too"
+for kv in '"correction_period": "10"' '"consult_cap": "no"' '"confirm_days": "1"' '"review_body": "滑县人民政府"' \
+	'"report_due": "02-28"' '"method": "by-pages"' '"quantity": 40' '"party": "organ"' '"counterpart": "县自然资源局"' \
+	'"ref": 1' '"days": 10' '"state": "awaiting-confirmation"' '"submitted": "2024-12-30"'; do
+	contains "$(cat "$TMP/l1.json")" "$kv" "the export carries $kv"
+done
+sed 's/"report_due": "02-28"/"report_due": "02-30"/' "$TMP/l1.json" >"$TMP/baddue.json"
+run 2 gb import "$TMP/baddue.json"
+contains "$ERR" "profile.report_due" "an impossible report deadline is refused, naming the field"
 sed 's/"fee_pause": "no"/"fee_pause": "often"/' "$TMP/l1.json" >"$TMP/badpause.json"
 run 2 gb import "$TMP/badpause.json"
 contains "$ERR" "profile.fee_pause" "an export with an unknown fee-pause setting is refused, naming the field"
 run 0 gb import "$TMP/l1.json"
-contains "$OUT" "4 users, 2 applications (5 events), 2 documents, 7 register entries, 1 report texts" "import says what it stored"
+contains "$OUT" "4 users, 4 applications (8 events), 2 documents, 7 register entries, 1 report texts" "import says what it stored"
 gb export >"$TMP/l2.json"
 if cmp -s "$TMP/l1.json" "$TMP/l2.json"; then ok "export → import → export is identical"
 else not_ok "export → import → export is identical" "$(diff "$TMP/l1.json" "$TMP/l2.json" | head -20)"; fi
@@ -94,7 +107,7 @@ run 2 gc import "$TMP/bad2.json"
 contains "$ERR" "applications[0].events[0].date" "an event before receipt is named"
 sed 's/"kind": "correction-received"/"kind": "consultation-answered"/' "$TMP/l1.json" >"$TMP/bad3.json"
 run 2 gc import "$TMP/bad3.json"
-contains "$ERR" "applications[0].events[1].kind: cannot happen here" "an impossible event sequence is refused"
+contains "$ERR" "applications[0].events[2].kind: cannot happen here" "an impossible event sequence is refused"
 sed '0,/"outcome": "partial",/s//"outcome": "granted",/' "$TMP/l1.json" >"$TMP/bad4.json"
 run 2 gc import "$TMP/bad4.json"
 contains "$ERR" "applications[0].outcome: the events lead to 'partial'" "a summary that contradicts the events is refused"

@@ -115,9 +115,9 @@ export GONGKAI_TODAY=2024-11-15
 run 0 gk init --agency-name 慈周寨镇人民政府
 new_app() {  # RECEIVED TYPE NAME [more options]: prints the id
 	local r=$1 t=$2 n=$3; shift 3
-	gk app new --received "$r" --channel online --applicant-type "$t" --applicant-name "$n" "$@" | head -1
+	gk app new --received "$r" --confirmed "$r" --channel online --applicant-type "$t" --applicant-name "$n" "$@" | head -1
 }
-run 0 gk app new --received 2024-09-27 --channel online --applicant-type np --applicant-name 张三 \
+run 0 gk app new --received 2024-09-27 --confirmed 2024-09-27 --channel online --applicant-type np --applicant-name 张三 \
 	--id-number 11010519491231002X --contact 13800000000 --request 道路建设资金使用情况 --form electronic
 id=$(printf '%s\n' "$OUT" | head -1)
 equals "$id" "1" "app new prints the id first"
@@ -154,24 +154,24 @@ done
 events_before=$(sqlite3 "$DB" "SELECT count(*) FROM app_event")
 audit_before=$(sqlite3 "$DB" "SELECT count(*) FROM audit_event")
 run 1 gk app event 1 consultation-answered --date 2024-10-08
-contains "$ERR" "consultation that was started" "answering a consultation never started is refused, saying why"
+contains "$ERR" "只能在已征求意见（consultation-started）" "answering a consultation never started is refused, saying why"
 run 2 gk app event 1 extended --date 2024-10-08
 contains "$ERR" "--approver" "an extension without the approver is refused"
 run 1 gk app event 1 extended --date 2024-10-31 --approver 王主任
 contains "$ERR" "2024-10-30" "an extension after the reply deadline is refused"
 run 1 gk app event 1 consultation-started --date 2024-09-20
-contains "$ERR" "before the application was received" "a date before receipt is refused"
+contains "$ERR" "2024-09-20 早于收到申请之日（2024-09-27）" "a date before receipt is refused"
 run 1 gk app event 1 consultation-started --date 2024-11-20
-contains "$ERR" "future" "a date after today is refused"
+contains "$ERR" "晚于今天（2024-11-15）" "a date after today is refused"
 equals "$(sqlite3 "$DB" 'SELECT count(*) FROM app_event')" "$events_before" "refused events store nothing"
 equals "$(sqlite3 "$DB" 'SELECT count(*) FROM audit_event')" "$audit_before" "…and audit nothing"
 
-run 0 gk app event 1 consultation-started --date 2024-10-08 --note 征求第三方意见 --by alice
+run 0 gk app event 1 consultation-started --date 2024-10-08 --party third-party --note 征求第三方意见 --by alice
 run 0 gk app event 1 extended --date 2024-10-09 --approver 王主任
 run 1 gk app event 1 extended --date 2024-10-10 --approver 王主任
-contains "$ERR" "already extended" "extending twice is refused"
+contains "$ERR" "答复期限只能延长一次（条例第三十三条）" "extending twice is refused"
 run 1 gk app event 1 consultation-started --date 2024-10-07
-contains "$ERR" "before the previous event" "a date before the previous event is refused"
+contains "$ERR" "早于上一项办理" "a date before the previous event is refused"
 run 0 gk app event 1 consultation-answered --date 2024-10-22
 run 0 gk app show 1 --json
 contains "$OUT" '"reply_due": "2024-11-14"' "REQ 条例-33 ¶3: 11 working days of consultation (10-12 worked) are not counted"
@@ -179,9 +179,9 @@ contains "$OUT" '"extended_reply_due": "2024-12-12"' "REQ 条例-33: the extensi
 contains "$OUT" '"workdays_paused": 11' "the pause is in the derivation"
 run 0 gk app decide 1 --outcome partial --date 2024-11-01 --basis 条例第三十七条
 run 1 gk app decide 1 --outcome granted --date 2024-11-02
-contains "$ERR" "closed" "deciding twice is refused"
+contains "$ERR" "办结后不能再记录" "deciding twice is refused"
 run 1 gk app event 1 withdrawn --date 2024-11-02
-contains "$ERR" "nothing can be recorded after closing" "anything after closing is refused"
+contains "$ERR" "申请已于 2024-11-01 办结（已答复，partial），办结后不能再记录" "anything after closing is refused"
 run 2 gk app decide 1 --outcome deny_everything --date 2024-11-02
 contains "$ERR" "granted, partial" "an unknown outcome lists the Table 三 row ids"
 run 0 gk app show 1
@@ -200,17 +200,21 @@ run 0 gk app show "$a2" --json
 contains "$OUT" '"outcome": "other_no_correction"' "correction-lapsed closes with other_no_correction"
 # fee: notice, receipt, lapse → other_fee_unpaid
 a3=$(new_app 2024-09-02 np 王五)
-run 0 gk app event "$a3" fee-notice --date 2024-09-05 --amount 120.50
+run 2 gk app event "$a3" fee-notice --date 2024-09-05 --amount 120.50
+contains "$ERR" "--by-pages" "REQ 109号: a fee notice states its method"
+run 2 gk app event "$a3" fee-notice --date 2024-09-05 --by-pages 62 --amount 120.50
+contains "$ERR" "320.00" "REQ 109号: an amount other than the method's is refused, naming the right one"
+run 0 gk app event "$a3" fee-notice --date 2024-09-05 --by-pages 62
 run 0 gk app event "$a3" fee-notice-received --date 2024-09-06
 run 1 gk app event "$a3" fee-lapsed --date 2024-09-20
-contains "$ERR" "may pay until" "REQ 109号: no lapse before the 20 working days to pay"
+contains "$ERR" "至 2024-10-11" "REQ 109号: no lapse before the 20 working days to pay"
 run 0 gk app event "$a3" fee-lapsed --date 2024-11-01
 run 0 gk app show "$a3" --json
 contains "$OUT" '"outcome": "other_fee_unpaid"' "fee-lapsed closes with other_fee_unpaid"
-contains "$OUT" '"amount_yuan": "120.50"' "the fee amount is kept exactly"
+contains "$OUT" '"amount_yuan": "320.00"' "the fee amount follows the method: 62 pages = 32 × 10 元"
 # REQ 109号-缴费: the fee notice → payment span is paused by default; an organ may count it
 a7=$(new_app 2024-09-02 np 孙八)
-run 0 gk app event "$a7" fee-notice --date 2024-09-05 --amount 10
+run 0 gk app event "$a7" fee-notice --date 2024-09-05 --by-pages 31
 run 0 gk app event "$a7" fee-notice-received --date 2024-09-06
 run 0 gk app event "$a7" fee-paid --date 2024-09-20
 run 0 gk app show "$a7" --json
@@ -280,8 +284,8 @@ contains "$OUT" '"count": 12' "the ledger counts the applicant's 12th applicatio
 contains "$OUT" '"amount_yuan": 100' "…which costs 100 元"
 run 0 gk fee --app 13
 contains "$OUT" "0 元" "June starts a new count"
-run 0 gk app event "$last_may" fee-notice --date 2024-05-20
-equals "$(sqlite3 "$DB" "SELECT amount_fen FROM app_event WHERE app_id=$last_may")" "10000" "a fee notice without --amount charges the ledger's 按件 fee"
+run 0 gk app event "$last_may" fee-notice --date 2024-05-20 --by-count
+equals "$(sqlite3 "$DB" "SELECT amount_fen, method, quantity FROM app_event WHERE app_id=$last_may AND kind='fee-notice'")" "10000|by-count|12" "a fee notice --by-count charges the ledger's 按件 fee and records the count"
 
 # --- two writers at once lose nothing --------------------------------------------------------
 DB="$TMP/conc.db"

@@ -28,7 +28,7 @@ contains "$ERR" "unknown format" "an unknown format is a usage error"
 # ---- a ledger of our own ----
 DB="$TMP/t.db"
 G() { "$GONGKAI" --db "$DB" "$@"; }
-new() { G app new --agency "$1" --received "$2" --channel online --applicant-type "$3" --applicant-name 某 | head -1; }
+new() { G app new --agency "$1" --received "$2" --confirmed "$2" --channel online --applicant-type "$3" --applicant-name 某 | head -1; }
 run 0 G init --agency-name 测试县人民政府 --level county
 run 0 G init --agency-name 甲镇 --parent 测试县人民政府
 run 0 G init --agency-name 乙镇 --parent 测试县人民政府
@@ -52,13 +52,13 @@ contains "$OUT" "#### 六、其他需要报告的事项
 无" "六 is never empty"
 # REQ 年报-六-收费: 六 states the year's 收费通知 and fees received from the ledger
 run 0 G init --agency-name 丁镇
-f1=$(new 丁镇 2024-06-03 np); G app event "$f1" fee-notice --date 2024-06-05 --amount 120.50 >/dev/null
+f1=$(new 丁镇 2024-06-03 np); G app event "$f1" fee-notice --date 2024-06-05 --by-pages 42 >/dev/null
 G app event "$f1" fee-notice-received --date 2024-06-06 >/dev/null; G app event "$f1" fee-paid --date 2024-06-20 >/dev/null
-f2=$(new 丁镇 2024-11-18 np); G app event "$f2" fee-notice --date 2024-11-20 --amount 30 >/dev/null
+f2=$(new 丁镇 2024-11-18 np); G app event "$f2" fee-notice --date 2024-11-20 --by-pages 33 >/dev/null
 G app event "$f2" fee-notice-received --date 2024-11-21 >/dev/null; G app event "$f2" fee-lapsed --date 2024-12-23 >/dev/null
-f3=$(new 丁镇 2023-12-01 np); G app event "$f3" fee-notice --date 2023-12-04 --amount 10 >/dev/null
+f3=$(new 丁镇 2023-12-01 np); G app event "$f3" fee-notice --date 2023-12-04 --by-pages 31 >/dev/null
 run 0 G report 2024 --agency 丁镇 --format txt -o "$TMP/ding.txt"
-contains "$(cat "$TMP/ding.txt")" "发出收费通知2件，金额合计150.50元；实际收取信息处理费1件，金额合计120.50元。" \
+contains "$(cat "$TMP/ding.txt")" "发出收费通知2件，金额合计150.00元；实际收取信息处理费1件，金额合计120.00元。" \
 	"六 states the notices sent in 2024 (not 2023's) with their amounts, and the fee paid"
 run 0 "$GONGKAI" check --json "$TMP/ding.txt"
 lacks "$OUT" "T3-07" "one application closed unpaid against two notices: no T3-07"

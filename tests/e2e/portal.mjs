@@ -63,7 +63,7 @@ try {
 	await p.getByLabel('查询码').fill(codes[0]);
 	await p.getByLabel('查询密码').fill(codes[1]);
 	await p.getByRole('button', { name: '查询' }).click();
-	ok((await p.locator('main').textContent()).includes('办理中'), 'tracking shows the state');
+	ok((await p.locator('main').textContent()).includes('待确认收到'), 'tracking shows the state: awaiting the confirmation of its receipt');
 	ok(!(await p.locator('main').textContent()).includes('韩梅梅'), 'tracking never shows the name');
 	await shot(p, '04-track-phone');
 	// keyboard: the focus is visible
@@ -84,8 +84,14 @@ try {
 		if (fill) await fill(form);
 		await Promise.all([o.waitForNavigation(), form.getByRole('button').click()]);
 	};
+	await act('确认收到申请');
+	ok((await o.locator('dl.facts').textContent()).includes('办理中'), 'receipt confirmed: being handled');
 	await act('补正告知', (f) => f.getByLabel('说明').fill('请写明所需信息的文号或时间范围'));
-	ok((await o.locator('dl.facts').textContent()).includes('补正'), 'correction requested', await o.locator('dl.facts').textContent());
+	ok((await o.locator('dl.facts').textContent()).includes('申请人补正期限'), 'correction requested, with the applicant\'s period', await o.locator('dl.facts').textContent());
+	await act('逾期未补正');
+	ok(await o.locator('#act-correction-lapsed .field-error').isVisible(), 'closing before the correction period ends is refused beside the action');
+	ok((await o.locator('#act-correction-lapsed .field-error').textContent()).includes('第三十条'), '…citing the article');
+	await shot(o, '05b-lapse-refused');
 	await act('收到补正');
 	await act('延长答复期限');
 	ok(await o.locator('.error-summary').isVisible(), 'an extension without approver is refused as a form error');

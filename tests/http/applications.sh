@@ -63,7 +63,8 @@ post /track --data-urlencode "_csrf=$tok" --data-urlencode "code=NOPE-NOPE-NOPE"
 equals "$CODE" 404 "a wrong code gives the same answer"
 post /track --data-urlencode "_csrf=$tok" --data-urlencode "code=$code" --data-urlencode "secret=$secret"
 equals "$CODE" 200 "code + secret show the application"
-contains "$BODY" "办理中" "its state"
+contains "$BODY" "待确认收到" "its state: REQ 条例-31, awaiting the confirmation of its receipt"
+contains "$BODY" "以双方确认之日为收到申请之日" "…which the applicant is told"
 lacks "$BODY" "alert" "never the applicant's name"
 lacks "$BODY" "DELETE FROM" "never the contact or the request"
 lacks "$BODY" "13800000000" "never the phone"
@@ -97,6 +98,12 @@ contains "$BODY" "13800000000" "staff of the organ see the contact"
 contains "$BODY" "推算过程" "deadlines with their derivation"
 t=$(csrf_of "$BODY")
 today=$(date +%F)
+contains "$BODY" "待确认收到申请" "REQ 条例-31: the next step is to confirm the receipt"
+post /console/applications/$id/event --data-urlencode "_csrf=$t" --data-urlencode "kind=extended" --data-urlencode "date=$today" --data-urlencode "approver=李主任"
+equals "$CODE" 409 "nothing runs before the receipt is confirmed"
+contains "$BODY" "待确认收到" "…and the refusal says why"
+post /console/applications/$id/event --data-urlencode "_csrf=$t" --data-urlencode "kind=receipt-confirmed" --data-urlencode "date=$today"
+equals "$CODE" 303 "the receipt is confirmed"
 post /console/applications/$id/event --data-urlencode "_csrf=$t" --data-urlencode "kind=extended" --data-urlencode "date=$today"
 equals "$CODE" 400 "an extension without approver is refused"
 contains "$BODY" 'class="error-summary"' "shown as a form error"
@@ -130,6 +137,8 @@ id2=$("$GONGKAI" --db "$GONGKAI_DB" app list --agency 慈周寨镇人民政府 -
 login officer pw-officer-2024
 get /console/applications/$id2
 t=$(csrf_of "$BODY")
+post /console/applications/$id2/event --data-urlencode "_csrf=$t" --data-urlencode "kind=receipt-confirmed" --data-urlencode "date=$today"
+equals "$CODE" 303 "the second application's receipt is confirmed"
 post /console/applications/$id2/decide --data-urlencode "_csrf=$t" --data-urlencode "outcome=partial" --data-urlencode "date=$today" --data-urlencode "basis=第二部分涉及个人隐私 $evil"
 equals "$CODE" 303 "decided partially with reasons"
 get /console/applications/$id2/letter

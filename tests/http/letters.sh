@@ -72,14 +72,28 @@ run 0 "$GONGKAI" --db "$GONGKAI_DB" app letter "$good"
 contains "$OUT" "法律依据：《中华人民共和国政府信息公开条例》第三十七条。" "as text: the legal basis"
 contains "$OUT" "60日内向示范县人民政府申请行政复议" "as text: the remedy statement"
 contains "$OUT" "2024年10月31日" "as text: the date"
-run 1 "$GONGKAI" --db "$GONGKAI_DB" app letter "$nobasis" --format docx -o "$TMP/no.docx"
-contains "$ERR" "没有可援引的法律依据" "the command line refuses the same letter with the same message"
+run 1 "$GONGKAI" --db "$GONGKAI_DB" app letter "$noreason" --format docx -o "$TMP/no.docx"
+contains "$ERR" "答复缺少理由" "the command line refuses the same letter with the same message"
 [ ! -s "$TMP/no.docx" ] && ok "and writes nothing" || not_ok "and writes nothing"
+# every outcome has a letter: （六）3 其他 states the facts that ended it
+run 0 "$GONGKAI" --db "$GONGKAI_DB" app letter "$nobasis"
+contains "$OUT" "政府信息公开申请终止办理告知书" "REQ 条例-36: an other_misc outcome has a letter (终止办理告知书)"
+contains "$OUT" "已另行处理" "…with the reasons given"
+# REQ 行政复议法-24: the county government's own act goes to the government above it; without
+# one in the tree, and without the setting, no letter names a body
+county=$("$GONGKAI" --db "$GONGKAI_DB" app new --received 2024-09-27 --channel in-person --applicant-type np \
+	--applicant-name 县申请人 --agency 示范县人民政府 | head -1)
+"$GONGKAI" --db "$GONGKAI_DB" app decide "$county" --outcome granted --date 2024-10-31 >/dev/null
+run 1 "$GONGKAI" --db "$GONGKAI_DB" app letter "$county"
+contains "$ERR" "guide set --review-body" "no 行政复议机关 known: the letter is refused, saying how to set it"
+run 0 "$GONGKAI" --db "$GONGKAI_DB" guide set --agency 示范县人民政府 --review-body 示范市人民政府
+run 0 "$GONGKAI" --db "$GONGKAI_DB" app letter "$county"
+contains "$OUT" "60日内向示范市人民政府申请行政复议" "the organ's setting names the 行政复议机关"
 run 2 "$GONGKAI" --db "$GONGKAI_DB" app letter "$good" --format pdf
 contains "$ERR" "txt or docx" "an unknown format is named"
 
 # a letter the domain refuses is refused as DOCX with the same message as the HTML letter
-for pair in "$noreason:答复缺少理由" "$nobasis:没有可援引的法律依据" "$open:尚未作出答复决定"; do
+for pair in "$noreason:答复缺少理由" "$open:尚未作出答复决定"; do
 	id=${pair%%:*} msg=${pair#*:}
 	get /console/applications/$id/letter
 	html_code=$CODE html_body=$BODY

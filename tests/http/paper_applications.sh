@@ -117,7 +117,7 @@ get /console/applications
 contains "$BODY" "某某公司 &lt;script&gt;" "the list shows it, escaped"
 
 # a fax confirmed on a Saturday: day 1 is the next working day
-register "channel=fax" "received=2024-09-28" "applicant_type=np" "applicant_name=李四" \
+register "channel=fax" "received=2024-09-28" "confirmed=2024-09-28" "applicant_type=np" "applicant_name=李四" \
 	"phone=13900000000" "doc_no=慈政发〔2024〕1号"
 equals "$CODE" 200 "a fax received on a Saturday"
 loc=$(printf '%s' "$BODY" | grep -o 'href="/console/applications/[0-9]*"' | head -1 | sed 's/href="//; s/"$//')
@@ -126,6 +126,21 @@ due=$(printf '%s' "$OUT" | sed -n 's/.*"reply_due": "\([0-9-]*\)".*/\1/p')
 get "$loc"
 contains "$BODY" "2024-09-28（传真）" "recorded as a fax"
 contains "$BODY" "<dt>答复期限</dt><dd>$due</dd>" "due when \`gongkai deadline\` says ($due)"
+
+# REQ 条例-31: a fax not yet confirmed has no date of receipt and no reply clock
+register "channel=fax" "received=2024-10-08" "applicant_type=np" "applicant_name=周七" "phone=13900000001" "doc_title=村务公开"
+equals "$CODE" 200 "a fax registered before its receipt is confirmed"
+contains "$BODY" "尚待确认：以双方确认之日为收到申请之日（条例第三十一条），请于 2024-10-10 前与申请人确认" \
+	"the receipt says it awaits confirmation and by when (2 working days, the default)"
+lacks "$BODY" "答复期限：" "…and gives no reply deadline yet"
+floc=$(printf '%s' "$BODY" | grep -o 'href="/console/applications/[0-9]*"' | head -1 | sed 's/href="//; s/"$//')
+get "$floc"
+contains "$BODY" "尚未确认：2024-10-08 经传真提交" "the application page says its receipt is not confirmed"
+contains "$BODY" 'id="act-receipt-confirmed"' "and offers the confirmation beside it"
+contains "$BODY" "应于 2024-10-10 前与申请人确认" "with its time limit"
+register "channel=in-person" "received=2024-10-08" "confirmed=2024-10-08" "applicant_type=np" "applicant_name=周八" "phone=13900000002" "doc_title=x"
+equals "$CODE" 400 "a confirmation date for an in-person application is refused"
+contains "$BODY" "不需要确认收到" "…saying why"
 
 # the applicant tracks the paper application with the code and secret from the receipt
 rm -f "$JAR"
@@ -145,8 +160,11 @@ post /apply --data-urlencode "_csrf=$t" --data-urlencode "agency=$ag" --data-url
 	--data-urlencode "applicant_name=王五" --data-urlencode "email=w@example.com" --data-urlencode "description=x" \
 	--data-urlencode "channel=post" --data-urlencode "received=2024-09-01"
 equals "$CODE" 200 "an online application"
+contains "$BODY" "于 2024-10-08 通过互联网渠道提交" "the receipt gives the day it was submitted"
+contains "$BODY" "以双方确认之日为收到申请之日" "REQ 条例-31: and says the date of receipt is the day both sides confirm"
 run 0 "$GONGKAI" --db "$GONGKAI_DB" app list --json
 contains "$OUT" '"received": "2024-10-08"' "the public cannot choose the date received"
+contains "$OUT" '"state": "awaiting-confirmation"' "an online application waits for its confirmation"
 contains "$OUT" '"channel": "online"' "nor the channel"
 stop_server
 done_testing

@@ -47,15 +47,35 @@ static int group_teardown(void **state)
 
 static struct app_event_in ev(int kind, const char *date)
 {
-	struct app_event_in x = { .kind = kind, .date = D(date), .amount_fen = 10000,
-				  .outcome = OUTCOME_GRANTED, .approver = "王主任" };
+	struct app_event_in x;
+
+	app_event_init(&x, kind, D(date));
+	x.outcome = OUTCOME_GRANTED;
+	x.approver = "王主任";
+	x.party = PARTY_THIRD_PARTY;
+	x.method = FEE_BY_PAGES;
+	x.quantity = 50;              /* 按量: 50 pages = 200 元 */
+	if (kind == EV_DELAYED)
+		x.days = 30;
 	return x;
+}
+
+/* The events kind needs first (the table's "after"), applied to st on date. */
+static void prerequisites(struct app_status *st, int kind, const char *date)
+{
+	int after = app_event_rules[kind].after;
+	if (after >= 0) {
+		struct app_event_in x = ev(after, date);
+		prerequisites(st, after, date);
+		assert_int_equal(app_apply(st, &x, NULL, today, NULL), 0);
+	}
 }
 
 /* Reach phase p from a fresh application received 2024-03-01, without the clock checks. */
 static void reach(struct app_status *st, int p)
 {
 	static const int path[PHASE__MAX][2] = {
+		[PHASE_AWAITING_CONFIRMATION] = { -1, -1 },
 		[PHASE_RECEIVED] = { -1, -1 },
 		[PHASE_AWAITING_CORRECTION] = { EV_CORRECTION_REQUESTED, -1 },
 		[PHASE_CONSULTING] = { EV_CONSULTATION_STARTED, -1 },
@@ -65,6 +85,8 @@ static void reach(struct app_status *st, int p)
 		[PHASE_CLOSED] = { EV_WITHDRAWN, -1 },
 	};
 	app_status_init(st, D("2024-03-01"));
+	if (p == PHASE_AWAITING_CONFIRMATION)
+		st->phase = PHASE_AWAITING_CONFIRMATION;
 	for (int i = 0; i < 2 && path[p][i] >= 0; i++) {
 		struct app_event_in x = ev(path[p][i], "2024-03-04");
 		assert_int_equal(app_apply(st, &x, NULL, today, NULL), 0);
@@ -72,7 +94,8 @@ static void reach(struct app_status *st, int p)
 	assert_int_equal(st->phase, p);
 }
 
-/* REQ 条例-30 REQ 条例-33 REQ 109号: the transition table, every kind in every phase. */
+/* REQ 条例-31 REQ 条例-30 REQ 条例-33 REQ 条例-35 REQ 109号: the transition table, every kind
+ * in every phase; an event that must follow another is refused until that one is recorded. */
 static void test_every_event_in_every_phase(void **state)
 {
 	for (int p = 0; p < PHASE__MAX; p++) {
@@ -85,6 +108,13 @@ static void test_every_event_in_every_phase(void **state)
 			reach(&st, p);
 			before = st;
 			rc = app_apply(&st, &x, NULL, today, &e);
+			if (allowed && app_event_rules[k].after >= 0) {
+				assert_int_equal(rc, ERR_STATE);
+				assert_non_null(strstr(e.msg, "须先记录"));
+				assert_memory_equal(&st, &before, sizeof st);
+				prerequisites(&st, k, "2024-03-05");
+				rc = app_apply(&st, &x, NULL, today, &e);
+			}
 			if (allowed) {
 				if (rc != 0)
 					fail_msg("%s in %s refused: %s", app_event_rules[k].id,
@@ -96,7 +126,7 @@ static void test_every_event_in_every_phase(void **state)
 					fail_msg("%s in %s accepted", app_event_rules[k].id, app_phases[p].id);
 				assert_int_equal(rc, ERR_STATE);
 				assert_memory_equal(&st, &before, sizeof st);  /* nothing changed */
-				assert_true(strstr(e.msg, "refused") != NULL);
+				assert_non_null(strstr(e.msg, "不能记录"));
 			}
 		}
 	}
@@ -114,28 +144,64 @@ static void test_path_decided(void **state)
 	assert_int_equal(st.phase, PHASE_REPLIED);
 	assert_int_equal(st.outcome, OUTCOME_PARTIAL);
 	assert_int_equal(st.closed, D("2024-03-20"));
+	assert_string_equal(x.warning, "");   /* in time: no warning */
 	/* REQ 条例-36: exactly one outcome — deciding twice is refused and changes nothing */
 	x.outcome = OUTCOME_GRANTED;
 	x.date = D("2024-03-21");
 	assert_int_equal(app_apply(&st, &x, cal, today, &e), ERR_STATE);
-	assert_non_null(strstr(e.msg, "closed"));
+	assert_non_null(strstr(e.msg, "办结"));
 	assert_int_equal(st.outcome, OUTCOME_PARTIAL);
 }
 
-/* REQ 条例-30: one correction notice; the reply clock restarts on the corrected application. */
-static void test_path_correction(void **state)
+/* REQ 条例-33: a reply after the deadline is recorded with a warning citing the article. */
+static void test_late_reply_warned(void **state)
 {
 	struct app_status st;
+	struct app_event_in x = ev(EV_DECIDED, "2024-11-01");
+	struct gk_error e = { 0 };
+
+	app_status_init(&st, D("2024-09-27"));   /* reply due 2024-10-30 */
+	assert_int_equal(app_apply(&st, &x, cal, today, &e), 0);
+	assert_non_null(strstr(x.warning, "2024-10-30"));
+	assert_non_null(strstr(x.warning, "第三十三条"));
+	assert_non_null(strstr(x.warning, "迟了 2 个工作日"));
+}
+
+/* REQ 条例-30: one correction notice, with the applicant's period; the reply clock restarts on
+ * the corrected application. Received 2024-09-27: notice due 2024-10-12 (7 WD, 10-12 worked);
+ * a notice of 10-08 with 15 WD: 10-09..11 wd1–3, 10-12 adj wd4, 10-14..18 wd5–9,
+ * 10-21..25 wd10–14, 10-28 wd15 → the applicant may correct until 2024-10-28. */
+static void test_path_correction(void **state)
+{
+	struct app_status st, keep;
 	struct app_event_in x;
 	struct clock_schedule sch;
 	struct gk_error e = { 0 };
 
 	app_status_init(&st, D("2024-09-27"));
 	x = ev(EV_CORRECTION_REQUESTED, "2024-10-08");
+	x.days = 15;
 	assert_int_equal(app_apply(&st, &x, cal, today, &e), 0);
+	assert_string_equal(x.warning, "");          /* within the 7 working days */
+	assert_int_equal(x.due, D("2024-10-28"));    /* filled in for the record */
+	assert_int_equal(st.correction_due, D("2024-10-28"));
 	assert_int_equal(app_schedule(&st, cal, D("2024-10-09"), &sch, &e), 0);
 	assert_int_equal(app_binding_due(&st, &sch), CLOCK_NONE);  /* clock stopped */
+	assert_int_equal(sch.correction_period.due, D("2024-10-28"));
 	clock_schedule_free(&sch);
+	keep = st;
+	/* REQ 条例-30: a correction after the period needs the reason it is accepted */
+	x = ev(EV_CORRECTION_RECEIVED, "2024-10-29");
+	assert_int_equal(app_apply(&st, &x, cal, today, &e), ERR_STATE);
+	assert_string_equal(e.field, "--late-reason");
+	assert_non_null(strstr(e.msg, "2024-10-28"));
+	assert_non_null(strstr(e.msg, "第三十条"));
+	x.late_reason = "申请人10月28日寄出，邮路延误";
+	assert_int_equal(app_apply(&st, &x, cal, today, &e), 0);
+	assert_non_null(strstr(x.warning, "邮路延误"));
+	assert_non_null(strstr(x.warning, "逾期 1 个工作日"));
+	/* in time, no reason needed; the reply clock restarts */
+	st = keep;
 	x = ev(EV_CORRECTION_RECEIVED, "2024-10-15");
 	assert_int_equal(app_apply(&st, &x, cal, today, &e), 0);
 	assert_int_equal(st.phase, PHASE_RECEIVED);
@@ -154,22 +220,65 @@ static void test_path_correction(void **state)
 	assert_int_equal(app_apply(&st, &x, cal, today, &e), 0);
 }
 
+/* REQ 条例-30: the period as a date (a Sunday moves to the next working day, 民法典 Art. 203),
+ * the organ's default period, and a notice after the 7 working days kept with a warning. */
+static void test_correction_period_forms(void **state)
+{
+	struct app_status st;
+	struct app_event_in x;
+	struct gk_error e = { 0 };
+
+	app_status_init(&st, D("2024-09-27"));
+	x = ev(EV_CORRECTION_REQUESTED, "2024-10-08");
+	x.due = D("2024-10-20");                      /* a Sunday */
+	assert_int_equal(app_apply(&st, &x, cal, today, &e), 0);
+	assert_int_equal(st.correction_due, D("2024-10-21"));
+	assert_int_equal(st.correction_days, 10);      /* 10-09..11, 10-12, 10-14..18, 10-21 */
+
+	app_status_init(&st, D("2024-09-27"));
+	st.settings.correction_period = 10;
+	x = ev(EV_CORRECTION_REQUESTED, "2024-10-14");   /* after 10-12: 1 working day late */
+	assert_int_equal(app_apply(&st, &x, cal, today, &e), 0);
+	assert_int_equal(st.correction_days, 10);
+	assert_non_null(strstr(x.warning, "2024-10-12"));
+	assert_non_null(strstr(x.warning, "迟了 1 个工作日"));
+
+	app_status_init(&st, D("2024-09-27"));
+	x = ev(EV_CORRECTION_REQUESTED, "2024-10-08");
+	x.due = D("2024-10-08");
+	assert_int_equal(app_apply(&st, &x, cal, today, &e), ERR_INVALID);
+	assert_string_equal(e.field, "--due");
+	x.due = CLOCK_NONE;
+	x.days = 61;
+	assert_int_equal(app_apply(&st, &x, cal, today, &e), ERR_INVALID);
+	assert_string_equal(e.field, "--period");
+}
+
+/* REQ 条例-30: 逾期不补正 only after the period ends, and it closes as （六）1. */
 static void test_path_correction_lapsed(void **state)
 {
 	struct app_status st;
 	struct app_event_in x;
+	struct gk_error e = { 0 };
 
 	app_status_init(&st, D("2024-03-01"));
 	x = ev(EV_CORRECTION_REQUESTED, "2024-03-05");
+	x.days = 15;                                   /* 03-06..08, 11..15, 18..22, 25..26 */
 	assert_int_equal(app_apply(&st, &x, cal, today, NULL), 0);
+	assert_int_equal(st.correction_due, D("2024-03-26"));
 	/* deciding while the correction is awaited is refused */
 	x = ev(EV_DECIDED, "2024-03-10");
 	assert_int_equal(app_apply(&st, &x, cal, today, NULL), ERR_STATE);
-	x = ev(EV_CORRECTION_LAPSED, "2024-04-10");
+	x = ev(EV_CORRECTION_LAPSED, "2024-03-26");
+	assert_int_equal(app_apply(&st, &x, cal, today, &e), ERR_STATE);
+	assert_non_null(strstr(e.msg, "2024-03-26"));
+	assert_non_null(strstr(e.msg, "第三十条"));
+	assert_int_equal(st.phase, PHASE_AWAITING_CORRECTION);
+	x = ev(EV_CORRECTION_LAPSED, "2024-03-27");
 	assert_int_equal(app_apply(&st, &x, cal, today, NULL), 0);
 	assert_int_equal(st.phase, PHASE_CLOSED);
 	assert_int_equal(st.outcome, OUTCOME_OTHER_NO_CORRECTION);
-	assert_int_equal(st.closed, D("2024-04-10"));
+	assert_int_equal(st.closed, D("2024-03-27"));
 }
 
 /* REQ 条例-33: consultation time is not counted; one extension, with the approver. */
@@ -191,9 +300,10 @@ static void test_path_consultation_and_extension(void **state)
 	assert_string_equal(e.field, "--approver");
 	x.approver = "王主任";
 	assert_int_equal(app_apply(&st, &x, cal, today, &e), 0);
+	assert_int_equal(st.extension_days, 20);   /* the default: the most the Regulation allows */
 	x = ev(EV_EXTENDED, "2024-03-07");
 	assert_int_equal(app_apply(&st, &x, cal, today, &e), ERR_STATE);
-	assert_non_null(strstr(e.msg, "already extended"));
+	assert_non_null(strstr(e.msg, "只能延长一次"));
 	x = ev(EV_CONSULTATION_ANSWERED, "2024-03-19");   /* 10 working days later */
 	assert_int_equal(app_apply(&st, &x, cal, today, &e), 0);
 	assert_int_equal(st.phase, PHASE_RECEIVED);
@@ -205,6 +315,48 @@ static void test_path_consultation_and_extension(void **state)
 	clock_schedule_free(&paused);
 	x = ev(EV_DECIDED, "2024-04-20");
 	assert_int_equal(app_apply(&st, &x, cal, today, &e), 0);
+}
+
+/* REQ 条例-33: the extension's approved length binds (1–20); REQ 492号-24: 15 at most under
+ * the 2007 Regulation, whose reply limit is 15 working days. */
+static void test_extension_length(void **state)
+{
+	struct app_status st;
+	struct app_event_in x;
+	struct clock_schedule sch;
+	struct gk_error e = { 0 };
+
+	app_status_init(&st, D("2024-09-27"));            /* reply due 2024-10-30 */
+	x = ev(EV_EXTENDED, "2024-10-09");
+	x.days = 21;
+	assert_int_equal(app_apply(&st, &x, cal, today, &e), ERR_INVALID);
+	assert_string_equal(e.field, "--workdays");
+	assert_non_null(strstr(e.msg, "20"));
+	x.days = 10;
+	assert_int_equal(app_apply(&st, &x, cal, today, &e), 0);
+	assert_int_equal(app_schedule(&st, cal, D("2024-10-09"), &sch, &e), 0);
+	/* 10-31 wd1, 11-01 wd2, 11-04..08 wd3–7, 11-11..13 wd8–10 */
+	assert_int_equal(app_binding_due(&st, &sch), D("2024-11-13"));
+	assert_int_equal(sch.extended_reply.days, 10);
+	clock_schedule_free(&sch);
+
+	/* received 2018-09-28 (2007 Regulation): 09-29, 09-30 worked (wd1–2), 国庆 10-01..07,
+	 * 10-08..12 wd3–7, 10-15..19 wd8–12, 10-22..24 wd13–15 → 10-24; +15 → 11-14 */
+	app_status_init(&st, D("2018-09-28"));
+	assert_int_equal(st.regime, CLOCK_REG_2007);
+	x = ev(EV_EXTENDED, "2018-10-10");
+	x.days = 16;
+	assert_int_equal(app_apply(&st, &x, cal, today, &e), ERR_INVALID);
+	assert_non_null(strstr(e.msg, "国务院令第492号"));
+	x.days = 0;
+	assert_int_equal(app_apply(&st, &x, cal, today, &e), 0);
+	assert_int_equal(st.extension_days, 15);
+	assert_int_equal(app_schedule(&st, cal, D("2018-10-10"), &sch, &e), 0);
+	assert_int_equal(sch.reply.due, D("2018-10-24"));
+	assert_int_equal(sch.extended_reply.due, D("2018-11-14"));
+	assert_int_equal(sch.correction_notice.due, CLOCK_NONE);   /* no 7-day rule in 2007 */
+	assert_non_null(strstr(clock_deadline_basis(&sch.reply), "第二十四条"));
+	clock_schedule_free(&sch);
 }
 
 static void test_extension_after_deadline_refused(void **state)
@@ -220,35 +372,79 @@ static void test_extension_after_deadline_refused(void **state)
 	assert_int_equal(app_apply(&st, &x, cal, today, &e), 0);
 }
 
-/* REQ 109号: pay within 20 working days of receiving the notice, else deemed abandoned. */
-static void test_path_fee(void **state)
+/* REQ 492号-24: no 信息处理费 and no Art. 35 under the 2007 Regulation. */
+static void test_regulation_2007(void **state)
 {
 	struct app_status st;
+	struct app_event_in x;
+	struct gk_error e = { 0 };
+	enum clock_regime r;
+
+	app_status_init(&st, D("2019-05-14"));
+	assert_int_equal(st.regime, CLOCK_REG_2007);
+	x = ev(EV_FEE_NOTICE, "2019-05-20");
+	assert_int_equal(app_apply(&st, &x, cal, today, &e), ERR_STATE);
+	assert_non_null(strstr(e.msg, "不收取信息处理费"));
+	x = ev(EV_REASONS_REQUESTED, "2019-05-20");
+	assert_int_equal(app_apply(&st, &x, cal, today, &e), ERR_STATE);
+	assert_non_null(strstr(e.msg, "第三十五条"));
+	app_status_init(&st, D("2019-05-15"));
+	assert_int_equal(st.regime, CLOCK_REG_2019);
+	assert_int_equal(clock_regime_of(D("2008-04-30"), &r, &e), ERR_INVALID);
+	assert_non_null(strstr(e.msg, "2008-05-01"));
+}
+
+/* REQ 109号: one method, the amount computed from it; within the reply limit; pay within 20
+ * working days of receiving the notice, else deemed abandoned; a late payment needs a reason. */
+static void test_path_fee(void **state)
+{
+	struct app_status st, keep;
 	struct app_event_in x;
 	struct gk_error e = { 0 };
 	struct clock_schedule sch;
 
 	app_status_init(&st, D("2024-03-01"));
 	x = ev(EV_FEE_NOTICE, "2024-03-05");
-	x.amount_fen = 0;
+	x.method = FEE_METHOD_NONE;
 	assert_int_equal(app_apply(&st, &x, cal, today, &e), ERR_INVALID);
-	x.amount_fen = 20000;
+	assert_non_null(strstr(e.msg, "--by-pages"));
+	x.method = FEE_BY_PAGES;
+	x.quantity = 30;                                   /* 30 pages are free */
+	assert_int_equal(app_apply(&st, &x, cal, today, &e), ERR_STATE);
+	assert_non_null(strstr(e.msg, "30页以内"));
+	x.quantity = 50;
+	x.amount_fen = 25000;                              /* 50 pages cost 200 元, not 250 */
+	assert_int_equal(app_apply(&st, &x, cal, today, &e), ERR_INVALID);
+	assert_string_equal(e.field, "--amount");
+	assert_non_null(strstr(e.msg, "200.00"));
+	x.amount_fen = -1;
 	assert_int_equal(app_apply(&st, &x, cal, today, &e), 0);
+	assert_int_equal(st.fee_fen, 20000);
+	assert_int_equal(st.fee_method, FEE_BY_PAGES);
 	x = ev(EV_FEE_NOTICE_RECEIVED, "2024-03-06");
 	assert_int_equal(app_apply(&st, &x, cal, today, &e), 0);
 	assert_int_equal(app_schedule(&st, cal, D("2024-03-07"), &sch, &e), 0);
-	assert_int_not_equal(sch.fee_payment.due, CLOCK_NONE);
-	/* lapsing on the last day to pay is refused, the day after is accepted */
-	x = ev(EV_FEE_LAPSED, "2024-03-07");
-	x.date = sch.fee_payment.due;
-	assert_int_equal(app_apply(&st, &x, cal, today, &e), ERR_STATE);
-	assert_non_null(strstr(e.msg, "may pay until"));
-	x.date = sch.fee_payment.due + 1;
+	assert_int_equal(sch.fee_payment.due, D("2024-04-03"));   /* 20 WD after 03-06 (04-04 清明) */
 	clock_schedule_free(&sch);
+	keep = st;
+	/* lapsing on the last day to pay is refused, the day after is accepted */
+	x = ev(EV_FEE_LAPSED, "2024-04-03");
+	assert_int_equal(app_apply(&st, &x, cal, today, &e), ERR_STATE);
+	assert_non_null(strstr(e.msg, "2024-04-03"));
+	assert_non_null(strstr(e.msg, "109号"));
+	x.date = D("2024-04-07");
 	assert_int_equal(app_apply(&st, &x, cal, today, &e), 0);
 	assert_int_equal(st.outcome, OUTCOME_OTHER_FEE_UNPAID);
+	/* paid after the period: only with the reason it is accepted */
+	st = keep;
+	x = ev(EV_FEE_PAID, "2024-04-07");
+	assert_int_equal(app_apply(&st, &x, cal, today, &e), ERR_STATE);
+	assert_string_equal(e.field, "--late-reason");
+	x.late_reason = "银行系统故障，申请人4月3日已办理";
+	assert_int_equal(app_apply(&st, &x, cal, today, &e), 0);
+	assert_non_null(strstr(x.warning, "银行系统故障"));
 
-	/* paid: back to handling, then decided */
+	/* paid in time: back to handling, then decided */
 	app_status_init(&st, D("2024-03-01"));
 	x = ev(EV_FEE_NOTICE, "2024-03-05");
 	assert_int_equal(app_apply(&st, &x, cal, today, &e), 0);
@@ -259,6 +455,163 @@ static void test_path_fee(void **state)
 	assert_int_equal(app_apply(&st, &x, cal, today, &e), ERR_STATE);   /* charged once */
 	x = ev(EV_DECIDED, "2024-03-20");
 	assert_int_equal(app_apply(&st, &x, cal, today, &e), 0);
+}
+
+/* REQ 109号: a fee notice after the reply deadline is refused; the fee pause never runs past
+ * the payment due date. Received 2024-03-01: reply due 2024-03-29. */
+static void test_fee_notice_in_time_and_pause_capped(void **state)
+{
+	struct app_status st;
+	struct app_event_in x;
+	struct clock_schedule sch;
+	struct gk_error e = { 0 };
+
+	app_status_init(&st, D("2024-03-01"));
+	x = ev(EV_FEE_NOTICE, "2024-04-01");
+	assert_int_equal(app_apply(&st, &x, cal, today, &e), ERR_STATE);
+	assert_non_null(strstr(e.msg, "2024-03-29"));
+	x.date = D("2024-03-05");
+	assert_int_equal(app_apply(&st, &x, cal, today, &e), 0);
+	/* never received, never paid: the pause ends at 03-05 + 20 WD = 04-03 (counted from the
+	 * notice's date when its receipt is unknown), not on the day asked (06-28) */
+	assert_int_equal(app_schedule(&st, cal, D("2024-06-28"), &sch, &e), 0);
+	assert_int_equal(sch.fee_payment.due, D("2024-04-02"));
+	/* 03-04 wd1, 03-05 wd2, pause to 04-02, then 18 more: 04-03 wd3, 04-07 adj wd4 … */
+	assert_int_equal(sch.reply.due, calendar_add_workdays(cal, D("2024-04-02"), 18));
+	clock_schedule_free(&sch);
+}
+
+/* REQ 条例-32 REQ 条例-34: each consultation names its party and is due 15 WD after its letter;
+ * the pause ends at the answer or at that date (consult_cap); a third party's silence leaves
+ * the decision to the organ. Received 2024-03-01, letter 03-05 → answer due 03-26. */
+static void test_consultations(void **state)
+{
+	struct app_status st, later;
+	struct app_event_in x;
+	struct clock_schedule plain, sch;
+	struct gk_error e = { 0 };
+	int until;
+
+	app_status_init(&st, D("2024-03-01"));
+	assert_int_equal(app_schedule(&st, cal, D("2024-03-01"), &plain, &e), 0);
+	x = ev(EV_CONSULTATION_STARTED, "2024-03-05");
+	x.party = PARTY_NONE;
+	assert_int_equal(app_apply(&st, &x, cal, today, &e), ERR_INVALID);
+	assert_string_equal(e.field, "--party");
+	x.party = PARTY_THIRD_PARTY;
+	assert_int_equal(app_apply(&st, &x, cal, today, &e), 0);
+	assert_int_equal(st.consults[0].due, D("2024-03-26"));
+	x = ev(EV_CONSULTATION_STARTED, "2024-03-06");
+	x.party = PARTY_ORGAN;
+	assert_int_equal(app_apply(&st, &x, cal, today, &e), 0);
+	assert_int_equal(st.nconsults, 2);
+	/* two open: which one is answered must be said */
+	x = ev(EV_CONSULTATION_ANSWERED, "2024-03-12");
+	assert_int_equal(app_apply(&st, &x, cal, today, &e), ERR_INVALID);
+	assert_string_equal(e.field, "--ref");
+	x.ref = 2;
+	assert_int_equal(app_apply(&st, &x, cal, today, &e), 0);
+	assert_int_equal(st.phase, PHASE_CONSULTING);   /* the third party is still awaited */
+	/* no decision while the third party may still answer */
+	x = ev(EV_DECIDED, "2024-03-26");
+	assert_int_equal(app_apply(&st, &x, cal, today, &e), ERR_STATE);
+	/* after 03-26 the third party's time has run out: the organ decides */
+	later = st;
+	app_settle(&later, D("2024-03-27"));
+	assert_int_equal(later.phase, PHASE_RECEIVED);
+	assert_true(later.consults[0].lapsed);
+	assert_int_equal(app_schedule(&later, cal, D("2024-05-06"), &sch, &e), 0);
+	assert_int_equal(app_next(&later, &sch, CLOCK_NONE, D("2024-05-06"), &until),
+			 TODO_DECIDE_CONSULTED);
+	/* the pause (03-05, 03-26] holds 15 WD whatever the day asked */
+	assert_int_equal(calendar_count_workdays(cal, plain.reply.due, sch.reply.due), 15);
+	clock_schedule_free(&sch);
+	x = ev(EV_DECIDED, "2024-03-27");
+	assert_int_equal(app_apply(&st, &x, cal, today, &e), 0);
+	assert_int_equal(st.phase, PHASE_REPLIED);
+	/* an organ that waits for answers (consult_cap no) keeps the pause open */
+	app_status_init(&st, D("2024-03-01"));
+	st.settings.consult_cap = false;
+	x = ev(EV_CONSULTATION_STARTED, "2024-03-05");
+	assert_int_equal(app_apply(&st, &x, cal, today, &e), 0);
+	app_settle(&st, D("2024-04-30"));
+	assert_int_equal(st.phase, PHASE_CONSULTING);
+	assert_int_equal(app_schedule(&st, cal, D("2024-04-30"), &sch, &e), 0);
+	assert_true(calendar_count_workdays(cal, plain.reply.due, sch.reply.due) > 15);
+	clock_schedule_free(&sch);
+	/* REQ 条例-33: a consultation after the reply deadline is refused */
+	app_status_init(&st, D("2024-03-01"));
+	x = ev(EV_CONSULTATION_STARTED, "2024-04-01");
+	assert_int_equal(app_apply(&st, &x, cal, today, &e), ERR_STATE);
+	assert_non_null(strstr(e.msg, "2024-03-29"));
+	clock_schedule_free(&plain);
+}
+
+/* REQ 条例-35: reasons first; then not processed, or a delayed reply with the organ's period. */
+static void test_art35(void **state)
+{
+	struct app_status st;
+	struct app_event_in x;
+	struct clock_schedule sch;
+	struct gk_error e = { 0 };
+
+	app_status_init(&st, D("2024-03-01"));
+	x = ev(EV_DECIDED, "2024-03-10");
+	x.outcome = OUTCOME_NOPROC_MASS_REPEAT;
+	assert_int_equal(app_apply(&st, &x, cal, today, &e), ERR_STATE);
+	assert_non_null(strstr(e.msg, "reasons-requested"));
+	x = ev(EV_DELAYED, "2024-03-05");
+	assert_int_equal(app_apply(&st, &x, cal, today, &e), ERR_STATE);
+	assert_non_null(strstr(e.msg, "须先记录"));
+	x = ev(EV_REASONS_REQUESTED, "2024-03-05");
+	assert_int_equal(app_apply(&st, &x, cal, today, &e), 0);
+	x = ev(EV_REASONS_RECEIVED, "2024-03-08");
+	assert_int_equal(app_apply(&st, &x, cal, today, &e), 0);
+	x = ev(EV_DELAYED, "2024-03-11");
+	x.days = 0;
+	assert_int_equal(app_apply(&st, &x, cal, today, &e), ERR_INVALID);
+	x.days = 5;                                  /* 03-18: before the reply due 03-29 */
+	assert_int_equal(app_apply(&st, &x, cal, today, &e), ERR_STATE);
+	assert_non_null(strstr(e.msg, "2024-03-29"));
+	x.days = 30;
+	if (app_apply(&st, &x, cal, today, &e) != 0)
+		fail_msg("%s", e.msg);
+	assert_int_equal(app_schedule(&st, cal, D("2024-03-12"), &sch, &e), 0);
+	assert_int_equal(app_binding_due(&st, &sch), calendar_add_workdays(cal, D("2024-03-11"), 30));
+	clock_schedule_free(&sch);
+	x = ev(EV_DECIDED, "2024-04-10");
+	x.outcome = OUTCOME_NOPROC_MASS_REPEAT;
+	assert_int_equal(app_apply(&st, &x, cal, today, &e), 0);
+	assert_string_equal(x.warning, "");          /* within the delayed period */
+}
+
+/* REQ 条例-31: awaiting confirmation, no reply clock; a late confirmation is warned. */
+static void test_confirmation(void **state)
+{
+	struct app_status st;
+	struct app_event_in x;
+	struct clock_schedule sch;
+	struct gk_error e = { 0 };
+
+	app_status_init(&st, D("2024-09-27"));     /* Friday */
+	st.phase = PHASE_AWAITING_CONFIRMATION;
+	assert_int_equal(app_confirm_by(&st, cal), D("2024-09-30"));   /* 2 WD: 09-29 (worked), 09-30 */
+	assert_int_equal(app_schedule(&st, cal, D("2024-09-30"), &sch, &e), 0);
+	assert_int_equal(app_binding_due(&st, &sch), CLOCK_NONE);
+	clock_schedule_free(&sch);
+	x = ev(EV_RECEIPT_CONFIRMED, "2024-10-09");
+	assert_int_equal(app_apply(&st, &x, cal, today, &e), 0);
+	assert_non_null(strstr(x.warning, "第三十一条"));
+	assert_int_equal(st.received, D("2024-10-09"));
+	assert_int_equal(st.phase, PHASE_RECEIVED);
+	assert_int_equal(app_schedule(&st, cal, D("2024-10-09"), &sch, &e), 0);
+	assert_int_equal(sch.reply.start, D("2024-10-09"));
+	clock_schedule_free(&sch);
+	/* a plain letter is confirmed the day it arrives */
+	app_status_init(&st, D("2024-09-27"));
+	st.phase = PHASE_AWAITING_CONFIRMATION;
+	st.confirm_same_day = true;
+	assert_int_equal(app_confirm_by(&st, cal), D("2024-09-27"));
 }
 
 static void test_withdrawn_from_every_open_phase(void **state)
@@ -284,15 +637,15 @@ static void test_dates_refused(void **state)
 	app_status_init(&st, D("2024-03-01"));
 	x = ev(EV_CONSULTATION_STARTED, "2024-02-29");
 	assert_int_equal(app_apply(&st, &x, cal, today, &e), ERR_STATE);
-	assert_non_null(strstr(e.msg, "before the application was received"));
+	assert_non_null(strstr(e.msg, "早于收到申请之日"));
 	x = ev(EV_CONSULTATION_STARTED, "2024-03-10");
 	assert_int_equal(app_apply(&st, &x, cal, today, &e), 0);
 	x = ev(EV_CONSULTATION_ANSWERED, "2024-03-09");
 	assert_int_equal(app_apply(&st, &x, cal, today, &e), ERR_STATE);
-	assert_non_null(strstr(e.msg, "before the previous event"));
+	assert_non_null(strstr(e.msg, "早于上一项办理"));
 	x = ev(EV_CONSULTATION_ANSWERED, "2026-01-01");
 	assert_int_equal(app_apply(&st, &x, cal, today, &e), ERR_STATE);
-	assert_non_null(strstr(e.msg, "future"));
+	assert_non_null(strstr(e.msg, "晚于今天"));
 	/* decision outcomes reserved to the lapse events */
 	x = ev(EV_CONSULTATION_ANSWERED, "2024-03-12");
 	assert_int_equal(app_apply(&st, &x, cal, today, &e), 0);
@@ -332,7 +685,7 @@ static int64_t add(struct store *s, int64_t agency, const char *received, const 
 	struct app_created c;
 	struct gk_error e = { 0 };
 
-	in.received = D(received);
+	in.received = in.confirmed = D(received);
 	if (app_create(s, cal, &in, today, &c, &e) != 0)
 		fail_msg("app_create: %s", e.msg);
 	assert_int_equal(strlen(c.tracking_code), 14);
@@ -409,7 +762,7 @@ static void test_month_ordinal_and_fee_notice(void **state)
 	struct gk_error e = { 0 };
 	int64_t ag, ids[12], other, k;
 	struct store *s = fresh_store(&ag);
-	struct app_event_in x = { .kind = EV_FEE_NOTICE, .amount_fen = -1 };
+	struct app_event_in x;
 	struct arena a;
 	struct app_view v;
 
@@ -424,20 +777,26 @@ static void test_month_ordinal_and_fee_notice(void **state)
 	assert_int_equal(k, 11);
 	assert_int_equal(app_month_ordinal(s, other, &k, &e), 0);
 	assert_int_equal(k, 1);
-	/* the 10th is free: a fee notice without an amount is refused and stores nothing */
-	x.date = D("2024-05-21");
+	/* the 10th is free: a fee notice by count is refused and stores nothing */
+	app_event_init(&x, EV_FEE_NOTICE, D("2024-05-21"));
+	x.method = FEE_BY_COUNT;
 	assert_int_equal(app_record(s, cal, ids[9], &x, today, &e), ERR_STATE);
-	assert_non_null(strstr(e.msg, "first 10 are free"));
+	assert_non_null(strstr(e.msg, "10件以内"));
 	/* the 11th costs 100 元 */
+	app_event_init(&x, EV_FEE_NOTICE, D("2024-05-21"));
+	x.method = FEE_BY_COUNT;
 	assert_int_equal(app_record(s, cal, ids[10], &x, today, &e), 0);
 	arena_init(&a);
 	assert_int_equal(app_load(s, cal, ids[10], today, &a, &v, &e), 0);
 	assert_int_equal(v.st.fee_fen, 10000);
+	assert_int_equal(v.st.fee_quantity, 11);
+	assert_int_equal(v.nevents, 2);   /* receipt confirmed, fee notice */
+	assert_int_equal(v.events[1].quantity, 11);
+	assert_string_equal(v.events[1].method, "by-count");
 	assert_int_equal(v.st.phase, PHASE_FEE_NOTICE_SENT);
-	assert_int_equal(v.nevents, 1);
 	app_view_free(&v);
 	assert_int_equal(app_load(s, cal, ids[9], today, &a, &v, &e), 0);
-	assert_int_equal(v.nevents, 0);
+	assert_int_equal(v.nevents, 1);   /* the refused notice left nothing */
 	app_view_free(&v);
 	arena_free(&a);
 	assert_int_equal(store_commit(s, &e), 0);
@@ -502,7 +861,7 @@ static void test_codes_follow_the_report_format(void **state)
 	assert_string_equal(app_applicant_label(APPLICANT_NP), "自然人");
 	assert_int_equal(app_outcome_find("handled_total"), -1);   /* not an outcome */
 	assert_string_equal(app_code_ids(CODES_CHANNELS, buf, sizeof buf),
-			    "in-person, post, online, fax, email, other");
+			    "in-person, post, post-plain, online, fax, email, oral, other");
 }
 
 int main(void)
@@ -510,11 +869,19 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_event_in_every_phase),
 		cmocka_unit_test(test_path_decided),
+		cmocka_unit_test(test_late_reply_warned),
 		cmocka_unit_test(test_path_correction),
+		cmocka_unit_test(test_correction_period_forms),
 		cmocka_unit_test(test_path_correction_lapsed),
 		cmocka_unit_test(test_path_consultation_and_extension),
+		cmocka_unit_test(test_extension_length),
 		cmocka_unit_test(test_extension_after_deadline_refused),
+		cmocka_unit_test(test_regulation_2007),
 		cmocka_unit_test(test_path_fee),
+		cmocka_unit_test(test_fee_notice_in_time_and_pause_capped),
+		cmocka_unit_test(test_consultations),
+		cmocka_unit_test(test_art35),
+		cmocka_unit_test(test_confirmation),
 		cmocka_unit_test(test_withdrawn_from_every_open_phase),
 		cmocka_unit_test(test_dates_refused),
 		cmocka_unit_test(test_year_end_carry_over),

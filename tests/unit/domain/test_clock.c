@@ -267,14 +267,14 @@ static void test_restart_after_correction(void **state)
 static void test_consultations(void **state)
 {
 	struct clock_pause two[] = {
-		{ D("2024-11-12"), D("2024-11-14"), PAUSE_ORGAN },
-		{ D("2024-11-05"), D("2024-11-08"), PAUSE_THIRD_PARTY },
+		{ D("2024-11-12"), D("2024-11-14"), PAUSE_ORGAN, false },
+		{ D("2024-11-05"), D("2024-11-08"), PAUSE_THIRD_PARTY, false },
 	};
 	struct clock_pause overlap[] = {
-		{ D("2024-11-05"), D("2024-11-08"), PAUSE_THIRD_PARTY },
-		{ D("2024-11-07"), D("2024-11-12"), PAUSE_THIRD_PARTY },
+		{ D("2024-11-05"), D("2024-11-08"), PAUSE_THIRD_PARTY, false },
+		{ D("2024-11-07"), D("2024-11-12"), PAUSE_THIRD_PARTY, false },
 	};
-	struct clock_pause bad[] = { { D("2024-11-12"), D("2024-11-05"), PAUSE_CONSULTATION } };
+	struct clock_pause bad[] = { { D("2024-11-12"), D("2024-11-05"), PAUSE_CONSULTATION, false } };
 	struct clock_deadline dl;
 	struct gk_error e = { 0 };
 	const struct clock_step *st;

@@ -84,7 +84,7 @@ static int64_t add(struct store *s, int64_t agency, const char *received, const 
 	struct app_created c;
 	struct gk_error e = { 0 };
 
-	in.received = D(received);
+	in.received = in.confirmed = D(received);
 	if (app_create(s, cal, &in, today, &c, &e) != 0)
 		fail_msg("app_create: %s", e.msg);
 	return c.id;
@@ -99,7 +99,9 @@ static void decide(struct store *s, int64_t id, int outcome, const char *date)
 
 static void event(struct store *s, int64_t id, int kind, const char *date)
 {
-	struct app_event_in x = { .kind = kind, .date = D(date), .amount_fen = 5000 };
+	/* a fee notice: 按量 35 pages = 50 元; a consultation: a third party */
+	struct app_event_in x = { .kind = kind, .date = D(date), .amount_fen = 5000,
+				  .method = FEE_BY_PAGES, .quantity = 35, .party = PARTY_THIRD_PARTY };
 	struct gk_error e = { 0 };
 	if (app_record(s, cal, id, &x, today, &e) != 0)
 		fail_msg("event %d: %s", kind, e.msg);
