@@ -78,6 +78,7 @@ static int parse_consultation(const char *s, struct clock_pause *p, struct gk_er
 		return err_set(e, ERR_INVALID, "--consultation",
 			       "want SENT:ANSWERED with real dates YYYY-MM-DD, got '%s'", s);
 	p->kind = PAUSE_CONSULTATION;
+	p->capped = false;
 	return 0;
 }
 
