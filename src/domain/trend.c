@@ -48,10 +48,10 @@ static int strip_item(void *p, const struct app_item *it)
 {
 	struct trend_strip *t = p;
 
-	if (it->due == CLOCK_NONE) {
-		t->paused++;
-	} else if (it->overdue) {
+	if (it->overdue) {            /* a reply, or a receipt not confirmed in time */
 		t->overdue++;
+	} else if (it->due == CLOCK_NONE) {
+		t->paused++;
 	} else {
 		for (int k = 0; k < t->n; k++)
 			if (t->day[k] == it->due) {

@@ -38,7 +38,7 @@ struct trend_strip {
 	int64_t due[TREND_STRIP_MAX];  /* open applications due on it */
 	int64_t overdue;               /* open and past their deadline */
 	int64_t later;                 /* due after the last day of the strip */
-	int64_t paused;                /* open, no reply clock running (awaiting 补正, a fee …) */
+	int64_t paused;                /* open, no reply clock running (awaiting 补正, a fee, a receipt to confirm …), not overdue */
 };
 
 /* The next n (1 … TREND_STRIP_MAX) working days of organ agency_id from today. */
