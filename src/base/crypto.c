@@ -131,3 +131,56 @@ void crypto_hmac_sha256_hex(const void *key, size_t keylen, const void *data, si
 	crypto_hex(mac, sizeof mac, out);
 	sodium_memzero(&st, sizeof st);
 }
+
+/* hex → bytes; 0 when text is exactly 2n hex digits. */
+static int unhex(const char *text, uint8_t *out, size_t n)
+{
+	size_t len;
+
+	if (text == NULL || (len = strlen(text)) != 2 * n)
+		return -1;
+	return sodium_hex2bin(out, n, text, len, NULL, NULL, NULL) == 0 ? 0 : -1;
+}
+
+void crypto_sign_keypair_hex(char secret[CRYPTO_SIGN_SECRET_HEX], char pub[CRYPTO_SIGN_PUBLIC_HEX])
+{
+	uint8_t pk[crypto_sign_PUBLICKEYBYTES], sk[crypto_sign_SECRETKEYBYTES];
+
+	crypto_sign_keypair(pk, sk);
+	crypto_hex(sk, sizeof sk, secret);
+	crypto_hex(pk, sizeof pk, pub);
+	sodium_memzero(sk, sizeof sk);
+}
+
+int crypto_sign_public_hex(const char *secret, char pub[CRYPTO_SIGN_PUBLIC_HEX])
+{
+	uint8_t sk[crypto_sign_SECRETKEYBYTES], pk[crypto_sign_PUBLICKEYBYTES];
+
+	if (unhex(secret, sk, sizeof sk) != 0)
+		return -1;
+	crypto_sign_ed25519_sk_to_pk(pk, sk);
+	sodium_memzero(sk, sizeof sk);
+	crypto_hex(pk, sizeof pk, pub);
+	return 0;
+}
+
+int crypto_sign_hex(const char *secret, const void *data, size_t len, char sig[CRYPTO_SIGN_HEX])
+{
+	uint8_t sk[crypto_sign_SECRETKEYBYTES], s[crypto_sign_BYTES];
+
+	if (unhex(secret, sk, sizeof sk) != 0)
+		return -1;
+	crypto_sign_detached(s, NULL, data, len, sk);
+	sodium_memzero(sk, sizeof sk);
+	crypto_hex(s, sizeof s, sig);
+	return 0;
+}
+
+int crypto_sign_verify_hex(const char *pub, const void *data, size_t len, const char *sig)
+{
+	uint8_t pk[crypto_sign_PUBLICKEYBYTES], s[crypto_sign_BYTES];
+
+	if (unhex(pub, pk, sizeof pk) != 0 || unhex(sig, s, sizeof s) != 0)
+		return 0;
+	return crypto_sign_verify_detached(s, data, len, pk) == 0;
+}

@@ -55,4 +55,17 @@ unsigned long crypto_password_verifications(void);
 void crypto_hmac_sha256_hex(const void *key, size_t keylen, const void *data, size_t len,
 			    char out[CRYPTO_SHA256_HEX]);
 
+/* Ed25519 signatures (libsodium crypto_sign), keys and signatures in lower-case hex:
+ * a secret key is 128 hex digits (it holds its public key), a public key 64, a signature 128. */
+#define CRYPTO_SIGN_SECRET_HEX 129
+#define CRYPTO_SIGN_PUBLIC_HEX 65
+#define CRYPTO_SIGN_HEX 129
+void crypto_sign_keypair_hex(char secret[CRYPTO_SIGN_SECRET_HEX], char pub[CRYPTO_SIGN_PUBLIC_HEX]);
+/* The public key of a secret key; -1 when it is malformed. */
+int crypto_sign_public_hex(const char *secret, char pub[CRYPTO_SIGN_PUBLIC_HEX]);
+/* Sign data with secret; -1 when the key is malformed. */
+int crypto_sign_hex(const char *secret, const void *data, size_t len, char sig[CRYPTO_SIGN_HEX]);
+/* 1 if sig is pub's signature of data. */
+int crypto_sign_verify_hex(const char *pub, const void *data, size_t len, const char *sig);
+
 #endif

@@ -39,7 +39,13 @@ static void usage(FILE *f)
 		"                       trickle in (default 30)\n"
 		"  --tls-cert FILE      serve HTTPS with this certificate (PEM, chain first) …\n"
 		"  --tls-key FILE       … and its private key (PEM); responses carry HSTS\n"
-		"  --routes             print the routes (METHOD PATTERN ROLES) and exit\n");
+		"  --session-idle MIN   minutes without use that sign a staff member out (default 30)\n"
+		"  --session-max HOURS  hours after which a sign-in ends however used (default 12)\n"
+		"  --password-max-age DAYS  days a password may be used before it must be changed\n"
+		"                       (default: no expiry)\n"
+		"  --totp WHO           who must sign in with a one-time code (TOTP) too: admins (the\n"
+		"                       system, security and audit administrators; default), all, optional\n"
+		"  --routes             print the routes (METHOD PATTERN ROLES ACTION) and exit\n");
 }
 
 static int parse_count(const char *s, long max, long *out)
@@ -86,6 +92,10 @@ int cmd_serve(struct cli *cli, int argc, char **argv)
 		{ "per-address", required_argument, NULL, 'A' },
 		{ "max-connections", required_argument, NULL, 'C' },
 		{ "request-timeout", required_argument, NULL, 'D' },
+		{ "session-idle", required_argument, NULL, 'I' },
+		{ "session-max", required_argument, NULL, 'M' },
+		{ "password-max-age", required_argument, NULL, 'X' },
+		{ "totp", required_argument, NULL, 'O' },
 		{ "tls-cert", required_argument, NULL, 'c' },
 		{ "tls-key", required_argument, NULL, 'k' },
 		{ "help", no_argument, NULL, 'h' },
@@ -148,6 +158,31 @@ int cmd_serve(struct cli *cli, int argc, char **argv)
 			if (parse_count(optarg, 3600, &n))
 				return cli_usage_error("serve", "--request-timeout: expected 1..3600 seconds, got '%s'", optarg);
 			cfg.request_seconds = (unsigned)n;
+			break;
+		case 'I':
+			if (parse_count(optarg, 24 * 60, &n))
+				return cli_usage_error("serve", "--session-idle: expected 1..1440 minutes, got '%s'", optarg);
+			cfg.session_idle = (int)n;
+			break;
+		case 'M':
+			if (parse_count(optarg, 24 * 7, &n))
+				return cli_usage_error("serve", "--session-max: expected 1..168 hours, got '%s'", optarg);
+			cfg.session_max = (int)n;
+			break;
+		case 'X':
+			if (parse_count(optarg, 3650, &n))
+				return cli_usage_error("serve", "--password-max-age: expected 1..3650 days, got '%s'", optarg);
+			cfg.password_max_age = (int)n;
+			break;
+		case 'O':
+			if (strcmp(optarg, "admins") == 0)
+				cfg.totp = WEB_TOTP_ADMINS;
+			else if (strcmp(optarg, "all") == 0)
+				cfg.totp = WEB_TOTP_ALL;
+			else if (strcmp(optarg, "optional") == 0)
+				cfg.totp = WEB_TOTP_OPTIONAL;
+			else
+				return cli_usage_error("serve", "--totp: expected admins, all or optional, got '%s'", optarg);
 			break;
 		case 'c':
 			cfg.tls_cert = optarg;

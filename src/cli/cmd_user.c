@@ -4,6 +4,7 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "base/buf.h"
 #include "cli/commands.h"
@@ -17,12 +18,18 @@ static void help(void)
 	printf("Usage: gongkai user add NAME --role ROLE [--agency ID|NAME] [--display-name TEXT]\n"
 	       "                           [--password-file FILE] [--by USER]\n"
 	       "       gongkai user passwd NAME --password-file FILE | --clear\n"
+	       "       gongkai user totp NAME [--confirm CODE | --reset]\n"
 	       "       gongkai user list [--json]\n"
-	       "ROLE: officer, reviewer, leader, admin, supervisor. The password (first line of FILE,\n"
-	       "at least 8 characters) is stored as an argon2id hash; without it the user cannot\n"
-	       "log in yet. passwd (or --clear, which disables the account) ends the user's console\n"
-	       "sessions; --clear refuses the last admin who can sign in. An officer, reviewer or\n"
-	       "leader belongs to an organ: --agency, or the only organ of the database.\n");
+	       "ROLE: officer, reviewer, leader, supervisor; and the three administrators, one account\n"
+	       "each (三员分立): admin (system), security (accounts, roles, passwords), auditor (the\n"
+	       "audit log). The password (first line of FILE: at least 10 characters of three kinds\n"
+	       "of lower-case, upper-case, digits, others; none of the last 5 again) is stored as an\n"
+	       "argon2id hash; without it the user cannot log in yet. passwd (or --clear, which\n"
+	       "disables the account) ends the user's console sessions; --clear refuses the last\n"
+	       "security administrator who can sign in. An officer, reviewer or leader belongs to\n"
+	       "an organ: --agency, or the only organ of the database.\n"
+	       "totp prints the secret (and an otpauth:// address) to enter in an authenticator app;\n"
+	       "--confirm with the code the app shows turns the second factor on; --reset removes it.\n");
 }
 
 /* The first line of path, without its line end, in b. */
@@ -232,6 +239,58 @@ static int user_list_cmd(struct cli *cli, int argc, char **argv)
 	return cli_finish(s, rc, &e);
 }
 
+static int user_totp_cmd(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "confirm", required_argument, NULL, 'c' },
+		{ "reset", no_argument, NULL, 'r' },
+		{ "by", required_argument, NULL, 'B' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *code = NULL, *secret = NULL;
+	struct gk_error e = { 0 };
+	struct store *s = NULL;
+	struct arena a;
+	int ch, rc, x, reset = 0;
+
+	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'c': code = optarg; break;
+		case 'r': reset = 1; break;
+		case 'B': cli->actor = optarg; break;
+		case 'h': help(); return CLI_OK;
+		default: return cli_usage_error("user totp", "unknown or incomplete option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind + 1 != argc)
+		return cli_usage_error("user totp", "give exactly one user NAME");
+	if (code && reset)
+		return cli_usage_error("user totp", "--confirm and --reset do not go together");
+	if ((x = cli_open_store(cli, 0, &s)) != 0)
+		return x;
+	arena_init(&a);
+	if ((rc = store_begin(s, &e)) == 0) {
+		if (reset)
+			rc = user_totp_reset(s, argv[optind], &e);
+		else if (code)
+			rc = user_totp_confirm(s, argv[optind], code, (int64_t)time(NULL), &e);
+		else
+			rc = user_totp_begin(s, argv[optind], &a, &secret, &e);
+	}
+	x = cli_finish(s, rc, &e);
+	if (x == CLI_OK && secret) {
+		printf("secret: %s\n", secret);
+		printf("otpauth://totp/gongkai:%s?secret=%s&issuer=gongkai\n", argv[optind], secret);
+		printf("enter it in an authenticator app, then: gongkai user totp %s --confirm CODE\n",
+		       argv[optind]);
+	} else if (x == CLI_OK) {
+		printf(reset ? "second factor of %s removed\n" : "second factor of %s is on\n", argv[optind]);
+	}
+	arena_free(&a);
+	return x;
+}
+
 int cmd_user(struct cli *cli, int argc, char **argv)
 {
 	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
@@ -244,5 +303,7 @@ int cmd_user(struct cli *cli, int argc, char **argv)
 		return user_list_cmd(cli, argc - 1, argv + 1);
 	if (strcmp(argv[1], "passwd") == 0)
 		return user_passwd(cli, argc - 1, argv + 1);
-	return cli_usage_error("user", "unknown subcommand '%s' (add, passwd, list)", argv[1]);
+	if (strcmp(argv[1], "totp") == 0)
+		return user_totp_cmd(cli, argc - 1, argv + 1);
+	return cli_usage_error("user", "unknown subcommand '%s' (add, passwd, totp, list)", argv[1]);
 }

@@ -86,6 +86,20 @@ out:
 	return rc;
 }
 
+int audit_export(struct store *s, int64_t agency_id, const char *entity, int64_t entity_id,
+		 const char *format, struct gk_error *e)
+{
+	char content[96];
+	size_t i, n = 0;
+
+	/* format is one of gongkai's own names (txt, xlsx, docx, archive …): letters and digits */
+	for (i = 0; format[i] && n + 1 < 32; i++)
+		if ((format[i] >= 'a' && format[i] <= 'z') || (format[i] >= '0' && format[i] <= '9'))
+			n++;
+	snprintf(content, sizeof content, "{\"format\":\"%.*s\"}", (int)n, format);
+	return audit_record(s, agency_id, entity, entity_id, "export", content, e);
+}
+
 struct verify_ctx {
 	struct audit_verify_result *res;
 	const struct audit_anchor *anchor;

@@ -27,6 +27,12 @@
 int audit_record(struct store *s, int64_t agency_id, const char *entity, int64_t entity_id,
 		 const char *action, const char *content, struct gk_error *e) GK_WUR;
 
+/* GB/T 22239-2019 8.1.4.3: a download of records by staff (a region's reports, a reply letter
+ * with personal data, the audit archive) is audited as action "export" of entity/entity_id
+ * with the format in the content. Inside the open write transaction. */
+int audit_export(struct store *s, int64_t agency_id, const char *entity, int64_t entity_id,
+		 const char *format, struct gk_error *e) GK_WUR;
+
 /* The hash an entry must carry, from its fields and prev_hash (hex, 65 bytes with NUL). */
 void audit_entry_hash(const struct audit_rec *r, char out[65]);
 

@@ -23,6 +23,8 @@ static const struct {
 	{ "reviewer2", "赵丽（纪检）", "reviewer", "慈周寨镇" },
 	{ "leader", "张志强（镇长）", "leader", "慈周寨镇" },
 	{ "admin", "系统管理员", "admin", "滑县人民政府" },
+	{ "security", "安全管理员", "security", "滑县人民政府" },
+	{ "auditor", "审计管理员", "auditor", "滑县人民政府" },
 	{ "supervisor", "刘芳（县政务公开办）", "supervisor", "滑县人民政府" },
 };
 
@@ -212,7 +214,8 @@ static int add_doc(struct store *s, const struct calendar *cal, int64_t agency, 
 int demo_web(struct store *s, const struct calendar *cal, int today,
 	     struct demo_account accounts[DEMO_ACCOUNTS], struct gk_error *e)
 {
-	static const char alphabet[] = "abcdefghijkmnpqrstuvwxyz23456789";
+	/* no 0/O, 1/l/I: read aloud and typed from a printout */
+	static const char alphabet[] = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
 	int64_t czz;
 	int rc;
 
@@ -222,7 +225,9 @@ int demo_web(struct store *s, const struct calendar *cal, int today,
 
 		if ((rc = organ_id(s, people[i].organ, &org, e)) != 0)
 			return rc;
-		crypto_random_code(accounts[i].password, DEMO_PASSWORD_LEN - 1, alphabet);
+		do  /* the password rules ask three kinds of characters */
+			crypto_random_code(accounts[i].password, DEMO_PASSWORD_LEN - 1, alphabet);
+		while (user_password_rules(accounts[i].password, NULL) != 0);
 		accounts[i].name = people[i].name;
 		accounts[i].role = people[i].role;
 		accounts[i].organ = people[i].organ;

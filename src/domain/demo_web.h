@@ -14,7 +14,7 @@
 #include "domain/calendar.h"
 #include "store/store.h"
 
-#define DEMO_ACCOUNTS 6
+#define DEMO_ACCOUNTS 8
 #define DEMO_PASSWORD_LEN 13
 
 struct demo_account {

@@ -9,9 +9,9 @@
 #include <string.h>
 
 const struct publish_stage publish_stages[STAGE__MAX] = {
-	{ "first", "初审", DOC_FIRST, DOC_SECOND, "officer|reviewer|leader|admin", 0 },
-	{ "second", "复审", DOC_SECOND, DOC_FINAL, "reviewer|leader|admin", 0 },
-	{ "final", "终审", DOC_FINAL, DOC_APPROVED, "leader|admin", 1 },
+	{ "first", "初审", DOC_FIRST, DOC_SECOND, "officer|reviewer|leader", 0 },
+	{ "second", "复审", DOC_SECOND, DOC_FINAL, "reviewer|leader", 0 },
+	{ "final", "终审", DOC_FINAL, DOC_APPROVED, "leader", 1 },
 };
 
 int publish_stage_parse(const char *s)

@@ -22,6 +22,16 @@ void session_csrf(const char *token, char out[CRYPTO_SHA256_HEX])
 	crypto_hmac_sha256_hex(token, strlen(token), csrf_label, sizeof csrf_label - 1, out);
 }
 
+int64_t session_idle_seconds = 30 * 60, session_max_seconds = 12 * 3600;
+
+void session_set_limits(int64_t idle_seconds, int64_t max_seconds)
+{
+	if (idle_seconds > 0)
+		session_idle_seconds = idle_seconds;
+	if (max_seconds > 0)
+		session_max_seconds = max_seconds;
+}
+
 static int expired(int64_t created, int64_t seen, int64_t now)
 {
 	return now - seen > SESSION_IDLE_SECONDS || now - created > SESSION_MAX_SECONDS;

@@ -28,8 +28,14 @@
 #include "base/err.h"
 #include "store/store.h"
 
-#define SESSION_IDLE_SECONDS (2 * 3600)
-#define SESSION_MAX_SECONDS (12 * 3600)
+/* The idle timeout (default 30 minutes, GB/T 22239-2019 8.1.4.1 b: 超时自动退出) and the
+ * absolute lifetime (default 12 hours) of every session; session_set_limits changes them for
+ * the process, once, before any session is looked at (`gongkai serve --session-idle
+ * --session-max`). */
+extern int64_t session_idle_seconds, session_max_seconds;
+#define SESSION_IDLE_SECONDS session_idle_seconds
+#define SESSION_MAX_SECONDS session_max_seconds
+void session_set_limits(int64_t idle_seconds, int64_t max_seconds);
 #define SESSION_TOUCH_SECONDS 60    /* record a use at most this often */
 #define SESSION_PER_USER 16
 #define SESSION_TOKEN_LEN 64        /* hex digits */

@@ -5,6 +5,10 @@
 
 #include <string.h>
 
+#include "base/buf.h"
+#include "domain/audit.h"
+#include "text/jsonw.h"
+
 #define SIGNIN_KEEP_SECONDS (180LL * 86400)   /* failures kept for throttling and display */
 
 const struct signin_policy SIGNIN_POLICY_DEFAULT = { 5, 900, 900, 60 };
@@ -46,21 +50,54 @@ int signin_wait(struct store *s, const struct signin_policy *p, const char *acco
 	return 0;
 }
 
+/* GB/T 22239-2019 8.1.4.3: every sign-in, failed sign-in and sign-out is an audit entry
+ * (actor: the store's, i.e. the account; content: the address and, for a failure, the name
+ * typed). agency_id and user_id 0 = not known. */
+static int audit_signin(struct store *s, int64_t agency_id, int64_t user_id, const char *action,
+			const char *account, const char *client, struct gk_error *e)
+{
+	struct buf js;
+	struct jsonw w;
+	int rc;
+
+	buf_init(&js, 0);
+	jsonw_init(&w, &js, 0);
+	jsonw_obj_begin(&w);
+	if (account)
+		jsonw_kstr(&w, "account", account);
+	jsonw_kstr(&w, "client", client ? client : "?");
+	jsonw_obj_end(&w);
+	rc = jsonw_finish(&w);
+	if (rc == 0)
+		rc = audit_record(s, agency_id, "signin", user_id, action, buf_cstr(&js), e);
+	buf_free(&js);
+	return rc;
+}
+
 int signin_failed(struct store *s, const char *account, const char *client, int64_t now,
 		  struct gk_error *e)
 {
 	struct signin_failure_rec r = { now, account, client ? client : "?" };
 	int rc = signin_store(s)->fail_add(s, &r, e);
 
-	return rc ? rc : signin_store(s)->fail_prune(s, now - SIGNIN_KEEP_SECONDS, e);
+	if (rc == 0)
+		rc = signin_store(s)->fail_prune(s, now - SIGNIN_KEEP_SECONDS, e);
+	return rc ? rc : audit_signin(s, 0, 0, "failure", account, client, e);
 }
 
-int signin_succeeded(struct store *s, int64_t user_id, const char *client, int64_t now,
-		     struct gk_error *e)
+int signin_succeeded(struct store *s, int64_t user_id, int64_t agency_id, const char *client,
+		     int64_t now, struct gk_error *e)
 {
 	struct signin_rec r = { now, client };
+	int rc = signin_store(s)->record(s, user_id, &r, e);
 
-	return signin_store(s)->record(s, user_id, &r, e);
+	return rc ? rc : audit_signin(s, agency_id, user_id, "sign-in", NULL, client, e);
+}
+
+int signin_ended(struct store *s, int64_t user_id, int64_t agency_id, const char *client,
+		 struct gk_error *e)
+{
+	return audit_signin(s, agency_id, user_id, "sign-out", NULL, client, e);
 }
 
 struct first_failure {

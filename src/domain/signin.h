@@ -43,13 +43,17 @@ extern const struct signin_policy SIGNIN_POLICY_DEFAULT;
 int signin_wait(struct store *s, const struct signin_policy *p, const char *account,
 		const char *client, int64_t now, int64_t *wait, struct gk_error *e) GK_WUR;
 
-/* Record a failed attempt (write transaction); failures older than 180 days are forgotten. */
+/* Record a failed attempt (write transaction) and audit it; failures older than 180 days
+ * are forgotten by the throttle (the audit log keeps them). */
 int signin_failed(struct store *s, const char *account, const char *client, int64_t now,
 		  struct gk_error *e) GK_WUR;
 
-/* Record a sign-in of user_id from client at now (write transaction). */
-int signin_succeeded(struct store *s, int64_t user_id, const char *client, int64_t now,
-		     struct gk_error *e) GK_WUR;
+/* Record a sign-in of user_id (of organ agency_id, 0 = none) from client at now (write
+ * transaction), and audit it; signin_ended audits a sign-out. */
+int signin_succeeded(struct store *s, int64_t user_id, int64_t agency_id, const char *client,
+		     int64_t now, struct gk_error *e) GK_WUR;
+int signin_ended(struct store *s, int64_t user_id, int64_t agency_id, const char *client,
+		 struct gk_error *e) GK_WUR;
 
 /* What the owner of an account sees after signing in: the sign-in before this one (prev, at
  * 0 when this is the first) and the failed attempts on the account since then (*failures, and

@@ -4,8 +4,10 @@
 #include "domain/user.h"
 
 #include <string.h>
+#include <time.h>
 
 #include "base/crypto.h"
+#include "base/totp.h"
 #include "domain/audit.h"
 #include "domain/session.h"
 #include "store/agency_store.h"
@@ -18,6 +20,8 @@ const struct user_role_info user_roles[ROLE__MAX] = {
 	[ROLE_LEADER] = { "leader", "负责人" },
 	[ROLE_ADMIN] = { "admin", "系统管理员" },
 	[ROLE_SUPERVISOR] = { "supervisor", "监督人员" },
+	[ROLE_SECURITY] = { "security", "安全管理员" },
+	[ROLE_AUDITOR] = { "auditor", "审计管理员" },
 };
 
 int user_role_from_id(const char *s)
@@ -38,6 +42,75 @@ static int valid_login(const char *s)
 		if ((unsigned char)*s <= ' ' || *s == 0x7f)
 			return 0;
 	return 1;
+}
+
+int user_password_rules(const char *pw, struct gk_error *e)
+{
+	int lower = 0, upper = 0, digit = 0, other = 0;
+
+	if (pw == NULL || utf8_count(pw, strlen(pw)) < USER_PASSWORD_MIN)
+		return err_set(e, ERR_INVALID, "--password-file", "the password must have at least "
+			       "%d characters", USER_PASSWORD_MIN);
+	for (const unsigned char *p = (const unsigned char *)pw; *p; p++) {
+		if (*p >= 'a' && *p <= 'z')
+			lower = 1;
+		else if (*p >= 'A' && *p <= 'Z')
+			upper = 1;
+		else if (*p >= '0' && *p <= '9')
+			digit = 1;
+		else
+			other = 1;
+	}
+	if (lower + upper + digit + other < 3)
+		return err_set(e, ERR_INVALID, "--password-file", "the password must mix three of: "
+			       "lower-case letters, upper-case letters, digits, other characters");
+	return 0;
+}
+
+struct reuse {
+	const char *password;
+	int seen, reused;
+};
+
+static int check_reuse(void *ctx, const char *hash, int64_t at)
+{
+	struct reuse *r = ctx;
+
+	(void)at;
+	if (r->seen++ >= USER_PASSWORD_HISTORY)
+		return 1;
+	r->reused |= crypto_password_verify(hash, r->password);
+	return r->reused;
+}
+
+/* Record the hash of a new password of user id: refused (ERR_INVALID) when it is one of the
+ * last USER_PASSWORD_HISTORY. */
+static int remember_password(struct store *s, int64_t id, const char *password, const char *hash,
+			     struct gk_error *e)
+{
+	struct reuse r = { password, 0, 0 };
+	int rc = user_store(s)->history_list(s, id, check_reuse, &r, e);
+
+	if (rc == 0 && r.reused)
+		rc = err_set(e, ERR_INVALID, "--password-file", "the password was used before: choose "
+			     "one that differs from the last %d", USER_PASSWORD_HISTORY);
+	if (rc == 0)
+		rc = user_store(s)->history_add(s, id, hash, (int64_t)time(NULL),
+						USER_PASSWORD_HISTORY, e);
+	return rc;
+}
+
+static int newest(void *ctx, const char *hash, int64_t at)
+{
+	(void)hash;
+	*(int64_t *)ctx = at;
+	return 1;
+}
+
+int user_password_changed(struct store *s, int64_t id, int64_t *at, struct gk_error *e)
+{
+	*at = 0;
+	return user_store(s)->history_list(s, id, newest, at, e);
 }
 
 int user_create(struct store *s, const struct user_new *in, int64_t *id, struct gk_error *e)
@@ -65,7 +138,7 @@ int user_create(struct store *s, const struct user_new *in, int64_t *id, struct 
 	}
 	if (user_role_from_id(in->role) < 0) {
 		rc = err_set(e, ERR_INVALID, "--role", "unknown role '%s' (one of officer, reviewer, "
-			     "leader, admin, supervisor)", in->role ? in->role : "");
+			     "leader, supervisor, admin, security, auditor)", in->role ? in->role : "");
 		goto out;
 	}
 	r.role = in->role;
@@ -76,11 +149,8 @@ int user_create(struct store *s, const struct user_new *in, int64_t *id, struct 
 		r.agency_id = in->agency_id;
 	}
 	if (in->password) {
-		if (strlen(in->password) < USER_PASSWORD_MIN) {
-			rc = err_set(e, ERR_INVALID, "--password-file", "the password must have at "
-				     "least %d characters", USER_PASSWORD_MIN);
+		if ((rc = user_password_rules(in->password, e)) != 0)
 			goto out;
-		}
 		if ((rc = crypto_password_hash(in->password, hash, e)) != 0)
 			goto out;
 		r.password_hash = hash;
@@ -92,6 +162,8 @@ int user_create(struct store *s, const struct user_new *in, int64_t *id, struct 
 			err_set(e, rc, "NAME", "a user named '%s' already exists", r.name);
 		goto out;
 	}
+	if (r.password_hash && (rc = remember_password(s, *id, in->password, hash, e)) != 0)
+		goto out;
 	jsonw_init(&w, &js, 0);
 	jsonw_obj_begin(&w);
 	jsonw_kstr(&w, "name", r.name);
@@ -124,12 +196,11 @@ int user_set_password(struct store *s, const char *name, const char *password,
 	arena_init(&a);
 	if ((rc = user_store(s)->get_by_name(s, name, &a, &u, e)) != 0)
 		goto out;
-	if (password && strlen(password) < USER_PASSWORD_MIN) {
-		rc = err_set(e, ERR_INVALID, "--password-file", "the password must have at least %d "
-			     "characters", USER_PASSWORD_MIN);
+	if (password && (rc = user_password_rules(password, e)) != 0)
 		goto out;
-	}
 	if (password && (rc = crypto_password_hash(password, hash, e)) != 0)
+		goto out;
+	if (password && (rc = remember_password(s, u.id, password, hash, e)) != 0)
 		goto out;
 	if ((rc = user_store(s)->set_password(s, u.id, password ? hash : NULL, e)) != 0)
 		goto out;
@@ -158,24 +229,25 @@ static int count_admin(void *ctx, const struct user_rec *r)
 {
 	struct admin_count *c = ctx;
 
-	if (r->id != c->except && r->password_hash && strcmp(r->role, "admin") == 0)
+	if (r->id != c->except && r->password_hash && strcmp(r->role, "security") == 0)
 		c->n++;
 	return 0;
 }
 
-/* Refuse (ERR_STATE) taking u's admin role or its sign-in away when it is the last admin who
- * can sign in: nobody could manage the accounts from the console any more. */
+/* Refuse (ERR_STATE) taking u's security-administrator role or its sign-in away when it is the
+ * last one who can sign in: nobody could manage the accounts from the console any more. */
 static int keep_an_admin(struct store *s, const struct user_rec *u, struct gk_error *e)
 {
 	struct admin_count c = { u->id, 0 };
 	int rc;
 
-	if (strcmp(u->role, "admin") != 0 || u->password_hash == NULL)
+	if (strcmp(u->role, "security") != 0 || u->password_hash == NULL)
 		return 0;
 	if ((rc = user_store(s)->list(s, count_admin, &c, e)) != 0)
 		return rc;
 	if (c.n == 0)
-		return err_set(e, ERR_STATE, "NAME", "refused: %s is the last admin who can sign in",
+		return err_set(e, ERR_STATE, "NAME", "refused: %s is the last security administrator "
+			       "who can sign in",
 			       u->name);
 	return 0;
 }
@@ -216,7 +288,7 @@ int user_set_role(struct store *s, const char *name, const char *role, int64_t a
 		goto out;
 	if (r < 0) {
 		rc = err_set(e, ERR_INVALID, "--role", "unknown role '%s' (one of officer, reviewer, "
-			     "leader, admin, supervisor)", role ? role : "");
+			     "leader, supervisor, admin, security, auditor)", role ? role : "");
 		goto out;
 	}
 	if (agency_id) {
@@ -284,4 +356,118 @@ int user_authenticate(struct store *s, const char *name, const char *password, s
 int user_list(struct store *s, user_row_fn fn, void *ctx, struct gk_error *e)
 {
 	return user_store(s)->list(s, fn, ctx, e);
+}
+
+/* Account name's id and organ (for the audit entry), or ERR_NOTFOUND. */
+static int account(struct store *s, const char *name, struct arena *a, struct user_rec *u,
+		   struct gk_error *e)
+{
+	return user_store(s)->get_by_name(s, name, a, u, e);
+}
+
+int user_totp_begin(struct store *s, const char *name, struct arena *a, const char **secret,
+		    struct gk_error *e)
+{
+	struct user_totp_rec t = { 0 };
+	char *fresh = arena_alloc(a, TOTP_SECRET_B32);
+	struct user_rec u;
+	int rc;
+
+	int found;
+
+	if ((rc = account(s, name, a, &u, e)) != 0 ||
+	    (rc = user_store(s)->totp_get(s, u.id, a, &t, &found, e)) != 0)
+		return rc;
+	if (found && t.confirmed)
+		return err_set(e, ERR_STATE, "NAME", "%s already has a second factor; reset it first "
+			       "(a lost phone: gongkai user totp %s --reset)", name, name);
+	if (found) {  /* the pending one, shown again */
+		*secret = t.secret;
+		return 0;
+	}
+	memset(&t, 0, sizeof t);
+	totp_secret_new(fresh);
+	t.secret = fresh;
+	if ((rc = user_store(s)->totp_set(s, u.id, &t, e)) != 0)
+		return rc;
+	*secret = fresh;
+	return audit_record(s, u.agency_id, "user", u.id, "totp-begin", "{}", e);
+}
+
+int user_totp_confirm(struct store *s, const char *name, const char *code, int64_t now,
+		      struct gk_error *e)
+{
+	struct user_totp_rec t;
+	struct user_rec u;
+	struct arena a;
+	int64_t step;
+	int rc, found;
+
+	arena_init(&a);
+	if ((rc = account(s, name, &a, &u, e)) != 0 ||
+	    (rc = user_store(s)->totp_get(s, u.id, &a, &t, &found, e)) != 0)
+		goto out;
+	if (!found) {
+		rc = err_set(e, ERR_STATE, "--code", "no second factor is being set up for %s", name);
+		goto out;
+	}
+	if (!totp_check(t.secret, code, now, t.last_step, &step)) {
+		rc = err_set(e, ERR_INVALID, "--code", "the code does not match: check the "
+			     "authenticator app's time and enter the code it shows now");
+		goto out;
+	}
+	t.confirmed = 1;
+	t.last_step = step;
+	if ((rc = user_store(s)->totp_set(s, u.id, &t, e)) == 0)
+		rc = audit_record(s, u.agency_id, "user", u.id, "totp-on", "{}", e);
+out:
+	arena_free(&a);
+	return rc;
+}
+
+int user_totp_reset(struct store *s, const char *name, struct gk_error *e)
+{
+	struct user_rec u;
+	struct arena a;
+	int rc;
+
+	arena_init(&a);
+	if ((rc = account(s, name, &a, &u, e)) == 0 &&
+	    (rc = user_store(s)->totp_set(s, u.id, NULL, e)) == 0)
+		rc = audit_record(s, u.agency_id, "user", u.id, "totp-off", "{}", e);
+	arena_free(&a);
+	return rc;
+}
+
+int user_totp_state(struct store *s, int64_t id, int *on, struct gk_error *e)
+{
+	struct user_totp_rec t;
+	struct arena a;
+	int rc, found;
+
+	arena_init(&a);
+	rc = user_store(s)->totp_get(s, id, &a, &t, &found, e);
+	*on = rc == 0 && found && t.confirmed;
+	arena_free(&a);
+	return rc;
+}
+
+int user_totp_verify(struct store *s, int64_t id, const char *code, int64_t now,
+		     struct gk_error *e)
+{
+	struct user_totp_rec t;
+	struct arena a;
+	int64_t step;
+	int rc, found;
+
+	arena_init(&a);
+	rc = user_store(s)->totp_get(s, id, &a, &t, &found, e);
+	if (rc == 0 && (!found || !t.confirmed || !totp_check(t.secret, code, now, t.last_step, &step)))
+		rc = err_set(e, ERR_FORBIDDEN, "code", "wrong or used one-time code");
+	if (rc == 0) {
+		t.last_step = step;
+		rc = user_store(s)->totp_set(s, id, &t, e);
+	}
+	arena_free(&a);
+	return rc;
 }

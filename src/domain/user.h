@@ -3,8 +3,12 @@
  *
  * Roles: officer (办理人员: registers and handles applications, keeps the catalogue),
  * reviewer (审核: 初审/复审), leader (负责人: 终审, approves extensions, signs the annual
- * report), admin (manages accounts and settings), supervisor (上级政务公开办: reads every
- * subordinate organ). The web console authenticates with user_authenticate.
+ * report), supervisor (上级政务公开办: reads every subordinate organ), and the three
+ * administrators of 三员分立 (GB/T 22239-2019): admin (系统管理员: runs the system),
+ * security (安全管理员: accounts, roles, password resets) and auditor (审计管理员: reads and
+ * exports the audit log). An account has one role, so nobody holds two of the three; what each
+ * role may do is domain/access.h's table. The web console authenticates with
+ * user_authenticate.
  * May call store/, base/ (crypto), text/.
  */
 #ifndef GK_DOMAIN_USER_H
@@ -23,6 +27,8 @@ enum user_role {
 	ROLE_LEADER,
 	ROLE_ADMIN,
 	ROLE_SUPERVISOR,
+	ROLE_SECURITY,
+	ROLE_AUDITOR,
 	ROLE__MAX
 };
 
@@ -36,7 +42,34 @@ extern const struct user_role_info user_roles[ROLE__MAX];
 /* The role whose id is s, or -1. */
 int user_role_from_id(const char *s);
 
-#define USER_PASSWORD_MIN 8
+/* GB/T 22239-2019 8.1.4.1 a): passwords of at least USER_PASSWORD_MIN characters of three
+ * of the four classes (lower-case, upper-case, digits, others), none of the account's last
+ * USER_PASSWORD_HISTORY passwords again. */
+#define USER_PASSWORD_MIN 10
+#define USER_PASSWORD_HISTORY 5
+
+/* 0 if password keeps the rules, else ERR_INVALID (field "--password-file") saying which. */
+int user_password_rules(const char *password, struct gk_error *e) GK_WUR;
+
+/* When the password of user id was last set (seconds since 1970; 0 = never recorded). */
+int user_password_changed(struct store *s, int64_t id, int64_t *at, struct gk_error *e) GK_WUR;
+
+/* The second factor (TOTP, base/totp.h) of account name.
+ * user_totp_begin: the pending secret to enrol (a new one, or the pending one again; in a);
+ *   until it is confirmed, sign-in does not ask for codes; ERR_STATE when one is confirmed
+ *   already. Audit-logged as totp-begin (never the secret).
+ * user_totp_confirm: the owner's first code turns it on (ERR_INVALID when wrong); totp-on.
+ * user_totp_reset: remove it (a lost phone: the security administrator); totp-off.
+ * user_totp_state: *on = 1 when a confirmed second factor is set.
+ * user_totp_verify: ERR_FORBIDDEN unless code is good now and not used before. */
+int user_totp_begin(struct store *s, const char *name, struct arena *a, const char **secret,
+		    struct gk_error *e) GK_WUR;
+int user_totp_confirm(struct store *s, const char *name, const char *code, int64_t now,
+		      struct gk_error *e) GK_WUR;
+int user_totp_reset(struct store *s, const char *name, struct gk_error *e) GK_WUR;
+int user_totp_state(struct store *s, int64_t id, int *on, struct gk_error *e) GK_WUR;
+int user_totp_verify(struct store *s, int64_t id, const char *code, int64_t now,
+		     struct gk_error *e) GK_WUR;
 
 struct user_new {
 	const char *name;          /* login name: 1–64 bytes of UTF-8, no spaces or control chars */
@@ -62,13 +95,13 @@ int user_get(struct store *s, int64_t id, struct arena *a, struct user_rec *out,
 
 /* Disable account name: its password is cleared (user_set_password with NULL), so it cannot
  * sign in and every session of it ends. self is the account doing it (NULL from the command
- * line). Refused with ERR_STATE when it would leave no admin who can sign in, or when name is
+ * line). Refused with ERR_STATE when it would leave no security administrator who can sign in, or when name is
  * self (nobody locks themselves out). Audit-logged as clear-password. */
 int user_disable(struct store *s, const char *name, const char *self, struct gk_error *e) GK_WUR;
 
 /* Change the role and organ (0 = none) of account name; audit-logged with the old and the new
  * values. An officer, reviewer or leader needs an organ (field "--agency"). Refused with
- * ERR_STATE when it would leave no admin who can sign in, or when self (may be NULL) changes
+ * ERR_STATE when it would leave no security administrator who can sign in, or when self (may be NULL) changes
  * their own role. Sessions go on: the console reads the role at every request. */
 int user_set_role(struct store *s, const char *name, const char *role, int64_t agency_id,
 		  const char *self, struct gk_error *e) GK_WUR;

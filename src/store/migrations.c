@@ -385,6 +385,42 @@ const struct migration store_migrations[] = {
 	  "ALTER TABLE agency_profile ADD COLUMN review_body TEXT;\n"
 	  "ALTER TABLE agency_profile ADD COLUMN report_due TEXT;\n" },
 
+	/* 10 — identification (GB/T 22239-2019 8.1.4.1): the roles of 三员分立 (security and
+	 * audit administrators beside the system administrator: app_user is rebuilt, SQLite
+	 * cannot widen a CHECK in place), each account's past password hashes (no reuse of the last
+	 * five; the newest's time is when the password was last changed) and its second factor
+	 * (a TOTP secret, confirmed or pending, and the last step used, against replay). */
+	{ "identification",
+	  "CREATE TABLE app_user_new (\n"
+	  "  id INTEGER PRIMARY KEY,\n"
+	  "  name TEXT NOT NULL UNIQUE,\n"
+	  "  display_name TEXT NOT NULL,\n"
+	  "  role TEXT NOT NULL CHECK (role IN ('officer', 'reviewer', 'leader', 'supervisor', "
+	  "'admin', 'security', 'auditor')),\n"
+	  "  agency_id INTEGER REFERENCES agency (id),\n"
+	  "  password_hash TEXT,\n"
+	  "  created_at TEXT NOT NULL\n"
+	  ") STRICT;\n"
+	  "INSERT INTO app_user_new SELECT id, name, display_name, role, agency_id, password_hash, "
+	  "created_at FROM app_user;\n"
+	  "DROP TABLE app_user;\n"
+	  "ALTER TABLE app_user_new RENAME TO app_user;\n"
+	  "CREATE TABLE password_history (\n"
+	  "  id INTEGER PRIMARY KEY,\n"
+	  "  user_id INTEGER NOT NULL REFERENCES app_user (id) ON DELETE CASCADE,\n"
+	  "  hash TEXT NOT NULL,\n"
+	  "  at INTEGER NOT NULL\n"
+	  ") STRICT;\n"
+	  "CREATE INDEX password_history_user ON password_history (user_id, id);\n"
+	  "INSERT INTO password_history (user_id, hash, at) SELECT id, password_hash, "
+	  "CAST(strftime('%s', 'now') AS INTEGER) FROM app_user WHERE password_hash IS NOT NULL;\n"
+	  "CREATE TABLE user_totp (\n"
+	  "  user_id INTEGER PRIMARY KEY REFERENCES app_user (id) ON DELETE CASCADE,\n"
+	  "  secret TEXT NOT NULL,\n"
+	  "  confirmed INTEGER NOT NULL DEFAULT 0,\n"
+	  "  last_step INTEGER NOT NULL DEFAULT 0\n"
+	  ") STRICT;\n" },
+
 	/* Append new migrations here, one block per change, with a comment line like the above. */
 };
 

@@ -267,8 +267,13 @@ static int migrate(struct store *s, struct gk_error *e)
 		q->version = have;
 		return have > 0 ? check_names(s, have, e) : 0;
 	}
-	if ((rc = exec_fixed(s, "BEGIN IMMEDIATE", "upgrading the schema", e)) != 0)
+	/* A migration may rebuild a table (SQLite cannot change a CHECK in place): foreign keys
+	 * are off while the migrations run, and every reference is checked before the commit
+	 * (the procedure of SQLite's ALTER TABLE documentation). */
+	if ((rc = exec_fixed(s, "PRAGMA foreign_keys = OFF", "upgrading the schema", e)) != 0)
 		return rc;
+	if ((rc = exec_fixed(s, "BEGIN IMMEDIATE", "upgrading the schema", e)) != 0)
+		goto fk_on;
 	/* Another process may have migrated while we waited for the lock. */
 	if ((rc = pragma_int(s, "PRAGMA user_version", &have, e)) != 0)
 		goto fail;
@@ -305,14 +310,32 @@ static int migrate(struct store *s, struct gk_error *e)
 	snprintf(set_version, sizeof set_version, "PRAGMA user_version = %d", store_migrations_n);
 	if ((rc = exec_fixed(s, set_version, "setting the schema version", e)) != 0)
 		goto fail;
+	{
+		sqlite3_stmt *st;
+		int bad = 0;
+
+		rc = sqlite3_prepare_v2(q->db, "PRAGMA foreign_key_check", -1, &st, NULL);
+		if (rc == SQLITE_OK) {
+			bad = sqlite3_step(st) == SQLITE_ROW;
+			sqlite3_finalize(st);
+		}
+		if (rc != SQLITE_OK || bad) {
+			rc = err_set(e, ERR_DB, "--db", "upgrading the schema would break references "
+				     "between tables; the database is left as it was");
+			goto fail;
+		}
+	}
 	if ((rc = exec_fixed(s, "COMMIT", "upgrading the schema", e)) != 0)
 		goto fail;
 	q->version = store_migrations_n;
-	return 0;
+	return exec_fixed(s, "PRAGMA foreign_keys = ON", "enabling foreign keys", e);
 fail:
 	exec_fixed(s, "ROLLBACK", "rollback", NULL);
+fk_on:
+	exec_fixed(s, "PRAGMA foreign_keys = ON", "enabling foreign keys", NULL);
 	return rc;
 newer:
+	exec_fixed(s, "PRAGMA foreign_keys = ON", "enabling foreign keys", NULL);
 	return err_set(e, ERR_DB, "--db", "the database has schema version %d but this gongkai "
 		       "knows versions up to %d: it was written by a newer gongkai; upgrade gongkai "
 		       "(the database is left untouched)", have, store_migrations_n);

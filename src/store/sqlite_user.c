@@ -150,7 +150,95 @@ static int list(struct store *s, user_row_fn fn, void *ctx, struct gk_error *e)
 	return sq_each(s, st, "listing users", each_row, &x, e);
 }
 
+static int history_add(struct store *s, int64_t id, const char *hash, int64_t at, int keep,
+		       struct gk_error *e)
+{
+	static const char add[] = "INSERT INTO password_history (user_id, hash, at) VALUES (?, ?, ?)";
+	static const char trim[] = "DELETE FROM password_history WHERE user_id = ?1 AND id NOT IN "
+				   "(SELECT id FROM password_history WHERE user_id = ?1 "
+				   "ORDER BY id DESC LIMIT ?2)";
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = sq_stmt(s, add, &st, e)) != 0)
+		return rc;
+	sq_bind_int(st, 1, id);
+	sq_bind_text(st, 2, hash);
+	sq_bind_int(st, 3, at);
+	if ((rc = sq_exec_stmt(s, st, "recording the password", e)) != 0)
+		return rc;
+	if ((rc = sq_stmt(s, trim, &st, e)) != 0)
+		return rc;
+	sq_bind_int(st, 1, id);
+	sq_bind_int(st, 2, keep);
+	return sq_exec_stmt(s, st, "trimming the password history", e);
+}
+
+static int history_list(struct store *s, int64_t id, user_hash_fn fn, void *ctx,
+			struct gk_error *e)
+{
+	static const char sql[] = "SELECT hash, at FROM password_history WHERE user_id = ? "
+				  "ORDER BY id DESC";
+	sqlite3_stmt *st;
+	int rc, row;
+
+	if ((rc = sq_stmt(s, sql, &st, e)) != 0)
+		return rc;
+	sq_bind_int(st, 1, id);
+	while ((rc = sq_next(s, st, &row, "reading the password history", e)) == 0 && row)
+		if (fn(ctx, sq_col_text(st, 0), sq_col_int(st, 1)) != 0) {
+			sqlite3_reset(st);
+			break;
+		}
+	return rc;
+}
+
+static int totp_get(struct store *s, int64_t id, struct arena *a, struct user_totp_rec *out,
+		    int *found, struct gk_error *e)
+{
+	static const char sql[] = "SELECT secret, confirmed, last_step FROM user_totp WHERE user_id = ?";
+	sqlite3_stmt *st;
+	int rc, row;
+
+	*found = 0;
+	if ((rc = sq_stmt(s, sql, &st, e)) != 0)
+		return rc;
+	sq_bind_int(st, 1, id);
+	if ((rc = sq_next(s, st, &row, "reading the second factor", e)) != 0 || !row)
+		return rc;
+	out->secret = sq_col_dup(st, 0, a);
+	out->confirmed = (int)sq_col_int(st, 1);
+	out->last_step = sq_col_int(st, 2);
+	*found = 1;
+	sqlite3_reset(st);
+	return 0;
+}
+
+static int totp_set(struct store *s, int64_t id, const struct user_totp_rec *r,
+		    struct gk_error *e)
+{
+	static const char del[] = "DELETE FROM user_totp WHERE user_id = ?";
+	static const char put[] = "INSERT OR REPLACE INTO user_totp (user_id, secret, confirmed, "
+				  "last_step) VALUES (?, ?, ?, ?)";
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = sq_stmt(s, r ? put : del, &st, e)) != 0)
+		return rc;
+	sq_bind_int(st, 1, id);
+	if (r) {
+		sq_bind_text(st, 2, r->secret);
+		sq_bind_int(st, 3, r->confirmed);
+		sq_bind_int(st, 4, r->last_step);
+	}
+	return sq_exec_stmt(s, st, "recording the second factor", e);
+}
+
 const struct user_store_ops sqlite_user_ops = {
+	.history_add = history_add,
+	.history_list = history_list,
+	.totp_get = totp_get,
+	.totp_set = totp_set,
 	.insert = insert,
 	.get_by_name = get_by_name,
 	.get = get,

@@ -23,6 +23,16 @@ struct user_rec {
 };
 
 typedef int (*user_row_fn)(void *ctx, const struct user_rec *r);
+/* One past password hash of an account (newest first in lists). */
+typedef int (*user_hash_fn)(void *ctx, const char *hash, int64_t at);
+
+/* An account's second factor: the base32 TOTP secret, whether its owner confirmed it with a
+ * code (until then it is pending and not asked at sign-in), the last step used. */
+struct user_totp_rec {
+	const char *secret;
+	int confirmed;
+	int64_t last_step;
+};
 
 struct user_store_ops {
 	/* Insert (id ignored); ERR_CONFLICT if the name exists. */
@@ -39,6 +49,19 @@ struct user_store_ops {
 			struct gk_error *e);
 	/* Every user in name order; stops when fn returns non-zero. */
 	int (*list)(struct store *s, user_row_fn fn, void *ctx, struct gk_error *e);
+	/* Add a password hash to user id's history (at: seconds since 1970) and keep the newest
+	 * keep of them. */
+	int (*history_add)(struct store *s, int64_t id, const char *hash, int64_t at, int keep,
+			   struct gk_error *e);
+	/* The history, newest first; stops when fn returns non-zero. */
+	int (*history_list)(struct store *s, int64_t id, user_hash_fn fn, void *ctx,
+			    struct gk_error *e);
+	/* The second factor of user id (*found = 0 when none; strings in a). */
+	int (*totp_get)(struct store *s, int64_t id, struct arena *a, struct user_totp_rec *out,
+			int *found, struct gk_error *e);
+	/* Replace it (r NULL: remove it). */
+	int (*totp_set)(struct store *s, int64_t id, const struct user_totp_rec *r,
+			struct gk_error *e);
 };
 
 static inline const struct user_store_ops *user_store(struct store *s)

@@ -128,13 +128,11 @@ const char *web_extra(const struct web_ctx *c, const char *name)
 	return f ? f->value : NULL;
 }
 
-int web_may(const struct web_ctx *c, const char *pattern)
+int web_may_get(struct web_ctx *c, const char *pattern)
 {
-	if (c->user == NULL)
-		return 0;
 	for (const struct web_route *r = web_routes; r->pattern; r++)
 		if (strcmp(r->method, "GET") == 0 && strcmp(r->pattern, pattern) == 0)
-			return r->roles == 0 || (r->roles & c->user->role_bit) != 0;
+			return r->action == ACT_PUBLIC || web_may(c, r->action, 0);
 	return 0;
 }
 
@@ -283,7 +281,7 @@ int web_render(struct web_ctx *c, const char *name, const char *title)
 
 	buf_init(&body, 8u << 20);
 	tpl_put_str(c->page, "title", title);
-	if (c->route && c->route->roles)
+	if (c->route && c->route->action != ACT_PUBLIC)
 		tpl_put_bool(c->page, "console", 1);
 	rc = tpl_render(c->w->tpl, name, c->page, &body, &c->err);
 	if (rc == 0) {
@@ -324,7 +322,13 @@ static void put_user(struct web_ctx *c)
 	tpl_put_str(u, "role", c->user->role);
 	tpl_put_str(u, "role_label", webint_role_label(c->user->role));
 	tpl_put_bool(u, webint_role_key(c->user->role_id), 1);
-	tpl_put_bool(u, "sees_registers", web_may(c, "/console/registers"));
+	tpl_put_bool(u, "sees_registers", web_may_get(c, "/console/registers"));
+	tpl_put_bool(u, "sees_accounts", web_may(c, ACT_ACCOUNTS, 0));
+	tpl_put_bool(u, "sees_audit", web_may(c, ACT_AUDIT_READ, 0));
+	tpl_put_bool(u, "sees_documents", web_may(c, ACT_DOC_READ, 0));
+	tpl_put_bool(u, "sees_apps", web_may(c, ACT_APP_READ, 0));
+	tpl_put_bool(u, "sees_reports", web_may(c, ACT_REPORT_READ, 0));
+	tpl_put_bool(u, "sees_region", web_may(c, ACT_REGION_READ, 0));
 }
 
 /* ---------------------------------------------------------------- input validation */
@@ -633,7 +637,7 @@ void webint_dispatch(void *cls, struct http_req *req, struct http_resp *resp)
 		rc = req->body_rc;
 		goto fail;
 	}
-	if (r->roles) {
+	if (r->action != ACT_PUBLIC) {
 		tpl_put_bool(c->page, "console", 1);
 		if (c->user == NULL) {
 			if (strcmp(method, "GET") == 0) {
@@ -643,7 +647,19 @@ void webint_dispatch(void *cls, struct http_req *req, struct http_resp *resp)
 			rc = err_set(&c->err, ERR_FORBIDDEN, "", "请先登录");
 			goto fail;
 		}
-		if ((r->roles & c->user->role_bit) == 0) {
+		if ((c->user->must_enrol || c->user->must_change) && !(r->flags & R_SETUP)) {
+			/* GB/T 22239-2019 8.1.4.1: the second factor set up, an expired password
+			 * changed, before anything else */
+			const char *to = c->user->must_enrol ? "/console/totp" : "/console/password?expired=1";
+			if (strcmp(method, "GET") == 0) {
+				rc = web_redirect(c, to);
+				return;
+			}
+			rc = err_set(&c->err, ERR_FORBIDDEN, "", "请先%s", c->user->must_enrol
+				     ? "设置动态验证码（第二重身份鉴别）" : "修改已过期的密码");
+			goto fail;
+		}
+		if (!web_may(c, r->action, 0)) {
 			rc = err_set(&c->err, ERR_FORBIDDEN, "", "您的角色（%s）无权使用此功能",
 				     webint_role_label(c->user->role));
 			goto fail;
@@ -712,6 +728,8 @@ int web_run(const struct web_config *cfg, struct gk_error *e)
 		goto out;
 	if ((rc = webint_open(&w, e)) != 0)
 		goto out;
+	session_set_limits(cfg->session_idle > 0 ? (int64_t)cfg->session_idle * 60 : 0,
+			   cfg->session_max > 0 ? (int64_t)cfg->session_max * 3600 : 0);
 	crypto_random(w.csrf_key, sizeof w.csrf_key);
 	w.rl = ratelimit_new();
 	hc.listen = cfg->listen;

@@ -16,20 +16,13 @@
 
 #include "base/arena.h"
 #include "base/err.h"
+#include "domain/access.h"
 #include "domain/catalogue.h"
 #include "domain/user.h"
 #include "render/tpl.h"
 #include "web/http.h"
 #include "web/web.h"
 
-/* A route lists the staff roles allowed as a set of bits of enum user_role. */
-#define RB(role) (1u << (role))
-#define R_OFFICER RB(ROLE_OFFICER)
-#define R_REVIEWER RB(ROLE_REVIEWER)
-#define R_LEADER RB(ROLE_LEADER)
-#define R_ADMIN RB(ROLE_ADMIN)
-#define R_SUPERVISOR RB(ROLE_SUPERVISOR)
-#define R_ANY (RB(ROLE__MAX) - 1)
 
 /* The longest file name an uploaded file may carry (bytes): an attachment's limit. */
 #define WEB_FILENAME_MAX DOC_ATTACH_NAME_MAX
@@ -58,6 +51,8 @@ struct web_field {
 enum {
 	R_FORM = 1,       /* invalid input goes to the handler as field errors (re-show the form) */
 	R_LOGIN = 4,      /* the login form: rate-limited by its own rules */
+	R_SETUP = 2,      /* open to a user who must first set up a second factor or change an
+			   * expired password (the pages that do it, sign-out) */
 };
 
 struct web_ctx;
@@ -66,7 +61,7 @@ typedef int (*web_handler_fn)(struct web_ctx *c);
 struct web_route {
 	const char *method;           /* "GET" (also answers HEAD) or "POST" */
 	const char *pattern;          /* "/doc/:id" — ":name" matches one path segment */
-	unsigned roles;               /* 0 = public; else the staff roles allowed */
+	enum access_action action;    /* what it does: who may (domain/access.h); ACT_PUBLIC = anyone */
 	unsigned flags;
 	const struct web_field *fields; /* terminated by { NULL } ; may be NULL */
 	web_handler_fn handler;
@@ -85,8 +80,11 @@ struct web_user {
 	const char *display_name;
 	const char *role;        /* "officer", … */
 	int role_id;             /* enum user_role */
-	unsigned role_bit;       /* RB(role_id) */
 	int64_t agency_id;
+	struct access_who who;   /* for access_may (the organs below loaded on first use) */
+	int totp_on;             /* signs in with a second factor */
+	int must_enrol;          /* must set up the second factor before anything else */
+	int must_change;         /* the password expired: must change it before anything else */
 };
 
 struct web_value {
@@ -123,9 +121,6 @@ struct web_ctx {
 	int csrf_cookie_new;         /* the visitor had no CSRF cookie: a POST cannot be valid */
 	int too_long;                /* a field exceeded its maximum */
 	struct store *store;         /* set by web_begin while a transaction is open */
-	int64_t *scope;              /* organs the user may see (web_visible), loaded on first use */
-	size_t nscope;
-	int scope_loaded;
 	int txn_nest;                /* web_begin calls inside the open transaction */
 	struct form extra;           /* the fields a "*" route field let through */
 };
@@ -138,8 +133,15 @@ const char *web_str(const struct web_ctx *c, const char *name);
 const char *web_param(const struct web_ctx *c, const char *name);
 /* Text of a field let through by the route's "*" field, or NULL when absent. */
 const char *web_extra(const struct web_ctx *c, const char *name);
-/* 1 if the signed-in user's role may GET the route declared with pattern (for links). */
-int web_may(const struct web_ctx *c, const char *pattern);
+/* 1 if the signed-in user may GET the route declared with pattern (for links). */
+int web_may_get(struct web_ctx *c, const char *pattern);
+/* THE permission check: 1 if the signed-in user may do act on organ (0 = on nothing in
+ * particular, ACCESS_NO_ORGAN = records of no organ) — access_may, with the organs under a
+ * supervisor's loaded on first use. Handlers ask this, never a role. */
+int web_may(struct web_ctx *c, enum access_action act, int64_t organ);
+/* 1 if the signed-in user reaches organs beyond their own (a supervisor, the administrators):
+ * pages then offer a choice of organ. */
+int web_reaches_beyond(const struct web_ctx *c);
 /* Path parameter ":name" as a positive integer written the one way (digits, no leading zero)
  * in *out; ERR_NOTFOUND with message none when it is not one (a page that does not exist). */
 int web_param_id(struct web_ctx *c, const char *name, const char *none, int64_t *out) GK_WUR;
@@ -155,8 +157,8 @@ void web_field_error_as(struct web_ctx *c, const char *field, const char *label,
  * Otherwise 0 (the handler returns rc). */
 int web_refused(struct web_ctx *c, int rc);
 
-/* 1 if the signed-in user may see records of organ agency_id: an admin every organ, a
- * supervisor their organ and every organ under it, anyone else their own organ only. */
+/* 1 if the signed-in user may see records of organ agency_id for the action of the request's
+ * route: web_may(c, c->route->action, agency_id). */
 int web_visible(struct web_ctx *c, int64_t agency_id);
 
 /* Fill list with the organs (id, name, selected when id == selected) for a <select>: every
@@ -207,6 +209,10 @@ struct calendar;
 int web_begin(struct web_ctx *c, int write, struct store **out) GK_WUR;
 /* Commit when rc is 0, else roll back; returns rc or the commit's error. */
 int web_finish(struct web_ctx *c, int rc) GK_WUR;
+/* Audit a download of records by the signed-in user (domain/audit.h: audit_export), in a
+ * write transaction of its own. */
+int web_audit_export(struct web_ctx *c, int64_t agency_id, const char *entity, int64_t entity_id,
+		     const char *format) GK_WUR;
 /* The working-day calendar loaded at startup. */
 const struct calendar *web_calendar(const struct web_ctx *c);
 /* A moment (seconds since 1970) as pages show it: "YYYY-MM-DD HH:MM", Beijing time (UTC+8).

@@ -14,6 +14,7 @@
 
 #include "domain/agency.h"
 #include "domain/audit.h"
+#include "domain/audit_archive.h"
 #include "domain/signin.h"
 #include "domain/user.h"
 #include "web/handlers.h"
@@ -184,8 +185,11 @@ static int new_password_ok(struct web_ctx *c)
 {
 	const char *pw = web_str(c, "password");
 
-	if (strlen(pw) < USER_PASSWORD_MIN)
-		web_field_error(c, "password", "密码至少 %d 位", USER_PASSWORD_MIN);
+	struct gk_error e;
+
+	if (user_password_rules(pw, &e) != 0)
+		web_field_error(c, "password", "密码至少 %d 位，并包含小写字母、大写字母、数字、其他符号中的三类",
+				USER_PASSWORD_MIN);
 	else if (strcmp(pw, web_str(c, "password2")) != 0)
 		web_field_error(c, "password2", "两次输入的新密码不一致");
 	else
@@ -257,6 +261,17 @@ int h_user_disable(struct web_ctx *c)
 	return change_account(c, op_disable, "已停用 %s：该账号已在所有设备上退出，不能再登录");
 }
 
+static int op_totp_reset(struct web_ctx *c, struct store *s, const struct user_rec *u)
+{
+	return user_totp_reset(s, u->name, &c->err);
+}
+
+/* A lost phone: the second factor removed; the owner sets up a new one at the next sign-in. */
+int h_user_totp_reset(struct web_ctx *c)
+{
+	return change_account(c, op_totp_reset, "已清除 %s 的动态验证码，下次登录时须重新设置");
+}
+
 int h_user_role(struct web_ctx *c)
 {
 	return change_account(c, op_role, "已更新 %s 的角色和所属机关");
@@ -264,6 +279,8 @@ int h_user_role(struct web_ctx *c)
 
 int h_password_form(struct web_ctx *c)
 {
+	if (web_in(c, "expired")->present || c->user->must_change)
+		web_notice(c, "您的密码已超过规定的使用期限，请先修改密码。");
 	if (web_in(c, "done")->present)
 		web_notice(c, "密码已修改。您在其他浏览器和设备上的登录均已退出，本次登录已换用新的会话。");
 	return web_render(c, "password", "修改密码");
@@ -331,7 +348,7 @@ static int add_audit_row(void *ctx, const struct audit_rec *r)
 	struct tpl_val *o;
 	struct arena *a = f->c->a;
 
-	if (r->agency_id ? !web_visible(f->c, r->agency_id) : f->c->user->role_id != ROLE_ADMIN)
+	if (!web_visible(f->c, r->agency_id ? r->agency_id : ACCESS_NO_ORGAN))
 		return 0;
 	o = tpl_push_obj(f->list);
 	tpl_put_int(o, "id", r->id);
@@ -382,4 +399,34 @@ int h_audit(struct web_ctx *c)
 	tpl_put_int(c->page, "shown", f.shown < AUDIT_PAGE ? f.shown : AUDIT_PAGE);
 	tpl_put_int(c->page, "total", f.shown);
 	return web_render(c, "audit", "审计日志");
+}
+
+/* The signed archive of the whole audit log (domain/audit_archive.h), for the audit
+ * administrator to keep and to check offline with `gongkai audit verify FILE`; the export is
+ * audited in the same transaction. */
+int h_audit_export(struct web_ctx *c)
+{
+	char secret[CRYPTO_SIGN_SECRET_HEX], pub[CRYPTO_SIGN_PUBLIC_HEX];
+	const char *path = c->w->cfg->audit_key_file
+		? c->w->cfg->audit_key_file : arena_printf(c->a, "%s.audit-key", c->w->cfg->db_path);
+	struct store *s;
+	int rc;
+
+	if ((rc = audit_key_load(path, 1, secret, pub, &c->err)) != 0)
+		return rc;
+	if ((rc = web_begin(c, 1, &s)) != 0)
+		return rc;
+	rc = audit_archive_write(s, secret, &c->resp->body, &c->err);
+	memset(secret, 0, sizeof secret);
+	if (rc == 0)
+		rc = audit_export(s, 0, "audit", 0, "archive", &c->err);
+	if ((rc = web_finish(c, rc)) != 0) {
+		buf_reset(&c->resp->body);
+		return rc;
+	}
+	c->resp->content_type = "text/plain; charset=utf-8";
+	http_resp_header(c->resp, "Content-Disposition", "attachment; filename=\"gongkai-audit.txt\"");
+	http_resp_header(c->resp, "Cache-Control", "private, no-store");
+	http_resp_header(c->resp, "X-Audit-Key", arena_strdup(c->a, pub));
+	return 0;
 }

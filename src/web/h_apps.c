@@ -63,7 +63,7 @@ static int list_agency(struct web_ctx *c, int64_t *agency_id)
 {
 	int rc = web_agency_asked(c, agency_id);
 
-	if (rc == 0 && c->user->role_id != ROLE_SUPERVISOR && c->user->role_id != ROLE_ADMIN)
+	if (rc == 0 && !web_reaches_beyond(c))
 		*agency_id = c->user->agency_id;
 	return rc;
 }
@@ -93,14 +93,13 @@ int h_apps(struct web_ctx *c)
 	if ((rc = web_begin(c, 0, &s)) != 0)
 		return rc;
 	rc = app_list(s, web_calendar(c), &q, web_today(), add_item, &f, &c->err);
-	tpl_put_bool(c->page, "choose_agency", c->user->role_id == ROLE_SUPERVISOR || c->user->role_id == ROLE_ADMIN);
-	if (rc == 0 && (c->user->role_id == ROLE_SUPERVISOR || c->user->role_id == ROLE_ADMIN))
+	tpl_put_bool(c->page, "choose_agency", web_reaches_beyond(c));
+	if (rc == 0 && web_reaches_beyond(c))
 		rc = web_agencies_in_scope(c, tpl_put_list(c->page, "agencies"), q.agency_id);
 	if ((rc = web_finish(c, rc)) != 0)
 		return web_refused(c, rc) ? web_render(c, "apps", "依申请公开") : rc;
 	tpl_put_int(c->page, "count", f.n);
-	tpl_put_bool(c->page, "may_register", c->user->role_id == ROLE_OFFICER ||
-					       c->user->role_id == ROLE_LEADER);
+	tpl_put_bool(c->page, "may_register", web_may(c, ACT_APP_HANDLE, 0));
 	return web_render(c, "apps", "依申请公开");
 }
 
@@ -413,9 +412,8 @@ static int detail(struct web_ctx *c, int64_t id, const struct refusal *why)
 		return rc;
 	}
 	put_view(c, &v, why);
+	tpl_put_bool(c->page, "may_act", web_may(c, ACT_APP_HANDLE, v.rec.agency_id));
 	app_view_free(&v);
-	tpl_put_bool(c->page, "may_act", c->user->role_id == ROLE_OFFICER ||
-					 c->user->role_id == ROLE_LEADER);
 	return web_render(c, "app", "申请详情");
 }
 
@@ -577,5 +575,5 @@ int h_app_letter_docx(struct web_ctx *c)
 	http_resp_header(c->resp, "Content-Disposition",
 			 arena_printf(c->a, "attachment; filename=\"letter-%lld.docx\"", (long long)id));
 	http_resp_header(c->resp, "Cache-Control", "private, no-store");
-	return 0;
+	return web_audit_export(c, 0, "application", id, "docx");
 }

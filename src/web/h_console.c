@@ -10,10 +10,12 @@
  * May call: domain/, web/app.h.
  */
 #include <string.h>
+#include <time.h>
 
 #include "domain/application.h"
 #include "domain/organ_rules.h"
 #include "domain/signin.h"
+#include "domain/user.h"
 #include "text/date.h"
 #include "web/handlers.h"
 #include "web/webint.h"
@@ -30,6 +32,19 @@ int h_login_form(struct web_ctx *c)
 	if (c->user)
 		return web_redirect(c, local_next(web_in(c, "next")->s));
 	return web_render(c, "login", "工作人员登录");
+}
+
+/* The one-time code of an account with a second factor: 0 when it is good (and now used),
+ * ERR_FORBIDDEN when missing, wrong or used before. */
+static int second_factor(struct web_ctx *c, const struct web_user *u)
+{
+	struct store *s;
+	int rc;
+
+	if ((rc = web_begin(c, 1, &s)) != 0)
+		return rc;
+	return web_finish(c, user_totp_verify(s, u->id, web_str(c, "code"), (int64_t)time(NULL),
+					       &c->err));
 }
 
 int h_login(struct web_ctx *c)
@@ -54,9 +69,68 @@ int h_login(struct web_ctx *c)
 		web_field_error(c, "password", "用户名或密码错误");
 		return web_render(c, "login", "工作人员登录");
 	}
+	if (u.totp_on && (rc = second_factor(c, &u)) != 0) {
+		if (rc != ERR_FORBIDDEN)
+			return rc;
+		err_clear(&c->err);
+		if ((rc = web_signin_failed(c, user)) != 0)
+			return rc;
+		c->resp->status = 401;
+		tpl_put_bool(c->page, "ask_code", 1);
+		web_field_error(c, "code", web_in(c, "code")->present ? "动态验证码错误或已用过，请输入验证器应用中现在显示的 6 位数字"
+								      : "请输入验证器应用中显示的 6 位动态验证码");
+		return web_render(c, "login", "工作人员登录");
+	}
 	if (web_login(c, &u) != 0)
 		return ERR_INTERNAL;
+	if (u.must_enrol)
+		return web_redirect(c, "/console/totp");
 	return web_redirect(c, local_next(web_in(c, "next")->s));
+}
+
+/* The second factor: the secret to enter in an authenticator app (as text and as an
+ * otpauth:// address), then the first code to confirm it. GB/T 22239-2019 8.1.4.1 d). */
+int h_totp_form(struct web_ctx *c)
+{
+	const char *secret = NULL;
+	struct store *s;
+	int rc;
+
+	if (c->user->totp_on) {
+		tpl_put_bool(c->page, "totp_on", 1);
+		return web_render(c, "totp", "动态验证码");
+	}
+	if ((rc = web_begin(c, 1, &s)) != 0)
+		return rc;
+	if ((rc = web_finish(c, user_totp_begin(s, c->user->name, c->a, &secret, &c->err))) != 0)
+		return rc;
+	tpl_put_str(c->page, "secret", secret);
+	tpl_put_str(c->page, "uri", arena_printf(c->a, "otpauth://totp/%s:%s?secret=%s&issuer=%s",
+						 "gongkai", c->user->name, secret, "gongkai"));
+	tpl_put_bool(c->page, "must", c->user->must_enrol);
+	return web_render(c, "totp", "动态验证码");
+}
+
+int h_totp(struct web_ctx *c)
+{
+	struct store *s;
+	int rc;
+
+	if (c->nerrors)
+		return h_totp_form(c);
+	if ((rc = web_begin(c, 1, &s)) != 0)
+		return rc;
+	rc = web_finish(c, user_totp_confirm(s, c->user->name, web_str(c, "code"),
+					     (int64_t)time(NULL), &c->err));
+	if (rc == ERR_INVALID) {
+		web_field_error(c, "code", "验证码不对：请核对手机时间，输入验证器应用中现在显示的 6 位数字");
+		err_clear(&c->err);
+		c->resp->status = 400;
+		return h_totp_form(c);
+	}
+	if (rc)
+		return rc;
+	return web_redirect(c, "/console");
 }
 
 int h_logout(struct web_ctx *c)
@@ -151,10 +225,9 @@ int h_dashboard(struct web_ctx *c)
 	struct store *s;
 	int rc, year;
 
-	if (c->user->role_id == ROLE_OFFICER || c->user->role_id == ROLE_LEADER ||
-	    c->user->role_id == ROLE_SUPERVISOR) {
+	if (web_may(c, ACT_APP_READ, 0)) {
 		tpl_put_bool(c->page, "sees_apps", 1);
-		if (c->user->role_id != ROLE_SUPERVISOR)
+		if (!web_reaches_beyond(c))
 			q.agency_id = c->user->agency_id;
 		if ((rc = web_begin(c, 0, &s)) != 0)
 			return rc;
@@ -181,8 +254,7 @@ int h_dashboard(struct web_ctx *c)
 		return rc;
 	date_split(web_today(), &year, NULL, NULL);
 	tpl_put_int(c->page, "report_year", year - 1);
-	tpl_put_bool(c->page, "sees_region", c->user->role_id == ROLE_SUPERVISOR ||
-					      c->user->role_id == ROLE_ADMIN);
+	tpl_put_bool(c->page, "sees_region", web_may(c, ACT_REGION_READ, 0));
 	if (c->user->agency_id) {
 		struct tpl_val *pubs = tpl_put_list(c->page, "report_pubs");
 		int due = 0, today = web_today();

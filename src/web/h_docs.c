@@ -376,7 +376,7 @@ int h_docs(struct web_ctx *c)
 	int rc;
 
 	f.state = web_in(c, "state")->s;
-	if (c->user->role_id != ROLE_SUPERVISOR && c->user->role_id != ROLE_ADMIN)
+	if (!web_reaches_beyond(c))
 		f.agency_id = c->user->agency_id;
 	for (int i = 0; i < DOC_STATE__MAX; i++) {
 		struct tpl_val *o = tpl_push_obj(states);
@@ -390,7 +390,7 @@ int h_docs(struct web_ctx *c)
 	if ((rc = web_finish(c, rc)) != 0)
 		return web_refused(c, rc) ? web_render(c, "docs", "主动公开") : rc;
 	tpl_put_int(c->page, "count", r.n);
-	tpl_put_bool(c->page, "may_write", c->user->role_id == ROLE_OFFICER);
+	tpl_put_bool(c->page, "may_write", web_may(c, ACT_DOC_WRITE, 0));
 	return web_render(c, "docs", "主动公开");
 }
 
@@ -500,7 +500,7 @@ static int doc_page(struct web_ctx *c)
 			tpl_put_str(o, "label", publish_stages[i].label);
 			tpl_put_bool(o, "secrecy", publish_stages[i].secrecy_required);
 		}
-	if (c->user->role_id != ROLE_SUPERVISOR) {
+	if (web_may(c, ACT_DOC_WRITE, d.agency_id) || web_may(c, ACT_DOC_PUBLISH, d.agency_id)) {
 		tpl_put_bool(c->page, "can_edit", st == DOC_DRAFT);
 		tpl_put_bool(c->page, "can_submit", st == DOC_DRAFT);
 		tpl_put_bool(c->page, "can_publish", st == DOC_APPROVED);

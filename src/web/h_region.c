@@ -188,6 +188,8 @@ int h_report_region_download(struct web_ctx *c)
 					      (long long)g.root.id, g.year, g.drafts ? "-draft" : "",
 					      render_kind_name((enum render_kind)kind)));
 		http_resp_header(c->resp, "Cache-Control", "private, no-store");
+		rc = web_audit_export(c, g.root.id, "report-region", 0,
+				      render_kind_name((enum render_kind)kind));
 	}
 	region_free(&g);
 	return rc;

@@ -50,7 +50,7 @@ static int organ_of(struct web_ctx *c, int64_t *agency_id)
 /* 1 if the user may change the entries of organ agency_id: a writer of that organ. */
 static int may_write(struct web_ctx *c, int64_t agency_id)
 {
-	return web_may(c, "/console/registers/:reg/new") && agency_id == c->user->agency_id;
+	return web_may(c, ACT_REG_WRITE, agency_id);
 }
 
 /* The organ an entry is written to: the writer's own. */
@@ -199,12 +199,12 @@ int h_registers(struct web_ctx *c)
 		tpl_put_str(o, "title", reg_descs[k].title);
 		tpl_put_int(o, "count", (long long)n);
 	}
-	if (rc == 0 && c->user->role_id == ROLE_SUPERVISOR)
+	if (rc == 0 && web_reaches_beyond(c))
 		rc = web_agencies_in_scope(c, tpl_put_list(c->page, "agencies"), agency_id);
 	if ((rc = web_finish(c, rc)) != 0)
 		return rc;
 	tpl_put_int(c->page, "agency_id", agency_id);
-	tpl_put_bool(c->page, "choose_agency", c->user->role_id == ROLE_SUPERVISOR);
+	tpl_put_bool(c->page, "choose_agency", web_reaches_beyond(c));
 	tpl_put_str(c->page, "organ_action", "/console/registers");
 	return web_render(c, "registers", "登记簿");
 }
@@ -225,7 +225,7 @@ static int list_page(struct web_ctx *c, const struct reg_desc *d)
 	if ((rc = organ_of(c, &agency_id)) != 0 || (rc = web_begin(c, 0, &s)) != 0)
 		return rc;
 	rc = registers_list(s, agency_id, d->kind, c->a, &recs, &n, &c->err);
-	if (rc == 0 && c->user->role_id == ROLE_SUPERVISOR)
+	if (rc == 0 && web_reaches_beyond(c))
 		rc = web_agencies_in_scope(c, tpl_put_list(c->page, "agencies"), agency_id);
 	if ((rc = web_finish(c, rc)) != 0)
 		return rc;
@@ -256,7 +256,7 @@ static int list_page(struct web_ctx *c, const struct reg_desc *d)
 	if (first + shown_n < n)
 		tpl_put_str(c->page, "next", arena_printf(c->a, "/console/registers/%s?agency=%lld&page=%lld",
 							  d->name, (long long)agency_id, page + 1));
-	tpl_put_bool(c->page, "choose_agency", c->user->role_id == ROLE_SUPERVISOR);
+	tpl_put_bool(c->page, "choose_agency", web_reaches_beyond(c));
 	tpl_put_str(c->page, "organ_action", arena_printf(c->a, "/console/registers/%s", d->name));
 	tpl_put_int(c->page, "agency_id", agency_id);
 	tpl_put_bool(c->page, "may_write", may_write(c, agency_id));

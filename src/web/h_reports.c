@@ -308,9 +308,8 @@ static int console_page(struct web_ctx *c, int year, const struct findings *refu
 	shown = refused && refused->n ? refused : &f;
 	web_put_findings(c, shown);
 	tpl_put_bool(c->page, "blocked", findings_count(shown, SEV_ERROR) > 0);
-	tpl_put_bool(c->page, "may_publish", c->user->role_id == ROLE_LEADER);
-	tpl_put_bool(c->page, "may_edit", c->user->role_id == ROLE_LEADER ||
-					  c->user->role_id == ROLE_OFFICER);
+	tpl_put_bool(c->page, "may_publish", web_may(c, ACT_REPORT_PUBLISH, 0));
+	tpl_put_bool(c->page, "may_edit", web_may(c, ACT_REPORT_EDIT, 0));
 	rc = web_render(c, "report_console", "年度报告");
 out:
 	buf_free(&html);

@@ -88,6 +88,8 @@ int h_feedback(struct web_ctx *c);
 int h_login_form(struct web_ctx *c);
 int h_login(struct web_ctx *c);
 int h_logout(struct web_ctx *c);
+int h_totp_form(struct web_ctx *c);
+int h_totp(struct web_ctx *c);
 int h_dashboard(struct web_ctx *c);
 
 /* h_registers.c — the registers (登记簿) */
@@ -107,8 +109,10 @@ int h_user(struct web_ctx *c);
 int h_user_password(struct web_ctx *c);
 int h_user_disable(struct web_ctx *c);
 int h_user_role(struct web_ctx *c);
+int h_user_totp_reset(struct web_ctx *c);
 int h_password_form(struct web_ctx *c);
 int h_password(struct web_ctx *c);
 int h_audit(struct web_ctx *c);
+int h_audit_export(struct web_ctx *c);
 
 #endif

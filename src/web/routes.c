@@ -1,6 +1,6 @@
 /*
- * routes.c — THE table of HTTP routes: method, path pattern, the staff roles allowed (0 =
- * public), flags, the input fields each handler receives validated (name, type,
+ * routes.c — THE table of HTTP routes: method, path pattern, the action it performs (the roles
+ * allowed it and their reach over organs are domain/access.h's one table: access_may), flags, the input fields each handler receives validated (name, type,
  * required, maximum length, label for messages), and for a public form the limit it counts
  * against (each its own: --form-limit NAME=N). Nothing else decides who may do what.
  */
@@ -22,9 +22,6 @@
 		 { "summary", F_TEXT, 0, 4000, "内容概述" }, { "keywords", F_LINE, 0, 300, "主题词" }, \
 		 { "attachment", F_FILE, 0, 0, "附件" })
 
-/* The registers: staff of an organ keep its registers, a supervisor reads those in scope. */
-#define REG_READ (R_OFFICER | R_LEADER | R_SUPERVISOR)
-#define REG_WRITE (R_OFFICER | R_LEADER)
 /* A register entry's fields come from the register's table (domain/register.h), whose rules
  * check each value: the route only bounds their size (5000 characters of 4 bytes at most). */
 #define REG_ENTRY_FIELDS FIELDS({ "*", F_TEXT, 0, 20000, "登记内容" })
@@ -40,65 +37,68 @@
 
 const struct web_route web_routes[] = {
 	/* public portal */
-	{ "GET", "/", 0, 0, NULL, h_home },
-	{ "GET", "/prefs/text", 0, 0,
+	{ "GET", "/", ACT_PUBLIC, 0, NULL, h_home },
+	{ "GET", "/prefs/text", ACT_PUBLIC, 0,
 	  FIELDS({ "size", F_LINE, 1, 16, "字号" }, { "back", F_LINE, 0, 512, "返回页面" }),
 	  h_text_size },
 
-	{ "GET", "/reports", 0, 0, NULL, h_reports },
-	{ "GET", "/reports/:agency/:year", 0, 0, FIELDS({ "revision", F_INT, 0, 1000, "修订版本" }),
+	{ "GET", "/reports", ACT_PUBLIC, 0, NULL, h_reports },
+	{ "GET", "/reports/:agency/:year", ACT_PUBLIC, 0, FIELDS({ "revision", F_INT, 0, 1000, "修订版本" }),
 	  h_report },
-	{ "GET", "/reports/:agency/:year/:rev/:kind", 0, 0, NULL, h_report_download },
-	{ "GET", "/catalogue", 0, 0,
+	{ "GET", "/reports/:agency/:year/:rev/:kind", ACT_PUBLIC, 0, NULL, h_report_download },
+	{ "GET", "/catalogue", ACT_PUBLIC, 0,
 	  FIELDS({ "topic", F_LINE, 0, 100, "主题分类" }, { "genre", F_LINE, 0, 40, "体裁" },
 		 { "year", F_INT, 0, 2199, "年份" }, { "agency", F_INT, 0, INT32_MAX, "机关" },
 		 { "page", F_INT, 0, 100000, "页码" }),
 	  h_catalogue },
-	{ "GET", "/doc/:id", 0, 0, NULL, h_doc },
-	{ "GET", "/doc/:id/attachments/:n", 0, 0, NULL, h_doc_attachment },
-	{ "GET", "/docs/:id", 0, 0, NULL, h_doc },  /* the form the Atom feed links to */
-	{ "GET", "/guide", 0, 0, FIELDS({ "agency", F_INT, 0, INT32_MAX, "机关" }), h_guide },
-	{ "GET", "/feed.xml", 0, 0, FIELDS({ "agency", F_INT, 0, INT32_MAX, "机关" }), h_feed },
-	{ "GET", "/search", 0, R_FORM,
+	{ "GET", "/doc/:id", ACT_PUBLIC, 0, NULL, h_doc },
+	{ "GET", "/doc/:id/attachments/:n", ACT_PUBLIC, 0, NULL, h_doc_attachment },
+	{ "GET", "/docs/:id", ACT_PUBLIC, 0, NULL, h_doc },  /* the form the Atom feed links to */
+	{ "GET", "/guide", ACT_PUBLIC, 0, FIELDS({ "agency", F_INT, 0, INT32_MAX, "机关" }), h_guide },
+	{ "GET", "/feed.xml", ACT_PUBLIC, 0, FIELDS({ "agency", F_INT, 0, INT32_MAX, "机关" }), h_feed },
+	{ "GET", "/search", ACT_PUBLIC, R_FORM,
 	  FIELDS({ "q", F_LINE, 0, 200, "检索词" }, { "topic", F_LINE, 0, 100, "主题分类" },
 		 { "genre", F_LINE, 0, 40, "体裁" }, { "year", F_INT, 0, 2199, "年份" },
 		 { "page", F_INT, 0, 100000, "页码" }),
 	  h_search },
-	{ "GET", "/apply", 0, 0, FIELDS({ "agency", F_INT, 0, INT32_MAX, "受理机关" }), h_apply_form },
-	{ "POST", "/apply", 0, R_FORM | R_LIMITED(WEB_FORM_APPLY),
+	{ "GET", "/apply", ACT_PUBLIC, 0, FIELDS({ "agency", F_INT, 0, INT32_MAX, "受理机关" }), h_apply_form },
+	{ "POST", "/apply", ACT_PUBLIC, R_FORM | R_LIMITED(WEB_FORM_APPLY),
 	  FIELDS({ "agency", F_INT, 1, INT32_MAX, "受理机关" }, ART29_FIELDS), h_apply },
-	{ "GET", "/track", 0, 0, NULL, h_track_form },
-	{ "POST", "/track", 0, R_FORM | R_LIMITED(WEB_FORM_TRACK),
+	{ "GET", "/track", ACT_PUBLIC, 0, NULL, h_track_form },
+	{ "POST", "/track", ACT_PUBLIC, R_FORM | R_LIMITED(WEB_FORM_TRACK),
 	  FIELDS({ "code", F_LINE, 1, 32, "查询码" }, { "secret", F_LINE, 1, 64, "查询密码" }),
 	  h_track },
-	{ "GET", "/feedback", 0, 0, FIELDS({ "agency", F_INT, 0, INT32_MAX, "受理机关" }), h_feedback_form },
-	{ "POST", "/feedback", 0, R_FORM | R_LIMITED(WEB_FORM_FEEDBACK),
+	{ "GET", "/feedback", ACT_PUBLIC, 0, FIELDS({ "agency", F_INT, 0, INT32_MAX, "受理机关" }), h_feedback_form },
+	{ "POST", "/feedback", ACT_PUBLIC, R_FORM | R_LIMITED(WEB_FORM_FEEDBACK),
 	  FIELDS({ "agency", F_INT, 1, INT32_MAX, "受理机关" }, { "text", F_TEXT, 1, 6000, "意见内容" },
 		 { "contact", F_LINE, 0, 200, "联系方式" }),
 	  h_feedback },
 
 	/* staff console */
-	{ "GET", "/console/login", 0, 0, FIELDS({ "next", F_LINE, 0, 512, "登录后前往" }), h_login_form },
-	{ "POST", "/console/login", 0, R_FORM | R_LOGIN,
+	{ "GET", "/console/login", ACT_PUBLIC, 0, FIELDS({ "next", F_LINE, 0, 512, "登录后前往" }), h_login_form },
+	{ "POST", "/console/login", ACT_PUBLIC, R_FORM | R_LOGIN,
 	  FIELDS({ "user", F_LINE, 1, 64, "用户名" }, { "password", F_LINE, 1, 256, "密码" },
-		 { "next", F_LINE, 0, 512, "登录后前往" }),
+		 { "code", F_LINE, 0, 16, "动态验证码" }, { "next", F_LINE, 0, 512, "登录后前往" }),
 	  h_login },
-	{ "POST", "/console/logout", R_ANY, 0, NULL, h_logout },
-	{ "GET", "/console", R_ANY, 0, NULL, h_dashboard },
+	{ "POST", "/console/logout", ACT_CONSOLE, R_SETUP, NULL, h_logout },
+	{ "GET", "/console/totp", ACT_CONSOLE, R_SETUP, NULL, h_totp_form },
+	{ "POST", "/console/totp", ACT_CONSOLE, R_FORM | R_SETUP,
+	  FIELDS({ "code", F_LINE, 1, 16, "动态验证码" }), h_totp },
+	{ "GET", "/console", ACT_CONSOLE, 0, NULL, h_dashboard },
 
-	{ "GET", "/console/applications", R_OFFICER | R_LEADER | R_SUPERVISOR, R_FORM,
+	{ "GET", "/console/applications", ACT_APP_READ, R_FORM,
 	  FIELDS({ "state", F_LINE, 0, 32, "状态" }, { "overdue", F_LINE, 0, 8, "已超期" },
 		 { "due_within", F_INT, 0, 60, "剩余工作日" }, { "year", F_INT, 0, 2199, "年度" },
 		 { "agency", F_INT, 0, INT32_MAX, "机关" }),
 	  h_apps },
 	/* paper, in-person, post, fax … applications registered by staff (before /:id) */
-	{ "GET", "/console/applications/new", R_OFFICER | R_LEADER, 0, NULL, h_app_new_form },
-	{ "POST", "/console/applications/new", R_OFFICER | R_LEADER, R_FORM,
+	{ "GET", "/console/applications/new", ACT_APP_HANDLE, 0, NULL, h_app_new_form },
+	{ "POST", "/console/applications/new", ACT_APP_HANDLE, R_FORM,
 	  FIELDS({ "channel", F_LINE, 1, 16, "申请渠道" }, { "received", F_DATE, 1, 10, "收到日期" },
 		 { "confirmed", F_DATE, 0, 10, "确认收到日期" }, ART29_FIELDS),
 	  h_app_new },
-	{ "GET", "/console/applications/:id", R_OFFICER | R_LEADER | R_SUPERVISOR, 0, NULL, h_app },
-	{ "POST", "/console/applications/:id/event", R_OFFICER | R_LEADER, R_FORM,
+	{ "GET", "/console/applications/:id", ACT_APP_READ, 0, NULL, h_app },
+	{ "POST", "/console/applications/:id/event", ACT_APP_HANDLE, R_FORM,
 	  FIELDS({ "kind", F_LINE, 1, 40, "办理事项" }, { "date", F_DATE, 1, 10, "日期" },
 		 { "note", F_TEXT, 0, 4000, "说明" }, { "approver", F_LINE, 0, 100, "批准人" },
 		 { "amount", F_LINE, 0, 20, "金额（元）" }, { "period", F_INT, 0, 1000, "期限（工作日）" },
@@ -107,105 +107,109 @@ const struct web_route web_routes[] = {
 		 { "ref", F_INT, 0, 32, "第几次征求意见" }, { "workdays", F_INT, 0, 1000, "工作日数" },
 		 { "method", F_LINE, 0, 20, "计收方式" }, { "pages", F_INT, 0, 1000000, "页数" }),
 	  h_app_event },
-	{ "POST", "/console/applications/:id/decide", R_OFFICER | R_LEADER, R_FORM,
+	{ "POST", "/console/applications/:id/decide", ACT_APP_HANDLE, R_FORM,
 	  FIELDS({ "outcome", F_LINE, 1, 40, "处理结果" }, { "date", F_DATE, 1, 10, "答复日期" },
 		 { "basis", F_TEXT, 0, 8000, "依据和理由" },
 		 { "responsible_organ", F_LINE, 0, 200, "负责公开的机关" },
 		 { "responsible_contact", F_LINE, 0, 300, "该机关的联系方式" }),
 	  h_app_decide },
-	{ "GET", "/console/applications/:id/letter", R_OFFICER | R_LEADER | R_SUPERVISOR, 0, NULL,
+	{ "GET", "/console/applications/:id/letter", ACT_APP_READ, 0, NULL,
 	  h_app_letter },
-	{ "GET", "/console/applications/:id/letter.docx", R_OFFICER | R_LEADER | R_SUPERVISOR, 0, NULL,
+	{ "GET", "/console/applications/:id/letter.docx", ACT_APP_READ, 0, NULL,
 	  h_app_letter_docx },
-	{ "GET", "/console/reports", R_OFFICER | R_LEADER | R_SUPERVISOR, R_FORM,
+	{ "GET", "/console/reports", ACT_REPORT_READ, R_FORM,
 	  FIELDS({ "year", F_INT, 0, 2199, "年度" }), h_report_console },
-	{ "GET", "/console/reports/region", R_SUPERVISOR | R_ADMIN, R_FORM,
+	{ "GET", "/console/reports/region", ACT_REGION_READ, R_FORM,
 	  FIELDS({ "year", F_INT, 0, 2199, "年度" }, { "agency", F_INT, 0, INT32_MAX, "机关" },
 		 { "draft", F_LINE, 0, 1, "按台账计算" }),
 	  h_report_region },
-	{ "GET", "/console/reports/region/:kind", R_SUPERVISOR | R_ADMIN, 0,
+	{ "GET", "/console/reports/region/:kind", ACT_REGION_READ, 0,
 	  FIELDS({ "year", F_INT, 0, 2199, "年度" }, { "agency", F_INT, 0, INT32_MAX, "机关" },
 		 { "draft", F_LINE, 0, 1, "按台账计算" }),
 	  h_report_region_download },
-	{ "POST", "/console/reports/text", R_OFFICER | R_LEADER, R_FORM,
+	{ "POST", "/console/reports/text", ACT_REPORT_EDIT, R_FORM,
 	  FIELDS({ "year", F_INT, 1, 2199, "年度" }, { "section", F_LINE, 1, 20, "章节" },
 		 { "text", F_TEXT, 0, 256 * 1024, "正文" }),
 	  h_report_text },
-	{ "POST", "/console/reports/publish", R_LEADER, R_FORM,
+	{ "POST", "/console/reports/publish", ACT_REPORT_PUBLISH, R_FORM,
 	  FIELDS({ "year", F_INT, 1, 2199, "年度" }, { "reason", F_TEXT, 0, 2000, "修订理由" }),
 	  h_report_publish },
-	{ "GET", "/console/documents", R_OFFICER | R_REVIEWER | R_LEADER | R_ADMIN | R_SUPERVISOR, R_FORM,
+	{ "GET", "/console/documents", ACT_DOC_READ, R_FORM,
 	  FIELDS({ "state", F_LINE, 0, 20, "状态" }), h_docs },
-	{ "GET", "/console/documents/new", R_OFFICER, 0, NULL, h_doc_new_form },
-	{ "POST", "/console/documents/new", R_OFFICER, R_FORM, DOC_FIELDS(1), h_doc_new },
-	{ "GET", "/console/documents/:id", R_OFFICER | R_REVIEWER | R_LEADER | R_ADMIN | R_SUPERVISOR, 0,
+	{ "GET", "/console/documents/new", ACT_DOC_WRITE, 0, NULL, h_doc_new_form },
+	{ "POST", "/console/documents/new", ACT_DOC_WRITE, R_FORM, DOC_FIELDS(1), h_doc_new },
+	{ "GET", "/console/documents/:id", ACT_DOC_READ, 0,
 	  NULL, h_doc_console },
 	{ "GET", "/console/documents/:id/attachments/:n",
-	  R_OFFICER | R_REVIEWER | R_LEADER | R_ADMIN | R_SUPERVISOR, 0, NULL, h_doc_console_attachment },
-	{ "POST", "/console/documents/:id/edit", R_OFFICER, R_FORM, DOC_FIELDS(0), h_doc_edit },
-	{ "POST", "/console/documents/:id/submit", R_OFFICER, R_FORM, NULL, h_doc_submit },
-	{ "POST", "/console/documents/:id/review", R_OFFICER | R_REVIEWER | R_LEADER | R_ADMIN, R_FORM,
+	  ACT_DOC_READ, 0, NULL, h_doc_console_attachment },
+	{ "POST", "/console/documents/:id/edit", ACT_DOC_WRITE, R_FORM, DOC_FIELDS(0), h_doc_edit },
+	{ "POST", "/console/documents/:id/submit", ACT_DOC_WRITE, R_FORM, NULL, h_doc_submit },
+	{ "POST", "/console/documents/:id/review", ACT_DOC_REVIEW, R_FORM,
 	  FIELDS({ "stage", F_LINE, 1, 16, "审核环节" }, { "decision", F_LINE, 1, 16, "审核意见" },
 		 { "comment", F_TEXT, 0, 4000, "意见说明" }, { "secrecy", F_LINE, 0, 8, "保密审查" }),
 	  h_doc_review },
-	{ "POST", "/console/documents/:id/publish", R_OFFICER | R_LEADER, R_FORM,
+	{ "POST", "/console/documents/:id/publish", ACT_DOC_PUBLISH, R_FORM,
 	  FIELDS({ "at", F_DATE, 0, 10, "发布日期" }), h_doc_publish },
-	{ "POST", "/console/documents/:id/withdraw", R_OFFICER | R_LEADER, R_FORM,
+	{ "POST", "/console/documents/:id/withdraw", ACT_DOC_PUBLISH, R_FORM,
 	  FIELDS({ "reason", F_TEXT, 1, 2000, "撤回理由" }), h_doc_withdraw },
-	{ "GET", "/console/registers", REG_READ, 0, FIELDS({ "agency", F_INT, 0, INT32_MAX, "机关" }),
+	{ "GET", "/console/registers", ACT_REG_READ, 0, FIELDS({ "agency", F_INT, 0, INT32_MAX, "机关" }),
 	  h_registers },
-	{ "GET", "/console/registers/:reg", REG_READ, R_FORM,
+	{ "GET", "/console/registers/:reg", ACT_REG_READ, R_FORM,
 	  FIELDS({ "agency", F_INT, 0, INT32_MAX, "机关" }, { "page", F_INT, 0, 100000, "页码" },
 		 { "imported", F_INT, 0, INT32_MAX, "导入条数" }),
 	  h_register_list },
-	{ "GET", "/console/registers/:reg/new", REG_WRITE, 0, NULL, h_register_new_form },
-	{ "POST", "/console/registers/:reg/new", REG_WRITE, R_FORM, REG_ENTRY_FIELDS, h_register_add },
-	{ "POST", "/console/registers/:reg/import", REG_WRITE, R_FORM,
+	{ "GET", "/console/registers/:reg/new", ACT_REG_WRITE, 0, NULL, h_register_new_form },
+	{ "POST", "/console/registers/:reg/new", ACT_REG_WRITE, R_FORM, REG_ENTRY_FIELDS, h_register_add },
+	{ "POST", "/console/registers/:reg/import", ACT_REG_WRITE, R_FORM,
 	  FIELDS({ "csv", F_FILE, 1, 0, "CSV 文件" }), h_register_import },
-	{ "GET", "/console/registers/:reg/:id", REG_READ, 0, FIELDS({ "agency", F_INT, 0, INT32_MAX, "机关" }),
+	{ "GET", "/console/registers/:reg/:id", ACT_REG_READ, 0, FIELDS({ "agency", F_INT, 0, INT32_MAX, "机关" }),
 	  h_register_entry },
-	{ "POST", "/console/registers/:reg/:id", REG_WRITE, R_FORM, REG_ENTRY_FIELDS, h_register_edit },
-	{ "POST", "/console/registers/:reg/:id/remove", REG_WRITE, R_FORM,
+	{ "POST", "/console/registers/:reg/:id", ACT_REG_WRITE, R_FORM, REG_ENTRY_FIELDS, h_register_edit },
+	{ "POST", "/console/registers/:reg/:id/remove", ACT_REG_WRITE, R_FORM,
 	  FIELDS({ "confirm", F_LINE, 1, 8, "确认删除" }), h_register_remove },
-	{ "GET", "/console/users", R_ADMIN, 0, NULL, h_users },
-	{ "POST", "/console/users", R_ADMIN, R_FORM,
+	{ "GET", "/console/users", ACT_ACCOUNTS, 0, NULL, h_users },
+	{ "POST", "/console/users", ACT_ACCOUNTS, R_FORM,
 	  FIELDS({ "name", F_LINE, 1, 64, "用户名" }, { "display_name", F_LINE, 0, 100, "姓名" },
 		 { "role", F_LINE, 1, 16, "角色" }, { "agency", F_INT, 0, INT32_MAX, "所属机关" },
 		 { "password", F_LINE, 1, 256, "初始密码" }),
 	  h_user_add },
-	{ "GET", "/console/users/:id", R_ADMIN, 0, NULL, h_user },
-	{ "POST", "/console/users/:id/password", R_ADMIN, R_FORM,
+	{ "GET", "/console/users/:id", ACT_ACCOUNTS, 0, NULL, h_user },
+	{ "POST", "/console/users/:id/password", ACT_ACCOUNTS, R_FORM,
 	  FIELDS({ "password", F_LINE, 1, 256, "新密码" }, { "password2", F_LINE, 1, 256, "确认新密码" }),
 	  h_user_password },
-	{ "POST", "/console/users/:id/disable", R_ADMIN, R_FORM, NULL, h_user_disable },
-	{ "POST", "/console/users/:id/role", R_ADMIN, R_FORM,
+	{ "POST", "/console/users/:id/disable", ACT_ACCOUNTS, R_FORM, NULL, h_user_disable },
+	{ "POST", "/console/users/:id/totp-reset", ACT_ACCOUNTS, R_FORM, NULL, h_user_totp_reset },
+	{ "POST", "/console/users/:id/role", ACT_ACCOUNTS, R_FORM,
 	  FIELDS({ "role", F_LINE, 1, 16, "角色" }, { "agency", F_INT, 0, INT32_MAX, "所属机关" }),
 	  h_user_role },
-	{ "GET", "/console/password", R_ANY, 0, FIELDS({ "done", F_LINE, 0, 1, "已修改" }),
+	{ "GET", "/console/password", ACT_CONSOLE, R_SETUP,
+	  FIELDS({ "done", F_LINE, 0, 1, "已修改" }, { "expired", F_LINE, 0, 1, "已过期" }),
 	  h_password_form },
-	{ "POST", "/console/password", R_ANY, R_FORM,
+	{ "POST", "/console/password", ACT_CONSOLE, R_FORM | R_SETUP,
 	  FIELDS({ "current", F_LINE, 1, 256, "当前密码" }, { "password", F_LINE, 1, 256, "新密码" },
 		 { "password2", F_LINE, 1, 256, "确认新密码" }),
 	  h_password },
-	{ "GET", "/console/audit", R_ADMIN | R_LEADER | R_SUPERVISOR, 0, NULL, h_audit },
+	{ "GET", "/console/audit", ACT_AUDIT_READ, 0, NULL, h_audit },
+	{ "GET", "/console/audit/export", ACT_AUDIT_EXPORT, 0, NULL, h_audit_export },
 
-	{ NULL, NULL, 0, 0, NULL, NULL },
+	{ NULL, NULL, ACT_PUBLIC, 0, NULL, NULL },
 };
 
 void web_routes_print(FILE *f)
 {
 	for (const struct web_route *r = web_routes; r->pattern; r++) {
+		unsigned roles = access_roles(r->action);
 		const char *sep = "";
 
 		fprintf(f, "%s %s ", r->method, r->pattern);
-		if (r->roles == 0)
+		if (r->action == ACT_PUBLIC)
 			fputs("public", f);
 		for (int i = 0; i < ROLE__MAX; i++)
-			if (r->roles & RB(i)) {
+			if (roles & (1u << i)) {
 				fprintf(f, "%s%s", sep, user_roles[i].id);
 				sep = ",";
 			}
-		fputc('\n', f);
+		fprintf(f, " %s\n", access_action_name(r->action));
 	}
 }
 

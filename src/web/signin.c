@@ -28,10 +28,12 @@ int web_login(struct web_ctx *c, const struct web_user *u)
 	 * browser had (if any) ends here: rotation. */
 	if ((rc = web_begin(c, 1, &s)) != 0)
 		return rc;
+	store_set_actor(s, u->name);  /* the sign-in is the account's own act */
 	rc = session_start(s, u->id, c->req->remote, http_cookie(c->req, COOKIE_SESSION),
 			   (int64_t)time(NULL), token, &ss, &c->err);
 	if (rc == 0)
-		rc = signin_succeeded(s, u->id, c->req->remote, (int64_t)time(NULL), &c->err);
+		rc = signin_succeeded(s, u->id, u->agency_id, c->req->remote, (int64_t)time(NULL),
+				      &c->err);
 	if ((rc = web_finish(c, rc)) != 0)
 		return rc;
 	web_set_cookie(c, COOKIE_SESSION, arena_strdup(c->a, token), SESSION_MAX_SECONDS);
@@ -46,8 +48,13 @@ void web_logout(struct web_ctx *c)
 	const char *tok = http_cookie(c->req, COOKIE_SESSION);
 	struct store *s;
 
-	if (tok && web_begin(c, 1, &s) == 0 && web_finish(c, session_end(s, tok, &c->err)) != 0)
-		fprintf(stderr, "logout: %s\n", c->err.msg);
+	if (tok && web_begin(c, 1, &s) == 0) {
+		int rc = session_end(s, tok, &c->err);
+		if (rc == 0 && c->user)
+			rc = signin_ended(s, c->user->id, c->user->agency_id, c->req->remote, &c->err);
+		if (web_finish(c, rc) != 0)
+			fprintf(stderr, "logout: %s\n", c->err.msg);
+	}
 	err_clear(&c->err);
 	web_set_cookie(c, COOKIE_SESSION, "", -1);
 	c->user = NULL;

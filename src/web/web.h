@@ -24,6 +24,10 @@ struct web_form_limit {
 
 extern const struct web_form_limit web_form_limits[WEB_FORM__MAX];
 
+/* Who must sign in with a second factor (TOTP): the three administrators (default), every
+ * staff member, or only those who set one up. */
+enum web_totp { WEB_TOTP_ADMINS, WEB_TOTP_ALL, WEB_TOTP_OPTIONAL };
+
 struct web_config {
 	const char *db_path;
 	const char *listen;        /* "127.0.0.1:8080" */
@@ -39,6 +43,11 @@ struct web_config {
 	unsigned per_address;      /* connections one address may hold (0 = 64; behind a proxy none) */
 	unsigned max_connections;  /* connections in all (0 = what the open-file limit allows) */
 	unsigned request_seconds;  /* deadline for a request's headers and body (0 = 30) */
+	int session_idle;          /* minutes without use that end a session (0 = 30) */
+	int session_max;           /* hours after which a session ends however used (0 = 12) */
+	int password_max_age;      /* days a password may be used (0 = no expiry) */
+	int totp;                  /* enum web_totp: who must have a second factor */
+	const char *audit_key_file;/* the audit archive's signing key (NULL = db_path + ".audit-key") */
 	const char *tls_cert;      /* PEM files: serve HTTPS (with HSTS); NULL = plain HTTP */
 	const char *tls_key;
 };

@@ -25,7 +25,7 @@ run 2 gk init --agency-name 某县某局 --parent 99
 contains "$ERR" "--parent" "an unknown parent is refused"
 
 # --- users ----------------------------------------------------------------------------------
-printf 'correct horse\n' >"$TMP/pw"
+printf 'Correct horse 9\n' >"$TMP/pw"
 run 2 gk user add alice --role officer --password-file "$TMP/pw"
 contains "$ERR" "--agency" "with several organs an officer needs --agency"
 run 0 gk user add alice --role officer --agency 慈周寨镇人民政府 --password-file "$TMP/pw"
@@ -36,7 +36,7 @@ run 1 gk user add alice --role officer --agency 1
 contains "$ERR" "already exists" "a duplicate user name is refused"
 printf 'short\n' >"$TMP/pw2"
 run 2 gk user add dave --role admin --password-file "$TMP/pw2"
-contains "$ERR" "at least 8" "a short password is refused"
+contains "$ERR" "at least 10" "a short password is refused"
 run 0 gk user list --json
 contains "$OUT" '"name": "alice"' "user list --json lists alice"
 contains "$OUT" '"password_set": true' "alice has a password"

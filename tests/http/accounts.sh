@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# tests/http/accounts.sh — accounts in the console: an admin resets another account's password,
+# tests/http/accounts.sh — accounts in the console: the security administrator resets another account's password,
 # disables it (signed out everywhere, sign-in refused) and re-enables it, changes its role and
-# organ; nobody disables their own account or the last admin; every staff member changes their
+# organ; nobody disables their own account or the last security administrator; everyone changes their
 # own password at /console/password (the current one first; other sessions end, this one gets
 # a new token). Forms carry the CSRF token, refusals are form errors that change nothing, and
 # passwords never come back in a page.
@@ -18,28 +18,28 @@ fresh() { JAR=$TMP/cookies; }
 
 make_db || { not_ok "test database"; done_testing; exit 1; }
 start_server
-OFF=$(uid officer) REV=$(uid reviewer) ADM=$(uid admin)
+OFF=$(uid officer) REV=$(uid reviewer) ADM=$(uid security)
 TOWN=$(q "SELECT id FROM agency WHERE name = '慈周寨镇人民政府'")
 
 # --- route × role -----------------------------------------------------------------------------
-for r in officer reviewer leader admin supervisor; do
+for r in officer reviewer leader admin supervisor security; do
 	fresh
 	login $r pw-$r-2024
-	case $r in admin) want=200 ;; *) want=403 ;; esac
+	case $r in security) want=200 ;; *) want=403 ;; esac
 	get /console/users/$OFF
 	equals "$CODE" "$want" "GET /console/users/ID as $r: $want"
 	get /console/password
 	equals "$CODE" 200 "GET /console/password as $r: 200"
 	t=$(csrf_of "$BODY")
-	case $r in admin) want=400 ;; *) want=403 ;; esac
+	case $r in security) want=400 ;; *) want=403 ;; esac
 	post /console/users/$OFF/password --data-urlencode "_csrf=$t" \
 		--data-urlencode "password=pw-by-$r-1" --data-urlencode "password2=pw-by-$r-2"
 	equals "$CODE" "$want" "POST /console/users/ID/password as $r: $want"
-	case $r in admin) want=200 ;; *) want=403 ;; esac
+	case $r in security) want=200 ;; *) want=403 ;; esac
 	post /console/users/$OFF/role --data-urlencode "_csrf=$t" --data-urlencode "role=officer" \
 		--data-urlencode "agency=$TOWN"
 	equals "$CODE" "$want" "POST /console/users/ID/role as $r: $want"
-	if [ $r != admin ]; then
+	if [ $r != security ]; then
 		post /console/users/$ADM/disable --data-urlencode "_csrf=$t"
 		equals "$CODE" 403 "POST /console/users/ID/disable as $r: 403"
 	fi
@@ -47,7 +47,7 @@ done
 fresh
 login officer pw-officer-2024
 equals "$CODE" 303 "after all that the officer's password is unchanged"
-login admin pw-admin-2024
+login security pw-security-2024
 equals "$CODE" 303 "and the admin was not disabled"
 rm -f "$JAR"
 for p in /console/users/$OFF /console/password; do
@@ -59,7 +59,7 @@ get /console/login
 post /console/users/$OFF/disable --data-urlencode "_csrf=$(csrf_of "$BODY")"
 equals "$CODE" 403 "anonymous POST disable: 403"
 fresh
-login admin pw-admin-2024
+login security pw-security-2024
 get /console/users/999999
 equals "$CODE" 404 "an account that does not exist: 404"
 get /console/users/abc
@@ -70,8 +70,8 @@ fresh
 login officer pw-officer-2024
 keep officer-old
 fresh
-login admin pw-admin-2024
-keep admin
+login security pw-security-2024
+keep security
 get /console/users
 contains "$BODY" "href=\"/console/users/$OFF\"" "the accounts list links to each account"
 get /console/users/$OFF
@@ -88,7 +88,7 @@ lacks "$BODY" "Mismatch-one-1" "the typed password is not put back into the page
 post /console/users/$OFF/password --data-urlencode "_csrf=$t" \
 	--data-urlencode "password=short" --data-urlencode "password2=short"
 equals "$CODE" 400 "a password under 8 characters: 400"
-contains "$BODY" "密码至少 8 位" "says the rule"
+contains "$BODY" "密码至少 10 位" "says the rule"
 equals "$(hash_of officer)" "$before" "a refused reset changes nothing"
 post /console/users/$OFF/password --data-urlencode "password=pw-officer-new1" \
 	--data-urlencode "password2=pw-officer-new1"
@@ -113,7 +113,7 @@ equals "$CODE" 303 "the new password works"
 keep officer-s
 
 # --- disable and re-enable ------------------------------------------------------------------------
-use admin
+use security
 post /console/users/$OFF/disable --data-urlencode "_csrf=$t"
 equals "$CODE" 200 "the admin disables the officer"
 contains "$BODY" "已停用 officer" "and is told so"
@@ -127,7 +127,7 @@ fresh
 login officer pw-officer-new1
 equals "$CODE" 401 "a disabled account cannot sign in"
 contains "$BODY" "用户名或密码错误" "with the usual message"
-use admin
+use security
 post /console/users/$OFF/password --data-urlencode "_csrf=$t" \
 	--data-urlencode "password=pw-officer-new2" --data-urlencode "password2=pw-officer-new2"
 equals "$CODE" 200 "the admin re-enables the officer with a new password"
@@ -136,42 +136,42 @@ login officer pw-officer-new2
 equals "$CODE" 303 "the re-enabled officer signs in"
 
 # --- one's own account and the last admin ---------------------------------------------------------
-use admin
-before=$(hash_of admin)
+use security
+before=$(hash_of security)
 post /console/users/$ADM/disable --data-urlencode "_csrf=$t"
 equals "$CODE" 409 "the only admin cannot disable their account: 409"
-contains "$BODY" "the last admin who can sign in" "because it is the last admin"
+contains "$BODY" "the last security administrator who can sign in" "because it is the last admin"
 post /console/users/$ADM/role --data-urlencode "_csrf=$t" --data-urlencode "role=supervisor"
 equals "$CODE" 409 "nor demote it"
 post /console/users/$ADM/password --data-urlencode "_csrf=$t" \
-	--data-urlencode "password=pw-admin-9999" --data-urlencode "password2=pw-admin-9999"
+	--data-urlencode "password=pw-security-9999" --data-urlencode "password2=pw-security-9999"
 equals "$CODE" 409 "an admin cannot reset their own password without the current one"
 contains "$BODY" "/console/password" "and is sent to the password page"
-equals "$(hash_of admin)" "$before" "the admin account is unchanged"
-equals "$(q "SELECT role FROM app_user WHERE id = $ADM")" admin "and still admin"
-run 1 "$GONGKAI" --db "$GONGKAI_DB" user passwd admin --clear
-contains "$ERR" "last admin" "the command line refuses to disable the last admin too"
-post /console/users --data-urlencode "_csrf=$t" --data-urlencode "name=admin2" \
-	--data-urlencode "role=admin" --data-urlencode "password=pw-admin2-2024"
+equals "$(hash_of security)" "$before" "the admin account is unchanged"
+equals "$(q "SELECT role FROM app_user WHERE id = $ADM")" security "and still the security administrator"
+run 1 "$GONGKAI" --db "$GONGKAI_DB" user passwd security --clear
+contains "$ERR" "last security administrator" "the command line refuses to disable the last admin too"
+post /console/users --data-urlencode "_csrf=$t" --data-urlencode "name=security2" \
+	--data-urlencode "role=security" --data-urlencode "password=pw-security2-2024"
 equals "$CODE" 200 "a second admin is added"
 post /console/users/$ADM/disable --data-urlencode "_csrf=$t"
 equals "$CODE" 409 "with two admins, an admin still cannot disable their own account"
 contains "$BODY" "cannot disable your own account" "because it is their own"
-equals "$(hash_of admin)" "$before" "still unchanged"
+equals "$(hash_of security)" "$before" "still unchanged"
 fresh
-login admin2 pw-admin2-2024
-keep admin2
+login security2 pw-security2-2024
+keep security2
 get /console/users/$ADM
 post /console/users/$ADM/disable --data-urlencode "_csrf=$(csrf_of "$BODY")"
 equals "$CODE" 200 "another admin may disable the first"
-use admin
+use security
 get /console
 equals "$CODE" 303 "who is signed out at once"
-use admin2
+use security2
 get /console/users/$ADM
 t2=$(csrf_of "$BODY")
 post /console/users/$ADM/password --data-urlencode "_csrf=$t2" \
-	--data-urlencode "password=pw-admin-2025" --data-urlencode "password2=pw-admin-2025"
+	--data-urlencode "password=pw-security-2025" --data-urlencode "password2=pw-security-2025"
 equals "$CODE" 200 "and enable them again"
 
 # --- role and organ ---------------------------------------------------------------------------------
@@ -269,7 +269,7 @@ echo "pw-evil-2024" >"$TMP/pw"
 run 0 "$GONGKAI" --db "$GONGKAI_DB" user add evil --role supervisor --display-name "$evil" \
 	--password-file "$TMP/pw"
 EVIL=$(uid evil)
-use admin2
+use security2
 get /console/users/$EVIL
 contains "$BODY" "&lt;script&gt;alert(&quot;n&quot;)&lt;/script&gt;" "the display name is shown escaped"
 lacks "$BODY" "$evil" "never raw on the account page"

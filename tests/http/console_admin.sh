@@ -1,24 +1,26 @@
 #!/usr/bin/env bash
-# console_admin.sh — accounts (admin only) and the audit log with its chain verification;
+# console_admin.sh — accounts (the security administrator only) and the audit log with its
+# chain verification (the audit administrator; leaders and supervisors their organs' entries);
 # every role × route combination of these pages, including the forbidden ones.
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/server.bash"
 make_db
 start_server
 
-# route × role: users page for admin only; audit for admin, leader, supervisor.
-for r in officer reviewer leader admin supervisor; do
+# route × role: users page for the security administrator only; audit for the audit
+# administrator, leader, supervisor.
+for r in officer reviewer leader admin supervisor security auditor; do
 	login $r pw-$r-2024
 	get /console/users
-	case $r in admin) want=200 ;; *) want=403 ;; esac
+	case $r in security) want=200 ;; *) want=403 ;; esac
 	equals "$CODE" "$want" "/console/users as $r: $want"
 	get /console/audit
-	case $r in admin|leader|supervisor) want=200 ;; *) want=403 ;; esac
+	case $r in auditor|leader|supervisor) want=200 ;; *) want=403 ;; esac
 	equals "$CODE" "$want" "/console/audit as $r: $want"
 	get /console
 	t=$(csrf_of "$BODY")
-	post /console/users --data-urlencode "_csrf=$t" --data-urlencode "name=x$r" --data-urlencode "role=officer" --data-urlencode "password=longenough1"
-	case $r in admin) want=200 ;; *) want=403 ;; esac
+	post /console/users --data-urlencode "_csrf=$t" --data-urlencode "name=x$r" --data-urlencode "role=officer" --data-urlencode "password=Long-enough-1"
+	case $r in security) want=200 ;; *) want=403 ;; esac
 	equals "$CODE" "$want" "POST /console/users as $r: $want"
 done
 rm -f "$JAR"
@@ -27,23 +29,23 @@ equals "$CODE" 303 "anonymous: users page redirects to login"
 get /console/audit
 equals "$CODE" 303 "anonymous: audit page redirects to login"
 
-login admin pw-admin-2024
+login security pw-security-2024
 get /console/users
-contains "$BODY" "测试officer" "admin sees the accounts"
+contains "$BODY" "测试officer" "the security administrator sees the accounts"
 t=$(csrf_of "$BODY")
 post /console/users --data-urlencode "_csrf=$t" --data-urlencode "name=bad name" --data-urlencode "role=officer" --data-urlencode "password=short"
 equals "$CODE" 400 "a bad account is refused"
 contains "$BODY" 'class="field-error"' "with the reason beside a field"
 evil='<script>alert("u")</script>'
 post /console/users --data-urlencode "_csrf=$t" --data-urlencode "name=newbie" --data-urlencode "display_name=$evil" --data-urlencode "role=reviewer" --data-urlencode "password=pw-newbie-2024"
-equals "$CODE" 200 "admin adds an account"
+equals "$CODE" 200 "the security administrator adds an account"
 contains "$BODY" "已添加用户 newbie" "and is told so"
 contains "$BODY" "&lt;script&gt;alert(&quot;u&quot;)&lt;/script&gt;" "display name shown escaped"
 lacks "$BODY" "$evil" "never raw"
 login newbie pw-newbie-2024
 equals "$CODE" 303 "the new account can sign in"
 
-login admin pw-admin-2024
+login auditor pw-auditor-2024
 get /console/audit
 contains "$BODY" "哈希链校验通过" "audit page shows the chain verified"
 contains "$BODY" "newbie" "and the new account's entry"
@@ -58,7 +60,7 @@ stop_server
 sqlite3 "$GONGKAI_DB" "DROP TRIGGER IF EXISTS audit_event_no_update; UPDATE audit_event SET actor='mallory' WHERE id=2;"
 equals "$(sqlite3 "$GONGKAI_DB" "SELECT actor FROM audit_event WHERE id=2")" "mallory" "the audit row was edited by hand"
 start_server
-login admin pw-admin-2024
+login auditor pw-auditor-2024
 get /console/audit
 contains "$BODY" "哈希链校验失败" "a tampered log is reported on the audit page"
 stop_server

@@ -36,7 +36,7 @@ jar[public]=$JAR
 
 dump() { sqlite3 "$GONGKAI_DB" .dump | grep -v 'staff_session'; }
 before=$(dump)
-while read -r method pattern roles; do
+while read -r method pattern roles action; do
 	path=$(printf '%s' "$pattern" | sed -e 's|:reg|normdoc|g' -e 's|:[a-z]*|1|g')
 	role=${roles%%,*}
 	JAR=${jar[$role]}

@@ -59,8 +59,8 @@ attempt "$OFF" pw-officer-2024
 get /console -H "$OFF"
 lacks "$BODY" "登录失败" "after that, no failures since the last sign-in"
 
-# the administrator of accounts sees every failed sign-in
-JAR="$TMP/admin"; login admin pw-admin-2024
+# the security administrator sees every failed sign-in
+JAR="$TMP/admin"; login security pw-security-2024
 get /console/users
 contains "$BODY" "最近的登录失败" "the accounts page lists the failed sign-ins"
 contains "$BODY" "<td>officer</td><td>203.0.113.9</td>" "naming the account typed and the address"

@@ -18,15 +18,15 @@ JAR="$TMP/cookies"
 export GONGKAI_DB="${GONGKAI_DB:-$TMP/test.db}"
 
 # make_db: a county (县政府) with the township 慈周寨镇 under it, and one account per role:
-# officer, reviewer, leader, leader2 (township), admin, supervisor (county); password
-# "pw-NAME-2024".
+# officer, reviewer, leader, leader2 (township), supervisor and the administrators admin,
+# security, auditor (county); password "pw-NAME-2024".
 make_db() {
 	"$GONGKAI" --db "$GONGKAI_DB" init --agency-name 示范县人民政府 --level county --agency-code 11410100MB1234567W >/dev/null || return 1
 	"$GONGKAI" --db "$GONGKAI_DB" init --agency-name 慈周寨镇人民政府 --parent 示范县人民政府 --agency-code 11410100MB7654321R >/dev/null || return 1
 	local r ag
-	for r in officer reviewer leader admin supervisor; do
+	for r in officer reviewer leader admin supervisor security auditor; do
 		ag=慈周寨镇人民政府
-		case $r in admin|supervisor) ag=示范县人民政府 ;; esac
+		case $r in admin|supervisor|security|auditor) ag=示范县人民政府 ;; esac
 		echo "pw-$r-2024" >"$TMP/pw"
 		"$GONGKAI" --db "$GONGKAI_DB" user add "$r" --role $r --agency "$ag" \
 			--display-name "测试$r" --password-file "$TMP/pw" >/dev/null || return 1
@@ -45,9 +45,13 @@ make_other_organ() {
 		--password-file "$TMP/pw" >/dev/null
 }
 
+# The suites sign in with passwords alone (--totp optional) unless they pass --totp themselves
+# (identification.sh tests the default: the administrators need a second factor).
 start_server() {
 	: >"$TMP/server.log"
-	"$GONGKAI" --db "$GONGKAI_DB" serve --listen 127.0.0.1:0 --threads 2 "$@" 2>"$TMP/server.log" &
+	local totp=(--totp optional) a
+	for a in "$@"; do [ "$a" = --totp ] && totp=(); done
+	"$GONGKAI" --db "$GONGKAI_DB" serve --listen 127.0.0.1:0 --threads 2 "${totp[@]}" "$@" 2>"$TMP/server.log" &
 	SERVER_PID=$!
 	local port
 	port=$(listening_port "$SERVER_PID" "$TMP/server.log")

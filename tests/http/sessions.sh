@@ -13,9 +13,9 @@ ts() { date -u -d "$1" +%Y-%m-%dT%H:%M:%SZ; }
 make_db || { not_ok "test database"; done_testing; exit 1; }
 start_server --login-limit 3
 
-# Sign in as admin; keep the session token and the console's CSRF token.
-login admin pw-admin-2024
-equals "$CODE" 303 "admin signs in"
+# Sign in as the security administrator; keep the session token and the console's CSRF token.
+login security pw-security-2024
+equals "$CODE" 303 "the security administrator signs in"
 tok=$(cookie_of gk_session)
 equals "${#tok}" 64 "the session cookie is a 64-digit token"
 get /console/users
@@ -37,7 +37,7 @@ equals "$(q "SELECT client FROM staff_session WHERE token_hash = '$hash'")" 127.
 restart_server --login-limit 3
 get /console/users
 equals "$CODE" 200 "after a restart the same cookie still reaches the console"
-contains "$BODY" "测试admin" "as the same user"
+contains "$BODY" "测试security" "as the same user"
 equals "$(csrf_of "$BODY")" "$csrf" "with the same CSRF token"
 post /console/users --data-urlencode "_csrf=$csrf" --data-urlencode "name=newbie" \
 	--data-urlencode "role=reviewer" --data-urlencode "password=pw-newbie-2024"
@@ -72,7 +72,7 @@ equals "$CODE" 303 "after logout and a restart the old token is signed out"
 contains "$HEADERS" "Location: /console/login" "and sent to the login page"
 JAR=$TMP/cookies
 
-# Expiry: two hours without use, or twelve hours after sign-in.
+# Expiry: thirty minutes without use (default), or twelve hours after sign-in.
 # aged COLUMN WHEN: sign the officer in, set the session's COLUMN to WHEN, visit the console.
 aged() {
 	login officer pw-officer-2024
@@ -80,10 +80,10 @@ aged() {
 	q "UPDATE staff_session SET $1 = '$(ts "$2")' WHERE token_hash = '$h'"
 	get /console
 }
-aged seen_at '119 minutes ago'
-equals "$CODE" 200 "a session idle for just under two hours is still live"
-aged seen_at '2 hours ago 1 minute ago'
-equals "$CODE" 303 "a session idle for over two hours is refused"
+aged seen_at '29 minutes ago'
+equals "$CODE" 200 "a session idle for just under thirty minutes is still live"
+aged seen_at '31 minutes ago'
+equals "$CODE" 303 "a session idle for over thirty minutes is refused"
 aged created_at '12 hours ago 1 minute ago'
 equals "$CODE" 303 "a session older than twelve hours is refused even in use"
 login leader pw-leader-2024

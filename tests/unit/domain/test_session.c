@@ -113,8 +113,8 @@ static void test_idle_and_absolute_expiry(void **state)
 	assert_int_equal(session_start(s, alice, NULL, NULL, T0, tok, &ss, &e), 0);
 	assert_true(live(tok, T0 + SESSION_IDLE_SECONDS));
 	assert_false(live(tok, T0 + SESSION_IDLE_SECONDS + 1));
-	/* used every hour it lives on, but not past the absolute limit */
-	for (t = T0 + 3600; t <= T0 + SESSION_MAX_SECONDS; t += 3600) {
+	/* used every idle period it lives on, but not past the absolute limit */
+	for (t = T0 + SESSION_IDLE_SECONDS; t <= T0 + SESSION_MAX_SECONDS; t += SESSION_IDLE_SECONDS) {
 		assert_true(live(tok, t));
 		assert_int_equal(session_touch(s, tok, t, &e), 0);
 	}

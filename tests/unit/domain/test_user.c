@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/totp.h"
 #include "domain/agency.h"
 #include "domain/audit.h"
 #include "domain/session.h"
@@ -26,7 +27,7 @@ static int setup(void **state)
 {
 	struct agency_new an = { .name = "慈周寨镇人民政府" };
 	/* root can sign in; clerk has no password yet (no argon2id work for it) */
-	struct user_new r = { .name = "root", .role = "admin", .password = "root-secret-1" };
+	struct user_new r = { .name = "root", .role = "security", .password = "root-secret-1" };
 	struct user_new c = { .name = "clerk", .role = "reviewer", .password = NULL };
 
 	(void)state;
@@ -77,14 +78,14 @@ static void test_last_admin_and_self_are_kept(void **state)
 
 	(void)state;
 	arena_init(&a);
-	/* the only admin: neither disabled nor demoted, by anyone */
+	/* the only security administrator: neither disabled nor demoted, by anyone */
 	assert_int_equal(user_disable(s, "root", NULL, &e), ERR_STATE);
-	assert_non_null(strstr(e.msg, "last admin"));
+	assert_non_null(strstr(e.msg, "last security administrator"));
 	assert_int_equal(user_set_role(s, "root", "supervisor", 0, NULL, &e), ERR_STATE);
 	assert_non_null(get(&a, root).password_hash);
-	assert_string_equal(get(&a, root).role, "admin");
-	/* a disabled admin does not count as one who can sign in */
-	assert_int_equal(user_set_role(s, "clerk", "admin", 0, NULL, &e), 0);
+	assert_string_equal(get(&a, root).role, "security");
+	/* a disabled one does not count as one who can sign in */
+	assert_int_equal(user_set_role(s, "clerk", "security", 0, NULL, &e), 0);
 	assert_int_equal(user_disable(s, "root", NULL, &e), ERR_STATE);
 	/* the account itself: never one's own */
 	assert_int_equal(user_disable(s, "clerk", "clerk", &e), ERR_STATE);
@@ -101,14 +102,76 @@ static void test_disable_ends_sessions(void **state)
 
 	(void)state;
 	arena_init(&a);
-	/* with clerk an admin who can sign in, root may be disabled by clerk */
+	/* with clerk a security administrator who can sign in, root may be disabled by clerk */
 	assert_int_equal(user_set_password(s, "clerk", "clerk-secret-1", &e), 0);
 	assert_int_equal(session_start(s, root, NULL, NULL, 1767225600, tok, &ss, &e), 0);
 	assert_int_equal(user_disable(s, "root", "clerk", &e), 0);
 	assert_null(get(&a, root).password_hash);
 	assert_int_equal(session_find(s, tok, 1767225601, &ss, &e), ERR_NOTFOUND);
-	/* now clerk is the last admin who can sign in */
+	/* now clerk is the last security administrator who can sign in */
 	assert_int_equal(user_disable(s, "clerk", "root", &e), ERR_STATE);
+	arena_free(&a);
+}
+
+/* GB/T 22239-2019 8.1.4.1 a): at least 10 characters of three kinds, none of the last five. */
+static void test_password_rules_and_history(void **state)
+{
+	static const char *const bad[] = { "Short-1", "onlylowercase", "lowercase12345", "UPPER12345",
+					   "中文密码中文密码中文密码" };
+	char pw[32];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		assert_int_equal(user_password_rules(bad[i], &e), ERR_INVALID);
+		assert_int_equal(user_set_password(s, "clerk", bad[i], &e), ERR_INVALID);
+	}
+	assert_int_equal(user_password_rules("中文密码abc123def", NULL), 0);
+	for (int i = 1; i <= USER_PASSWORD_HISTORY; i++) {
+		snprintf(pw, sizeof pw, "Clerk-pass-%d", i);
+		assert_int_equal(user_set_password(s, "clerk", pw, &e), 0);
+	}
+	for (int i = 1; i <= USER_PASSWORD_HISTORY; i++) {  /* each of the last five: refused */
+		snprintf(pw, sizeof pw, "Clerk-pass-%d", i);
+		assert_int_equal(user_set_password(s, "clerk", pw, &e), ERR_INVALID);
+		assert_non_null(strstr(e.msg, "used before"));
+	}
+	assert_int_equal(user_set_password(s, "clerk", "Clerk-pass-6", &e), 0);
+	assert_int_equal(user_set_password(s, "clerk", "Clerk-pass-1", &e), 0);  /* sixth back */
+}
+
+/* TOTP: pending until the first code, then asked; a code good once; reset removes it. */
+static void test_second_factor(void **state)
+{
+	const char *secret, *again;
+	char code[7];
+	struct arena a;
+	int on;
+
+	(void)state;
+	arena_init(&a);
+	assert_int_equal(user_totp_begin(s, "clerk", &a, &secret, &e), 0);
+	assert_int_equal(strlen(secret), 32);
+	assert_int_equal(user_totp_begin(s, "clerk", &a, &again, &e), 0);
+	assert_string_equal(again, secret);                  /* the pending one, shown again */
+	assert_int_equal(user_totp_state(s, clerk, &on, &e), 0);
+	assert_false(on);
+	assert_int_equal(user_totp_confirm(s, "clerk", "123456", 1767225600, &e), ERR_INVALID);
+	assert_int_equal(totp_code(secret, 1767225600, code), 0);
+	assert_int_equal(user_totp_confirm(s, "clerk", code, 1767225600, &e), 0);
+	assert_int_equal(user_totp_state(s, clerk, &on, &e), 0);
+	assert_true(on);
+	assert_int_equal(user_totp_begin(s, "clerk", &a, &again, &e), ERR_STATE);
+	/* the confirming code is used: not again; the next step's is good, once */
+	assert_int_equal(user_totp_verify(s, clerk, code, 1767225600, &e), ERR_FORBIDDEN);
+	assert_int_equal(totp_code(secret, 1767225630, code), 0);
+	assert_int_equal(user_totp_verify(s, clerk, code, 1767225630, &e), 0);
+	assert_int_equal(user_totp_verify(s, clerk, code, 1767225630, &e), ERR_FORBIDDEN);
+	/* a code from two steps away is refused (one step of clock difference allowed) */
+	assert_int_equal(totp_code(secret, 1767225600 + 150, code), 0);
+	assert_int_equal(user_totp_verify(s, clerk, code, 1767225600 + 60, &e), ERR_FORBIDDEN);
+	assert_int_equal(user_totp_reset(s, "clerk", &e), 0);
+	assert_int_equal(user_totp_state(s, clerk, &on, &e), 0);
+	assert_false(on);
 	arena_free(&a);
 }
 
@@ -147,6 +210,8 @@ int main(void)
 		cmocka_unit_test(test_last_admin_and_self_are_kept),
 		cmocka_unit_test(test_disable_ends_sessions),
 		cmocka_unit_test(test_role_change),
+		cmocka_unit_test(test_password_rules_and_history),
+		cmocka_unit_test(test_second_factor),
 	};
 	return cmocka_run_group_tests_name("domain/user", tests, setup, teardown);
 }
