@@ -500,12 +500,16 @@ static int doc_page(struct web_ctx *c)
 			tpl_put_str(o, "label", publish_stages[i].label);
 			tpl_put_bool(o, "secrecy", publish_stages[i].secrecy_required);
 		}
-	if (web_may(c, ACT_DOC_WRITE, d.agency_id) || web_may(c, ACT_DOC_PUBLISH, d.agency_id)) {
-		tpl_put_bool(c->page, "can_edit", st == DOC_DRAFT);
-		tpl_put_bool(c->page, "can_submit", st == DOC_DRAFT);
-		tpl_put_bool(c->page, "can_publish", st == DOC_APPROVED);
-		tpl_put_bool(c->page, "can_withdraw", st == DOC_PUBLISHED);
-		tpl_put_bool(c->page, "may_act", 1);
+	{
+		int write = web_may(c, ACT_DOC_WRITE, d.agency_id);
+		int publish = web_may(c, ACT_DOC_PUBLISH, d.agency_id);
+
+		tpl_put_bool(c->page, "can_edit", write && st == DOC_DRAFT);
+		tpl_put_bool(c->page, "can_submit", write && st == DOC_DRAFT);
+		tpl_put_bool(c->page, "can_publish", publish && st == DOC_APPROVED);
+		tpl_put_bool(c->page, "can_withdraw", publish && st == DOC_PUBLISHED);
+		tpl_put_bool(c->page, "may_act", write || publish ||
+					       web_may(c, ACT_DOC_REVIEW, d.agency_id));
 	}
 	put_choices(c, d.topic, d.genre);
 	tpl_put_int(c->page, "doc_id", d.id);
