@@ -11,7 +11,8 @@ quarter second apart on fresh connections. It prints one line of key=value facts
   opened      connections the server accepted
   refused     connections refused or reset at once
   busy        connections answered 503
-  held        the most connections the attacker held open at once (alive longer than 0.3 s)
+  held        the most connections the server kept open at once for the attacker (those that
+              lived 1.5 s or more; a refused one may first wait in the listen backlog)
   cut         trickling connections the server closed before the attack ended
   max_life    the longest a trickling connection lived before the server closed it (s)
   ok, failed  the normal client's requests answered 200 / not
@@ -121,10 +122,13 @@ def main():
         poll(0.05)
     end = time.monotonic()
     life.extend((t, end) for t in conns.values())
+    # held: the most connections open at once that the server kept (lived 1.5 s or more);
+    # those refused die at once, though under load they may first wait in the listen backlog
+    kept = [(a, b) for a, b in life if b - a >= 1.5]
     held = 0
     t = start
     while t < end:
-        held = max(held, sum(1 for a, b in life if a <= t - 0.3 and b > t))
+        held = max(held, sum(1 for a, b in kept if a <= t < b))
         t += 0.1
     for s in conns:
         s.close()
