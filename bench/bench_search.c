@@ -1,71 +1,77 @@
 /*
- * bench_search.c — Chinese full-text search over one million documents.
+ * bench_search.c — the catalogue's full-text search at a platform's size.
  *
- * Builds a catalogue of N published documents (default 1 000 000) whose titles and bodies are
- * generated from a vocabulary of government words with a skewed (Zipf-like) frequency, inserted
- * through the store (doc_store insert: the document row and its FTS5 index via the triggers),
- * committed every 20 000. Then, for query classes of 1, 2 and 4 characters and multi-term
- * queries, measures the latency of catalogue_search() — the real path: query building, FTS5
- * MATCH with the gongkai tokenizer, bm25 ranking, snippet, top 10 — against a LIKE '%…%' scan
- * of the same table in the same run (counting all matches, as ranking needs them all).
- * Prints p50 / p99 per class (12 FTS queries; the LIKE scan on the first 4 of them, as each
- * takes seconds at this size), the indexing rate and the index size (dbstat).
- * Usage: bench_search DB [N]. Run by bench/search.sh (make bench), never by make check.
+ * Usage: bench_search CACHE_DIR N TRAINING_FILE…   (run by bench/search.sh, `make bench`;
+ * never by make check). Environment: SEARCH_BENCH_REUSE=1 keeps an index built before for N
+ * (only the queries are run again).
+ *
+ * 1. The corpus of N generated documents (search_corpus.h) is made once into
+ *    CACHE_DIR/corpus-N.bin and reused.
+ * 2. A new database CACHE_DIR/search-N.db is filled through the store (doc_store insert and
+ *    attach: the document row, its attachment with its text, and the search index kept in step
+ *    by the schema's triggers), committed every 10,000 documents: documents/s and characters/s.
+ * 3. Sizes on disk (dbstat): the search index, the documents, and the text indexed.
+ * 4. SQLite's own trigram tokenizer is built over the same titles, bodies and attachment texts
+ *    (an external-content FTS5 table), timed.
+ * 5. Seven classes of queries (1, 2, 4 characters, several terms, a quoted phrase, a 文号, an
+ *    索引号), 12 each, each run 3 times: the whole catalogue_search path as the portal calls it
+ *    (public view, by relevance, first page of 10 with highlighted titles and passages, the
+ *    total and the facets). Against it, in the same run: a LIKE '%…%' scan of titles, bodies
+ *    and attachment texts (count, on 3 of the queries as each takes seconds) and the trigram
+ *    table (count and the 10 best by bm25 with snippet(), for queries whose terms have ≥ 3
+ *    characters: trigram finds nothing shorter).
+ * The load average is printed with each phase: the machine is shared.
  */
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "base/arena.h"
 #include "domain/agency.h"
 #include "domain/catalogue.h"
+#include "search_corpus.h"
 #include "store/doc_store.h"
 #include "store/fts_tokenizer.h"
 #include "store/store.h"
+#include "text/utf8.h"
 
-static const char *const vocab[] = {
-	"政府", "信息", "公开", "工作", "关于", "进一步", "加强", "管理", "办法", "实施", "意见",
-	"农村", "土地", "承包", "经营", "流转", "安全", "生产", "检查", "财政", "预算", "决算",
-	"社会", "救助", "养老", "服务", "医疗", "卫生", "教育", "环境", "保护", "乡村", "振兴",
-	"项目", "建设", "资金", "补贴", "发放", "公示", "名单", "结果", "村民", "居民", "委员会",
-	"会议", "纪要", "决定", "规划", "统计", "数据", "报告", "年度", "政策", "解读", "防汛",
-	"应急", "预案", "消防", "防控", "就业", "培训", "招聘", "人员", "低保", "特困", "供养",
-	"危房", "改造", "道路", "交通", "水利", "工程", "招标", "采购", "合同", "行政", "许可",
-	"处罚", "强制", "收费", "标准", "依据", "程序", "条件", "办理", "申请", "材料", "审核",
-	"审批", "登记", "备案", "监督", "考核", "责任", "制度", "落实", "推进", "开展", "组织",
-	"领导", "小组", "成员", "调整", "通报", "表彰", "批复", "公告", "通告", "征求", "听证",
-	"耕地", "保护区", "林业", "畜牧", "渔业", "种植", "粮食", "补助", "直补", "惠民", "惠农",
-	"卫生院", "疫苗", "接种", "计划", "生育", "妇女", "儿童", "残疾人", "优抚", "退役", "军人",
-	"宅基地", "审查", "筹资", "筹劳", "一事一议", "农田", "灌溉", "饮水", "污水", "垃圾",
-	"治理", "整治", "人居", "文明", "创建", "志愿", "文化", "体育", "图书", "广播", "网络",
-	"电子", "政务", "平台", "热线", "投诉", "举报", "信访", "调解", "矛盾", "纠纷", "综治",
-	"网格", "户籍", "身份证", "社保", "医保", "参保", "缴费", "待遇", "领取", "认证", "慈周寨",
-	"镇", "村", "县", "乡", "街道", "社区", "第一", "季度", "上半年", "全年", "情况",
-};
-#define NV (sizeof vocab / sizeof vocab[0])
-
-static unsigned long long rng = 0x9E3779B97F4A7C15ULL;
-static unsigned long long next(void)
-{
-	rng ^= rng >> 12;
-	rng ^= rng << 25;
-	rng ^= rng >> 27;
-	return rng * 0x2545F4914F6CDD1DULL;
-}
-/* A vocabulary word, frequent ones more often (index ~ u^2). */
-static const char *word(void)
-{
-	double u = (double)(next() >> 11) / 9007199254740992.0;
-	return vocab[(size_t)(u * u * NV) % NV];
-}
+#define NQ 12        /* queries per class */
+#define REPEAT 3     /* runs of each query */
+#define NLIKE 3      /* of them scanned with LIKE */
 
 static double now(void)
 {
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static double cpu_seconds(void)
+{
+	struct rusage r;
+	getrusage(RUSAGE_SELF, &r);
+	return r.ru_utime.tv_sec + r.ru_utime.tv_usec / 1e6 + r.ru_stime.tv_sec +
+	       r.ru_stime.tv_usec / 1e6;
+}
+
+static const char *loadavg(void)
+{
+	static char buf[64];
+	FILE *fp = fopen("/proc/loadavg", "r");
+	buf[0] = '\0';
+	if (fp) {
+		if (fgets(buf, sizeof buf, fp)) {
+			char *sp = strchr(buf, ' ');
+			if (sp && (sp = strchr(sp + 1, ' ')) && (sp = strchr(sp + 1, ' ')))
+				*sp = '\0';
+		}
+		fclose(fp);
+	}
+	return buf;
 }
 
 static int cmp_double(const void *a, const void *b)
@@ -80,186 +86,368 @@ static void die(const char *what, const struct gk_error *e)
 	exit(1);
 }
 
-static int count_hit(void *ctx, const struct search_hit *h)
+static double pct(double *v, int n, double p)
 {
-	(*(int *)ctx)++;
-	return 0;
+	int i = (int)(p * (n - 1) + 0.5);
+	qsort(v, (size_t)n, sizeof *v, cmp_double);
+	return v[i];
 }
+
+/* ---------------------------------------------------------------- indexing */
+
+static void build(const char *db_path, struct corpus *c, double *text_bytes)
+{
+	struct gk_error e = { 0 };
+	struct store *s;
+	int64_t organ_id[CORPUS_ORGANS], id, att_id;
+	struct corpus_doc cd;
+	long n = 0, total = search_corpus_count(c);
+	double t0, c0, chars = 0, bytes = 0;
+
+	remove(db_path);
+	if (store_open(db_path, STORE_CREATE, &s, &e) != 0)
+		die("open", &e);
+	store_set_actor(s, "bench");
+	if (store_begin(s, &e))
+		die("begin", &e);
+	for (int i = 0; i < CORPUS_ORGANS; i++) {
+		struct corpus_organ o;
+		search_corpus_organ(i, &o);
+		struct agency_new an = { .name = o.name, .code = o.uscc,
+					 .level = i <= 22 ? "township" : "county-dept" };
+		if (agency_create(s, &an, &organ_id[i], &e))
+			die(o.name, &e);
+	}
+	if (store_commit(s, &e))
+		die("commit", &e);
+	printf("indexing %ld documents (load average %s)\n", total, loadavg());
+	fflush(stdout);
+	t0 = now();
+	c0 = cpu_seconds();
+	search_corpus_rewind(c);
+	while (search_corpus_next(c, &cd)) {
+		struct corpus_organ o;
+		struct doc d = { 0 };
+
+		if (n % 10000 == 0 && ((n && store_commit(s, &e)) || store_begin(s, &e)))
+			die("commit", &e);
+		search_corpus_organ(cd.organ, &o);
+		d.agency_id = organ_id[cd.organ];
+		d.index_no = cd.index_no;
+		d.title = cd.title;
+		d.doc_no = *cd.doc_no ? cd.doc_no : NULL;
+		d.body = cd.body;
+		d.publisher = o.name;
+		d.signed_date = d.published_date = d.changed_date = cd.date;
+		d.topic = cd.topic;
+		d.genre = cd.genre;
+		d.disclosure = "proactive";
+		d.validity = cd.validity;
+		d.invalid_date = *cd.invalid_date ? cd.invalid_date : NULL;
+		d.time_limit = TIME_LIMIT_DEFAULT;
+		d.state = "published";
+		d.author = "bench";
+		d.created_at = d.updated_at = "2025-07-01T00:00:00Z";
+		if (doc_store(s)->insert(s, &d, &id, &e))
+			die("insert", &e);
+		bytes += (double)(strlen(cd.title) + strlen(cd.body));
+		chars += (double)(utf8_count(cd.title, strlen(cd.title)) +
+				  utf8_count(cd.body, strlen(cd.body)));
+		if (*cd.attach_name) {
+			struct doc_attachment att = {
+				.doc_id = id, .name = cd.attach_name, .mime = "text/plain",
+				.size = (int64_t)strlen(cd.attach_text), .sha256 = "-",
+				.data = cd.attach_text, .text_state = "ok", .text = cd.attach_text,
+			};
+			if (doc_store(s)->attach(s, &att, &att_id, &e))
+				die("attach", &e);
+			bytes += (double)strlen(cd.attach_text);
+			chars += (double)utf8_count(cd.attach_text, strlen(cd.attach_text));
+		}
+		if (++n % 100000 == 0) {
+			printf("  %ld documents, %.0f documents/s, %.0f per CPU-second (load average "
+			       "%s)\n", n, n / (now() - t0), n / (cpu_seconds() - c0), loadavg());
+			fflush(stdout);
+		}
+	}
+	if (store_commit(s, &e))
+		die("commit", &e);
+	double secs = now() - t0, cpu = cpu_seconds() - c0;
+	printf("indexed %ld documents in %.0f s: %.0f documents/s, %.2f M characters/s "
+	       "(%.0f characters a document with attachments; load average %s); "
+	       "%.0f s of CPU: %.0f documents per CPU-second\n", n, secs,
+	       n / secs, chars / secs / 1e6, chars / n, loadavg(), cpu, n / cpu);
+	store_close(s);
+	*text_bytes = bytes;
+}
+
+static void trigram(sqlite3 *db)
+{
+	double t0 = now();
+	char *err = NULL;
+
+	printf("building the trigram table (load average %s)\n", loadavg());
+	fflush(stdout);
+	if (sqlite3_exec(db,
+			 "DROP TABLE IF EXISTS tri;"
+			 "CREATE VIEW IF NOT EXISTS tri_source AS SELECT d.id, d.title, d.body, "
+			 "(SELECT group_concat(extracted_text, char(28)) FROM document_attachment a "
+			 "WHERE a.doc_id = d.id) AS attach FROM document d;"
+			 "CREATE VIRTUAL TABLE tri USING fts5(title, body, attach, "
+			 "content = 'tri_source', content_rowid = 'id', tokenize = 'trigram');"
+			 "INSERT INTO tri(tri) VALUES ('rebuild');", NULL, NULL, &err) != SQLITE_OK)
+		die(err, NULL);
+	printf("trigram table built in %.0f s (load average %s)\n", now() - t0, loadavg());
+}
+
+static void sizes(sqlite3 *db, double text_bytes)
+{
+	sqlite3_stmt *st;
+
+	if (sqlite3_prepare_v2(db, "SELECT "
+			       "sum(pgsize) FILTER (WHERE name LIKE 'search%'), "
+			       "sum(pgsize) FILTER (WHERE name LIKE 'document%' OR name LIKE 'sqlite_autoindex_document%'), "
+			       "sum(pgsize) FILTER (WHERE name LIKE 'tri%'), sum(pgsize) FROM dbstat",
+			       -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW) {
+		double idx = (double)sqlite3_column_int64(st, 0);
+		printf("size on disk: search index %.0f MB (%.2f × the %.0f MB of text indexed), "
+		       "documents and attachments %.0f MB, trigram index %.0f MB (%.2f ×), "
+		       "database %.0f MB\n", idx / 1048576.0, idx / text_bytes,
+		       text_bytes / 1048576.0, sqlite3_column_int64(st, 1) / 1048576.0,
+		       sqlite3_column_int64(st, 2) / 1048576.0,
+		       sqlite3_column_int64(st, 2) / text_bytes,
+		       sqlite3_column_int64(st, 3) / 1048576.0);
+	} else {
+		printf("size on disk: dbstat not available (%s)\n", sqlite3_errmsg(db));
+	}
+	sqlite3_finalize(st);
+}
+
+/* ---------------------------------------------------------------- queries */
 
 struct qclass {
 	const char *name;
-	const char *q[12];
+	char q[NQ][160];
+	int trigram_ok;     /* every term has ≥ 3 characters */
 };
 
-static const struct qclass classes[] = {
-	{ "1 character", { "申", "镇", "补", "危", "疫", "耕", "税", "宅", "渔", "诉", "援", "码" } },
+static struct qclass classes[] = {
+	{ "1 character", { "申", "镇", "补", "危", "疫", "耕", "税", "宅", "渔", "诉", "援", "码" }, 0 },
 	{ "2 characters", { "公开", "土地", "低保", "招标", "防汛", "疫苗", "宅基", "信访", "灌溉",
-			    "户籍", "税务", "听证" } },
+			    "户籍", "税务", "听证" }, 0 },
 	{ "4 characters", { "乡村振兴", "安全生产", "农村土地", "政府信息", "危房改造", "污水治理",
-			    "医疗卫生", "行政许可", "退役军人", "残疾人员", "一事一议", "网格管理" } },
+			    "医疗保障", "行政许可", "退役军人", "残疾人员", "一事一议", "网格管理" }, 1 },
 	{ "multi-term", { "土地 流转", "财政 预算 公开", "低保 名单", "安全生产 检查",
 			  "养老 服务 补贴", "招标 采购 结果", "疫苗 接种", "防汛 应急 预案",
-			  "宅基地 审查", "村民 委员会 会议", "就业 培训", "垃圾 治理 整治" } },
+			  "宅基地 审查", "村民 委员会 会议", "就业 培训", "垃圾 治理 整治" }, 0 },
+	{ "phrase", { "\"政府信息公开工作\"", "\"农村土地承包经营\"", "\"安全生产大检查\"",
+		      "\"公示期间如有异议\"", "\"最低生活保障\"", "\"高标准农田建设\"",
+		      "\"行政复议\"", "\"特此通知\"", "\"人居环境整治\"", "\"疫情防控工作\"",
+		      "\"联系电话\"", "\"森林防火\"" }, 1 },
+	{ "文号", { "" }, 1 },
+	{ "索引号", { "" }, 1 },
 };
+#define NCLASS (sizeof classes / sizeof classes[0])
 
-/* LIKE pattern conditions for a query: every space-separated term must occur. */
-static int like_count(sqlite3 *db, const char *q, double *secs)
+/* 文号 and 索引号 of documents spread over the corpus. */
+static void pick_codes(struct corpus *c)
 {
-	char sql[1024] = "SELECT count(*) FROM document WHERE state = 'published'", term[128];
+	long total = search_corpus_count(c), n = 0, step = total / (NQ + 1);
+	int dn = 0, ix = 0;
+	struct corpus_doc d;
+
+	search_corpus_rewind(c);
+	while (search_corpus_next(c, &d) && (dn < NQ || ix < NQ)) {
+		n++;
+		if (dn < NQ && *d.doc_no && n >= (long)(dn + 1) * step)
+			snprintf(classes[5].q[dn++], sizeof classes[5].q[0], "%s", d.doc_no);
+		if (ix < NQ && n >= (long)(ix + 1) * step)
+			snprintf(classes[6].q[ix++], sizeof classes[6].q[0], "%s", d.index_no);
+	}
+}
+
+/* Terms of q (split at spaces, quotes dropped) as a trigram MATCH, or LIKE conditions. */
+static int terms_of(const char *q, char out[][160])
+{
+	int n = 0;
 	const char *p = q;
-	size_t len = strlen(sql);
+
+	while (*p && n < 8) {
+		size_t m;
+		while (*p == ' ' || *p == '"')
+			p++;
+		m = *q == '"' ? strcspn(p, "\"") : strcspn(p, " ");
+		if (m == 0)
+			break;
+		snprintf(out[n++], 160, "%.*s", (int)m, p);
+		p += m;
+	}
+	return n;
+}
+
+static double like_query(sqlite3 *db, const char *q, int *count)
+{
+	char sql[1024] = "SELECT count(*) FROM tri_source WHERE 1", terms[8][160], pat[200];
+	int n = terms_of(q, terms);
 	sqlite3_stmt *st;
-	int n = 0, k = 0;
 	double t0;
 
-	while (*p) {
-		size_t m = strcspn(p, " ");
-		if (m) {
-			len += (size_t)snprintf(sql + len, sizeof sql - len,
-						" AND (title LIKE ?%d OR body LIKE ?%d)", k + 1, k + 1);
-			k++;
-		}
-		p += m + (p[m] == ' ');
-	}
+	for (int i = 0; i < n; i++)
+		snprintf(sql + strlen(sql), sizeof sql - strlen(sql),
+			 " AND (title LIKE ?%d OR body LIKE ?%d OR attach LIKE ?%d)", i + 1, i + 1,
+			 i + 1);
 	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
 		die(sqlite3_errmsg(db), NULL);
-	p = q;
-	k = 0;
-	while (*p) {
-		size_t m = strcspn(p, " ");
-		if (m) {
-			snprintf(term, sizeof term, "%%%.*s%%", (int)m, p);
-			sqlite3_bind_text(st, ++k, term, -1, SQLITE_TRANSIENT);
-		}
-		p += m + (p[m] == ' ');
+	for (int i = 0; i < n; i++) {
+		snprintf(pat, sizeof pat, "%%%s%%", terms[i]);
+		sqlite3_bind_text(st, i + 1, pat, -1, SQLITE_TRANSIENT);
 	}
 	t0 = now();
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int(st, 0);
-	*secs = now() - t0;
+	*count = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	t0 = now() - t0;
 	sqlite3_finalize(st);
-	return n;
+	return t0;
+}
+
+static double trigram_query(sqlite3 *db, const char *q, int *count)
+{
+	char m[2048] = "", terms[8][160];
+	int n = terms_of(q, terms), rows = 0;
+	sqlite3_stmt *a, *b;
+	double t0;
+
+	for (int i = 0; i < n; i++)
+		snprintf(m + strlen(m), sizeof m - strlen(m), "%s\"%s\"", i ? " AND " : "", terms[i]);
+	if (sqlite3_prepare_v2(db, "SELECT count(*) FROM tri WHERE tri MATCH ?", -1, &a, NULL) ||
+	    sqlite3_prepare_v2(db, "SELECT rowid, snippet(tri, -1, char(2), char(3), '…', 24) "
+			       "FROM tri WHERE tri MATCH ? ORDER BY rank LIMIT 10", -1, &b, NULL))
+		die(sqlite3_errmsg(db), NULL);
+	sqlite3_bind_text(a, 1, m, -1, SQLITE_STATIC);
+	sqlite3_bind_text(b, 1, m, -1, SQLITE_STATIC);
+	t0 = now();
+	*count = sqlite3_step(a) == SQLITE_ROW ? sqlite3_column_int(a, 0) : 0;
+	while (sqlite3_step(b) == SQLITE_ROW)
+		rows++;
+	t0 = now() - t0;
+	sqlite3_finalize(a);
+	sqlite3_finalize(b);
+	return t0;
+}
+
+static void queries(const char *db_path, sqlite3 *db)
+{
+	struct gk_error e = { 0 };
+	struct store *s;
+	struct doc_filter f = { .public_only = 1, .today = "2026-01-01", .limit = 10 };
+
+	if (store_open(db_path, STORE_READONLY, &s, &e) != 0)
+		die("open", &e);
+	printf("\nqueries (load average %s): p50 / p99 in ms over %d queries × %d runs; LIKE over "
+	       "%d of them, once\n", loadavg(), NQ, REPEAT, NLIKE);
+	printf("%-13s %9s %9s %9s %9s %9s %9s %10s %8s %8s\n", "class", "FTS p50", "FTS p99",
+	       "LIKE p50", "LIKE max", "tri p50", "tri p99", "matches", "×LIKE", "×tri");
+	for (size_t k = 0; k < NCLASS; k++) {
+		const struct qclass *qc = &classes[k];
+		double fts[NQ * REPEAT], like[NLIKE], tri[NQ * REPEAT], matches = 0;
+		int nf = 0, nt = 0, estimated = 0;
+
+		for (int r = 0; r < REPEAT; r++) {
+			for (int i = 0; i < NQ; i++) {
+				struct arena a;
+				struct search_result res;
+				double t;
+
+				arena_init(&a);
+				t = now();
+				if (store_begin_read(s, &e) ||
+				    catalogue_search(s, qc->q[i], &f, SEARCH_BY_RELEVANCE, &a, &res, &e))
+					die(qc->q[i], &e);
+				store_rollback(s);
+				fts[nf++] = (now() - t) * 1000;
+				if (r == 0) {
+					matches += (double)res.total;
+					estimated |= !res.exact;
+				}
+				arena_free(&a);
+				if (qc->trigram_ok) {
+					int cnt;
+					tri[nt++] = trigram_query(db, qc->q[i], &cnt) * 1000;
+				}
+			}
+		}
+		for (int i = 0; i < NLIKE; i++) {
+			int cnt;
+			like[i] = like_query(db, qc->q[i], &cnt) * 1000;
+		}
+		double f50 = pct(fts, nf, 0.5), f99 = pct(fts, nf, 0.99);
+		double l50 = pct(like, NLIKE, 0.5), lmax = pct(like, NLIKE, 1.0);
+		if (nt) {
+			double t50 = pct(tri, nt, 0.5), t99 = pct(tri, nt, 0.99);
+			printf("%-13s %9.1f %9.1f %9.0f %9.0f %9.1f %9.1f %9s%.0f %8.0f %8.1f\n", qc->name,
+			       f50, f99, l50, lmax, t50, t99, estimated ? "~" : "", matches / NQ,
+			       l50 / f50, t50 / f50);
+		} else {
+			printf("%-13s %9.1f %9.1f %9.0f %9.0f %9s %9s %9s%.0f %8.0f %8s\n", qc->name, f50,
+			       f99, l50, lmax, "—", "—", estimated ? "~" : "", matches / NQ, l50 / f50,
+			       "—");
+		}
+		fflush(stdout);
+	}
+	printf("(load average %s)\n", loadavg());
+	store_close(s);
 }
 
 int main(int argc, char **argv)
 {
-	const char *path = argc > 1 ? argv[1] : "bench-search.db";
-	long n = argc > 2 ? strtol(argv[2], NULL, 10) : 1000000;
-	struct gk_error e = { 0 };
-	struct agency_new an = { .name = "基准测试镇人民政府", .level = "township" };
-	struct doc_filter f = { 0 };
-	struct store *s;
-	struct buf title, body;
-	int64_t agency_id, id;
-	double t0, t1, chars = 0;
-	char ix[64], day[16];
+	char corpus_path[4096], db_path[4096], done_path[4200];
+	struct corpus *c;
+	struct stat st;
 	sqlite3 *db;
+	long n;
+	double text_bytes = 0;
+	int reuse = getenv("SEARCH_BENCH_REUSE") && strcmp(getenv("SEARCH_BENCH_REUSE"), "1") == 0;
 
-	remove(path);
-	if (store_open(path, STORE_CREATE, &s, &e) != 0)
-		die("open", &e);
-	store_set_actor(s, "bench");
-	if (store_begin(s, &e) || agency_create(s, &an, &agency_id, &e) || store_commit(s, &e))
-		die("organ", &e);
-	buf_init(&title, 0);
-	buf_init(&body, 0);
-	t0 = now();
-	for (long i = 0; i < n; i++) {
-		struct doc d = { 0 };
-		int nw;
-
-		if (i % 20000 == 0 && ((i && store_commit(s, &e)) || store_begin(s, &e)))
-			die("commit", &e);
-		buf_reset(&title);
-		buf_reset(&body);
-		if (buf_puts(&title, "关于"))
-			die("title", NULL);
-		for (nw = 2 + (int)(next() % 3); nw > 0; nw--)
-			if (buf_puts(&title, word()))
-				die("title", NULL);
-		if (buf_puts(&title, "的通知"))
-			die("title", NULL);
-		for (nw = 30 + (int)(next() % 30); nw > 0; nw--)
-			if (buf_puts(&body, word()) || buf_puts(&body, next() % 5 ? "" : "，"))
-				die("body", NULL);
-		if (buf_puts(&body, "。"))
-			die("body", NULL);
-		chars += (double)(title.len + body.len) / 3;
-		snprintf(ix, sizeof ix, "11370812004339255B/%04ld-%06ld", 2015 + i % 10, i + 1);
-		snprintf(day, sizeof day, "%04ld-%02ld-%02ld", 2015 + i % 10, 1 + i % 12, 1 + i % 28);
-		d.agency_id = agency_id;
-		d.index_no = ix;
-		d.title = buf_cstr(&title);
-		d.body = buf_cstr(&body);
-		d.publisher = an.name;
-		d.signed_date = d.published_date = d.changed_date = day;
-		d.genre = "通知";
-		d.disclosure = "proactive";
-		d.validity = "valid";
-		d.state = "published";
-		d.author = "bench";
-		d.created_at = d.updated_at = "2024-01-01T00:00:00Z";
-		if (doc_store(s)->insert(s, &d, &id, &e))
-			die("insert", &e);
+	if (argc < 4) {
+		fprintf(stderr, "usage: bench_search CACHE_DIR N TRAINING_FILE…\n");
+		return 2;
 	}
-	if (store_commit(s, &e))
-		die("commit", &e);
-	t1 = now();
-	printf("indexed %ld documents (%.0f characters, %.0f per document) in %.1f s: "
-	       "%.0f documents/s\n", n, chars, chars / n, t1 - t0, n / (t1 - t0));
-
-	if (sqlite3_open(path, &db) != SQLITE_OK || store_fts_register(db) != 0)
-		die("open for LIKE", NULL);
-	sqlite3_exec(db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
-	{
-		sqlite3_stmt *st;
-		if (sqlite3_prepare_v2(db, "SELECT sum(pgsize) FILTER (WHERE name LIKE 'document_fts%'), "
-				       "sum(pgsize) FILTER (WHERE name = 'document'), sum(pgsize) "
-				       "FROM dbstat", -1, &st, NULL) == SQLITE_OK &&
-		    sqlite3_step(st) == SQLITE_ROW)
-			printf("size on disk: full-text index %.1f MB, document table %.1f MB, "
-			       "whole database %.1f MB\n", sqlite3_column_int64(st, 0) / 1048576.0,
-			       sqlite3_column_int64(st, 1) / 1048576.0,
-			       sqlite3_column_int64(st, 2) / 1048576.0);
-		else
-			printf("size on disk: dbstat not available (%s)\n", sqlite3_errmsg(db));
-		sqlite3_finalize(st);
+	n = strtol(argv[2], NULL, 10);
+	snprintf(corpus_path, sizeof corpus_path, "%s/corpus-%ld.bin", argv[1], n);
+	snprintf(db_path, sizeof db_path, "%s/search-%ld.db", argv[1], n);
+	snprintf(done_path, sizeof done_path, "%s.done", db_path);
+	if ((c = search_corpus_open(corpus_path)) == NULL) {
+		double t0 = now();
+		printf("generating %ld documents into %s\n", n, corpus_path);
+		fflush(stdout);
+		if (search_corpus_write(corpus_path, n, argv + 3, argc - 3) != 0 ||
+		    (c = search_corpus_open(corpus_path)) == NULL)
+			return 1;
+		printf("generated in %.0f s\n", now() - t0);
 	}
-
-	f.public_only = 1;
-	f.today = "2026-01-01";
-	f.limit = 10;
-	printf("\n%-13s %10s %10s %12s %12s %10s\n", "query", "FTS p50", "FTS p99", "LIKE p50",
-	       "LIKE max", "matches");
-	for (size_t c = 0; c < sizeof classes / sizeof classes[0]; c++) {
-		double fts[12], like[12], total_matches = 0;
-		int nq = 12, nl = 4;  /* a LIKE scan of a million rows takes seconds: 4 samples */
-
-		if (store_begin_read(s, &e))
-			die("read", &e);
-		for (int q = 0; q < nq; q++) {
-			int hits = 0;
-			double t = now();
-			if (catalogue_search(s, classes[c].q[q], &f, count_hit, &hits, &e))
-				die(classes[c].q[q], &e);
-			fts[q] = (now() - t) * 1000;
-			if (q < nl) {
-				total_matches += like_count(db, classes[c].q[q], &like[q]);
-				like[q] *= 1000;
-			}
-		}
-		store_rollback(s);
-		qsort(fts, (size_t)nq, sizeof fts[0], cmp_double);
-		qsort(like, (size_t)nl, sizeof like[0], cmp_double);
-		/* 12 FTS queries per class: p50 = the median, p99 = the slowest; LIKE: the first 4 of
-		 * them, median and slowest */
-		printf("%-13s %8.1f ms %8.1f ms %10.1f ms %10.1f ms %10.0f\n", classes[c].name,
-		       (fts[5] + fts[6]) / 2, fts[nq - 1], (like[1] + like[2]) / 2, like[nl - 1],
-		       total_matches / nl);
+	if (!reuse || stat(done_path, &st) != 0) {
+		remove(done_path);
+		build(db_path, c, &text_bytes);
+	} else {
+		struct corpus_doc d;
+		search_corpus_rewind(c);
+		while (search_corpus_next(c, &d))
+			text_bytes += (double)(strlen(d.title) + strlen(d.body) + strlen(d.attach_text));
+		printf("reusing the index built before (%s)\n", db_path);
 	}
+	if (sqlite3_open(db_path, &db) != SQLITE_OK || store_fts_register(db) != 0)
+		die("open", NULL);
+	sqlite3_exec(db, "PRAGMA cache_size = -262144", NULL, NULL, NULL);
+	if (!reuse || stat(done_path, &st) != 0) {
+		trigram(db);
+		sqlite3_exec(db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+		FILE *fp = fopen(done_path, "w");
+		if (fp)
+			fclose(fp);
+	}
+	sizes(db, text_bytes);
+	pick_codes(c);
+	queries(db_path, db);
 	sqlite3_close(db);
-	store_close(s);
-	buf_free(&title);
-	buf_free(&body);
+	search_corpus_close(c);
 	return 0;
 }

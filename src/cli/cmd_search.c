@@ -2,9 +2,13 @@
  * cmd_search.c — `gongkai search QUERY`: full-text search of the catalogue.
  *
  * The public view (default) finds only documents published and visible today; --staff USER
- * adds that user's organ's unpublished documents. JSON: a list of
- * {"id", "index_no", "title", "snippet", "published", "agency", "state"}, best first, where
- * snippet is HTML-escaped text with <mark> around matches.
+ * adds that user's organ's unpublished documents. Text: the number of results, then one
+ * result per entry with its passage, matches marked «…» (and the attachment and page the
+ * passage comes from). JSON: {"total", "exact", "page", "more", "hits": [{"id", "index_no",
+ * "title", "doc_no", "snippet", "attachment", "page", "published", "agency", "state",
+ * "in_title"}], "facets": {"agency"|"year"|"topic"|"genre"|"validity": [{"value", "label",
+ * "n"}]}, "suggestion", "suggestion_total"}, where title, doc_no and snippet are HTML-escaped
+ * text with <mark> around matches.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -21,44 +25,107 @@
 
 static void help(void)
 {
-	printf("Usage: gongkai search QUERY [--json] [--limit N] [--staff USER] [--agency A]\n"
-	       "                            [--topic T] [--genre G] [--year Y] [--validity V]\n"
+	printf("Usage: gongkai search QUERY [--json] [--sort relevance|date] [--page N] [--limit N]\n"
+	       "                            [--staff USER] [--agency A] [--topic T] [--genre G]\n"
+	       "                            [--year Y] [--validity V]\n"
 	       "Words are ANDed; a Chinese word matches as written (公开 finds 公开, not 公…开);\n"
 	       "\"quotes\" group a phrase; traditional characters and full-width letters find\n"
-	       "their simplified / ASCII forms. Results best first, matches marked «…».\n");
+	       "their simplified / ASCII forms. Results by relevance (title matches first) or by\n"
+	       "date, %d a page (--limit), matches marked «…».\n", 20);
 }
 
-struct hits {
-	struct jsonw *w;
-	struct buf tmp;
-	int n, rc;
-};
+static const char *const facet_keys[FACET__MAX] = { "agency", "year", "topic", "genre",
+						     "validity" };
 
-static int print_hit(void *p, const struct search_hit *h)
+/* A text with markers as HTML (json) or with «…» into tmp; "" for NULL. */
+static const char *shown(struct buf *tmp, const char *s, int html)
 {
-	struct hits *c = p;
+	buf_reset(tmp);
+	if (s == NULL)
+		return NULL;
+	if ((html ? render_snippet_html(tmp, s) : render_snippet_text(tmp, s, "«", "»")) != 0)
+		return "";
+	return buf_cstr(tmp);
+}
 
-	c->n++;
-	buf_reset(&c->tmp);
-	if (c->w) {
-		if ((c->rc = render_snippet_html(&c->tmp, h->snippet ? h->snippet : "")) != 0)
-			return c->rc;
-		jsonw_obj_begin(c->w);
-		jsonw_kint(c->w, "id", h->id);
-		jsonw_kstr(c->w, "index_no", h->index_no);
-		jsonw_kstr(c->w, "title", h->title);
-		jsonw_kstr(c->w, "snippet", buf_cstr(&c->tmp));
-		jsonw_kstr(c->w, "published", h->published_date);
-		jsonw_kstr(c->w, "agency", h->agency);
-		jsonw_kstr(c->w, "state", h->state);
-		jsonw_obj_end(c->w);
-		return 0;
+static void print_json(struct jsonw *w, const struct search_result *r, int page)
+{
+	struct buf tmp;
+
+	buf_init(&tmp, 0);
+	jsonw_obj_begin(w);
+	jsonw_kint(w, "total", r->total);
+	jsonw_kbool(w, "exact", r->exact);
+	jsonw_kint(w, "page", page);
+	jsonw_kbool(w, "more", r->more);
+	jsonw_key(w, "hits");
+	jsonw_arr_begin(w);
+	for (size_t i = 0; i < r->nhits; i++) {
+		const struct search_hit *h = &r->hits[i];
+		jsonw_obj_begin(w);
+		jsonw_kint(w, "id", h->id);
+		jsonw_kstr(w, "index_no", h->index_no);
+		jsonw_kstr(w, "title", shown(&tmp, h->title, 1));
+		jsonw_kstr(w, "doc_no", shown(&tmp, h->doc_no, 1));
+		jsonw_kstr(w, "snippet", shown(&tmp, h->snippet, 1));
+		jsonw_kstr(w, "attachment", h->attachment);
+		if (h->page)
+			jsonw_kint(w, "page", h->page);
+		jsonw_kstr(w, "published", h->published_date);
+		jsonw_kstr(w, "agency", h->agency);
+		jsonw_kstr(w, "state", h->state);
+		jsonw_kbool(w, "in_title", h->in_title);
+		jsonw_obj_end(w);
 	}
-	if ((c->rc = render_snippet_text(&c->tmp, h->snippet ? h->snippet : "", "«", "»")) != 0)
-		return c->rc;
-	printf("%lld  %s  %s  %s\n    %s\n", (long long)h->id, h->index_no,
-	       h->published_date ? h->published_date : h->state, h->title, buf_cstr(&c->tmp));
-	return 0;
+	jsonw_arr_end(w);
+	jsonw_key(w, "facets");
+	jsonw_obj_begin(w);
+	for (int f = 0; f < FACET__MAX; f++) {
+		jsonw_key(w, facet_keys[f]);
+		jsonw_arr_begin(w);
+		for (size_t i = 0; i < r->nfacets[f]; i++) {
+			jsonw_obj_begin(w);
+			jsonw_kstr(w, "value", r->facets[f][i].value);
+			jsonw_kstr(w, "label", r->facets[f][i].label);
+			jsonw_kint(w, "n", r->facets[f][i].n);
+			jsonw_obj_end(w);
+		}
+		jsonw_arr_end(w);
+	}
+	jsonw_obj_end(w);
+	jsonw_kstr(w, "suggestion", r->suggestion);
+	if (r->suggestion)
+		jsonw_kint(w, "suggestion_total", r->suggestion_total);
+	jsonw_obj_end(w);
+	buf_free(&tmp);
+}
+
+static void print_text(const struct search_result *r)
+{
+	struct buf tmp;
+
+	buf_init(&tmp, 0);
+	if (r->total == 0) {
+		printf("no documents found\n");
+		if (r->suggestion)
+			printf("try: %s (%lld%s found)\n", r->suggestion, (long long)r->suggestion_total,
+			       r->suggestion_total >= SEARCH_SUGGEST_LIMIT ? "+" : "");
+	} else {
+		printf("%s%lld documents found\n", r->exact ? "" : "about ", (long long)r->total);
+	}
+	for (size_t i = 0; i < r->nhits; i++) {
+		const struct search_hit *h = &r->hits[i];
+		printf("%lld  %s  %s  %s\n", (long long)h->id, h->index_no,
+		       h->published_date ? h->published_date : h->state, shown(&tmp, h->title, 0));
+		if (h->attachment && h->page)
+			printf("    [%s, p. %d] ", h->attachment, h->page);
+		else if (h->attachment)
+			printf("    [%s] ", h->attachment);
+		else
+			printf("    ");
+		printf("%s\n", shown(&tmp, h->snippet, 0));
+	}
+	buf_free(&tmp);
 }
 
 int cmd_search(struct cli *cli, int argc, char **argv)
@@ -72,27 +139,30 @@ int cmd_search(struct cli *cli, int argc, char **argv)
 		{ "genre", required_argument, NULL, 'g' },
 		{ "year", required_argument, NULL, 'y' },
 		{ "validity", required_argument, NULL, 'v' },
+		{ "sort", required_argument, NULL, 'o' },
+		{ "page", required_argument, NULL, 'p' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *staff = NULL, *agency = NULL, *topic = NULL, *validity = NULL;
 	struct doc_filter f = { 0 };
 	struct gk_error e = { 0 };
-	struct hits hc = { 0 };
+	struct search_result res;
+	enum search_sort sort = SEARCH_BY_RELEVANCE;
 	struct store *s = NULL;
 	struct arena a;
 	struct buf out, tbuf;
 	struct jsonw w;
 	char today[DATE_LEN];
-	int ch, rc = 0, x, json = 0;
+	int ch, rc = 0, x, json = 0, page = 1;
 
 	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'j': json = 1; break;
 		case 'n':
 			f.limit = (int)strtol(optarg, NULL, 10);
-			if (f.limit < 1 || f.limit > 1000)
-				return cli_usage_error("search", "--limit is 1 … 1000");
+			if (f.limit < 1 || f.limit > 100)
+				return cli_usage_error("search", "--limit is 1 … 100");
 			break;
 		case 's': staff = optarg; break;
 		case 'a': agency = optarg; break;
@@ -107,6 +177,19 @@ int cmd_search(struct cli *cli, int argc, char **argv)
 				return cli_usage_error("search", "--year is a year like 2024");
 			break;
 		case 'v': validity = optarg; break;
+		case 'o':
+			if (strcmp(optarg, "relevance") == 0)
+				sort = SEARCH_BY_RELEVANCE;
+			else if (strcmp(optarg, "date") == 0)
+				sort = SEARCH_BY_DATE;
+			else
+				return cli_usage_error("search", "--sort is relevance or date");
+			break;
+		case 'p':
+			page = (int)strtol(optarg, NULL, 10);
+			if (page < 1 || page > SEARCH_COUNT_LIMIT)
+				return cli_usage_error("search", "--page is 1 … %d", SEARCH_COUNT_LIMIT);
+			break;
 		case 'h': help(); return CLI_OK;
 		default: return cli_usage_error("search", "unknown or incomplete option '%s'",
 						argv[optind - 1]);
@@ -129,12 +212,9 @@ int cmd_search(struct cli *cli, int argc, char **argv)
 	arena_init(&a);
 	buf_init(&out, 0);
 	buf_init(&tbuf, 1024);
-	buf_init(&hc.tmp, 0);
-	if (json) {
-		jsonw_init(&w, &out, 1);
-		jsonw_arr_begin(&w);
-		hc.w = &w;
-	}
+	if (f.limit == 0)
+		f.limit = 20;
+	f.offset = (page - 1) * f.limit;
 	if (topic && catalogue_topic_path(catalogue_topic_find(topic), &tbuf) == 0)
 		f.topic = buf_cstr(&tbuf);
 	if ((rc = store_begin_read(s, &e)) == 0 && agency) {
@@ -153,20 +233,18 @@ int cmd_search(struct cli *cli, int argc, char **argv)
 		}
 	}
 	if (rc == 0)
-		rc = catalogue_search(s, argv[optind], &f, print_hit, &hc, &e);
-	if (rc == 0 && hc.rc)
-		rc = err_set(&e, hc.rc, "", "output too large");
+		rc = catalogue_search(s, argv[optind], &f, sort, &a, &res, &e);
 	x = cli_finish(s, rc, &e);
 	if (x == CLI_OK && json) {
-		jsonw_arr_end(&w);
+		jsonw_init(&w, &out, 1);
+		print_json(&w, &res, page);
 		if (jsonw_finish(&w) == 0)
 			fputs(buf_cstr(&out), stdout);
 		else
 			x = CLI_PROBLEMS;
-	} else if (x == CLI_OK && hc.n == 0) {
-		printf("no documents found\n");
+	} else if (x == CLI_OK) {
+		print_text(&res);
 	}
-	buf_free(&hc.tmp);
 	buf_free(&tbuf);
 	buf_free(&out);
 	arena_free(&a);

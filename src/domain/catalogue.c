@@ -10,7 +10,6 @@
 #include "base/crypto.h"
 #include "domain/organ_rules.h"
 #include "domain/audit.h"
-#include "search/query.h"
 #include "store/agency_store.h"
 #include "text/date.h"
 #include "text/jsonw.h"
@@ -357,7 +356,7 @@ int catalogue_doc_get(struct store *s, int64_t id, struct arena *a, struct doc *
 int catalogue_doc_attachments(struct store *s, int64_t id, struct arena *a,
 			      struct doc_attachment **out, size_t *n, struct gk_error *e)
 {
-	return doc_store(s)->attachments(s, id, a, out, n, e);
+	return doc_store(s)->attachments(s, id, 0, a, out, n, e);
 }
 
 int catalogue_attachment_get(struct store *s, int64_t doc_id, int64_t n, struct arena *a,
@@ -368,7 +367,7 @@ int catalogue_attachment_get(struct store *s, int64_t doc_id, int64_t n, struct 
 	size_t cnt;
 	int rc;
 
-	if ((rc = doc_store(s)->attachments(s, doc_id, a, &all, &cnt, e)) != 0)
+	if ((rc = doc_store(s)->attachments(s, doc_id, 0, a, &all, &cnt, e)) != 0)
 		return rc;
 	if (n < 1 || (uint64_t)n > cnt)
 		return err_set(e, ERR_NOTFOUND, "attachment", "document %" PRId64 " has no attachment %" PRId64,
@@ -393,19 +392,6 @@ int catalogue_doc_list(struct store *s, const struct doc_filter *f, doc_row_fn f
 		       struct gk_error *e)
 {
 	return doc_store(s)->list(s, f, fn, ctx, e);
-}
-
-int catalogue_search(struct store *s, const char *query, const struct doc_filter *f,
-		     search_hit_fn fn, void *ctx, struct gk_error *e)
-{
-	struct buf match;
-	int rc;
-
-	buf_init(&match, 4096);
-	if ((rc = search_query_build(query, &match, NULL, e)) == 0)
-		rc = doc_store(s)->search(s, buf_cstr(&match), f, fn, ctx, e);
-	buf_free(&match);
-	return rc;
 }
 
 int catalogue_profile_get(struct store *s, int64_t agency_id, struct arena *a,

@@ -31,6 +31,7 @@
 #include "base/arena.h"
 #include "base/buf.h"
 #include "base/err.h"
+#include "search/snippet.h"
 #include "store/doc_store.h"
 
 #define DOC_TITLE_MAX 300           /* characters */
@@ -170,16 +171,75 @@ int catalogue_doc_visible(const struct doc *d, int today);
 int catalogue_doc_list(struct store *s, const struct doc_filter *f, doc_row_fn fn, void *ctx,
 		       struct gk_error *e) GK_WUR;
 
-/* The search markers in search_hit.snippet; render_snippet_html() escapes the snippet and
- * turns them into <mark> … </mark>. Documents cannot contain them (control characters). */
-#define SEARCH_MARK_OPEN "\x02"
-#define SEARCH_MARK_CLOSE "\x03"
-/* Full-text search (docs/search.md), best first (bm25, title weighted). With f->public_only
- * only documents published and visible on f->today; f->staff_agency_id adds that organ's
- * unpublished documents (staff search). ERR_INVALID / ERR_LIMIT (field "query") for a query
+/* ---------------------------------------------------------------- search (catalogue_search.c)
+ * Full-text search of the catalogue (docs/search.md). The matches are counted exactly up to
+ * SEARCH_COUNT_LIMIT; past it the total is estimated from how densely the newest matches
+ * fall among the documents searched ("约 N 条"), and so are the counts per facet. Results are
+ * ordered by date (newest first) or by relevance: documents whose title holds every term
+ * first, then the others; within each, the SEARCH_RANKED newest are ordered by score (terms in
+ * the title, the 文号 / 索引号, the body, the attachments, weighted in that order), the rest by
+ * date. Pages reach as far as the matches counted. */
+#define SEARCH_COUNT_LIMIT 10000
+#define SEARCH_RANKED 200
+#define SEARCH_SUGGEST_LIMIT 1000   /* a suggestion's matches are counted up to this */
+
+/* The markers around matches in search_hit.title / snippet / doc_no are SEARCH_MARK_OPEN and
+ * SEARCH_MARK_CLOSE (search/snippet.h); render_snippet_html() escapes the text and turns them
+ * into <mark> … </mark>. Documents cannot contain them. */
+
+enum search_sort { SEARCH_BY_RELEVANCE, SEARCH_BY_DATE };
+
+/* What results can be counted and filtered by (facets), each with its doc_filter field. */
+enum search_facet {
+	FACET_AGENCY,    /* value: the organ's id; label: its name */
+	FACET_YEAR,      /* value: "2024" */
+	FACET_TOPIC,     /* value and label: the level-1 主题分类 ("未分类" value "" for none) */
+	FACET_GENRE,     /* value and label: the 体裁 */
+	FACET_VALIDITY,  /* value: valid | expired | repealed; label: 有效 … */
+	FACET__MAX
+};
+
+struct search_count {
+	const char *value;
+	const char *label;
+	int64_t n;
+};
+
+struct search_hit {
+	int64_t id;
+	const char *index_no;
+	const char *title;             /* with markers around matches */
+	const char *doc_no;            /* with markers; NULL if none */
+	const char *snippet;           /* a passage with markers around matches */
+	const char *attachment;        /* the snippet is from this attachment (its name), or NULL */
+	int page;                      /* … on this page of it (PDF), 0 if not paged */
+	const char *agency;
+	const char *published_date;    /* NULL for an unpublished document */
+	const char *state;
+	int in_title;                  /* the title holds every term */
+};
+
+struct search_result {
+	int64_t total;                 /* matches (an estimate when !exact) */
+	int exact;
+	struct search_count *facets[FACET__MAX];  /* per facet, the largest count first (years:
+						   * newest first); counts sum to total */
+	size_t nfacets[FACET__MAX];
+	struct search_hit *hits;       /* the page asked for */
+	size_t nhits;
+	int more;                      /* a page follows */
+	const char *suggestion;        /* nothing found: the query without one term, or NULL */
+	int64_t suggestion_total;      /* … and its matches (at most SEARCH_SUGGEST_LIMIT) */
+};
+
+/* Search for query under f (f->limit results from f->offset; limit 0 = 20), in order sort.
+ * With f->public_only only documents published and visible on f->today; f->staff_agency_id
+ * adds that organ's unpublished documents (staff search). Withdrawn documents are never found.
+ * Everything in *out is allocated in a. ERR_INVALID / ERR_LIMIT (field "query") for a query
  * with nothing to search or too long. */
 int catalogue_search(struct store *s, const char *query, const struct doc_filter *f,
-		     search_hit_fn fn, void *ctx, struct gk_error *e) GK_WUR;
+		     enum search_sort sort, struct arena *a, struct search_result *out,
+		     struct gk_error *e) GK_WUR;
 
 /* REQ 条例-20-1: a published 规章 / 行政规范性文件 is the one entry of the normative-document
  * register for it (kind, 成文日期 as issued, 文号, title, 废止/失效 date as repealed); other

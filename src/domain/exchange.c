@@ -239,7 +239,7 @@ static int export_documents(struct store *s, int64_t agency_id, struct arena *a,
 		size_t natt;
 
 		if ((rc = doc_store(s)->get(s, ((int64_t *)ids->items)[i], a, &d, e)) != 0 ||
-		    (rc = doc_store(s)->attachments(s, d.id, a, &att, &natt, e)) != 0)
+		    (rc = doc_store(s)->attachments(s, d.id, 0, a, &att, &natt, e)) != 0)
 			return rc;
 		(*index_nos)[i] = d.index_no;
 		jsonw_obj_begin(w);

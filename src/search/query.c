@@ -1,5 +1,5 @@
 /*
- * query.c — user input → FTS5 MATCH expression (see query.h and docs/search.md).
+ * query.c — user input → search terms (see query.h and docs/search.md).
  */
 #include "search/query.h"
 
@@ -9,23 +9,10 @@
 #include "search/tokenize.h"
 #include "text/utf8.h"
 
-struct phrase {
-	struct buf *out;
-	int ntokens;
-	int rc;
-};
-
-static int add_token(void *ctx, const char *tok, size_t len, size_t start, size_t end)
+static int count_token(void *ctx, const char *tok, size_t len, size_t start, size_t end,
+		       int flags)
 {
-	struct phrase *p = ctx;
-
-	if (p->ntokens >= QUERY_MAX_TOKENS)
-		return 1;  /* the rest of an over-long phrase is dropped */
-	if ((p->ntokens > 0 && (p->rc = buf_putc(p->out, ' ')) != 0) ||
-	    (p->rc = buf_append(p->out, tok, len)) != 0)
-		return 1;
-	p->ntokens++;
-	return 0;
+	return ++*(int *)ctx > QUERY_MAX_TOKENS;
 }
 
 static int is_space(int32_t cp)
@@ -39,41 +26,31 @@ static int is_quote(int32_t cp)
 	return cp == '"' || cp == 0x201C || cp == 0x201D || cp == 0xFF02;
 }
 
-/* Append term s[0..len) as a phrase (joined with AND to what is there); count it if it has
- * tokens. */
-static int add_term(const char *s, size_t len, struct buf *match, int *n, struct gk_error *e)
+/* Add term s[0..len) to out if it has tokens. */
+static int add_term(const char *s, size_t len, struct search_terms *out, struct gk_error *e)
 {
-	struct buf ph;
-	struct phrase p = { &ph, 0, 0 };
-	int rc = 0;
+	int ntok = 0;
 
-	buf_init(&ph, 4096);
-	search_tokenize(s, len, add_token, &p);
-	if (p.rc) {
-		rc = err_set(e, ERR_LIMIT, "query", "search query is too long");
-		goto out;
-	}
-	if (p.ntokens == 0)
-		goto out;
-	if (++*n > QUERY_MAX_TERMS) {
-		rc = err_set(e, ERR_LIMIT, "query", "too many search terms (at most %d)",
-			     QUERY_MAX_TERMS);
-		goto out;
-	}
-	if ((*n > 1 && buf_puts(match, " AND ")) || buf_putc(match, '"') ||
-	    buf_append(match, ph.ptr, ph.len) || buf_putc(match, '"'))
-		rc = err_set(e, ERR_LIMIT, "query", "search query is too long");
-out:
-	buf_free(&ph);
-	return rc;
+	if (search_tokenize(s, len, SEARCH_TOK_QUERY, count_token, &ntok) != 0)
+		return err_set(e, ERR_LIMIT, "query", "a search term has more than %d words",
+			       QUERY_MAX_TOKENS);
+	if (ntok == 0)
+		return 0;
+	if (out->n == QUERY_MAX_TERMS)
+		return err_set(e, ERR_LIMIT, "query", "too many search terms (at most %d)",
+			       QUERY_MAX_TERMS);
+	out->term[out->n] = s;
+	out->len[out->n] = len;
+	out->n++;
+	return 0;
 }
 
-int search_query_build(const char *input, struct buf *match, int *nterms, struct gk_error *e)
+int search_query_parse(const char *input, struct search_terms *out, struct gk_error *e)
 {
 	size_t len = strlen(input), pos = 0, term = 0;
-	size_t before = match->len;
-	int n = 0, quoted = 0, rc = 0;
+	int quoted = 0, rc;
 
+	memset(out, 0, sizeof *out);
 	if (len > QUERY_MAX_BYTES)
 		return err_set(e, ERR_LIMIT, "query", "search query is longer than %d bytes",
 			       QUERY_MAX_BYTES);
@@ -86,22 +63,29 @@ int search_query_build(const char *input, struct buf *match, int *nterms, struct
 		int boundary = at_end || is_quote(cp) || (!quoted && is_space(cp));
 
 		if (boundary) {
-			if (pos > term && (rc = add_term(input + term, pos - term, match, &n, e)))
-				goto out;
+			if (pos > term && (rc = add_term(input + term, pos - term, out, e)) != 0) {
+				memset(out, 0, sizeof *out);
+				return rc;
+			}
 			if (!at_end && is_quote(cp))
 				quoted = !quoted;
 			term = pos + m;
 		}
 		pos += m;
 	}
-	if (n == 0)
-		rc = err_set(e, ERR_INVALID, "query", "the search query has no words to search for");
-out:
-	if (rc && match->ptr) {  /* leave match as it was */
-		match->len = before;
-		match->ptr[before] = '\0';
-	} else if (rc == 0 && nterms) {
-		*nterms = n;
+	if (out->n == 0)
+		return err_set(e, ERR_INVALID, "query", "the search query has no words to search for");
+	return 0;
+}
+
+void search_terms_without(const struct search_terms *in, int i, struct search_terms *out)
+{
+	memset(out, 0, sizeof *out);
+	for (int k = 0; k < in->n; k++) {
+		if (k == i)
+			continue;
+		out->term[out->n] = in->term[k];
+		out->len[out->n] = in->len[k];
+		out->n++;
 	}
-	return rc;
 }

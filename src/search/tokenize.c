@@ -4,79 +4,144 @@
 #include "search/tokenize.h"
 
 #include <stdint.h>
+#include <string.h>
 
 #include "text/normalise.h"
 #include "text/utf8.h"
 
-struct word {
-	char bytes[TOKEN_MAX_BYTES + 4];
-	size_t len;
-	size_t start, end;
-	enum text_cp_class cls;  /* TEXT_CP_LETTER or TEXT_CP_DIGIT while a run is open */
-	int open;
+struct tk {
+	enum search_tok_mode mode;
+	search_token_fn fn;
+	void *ctx;
+	/* an open letter or digit run */
+	char word[TOKEN_MAX_BYTES + 4];
+	size_t wlen, wstart, wend;
+	enum text_cp_class wcls;
+	int wopen;
+	/* the Han run: its last character (bytes, range) and how many characters it has */
+	char han[4];
+	size_t hlen, hstart, hend;
+	int hrun;
+	int hclosed;             /* a separator came after the run */
 };
 
-static int word_flush(struct word *w, search_token_fn fn, void *ctx)
+static int emit(struct tk *t, const char *tok, size_t len, size_t start, size_t end, int flags)
+{
+	return t->fn(t->ctx, tok, len, start, end, flags);
+}
+
+/* A Han run ends; more_follows: another token comes after it. */
+static int han_end(struct tk *t, int more_follows)
 {
 	int rc = 0;
 
-	if (w->open && w->len > 0)
-		rc = fn(ctx, w->bytes, w->len, w->start, w->end);
-	w->open = 0;
-	w->len = 0;
+	if (t->mode == SEARCH_TOK_QUERY) {
+		/* a run of one is its unigram; after a longer one the unigram of its last
+		 * character keeps the next token's position aligned with the document's */
+		if (t->hrun == 1 || (t->hrun > 1 && more_follows))
+			rc = emit(t, t->han, t->hlen, t->hstart, t->hend, 0);
+	}
+	t->hrun = 0;
+	t->hclosed = 0;
 	return rc;
 }
 
-int search_tokenize(const char *text, size_t len, search_token_fn fn, void *ctx)
+static int han(struct tk *t, const char *enc, size_t el, size_t start, size_t end)
 {
-	struct word w = { .open = 0 };
-	size_t pos = 0;
+	char bi[8];
+	int rc;
+
+	if (t->hrun > 0) {
+		memcpy(bi, t->han, t->hlen);
+		memcpy(bi + t->hlen, enc, el);
+		if (t->mode == SEARCH_TOK_DOCUMENT) {
+			/* the bigram sits at the previous character's position */
+			if ((rc = emit(t, bi, t->hlen + el, t->hstart, end, SEARCH_TOKEN_COLOCATED)) != 0)
+				return rc;
+		} else if ((rc = emit(t, bi, t->hlen + el, t->hstart, end, 0)) != 0) {
+			return rc;
+		}
+	}
+	if (t->mode == SEARCH_TOK_DOCUMENT && (rc = emit(t, enc, el, start, end, 0)) != 0)
+		return rc;
+	memcpy(t->han, enc, el);
+	t->hlen = el;
+	t->hstart = start;
+	t->hend = end;
+	t->hrun++;
+	return 0;
+}
+
+static int word_flush(struct tk *t)
+{
 	int rc = 0;
+
+	if (t->wopen && t->wlen > 0)
+		rc = emit(t, t->word, t->wlen, t->wstart, t->wend, 0);
+	t->wopen = 0;
+	t->wlen = 0;
+	return rc;
+}
+
+/* One folded code point cp of the original bytes [start, end). */
+static int feed(struct tk *t, int32_t cp, size_t start, size_t end)
+{
+	enum text_cp_class cls = text_cp_class(cp);
+	char enc[4];
+	size_t el;
+	int rc;
+
+	if (cls == TEXT_CP_MARK && t->wopen && t->wcls == TEXT_CP_LETTER)
+		cls = TEXT_CP_LETTER;  /* a combining mark continues a word */
+	if (cls != TEXT_CP_LETTER && cls != TEXT_CP_DIGIT && cls != TEXT_CP_IDEO) {
+		t->hclosed = t->hrun > 0;  /* a separator: the Han run ends here */
+		return word_flush(t);
+	}
+	if (cls == TEXT_CP_IDEO && (rc = word_flush(t)) != 0)
+		return rc;
+	if (t->hrun && (cls != TEXT_CP_IDEO || t->hclosed) && (rc = han_end(t, 1)) != 0)
+		return rc;
+	el = utf8_encode(cp, enc);
+	if (cls == TEXT_CP_IDEO)
+		return han(t, enc, el, start, end);
+	if (t->wopen && (t->wcls != cls || t->wlen + el > TOKEN_MAX_BYTES))
+		if ((rc = word_flush(t)) != 0)
+			return rc;
+	if (!t->wopen) {
+		t->wopen = 1;
+		t->wcls = cls;
+		t->wstart = start;
+	}
+	memcpy(t->word + t->wlen, enc, el);
+	t->wlen += el;
+	t->wend = end;
+	return 0;
+}
+
+int search_tokenize(const char *text, size_t len, enum search_tok_mode mode, search_token_fn fn,
+		    void *ctx)
+{
+	struct tk t = { .mode = mode, .fn = fn, .ctx = ctx };
+	size_t pos = 0;
+	int rc;
 
 	while (pos < len) {
 		int32_t cp, folded[18];
-		size_t m = utf8_decode(text + pos, len - pos, &cp), nf, i;
-		size_t start = pos, end;
+		size_t m = utf8_decode(text + pos, len - pos, &cp), nf, start = pos;
 
 		if (m == 0) {  /* invalid byte: a separator */
-			if ((rc = word_flush(&w, fn, ctx)) != 0)
+			if ((rc = feed(&t, ' ', pos, pos + 1)) != 0)
 				return rc;
 			pos++;
 			continue;
 		}
-		end = pos + m;
-		pos = end;
+		pos += m;
 		nf = text_fold_cp(cp, folded, 18);
-		for (i = 0; i < nf; i++) {
-			enum text_cp_class cls = text_cp_class(folded[i]);
-			char enc[4];
-			size_t el;
-
-			if (cls == TEXT_CP_MARK && w.open && w.cls == TEXT_CP_LETTER)
-				cls = TEXT_CP_LETTER;  /* a combining mark continues a word */
-			if (cls != TEXT_CP_LETTER && cls != TEXT_CP_DIGIT) {
-				if ((rc = word_flush(&w, fn, ctx)) != 0)
-					return rc;
-				if (cls == TEXT_CP_IDEO) {
-					el = utf8_encode(folded[i], enc);
-					if ((rc = fn(ctx, enc, el, start, end)) != 0)
-						return rc;
-				}
-				continue;
-			}
-			el = utf8_encode(folded[i], enc);
-			if (w.open && (w.cls != cls || w.len + el > TOKEN_MAX_BYTES))
-				if ((rc = word_flush(&w, fn, ctx)) != 0)
-					return rc;
-			if (!w.open) {
-				w.open = 1;
-				w.cls = cls;
-				w.start = start;
-			}
-			for (size_t k = 0; k < el; k++)
-				w.bytes[w.len++] = enc[k];
-			w.end = end;
-		}
+		for (size_t i = 0; i < nf; i++)
+			if ((rc = feed(&t, folded[i], start, pos)) != 0)
+				return rc;
 	}
-	return word_flush(&w, fn, ctx);
+	if ((rc = word_flush(&t)) != 0)
+		return rc;
+	return t.hrun ? han_end(&t, 0) : 0;
 }

@@ -1,7 +1,8 @@
 /*
  * doc_store.h — persistence of the catalogue: documents (table document), their attachments,
  * history (document_event), per-organ serials for 索引号 (document_serial), organ settings
- * (agency_profile) and the full-text index (document_fts, tokenizer "gongkai").
+ * (agency_profile) and the search index (search_fts with the tokenizer "gongkai", search_doc;
+ * kept in step with the documents by the schema itself, see migration "search").
  * Domain rules: domain/catalogue.h, domain/publish.h.
  *
  * Records carry stored forms: dates 'YYYY-MM-DD' (NULL = none), timestamps UTC text,
@@ -16,6 +17,7 @@
 #include <stdint.h>
 
 #include "base/arena.h"
+#include "search/query.h"
 #include "store/backend.h"
 
 struct doc {
@@ -57,6 +59,10 @@ struct doc_attachment {
 	int64_t size;
 	const char *sha256;            /* hex */
 	const void *data;              /* insert only */
+	const char *text_state;        /* none (not a kind whose text is read), ok, empty, broken */
+	const char *text_note;         /* why the text could not be read, NULL if it could */
+	const char *text;              /* the extracted text (insert, attachment_texts); PDF pages
+					* separated by form feeds */
 };
 
 struct doc_event {
@@ -88,15 +94,25 @@ struct doc_filter {
 	int offset;
 };
 
-struct search_hit {
-	int64_t id;
-	const char *index_no;
-	const char *title;
-	const char *snippet;           /* with \x02 … \x03 around matches */
-	const char *agency;
-	const char *published_date;    /* NULL for an unpublished document */
-	const char *state;
-	double rank;                   /* bm25: lower is better */
+/* One match of a search, newest first (see search in doc_store_ops). */
+struct search_row {
+	int64_t key;                   /* the store's order: a newer document has a greater key;
+					* search_doc_of gives its document */
+	int64_t agency_id;
+	int year;                      /* of 发布日期 (成文日期 or creation when unpublished) */
+	const char *topic;             /* 主题分类 path or NULL */
+	const char *genre;
+	const char *validity;
+	int scored;                    /* score is set (the first nscore rows) */
+	double score;                  /* relevance: higher is better */
+};
+
+/* What to search for. */
+struct search_spec {
+	const struct search_terms *terms;  /* every term must match */
+	int title_only;                /* only documents whose title matches every term */
+	int nscore;                    /* score this many rows (the first) */
+	const struct doc_filter *f;    /* which documents; limit and offset are not used */
 };
 
 /* Organ settings for 索引号, the guide and the feed. NULL = not set. */
@@ -120,7 +136,7 @@ struct agency_profile {
 
 typedef int (*doc_row_fn)(void *ctx, const struct doc *d);
 typedef int (*doc_event_fn)(void *ctx, const struct doc_event *ev);
-typedef int (*search_hit_fn)(void *ctx, const struct search_hit *h);
+typedef int (*search_row_fn)(void *ctx, const struct search_row *r);
 
 struct doc_store_ops {
 	/* The next serial for (organ, year): one more than any ever handed out (never reused).
@@ -136,13 +152,24 @@ struct doc_store_ops {
 	/* Matching documents newest first (published, else updated), body NULL. */
 	int (*list)(struct store *s, const struct doc_filter *f, doc_row_fn fn, void *ctx,
 		    struct gk_error *e);
-	/* Full-text search with an FTS5 MATCH expression (search/query.h), best first. */
-	int (*search)(struct store *s, const char *match, const struct doc_filter *f,
-		      search_hit_fn fn, void *ctx, struct gk_error *e);
+	/* The documents matching q->terms under q->f, newest first, each with the fields results
+	 * are filtered and counted by; the first q->nscore scored (title weighted above the 文号 /
+	 * 索引号, the body and the attachments' text). Stops when fn returns non-zero. */
+	int (*search)(struct store *s, const struct search_spec *q, search_row_fn fn, void *ctx,
+		      struct gk_error *e);
+	/* The document of a search_row's key; ERR_NOTFOUND if none. */
+	int (*search_doc_of)(struct store *s, int64_t key, int64_t *doc_id, struct gk_error *e);
+	/* How many indexed documents f's visibility and year cover (*all), and how many of them
+	 * are as new as key or newer (*newer): to estimate a total past the counting limit. */
+	int (*search_scope)(struct store *s, const struct doc_filter *f, int64_t key, int64_t *all,
+			    int64_t *newer, struct gk_error *e);
+	/* Insert an attachment (with its extracted text and state); the document's index entry
+	 * follows. */
 	int (*attach)(struct store *s, const struct doc_attachment *att, int64_t *id,
 		      struct gk_error *e);
-	/* Attachments of a document in id order, data not loaded, as an array in a. */
-	int (*attachments)(struct store *s, int64_t doc_id, struct arena *a,
+	/* Attachments of a document in id order, data not loaded (text only with_text), as an
+	 * array in a. */
+	int (*attachments)(struct store *s, int64_t doc_id, int with_text, struct arena *a,
 			   struct doc_attachment **out, size_t *n, struct gk_error *e);
 	/* The bytes of attachment id: *data in a, *len bytes. ERR_NOTFOUND if none. */
 	int (*attachment_data)(struct store *s, int64_t id, struct arena *a, const void **data,

@@ -421,6 +421,122 @@ const struct migration store_migrations[] = {
 	  "  last_step INTEGER NOT NULL DEFAULT 0\n"
 	  ") STRICT;\n" },
 
+	/* 11 — search at a platform's size (docs/search.md). The index's rowid is a search key that
+	 * sorts as results are shown and carries everything results are filtered and counted by,
+	 * so that counting ten thousand matches reads nothing but the index:
+	 *   bit 62      1 for a published document
+	 *   bits 45–61  the day of its 发布日期 (成文日期 or creation when unpublished), from
+	 *               1900-01-01
+	 *   bits 31–44  the organ's id (below 16,384: a larger platform is PostgreSQL's)
+	 *   bits 23–30  its 主题分类 (search_topic code, 0 = none)
+	 *   bits 18–22  its 体裁 (search_genre code)
+	 *   bits 16–17  有效性: 0 valid, 1 expired, 2 repealed
+	 *   bits 0–15   a serial among documents alike in all the above (added later, greater)
+	 * so "visible today, newest first" is a range read backwards and a year is a range.
+	 * search_source is THE definition of what is indexed (withdrawn documents are not) and of
+	 * the key's upper bits; search_doc maps each indexed document to its key; search_span
+	 * counts indexed documents per 32 days of key (to estimate totals past the counting
+	 * limit). The FTS5 table is contentless (the text stays in document and
+	 * document_attachment). Triggers keep it in step: before a document or its attachments
+	 * change, its entry is deleted with the values it was indexed with; after, added again
+	 * (through the view search_request). Attachments keep the text extracted from them (PDF
+	 * pages separated by form feeds) and whether that worked. */
+	{ "search",
+	  "DROP TRIGGER document_fts_insert;\n"
+	  "DROP TRIGGER document_fts_delete;\n"
+	  "DROP TRIGGER document_fts_update;\n"
+	  "DROP TABLE document_fts;\n"
+	  "ALTER TABLE document_attachment ADD COLUMN text_state TEXT NOT NULL DEFAULT 'none' "
+	  "CHECK (text_state IN ('none', 'ok', 'empty', 'broken'));\n"
+	  "ALTER TABLE document_attachment ADD COLUMN text_note TEXT;\n"
+	  "ALTER TABLE document_attachment ADD COLUMN extracted_text TEXT;\n"
+	  "CREATE TABLE search_topic (\n"
+	  "  code INTEGER PRIMARY KEY CHECK (code BETWEEN 1 AND 255),\n"
+	  "  value TEXT NOT NULL UNIQUE\n"
+	  ") STRICT;\n"
+	  "CREATE TABLE search_genre (\n"
+	  "  code INTEGER PRIMARY KEY CHECK (code BETWEEN 1 AND 31),\n"
+	  "  value TEXT NOT NULL UNIQUE\n"
+	  ") STRICT;\n"
+	  "CREATE VIEW search_source AS SELECT d.id AS doc_id, d.agency_id,\n"
+	  "  (CASE WHEN d.state = 'published' THEN 4611686018427387904 ELSE 0 END)\n"
+	  "  | (max(0, CAST(julianday(coalesce(d.published_date, d.signed_date,\n"
+	  "      substr(d.created_at, 1, 10))) - 2415020.5 AS INTEGER)) << 45)\n"
+	  "  | (d.agency_id << 31)\n"
+	  "  | (coalesce((SELECT code FROM search_topic WHERE value = d.topic), 0) << 23)\n"
+	  "  | (coalesce((SELECT code FROM search_genre WHERE value = d.genre), 0) << 18)\n"
+	  "  | (CASE d.validity WHEN 'valid' THEN 0 WHEN 'expired' THEN 1 ELSE 2 END << 16) AS base,\n"
+	  "  d.title,\n"
+	  "  coalesce(d.doc_no, '') || char(10) || d.index_no || char(10) || coalesce(d.keywords, '')\n"
+	  "    AS meta,\n"
+	  "  coalesce(d.summary || char(10), '') || d.body AS body,\n"
+	  "  (SELECT group_concat(t, char(28)) FROM (SELECT extracted_text AS t\n"
+	  "    FROM document_attachment WHERE doc_id = d.id AND text_state = 'ok' ORDER BY id)) AS attach\n"
+	  "FROM document d WHERE d.state <> 'withdrawn';\n"
+	  "CREATE VIRTUAL TABLE search_fts USING fts5 (title, meta, body, attach, content = '',\n"
+	  "  tokenize = 'gongkai');\n"
+	  "INSERT INTO search_fts (search_fts, rank) VALUES ('hashsize', 67108864);\n"
+	  "CREATE TABLE search_doc (\n"
+	  "  key INTEGER PRIMARY KEY,\n"
+	  "  doc_id INTEGER NOT NULL UNIQUE REFERENCES document (id),\n"
+	  "  agency_id INTEGER NOT NULL CHECK (agency_id BETWEEN 1 AND 16383)\n"
+	  ") STRICT;\n"
+	  "CREATE TABLE search_span (\n"
+	  "  span INTEGER PRIMARY KEY,\n"
+	  "  n INTEGER NOT NULL\n"
+	  ") STRICT;\n"
+	  "CREATE VIEW search_request AS SELECT NULL AS doc_id;\n"
+	  "CREATE TRIGGER search_request_add INSTEAD OF INSERT ON search_request BEGIN\n"
+	  "  INSERT INTO search_topic (value) SELECT topic FROM document WHERE id = new.doc_id\n"
+	  "    AND topic IS NOT NULL AND topic NOT IN (SELECT value FROM search_topic);\n"
+	  "  INSERT INTO search_genre (value) SELECT genre FROM document WHERE id = new.doc_id\n"
+	  "    AND genre NOT IN (SELECT value FROM search_genre);\n"
+	  "  SELECT RAISE(ABORT, 'search index: more than 65536 documents alike on one day')\n"
+	  "    FROM search_source s WHERE s.doc_id = new.doc_id\n"
+	  "    AND EXISTS (SELECT 1 FROM search_doc WHERE key = s.base + 65535);\n"
+	  "  INSERT INTO search_doc (key, doc_id, agency_id)\n"
+	  "    SELECT coalesce((SELECT max(key) + 1 FROM search_doc\n"
+	  "      WHERE key BETWEEN s.base AND s.base + 65535), s.base), s.doc_id, s.agency_id\n"
+	  "    FROM search_source s WHERE s.doc_id = new.doc_id;\n"
+	  "END;\n"
+	  "CREATE TRIGGER search_doc_add AFTER INSERT ON search_doc BEGIN\n"
+	  "  INSERT INTO search_fts (rowid, title, meta, body, attach)\n"
+	  "    SELECT new.key, title, meta, body, attach FROM search_source WHERE doc_id = new.doc_id;\n"
+	  "  INSERT INTO search_span (span, n) VALUES (new.key >> 50, 1)\n"
+	  "    ON CONFLICT (span) DO UPDATE SET n = n + 1;\n"
+	  "END;\n"
+	  "CREATE TRIGGER search_doc_remove BEFORE DELETE ON search_doc BEGIN\n"
+	  "  INSERT INTO search_fts (search_fts, rowid, title, meta, body, attach)\n"
+	  "    SELECT 'delete', old.key, title, meta, body, attach FROM search_source\n"
+	  "    WHERE doc_id = old.doc_id;\n"
+	  "  UPDATE search_span SET n = n - 1 WHERE span = old.key >> 50;\n"
+	  "END;\n"
+	  "CREATE TRIGGER search_document_add AFTER INSERT ON document BEGIN\n"
+	  "  INSERT INTO search_request (doc_id) VALUES (new.id);\n"
+	  "END;\n"
+	  "CREATE TRIGGER search_document_before BEFORE UPDATE ON document BEGIN\n"
+	  "  DELETE FROM search_doc WHERE doc_id = old.id;\n"
+	  "END;\n"
+	  "CREATE TRIGGER search_document_after AFTER UPDATE ON document BEGIN\n"
+	  "  INSERT INTO search_request (doc_id) VALUES (new.id);\n"
+	  "END;\n"
+	  "CREATE TRIGGER search_document_delete BEFORE DELETE ON document BEGIN\n"
+	  "  DELETE FROM search_doc WHERE doc_id = old.id;\n"
+	  "END;\n"
+	  "CREATE TRIGGER search_attachment_before BEFORE INSERT ON document_attachment BEGIN\n"
+	  "  DELETE FROM search_doc WHERE doc_id = new.doc_id;\n"
+	  "END;\n"
+	  "CREATE TRIGGER search_attachment_after AFTER INSERT ON document_attachment BEGIN\n"
+	  "  INSERT INTO search_request (doc_id) VALUES (new.doc_id);\n"
+	  "END;\n"
+	  "CREATE TRIGGER search_attachment_change BEFORE UPDATE ON document_attachment BEGIN\n"
+	  "  DELETE FROM search_doc WHERE doc_id = old.doc_id;\n"
+	  "END;\n"
+	  "CREATE TRIGGER search_attachment_changed AFTER UPDATE ON document_attachment BEGIN\n"
+	  "  INSERT INTO search_request (doc_id) VALUES (new.doc_id);\n"
+	  "END;\n"
+	  "INSERT INTO search_request (doc_id) SELECT id FROM document ORDER BY id;\n" },
+
 	/* Append new migrations here, one block per change, with a comment line like the above. */
 };
 

@@ -169,6 +169,13 @@ size_t text_fold_cp(int32_t cp, int32_t *out, size_t max)
 		out[0] = (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
 		return 1;
 	}
+	if (cp >= 0x3400 && cp <= 0x9FFF && (cp <= 0x4DBF || cp >= 0x4E00)) {
+		/* the unified Han blocks: NFKC and case folding leave them as they are (most of a
+		 * Chinese text, so the search tokenizer takes this path) */
+		pthread_once(&t2s_once, t2s_build);
+		out[0] = t2s_map ? t2s_map[cp - T2S_LO] : cp;
+		return 1;
+	}
 	n = utf8proc_decompose_char(cp, tmp, 32, UTF8PROC_STABLE | UTF8PROC_DECOMPOSE |
 				    UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_IGNORE, &last);
 	if (n < 0 || n > 32) {

@@ -79,18 +79,24 @@ static void put_choices(struct web_ctx *c, const char *topic, const char *genre)
 	}
 }
 
-/* Paging links keeping the other query arguments. */
-static void put_pager(struct web_ctx *c, const char *base, int page, int more)
+/* base?… keeping the listing's query arguments (not the page), key set to value (value NULL:
+ * key left out), URL-encoded. */
+static const char *url_with(struct web_ctx *c, const char *base, const char *key,
+			    const char *value)
 {
+	static const char *const keep[] = { "q", "topic", "genre", "year", "agency", "state",
+					    "validity", "sort", "size" };
 	struct buf q;
-	const char *keep[] = { "q", "topic", "genre", "year", "agency", "state" };
+	const char *r;
 
 	buf_init(&q, 4096);
-	for (size_t i = 0; i < sizeof keep / sizeof keep[0]; i++) {
-		const char *v = web_in(c, keep[i])->s;
-		if (!v || !*v)
+	for (size_t i = 0; i <= sizeof keep / sizeof keep[0]; i++) {
+		int last = i == sizeof keep / sizeof keep[0];
+		const char *k = last ? key : keep[i];
+		const char *v = last ? value : web_str(c, k);
+		if (k == NULL || (!last && key && strcmp(k, key) == 0) || !v || !*v)
 			continue;
-		if (buf_printf(&q, "%s=", keep[i]) != 0)
+		if (buf_printf(&q, "%s%s=", q.len ? "&" : "", k) != 0)
 			break;
 		for (const unsigned char *p = (const unsigned char *)v; *p; p++) {
 			int rc = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9')
@@ -98,15 +104,22 @@ static void put_pager(struct web_ctx *c, const char *base, int page, int more)
 			if (rc)
 				break;
 		}
-		if (buf_putc(&q, '&') != 0)
-			break;
 	}
+	r = arena_printf(c->a, "%s?%s", base, buf_cstr(&q));
+	buf_free(&q);
+	return r;
+}
+
+/* Paging links keeping the other query arguments. */
+static void put_pager(struct web_ctx *c, const char *base, int page, int more)
+{
 	tpl_put_int(c->page, "page", page);
 	if (page > 1)
-		tpl_put_str(c->page, "prev", arena_printf(c->a, "%s?%spage=%d", base, buf_cstr(&q), page - 1));
+		tpl_put_str(c->page, "prev", url_with(c, base, "page",
+						      arena_printf(c->a, "%d", page - 1)));
 	if (more)
-		tpl_put_str(c->page, "next", arena_printf(c->a, "%s?%spage=%d", base, buf_cstr(&q), page + 1));
-	buf_free(&q);
+		tpl_put_str(c->page, "next", url_with(c, base, "page",
+						      arena_printf(c->a, "%d", page + 1)));
 }
 
 static int page_of(struct web_ctx *c)
@@ -308,40 +321,83 @@ int h_doc_attachment(struct web_ctx *c)
 	return send_attachment(c, load_public, "public, no-cache");
 }
 
-struct hits {
-	struct web_ctx *c;
-	struct tpl_val *list;
-	int n;
-};
-
-static int add_hit(void *ctx, const struct search_hit *h)
+/* A text with search markers as a trusted HTML fragment: escaped, then <mark> added. */
+static const char *marked_html(struct web_ctx *c, const char *s)
 {
-	struct hits *hs = ctx;
-	struct web_ctx *c = hs->c;
-	struct tpl_val *o;
 	struct buf b;
+	const char *r = NULL;
 
-	if (++hs->n > PAGE_SIZE)
-		return 0;
-	o = tpl_push_obj(hs->list);
-	tpl_put_int(o, "id", h->id);
-	tpl_put_str(o, "title", dup(c, h->title));
-	tpl_put_str(o, "index_no", dup(c, h->index_no));
-	tpl_put_str(o, "agency", dup(c, h->agency));
-	tpl_put_str(o, "date", dup(c, h->published_date));
+	if (s == NULL)
+		return NULL;
 	buf_init(&b, 64 * 1024);
-	/* escaped by the renderer, then <mark> added: a trusted fragment for {{{snippet}}} */
-	if (render_snippet_html(&b, h->snippet ? h->snippet : "") == 0)
-		tpl_put_str(o, "snippet", arena_strdup(c->a, buf_cstr(&b)));
+	if (render_snippet_html(&b, s) == 0)
+		r = arena_strdup(c->a, buf_cstr(&b));
 	buf_free(&b);
-	return 0;
+	return r;
+}
+
+static void put_hits(struct web_ctx *c, const struct search_result *r)
+{
+	struct tpl_val *list = tpl_put_list(c->page, "hits");
+
+	for (size_t i = 0; i < r->nhits; i++) {
+		const struct search_hit *h = &r->hits[i];
+		struct tpl_val *o = tpl_push_obj(list);
+		tpl_put_int(o, "id", h->id);
+		tpl_put_str(o, "title", marked_html(c, h->title));
+		tpl_put_str(o, "doc_no", marked_html(c, h->doc_no));
+		tpl_put_str(o, "index_no", dup(c, h->index_no));
+		tpl_put_str(o, "agency", dup(c, h->agency));
+		tpl_put_str(o, "date", dup(c, h->published_date));
+		tpl_put_str(o, "snippet", marked_html(c, h->snippet));
+		tpl_put_str(o, "attachment", dup(c, h->attachment));
+		if (h->page)
+			tpl_put_int(o, "page", h->page);
+	}
+}
+
+/* The facets as lists of links that add (or, when chosen, remove) the filter. */
+static void put_facets(struct web_ctx *c, const struct search_result *r)
+{
+	static const struct { const char *key, *label; } fac[FACET__MAX] = {
+		[FACET_AGENCY] = { "agency", "机关" }, [FACET_YEAR] = { "year", "年份" },
+		[FACET_TOPIC] = { "topic", "主题分类" }, [FACET_GENRE] = { "genre", "体裁" },
+		[FACET_VALIDITY] = { "validity", "有效性" },
+	};
+	struct tpl_val *list = tpl_put_list(c->page, "facets");
+
+	for (int f = 0; f < FACET__MAX; f++) {
+		const char *chosen = web_str(c, fac[f].key);
+		struct tpl_val *o, *vals;
+		if (r->nfacets[f] == 0)
+			continue;
+		tpl_put_bool(c->page, "has_facets", 1);
+		o = tpl_push_obj(list);
+		tpl_put_str(o, "label", fac[f].label);
+		vals = tpl_put_list(o, "values");
+		for (size_t i = 0; i < r->nfacets[f] && i < 30; i++) {
+			const struct search_count *v = &r->facets[f][i];
+			int sel = chosen && *chosen && strcmp(chosen, v->value) == 0;
+			struct tpl_val *x;
+			if (f == FACET_TOPIC && !*v->value)
+				continue;  /* 未分类 cannot be chosen as a filter */
+			x = tpl_push_obj(vals);
+			tpl_put_str(x, "label", v->label);
+			tpl_put_int(x, "n", v->n);
+			tpl_put_bool(x, "selected", sel);
+			tpl_put_str(x, "href", url_with(c, "/search", fac[f].key, sel ? NULL : v->value));
+		}
+	}
 }
 
 int h_search(struct web_ctx *c)
 {
-	struct doc_filter f = { .public_only = 1, .limit = PAGE_SIZE + 1 };
-	struct hits hs = { c, tpl_put_list(c->page, "hits"), 0 };
-	const char *q = web_in(c, "q")->s;
+	struct doc_filter f = { .public_only = 1 };
+	struct search_result res;
+	const char *q = web_in(c, "q")->s, *sort = web_str(c, "sort"), *validity;
+	enum search_sort by = sort && strcmp(sort, "date") == 0 ? SEARCH_BY_DATE
+								: SEARCH_BY_RELEVANCE;
+	int size = web_in(c, "size")->i == 10 ? 10 : 20, v;
 	char today[DATE_LEN];
 	struct store *s;
 	int rc, page = page_of(c);
@@ -350,18 +406,51 @@ int h_search(struct web_ctx *c)
 	f.topic = web_in(c, "topic")->s;
 	f.genre = web_in(c, "genre")->s;
 	f.year = (int)web_in(c, "year")->i;
-	f.offset = (page - 1) * PAGE_SIZE;
+	f.agency_id = web_in(c, "agency")->i;
+	if ((validity = web_str(c, "validity")) && *validity) {
+		if ((v = doc_enum_parse(doc_validity_ids, doc_validity_labels, VALIDITY__MAX,
+					validity)) < 0)
+			web_field_error(c, "validity", "有效性只能是有效、失效或废止");
+		else
+			f.validity = doc_validity_ids[v];
+	}
+	f.limit = size;
+	f.offset = (page - 1) * size;
 	put_choices(c, f.topic, f.genre);
 	if (c->nerrors || q == NULL || !*q)
 		return web_render(c, "search", "检索");
+	if ((size_t)f.offset >= SEARCH_COUNT_LIMIT) {
+		web_field_error(c, "page", "只能翻到前 %d 条结果，请加上筛选条件或更多检索词",
+				SEARCH_COUNT_LIMIT);
+		return web_render(c, "search", "检索");
+	}
 	if ((rc = web_begin(c, 0, &s)) != 0)
 		return rc;
-	rc = catalogue_search(s, q, &f, add_hit, &hs, &c->err);
+	rc = catalogue_search(s, q, &f, by, c->a, &res, &c->err);
 	if ((rc = web_finish(c, rc)) != 0)
 		return web_refused(c, rc) ? web_render(c, "search", "检索") : rc;
 	tpl_put_bool(c->page, "searched", 1);
-	tpl_put_int(c->page, "shown", hs.n > PAGE_SIZE ? PAGE_SIZE : hs.n);
-	put_pager(c, "/search", page, hs.n > PAGE_SIZE);
+	tpl_put_int(c->page, "total", res.total);
+	tpl_put_bool(c->page, "estimated", !res.exact);
+	if (res.nhits) {
+		tpl_put_int(c->page, "first", f.offset + 1);
+		tpl_put_int(c->page, "last", f.offset + (int)res.nhits);
+	}
+	tpl_put_bool(c->page, "by_date", by == SEARCH_BY_DATE);
+	tpl_put_str(c->page, "by_relevance_href", url_with(c, "/search", "sort", NULL));
+	tpl_put_str(c->page, "by_date_href", url_with(c, "/search", "sort", "date"));
+	tpl_put_bool(c->page, "size10", size == 10);
+	tpl_put_str(c->page, "size10_href", url_with(c, "/search", "size", "10"));
+	tpl_put_str(c->page, "size20_href", url_with(c, "/search", "size", NULL));
+	if (res.suggestion) {
+		tpl_put_str(c->page, "suggestion", res.suggestion);
+		tpl_put_int(c->page, "suggestion_total", res.suggestion_total);
+		tpl_put_bool(c->page, "suggestion_more", res.suggestion_total >= SEARCH_SUGGEST_LIMIT);
+		tpl_put_str(c->page, "suggestion_href", url_with(c, "/search", "q", res.suggestion));
+	}
+	put_hits(c, &res);
+	put_facets(c, &res);
+	put_pager(c, "/search", page, res.more);
 	return web_render(c, "search", "检索");
 }
 

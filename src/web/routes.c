@@ -59,6 +59,8 @@ const struct web_route web_routes[] = {
 	{ "GET", "/search", ACT_PUBLIC, R_FORM,
 	  FIELDS({ "q", F_LINE, 0, 200, "检索词" }, { "topic", F_LINE, 0, 100, "主题分类" },
 		 { "genre", F_LINE, 0, 40, "体裁" }, { "year", F_INT, 0, 2199, "年份" },
+		 { "agency", F_INT, 0, INT32_MAX, "机关" }, { "validity", F_LINE, 0, 20, "有效性" },
+		 { "sort", F_LINE, 0, 10, "排序" }, { "size", F_INT, 0, 100, "每页条数" },
 		 { "page", F_INT, 0, 100000, "页码" }),
 	  h_search },
 	{ "GET", "/apply", ACT_PUBLIC, 0, FIELDS({ "agency", F_INT, 0, INT32_MAX, "受理机关" }), h_apply_form },

@@ -99,40 +99,40 @@ equals "$(echo "$OUT" | jq_ 'len(d)')" "1" "one register record, not two"
 
 # search (public: published and visible today only)
 run 0 G search 公开 --json
-equals "$(echo "$OUT" | jq_ '[h["id"] for h in d]')" "[1]" "two-character query finds the published document"
+equals "$(echo "$OUT" | jq_ '[h["id"] for h in d["hits"]]')" "[1]" "two-character query finds the published document"
 contains "$OUT" "<mark>" "the snippet marks the match"
 run 0 G search 申
 contains "$OUT" "no documents found" "a scheduled document is not yet public"
 GONGKAI_TODAY=2024-03-11 run 0 G search 申 --json
-equals "$(echo "$OUT" | jq_ '[h["id"] for h in d]')" "[2]" "one-character query finds it once its date has come"
+equals "$(echo "$OUT" | jq_ '[h["id"] for h in d["hits"]]')" "[2]" "one-character query finds it once its date has come"
 run 0 G search 申 --staff off1 --json
-equals "$(echo "$OUT" | jq_ '[h["id"] for h in d]')" "[2]" "staff search sees their organ's unpublished documents"
+equals "$(echo "$OUT" | jq_ '[h["id"] for h in d["hits"]]')" "[2]" "staff search sees their organ's unpublished documents"
 run 0 G search 條例 --json
-equals "$(echo "$OUT" | jq_ '[h["id"] for h in d]')" "[1]" "a traditional-character query finds simplified text"
+equals "$(echo "$OUT" | jq_ '[h["id"] for h in d["hits"]]')" "[1]" "a traditional-character query finds simplified text"
 run 0 G search "慈政〔2024〕3号" --json
-equals "$(echo "$OUT" | jq_ '[h["id"] for h in d]')" "[1]" "a 文号 finds its document"
+equals "$(echo "$OUT" | jq_ '[h["id"] for h in d["hits"]]')" "[1]" "a 文号 finds its document"
 run 0 G search "11370812004339255B/2024-00001" --json
-equals "$(echo "$OUT" | jq_ '[h["id"] for h in d]')" "[1]" "an 索引号 finds its document"
+equals "$(echo "$OUT" | jq_ '[h["id"] for h in d["hits"]]')" "[1]" "an 索引号 finds its document"
 run 0 G search "政务 2024" --json
-equals "$(echo "$OUT" | jq_ '[h["id"] for h in d]')" "[1]" "multi-term query"
+equals "$(echo "$OUT" | jq_ '[h["id"] for h in d["hits"]]')" "[1]" "multi-term query"
 run 0 G search "\"; DROP TABLE document; -- OR *" --json
-equals "$OUT" "[]" "SQL and FTS5 metacharacters are harmless"
+equals "$(echo "$OUT" | jq_ 'd["hits"]')" "[]" "SQL and FTS5 metacharacters are harmless"
 run 2 G search "***"
 contains "$ERR" "query" "a query with nothing to search is refused"
 run 0 G search ａｂｃ --staff off1 --json
-equals "$(echo "$OUT" | jq_ '[h["id"] for h in d]')" "[3]" "full-width letters match (staff sees the draft)"
+equals "$(echo "$OUT" | jq_ '[h["id"] for h in d["hits"]]')" "[3]" "full-width letters match (staff sees the draft)"
 run 0 G search 涉密 --staff off1 --json
 contains "$OUT" '"id": 4' "staff search finds a withheld draft"
 run 0 G search 涉密 --json
-equals "$OUT" "[]" "the public never sees drafts"
+equals "$(echo "$OUT" | jq_ 'd["hits"]')" "[]" "the public never sees drafts"
 
 # withdrawal
 run 2 G doc withdraw 1 --by off1
 run 0 G doc withdraw 1 --by off1 --reason "内容有误，撤回"
 run 0 G search 公开 --json
-equals "$OUT" "[]" "a withdrawn document leaves the public search"
+equals "$(echo "$OUT" | jq_ 'd["hits"]')" "[]" "a withdrawn document leaves the public search"
 run 0 G search 公开 --staff off1 --json
-equals "$(echo "$OUT" | jq_ '1 in [h["id"] for h in d]')" "False" "and staff search"
+equals "$(echo "$OUT" | jq_ '1 in [h["id"] for h in d["hits"]]')" "False" "and staff search"
 run 0 G doc history 1
 contains "$OUT" "内容有误，撤回" "the withdrawal reason stays in the history"
 run 0 G doc list --state withdrawn

@@ -61,12 +61,14 @@ static void drop_later_than_core(void)
 
 	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
 	assert_int_equal(store_fts_register(db), 0);  /* FTS tables need their tokenizer */
-	assert_int_equal(sqlite3_prepare_v2(db, "SELECT name FROM sqlite_master WHERE type = 'table' "
-		"AND name NOT IN ('schema_migration', 'agency', 'app_user', 'audit_event') AND name NOT "
-		"LIKE 'sqlite_%' ORDER BY sql LIKE 'CREATE VIRTUAL%' DESC", -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT name, type FROM sqlite_master WHERE type IN "
+		"('table', 'view') AND name NOT IN ('schema_migration', 'agency', 'app_user', "
+		"'audit_event') AND name NOT LIKE 'sqlite_%' "
+		"ORDER BY type = 'view' DESC, sql LIKE 'CREATE VIRTUAL%' DESC", -1, &st, NULL), SQLITE_OK);
 	while (sqlite3_step(st) == SQLITE_ROW)
-		len += (size_t)snprintf(sql + len, sizeof sql - len, "DROP TABLE IF EXISTS \"%s\";",
-					(const char *)sqlite3_column_text(st, 0));
+		len += (size_t)snprintf(sql + len, sizeof sql - len, "DROP %s IF EXISTS \"%s\";",
+					strcmp((const char *)sqlite3_column_text(st, 1), "view") == 0
+					? "VIEW" : "TABLE", (const char *)sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);
 	assert_true(len < sizeof sql);
 	snprintf(sql + len, sizeof sql - len, "DELETE FROM schema_migration WHERE version > 1; "
