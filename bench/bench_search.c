@@ -287,7 +287,7 @@ static int terms_of(const char *q, char out[][160])
 
 static double like_query(sqlite3 *db, const char *q, int *count)
 {
-	char sql[1024] = "SELECT count(*) FROM tri_source WHERE 1", terms[8][160], pat[200];
+	char sql[1024] = "SELECT count(*) FROM tri_source WHERE 1", terms[8][160], pat[1300];
 	int n = terms_of(q, terms);
 	sqlite3_stmt *st;
 	double t0;
