@@ -303,12 +303,13 @@ contains "$OUT" "51 entries" "…and the audit chain stays one unbroken chain"
 # --- an older database upgrades itself --------------------------------------------------------
 DB="$TMP/old.db"
 run 0 gk init --agency-name 某镇人民政府
-# keep only what migration 1 ("core") made: drop every later table (FTS tables are unlinked
+# keep only what migration 1 ("core") made: drop every later table and view (FTS tables are unlinked
 # from the schema first: the sqlite3 shell does not know gongkai's tokenizer, so it cannot DROP
 # them; their shadow tables go with the rest)
 sqlite3 "$DB" "PRAGMA writable_schema = ON; DELETE FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL%'; PRAGMA writable_schema = OFF"
 later=$(sqlite3 "$DB" "SELECT group_concat('DROP TABLE IF EXISTS ' || name, '; ') FROM sqlite_master WHERE type = 'table' AND name NOT IN ('schema_migration', 'agency', 'app_user', 'audit_event') AND name NOT LIKE 'sqlite_%' ORDER BY sql LIKE 'CREATE VIRTUAL%' DESC")
-sqlite3 "$DB" "PRAGMA foreign_keys = OFF; $later; DELETE FROM schema_migration WHERE version > 1; PRAGMA user_version = 1"
+views=$(sqlite3 "$DB" "SELECT group_concat('DROP VIEW IF EXISTS ' || name, '; ') FROM sqlite_master WHERE type = 'view'")
+sqlite3 "$DB" "PRAGMA foreign_keys = OFF; ${views:+$views;} $later; DELETE FROM schema_migration WHERE version > 1; PRAGMA user_version = 1"
 run 0 gk app new --received 2024-03-01 --channel fax --applicant-type research --applicant-name 某研究所
 equals "$(sqlite3 "$DB" 'PRAGMA user_version')" "$(sqlite3 "$TMP/apps.db" 'PRAGMA user_version')" "a version-1 database is upgraded on open"
 done_testing
