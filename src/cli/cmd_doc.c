@@ -39,7 +39,7 @@ static void help(void)
 	       "        --reason R --ground G (不予公开)  --time-limit T (公开时限)\n"
 	       "        --validity valid|expired|repealed --invalid-date DATE --effective DATE\n"
 	       "        --summary T (内容概述)  --keywords T (主题词)  --publisher P (发布机构)\n"
-	       "        --attach FILE (PDF, DOCX, PNG, JPEG, GIF; repeatable)\n"
+	       "        --attach FILE (PDF, DOCX, XLSX, .txt, PNG, JPEG, GIF; repeatable)\n"
 	       "States: draft, first-review, second-review, final-review, approved, published,\n"
 	       "withdrawn. 初审, 复审 and 终审 are each by a different user, none the author; 终审\n"
 	       "needs --secrecy-checked (保密审查, 条例第十七条).\n");
@@ -403,6 +403,8 @@ static int doc_show(struct cli *cli, struct args *g, int history_only)
 				jsonw_kstr(&w, "mime", att[i].mime);
 				jsonw_kint(&w, "size", att[i].size);
 				jsonw_kstr(&w, "sha256", att[i].sha256);
+				jsonw_kstr(&w, "text", att[i].text_state);
+				jsonw_kstr(&w, "text_note", att[i].text_note);
 				jsonw_obj_end(&w);
 			}
 			jsonw_arr_end(&w);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "extract/extract.h"
 
 static void usage(FILE *f)
 {
@@ -58,6 +59,9 @@ int main(int argc, char **argv)
 	struct cli cli = { 0 };
 	int ch;
 
+	/* the process that reads an attachment's text, started by extract_text (extract.h) */
+	if (argc >= 2 && strcmp(argv[1], "extract-text") == 0)
+		return extract_child_main(argc - 1, argv + 1);
 	cli.db_path = getenv("GONGKAI_DB");
 	cli.calendar_dir = getenv("GONGKAI_CALENDAR_DIR");
 	if (cli.calendar_dir && !*cli.calendar_dir)

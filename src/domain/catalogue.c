@@ -10,6 +10,7 @@
 #include "base/crypto.h"
 #include "domain/organ_rules.h"
 #include "domain/audit.h"
+#include "extract/extract.h"
 #include "store/agency_store.h"
 #include "text/date.h"
 #include "text/jsonw.h"
@@ -105,23 +106,33 @@ static const char *reassess_date(struct arena *a, int from)
 	return arena_strdup(a, date_format(date_make(y + 1, m, d), out));
 }
 
-/* The MIME type of an attachment from its first bytes: PDF, DOCX, PNG, JPEG, GIF; else NULL. */
+static int has_suffix(const char *name, const char *suffix)
+{
+	size_t n = strlen(name), k = strlen(suffix);
+	return n > k && strcmp(name + n - k, suffix) == 0;
+}
+
+/* The MIME type of an attachment from its first bytes (and, for the zip-based Office files and
+ * text, its name): PDF, DOCX, XLSX, plain text, PNG, JPEG, GIF; else NULL. */
 static const char *sniff_mime(const struct doc_upload *u)
 {
 	const unsigned char *p = u->data;
-	size_t n = u->size, len = strlen(u->name);
+	size_t n = u->size;
 
 	if (n >= 5 && memcmp(p, "%PDF-", 5) == 0)
 		return "application/pdf";
-	if (n >= 4 && memcmp(p, "PK\x03\x04", 4) == 0 && len > 5 &&
-	    strcmp(u->name + len - 5, ".docx") == 0)
+	if (n >= 4 && memcmp(p, "PK\x03\x04", 4) == 0 && has_suffix(u->name, ".docx"))
 		return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+	if (n >= 4 && memcmp(p, "PK\x03\x04", 4) == 0 && has_suffix(u->name, ".xlsx"))
+		return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 	if (n >= 8 && memcmp(p, "\x89PNG\r\n\x1a\n", 8) == 0)
 		return "image/png";
 	if (n >= 3 && memcmp(p, "\xff\xd8\xff", 3) == 0)
 		return "image/jpeg";
 	if (n >= 6 && (memcmp(p, "GIF87a", 6) == 0 || memcmp(p, "GIF89a", 6) == 0))
 		return "image/gif";
+	if (has_suffix(u->name, ".txt") && memchr(p, '\0', n) == NULL)
+		return "text/plain";
 	return NULL;
 }
 
@@ -139,6 +150,16 @@ static int valid_attachment_name(const char *name)
 	return 1;
 }
 
+void catalogue_attachment_text(struct doc_attachment *att, struct arena *a)
+{
+	struct extract_result x;
+
+	extract_text(att->data, (size_t)att->size, att->mime, a, &x);
+	att->text_state = extract_state_ids[x.state];
+	att->text_note = x.note;
+	att->text = x.text;
+}
+
 static int add_uploads(struct store *s, int64_t doc_id, const struct doc_input *in,
 		       struct gk_error *e)
 {
@@ -151,6 +172,7 @@ static int add_uploads(struct store *s, int64_t doc_id, const struct doc_input *
 		const char *base = strrchr(u->name, '/');
 		struct doc_attachment att = { .doc_id = doc_id };
 		char hex[CRYPTO_SHA256_HEX];
+		struct arena a;
 		int64_t id;
 
 		base = base ? base + 1 : u->name;
@@ -162,14 +184,17 @@ static int add_uploads(struct store *s, int64_t doc_id, const struct doc_input *
 			return err_set(e, ERR_LIMIT, "--attach", "%s is larger than %u MiB", base,
 				       DOC_ATTACH_MAX >> 20);
 		if ((att.mime = sniff_mime(u)) == NULL)
-			return err_set(e, ERR_INVALID, "--attach",
-				       "%s is not a PDF, DOCX or image (PNG, JPEG, GIF) file", base);
+			return err_set(e, ERR_INVALID, "--attach", "%s is not a PDF, DOCX, XLSX, "
+				       "plain text (.txt) or image (PNG, JPEG, GIF) file", base);
 		crypto_sha256_hex(u->data, u->size, hex);
 		att.name = base;
 		att.size = (int64_t)u->size;
 		att.sha256 = hex;
 		att.data = u->data;
+		arena_init(&a);  /* the text, while it is stored */
+		catalogue_attachment_text(&att, &a);
 		rc = doc_store(s)->attach(s, &att, &id, e);
+		arena_free(&a);
 	}
 	return rc;
 }

@@ -164,6 +164,10 @@ int catalogue_doc_attachments(struct store *s, int64_t id, struct arena *a,
 int catalogue_attachment_get(struct store *s, int64_t doc_id, int64_t n, struct arena *a,
 			     struct doc_attachment *att, const void **data, size_t *len,
 			     struct gk_error *e) GK_WUR;
+/* Read the text of att (data, size and mime set) for search: sets text_state, text_note and
+ * text (in a). Bounded in time and memory (extract/extract.h); never fails — a file whose text
+ * cannot be read is flagged "broken" with the reason, and still stored. */
+void catalogue_attachment_text(struct doc_attachment *att, struct arena *a);
 /* 1 if the public may see d on day today (published and 发布日期 ≤ today). */
 int catalogue_doc_visible(const struct doc *d, int today);
 

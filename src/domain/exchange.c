@@ -18,6 +18,7 @@
 #include "domain/application.h"
 #include "domain/clock.h"
 #include "domain/audit.h"
+#include "domain/catalogue.h"
 #include "domain/registers.h"
 #include "domain/user.h"
 #include "store/agency_store.h"
@@ -993,9 +994,14 @@ static int store_catalogue(struct store *s, int64_t agency_id, struct ximport *x
 			return rc;
 		for (size_t j = 0; j < x->natts[i]; j++) {
 			struct doc_attachment att = x->atts[i][j];
+			struct arena ta;
 			int64_t att_id;
 			att.doc_id = x->doc_ids[i];
-			if ((rc = doc_store(s)->attach(s, &att, &att_id, e)) != 0)
+			arena_init(&ta);  /* its text is read again, as when it was first added */
+			catalogue_attachment_text(&att, &ta);
+			rc = doc_store(s)->attach(s, &att, &att_id, e);
+			arena_free(&ta);
+			if (rc != 0)
 				return rc;
 		}
 		for (size_t j = 0; j < x->ndevs[i]; j++) {

@@ -216,6 +216,10 @@ static const char *mime_label(const char *mime)
 		return "PDF";
 	if (strstr(mime, "wordprocessingml"))
 		return "Word 文档";
+	if (strstr(mime, "spreadsheetml"))
+		return "Excel 表格";
+	if (strcmp(mime, "text/plain") == 0)
+		return "文本";
 	if (strncmp(mime, "image/", 6) == 0)
 		return "图片";
 	return "文件";
@@ -263,6 +267,11 @@ static void put_doc(struct web_ctx *c, struct store *s, const struct doc *d, con
 			tpl_put_str(a, "type", mime_label(att[i].mime));
 			tpl_put_str(a, "size_label", size_label(c, att[i].size));
 			tpl_put_str(a, "sha256", att[i].sha256);
+			/* staff see when a file's text could not be read (it is not searchable) */
+			if (strncmp(base, "/console/", 9) == 0 && att[i].text_state &&
+			    (strcmp(att[i].text_state, "broken") == 0 ||
+			     strcmp(att[i].text_state, "empty") == 0))
+				tpl_put_str(a, "unreadable", att[i].text_note ? att[i].text_note : "");
 		}
 	}
 	err_clear(&c->err);

@@ -47,6 +47,7 @@ equals "$CODE" 200 "the published document"
 contains "$BODY" "href=\"/doc/$id/attachments/1\"" "links its first attachment"
 contains "$BODY" "秋季防火 通知（附表）.pdf" "by its name"
 contains "$BODY" "href=\"/doc/$id/attachments/3\"" "and the third"
+lacks "$BODY" "文字未能读取" "the public page does not carry the staff's note"
 contains "$BODY" "x&quot;; filename=evil.png" "an odd name is shown escaped"
 lacks "$BODY" "$evil" "never raw"
 
@@ -107,6 +108,7 @@ contains "$HEADERS" "Cache-Control: no-store" "never kept in any cache, like eve
 login officer pw-officer-2024
 get /console/documents/$id
 contains "$BODY" "href=\"/console/documents/$id/attachments/1\"" "the console page links the attachments"
+contains "$BODY" "文字未能读取" "staff see that the damaged PDF's text could not be read (it is not searched)"
 get /console/documents/$id/attachments/9
 equals "$CODE" 404 "the console: a bad number is 404"
 login other pw-other-2024

@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# search_attachments.sh — the text of attachments is searched: PDF (with the page), DOCX, XLSX
+# and plain text are read when the document is saved; a hit inside an attachment names the
+# file; a broken or hostile file is stored, flagged and not searched; the attachments of a
+# document the public cannot see are never found.
+. "$(dirname "$0")/../lib.sh"
+export GONGKAI_TODAY=2024-06-03
+DB="$TMP/a.db"
+G() { "$GONGKAI" --db "$DB" "$@"; }
+jq_() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
+DATA="$(dirname "$0")/../data/attachments"
+GOLDEN="$(dirname "$0")/../golden/check"
+
+run 0 G init --agency-name 慈周寨镇人民政府 --agency-code 11370812004339255B
+for u in off1:officer rev1:reviewer rev2:reviewer boss:leader; do
+	run 0 G user add "${u%%:*}" --role "${u##*:}"
+done
+publish() {
+	G doc submit "$1" --by off1 >/dev/null && G doc review "$1" --stage first --by rev1 --decision approve >/dev/null &&
+	G doc review "$1" --stage second --by rev2 --decision approve >/dev/null &&
+	G doc review "$1" --stage final --by boss --decision approve --secrecy-checked >/dev/null &&
+	G doc publish "$1" --by off1 >/dev/null || echo "publish $1 failed"
+}
+printf '附件见下。\n' >"$TMP/body"
+printf '第一批惠民补贴发放名单：王建国、李秀英。\n' >"$TMP/名单.txt"
+cp "$DATA/two-pages.pdf" "$TMP/报告.pdf"
+cp "$DATA/list.xlsx" "$TMP/补贴.xlsx"
+cp "$GOLDEN/reference-2024.docx" "$TMP/年报.docx"
+printf '%%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage' >"$TMP/坏文件.pdf"
+printf '\xb9\xab\xbf\xaa' >"$TMP/gbk.txt"
+python3 - "$TMP/炸弹.docx" <<'PY'
+import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED)
+z.writestr("word/document.xml", "<w:document><w:body><w:p><w:r><w:t>" + "惠" * (30 << 20) + "</w:t></w:r></w:p></w:body></w:document>")
+z.close()
+PY
+
+run 0 G doc add --title "关于发放补贴的公示" --body-file "$TMP/body" --by off1 \
+	--attach "$TMP/名单.txt" --attach "$TMP/报告.pdf" --attach "$TMP/补贴.xlsx" --attach "$TMP/年报.docx"
+d1=${OUT%% *}
+run 0 G doc add --title "损坏的附件" --body-file "$TMP/body" --by off1 \
+	--attach "$TMP/坏文件.pdf" --attach "$TMP/gbk.txt" --attach "$TMP/炸弹.docx"
+d2=${OUT%% *}
+run 0 G doc add --title "未发布的草稿" --body-file "$TMP/body" --by off1 --attach "$TMP/名单.txt"
+d3=${OUT%% *}
+publish "$d1"
+publish "$d2"
+
+run 0 G doc show "$d2" --json
+equals "$(echo "$OUT" | jq_ '[a["text"] for a in d["attachments"]]')" "['broken', 'broken', 'broken']" \
+	"broken, mis-encoded and oversized files are stored and flagged"
+contains "$(echo "$OUT" | jq_ '[a["text_note"] for a in d["attachments"]]')" "UTF-8" "with the reason"
+run 0 G doc show "$d1" --json
+equals "$(echo "$OUT" | jq_ '[a["text"] for a in d["attachments"]]')" "['ok', 'ok', 'ok', 'ok']" \
+	"text, PDF, XLSX and DOCX are read"
+
+ids() { echo "$OUT" | jq_ '[h["id"] for h in d["hits"]]'; }
+run 0 G search 王建国 --json
+equals "$(ids)" "[$d1]" "a name inside an attachment finds the document (the draft's copy is not found)"
+equals "$(echo "$OUT" | jq_ 'd["hits"][0]["attachment"]')" "名单.txt" "the hit names the file"
+contains "$(echo "$OUT" | jq_ 'd["hits"][0]["snippet"]')" "<mark>王建国</mark>" "and marks the words in it"
+run 0 G search "land transfer" --json
+equals "$(echo "$OUT" | jq_ 'd["hits"][0]["attachment"], d["hits"][0]["page"]')" "报告.pdf 2" \
+	"a PDF hit names the file and the page"
+run 0 G search "land transfer"
+contains "$OUT" "[报告.pdf, p. 2]" "also in the text output"
+run 0 G search 后营村 --json
+equals "$(echo "$OUT" | jq_ 'd["hits"][0]["attachment"]')" "补贴.xlsx" "a cell of a spreadsheet"
+run 0 G search 本年制发件数 --json
+equals "$(echo "$OUT" | jq_ 'd["hits"][0]["attachment"]')" "年报.docx" "a table cell of a Word document"
+run 0 G search 公示 --json
+equals "$(echo "$OUT" | jq_ 'd["hits"][0]["attachment"]')" "None" "a hit in the title names no attachment"
+run 0 G search 惠惠惠惠 --json
+equals "$(echo "$OUT" | jq_ 'd["total"]')" "0" "the text of a file that could not be read is not searched"
+run 0 G search 王建国 --staff off1 --json
+equals "$(ids)" "[$d3, $d1]" "staff find their draft's attachment too"
+run 0 G doc withdraw "$d1" --by off1 --reason "重新公示"
+run 0 G search 王建国 --json
+equals "$(echo "$OUT" | jq_ 'd["total"]')" "0" "a withdrawn document's attachments are no longer found"
+run 2 G doc add --title "x" --body-file "$TMP/body" --by off1 --attach "$TMP/body"
+contains "$ERR" "XLSX" "the kinds accepted are named"
+done_testing
