@@ -136,7 +136,13 @@ static const char *run_child(const void *data, size_t len, const char *kind, cha
 		char *argv[] = { "gongkai", "extract-text", (char *)kind, NULL };
 		if (dup2(in, 0) < 0 || dup2(pipefd[1], 1) < 0)
 			_exit(127);
+#if !defined(__SANITIZE_ADDRESS__)
+		/* (an AddressSanitizer build maps terabytes of shadow memory: no address-space
+		 * limit there; the CPU, wall-clock and size limits still hold) */
 		setrlimit(RLIMIT_AS, &as);
+#else
+		(void)as;
+#endif
 		setrlimit(RLIMIT_CPU, &cpu);
 		setrlimit(RLIMIT_FSIZE, &zero);
 		setrlimit(RLIMIT_CORE, &zero);
@@ -245,6 +251,7 @@ int extract_child_main(int argc, char **argv)
 	while ((n = read(0, chunk, sizeof chunk)) > 0)
 		if (buf_append(&in, chunk, (size_t)n) != 0) {
 			fprintf(stderr, "extract-text: file too large\n");
+			buf_free(&in);
 			return 3;
 		}
 	if (strcmp(argv[1], "pdf") == 0)
@@ -259,6 +266,8 @@ int extract_child_main(int argc, char **argv)
 	if (out.len && fwrite(out.ptr, 1, out.len, stdout) != out.len)
 		err = err ? err : "write failed";
 	fflush(stdout);
+	buf_free(&in);
+	buf_free(&out);
 	if (err) {
 		fprintf(stderr, "extract-text: %s\n", err);
 		return 3;
