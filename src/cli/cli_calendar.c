@@ -1,8 +1,11 @@
 /*
- * cli_calendar.c — loading the working-day calendar for commands that count deadlines.
+ * cli_calendar.c — loading the working-day calendar for commands that count deadlines, and the
+ * wording of the days it assumes in years no notice covers (cli_calendar.h).
  */
 #include "cli/cli.h"
-#include "domain/calendar.h"
+#include "cli/cli_calendar.h"
+#include "domain/clock.h"
+#include "text/date.h"
 
 int cli_load_calendar(const struct cli *cli, struct calendar **out)
 {
@@ -13,4 +16,51 @@ int cli_load_calendar(const struct cli *cli, struct calendar **out)
 		return CLI_USAGE;
 	}
 	return 0;
+}
+
+size_t cli_assumed_between(const struct calendar *cal, int after, int until,
+			   const struct statutory_day **out, size_t cap)
+{
+	size_t n = 0;
+
+	for (int y = date_year(after + 1), last = date_year(until); y <= last; y++) {
+		size_t count;
+		const struct statutory_day *sd;
+		if (calendar_covered(cal, y))
+			continue;
+		sd = statutory_year(y, &count);
+		for (size_t i = 0; i < count && sd[i].day != STATUTORY_UNDATED; i++) {
+			if (sd[i].day <= after || sd[i].day > until ||
+			    calendar_assumed(cal, sd[i].day) == NULL)
+				continue;  /* outside, or a loaded row names the date */
+			if (n < cap)
+				out[n] = &sd[i];
+			n++;
+		}
+	}
+	return n;
+}
+
+void cli_assumed_text(struct buf *b, const struct statutory_day *sd)
+{
+	char d[DATE_LEN];
+
+	if (buf_printf(b, "%s（%s）%s", date_format(sd->day, d), clock_weekday_name(sd->day),
+		       sd->name) == 0 && !sd->fixed) {
+		if (buf_printf(b, "（%s）", sd->label) != 0) {
+			/* ERR_LIMIT: the caller's buffer is full; keep what fits */
+		}
+	}
+}
+
+json_t *cli_assumed_json(const struct statutory_day *sd)
+{
+	json_t *o = json_object();
+
+	json_object_set_new(o, "date", cli_json_date(sd->day));
+	json_object_set_new(o, "weekday", json_string(clock_weekday_name(sd->day)));
+	json_object_set_new(o, "name", json_string(sd->name));
+	json_object_set_new(o, "day", json_string(sd->label));
+	json_object_set_new(o, "basis", json_string(sd->act));
+	return o;
 }

@@ -3,9 +3,12 @@
  *
  * Text: twelve months three abreast like cal(1), holidays marked '*' and adjusted working
  * days '+', a legend, the arrangements by holiday, the number of working days, and a warning
- * when the year is not covered by an official notice. JSON: year, covered, workdays and
- * special_dates (every listed date with weekday, kind and name).
- * Calls domain/calendar. Law: the yearly 国务院办公厅 holiday notices.
+ * when the year is not covered by an official notice. In such a year the statutory days the
+ * calendar assumes are marked '~' and listed by holiday with the version of the 放假办法 they
+ * come from and what could not be assumed. JSON: year, covered, workdays and special_dates
+ * (every listed date with weekday, kind and name); for a year not covered also
+ * assumed_holidays and undated_holidays.
+ * Calls domain/calendar. Law: the yearly 国务院办公厅 holiday notices; 全国年节及纪念日放假办法.
  */
 #include <getopt.h>
 #include <stdarg.h>
@@ -15,10 +18,12 @@
 
 #include "base/buf.h"
 #include "cli/cli.h"
+#include "cli/cli_calendar.h"
 #include "cli/commands.h"
 #include "cli/jsonout.h"
 #include "domain/calendar.h"
 #include "domain/clock.h"
+#include "domain/lunar.h"
 #include "text/date.h"
 #include "text/utf8.h"
 
@@ -32,8 +37,12 @@ static void usage(FILE *f)
 		"Print a year of the working-day calendar month by month: '*' marks a holiday\n"
 		"(放假), '+' an adjusted working day (调休上班, a Saturday or Sunday that is worked),\n"
 		"then the arrangements and the number of working days. A year without an official\n"
-		"notice in the calendar is shown Mon–Fri with a warning.\n\n"
-		"  --json   print {year, covered, workdays, special_dates: [{date, weekday, kind, name}]}\n"
+		"notice in the calendar is shown with a warning: Mon–Fri, less the statutory days off\n"
+		"of the 全国年节及纪念日放假办法 ('~', assumed: 推定放假); 补假 and 调休 cannot be\n"
+		"predicted and are not assumed.\n\n"
+		"  --json   print {year, covered, workdays, special_dates: [{date, weekday, kind, name}]};\n"
+		"           for a year not covered also assumed_holidays: [{date, weekday, name, day,\n"
+		"           basis}] and undated_holidays: [{name, day, basis}]\n"
 		"  --help   this text\n\n"
 		"The calendar is data/cn-workday-calendar.tsv plus any *.tsv in --calendar-dir\n"
 		"(or $GONGKAI_CALENDAR_DIR); see docs/clock.md.\n");
@@ -52,8 +61,9 @@ static void month_line(const struct calendar *cal, int year, int month, int week
 			snprintf(cell, sizeof cell, "   ");
 		} else {
 			enum calendar_kind k = calendar_kind(cal, first + dom - 1);
-			snprintf(cell, sizeof cell, "%2d%c", dom,
-				 k == CAL_HOLIDAY ? '*' : k == CAL_WORKDAY ? '+' : ' ');
+			char mark = k == CAL_WORKDAY ? '+' : k != CAL_HOLIDAY ? ' ' :
+				    calendar_assumed(cal, first + dom - 1) ? '~' : '*';
+			snprintf(cell, sizeof cell, "%2d%c", dom, mark);
 		}
 		if (buf_puts(line, cell))
 			return;
@@ -185,6 +195,102 @@ static void print_arrangements(const struct calendar *cal, int year)
 	buf_free(&line);
 }
 
+#define MAX_ASSUMED 64  /* statutory days of one year: 13 under the 2025 version */
+
+/* The statutory days of the year that could not be dated (lunar festivals after 2100). */
+static size_t undated(int year, const struct statutory_day **out, size_t cap)
+{
+	size_t n, k = 0;
+	const struct statutory_day *sd = statutory_year(year, &n);
+
+	for (size_t i = 0; i < n; i++)
+		if (sd[i].day == STATUTORY_UNDATED && k < cap)
+			out[k++] = &sd[i];
+	return k;
+}
+
+/* The assumed days by holiday (first appearance order), the version(s) of the 办法 they come
+ * from, the statutory days on a weekend (owed a 补假 the notice fixes) and what could not be
+ * dated. Prints nothing for a covered year. */
+static void print_assumed(const struct calendar *cal, int year)
+{
+	const struct statutory_day *as[MAX_ASSUMED], *un[MAX_ASSUMED];
+	size_t n = cli_assumed_between(cal, date_make(year, 1, 1) - 1, date_make(year, 12, 31), as,
+				       MAX_ASSUMED);
+	size_t nun = undated(year, un, MAX_ASSUMED);
+	struct buf line;
+	char d[DATE_LEN];
+	int weekend = 0;
+
+	if (n > MAX_ASSUMED)
+		n = MAX_ASSUMED;
+	if (n == 0 && nun == 0)
+		return;
+	buf_init(&line, 8192);
+	printf("\n推定放假（未载入国务院办公厅%d年节假日安排，依《%s》第二条推定，未经核实）：\n",
+	       year, STATUTORY_TITLE);
+	for (size_t i = 0; i < n; i++) {
+		size_t k;
+		int seen = 0;
+		for (k = 0; k < i; k++)
+			seen |= strcmp(as[k]->name, as[i]->name) == 0;
+		if (seen)
+			continue;
+		add(&line, "  ");
+		put_padded(&line, as[i]->name, 16);
+		for (k = i; k < n; k++) {
+			if (strcmp(as[k]->name, as[i]->name) != 0)
+				continue;
+			add(&line, "%s%s（%s%s%s）", k == i ? "" : "、", date_format(as[k]->day, d) + 5,
+			    clock_weekday_name(as[k]->day), as[k]->fixed ? "" : "，",
+			    as[k]->fixed ? "" : as[k]->label);
+		}
+		rtrim_print(&line, 0);
+	}
+	add(&line, "  依据：");
+	for (size_t i = 0, acts = 0; i < n + nun; i++) {
+		const struct statutory_day *x = i < n ? as[i] : un[i - n];
+		int seen = 0;
+		for (size_t k = 0; k < i; k++)
+			seen |= strcmp((k < n ? as[k] : un[k - n])->act, x->act) == 0;
+		if (!seen)
+			add(&line, "%s《%s》（%s，%s起施行）", acts++ ? "、" : "", STATUTORY_TITLE,
+			    x->act, date_format(x->in_force, d));
+	}
+	rtrim_print(&line, 0);
+	for (size_t i = 0; i < n; i++) {
+		if (date_weekday(as[i]->day) < 6 || (i > 0 && as[i - 1]->day == as[i]->day))
+			continue;
+		add(&line, "%s%s", weekend++ ? "、" : "", date_format(as[i]->day, d) + 5);
+	}
+	if (weekend) {
+		char list[512];
+		snprintf(list, sizeof list, "%s", buf_cstr(&line));
+		buf_reset(&line);
+		add(&line, "  未计入：适逢周六、周日的%d天（%s）依放假办法第六条应在工作日补假，补假日期和"
+		    "其他放假调休日、调休上班日", weekend, list);
+	} else {
+		add(&line, "  未计入：其他放假调休日和调休上班日");
+	}
+	add(&line, "由国务院办公厅当年的通知确定，无法预知。");
+	rtrim_print(&line, 0);
+	if (nun > 0) {
+		add(&line, "  无法推算：");
+		for (size_t i = 0; i < nun; i++) {
+			int first = i == 0 || strcmp(un[i - 1]->name, un[i]->name) != 0;
+			int last = i + 1 == nun || strcmp(un[i + 1]->name, un[i]->name) != 0;
+			add(&line, "%s%s%s%s", first && i ? "）、" : first ? "" : "、",
+			    first ? un[i]->name : "", first ? "（" : "", un[i]->label);
+			if (i + 1 == nun && last)
+				add(&line, "）");
+		}
+		add(&line, "，农历日期超出 liblunar-date 的范围（%d–%d年），未推定。", LUNAR_FIRST_YEAR,
+		    LUNAR_LAST_YEAR);
+		rtrim_print(&line, 0);
+	}
+	buf_free(&line);
+}
+
 static int print_json(const struct calendar *cal, int year)
 {
 	json_t *root = json_object(), *list = json_array();
@@ -203,6 +309,23 @@ static int print_json(const struct calendar *cal, int year)
 		json_array_append_new(list, o);
 	}
 	json_object_set_new(root, "special_dates", list);
+	if (!calendar_covered(cal, year)) {
+		const struct statutory_day *as[MAX_ASSUMED];
+		size_t n = cli_assumed_between(cal, first - 1, last, as, MAX_ASSUMED);
+		json_t *al = json_array(), *ul = json_array();
+		for (size_t i = 0; i < n && i < MAX_ASSUMED; i++)
+			json_array_append_new(al, cli_assumed_json(as[i]));
+		n = undated(year, as, MAX_ASSUMED);
+		for (size_t i = 0; i < n; i++) {
+			json_t *o = json_object();
+			json_object_set_new(o, "name", json_string(as[i]->name));
+			json_object_set_new(o, "day", json_string(as[i]->label));
+			json_object_set_new(o, "basis", json_string(as[i]->act));
+			json_array_append_new(ul, o);
+		}
+		json_object_set_new(root, "assumed_holidays", al);
+		json_object_set_new(root, "undated_holidays", ul);
+	}
 	return cli_json_print(root);
 }
 
@@ -215,6 +338,7 @@ int cmd_calendar(struct cli *cli, int argc, char **argv)
 	};
 	struct calendar *cal = NULL;
 	int json = 0, ch, rc;
+	size_t assumed;
 	long year;
 	char *end;
 
@@ -244,13 +368,19 @@ int cmd_calendar(struct cli *cli, int argc, char **argv)
 		rc = print_json(cal, (int)year);
 		goto out;
 	}
+	assumed = cli_assumed_between(cal, date_make((int)year, 1, 1) - 1,
+				      date_make((int)year, 12, 31), NULL, 0);
 	print_grid(cal, (int)year);
 	printf("\n图例：* 放假（法定节假日）  + 调休上班（周末上班）  其余周六、周日为休息日\n");
+	if (assumed)
+		printf("      ~ 推定放假（未载入当年安排，依《%s》推定的法定节假日）\n", STATUTORY_TITLE);
 	print_arrangements(cal, (int)year);
+	print_assumed(cal, (int)year);
 	printf("\n%ld年工作日：%d天\n", year, calendar_workdays_in_year(cal, (int)year));
 	if (!calendar_covered(cal, (int)year))
-		printf("警告：%ld年不在工作日历内（未载入国务院办公厅%ld年节假日安排），以上按周一至周五计算，未经核实；"
-		       "发布后将安排放入 --calendar-dir 目录即可。\n", year, year);
+		printf("警告：%ld年不在工作日历内（未载入国务院办公厅%ld年节假日安排），以上%s按周一至周五计算，未经核实；"
+		       "发布后将安排放入 --calendar-dir 目录即可。\n", year, year,
+		       assumed ? "除推定放假外" : "");
 	rc = CLI_OK;
 out:
 	calendar_free(cal);

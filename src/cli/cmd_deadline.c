@@ -7,11 +7,13 @@
  *                    [--fee-notice-received DATE] [--json]
  *   gongkai deadline --formed DATE [--json]
  *
- * Text: the dates, a warning for any year the calendar does not cover, then the derivation of
- * each date in Chinese. JSON keys (stable, see README): received | formed, regulation,
- * correction_notice_due, reply_due, extended_reply_due, fee_payment_due, publication_due,
- * verified, steps. The Regulation applied follows from the date of receipt (2007 before
- * 2019-05-15; dates before 2008-05-01 are refused).
+ * Text: the dates, a warning for any year the calendar does not cover (naming the statutory
+ * days it assumed there and what it could not), then the derivation of each date in Chinese.
+ * JSON keys (stable, see README): received | formed, regulation, correction_notice_due,
+ * reply_due, extended_reply_due, fee_payment_due, publication_due, verified, assumed_holidays
+ * (only when not verified), steps (a holiday step on an assumed day has "assumed": true). The
+ * Regulation applied follows from the date of receipt (2007 before 2019-05-15; dates before
+ * 2008-05-01 are refused).
  * Calls domain/clock. Law: 条例 Arts. 26, 30, 33; 109号; 国务院令第492号 Art. 24 (see
  * docs/clock.md).
  */
@@ -22,6 +24,7 @@
 
 #include "base/buf.h"
 #include "cli/cli.h"
+#include "cli/cli_calendar.h"
 #include "cli/commands.h"
 #include "cli/jsonout.h"
 #include "domain/clock.h"
@@ -50,9 +53,12 @@ static void usage(FILE *f)
 		"  --formed DATE               information formed or changed: publication due +20\n"
 		"  --json                      print JSON (keys: received | formed, regulation,\n"
 		"                              correction_notice_due, reply_due, extended_reply_due,\n"
-		"                              fee_payment_due, publication_due, verified, steps)\n"
+		"                              fee_payment_due, publication_due, verified,\n"
+		"                              assumed_holidays, steps)\n"
 		"  --help                      this text\n\n"
-		"Dates are YYYY-MM-DD. Exit status 2 names the argument on bad input.\n");
+		"Dates are YYYY-MM-DD. Exit status 2 names the argument on bad input. In a year\n"
+		"without the official notice the statutory days of the 全国年节及纪念日放假办法 are\n"
+		"assumed off (推定) and the result is unverified; 补假 and 调休 are not assumed.\n");
 }
 
 /* Parse a date option value; on error a message naming the option and the value. */
@@ -116,8 +122,44 @@ static void computed(const struct clock_schedule *s, const struct clock_deadline
 	list[n] = NULL;
 }
 
-static json_t *step_json(const struct clock_deadline *dl, const struct clock_step *st)
+#define MAX_ASSUMED 256  /* assumed days named in one answer (13 a year; deadlines span two) */
+
+/* The assumed days the deadlines skipped as holidays, in date order, each once; returns how
+ * many (at most cap). */
+static size_t assumed_days(const struct calendar *cal, const struct clock_deadline *const *list,
+			   const struct statutory_day **out, size_t cap)
 {
+	size_t n = 0;
+
+	for (size_t i = 0; list[i]; i++) {
+		for (size_t j = 0; j < list[i]->nsteps; j++) {
+			const struct clock_step *st = &list[i]->steps[j];
+			const struct statutory_day *day[4];
+			size_t k, m;
+			if (st->kind != STEP_HOLIDAY || calendar_assumed(cal, st->day) == NULL)
+				continue;
+			m = cli_assumed_between(cal, st->day - 1, st->day, day, 4);
+			for (k = 0; k < m && k < 4 && n < cap; k++) {
+				size_t at = 0;
+				while (at < n && out[at]->day < day[k]->day)
+					at++;
+				while (at < n && out[at]->day == day[k]->day && out[at] != day[k])
+					at++;
+				if (at < n && out[at] == day[k])
+					continue;  /* named already (two deadlines pass the same day) */
+				memmove(out + at + 1, out + at, (n - at) * sizeof *out);
+				out[at] = day[k];
+				n++;
+			}
+		}
+	}
+	return n;
+}
+
+static json_t *step_json(const struct calendar *cal, const struct clock_deadline *dl,
+			 const struct clock_step *st)
+{
+	const struct statutory_day *sd = NULL;
 	json_t *o = json_object();
 	struct buf text;
 
@@ -140,11 +182,18 @@ static json_t *step_json(const struct clock_deadline *dl, const struct clock_ste
 	case STEP_UNVERIFIED:
 		json_object_set_new(o, "year", json_integer(st->n));
 		break;
+	case STEP_HOLIDAY:
+		sd = calendar_assumed(cal, st->day);
+		break;
 	default:
 		break;
 	}
-	if (st->name)
+	if (sd) {  /* no notice lists the day: the 放假办法's name, and say it was assumed */
+		json_object_set_new(o, "name", json_string(sd->name));
+		json_object_set_new(o, "assumed", json_true());
+	} else if (st->name) {
 		json_object_set_new(o, "name", json_string(st->name));
+	}
 	buf_init(&text, 4096);
 	if (clock_step_describe(dl, st, &text) == 0)
 		json_object_set_new(o, "text", json_string(buf_cstr(&text)));
@@ -152,7 +201,8 @@ static json_t *step_json(const struct clock_deadline *dl, const struct clock_ste
 	return o;
 }
 
-static int print_json(int trigger, const struct clock_deadline *const *list, bool verified,
+static int print_json(const struct calendar *cal, int trigger,
+		      const struct clock_deadline *const *list, bool verified,
 		      const struct clock_schedule *sch)
 {
 	json_t *root = json_object(), *steps = json_array();
@@ -165,9 +215,17 @@ static int print_json(int trigger, const struct clock_deadline *const *list, boo
 	for (size_t i = 0; list[i]; i++)
 		json_object_set_new(root, clock_limit_key(list[i]->limit), cli_json_date(list[i]->due));
 	json_object_set_new(root, "verified", json_boolean(verified));
+	if (!verified) {
+		const struct statutory_day *as[MAX_ASSUMED];
+		size_t n = assumed_days(cal, list, as, MAX_ASSUMED);
+		json_t *al = json_array();
+		for (size_t i = 0; i < n; i++)
+			json_array_append_new(al, cli_assumed_json(as[i]));
+		json_object_set_new(root, "assumed_holidays", al);
+	}
 	for (size_t i = 0; list[i]; i++)
 		for (size_t j = 0; j < list[i]->nsteps; j++)
-			json_array_append_new(steps, step_json(list[i], &list[i]->steps[j]));
+			json_array_append_new(steps, step_json(cal, list[i], &list[i]->steps[j]));
 	json_object_set_new(root, "steps", steps);
 	return cli_json_print(root);
 }
@@ -181,12 +239,14 @@ static void put_label(const char *label, int width)
 	printf("%*s", width > w ? width - w : 0, "");
 }
 
-static int print_text(int trigger, const struct clock_deadline *const *list,
-		      const struct clock_schedule *sch)
+static int print_text(const struct calendar *cal, int trigger,
+		      const struct clock_deadline *const *list, const struct clock_schedule *sch)
 {
+	const struct statutory_day *as[MAX_ASSUMED];
 	char d[DATE_LEN];
 	struct buf b;
 	int years[8], nyears = 0;
+	size_t nas;
 
 	put_label(list[0]->limit == CLOCK_PUBLICATION ? "信息形成或变更日期" : "收到申请日期", 20);
 	printf("%s（%s）\n", date_format(trigger, d), clock_weekday_name(trigger));
@@ -209,11 +269,24 @@ static int print_text(int trigger, const struct clock_deadline *const *list,
 				years[nyears++] = dl->uncovered_year;
 		}
 	}
-	for (int k = 0; k < nyears; k++)
-		printf("警告：%d年不在工作日历内（未载入国务院办公厅%d年节假日安排），该年按周一至周五计算，"
+	for (int k = 0; k < nyears; k++) {
+		size_t n;
+		statutory_year(years[k], &n);
+		printf("警告：%d年不在工作日历内（未载入国务院办公厅%d年节假日安排），该年%s按周一至周五计算，"
 		       "结果未经核实（unverified: year %d is not in the calendar）\n",
-		       years[k], years[k], years[k]);
+		       years[k], years[k], n ? "除依《" STATUTORY_TITLE "》推定的法定节假日外" : "",
+		       years[k]);
+	}
 	buf_init(&b, 0);
+	if ((nas = assumed_days(cal, list, as, MAX_ASSUMED)) > 0) {
+		printf("推定放假（按放假日计，未经核实）：");
+		for (size_t i = 0; i < nas; i++) {
+			buf_reset(&b);
+			cli_assumed_text(&b, as[i]);
+			printf("%s%s", i > 0 ? "、" : "", buf_cstr(&b));
+		}
+		printf("\n%s。\n", CLI_NOT_ASSUMED);
+	}
 	for (size_t i = 0; list[i]; i++) {
 		printf("\n%s的推算：\n", clock_limit_label(list[i]->limit));
 		buf_reset(&b);
@@ -320,10 +393,10 @@ int cmd_deadline(struct cli *cli, int argc, char **argv)
 		computed(&sched, NULL, list);
 	}
 	if (json)
-		rc = print_json(formed != CLOCK_NONE ? formed : app.received, list, verified,
+		rc = print_json(cal, formed != CLOCK_NONE ? formed : app.received, list, verified,
 				formed != CLOCK_NONE ? NULL : &sched);
 	else
-		rc = print_text(formed != CLOCK_NONE ? formed : app.received, list,
+		rc = print_text(cal, formed != CLOCK_NONE ? formed : app.received, list,
 				formed != CLOCK_NONE ? NULL : &sched);
 	goto out;
 fail:

@@ -4,8 +4,11 @@
  * Tables span 1900-01-01 .. 2199-12-31 (the range text/date.h parses): one kind byte, one
  * name index and one "is a working day" byte per day, plus a running count of working days so
  * that counting over an interval is a subtraction. They are rebuilt after every file load
- * (a few hundred microseconds), so lookups never check for staleness.
- * May call base/ and text/. Law: the yearly 放假安排 notices (see calendar.h).
+ * (a few hundred microseconds), so lookups never check for staleness. The days the calendar
+ * assumes in years no notice covers (calendar.h) are not stored as rows: the rebuild takes
+ * them off the working days, and the lookups ask domain/statutory for their names.
+ * May call base/, text/ and domain/statutory. Law: the yearly 放假安排 notices and the
+ * 全国年节及纪念日放假办法 (see calendar.h).
  */
 #include <dirent.h>
 #include <stdint.h>
@@ -49,7 +52,7 @@ static int weekday_is_work(int day)
 	return date_weekday(day) <= 5;
 }
 
-/* Recompute the derived tables (work, cum, covered) from kind. */
+/* Recompute the derived tables (covered, work, cum) from kind and the statutory days. */
 static void rebuild(struct calendar *cal)
 {
 	int32_t sum = 0;
@@ -57,18 +60,29 @@ static void rebuild(struct calendar *cal)
 
 	memset(cal->covered, 0, sizeof cal->covered);
 	for (int i = 0; i < cal->ndays; i++, wd = wd % 7 + 1) {
-		int day = cal->first + i;
 		uint8_t k = cal->kind[i];
-		int w = k == CAL_WORKDAY || (k == CAL_ORDINARY && wd <= 5);
-		cal->work[i] = (uint8_t)w;
-		cal->cum[i] = sum;
-		sum += w;
+		cal->work[i] = (uint8_t)(k == CAL_WORKDAY || (k == CAL_ORDINARY && wd <= 5));
 		if (k == CAL_HOLIDAY) {
 			int y, m;
-			date_split(day, &y, &m, NULL);
+			date_split(cal->first + i, &y, &m, NULL);
 			if (m <= 11)  /* the coverage rule of calendar.h */
 				cal->covered[y - CALENDAR_FIRST_YEAR] = 1;
 		}
+	}
+	/* Years no notice covers: the statutory days off, where no row names the date. */
+	for (int y = CALENDAR_FIRST_YEAR; y <= CALENDAR_LAST_YEAR; y++) {
+		const struct statutory_day *sd;
+		size_t n;
+		if (cal->covered[y - CALENDAR_FIRST_YEAR])
+			continue;
+		sd = statutory_year(y, &n);
+		for (size_t j = 0; j < n && sd[j].day != STATUTORY_UNDATED; j++)
+			if (cal->kind[sd[j].day - cal->first] == CAL_ORDINARY)
+				cal->work[sd[j].day - cal->first] = 0;
+	}
+	for (int i = 0; i < cal->ndays; i++) {
+		cal->cum[i] = sum;
+		sum += cal->work[i];
 	}
 	cal->cum[cal->ndays] = sum;
 }
@@ -327,15 +341,32 @@ bool calendar_is_workday(const struct calendar *cal, int day)
 	return cal->work[day - cal->first];
 }
 
+const struct statutory_day *calendar_assumed(const struct calendar *cal, int day)
+{
+	if (!in_range(cal, day) || cal->kind[day - cal->first] != CAL_ORDINARY ||
+	    calendar_covered(cal, date_year(day)))
+		return NULL;
+	return statutory_find(day);
+}
+
 enum calendar_kind calendar_kind(const struct calendar *cal, int day)
 {
-	return in_range(cal, day) ? (enum calendar_kind)cal->kind[day - cal->first] : CAL_ORDINARY;
+	if (!in_range(cal, day))
+		return CAL_ORDINARY;
+	if (cal->kind[day - cal->first] != CAL_ORDINARY)
+		return (enum calendar_kind)cal->kind[day - cal->first];
+	return calendar_assumed(cal, day) ? CAL_HOLIDAY : CAL_ORDINARY;
 }
 
 const char *calendar_name(const struct calendar *cal, int day)
 {
+	const struct statutory_day *sd;
 	int i = in_range(cal, day) ? cal->name[day - cal->first] : 0;
-	return i ? cal->names[i] : NULL;
+
+	if (i)
+		return cal->names[i];
+	sd = calendar_assumed(cal, day);
+	return sd ? sd->presumed : NULL;
 }
 
 bool calendar_covered(const struct calendar *cal, int year)

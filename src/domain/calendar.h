@@ -20,8 +20,17 @@
  * year look covered. Outside covered years the calendar still answers (Mon–Fri), and the clock
  * marks such answers unverified.
  *
+ * Assumed days (推定): in a year that is not covered, the statutory days off of the 全国年节及
+ * 纪念日放假办法 in force (domain/statutory.h: 元旦, 春节, 清明, 劳动节, 端午, 中秋, 国庆) are
+ * days off even though no notice lists them, unless a loaded row names that date (a loaded row
+ * always wins; a covered year has no assumed days at all). The notice's other days — bridging
+ * days, 补假 for a statutory day on a weekend, 调休 workdays — cannot be predicted and are not
+ * invented. An assumed day reads as CAL_HOLIDAY with a name marked "（推定）", so every
+ * derivation that names it says it was assumed; calendar_assumed() tells which days they are.
+ *
  * Lookups are O(1): one byte per day for 1900–2199 plus a running count of working days.
- * Depends on base/ and text/date.h. Law: 全国年节及纪念日放假办法 and the yearly notices;
+ * Depends on base/, text/date.h and domain/statutory. Law: 全国年节及纪念日放假办法 and the
+ * yearly notices;
  * docs/spec/regulation-procedures.md §7.
  */
 #ifndef GK_DOMAIN_CALENDAR_H
@@ -31,6 +40,7 @@
 #include <stddef.h>
 
 #include "base/err.h"
+#include "domain/statutory.h"
 
 #define CALENDAR_FILE "cn-workday-calendar.tsv"  /* the shipped calendar, inside the data dir */
 #define CALENDAR_FIRST_YEAR 1900                 /* the range of days the tables hold */
@@ -68,11 +78,15 @@ int calendar_open(struct calendar **out, const char *data_dir, const char *extra
 
 /* 1 if day is a working day. Days outside 1900–2199: Mon–Fri. */
 bool calendar_is_workday(const struct calendar *cal, int day);
-/* How the calendar lists the day. */
+/* How the calendar lists the day; an assumed day (calendar_assumed) is CAL_HOLIDAY. */
 enum calendar_kind calendar_kind(const struct calendar *cal, int day);
 /* The holiday a listed day belongs to ("国庆节"; for a workday, the holiday it makes up for),
- * or NULL for an unlisted day. Owned by the calendar. */
+ * for an assumed day its name marked as assumed ("春节（推定）"), or NULL for any other day.
+ * Owned by the calendar (or static). */
 const char *calendar_name(const struct calendar *cal, int day);
+/* The statutory day the calendar assumes to be off on `day` (its year not covered, no row
+ * loaded for the date), or NULL. Static storage. */
+const struct statutory_day *calendar_assumed(const struct calendar *cal, int day);
 /* 1 if year is covered by an official notice (the rule at the top of this file). */
 bool calendar_covered(const struct calendar *cal, int year);
 /* The first year of [year(from), year(to)] that is not covered, or 0 if all are. */
@@ -84,7 +98,8 @@ int calendar_count_workdays(const struct calendar *cal, int after, int until);
 int calendar_add_workdays(const struct calendar *cal, int day, int n);
 /* Working days in year y. */
 int calendar_workdays_in_year(const struct calendar *cal, int year);
-/* The first listed day >= from, or -1 if none up to the end of 2199 (to iterate the rows). */
+/* The first listed day >= from, or -1 if none up to the end of 2199 (to iterate the loaded
+ * rows; assumed days are not rows). */
 int calendar_next_listed(const struct calendar *cal, int from);
 /* Number of files loaded so far (for messages). */
 int calendar_files(const struct calendar *cal);
