@@ -69,7 +69,8 @@ static void rebuild(struct calendar *cal)
 				cal->covered[y - CALENDAR_FIRST_YEAR] = 1;
 		}
 	}
-	/* Years no notice covers: the statutory days off, where no row names the date. */
+	/* REQ 放假办法-2: years no notice covers — the statutory days off, where no row names the
+	 * date (a loaded row always wins). */
 	for (int y = CALENDAR_FIRST_YEAR; y <= CALENDAR_LAST_YEAR; y++) {
 		const struct statutory_day *sd;
 		size_t n;

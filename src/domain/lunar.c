@@ -80,12 +80,15 @@ int lunar_to_day(struct lunar *lc, int year, int month, int day, int *out)
 		g_error_free(gerr);
 		return rc;
 	}
-	text = lunar_date_strftime(lc->date, "%(year)-%(month)-%(day)");
+	/* Only the civil month and day: each key costs the library a regular expression, and the
+	 * year follows — a lunar year runs from late January or February of the civil year to
+	 * the same months of the next, and only its 11th and 12th months reach into January. */
+	text = lunar_date_strftime(lc->date, "%(month) %(day)");
 	p = text;
-	y = next_number(&p);
 	m = next_number(&p);
 	d = next_number(&p);
-	if (y < 0 || m < 0 || d < 0 || !date_valid((int)y, (int)m, (int)d))
+	y = year + (month >= 11 && m >= 1 && m <= 2);
+	if (m < 0 || d < 0 || !date_valid((int)y, (int)m, (int)d))
 		rc = ERR_INTERNAL;  /* the library answered something that is not a date */
 	else
 		*out = date_make((int)y, (int)m, (int)d);

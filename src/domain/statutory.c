@@ -1,12 +1,12 @@
 /*
- * statutory.c — the versions of the 全国年节及纪念日放假办法 as one table by date in force, and
- * the days off they give each year.
+ * statutory.c — the versions of the 全国年节及纪念日放假办法 as one table by date in force (a row
+ * per day of Art. 2, a column per version), and the days off they give each year.
  *
  * Every day a version lists is computed for the year and kept only if that version is the one
  * in force on that day; so a year in which a revision takes effect (1999, when 国务院令第270号
  * came into force on 18 September) gets the old rule before the date and the new one after it.
- * Computed once per process for 1949–2199 (a few thousand days; lunar dates through
- * domain/lunar), then looked up.
+ * Computed once per process for 1949–2199 (about 3,000 days from some 340 lunar conversions
+ * through domain/lunar and 190 清明: a few milliseconds), then looked up.
  * May call base/, text/date.h, domain/lunar. Law: see statutory.h.
  */
 #include <pthread.h>
@@ -31,100 +31,51 @@ struct rule {
 	const char *label;
 	enum rule_kind kind;
 	int month, day;
+	unsigned char in[5];  /* 1 where the version of that column (versions[] below) lists it */
 };
 
-/* One row of a version's Art. 2; the presumed name is the holiday's name marked as assumed. */
-#define DAY(name, label, kind, m, d) { name, name "（推定）", label, kind, m, d }
-
-/* 政务院, 1949-12-23. */
-static const struct rule rules_1949[] = {
-	DAY("新年", "1月1日", RULE_SOLAR, 1, 1),
-	DAY("春节", "正月初一", RULE_LUNAR, 1, 1),
-	DAY("春节", "正月初二", RULE_LUNAR, 1, 2),
-	DAY("春节", "正月初三", RULE_LUNAR, 1, 3),
-	DAY("劳动节", "5月1日", RULE_SOLAR, 5, 1),
-	DAY("国庆纪念日", "10月1日", RULE_SOLAR, 10, 1),
-	DAY("国庆纪念日", "10月2日", RULE_SOLAR, 10, 2),
-};
-
-/* 国务院令第270号, 1999-09-18: 劳动节 and 国庆节 three days each. */
-static const struct rule rules_1999[] = {
-	DAY("新年", "1月1日", RULE_SOLAR, 1, 1),
-	DAY("春节", "正月初一", RULE_LUNAR, 1, 1),
-	DAY("春节", "正月初二", RULE_LUNAR, 1, 2),
-	DAY("春节", "正月初三", RULE_LUNAR, 1, 3),
-	DAY("劳动节", "5月1日", RULE_SOLAR, 5, 1),
-	DAY("劳动节", "5月2日", RULE_SOLAR, 5, 2),
-	DAY("劳动节", "5月3日", RULE_SOLAR, 5, 3),
-	DAY("国庆节", "10月1日", RULE_SOLAR, 10, 1),
-	DAY("国庆节", "10月2日", RULE_SOLAR, 10, 2),
-	DAY("国庆节", "10月3日", RULE_SOLAR, 10, 3),
-};
-
-/* 国务院令第513号, in force 2008-01-01: 春节 from 除夕; 清明, 端午, 中秋 added; 劳动节 one day. */
-static const struct rule rules_2008[] = {
-	DAY("元旦", "1月1日", RULE_SOLAR, 1, 1),
-	DAY("春节", "除夕", RULE_EVE, 0, 0),
-	DAY("春节", "正月初一", RULE_LUNAR, 1, 1),
-	DAY("春节", "正月初二", RULE_LUNAR, 1, 2),
-	DAY("清明节", "清明", RULE_QINGMING, 0, 0),
-	DAY("劳动节", "5月1日", RULE_SOLAR, 5, 1),
-	DAY("端午节", "五月初五", RULE_LUNAR, 5, 5),
-	DAY("中秋节", "八月十五", RULE_LUNAR, 8, 15),
-	DAY("国庆节", "10月1日", RULE_SOLAR, 10, 1),
-	DAY("国庆节", "10月2日", RULE_SOLAR, 10, 2),
-	DAY("国庆节", "10月3日", RULE_SOLAR, 10, 3),
-};
-
-/* 国务院令第644号, in force 2014-01-01: 春节 正月初一至初三 (除夕 no longer off). */
-static const struct rule rules_2014[] = {
-	DAY("元旦", "1月1日", RULE_SOLAR, 1, 1),
-	DAY("春节", "正月初一", RULE_LUNAR, 1, 1),
-	DAY("春节", "正月初二", RULE_LUNAR, 1, 2),
-	DAY("春节", "正月初三", RULE_LUNAR, 1, 3),
-	DAY("清明节", "清明", RULE_QINGMING, 0, 0),
-	DAY("劳动节", "5月1日", RULE_SOLAR, 5, 1),
-	DAY("端午节", "五月初五", RULE_LUNAR, 5, 5),
-	DAY("中秋节", "八月十五", RULE_LUNAR, 8, 15),
-	DAY("国庆节", "10月1日", RULE_SOLAR, 10, 1),
-	DAY("国庆节", "10月2日", RULE_SOLAR, 10, 2),
-	DAY("国庆节", "10月3日", RULE_SOLAR, 10, 3),
-};
-
-/* 国务院令第795号, in force 2025-01-01: 春节 除夕 and 正月初一至初三; 劳动节 5月1日、2日. */
-static const struct rule rules_2025[] = {
-	DAY("元旦", "1月1日", RULE_SOLAR, 1, 1),
-	DAY("春节", "除夕", RULE_EVE, 0, 0),
-	DAY("春节", "正月初一", RULE_LUNAR, 1, 1),
-	DAY("春节", "正月初二", RULE_LUNAR, 1, 2),
-	DAY("春节", "正月初三", RULE_LUNAR, 1, 3),
-	DAY("清明节", "清明", RULE_QINGMING, 0, 0),
-	DAY("劳动节", "5月1日", RULE_SOLAR, 5, 1),
-	DAY("劳动节", "5月2日", RULE_SOLAR, 5, 2),
-	DAY("端午节", "五月初五", RULE_LUNAR, 5, 5),
-	DAY("中秋节", "八月十五", RULE_LUNAR, 8, 15),
-	DAY("国庆节", "10月1日", RULE_SOLAR, 10, 1),
-	DAY("国庆节", "10月2日", RULE_SOLAR, 10, 2),
-	DAY("国庆节", "10月3日", RULE_SOLAR, 10, 3),
-};
-
-#define RULES(r) r, sizeof r / sizeof r[0]
-
-/* The versions in the order they came into force. */
+/* REQ 放假办法-2: the versions in the order they came into force; each day gets the one in
+ * force on it. The columns of rules[] are these versions. */
 static const struct version {
 	int y, m, d;  /* in force from */
 	const char *act;
-	const struct rule *rules;
-	size_t nrules;
 } versions[] = {
-	{ 1949, 12, 23, "政务院发布", RULES(rules_1949) },
-	{ 1999, 9, 18, "国务院令第270号", RULES(rules_1999) },
-	{ 2008, 1, 1, "国务院令第513号", RULES(rules_2008) },
-	{ 2014, 1, 1, "国务院令第644号", RULES(rules_2014) },
-	{ 2025, 1, 1, "国务院令第795号", RULES(rules_2025) },
+	{ 1949, 12, 23, "政务院发布" },
+	{ 1999, 9, 18, "国务院令第270号" },   /* 劳动节 and 国庆节 three days each */
+	{ 2008, 1, 1, "国务院令第513号" },    /* 春节 from 除夕; 清明, 端午, 中秋; 劳动节 one day */
+	{ 2014, 1, 1, "国务院令第644号" },    /* 春节 正月初一至初三 (除夕 no longer off) */
+	{ 2025, 1, 1, "国务院令第795号" },    /* 春节 除夕 and 初一至初三; 劳动节 5月1日、2日 */
+};
+
+/* One day of Art. 2 and the versions that list it; the presumed name is the holiday's name
+ * marked as assumed. */
+#define DAY(name, label, kind, m, d, v1949, v1999, v2008, v2014, v2025) \
+	{ name, name "（推定）", label, kind, m, d, { v1949, v1999, v2008, v2014, v2025 } }
+
+static const struct rule rules[] = {
+	/*                                                         1949 1999 2008 2014 2025 */
+	DAY("新年", "1月1日", RULE_SOLAR, 1, 1,                      1,   1,   0,   0,   0),
+	DAY("元旦", "1月1日", RULE_SOLAR, 1, 1,                      0,   0,   1,   1,   1),
+	DAY("春节", "除夕", RULE_EVE, 0, 0,                          0,   0,   1,   0,   1),
+	DAY("春节", "正月初一", RULE_LUNAR, 1, 1,                    1,   1,   1,   1,   1),
+	DAY("春节", "正月初二", RULE_LUNAR, 1, 2,                    1,   1,   1,   1,   1),
+	DAY("春节", "正月初三", RULE_LUNAR, 1, 3,                    1,   1,   0,   1,   1),
+	DAY("清明节", "清明", RULE_QINGMING, 0, 0,                   0,   0,   1,   1,   1),
+	DAY("劳动节", "5月1日", RULE_SOLAR, 5, 1,                    1,   1,   1,   1,   1),
+	DAY("劳动节", "5月2日", RULE_SOLAR, 5, 2,                    0,   1,   0,   0,   1),
+	DAY("劳动节", "5月3日", RULE_SOLAR, 5, 3,                    0,   1,   0,   0,   0),
+	DAY("端午节", "五月初五", RULE_LUNAR, 5, 5,                  0,   0,   1,   1,   1),
+	DAY("中秋节", "八月十五", RULE_LUNAR, 8, 15,                 0,   0,   1,   1,   1),
+	DAY("国庆纪念日", "10月1日", RULE_SOLAR, 10, 1,              1,   0,   0,   0,   0),
+	DAY("国庆纪念日", "10月2日", RULE_SOLAR, 10, 2,              1,   0,   0,   0,   0),
+	DAY("国庆节", "10月1日", RULE_SOLAR, 10, 1,                  0,   1,   1,   1,   1),
+	DAY("国庆节", "10月2日", RULE_SOLAR, 10, 2,                  0,   1,   1,   1,   1),
+	DAY("国庆节", "10月3日", RULE_SOLAR, 10, 3,                  0,   1,   1,   1,   1),
 };
 
 #define NVERSIONS (sizeof versions / sizeof versions[0])
+#define NRULES (sizeof rules / sizeof rules[0])
+_Static_assert(sizeof rules[0].in == NVERSIONS, "one column of rules[] per version");
 #define FIRST_YEAR 1949
 #define NYEARS (CALENDAR_LAST_YEAR - FIRST_YEAR + 1)
 
@@ -143,22 +94,57 @@ static int version_at(int day)
 	return v;
 }
 
-/* The day rule r gives in year y, or STATUTORY_UNDATED if the lunar calendar does not reach. */
-static int rule_day(struct lunar *lc, const struct rule *r, int y)
+/* The dates of one year that the rules are made of, each computed once (a lunar conversion
+ * costs tens of microseconds, and the versions share their festivals). */
+struct year_dates {
+	int year;
+	int month_start[13];  /* day 1 of each lunar month; 0 = not yet computed */
+	int qingming;         /* 0 = not yet computed */
+};
+
+/* Day 1 of lunar month m of the year, or STATUTORY_UNDATED beyond the lunar tables. */
+static int month_start(struct lunar *lc, struct year_dates *yd, int m)
 {
 	int d;
 
+	if (yd->month_start[m] == 0)
+		yd->month_start[m] = lunar_to_day(lc, yd->year, m, 1, &d) == 0 ? d : STATUTORY_UNDATED;
+	return yd->month_start[m];
+}
+
+/* The day rule r gives in the year, or STATUTORY_UNDATED if the lunar calendar does not reach. */
+static int rule_day(struct lunar *lc, struct year_dates *yd, const struct rule *r)
+{
+	int start, d;
+
 	switch (r->kind) {
 	case RULE_SOLAR:
-		return date_make(y, r->month, r->day);
+		return date_make(yd->year, r->month, r->day);
 	case RULE_QINGMING:
-		return lunar_qingming(y);
+		if (yd->qingming == 0)
+			yd->qingming = lunar_qingming(yd->year);
+		return yd->qingming;
 	case RULE_EVE:
-		return lunar_to_day(lc, y, 1, 1, &d) == 0 ? d - 1 : STATUTORY_UNDATED;
+		start = month_start(lc, yd, 1);
+		return start == STATUTORY_UNDATED ? start : start - 1;
 	case RULE_LUNAR:
 	default:
-		return lunar_to_day(lc, y, r->month, r->day, &d) == 0 ? d : STATUTORY_UNDATED;
+		start = month_start(lc, yd, r->month);
+		if (start == STATUTORY_UNDATED)
+			return start;
+		if (r->day < 30)  /* every lunar month has 29 or 30 days */
+			return start + r->day - 1;
+		return lunar_to_day(lc, yd->year, r->month, r->day, &d) == 0 ? d : STATUTORY_UNDATED;
 	}
+}
+
+/* 1 if version v is in force on some day of year y. */
+static int version_in_year(size_t v, int y)
+{
+	int from = date_make(versions[v].y, versions[v].m, versions[v].d);
+	int until = v + 1 < NVERSIONS ?
+		date_make(versions[v + 1].y, versions[v + 1].m, versions[v + 1].d) : INT_MAX;
+	return from <= date_make(y, 12, 31) && until > date_make(y, 1, 1);
 }
 
 static int day_cmp(const void *a, const void *b)
@@ -178,13 +164,19 @@ static void build(void)
 	size_t n = 0, cap = 0;
 
 	for (int y = FIRST_YEAR; y <= CALENDAR_LAST_YEAR; y++) {
+		struct year_dates yd = { .year = y };
 		size_t start = n;
 		first_of[y - FIRST_YEAR] = n;
 		for (size_t v = 0; v < NVERSIONS; v++) {
 			const struct version *ver = &versions[v];
-			for (size_t i = 0; i < ver->nrules; i++) {
-				const struct rule *r = &ver->rules[i];
-				int d = rule_day(lc, r, y);
+			if (!version_in_year(v, y))
+				continue;
+			for (size_t i = 0; i < NRULES; i++) {
+				const struct rule *r = &rules[i];
+				int d;
+				if (!r->in[v])
+					continue;
+				d = rule_day(lc, &yd, r);
 				/* a day the lunar calendar cannot date: under the version of 1 January
 				 * (only years after 2100, all under the latest version) */
 				int at = version_at(d == STATUTORY_UNDATED ? date_make(y, 1, 1) : d);

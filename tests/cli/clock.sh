@@ -19,8 +19,36 @@ contains "$OUT" '"date": "2024-02-18"' "JSON lists the adjusted Sunday 2024-02-1
 contains "$OUT" '"kind": "workday"' "JSON kind of an adjusted working day"
 run 0 "$GONGKAI" calendar 2027
 contains "$OUT" "警告：2027年不在工作日历内" "2027 not covered: warning names the year"
+# REQ 放假办法-2: before the 2027 notice, the 办法's statutory days are assumed and named
+contains "$OUT" "以上除推定放假外按周一至周五计算，未经核实" "2027 warning says what was assumed"
+contains "$OUT" "~ 推定放假" "legend explains the assumed-day mark"
+contains "$OUT" " 1~ 2~ 3~" "October 2027: 国庆 10-01..03 marked ~ (assumed)"
+contains "$OUT" "春节            02-05（周五，除夕）、02-06（周六，正月初一）、02-07（周日，正月初二）、02-08（周一，正月初三）" \
+	"2027 春节 assumed: 除夕 and 正月初一..初三 with dates"
+contains "$OUT" "清明节          04-05（周一，清明）" "2027 清明 assumed on 04-05"
+contains "$OUT" "端午节          06-09（周三，五月初五）" "2027 端午 assumed on 06-09"
+contains "$OUT" "中秋节          09-15（周三，八月十五）" "2027 中秋 assumed on 09-15"
+contains "$OUT" "劳动节          05-01（周六）、05-02（周日）" "2027 劳动节 two days (795号)"
+contains "$OUT" "依据：《全国年节及纪念日放假办法》（国务院令第795号，2025-01-01起施行）" "the version of the 办法 is named"
+contains "$OUT" "未计入：适逢周六、周日的6天（02-06、02-07、05-01、05-02、10-02、10-03）依放假办法第六条应在工作日补假" \
+	"补假 owed for weekend statutory days is named, not invented"
+contains "$OUT" "2027年工作日：254天" "2027: 261 weekdays less 7 assumed weekday holidays"
 run 0 "$GONGKAI" calendar --json 2027
 contains "$OUT" '"covered": false' "2027 JSON covered false"
+contains "$OUT" '"workdays": 254' "2027 JSON working days count the assumed days"
+contains "$OUT" '"special_dates": []' "assumed days are not rows of the calendar"
+contains "$OUT" '"date": "2027-02-05",
+      "weekday": "周五",
+      "name": "春节",
+      "day": "除夕",
+      "basis": "国务院令第795号"' "2027 JSON assumed_holidays entry for 除夕"
+contains "$OUT" '"undated_holidays": []' "2027: every statutory day dated"
+run 0 "$GONGKAI" calendar 2101
+contains "$OUT" "无法推算：春节（除夕、正月初一、正月初二、正月初三）、端午节（五月初五）、中秋节（八月十五）" \
+	"after 2100 the lunar festivals are named as not assumed"
+contains "$OUT" "清明节          04-05（周二，清明）" "清明 is computed for any year"
+run 0 "$GONGKAI" calendar 2026
+lacks "$OUT" "推定" "a covered year assumes nothing"
 run 2 "$GONGKAI" calendar 20x4
 contains "$ERR" "YEAR: want a year 1900–2199, got '20x4'" "bad year named"
 run 2 "$GONGKAI" calendar
@@ -58,22 +86,57 @@ run 0 "$GONGKAI" deadline --formed 2024-04-30 --json
 contains "$OUT" '"publication_due": "2024-05-30"' "REQ 条例-26: publication due after 劳动节"
 lacks "$OUT" '"reply_due"' "publication has no reply due"
 
-# a year outside the calendar
+# a year outside the calendar: Mon–Fri less the statutory days of the 办法 (元旦 2027-01-01)
 run 0 "$GONGKAI" deadline --received 2026-12-15
-contains "$OUT" "2027-01-12" "2027 counted Mon–Fri"
-contains "$OUT" "警告：2027年不在工作日历内" "text warning names 2027"
+contains "$OUT" "答复期限            2027-01-13（周三）" "2027: 元旦 assumed off"
+contains "$OUT" "警告：2027年不在工作日历内（未载入国务院办公厅2027年节假日安排），该年除依《全国年节及纪念日放假办法》推定的法定节假日外按周一至周五计算，结果未经核实" \
+	"text warning names 2027 and the assumption"
+contains "$OUT" "推定放假（按放假日计，未经核实）：2027-01-01（周五）元旦" "the assumed day is named"
+contains "$OUT" "2027-01-01（周五）：元旦（推定）放假，不计" "the derivation says the day was assumed"
 run 0 "$GONGKAI" deadline --received 2026-12-15 --json
 contains "$OUT" '"verified": false' "JSON verified false for 2027"
 contains "$OUT" '"year": 2027' "JSON unverified step names 2027"
+contains "$OUT" '"assumed_holidays": [' "JSON lists the assumed days"
+contains "$OUT" '"name": "元旦",
+      "assumed": true' "JSON holiday step on an assumed day says so"
 
-# an office adds next year's notice: 2027-01-01 off, so the deadline moves a day; now verified
+# REQ 放假办法-2: 2027's lunar festivals and 清明, before the notice: days off, named as assumed
+run 0 "$GONGKAI" deadline --received 2027-01-28
+contains "$OUT" "补正告知期限        2027-02-10（周三）" "2027 春节 (除夕 02-05 .. 初三 02-08) not counted"
+contains "$OUT" "答复期限            2027-03-01（周一）" "reply across 2027 春节"
+contains "$OUT" "推定放假（按放假日计，未经核实）：2027-02-05（周五）春节（除夕）、2027-02-06（周六）春节（正月初一）、2027-02-07（周日）春节（正月初二）、2027-02-08（周一）春节（正月初三）" \
+	"the assumed 春节 days are named with dates"
+contains "$OUT" "2027-02-05 至 2027-02-08：春节（推定）放假4天，不计" "derivation names 春节 as assumed"
+contains "$OUT" "补假（适逢周六、周日的法定节假日依放假办法第六条在工作日补假）、其他放假调休日和调休上班日由国务院办公厅当年的通知确定，无法预知，未计入" \
+	"what cannot be predicted is said"
+run 0 "$GONGKAI" deadline --received 2027-03-31 --json
+contains "$OUT" '"correction_notice_due": "2027-04-12"' "2027 清明 04-05 not counted"
+contains "$OUT" '"date": "2027-04-05",
+      "weekday": "周一",
+      "name": "清明节",
+      "day": "清明",
+      "basis": "国务院令第795号"' "JSON assumed_holidays names 清明 2027-04-05"
+run 0 "$GONGKAI" deadline --received 2027-06-07 --json
+contains "$OUT" '"correction_notice_due": "2027-06-17"' "2027 端午 06-09 not counted"
+contains "$OUT" '"day": "五月初五"' "JSON names 端午 as 五月初五"
+run 0 "$GONGKAI" deadline --received 2027-09-13
+contains "$OUT" "补正告知期限        2027-09-23（周四）" "2027 中秋 09-15 not counted"
+contains "$OUT" "2027-09-15（周三）中秋节（八月十五）" "中秋 2027-09-15 named as assumed"
+
+# an office adds next year's notice: it alone counts for 2027 (02-05 and 02-08 are working
+# days in this test notice), nothing is assumed any more, and the result is verified
 mkdir -p "$TMP/cal"
 printf '# 2027 notice (test data)\n2027-01-01\tholiday\t元旦\n2027-02-06\tholiday\t春节\n' >"$TMP/cal/2027.tsv"
 run 0 "$GONGKAI" --calendar-dir "$TMP/cal" deadline --received 2026-12-15 --json
 contains "$OUT" '"reply_due": "2027-01-13"' "--calendar-dir rows are used"
 contains "$OUT" '"verified": true' "--calendar-dir makes 2027 covered"
+lacks "$OUT" "assumed" "a covered year has no assumed days"
+run 0 "$GONGKAI" --calendar-dir "$TMP/cal" deadline --received 2027-01-28
+contains "$OUT" "补正告知期限        2027-02-08（周一）" "the loaded notice wins over the 办法's days"
+lacks "$OUT" "推定" "nothing assumed once the notice is loaded"
 GONGKAI_CALENDAR_DIR="$TMP/cal" run 0 "$GONGKAI" calendar 2027
 contains "$OUT" "元旦            放假 01-01" "GONGKAI_CALENDAR_DIR is read"
+lacks "$OUT" "推定" "calendar of a covered 2027 assumes nothing"
 
 # bad calendar files: each names file:line and what is wrong
 bad_cal() {  # CONTENT NEEDLE DESCRIPTION

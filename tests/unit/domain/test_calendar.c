@@ -159,9 +159,93 @@ static void test_lookups_and_coverage(void **state)
 			 2027);
 	assert_int_equal(calendar_first_uncovered(cal, date_make(2008, 1, 1), date_make(2026, 12, 31)),
 			 0);
-	/* outside the calendar: plain Mon–Fri */
-	assert_true(calendar_is_workday(cal, date_make(2027, 10, 1)));   /* a Friday */
-	assert_false(calendar_is_workday(cal, date_make(2027, 10, 2)));
+	/* outside the notices: Mon–Fri less the statutory days (test_assumed_days) */
+	assert_true(calendar_is_workday(cal, date_make(2027, 10, 8)));   /* a Friday */
+	assert_false(calendar_is_workday(cal, date_make(2027, 10, 9)));
+	calendar_free(cal);
+}
+
+/* REQ 放假办法-2: in a year no notice covers, the 办法's statutory days are days off, named as
+ * assumed; nothing else is invented (no bridging day, no 补假, no 调休 workday). */
+static void test_assumed_days(void **state)
+{
+	static const int off[][3] = {  /* 2027 under 国务院令第795号 (Mon–Fri ones change counts) */
+		{ 1, 1, 1 }, { 2, 5, 1 }, { 2, 6, 0 }, { 2, 7, 0 }, { 2, 8, 1 }, { 4, 5, 1 },
+		{ 5, 1, 0 }, { 5, 2, 0 }, { 6, 9, 1 }, { 9, 15, 1 }, { 10, 1, 1 }, { 10, 2, 0 },
+		{ 10, 3, 0 },
+	};
+	struct calendar *cal = shipped();
+	int weekdays = 0, assumed = 0;
+
+	for (int d = date_make(2027, 1, 1); d <= date_make(2027, 12, 31); d++) {
+		int y, m, dd;
+		date_split(d, &y, &m, &dd);
+		weekdays += dow(y, m, dd) != 0 && dow(y, m, dd) != 6;
+		assumed += calendar_assumed(cal, d) != NULL;
+	}
+	assert_int_equal(assumed, 13);
+	for (size_t i = 0; i < sizeof off / sizeof off[0]; i++) {
+		int d = date_make(2027, off[i][0], off[i][1]);
+		const struct statutory_day *sd = calendar_assumed(cal, d);
+		assert_non_null(sd);
+		assert_int_equal(sd->day, d);
+		assert_false(calendar_is_workday(cal, d));
+		assert_int_equal(calendar_kind(cal, d), CAL_HOLIDAY);
+		assert_non_null(strstr(calendar_name(cal, d), "（推定）"));
+		assert_int_equal(dow(2027, off[i][0], off[i][1]) != 0 && dow(2027, off[i][0], off[i][1]) != 6,
+				 off[i][2]);
+	}
+	assert_string_equal(calendar_name(cal, date_make(2027, 2, 5)), "春节（推定）");
+	assert_string_equal(calendar_assumed(cal, date_make(2027, 2, 5))->label, "除夕");
+	assert_string_equal(calendar_name(cal, date_make(2027, 4, 5)), "清明节（推定）");
+	/* the weekdays after a holiday stay working days: no bridging day, no 补假 invented */
+	assert_true(calendar_is_workday(cal, date_make(2027, 2, 9)));   /* 正月初四 */
+	assert_true(calendar_is_workday(cal, date_make(2027, 5, 3)));   /* after 劳动节 on a weekend */
+	assert_true(calendar_is_workday(cal, date_make(2027, 10, 4)));
+	assert_null(calendar_assumed(cal, date_make(2027, 2, 9)));
+	assert_null(calendar_name(cal, date_make(2027, 2, 9)));
+	assert_int_equal(calendar_kind(cal, date_make(2027, 2, 9)), CAL_ORDINARY);
+	/* 7 of the 13 fall on Mon–Fri */
+	assert_int_equal(calendar_workdays_in_year(cal, 2027), weekdays - 7);
+	assert_int_equal(calendar_count_workdays(cal, date_make(2027, 1, 31), date_make(2027, 2, 14)), 8);
+	assert_int_equal(calendar_add_workdays(cal, date_make(2027, 2, 4), 1), date_make(2027, 2, 9));
+	/* still not covered: assumed days are no notice */
+	assert_false(calendar_covered(cal, 2027));
+	assert_int_equal(calendar_next_listed(cal, date_make(2027, 1, 1)), -1);
+	/* a covered year has none: 2026's 除夕 2026-02-16 is off by the notice, named plainly */
+	assert_null(calendar_assumed(cal, date_make(2026, 2, 16)));
+	assert_string_equal(calendar_name(cal, date_make(2026, 2, 16)), "春节");
+	/* 2007 (uncovered) under 国务院令第270号: 劳动节 three days; the 2008 notice's rows stand */
+	assert_non_null(calendar_assumed(cal, date_make(2007, 5, 3)));
+	assert_null(calendar_assumed(cal, date_make(2007, 12, 31)));
+	assert_string_equal(calendar_name(cal, date_make(2007, 12, 31)), "元旦");
+	calendar_free(cal);
+}
+
+/* A loaded row wins over an assumption: on its own date in an uncovered year, and for the
+ * whole year once the year's notice makes it covered. */
+static void test_loaded_rows_win(void **state)
+{
+	struct calendar *cal = shipped();
+	struct gk_error e = { 0 };
+	const char *partial = "2027-10-02\tworkday\t国庆节\n";  /* a Saturday worked */
+	const char *notice = "2027-01-01\tholiday\t元旦\n2027-02-06\tholiday\t春节\n";
+
+	assert_int_equal(calendar_load_text(cal, "partial.tsv", partial, strlen(partial), &e), 0);
+	assert_false(calendar_covered(cal, 2027));
+	assert_null(calendar_assumed(cal, date_make(2027, 10, 2)));
+	assert_true(calendar_is_workday(cal, date_make(2027, 10, 2)));
+	assert_int_equal(calendar_kind(cal, date_make(2027, 10, 2)), CAL_WORKDAY);
+	assert_string_equal(calendar_name(cal, date_make(2027, 10, 2)), "国庆节");
+	assert_non_null(calendar_assumed(cal, date_make(2027, 10, 1)));
+	assert_non_null(calendar_assumed(cal, date_make(2027, 10, 3)));
+	assert_int_equal(calendar_load_text(cal, "2027.tsv", notice, strlen(notice), &e), 0);
+	assert_true(calendar_covered(cal, 2027));
+	for (int d = date_make(2027, 1, 1); d <= date_make(2027, 12, 31); d++)
+		assert_null(calendar_assumed(cal, d));
+	assert_true(calendar_is_workday(cal, date_make(2027, 2, 5)));   /* the notice says nothing */
+	assert_true(calendar_is_workday(cal, date_make(2027, 10, 1)));
+	assert_string_equal(calendar_name(cal, date_make(2027, 2, 6)), "春节");
 	calendar_free(cal);
 }
 
@@ -284,6 +368,8 @@ int main(void)
 		cmocka_unit_test(test_yearly_counts_from_first_principles),
 		cmocka_unit_test(test_workday_rows_are_weekends),
 		cmocka_unit_test(test_lookups_and_coverage),
+		cmocka_unit_test(test_assumed_days),
+		cmocka_unit_test(test_loaded_rows_win),
 		cmocka_unit_test(test_count_and_add_agree_with_walk),
 		cmocka_unit_test(test_bad_rows_named_by_file_and_line),
 		cmocka_unit_test(test_office_directory_overrides),

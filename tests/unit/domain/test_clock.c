@@ -344,8 +344,8 @@ static void test_schedule_extension_fee_consultation(void **state)
 }
 
 /* A year outside the calendar: received 2026-12-15 Tue, 12-16..18 wd1–3, 12-21..25 wd4–8,
- * 12-28..31 wd9–12, then 2027 on Mon–Fri only: 01-01 Fri wd13, 01-04..08 wd14–18,
- * 01-11 wd19, 01-12 wd20 → 2027-01-12, unverified because of 2027. */
+ * 12-28..31 wd9–12, then 2027 on Mon–Fri less the statutory days: [01-01 Fri 元旦, assumed],
+ * 01-04..08 wd13–17, 01-11..13 wd18–20 → 2027-01-13, unverified because of 2027. */
 static void test_year_outside_calendar(void **state)
 {
 	struct clock_deadline dl;
@@ -355,17 +355,72 @@ static void test_year_outside_calendar(void **state)
 		struct gk_error e = { 0 };
 		assert_int_equal(clock_reply_due(cal, D("2026-12-15"), CLOCK_NONE, NULL, 0, &dl, &e), 0);
 	}
-	expect_due(&dl, "2027-01-12");
+	expect_due(&dl, "2027-01-13");
 	assert_false(dl.verified);
 	assert_int_equal(dl.uncovered_year, 2027);
 	assert_int_equal(dl.steps[dl.nsteps - 1].kind, STEP_UNVERIFIED);
+	assert_non_null(step_on(&dl, STEP_HOLIDAY, "2027-01-01"));
+	assert_string_equal(step_on(&dl, STEP_HOLIDAY, "2027-01-01")->name, "元旦（推定）");
 	text = describe(&dl);
 	assert_non_null(strstr(text, "2027年不在工作日历内"));
+	assert_non_null(strstr(text, "2027-01-01（周五）：元旦（推定）放假，不计"));
 	free(text);
 	clock_deadline_free(&dl);
 	/* wholly inside 2026: verified */
 	reply("2026-11-02", "2026-11-30", &dl);
 	clock_deadline_free(&dl);
+}
+
+/* REQ 放假办法-2: deadlines across 2027's lunar festivals and 清明, before the 2027 notice is
+ * loaded: the statutory days are not counted and each is named as assumed.
+ * 春节: received 2027-01-28 Thu; 01-29 wd1, [01-30..31], 02-01..04 wd2–5, [02-05 除夕 Fri,
+ * 02-06..07 正月初一、初二 (weekend), 02-08 初三 Mon], 02-09..10 wd6–7 → correction notice
+ * 2027-02-10; reply: 02-09..12 wd6–9, 02-15..19 wd10–14, 02-22..26 wd15–19, 03-01 wd20
+ * (Mon–Fri alone would give 02-08 and 02-25).
+ * 清明: received 2027-03-31 Wed; 04-01..02 wd1–2, [04-03..04], [04-05 Mon 清明], 04-06..09
+ * wd3–6, [04-10..11], 04-12 wd7 → 2027-04-12.
+ * 端午: received 2027-06-07 Mon; 06-08 wd1, [06-09 Wed 五月初五], 06-10..11 wd2–3, 06-14..17
+ * wd4–7 → 2027-06-17.  中秋: received 2027-09-13 Mon; 09-14 wd1, [09-15 Wed 八月十五],
+ * 09-16..17 wd2–3, 09-20..23 wd4–7 → 2027-09-23. */
+static void test_assumed_festivals_2027(void **state)
+{
+	struct gk_error e = { 0 };
+	struct clock_deadline dl;
+	char *text;
+	static const struct { const char *received, *due, *day, *name; } notices[] = {
+		{ "2027-03-31", "2027-04-12", "2027-04-05", "清明节（推定）" },
+		{ "2027-06-07", "2027-06-17", "2027-06-09", "端午节（推定）" },
+		{ "2027-09-13", "2027-09-23", "2027-09-15", "中秋节（推定）" },
+	};
+
+	assert_int_equal(clock_correction_notice_due(cal, D("2027-01-28"), &dl, &e), 0);
+	expect_due(&dl, "2027-02-10");
+	assert_false(dl.verified);
+	for (const char *const *d = (const char *const[]){ "2027-02-05", "2027-02-06", "2027-02-07",
+							      "2027-02-08", NULL }; *d; d++) {
+		const struct clock_step *st = step_on(&dl, STEP_HOLIDAY, *d);
+		if (st == NULL || strcmp(st->name, "春节（推定）") != 0)
+			fail_msg("%s: want a holiday step 春节（推定）", *d);
+	}
+	text = describe(&dl);
+	assert_non_null(strstr(text, "2027-02-05 至 2027-02-08：春节（推定）放假4天，不计"));
+	free(text);
+	clock_deadline_free(&dl);
+	assert_int_equal(clock_reply_due(cal, D("2027-01-28"), CLOCK_NONE, NULL, 0, &dl, &e), 0);
+	expect_due(&dl, "2027-03-01");
+	assert_non_null(step_on(&dl, STEP_WORKDAY, "2027-02-09"));  /* 正月初四: not invented */
+	clock_deadline_free(&dl);
+	for (size_t i = 0; i < sizeof notices / sizeof notices[0]; i++) {
+		const struct clock_step *st;
+		assert_int_equal(clock_correction_notice_due(cal, D(notices[i].received), &dl, &e), 0);
+		expect_due(&dl, notices[i].due);
+		st = step_on(&dl, STEP_HOLIDAY, notices[i].day);
+		if (st == NULL || strcmp(st->name, notices[i].name) != 0)
+			fail_msg("%s: want a holiday step %s", notices[i].day, notices[i].name);
+		assert_false(dl.verified);
+		assert_int_equal(dl.uncovered_year, 2027);
+		clock_deadline_free(&dl);
+	}
 }
 
 int main(void)
@@ -381,6 +436,7 @@ int main(void)
 		cmocka_unit_test(test_consultations),
 		cmocka_unit_test(test_schedule_extension_fee_consultation),
 		cmocka_unit_test(test_year_outside_calendar),
+		cmocka_unit_test(test_assumed_festivals_2027),
 	};
 	return cmocka_run_group_tests_name("domain/clock", tests, setup, teardown);
 }
