@@ -2,7 +2,10 @@
  * lunar.c — lunar dates through liblunar-date, and the solar term 清明 computed from the Sun.
  *
  * liblunar-date is a GObject library: a LunarDate object converts one date at a time and its
- * errors come as GError. Both stay in this file, behind struct lunar.
+ * errors come as GError. Both stay in this file. One object serves the process, under a lock,
+ * and is never released: in liblunar-date 3.0 lunar_date_free() does not release the object
+ * itself and g_object_unref() would release its hash tables twice, so a converter per call
+ * would leak or crash.
  *
  * 清明 is the day on which the Sun's apparent geocentric longitude reaches 15°, in Beijing
  * time (UTC+8; the Chinese calendar, GB/T 33661-2017). The Sun's longitude follows the
@@ -17,32 +20,19 @@
  */
 #include <lunar-date/lunar-date.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 
-#include "base/mem.h"
 #include "domain/lunar.h"
 #include "text/date.h"
 
-struct lunar {
-	LunarDate *date;
-};
+static LunarDate *converter;  /* the process's one LunarDate, made by make_converter() */
+static pthread_once_t made = PTHREAD_ONCE_INIT;
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 
-struct lunar *lunar_new(void)
+static void make_converter(void)
 {
-	struct lunar *lc = xcalloc(1, sizeof *lc);
-
-	lc->date = lunar_date_new();
-	return lc;
-}
-
-void lunar_free(struct lunar *lc)
-{
-	if (lc == NULL)
-		return;
-	/* lunar_date_free releases the object's parts and its holiday tables; calling
-	 * g_object_unref as well would release the tables twice (liblunar-date 3.0). */
-	lunar_date_free(lc->date);
-	free(lc);
+	converter = lunar_date_new();
 }
 
 /* Read the next decimal number of s (after any non-digits); -1 if there is none. */
@@ -60,7 +50,7 @@ static long next_number(const char **s)
 	return v;
 }
 
-int lunar_to_day(struct lunar *lc, int year, int month, int day, int *out)
+int lunar_to_day(int year, int month, int day, int *out)
 {
 	GError *gerr = NULL;
 	const char *p;
@@ -72,10 +62,13 @@ int lunar_to_day(struct lunar *lc, int year, int month, int day, int *out)
 		return ERR_LIMIT;
 	if (month < 1 || month > 12 || day < 1 || day > 30)
 		return ERR_INVALID;
+	pthread_once(&made, make_converter);
+	pthread_mutex_lock(&lock);
 	/* Noon, so that the library's 子时 rule (a lunar day begins at 23:00) plays no part. */
-	lunar_date_set_lunar_date(lc->date, (GDateYear)year, (GDateMonth)month, (GDateDay)day, 12,
+	lunar_date_set_lunar_date(converter, (GDateYear)year, (GDateMonth)month, (GDateDay)day, 12,
 				  FALSE, &gerr);
 	if (gerr != NULL) {
+		pthread_mutex_unlock(&lock);
 		rc = gerr->code == LUNAR_DATE_ERROR_YEAR ? ERR_LIMIT : ERR_INVALID;
 		g_error_free(gerr);
 		return rc;
@@ -83,7 +76,8 @@ int lunar_to_day(struct lunar *lc, int year, int month, int day, int *out)
 	/* Only the civil month and day: each key costs the library a regular expression, and the
 	 * year follows — a lunar year runs from late January or February of the civil year to
 	 * the same months of the next, and only its 11th and 12th months reach into January. */
-	text = lunar_date_strftime(lc->date, "%(month) %(day)");
+	text = lunar_date_strftime(converter, "%(month) %(day)");
+	pthread_mutex_unlock(&lock);
 	p = text;
 	m = next_number(&p);
 	d = next_number(&p);

@@ -19,18 +19,12 @@
 #define LUNAR_FIRST_YEAR 1900  /* the lunar years liblunar-date knows */
 #define LUNAR_LAST_YEAR 2100
 
-struct lunar;
-
-/* A converter; not for use by two threads at once. Caller frees it with lunar_free(). */
-struct lunar *lunar_new(void);
-/* Release a converter; lc may be NULL. */
-void lunar_free(struct lunar *lc);
-
 /* The civil day number (text/date.h) of day `day` of month `month` (1–12, the ordinary month,
  * never a leap month of the same number) of lunar year `year`. ERR_LIMIT when the year is
  * outside LUNAR_FIRST_YEAR..LUNAR_LAST_YEAR, ERR_INVALID when the month or day does not exist
- * (e.g. 三十 of a 29-day month). */
-int lunar_to_day(struct lunar *lc, int year, int month, int day, int *out) GK_WUR;
+ * (e.g. 三十 of a 29-day month). Thread-safe: one converter per process, made on first use and
+ * kept to the end (a few kilobytes). */
+int lunar_to_day(int year, int month, int day, int *out) GK_WUR;
 
 /* The day of 清明 in civil year `year` (4, 5 or, before 1944, 6 April), Beijing time. */
 int lunar_qingming(int year);

@@ -103,17 +103,17 @@ struct year_dates {
 };
 
 /* Day 1 of lunar month m of the year, or STATUTORY_UNDATED beyond the lunar tables. */
-static int month_start(struct lunar *lc, struct year_dates *yd, int m)
+static int month_start(struct year_dates *yd, int m)
 {
 	int d;
 
 	if (yd->month_start[m] == 0)
-		yd->month_start[m] = lunar_to_day(lc, yd->year, m, 1, &d) == 0 ? d : STATUTORY_UNDATED;
+		yd->month_start[m] = lunar_to_day(yd->year, m, 1, &d) == 0 ? d : STATUTORY_UNDATED;
 	return yd->month_start[m];
 }
 
 /* The day rule r gives in the year, or STATUTORY_UNDATED if the lunar calendar does not reach. */
-static int rule_day(struct lunar *lc, struct year_dates *yd, const struct rule *r)
+static int rule_day(struct year_dates *yd, const struct rule *r)
 {
 	int start, d;
 
@@ -125,16 +125,16 @@ static int rule_day(struct lunar *lc, struct year_dates *yd, const struct rule *
 			yd->qingming = lunar_qingming(yd->year);
 		return yd->qingming;
 	case RULE_EVE:
-		start = month_start(lc, yd, 1);
+		start = month_start(yd, 1);
 		return start == STATUTORY_UNDATED ? start : start - 1;
 	case RULE_LUNAR:
 	default:
-		start = month_start(lc, yd, r->month);
+		start = month_start(yd, r->month);
 		if (start == STATUTORY_UNDATED)
 			return start;
 		if (r->day < 30)  /* every lunar month has 29 or 30 days */
 			return start + r->day - 1;
-		return lunar_to_day(lc, yd->year, r->month, r->day, &d) == 0 ? d : STATUTORY_UNDATED;
+		return lunar_to_day(yd->year, r->month, r->day, &d) == 0 ? d : STATUTORY_UNDATED;
 	}
 }
 
@@ -160,7 +160,6 @@ static int day_cmp(const void *a, const void *b)
 
 static void build(void)
 {
-	struct lunar *lc = lunar_new();
 	size_t n = 0, cap = 0;
 
 	for (int y = FIRST_YEAR; y <= CALENDAR_LAST_YEAR; y++) {
@@ -176,7 +175,7 @@ static void build(void)
 				int d;
 				if (!r->in[v])
 					continue;
-				d = rule_day(lc, &yd, r);
+				d = rule_day(&yd, r);
 				/* a day the lunar calendar cannot date: under the version of 1 January
 				 * (only years after 2100, all under the latest version) */
 				int at = version_at(d == STATUTORY_UNDATED ? date_make(y, 1, 1) : d);
@@ -194,10 +193,10 @@ static void build(void)
 				};
 			}
 		}
-		qsort(days + start, n - start, sizeof *days, day_cmp);
+		if (n > start)
+			qsort(days + start, n - start, sizeof *days, day_cmp);
 	}
 	first_of[NYEARS] = n;
-	lunar_free(lc);
 }
 
 const struct statutory_day *statutory_year(int year, size_t *n)

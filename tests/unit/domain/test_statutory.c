@@ -82,10 +82,10 @@ static struct ref *read_ref(size_t *n)
 	return r;
 }
 
-static void expect_lunar(struct lunar *lc, int y, int m, int d, const char *want)
+static void expect_lunar(int y, int m, int d, const char *want)
 {
 	int got = 0;
-	int rc = lunar_to_day(lc, y, m, d, &got);
+	int rc = lunar_to_day(y, m, d, &got);
 	if (rc != 0 || strcmp(F(got), want) != 0)
 		fail_msg("lunar %d-%02d-%02d: got %s (rc %d), reference %s", y, m, d, rc ? "-" : F(got),
 			 rc, want);
@@ -98,29 +98,26 @@ static void test_lunar_dates_match_reference(void **state)
 {
 	size_t n;
 	struct ref *r = read_ref(&n);
-	struct lunar *lc = lunar_new();
 	int out = 0;
 
 	for (size_t i = 0; i < n; i++) {
 		int y = r[i].year;
 		if (y >= 1950 && y <= LUNAR_LAST_YEAR)
-			expect_lunar(lc, y, 1, 1, r[i].chunjie);
+			expect_lunar(y, 1, 1, r[i].chunjie);
 		if (y >= 2008 && y <= LUNAR_LAST_YEAR) {
-			expect_lunar(lc, y, 5, 5, r[i].duanwu);
-			expect_lunar(lc, y, 8, 15, r[i].zhongqiu);
+			expect_lunar(y, 5, 5, r[i].duanwu);
+			expect_lunar(y, 8, 15, r[i].zhongqiu);
 		}
 	}
 	/* the years of this tests, as the brief gives them */
-	expect_lunar(lc, 2027, 1, 1, "2027-02-06");
-	expect_lunar(lc, 2027, 5, 5, "2027-06-09");
-	expect_lunar(lc, 2027, 8, 15, "2027-09-15");
+	expect_lunar(2027, 1, 1, "2027-02-06");
+	expect_lunar(2027, 5, 5, "2027-06-09");
+	expect_lunar(2027, 8, 15, "2027-09-15");
 	/* outside the library's table, and days that do not exist */
-	assert_int_equal(lunar_to_day(lc, 2101, 1, 1, &out), ERR_LIMIT);
-	assert_int_equal(lunar_to_day(lc, 1899, 1, 1, &out), ERR_LIMIT);
-	assert_int_equal(lunar_to_day(lc, 2027, 13, 1, &out), ERR_INVALID);
-	assert_int_equal(lunar_to_day(lc, 2027, 1, 31, &out), ERR_INVALID);
-	lunar_free(lc);
-	lunar_free(NULL);
+	assert_int_equal(lunar_to_day(2101, 1, 1, &out), ERR_LIMIT);
+	assert_int_equal(lunar_to_day(1899, 1, 1, &out), ERR_LIMIT);
+	assert_int_equal(lunar_to_day(2027, 13, 1, &out), ERR_INVALID);
+	assert_int_equal(lunar_to_day(2027, 1, 31, &out), ERR_INVALID);
 	free(r);
 }
 
