@@ -18,6 +18,8 @@ const struct cli_command cli_commands[] = {
 	{ "app", cmd_app, "applications (依申请公开): new, event, decide, show, list" },
 	{ "fee", cmd_fee, "information processing fee (109号) by count or by pages" },
 	{ "report", cmd_report, "the annual report from the ledger: compute, check, texts, publish, revisions, region" },
+	{ "backup", cmd_backup, "a checked copy of the database while the server runs; daily rotation" },
+	{ "restore", cmd_restore, "replace the database with a checked backup" },
 	{ "demo", cmd_demo, "fill a database with demo data (make demo)" },
 	{ "check", cmd_check, "read published annual reports and say what is wrong with them" },
 	{ "doc", cmd_doc, "the catalogue (主动公开): add, review (三审), publish, list documents" },

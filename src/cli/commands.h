@@ -21,6 +21,8 @@ int cmd_fee(struct cli *cli, int argc, char **argv);
 int cmd_report(struct cli *cli, int argc, char **argv);
 int cmd_demo(struct cli *cli, int argc, char **argv);
 int cmd_check(struct cli *cli, int argc, char **argv);
+int cmd_backup(struct cli *cli, int argc, char **argv);
+int cmd_restore(struct cli *cli, int argc, char **argv);  /* cmd_backup.c */
 
 /* Subcommands kept in their own files. */
 int app_generate_cmd(struct cli *cli, int argc, char **argv);  /* cmd_app_generate.c */

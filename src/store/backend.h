@@ -29,6 +29,8 @@ struct store_backend {
 	int (*commit)(struct store *s, struct gk_error *e);
 	void (*rollback)(struct store *s);
 	void (*schema_version)(struct store *s, int *have, int *known);
+	int (*copy)(const char *src, const char *dest, struct gk_error *e);  /* store_copy */
+	int (*check)(struct store *s, struct gk_error *e);                   /* store_check */
 
 	/* One op table per area (one line each; append, keep alphabetical order is not needed). */
 	const struct agency_store_ops *agency;

@@ -468,6 +468,8 @@ const struct store_backend store_sqlite_backend = {
 	.commit = sq_commit,
 	.rollback = sq_rollback,
 	.schema_version = sq_schema_version,
+	.copy = sq_copy,
+	.check = sq_check,
 	/* area op tables: one line per area */
 	.agency = &sqlite_agency_ops,
 	.user = &sqlite_user_ops,

@@ -62,6 +62,10 @@ int64_t sq_col_int(sqlite3_stmt *st, int i);
 int sq_col_is_null(sqlite3_stmt *st, int i);
 
 /* The area op tables of the SQLite backend (one line per area; defined in sqlite_<area>.c). */
+/* sqlite_backup.c: the whole-database copy and check of store.h */
+int sq_copy(const char *src, const char *dest, struct gk_error *e);
+int sq_check(struct store *s, struct gk_error *e);
+
 extern const struct agency_store_ops sqlite_agency_ops;
 extern const struct user_store_ops sqlite_user_ops;
 extern const struct audit_store_ops sqlite_audit_ops;

@@ -16,17 +16,27 @@
 
 extern const struct store_backend store_sqlite_backend;
 
+/* The backend for a database path, or NULL (the error set, naming field). */
+static const struct store_backend *backend_of(const char *path, const char *field, struct gk_error *e)
+{
+	if (strncmp(path, "postgresql://", 13) == 0 || strncmp(path, "postgres://", 11) == 0) {
+		err_set(e, ERR_INVALID, field, "this build has no PostgreSQL backend; use a SQLite file name");
+		return NULL;
+	}
+	return &store_sqlite_backend;
+}
+
 int store_open(const char *path, unsigned flags, struct store **out, struct gk_error *e)
 {
+	const struct store_backend *be = backend_of(path, "--db", e);
 	struct store *s;
 	int rc;
 
 	*out = NULL;
-	if (strncmp(path, "postgresql://", 13) == 0 || strncmp(path, "postgres://", 11) == 0)
-		return err_set(e, ERR_INVALID, "--db",
-			       "this build has no PostgreSQL backend; use a SQLite file name");
+	if (be == NULL)
+		return ERR_INVALID;
 	s = xcalloc(1, sizeof *s);
-	s->be = &store_sqlite_backend;
+	s->be = be;
 	if ((rc = s->be->open(s, path, flags, e)) != 0) {
 		free(s);
 		return rc;
@@ -101,6 +111,20 @@ const char *store_actor(const struct store *s)
 void store_schema_version(struct store *s, int *have, int *known)
 {
 	s->be->schema_version(s, have, known);
+}
+
+int store_copy(const char *src, const char *dest, struct gk_error *e)
+{
+	const struct store_backend *a = backend_of(src, "FILE", e), *b = a ? backend_of(dest, "FILE", e) : NULL;
+
+	if (a == NULL || b == NULL)
+		return ERR_INVALID;
+	return a->copy(src, dest, e);
+}
+
+int store_check(struct store *s, struct gk_error *e)
+{
+	return s->be->check(s, e);
 }
 
 void store_now(char out[21])

@@ -63,6 +63,17 @@ const char *store_actor(const struct store *s);
 /* The schema version of the open database and the newest version this program knows. */
 void store_schema_version(struct store *s, int *have, int *known);
 
+/* Copy the whole database at src to dest — a new file, or an existing database whose content
+ * is replaced in one transaction — as one consistent snapshot of src, taken while other
+ * connections (a running server) go on reading and writing it (SQLite's online backup).
+ * src is opened read-only and never changed. A missing src is ERR_NOTFOUND, a file that is
+ * not a database ERR_DB; errors name the field "FILE". */
+int store_copy(const char *src, const char *dest, struct gk_error *e) GK_WUR;
+
+/* Check the structure of the open database (SQLite: integrity_check, foreign_key_check):
+ * 0 when sound, ERR_DB naming the first problem otherwise. */
+int store_check(struct store *s, struct gk_error *e) GK_WUR;
+
 /* The current UTC time as "YYYY-MM-DDTHH:MM:SSZ" (the store's timestamp format). */
 void store_now(char out[21]);
 
