@@ -53,14 +53,13 @@ install: $(BUILD)/build.ninja
 	meson install -C $(BUILD) --no-rebuild $(if $(DESTDIR),--destdir $(DESTDIR))
 
 # The Debian package (../gongkai_VERSION_ARCH.deb) with dpkg-buildpackage; debian/ says how.
-deb:
-	@command -v dpkg-buildpackage >/dev/null && command -v dh >/dev/null || scripts/install-deps scripts/deps-deb.txt
+deb: deps
 	dpkg-buildpackage -b -us -uc
 
-# Build the package, run lintian on it, install it on this machine, start its service command
-# and fetch pages, then remove it again (tests/package/deb.sh; needs root).
+# Build the package, run lintian on it, install it on this machine (root), start its service
+# command as its user and fetch pages, run its backup, then purge it (tests/package/deb.sh).
 deb-check: deb
-	GONGKAI_DEB=$$(ls -t ../gongkai_*.deb | head -1) bash tests/package/deb.sh
+	GONGKAI_DEB=$$(ls -t ../gongkai_*.deb | head -1) GONGKAI_DEB_INSTALL=1 GONGKAI=unused bash tests/package/deb.sh
 
 bench: deps
 	$(MAKE) all
