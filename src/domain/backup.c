@@ -170,7 +170,7 @@ int backup_restore(const char *file, const char *db, char *saved, size_t saved_l
 	if ((rc = scratch_check(file, db, &tmp, out, e)) != 0)
 		goto out;
 	if (exists(db)) {
-		time_t now = time(NULL);
+		time_t now = time(NULL) + DATE_BEIJING_OFFSET;  /* a name people read: Beijing time */
 		struct tm tm;
 		char stamp[32];
 

@@ -152,7 +152,21 @@ int date_today(void)
 
 	if (fixed && date_parse(fixed, &day, "GONGKAI_TODAY", NULL) == 0)
 		return day;
-	now = time(NULL);
-	localtime_r(&now, &tm);
+	now = time(NULL) + DATE_BEIJING_OFFSET;
+	gmtime_r(&now, &tm);
 	return date_make(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+char *date_stamp_show(const char *utc, char out[DATE_SHOW_LEN])
+{
+	int64_t secs;
+	char full[DATE_TIMESTAMP_LEN];
+
+	if (utc == NULL || date_timestamp_parse(utc, &secs, "", NULL) != 0) {
+		snprintf(out, DATE_SHOW_LEN, "%s", utc ? utc : "");
+		return out;
+	}
+	date_timestamp_format(secs + DATE_BEIJING_OFFSET, full);  /* "YYYY-MM-DDTHH:MM:SSZ" */
+	snprintf(out, DATE_SHOW_LEN, "%.10s %.5s", full, full + 11);
+	return out;
 }

@@ -31,9 +31,21 @@ int date_year(int day);
 int date_parse(const char *s, int *day, const char *field, struct gk_error *e) GK_WUR;
 /* Write "YYYY-MM-DD" into out (DATE_LEN bytes); returns out. */
 char *date_format(int day, char out[DATE_LEN]);
-/* Today's date in the local time zone (the office's clock). GONGKAI_TODAY=YYYY-MM-DD
+/* Beijing time (Asia/Shanghai, the time every organ works by) is UTC+8 the whole year: China
+ * has had no daylight saving time since 1991. So this one fixed offset is exact for every date
+ * and time gongkai stores (all after 1991) and needs neither tzdata nor the machine's TZ.
+ * Stored timestamps stay UTC; only what people read is turned into Beijing time, here. */
+#define DATE_BEIJING_OFFSET (8 * 3600)
+
+/* Today's date in Beijing time, whatever the machine's time zone. GONGKAI_TODAY=YYYY-MM-DD
  * overrides it, for demos and tests that need a fixed "today". */
 int date_today(void);
+
+/* A stored UTC timestamp "YYYY-MM-DDTHH:MM:SSZ" as people read it: Beijing time
+ * "YYYY-MM-DD HH:MM" (2026-12-02T05:37:05Z → 2026-12-02 13:37). Text that is not such a
+ * timestamp is copied as it is (cut to fit). Returns out. */
+#define DATE_SHOW_LEN 17
+char *date_stamp_show(const char *utc, char out[DATE_SHOW_LEN]);
 
 /* Timestamps: seconds since 1970-01-01T00:00:00Z ↔ the store's "YYYY-MM-DDTHH:MM:SSZ" (UTC),
  * which sorts as text in time order. */

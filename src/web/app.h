@@ -218,8 +218,11 @@ const struct calendar *web_calendar(const struct web_ctx *c);
 /* A moment (seconds since 1970) as pages show it: "YYYY-MM-DD HH:MM", Beijing time (UTC+8).
  * In arena a. */
 const char *web_local_time(struct arena *a, int64_t at);
-/* Today (GONGKAI_TODAY honoured). */
+/* Today in Beijing time (GONGKAI_TODAY honoured). */
 int web_today(void);
+/* Put a stored UTC timestamp under key as people read it, Beijing time "YYYY-MM-DD HH:MM"
+ * (text/date.h); nothing when utc is NULL. Every time a page shows goes through here. */
+void web_put_time(struct tpl_val *o, const char *key, const char *utc);
 
 /* The HTTP status for an error code: the one place where errors become statuses. */
 int web_status(int err);

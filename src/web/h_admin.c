@@ -162,7 +162,7 @@ static int user_page(struct web_ctx *c, int64_t id)
 	tpl_put_str(o, "name", u.name);
 	tpl_put_str(o, "display_name", u.display_name ? u.display_name : "");
 	tpl_put_str(o, "role", webint_role_label(u.role));
-	tpl_put_str(o, "created_at", u.created_at);
+	web_put_time(o, "created_at", u.created_at);
 	tpl_put_bool(o, "can_login", u.password_hash != NULL);
 	tpl_put_bool(o, "is_self", u.id == c->user->id);
 	tpl_put_bool(o, "no_agency", agency == 0);
@@ -352,7 +352,7 @@ static int add_audit_row(void *ctx, const struct audit_rec *r)
 		return 0;
 	o = tpl_push_obj(f->list);
 	tpl_put_int(o, "id", r->id);
-	tpl_put_str(o, "at", arena_strdup(a, r->at));
+	web_put_time(o, "at", r->at);
 	tpl_put_str(o, "actor", arena_strdup(a, r->actor));
 	tpl_put_str(o, "entity", arena_strdup(a, r->entity));
 	if (r->entity_id)

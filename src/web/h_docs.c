@@ -561,7 +561,7 @@ static int add_event(void *ctx, const struct doc_event *ev)
 	struct web_ctx *c = h->c;
 	int st = ev->stage ? publish_stage_parse(ev->stage) : -1;
 
-	tpl_put_str(o, "at", dup(c, ev->at));
+	web_put_time(o, "at", ev->at);
 	tpl_put_str(o, "action", dup(c, ev->action));
 	tpl_put_str(o, "stage", st >= 0 ? publish_stages[st].label : NULL);
 	tpl_put_str(o, "decision", ev->decision ? (strcmp(ev->decision, "approve") == 0 ? "通过" : "退回")

@@ -111,7 +111,7 @@ static int organ_rows(struct web_ctx *c, struct region *g)
 		tpl_put_bool(o, "root", r->id == g->root.id);
 		tpl_put_bool(o, "published", r->revision > 0);
 		tpl_put_int(o, "revision", r->revision);
-		tpl_put_str(o, "published_at", r->published_at);
+		web_put_time(o, "published_at", r->published_at);
 		tpl_put_bool(o, "summed", r->summed);
 		tpl_put_int(o, "received", r->received);
 		tpl_put_int(o, "handled", r->handled);

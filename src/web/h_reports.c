@@ -52,7 +52,7 @@ static int add_pub(void *ctx, const struct report_pub_rec *r)
 	tpl_put_int(o, "year", r->year);
 	tpl_put_int(o, "revision", r->revision);
 	tpl_put_str(o, "reason", r->reason ? arena_strdup(c->a, r->reason) : NULL);
-	tpl_put_str(o, "published_at", arena_strdup(c->a, r->published_at));
+	web_put_time(o, "published_at", r->published_at);
 	tpl_put_str(o, "published_by", arena_strdup(c->a, r->published_by));
 	tpl_put_str(o, "sha256", arena_strdup(c->a, r->sha256));
 	tpl_put_bool(o, "first", r->revision == 1);
@@ -149,7 +149,7 @@ int h_report(struct web_ctx *c)
 	tpl_put_int(c->page, "year", year);
 	tpl_put_int(c->page, "revision", pub.revision);
 	tpl_put_str(c->page, "sha256", pub.sha256);
-	tpl_put_str(c->page, "published_at", pub.published_at);
+	web_put_time(c->page, "published_at", pub.published_at);
 	tpl_put_str(c->page, "report_html", web_report_body(c, html, len));
 	{
 		struct tpl_val *kinds = tpl_put_list(c->page, "kinds");

@@ -144,6 +144,14 @@ int web_today(void)
 	return date_today();
 }
 
+void web_put_time(struct tpl_val *o, const char *key, const char *utc)
+{
+	char t[DATE_SHOW_LEN];
+
+	if (utc)
+		tpl_put_strf(o, key, "%s", date_stamp_show(utc, t));
+}
+
 const char *webint_site_name(struct web_ctx *c)
 {
 	return c->w->site_name;

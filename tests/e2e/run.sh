@@ -29,6 +29,6 @@ for _ in $(seq 1 200); do
 	sleep 0.05
 done
 [ -n "$port" ] || { echo "not ok 1 - server starts"; cat "$TMP/server.log"; echo "1..1"; exit 1; }
-export BASE="http://127.0.0.1:$port" SHOTS TODAY=$(date +%F)
+export BASE="http://127.0.0.1:$port" SHOTS TODAY=$(date -u -d "+8 hours" +%F)  # Beijing date, as gongkai counts days
 export HOME="$TMP"  # chromium's profile and caches stay in the scratch folder
 timeout 300 node "$here/portal.mjs"

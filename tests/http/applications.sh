@@ -97,7 +97,7 @@ get /console/applications/$id
 contains "$BODY" "13800000000" "staff of the organ see the contact"
 contains "$BODY" "推算过程" "deadlines with their derivation"
 t=$(csrf_of "$BODY")
-today=$(date +%F)
+today=$(date -u -d "+8 hours" +%F)  # Beijing date, as gongkai counts days
 contains "$BODY" "待确认收到申请" "REQ 条例-31: the next step is to confirm the receipt"
 post /console/applications/$id/event --data-urlencode "_csrf=$t" --data-urlencode "kind=extended" --data-urlencode "date=$today" --data-urlencode "approver=李主任"
 equals "$CODE" 409 "nothing runs before the receipt is confirmed"

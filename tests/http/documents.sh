@@ -30,7 +30,7 @@ post /console/documents/new -F "_csrf=$t" -F "title=" -F "genre=通知"
 equals "$CODE" 400 "a draft without a title is refused"
 contains "$BODY" "请填写名称" "naming the field"
 post /console/documents/new -F "_csrf=$t" -F "title=关于开展秋季防火工作的通知 $evil" -F "genre=通知" \
-	-F "doc_no=慈政发〔2024〕8号" -F "publisher=慈周寨镇人民政府" -F "signed_date=$(date +%F)" \
+	-F "doc_no=慈政发〔2024〕8号" -F "publisher=慈周寨镇人民政府" -F "signed_date=$(date -u -d "+8 hours" +%F)" \
 	-F "topic=综合政务" -F "body=各村：为做好秋季森林防火工作，现通知如下。$evil" -F "attachment=@$TMP/map.png"
 equals "$CODE" 303 "the draft is saved"
 loc=$(printf '%s\n' "$HEADERS" | sed -n 's/^Location: //p')

@@ -72,12 +72,28 @@ static void test_timestamps(void **state)
 	assert_string_equal(e.field, "seen_at");
 }
 
+/* Stored UTC shown as Beijing time (UTC+8, no DST): across midnight, a month, a year. */
+static void test_beijing_time(void **state)
+{
+	char s[DATE_SHOW_LEN];
+	(void)state;
+	assert_string_equal(date_stamp_show("2026-12-02T05:37:05Z", s), "2026-12-02 13:37");
+	assert_string_equal(date_stamp_show("2026-12-02T16:00:00Z", s), "2026-12-03 00:00");
+	assert_string_equal(date_stamp_show("2024-02-29T15:59:59Z", s), "2024-02-29 23:59");
+	assert_string_equal(date_stamp_show("2024-02-29T16:30:00Z", s), "2024-03-01 00:30");
+	assert_string_equal(date_stamp_show("2024-12-31T20:00:00Z", s), "2025-01-01 04:00");
+	assert_string_equal(date_stamp_show("2024-07-01T12:00:00Z", s), "2024-07-01 20:00");  /* summer: no DST */
+	assert_string_equal(date_stamp_show("2024-10-31", s), "2024-10-31");  /* a date stays as it is */
+	assert_string_equal(date_stamp_show(NULL, s), "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_roundtrip_and_weekday),
 		cmocka_unit_test(test_impossible_dates_refused),
 		cmocka_unit_test(test_timestamps),
+		cmocka_unit_test(test_beijing_time),
 	};
 	return cmocka_run_group_tests_name("text/date", tests, NULL, NULL);
 }
