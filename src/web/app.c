@@ -274,6 +274,16 @@ int web_redirect(struct web_ctx *c, const char *location)
 }
 
 /* Render name with the page values into the base layout. */
+void web_page_organ(struct web_ctx *c, const char *organ)
+{
+	const char *site = webint_site_name(c);
+
+	if (organ && *organ && !(site && strcmp(site, organ) == 0) && !c->organ_set) {
+		tpl_put_str(c->page, "organ", organ);
+		c->organ_set = 1;
+	}
+}
+
 int web_render(struct web_ctx *c, const char *name, const char *title)
 {
 	struct buf body;
@@ -281,8 +291,11 @@ int web_render(struct web_ctx *c, const char *name, const char *title)
 
 	buf_init(&body, 8u << 20);
 	tpl_put_str(c->page, "title", title);
-	if (c->route && c->route->action != ACT_PUBLIC)
+	if (c->route && c->route->action != ACT_PUBLIC) {
 		tpl_put_bool(c->page, "console", 1);
+		if (c->user && c->user->organ)
+			web_page_organ(c, c->user->organ);
+	}
 	rc = tpl_render(c->w->tpl, name, c->page, &body, &c->err);
 	if (rc == 0) {
 		tpl_put_str(c->page, "body", arena_strndup(c->a, buf_cstr(&body), body.len));
@@ -532,7 +545,15 @@ static void error_page(struct web_ctx *c, int rc)
 
 	c->resp->status = status;
 	buf_reset(&c->resp->body);
+	if (status >= 500) {
+		/* what went wrong is for the log, not for the public (it may name tables, files) */
+		fprintf(stderr, "error: %s %s: %s%s%s\n", c->req->method, c->req->path,
+			c->err.field[0] ? c->err.field : "", c->err.field[0] ? ": " : "", msg);
+		msg = "服务器暂时无法处理这个请求，请稍后再试。如果问题持续出现，请与本机关政府信息公开工作机构联系。";
+		c->err.field[0] = '\0';
+	}
 	tpl_put_int(c->page, "status", status);
+	tpl_put_bool(c->page, status == 404 ? "not_found" : status >= 500 ? "server_error" : "other_error", 1);
 	tpl_put_str(c->page, "message", arena_strdup(c->a, msg));
 	if (c->err.field[0])
 		tpl_put_str(c->page, "field", arena_strdup(c->a, c->err.field));
@@ -545,6 +566,48 @@ static void error_page(struct web_ctx *c, int rc)
 			buf_reset(&c->resp->body);
 	}
 	c->resp->status = status;
+}
+
+/* Append s percent-encoded (RFC 3986 unreserved kept; keep_slash: "/" too). */
+static int put_encoded(struct buf *b, const char *s, size_t n, int keep_slash)
+{
+	int rc = 0;
+
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+		    ch == '-' || ch == '.' || ch == '_' || ch == '~' || (keep_slash && ch == '/'))
+			rc = buf_putc(b, (char)ch);
+		else
+			rc = buf_printf(b, "%%%02X", ch);
+	}
+	return rc;
+}
+
+/* 301 to the first n bytes of the path, with the request's query arguments, encoded. */
+static void slash_redirect(struct web_ctx *c, size_t n)
+{
+	const struct form *q = &c->req->query;
+	struct buf loc;
+
+	int rc;
+
+	buf_init(&loc, 16384);
+	rc = put_encoded(&loc, c->req->path, n, 1);
+	for (size_t i = 0; i < q->n && rc == 0; i++) {
+		if ((rc = buf_putc(&loc, i ? '&' : '?')) == 0 &&
+		    (rc = put_encoded(&loc, q->f[i].name, strlen(q->f[i].name), 0)) == 0 &&
+		    (rc = buf_putc(&loc, '=')) == 0)
+			rc = put_encoded(&loc, q->f[i].value, q->f[i].len, 0);
+	}
+	if (rc != 0) {
+		buf_free(&loc);
+		error_page(c, ERR_LIMIT);
+		return;
+	}
+	c->resp->status = 301;
+	http_resp_header(c->resp, "Location", arena_strdup(c->a, buf_cstr(&loc)));
+	buf_free(&loc);
 }
 
 static void serve_static(struct web_ctx *c, const char *name)
@@ -597,6 +660,16 @@ void webint_dispatch(void *cls, struct http_req *req, struct http_resp *resp)
 	if (!utf8_valid(req->path, strlen(req->path)) || !valid_query(&req->query)) {
 		rc = err_set(&c->err, ERR_INVALID, "", "网址含有无效字符（空字节或不是 UTF-8 文字）");
 		goto fail;
+	}
+	{
+		/* "/console/", "/catalogue/": the page without the slash (query kept) */
+		size_t n = strlen(req->path);
+		if (n > 1 && req->path[n - 1] == '/' && strcmp(method, "GET") == 0) {
+			while (n > 1 && req->path[n - 1] == '/')
+				n--;
+			slash_redirect(c, n);
+			return;
+		}
 	}
 	if (strncmp(req->path, "/static/", 8) == 0) {
 		if (strcmp(method, "GET") != 0) {

@@ -85,6 +85,7 @@ struct web_user {
 	int totp_on;             /* signs in with a second factor */
 	int must_enrol;          /* must set up the second factor before anything else */
 	int must_change;         /* the password expired: must change it before anything else */
+	const char *organ;       /* the name of agency_id, NULL when none (page titles) */
 };
 
 struct web_value {
@@ -121,6 +122,7 @@ struct web_ctx {
 	int csrf_cookie_new;         /* the visitor had no CSRF cookie: a POST cannot be valid */
 	int too_long;                /* a field exceeded its maximum */
 	struct store *store;         /* set by web_begin while a transaction is open */
+	int organ_set;               /* web_page_organ was called */
 	int txn_nest;                /* web_begin calls inside the open transaction */
 	struct form extra;           /* the fields a "*" route field let through */
 };
@@ -173,6 +175,10 @@ int web_agency_asked(struct web_ctx *c, int64_t *agency_id) GK_WUR;
 
 /* Render template name inside the base layout with title, status 200 (or resp->status). */
 int web_render(struct web_ctx *c, const char *name, const char *title) GK_WUR;
+/* The organ a page is about (a document's, a guide's; the console user's is set by
+ * web_render): the <title> names it after the page, before the platform's name. The first
+ * call wins; nothing when organ is the platform itself. */
+void web_page_organ(struct web_ctx *c, const char *organ);
 /* 303 See Other to a local path. */
 int web_redirect(struct web_ctx *c, const char *location) GK_WUR;
 /* Answer with a file to download: len bytes of data (copied) as content type type, offered

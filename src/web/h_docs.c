@@ -290,6 +290,7 @@ int h_doc(struct web_ctx *c)
 		put_doc(c, s, &d, arena_printf(c->a, "/doc/%lld", (long long)d.id));
 	if ((rc = web_finish(c, rc)) != 0)
 		return rc;
+	web_page_organ(c, d.agency);
 	return web_render(c, "doc", d.title);
 }
 

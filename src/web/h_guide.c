@@ -33,7 +33,7 @@ int h_guide(struct web_ctx *c)
 	if (rc == 0)
 		tpl_put_str(c->page, "guide_html", arena_strdup(c->a, buf_cstr(&html)));
 	buf_free(&html);
-	return rc ? rc : web_render(c, "guide", "政府信息公开指南");
+	return rc ? rc : web_render(c, "guide", g.title ? g.title : "政府信息公开指南");
 }
 
 int h_feed(struct web_ctx *c)
