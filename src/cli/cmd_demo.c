@@ -15,8 +15,9 @@
 #include "cli/commands.h"
 #include "cli/db.h"
 #include "domain/calendar.h"
-#include "domain/demo_report.h"
-#include "domain/demo_web.h"
+#include "demo/report.h"
+#include "demo/catalogue.h"
+#include "demo/office.h"
 #include "text/date.h"
 
 int cmd_demo(struct cli *cli, int argc, char **argv)
@@ -25,7 +26,7 @@ int cmd_demo(struct cli *cli, int argc, char **argv)
 	struct calendar *cal = NULL;
 	struct store *s = NULL;
 	struct demo_account acc[DEMO_ACCOUNTS];
-	int x, rc;
+	int x, rc, ndocs = 0;
 
 	if (argc > 1 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
 		printf("Usage: gongkai --db FILE demo\n"
@@ -43,11 +44,13 @@ int cmd_demo(struct cli *cli, int argc, char **argv)
 		return x;
 	}
 	if ((rc = store_begin(s, &e)) == 0 && (rc = demo_report_ledgers(s, cal, &e)) == 0 &&
-	    (rc = demo_web(s, cal, date_today(), acc, &e)) == 0) {
-		printf("demo data in %s: 滑县人民政府 and 4 organs under it; try\n"
+	    (rc = demo_web(s, cal, date_today(), acc, &e)) == 0 &&
+	    (rc = demo_catalogue(s, date_today(), &ndocs, &e)) == 0) {
+		printf("demo data in %s: 滑县人民政府 and 4 organs under it, %d documents published "
+		       "since 2021; try\n"
 		       "  gongkai --db %s report 2024 --agency 慈周寨镇\n"
 		       "  gongkai --db %s report 2024 --region 滑县人民政府 --draft\n",
-		       cli->db_path, cli->db_path, cli->db_path);
+		       cli->db_path, ndocs, cli->db_path, cli->db_path);
 		printf("\nStaff accounts for the console (/console/login) — passwords shown only now:\n");
 		for (int i = 0; i < DEMO_ACCOUNTS; i++)
 			printf("  %-11s %-10s %-14s %s\n", acc[i].name, acc[i].role, acc[i].organ,

@@ -78,4 +78,9 @@ int render_svg(const struct annual_report *r, struct buf *out, struct gk_error *
 int render_png(const struct annual_report *r, struct buf *out, struct gk_error *e) GK_WUR;
 int render_figure_pdf(const struct annual_report *r, struct buf *out, struct gk_error *e) GK_WUR;
 
+/* A plain official document as a .docx appended to out: the title, body (one paragraph a
+ * line), the organ and the date (day) at the end (render/textdoc.c). */
+int render_textdoc_docx(const char *title, const char *body, const char *organ, int day,
+			struct buf *out, struct gk_error *e) GK_WUR;
+
 #endif

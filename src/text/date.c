@@ -143,6 +143,13 @@ int date_timestamp_parse(const char *s, int64_t *secs, const char *field, struct
 	return 0;
 }
 
+static int today_replayed;
+
+void date_today_set(int day)
+{
+	today_replayed = day;
+}
+
 int date_today(void)
 {
 	const char *fixed = getenv("GONGKAI_TODAY");
@@ -150,6 +157,8 @@ int date_today(void)
 	time_t now;
 	int day;
 
+	if (today_replayed)
+		return today_replayed;
 	if (fixed && date_parse(fixed, &day, "GONGKAI_TODAY", NULL) == 0)
 		return day;
 	now = time(NULL) + DATE_BEIJING_OFFSET;

@@ -41,6 +41,10 @@ char *date_format(int day, char out[DATE_LEN]);
  * overrides it, for demos and tests that need a fixed "today". */
 int date_today(void);
 
+/* Replay: make date_today answer day (0: the clock again). Only for a single-threaded replay
+ * of past days such as `gongkai demo`, which lets every rule see "today" as it was. */
+void date_today_set(int day);
+
 /* A stored UTC timestamp "YYYY-MM-DDTHH:MM:SSZ" as people read it: Beijing time
  * "YYYY-MM-DD HH:MM" (2026-12-02T05:37:05Z → 2026-12-02 13:37). Text that is not such a
  * timestamp is copied as it is (cut to fit). Returns out. */

@@ -2,7 +2,7 @@
  * demo_web.c — demo accounts and applications for the web (see demo_web.h).
  * May call domain/, store/, base/.
  */
-#include "domain/demo_web.h"
+#include "demo/office.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -12,6 +12,8 @@
 #include "domain/application.h"
 #include "domain/catalogue.h"
 #include "domain/publish.h"
+#include "domain/register.h"
+#include "domain/registers.h"
 #include "domain/user.h"
 #include "text/date.h"
 
@@ -211,6 +213,147 @@ static int add_doc(struct store *s, const struct calendar *cal, int64_t agency, 
 	return rc;
 }
 
+/* ---- the year behind today: applications received and answered, feedback ---- */
+
+static const char *const surnames = "王李张刘陈杨赵黄周吴徐孙马朱胡郭何林高罗";
+static const char *const given[] = { "建国", "秀英", "志强", "丽娟", "海燕", "明", "磊", "桂兰",
+				     "红梅", "国庆", "晓东", "春生", "玉兰", "文杰", "淑珍", "俊" };
+static const char *const requests[] = {
+	"本村%d年度村级财务收支明细", "%d年高标准农田建设项目招标及验收材料",
+	"%d年城乡居民最低生活保障对象名单及评定依据", "本村宅基地审批档案（%d年以来）",
+	"%d年农村道路硬化工程资金拨付情况", "征地补偿安置方案及补偿款发放明细（%d年）",
+	"%d年耕地地力保护补贴发放名单", "镇卫生院%d年建设项目立项批复",
+	"%d年度乡村振兴衔接资金项目库", "%d年人居环境整治专项资金使用情况",
+	"某企业环境影响评价审批文件（%d年）", "%d年危房改造对象评定材料",
+};
+/* outcome mix of a township year: most disclosed, some not held, a few not handled */
+static const struct { int outcome; unsigned weight; } year_mix[] = {
+	{ OUTCOME_GRANTED, 42 }, { OUTCOME_PARTIAL, 12 }, { OUTCOME_UNABLE_NOT_HELD, 14 },
+	{ OUTCOME_NOPROC_PUBLICATION, 8 }, { OUTCOME_DENY_THIRD_PARTY, 4 },
+	{ OUTCOME_DENY_PROCESS_INFO, 3 }, { OUTCOME_NOPROC_PETITION, 4 },
+	{ OUTCOME_OTHER_MISC, 5 }, { OUTCOME_OTHER_NO_CORRECTION, 3 }, { OUTCOME_UNABLE_UNCLEAR_AFTER_FIX, 2 },
+};
+
+static unsigned rnd(unsigned *x)
+{
+	*x = *x * 1103515245u + 12345u;
+	return (*x >> 8) & 0xffffff;
+}
+
+/* The day n working days after d. */
+static int workdays_after(const struct calendar *cal, int d, int n)
+{
+	while (n > 0) {
+		d++;
+		if (calendar_is_workday(cal, d))
+			n--;
+	}
+	return d;
+}
+
+static int year_app(struct store *s, const struct calendar *cal, int64_t agency, int today, int i,
+		    unsigned *x, struct gk_error *e)
+{
+	static const char *const channels[] = { "online", "online", "online", "in-person", "post" };
+	unsigned total = 0, r;
+	int outcome = OUTCOME_GRANTED, received, y, rc;
+	char name[32], request[200];
+	struct app_new in = { 0 };
+	struct app_created out;
+	struct app_event_in ev;
+	size_t k;
+
+	for (k = 0; k < sizeof year_mix / sizeof year_mix[0]; k++)
+		total += year_mix[k].weight;
+	r = rnd(x) % total;
+	for (k = 0; k < sizeof year_mix / sizeof year_mix[0]; k++) {
+		if (r < year_mix[k].weight) {
+			outcome = year_mix[k].outcome;
+			break;
+		}
+		r -= year_mix[k].weight;
+	}
+	/* received over the 12 months before the last five weeks, on working days */
+	received = workdays_back(cal, today, 26 + (int)((long)i * 220 / 90) + (int)(rnd(x) % 3));
+	if (received < date_make(2025, 1, 1))
+		return 0;  /* 慈周寨镇's 2024 is the reference report: no application that year */
+	date_split(received, &y, NULL, NULL);
+	snprintf(name, sizeof name, "%.3s%s", surnames + 3 * (rnd(x) % 20), given[rnd(x) % 16]);
+	snprintf(request, sizeof request, requests[rnd(x) % 12], y - (int)(rnd(x) % 2));
+	in.agency_id = agency;
+	in.received = received;
+	in.confirmed = received;   /* 条例第三十一条: the day receipt was confirmed with the applicant */
+	in.channel = channels[rnd(x) % 5];
+	in.applicant_type = rnd(x) % 10 < 8 ? "np" : "biz";
+	in.applicant_name = strcmp(in.applicant_type, "np") == 0 ? name : "滑县某农业发展有限公司";
+	in.contact = "电话：13800000000";
+	in.request = request;
+	in.form = rnd(x) % 2 ? "纸质；邮寄" : "电子数据；电子邮件";
+	if ((rc = app_create(s, cal, &in, today, &out, e)) != 0)
+		return rc;
+	if (outcome == OUTCOME_OTHER_MISC) {
+		ev = (struct app_event_in){ .kind = EV_WITHDRAWN, .date = workdays_after(cal, received, 3),
+					    .note = "申请人撤回申请", .amount_fen = -1, .outcome = -1 };
+		return app_record(s, cal, out.id, &ev, today, e);
+	}
+	if (outcome == OUTCOME_OTHER_NO_CORRECTION || outcome == OUTCOME_UNABLE_UNCLEAR_AFTER_FIX) {
+		ev = (struct app_event_in){ .kind = EV_CORRECTION_REQUESTED, .date = workdays_after(cal, received, 2),
+					    .note = "请写明所需信息的名称、文号或者便于查询的其他特征性描述",
+					    .amount_fen = -1, .outcome = -1 };
+		if ((rc = app_record(s, cal, out.id, &ev, today, e)) != 0)
+			return rc;
+		if (outcome == OUTCOME_OTHER_NO_CORRECTION) {
+			ev = (struct app_event_in){ .kind = EV_CORRECTION_LAPSED, .date = received + 40,
+						    .amount_fen = -1, .outcome = -1 };
+			return app_record(s, cal, out.id, &ev, today, e);
+		}
+		ev = (struct app_event_in){ .kind = EV_CORRECTION_RECEIVED, .date = workdays_after(cal, received, 5),
+					    .amount_fen = -1, .outcome = -1 };
+		if ((rc = app_record(s, cal, out.id, &ev, today, e)) != 0)
+			return rc;
+		received = ev.date;
+	}
+	return app_decide(s, cal, out.id, outcome, workdays_after(cal, received, 4 + (int)(rnd(x) % 15)),
+			  outcome == OUTCOME_GRANTED ? "现将所申请的政府信息提供给您" : NULL, today, e);
+}
+
+/* Feedback on the portal, by hotline and mailbox over the year; the recent ones await an answer. */
+static int year_feedback(struct store *s, const struct calendar *cal, int64_t agency, int today,
+			 struct gk_error *e)
+{
+	static const char *const said[] = {
+		"建议在镇政府网站公开村级小微权力清单。", "反映某村道路路灯长期不亮，夜间出行不便。",
+		"询问今年耕地地力保护补贴何时发放。", "建议公开镇卫生院新建项目的进度。",
+		"投诉某村垃圾清运不及时。", "咨询如何申请政府信息公开，是否需要收费。",
+		"建议政务公开栏及时更新低保名单。", "反映信息公开目录中个别文件附件无法打开。",
+	};
+	static const char *const channels[] = { "web", "hotline", "mailbox" };
+	int rc = 0;
+
+	for (int i = 0; i < 16 && rc == 0; i++) {
+		int received = workdays_back(cal, today, 3 + i * 14), answered = workdays_after(cal, received, 5);
+		struct reg_kv kv[6];
+		struct reg_record rec;
+		struct arena a;
+		char d1[DATE_LEN], d2[DATE_LEN];
+		size_t n = 0;
+
+		kv[n++] = (struct reg_kv){ "channel", channels[i % 3] };
+		kv[n++] = (struct reg_kv){ "received", date_format(received, d1) };
+		kv[n++] = (struct reg_kv){ "text", said[i % 8] };
+		kv[n++] = (struct reg_kv){ "contact", "13800000000" };
+		if (i >= 3 && answered < today) {
+			kv[n++] = (struct reg_kv){ "answered", date_format(answered, d2) };
+			kv[n++] = (struct reg_kv){ "answer", "感谢您的关注。您反映的问题已转交有关部门办理，办理结果将及时向您反馈。" };
+		}
+		arena_init(&a);
+		if ((rc = reg_record_parse(reg_desc_find("feedback"), kv, n, &a, &rec, e)) == 0)
+			rc = registers_add(s, agency, &rec, &a, e);
+		arena_free(&a);
+	}
+	return rc;
+}
+
 int demo_web(struct store *s, const struct calendar *cal, int today,
 	     struct demo_account accounts[DEMO_ACCOUNTS], struct gk_error *e)
 {
@@ -241,9 +384,17 @@ int demo_web(struct store *s, const struct calendar *cal, int today,
 	}
 	if ((rc = organ_id(s, "慈周寨镇", &czz, e)) != 0)
 		return rc;
+	{
+		unsigned x = 20261204;
+		for (int i = 0; i < 90; i++)
+			if ((rc = year_app(s, cal, czz, today, i, &x, e)) != 0)
+				return rc;
+	}
 	for (size_t i = 0; i < sizeof apps / sizeof apps[0]; i++)
 		if ((rc = add_app(s, cal, czz, today, &apps[i], e)) != 0)
 			return rc;
+	if ((rc = year_feedback(s, cal, czz, today, e)) != 0)
+		return rc;
 	{
 		/* 慈周寨镇 has no 统一社会信用代码 in the demo: its 索引号 pattern says so. */
 		struct agency_profile prof = { 0 };

@@ -5,7 +5,7 @@
  * so the demo gives the same reports on every run and the golden files can rely on them.
  * May call domain/, store/, text/, base/.
  */
-#include "domain/demo_report.h"
+#include "demo/report.h"
 
 #include <stdio.h>
 #include <string.h>
