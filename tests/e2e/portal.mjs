@@ -205,6 +205,18 @@ try {
 	await shot(sv, '16-region-pictures');
 	await axeCheck(sv, 'region page with pictures');
 	await sv.context().close();
+	// 6. The demo portal as a newcomer sees it on a desktop: home, the catalogue, a document.
+	await q.setViewportSize({ width: 1280, height: 900 });
+	await q.goto(base + '/');
+	ok((await q.locator('main').textContent()).includes('慈周寨镇'), 'the home page lists the latest publications');
+	await shot(q, '17-demo-home');
+	await q.goto(base + '/catalogue');
+	const rows = await q.locator('main table tbody tr').count();
+	ok(rows >= 10, 'the catalogue lists a page of documents', String(rows));
+	await shot(q, '18-demo-catalogue');
+	await q.locator('main table tbody tr a').first().click();
+	ok((await q.locator('table.meta').textContent()).includes('主题分类'), 'a document page with its metadata');
+	await shot(q, '19-demo-document');
 	await o.context().close();
 	await l.context().close();
 	await pub.close();
