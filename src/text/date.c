@@ -169,12 +169,18 @@ int date_today(void)
 char *date_stamp_show(const char *utc, char out[DATE_SHOW_LEN])
 {
 	int64_t secs;
-	char full[DATE_TIMESTAMP_LEN];
 
 	if (utc == NULL || date_timestamp_parse(utc, &secs, "", NULL) != 0) {
 		snprintf(out, DATE_SHOW_LEN, "%s", utc ? utc : "");
 		return out;
 	}
+	return date_epoch_show(secs, out);
+}
+
+char *date_epoch_show(int64_t secs, char out[DATE_SHOW_LEN])
+{
+	char full[DATE_TIMESTAMP_LEN];
+
 	date_timestamp_format(secs + DATE_BEIJING_OFFSET, full);  /* "YYYY-MM-DDTHH:MM:SSZ" */
 	snprintf(out, DATE_SHOW_LEN, "%.10s %.5s", full, full + 11);
 	return out;

@@ -50,6 +50,8 @@ void date_today_set(int day);
  * timestamp is copied as it is (cut to fit). Returns out. */
 #define DATE_SHOW_LEN 17
 char *date_stamp_show(const char *utc, char out[DATE_SHOW_LEN]);
+/* The same for a moment given in seconds since 1970 (UTC). Returns out. */
+char *date_epoch_show(int64_t secs, char out[DATE_SHOW_LEN]);
 
 /* Timestamps: seconds since 1970-01-01T00:00:00Z ↔ the store's "YYYY-MM-DDTHH:MM:SSZ" (UTC),
  * which sorts as text in time order. */

@@ -314,11 +314,9 @@ int web_render(struct web_ctx *c, const char *name, const char *title)
  * every organ gongkai serves). */
 const char *web_local_time(struct arena *a, int64_t at)
 {
-	int64_t t = at + 8 * 3600, days = t / 86400, secs = t % 86400;
-	char day[DATE_LEN];
+	char t[DATE_SHOW_LEN];
 
-	return arena_printf(a, "%s %02d:%02d", date_format((int)days, day),
-			    (int)(secs / 3600), (int)(secs / 60 % 60));
+	return arena_strdup(a, date_epoch_show(at, t));
 }
 
 /* ---------------------------------------------------------------- the signed-in user */

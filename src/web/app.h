@@ -221,8 +221,8 @@ int web_audit_export(struct web_ctx *c, int64_t agency_id, const char *entity, i
 		     const char *format) GK_WUR;
 /* The working-day calendar loaded at startup. */
 const struct calendar *web_calendar(const struct web_ctx *c);
-/* A moment (seconds since 1970) as pages show it: "YYYY-MM-DD HH:MM", Beijing time (UTC+8).
- * In arena a. */
+/* A moment (seconds since 1970) as pages show it: "YYYY-MM-DD HH:MM", Beijing time
+ * (text/date.h: date_epoch_show). In arena a. */
 const char *web_local_time(struct arena *a, int64_t at);
 /* Today in Beijing time (GONGKAI_TODAY honoured). */
 int web_today(void);
