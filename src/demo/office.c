@@ -282,8 +282,9 @@ static int year_app(struct store *s, const struct calendar *cal, int64_t agency,
 	snprintf(request, sizeof request, requests[rnd(x) % 12], y - (int)(rnd(x) % 2));
 	in.agency_id = agency;
 	in.received = received;
-	in.confirmed = received;   /* 条例第三十一条: the day receipt was confirmed with the applicant */
 	in.channel = channels[rnd(x) % 5];
+	/* 条例第三十一条: where the channel needs it, receipt confirmed with the applicant that day */
+	in.confirmed = app_channels[app_channel_find(in.channel)].confirm ? received : 0;
 	in.applicant_type = rnd(x) % 10 < 8 ? "np" : "biz";
 	in.applicant_name = strcmp(in.applicant_type, "np") == 0 ? name : "滑县某农业发展有限公司";
 	in.contact = "电话：13800000000";
