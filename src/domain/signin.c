@@ -35,14 +35,14 @@ int signin_wait(struct store *s, const struct signin_policy *p, const char *acco
 	int rc;
 
 	*wait = 0;
-	if ((rc = ops->fail_count(s, account, client, since, &n, &last, e)) != 0)
+	if ((rc = ops->fail_count(s, account, client, since, 0, &n, &last, e)) != 0)
 		return rc;
 	w = due(n, last, p->free, p->cap, now);
-	if ((rc = ops->fail_count(s, NULL, client, since, &n, &last, e)) != 0)
+	if ((rc = ops->fail_count(s, NULL, client, since, 0, &n, &last, e)) != 0)
 		return rc;
 	if ((last = due(n, last, 4 * p->free, p->cap, now)) > w)
 		w = last;
-	if ((rc = ops->fail_count(s, account, NULL, since, &n, &last, e)) != 0)
+	if ((rc = ops->fail_count(s, account, NULL, since, 0, &n, &last, e)) != 0)
 		return rc;
 	if ((last = due(n, last, 4 * p->free, p->account_cap, now)) > w)
 		w = last;
@@ -88,7 +88,7 @@ int signin_failed(struct store *s, const char *account, const char *client, int6
 int signin_succeeded(struct store *s, int64_t user_id, int64_t agency_id, const char *client,
 		     int64_t now, struct gk_error *e)
 {
-	struct signin_rec r = { now, client };
+	struct signin_rec r = { now, client, 0 };
 	int rc = signin_store(s)->record(s, user_id, &r, e);
 
 	return rc ? rc : audit_signin(s, agency_id, user_id, "sign-in", NULL, client, e);
@@ -126,17 +126,18 @@ int signin_news(struct store *s, int64_t user_id, const char *account, struct ar
 	memset(out, 0, sizeof *out);
 	if ((rc = signin_store(s)->last(s, user_id, a, &latest, &out->prev, e)) != 0)
 		return rc;
-	/* failures from the second after the previous sign-in on (times are whole seconds: one in
-	 * the very second of that sign-in is not told apart from those before it) */
-	if ((rc = signin_store(s)->fail_count(s, account, NULL, out->prev.at + 1, &out->failures,
-					      &last, e)) != 0 || out->failures == 0)
+	/* the failures recorded after the previous sign-in (times are whole seconds: in its very
+	 * second, those after its mark) */
+	if ((rc = signin_store(s)->fail_count(s, account, NULL, out->prev.at, out->prev.mark,
+					      &out->failures, &last, e)) != 0 || out->failures == 0)
 		return rc;
-	rc = signin_store(s)->fail_list(s, account, out->prev.at + 1, 1, keep_first, &f, e);
+	rc = signin_store(s)->fail_list(s, account, out->prev.at, out->prev.mark, 1, keep_first,
+					&f, e);
 	return rc == 1 ? 0 : rc;
 }
 
 int signin_failures(struct store *s, int64_t since, int limit, signin_failure_fn fn, void *ctx,
 		    struct gk_error *e)
 {
-	return signin_store(s)->fail_list(s, NULL, since, limit, fn, ctx, e);
+	return signin_store(s)->fail_list(s, NULL, since, 0, limit, fn, ctx, e);
 }

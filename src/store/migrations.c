@@ -537,6 +537,13 @@ const struct migration store_migrations[] = {
 	  "END;\n"
 	  "INSERT INTO search_request (doc_id) SELECT id FROM document ORDER BY id;\n" },
 
+	/* 12 — which failed sign-ins a sign-in came after: the last signin_failure id when it was
+	 * made, so the failures "since the previous sign-in" are told apart from those before it
+	 * even in the very second of that sign-in (domain/signin.h). */
+	{ "signin_mark",
+	  "ALTER TABLE signin_last ADD COLUMN mark INTEGER NOT NULL DEFAULT 0;\n"
+	  "ALTER TABLE signin_last ADD COLUMN prev_mark INTEGER NOT NULL DEFAULT 0;\n" },
+
 	/* Append new migrations here, one block per change, with a comment line like the above. */
 };
 

@@ -23,26 +23,30 @@ struct signin_failure_rec {
 
 typedef int (*signin_failure_fn)(void *ctx, const struct signin_failure_rec *r);
 
-/* One sign-in of an account: when and from where (client NULL = unknown). */
+/* One sign-in of an account: when and from where (client NULL = unknown), and the last failed
+ * sign-in recorded before it (its id; set by record). */
 struct signin_rec {
 	int64_t at;               /* 0 = none */
 	const char *client;
+	int64_t mark;
 };
 
 struct signin_store_ops {
 	/* Record one failed sign-in. */
 	int (*fail_add)(struct store *s, const struct signin_failure_rec *r, struct gk_error *e);
-	/* The failures at or after since of account (NULL = any) from client (NULL = any): how
-	 * many (*n) and the time of the latest (*last, 0 when none). */
+	/* The failures at or after since of account (NULL = any) from client (NULL = any) — of
+	 * those in the second since itself, only the ones recorded after failure mark (0 = all) —:
+	 * how many (*n) and the time of the latest (*last, 0 when none). */
 	int (*fail_count)(struct store *s, const char *account, const char *client, int64_t since,
-			  int64_t *n, int64_t *last, struct gk_error *e);
-	/* The failures at or after since of account (NULL = every account), newest first, at most
-	 * limit of them; stops when fn returns non-zero. */
-	int (*fail_list)(struct store *s, const char *account, int64_t since, int limit,
-			 signin_failure_fn fn, void *ctx, struct gk_error *e);
+			  int64_t mark, int64_t *n, int64_t *last, struct gk_error *e);
+	/* The same failures of account (NULL = every account), newest first, at most limit of
+	 * them; stops when fn returns non-zero. */
+	int (*fail_list)(struct store *s, const char *account, int64_t since, int64_t mark,
+			 int limit, signin_failure_fn fn, void *ctx, struct gk_error *e);
 	/* Delete the failures before before. */
 	int (*fail_prune)(struct store *s, int64_t before, struct gk_error *e);
-	/* Record a sign-in of user_id; the one before it becomes the previous. */
+	/* Record a sign-in of user_id (now->mark is ignored: the last failure recorded is taken);
+	 * the one before it becomes the previous. */
 	int (*record)(struct store *s, int64_t user_id, const struct signin_rec *now,
 		      struct gk_error *e);
 	/* The latest (*last) and the one before it (*prev) of user_id ({0, NULL} when none). */
