@@ -17,13 +17,16 @@ if printf '%s' "$BODY" | grep -qE "$iso"; then not_ok "no raw UTC stamp on /repo
 ag=$(printf '%s' "$BODY" | grep -o 'href="/reports/[0-9]*/2024' | head -1 | grep -o '[0-9]\+' | head -1)
 get "/reports/$ag/2024"
 contains "$BODY" "发布于 $beijing" "the report page too"
-login admin pw-admin-2024
-for p in /console/audit /console/users/1 "/console/reports?year=2024" /console; do
+# each page as the role that may open it (三员分立: accounts for security, the log for the auditor)
+for pair in "leader:/console/reports?year=2024" "admin:/console" "security:/console/users/1" \
+	    "auditor:/console/audit"; do
+	who=${pair%%:*} p=${pair#*:}
+	login "$who" "pw-$who-2024"
 	get "$p"
+	equals "$CODE" 200 "$who opens $p"
 	if printf '%s' "$BODY" | grep -qE "$iso"; then not_ok "no raw UTC stamp on $p" "$(printf '%s' "$BODY" | grep -oE "$iso" | head -3)"
 	else ok "no raw UTC stamp on $p"; fi
 done
-get /console/audit
 contains "$BODY" "<td>$(date -u -d '+8 hours' +%Y-%m-%d) " "the audit log shows Beijing dates"
 
 # today is Beijing's date on a machine far west of it
