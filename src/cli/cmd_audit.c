@@ -12,6 +12,7 @@
 #include "domain/audit.h"
 #include "domain/audit_archive.h"
 #include "text/jsonw.h"
+#include "text/date.h"
 
 static void help(void)
 {
@@ -203,7 +204,8 @@ static int print_entry(void *p, const struct audit_rec *r)
 	struct list_ctx *c = p;
 
 	if (c->w == NULL) {
-		printf("%" PRId64 "  %s  %s  %s", r->id, r->at, r->actor, r->entity);
+		char at[DATE_SHOW_LEN];
+		printf("%" PRId64 "  %s  %s  %s", r->id, date_stamp_show(r->at, at), r->actor, r->entity);
 		if (r->entity_id)
 			printf(" %" PRId64, r->entity_id);
 		printf("  %s  %s\n", r->action, r->content);

@@ -339,6 +339,7 @@ static const char *stage_label(const char *id)
 static int print_event(void *p, const struct doc_event *ev)
 {
 	struct hist_ctx *c = p;
+	char at[DATE_SHOW_LEN];
 
 	if (c->w) {
 		jsonw_obj_begin(c->w);
@@ -353,7 +354,7 @@ static int print_event(void *p, const struct doc_event *ev)
 		jsonw_obj_end(c->w);
 		return 0;
 	}
-	printf("  %s  %-10s %s", ev->at, ev->actor, ev->action);
+	printf("  %s  %-10s %s", date_stamp_show(ev->at, at), ev->actor, ev->action);
 	if (ev->stage)
 		printf(" %s %s%s", stage_label(ev->stage),
 		       strcmp(ev->decision, "approve") == 0 ? "通过" : "退回",

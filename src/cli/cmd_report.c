@@ -482,8 +482,9 @@ static int do_publish(struct cli *cli, int argc, char **argv)
 	findings_init(&fnd);
 	if ((rc = store_begin(s, &e)) == 0 && (rc = cli_agency(s, o.agency, &a, &ag, &e)) == 0 &&
 	    (rc = report_publish(s, &ag, o.year, o.revise ? o.reason : NULL, &a, &fnd, &pub, &e)) == 0) {
+		char at[DATE_SHOW_LEN];
 		printf("published %s %d revision %d by %s at %s\nsha256 %s\n", ag.name, o.year, pub.revision,
-		       pub.published_by, pub.published_at, pub.sha256);
+		       pub.published_by, date_stamp_show(pub.published_at, at), pub.sha256);
 		if (fnd.n)
 			print_findings_text(stdout, &fnd);
 	} else if (findings_count(&fnd, SEV_ERROR) > 0) {
@@ -499,8 +500,10 @@ static int do_publish(struct cli *cli, int argc, char **argv)
 
 static void print_meta(FILE *f, const char *agency, const struct report_pub_rec *p)
 {
+	char at[DATE_SHOW_LEN];
+
 	fprintf(f, "%s %d revision %d  format %s  published %s by %s  sha256 %s%s%s\n", agency, p->year,
-		p->revision, p->format, p->published_at, p->published_by, p->sha256,
+		p->revision, p->format, date_stamp_show(p->published_at, at), p->published_by, p->sha256,
 		p->reason ? "  reason: " : "", p->reason ? p->reason : "");
 }
 

@@ -1,5 +1,5 @@
 /*
- * demo_web.c — demo accounts and applications for the web (see demo_web.h).
+ * office.c — the demo office: its staff accounts and a year of its applications (see office.h).
  * May call domain/, store/, base/.
  */
 #include "demo/office.h"

@@ -13,6 +13,7 @@
 
 #include "base/mem.h"
 #include "store/backend.h"
+#include "text/date.h"
 
 extern const struct store_backend store_sqlite_backend;
 
@@ -129,10 +130,5 @@ int store_check(struct store *s, struct gk_error *e)
 
 void store_now(char out[21])
 {
-	struct timespec ts;
-	struct tm tm;
-
-	clock_gettime(CLOCK_REALTIME, &ts);
-	gmtime_r(&ts.tv_sec, &tm);
-	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	date_stamp_now(out);
 }

@@ -150,6 +150,22 @@ void date_today_set(int day)
 	today_replayed = day;
 }
 
+void date_stamp_now(char out[21])
+{
+	struct timespec ts;
+	struct tm tm;
+	time_t t;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	t = ts.tv_sec;
+	if (today_replayed) {
+		int64_t beijing = (int64_t)t + DATE_BEIJING_OFFSET;
+		t = (time_t)((int64_t)today_replayed * 86400 + beijing % 86400 - DATE_BEIJING_OFFSET);
+	}
+	gmtime_r(&t, &tm);
+	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
 int date_today(void)
 {
 	const char *fixed = getenv("GONGKAI_TODAY");

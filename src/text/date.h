@@ -45,6 +45,11 @@ int date_today(void);
  * of past days such as `gongkai demo`, which lets every rule see "today" as it was. */
 void date_today_set(int day);
 
+/* Now as the UTC timestamp gongkai stores, "YYYY-MM-DDTHH:MM:SSZ" (out: 21 bytes). While a day
+ * is replayed (date_today_set), that day in Beijing at the clock's time of day, so what a
+ * replay records carries the day it happened on. */
+void date_stamp_now(char out[21]);
+
 /* A stored UTC timestamp "YYYY-MM-DDTHH:MM:SSZ" as people read it: Beijing time
  * "YYYY-MM-DD HH:MM" (2026-12-02T05:37:05Z → 2026-12-02 13:37). Text that is not such a
  * timestamp is copied as it is (cut to fit). Returns out. */

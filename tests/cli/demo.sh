@@ -43,5 +43,12 @@ pending=$(q "SELECT count(*) FROM reg_feedback WHERE answered IS NULL")
 run 0 "$GONGKAI" --db "$D" report list --json
 contains "$OUT" '"year": 2023' "reports of 2023 are published"
 contains "$OUT" '"year": 2024' "and of 2024"
+# each published in the January after its year, as an office does (条例第四十九条: by 1月31日)
+late=$(q "SELECT count(*) FROM report_publication WHERE substr(published_at, 1, 7) <> (year + 1) || '-01'")
+equals "$late" 0 "every report published in the January after its year"
+run 0 "$GONGKAI" --db "$D" report list
+lacks "$OUT" "LATE" "none is listed as late"
+contains "$OUT" "慈周寨镇 2024 revision 1  format 2021  published 2025-01-21 " \
+	"the list shows the publication day and Beijing time"
 run 0 "$GONGKAI" --db "$D" audit verify
 done_testing
