@@ -15,6 +15,7 @@
 #include "domain/audit.h"
 #include "domain/report_compute.h"
 #include "render/render.h"
+#include "text/date.h"
 #include "text/jsonw.h"
 
 int report_cells_serialise(const struct report_cells *c, struct buf *out)
@@ -239,6 +240,19 @@ int report_publish(struct store *s, const struct agency_rec *ag, int year, const
 	if (reason && !*reason) {
 		rc = err_set(e, ERR_INVALID, "--reason", "a revision needs a reason");
 		goto out;
+	}
+	/* REQ 条例-49 REQ 条例-50: the annual report is of a year that has ended (条例第四十九条、第五十条:
+	 * published by 1月31日 of the next year); before then its figures are only provisional */
+	if (!published) {
+		int ty;
+		date_split(date_today(), &ty, NULL, NULL);
+		if (year >= ty) {
+			rc = err_set(e, ERR_STATE, "YEAR", "the %d report of %s cannot be published before "
+				     "%d has ended: the annual report covers the whole year "
+				     "(条例第四十九条、第五十条); its figures are provisional until then",
+				     year, ag->name, year);
+			goto out;
+		}
 	}
 	if ((rc = report_compute(s, ag, year, a, &r, NULL, e)) != 0 ||
 	    (rc = report_check(s, ag->id, &r, findings, e)) != 0 ||

@@ -258,7 +258,7 @@ static int console_page(struct web_ctx *c, int year, const struct findings *refu
 	struct store *s;
 	struct buf html;
 	struct tpl_val *texts;
-	int rc;
+	int rc, this_year;
 
 	if (c->user->agency_id == 0)
 		return err_set(&c->err, ERR_FORBIDDEN, "", "您的账号不属于某一机关，无法编制年度报告");
@@ -293,12 +293,13 @@ static int console_page(struct web_ctx *c, int year, const struct findings *refu
 		goto out;
 	tpl_put_str(c->page, "figure_svg", arena_strdup(c->a, buf_cstr(&html)));
 	tpl_put_int(c->page, "year", year);
-	/* REQ 条例-49: a year not yet ended is provisional; the organ's deadline */
+	/* REQ 条例-49: a year not yet ended is provisional (and cannot be published); the organ's
+	 * deadline */
+	date_split(web_today(), &this_year, NULL, NULL);
+	tpl_put_bool(c->page, "provisional", year >= this_year);
 	{
-		int this_year, due = 0;
+		int due = 0;
 		char day[DATE_LEN];
-		date_split(web_today(), &this_year, NULL, NULL);
-		tpl_put_bool(c->page, "provisional", year >= this_year);
 		if (web_begin(c, 0, &s) == 0 &&
 		    web_finish(c, organ_report_due(s, ag.id, year, &c->err, &due)) == 0)
 			tpl_put_str(c->page, "report_due", arena_strdup(c->a, date_format(due, day)));
@@ -308,7 +309,7 @@ static int console_page(struct web_ctx *c, int year, const struct findings *refu
 	shown = refused && refused->n ? refused : &f;
 	web_put_findings(c, shown);
 	tpl_put_bool(c->page, "blocked", findings_count(shown, SEV_ERROR) > 0);
-	tpl_put_bool(c->page, "may_publish", web_may(c, ACT_REPORT_PUBLISH, 0));
+	tpl_put_bool(c->page, "may_publish", web_may(c, ACT_REPORT_PUBLISH, 0) && year < this_year);
 	tpl_put_bool(c->page, "may_edit", web_may(c, ACT_REPORT_EDIT, 0));
 	rc = web_render(c, "report_console", "年度报告");
 out:

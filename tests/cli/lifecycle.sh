@@ -236,6 +236,7 @@ contains "$ERR" "2008-05-01" "gongkai deadline refuses a date before 2008-05-01"
 # publication is stamped with the real clock: 2024's report published now is late (due 2025-01-31)
 # and the current year's is not (due next year)
 now=$(date -u +%Y)
+unset GONGKAI_TODAY
 run 0 gk report publish 2024 --by 主任
 run 0 gk report list
 contains "$OUT" "LATE: first published" "REQ 条例-49: report list shows a publication after the deadline"
@@ -247,6 +248,10 @@ export GONGKAI_TODAY=$now-06-30
 run 0 gk report "$now" --format json
 contains "$ERR" "provisional: $now has not ended" "REQ 条例-49: a report for a year not yet ended says it is provisional"
 contains "$ERR" "due $((now + 1))-01-31" "…and when it is due"
+run 1 gk report publish "$now" --by 主任
+contains "$ERR" "cannot be published before $now has ended" "REQ 条例-50: a year not yet ended cannot be published"
+contains "$ERR" "条例第四十九条、第五十条" "…citing the articles"
+equals "$(sqlite3 "$DB" "SELECT count(*) FROM report_publication WHERE year = $now")" 0 "…and nothing is stored"
 run 0 gk guide set --report-due 03-15
 run 0 gk report "$now"
 contains "$ERR" "due $((now + 1))-03-15" "the organ's deadline is a setting"

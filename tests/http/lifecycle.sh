@@ -52,10 +52,21 @@ contains "$BODY" "尚未发布。依条例第四十九条，本机关应于 2024
 	"REQ 条例-49: the dashboard names last year's deadline and that it has passed"
 get "/console/reports?year=2024"
 contains "$BODY" "2024 年尚未结束：以下数字是截至今天台账的临时数" "a report for a year not yet ended is marked provisional"
+contains "$BODY" "年度结束后方可发布" "…and says it can be published once the year has ended"
 contains "$BODY" "公布期限：2025-01-31（条例第四十九条" "…with its deadline"
 G guide set --agency 慈周寨镇人民政府 --report-due 02-15 >/dev/null
 get "/console/reports?year=2024"
 contains "$BODY" "公布期限：2025-02-15" "the organ's setting moves it"
+login leader pw-leader-2024
+get "/console/reports?year=2023"
+contains "$BODY" "发布 2023 年度报告</button>" "a leader may publish last year's report"
+get "/console/reports?year=2024"
+lacks "$BODY" "发布 2024 年度报告</button>" "…but is offered no button for the year not yet ended"
+t=$(csrf_of "$BODY")
+post /console/reports/publish --data-urlencode "_csrf=$t" --data-urlencode "year=2024"
+contains "$BODY" "cannot be published before 2024 has ended" "REQ 条例-50: publishing it anyway is refused with the reason"
+equals "$(sqlite3 "$GONGKAI_DB" "SELECT count(*) FROM report_publication WHERE year = 2024")" 0 "…and nothing is stored"
+login officer pw-officer-2024
 
 # --- an application: the limits beside each action ---------------------------------------------
 get /console/applications/$corr
