@@ -424,7 +424,7 @@ int catalogue_profile_get(struct store *s, int64_t agency_id, struct arena *a,
 {
 	int found, rc;
 
-	if ((rc = doc_store(s)->profile_get(s, agency_id, a, out, &found, e)) != 0)
+	if ((rc = agency_store(s)->profile_get(s, agency_id, a, out, &found, e)) != 0)
 		return rc;
 	if (out->index_pattern == NULL)
 		out->index_pattern = DOC_INDEX_PATTERN_DEFAULT;
@@ -454,7 +454,7 @@ int catalogue_profile_set(struct store *s, int64_t agency_id, const struct agenc
 	arena_init(&a);
 	buf_init(&b, 0);
 	if ((rc = agency_store(s)->get(s, agency_id, &a, &ag, e)) != 0 ||
-	    (rc = doc_store(s)->profile_get(s, agency_id, &a, &cur, &found, e)) != 0)
+	    (rc = agency_store(s)->profile_get(s, agency_id, &a, &cur, &found, e)) != 0)
 		goto out;
 	for (size_t i = 0; i < sizeof src / sizeof src[0]; i++)
 		if (src[i])
@@ -471,7 +471,7 @@ int catalogue_profile_set(struct store *s, int64_t agency_id, const struct agenc
 	store_now(now);
 	cur.agency_id = agency_id;
 	cur.updated_at = now;
-	if ((rc = doc_store(s)->profile_put(s, &cur, e)) != 0)
+	if ((rc = agency_store(s)->profile_put(s, &cur, e)) != 0)
 		goto out;
 	buf_reset(&b);
 	jsonw_init(&w, &b, 0);

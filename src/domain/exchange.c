@@ -325,7 +325,7 @@ int exchange_export(struct store *s, int64_t agency_id, struct buf *out, struct 
 	if (rc != 0)
 		goto out;
 	jsonw_obj_end(&w);
-	if ((rc = doc_store(s)->profile_get(s, agency_id, &a, &prof, &found, e)) != 0)
+	if ((rc = agency_store(s)->profile_get(s, agency_id, &a, &prof, &found, e)) != 0)
 		goto out;
 	if (found) {
 		jsonw_key(&w, "profile");
@@ -983,7 +983,7 @@ static int store_catalogue(struct store *s, int64_t agency_id, struct ximport *x
 
 	if (x->profile) {
 		x->profile->agency_id = agency_id;
-		if ((rc = doc_store(s)->profile_put(s, x->profile, e)) != 0)
+		if ((rc = agency_store(s)->profile_put(s, x->profile, e)) != 0)
 			return rc;
 	}
 	for (size_t i = 0; i < x->ndocs; i++) {

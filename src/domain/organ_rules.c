@@ -145,7 +145,7 @@ int organ_rules_load(struct store *s, int64_t agency_id, struct arena *a, struct
 	int found, rc;
 
 	organ_rules_default(out);
-	if ((rc = doc_store(s)->profile_get(s, agency_id, a, &p, &found, e)) == 0 && found)
+	if ((rc = agency_store(s)->profile_get(s, agency_id, a, &p, &found, e)) == 0 && found)
 		organ_rules_read(&p, out);
 	return rc;
 }

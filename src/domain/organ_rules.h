@@ -1,7 +1,7 @@
 /*
  * organ_rules.h — an organ's settings for what the law leaves to the organ or does not settle.
  *
- * Each is a text column of the organ's settings (store/doc_store.h struct agency_profile, set
+ * Each is a text column of the organ's settings (store/agency_store.h struct agency_profile, set
  * with `gongkai guide set`, carried by export/import); NULL means the default. The table
  * organ_rule_info declares, once, each setting's key, option, Chinese label, default and the
  * law behind it (docs/lifecycle.md lists them); organ_rules_check validates a profile against
@@ -19,7 +19,7 @@
 
 #include "base/arena.h"
 #include "base/err.h"
-#include "store/doc_store.h"
+#include "store/agency_store.h"
 #include "store/store.h"
 
 enum organ_rule {

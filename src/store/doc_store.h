@@ -8,7 +8,7 @@
  * Records carry stored forms: dates 'YYYY-MM-DD' (NULL = none), timestamps UTC text,
  * enumerations as the ids of the domain tables ("proactive", "published", …). Strings in
  * records filled by get are allocated in the caller's arena; records passed to a callback are
- * valid only during the call. Depends on store/backend.h.
+ * valid only during the call. Depends on store/store.h.
  */
 #ifndef GK_STORE_DOC_STORE_H
 #define GK_STORE_DOC_STORE_H
@@ -18,7 +18,8 @@
 
 #include "base/arena.h"
 #include "search/query.h"
-#include "store/backend.h"
+#include "store/agency_store.h"
+#include "store/store.h"
 
 struct doc {
 	int64_t id;
@@ -115,25 +116,6 @@ struct search_spec {
 	const struct doc_filter *f;    /* which documents; limit and offset are not used */
 };
 
-/* Organ settings for 索引号, the guide and the feed. NULL = not set. */
-struct agency_profile {
-	int64_t agency_id;
-	const char *index_pattern;
-	const char *office;            /* 政府信息公开工作机构 */
-	const char *address, *postcode, *hours, *phone, *fax, *email, *website;
-	const char *channels;          /* ways applications are accepted, one per line */
-	const char *fees;
-	const char *scope;             /* 主动公开范围 */
-	/* the organ's readings of what the law leaves open (domain/organ_rules.h; NULL = default) */
-	const char *fee_pause;         /* "yes" (default) / "no": fee notice to payment paused */
-	const char *correction_period; /* working days given for a 补正 */
-	const char *consult_cap;       /* "yes" / "no": a consultation pause ends at its answer due */
-	const char *confirm_days;      /* working days to confirm a receipt (条例第三十一条) */
-	const char *review_body;       /* 行政复议机关 named in reply letters */
-	const char *report_due;        /* "MM-DD": the annual report's publication deadline */
-	const char *updated_at;
-};
-
 typedef int (*doc_row_fn)(void *ctx, const struct doc *d);
 typedef int (*doc_event_fn)(void *ctx, const struct doc_event *ev);
 typedef int (*search_row_fn)(void *ctx, const struct search_row *r);
@@ -184,16 +166,15 @@ struct doc_store_ops {
 	/* History of a document, oldest first. */
 	int (*events)(struct store *s, int64_t doc_id, doc_event_fn fn, void *ctx,
 		      struct gk_error *e);
-	/* *found = 0 when the organ has no settings yet. */
-	int (*profile_get)(struct store *s, int64_t agency_id, struct arena *a,
-			   struct agency_profile *out, int *found, struct gk_error *e);
-	/* Insert or replace the organ's settings (all fields). */
-	int (*profile_put)(struct store *s, const struct agency_profile *p, struct gk_error *e);
 };
+
+/* The one implementation, store/doc_store.c (written against store/db.h). */
+extern const struct doc_store_ops store_doc_ops;
 
 static inline const struct doc_store_ops *doc_store(struct store *s)
 {
-	return s->be->doc;
+	(void)s;
+	return &store_doc_ops;
 }
 
 #endif

@@ -1,5 +1,6 @@
 /*
- * sqlite.c — the SQLite backend: connection, pragmas, migrations, transactions, statement cache.
+ * sqlite.c — the SQLite driver (store/driver.h): connection, pragmas, migrations, transactions,
+ * statements, and SQLite's result codes as store faults.
  *
  * Opened with WAL (readers never block the writer), foreign_keys=ON, synchronous=FULL and a
  * 5 s busy timeout. FULL makes every commit wait until the WAL is on the disk (fsync), so what
@@ -8,7 +9,9 @@
  * measures what it costs; write transactions start with BEGIN IMMEDIATE so two processes writing at
  * once queue on the lock instead of failing half-way. The schema is the ordered migration
  * list of store/migrations.c, applied on open inside one IMMEDIATE transaction.
- * The area operations live in store/sqlite_<area>.c. May call base/ and sqlite3.
+ * The statements' text is store/sql_sqlite.c; the area operations (store/<area>_store.c) are
+ * written once against store/db.h; the catalogue search is store/sqlite_search.c.
+ * May call base/, store/db.c and sqlite3.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -22,6 +25,7 @@
 #include "store/sqlite_int.h"
 
 #define SQ_BUSY_MS 5000
+#define SQ_BUSY_S "5"  /* SQ_BUSY_MS in seconds, for messages */
 #define SQ_CACHE 512   /* statement cache slots (power of two) */
 
 struct sq_slot {
@@ -45,20 +49,42 @@ sqlite3 *sq_db(struct store *s)
 	return sq_of(s)->db;
 }
 
-int sq_fail(struct store *s, int rc, const char *what, struct gk_error *e)
+/* The fault of a failed SQLite call, in the store's terms. */
+static void fault_of(sqlite3 *db, int rc, struct db_fault *f)
 {
-	const char *msg = s && s->impl ? sqlite3_errmsg(sq_db(s)) : sqlite3_errstr(rc);
-
+	f->msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
 	switch (rc & 0xff) {
 	case SQLITE_CONSTRAINT:
-		return err_set(e, ERR_CONFLICT, "", "%s: %s", what, msg);
+		switch (db ? sqlite3_extended_errcode(db) : rc) {
+		case SQLITE_CONSTRAINT_UNIQUE:
+		case SQLITE_CONSTRAINT_PRIMARYKEY:
+			f->kind = DB_FAULT_UNIQUE;
+			break;
+		case SQLITE_CONSTRAINT_FOREIGNKEY:
+			f->kind = DB_FAULT_FOREIGN_KEY;
+			break;
+		default:
+			f->kind = DB_FAULT_CHECK;
+			break;
+		}
+		break;
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
-		return err_set(e, ERR_CONFLICT, "", "%s: the database is busy (another writer held "
-			       "it for more than %d s)", what, SQ_BUSY_MS / 1000);
+		f->kind = DB_FAULT_BUSY;
+		f->msg = "another writer held it for more than " SQ_BUSY_S " s";
+		break;
 	default:
-		return err_set(e, ERR_DB, "", "%s: %s", what, msg);
+		f->kind = DB_FAULT_OTHER;
+		break;
 	}
+}
+
+int sq_fail(struct store *s, int rc, const char *what, struct gk_error *e)
+{
+	struct db_fault f;
+
+	fault_of(s && s->impl ? sq_db(s) : NULL, rc, &f);
+	return db_fault_error(&f, what, e);
 }
 
 int sq_stmt(struct store *s, const char *sql, sqlite3_stmt **out, struct gk_error *e)
@@ -89,19 +115,6 @@ int sq_stmt(struct store *s, const char *sql, sqlite3_stmt **out, struct gk_erro
 	return err_set(e, ERR_INTERNAL, "", "statement cache full (%d statements)", SQ_CACHE);
 }
 
-int sq_exec_stmt(struct store *s, sqlite3_stmt *st, const char *what, struct gk_error *e)
-{
-	int rc = sqlite3_step(st);
-
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-		int r = sq_fail(s, rc, what, e);
-		sqlite3_reset(st);
-		return r;
-	}
-	sqlite3_reset(st);
-	return 0;
-}
-
 int sq_next(struct store *s, sqlite3_stmt *st, int *row, const char *what, struct gk_error *e)
 {
 	int rc = sqlite3_step(st);
@@ -111,16 +124,6 @@ int sq_next(struct store *s, sqlite3_stmt *st, int *row, const char *what, struc
 		return 0;
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? 0 : sq_fail(s, rc, what, e);
-}
-
-int sq_insert(struct store *s, sqlite3_stmt *st, const char *what, int64_t *id,
-	      struct gk_error *e)
-{
-	int rc = sq_exec_stmt(s, st, what, e);
-
-	if (rc == 0)
-		*id = sqlite3_last_insert_rowid(sq_db(s));
-	return rc;
 }
 
 int sq_one(struct store *s, sqlite3_stmt *st, const char *what, const char *field,
@@ -133,20 +136,6 @@ int sq_one(struct store *s, sqlite3_stmt *st, const char *what, const char *fiel
 	return row ? 0 : err_set(e, ERR_NOTFOUND, field, "no %s", none);
 }
 
-int sq_each(struct store *s, sqlite3_stmt *st, const char *what,
-	    int (*row)(void *ctx, sqlite3_stmt *st), void *ctx, struct gk_error *e)
-{
-	int rc, have;
-
-	while ((rc = sq_next(s, st, &have, what, e)) == 0 && have) {
-		if ((rc = row(ctx, st)) != 0) {
-			sqlite3_reset(st);
-			break;
-		}
-	}
-	return rc;
-}
-
 void sq_bind_text(sqlite3_stmt *st, int i, const char *v)
 {
 	if (v == NULL)
@@ -155,43 +144,117 @@ void sq_bind_text(sqlite3_stmt *st, int i, const char *v)
 		sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
 }
 
-void sq_bind_int(sqlite3_stmt *st, int i, int64_t v)
+/* The driver's statements (store/driver.h): h is a sqlite3_stmt. */
+
+static int drv_prepare(struct store *s, const char *sql, void **h, struct gk_error *e)
 {
-	sqlite3_bind_int64(st, i, v);
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v3(sq_db(s), sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
+
+	if (rc != SQLITE_OK)
+		return err_set(e, ERR_DB, "", "preparing SQL: %s", sqlite3_errmsg(sq_db(s)));
+	*h = st;
+	return 0;
 }
 
-void sq_bind_int_or_null(sqlite3_stmt *st, int i, int64_t v, int64_t null_value)
+static void drv_reset(void *h)
 {
-	if (v == null_value)
-		sqlite3_bind_null(st, i);
-	else
-		sqlite3_bind_int64(st, i, v);
+	sqlite3_reset(h);
+	sqlite3_clear_bindings(h);
 }
 
-const char *sq_col_text(sqlite3_stmt *st, int i)
+static void drv_finalize(void *h)
 {
-	const unsigned char *t = sqlite3_column_text(st, i);
-	return t ? (const char *)t : "";
+	sqlite3_finalize(h);
 }
 
-char *sq_col_dup(sqlite3_stmt *st, int i, struct arena *a)
+static void drv_bind_null(void *h, int i)
+{
+	sqlite3_bind_null(h, i);
+}
+
+static void drv_bind_int(void *h, int i, int64_t v)
+{
+	sqlite3_bind_int64(h, i, v);
+}
+
+static void drv_bind_text(void *h, int i, const char *v)
+{
+	sqlite3_bind_text(h, i, v, -1, SQLITE_TRANSIENT);
+}
+
+static void drv_bind_blob(void *h, int i, const void *p, size_t len)
+{
+	sqlite3_bind_blob64(h, i, p, (sqlite3_uint64)len, SQLITE_STATIC);
+}
+
+static int drv_step(struct store *s, void *h, struct db_fault *f)
+{
+	int rc = sqlite3_step(h);
+
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	fault_of(sq_db(s), rc, f);
+	return -1;
+}
+
+static enum db_type drv_col_type(void *h, int i)
+{
+	switch (sqlite3_column_type(h, i)) {
+	case SQLITE_NULL:
+		return DB_NULL;
+	case SQLITE_INTEGER:
+		return DB_INT;
+	case SQLITE_FLOAT:
+		return DB_REAL;
+	case SQLITE_BLOB:
+		return DB_BLOB;
+	default:
+		return DB_TEXT;
+	}
+}
+
+static int64_t drv_col_int(void *h, int i)
+{
+	return sqlite3_column_int64(h, i);
+}
+
+static double drv_col_double(void *h, int i)
+{
+	return sqlite3_column_double(h, i);
+}
+
+static const char *drv_col_text(void *h, int i, size_t *len)
 {
 	const unsigned char *t;
 
-	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+	if (sqlite3_column_type(h, i) == SQLITE_NULL) {
+		*len = 0;
 		return NULL;
-	t = sqlite3_column_text(st, i);
-	return arena_strndup(a, (const char *)t, (size_t)sqlite3_column_bytes(st, i));
+	}
+	t = sqlite3_column_text(h, i);
+	*len = (size_t)sqlite3_column_bytes(h, i);
+	return t ? (const char *)t : "";
 }
 
-int64_t sq_col_int(sqlite3_stmt *st, int i)
+static const void *drv_col_blob(void *h, int i, size_t *len)
 {
-	return sqlite3_column_int64(st, i);
+	const void *p = sqlite3_column_blob(h, i);
+
+	*len = (size_t)sqlite3_column_bytes(h, i);
+	return p;
 }
 
-int sq_col_is_null(sqlite3_stmt *st, int i)
+static int64_t drv_changes(struct store *s)
 {
-	return sqlite3_column_type(st, i) == SQLITE_NULL;
+	return sqlite3_changes64(sq_db(s));
+}
+
+static int64_t drv_last_id(struct store *s)
+{
+	return sqlite3_last_insert_rowid(sq_db(s));
 }
 
 /* Run fixed SQL text (pragmas, migrations, transaction control): never user text. */
@@ -347,6 +410,7 @@ static void sq_close(struct store *s)
 
 	if (q == NULL)
 		return;
+	db_finalize_all(s);
 	for (size_t i = 0; i < SQ_CACHE; i++)
 		if (q->cache[i].st)
 			sqlite3_finalize(q->cache[i].st);
@@ -460,24 +524,31 @@ static void sq_schema_version(struct store *s, int *have, int *known)
 	*known = store_migrations_n;
 }
 
-const struct store_backend store_sqlite_backend = {
+const struct store_driver store_sqlite_driver = {
 	.name = "sqlite",
+	.sql = sql_sqlite,
+	.search = &sqlite_search_ops,
 	.open = sq_open,
 	.close = sq_close,
-	.begin = sq_begin,
-	.commit = sq_commit,
-	.rollback = sq_rollback,
 	.schema_version = sq_schema_version,
 	.copy = sq_copy,
 	.check = sq_check,
-	/* area op tables: one line per area */
-	.agency = &sqlite_agency_ops,
-	.user = &sqlite_user_ops,
-	.audit = &sqlite_audit_ops,
-	.app = &sqlite_app_ops,
-	.reg = &sqlite_register_ops,
-	.report = &sqlite_report_ops,
-	.doc = &sqlite_doc_ops,
-	.session = &sqlite_session_ops,
-	.signin = &sqlite_signin_ops,
+	.begin = sq_begin,
+	.commit = sq_commit,
+	.rollback = sq_rollback,
+	.prepare = drv_prepare,
+	.reset = drv_reset,
+	.finalize = drv_finalize,
+	.bind_null = drv_bind_null,
+	.bind_int = drv_bind_int,
+	.bind_text = drv_bind_text,
+	.bind_blob = drv_bind_blob,
+	.step = drv_step,
+	.col_type = drv_col_type,
+	.col_int = drv_col_int,
+	.col_double = drv_col_double,
+	.col_text = drv_col_text,
+	.col_blob = drv_col_blob,
+	.changes = drv_changes,
+	.last_id = drv_last_id,
 };

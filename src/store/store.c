@@ -1,7 +1,7 @@
 /*
- * store.c — backend selection and the generic part of the store interface (see store.h).
+ * store.c — driver selection and the generic part of the store interface (see store.h).
  *
- * A path starting with "postgresql://" or "postgres://" names a PostgreSQL database (backend
+ * A path starting with "postgresql://" or "postgres://" names a PostgreSQL database (driver
  * not built yet); anything else is a SQLite file.
  */
 #include "store/store.h"
@@ -12,33 +12,31 @@
 #include <time.h>
 
 #include "base/mem.h"
-#include "store/backend.h"
+#include "store/driver.h"
 #include "text/date.h"
 
-extern const struct store_backend store_sqlite_backend;
-
-/* The backend for a database path, or NULL (the error set, naming field). */
-static const struct store_backend *backend_of(const char *path, const char *field, struct gk_error *e)
+/* The driver for a database path, or NULL (the error set, naming field). */
+static const struct store_driver *driver_of(const char *path, const char *field, struct gk_error *e)
 {
 	if (strncmp(path, "postgresql://", 13) == 0 || strncmp(path, "postgres://", 11) == 0) {
-		err_set(e, ERR_INVALID, field, "this build has no PostgreSQL backend; use a SQLite file name");
+		err_set(e, ERR_INVALID, field, "this build has no PostgreSQL driver; use a SQLite file name");
 		return NULL;
 	}
-	return &store_sqlite_backend;
+	return &store_sqlite_driver;
 }
 
 int store_open(const char *path, unsigned flags, struct store **out, struct gk_error *e)
 {
-	const struct store_backend *be = backend_of(path, "--db", e);
+	const struct store_driver *drv = driver_of(path, "--db", e);
 	struct store *s;
 	int rc;
 
 	*out = NULL;
-	if (be == NULL)
+	if (drv == NULL)
 		return ERR_INVALID;
 	s = xcalloc(1, sizeof *s);
-	s->be = be;
-	if ((rc = s->be->open(s, path, flags, e)) != 0) {
+	s->drv = drv;
+	if ((rc = s->drv->open(s, path, flags, e)) != 0) {
 		free(s);
 		return rc;
 	}
@@ -52,7 +50,7 @@ void store_close(struct store *s)
 		return;
 	if (s->in_txn)
 		store_rollback(s);
-	s->be->close(s);
+	s->drv->close(s);
 	free(s);
 }
 
@@ -62,7 +60,7 @@ int store_begin(struct store *s, struct gk_error *e)
 
 	if (s->in_txn)
 		return err_set(e, ERR_INTERNAL, "", "a transaction is already open");
-	if ((rc = s->be->begin(s, 1, e)) == 0)
+	if ((rc = s->drv->begin(s, 1, e)) == 0)
 		s->in_txn = 1;
 	return rc;
 }
@@ -73,7 +71,7 @@ int store_begin_read(struct store *s, struct gk_error *e)
 
 	if (s->in_txn)
 		return err_set(e, ERR_INTERNAL, "", "a transaction is already open");
-	if ((rc = s->be->begin(s, 0, e)) == 0)
+	if ((rc = s->drv->begin(s, 0, e)) == 0)
 		s->in_txn = 1;
 	return rc;
 }
@@ -84,9 +82,9 @@ int store_commit(struct store *s, struct gk_error *e)
 
 	if (!s->in_txn)
 		return err_set(e, ERR_INTERNAL, "", "commit without a transaction");
-	rc = s->be->commit(s, e);
+	rc = s->drv->commit(s, e);
 	if (rc != 0)
-		s->be->rollback(s);
+		s->drv->rollback(s);
 	s->in_txn = 0;
 	return rc;
 }
@@ -95,7 +93,7 @@ void store_rollback(struct store *s)
 {
 	if (s == NULL || !s->in_txn)
 		return;
-	s->be->rollback(s);
+	s->drv->rollback(s);
 	s->in_txn = 0;
 }
 
@@ -111,12 +109,12 @@ const char *store_actor(const struct store *s)
 
 void store_schema_version(struct store *s, int *have, int *known)
 {
-	s->be->schema_version(s, have, known);
+	s->drv->schema_version(s, have, known);
 }
 
 int store_copy(const char *src, const char *dest, struct gk_error *e)
 {
-	const struct store_backend *a = backend_of(src, "FILE", e), *b = a ? backend_of(dest, "FILE", e) : NULL;
+	const struct store_driver *a = driver_of(src, "FILE", e), *b = a ? driver_of(dest, "FILE", e) : NULL;
 
 	if (a == NULL || b == NULL)
 		return ERR_INVALID;
@@ -125,7 +123,7 @@ int store_copy(const char *src, const char *dest, struct gk_error *e)
 
 int store_check(struct store *s, struct gk_error *e)
 {
-	return s->be->check(s, e);
+	return s->drv->check(s, e);
 }
 
 void store_now(char out[21])

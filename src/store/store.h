@@ -1,11 +1,11 @@
 /*
  * store.h — the persistence interface: open a store, run transactions, name the actor.
  *
- * The store is an interface (DESIGN.md): struct store carries a backend, a table of function
- * pointers. SQLite (store/sqlite*.c) is the embedded default; a PostgreSQL backend can follow
- * by filling the same tables, without touching domain/. Operations are grouped by area, one
- * op table and one header per area (store/agency_store.h, store/user_store.h,
- * store/audit_store.h, store/app_store.h, …); docs/store.md says how to add one.
+ * The store is an interface (DESIGN.md): operations are grouped by area, one header and one
+ * file per area (store/agency_store.h, store/app_store.h, …), written once against a small
+ * driver (store/driver.h: prepare, bind, step, column, transactions) that each database
+ * provides with its dialect's statements. SQLite (store/sqlite.c, store/sql_sqlite.c) is the
+ * embedded default. docs/store.md shows the seams: area → driver → dialect statements.
  *
  * Rules every caller follows:
  *   - one transaction per command (web: per request): store_begin … store_commit, or
@@ -29,11 +29,13 @@ enum {
 	STORE_READONLY = 2,   /* open for reading only */
 };
 
-struct store_backend;
+struct store_driver;
+struct db_stmt;
 
 struct store {
-	const struct store_backend *be;   /* the operations (store/backend.h) */
-	void *impl;                        /* the backend's own state */
+	const struct store_driver *drv;   /* the database's driver (store/driver.h) */
+	void *impl;                        /* the driver's own state */
+	struct db_stmt *stmts;             /* the prepared statements, by name (store/db.c) */
 	int in_txn;                        /* 1 inside store_begin … commit/rollback */
 	char actor[STORE_ACTOR_MAX];       /* who acts on this connection, "" = unknown */
 };

@@ -1,0 +1,303 @@
+/*
+ * app_store.c — applications and their events (implements store/app_store.h).
+ */
+#include <stdio.h>
+
+#include "store/app_store.h"
+#include "store/db.h"
+
+
+static const char *col(struct db_stmt *st, int i, struct arena *a)
+{
+	if (db_col_is_null(st, i))
+		return NULL;
+	return a ? db_col_dup(st, i, a) : db_col_text(st, i);
+}
+
+static void fill(struct db_stmt *st, struct arena *a, struct app_rec *r)
+{
+	r->id = db_col_int(st, 0);
+	r->agency_id = db_col_int(st, 1);
+	r->tracking_code = col(st, 2, a);
+	r->secret_hash = col(st, 3, a);
+	r->received = col(st, 4, a);
+	r->channel = col(st, 5, a);
+	r->applicant_type = col(st, 6, a);
+	r->applicant_name = col(st, 7, a);
+	r->applicant_key = col(st, 8, a);
+	r->contact = col(st, 9, a);
+	r->id_number = col(st, 10, a);
+	r->request = col(st, 11, a);
+	r->form = col(st, 12, a);
+	r->state = col(st, 13, a);
+	r->outcome = col(st, 14, a);
+	r->closed = col(st, 15, a);
+	r->reply_due = col(st, 16, a);
+	r->created_at = col(st, 17, a);
+	r->submitted = col(st, 18, a);
+}
+
+static int insert(struct store *s, const struct app_rec *r, int64_t *id, struct gk_error *e)
+{
+	struct db_stmt *st;
+	int rc;
+
+	if ((rc = db_stmt(s, ST_APP_INSERT, &st, e)) != 0)
+		return rc;
+	db_bind_int(st, 1, r->agency_id);
+	db_bind_text(st, 2, r->tracking_code);
+	db_bind_text(st, 3, r->secret_hash);
+	db_bind_text(st, 4, r->received);
+	db_bind_text(st, 5, r->channel);
+	db_bind_text(st, 6, r->applicant_type);
+	db_bind_text(st, 7, r->applicant_name);
+	db_bind_text(st, 8, r->applicant_key);
+	db_bind_text(st, 9, r->contact);
+	db_bind_text(st, 10, r->id_number);
+	db_bind_text(st, 11, r->request);
+	db_bind_text(st, 12, r->form);
+	db_bind_text(st, 13, r->state);
+	db_bind_text(st, 14, r->outcome);
+	db_bind_text(st, 15, r->closed);
+	db_bind_text(st, 16, r->reply_due);
+	db_bind_text(st, 17, r->created_at);
+	db_bind_text(st, 18, r->submitted);
+	return db_insert(s, st, "adding the application", id, e);
+}
+
+static int get_one(struct store *s, struct db_stmt *st, struct arena *a, struct app_rec *out,
+		   const char *what, struct gk_error *e)
+{
+	char none[80];
+	int rc;
+
+	snprintf(none, sizeof none, "application %s", what);
+	if ((rc = db_one(s, st, "reading applications", "ID", none, e)) != 0)
+		return rc;
+	fill(st, a, out);
+	db_reset(st);
+	return 0;
+}
+
+static int get(struct store *s, int64_t id, struct arena *a, struct app_rec *out,
+	       struct gk_error *e)
+{
+	struct db_stmt *st;
+	char what[40];
+	int rc;
+
+	if ((rc = db_stmt(s, ST_APP_GET, &st, e)) != 0)
+		return rc;
+	db_bind_int(st, 1, id);
+	snprintf(what, sizeof what, "with id %lld", (long long)id);
+	return get_one(s, st, a, out, what, e);
+}
+
+static int get_by_code(struct store *s, const char *code, struct arena *a, struct app_rec *out,
+		       struct gk_error *e)
+{
+	struct db_stmt *st;
+	int rc;
+
+	if ((rc = db_stmt(s, ST_APP_GET_BY_CODE, &st, e)) != 0)
+		return rc;
+	db_bind_text(st, 1, code);
+	return get_one(s, st, a, out, "with that tracking code", e);
+}
+
+static int update_summary(struct store *s, int64_t id, const char *received, const char *state,
+			  const char *outcome, const char *closed, const char *reply_due,
+			  struct gk_error *e)
+{
+	struct db_stmt *st;
+	int rc;
+
+	if ((rc = db_stmt(s, ST_APP_UPDATE_SUMMARY, &st, e)) != 0)
+		return rc;
+	db_bind_text(st, 1, received);
+	db_bind_text(st, 2, state);
+	db_bind_text(st, 3, outcome);
+	db_bind_text(st, 4, closed);
+	db_bind_text(st, 5, reply_due);
+	db_bind_int(st, 6, id);
+	if ((rc = db_exec(s, st, "updating the application", e)) != 0)
+		return rc;
+	if (db_changes(s) == 0)
+		return err_set(e, ERR_NOTFOUND, "ID", "no application with id %lld", (long long)id);
+	return 0;
+}
+
+static int event_insert(struct store *s, const struct app_event_rec *ev, int64_t *id,
+			struct gk_error *e)
+{
+	struct db_stmt *st;
+	int rc;
+
+	if ((rc = db_stmt(s, ST_APP_EVENT_INSERT, &st, e)) != 0)
+		return rc;
+	db_bind_int(st, 1, ev->app_id);
+	db_bind_text(st, 2, ev->kind);
+	db_bind_text(st, 3, ev->date);
+	db_bind_text(st, 4, ev->note);
+	db_bind_text(st, 5, ev->approver);
+	db_bind_int_or_null(st, 6, ev->amount_fen, -1);
+	db_bind_text(st, 7, ev->outcome);
+	db_bind_text(st, 8, ev->basis);
+	db_bind_text(st, 9, ev->actor);
+	db_bind_text(st, 10, ev->created_at);
+	db_bind_text(st, 11, ev->due);
+	db_bind_int_or_null(st, 12, ev->days, -1);
+	db_bind_text(st, 13, ev->party);
+	db_bind_int_or_null(st, 14, ev->ref, -1);
+	db_bind_text(st, 15, ev->method);
+	db_bind_int_or_null(st, 16, ev->quantity, -1);
+	db_bind_text(st, 17, ev->late_reason);
+	db_bind_text(st, 18, ev->warning);
+	db_bind_text(st, 19, ev->counterpart);
+	db_bind_text(st, 20, ev->counterpart_contact);
+	return db_insert(s, st, "recording the event", id, e);
+}
+
+static int events(struct store *s, int64_t app_id, struct arena *a, struct app_event_rec **out,
+		  size_t *n, struct gk_error *e)
+{
+	struct db_stmt *st;
+	struct app_event_rec *v = NULL;
+	size_t cap = 0, len = 0;
+	int rc, row;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = db_stmt(s, ST_APP_EVENTS, &st, e)) != 0)
+		return rc;
+	db_bind_int(st, 1, app_id);
+	while ((rc = db_next(s, st, &row, "reading events", e)) == 0 && row) {
+		struct app_event_rec *r;
+		if (len == cap) {
+			size_t ncap = cap ? 2 * cap : 16;
+			struct app_event_rec *nv = arena_alloc(a, ncap * sizeof *nv);
+			for (size_t i = 0; i < len; i++)
+				nv[i] = v[i];
+			v = nv;
+			cap = ncap;
+		}
+		r = &v[len++];
+		r->id = db_col_int(st, 0);
+		r->app_id = db_col_int(st, 1);
+		r->kind = col(st, 2, a);
+		r->date = col(st, 3, a);
+		r->note = col(st, 4, a);
+		r->approver = col(st, 5, a);
+		r->amount_fen = db_col_is_null(st, 6) ? -1 : db_col_int(st, 6);
+		r->outcome = col(st, 7, a);
+		r->basis = col(st, 8, a);
+		r->actor = col(st, 9, a);
+		r->created_at = col(st, 10, a);
+		r->due = col(st, 11, a);
+		r->days = db_col_is_null(st, 12) ? -1 : db_col_int(st, 12);
+		r->party = col(st, 13, a);
+		r->ref = db_col_is_null(st, 14) ? -1 : db_col_int(st, 14);
+		r->method = col(st, 15, a);
+		r->quantity = db_col_is_null(st, 16) ? -1 : db_col_int(st, 16);
+		r->late_reason = col(st, 17, a);
+		r->warning = col(st, 18, a);
+		r->counterpart = col(st, 19, a);
+		r->counterpart_contact = col(st, 20, a);
+	}
+	if (rc == 0) {
+		*out = v;
+		*n = len;
+	}
+	return rc;
+}
+
+struct each {
+	app_row_fn fn;
+	void *ctx;
+};
+
+static int each_row(void *p, struct db_stmt *st)
+{
+	struct each *x = p;
+	struct app_rec r;
+
+	fill(st, NULL, &r);
+	return x->fn(x->ctx, &r);
+}
+
+/* One statement with every filter; a NULL parameter disables its condition. With an organ
+ * given, "agency_id = ?1" lets SQLite use the (agency_id, received) index — an "?1 IS NULL OR"
+ * form would scan every organ's applications (the annual report of a region lists 1,000
+ * organs in turn). */
+static int list(struct store *s, const struct app_filter *f, app_row_fn fn, void *ctx,
+		struct gk_error *e)
+{
+	struct each x = { fn, ctx };
+	struct db_stmt *st;
+	int rc;
+
+	if ((rc = db_stmt(s, f->agency_id ? ST_APP_LIST_ORGAN : ST_APP_LIST_ALL, &st, e)) != 0)
+		return rc;
+	db_bind_int_or_null(st, 1, f->agency_id, 0);
+	db_bind_text(st, 2, f->state);
+	db_bind_int_or_null(st, 3, f->open_only, 0);
+	db_bind_text(st, 4, f->received_from);
+	db_bind_text(st, 5, f->received_to);
+	db_bind_text(st, 6, f->closed_from);
+	db_bind_int(st, 7, f->limit > 0 ? f->limit : -1);
+	return db_each(s, st, "listing applications", each_row, &x, e);
+}
+
+static int ordinal_in_month(struct store *s, int64_t id, const char *month_first, int64_t *k,
+			    struct gk_error *e)
+{
+	struct db_stmt *st;
+	int rc, row;
+
+	if ((rc = db_stmt(s, ST_APP_ORDINAL_IN_MONTH, &st, e)) != 0)
+		return rc;
+	db_bind_int(st, 1, id);
+	db_bind_text(st, 2, month_first);
+	if ((rc = db_next(s, st, &row, "counting the applicant's applications", e)) != 0)
+		return rc;
+	*k = row ? db_col_int(st, 0) : 0;
+	db_reset(st);
+	return 0;
+}
+
+static int event_totals(struct store *s, int64_t agency_id, const char *kind,
+			const char *amount_kind, const char *from, const char *to, int64_t *n,
+			int64_t *fen, struct gk_error *e)
+{
+	struct db_stmt *st;
+	int rc, row;
+
+	*n = *fen = 0;
+	if ((rc = db_stmt(s, ST_APP_EVENT_TOTALS, &st, e)) != 0)
+		return rc;
+	db_bind_int(st, 1, agency_id);
+	db_bind_text(st, 2, kind);
+	db_bind_text(st, 3, amount_kind);
+	db_bind_text(st, 4, from);
+	db_bind_text(st, 5, to);
+	if ((rc = db_next(s, st, &row, "adding up events", e)) != 0)
+		return rc;
+	if (row) {
+		*n = db_col_int(st, 0);
+		*fen = db_col_int(st, 1);
+	}
+	db_reset(st);
+	return 0;
+}
+
+const struct app_store_ops store_app_ops = {
+	.insert = insert,
+	.get = get,
+	.get_by_code = get_by_code,
+	.update_summary = update_summary,
+	.event_insert = event_insert,
+	.events = events,
+	.list = list,
+	.ordinal_in_month = ordinal_in_month,
+	.event_totals = event_totals,
+};

@@ -1,0 +1,100 @@
+/*
+ * driver.h — what a database driver provides to the store: a connection, transactions,
+ * prepared statements (prepare, bind, step, column), its dialect's statements and the
+ * mapping of its errors. Everything above it (store/db.c, the area files store/<area>_store.c,
+ * domain/) is written once for every database.
+ *
+ * A new database costs one driver file (store/<driver>.c, a `const struct store_driver`),
+ * one statements file (store/sql_<dialect>.c, the text of every name of store/stmt.h), the
+ * dialect's variant of any migration whose SQL differs (store/migrations.c), its search seam,
+ * and one line in store.c choosing it by the database's name. See docs/store.md.
+ * Only store/ includes this header. Depends on store/store.h, store/stmt.h.
+ */
+#ifndef GK_STORE_DRIVER_H
+#define GK_STORE_DRIVER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "store/db.h"
+#include "store/stmt.h"
+#include "store/store.h"
+
+/* What went wrong with a statement, in the store's terms (db.c turns it into an enum err). */
+enum db_fault_kind {
+	DB_FAULT_UNIQUE = 1,      /* a unique key or primary key is taken */
+	DB_FAULT_FOREIGN_KEY,     /* a reference to a row that does not exist, or is still used */
+	DB_FAULT_CHECK,           /* a CHECK or NOT NULL constraint, or a refusing trigger */
+	DB_FAULT_BUSY,            /* another writer held the database past the timeout */
+	DB_FAULT_OTHER,
+};
+
+struct db_fault {
+	enum db_fault_kind kind;
+	const char *msg;          /* the database's own words (valid until the next call) */
+};
+
+/* The error for a fault, naming what was being done: ERR_CONFLICT for a constraint or a busy
+ * database, ERR_DB otherwise. Returns the code. */
+int db_fault_error(const struct db_fault *f, const char *what, struct gk_error *e);
+
+struct search_spec;
+struct search_row;
+struct doc_filter;
+
+/* The catalogue's full-text search, which each database does its own way (SQLite: FTS5 with
+ * gongkai's tokenizer). Semantics: store/doc_store.h (search, search_doc_of, search_scope). */
+struct store_search_ops {
+	int (*search)(struct store *s, const struct search_spec *q,
+		      int (*fn)(void *ctx, const struct search_row *r), void *ctx, struct gk_error *e);
+	int (*doc_of)(struct store *s, int64_t key, int64_t *doc_id, struct gk_error *e);
+	int (*scope)(struct store *s, const struct doc_filter *f, int64_t key, int64_t *all,
+		     int64_t *newer, struct gk_error *e);
+};
+
+struct store_driver {
+	const char *name;                         /* "sqlite" */
+	const char *const *sql;                   /* its dialect: text by enum stmt_id */
+	const struct store_search_ops *search;
+
+	/* Connection: open (creating with STORE_CREATE), migrate, and set s->impl; close frees. */
+	int (*open)(struct store *s, const char *path, unsigned flags, struct gk_error *e);
+	void (*close)(struct store *s);
+	void (*schema_version)(struct store *s, int *have, int *known);
+	int (*copy)(const char *src, const char *dest, struct gk_error *e);  /* store_copy */
+	int (*check)(struct store *s, struct gk_error *e);                   /* store_check */
+
+	/* Transactions (write = 1: take the write lock at once, so writers queue). */
+	int (*begin)(struct store *s, int write, struct gk_error *e);
+	int (*commit)(struct store *s, struct gk_error *e);
+	void (*rollback)(struct store *s);
+
+	/* Statements: h is the driver's own handle. prepare compiles sql once per connection;
+	 * reset ends a query and clears the bindings (to NULL); finalize frees. */
+	int (*prepare)(struct store *s, const char *sql, void **h, struct gk_error *e);
+	void (*reset)(void *h);
+	void (*finalize)(void *h);
+	void (*bind_null)(void *h, int i);
+	void (*bind_int)(void *h, int i, int64_t v);
+	void (*bind_text)(void *h, int i, const char *v);           /* copied */
+	void (*bind_blob)(void *h, int i, const void *p, size_t len); /* not copied */
+	/* 1: a row is ready; 0: done (the statement is finished, not yet reset); -1: *f says. */
+	int (*step)(struct store *s, void *h, struct db_fault *f);
+	enum db_type (*col_type)(void *h, int i);
+	int64_t (*col_int)(void *h, int i);
+	double (*col_double)(void *h, int i);
+	const char *(*col_text)(void *h, int i, size_t *len);        /* NULL for SQL NULL */
+	const void *(*col_blob)(void *h, int i, size_t *len);
+	int64_t (*changes)(struct store *s);      /* rows changed by the last statement */
+	int64_t (*last_id)(struct store *s);      /* id of the last INSERT (when not RETURNING) */
+};
+
+/* The drivers this program has (one line each). */
+extern const struct store_driver store_sqlite_driver;
+
+/* Called by a driver's close: finalize every statement the connection prepared. */
+void db_finalize_all(struct store *s);
+/* Called by a driver before COMMIT/ROLLBACK: reset every prepared statement. */
+void db_reset_all(struct store *s);
+
+#endif

@@ -1,0 +1,270 @@
+/*
+ * report_store.c — the annual report's texts and published revisions (implements
+ * store/report_store.h; tables of migration "annual_report" in store/migrations.c).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "store/report_store.h"
+#include "store/db.h"
+
+static int text_get(struct store *s, int64_t agency_id, int year, const char *section,
+		    struct arena *a, const char **body, struct gk_error *e)
+{
+	struct db_stmt *st;
+	int rc, row;
+
+	*body = NULL;
+	if ((rc = db_stmt(s, ST_REPORT_TEXT_GET, &st, e)) != 0)
+		return rc;
+	db_bind_int(st, 1, agency_id);
+	db_bind_int(st, 2, year);
+	db_bind_text(st, 3, section);
+	if ((rc = db_next(s, st, &row, "reading a report text", e)) != 0)
+		return rc;
+	if (row) {
+		*body = db_col_dup(st, 0, a);
+		db_reset(st);
+	}
+	return 0;
+}
+
+struct text_each {
+	report_text_fn fn;
+	void *ctx;
+};
+
+static int text_row(void *p, struct db_stmt *st)
+{
+	struct text_each *c = p;
+	struct report_text_rec r = {
+		.year = (int)db_col_int(st, 0), .section = db_col_text(st, 1), .body = db_col_text(st, 2),
+		.updated_at = db_col_text(st, 3), .updated_by = db_col_text(st, 4),
+	};
+	return c->fn(c->ctx, &r);
+}
+
+static int text_list(struct store *s, int64_t agency_id, report_text_fn fn, void *ctx, struct gk_error *e)
+{
+	struct text_each c = { fn, ctx };
+	struct db_stmt *st;
+	int rc;
+
+	if ((rc = db_stmt(s, ST_REPORT_TEXT_LIST, &st, e)) != 0)
+		return rc;
+	db_bind_int(st, 1, agency_id);
+	return db_each(s, st, "listing report texts", text_row, &c, e);
+}
+
+static int text_put(struct store *s, int64_t agency_id, int year, const char *section,
+		    const char *body, const char *at, const char *by, struct gk_error *e)
+{
+	struct db_stmt *st;
+	int rc;
+
+	for (int pass = 0; pass < 2; pass++) {
+		if ((rc = db_stmt(s, pass ? ST_REPORT_TEXT_INSERT : ST_REPORT_TEXT_UPDATE, &st, e)) != 0)
+			return rc;
+		db_bind_text(st, 1, body);
+		db_bind_text(st, 2, at);
+		db_bind_text(st, 3, by);
+		db_bind_int(st, 4, agency_id);
+		db_bind_int(st, 5, year);
+		db_bind_text(st, 6, section);
+		if ((rc = db_exec(s, st, "storing a report text", e)) != 0)
+			return rc;
+		if (pass == 0 && db_changes(s) > 0)
+			break;
+	}
+	return 0;
+}
+
+static int pub_insert(struct store *s, const struct report_pub_rec *r, int64_t *id,
+		      struct gk_error *e)
+{
+	struct db_stmt *st;
+	int rc;
+
+	if ((rc = db_stmt(s, ST_REPORT_PUB_INSERT, &st, e)) != 0)
+		return rc;
+	db_bind_int(st, 1, r->agency_id);
+	db_bind_int(st, 2, r->year);
+	db_bind_int(st, 3, r->revision);
+	db_bind_text(st, 4, r->format);
+	db_bind_text(st, 5, r->reason);
+	db_bind_text(st, 6, r->cells);
+	db_bind_text(st, 7, r->sha256);
+	db_bind_text(st, 8, r->published_at);
+	db_bind_text(st, 9, r->published_by);
+	return db_insert(s, st, "publishing a report", id, e);
+}
+
+static int pub_section_insert(struct store *s, int64_t pub_id, const char *section,
+			      const char *body, struct gk_error *e)
+{
+	struct db_stmt *st;
+	int rc;
+
+	if ((rc = db_stmt(s, ST_REPORT_PUB_SECTION_INSERT, &st, e)) != 0)
+		return rc;
+	db_bind_int(st, 1, pub_id);
+	db_bind_text(st, 2, section);
+	db_bind_text(st, 3, body);
+	return db_exec(s, st, "freezing a report section", e);
+}
+
+static int artifact_insert(struct store *s, int64_t pub_id, const char *kind, const void *body,
+			   size_t len, const char *sha256, struct gk_error *e)
+{
+	struct db_stmt *st;
+	int rc;
+
+	if ((rc = db_stmt(s, ST_REPORT_ARTIFACT_INSERT, &st, e)) != 0)
+		return rc;
+	db_bind_int(st, 1, pub_id);
+	db_bind_text(st, 2, kind);
+	db_bind_blob(st, 3, len ? body : "", len);
+	db_bind_text(st, 4, sha256);
+	return db_exec(s, st, "freezing a report rendering", e);
+}
+
+
+static void pub_row(struct db_stmt *st, struct arena *a, struct report_pub_rec *out)
+{
+	out->id = db_col_int(st, 0);
+	out->agency_id = db_col_int(st, 1);
+	out->year = (int)db_col_int(st, 2);
+	out->revision = (int)db_col_int(st, 3);
+	out->format = db_col_dup(st, 4, a);
+	out->reason = db_col_dup(st, 5, a);
+	out->cells = db_col_dup(st, 6, a);
+	out->sha256 = db_col_dup(st, 7, a);
+	out->published_at = db_col_dup(st, 8, a);
+	out->published_by = db_col_dup(st, 9, a);
+}
+
+static int pub_get(struct store *s, int64_t agency_id, int year, int revision, struct arena *a,
+		   struct report_pub_rec *out, struct gk_error *e)
+{
+	struct db_stmt *st;
+	int rc, row;
+
+	if ((rc = db_stmt(s, ST_REPORT_PUB_GET, &st, e)) != 0)
+		return rc;
+	db_bind_int(st, 1, agency_id);
+	db_bind_int(st, 2, year);
+	db_bind_int(st, 3, revision);
+	db_bind_int(st, 4, revision);
+	if ((rc = db_next(s, st, &row, "reading a published report", e)) != 0)
+		return rc;
+	if (!row) {
+		if (revision)
+			return err_set(e, ERR_NOTFOUND, "--revision", "the %d report has no revision %d",
+				       year, revision);
+		return err_set(e, ERR_NOTFOUND, "YEAR", "the %d report is not published", year);
+	}
+	pub_row(st, a, out);
+	db_reset(st);
+	return 0;
+}
+
+static int pub_sections(struct store *s, int64_t pub_id, struct arena *a,
+			struct report_pub_section **out, size_t *n, struct gk_error *e)
+{
+	struct report_pub_section *v = NULL;
+	size_t cap = 0;
+	struct db_stmt *st;
+	int rc, row;
+
+	*n = 0;
+	if ((rc = db_stmt(s, ST_REPORT_PUB_SECTIONS, &st, e)) != 0)
+		return rc;
+	db_bind_int(st, 1, pub_id);
+	while ((rc = db_next(s, st, &row, "reading a published report", e)) == 0 && row) {
+		if (*n == cap) {
+			struct report_pub_section *nv;
+			cap = cap ? cap * 2 : 8;
+			nv = arena_alloc(a, cap * sizeof *nv);
+			if (*n)
+				memcpy(nv, v, *n * sizeof *nv);
+			v = nv;
+		}
+		v[*n].section = db_col_dup(st, 0, a);
+		v[*n].body = db_col_dup(st, 1, a);
+		(*n)++;
+	}
+	*out = v;
+	return rc;
+}
+
+static int artifact_get(struct store *s, int64_t pub_id, const char *kind, struct arena *a,
+			const char **body, size_t *len, char sha256[65], struct gk_error *e)
+{
+	struct db_stmt *st;
+	int rc, row;
+
+	if ((rc = db_stmt(s, ST_REPORT_ARTIFACT_GET, &st, e)) != 0)
+		return rc;
+	db_bind_int(st, 1, pub_id);
+	db_bind_text(st, 2, kind);
+	if ((rc = db_next(s, st, &row, "reading a published report", e)) != 0)
+		return rc;
+	if (!row)
+		return err_set(e, ERR_NOTFOUND, "--format", "this revision has no %s rendering", kind);
+	{
+		size_t l;
+		const void *p = db_col_blob(st, 0, &l);
+		char *copy = arena_alloc(a, l + 1);
+
+		if (l)
+			memcpy(copy, p, l);
+		copy[l] = '\0';
+		*body = copy;
+		*len = l;
+		snprintf(sha256, 65, "%s", db_col_text(st, 1));
+	}
+	db_reset(st);
+	return 0;
+}
+
+static int pub_list(struct store *s, int64_t agency_id, int year, report_pub_fn fn, void *ctx,
+		    struct gk_error *e)
+{
+	struct db_stmt *st;
+	struct arena a;
+	int rc, row;
+
+	if ((rc = db_stmt(s, ST_REPORT_PUB_LIST, &st, e)) != 0)
+		return rc;
+	db_bind_int(st, 1, agency_id);
+	db_bind_int(st, 2, agency_id);
+	db_bind_int(st, 3, year);
+	db_bind_int(st, 4, year);
+	arena_init(&a);
+	while ((rc = db_next(s, st, &row, "listing published reports", e)) == 0 && row) {
+		struct report_pub_rec r;
+
+		pub_row(st, &a, &r);
+		rc = fn(ctx, &r);
+		arena_free(&a);
+		if (rc != 0) {
+			db_reset(st);
+			break;
+		}
+	}
+	arena_free(&a);
+	return rc;
+}
+
+const struct report_store_ops store_report_ops = {
+	.text_get = text_get,
+	.text_put = text_put,
+	.text_list = text_list,
+	.pub_insert = pub_insert,
+	.pub_section_insert = pub_section_insert,
+	.artifact_insert = artifact_insert,
+	.pub_get = pub_get,
+	.pub_sections = pub_sections,
+	.artifact_get = artifact_get,
+	.pub_list = pub_list,
+};
