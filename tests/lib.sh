@@ -5,12 +5,42 @@
 #   contains "$OUT" "2024-10-31" "reply due after 国庆"
 #   done_testing
 # $OUT and $ERR hold the last command's stdout and stderr. $TMP is a fresh directory.
+#
+# Databases: DB=$(new_db NAME) names a fresh, empty database — the file $TMP/NAME.db, or, when
+# $GONGKAI_TEST_PG is the URL of a PostgreSQL server's admin database (scripts/run-tests starts
+# a throw-away cluster for the scripts marked "# databases: sqlite postgresql"; any script
+# using new_db runs on it by hand with GONGKAI_TEST_PG set), a new database
+# on that server, dropped at exit. sql DB QUERY runs one query on it and prints the rows
+# (columns separated by |), whichever kind it is.
 set -u
 : "${GONGKAI:?set GONGKAI to the gongkai binary}"
 TEST_N=0
 TEST_FAILED=0
 TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
+cleanup() {
+	local d
+	[ -f "$TMP/pg-databases" ] && while read -r d; do
+		psql -q "$GONGKAI_TEST_PG" -c "DROP DATABASE IF EXISTS $d WITH (FORCE)" >/dev/null 2>&1
+	done <"$TMP/pg-databases"
+	rm -rf "$TMP"
+}
+trap cleanup EXIT
+new_db() {  # NAME
+	if [ -z "${GONGKAI_TEST_PG:-}" ]; then
+		echo "$TMP/$1.db"
+		return
+	fi
+	local name="gk_${1//[^a-z0-9]/_}_$$_$RANDOM$RANDOM"
+	psql -q "$GONGKAI_TEST_PG" -c "CREATE DATABASE $name" >/dev/null || return 1
+	echo "$name" >>"$TMP/pg-databases"
+	echo "${GONGKAI_TEST_PG/\/postgres\?//$name?}"
+}
+sql() {  # DB QUERY
+	case $1 in
+	postgres://*|postgresql://*) psql -qAtX "$1" -c "$2" ;;
+	*) sqlite3 -cmd '.timeout 5000' "$1" "$2" ;;
+	esac
+}
 OUT="" ERR="" STATUS=0
 
 ok() { TEST_N=$((TEST_N + 1)); echo "ok $TEST_N - $1"; }

@@ -20,6 +20,7 @@ const struct cli_command cli_commands[] = {
 	{ "report", cmd_report, "the annual report from the ledger: compute, check, texts, publish, revisions, region" },
 	{ "backup", cmd_backup, "a checked copy of the database while the server runs; daily rotation" },
 	{ "restore", cmd_restore, "replace the database with a checked backup" },
+	{ "migrate", cmd_migrate, "move everything into an empty database (SQLite ↔ PostgreSQL), checked" },
 	{ "demo", cmd_demo, "fill a database with demo data (make demo)" },
 	{ "check", cmd_check, "read published annual reports and say what is wrong with them" },
 	{ "doc", cmd_doc, "the catalogue (主动公开): add, review (三审), publish, list documents" },

@@ -23,6 +23,7 @@ int cmd_demo(struct cli *cli, int argc, char **argv);
 int cmd_check(struct cli *cli, int argc, char **argv);
 int cmd_backup(struct cli *cli, int argc, char **argv);
 int cmd_restore(struct cli *cli, int argc, char **argv);  /* cmd_backup.c */
+int cmd_migrate(struct cli *cli, int argc, char **argv);
 
 /* Subcommands kept in their own files. */
 int app_generate_cmd(struct cli *cli, int argc, char **argv);  /* cmd_app_generate.c */

@@ -14,10 +14,12 @@ static void usage(FILE *f)
 {
 	fprintf(f,
 		"gongkai %s — 政府信息公开管理系统 (government information disclosure)\n\n"
-		"Usage: gongkai [--db FILE] [--calendar-dir DIR] [--by USER] COMMAND [OPTIONS]\n"
+		"Usage: gongkai [--db FILE|URL] [--calendar-dir DIR] [--by USER] COMMAND [OPTIONS]\n"
 		"       gongkai COMMAND --help\n\n"
 		"Global options:\n"
-		"  --db FILE            the database (default $GONGKAI_DB, else ./gongkai.db)\n"
+		"  --db FILE|URL        the database: a SQLite file, or a PostgreSQL database as\n"
+		"                       postgresql://USER@HOST/DB (default $GONGKAI_DB, else\n"
+		"                       ./gongkai.db)\n"
 		"  --calendar-dir DIR   extra working-day calendars (*.tsv), loaded after the shipped\n"
 		"                       one (default $GONGKAI_CALENDAR_DIR)\n"
 		"  --by USER            who is acting, recorded in the audit log (default: the\n"

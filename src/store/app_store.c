@@ -244,7 +244,7 @@ static int list(struct store *s, const struct app_filter *f, app_row_fn fn, void
 	db_bind_text(st, 4, f->received_from);
 	db_bind_text(st, 5, f->received_to);
 	db_bind_text(st, 6, f->closed_from);
-	db_bind_int(st, 7, f->limit > 0 ? f->limit : -1);
+	db_bind_int(st, 7, f->limit > 0 ? f->limit : INT64_MAX);
 	return db_each(s, st, "listing applications", each_row, &x, e);
 }
 

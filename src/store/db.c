@@ -55,9 +55,10 @@ int db_stmt(struct store *s, enum stmt_id id, struct db_stmt **out, struct gk_er
 		s->stmts = xcalloc(STMT_COUNT, sizeof *s->stmts);
 	st = &s->stmts[id];
 	if (st->h == NULL) {
-		if (d->sql[id] == NULL)
+		const char *sql = d->sql[id] ? d->sql[id] : sql_common[id];
+		if (sql == NULL)
 			return err_set(e, ERR_INTERNAL, "", "statement %s has no %s text", names[id], d->name);
-		if ((rc = d->prepare(s, d->sql[id], &st->h, e)) != 0)
+		if ((rc = d->prepare(s, sql, &st->h, e)) != 0)
 			return rc;
 		st->s = s;
 	} else {

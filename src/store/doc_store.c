@@ -1,8 +1,9 @@
 /*
  * doc_store.c — the catalogue (implements store/doc_store.h).
  *
- * The full-text search is the driver's (store/sqlite_search.c for SQLite), reached through
- * s->drv->search; everything else is written once, against store/db.h.
+ * The full-text match is the driver's (store/sqlite_search.c, store/pg_search.c), reached
+ * through s->drv->search; the search key around it (migration "search") and everything else
+ * is written once, against store/db.h.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -58,6 +59,13 @@ static void fill(struct db_stmt *st, struct arena *a, struct doc *d, int with_bo
 	d->updated_at = col(st, i++, a);
 	if (with_body)
 		d->body = col(st, i, a);
+}
+
+/* After document id or its attachments changed: the driver's index follows (when the
+ * database does not keep it itself). */
+static int reindex(struct store *s, int64_t id, struct gk_error *e)
+{
+	return s->drv->search->index ? s->drv->search->index(s, id, e) : 0;
 }
 
 static int next_serial(struct store *s, int64_t agency_id, int year, int64_t *seq,
@@ -118,7 +126,9 @@ static int insert(struct store *s, const struct doc *d, int64_t *id, struct gk_e
 	db_bind_int(st, 24, d->agency_id);
 	db_bind_text(st, 25, d->index_no);
 	db_bind_text(st, 26, d->created_at);
-	return db_insert(s, st, "adding the document", id, e);
+	if ((rc = db_insert(s, st, "adding the document", id, e)) != 0)
+		return rc;
+	return reindex(s, *id, e);
 }
 
 static int update(struct store *s, const struct doc *d, struct gk_error *e)
@@ -134,7 +144,7 @@ static int update(struct store *s, const struct doc *d, struct gk_error *e)
 		return rc;
 	if (db_changes(s) == 0)
 		return err_set(e, ERR_NOTFOUND, "ID", "no document %lld", (long long)d->id);
-	return 0;
+	return reindex(s, d->id, e);
 }
 
 static int get(struct store *s, int64_t id, struct arena *a, struct doc *out, struct gk_error *e)
@@ -170,8 +180,8 @@ static void bind_filter(struct db_stmt *st, const struct doc_filter *f)
 	db_bind_int(st, 8, f->public_only);
 	db_bind_int(st, 9, f->staff_agency_id);
 	db_bind_text(st, 10, f->today ? f->today : "");
-	db_bind_int(st, 12, f->limit > 0 ? f->limit : 50);
-	db_bind_int(st, 13, f->offset > 0 ? f->offset : 0);
+	db_bind_int(st, 11, f->limit > 0 ? f->limit : 50);
+	db_bind_int(st, 12, f->offset > 0 ? f->offset : 0);
 }
 
 static int list(struct store *s, const struct doc_filter *f, doc_row_fn fn, void *ctx,
@@ -194,22 +204,169 @@ static int list(struct store *s, const struct doc_filter *f, doc_row_fn fn, void
 	return rc;
 }
 
-/* The search is the driver's own (store/driver.h, struct store_search_ops). */
+/* The search key (migration "search"): what each bit range holds. */
+#define KEY_PUBLISHED ((int64_t)1 << 62)
+#define KEY_DAY_SHIFT 45
+#define KEY_DAY_MASK 0x1FFFF
+#define KEY_AGENCY_SHIFT 31
+#define KEY_AGENCY_MASK 0x3FFF
+#define KEY_TOPIC_SHIFT 23
+#define KEY_TOPIC_MASK 0xFF
+#define KEY_GENRE_SHIFT 18
+#define KEY_GENRE_MASK 0x1F
+#define KEY_VALIDITY_SHIFT 16
+#define KEY_SPAN_SHIFT 50   /* search_span: 32 days */
+
+static const char *const key_validity[4] = { "valid", "expired", "repealed", NULL };
+
+static int64_t key_day(int day)
+{
+	return (int64_t)(day - date_make(1900, 1, 1)) << KEY_DAY_SHIFT;
+}
+
+/* The day f->today names; with none (or a bad one) a day before any document, so that a
+ * public search without a day finds nothing rather than everything. */
+static int today_of(const struct doc_filter *f)
+{
+	int today;
+	if (f->today == NULL || date_parse(f->today, &today, "", NULL) != 0)
+		today = date_make(1900, 1, 1) - 1;
+	return today;
+}
+
+/* The key range f's visibility and year allow, and the days of its year (0 if none). */
+static void key_range(const struct doc_filter *f, int64_t *lo, int64_t *hi, int64_t *dlo,
+		      int64_t *dhi)
+{
+	int y0, y1;
+
+	*lo = 0;
+	*hi = INT64_MAX;
+	*dlo = *dhi = 0;
+	if (f->public_only && f->staff_agency_id == 0) {
+		*lo = KEY_PUBLISHED;
+		*hi = KEY_PUBLISHED + key_day(today_of(f) + 1) - 1;
+	}
+	if (f->year > 0) {
+		y0 = date_make(f->year, 1, 1);
+		y1 = date_make(f->year + 1, 1, 1);
+		*dlo = key_day(y0) >> KEY_DAY_SHIFT;
+		*dhi = (key_day(y1) >> KEY_DAY_SHIFT) - 1;
+		if (*lo == KEY_PUBLISHED) {
+			if (KEY_PUBLISHED + key_day(y0) > *lo)
+				*lo = KEY_PUBLISHED + key_day(y0);
+			if (KEY_PUBLISHED + key_day(y1) - 1 < *hi)
+				*hi = KEY_PUBLISHED + key_day(y1) - 1;
+		}
+	}
+}
+
+/* The values of a code table (search_topic, search_genre) by code, in a. */
+static int codes(struct store *s, enum stmt_id id, struct arena *a, const char **out, int max,
+		 struct gk_error *e)
+{
+	struct db_stmt *st;
+	int rc, row;
+
+	if ((rc = db_stmt(s, id, &st, e)) != 0)
+		return rc;
+	while ((rc = db_next(s, st, &row, "reading search codes", e)) == 0 && row) {
+		int64_t code = db_col_int(st, 0);
+		if (code > 0 && code < max)
+			out[code] = db_col_dup(st, 1, a);
+	}
+	return rc;
+}
+
+struct decode {
+	search_row_fn fn;
+	void *ctx;
+	const char **topic, **genre;
+};
+
+/* A matching key as the row search results are filtered and counted by. */
+static int decode_row(void *p, int64_t key, int scored, double score)
+{
+	struct decode *x = p;
+	struct search_row r = {
+		.key = key,
+		.agency_id = (key >> KEY_AGENCY_SHIFT) & KEY_AGENCY_MASK,
+		.year = date_year(date_make(1900, 1, 1) + (int)((key >> KEY_DAY_SHIFT) & KEY_DAY_MASK)),
+		.topic = x->topic[(key >> KEY_TOPIC_SHIFT) & KEY_TOPIC_MASK],
+		.genre = x->genre[(key >> KEY_GENRE_SHIFT) & KEY_GENRE_MASK],
+		.validity = key_validity[(key >> KEY_VALIDITY_SHIFT) & 3],
+		.scored = scored,
+		.score = score,
+	};
+	return x->fn(x->ctx, &r);
+}
+
+/* The text match is the driver's own (store/driver.h, struct store_search_ops); everything
+ * else of a search is a test of the search key's bits, the same on every database. */
 static int search(struct store *s, const struct search_spec *q, search_row_fn fn, void *ctx,
 		  struct gk_error *e)
 {
-	return s->drv->search->search(s, q, fn, ctx, e);
+	const struct doc_filter *f = q->f;
+	const char *topic[KEY_TOPIC_MASK + 1] = { NULL }, *genre[KEY_GENRE_MASK + 1] = { NULL };
+	struct decode x = { fn, ctx, topic, genre };
+	struct search_bounds b = { .topic = f->topic, .genre = f->genre, .validity = -1,
+				   .agency_id = f->agency_id,
+				   .staff_agency_id = f->public_only ? f->staff_agency_id : 0,
+				   .own_lo = KEY_PUBLISHED,
+				   .own_hi = KEY_PUBLISHED + key_day(today_of(f) + 1) - 1 };
+	struct arena a;
+	int rc;
+
+	arena_init(&a);
+	if ((rc = codes(s, ST_DOC_SEARCH_TOPICS, &a, topic, KEY_TOPIC_MASK + 1, e)) != 0 ||
+	    (rc = codes(s, ST_DOC_SEARCH_GENRES, &a, genre, KEY_GENRE_MASK + 1, e)) != 0)
+		goto out;
+	for (int i = 0; f->validity && i < 3; i++)
+		if (strcmp(f->validity, key_validity[i]) == 0)
+			b.validity = i;
+	if (f->validity && b.validity < 0)
+		goto out;  /* no document has another 有效性 */
+	key_range(f, &b.lo, &b.hi, &b.day_lo, &b.day_hi);
+	rc = s->drv->search->match(s, q, &b, decode_row, &x, e);
+out:
+	arena_free(&a);
+	return rc;
 }
 
 static int search_doc_of(struct store *s, int64_t key, int64_t *doc_id, struct gk_error *e)
 {
-	return s->drv->search->doc_of(s, key, doc_id, e);
+	struct db_stmt *st;
+	int rc;
+
+	if ((rc = db_stmt(s, ST_DOC_SEARCH_DOC_OF, &st, e)) != 0)
+		return rc;
+	db_bind_int(st, 1, key);
+	if ((rc = db_one(s, st, "reading a search result", "key", "such result", e)) != 0)
+		return rc;
+	*doc_id = db_col_int(st, 0);
+	db_reset(st);
+	return 0;
 }
 
 static int search_scope(struct store *s, const struct doc_filter *f, int64_t key, int64_t *all,
 			int64_t *newer, struct gk_error *e)
 {
-	return s->drv->search->scope(s, f, key, all, newer, e);
+	int64_t lo, hi, dlo, dhi;
+	struct db_stmt *st;
+	int rc;
+
+	if ((rc = db_stmt(s, ST_DOC_SEARCH_SCOPE, &st, e)) != 0)
+		return rc;
+	key_range(f, &lo, &hi, &dlo, &dhi);
+	db_bind_int(st, 1, lo >> KEY_SPAN_SHIFT);
+	db_bind_int(st, 2, hi >> KEY_SPAN_SHIFT);
+	db_bind_int(st, 3, key >> KEY_SPAN_SHIFT);
+	if ((rc = db_one(s, st, "estimating the number of results", "", "count", e)) != 0)
+		return rc;
+	*all = db_col_int(st, 0);
+	*newer = db_col_int(st, 1);
+	db_reset(st);
+	return 0;
 }
 
 static int attach(struct store *s, const struct doc_attachment *att, int64_t *id,
@@ -232,7 +389,9 @@ static int attach(struct store *s, const struct doc_attachment *att, int64_t *id
 	db_bind_text(st, 8, att->text_state ? att->text_state : "none");
 	db_bind_text(st, 9, att->text_note);
 	db_bind_text(st, 10, att->text);
-	return db_insert(s, st, "storing the attachment", id, e);
+	if ((rc = db_insert(s, st, "storing the attachment", id, e)) != 0)
+		return rc;
+	return reindex(s, att->doc_id, e);
 }
 
 static int attachments(struct store *s, int64_t doc_id, int with_text, struct arena *a,

@@ -5,7 +5,8 @@
  * domain/) is written once for every database.
  *
  * A new database costs one driver file (store/<driver>.c, a `const struct store_driver`),
- * one statements file (store/sql_<dialect>.c, the text of every name of store/stmt.h), the
+ * one statements file (store/sql_<dialect>.c: the text of each statement that the dialect
+ * cannot take from store/sql_common.c), the
  * dialect's variant of any migration whose SQL differs (store/migrations.c), its search seam,
  * and one line in store.c choosing it by the database's name. See docs/store.md.
  * Only store/ includes this header. Depends on store/store.h, store/stmt.h.
@@ -39,22 +40,38 @@ struct db_fault {
 int db_fault_error(const struct db_fault *f, const char *what, struct gk_error *e);
 
 struct search_spec;
-struct search_row;
-struct doc_filter;
+
+/* What a search's filter allows (store/doc_store.c computes it from a doc_filter): the
+ * parameters ?3 … ?13 of every dialect's match, tests of the search key's bits (migration
+ * "search"). */
+struct search_bounds {
+	int64_t lo, hi;                /* ?3, ?4: the key range */
+	int64_t agency_id;             /* ?5: one organ, 0 = any */
+	const char *topic, *genre;     /* ?6 (with its sub-topics), ?7: NULL = any */
+	int64_t validity;              /* ?8: 0 valid, 1 expired, 2 repealed, -1 = any */
+	int64_t staff_agency_id;       /* ?9: an organ whose unpublished documents show too */
+	int64_t day_lo, day_hi;        /* ?10, ?11: days since 1900-01-01 of one year, 0 = any */
+	int64_t own_lo, own_hi;        /* ?12, ?13: the keys published and visible today */
+};
+
+/* One matching document, newest first: its search key; scored and score for the first
+ * q->nscore (higher is more relevant). Non-zero stops the search. */
+typedef int (*search_match_fn)(void *ctx, int64_t key, int scored, double score);
 
 /* The catalogue's full-text search, which each database does its own way (SQLite: FTS5 with
- * gongkai's tokenizer). Semantics: store/doc_store.h (search, search_doc_of, search_scope). */
+ * gongkai's tokenizer; PostgreSQL: tsvectors of the same tokens). */
 struct store_search_ops {
-	int (*search)(struct store *s, const struct search_spec *q,
-		      int (*fn)(void *ctx, const struct search_row *r), void *ctx, struct gk_error *e);
-	int (*doc_of)(struct store *s, int64_t key, int64_t *doc_id, struct gk_error *e);
-	int (*scope)(struct store *s, const struct doc_filter *f, int64_t key, int64_t *all,
-		     int64_t *newer, struct gk_error *e);
+	/* The documents matching every term of q within b, newest (greatest key) first. */
+	int (*match)(struct store *s, const struct search_spec *q, const struct search_bounds *b,
+		     search_match_fn fn, void *ctx, struct gk_error *e);
+	/* Index document doc_id anew after it or its attachments changed; NULL when the database
+	 * keeps its index itself (SQLite's triggers). */
+	int (*index)(struct store *s, int64_t doc_id, struct gk_error *e);
 };
 
 struct store_driver {
 	const char *name;                         /* "sqlite" */
-	const char *const *sql;                   /* its dialect: text by enum stmt_id */
+	const char *const *sql;                   /* its dialect's own statements (stmt.h) */
 	const struct store_search_ops *search;
 
 	/* Connection: open (creating with STORE_CREATE), migrate, and set s->impl; close frees. */
@@ -86,11 +103,15 @@ struct store_driver {
 	const char *(*col_text)(void *h, int i, size_t *len);        /* NULL for SQL NULL */
 	const void *(*col_blob)(void *h, int i, size_t *len);
 	int64_t (*changes)(struct store *s);      /* rows changed by the last statement */
+	/* After rows were written with their ids (store_transfer): make the next ids follow
+	 * them and index the catalogue; NULL when the database needs nothing. */
+	int (*loaded)(struct store *s, struct gk_error *e);
 	int64_t (*last_id)(struct store *s);      /* id of the last INSERT (when not RETURNING) */
 };
 
 /* The drivers this program has (one line each). */
 extern const struct store_driver store_sqlite_driver;
+extern const struct store_driver store_postgresql_driver;
 
 /* Called by a driver's close: finalize every statement the connection prepared. */
 void db_finalize_all(struct store *s);

@@ -1,5 +1,5 @@
 /*
- * migrations.c — THE ordered list of schema migrations (SQLite dialect).
+ * migrations.c — THE ordered list of schema migrations, for every dialect.
  *
  * Append only: a migration that has landed on main is never edited or reordered, because
  * databases in the field already carry it. To change a table, append a new migration
@@ -8,54 +8,444 @@
  * timestamps as TEXT 'YYYY-MM-DDTHH:MM:SSZ' (UTC); money as INTEGER 分; enumerations as
  * TEXT with a CHECK listing the ids of the domain table; table names that are not SQL
  * keywords in PostgreSQL either ("app_user", not "user"). See docs/store.md.
+ *
+ * Each migration is SQLite's SQL; where PostgreSQL must say it otherwise (triggers, the
+ * search index, SQLite's table rebuilds) the entry has a PostgreSQL variant too, sharing the
+ * common parts through the macros below, so the tables are written once.
  */
 #include "store/migrations.h"
 
+#include <stddef.h>
+
+/* 1 — organs, users, the audit log. */
+#define CORE_TABLES \
+	  "CREATE TABLE schema_migration (\n" \
+	  "  version INTEGER PRIMARY KEY,\n" \
+	  "  name TEXT NOT NULL UNIQUE,\n" \
+	  "  applied_at TEXT NOT NULL\n" \
+	  ") STRICT;\n" \
+	  "CREATE TABLE agency (\n" \
+	  "  id INTEGER PRIMARY KEY,\n" \
+	  "  name TEXT NOT NULL UNIQUE,\n" \
+	  "  code TEXT UNIQUE,\n" \
+	  "  level TEXT NOT NULL CHECK (level IN ('township', 'county-dept', 'county', " \
+	  "'city-dept', 'city', 'province-dept', 'province', 'ministry')),\n" \
+	  "  parent_id INTEGER REFERENCES agency (id),\n" \
+	  "  created_at TEXT NOT NULL\n" \
+	  ") STRICT;\n" \
+	  "CREATE TABLE app_user (\n" \
+	  "  id INTEGER PRIMARY KEY,\n" \
+	  "  name TEXT NOT NULL UNIQUE,\n" \
+	  "  display_name TEXT NOT NULL,\n" \
+	  "  role TEXT NOT NULL CHECK (role IN ('officer', 'reviewer', 'leader', 'admin', " \
+	  "'supervisor')),\n" \
+	  "  agency_id INTEGER REFERENCES agency (id),\n" \
+	  "  password_hash TEXT,\n" \
+	  "  created_at TEXT NOT NULL\n" \
+	  ") STRICT;\n" \
+	  "CREATE TABLE audit_event (\n" \
+	  "  id INTEGER PRIMARY KEY,\n" \
+	  "  at TEXT NOT NULL,\n" \
+	  "  actor TEXT NOT NULL,\n" \
+	  "  agency_id INTEGER,\n" \
+	  "  entity TEXT NOT NULL,\n" \
+	  "  entity_id INTEGER,\n" \
+	  "  action TEXT NOT NULL,\n" \
+	  "  content TEXT NOT NULL,\n" \
+	  "  prev_hash TEXT NOT NULL,\n" \
+	  "  hash TEXT NOT NULL\n" \
+	  ") STRICT;\n" \
+	  "CREATE INDEX audit_event_entity ON audit_event (entity, entity_id);\n"
+
+/* Append-only: refuse UPDATE and DELETE (the hash chain catches tampering around it). */
+#define CORE_SQLITE_GUARDS \
+	  "CREATE TRIGGER audit_event_no_update BEFORE UPDATE ON audit_event\n" \
+	  "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;\n" \
+	  "CREATE TRIGGER audit_event_no_delete BEFORE DELETE ON audit_event\n" \
+	  "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;\n"
+
+/* 4 */
+#define REPORT_TABLES \
+	  "CREATE TABLE report_text (\n" \
+	  "  agency_id INTEGER NOT NULL REFERENCES agency (id),\n" \
+	  "  year INTEGER NOT NULL,\n" \
+	  "  section TEXT NOT NULL CHECK (section IN ('overview', 'problems', 'other_matters')),\n" \
+	  "  body TEXT NOT NULL,\n" \
+	  "  updated_at TEXT NOT NULL,\n" \
+	  "  updated_by TEXT NOT NULL,\n" \
+	  "  PRIMARY KEY (agency_id, year, section)\n" \
+	  ") STRICT;\n" \
+	  "CREATE TABLE report_publication (\n" \
+	  "  id INTEGER PRIMARY KEY,\n" \
+	  "  agency_id INTEGER NOT NULL REFERENCES agency (id),\n" \
+	  "  year INTEGER NOT NULL,\n" \
+	  "  revision INTEGER NOT NULL CHECK (revision >= 1),\n" \
+	  "  format TEXT NOT NULL,\n" \
+	  "  reason TEXT,\n" \
+	  "  cells TEXT NOT NULL,\n" \
+	  "  sha256 TEXT NOT NULL,\n" \
+	  "  published_at TEXT NOT NULL,\n" \
+	  "  published_by TEXT NOT NULL,\n" \
+	  "  UNIQUE (agency_id, year, revision)\n" \
+	  ") STRICT;\n" \
+	  "CREATE INDEX report_publication_year ON report_publication (year, agency_id);\n" \
+	  "CREATE TABLE report_pub_section (\n" \
+	  "  pub_id INTEGER NOT NULL REFERENCES report_publication (id),\n" \
+	  "  section TEXT NOT NULL,\n" \
+	  "  body TEXT NOT NULL,\n" \
+	  "  PRIMARY KEY (pub_id, section)\n" \
+	  ") STRICT;\n" \
+	  "CREATE TABLE report_artifact (\n" \
+	  "  pub_id INTEGER NOT NULL REFERENCES report_publication (id),\n" \
+	  "  kind TEXT NOT NULL,\n" \
+	  "  body BLOB NOT NULL,\n" \
+	  "  sha256 TEXT NOT NULL,\n" \
+	  "  PRIMARY KEY (pub_id, kind)\n" \
+	  ") STRICT;\n"
+
+#define REPORT_SQLITE_GUARDS \
+	  "CREATE TRIGGER report_publication_frozen_u BEFORE UPDATE ON report_publication\n" \
+	  "  BEGIN SELECT RAISE(ABORT, 'a published report is immutable'); END;\n" \
+	  "CREATE TRIGGER report_publication_frozen_d BEFORE DELETE ON report_publication\n" \
+	  "  BEGIN SELECT RAISE(ABORT, 'a published report is immutable'); END;\n" \
+	  "CREATE TRIGGER report_pub_section_frozen_u BEFORE UPDATE ON report_pub_section\n" \
+	  "  BEGIN SELECT RAISE(ABORT, 'a published report is immutable'); END;\n" \
+	  "CREATE TRIGGER report_pub_section_frozen_d BEFORE DELETE ON report_pub_section\n" \
+	  "  BEGIN SELECT RAISE(ABORT, 'a published report is immutable'); END;\n" \
+	  "CREATE TRIGGER report_artifact_frozen_u BEFORE UPDATE ON report_artifact\n" \
+	  "  BEGIN SELECT RAISE(ABORT, 'a published report is immutable'); END;\n" \
+	  "CREATE TRIGGER report_artifact_frozen_d BEFORE DELETE ON report_artifact\n" \
+	  "  BEGIN SELECT RAISE(ABORT, 'a published report is immutable'); END;\n"
+
+/* 5 */
+#define CATALOGUE_TABLES \
+	  "CREATE TABLE agency_profile (\n" \
+	  "  agency_id INTEGER PRIMARY KEY REFERENCES agency (id),\n" \
+	  "  index_pattern TEXT,\n" \
+	  "  office TEXT,\n" \
+	  "  address TEXT,\n" \
+	  "  postcode TEXT,\n" \
+	  "  hours TEXT,\n" \
+	  "  phone TEXT,\n" \
+	  "  fax TEXT,\n" \
+	  "  email TEXT,\n" \
+	  "  website TEXT,\n" \
+	  "  channels TEXT,\n" \
+	  "  fees TEXT,\n" \
+	  "  scope TEXT,\n" \
+	  "  updated_at TEXT NOT NULL\n" \
+	  ") STRICT;\n" \
+	  "CREATE TABLE document_serial (\n" \
+	  "  agency_id INTEGER NOT NULL REFERENCES agency (id),\n" \
+	  "  year INTEGER NOT NULL,\n" \
+	  "  last INTEGER NOT NULL,\n" \
+	  "  PRIMARY KEY (agency_id, year)\n" \
+	  ") STRICT;\n" \
+	  "CREATE TABLE document (\n" \
+	  "  id INTEGER PRIMARY KEY,\n" \
+	  "  agency_id INTEGER NOT NULL REFERENCES agency (id),\n" \
+	  "  index_no TEXT NOT NULL UNIQUE,\n" \
+	  "  title TEXT NOT NULL,\n" \
+	  "  doc_no TEXT,\n" \
+	  "  publisher TEXT NOT NULL,\n" \
+	  "  signed_date TEXT,\n" \
+	  "  published_date TEXT,\n" \
+	  "  topic TEXT,\n" \
+	  "  genre TEXT NOT NULL,\n" \
+	  "  disclosure TEXT NOT NULL CHECK (disclosure IN ('proactive', 'on-request', " \
+	  "'withheld')),\n" \
+	  "  withheld_reason TEXT,\n" \
+	  "  withheld_ground TEXT,\n" \
+	  "  time_limit TEXT,\n" \
+	  "  validity TEXT NOT NULL CHECK (validity IN ('valid', 'expired', 'repealed')),\n" \
+	  "  effective_date TEXT,\n" \
+	  "  invalid_date TEXT,\n" \
+	  "  summary TEXT,\n" \
+	  "  keywords TEXT,\n" \
+	  "  body TEXT NOT NULL,\n" \
+	  "  state TEXT NOT NULL CHECK (state IN ('draft', 'first-review', 'second-review', " \
+	  "'final-review', 'approved', 'published', 'withdrawn')),\n" \
+	  "  round INTEGER NOT NULL DEFAULT 0,\n" \
+	  "  author TEXT NOT NULL,\n" \
+	  "  changed_date TEXT NOT NULL,\n" \
+	  "  reassess_due TEXT,\n" \
+	  "  created_at TEXT NOT NULL,\n" \
+	  "  updated_at TEXT NOT NULL\n" \
+	  ") STRICT;\n" \
+	  "CREATE INDEX document_public ON document (state, published_date);\n" \
+	  "CREATE INDEX document_agency ON document (agency_id, state, published_date);\n" \
+	  "CREATE TABLE document_attachment (\n" \
+	  "  id INTEGER PRIMARY KEY,\n" \
+	  "  doc_id INTEGER NOT NULL REFERENCES document (id),\n" \
+	  "  name TEXT NOT NULL,\n" \
+	  "  mime TEXT NOT NULL,\n" \
+	  "  size INTEGER NOT NULL,\n" \
+	  "  sha256 TEXT NOT NULL,\n" \
+	  "  data BLOB NOT NULL,\n" \
+	  "  created_at TEXT NOT NULL\n" \
+	  ") STRICT;\n" \
+	  "CREATE INDEX document_attachment_doc ON document_attachment (doc_id, id);\n" \
+	  "CREATE TABLE document_event (\n" \
+	  "  id INTEGER PRIMARY KEY,\n" \
+	  "  doc_id INTEGER NOT NULL REFERENCES document (id),\n" \
+	  "  round INTEGER NOT NULL,\n" \
+	  "  action TEXT NOT NULL,\n" \
+	  "  stage TEXT CHECK (stage IN ('first', 'second', 'final')),\n" \
+	  "  decision TEXT CHECK (decision IN ('approve', 'reject')),\n" \
+	  "  comment TEXT,\n" \
+	  "  secrecy_checked INTEGER NOT NULL DEFAULT 0,\n" \
+	  "  actor TEXT NOT NULL,\n" \
+	  "  at TEXT NOT NULL\n" \
+	  ") STRICT;\n" \
+	  "CREATE INDEX document_event_doc ON document_event (doc_id, id);\n"
+
+#define CATALOGUE_SQLITE_FTS \
+	  "CREATE VIRTUAL TABLE document_fts USING fts5 (title, doc_no, index_no, body, " \
+	  "content = 'document', content_rowid = 'id', tokenize = 'gongkai');\n" \
+	  "CREATE TRIGGER document_fts_insert AFTER INSERT ON document BEGIN\n" \
+	  "  INSERT INTO document_fts (rowid, title, doc_no, index_no, body)\n" \
+	  "  VALUES (new.id, new.title, new.doc_no, new.index_no, new.body);\n" \
+	  "END;\n" \
+	  "CREATE TRIGGER document_fts_delete AFTER DELETE ON document BEGIN\n" \
+	  "  INSERT INTO document_fts (document_fts, rowid, title, doc_no, index_no, body)\n" \
+	  "  VALUES ('delete', old.id, old.title, old.doc_no, old.index_no, old.body);\n" \
+	  "END;\n" \
+	  "CREATE TRIGGER document_fts_update AFTER UPDATE OF title, doc_no, index_no, body " \
+	  "ON document BEGIN\n" \
+	  "  INSERT INTO document_fts (document_fts, rowid, title, doc_no, index_no, body)\n" \
+	  "  VALUES ('delete', old.id, old.title, old.doc_no, old.index_no, old.body);\n" \
+	  "  INSERT INTO document_fts (rowid, title, doc_no, index_no, body)\n" \
+	  "  VALUES (new.id, new.title, new.doc_no, new.index_no, new.body);\n" \
+	  "END;\n"
+
+/* 10 */
+#define IDENT_SQLITE_ROLES \
+	  "CREATE TABLE app_user_new (\n" \
+	  "  id INTEGER PRIMARY KEY,\n" \
+	  "  name TEXT NOT NULL UNIQUE,\n" \
+	  "  display_name TEXT NOT NULL,\n" \
+	  "  role TEXT NOT NULL CHECK (role IN ('officer', 'reviewer', 'leader', 'supervisor', " \
+	  "'admin', 'security', 'auditor')),\n" \
+	  "  agency_id INTEGER REFERENCES agency (id),\n" \
+	  "  password_hash TEXT,\n" \
+	  "  created_at TEXT NOT NULL\n" \
+	  ") STRICT;\n" \
+	  "INSERT INTO app_user_new SELECT id, name, display_name, role, agency_id, password_hash, " \
+	  "created_at FROM app_user;\n" \
+	  "DROP TABLE app_user;\n" \
+	  "ALTER TABLE app_user_new RENAME TO app_user;\n"
+
+#define IDENT_HISTORY \
+	  "CREATE TABLE password_history (\n" \
+	  "  id INTEGER PRIMARY KEY,\n" \
+	  "  user_id INTEGER NOT NULL REFERENCES app_user (id) ON DELETE CASCADE,\n" \
+	  "  hash TEXT NOT NULL,\n" \
+	  "  at INTEGER NOT NULL\n" \
+	  ") STRICT;\n" \
+	  "CREATE INDEX password_history_user ON password_history (user_id, id);\n"
+
+#define IDENT_SQLITE_BACKFILL \
+	  "INSERT INTO password_history (user_id, hash, at) SELECT id, password_hash, " \
+	  "CAST(strftime('%s', 'now') AS INTEGER) FROM app_user WHERE password_hash IS NOT NULL;\n"
+
+#define IDENT_TOTP \
+	  "CREATE TABLE user_totp (\n" \
+	  "  user_id INTEGER PRIMARY KEY REFERENCES app_user (id) ON DELETE CASCADE,\n" \
+	  "  secret TEXT NOT NULL,\n" \
+	  "  confirmed INTEGER NOT NULL DEFAULT 0,\n" \
+	  "  last_step INTEGER NOT NULL DEFAULT 0\n" \
+	  ") STRICT;\n"
+
+/* 11 */
+#define SEARCH_SQLITE_DROP \
+	  "DROP TRIGGER document_fts_insert;\n" \
+	  "DROP TRIGGER document_fts_delete;\n" \
+	  "DROP TRIGGER document_fts_update;\n" \
+	  "DROP TABLE document_fts;\n"
+
+#define SEARCH_ATTACHMENT_TEXT \
+	  "ALTER TABLE document_attachment ADD COLUMN text_state TEXT NOT NULL DEFAULT 'none' " \
+	  "CHECK (text_state IN ('none', 'ok', 'empty', 'broken'));\n" \
+	  "ALTER TABLE document_attachment ADD COLUMN text_note TEXT;\n" \
+	  "ALTER TABLE document_attachment ADD COLUMN extracted_text TEXT;\n"
+
+#define SEARCH_SQLITE_INDEX \
+	  "CREATE TABLE search_topic (\n" \
+	  "  code INTEGER PRIMARY KEY CHECK (code BETWEEN 1 AND 255),\n" \
+	  "  value TEXT NOT NULL UNIQUE\n" \
+	  ") STRICT;\n" \
+	  "CREATE TABLE search_genre (\n" \
+	  "  code INTEGER PRIMARY KEY CHECK (code BETWEEN 1 AND 31),\n" \
+	  "  value TEXT NOT NULL UNIQUE\n" \
+	  ") STRICT;\n" \
+	  "CREATE VIEW search_source AS SELECT d.id AS doc_id, d.agency_id,\n" \
+	  "  (CASE WHEN d.state = 'published' THEN 4611686018427387904 ELSE 0 END)\n" \
+	  "  | (max(0, CAST(julianday(coalesce(d.published_date, d.signed_date,\n" \
+	  "      substr(d.created_at, 1, 10))) - 2415020.5 AS INTEGER)) << 45)\n" \
+	  "  | (d.agency_id << 31)\n" \
+	  "  | (coalesce((SELECT code FROM search_topic WHERE value = d.topic), 0) << 23)\n" \
+	  "  | (coalesce((SELECT code FROM search_genre WHERE value = d.genre), 0) << 18)\n" \
+	  "  | (CASE d.validity WHEN 'valid' THEN 0 WHEN 'expired' THEN 1 ELSE 2 END << 16) AS base,\n" \
+	  "  d.title,\n" \
+	  "  coalesce(d.doc_no, '') || char(10) || d.index_no || char(10) || coalesce(d.keywords, '')\n" \
+	  "    AS meta,\n" \
+	  "  coalesce(d.summary || char(10), '') || d.body AS body,\n" \
+	  "  (SELECT group_concat(t, char(28)) FROM (SELECT extracted_text AS t\n" \
+	  "    FROM document_attachment WHERE doc_id = d.id AND text_state = 'ok' ORDER BY id)) AS attach\n" \
+	  "FROM document d WHERE d.state <> 'withdrawn';\n" \
+	  "CREATE VIRTUAL TABLE search_fts USING fts5 (title, meta, body, attach, content = '',\n" \
+	  "  tokenize = 'gongkai');\n" \
+	  "INSERT INTO search_fts (search_fts, rank) VALUES ('hashsize', 67108864);\n" \
+	  "CREATE TABLE search_doc (\n" \
+	  "  key INTEGER PRIMARY KEY,\n" \
+	  "  doc_id INTEGER NOT NULL UNIQUE REFERENCES document (id),\n" \
+	  "  agency_id INTEGER NOT NULL CHECK (agency_id BETWEEN 1 AND 16383)\n" \
+	  ") STRICT;\n" \
+	  "CREATE TABLE search_span (\n" \
+	  "  span INTEGER PRIMARY KEY,\n" \
+	  "  n INTEGER NOT NULL\n" \
+	  ") STRICT;\n" \
+	  "CREATE VIEW search_request AS SELECT NULL AS doc_id;\n" \
+	  "CREATE TRIGGER search_request_add INSTEAD OF INSERT ON search_request BEGIN\n" \
+	  "  INSERT INTO search_topic (value) SELECT topic FROM document WHERE id = new.doc_id\n" \
+	  "    AND topic IS NOT NULL AND topic NOT IN (SELECT value FROM search_topic);\n" \
+	  "  INSERT INTO search_genre (value) SELECT genre FROM document WHERE id = new.doc_id\n" \
+	  "    AND genre NOT IN (SELECT value FROM search_genre);\n" \
+	  "  SELECT RAISE(ABORT, 'search index: more than 65536 documents alike on one day')\n" \
+	  "    FROM search_source s WHERE s.doc_id = new.doc_id\n" \
+	  "    AND EXISTS (SELECT 1 FROM search_doc WHERE key = s.base + 65535);\n" \
+	  "  INSERT INTO search_doc (key, doc_id, agency_id)\n" \
+	  "    SELECT coalesce((SELECT max(key) + 1 FROM search_doc\n" \
+	  "      WHERE key BETWEEN s.base AND s.base + 65535), s.base), s.doc_id, s.agency_id\n" \
+	  "    FROM search_source s WHERE s.doc_id = new.doc_id;\n" \
+	  "END;\n" \
+	  "CREATE TRIGGER search_doc_add AFTER INSERT ON search_doc BEGIN\n" \
+	  "  INSERT INTO search_fts (rowid, title, meta, body, attach)\n" \
+	  "    SELECT new.key, title, meta, body, attach FROM search_source WHERE doc_id = new.doc_id;\n" \
+	  "  INSERT INTO search_span (span, n) VALUES (new.key >> 50, 1)\n" \
+	  "    ON CONFLICT (span) DO UPDATE SET n = n + 1;\n" \
+	  "END;\n" \
+	  "CREATE TRIGGER search_doc_remove BEFORE DELETE ON search_doc BEGIN\n" \
+	  "  INSERT INTO search_fts (search_fts, rowid, title, meta, body, attach)\n" \
+	  "    SELECT 'delete', old.key, title, meta, body, attach FROM search_source\n" \
+	  "    WHERE doc_id = old.doc_id;\n" \
+	  "  UPDATE search_span SET n = n - 1 WHERE span = old.key >> 50;\n" \
+	  "END;\n" \
+	  "CREATE TRIGGER search_document_add AFTER INSERT ON document BEGIN\n" \
+	  "  INSERT INTO search_request (doc_id) VALUES (new.id);\n" \
+	  "END;\n" \
+	  "CREATE TRIGGER search_document_before BEFORE UPDATE ON document BEGIN\n" \
+	  "  DELETE FROM search_doc WHERE doc_id = old.id;\n" \
+	  "END;\n" \
+	  "CREATE TRIGGER search_document_after AFTER UPDATE ON document BEGIN\n" \
+	  "  INSERT INTO search_request (doc_id) VALUES (new.id);\n" \
+	  "END;\n" \
+	  "CREATE TRIGGER search_document_delete BEFORE DELETE ON document BEGIN\n" \
+	  "  DELETE FROM search_doc WHERE doc_id = old.id;\n" \
+	  "END;\n" \
+	  "CREATE TRIGGER search_attachment_before BEFORE INSERT ON document_attachment BEGIN\n" \
+	  "  DELETE FROM search_doc WHERE doc_id = new.doc_id;\n" \
+	  "END;\n" \
+	  "CREATE TRIGGER search_attachment_after AFTER INSERT ON document_attachment BEGIN\n" \
+	  "  INSERT INTO search_request (doc_id) VALUES (new.doc_id);\n" \
+	  "END;\n" \
+	  "CREATE TRIGGER search_attachment_change BEFORE UPDATE ON document_attachment BEGIN\n" \
+	  "  DELETE FROM search_doc WHERE doc_id = old.doc_id;\n" \
+	  "END;\n" \
+	  "CREATE TRIGGER search_attachment_changed AFTER UPDATE ON document_attachment BEGIN\n" \
+	  "  INSERT INTO search_request (doc_id) VALUES (new.doc_id);\n" \
+	  "END;\n" \
+	  "INSERT INTO search_request (doc_id) SELECT id FROM document ORDER BY id;\n"
+
+/* PostgreSQL's own parts (where the dialects differ). The rest of every migration is read by
+ * PostgreSQL as written, with the column types of store/postgresql.c's pg_schema_sql
+ * (INTEGER → BIGINT, BLOB → BYTEA, an INTEGER PRIMARY KEY an identity column, no STRICT). */
+#define PG_REFUSE(trigger, table, message) \
+	"CREATE TRIGGER " trigger " BEFORE UPDATE OR DELETE ON " table "\n" \
+	"  FOR EACH ROW EXECUTE FUNCTION gk_refuse('" message "');\n" \
+	"CREATE TRIGGER " trigger "_t BEFORE TRUNCATE ON " table "\n" \
+	"  FOR EACH STATEMENT EXECUTE FUNCTION gk_refuse('" message "');\n"
+#define CORE_PG_GUARDS \
+	"CREATE FUNCTION gk_refuse() RETURNS trigger LANGUAGE plpgsql AS $$\n" \
+	"BEGIN RAISE EXCEPTION '%', TG_ARGV[0]; END $$;\n" \
+	PG_REFUSE("audit_event_append_only", "audit_event", "the audit log is append-only")
+#define REPORT_PG_GUARDS \
+	PG_REFUSE("report_publication_frozen", "report_publication", "a published report is immutable") \
+	PG_REFUSE("report_pub_section_frozen", "report_pub_section", "a published report is immutable") \
+	PG_REFUSE("report_artifact_frozen", "report_artifact", "a published report is immutable")
+#define IDENT_PG_ROLES \
+	"ALTER TABLE app_user DROP CONSTRAINT app_user_role_check;\n" \
+	"ALTER TABLE app_user ADD CONSTRAINT app_user_role_check CHECK (role IN ('officer', " \
+	"'reviewer', 'leader', 'supervisor', 'admin', 'security', 'auditor'));\n"
+#define IDENT_PG_BACKFILL \
+	"INSERT INTO password_history (user_id, hash, at) SELECT id, password_hash, " \
+	"CAST(extract(epoch FROM now()) AS BIGINT) FROM app_user WHERE password_hash IS NOT NULL;\n"
+/* The search index of PostgreSQL (store/pg_search.c): the same search key and code tables as
+ * SQLite's, the text as tsvectors of gongkai's own tokens, one row per chunk of a document
+ * (a tsvector holds positions up to 16,383), computed by gongkai and put with gk_search_put,
+ * which gives the document its key as SQLite's triggers do. */
+#define SEARCH_PG_INDEX \
+	"CREATE TABLE search_topic (\n" \
+	"  code INTEGER PRIMARY KEY CHECK (code BETWEEN 1 AND 255),\n" \
+	"  value TEXT NOT NULL UNIQUE\n" \
+	");\n" \
+	"CREATE TABLE search_genre (\n" \
+	"  code INTEGER PRIMARY KEY CHECK (code BETWEEN 1 AND 31),\n" \
+	"  value TEXT NOT NULL UNIQUE\n" \
+	");\n" \
+	"CREATE TABLE search_doc (\n" \
+	"  key BIGINT PRIMARY KEY,\n" \
+	"  doc_id BIGINT NOT NULL UNIQUE REFERENCES document (id),\n" \
+	"  agency_id BIGINT NOT NULL CHECK (agency_id BETWEEN 1 AND 16383)\n" \
+	");\n" \
+	"CREATE TABLE search_chunk (\n" \
+	"  key BIGINT NOT NULL REFERENCES search_doc (key) ON DELETE CASCADE,\n" \
+	"  part BIGINT NOT NULL,\n" \
+	"  tsv tsvector NOT NULL,\n" \
+	"  PRIMARY KEY (key, part)\n" \
+	");\n" \
+	"CREATE INDEX search_chunk_tsv ON search_chunk USING gin (tsv);\n" \
+	"CREATE TABLE search_span (\n" \
+	"  span BIGINT PRIMARY KEY,\n" \
+	"  n BIGINT NOT NULL\n" \
+	");\n" \
+	"CREATE FUNCTION gk_search_drop(p_doc BIGINT) RETURNS void LANGUAGE plpgsql AS $$\n" \
+	"DECLARE k BIGINT;\n" \
+	"BEGIN\n" \
+	"  DELETE FROM search_doc WHERE doc_id = p_doc RETURNING key INTO k;\n" \
+	"  IF k IS NOT NULL THEN UPDATE search_span SET n = n - 1 WHERE span = k >> 50; END IF;\n" \
+	"END $$;\n" \
+	"CREATE FUNCTION gk_search_put(p_doc BIGINT) RETURNS BIGINT LANGUAGE plpgsql AS $$\n" \
+	"DECLARE d document%ROWTYPE; base BIGINT; k BIGINT;\n" \
+	"BEGIN\n" \
+	"  PERFORM gk_search_drop(p_doc);\n" \
+	"  SELECT * INTO d FROM document WHERE id = p_doc;\n" \
+	"  IF NOT FOUND OR d.state = 'withdrawn' THEN RETURN NULL; END IF;\n" \
+	"  INSERT INTO search_topic (value) SELECT d.topic WHERE d.topic IS NOT NULL\n" \
+	"    AND NOT EXISTS (SELECT 1 FROM search_topic WHERE value = d.topic);\n" \
+	"  INSERT INTO search_genre (value) SELECT d.genre\n" \
+	"    WHERE NOT EXISTS (SELECT 1 FROM search_genre WHERE value = d.genre);\n" \
+	"  base := (CASE WHEN d.state = 'published' THEN 4611686018427387904 ELSE 0 END)\n" \
+	"    | (greatest(0, CAST(coalesce(d.published_date, d.signed_date,\n" \
+	"        substr(d.created_at, 1, 10)) AS date) - DATE '1900-01-01')::bigint << 45)\n" \
+	"    | (d.agency_id << 31)\n" \
+	"    | (coalesce((SELECT code FROM search_topic WHERE value = d.topic), 0) << 23)\n" \
+	"    | (coalesce((SELECT code FROM search_genre WHERE value = d.genre), 0) << 18)\n" \
+	"    | ((CASE d.validity WHEN 'valid' THEN 0 WHEN 'expired' THEN 1 ELSE 2 END)::bigint << 16);\n" \
+	"  IF EXISTS (SELECT 1 FROM search_doc WHERE key = base + 65535) THEN\n" \
+	"    RAISE EXCEPTION 'search index: more than 65536 documents alike on one day';\n" \
+	"  END IF;\n" \
+	"  k := coalesce((SELECT max(key) + 1 FROM search_doc WHERE key BETWEEN base AND base + 65535), base);\n" \
+	"  INSERT INTO search_doc (key, doc_id, agency_id) VALUES (k, p_doc, d.agency_id);\n" \
+	"  INSERT INTO search_span (span, n) VALUES (k >> 50, 1)\n" \
+	"    ON CONFLICT (span) DO UPDATE SET n = search_span.n + 1;\n" \
+	"  RETURN k;\n" \
+	"END $$;\n"
+
 const struct migration store_migrations[] = {
 	/* 1 — organs, users, the audit log. */
-	{ "core",
-	  "CREATE TABLE schema_migration (\n"
-	  "  version INTEGER PRIMARY KEY,\n"
-	  "  name TEXT NOT NULL UNIQUE,\n"
-	  "  applied_at TEXT NOT NULL\n"
-	  ") STRICT;\n"
-	  "CREATE TABLE agency (\n"
-	  "  id INTEGER PRIMARY KEY,\n"
-	  "  name TEXT NOT NULL UNIQUE,\n"
-	  "  code TEXT UNIQUE,\n"
-	  "  level TEXT NOT NULL CHECK (level IN ('township', 'county-dept', 'county', "
-	  "'city-dept', 'city', 'province-dept', 'province', 'ministry')),\n"
-	  "  parent_id INTEGER REFERENCES agency (id),\n"
-	  "  created_at TEXT NOT NULL\n"
-	  ") STRICT;\n"
-	  "CREATE TABLE app_user (\n"
-	  "  id INTEGER PRIMARY KEY,\n"
-	  "  name TEXT NOT NULL UNIQUE,\n"
-	  "  display_name TEXT NOT NULL,\n"
-	  "  role TEXT NOT NULL CHECK (role IN ('officer', 'reviewer', 'leader', 'admin', "
-	  "'supervisor')),\n"
-	  "  agency_id INTEGER REFERENCES agency (id),\n"
-	  "  password_hash TEXT,\n"
-	  "  created_at TEXT NOT NULL\n"
-	  ") STRICT;\n"
-	  "CREATE TABLE audit_event (\n"
-	  "  id INTEGER PRIMARY KEY,\n"
-	  "  at TEXT NOT NULL,\n"
-	  "  actor TEXT NOT NULL,\n"
-	  "  agency_id INTEGER,\n"
-	  "  entity TEXT NOT NULL,\n"
-	  "  entity_id INTEGER,\n"
-	  "  action TEXT NOT NULL,\n"
-	  "  content TEXT NOT NULL,\n"
-	  "  prev_hash TEXT NOT NULL,\n"
-	  "  hash TEXT NOT NULL\n"
-	  ") STRICT;\n"
-	  "CREATE INDEX audit_event_entity ON audit_event (entity, entity_id);\n"
-	  /* Append-only: refuse UPDATE and DELETE (the hash chain catches tampering around it). */
-	  "CREATE TRIGGER audit_event_no_update BEFORE UPDATE ON audit_event\n"
-	  "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;\n"
-	  "CREATE TRIGGER audit_event_no_delete BEFORE DELETE ON audit_event\n"
-	  "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;\n" },
+	{ "core", CORE_TABLES CORE_SQLITE_GUARDS,
+	  CORE_TABLES CORE_PG_GUARDS },
 
 	/* 2 — applications (依申请公开) and their events. */
 	{ "applications",
@@ -95,7 +485,8 @@ const struct migration store_migrations[] = {
 	  "  actor TEXT NOT NULL,\n"
 	  "  created_at TEXT NOT NULL\n"
 	  ") STRICT;\n"
-	  "CREATE INDEX app_event_app ON app_event (app_id, id);\n" },
+	  "CREATE INDEX app_event_app ON app_event (app_id, id);\n",
+	  NULL },
 
 	/* 3 — the registers feeding Table 二 and Table 四 (domain/register.h). */
 	{ "registers",
@@ -165,158 +556,17 @@ const struct migration store_migrations[] = {
 	  "  title TEXT NOT NULL,\n"
 	  "  url TEXT\n"
 	  ") STRICT;\n"
-	  "CREATE INDEX reg_news_agency ON reg_news (agency_id, date);\n" },
+	  "CREATE INDEX reg_news_agency ON reg_news (agency_id, date);\n",
+	  NULL },
 	/* 4 — the annual report: staff texts, published revisions frozen (domain/report_publish.h). */
-	{ "annual_report",
-	  "CREATE TABLE report_text (\n"
-	  "  agency_id INTEGER NOT NULL REFERENCES agency (id),\n"
-	  "  year INTEGER NOT NULL,\n"
-	  "  section TEXT NOT NULL CHECK (section IN ('overview', 'problems', 'other_matters')),\n"
-	  "  body TEXT NOT NULL,\n"
-	  "  updated_at TEXT NOT NULL,\n"
-	  "  updated_by TEXT NOT NULL,\n"
-	  "  PRIMARY KEY (agency_id, year, section)\n"
-	  ") STRICT;\n"
-	  "CREATE TABLE report_publication (\n"
-	  "  id INTEGER PRIMARY KEY,\n"
-	  "  agency_id INTEGER NOT NULL REFERENCES agency (id),\n"
-	  "  year INTEGER NOT NULL,\n"
-	  "  revision INTEGER NOT NULL CHECK (revision >= 1),\n"
-	  "  format TEXT NOT NULL,\n"
-	  "  reason TEXT,\n"
-	  "  cells TEXT NOT NULL,\n"
-	  "  sha256 TEXT NOT NULL,\n"
-	  "  published_at TEXT NOT NULL,\n"
-	  "  published_by TEXT NOT NULL,\n"
-	  "  UNIQUE (agency_id, year, revision)\n"
-	  ") STRICT;\n"
-	  "CREATE INDEX report_publication_year ON report_publication (year, agency_id);\n"
-	  "CREATE TABLE report_pub_section (\n"
-	  "  pub_id INTEGER NOT NULL REFERENCES report_publication (id),\n"
-	  "  section TEXT NOT NULL,\n"
-	  "  body TEXT NOT NULL,\n"
-	  "  PRIMARY KEY (pub_id, section)\n"
-	  ") STRICT;\n"
-	  "CREATE TABLE report_artifact (\n"
-	  "  pub_id INTEGER NOT NULL REFERENCES report_publication (id),\n"
-	  "  kind TEXT NOT NULL,\n"
-	  "  body BLOB NOT NULL,\n"
-	  "  sha256 TEXT NOT NULL,\n"
-	  "  PRIMARY KEY (pub_id, kind)\n"
-	  ") STRICT;\n"
-	  "CREATE TRIGGER report_publication_frozen_u BEFORE UPDATE ON report_publication\n"
-	  "  BEGIN SELECT RAISE(ABORT, 'a published report is immutable'); END;\n"
-	  "CREATE TRIGGER report_publication_frozen_d BEFORE DELETE ON report_publication\n"
-	  "  BEGIN SELECT RAISE(ABORT, 'a published report is immutable'); END;\n"
-	  "CREATE TRIGGER report_pub_section_frozen_u BEFORE UPDATE ON report_pub_section\n"
-	  "  BEGIN SELECT RAISE(ABORT, 'a published report is immutable'); END;\n"
-	  "CREATE TRIGGER report_pub_section_frozen_d BEFORE DELETE ON report_pub_section\n"
-	  "  BEGIN SELECT RAISE(ABORT, 'a published report is immutable'); END;\n"
-	  "CREATE TRIGGER report_artifact_frozen_u BEFORE UPDATE ON report_artifact\n"
-	  "  BEGIN SELECT RAISE(ABORT, 'a published report is immutable'); END;\n"
-	  "CREATE TRIGGER report_artifact_frozen_d BEFORE DELETE ON report_artifact\n"
-	  "  BEGIN SELECT RAISE(ABORT, 'a published report is immutable'); END;\n" },
+	{ "annual_report", REPORT_TABLES REPORT_SQLITE_GUARDS,
+	  REPORT_TABLES REPORT_PG_GUARDS },
 
 	/* 5 — the catalogue (主动公开): documents, attachments, history, 索引号 serials, organ
 	 * settings, and the full-text index kept in step by triggers (tokenizer "gongkai",
 	 * registered on every connection: store/fts_tokenizer.c). */
-	{ "catalogue",
-	  "CREATE TABLE agency_profile (\n"
-	  "  agency_id INTEGER PRIMARY KEY REFERENCES agency (id),\n"
-	  "  index_pattern TEXT,\n"
-	  "  office TEXT,\n"
-	  "  address TEXT,\n"
-	  "  postcode TEXT,\n"
-	  "  hours TEXT,\n"
-	  "  phone TEXT,\n"
-	  "  fax TEXT,\n"
-	  "  email TEXT,\n"
-	  "  website TEXT,\n"
-	  "  channels TEXT,\n"
-	  "  fees TEXT,\n"
-	  "  scope TEXT,\n"
-	  "  updated_at TEXT NOT NULL\n"
-	  ") STRICT;\n"
-	  "CREATE TABLE document_serial (\n"
-	  "  agency_id INTEGER NOT NULL REFERENCES agency (id),\n"
-	  "  year INTEGER NOT NULL,\n"
-	  "  last INTEGER NOT NULL,\n"
-	  "  PRIMARY KEY (agency_id, year)\n"
-	  ") STRICT;\n"
-	  "CREATE TABLE document (\n"
-	  "  id INTEGER PRIMARY KEY,\n"
-	  "  agency_id INTEGER NOT NULL REFERENCES agency (id),\n"
-	  "  index_no TEXT NOT NULL UNIQUE,\n"
-	  "  title TEXT NOT NULL,\n"
-	  "  doc_no TEXT,\n"
-	  "  publisher TEXT NOT NULL,\n"
-	  "  signed_date TEXT,\n"
-	  "  published_date TEXT,\n"
-	  "  topic TEXT,\n"
-	  "  genre TEXT NOT NULL,\n"
-	  "  disclosure TEXT NOT NULL CHECK (disclosure IN ('proactive', 'on-request', "
-	  "'withheld')),\n"
-	  "  withheld_reason TEXT,\n"
-	  "  withheld_ground TEXT,\n"
-	  "  time_limit TEXT,\n"
-	  "  validity TEXT NOT NULL CHECK (validity IN ('valid', 'expired', 'repealed')),\n"
-	  "  effective_date TEXT,\n"
-	  "  invalid_date TEXT,\n"
-	  "  summary TEXT,\n"
-	  "  keywords TEXT,\n"
-	  "  body TEXT NOT NULL,\n"
-	  "  state TEXT NOT NULL CHECK (state IN ('draft', 'first-review', 'second-review', "
-	  "'final-review', 'approved', 'published', 'withdrawn')),\n"
-	  "  round INTEGER NOT NULL DEFAULT 0,\n"
-	  "  author TEXT NOT NULL,\n"
-	  "  changed_date TEXT NOT NULL,\n"
-	  "  reassess_due TEXT,\n"
-	  "  created_at TEXT NOT NULL,\n"
-	  "  updated_at TEXT NOT NULL\n"
-	  ") STRICT;\n"
-	  "CREATE INDEX document_public ON document (state, published_date);\n"
-	  "CREATE INDEX document_agency ON document (agency_id, state, published_date);\n"
-	  "CREATE TABLE document_attachment (\n"
-	  "  id INTEGER PRIMARY KEY,\n"
-	  "  doc_id INTEGER NOT NULL REFERENCES document (id),\n"
-	  "  name TEXT NOT NULL,\n"
-	  "  mime TEXT NOT NULL,\n"
-	  "  size INTEGER NOT NULL,\n"
-	  "  sha256 TEXT NOT NULL,\n"
-	  "  data BLOB NOT NULL,\n"
-	  "  created_at TEXT NOT NULL\n"
-	  ") STRICT;\n"
-	  "CREATE INDEX document_attachment_doc ON document_attachment (doc_id, id);\n"
-	  "CREATE TABLE document_event (\n"
-	  "  id INTEGER PRIMARY KEY,\n"
-	  "  doc_id INTEGER NOT NULL REFERENCES document (id),\n"
-	  "  round INTEGER NOT NULL,\n"
-	  "  action TEXT NOT NULL,\n"
-	  "  stage TEXT CHECK (stage IN ('first', 'second', 'final')),\n"
-	  "  decision TEXT CHECK (decision IN ('approve', 'reject')),\n"
-	  "  comment TEXT,\n"
-	  "  secrecy_checked INTEGER NOT NULL DEFAULT 0,\n"
-	  "  actor TEXT NOT NULL,\n"
-	  "  at TEXT NOT NULL\n"
-	  ") STRICT;\n"
-	  "CREATE INDEX document_event_doc ON document_event (doc_id, id);\n"
-	  "CREATE VIRTUAL TABLE document_fts USING fts5 (title, doc_no, index_no, body, "
-	  "content = 'document', content_rowid = 'id', tokenize = 'gongkai');\n"
-	  "CREATE TRIGGER document_fts_insert AFTER INSERT ON document BEGIN\n"
-	  "  INSERT INTO document_fts (rowid, title, doc_no, index_no, body)\n"
-	  "  VALUES (new.id, new.title, new.doc_no, new.index_no, new.body);\n"
-	  "END;\n"
-	  "CREATE TRIGGER document_fts_delete AFTER DELETE ON document BEGIN\n"
-	  "  INSERT INTO document_fts (document_fts, rowid, title, doc_no, index_no, body)\n"
-	  "  VALUES ('delete', old.id, old.title, old.doc_no, old.index_no, old.body);\n"
-	  "END;\n"
-	  "CREATE TRIGGER document_fts_update AFTER UPDATE OF title, doc_no, index_no, body "
-	  "ON document BEGIN\n"
-	  "  INSERT INTO document_fts (document_fts, rowid, title, doc_no, index_no, body)\n"
-	  "  VALUES ('delete', old.id, old.title, old.doc_no, old.index_no, old.body);\n"
-	  "  INSERT INTO document_fts (rowid, title, doc_no, index_no, body)\n"
-	  "  VALUES (new.id, new.title, new.doc_no, new.index_no, new.body);\n"
-	  "END;\n" },
+	{ "catalogue", CATALOGUE_TABLES CATALOGUE_SQLITE_FTS,
+	  CATALOGUE_TABLES },
 
 	/* 6 — staff sign-in sessions: the SHA-256 of each token (never the token), who, when made
 	 * and last used, from where. Deleted on logout, expiry, password change. */
@@ -328,13 +578,15 @@ const struct migration store_migrations[] = {
 	  "  seen_at TEXT NOT NULL,\n"
 	  "  client TEXT\n"
 	  ") STRICT;\n"
-	  "CREATE INDEX staff_session_user ON staff_session (user_id, created_at);\n" },
+	  "CREATE INDEX staff_session_user ON staff_session (user_id, created_at);\n",
+	  NULL },
 
 	/* 7 — fee_pause: whether the time from a fee notice to payment is left out of the reply time
 	 * limit (109号, UNVERIFIED), set per organ; NULL = the default, paused. */
 	{ "fee_pause",
 	  "ALTER TABLE agency_profile ADD COLUMN fee_pause TEXT "
-	  "CHECK (fee_pause IS NULL OR fee_pause IN ('yes', 'no'));\n" },
+	  "CHECK (fee_pause IS NULL OR fee_pause IN ('yes', 'no'));\n",
+	  NULL },
 
 	/* 8 — sign-in records (domain/signin.h): failed sign-ins (name typed, address, time) for
 	 * throttling and for showing them to the account's owner and the security administrator;
@@ -355,7 +607,8 @@ const struct migration store_migrations[] = {
 	  "  client TEXT,\n"
 	  "  prev_at INTEGER,\n"
 	  "  prev_client TEXT\n"
-	  ") STRICT;\n" },
+	  ") STRICT;\n",
+	  NULL },
 
 	/* 9 — the Regulation's time limits at every step (docs/lifecycle.md). On an event: the date
 	 * or period it sets (补正 period, consultation answer, delayed reply) and its length in
@@ -383,43 +636,16 @@ const struct migration store_migrations[] = {
 	  "CHECK (consult_cap IS NULL OR consult_cap IN ('yes', 'no'));\n"
 	  "ALTER TABLE agency_profile ADD COLUMN confirm_days TEXT;\n"
 	  "ALTER TABLE agency_profile ADD COLUMN review_body TEXT;\n"
-	  "ALTER TABLE agency_profile ADD COLUMN report_due TEXT;\n" },
+	  "ALTER TABLE agency_profile ADD COLUMN report_due TEXT;\n",
+	  NULL },
 
 	/* 10 — identification (GB/T 22239-2019 8.1.4.1): the roles of 三员分立 (security and
 	 * audit administrators beside the system administrator: app_user is rebuilt, SQLite
 	 * cannot widen a CHECK in place), each account's past password hashes (no reuse of the last
 	 * five; the newest's time is when the password was last changed) and its second factor
 	 * (a TOTP secret, confirmed or pending, and the last step used, against replay). */
-	{ "identification",
-	  "CREATE TABLE app_user_new (\n"
-	  "  id INTEGER PRIMARY KEY,\n"
-	  "  name TEXT NOT NULL UNIQUE,\n"
-	  "  display_name TEXT NOT NULL,\n"
-	  "  role TEXT NOT NULL CHECK (role IN ('officer', 'reviewer', 'leader', 'supervisor', "
-	  "'admin', 'security', 'auditor')),\n"
-	  "  agency_id INTEGER REFERENCES agency (id),\n"
-	  "  password_hash TEXT,\n"
-	  "  created_at TEXT NOT NULL\n"
-	  ") STRICT;\n"
-	  "INSERT INTO app_user_new SELECT id, name, display_name, role, agency_id, password_hash, "
-	  "created_at FROM app_user;\n"
-	  "DROP TABLE app_user;\n"
-	  "ALTER TABLE app_user_new RENAME TO app_user;\n"
-	  "CREATE TABLE password_history (\n"
-	  "  id INTEGER PRIMARY KEY,\n"
-	  "  user_id INTEGER NOT NULL REFERENCES app_user (id) ON DELETE CASCADE,\n"
-	  "  hash TEXT NOT NULL,\n"
-	  "  at INTEGER NOT NULL\n"
-	  ") STRICT;\n"
-	  "CREATE INDEX password_history_user ON password_history (user_id, id);\n"
-	  "INSERT INTO password_history (user_id, hash, at) SELECT id, password_hash, "
-	  "CAST(strftime('%s', 'now') AS INTEGER) FROM app_user WHERE password_hash IS NOT NULL;\n"
-	  "CREATE TABLE user_totp (\n"
-	  "  user_id INTEGER PRIMARY KEY REFERENCES app_user (id) ON DELETE CASCADE,\n"
-	  "  secret TEXT NOT NULL,\n"
-	  "  confirmed INTEGER NOT NULL DEFAULT 0,\n"
-	  "  last_step INTEGER NOT NULL DEFAULT 0\n"
-	  ") STRICT;\n" },
+	{ "identification", IDENT_SQLITE_ROLES IDENT_HISTORY IDENT_SQLITE_BACKFILL IDENT_TOTP,
+	  IDENT_PG_ROLES IDENT_HISTORY IDENT_PG_BACKFILL IDENT_TOTP },
 
 	/* 11 — search at a platform's size (docs/search.md). The index's rowid is a search key that
 	 * sorts as results are shown and carries everything results are filtered and counted by,
@@ -441,108 +667,16 @@ const struct migration store_migrations[] = {
 	 * change, its entry is deleted with the values it was indexed with; after, added again
 	 * (through the view search_request). Attachments keep the text extracted from them (PDF
 	 * pages separated by form feeds) and whether that worked. */
-	{ "search",
-	  "DROP TRIGGER document_fts_insert;\n"
-	  "DROP TRIGGER document_fts_delete;\n"
-	  "DROP TRIGGER document_fts_update;\n"
-	  "DROP TABLE document_fts;\n"
-	  "ALTER TABLE document_attachment ADD COLUMN text_state TEXT NOT NULL DEFAULT 'none' "
-	  "CHECK (text_state IN ('none', 'ok', 'empty', 'broken'));\n"
-	  "ALTER TABLE document_attachment ADD COLUMN text_note TEXT;\n"
-	  "ALTER TABLE document_attachment ADD COLUMN extracted_text TEXT;\n"
-	  "CREATE TABLE search_topic (\n"
-	  "  code INTEGER PRIMARY KEY CHECK (code BETWEEN 1 AND 255),\n"
-	  "  value TEXT NOT NULL UNIQUE\n"
-	  ") STRICT;\n"
-	  "CREATE TABLE search_genre (\n"
-	  "  code INTEGER PRIMARY KEY CHECK (code BETWEEN 1 AND 31),\n"
-	  "  value TEXT NOT NULL UNIQUE\n"
-	  ") STRICT;\n"
-	  "CREATE VIEW search_source AS SELECT d.id AS doc_id, d.agency_id,\n"
-	  "  (CASE WHEN d.state = 'published' THEN 4611686018427387904 ELSE 0 END)\n"
-	  "  | (max(0, CAST(julianday(coalesce(d.published_date, d.signed_date,\n"
-	  "      substr(d.created_at, 1, 10))) - 2415020.5 AS INTEGER)) << 45)\n"
-	  "  | (d.agency_id << 31)\n"
-	  "  | (coalesce((SELECT code FROM search_topic WHERE value = d.topic), 0) << 23)\n"
-	  "  | (coalesce((SELECT code FROM search_genre WHERE value = d.genre), 0) << 18)\n"
-	  "  | (CASE d.validity WHEN 'valid' THEN 0 WHEN 'expired' THEN 1 ELSE 2 END << 16) AS base,\n"
-	  "  d.title,\n"
-	  "  coalesce(d.doc_no, '') || char(10) || d.index_no || char(10) || coalesce(d.keywords, '')\n"
-	  "    AS meta,\n"
-	  "  coalesce(d.summary || char(10), '') || d.body AS body,\n"
-	  "  (SELECT group_concat(t, char(28)) FROM (SELECT extracted_text AS t\n"
-	  "    FROM document_attachment WHERE doc_id = d.id AND text_state = 'ok' ORDER BY id)) AS attach\n"
-	  "FROM document d WHERE d.state <> 'withdrawn';\n"
-	  "CREATE VIRTUAL TABLE search_fts USING fts5 (title, meta, body, attach, content = '',\n"
-	  "  tokenize = 'gongkai');\n"
-	  "INSERT INTO search_fts (search_fts, rank) VALUES ('hashsize', 67108864);\n"
-	  "CREATE TABLE search_doc (\n"
-	  "  key INTEGER PRIMARY KEY,\n"
-	  "  doc_id INTEGER NOT NULL UNIQUE REFERENCES document (id),\n"
-	  "  agency_id INTEGER NOT NULL CHECK (agency_id BETWEEN 1 AND 16383)\n"
-	  ") STRICT;\n"
-	  "CREATE TABLE search_span (\n"
-	  "  span INTEGER PRIMARY KEY,\n"
-	  "  n INTEGER NOT NULL\n"
-	  ") STRICT;\n"
-	  "CREATE VIEW search_request AS SELECT NULL AS doc_id;\n"
-	  "CREATE TRIGGER search_request_add INSTEAD OF INSERT ON search_request BEGIN\n"
-	  "  INSERT INTO search_topic (value) SELECT topic FROM document WHERE id = new.doc_id\n"
-	  "    AND topic IS NOT NULL AND topic NOT IN (SELECT value FROM search_topic);\n"
-	  "  INSERT INTO search_genre (value) SELECT genre FROM document WHERE id = new.doc_id\n"
-	  "    AND genre NOT IN (SELECT value FROM search_genre);\n"
-	  "  SELECT RAISE(ABORT, 'search index: more than 65536 documents alike on one day')\n"
-	  "    FROM search_source s WHERE s.doc_id = new.doc_id\n"
-	  "    AND EXISTS (SELECT 1 FROM search_doc WHERE key = s.base + 65535);\n"
-	  "  INSERT INTO search_doc (key, doc_id, agency_id)\n"
-	  "    SELECT coalesce((SELECT max(key) + 1 FROM search_doc\n"
-	  "      WHERE key BETWEEN s.base AND s.base + 65535), s.base), s.doc_id, s.agency_id\n"
-	  "    FROM search_source s WHERE s.doc_id = new.doc_id;\n"
-	  "END;\n"
-	  "CREATE TRIGGER search_doc_add AFTER INSERT ON search_doc BEGIN\n"
-	  "  INSERT INTO search_fts (rowid, title, meta, body, attach)\n"
-	  "    SELECT new.key, title, meta, body, attach FROM search_source WHERE doc_id = new.doc_id;\n"
-	  "  INSERT INTO search_span (span, n) VALUES (new.key >> 50, 1)\n"
-	  "    ON CONFLICT (span) DO UPDATE SET n = n + 1;\n"
-	  "END;\n"
-	  "CREATE TRIGGER search_doc_remove BEFORE DELETE ON search_doc BEGIN\n"
-	  "  INSERT INTO search_fts (search_fts, rowid, title, meta, body, attach)\n"
-	  "    SELECT 'delete', old.key, title, meta, body, attach FROM search_source\n"
-	  "    WHERE doc_id = old.doc_id;\n"
-	  "  UPDATE search_span SET n = n - 1 WHERE span = old.key >> 50;\n"
-	  "END;\n"
-	  "CREATE TRIGGER search_document_add AFTER INSERT ON document BEGIN\n"
-	  "  INSERT INTO search_request (doc_id) VALUES (new.id);\n"
-	  "END;\n"
-	  "CREATE TRIGGER search_document_before BEFORE UPDATE ON document BEGIN\n"
-	  "  DELETE FROM search_doc WHERE doc_id = old.id;\n"
-	  "END;\n"
-	  "CREATE TRIGGER search_document_after AFTER UPDATE ON document BEGIN\n"
-	  "  INSERT INTO search_request (doc_id) VALUES (new.id);\n"
-	  "END;\n"
-	  "CREATE TRIGGER search_document_delete BEFORE DELETE ON document BEGIN\n"
-	  "  DELETE FROM search_doc WHERE doc_id = old.id;\n"
-	  "END;\n"
-	  "CREATE TRIGGER search_attachment_before BEFORE INSERT ON document_attachment BEGIN\n"
-	  "  DELETE FROM search_doc WHERE doc_id = new.doc_id;\n"
-	  "END;\n"
-	  "CREATE TRIGGER search_attachment_after AFTER INSERT ON document_attachment BEGIN\n"
-	  "  INSERT INTO search_request (doc_id) VALUES (new.doc_id);\n"
-	  "END;\n"
-	  "CREATE TRIGGER search_attachment_change BEFORE UPDATE ON document_attachment BEGIN\n"
-	  "  DELETE FROM search_doc WHERE doc_id = old.doc_id;\n"
-	  "END;\n"
-	  "CREATE TRIGGER search_attachment_changed AFTER UPDATE ON document_attachment BEGIN\n"
-	  "  INSERT INTO search_request (doc_id) VALUES (new.doc_id);\n"
-	  "END;\n"
-	  "INSERT INTO search_request (doc_id) SELECT id FROM document ORDER BY id;\n" },
+	{ "search", SEARCH_SQLITE_DROP SEARCH_ATTACHMENT_TEXT SEARCH_SQLITE_INDEX,
+	  SEARCH_ATTACHMENT_TEXT SEARCH_PG_INDEX },
 
 	/* 12 — which failed sign-ins a sign-in came after: the last signin_failure id when it was
 	 * made, so the failures "since the previous sign-in" are told apart from those before it
 	 * even in the very second of that sign-in (domain/signin.h). */
 	{ "signin_mark",
 	  "ALTER TABLE signin_last ADD COLUMN mark INTEGER NOT NULL DEFAULT 0;\n"
-	  "ALTER TABLE signin_last ADD COLUMN prev_mark INTEGER NOT NULL DEFAULT 0;\n" },
+	  "ALTER TABLE signin_last ADD COLUMN prev_mark INTEGER NOT NULL DEFAULT 0;\n",
+	  NULL },
 
 	/* Append new migrations here, one block per change, with a comment line like the above. */
 };

@@ -1,8 +1,8 @@
 /*
- * migrations.h — the ordered list of schema migrations of the SQLite store.
+ * migrations.h — the ordered list of schema migrations of the store (every dialect).
  *
- * A database's schema version is the number of migrations applied to it (PRAGMA user_version,
- * mirrored with names in table schema_migration). Migration i (1-based) takes version i-1 to i.
+ * A database's schema version is the number of migrations applied to it (table
+ * schema_migration; SQLite mirrors it in PRAGMA user_version). Migration i (1-based) takes version i-1 to i.
  * Defined in store/migrations.c, the one file every area appends its schema to.
  */
 #ifndef GK_STORE_MIGRATIONS_H
@@ -11,6 +11,7 @@
 struct migration {
 	const char *name;   /* short, unique, stable: "core", "applications", … */
 	const char *sql;    /* one or more statements, run inside the migration's transaction */
+	const char *pg;     /* PostgreSQL's variant; NULL: sql, with PostgreSQL's column types */
 };
 
 extern const struct migration store_migrations[];

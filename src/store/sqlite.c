@@ -9,8 +9,9 @@
  * measures what it costs; write transactions start with BEGIN IMMEDIATE so two processes writing at
  * once queue on the lock instead of failing half-way. The schema is the ordered migration
  * list of store/migrations.c, applied on open inside one IMMEDIATE transaction.
- * The statements' text is store/sql_sqlite.c; the area operations (store/<area>_store.c) are
- * written once against store/db.h; the catalogue search is store/sqlite_search.c.
+ * The statements' text is store/sql_common.c and store/sql_sqlite.c; the area operations
+ * (store/<area>_store.c) are written once against store/db.h; the catalogue search is
+ * store/sqlite_search.c.
  * May call base/, store/db.c and sqlite3.
  */
 #include <stdint.h>

@@ -2,9 +2,10 @@
  * stmt.h — the names of every SQL statement the store areas run (one list for all dialects).
  *
  * Area code (store/<area>_store.c) asks for a statement by name — db_stmt(s, ST_APP_GET, …) —
- * and each dialect gives its text in its own statements file (store/sql_sqlite.c, …), a table
- * indexed by these names. To add a statement: one X(NAME) line here, in the area's block, and
- * its text in every dialect's file (a unit test fails when a dialect lacks one). Parameters are
+ * and gets its text from store/sql_common.c when every dialect reads it alike, else from the
+ * dialect's own file (store/sql_sqlite.c, store/sql_postgresql.c): tables indexed by these
+ * names. To add a statement: one X(NAME) line here, in the area's block, and its text in
+ * sql_common.c or in every dialect's file (test_store_statements fails otherwise). Parameters are
  * numbered from 1 in the order the area code binds them; columns are read by position.
  * Depends on nothing.
  */
@@ -82,6 +83,10 @@
 	X(DOC_UPDATE) \
 	X(DOC_GET) \
 	X(DOC_LIST) \
+	X(DOC_SEARCH_TOPICS) \
+	X(DOC_SEARCH_GENRES) \
+	X(DOC_SEARCH_DOC_OF) \
+	X(DOC_SEARCH_SCOPE) \
 	X(DOC_ATTACH) \
 	X(DOC_ATTACHMENTS) \
 	X(DOC_ATTACHMENT_DATA) \
@@ -117,6 +122,57 @@
 	X(REG_NEWS_SELECT) \
 	X(REG_NEWS_UPDATE) \
 	X(REG_NEWS_DELETE) \
+	/* whole tables, for gongkai migrate: transfer.c */ \
+	X(COPY_AGENCY_READ) \
+	X(COPY_AGENCY_WRITE) \
+	X(COPY_APP_USER_READ) \
+	X(COPY_APP_USER_WRITE) \
+	X(COPY_AUDIT_EVENT_READ) \
+	X(COPY_AUDIT_EVENT_WRITE) \
+	X(COPY_APPLICATION_READ) \
+	X(COPY_APPLICATION_WRITE) \
+	X(COPY_APP_EVENT_READ) \
+	X(COPY_APP_EVENT_WRITE) \
+	X(COPY_REG_NORMDOC_READ) \
+	X(COPY_REG_NORMDOC_WRITE) \
+	X(COPY_REG_DECISION_READ) \
+	X(COPY_REG_DECISION_WRITE) \
+	X(COPY_REG_FEE_READ) \
+	X(COPY_REG_FEE_WRITE) \
+	X(COPY_REG_CASE_READ) \
+	X(COPY_REG_CASE_WRITE) \
+	X(COPY_REG_FEEDBACK_READ) \
+	X(COPY_REG_FEEDBACK_WRITE) \
+	X(COPY_REG_NEWS_READ) \
+	X(COPY_REG_NEWS_WRITE) \
+	X(COPY_REPORT_TEXT_READ) \
+	X(COPY_REPORT_TEXT_WRITE) \
+	X(COPY_REPORT_PUBLICATION_READ) \
+	X(COPY_REPORT_PUBLICATION_WRITE) \
+	X(COPY_REPORT_PUB_SECTION_READ) \
+	X(COPY_REPORT_PUB_SECTION_WRITE) \
+	X(COPY_REPORT_ARTIFACT_READ) \
+	X(COPY_REPORT_ARTIFACT_WRITE) \
+	X(COPY_AGENCY_PROFILE_READ) \
+	X(COPY_AGENCY_PROFILE_WRITE) \
+	X(COPY_DOCUMENT_SERIAL_READ) \
+	X(COPY_DOCUMENT_SERIAL_WRITE) \
+	X(COPY_DOCUMENT_READ) \
+	X(COPY_DOCUMENT_WRITE) \
+	X(COPY_DOCUMENT_ATTACHMENT_READ) \
+	X(COPY_DOCUMENT_ATTACHMENT_WRITE) \
+	X(COPY_DOCUMENT_EVENT_READ) \
+	X(COPY_DOCUMENT_EVENT_WRITE) \
+	X(COPY_STAFF_SESSION_READ) \
+	X(COPY_STAFF_SESSION_WRITE) \
+	X(COPY_SIGNIN_FAILURE_READ) \
+	X(COPY_SIGNIN_FAILURE_WRITE) \
+	X(COPY_SIGNIN_LAST_READ) \
+	X(COPY_SIGNIN_LAST_WRITE) \
+	X(COPY_PASSWORD_HISTORY_READ) \
+	X(COPY_PASSWORD_HISTORY_WRITE) \
+	X(COPY_USER_TOTP_READ) \
+	X(COPY_USER_TOTP_WRITE) \
 	/* end */
 
 enum stmt_id {
@@ -126,8 +182,11 @@ enum stmt_id {
 	STMT_COUNT
 };
 
-/* Each dialect's statements, indexed by enum stmt_id (one file each). */
+/* The statements' text by enum stmt_id: the portable ones (store/sql_common.c), and each
+ * dialect's own (NULL where the portable text serves). */
+extern const char *const sql_common[STMT_COUNT];
 extern const char *const sql_sqlite[STMT_COUNT];
+extern const char *const sql_postgresql[STMT_COUNT];
 
 /* "APP_GET" for ST_APP_GET (for messages). */
 const char *stmt_name(enum stmt_id id);

@@ -1,8 +1,8 @@
 /*
  * store.c — driver selection and the generic part of the store interface (see store.h).
  *
- * A path starting with "postgresql://" or "postgres://" names a PostgreSQL database (driver
- * not built yet); anything else is a SQLite file.
+ * A path starting with "postgresql://" or "postgres://" names a PostgreSQL database (libpq's
+ * URL: store/postgresql.c); anything else is a SQLite file (store/sqlite.c).
  */
 #include "store/store.h"
 
@@ -15,25 +15,21 @@
 #include "store/driver.h"
 #include "text/date.h"
 
-/* The driver for a database path, or NULL (the error set, naming field). */
-static const struct store_driver *driver_of(const char *path, const char *field, struct gk_error *e)
+/* The driver for a database's name. */
+static const struct store_driver *driver_of(const char *path)
 {
-	if (strncmp(path, "postgresql://", 13) == 0 || strncmp(path, "postgres://", 11) == 0) {
-		err_set(e, ERR_INVALID, field, "this build has no PostgreSQL driver; use a SQLite file name");
-		return NULL;
-	}
+	if (strncmp(path, "postgresql://", 13) == 0 || strncmp(path, "postgres://", 11) == 0)
+		return &store_postgresql_driver;
 	return &store_sqlite_driver;
 }
 
 int store_open(const char *path, unsigned flags, struct store **out, struct gk_error *e)
 {
-	const struct store_driver *drv = driver_of(path, "--db", e);
+	const struct store_driver *drv = driver_of(path);
 	struct store *s;
 	int rc;
 
 	*out = NULL;
-	if (drv == NULL)
-		return ERR_INVALID;
 	s = xcalloc(1, sizeof *s);
 	s->drv = drv;
 	if ((rc = s->drv->open(s, path, flags, e)) != 0) {
@@ -114,10 +110,11 @@ void store_schema_version(struct store *s, int *have, int *known)
 
 int store_copy(const char *src, const char *dest, struct gk_error *e)
 {
-	const struct store_driver *a = driver_of(src, "FILE", e), *b = a ? driver_of(dest, "FILE", e) : NULL;
+	const struct store_driver *a = driver_of(src), *b = driver_of(dest);
 
-	if (a == NULL || b == NULL)
-		return ERR_INVALID;
+	if (a != b)
+		return err_set(e, ERR_INVALID, "FILE", "a copy stays on one kind of database; to move "
+			       "data between SQLite and PostgreSQL use gongkai migrate");
 	return a->copy(src, dest, e);
 }
 

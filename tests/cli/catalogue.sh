@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # catalogue.sh — documents, 三审 with 保密审查, publication, withdrawal, the publication clock,
 # the normative-document register link, and Chinese full-text search through the CLI.
+# databases: sqlite postgresql
 . "$(dirname "$0")/../lib.sh"
 export GONGKAI_TODAY=2024-03-04
-DB="$TMP/c.db"
+DB=$(new_db c)
 G() { "$GONGKAI" --db "$DB" "$@"; }
 jq_() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
 

@@ -3,9 +3,10 @@
 # documents over several years across the 主题分类 and 体裁, with Word attachments; a year of
 # applications in every state; feedback answered and pending; published reports of two years.
 # (The reference report of 慈周寨镇 2024 is checked byte for byte by tests/cli/report.sh.)
+# databases: sqlite postgresql (by hand: GONGKAI_TEST_PG=URL; make check runs it on SQLite)
 . "$(dirname "$0")/../lib.sh"
-D="$TMP/demo.db"
-q() { sqlite3 "$D" "$1"; }
+D=$(new_db demo)
+q() { sql "$D" "$1"; }
 run 0 "$GONGKAI" --db "$D" demo
 contains "$OUT" "documents published since 2021" "demo says how many documents it published"
 pub=$(q "SELECT count(*) FROM document WHERE state = 'published'")

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # exchange.sh — gongkai export / import: an organ's whole ledger survives export → import into
 # an empty database → export byte for byte; a corrupted or invalid file stores nothing.
+# databases: sqlite postgresql
 . "$(dirname "$0")/../lib.sh"
-A="$TMP/a.db" B="$TMP/b.db" C="$TMP/c.db"
+A=$(new_db a) B=$(new_db b) C=$(new_db c)
 ga() { "$GONGKAI" --db "$A" "$@"; }
 gb() { "$GONGKAI" --db "$B" "$@"; }
 gc() { "$GONGKAI" --db "$C" "$@"; }

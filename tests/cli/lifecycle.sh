@@ -3,11 +3,12 @@
 # CLI (docs/lifecycle.md): for each rule the refused step (exit 1, the article and the due date
 # in the message, nothing stored), the allowed step, the warning kept for a late one, the
 # resulting deadline; and Table 三 counting lapses in （六）1/（六）2 only when the law allows.
+# databases: sqlite postgresql
 . "$(dirname "$0")/../lib.sh"
-DB="$TMP/lc.db"
+DB=$(new_db lc)
 gk() { "$GONGKAI" --db "$DB" "$@"; }
-events() { sqlite3 "$DB" "SELECT count(*) FROM app_event"; }
-audits() { sqlite3 "$DB" "SELECT count(*) FROM audit_event"; }
+events() { sql "$DB" "SELECT count(*) FROM app_event"; }
+audits() { sql "$DB" "SELECT count(*) FROM audit_event"; }
 # nothing_stored DESCRIPTION: no event and no audit entry since the last snapshot
 snap() { E0=$(events); A0=$(audits); }
 nothing_stored() { equals "$(events)/$(audits)" "$E0/$A0" "$1: nothing stored, nothing audited"; }

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # registers.sh — the registers through the CLI: add, list, CSV import (all or nothing, errors by
 # line), fees in 元 shown in 万元, and the Table 二 / Table 四 figures they feed.
+# databases: sqlite postgresql
 . "$(dirname "$0")/../lib.sh"
-DB="$TMP/r.db"
+DB=$(new_db r)
 gk() { "$GONGKAI" --db "$DB" "$@"; }
 
 run 0 gk init --agency-name 慈周寨镇人民政府

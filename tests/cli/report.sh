@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # tests/cli/report.sh — gongkai report: computed from the ledger, texts, check, publish,
 # revisions, region, the reference report of 慈周寨镇 and golden files of a computed report.
+# databases: sqlite postgresql
 . "$(dirname "$0")/../lib.sh"
 GOLDEN="$(dirname "$0")/../golden"
 export GONGKAI_TODAY=2025-03-01
 
 # ---- the demo: 慈周寨镇 2024 reproduces the reference byte for byte ----
-D="$TMP/demo.db"
+D=$(new_db demo)
 run 0 "$GONGKAI" --db "$D" demo
 run 0 "$GONGKAI" --db "$D" report 2024 --agency 慈周寨镇 --format txt -o "$TMP/czz.txt"
 if cmp -s "$TMP/czz.txt" "$GOLDEN/reference-cizhouzhai-2024.txt"; then ok "慈周寨镇 2024 equals the reference"
@@ -26,7 +27,7 @@ run 2 "$GONGKAI" --db "$D" report 2024 --agency 慈周寨镇 --format odt
 contains "$ERR" "unknown format" "an unknown format is a usage error"
 
 # ---- a ledger of our own ----
-DB="$TMP/t.db"
+DB=$(new_db t)
 G() { "$GONGKAI" --db "$DB" "$@"; }
 new() { G app new --agency "$1" --received "$2" --confirmed "$2" --channel online --applicant-type "$3" --applicant-name 某 | head -1; }
 run 0 G init --agency-name 测试县人民政府 --level county
@@ -106,10 +107,8 @@ contains "$OUT" "revision 1 by 王科长" "publication records who"
 contains "$OUT" "sha256 " "and the SHA-256"
 run 1 G report publish 2023 --agency 甲镇
 contains "$ERR" "cannot change" "a published year is immutable"
-if command -v sqlite3 >/dev/null; then
-	sqlite3 "$DB" "UPDATE report_publication SET cells = '' WHERE year = 2023" 2>"$TMP/sq"
-	contains "$(cat "$TMP/sq")" "immutable" "the database refuses to change a publication"
-fi
+sql "$DB" "UPDATE report_publication SET cells = '' WHERE year = 2023" 2>"$TMP/sq"
+contains "$(cat "$TMP/sq")" "immutable" "the database refuses to change a publication"
 # the ledger changes behind the published 2023: 四 (1) ≠ 2024's 二 (0) → E, refused
 G app decide "$a" --outcome unable_not_held --date 2023-12-29 >/dev/null
 run 0 G report check 2023 --agency 甲镇

@@ -3,11 +3,12 @@
 # report written to files, compared with the renderers' golden parts (tests/golden/render/,
 # shared with tests/unit/render/test_render_binary.c), byte-for-byte reproducible, the same
 # bytes frozen by publication; the PDF's fonts embedded.
+# databases: sqlite postgresql (by hand: GONGKAI_TEST_PG=URL; make check runs it on SQLite)
 . "$(dirname "$0")/../lib.sh"
 GOLDEN="$(dirname "$0")/../golden/render"
 export GONGKAI_TODAY=2025-03-01
 
-D="$TMP/demo.db"
+D=$(new_db demo)
 run 0 "$GONGKAI" --db "$D" demo
 # the demo publishes 慈周寨镇 2024: the frozen files are the ones a new render gives
 for k in xlsx docx pdf; do

@@ -3,12 +3,13 @@
 # against golden SVGs (tests/golden/*.svg), the same bytes twice, in every time zone and as
 # frozen by publication; every number read back from the SVG and compared with the report's
 # cells and the previous year's (tests/figure_readback.py).
+# databases: sqlite postgresql (by hand: GONGKAI_TEST_PG=URL; make check runs it on SQLite)
 . "$(dirname "$0")/../lib.sh"
 GOLDEN="$(dirname "$0")/../golden"
 READBACK="$(dirname "$0")/../figure_readback.py"
 export GONGKAI_TODAY=2025-03-01
 
-D="$TMP/demo.db"
+D=$(new_db demo)
 run 0 "$GONGKAI" --db "$D" demo
 
 # 滑县自然资源局 2024 is published and its 2023 report too: the change from last year is drawn

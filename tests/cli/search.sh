@@ -5,9 +5,10 @@
 # that add up to the total; filters; title matches first or newest first; pages; a suggestion
 # when nothing is found; drafts, documents under review, scheduled and withdrawn documents
 # never found by the public.
+# databases: sqlite postgresql
 . "$(dirname "$0")/../lib.sh"
 export GONGKAI_TODAY=2024-06-03
-DB="$TMP/s.db"
+DB=$(new_db s)
 G() { "$GONGKAI" --db "$DB" "$@"; }
 jq_() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
 

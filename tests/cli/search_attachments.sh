@@ -3,9 +3,10 @@
 # and plain text are read when the document is saved; a hit inside an attachment names the
 # file; a broken or hostile file is stored, flagged and not searched; the attachments of a
 # document the public cannot see are never found.
+# databases: sqlite postgresql (by hand: GONGKAI_TEST_PG=URL; make check runs it on SQLite)
 . "$(dirname "$0")/../lib.sh"
 export GONGKAI_TODAY=2024-06-03
-DB="$TMP/a.db"
+DB=$(new_db a)
 G() { "$GONGKAI" --db "$DB" "$@"; }
 jq_() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
 DATA="$(dirname "$0")/../data/attachments"

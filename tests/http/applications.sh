@@ -4,6 +4,7 @@
 # handle it in the console through correction, extension and decision, with the ledger's
 # refusals shown as form errors; the reply letter (告知书) is refused without reasons and
 # carries the remedy statement; officers see only their organ.
+# databases: sqlite postgresql
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/server.bash"
 make_db
@@ -12,8 +13,8 @@ make_other_organ
 outside=$("$GONGKAI" --db "$GONGKAI_DB" init --agency-name 外县人民政府 --level county)
 "$GONGKAI" --db "$GONGKAI_DB" app generate --count 1 --year 2024 --seed 7 --agency 外县人民政府 >/dev/null
 outside_code=$("$GONGKAI" --db "$GONGKAI_DB" app list --agency 外县人民政府 --json | grep -o '"tracking_code": *"[^"]*"' | head -1 | sed 's/.*"\([^"]*\)"$/\1/')
-town=$(sqlite3 "$GONGKAI_DB" "SELECT id FROM agency WHERE name='慈周寨镇人民政府'")
-other=$(sqlite3 "$GONGKAI_DB" "SELECT id FROM agency WHERE name='其他镇人民政府'")
+town=$(sql "$GONGKAI_DB" "SELECT id FROM agency WHERE name='慈周寨镇人民政府'")
+other=$(sql "$GONGKAI_DB" "SELECT id FROM agency WHERE name='其他镇人民政府'")
 start_server
 
 get /apply

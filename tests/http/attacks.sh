@@ -4,6 +4,7 @@
 # names that are not text (invalid UTF-8, 5,000 bytes, control characters: refused like any
 # other field, nothing stored). The slow-connection and sign-in attacks have suites of their
 # own (slowconn.sh, lockout.sh).
+# databases: sqlite postgresql (by hand: GONGKAI_TEST_PG=URL; make check runs it on SQLite)
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/server.bash"
 make_db
@@ -26,8 +27,8 @@ login officer pw-officer-2024
 get /console/documents/new
 tok=$(csrf_of "$BODY")
 echo 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==' | base64 -d >"$TMP/map.png"
-docs() { sqlite3 "$GONGKAI_DB" "SELECT count(*) FROM document"; }
-atts() { sqlite3 "$GONGKAI_DB" "SELECT count(*) FROM document_attachment"; }
+docs() { sql "$GONGKAI_DB" "SELECT count(*) FROM document"; }
+atts() { sql "$GONGKAI_DB" "SELECT count(*) FROM document_attachment"; }
 long=$(head -c 5000 /dev/zero | tr '\0' 'a').png
 bad_utf8=$'\xff\xfe\xc0\x80.png'
 ctrl=$'map\x01\x1b[31m.png'
@@ -41,7 +42,7 @@ equals "$(atts)" 0 "no attachment was stored"
 name=$(head -c 238 /dev/zero | tr '\0' 'b')-秋季防火.png
 post /console/documents/new -F "_csrf=$tok" -F "title=通知" -F "body=各村：现通知如下。" -F "attachment=@$TMP/map.png;filename=$name"
 equals "$CODE" 303 "a 255-byte Chinese name is accepted"
-equals "$(sqlite3 "$GONGKAI_DB" "SELECT name FROM document_attachment")" "$name" "and stored as given"
+equals "$(sql "$GONGKAI_DB" "SELECT name FROM document_attachment")" "$name" "and stored as given"
 
 # the command line refuses the same names (one rule in the domain)
 cp "$TMP/map.png" "$TMP/$bad_utf8"

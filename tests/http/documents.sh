@@ -3,6 +3,7 @@
 # attachment), submits it; 初审, 复审 and 终审 by three other people (终审 refused without the
 # 保密审查); the officer publishes; the public then finds it in the catalogue, on its page
 # and by search with highlighted snippets. Role × route for every documents page.
+# databases: sqlite postgresql
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/server.bash"
 make_db

@@ -4,6 +4,7 @@
 # with what was typed kept, and nothing stored; a late step stored with a warning shown in the
 # history; the dashboard's queues (receipts to confirm, applications to close because the
 # applicant's time ran out, third parties silent past their due date).
+# databases: sqlite postgresql (by hand: GONGKAI_TEST_PG=URL; make check runs it on SQLite)
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/server.bash"
 export GONGKAI_TODAY=2024-10-29
@@ -28,7 +29,7 @@ web=$(G app new --received 2024-10-25 --channel online --applicant-type np --app
 	--agency 慈周寨镇人民政府 2>/dev/null | head -1)
 [ -n "$corr" ] && [ -n "$late" ] && [ -n "$gone" ] && [ -n "$cons" ] && [ -n "$web" ] &&
 	ok "five applications set up" || not_ok "five applications set up"
-events() { sqlite3 "$GONGKAI_DB" "SELECT count(*) FROM app_event"; }
+events() { sql "$GONGKAI_DB" "SELECT count(*) FROM app_event"; }
 start_server
 login officer pw-officer-2024
 

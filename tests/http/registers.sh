@@ -5,6 +5,7 @@
 # stored; CSV import (count; a bad line 3 stores nothing and is named); removal only when
 # confirmed; CSRF; script injection escaped on the list and edit pages; another organ's
 # entries neither seen nor changed.
+# databases: sqlite postgresql
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/server.bash"
 make_db
@@ -30,7 +31,7 @@ form_args() {
 	ARGS=()
 	for kv in $1; do ARGS+=(--data-urlencode "$kv"); done
 }
-count_rows() { sqlite3 "$GONGKAI_DB" "SELECT count(*) FROM reg_$1"; }
+count_rows() { sql "$GONGKAI_DB" "SELECT count(*) FROM reg_$1"; }
 
 # ---- route × role
 for r in officer reviewer leader admin supervisor; do
@@ -212,10 +213,10 @@ lacks "$BODY" "id=\"e-$entry_news\"" "the entry is gone"
 
 # ---- another organ: the county's entries are not the township officer's
 "$GONGKAI" --db "$GONGKAI_DB" register news add --agency 示范县人民政府 --platform 县政府网站 --date 2024-04-01 --title 县里的新闻 >/dev/null
-cid=$(sqlite3 "$GONGKAI_DB" "SELECT id FROM reg_news WHERE title='县里的新闻'")
+cid=$(sql "$GONGKAI_DB" "SELECT id FROM reg_news WHERE title='县里的新闻'")
 get /console/registers/news
 lacks "$BODY" "县里的新闻" "an officer does not see another organ's entry"
-county=$(sqlite3 "$GONGKAI_DB" "SELECT id FROM agency WHERE name='示范县人民政府'")
+county=$(sql "$GONGKAI_DB" "SELECT id FROM agency WHERE name='示范县人民政府'")
 get "/console/registers/news?agency=$county"
 equals "$CODE" 404 "asking for another organ's register: not found"
 lacks "$BODY" "县里的新闻" "nor its entries shown"
@@ -230,7 +231,7 @@ post /console/registers/news/$cid --data-urlencode "_csrf=$t" --data-urlencode "
 equals "$CODE" 404 "nor change it"
 post /console/registers/news/$cid/remove --data-urlencode "_csrf=$t" --data-urlencode "confirm=yes"
 equals "$CODE" 404 "nor remove it"
-equals "$(sqlite3 "$GONGKAI_DB" "SELECT title FROM reg_news WHERE id=$cid")" "县里的新闻" "the county's entry is untouched"
+equals "$(sql "$GONGKAI_DB" "SELECT title FROM reg_news WHERE id=$cid")" "县里的新闻" "the county's entry is untouched"
 
 # a 行政规范性文件 published in the catalogue is its own register entry, changed through the document
 G() { "$GONGKAI" --db "$GONGKAI_DB" "$@" >/dev/null 2>"$TMP/err" || echo "FAILED: $* $(cat "$TMP/err")"; }
@@ -243,7 +244,7 @@ G doc review 1 --stage second --by leader --decision approve
 G doc review 1 --stage final --by leader2 --decision approve --secrecy-checked
 G doc publish 1 --by officer)
 equals "$out" "" "a 行政规范性文件 is published through the CLI"
-nid=$(sqlite3 "$GONGKAI_DB" "SELECT id FROM reg_normdoc WHERE document_id IS NOT NULL")
+nid=$(sql "$GONGKAI_DB" "SELECT id FROM reg_normdoc WHERE document_id IS NOT NULL")
 get /console/registers/normdoc
 contains "$BODY" "慈周寨镇宅基地管理办法" "the published document is listed in the register"
 contains "$BODY" 'href="/console/documents/1">随目录文件变更' "linked to the document instead of a form"
@@ -258,7 +259,7 @@ lacks "$BODY" "改过的名称" "the entry is unchanged"
 login supervisor pw-supervisor-2024
 get /console/registers/news
 contains "$BODY" "县里的新闻" "the supervisor sees the county's own entries"
-town=$(sqlite3 "$GONGKAI_DB" "SELECT id FROM agency WHERE name='慈周寨镇人民政府'")
+town=$(sql "$GONGKAI_DB" "SELECT id FROM agency WHERE name='慈周寨镇人民政府'")
 get "/console/registers/news?agency=$town"
 contains "$BODY" "二号通知" "and the township's"
 lacks "$BODY" "新增登记" "without a way to add"
@@ -268,7 +269,7 @@ contains "$BODY" "/console/registers/news?agency=$town" "the index follows the c
 out=$(G init --agency-name 外县人民政府 --level county
 G register news add --agency 外县人民政府 --platform 外县网站 --date 2024-04-02 --title 外县的新闻)
 equals "$out" "" "another county with a register entry, through the CLI"
-outside=$(sqlite3 "$GONGKAI_DB" "SELECT id FROM agency WHERE name='外县人民政府'")
+outside=$(sql "$GONGKAI_DB" "SELECT id FROM agency WHERE name='外县人民政府'")
 get /console/registers/news
 contains "$BODY" "<option value=\"$town\">慈周寨镇人民政府</option>" "the supervisor may choose the township"
 contains "$BODY" "<option value=\"$county\" selected>示范县人民政府</option>" "and their own organ, chosen"
@@ -276,13 +277,13 @@ lacks "$BODY" "外县人民政府" "not an organ outside their scope"
 get /console/registers
 lacks "$BODY" "外县人民政府" "nor on the index"
 for p in "/console/registers/news?agency=$outside" "/console/registers?agency=$outside" \
-	"/console/registers/news/$(sqlite3 "$GONGKAI_DB" "SELECT id FROM reg_news WHERE title='外县的新闻'")?agency=$outside"; do
+	"/console/registers/news/$(sql "$GONGKAI_DB" "SELECT id FROM reg_news WHERE title='外县的新闻'")?agency=$outside"; do
 	get "$p"
 	equals "$CODE" 404 "an organ outside the supervisor's scope: $p not found"
 	lacks "$BODY" "外县的新闻" "and nothing of it shown"
 done
 # an entry read-only: no form, no removal
-tid=$(sqlite3 "$GONGKAI_DB" "SELECT id FROM reg_news WHERE title='二号通知'")
+tid=$(sql "$GONGKAI_DB" "SELECT id FROM reg_news WHERE title='二号通知'")
 get /console/registers/news?agency=$town
 contains "$BODY" "href=\"/console/registers/news/$tid?agency=$town\"" "the supervisor's list links each entry"
 get "/console/registers/news/$tid?agency=$town"

@@ -2,6 +2,7 @@
 # tests/lib.sh; not a test suite itself).
 #
 #   start_server [serve options...]   # on 127.0.0.1, a free port, database $GONGKAI_DB
+#                                     # (a new one: tests/lib.sh new_db)
 #   get PATH [curl options...]        # sets $CODE, $BODY, $HEADERS; cookies kept in $JAR
 #   post PATH [curl options...]       # same, as a POST
 #   fetch PATH                        # like get for a file download: $CODE, $HEADERS, the body
@@ -15,7 +16,8 @@
 # $BASE is http://127.0.0.1:PORT.
 SERVER_PID=""
 JAR="$TMP/cookies"
-export GONGKAI_DB="${GONGKAI_DB:-$TMP/test.db}"
+GONGKAI_DB="${GONGKAI_DB:-$(new_db test)}"
+export GONGKAI_DB
 
 # make_db: a county (县政府) with the township 慈周寨镇 under it, and one account per role:
 # officer, reviewer, leader, leader2 (township), supervisor and the administrators admin,

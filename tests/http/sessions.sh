@@ -4,10 +4,11 @@
 # password change or a disabled account ends all of a user's sessions, and the database holds
 # only the SHA-256 of each token. Unknown accounts are refused like wrong passwords and count
 # against the login limit.
+# databases: sqlite postgresql
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/server.bash"
 
-q() { sqlite3 -cmd '.timeout 5000' "$GONGKAI_DB" "$@"; }
+q() { sql "$GONGKAI_DB" "$1"; }
 ts() { date -u -d "$1" +%Y-%m-%dT%H:%M:%SZ; }
 
 make_db || { not_ok "test database"; done_testing; exit 1; }

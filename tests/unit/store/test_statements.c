@@ -1,13 +1,20 @@
-/* test_statements.c — the store driver: every named statement has text in every dialect and
- * compiles against a fresh database of the current schema; constraint faults become the
- * store's errors (a duplicate is ERR_CONFLICT, a reference to nothing is ERR_CONFLICT), and
- * nothing of a refused change is stored. */
+/* test_statements.c — the store driver: every named statement has one text per dialect (the
+ * portable one or the dialect's own, never both) and compiles against a fresh database of the
+ * current schema; constraint faults become the store's errors (a duplicate is ERR_CONFLICT, a
+ * reference to nothing is ERR_CONFLICT), and nothing of a refused change is stored.
+ * With GONGKAI_TEST_PG (the URL of a PostgreSQL server's admin database, set by
+ * scripts/run-tests) the same cases run on a new PostgreSQL database too. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#include <libpq-fe.h>
 
 #include "../tmpstore.h"
 #include "store/agency_store.h"
@@ -16,24 +23,71 @@
 #include "store/stmt.h"
 #include "store/user_store.h"
 
-static void every_dialect_names_every_statement(void **state)
+static char pg_url[512], pg_name[64];
+
+/* A new store: SQLite in a temporary folder, or (pg) a new database on GONGKAI_TEST_PG. */
+static struct store *open_store(int pg)
+{
+	const char *admin = getenv("GONGKAI_TEST_PG");
+	struct gk_error e = { 0 };
+	struct store *s = NULL;
+	const char *q;
+	char sql[128];
+	PGconn *c;
+
+	if (!pg)
+		return tmpstore_open("stmt");
+	snprintf(pg_name, sizeof pg_name, "gk_unit_stmt_%ld", (long)getpid());
+	c = PQconnectdb(admin);
+	assert_int_equal(PQstatus(c), CONNECTION_OK);
+	snprintf(sql, sizeof sql, "CREATE DATABASE %s", pg_name);
+	PQclear(PQexec(c, sql));
+	PQfinish(c);
+	q = strstr(admin, "/postgres?");
+	assert_non_null(q);
+	snprintf(pg_url, sizeof pg_url, "%.*s/%s%s", (int)(q - admin), admin, pg_name, q + 9);
+	if (store_open(pg_url, STORE_CREATE, &s, &e) != 0)
+		fail_msg("%s: %s", pg_url, e.msg);
+	return s;
+}
+
+static void drop_store(struct store *s, int pg)
+{
+	char sql[128];
+	PGconn *c;
+
+	if (!pg) {
+		tmpstore_drop(s);
+		return;
+	}
+	store_close(s);
+	c = PQconnectdb(getenv("GONGKAI_TEST_PG"));
+	snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS %s WITH (FORCE)", pg_name);
+	PQclear(PQexec(c, sql));
+	PQfinish(c);
+}
+
+static void every_statement_has_one_text_per_dialect(void **state)
 {
 	(void)state;
 	for (int i = 0; i < STMT_COUNT; i++) {
-		assert_non_null(sql_sqlite[i]);
-		assert_true(strlen(sql_sqlite[i]) > 10);
+		const char *const *dialect[] = { sql_sqlite, sql_postgresql };
+		for (size_t d = 0; d < 2; d++) {
+			if ((sql_common[i] == NULL) == (dialect[d][i] == NULL))
+				fail_msg("%s: %s", stmt_name(i), sql_common[i] ? "in sql_common.c and a "
+					 "dialect's file" : "in neither sql_common.c nor a dialect's file");
+		}
 		assert_true(strlen(stmt_name(i)) > 3);
 	}
 	assert_string_equal(stmt_name(ST_APP_GET), "APP_GET");
 }
 
-static void every_statement_compiles(void **state)
+static void every_statement_compiles_on(int pg)
 {
 	struct gk_error e = { 0 };
-	struct store *s = tmpstore_open("stmt");
+	struct store *s = open_store(pg);
 	struct db_stmt *st;
 
-	(void)state;
 	assert_non_null(s);
 	assert_int_equal(store_begin_read(s, &e), 0);
 	for (int i = 0; i < STMT_COUNT; i++) {
@@ -42,19 +96,18 @@ static void every_statement_compiles(void **state)
 			fail_msg("%s does not compile: %s", stmt_name(i), e.msg);
 	}
 	store_rollback(s);
-	tmpstore_drop(s);
+	drop_store(s, pg);
 }
 
-static void faults_are_conflicts_and_nothing_is_stored(void **state)
+static void faults_on(int pg)
 {
 	struct gk_error e = { 0 };
-	struct store *s = tmpstore_open("stmt");
+	struct store *s = open_store(pg);
 	struct agency_rec a = { .name = "某县人民政府", .level = "county", .created_at = "2026-01-01T00:00:00Z" };
 	struct user_rec u = { .name = "li", .display_name = "李", .role = "officer", .agency_id = 999,
 			      .created_at = "2026-01-01T00:00:00Z" };
 	int64_t id = 0, n = -1;
 
-	(void)state;
 	assert_non_null(s);
 	assert_int_equal(store_begin(s, &e), 0);
 	assert_int_equal(agency_store(s)->insert(s, &a, &id, &e), 0);
@@ -69,15 +122,45 @@ static void faults_are_conflicts_and_nothing_is_stored(void **state)
 	assert_int_equal(agency_store(s)->count(s, &n, &e), 0);
 	assert_int_equal(n, 1);
 	store_rollback(s);
-	tmpstore_drop(s);
+	drop_store(s, pg);
+}
+
+static void every_statement_compiles_on_sqlite(void **state)
+{
+	(void)state;
+	every_statement_compiles_on(0);
+}
+
+static void faults_are_conflicts_and_nothing_is_stored_on_sqlite(void **state)
+{
+	(void)state;
+	faults_on(0);
+}
+
+static void every_statement_compiles_on_postgresql(void **state)
+{
+	(void)state;
+	every_statement_compiles_on(1);
+}
+
+static void faults_are_conflicts_and_nothing_is_stored_on_postgresql(void **state)
+{
+	(void)state;
+	faults_on(1);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(every_dialect_names_every_statement),
-		cmocka_unit_test(every_statement_compiles),
-		cmocka_unit_test(faults_are_conflicts_and_nothing_is_stored),
+		cmocka_unit_test(every_statement_has_one_text_per_dialect),
+		cmocka_unit_test(every_statement_compiles_on_sqlite),
+		cmocka_unit_test(faults_are_conflicts_and_nothing_is_stored_on_sqlite),
+		/* PostgreSQL's cases, when scripts/run-tests gives a server */
+		cmocka_unit_test(every_statement_compiles_on_postgresql),
+		cmocka_unit_test(faults_are_conflicts_and_nothing_is_stored_on_postgresql),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	size_t n = sizeof tests / sizeof tests[0];
+
+	return _cmocka_run_group_tests("test_store_statements", tests, getenv("GONGKAI_TEST_PG") ? n : n - 2,
+				       NULL, NULL);
 }

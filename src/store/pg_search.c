@@ -1,0 +1,261 @@
+/*
+ * pg_search.c — the catalogue's full-text match in PostgreSQL: the search seam of the
+ * PostgreSQL driver (struct store_search_ops, store/driver.h). The search key and the filters
+ * around the match are the catalogue area's (store/doc_store.c), as on SQLite.
+ *
+ * The tokens are gongkai's own (search/tokenize.h), the same as SQLite's FTS5 index holds:
+ * gongkai computes them and stores them as tsvectors with their positions and a weight per
+ * field (A title, B 文号 / 索引号 / keywords, C summary and body, D the attachments' text), so
+ * PostgreSQL's own text search configurations play no part. A tsvector holds positions up
+ * to 16,383, so a long document is kept as chunks of 16,300 positions that overlap by 300
+ * (search_chunk): a term found within one chunk is found, as a phrase. A query term is the
+ * phrase of its tokens ('乡村' <-> '村振' <-> '振兴'); a document matches when every term
+ * matches one of its chunks (migration "search", PostgreSQL variant).
+ * May call base/, search/tokenize.h, libpq.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/buf.h"
+#include "base/mem.h"
+#include "search/query.h"
+#include "search/tokenize.h"
+#include "store/doc_store.h"
+#include "store/pg_int.h"
+
+#define CHUNK_STEP 16000   /* a chunk starts every CHUNK_STEP positions … */
+#define CHUNK_SPAN 16300   /* … and holds CHUNK_SPAN of them (a tsvector: at most 16,383) */
+#define FIELD_GAP 8        /* positions between fields: no phrase spans two */
+#define CHUNK_BYTES (8u << 20)
+
+/* One lexeme as tsvector / tsquery text: '…' with ' doubled and \ escaped. */
+static int put_lexeme(struct buf *b, const char *t, size_t len)
+{
+	int rc = buf_putc(b, '\'');
+
+	for (size_t i = 0; i < len && rc == 0; i++)
+		rc = t[i] == '\'' ? buf_puts(b, "''") : t[i] == '\\' ? buf_puts(b, "\\\\")
+		     : buf_putc(b, t[i]);
+	return rc ? rc : buf_putc(b, '\'');
+}
+
+/* --- indexing ---------------------------------------------------------------------------- */
+
+struct chunks {
+	struct buf *part;          /* one tsvector text per chunk */
+	size_t n;
+	long pos;                  /* the last position given */
+	char weight;               /* of the field being read */
+	int rc;
+};
+
+static int index_token(void *p, const char *tok, size_t len, size_t start, size_t end, int flags)
+{
+	struct chunks *c = p;
+
+	(void)start;
+	(void)end;
+	if (!(flags & SEARCH_TOKEN_COLOCATED) || c->pos == 0)
+		c->pos++;
+	for (long k = (c->pos - 1) / CHUNK_STEP; k >= 0 && c->pos - k * CHUNK_STEP <= CHUNK_SPAN; k--) {
+		struct buf *b;
+		while ((size_t)k >= c->n) {
+			c->part = xrealloc(c->part, (c->n + 1) * sizeof *c->part);
+			buf_init(&c->part[c->n++], CHUNK_BYTES);
+		}
+		b = &c->part[k];
+		if ((c->rc = put_lexeme(b, tok, len)) != 0 ||
+		    (c->rc = buf_printf(b, ":%ld%c ", c->pos - k * CHUNK_STEP, c->weight)) != 0)
+			return c->rc;
+	}
+	return 0;
+}
+
+static int index_field(struct chunks *c, char weight, const char *text, size_t len)
+{
+	c->weight = weight;
+	if (c->pos > 0)
+		c->pos += FIELD_GAP;
+	return text ? search_tokenize(text, len, SEARCH_TOK_DOCUMENT, index_token, c) : 0;
+}
+
+/* The fields of document id, in the order of the weights A, B, C, then its attachments'
+ * text (D); as SQLite's view search_source puts them. */
+static const char fields_sql[] =
+	"SELECT d.title, coalesce(d.doc_no, '') || chr(10) || d.index_no || chr(10) || "
+	"coalesce(d.keywords, ''), coalesce(d.summary || chr(10), '') || d.body, "
+	"(SELECT string_agg(t, chr(28) ORDER BY id) FROM (SELECT id, extracted_text AS t "
+	"FROM document_attachment WHERE doc_id = d.id AND text_state = 'ok') x) "
+	"FROM document d WHERE d.id = $1";
+
+static int put_chunks(struct store *s, const char *key, struct chunks *c, struct gk_error *e)
+{
+	int rc = 0;
+
+	for (size_t k = 0; k < c->n && rc == 0; k++) {
+		char part[24];
+		const char *v[3] = { key, part, buf_cstr(&c->part[k]) };
+		PGresult *res;
+
+		snprintf(part, sizeof part, "%zu", k);
+		res = PQexecParams(pg_conn(s), "INSERT INTO search_chunk (key, part, tsv) "
+				   "VALUES ($1, $2, $3::tsvector)", 3, NULL, v, NULL, NULL, 0);
+		if (PQresultStatus(res) != PGRES_COMMAND_OK)
+			rc = pg_fail(s, res, "indexing the document", e);
+		PQclear(res);
+	}
+	return rc;
+}
+
+static int pg_index(struct store *s, int64_t doc_id, struct gk_error *e)
+{
+	char id[24], key[24];
+	const char *v[1] = { id };
+	struct chunks c = { 0 };
+	PGresult *res;
+	int rc = 0;
+
+	snprintf(id, sizeof id, "%lld", (long long)doc_id);
+	res = PQexecParams(pg_conn(s), "SELECT gk_search_put($1)", 1, NULL, v, NULL, NULL, 0);
+	if (PQresultStatus(res) != PGRES_TUPLES_OK) {
+		rc = pg_fail(s, res, "indexing the document", e);
+		PQclear(res);
+		return rc;
+	}
+	if (PQgetisnull(res, 0, 0)) {
+		PQclear(res);
+		return 0;   /* withdrawn: not indexed */
+	}
+	snprintf(key, sizeof key, "%s", PQgetvalue(res, 0, 0));
+	PQclear(res);
+	res = PQexecParams(pg_conn(s), fields_sql, 1, NULL, v, NULL, NULL, 0);
+	if (PQresultStatus(res) != PGRES_TUPLES_OK || PQntuples(res) != 1) {
+		rc = pg_fail(s, res, "indexing the document", e);
+		PQclear(res);
+		return rc;
+	}
+	for (int f = 0; f < 4 && c.rc == 0; f++)
+		if (!PQgetisnull(res, 0, f))
+			index_field(&c, "ABCD"[f], PQgetvalue(res, 0, f), (size_t)PQgetlength(res, 0, f));
+	PQclear(res);
+	rc = c.rc ? err_set(e, ERR_LIMIT, "", "the document is too large to index") : put_chunks(s, key, &c, e);
+	for (size_t k = 0; k < c.n; k++)
+		buf_free(&c.part[k]);
+	free(c.part);
+	return rc;
+}
+
+/* --- matching ---------------------------------------------------------------------------- */
+
+struct phrase {
+	struct buf *b;
+	const char *weight;        /* ":A" for a title-only search, else "" */
+	int n, rc;
+};
+
+static int query_token(void *p, const char *tok, size_t len, size_t start, size_t end, int flags)
+{
+	struct phrase *q = p;
+
+	(void)start;
+	(void)end;
+	if (q->n++ > 0 && (q->rc = buf_puts(q->b, (flags & SEARCH_TOKEN_COLOCATED) ? " | " : " <-> ")) != 0)
+		return q->rc;
+	if ((q->rc = put_lexeme(q->b, tok, len)) != 0 || (q->rc = buf_puts(q->b, q->weight)) != 0)
+		return q->rc;
+	return 0;
+}
+
+/* The terms of q as tsquery texts separated by chr(31) (in terms), and all of them joined
+ * by | (in any, for the score). 1 when a term has no token at all (it matches nothing). */
+static int queries(const struct search_spec *q, struct buf *terms, struct buf *any, int *empty)
+{
+	int rc = 0;
+
+	*empty = 0;
+	for (int i = 0; i < q->terms->n && rc == 0; i++) {
+		struct buf one;
+		struct phrase ph = { &one, q->title_only ? ":A" : "", 0, 0 };
+
+		buf_init(&one, 0);
+		rc = search_tokenize(q->terms->term[i], q->terms->len[i], SEARCH_TOK_QUERY, query_token, &ph);
+		if (rc == 0 && ph.n == 0)
+			*empty = 1;
+		if (rc == 0 && ph.n > 0)
+			rc = (i > 0 ? buf_putc(terms, 31) : 0) ||
+			     buf_puts(terms, buf_cstr(&one)) ||
+			     (any->len ? buf_puts(any, " | ") : 0) ||
+			     buf_printf(any, "(%s)", buf_cstr(&one));
+		buf_free(&one);
+	}
+	return rc;
+}
+
+static const char match_sql[] =
+	"WITH q AS (SELECT CAST(t AS tsquery) AS t, i FROM unnest(string_to_array($1, chr(31))) "
+	"  WITH ORDINALITY AS u(t, i)), "
+	"hit AS (SELECT c.key FROM q JOIN search_chunk c ON c.tsv @@ q.t "
+	"  WHERE c.key BETWEEN $3 AND $4 "
+	"  GROUP BY c.key HAVING count(DISTINCT q.i) = (SELECT count(*) FROM q)) "
+	"SELECT h.key, CASE WHEN row_number() OVER (ORDER BY h.key DESC) <= $2 THEN "
+	"  (SELECT max(ts_rank('{0.06, 0.1, 0.4, 1.0}', c.tsv, CAST($14 AS tsquery))) "
+	"   FROM search_chunk c WHERE c.key = h.key) END "
+	"FROM hit h WHERE (CAST($5 AS BIGINT) = 0 OR (h.key >> 31) & 16383 = $5) "
+	"AND (CAST($6 AS TEXT) IS NULL OR (h.key >> 23) & 255 IN (SELECT code FROM search_topic "
+	"     WHERE value = $6 OR substr(value, 1, length($6) + 1) = $6 || '\\')) "
+	"AND (CAST($7 AS TEXT) IS NULL OR (h.key >> 18) & 31 = (SELECT code FROM search_genre "
+	"     WHERE value = $7)) "
+	"AND (CAST($8 AS BIGINT) < 0 OR (h.key >> 16) & 3 = $8) "
+	"AND (CAST($9 AS BIGINT) = 0 OR (h.key >> 31) & 16383 = $9 OR h.key BETWEEN $12 AND $13) "
+	"AND (CAST($10 AS BIGINT) = 0 OR (h.key >> 45) & 131071 BETWEEN $10 AND $11) "
+	"ORDER BY h.key DESC";
+
+static int pg_match(struct store *s, const struct search_spec *q, const struct search_bounds *b,
+		    search_match_fn fn, void *ctx, struct gk_error *e)
+{
+	char num[12][24];
+	const int64_t nums[12] = { q->nscore, b->lo, b->hi, b->agency_id, 0, 0, b->validity,
+				   b->staff_agency_id, b->day_lo, b->day_hi, b->own_lo, b->own_hi };
+	const char *v[14];
+	struct buf terms, any;
+	PGresult *res = NULL;
+	int rc, empty;
+
+	buf_init(&terms, 1 << 16);
+	buf_init(&any, 1 << 16);
+	if (queries(q, &terms, &any, &empty) != 0) {
+		rc = err_set(e, ERR_LIMIT, "query", "search query is too long");
+		goto out;
+	}
+	rc = 0;
+	if (empty || terms.len == 0)
+		goto out;   /* a term without a token matches nothing */
+	for (int i = 0; i < 12; i++) {
+		snprintf(num[i], sizeof num[i], "%lld", (long long)nums[i]);
+		v[i + 1] = num[i];
+	}
+	v[0] = buf_cstr(&terms);
+	v[5] = b->topic;
+	v[6] = b->genre;
+	v[13] = buf_cstr(&any);
+	res = PQexecParams(pg_conn(s), match_sql, 14, NULL, v, NULL, NULL, 0);
+	if (PQresultStatus(res) != PGRES_TUPLES_OK) {
+		rc = pg_fail(s, res, "searching", e);
+		goto out;
+	}
+	for (int r = 0; r < PQntuples(res) && rc == 0; r++)
+		rc = fn(ctx, strtoll(PQgetvalue(res, r, 0), NULL, 10), !PQgetisnull(res, r, 1),
+			strtod(PQgetvalue(res, r, 1), NULL));
+out:
+	PQclear(res);
+	buf_free(&terms);
+	buf_free(&any);
+	return rc;
+}
+
+const struct store_search_ops pg_search_ops = {
+	.match = pg_match,
+	.index = pg_index,
+};

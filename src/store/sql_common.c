@@ -1,0 +1,513 @@
+/*
+ * sql_common.c — the SQL text of the store's statements that every dialect runs as written
+ * (store/stmt.h names them; store/<area>_store.c binds and reads them; each driver prepares
+ * them once per connection). A statement whose text must differ is not here but in every
+ * dialect's own file (store/sql_sqlite.c, store/sql_postgresql.c); test_store_statements
+ * checks that each name has exactly one text per dialect.
+ *
+ * Portable means: standard SQL that SQLite (3.40) and PostgreSQL (15) read alike — `?` or `?N`
+ * parameters (a driver may renumber them as `$N`), `INSERT … ON CONFLICT … DO UPDATE SET x =
+ * excluded.x`, `RETURNING id` on every INSERT whose new id is wanted, integers compared with
+ * integers (`?2 <> 0`, not a bare `?2` as a condition), text compared by bytes (the database's
+ * collation is C). Never text built from input. Depends on store/stmt.h only.
+ */
+#include "store/stmt.h"
+
+const char *const sql_common[STMT_COUNT] = {
+/* agency */
+#define AGENCY_COLS "id, name, code, level, parent_id, created_at"
+	[ST_AGENCY_INSERT] =
+		"INSERT INTO agency (name, code, level, parent_id, created_at) "
+		"VALUES (?, ?, ?, ?, ?) RETURNING id",
+	[ST_AGENCY_GET] =
+		"SELECT " AGENCY_COLS " FROM agency WHERE id = ?",
+	[ST_AGENCY_FIND_NAME] =
+		"SELECT " AGENCY_COLS " FROM agency WHERE name = ?",
+	[ST_AGENCY_LIST] =
+		"SELECT " AGENCY_COLS " FROM agency ORDER BY id",
+	[ST_AGENCY_COUNT] =
+		"SELECT count(*) FROM agency",
+	[ST_AGENCY_PROFILE_GET] =
+		"SELECT agency_id, index_pattern, office, address, postcode, "
+		"hours, phone, fax, email, website, channels, fees, scope, "
+		"fee_pause, correction_period, consult_cap, confirm_days, "
+		"review_body, report_due, updated_at FROM agency_profile "
+		"WHERE agency_id = ?",
+	[ST_AGENCY_PROFILE_PUT] =
+		"INSERT INTO agency_profile (agency_id, "
+		"index_pattern, office, address, postcode, hours, phone, fax, "
+		"email, website, channels, fees, scope, fee_pause, correction_period, "
+		"consult_cap, confirm_days, review_body, report_due, updated_at) "
+		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+		"ON CONFLICT (agency_id) DO UPDATE SET "
+		"index_pattern = excluded.index_pattern, office = excluded.office, "
+		"address = excluded.address, postcode = excluded.postcode, "
+		"hours = excluded.hours, phone = excluded.phone, fax = excluded.fax, "
+		"email = excluded.email, website = excluded.website, "
+		"channels = excluded.channels, fees = excluded.fees, "
+		"scope = excluded.scope, fee_pause = excluded.fee_pause, "
+		"correction_period = excluded.correction_period, "
+		"consult_cap = excluded.consult_cap, confirm_days = excluded.confirm_days, "
+		"review_body = excluded.review_body, report_due = excluded.report_due, "
+		"updated_at = excluded.updated_at",
+
+/* audit */
+#define AUDIT_COLS "id, at, actor, agency_id, entity, entity_id, action, content, prev_hash, hash"
+	[ST_AUDIT_LAST] =
+		"SELECT " AUDIT_COLS " FROM audit_event ORDER BY id DESC LIMIT 1",
+	[ST_AUDIT_APPEND] =
+		"INSERT INTO audit_event (" AUDIT_COLS ") "
+		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[ST_AUDIT_LIST_ALL] =
+		"SELECT " AUDIT_COLS " FROM audit_event ORDER BY id",
+	[ST_AUDIT_LIST_ONE] =
+		"SELECT " AUDIT_COLS " FROM audit_event "
+		"WHERE entity = ? AND entity_id = ? ORDER BY id",
+
+/* app */
+#define APP_COLS "id, agency_id, tracking_code, secret_hash, received, channel, applicant_type, " \
+		 "applicant_name, applicant_key, contact, id_number, request, form, state, outcome, " \
+		 "closed, reply_due, created_at, submitted"
+#define EVENT_COLS "id, app_id, kind, date, note, approver, amount_fen, outcome, basis, actor, " \
+		   "created_at, due, days, party, ref, method, quantity, late_reason, warning, " \
+		   "counterpart, counterpart_contact"
+#define LIST_FILTERS "AND (CAST(?2 AS TEXT) IS NULL OR state = ?2) " \
+		"AND (CAST(?3 AS BIGINT) IS NULL OR closed IS NULL) " \
+		"AND (CAST(?4 AS TEXT) IS NULL OR received >= ?4) " \
+		"AND (CAST(?5 AS TEXT) IS NULL OR received <= ?5) " \
+		"AND (CAST(?6 AS TEXT) IS NULL OR closed IS NULL OR closed >= ?6) " \
+		"ORDER BY received, id LIMIT ?7"
+	[ST_APP_INSERT] =
+		"INSERT INTO application (agency_id, tracking_code, secret_hash, "
+		"received, channel, applicant_type, applicant_name, applicant_key, contact, id_number, "
+		"request, form, state, outcome, closed, reply_due, created_at, submitted) "
+		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+	[ST_APP_GET] =
+		"SELECT " APP_COLS " FROM application WHERE id = ?",
+	[ST_APP_GET_BY_CODE] =
+		"SELECT " APP_COLS " FROM application WHERE tracking_code = ?",
+	[ST_APP_UPDATE_SUMMARY] =
+		"UPDATE application SET received = ?, state = ?, outcome = ?, "
+		"closed = ?, reply_due = ? WHERE id = ?",
+	[ST_APP_EVENT_INSERT] =
+		"INSERT INTO app_event (app_id, kind, date, note, approver, "
+		"amount_fen, outcome, basis, actor, created_at, due, days, party, ref, method, "
+		"quantity, late_reason, warning, counterpart, counterpart_contact) "
+		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+	[ST_APP_EVENTS] =
+		"SELECT " EVENT_COLS " FROM app_event WHERE app_id = ? ORDER BY id",
+	[ST_APP_LIST_ALL] =
+		"SELECT " APP_COLS " FROM application "
+		"WHERE (CAST(?1 AS BIGINT) IS NULL OR agency_id = ?1) " LIST_FILTERS,
+	[ST_APP_LIST_ORGAN] =
+		"SELECT " APP_COLS " FROM application "
+		"WHERE agency_id = ?1 " LIST_FILTERS,
+	[ST_APP_ORDINAL_IN_MONTH] =
+		"SELECT count(*) FROM application o, application a "
+		"WHERE a.id = ?1 AND o.agency_id = a.agency_id AND o.applicant_key = a.applicant_key "
+		"AND o.received >= ?2 AND (o.received < a.received "
+		"OR (o.received = a.received AND o.id <= a.id))",
+	[ST_APP_EVENT_TOTALS] =
+		"SELECT count(*), coalesce(sum((SELECT m.amount_fen "
+		"FROM app_event m WHERE m.app_id = v.app_id AND m.kind = ?3 AND m.id <= v.id "
+		"ORDER BY m.id DESC LIMIT 1)), 0) "
+		"FROM app_event v JOIN application a ON a.id = v.app_id "
+		"WHERE a.agency_id = ?1 AND v.kind = ?2 AND v.date >= ?4 AND v.date <= ?5",
+
+/* user */
+#define USER_COLS "id, name, display_name, role, agency_id, password_hash, created_at"
+	[ST_USER_INSERT] =
+		"INSERT INTO app_user (name, display_name, role, agency_id, "
+		"password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+	[ST_USER_GET_BY_NAME] =
+		"SELECT " USER_COLS " FROM app_user WHERE name = ?",
+	[ST_USER_GET] =
+		"SELECT " USER_COLS " FROM app_user WHERE id = ?",
+	[ST_USER_SET_PASSWORD] =
+		"UPDATE app_user SET password_hash = ? WHERE id = ?",
+	[ST_USER_SET_ROLE] =
+		"UPDATE app_user SET role = ?, agency_id = ? WHERE id = ?",
+	[ST_USER_LIST] =
+		"SELECT " USER_COLS " FROM app_user ORDER BY name",
+	[ST_USER_HISTORY_ADD] =
+		"INSERT INTO password_history (user_id, hash, at) VALUES (?, ?, ?)",
+	[ST_USER_HISTORY_TRIM] =
+		"DELETE FROM password_history WHERE user_id = ?1 AND id NOT IN "
+		"(SELECT id FROM password_history WHERE user_id = ?1 "
+		"ORDER BY id DESC LIMIT ?2)",
+	[ST_USER_HISTORY_LIST] =
+		"SELECT hash, at FROM password_history WHERE user_id = ? "
+		"ORDER BY id DESC",
+	[ST_USER_TOTP_GET] =
+		"SELECT secret, confirmed, last_step FROM user_totp WHERE user_id = ?",
+	[ST_USER_TOTP_DELETE] =
+		"DELETE FROM user_totp WHERE user_id = ?",
+	[ST_USER_TOTP_PUT] =
+		"INSERT INTO user_totp (user_id, secret, confirmed, last_step) VALUES (?, ?, ?, ?) "
+		"ON CONFLICT (user_id) DO UPDATE SET secret = excluded.secret, "
+		"confirmed = excluded.confirmed, last_step = excluded.last_step",
+
+/* session */
+	[ST_SESSION_INSERT] =
+		"INSERT INTO staff_session (token_hash, user_id, created_at, "
+		"seen_at, client) VALUES (?, ?, ?, ?, ?)",
+	[ST_SESSION_GET] =
+		"SELECT token_hash, user_id, created_at, seen_at, client "
+		"FROM staff_session WHERE token_hash = ?",
+	[ST_SESSION_TOUCH] =
+		"UPDATE staff_session SET seen_at = ? WHERE token_hash = ?",
+	[ST_SESSION_REMOVE_ONE] =
+		"DELETE FROM staff_session WHERE token_hash = ?",
+	[ST_SESSION_REMOVE_USER] =
+		"DELETE FROM staff_session WHERE user_id = ?",
+	[ST_SESSION_REMOVE_EXPIRED] =
+		"DELETE FROM staff_session WHERE seen_at < ? OR created_at < ?",
+	[ST_SESSION_TRIM_USER] =
+		"DELETE FROM staff_session WHERE user_id = ? AND token_hash NOT IN "
+		"(SELECT token_hash FROM staff_session WHERE user_id = ? "
+		"ORDER BY created_at DESC, token_hash LIMIT ?)",
+
+/* signin */
+	[ST_SIGNIN_FAIL_ADD] =
+		"INSERT INTO signin_failure (at, account, client) VALUES (?, ?, ?)",
+	[ST_SIGNIN_FAIL_COUNT] =
+		"SELECT count(*), coalesce(max(at), 0) FROM signin_failure "
+		"WHERE at >= ?1 AND (at > ?1 OR id > ?4) "
+		"AND (CAST(?2 AS TEXT) IS NULL OR account = ?2) "
+		"AND (CAST(?3 AS TEXT) IS NULL OR client = ?3)",
+	[ST_SIGNIN_FAIL_LIST] =
+		"SELECT at, account, client FROM signin_failure "
+		"WHERE at >= ?1 AND (at > ?1 OR id > ?4) AND (CAST(?2 AS TEXT) IS NULL OR account = ?2) "
+		"ORDER BY at DESC, id DESC LIMIT ?3",
+	[ST_SIGNIN_FAIL_PRUNE] =
+		"DELETE FROM signin_failure WHERE at < ?",
+	[ST_SIGNIN_RECORD] =
+		"INSERT INTO signin_last (user_id, at, client, mark) "
+		"VALUES (?1, ?2, ?3, (SELECT coalesce(max(id), 0) FROM signin_failure)) "
+		"ON CONFLICT (user_id) DO UPDATE SET prev_at = signin_last.at, "
+		"prev_client = signin_last.client, prev_mark = signin_last.mark, at = excluded.at, "
+		"client = excluded.client, mark = excluded.mark",
+	[ST_SIGNIN_LAST] =
+		"SELECT at, client, coalesce(prev_at, 0), prev_client, mark, "
+		"prev_mark FROM signin_last WHERE user_id = ?",
+
+/* report */
+#define PUB_COLS "id, agency_id, year, revision, format, reason, cells, sha256, published_at, " \
+		 "published_by"
+	[ST_REPORT_TEXT_GET] =
+		"SELECT body FROM report_text WHERE agency_id = ? AND year = ? "
+		"AND section = ?",
+	[ST_REPORT_TEXT_LIST] =
+		"SELECT year, section, body, updated_at, updated_by FROM report_text "
+		"WHERE agency_id = ? ORDER BY year, section",
+	[ST_REPORT_TEXT_UPDATE] =
+		"UPDATE report_text SET body = ?, updated_at = ?, updated_by = ? "
+		"WHERE agency_id = ? AND year = ? AND section = ?",
+	[ST_REPORT_TEXT_INSERT] =
+		"INSERT INTO report_text (body, updated_at, updated_by, agency_id, "
+		"year, section) VALUES (?, ?, ?, ?, ?, ?)",
+	[ST_REPORT_PUB_INSERT] =
+		"INSERT INTO report_publication (agency_id, year, revision, format, "
+		"reason, cells, sha256, published_at, published_by) "
+		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+	[ST_REPORT_PUB_SECTION_INSERT] =
+		"INSERT INTO report_pub_section (pub_id, section, body) "
+		"VALUES (?, ?, ?)",
+	[ST_REPORT_ARTIFACT_INSERT] =
+		"INSERT INTO report_artifact (pub_id, kind, body, sha256) "
+		"VALUES (?, ?, ?, ?)",
+	[ST_REPORT_PUB_GET] =
+		"SELECT " PUB_COLS " FROM report_publication WHERE agency_id = ? "
+		"AND year = ? AND (? = 0 OR revision = ?) ORDER BY revision DESC LIMIT 1",
+	[ST_REPORT_PUB_SECTIONS] =
+		"SELECT section, body FROM report_pub_section WHERE pub_id = ? "
+		"ORDER BY section",
+	[ST_REPORT_ARTIFACT_GET] =
+		"SELECT body, sha256 FROM report_artifact WHERE pub_id = ? AND kind = ?",
+	[ST_REPORT_PUB_LIST] =
+		"SELECT " PUB_COLS " FROM report_publication WHERE (? = 0 OR "
+		"agency_id = ?) AND (? = 0 OR year = ?) ORDER BY agency_id, year, revision",
+
+/* doc */
+#define DOC_COLS "d.id, d.agency_id, a.name, d.index_no, d.title, d.doc_no, d.publisher, " \
+	"d.signed_date, d.published_date, d.topic, d.genre, d.disclosure, d.withheld_reason, " \
+	"d.withheld_ground, d.time_limit, d.validity, d.effective_date, d.invalid_date, " \
+	"d.summary, d.keywords, d.state, d.round, d.author, d.changed_date, d.reassess_due, " \
+	"d.created_at, d.updated_at"
+/* Parameters ?1 … ?10 of the document list (bind_filter; ?11, ?12 its limit and offset). */
+#define FILTER_SQL \
+	"(?1 = 0 OR d.agency_id = ?1) " \
+	"AND (CAST(?2 AS TEXT) IS NULL OR d.topic = ?2 " \
+	"     OR substr(d.topic, 1, length(?2) + 1) = ?2 || '\\') " \
+	"AND (CAST(?3 AS TEXT) IS NULL OR d.genre = ?3) " \
+	"AND (CAST(?4 AS TEXT) IS NULL " \
+	"     OR substr(coalesce(d.published_date, d.signed_date, d.created_at), 1, 4) " \
+	"    = ?4) " \
+	"AND (CAST(?5 AS TEXT) IS NULL OR d.validity = ?5) " \
+	"AND (CAST(?6 AS TEXT) IS NULL OR d.state = ?6) " \
+	"AND (CAST(?7 AS TEXT) IS NULL OR d.disclosure = ?7) " \
+	"AND ((?8 = 0 AND ?9 = 0) " \
+	"     OR (d.state = 'published' AND d.published_date <= ?10) " \
+	"     OR (?9 <> 0 AND d.agency_id = ?9 AND d.state <> 'withdrawn')) "
+	[ST_DOC_NEXT_SERIAL] =
+		"INSERT INTO document_serial (agency_id, year, last) "
+		"VALUES (?, ?, 1) ON CONFLICT (agency_id, year) "
+		"DO UPDATE SET last = document_serial.last + 1 RETURNING last",
+	[ST_DOC_INSERT] =
+		"INSERT INTO document (title, doc_no, publisher, signed_date, published_date, topic, "
+		"genre, disclosure, withheld_reason, withheld_ground, time_limit, validity, "
+		"effective_date, invalid_date, summary, keywords, body, state, round, author, "
+		"changed_date, reassess_due, updated_at, agency_id, index_no, created_at) VALUES "
+		"(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
+		"?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26) RETURNING id",
+	[ST_DOC_UPDATE] =
+		"UPDATE document SET title = ?1, doc_no = ?2, publisher = ?3, signed_date = ?4, "
+		"published_date = ?5, topic = ?6, genre = ?7, disclosure = ?8, withheld_reason = ?9, "
+		"withheld_ground = ?10, time_limit = ?11, validity = ?12, effective_date = ?13, "
+		"invalid_date = ?14, summary = ?15, keywords = ?16, body = ?17, state = ?18, "
+		"round = ?19, author = ?20, changed_date = ?21, reassess_due = ?22, updated_at = ?23 "
+		"WHERE id = ?24",
+	[ST_DOC_GET] =
+		"SELECT " DOC_COLS ", d.body FROM document d "
+		"JOIN agency a ON a.id = d.agency_id WHERE d.id = ?",
+	[ST_DOC_LIST] =
+		"SELECT " DOC_COLS " FROM document d "
+		"JOIN agency a ON a.id = d.agency_id WHERE " FILTER_SQL
+		"ORDER BY coalesce(d.published_date, '') DESC, d.id DESC "
+		"LIMIT ?11 OFFSET ?12",
+	[ST_DOC_SEARCH_TOPICS] =
+		"SELECT code, value FROM search_topic",
+	[ST_DOC_SEARCH_GENRES] =
+		"SELECT code, value FROM search_genre",
+	[ST_DOC_SEARCH_DOC_OF] =
+		"SELECT doc_id FROM search_doc WHERE key = ?",
+	[ST_DOC_SEARCH_SCOPE] =
+		"SELECT coalesce(sum(n), 0), coalesce(sum(n) FILTER (WHERE span >= ?3), 0) "
+		"FROM search_span WHERE span BETWEEN ?1 AND ?2",
+	[ST_DOC_ATTACH] =
+		"INSERT INTO document_attachment (doc_id, name, mime, size, "
+		"sha256, data, created_at, text_state, text_note, extracted_text) "
+		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+	[ST_DOC_ATTACHMENTS] =
+		"SELECT id, doc_id, name, mime, size, sha256, text_state, "
+		"text_note, CASE WHEN ?2 <> 0 THEN extracted_text END "
+		"FROM document_attachment WHERE doc_id = ?1 ORDER BY id",
+	[ST_DOC_ATTACHMENT_DATA] =
+		"SELECT data FROM document_attachment WHERE id = ?",
+	[ST_DOC_SERIALS] =
+		"SELECT year, last FROM document_serial WHERE agency_id = ? ORDER BY year",
+	[ST_DOC_SERIAL_PUT] =
+		"INSERT INTO document_serial (agency_id, year, last) VALUES (?1, ?2, ?3) "
+		"ON CONFLICT (agency_id, year) DO UPDATE SET last = ?3",
+	[ST_DOC_EVENT_ADD] =
+		"INSERT INTO document_event (doc_id, round, action, stage, "
+		"decision, comment, secrecy_checked, actor, at) "
+		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[ST_DOC_EVENTS] =
+		"SELECT id, doc_id, round, action, stage, decision, comment, "
+		"secrecy_checked, actor, at FROM document_event WHERE doc_id = ? "
+		"ORDER BY id",
+
+
+/* register */
+#define NORMDOC_COLS "kind, issued, doc_no, title, repealed"
+#define DECISION_COLS "kind, date, date_from, date_to, count, doc_no, title"
+#define FEE_COLS "date, date_from, date_to, amount_fen, item"
+#define CASE_COLS "kind, filed, case_no, application_id, result, closed, co_defendant, note"
+#define FEEDBACK_COLS "ref_no, channel, received, body, contact, answered, answer"
+#define NEWS_COLS "platform, date, title, url"
+	[ST_REG_CHECK_CHANGEABLE] =
+		"SELECT document_id FROM reg_normdoc WHERE id = ? AND agency_id = ?",
+	[ST_REG_NORMDOC_SYNC] =
+		"INSERT INTO reg_normdoc (agency_id, " NORMDOC_COLS ", document_id) "
+		"VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (document_id) DO UPDATE SET "
+		"kind = excluded.kind, issued = excluded.issued, doc_no = excluded.doc_no, "
+		"title = excluded.title, repealed = excluded.repealed RETURNING id",
+#define INS(t, cols, q) "INSERT INTO " t " (agency_id, " cols ") VALUES (?, " q ") RETURNING id"
+#define SEL(t, cols) "SELECT id, " cols " FROM " t " WHERE agency_id = ? ORDER BY id"
+#define UPD(t, set) "UPDATE " t " SET " set " WHERE id = ? AND agency_id = ?"
+#define DEL(t) "DELETE FROM " t " WHERE id = ? AND agency_id = ?"
+	[ST_REG_NORMDOC_INSERT] = INS("reg_normdoc", NORMDOC_COLS, "?, ?, ?, ?, ?"),
+	[ST_REG_NORMDOC_SELECT] = SEL("reg_normdoc", NORMDOC_COLS ", document_id"),
+	[ST_REG_NORMDOC_UPDATE] = UPD("reg_normdoc", "kind = ?, issued = ?, doc_no = ?, title = ?, repealed = ?"),
+	[ST_REG_NORMDOC_DELETE] = DEL("reg_normdoc"),
+	[ST_REG_DECISION_INSERT] = INS("reg_decision", DECISION_COLS, "?, ?, ?, ?, ?, ?, ?"),
+	[ST_REG_DECISION_SELECT] = SEL("reg_decision", DECISION_COLS),
+	[ST_REG_DECISION_UPDATE] = UPD("reg_decision", "kind = ?, date = ?, date_from = ?, date_to = ?, count = ?, "
+				       "doc_no = ?, title = ?"),
+	[ST_REG_DECISION_DELETE] = DEL("reg_decision"),
+	[ST_REG_FEE_INSERT] = INS("reg_fee", FEE_COLS, "?, ?, ?, ?, ?"),
+	[ST_REG_FEE_SELECT] = SEL("reg_fee", FEE_COLS),
+	[ST_REG_FEE_UPDATE] = UPD("reg_fee", "date = ?, date_from = ?, date_to = ?, amount_fen = ?, item = ?"),
+	[ST_REG_FEE_DELETE] = DEL("reg_fee"),
+	[ST_REG_CASE_INSERT] = INS("reg_case", CASE_COLS, "?, ?, ?, ?, ?, ?, ?, ?"),
+	[ST_REG_CASE_SELECT] = SEL("reg_case", CASE_COLS),
+	[ST_REG_CASE_UPDATE] = UPD("reg_case", "kind = ?, filed = ?, case_no = ?, application_id = ?, result = ?, "
+				   "closed = ?, co_defendant = ?, note = ?"),
+	[ST_REG_CASE_DELETE] = DEL("reg_case"),
+	[ST_REG_FEEDBACK_INSERT] = INS("reg_feedback", FEEDBACK_COLS, "?, ?, ?, ?, ?, ?, ?"),
+	[ST_REG_FEEDBACK_SELECT] = SEL("reg_feedback", FEEDBACK_COLS),
+	[ST_REG_FEEDBACK_UPDATE] = UPD("reg_feedback", "ref_no = ?, channel = ?, received = ?, body = ?, contact = ?, "
+				       "answered = ?, answer = ?"),
+	[ST_REG_FEEDBACK_DELETE] = DEL("reg_feedback"),
+	[ST_REG_NEWS_INSERT] = INS("reg_news", NEWS_COLS, "?, ?, ?, ?"),
+	[ST_REG_NEWS_SELECT] = SEL("reg_news", NEWS_COLS),
+	[ST_REG_NEWS_UPDATE] = UPD("reg_news", "platform = ?, date = ?, title = ?, url = ?"),
+	[ST_REG_NEWS_DELETE] = DEL("reg_news"),
+
+/* transfer: every column of each table, in the schema's order */
+	[ST_COPY_AGENCY_READ] =
+		"SELECT id, name, code, level, parent_id, created_at FROM agency ORDER BY id",
+	[ST_COPY_AGENCY_WRITE] =
+		"INSERT INTO agency (id, name, code, level, parent_id, created_at) VALUES (?, ?, ?, "
+		"?, ?, ?)",
+	[ST_COPY_APP_USER_READ] =
+		"SELECT id, name, display_name, role, agency_id, password_hash, created_at FROM "
+		"app_user ORDER BY id",
+	[ST_COPY_APP_USER_WRITE] =
+		"INSERT INTO app_user (id, name, display_name, role, agency_id, password_hash, "
+		"created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+	[ST_COPY_AUDIT_EVENT_READ] =
+		"SELECT id, at, actor, agency_id, entity, entity_id, action, content, prev_hash, hash "
+		"FROM audit_event ORDER BY id",
+	[ST_COPY_AUDIT_EVENT_WRITE] =
+		"INSERT INTO audit_event (id, at, actor, agency_id, entity, entity_id, action, "
+		"content, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[ST_COPY_APPLICATION_READ] =
+		"SELECT id, agency_id, tracking_code, secret_hash, received, channel, applicant_type, "
+		"applicant_name, applicant_key, contact, id_number, request, form, state, outcome, "
+		"closed, reply_due, created_at, submitted FROM application ORDER BY id",
+	[ST_COPY_APPLICATION_WRITE] =
+		"INSERT INTO application (id, agency_id, tracking_code, secret_hash, received, "
+		"channel, applicant_type, applicant_name, applicant_key, contact, id_number, request, "
+		"form, state, outcome, closed, reply_due, created_at, submitted) VALUES (?, ?, ?, ?, "
+		"?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[ST_COPY_APP_EVENT_READ] =
+		"SELECT id, app_id, kind, date, note, approver, amount_fen, outcome, basis, actor, "
+		"created_at, due, days, party, ref, method, quantity, late_reason, warning, "
+		"counterpart, counterpart_contact FROM app_event ORDER BY id",
+	[ST_COPY_APP_EVENT_WRITE] =
+		"INSERT INTO app_event (id, app_id, kind, date, note, approver, amount_fen, outcome, "
+		"basis, actor, created_at, due, days, party, ref, method, quantity, late_reason, "
+		"warning, counterpart, counterpart_contact) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+		"?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[ST_COPY_REG_NORMDOC_READ] =
+		"SELECT id, agency_id, kind, issued, doc_no, title, repealed, document_id FROM "
+		"reg_normdoc ORDER BY id",
+	[ST_COPY_REG_NORMDOC_WRITE] =
+		"INSERT INTO reg_normdoc (id, agency_id, kind, issued, doc_no, title, repealed, "
+		"document_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+	[ST_COPY_REG_DECISION_READ] =
+		"SELECT id, agency_id, kind, date, date_from, date_to, count, doc_no, title FROM "
+		"reg_decision ORDER BY id",
+	[ST_COPY_REG_DECISION_WRITE] =
+		"INSERT INTO reg_decision (id, agency_id, kind, date, date_from, date_to, count, "
+		"doc_no, title) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[ST_COPY_REG_FEE_READ] =
+		"SELECT id, agency_id, date, date_from, date_to, amount_fen, item FROM reg_fee ORDER "
+		"BY id",
+	[ST_COPY_REG_FEE_WRITE] =
+		"INSERT INTO reg_fee (id, agency_id, date, date_from, date_to, amount_fen, item) "
+		"VALUES (?, ?, ?, ?, ?, ?, ?)",
+	[ST_COPY_REG_CASE_READ] =
+		"SELECT id, agency_id, kind, filed, case_no, application_id, result, closed, "
+		"co_defendant, note FROM reg_case ORDER BY id",
+	[ST_COPY_REG_CASE_WRITE] =
+		"INSERT INTO reg_case (id, agency_id, kind, filed, case_no, application_id, result, "
+		"closed, co_defendant, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[ST_COPY_REG_FEEDBACK_READ] =
+		"SELECT id, agency_id, ref_no, channel, received, body, contact, answered, answer "
+		"FROM reg_feedback ORDER BY id",
+	[ST_COPY_REG_FEEDBACK_WRITE] =
+		"INSERT INTO reg_feedback (id, agency_id, ref_no, channel, received, body, contact, "
+		"answered, answer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[ST_COPY_REG_NEWS_READ] =
+		"SELECT id, agency_id, platform, date, title, url FROM reg_news ORDER BY id",
+	[ST_COPY_REG_NEWS_WRITE] =
+		"INSERT INTO reg_news (id, agency_id, platform, date, title, url) VALUES (?, ?, ?, ?, "
+		"?, ?)",
+	[ST_COPY_REPORT_TEXT_READ] =
+		"SELECT agency_id, year, section, body, updated_at, updated_by FROM report_text ORDER "
+		"BY agency_id, year, section",
+	[ST_COPY_REPORT_TEXT_WRITE] =
+		"INSERT INTO report_text (agency_id, year, section, body, updated_at, updated_by) "
+		"VALUES (?, ?, ?, ?, ?, ?)",
+	[ST_COPY_REPORT_PUBLICATION_READ] =
+		"SELECT id, agency_id, year, revision, format, reason, cells, sha256, published_at, "
+		"published_by FROM report_publication ORDER BY id",
+	[ST_COPY_REPORT_PUBLICATION_WRITE] =
+		"INSERT INTO report_publication (id, agency_id, year, revision, format, reason, "
+		"cells, sha256, published_at, published_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[ST_COPY_REPORT_PUB_SECTION_READ] =
+		"SELECT pub_id, section, body FROM report_pub_section ORDER BY pub_id, section",
+	[ST_COPY_REPORT_PUB_SECTION_WRITE] =
+		"INSERT INTO report_pub_section (pub_id, section, body) VALUES (?, ?, ?)",
+	[ST_COPY_REPORT_ARTIFACT_READ] =
+		"SELECT pub_id, kind, body, sha256 FROM report_artifact ORDER BY pub_id, kind",
+	[ST_COPY_REPORT_ARTIFACT_WRITE] =
+		"INSERT INTO report_artifact (pub_id, kind, body, sha256) VALUES (?, ?, ?, ?)",
+	[ST_COPY_AGENCY_PROFILE_READ] =
+		"SELECT agency_id, index_pattern, office, address, postcode, hours, phone, fax, "
+		"email, website, channels, fees, scope, updated_at, fee_pause, correction_period, "
+		"consult_cap, confirm_days, review_body, report_due FROM agency_profile ORDER BY "
+		"agency_id",
+	[ST_COPY_AGENCY_PROFILE_WRITE] =
+		"INSERT INTO agency_profile (agency_id, index_pattern, office, address, postcode, "
+		"hours, phone, fax, email, website, channels, fees, scope, updated_at, fee_pause, "
+		"correction_period, consult_cap, confirm_days, review_body, report_due) VALUES (?, ?, "
+		"?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[ST_COPY_DOCUMENT_SERIAL_READ] =
+		"SELECT agency_id, year, last FROM document_serial ORDER BY agency_id, year",
+	[ST_COPY_DOCUMENT_SERIAL_WRITE] =
+		"INSERT INTO document_serial (agency_id, year, last) VALUES (?, ?, ?)",
+	[ST_COPY_DOCUMENT_READ] =
+		"SELECT id, agency_id, index_no, title, doc_no, publisher, signed_date, "
+		"published_date, topic, genre, disclosure, withheld_reason, withheld_ground, "
+		"time_limit, validity, effective_date, invalid_date, summary, keywords, body, state, "
+		"round, author, changed_date, reassess_due, created_at, updated_at FROM document "
+		"ORDER BY id",
+	[ST_COPY_DOCUMENT_WRITE] =
+		"INSERT INTO document (id, agency_id, index_no, title, doc_no, publisher, "
+		"signed_date, published_date, topic, genre, disclosure, withheld_reason, "
+		"withheld_ground, time_limit, validity, effective_date, invalid_date, summary, "
+		"keywords, body, state, round, author, changed_date, reassess_due, created_at, "
+		"updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+		"?, ?, ?, ?, ?, ?)",
+	[ST_COPY_DOCUMENT_ATTACHMENT_READ] =
+		"SELECT id, doc_id, name, mime, size, sha256, data, created_at, text_state, "
+		"text_note, extracted_text FROM document_attachment ORDER BY id",
+	[ST_COPY_DOCUMENT_ATTACHMENT_WRITE] =
+		"INSERT INTO document_attachment (id, doc_id, name, mime, size, sha256, data, "
+		"created_at, text_state, text_note, extracted_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+		"?, ?, ?)",
+	[ST_COPY_DOCUMENT_EVENT_READ] =
+		"SELECT id, doc_id, round, action, stage, decision, comment, secrecy_checked, actor, "
+		"at FROM document_event ORDER BY id",
+	[ST_COPY_DOCUMENT_EVENT_WRITE] =
+		"INSERT INTO document_event (id, doc_id, round, action, stage, decision, comment, "
+		"secrecy_checked, actor, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[ST_COPY_STAFF_SESSION_READ] =
+		"SELECT token_hash, user_id, created_at, seen_at, client FROM staff_session ORDER BY "
+		"token_hash",
+	[ST_COPY_STAFF_SESSION_WRITE] =
+		"INSERT INTO staff_session (token_hash, user_id, created_at, seen_at, client) VALUES "
+		"(?, ?, ?, ?, ?)",
+	[ST_COPY_SIGNIN_FAILURE_READ] =
+		"SELECT id, at, account, client FROM signin_failure ORDER BY id",
+	[ST_COPY_SIGNIN_FAILURE_WRITE] =
+		"INSERT INTO signin_failure (id, at, account, client) VALUES (?, ?, ?, ?)",
+	[ST_COPY_SIGNIN_LAST_READ] =
+		"SELECT user_id, at, client, prev_at, prev_client, mark, prev_mark FROM signin_last "
+		"ORDER BY user_id",
+	[ST_COPY_SIGNIN_LAST_WRITE] =
+		"INSERT INTO signin_last (user_id, at, client, prev_at, prev_client, mark, prev_mark) "
+		"VALUES (?, ?, ?, ?, ?, ?, ?)",
+	[ST_COPY_PASSWORD_HISTORY_READ] =
+		"SELECT id, user_id, hash, at FROM password_history ORDER BY id",
+	[ST_COPY_PASSWORD_HISTORY_WRITE] =
+		"INSERT INTO password_history (id, user_id, hash, at) VALUES (?, ?, ?, ?)",
+	[ST_COPY_USER_TOTP_READ] =
+		"SELECT user_id, secret, confirmed, last_step FROM user_totp ORDER BY user_id",
+	[ST_COPY_USER_TOTP_WRITE] =
+		"INSERT INTO user_totp (user_id, secret, confirmed, last_step) VALUES (?, ?, ?, ?)",
+};

@@ -1,0 +1,135 @@
+/*
+ * transfer.c — copy every table of one store into another (implements store/transfer.h),
+ * written once against store/db.h: each table has a read and a write statement (ST_COPY_*,
+ * portable: store/sql_common.c) whose columns are the table's, in the same order; values are
+ * carried with their storage class (NULL, integer, text, blob).
+ * May call base/, store/db.h.
+ */
+#include "store/transfer.h"
+
+#include <stdio.h>
+
+#include "store/db.h"
+#include "store/driver.h"
+
+struct table {
+	const char *name;
+	enum stmt_id read, write;
+	int ncols;
+};
+
+/* In an order that meets every reference (organs before what names them, …). Not copied:
+ * schema_migration (the destination has its own) and the search index (search_*: rebuilt). */
+static const struct table tables[] = {
+	{ "agency", ST_COPY_AGENCY_READ, ST_COPY_AGENCY_WRITE, 6 },
+	{ "app_user", ST_COPY_APP_USER_READ, ST_COPY_APP_USER_WRITE, 7 },
+	{ "audit_event", ST_COPY_AUDIT_EVENT_READ, ST_COPY_AUDIT_EVENT_WRITE, 10 },
+	{ "application", ST_COPY_APPLICATION_READ, ST_COPY_APPLICATION_WRITE, 19 },
+	{ "app_event", ST_COPY_APP_EVENT_READ, ST_COPY_APP_EVENT_WRITE, 21 },
+	{ "reg_normdoc", ST_COPY_REG_NORMDOC_READ, ST_COPY_REG_NORMDOC_WRITE, 8 },
+	{ "reg_decision", ST_COPY_REG_DECISION_READ, ST_COPY_REG_DECISION_WRITE, 9 },
+	{ "reg_fee", ST_COPY_REG_FEE_READ, ST_COPY_REG_FEE_WRITE, 7 },
+	{ "reg_case", ST_COPY_REG_CASE_READ, ST_COPY_REG_CASE_WRITE, 10 },
+	{ "reg_feedback", ST_COPY_REG_FEEDBACK_READ, ST_COPY_REG_FEEDBACK_WRITE, 9 },
+	{ "reg_news", ST_COPY_REG_NEWS_READ, ST_COPY_REG_NEWS_WRITE, 6 },
+	{ "report_text", ST_COPY_REPORT_TEXT_READ, ST_COPY_REPORT_TEXT_WRITE, 6 },
+	{ "report_publication", ST_COPY_REPORT_PUBLICATION_READ, ST_COPY_REPORT_PUBLICATION_WRITE, 10 },
+	{ "report_pub_section", ST_COPY_REPORT_PUB_SECTION_READ, ST_COPY_REPORT_PUB_SECTION_WRITE, 3 },
+	{ "report_artifact", ST_COPY_REPORT_ARTIFACT_READ, ST_COPY_REPORT_ARTIFACT_WRITE, 4 },
+	{ "agency_profile", ST_COPY_AGENCY_PROFILE_READ, ST_COPY_AGENCY_PROFILE_WRITE, 20 },
+	{ "document_serial", ST_COPY_DOCUMENT_SERIAL_READ, ST_COPY_DOCUMENT_SERIAL_WRITE, 3 },
+	{ "document", ST_COPY_DOCUMENT_READ, ST_COPY_DOCUMENT_WRITE, 27 },
+	{ "document_attachment", ST_COPY_DOCUMENT_ATTACHMENT_READ, ST_COPY_DOCUMENT_ATTACHMENT_WRITE, 11 },
+	{ "document_event", ST_COPY_DOCUMENT_EVENT_READ, ST_COPY_DOCUMENT_EVENT_WRITE, 10 },
+	{ "staff_session", ST_COPY_STAFF_SESSION_READ, ST_COPY_STAFF_SESSION_WRITE, 5 },
+	{ "signin_failure", ST_COPY_SIGNIN_FAILURE_READ, ST_COPY_SIGNIN_FAILURE_WRITE, 4 },
+	{ "signin_last", ST_COPY_SIGNIN_LAST_READ, ST_COPY_SIGNIN_LAST_WRITE, 7 },
+	{ "password_history", ST_COPY_PASSWORD_HISTORY_READ, ST_COPY_PASSWORD_HISTORY_WRITE, 4 },
+	{ "user_totp", ST_COPY_USER_TOTP_READ, ST_COPY_USER_TOTP_WRITE, 4 },
+};
+
+int store_transfer_tables(void)
+{
+	return (int)(sizeof tables / sizeof tables[0]);
+}
+
+const char *store_transfer_table(int i, int *ncols)
+{
+	*ncols = tables[i].ncols;
+	return tables[i].name;
+}
+
+/* The current row of r into the parameters of w. */
+static void carry(struct db_stmt *r, struct db_stmt *w, int ncols)
+{
+	for (int c = 0; c < ncols; c++) {
+		size_t len;
+		const void *p;
+
+		switch (db_col_type(r, c)) {
+		case DB_NULL:
+			db_bind_text(w, c + 1, NULL);
+			break;
+		case DB_INT:
+			db_bind_int(w, c + 1, db_col_int(r, c));
+			break;
+		case DB_BLOB:
+			p = db_col_blob(r, c, &len);
+			db_bind_blob(w, c + 1, p, len);
+			break;
+		default:
+			db_bind_text(w, c + 1, db_col_text(r, c));
+			break;
+		}
+	}
+}
+
+static int copy_table(struct store *from, struct store *to, const struct table *t, int64_t *rows,
+		      struct gk_error *e)
+{
+	struct db_stmt *r, *w;
+	int rc, row;
+	char what[96];
+
+	*rows = 0;
+	snprintf(what, sizeof what, "copying table %s", t->name);
+	if ((rc = db_stmt(from, t->read, &r, e)) != 0)
+		return rc;
+	while ((rc = db_next(from, r, &row, what, e)) == 0 && row) {
+		if ((rc = db_stmt(to, t->write, &w, e)) != 0)
+			break;
+		carry(r, w, t->ncols);
+		if ((rc = db_exec(to, w, what, e)) != 0)
+			break;
+		++*rows;
+	}
+	if (rc != 0)
+		db_reset(r);
+	return rc;
+}
+
+int store_transfer(struct store *from, struct store *to, transfer_fn fn, void *ctx,
+		   struct gk_error *e)
+{
+	struct db_stmt *st;
+	int rc, row;
+
+	if ((rc = db_stmt(to, ST_AGENCY_COUNT, &st, e)) != 0 ||
+	    (rc = db_next(to, st, &row, "reading the destination", e)) != 0)
+		return rc;
+	if (row && db_col_int(st, 0) > 0) {
+		db_reset(st);
+		return err_set(e, ERR_STATE, "--to", "the destination already holds organs: gongkai "
+			       "migrate fills an empty database only");
+	}
+	if (row)
+		db_reset(st);
+	for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
+		int64_t rows;
+		if ((rc = copy_table(from, to, &tables[i], &rows, e)) != 0)
+			return rc;
+		if (fn)
+			fn(ctx, tables[i].name, rows);
+	}
+	return to->drv->loaded ? to->drv->loaded(to, e) : 0;
+}
