@@ -140,8 +140,8 @@ static int pg_value(struct store *s, const char *sql, char *out, size_t n, const
 /* sql with SQLite-style parameters (`?`, `?N`) as PostgreSQL's ($N), in a new string. */
 static char *dollar_params(const char *sql)
 {
-	size_t n = strlen(sql);
-	char *out = xmalloc(n * 3 + 1), *o = out;
+	size_t n = strlen(sql), cap = n * 4 + 1;
+	char *out = xmalloc(cap), *o = out;
 	int quoted = 0, next = 1, max = 0;
 
 	for (const char *p = sql; *p; p++) {
@@ -160,7 +160,7 @@ static char *dollar_params(const char *sql)
 		}
 		next = max + 1;
 		max = next;
-		o += sprintf(o, "$%d", next);
+		o += snprintf(o, cap - (size_t)(o - out), "$%d", next);
 	}
 	*o = '\0';
 	return out;
@@ -401,7 +401,8 @@ static char *pg_schema_sql(const struct migration *m)
 		{ ") STRICT;", ");" },
 	};
 	const char *sql = m->pg ? m->pg : m->sql;
-	char *out = xmalloc(strlen(sql) * 3 + 1), *o = out;
+	size_t cap = strlen(sql) * 5 + 1;
+	char *out = xmalloc(cap), *o = out;
 	int quoted = 0;
 
 	for (const char *p = sql; *p;) {
@@ -411,7 +412,7 @@ static char *pg_schema_sql(const struct migration *m)
 		for (i = 0; !quoted && i < n; i++) {
 			size_t len = strlen(rule[i].from);
 			if (strncmp(p, rule[i].from, len) == 0) {
-				o += sprintf(o, "%s", rule[i].to);
+				o += snprintf(o, cap - (size_t)(o - out), "%s", rule[i].to);
 				p += len;
 				break;
 			}
@@ -435,7 +436,7 @@ static int check_names(struct store *s, struct gk_error *e)
 		return rc;
 	}
 	for (int r = 0; r < PQntuples(res) && rc == 0; r++) {
-		int v = atoi(PQgetvalue(res, r, 0));
+		int v = (int)strtol(PQgetvalue(res, r, 0), NULL, 10);
 		const char *name = PQgetvalue(res, r, 1);
 		if (v >= 1 && v <= store_migrations_n && strcmp(name, store_migrations[v - 1].name) != 0)
 			rc = err_set(e, ERR_DB, "--db", "schema migration %d of this database is '%s' but "
@@ -461,7 +462,7 @@ static int read_version(struct store *s, int *have, struct gk_error *e)
 	if ((rc = pg_value(s, "SELECT coalesce(max(version), 0) FROM schema_migration", v, sizeof v,
 			   "reading the schema version", e)) != 0)
 		return rc;
-	*have = atoi(v);
+	*have = (int)strtol(v, NULL, 10);
 	return 0;
 }
 
@@ -679,7 +680,7 @@ static int pg_check(struct store *s, struct gk_error *e)
 	if ((rc = pg_value(s, "SELECT count(*) FROM schema_migration", v, sizeof v,
 			   "checking the database", e)) != 0)
 		return rc;
-	if (atoi(v) != store_migrations_n)
+	if (strtol(v, NULL, 10) != store_migrations_n)
 		return err_set(e, ERR_DB, "", "the schema history has %s migrations, not %d", v,
 			       store_migrations_n);
 	return 0;
