@@ -2,7 +2,7 @@
 # basics.sh — the server itself: pages in Chinese with the security headers, keep-alive,
 # static files with ETag, 404/405, CSRF on every POST, body limits (413), malformed multipart
 # (400), escaping of what was typed, login rate limits, the larger-text switch, clean stop.
-# databases: sqlite postgresql
+# databases: sqlite postgresql (by hand: GONGKAI_TEST_PG=URL; make check runs it on SQLite)
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/server.bash"
 make_db
