@@ -252,7 +252,7 @@ contains "$ERR" "due $((now + 1))-01-31" "…and when it is due"
 run 1 gk report publish "$now" --by 主任
 contains "$ERR" "cannot be published before $now has ended" "REQ 条例-50: a year not yet ended cannot be published"
 contains "$ERR" "条例第四十九条、第五十条" "…citing the articles"
-equals "$(sqlite3 "$DB" "SELECT count(*) FROM report_publication WHERE year = $now")" 0 "…and nothing is stored"
+equals "$(sql "$DB" "SELECT count(*) FROM report_publication WHERE year = $now")" 0 "…and nothing is stored"
 run 0 gk guide set --report-due 03-15
 run 0 gk report "$now"
 contains "$ERR" "due $((now + 1))-03-15" "the organ's deadline is a setting"

@@ -66,7 +66,7 @@ lacks "$BODY" "发布 2024 年度报告</button>" "…but is offered no button f
 t=$(csrf_of "$BODY")
 post /console/reports/publish --data-urlencode "_csrf=$t" --data-urlencode "year=2024"
 contains "$BODY" "cannot be published before 2024 has ended" "REQ 条例-50: publishing it anyway is refused with the reason"
-equals "$(sqlite3 "$GONGKAI_DB" "SELECT count(*) FROM report_publication WHERE year = 2024")" 0 "…and nothing is stored"
+equals "$(sql "$GONGKAI_DB" "SELECT count(*) FROM report_publication WHERE year = 2024")" 0 "…and nothing is stored"
 login officer pw-officer-2024
 
 # --- an application: the limits beside each action ---------------------------------------------
