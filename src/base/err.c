@@ -15,6 +15,7 @@ int err_set(struct gk_error *e, int code, const char *field, const char *fmt, ..
 		return code;
 	e->code = code;
 	snprintf(e->field, sizeof e->field, "%s", field ? field : "");
+	e->label[0] = '\0';
 	va_start(ap, fmt);
 	vsnprintf(e->msg, sizeof e->msg, fmt, ap);
 	va_end(ap);

@@ -30,12 +30,14 @@ enum err {
 
 struct gk_error {
 	int code;
-	char field[64];   /* offending field or argument ("--received", "file.tsv:12"), may be "" */
+	char field[64];   /* the offending field's neutral id ("applicant_name", as in the record's
+			   * descriptor, text/desc.h) or a place ("file.tsv:12"); may be "" */
+	char label[64];   /* the field's Chinese label ("申请人姓名或者名称"), may be "" */
 	char msg[512];    /* human-readable message (UTF-8, may be Chinese) */
 };
 
 /* Record an error in *e (if e is not NULL) and return code, so callers can write
- * `return err_set(e, ERR_INVALID, "--date", "not a date: %s", s);`. */
+ * `return err_set(e, ERR_INVALID, "date", "not a date: %s", s);`. The label is cleared. */
 int err_set(struct gk_error *e, int code, const char *field, const char *fmt, ...) GK_PRINTF(4, 5);
 
 /* Clear *e. */

@@ -24,8 +24,9 @@ static void help(void)
 {
 	printf("Usage:\n"
 	       "  gongkai app new --received DATE [--confirmed DATE] --channel CH --applicant-type TYPE\n"
-	       "                  --applicant-name NAME [--contact TEXT] [--id-number N] [--request TEXT]\n"
+	       "                  --applicant-name NAME --contact TEXT --request TEXT [--id-number N]\n"
 	       "                  [--form TEXT] [--agency ID|NAME] [--json]\n"
+	       "                  (条例第二十九条: a contact and a description of the information)\n"
 	       "  gongkai app event ID KIND --date DATE [--note TEXT] [options of KIND]\n"
 	       "  gongkai app decide ID --outcome ROW --date DATE [--basis TEXT]\n"
 	       "                  [--responsible-organ NAME [--responsible-contact TEXT]]\n"
@@ -140,9 +141,8 @@ static int app_new_cmd(struct cli *cli, int argc, char **argv)
 	}
 	if (optind < argc)
 		return cli_usage_error("app new", "unexpected argument '%s'", argv[optind]);
-	if (received == NULL || in.channel == NULL || in.applicant_type == NULL || in.applicant_name == NULL)
-		return cli_usage_error("app new", "--received, --channel, --applicant-type and "
-				       "--applicant-name are required");
+	if (received == NULL)
+		return cli_usage_error("app new", "--received DATE is required");
 	if ((rc = date_parse(received, &in.received, "--received", &e)) != 0 ||
 	    (confirmed && (rc = date_parse(confirmed, &in.confirmed, "--confirmed", &e)) != 0))
 		return cli_error(&e);

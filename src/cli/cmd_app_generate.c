@@ -58,6 +58,7 @@ static int one(struct store *s, const struct calendar *cal, int64_t agency, int 
 	in.applicant_type = types[pick(x, 9)];
 	snprintf(name, sizeof name, "申请人%05d", pick(x, 20000));
 	in.applicant_name = name;
+	in.contact = "电话：13800000000";
 	in.request = "关于某项目审批文件的信息";
 	if ((rc = app_create(s, cal, &in, today, &made, e)) != 0)
 		return rc;

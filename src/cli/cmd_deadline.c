@@ -88,18 +88,9 @@ static int parse_consultation(const char *s, struct clock_pause *p, struct gk_er
 	return 0;
 }
 
-/* Domain errors name fields like "correction_received"; show the option instead. */
+/* Domain errors name fields like "correction_received"; cli_error shows the option. */
 static int report(struct gk_error *e)
 {
-	size_t len = strlen(e->field);
-
-	if (len > 0 && len + 3 <= sizeof e->field && strncmp(e->field, "--", 2) != 0) {
-		memmove(e->field + 2, e->field, len + 1);
-		memcpy(e->field, "--", 2);
-		for (char *p = e->field; *p; p++)
-			if (*p == '_')
-				*p = '-';
-	}
 	return cli_error(e);
 }
 

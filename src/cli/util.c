@@ -10,12 +10,20 @@
 
 #include "base/paths.h"
 #include "cli/cli.h"
+#include "text/desc.h"
 #include "text/jsonw.h"
 
+/* A domain error names a field by its id (applicant_name): the option that gives it is
+ * --applicant-name, followed by the field's Chinese label when the error carries one. */
 int cli_error(const struct gk_error *e)
 {
-	if (e->field[0])
-		fprintf(stderr, "gongkai: %s: %s\n", e->field, e->msg);
+	char opt[80];
+
+	if (e->field[0] && e->label[0])
+		fprintf(stderr, "gongkai: %s（%s）: %s\n", desc_option(e->field, opt, sizeof opt), e->label,
+			e->msg);
+	else if (e->field[0])
+		fprintf(stderr, "gongkai: %s: %s\n", desc_option(e->field, opt, sizeof opt), e->msg);
 	else
 		fprintf(stderr, "gongkai: %s\n", e->msg[0] ? e->msg : err_name(e->code));
 	switch (e->code) {

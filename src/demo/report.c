@@ -157,7 +157,8 @@ static int one_app(struct store *s, const struct calendar *cal, int64_t ag, int 
 {
 	struct app_new in = { .agency_id = ag, .received = received, .confirmed = received,
 			      .channel = "online", .applicant_type = app_applicant_id(type),
-			      .applicant_name = "申请人" };
+			      .applicant_name = "申请人", .contact = "电话：0372-0000000",
+			      .request = "本机关公开的政府信息" };
 	struct app_created c;
 	struct app_event_in ev = { .amount_fen = -1 };
 	int end = received + days, rc;

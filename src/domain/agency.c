@@ -43,28 +43,28 @@ int agency_create(struct store *s, const struct agency_new *in, int64_t *id, str
 	memset(&r, 0, sizeof r);
 	if (in->name == NULL || !*in->name || strlen(in->name) > 200 ||
 	    !utf8_valid(in->name, strlen(in->name))) {
-		rc = err_set(e, ERR_INVALID, "--agency-name",
+		rc = err_set(e, ERR_INVALID, "agency_name",
 			     "the organ's name is required (UTF-8, at most 200 bytes)");
 		goto out;
 	}
 	r.name = in->name;
 	r.level = in->level ? in->level : "township";
 	if (agency_level_from_id(r.level) < 0) {
-		rc = err_set(e, ERR_INVALID, "--level", "unknown level '%s' (one of township, "
+		rc = err_set(e, ERR_INVALID, "level", "unknown level '%s' (one of township, "
 			     "county-dept, county, city-dept, city, province-dept, province, ministry)",
 			     r.level);
 		goto out;
 	}
 	if (in->code && *in->code) {
 		/* REQ GB32100-check: the organ's 统一社会信用代码 carries a valid check character */
-		if ((rc = idcode_uscc_validate(in->code, "--agency-code", e)) != 0)
+		if ((rc = idcode_uscc_validate(in->code, "agency_code", e)) != 0)
 			goto out;
 		r.code = in->code;
 	}
 	if (in->parent_id) {
 		struct agency_rec parent;
 		if ((rc = agency_store(s)->get(s, in->parent_id, &a, &parent, e)) != 0) {
-			err_set(e, rc, "--parent", "no organ with id %lld", (long long)in->parent_id);
+			err_set(e, rc, "parent", "no organ with id %lld", (long long)in->parent_id);
 			goto out;
 		}
 		r.parent_id = in->parent_id;
@@ -73,7 +73,7 @@ int agency_create(struct store *s, const struct agency_new *in, int64_t *id, str
 	r.created_at = now;
 	if ((rc = agency_store(s)->insert(s, &r, id, e)) != 0) {
 		if (rc == ERR_CONFLICT)
-			err_set(e, rc, r.code && strstr(e->msg, "code") ? "--agency-code" : "--agency-name",
+			err_set(e, rc, r.code && strstr(e->msg, "code") ? "agency_code" : "agency_name",
 				"an organ with this %s already exists",
 				r.code && strstr(e->msg, "code") ? "code" : "name");
 		goto out;
@@ -134,10 +134,10 @@ int agency_resolve(struct store *s, const char *arg, struct arena *a, struct age
 		if ((rc = agency_store(s)->list(s, remember, &c, e)) != 0)
 			return rc;
 		if (c.n == 0)
-			return err_set(e, ERR_NOTFOUND, "--agency", "the database holds no organ; "
+			return err_set(e, ERR_NOTFOUND, "agency", "the database holds no organ; "
 				       "add one with 'gongkai init --agency-name NAME'");
 		if (c.n > 1)
-			return err_set(e, ERR_INVALID, "--agency", "the database holds %lld organs; "
+			return err_set(e, ERR_INVALID, "agency", "the database holds %lld organs; "
 				       "say which with --agency ID|NAME", (long long)c.n);
 		return agency_store(s)->get(s, c.id, a, out, e);
 	}
@@ -151,7 +151,7 @@ int agency_resolve(struct store *s, const char *arg, struct arena *a, struct age
 	}
 	rc = agency_store(s)->find_name(s, arg, a, out, e);
 	if (rc == ERR_NOTFOUND)
-		err_set(e, rc, "--agency", "no organ with id or name '%s'", arg);
+		err_set(e, rc, "agency", "no organ with id or name '%s'", arg);
 	return rc;
 }
 

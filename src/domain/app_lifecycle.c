@@ -397,14 +397,14 @@ static int period(const struct calendar *cal, struct app_event_in *ev, int deflt
 	char d1[DATE_LEN], d2[DATE_LEN];
 
 	if (ev->days < 0 || ev->days > max)
-		return refuse(e, ERR_INVALID, "--period", ev->kind, "%s为 %d 个工作日？应为 1–%d",
+		return refuse(e, ERR_INVALID, "period", ev->kind, "%s为 %d 个工作日？应为 1–%d",
 			      what, ev->days, max);
 	if (ev->due != CLOCK_NONE && ev->due <= ev->date)
-		return refuse(e, ERR_INVALID, "--due", ev->kind, "%s的最后一天 %s 应晚于告知之日 %s",
+		return refuse(e, ERR_INVALID, "due", ev->kind, "%s的最后一天 %s 应晚于告知之日 %s",
 			      what, ds(ev->due, d1), ds(ev->date, d2));
 	if (ev->days == 0 && ev->due == CLOCK_NONE) {
 		if (deflt <= 0)
-			return refuse(e, ERR_INVALID, "--period", ev->kind, "请写明%s（--period N 个工作日"
+			return refuse(e, ERR_INVALID, "period", ev->kind, "请写明%s（--period N 个工作日"
 				      "或 --due DATE）", what);
 		ev->days = deflt;
 	}
@@ -455,7 +455,7 @@ static int clock_checks(const struct app_status *st, struct app_event_in *ev,
 	case EV_EXTENDED:
 		/* REQ 条例-33 REQ 条例-35 REQ 109号: each within the reply time limit */
 		if (binding != CLOCK_NONE && ev->date > binding) {
-			rc = refuse(e, ERR_STATE, "--date", k, "答复期限已于 %s 届满（%s）；%s应在答复期限内%s",
+			rc = refuse(e, ERR_STATE, "date", k, "答复期限已于 %s 届满（%s）；%s应在答复期限内%s",
 				    ds(binding, d1), k == EV_FEE_NOTICE ? "收费通知须在办理期限内发出，"
 				    "国办函〔2020〕109号" : clock_deadline_basis(&sch.reply),
 				    app_event_rules[k].label, k == EV_EXTENDED ? "经批准" : "");
@@ -464,7 +464,7 @@ static int clock_checks(const struct app_status *st, struct app_event_in *ev,
 		if (k == EV_CONSULTATION_STARTED && ev->due == CLOCK_NONE && st->regime == CLOCK_REG_2019)
 			ev->due = calendar_add_workdays(cal, ev->date, 15);   /* REQ 条例-32/34 */
 		if (k == EV_DELAYED && ev->due <= binding) {
-			rc = refuse(e, ERR_STATE, "--due", k, "延迟后的期限 %s 不晚于现有答复期限 %s，"
+			rc = refuse(e, ERR_STATE, "due", k, "延迟后的期限 %s 不晚于现有答复期限 %s，"
 				    "无需延迟答复（条例第三十五条）", ds(ev->due, d1), ds(binding, d2));
 			goto out;
 		}
@@ -482,14 +482,14 @@ static int clock_checks(const struct app_status *st, struct app_event_in *ev,
 			break;
 		/* REQ 条例-30 REQ 109号: deemed abandoned only after the applicant's time ran out */
 		if ((k == EV_CORRECTION_LAPSED || k == EV_FEE_LAPSED) && ev->date <= due) {
-			rc = refuse(e, ERR_STATE, "--date", k, "申请人的%s至 %s，期满后才能按%s终止办理",
+			rc = refuse(e, ERR_STATE, "date", k, "申请人的%s至 %s，期满后才能按%s终止办理",
 				    what, ds(due, d1), app_event_rules[k].label);
 			goto out;
 		}
 		/* … and a correction or a payment after it only with a recorded reason */
 		if ((k == EV_CORRECTION_RECEIVED || k == EV_FEE_PAID) && ev->date > due) {
 			if (ev->late_reason == NULL || !*ev->late_reason) {
-				rc = refuse(e, ERR_STATE, "--late-reason", k, "%s已于 %s 届满；逾期%s只有写明接受的"
+				rc = refuse(e, ERR_STATE, "late_reason", k, "%s已于 %s 届满；逾期%s只有写明接受的"
 					    "理由（--late-reason）才能记录，否则应按%s终止办理", what,
 					    ds(due, d1), fee ? "缴费" : "收到的补正",
 					    fee ? "逾期未缴费" : "逾期未补正");
@@ -540,27 +540,27 @@ static int field_checks(const struct app_status *st, struct app_event_in *ev,
 		if (ev->party <= PARTY_NONE || ev->party >= PARTY__MAX) {
 			if (cal == NULL)
 				return 0;   /* replayed: a record made before the party was recorded */
-			return refuse(e, ERR_INVALID, "--party", k, "请写明征求谁的意见：third-party（第三方，"
+			return refuse(e, ERR_INVALID, "party", k, "请写明征求谁的意见：third-party（第三方，"
 				      "条例第三十二条）或 organ（其他行政机关，条例第三十四条）");
 		}
 		return 0;
 	case EV_CONSULTATION_ANSWERED:
 		if (ev->ref > 0 && consultation_answered(st, ev->ref) < 0)
-			return refuse(e, ERR_STATE, "--ref", k, "第 %d 次征求意见%s", ev->ref,
+			return refuse(e, ERR_STATE, "ref", k, "第 %d 次征求意见%s", ev->ref,
 				      (size_t)ev->ref > st->nconsults ? "没有记录"
 				      : st->consults[ev->ref - 1].lapsed ? "的答复期限已届满"
 				      : "已经收到意见");
 		if (ev->ref == 0 && open_consultations(st) > 1 && cal != NULL)
-			return refuse(e, ERR_INVALID, "--ref", k, "有 %zu 次征求意见尚未答复，请用 --ref N "
+			return refuse(e, ERR_INVALID, "ref", k, "有 %zu 次征求意见尚未答复，请用 --ref N "
 				      "写明是第几次", open_consultations(st));
 		return 0;
 	case EV_EXTENDED:
 		/* REQ 条例-33 REQ 492号-24: approved by the head of the disclosure office, ≤ 20 (15) */
 		if (ev->approver == NULL || !*ev->approver)
-			return refuse(e, ERR_INVALID, "--approver", k, "延长答复期限须经政府信息公开工作机构"
+			return refuse(e, ERR_INVALID, "approver", k, "延长答复期限须经政府信息公开工作机构"
 				      "负责人同意（条例第三十三条）：请写明批准人 --approver NAME");
 		if (ev->days < 0 || ev->days > clock_extension_max(st->regime))
-			return refuse(e, ERR_INVALID, "--workdays", k, "延长 %d 个工作日超过%s规定的最长 "
+			return refuse(e, ERR_INVALID, "workdays", k, "延长 %d 个工作日超过%s规定的最长 "
 				      "%d 个工作日", ev->days, clock_regime_name(st->regime),
 				      clock_extension_max(st->regime));
 		if (ev->days == 0)
@@ -585,22 +585,22 @@ static int field_checks(const struct app_status *st, struct app_event_in *ev,
 			return 0;   /* replayed: a record made before the method was recorded */
 		/* REQ 109号: one method, stated; the amount follows from it */
 		if (ev->method <= FEE_METHOD_NONE || ev->method >= FEE_METHOD__MAX)
-			return refuse(e, ERR_INVALID, "--by-count", k, "收费通知应载明计收方式：按件"
+			return refuse(e, ERR_INVALID, "by_count", k, "收费通知应载明计收方式：按件"
 				      "（--by-count）或按量（--by-pages P），二者只选其一（国办函〔2020〕109号）");
 		if (ev->quantity < 1)
-			return refuse(e, ERR_INVALID, ev->method == FEE_BY_PAGES ? "--by-pages" : "--by-count",
+			return refuse(e, ERR_INVALID, ev->method == FEE_BY_PAGES ? "by_pages" : "by_count",
 				      k, "%s须写明%s", app_fee_method_labels[ev->method],
 				      ev->method == FEE_BY_PAGES ? "页数" : "本月第几件");
 		want = (ev->method == FEE_BY_PAGES ? fee_by_pages(ev->quantity)
 						   : fee_by_count(ev->quantity)) * 100;
 		if (want == 0)
-			return refuse(e, ERR_STATE, ev->method == FEE_BY_PAGES ? "--by-pages" : "--by-count",
+			return refuse(e, ERR_STATE, ev->method == FEE_BY_PAGES ? "by_pages" : "by_count",
 				      k, ev->method == FEE_BY_PAGES
 				      ? "按量计收：%" PRId64 " 页，30页以内（含）不收费（国办函〔2020〕109号）"
 				      : "按件计收：这是申请人本月向本机关提出的第 %" PRId64 " 件申请，"
 					"10件以内（含）不收费（国办函〔2020〕109号）", ev->quantity);
 		if (ev->amount_fen >= 0 && ev->amount_fen != want)
-			return refuse(e, ERR_INVALID, "--amount", k, "金额 %s 元与%s应收的 %s 元不符"
+			return refuse(e, ERR_INVALID, "amount", k, "金额 %s 元与%s应收的 %s 元不符"
 				      "（国办函〔2020〕109号）", money_format_yuan(ev->amount_fen, money),
 				      app_fee_method_labels[ev->method],
 				      money_format_yuan(want, (char[MONEY_LEN]){ 0 }));
@@ -609,24 +609,24 @@ static int field_checks(const struct app_status *st, struct app_event_in *ev,
 	}
 	case EV_DECIDED:
 		if (ev->outcome < 0 || ev->outcome >= OUTCOME__MAX)
-			return err_set(e, ERR_INVALID, "--outcome", "unknown outcome");
+			return err_set(e, ERR_INVALID, "outcome", "unknown outcome");
 		if (ev->outcome == OUTCOME_OTHER_NO_CORRECTION)
-			return refuse(e, ERR_STATE, "--outcome", k, "other_no_correction（逾期未补正）在补正"
+			return refuse(e, ERR_STATE, "outcome", k, "other_no_correction（逾期未补正）在补正"
 				      "告知之后用 'app event ID correction-lapsed' 记录");
 		if (ev->outcome == OUTCOME_OTHER_FEE_UNPAID)
-			return refuse(e, ERR_STATE, "--outcome", k, "other_fee_unpaid（逾期未缴费）在收费"
+			return refuse(e, ERR_STATE, "outcome", k, "other_fee_unpaid（逾期未缴费）在收费"
 				      "通知之后用 'app event ID fee-lapsed' 记录");
 		/* REQ 条例-30: "still unclear after correction" needs a correction round */
 		if (ev->outcome == OUTCOME_UNABLE_UNCLEAR_AFTER_FIX && st->correction_received == CLOCK_NONE)
-			return refuse(e, ERR_STATE, "--outcome", k, "unable_unclear_after_fix（补正后申请内容"
+			return refuse(e, ERR_STATE, "outcome", k, "unable_unclear_after_fix（补正后申请内容"
 				      "仍不明确）须先记录补正告知和收到补正");
 		/* REQ 条例-35: not processed as unreasonable only after asking for reasons */
 		if (ev->outcome == OUTCOME_NOPROC_MASS_REPEAT && st->reasons_requested == CLOCK_NONE &&
 		    cal != NULL)
-			return refuse(e, ERR_STATE, "--outcome", k, "noproc_mass_repeat（无正当理由大量反复"
+			return refuse(e, ERR_STATE, "outcome", k, "noproc_mass_repeat（无正当理由大量反复"
 				      "申请）须先要求申请人说明理由（reasons-requested，条例第三十五条）");
 		if (ev->counterpart && *ev->counterpart && ev->outcome != OUTCOME_UNABLE_NOT_HELD)
-			return refuse(e, ERR_INVALID, "--responsible-organ", k, "负责公开的机关只在"
+			return refuse(e, ERR_INVALID, "responsible_organ", k, "负责公开的机关只在"
 				      "unable_not_held（不属于本机关负责公开，条例第三十六条第（五）项）时写明");
 		return 0;
 	default:
@@ -652,13 +652,13 @@ static int apply(struct app_status *st, struct app_event_in *ev, const struct ca
 		return refuse(e, ERR_STATE, r->id, k, "申请已于 %s 办结（%s，%s），办结后不能再记录",
 			      ds(st->closed, d1), app_phases[st->phase].label, app_outcome_id(st->outcome));
 	if (ev->date < st->received)
-		return refuse(e, ERR_STATE, "--date", k, "%s 早于收到申请之日（%s）", ds(ev->date, d1),
+		return refuse(e, ERR_STATE, "date", k, "%s 早于收到申请之日（%s）", ds(ev->date, d1),
 			      ds(st->received, d2));
 	if (ev->date < st->last_date)
-		return refuse(e, ERR_STATE, "--date", k, "%s 早于上一项办理（%s，%s）；办理事项按时间"
+		return refuse(e, ERR_STATE, "date", k, "%s 早于上一项办理（%s，%s）；办理事项按时间"
 			      "顺序记录", ds(ev->date, d1), last_name(st), ds(st->last_date, d2));
 	if (ev->date > today)
-		return refuse(e, ERR_STATE, "--date", k, "%s 晚于今天（%s）", ds(ev->date, d1),
+		return refuse(e, ERR_STATE, "date", k, "%s 晚于今天（%s）", ds(ev->date, d1),
 			      ds(today, d2));
 	next = *st;
 	app_settle(&next, ev->date);

@@ -6,6 +6,7 @@
 #include "domain/application.h"
 
 #include <inttypes.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -19,11 +20,6 @@
 #include "text/utf8.h"
 
 /* ---- persistence ---- */
-
-static int text_ok(const char *s, size_t max)
-{
-	return s == NULL || (strlen(s) <= max && utf8_valid(s, strlen(s)));
-}
 
 /* The summary columns after a change: date of receipt, state, outcome, closed, current
  * deadline. */
@@ -63,6 +59,83 @@ static void new_code(char out[APP_CODE_LEN])
 	snprintf(out, APP_CODE_LEN, "%.4s-%.4s-%.4s", raw, raw + 4, raw + 8);
 }
 
+#define AN(k) offsetof(struct app_new, k)
+static const struct desc_field app_new_fields[APP_F__N] = {
+	[APP_F_RECEIVED] = { "received", DESC_DATE, AN(received), 0, DESC_REQUIRED, NULL, "收到日期",
+			     "the day it arrived: handed in, signed for, submitted online (YYYY-MM-DD)",
+			     "条例第三十一条" },
+	[APP_F_CONFIRMED] = { "confirmed", DESC_DATE, AN(confirmed), 0, 0, NULL, "确认收到日期",
+			      "online, e-mail, fax, plain letter: the day receipt was confirmed with the "
+			      "applicant, which is the date of receipt", "条例第三十一条" },
+	[APP_F_CHANNEL] = { "channel", DESC_ENUM, AN(channel), 40, DESC_REQUIRED, NULL, "申请渠道",
+			    "how it arrived (in-person, post, post-plain, online, email, fax, oral)",
+			    "条例第三十一条" },
+	[APP_F_APPLICANT_TYPE] = { "applicant_type", DESC_ENUM, AN(applicant_type), 40, DESC_REQUIRED,
+				   NULL, "申请人类型", "the Table 三 column (np, biz, research, …)",
+				   NULL },
+	[APP_F_APPLICANT_NAME] = { "applicant_name", DESC_LINE, AN(applicant_name), 200,
+				   DESC_REQUIRED | DESC_PERSONAL, NULL, "申请人姓名或者名称",
+				   "the applicant's name", "条例第二十九条" },
+	[APP_F_ID_NUMBER] = { "id_number", DESC_LINE, AN(id_number), 18, DESC_PERSONAL, NULL,
+			      "身份证明号码", "身份证 number of a person, 统一社会信用代码 of an "
+			      "organisation (check character verified)", NULL },
+	/* 600: room for the web form's three parts (web/routes.c ART29_FIELDS: phone 40,
+	 * address 300, e-mail 200 bytes) with their labels, so whatever the form takes is kept */
+	[APP_F_CONTACT] = { "contact", DESC_TEXT, AN(contact), 600, DESC_REQUIRED | DESC_PERSONAL, NULL,
+			    "联系方式", "how to reach the applicant (phone, address, e-mail)",
+			    "条例第二十九条：电话、通信地址或电子邮箱至少一种" },
+	[APP_F_REQUEST] = { "request", DESC_TEXT, AN(request), 20000, DESC_REQUIRED, NULL,
+			    "所需信息的描述", "the information asked for: its name, 文号 or a description",
+			    "条例第二十九条：信息名称、文号或便于查询的特征性描述至少一项" },
+	[APP_F_FORM] = { "form", DESC_LINE, AN(form), 200, 0, NULL, "形式要求（提供方式）",
+			 "the form asked for and how to receive it (纸质/电子文档; 邮寄/电子邮件/当面领取/"
+			 "网上查看)", NULL },
+};
+#undef AN
+
+const struct desc_record app_new_desc = { "application", "政府信息公开申请", app_new_fields, APP_F__N };
+
+int app_new_check(const struct app_new *in, int today, struct gk_error *e)
+{
+	const struct desc_field *f = app_new_fields;
+	enum clock_regime regime;
+	char d1[DATE_LEN], d2[DATE_LEN], ids[256];
+	int ch, type, rc;
+
+	/* REQ 条例-29: the applicant's name, contact and a description of the information */
+	if ((rc = desc_check(&app_new_desc, in, e)) != 0)
+		return rc;
+	if (in->received > today)
+		return desc_error(e, ERR_INVALID, &f[APP_F_RECEIVED], "%s 晚于今天（%s），请填写实际收到申请的日期",
+				  date_format(in->received, d1), date_format(today, d2));
+	/* REQ 条例-56 REQ 492号-24: no Regulation before 2008-05-01 */
+	if ((rc = clock_regime_of(in->received, &regime, e)) != 0) {
+		char msg[sizeof e->msg];
+		snprintf(msg, sizeof msg, "%s", e->msg);
+		return desc_error(e, rc, &f[APP_F_RECEIVED], "%s", msg);
+	}
+	if ((ch = app_channel_find(in->channel)) < 0)
+		return desc_error(e, ERR_INVALID, &f[APP_F_CHANNEL], "没有“%s”这种渠道（可选：%s）",
+				  in->channel ? in->channel : "", app_code_ids(CODES_CHANNELS, ids, sizeof ids));
+	/* REQ 条例-31: only a receipt that must be confirmed has a confirmation date */
+	if (in->confirmed > 0 && !app_channels[ch].confirm)
+		return desc_error(e, ERR_INVALID, &f[APP_F_CONFIRMED], "%s的申请%s，不需要确认收到",
+				  app_channels[ch].label, app_channels[ch].receipt);
+	if ((type = app_applicant_find(in->applicant_type)) < 0)
+		return desc_error(e, ERR_INVALID, &f[APP_F_APPLICANT_TYPE], "没有“%s”这种申请人类型（可选：%s）",
+				  in->applicant_type ? in->applicant_type : "",
+				  app_code_ids(CODES_APPLICANTS, ids, sizeof ids));
+	if (in->id_number && *in->id_number) {
+		/* REQ GB11643-check: a natural person's 身份证 number; REQ GB32100-check otherwise */
+		rc = type == APPLICANT_NP ? idcode_resident_id_validate(in->id_number, f[APP_F_ID_NUMBER].id, e)
+					  : idcode_uscc_validate(in->id_number, f[APP_F_ID_NUMBER].id, e);
+		if (rc != 0)
+			snprintf(e->label, sizeof e->label, "%s", f[APP_F_ID_NUMBER].label);
+		return rc;
+	}
+	return 0;
+}
+
 int app_create(struct store *s, const struct calendar *cal, const struct app_new *in,
 	       int today, struct app_created *out, struct gk_error *e)
 {
@@ -70,68 +143,19 @@ int app_create(struct store *s, const struct calendar *cal, const struct app_new
 	struct app_status st;
 	struct buf key, js;
 	struct jsonw w;
-	char received[DATE_LEN], now[21], secret_hash[CRYPTO_SHA256_HEX], ids[256];
+	char received[DATE_LEN], now[21], secret_hash[CRYPTO_SHA256_HEX];
 	char id_number[RESIDENT_ID_LEN + 1];
-	enum clock_regime regime;
 	int type, ch, rc = 0;
 
 	buf_init(&key, 4096);
 	buf_init(&js, 0);
 	memset(&r, 0, sizeof r);
 	memset(out, 0, sizeof *out);
-	if (in->received > today) {
-		rc = err_set(e, ERR_INVALID, "--received", "%s is in the future",
-			     date_format(in->received, received));
+	if ((rc = app_new_check(in, today, e)) != 0)
 		goto out;
-	}
-	/* REQ 条例-56 REQ 492号-24: no Regulation before 2008-05-01 */
-	if ((rc = clock_regime_of(in->received, &regime, e)) != 0) {
-		snprintf(e->field, sizeof e->field, "--received");
-		goto out;
-	}
-	if ((ch = app_channel_find(in->channel)) < 0) {
-		rc = err_set(e, ERR_INVALID, "--channel", "unknown channel '%s' (one of %s)",
-			     in->channel ? in->channel : "", app_code_ids(CODES_CHANNELS, ids, sizeof ids));
-		goto out;
-	}
-	/* REQ 条例-31: only a receipt that must be confirmed has a confirmation date */
-	if (in->confirmed > 0 && !app_channels[ch].confirm) {
-		rc = err_set(e, ERR_INVALID, "--confirmed", "%s的申请%s，不需要确认收到", app_channels[ch].label,
-			     app_channels[ch].receipt);
-		goto out;
-	}
+	ch = app_channel_find(in->channel);
 	type = app_applicant_find(in->applicant_type);
-	if (type < 0) {
-		rc = err_set(e, ERR_INVALID, "--applicant-type", "unknown applicant type '%s' (one "
-			     "of %s)", in->applicant_type ? in->applicant_type : "",
-			     app_code_ids(CODES_APPLICANTS, ids, sizeof ids));
-		goto out;
-	}
-	if (in->applicant_name == NULL || !*in->applicant_name || !text_ok(in->applicant_name, 200)) {
-		rc = err_set(e, ERR_INVALID, "--applicant-name", "the applicant's name is required "
-			     "(UTF-8, at most 200 bytes)");
-		goto out;
-	}
-	if (!text_ok(in->contact, 500)) {
-		rc = err_set(e, ERR_INVALID, "--contact", "at most 500 bytes of UTF-8");
-		goto out;
-	}
-	if (!text_ok(in->request, 20000)) {
-		rc = err_set(e, ERR_INVALID, "--request", "at most 20000 bytes of UTF-8");
-		goto out;
-	}
-	if (!text_ok(in->form, 200)) {
-		rc = err_set(e, ERR_INVALID, "--form", "at most 200 bytes of UTF-8");
-		goto out;
-	}
 	if (in->id_number && *in->id_number) {
-		/* REQ GB11643-check: a natural person's 身份证 number; REQ GB32100-check otherwise */
-		if (type == APPLICANT_NP)
-			rc = idcode_resident_id_validate(in->id_number, "--id-number", e);
-		else
-			rc = idcode_uscc_validate(in->id_number, "--id-number", e);
-		if (rc != 0)
-			goto out;
 		/* one spelling per person: a check character 'x' is stored as 'X' */
 		snprintf(id_number, sizeof id_number, "%s", in->id_number);
 		if (id_number[17] == 'x')
@@ -144,7 +168,7 @@ int app_create(struct store *s, const struct calendar *cal, const struct app_new
 	else
 		rc = buf_printf(&key, "name:%s:%s", app_applicant_id(type), in->applicant_name);
 	if (rc != 0) {
-		rc = err_set(e, ERR_LIMIT, "--applicant-name", "too long");
+		rc = desc_error(e, ERR_LIMIT, &app_new_fields[APP_F_APPLICANT_NAME], "太长");
 		goto out;
 	}
 	crypto_random_code(out->secret, APP_SECRET_LEN - 1, code_alphabet);
@@ -199,8 +223,10 @@ int app_create(struct store *s, const struct calendar *cal, const struct app_new
 		struct app_event_in ev;
 		app_event_init(&ev, EV_RECEIPT_CONFIRMED, in->confirmed);
 		rc = app_record(s, cal, out->id, &ev, today, e);
-		if (rc == ERR_STATE || rc == ERR_INVALID)
-			snprintf(e->field, sizeof e->field, "--confirmed");
+		if (rc == ERR_STATE || rc == ERR_INVALID) {
+			snprintf(e->field, sizeof e->field, "%s", app_new_fields[APP_F_CONFIRMED].id);
+			snprintf(e->label, sizeof e->label, "%s", app_new_fields[APP_F_CONFIRMED].label);
+		}
 		snprintf(out->warning, sizeof out->warning, "%s", ev.warning);
 	}
 out:
@@ -208,6 +234,25 @@ out:
 	buf_free(&js);
 	return rc;
 }
+
+#define AE(k) offsetof(struct app_event_in, k)
+static const struct desc_field app_event_fields[] = {
+	{ "note", DESC_TEXT, AE(note), 5000, 0, NULL, "备注", "what was done, for the file", NULL },
+	{ "basis", DESC_TEXT, AE(basis), 5000, 0, NULL, "依据和理由",
+	  "decided: the legal basis and reasons given to the applicant", "条例第三十六条" },
+	{ "approver", DESC_LINE, AE(approver), 200, 0, NULL, "批准人",
+	  "extended: the head of the disclosure office who approved", "条例第三十三条" },
+	{ "late_reason", DESC_TEXT, AE(late_reason), 2000, 0, NULL, "逾期接受的理由",
+	  "why a step after its time limit is accepted", NULL },
+	{ "counterpart", DESC_LINE, AE(counterpart), 200, 0, NULL, "征求意见对象或负责公开的机关",
+	  "the party consulted, or the organ responsible (36(五))", NULL },
+	{ "counterpart_contact", DESC_TEXT, AE(counterpart_contact), 500, DESC_PERSONAL, NULL,
+	  "联系方式（对方）", "how to reach the party or organ named", NULL },
+};
+#undef AE
+
+const struct desc_record app_event_desc = { "application_event", "办理事项", app_event_fields,
+					    sizeof app_event_fields / sizeof app_event_fields[0] };
 
 int app_month_ordinal(struct store *s, int64_t id, int64_t *k, struct gk_error *e)
 {
@@ -252,13 +297,8 @@ int app_record(struct store *s, const struct calendar *cal, int64_t id, struct a
 	arena_init(&a);
 	buf_init(&js, 0);
 	ev->warning[0] = '\0';
-	if (!text_ok(ev->note, 5000) || !text_ok(ev->basis, 5000) || !text_ok(ev->approver, 200) ||
-	    !text_ok(ev->late_reason, 2000) || !text_ok(ev->counterpart, 200) ||
-	    !text_ok(ev->counterpart_contact, 500)) {
-		rc = err_set(e, ERR_INVALID, "--note", "notes and basis: at most 5000 bytes of UTF-8; "
-			     "a reason 2000, a name 200, a contact 500");
+	if ((rc = desc_check(&app_event_desc, ev, e)) != 0)
 		goto out;
-	}
 	if ((rc = app_store(s)->get(s, id, &a, &r, e)) != 0 ||
 	    (rc = app_store(s)->events(s, id, &a, &evs, &n, e)) != 0 ||
 	    (rc = organ_rules_load(s, r.agency_id, &a, &rules, e)) != 0 ||
@@ -602,7 +642,7 @@ int app_list(struct store *s, const struct calendar *cal, const struct app_query
 		f.open_only = 1;
 	} else if (q->state) {
 		if (app_phase_from_id(q->state) < 0)
-			return err_set(e, ERR_INVALID, "--state", "unknown state '%s' (open, "
+			return err_set(e, ERR_INVALID, "state", "unknown state '%s' (open, "
 				       "awaiting-confirmation, received, awaiting-correction, consulting, "
 				       "fee-notice-sent, awaiting-payment, replied, closed)", q->state);
 		f.state = q->state;

@@ -39,6 +39,7 @@
 #include "domain/organ_rules.h"
 #include "store/app_store.h"
 #include "store/store.h"
+#include "text/desc.h"
 
 /* Where an application stands. */
 enum app_phase {
@@ -209,6 +210,10 @@ struct app_event_in {
 	char warning[APP_WARNING_LEN];  /* out: what was late, kept with the event ("" = none) */
 };
 
+/* The text an event carries, declared once (note, basis, approver, late_reason, counterpart,
+ * counterpart_contact: limits and labels); app_record checks by it. */
+extern const struct desc_record app_event_desc;
+
 /* An event with nothing given: every optional field unset. */
 void app_event_init(struct app_event_in *ev, int kind, int date);
 
@@ -282,6 +287,9 @@ enum app_todo app_next(const struct app_status *st, const struct clock_schedule 
 
 /* ---- persistence through the store (inside the caller's transaction) ---- */
 
+/* REQ 条例-29: the content of an application. Every field is declared once in app_new_desc
+ * (application.c): its id (the JSON key, the web form's field, the CLI's --option), limit,
+ * Chinese label and help line; app_create checks it by that declaration. */
 struct app_new {
 	int64_t agency_id;
 	int received;               /* day number: the day it arrived (handed in, signed for,
@@ -291,11 +299,24 @@ struct app_new {
 	const char *channel;        /* app_channels id */
 	const char *applicant_type; /* applicant_types id */
 	const char *applicant_name;
-	const char *contact;        /* optional */
+	const char *contact;        /* REQ 条例-29 (一): required */
 	const char *id_number;      /* optional: 身份证 for np (checked), USCC for organisations */
-	const char *request;        /* optional: description of the information */
-	const char *form;           /* optional: requested form (paper, electronic, …) */
+	const char *request;        /* REQ 条例-29 (二): required — name, 文号 or a description */
+	const char *form;           /* 条例-29 (三): requested form and way of delivery (纸质、电子
+				     *文档; 邮寄、电子邮件、当面领取、网上查看), optional */
 };
+
+extern const struct desc_record app_new_desc;
+
+/* The application's fields as declared (app_new_desc.fields[APP_F_…]). */
+enum { APP_F_RECEIVED, APP_F_CONFIRMED, APP_F_CHANNEL, APP_F_APPLICANT_TYPE, APP_F_APPLICANT_NAME,
+       APP_F_ID_NUMBER, APP_F_CONTACT, APP_F_REQUEST, APP_F_FORM, APP_F__N };
+
+/* REQ 条例-29: check in against the declaration and the Regulation as of today (a date of
+ * receipt not in the future nor before 2008-05-01, known channel and applicant type, a
+ * confirmation date only where the channel needs one, the identity number's check
+ * character); the first broken rule in e with the field's id and label. */
+int app_new_check(const struct app_new *in, int today, struct gk_error *e) GK_WUR;
 
 #define APP_CODE_LEN 15     /* "XXXX-XXXX-XXXX" + NUL */
 #define APP_SECRET_LEN 17   /* 16 characters + NUL */

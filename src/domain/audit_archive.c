@@ -25,12 +25,12 @@ int audit_key_load(const char *path, int create, char secret[CRYPTO_SIGN_SECRET_
 	if (rc == 0) {
 		size_t n = strcspn(buf_cstr(&b), "\r\n");
 		if (n + 1 != CRYPTO_SIGN_SECRET_HEX) {
-			rc = err_set(e, ERR_INVALID, "--key-file", "%s does not hold an audit signing key", path);
+			rc = err_set(e, ERR_INVALID, "key_file", "%s does not hold an audit signing key", path);
 		} else {
 			memcpy(secret, b.ptr, n);
 			secret[n] = '\0';
 			if (crypto_sign_public_hex(secret, pub) != 0)
-				rc = err_set(e, ERR_INVALID, "--key-file", "%s does not hold an audit signing key", path);
+				rc = err_set(e, ERR_INVALID, "key_file", "%s does not hold an audit signing key", path);
 		}
 		memset(b.ptr, 0, b.cap);
 		buf_free(&b);
@@ -38,15 +38,15 @@ int audit_key_load(const char *path, int create, char secret[CRYPTO_SIGN_SECRET_
 	}
 	buf_free(&b);
 	if (!create)
-		return err_set(e, ERR_NOTFOUND, "--key-file", "no audit signing key at %s", path);
+		return err_set(e, ERR_NOTFOUND, "key_file", "no audit signing key at %s", path);
 	crypto_sign_keypair_hex(secret, pub);
 	fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
 	if (fd < 0)
-		return err_set(e, ERR_IO, "--key-file", "cannot create %s: %s", path, strerror(errno));
+		return err_set(e, ERR_IO, "key_file", "cannot create %s: %s", path, strerror(errno));
 	if (write(fd, secret, CRYPTO_SIGN_SECRET_HEX - 1) != CRYPTO_SIGN_SECRET_HEX - 1 ||
 	    write(fd, "\n", 1) != 1 || fsync(fd) != 0) {
 		close(fd);
-		return err_set(e, ERR_IO, "--key-file", "cannot write %s: %s", path, strerror(errno));
+		return err_set(e, ERR_IO, "key_file", "cannot write %s: %s", path, strerror(errno));
 	}
 	close(fd);
 	return 0;
@@ -88,7 +88,7 @@ int audit_archive_write(struct store *s, const char *secret, struct buf *out, st
 	int rc;
 
 	if (crypto_sign_public_hex(secret, pub) != 0)
-		return err_set(e, ERR_INVALID, "--key-file", "not an audit signing key");
+		return err_set(e, ERR_INVALID, "key_file", "not an audit signing key");
 	if ((rc = buf_printf(out, "%s\n", AUDIT_ARCHIVE_MAGIC)) != 0)
 		return err_set(e, rc, "", "the archive is too large");
 	rc = audit_list(s, NULL, 0, write_entry, &wr, e);

@@ -107,7 +107,7 @@ int backup_take(const char *db, const char *dest, int replace, struct backup_inf
 	int rc;
 
 	if (!exists(db)) {
-		rc = err_set(e, ERR_NOTFOUND, "--db", "no database at %s", db);
+		rc = err_set(e, ERR_NOTFOUND, "db", "no database at %s", db);
 		goto out;
 	}
 	if (!replace && exists(dest)) {
@@ -245,7 +245,7 @@ int backup_rotate(const char *dir, int keep_daily, int keep_weekly, backup_remov
 	int rc = 0;
 
 	if (d == NULL) {
-		rc = err_set(e, ERR_IO, "--dir", "cannot read %s: %s", dir, strerror(errno));
+		rc = err_set(e, ERR_IO, "dir", "cannot read %s: %s", dir, strerror(errno));
 		goto out;
 	}
 	while ((ent = readdir(d)) != NULL && n < BACKUP_MAX_FILES) {
@@ -264,7 +264,7 @@ int backup_rotate(const char *dir, int keep_daily, int keep_weekly, backup_remov
 			continue;
 		backup_daily_name(dir, dates[i], path, sizeof path);
 		if (unlink(path) != 0 && errno != ENOENT) {
-			rc = err_set(e, ERR_IO, "--dir", "cannot remove %s: %s", path, strerror(errno));
+			rc = err_set(e, ERR_IO, "dir", "cannot remove %s: %s", path, strerror(errno));
 			break;
 		}
 		if (fn)

@@ -287,13 +287,13 @@ int calendar_load_dir(struct calendar *cal, const char *dir, struct gk_error *e)
 	int rc = 0;
 
 	if ((d = opendir(dir)) == NULL)
-		return err_set(e, ERR_IO, "--calendar-dir", "cannot open calendar directory %s", dir);
+		return err_set(e, ERR_IO, "calendar_dir", "cannot open calendar directory %s", dir);
 	while ((de = readdir(d)) != NULL) {
 		size_t l = strlen(de->d_name);
 		if (de->d_name[0] == '.' || l < 5 || strcmp(de->d_name + l - 4, ".tsv") != 0)
 			continue;
 		if (n >= MAX_DIR_FILES) {
-			rc = err_set(e, ERR_LIMIT, "--calendar-dir", "more than %d files in %s",
+			rc = err_set(e, ERR_LIMIT, "calendar_dir", "more than %d files in %s",
 				     MAX_DIR_FILES, dir);
 			goto out;
 		}

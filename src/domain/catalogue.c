@@ -48,7 +48,7 @@ static int apply_input(struct doc *d, const struct doc_input *in, struct arena *
 		const struct topic *t = *in->topic ? catalogue_topic_find(in->topic) : NULL;
 		struct buf b;
 		if (*in->topic && t == NULL)
-			return err_set(e, ERR_INVALID, "--topic", "unknown 主题分类 '%s' (gongkai doc "
+			return err_set(e, ERR_INVALID, "topic", "unknown 主题分类 '%s' (gongkai doc "
 				       "topics lists them)", in->topic);
 		d->topic = NULL;
 		if (t) {
@@ -60,13 +60,13 @@ static int apply_input(struct doc *d, const struct doc_input *in, struct arena *
 	}
 	if (in->genre) {
 		if ((d->genre = catalogue_genre_find(in->genre)) == NULL)
-			return err_set(e, ERR_INVALID, "--genre", "unknown 体裁 '%s' (gongkai doc "
+			return err_set(e, ERR_INVALID, "genre", "unknown 体裁 '%s' (gongkai doc "
 				       "genres lists them)", in->genre);
 	}
 	if (in->disclosure &&
 	    (d->disclosure = enum_id(doc_disclosure_ids, doc_disclosure_labels, DISCLOSURE__MAX,
 				     in->disclosure)) == NULL)
-		return err_set(e, ERR_INVALID, "--disclosure",
+		return err_set(e, ERR_INVALID, "disclosure",
 			       "公开方式 is proactive, on-request or withheld, not '%s'", in->disclosure);
 	if (in->reason)
 		d->withheld_reason = opt(a, in->reason);
@@ -77,7 +77,7 @@ static int apply_input(struct doc *d, const struct doc_input *in, struct arena *
 	if (in->validity &&
 	    (d->validity = enum_id(doc_validity_ids, doc_validity_labels, VALIDITY__MAX,
 				   in->validity)) == NULL)
-		return err_set(e, ERR_INVALID, "--validity",
+		return err_set(e, ERR_INVALID, "validity",
 			       "有效性 is valid, expired or repealed, not '%s'", in->validity);
 	if (in->effective_date)
 		d->effective_date = opt(a, in->effective_date);
@@ -166,7 +166,7 @@ static int add_uploads(struct store *s, int64_t doc_id, const struct doc_input *
 	int rc = 0;
 
 	if (in->nuploads > DOC_ATTACH_N)
-		return err_set(e, ERR_LIMIT, "--attach", "at most %d attachments", DOC_ATTACH_N);
+		return err_set(e, ERR_LIMIT, "attach", "at most %d attachments", DOC_ATTACH_N);
 	for (size_t i = 0; i < in->nuploads && rc == 0; i++) {
 		const struct doc_upload *u = &in->uploads[i];
 		const char *base = strrchr(u->name, '/');
@@ -177,14 +177,14 @@ static int add_uploads(struct store *s, int64_t doc_id, const struct doc_input *
 
 		base = base ? base + 1 : u->name;
 		if (!valid_attachment_name(base))
-			return err_set(e, ERR_INVALID, "--attach", "an attachment's file name must be "
+			return err_set(e, ERR_INVALID, "attach", "an attachment's file name must be "
 				       "1-%d bytes of UTF-8 text without control characters",
 				       DOC_ATTACH_NAME_MAX);
 		if (u->size > DOC_ATTACH_MAX)
-			return err_set(e, ERR_LIMIT, "--attach", "%s is larger than %u MiB", base,
+			return err_set(e, ERR_LIMIT, "attach", "%s is larger than %u MiB", base,
 				       DOC_ATTACH_MAX >> 20);
 		if ((att.mime = sniff_mime(u)) == NULL)
-			return err_set(e, ERR_INVALID, "--attach", "%s is not a PDF, DOCX, XLSX, "
+			return err_set(e, ERR_INVALID, "attach", "%s is not a PDF, DOCX, XLSX, "
 				       "plain text (.txt) or image (PNG, JPEG, GIF) file", base);
 		crypto_sha256_hex(u->data, u->size, hex);
 		att.name = base;
@@ -255,7 +255,7 @@ int catalogue_doc_add(struct store *s, int64_t agency_id, const struct doc_input
 
 	buf_init(&ix, 256);
 	if (!store_actor(s)[0]) {
-		rc = err_set(e, ERR_INVALID, "--by", "who adds the document? (--by USER)");
+		rc = err_set(e, ERR_INVALID, "by", "who adds the document? (--by USER)");
 		goto out;
 	}
 	if ((rc = agency_store(s)->get(s, agency_id, a, &ag, e)) != 0 ||
@@ -276,7 +276,7 @@ int catalogue_doc_add(struct store *s, int64_t agency_id, const struct doc_input
 	if ((rc = apply_input(&d, in, a, e)) != 0)
 		goto out;
 	if (d.body == NULL) {
-		rc = err_set(e, ERR_INVALID, "--body-file", "a document needs its text (--body-file)");
+		rc = err_set(e, ERR_INVALID, "body_file", "a document needs its text (--body-file)");
 		goto out;
 	}
 	d.changed_date = d.signed_date ? d.signed_date : arena_strdup(a, today_s);
@@ -308,15 +308,15 @@ out:
 static int published_edit_allowed(const struct doc_input *in, struct gk_error *e)
 {
 	static const struct { size_t off; const char *opt; } frozen[] = {
-		{ offsetof(struct doc_input, title), "--title" },
-		{ offsetof(struct doc_input, body), "--body-file" },
-		{ offsetof(struct doc_input, doc_no), "--doc-number" },
-		{ offsetof(struct doc_input, publisher), "--publisher" },
-		{ offsetof(struct doc_input, signed_date), "--formed" },
-		{ offsetof(struct doc_input, genre), "--genre" },
-		{ offsetof(struct doc_input, disclosure), "--disclosure" },
-		{ offsetof(struct doc_input, reason), "--reason" },
-		{ offsetof(struct doc_input, ground), "--ground" },
+		{ offsetof(struct doc_input, title), "title" },
+		{ offsetof(struct doc_input, body), "body_file" },
+		{ offsetof(struct doc_input, doc_no), "doc_number" },
+		{ offsetof(struct doc_input, publisher), "publisher" },
+		{ offsetof(struct doc_input, signed_date), "formed" },
+		{ offsetof(struct doc_input, genre), "genre" },
+		{ offsetof(struct doc_input, disclosure), "disclosure" },
+		{ offsetof(struct doc_input, reason), "reason" },
+		{ offsetof(struct doc_input, ground), "ground" },
 	};
 	for (size_t i = 0; i < sizeof frozen / sizeof frozen[0]; i++)
 		if (*(const char *const *)((const char *)in + frozen[i].off))
@@ -325,7 +325,7 @@ static int published_edit_allowed(const struct doc_input *in, struct gk_error *e
 				       "--validity, --invalid-date, --effective, --time-limit, "
 				       "--summary, --keywords and --topic may change");
 	if (in->nuploads)
-		return err_set(e, ERR_STATE, "--attach",
+		return err_set(e, ERR_STATE, "attach",
 			       "attachments of a published document are fixed");
 	return 0;
 }

@@ -353,64 +353,64 @@ int catalogue_doc_check(const struct doc *d, struct gk_error *e)
 	int rc, signed_day, eff, inv, disc, val;
 
 	if (d->title == NULL || !d->title[0])
-		return err_set(e, ERR_INVALID, "--title", "a document needs a title (名称)");
-	if ((rc = check_text(d->title, "--title", 0, e)) ||
-	    (rc = check_text(d->doc_no, "--doc-number", 0, e)) ||
-	    (rc = check_text(d->publisher, "--publisher", 0, e)) ||
-	    (rc = check_text(d->withheld_reason, "--reason", 1, e)) ||
-	    (rc = check_text(d->withheld_ground, "--ground", 0, e)) ||
-	    (rc = check_text(d->time_limit, "--time-limit", 0, e)) ||
-	    (rc = check_text(d->summary, "--summary", 1, e)) ||
-	    (rc = check_text(d->keywords, "--keywords", 0, e)) ||
-	    (rc = check_text(d->body, "--body-file", 1, e)))
+		return err_set(e, ERR_INVALID, "title", "a document needs a title (名称)");
+	if ((rc = check_text(d->title, "title", 0, e)) ||
+	    (rc = check_text(d->doc_no, "doc_number", 0, e)) ||
+	    (rc = check_text(d->publisher, "publisher", 0, e)) ||
+	    (rc = check_text(d->withheld_reason, "reason", 1, e)) ||
+	    (rc = check_text(d->withheld_ground, "ground", 0, e)) ||
+	    (rc = check_text(d->time_limit, "time_limit", 0, e)) ||
+	    (rc = check_text(d->summary, "summary", 1, e)) ||
+	    (rc = check_text(d->keywords, "keywords", 0, e)) ||
+	    (rc = check_text(d->body, "body_file", 1, e)))
 		return rc;
 	if (utf8_count(d->title, strlen(d->title)) > DOC_TITLE_MAX)
-		return err_set(e, ERR_LIMIT, "--title", "title longer than %d characters",
+		return err_set(e, ERR_LIMIT, "title", "title longer than %d characters",
 			       DOC_TITLE_MAX);
 	if (d->body && strlen(d->body) > DOC_BODY_MAX)
-		return err_set(e, ERR_LIMIT, "--body-file", "body larger than %u bytes", DOC_BODY_MAX);
+		return err_set(e, ERR_LIMIT, "body_file", "body larger than %u bytes", DOC_BODY_MAX);
 	if (d->summary && utf8_count(d->summary, strlen(d->summary)) > 500)
-		return err_set(e, ERR_LIMIT, "--summary", "内容概述 longer than 500 characters");
+		return err_set(e, ERR_LIMIT, "summary", "内容概述 longer than 500 characters");
 	if (d->genre && catalogue_genre_find(d->genre) == NULL)
-		return err_set(e, ERR_INVALID, "--genre", "unknown 体裁 '%s' (see gongkai doc genres)",
+		return err_set(e, ERR_INVALID, "genre", "unknown 体裁 '%s' (see gongkai doc genres)",
 			       d->genre);
 	if (d->topic && catalogue_topic_find(d->topic) == NULL)
-		return err_set(e, ERR_INVALID, "--topic", "unknown 主题分类 '%s' (see gongkai doc "
+		return err_set(e, ERR_INVALID, "topic", "unknown 主题分类 '%s' (see gongkai doc "
 			       "topics)", d->topic);
 	/* REQ 条例-20-1: a normative document enters the register with its 文号 */
 	if (d->genre && (strcmp(d->genre, GENRE_RULE) == 0 || strcmp(d->genre, GENRE_NORMDOC) == 0) &&
 	    (d->doc_no == NULL || !d->doc_no[0]))
-		return err_set(e, ERR_INVALID, "--doc-number", "a %s needs its 文号", d->genre);
+		return err_set(e, ERR_INVALID, "doc_number", "a %s needs its 文号", d->genre);
 	disc = doc_enum_parse(doc_disclosure_ids, NULL, DISCLOSURE__MAX,
 			      d->disclosure ? d->disclosure : "");
 	if (disc < 0)
-		return err_set(e, ERR_INVALID, "--disclosure",
+		return err_set(e, ERR_INVALID, "disclosure",
 			       "公开方式 is proactive, on-request or withheld");
 	val = doc_enum_parse(doc_validity_ids, NULL, VALIDITY__MAX, d->validity ? d->validity : "");
 	if (val < 0)
-		return err_set(e, ERR_INVALID, "--validity", "有效性 is valid, expired or repealed");
-	if ((rc = check_date(d->signed_date, "--formed", &signed_day, e)) ||
-	    (rc = check_date(d->effective_date, "--effective", &eff, e)) ||
-	    (rc = check_date(d->invalid_date, "--invalid-date", &inv, e)))
+		return err_set(e, ERR_INVALID, "validity", "有效性 is valid, expired or repealed");
+	if ((rc = check_date(d->signed_date, "formed", &signed_day, e)) ||
+	    (rc = check_date(d->effective_date, "effective", &eff, e)) ||
+	    (rc = check_date(d->invalid_date, "invalid_date", &inv, e)))
 		return rc;
 	/* REQ 条例-14: withholding names its reason and legal ground (Arts. 14–16). */
 	if (disc == DISCLOSURE_WITHHELD) {
 		if (d->withheld_reason == NULL || !d->withheld_reason[0])
-			return err_set(e, ERR_INVALID, "--reason",
+			return err_set(e, ERR_INVALID, "reason",
 				       "不予公开 needs the reason (不予公开理由)");
 		if (d->withheld_ground == NULL || !d->withheld_ground[0])
-			return err_set(e, ERR_INVALID, "--ground",
+			return err_set(e, ERR_INVALID, "ground",
 				       "不予公开 needs the legal ground (e.g. 条例第十四条)");
 	}
 	if (val != VALIDITY_VALID && inv == 0)
-		return err_set(e, ERR_INVALID, "--invalid-date", "%s needs the date it took effect",
+		return err_set(e, ERR_INVALID, "invalid_date", "%s needs the date it took effect",
 			       doc_validity_labels[val]);
 	if (val == VALIDITY_VALID && inv != 0)
-		return err_set(e, ERR_INVALID, "--invalid-date",
+		return err_set(e, ERR_INVALID, "invalid_date",
 			       "a date of 失效/废止 was given but the document is 有效");
 	if (signed_day && inv && inv < signed_day)
-		return err_set(e, ERR_INVALID, "--invalid-date", "before the 成文日期");
+		return err_set(e, ERR_INVALID, "invalid_date", "before the 成文日期");
 	if (signed_day && eff && eff < signed_day)
-		return err_set(e, ERR_INVALID, "--effective", "实施日期 before the 成文日期");
+		return err_set(e, ERR_INVALID, "effective", "实施日期 before the 成文日期");
 	return 0;
 }

@@ -660,10 +660,7 @@ static int read_documents(const struct jv *root, struct arena *a, struct ximport
 		rc = read_fields(prof, "profile", profile_fields, NPROFILE, NULL, x->profile, e);
 		if (rc == 0 && (rc = organ_rules_check(x->profile, e)) != 0) {
 			char field[sizeof e->field];
-			snprintf(field, sizeof field, "profile.%s", e->field + 2);  /* "--fee-pause" */
-			for (char *q = field; *q; q++)
-				if (*q == '-')
-					*q = '_';
+			snprintf(field, sizeof field, "profile.%.50s", e->field);  /* "fee_pause" */
 			snprintf(e->field, sizeof e->field, "%s", field);
 		}
 	}
@@ -1106,9 +1103,9 @@ int exchange_import(struct store *s, const char *text, size_t len, const char *l
 			snprintf(c->parent_missing, sizeof c->parent_missing, "%s", x.parent);
 	}
 	if ((rc = agency_create(s, &an, &id, e)) != 0) {
-		/* agency_create names CLI options (--agency-code); name the file's field instead */
+		/* agency_create names the organ's fields (agency_code); the file's are "code" … */
 		struct gk_error why = *e;
-		const char *f = strncmp(why.field, "--agency-", 9) == 0 ? why.field + 9 : why.field + 2 * (why.field[0] == '-');
+		const char *f = strncmp(why.field, "agency_", 7) == 0 ? why.field + 7 : why.field;
 		bad(e, "agency", f, "%s", why.msg);
 		e->code = rc = why.code;
 		goto out;

@@ -92,21 +92,21 @@ int organ_rules_check(const struct agency_profile *p, struct gk_error *e)
 		switch (ri->type) {
 		case RULE_YESNO:
 			if (strcmp(v, "yes") != 0 && strcmp(v, "no") != 0)
-				return err_set(e, ERR_INVALID, ri->option, "'%s': yes or no (%s)", v, ri->label);
+				return err_set(e, ERR_INVALID, ri->key, "'%s': yes or no (%s)", v, ri->label);
 			break;
 		case RULE_WORKDAYS:
 			if (workdays(v, ri->min, ri->max) < 0)
-				return err_set(e, ERR_INVALID, ri->option, "'%s': a number of working days "
+				return err_set(e, ERR_INVALID, ri->key, "'%s': a number of working days "
 					       "%d–%d (%s)", v, ri->min, ri->max, ri->label);
 			break;
 		case RULE_MMDD:
 			if (!mmdd(v, &m, &d))
-				return err_set(e, ERR_INVALID, ri->option, "'%s': a day of the year MM-DD, "
+				return err_set(e, ERR_INVALID, ri->key, "'%s': a day of the year MM-DD, "
 					       "e.g. 01-31 (%s)", v, ri->label);
 			break;
 		case RULE_TEXT:
 			if (!*v || strlen(v) > (size_t)ri->max || !utf8_valid(v, strlen(v)))
-				return err_set(e, ERR_INVALID, ri->option, "the name (UTF-8, 1–%d bytes) "
+				return err_set(e, ERR_INVALID, ri->key, "the name (UTF-8, 1–%d bytes) "
 					       "of the %s", ri->max, ri->label);
 			break;
 		}

@@ -21,12 +21,12 @@ static int staff_of(struct store *s, const char *name, const struct doc *d, stru
 	int rc;
 
 	if (name == NULL || !*name)
-		return err_set(e, ERR_INVALID, "--by", "who does this? (--by USER)");
+		return err_set(e, ERR_INVALID, "by", "who does this? (--by USER)");
 	if ((rc = user_store(s)->get_by_name(s, name, a, u, e)) != 0)
-		return rc == ERR_NOTFOUND ? err_set(e, ERR_FORBIDDEN, "--by", "%s is not a user "
+		return rc == ERR_NOTFOUND ? err_set(e, ERR_FORBIDDEN, "by", "%s is not a user "
 						    "(gongkai user add)", name) : rc;
 	if (strcmp(u->role, "supervisor") == 0 || (u->agency_id && u->agency_id != d->agency_id))
-		return err_set(e, ERR_FORBIDDEN, "--by", "%s is not staff of %s", name, d->agency);
+		return err_set(e, ERR_FORBIDDEN, "by", "%s is not staff of %s", name, d->agency);
 	return 0;
 }
 
@@ -174,7 +174,7 @@ int publish_publish(struct store *s, int64_t id, const char *by, int at, struct 
 	if (at == 0)
 		at = today;
 	if (at < today) {
-		rc = err_set(e, ERR_INVALID, "--at", "a publication date cannot be in the past");
+		rc = err_set(e, ERR_INVALID, "at", "a publication date cannot be in the past");
 		goto out;
 	}
 	d.published_date = date_format(at, day);
@@ -197,7 +197,7 @@ int publish_withdraw(struct store *s, int64_t id, const char *by, const char *re
 
 	arena_init(&a);
 	if (reason == NULL || !*reason) {
-		rc = err_set(e, ERR_INVALID, "--reason", "a withdrawal needs its reason");
+		rc = err_set(e, ERR_INVALID, "reason", "a withdrawal needs its reason");
 		goto out;
 	}
 	if ((rc = doc_store(s)->get(s, id, &a, &d, e)) != 0 ||

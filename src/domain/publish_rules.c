@@ -44,34 +44,34 @@ int publish_review_check(enum doc_state state, const char *author, const struct 
 
 	/* REQ 三审-1: stages in order, only on a submitted document */
 	if (state < DOC_FIRST || state > DOC_FINAL)
-		return err_set(e, ERR_STATE, "--stage", "the document is %s, not awaiting review%s",
+		return err_set(e, ERR_STATE, "stage", "the document is %s, not awaiting review%s",
 			       doc_state_labels[state],
 			       state == DOC_DRAFT ? " (submit it first: gongkai doc submit)" : "");
 	if (state != st->awaiting)
-		return err_set(e, ERR_STATE, "--stage",
+		return err_set(e, ERR_STATE, "stage",
 			       "the document awaits %s, not %s: stages are taken in order",
 			       publish_stages[state - DOC_FIRST].label, st->label);
 	/* REQ 三审-2: a different person at each stage, never the author */
 	if (author && strcmp(req->reviewer, author) == 0)
-		return err_set(e, ERR_FORBIDDEN, "--by",
+		return err_set(e, ERR_FORBIDDEN, "by",
 			       "%s wrote this document and may not review it", req->reviewer);
 	for (size_t i = 0; i < n; i++)
 		if (strcmp(prior[i].reviewer, req->reviewer) == 0)
-			return err_set(e, ERR_FORBIDDEN, "--by",
+			return err_set(e, ERR_FORBIDDEN, "by",
 				       "%s already did the %s of this document; each stage needs a "
 				       "different person", req->reviewer,
 				       publish_stages[prior[i].stage].label);
 	/* REQ 三审-3 */
 	if (!role_allowed(st->roles, req->role))
-		return err_set(e, ERR_FORBIDDEN, "--by", "%s is a %s; the %s is done by: %s",
+		return err_set(e, ERR_FORBIDDEN, "by", "%s is a %s; the %s is done by: %s",
 			       req->reviewer, req->role, st->label, st->roles);
 	/* REQ 三审-4 */
 	if (!req->approve && (req->comment == NULL || !req->comment[0]))
-		return err_set(e, ERR_INVALID, "--comment",
+		return err_set(e, ERR_INVALID, "comment",
 			       "a rejection needs the reason (--comment), so the author can act on it");
 	/* REQ 条例-17: 保密审查 before publication */
 	if (req->approve && st->secrecy_required && !req->secrecy_checked)
-		return err_set(e, ERR_STATE, "--secrecy-checked",
+		return err_set(e, ERR_STATE, "secrecy_checked",
 			       "%s approval requires confirming the 保密审查 (涉密信息不上网): "
 			       "add --secrecy-checked once the check is done", st->label);
 	return 0;

@@ -49,9 +49,9 @@ int report_text_set(struct store *s, int64_t agency_id, int year, enum report_te
 	int rc;
 
 	if (len > REPORT_TEXT_MAX)
-		return err_set(e, ERR_LIMIT, "--file", "the text is longer than %d bytes", REPORT_TEXT_MAX);
+		return err_set(e, ERR_LIMIT, "file", "the text is longer than %d bytes", REPORT_TEXT_MAX);
 	if (!utf8_valid(text, len) || memchr(text, '\0', len))
-		return err_set(e, ERR_INVALID, "--file", "the text is not valid UTF-8");
+		return err_set(e, ERR_INVALID, "file", "the text is not valid UTF-8");
 	buf_init(&b, 0);
 	for (size_t i = 0; i < len; i++)
 		if (!(text[i] == '\r' && i + 1 < len && text[i + 1] == '\n'))
@@ -71,7 +71,7 @@ int report_text_set(struct store *s, int64_t agency_id, int year, enum report_te
 	rc = audit_record(s, agency_id, "report_text", year, "set", content, e);
 out:
 	if (rc == ERR_LIMIT && e->code == 0)
-		err_set(e, ERR_LIMIT, "--file", "the text is too long");
+		err_set(e, ERR_LIMIT, "file", "the text is too long");
 	buf_free(&b);
 	return rc;
 }

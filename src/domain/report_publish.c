@@ -233,12 +233,12 @@ int report_publish(struct store *s, const struct agency_rec *ag, int year, const
 		goto out;
 	}
 	if (reason && !published) {
-		rc = err_set(e, ERR_STATE, "--revise", "the %d report of %s is not published yet; "
+		rc = err_set(e, ERR_STATE, "revise", "the %d report of %s is not published yet; "
 			     "publish it first", year, ag->name);
 		goto out;
 	}
 	if (reason && !*reason) {
-		rc = err_set(e, ERR_INVALID, "--reason", "a revision needs a reason");
+		rc = err_set(e, ERR_INVALID, "reason", "a revision needs a reason");
 		goto out;
 	}
 	/* REQ 条例-49 REQ 条例-50: the annual report is of a year that has ended (条例第四十九条、第五十条:

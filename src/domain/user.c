@@ -49,7 +49,7 @@ int user_password_rules(const char *pw, struct gk_error *e)
 	int lower = 0, upper = 0, digit = 0, other = 0;
 
 	if (pw == NULL || utf8_count(pw, strlen(pw)) < USER_PASSWORD_MIN)
-		return err_set(e, ERR_INVALID, "--password-file", "the password must have at least "
+		return err_set(e, ERR_INVALID, "password_file", "the password must have at least "
 			       "%d characters", USER_PASSWORD_MIN);
 	for (const unsigned char *p = (const unsigned char *)pw; *p; p++) {
 		if (*p >= 'a' && *p <= 'z')
@@ -62,7 +62,7 @@ int user_password_rules(const char *pw, struct gk_error *e)
 			other = 1;
 	}
 	if (lower + upper + digit + other < 3)
-		return err_set(e, ERR_INVALID, "--password-file", "the password must mix three of: "
+		return err_set(e, ERR_INVALID, "password_file", "the password must mix three of: "
 			       "lower-case letters, upper-case letters, digits, other characters");
 	return 0;
 }
@@ -92,7 +92,7 @@ static int remember_password(struct store *s, int64_t id, const char *password, 
 	int rc = user_store(s)->history_list(s, id, check_reuse, &r, e);
 
 	if (rc == 0 && r.reused)
-		rc = err_set(e, ERR_INVALID, "--password-file", "the password was used before: choose "
+		rc = err_set(e, ERR_INVALID, "password_file", "the password was used before: choose "
 			     "one that differs from the last %d", USER_PASSWORD_HISTORY);
 	if (rc == 0)
 		rc = user_store(s)->history_add(s, id, hash, (int64_t)time(NULL),
@@ -133,11 +133,11 @@ int user_create(struct store *s, const struct user_new *in, int64_t *id, struct 
 	r.name = in->name;
 	r.display_name = in->display_name && *in->display_name ? in->display_name : in->name;
 	if (strlen(r.display_name) > 200 || !utf8_valid(r.display_name, strlen(r.display_name))) {
-		rc = err_set(e, ERR_INVALID, "--display-name", "at most 200 bytes of UTF-8");
+		rc = err_set(e, ERR_INVALID, "display_name", "at most 200 bytes of UTF-8");
 		goto out;
 	}
 	if (user_role_from_id(in->role) < 0) {
-		rc = err_set(e, ERR_INVALID, "--role", "unknown role '%s' (one of officer, reviewer, "
+		rc = err_set(e, ERR_INVALID, "role", "unknown role '%s' (one of officer, reviewer, "
 			     "leader, supervisor, admin, security, auditor)", in->role ? in->role : "");
 		goto out;
 	}
@@ -287,7 +287,7 @@ int user_set_role(struct store *s, const char *name, const char *role, int64_t a
 	if ((rc = user_store(s)->get_by_name(s, name, &a, &u, e)) != 0)
 		goto out;
 	if (r < 0) {
-		rc = err_set(e, ERR_INVALID, "--role", "unknown role '%s' (one of officer, reviewer, "
+		rc = err_set(e, ERR_INVALID, "role", "unknown role '%s' (one of officer, reviewer, "
 			     "leader, supervisor, admin, security, auditor)", role ? role : "");
 		goto out;
 	}
@@ -296,7 +296,7 @@ int user_set_role(struct store *s, const char *name, const char *role, int64_t a
 		if ((rc = agency_store(s)->get(s, agency_id, &a, &ag, e)) != 0)
 			goto out;
 	} else if (r == ROLE_OFFICER || r == ROLE_REVIEWER || r == ROLE_LEADER) {
-		rc = err_set(e, ERR_INVALID, "--agency", "an %s belongs to an organ",
+		rc = err_set(e, ERR_INVALID, "agency", "an %s belongs to an organ",
 			     user_roles[r].id);
 		goto out;
 	}
@@ -304,7 +304,7 @@ int user_set_role(struct store *s, const char *name, const char *role, int64_t a
 		goto out;  /* nothing changes, nothing to record */
 	if (strcmp(u.role, role) != 0) {
 		if (self && strcmp(self, u.name) == 0) {
-			rc = err_set(e, ERR_STATE, "--role", "refused: you cannot change your own role");
+			rc = err_set(e, ERR_STATE, "role", "refused: you cannot change your own role");
 			goto out;
 		}
 		if ((rc = keep_an_admin(s, &u, e)) != 0)
@@ -408,11 +408,11 @@ int user_totp_confirm(struct store *s, const char *name, const char *code, int64
 	    (rc = user_store(s)->totp_get(s, u.id, &a, &t, &found, e)) != 0)
 		goto out;
 	if (!found) {
-		rc = err_set(e, ERR_STATE, "--code", "no second factor is being set up for %s", name);
+		rc = err_set(e, ERR_STATE, "code", "no second factor is being set up for %s", name);
 		goto out;
 	}
 	if (!totp_check(t.secret, code, now, t.last_step, &step)) {
-		rc = err_set(e, ERR_INVALID, "--code", "the code does not match: check the "
+		rc = err_set(e, ERR_INVALID, "code", "the code does not match: check the "
 			     "authenticator app's time and enter the code it shows now");
 		goto out;
 	}

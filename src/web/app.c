@@ -180,8 +180,9 @@ void web_field_error_as(struct web_ctx *c, const char *field, const char *label,
 	field_error(c, field, label ? label : field, msg);
 }
 
-/* The form field a domain error names: "--display-name" → "display_name", "NAME" → "name",
- * "--password-file" → "password" (a declared field that prefixes it). */
+/* The form field a domain error names by its id: "display_name", "NAME" → "name",
+ * "password_file" → "password" (a declared field that prefixes it); an option written
+ * "--display-name" is read the same way. */
 static const char *form_field_of(struct web_ctx *c, const char *domain_field)
 {
 	char norm[64];
@@ -210,7 +211,12 @@ int web_refused(struct web_ctx *c, int rc)
 	if (rc != ERR_INVALID && rc != ERR_STATE && rc != ERR_CONFLICT && rc != ERR_LIMIT &&
 	    rc != ERR_FORBIDDEN)
 		return 0;
-	web_field_error(c, field ? field : "form", "%s", c->err.msg[0] ? c->err.msg : err_name(rc));
+	/* the domain's label of the field (text/desc.h) when it gave one, else the form's */
+	if (c->err.label[0])
+		web_field_error_as(c, field ? field : "form", arena_strdup(c->a, c->err.label), "%s",
+				   c->err.msg[0] ? c->err.msg : err_name(rc));
+	else
+		web_field_error(c, field ? field : "form", "%s", c->err.msg[0] ? c->err.msg : err_name(rc));
 	c->resp->status = web_status(rc);
 	c->err = (struct gk_error){ 0 };
 	return 1;

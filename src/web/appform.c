@@ -5,6 +5,7 @@
  */
 #include "web/appform.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "base/buf.h"
@@ -80,21 +81,26 @@ int appform_read(struct web_ctx *c, struct app_new *in)
 	};
 	static const char *const form[][2] = { { "载体", "medium" }, { "获取方式", "delivery" } };
 
-	/* REQ 条例-29: a contact and a description of the information are required. */
-	if (!*web_str(c, "phone") && !*web_str(c, "address") && !*web_str(c, "email"))
-		web_field_error(c, "phone", "请至少填写一种联系方式（电话、通信地址或电子邮箱）");
-	if (!*web_str(c, "doc_title") && !*web_str(c, "doc_no") && !*web_str(c, "description"))
-		web_field_error(c, "description",
-				"请写明所需信息的名称、文号或者便于查询的其他特征性描述（至少一项）");
-	if (c->nerrors)
-		return c->nerrors;
 	in->applicant_type = web_str(c, "applicant_type");
 	in->applicant_name = web_str(c, "applicant_name");
 	in->id_number = web_in(c, "id_number")->s;
 	in->contact = join(c, contact, 3);
 	in->request = join(c, request, 3);
 	in->form = join(c, form, 2);
-	return 0;
+	return c->nerrors;
+}
+
+int appform_refused(struct web_ctx *c, int rc)
+{
+	/* the application's fields made of several of the form's: the error shows at the first */
+	static const char *const shown_at[][2] = {
+		{ "contact", "phone" }, { "request", "description" }, { "form", "medium" },
+	};
+
+	for (size_t i = 0; i < sizeof shown_at / sizeof shown_at[0]; i++)
+		if (strcmp(c->err.field, shown_at[i][0]) == 0)
+			snprintf(c->err.field, sizeof c->err.field, "%s", shown_at[i][1]);
+	return web_refused(c, rc);
 }
 
 void appform_put_receipt(struct web_ctx *c, const struct app_created *out, const struct app_view *v)

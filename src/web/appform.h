@@ -17,11 +17,16 @@
  * channels, each marked selected from what was typed (or the default). */
 void appform_choices(struct web_ctx *c);
 
-/* REQ 条例-29: check what the route table cannot (at least one contact; the information named
- * or described) as field errors beside the fields, then fill in's applicant and request from
- * the form (strings in the request arena; agency, received and channel are the caller's).
- * Returns c->nerrors: 0 when in may go to app_create. */
+/* Fill in's applicant, contact, request and form from the form's fields (strings in the
+ * request arena; agency, received and channel are the caller's). The rules of 条例第二十九条
+ * (a contact, the information named or described, the limits) are the domain's, checked by
+ * app_create for every front end; its refusal goes to appform_refused. Returns c->nerrors. */
 int appform_read(struct web_ctx *c, struct app_new *in);
+
+/* web_refused for app_create's refusal: an error on the contact, the request or the form
+ * asked for is shown at the first of the form's fields that make it up (phone, description,
+ * medium), in the domain's words and label. */
+int appform_refused(struct web_ctx *c, int rc);
 
 /* The receipt (回执) of a just-created application into the page: tracking_code, the one-time
  * secret (never stored, so shown only on this answer, which is marked no-store), received and

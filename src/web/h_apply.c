@@ -47,7 +47,7 @@ int h_apply(struct web_ctx *c)
 	if (rc == 0)
 		rc = app_load(s, web_calendar(c), out.id, today, c->a, &v, &c->err);
 	if ((rc = web_finish(c, rc)) != 0)
-		return web_refused(c, rc) ? apply_form(c) : rc;
+		return appform_refused(c, rc) ? apply_form(c) : rc;
 	appform_put_receipt(c, &out, &v);
 	app_view_free(&v);
 	return web_render(c, "apply_receipt", "申请回执");

@@ -129,14 +129,8 @@ int h_app_new(struct web_ctx *c)
 	struct app_created out;
 	struct app_view v;
 	struct store *s;
-	char d1[DATE_LEN], d2[DATE_LEN];
 	int rc, today = web_today();
 
-	if (received->present && received->day > today)
-		web_field_error(c, "received", "收到日期 %s 晚于今天（%s），请填写实际收到申请的日期",
-				date_format(received->day, d1), date_format(today, d2));
-	if (*web_str(c, "channel") && app_channel_find(web_str(c, "channel")) < 0)
-		web_field_error(c, "channel", "请从列表中选择申请渠道");
 	if (appform_read(c, &in) != 0) {
 		c->resp->status = 400;
 		return new_form(c);
@@ -151,7 +145,7 @@ int h_app_new(struct web_ctx *c)
 	if (rc == 0)
 		rc = app_load(s, web_calendar(c), out.id, today, c->a, &v, &c->err);
 	if ((rc = web_finish(c, rc)) != 0)
-		return web_refused(c, rc) ? new_form(c) : rc;
+		return appform_refused(c, rc) ? new_form(c) : rc;
 	appform_put_receipt(c, &out, &v);
 	tpl_put_str(c->page, "applicant", arena_strdup(c->a, v.rec.applicant_name));
 	if (app_channel_find(v.rec.channel) >= 0)

@@ -26,7 +26,10 @@
  * check each value: the route only bounds their size (5000 characters of 4 bytes at most). */
 #define REG_ENTRY_FIELDS FIELDS({ "*", F_TEXT, 0, 20000, "登记内容" })
 
-/* REQ 条例-29: the content of an application (web/appform.h), online or registered by staff. */
+/* REQ 条例-29: the content of an application (web/appform.h), online or registered by staff.
+ * phone, address and email make up the application's contact, whose limit (domain
+ * app_new_desc: 600 bytes) holds all three with their labels; doc_title, doc_no and
+ * description its request (20000), medium and delivery its form (200). */
 #define ART29_FIELDS \
 	{ "applicant_type", F_LINE, 1, 16, "申请人类型" }, { "applicant_name", F_LINE, 1, 200, "姓名或名称" }, \
 	{ "id_number", F_LINE, 0, 18, "身份证件号码" }, { "phone", F_LINE, 0, 40, "联系电话" }, \

@@ -8,7 +8,7 @@ G() { "$GONGKAI" --db "$DB" "$@"; }
 apps() { "$GONGKAI" --db "$1" app list --json | grep -c '"tracking_code"'; }
 run 0 G init --agency-name 慈周寨镇人民政府
 for d in 2024-03-01 2024-03-04 2024-03-05; do
-	G app new --received $d --channel post --applicant-type np --applicant-name 张三 >/dev/null
+	G app new --received $d --channel post --applicant-type np --applicant-name 张三 --contact 13800000000 --request 某项信息 >/dev/null
 done
 
 run 0 G backup "$TMP/b.db"
@@ -28,7 +28,7 @@ equals "$(ls "$TMP" | grep -c 'b.db')" 1 "nothing left beside the backup (no -wa
 # restore: into a new database, then over the live one (kept as it was)
 run 0 "$GONGKAI" --db "$TMP/new.db" restore "$TMP/b.db"
 equals "$(apps "$TMP/new.db")" 3 "a restore into a new database has every application"
-G app new --received 2024-03-06 --channel post --applicant-type np --applicant-name 李四 >/dev/null
+G app new --received 2024-03-06 --channel post --applicant-type np --applicant-name 李四 --contact 13800000000 --request 某项信息 >/dev/null
 equals "$(apps "$DB")" 4 "a fourth application after the backup"
 run 0 G restore "$TMP/b.db"
 saved=$(printf '%s\n' "$OUT" | sed -n 's/^the database as it was before: //p')

@@ -20,11 +20,11 @@ run 0 ga app event 1 correction-requested --date 2024-03-05 --period 10 --note �
 run 0 ga app event 1 correction-received --date 2024-03-08
 run 0 ga app event 1 extended --date 2024-03-28 --approver 王主任
 run 0 ga app decide 1 --outcome partial --date 2024-04-20 --basis 第三十七条
-run 0 ga app new --agency 1 --received 2024-12-20 --channel post --applicant-type biz --applicant-name 某公司
+run 0 ga app new --agency 1 --received 2024-12-20 --channel post --applicant-type biz --applicant-name 某公司 --contact 13800000000 --request 某项信息
 run 0 ga app event 2 fee-notice --date 2024-12-24 --by-pages 40
 # one awaiting the confirmation of its receipt, one with a consultation of another organ
-run 0 ga app new --agency 1 --received 2024-12-30 --channel email --applicant-type np --applicant-name 王五
-run 0 ga app new --agency 1 --received 2024-11-01 --channel in-person --applicant-type np --applicant-name 赵六
+run 0 ga app new --agency 1 --received 2024-12-30 --channel email --applicant-type np --applicant-name 王五 --contact 13800000000 --request 某项信息
+run 0 ga app new --agency 1 --received 2024-11-01 --channel in-person --applicant-type np --applicant-name 赵六 --contact 13800000000 --request 某项信息
 run 0 ga app event 4 consultation-started --date 2024-11-04 --party organ --counterpart 县自然资源局
 run 0 ga app event 4 consultation-answered --date 2024-11-08 --ref 1
 # The catalogue: a published 行政规范性文件 with an attachment (its normdoc register entry is

@@ -115,7 +115,7 @@ export GONGKAI_TODAY=2024-11-15
 run 0 gk init --agency-name 慈周寨镇人民政府
 new_app() {  # RECEIVED TYPE NAME [more options]: prints the id
 	local r=$1 t=$2 n=$3; shift 3
-	gk app new --received "$r" --confirmed "$r" --channel online --applicant-type "$t" --applicant-name "$n" "$@" | head -1
+	gk app new --received "$r" --confirmed "$r" --channel online --applicant-type "$t" --applicant-name "$n" --contact 13800000000 --request 某项信息 "$@" | head -1
 }
 run 0 gk app new --received 2024-09-27 --confirmed 2024-09-27 --channel online --applicant-type np --applicant-name 张三 \
 	--id-number 11010519491231002X --contact 13800000000 --request 道路建设资金使用情况 --form electronic
@@ -131,14 +131,22 @@ lacks "$(sqlite3 "$DB" 'SELECT * FROM application')" "$secret" "the tracking sec
 want=$(printf '%s' "$secret" | sha256sum | cut -d' ' -f1)
 equals "$(sqlite3 "$DB" 'SELECT secret_hash FROM application WHERE id=1')" "$want" "only its SHA-256 is"
 
-run 2 gk app new --received 2024-09-27 --channel online --applicant-type np --applicant-name 李四 --id-number 110105194912310021
+run 2 gk app new --received 2024-09-27 --channel online --applicant-type np --applicant-name 李四 --contact 13800000000 --request 某项信息 --id-number 110105194912310021
 contains "$ERR" "check character" "a wrong 身份证 check digit is refused"
-run 2 gk app new --received 2024-09-27 --channel pigeon --applicant-type np --applicant-name 李四
+run 2 gk app new --received 2024-09-27 --channel pigeon --applicant-type np --applicant-name 李四 --contact 13800000000 --request 某项信息
 contains "$ERR" "--channel" "an unknown channel is refused"
-run 2 gk app new --received 2024-09-31 --channel post --applicant-type np --applicant-name 李四
+run 2 gk app new --received 2024-09-31 --channel post --applicant-type np --applicant-name 李四 --contact 13800000000 --request 某项信息
 contains "$ERR" "--received" "an impossible date is refused"
-run 2 gk app new --received 2024-09-27 --channel post --applicant-type person --applicant-name 李四
+run 2 gk app new --received 2024-09-27 --channel post --applicant-type person --applicant-name 李四 --contact 13800000000 --request 某项信息
 contains "$ERR" "np, biz, research, ngo, legal, org_other" "the applicant types are listed"
+# REQ 条例-29: the contact and the description are required from the command line too, and the
+# error names the option with the field's Chinese label
+run 2 gk app new --received 2024-09-27 --channel post --applicant-type np --applicant-name 李四 --request 某项信息
+contains "$ERR" "--contact（联系方式）: 必须填写（条例第二十九条" "an application without a contact is refused"
+run 2 gk app new --received 2024-09-27 --channel post --applicant-type np --applicant-name 李四 --contact 13800000000
+contains "$ERR" "--request（所需信息的描述）: 必须填写" "an application without a description is refused"
+run 2 gk app new --received 2024-09-27 --channel post --applicant-type np --applicant-name "" --contact 1 --request 某
+contains "$ERR" "--applicant-name（申请人姓名或者名称）: 必须填写" "an empty name is refused"
 
 run 0 gk app show 1
 contains "$OUT" "reply_due              2024-10-30" "REQ 条例-33: received 09-27 online → reply due 10-30 across 国庆"
@@ -291,7 +299,7 @@ equals "$(sqlite3 "$DB" "SELECT amount_fen, method, quantity FROM app_event WHER
 DB="$TMP/conc.db"
 run 0 gk init --agency-name 某乡人民政府
 writer() { for i in $(seq 1 25); do
-	"$GONGKAI" --db "$DB" app new --received 2024-03-0$1 --channel post --applicant-type np --applicant-name "w$1-$i" >/dev/null || echo FAIL; done; }
+	"$GONGKAI" --db "$DB" app new --received 2024-03-0$1 --channel post --applicant-type np --applicant-name "w$1-$i" --contact 13800000000 --request 某项信息 >/dev/null || echo FAIL; done; }
 writer 1 >"$TMP/w1" 2>&1 & p1=$!
 writer 2 >"$TMP/w2" 2>&1 & p2=$!
 wait $p1 $p2
@@ -310,6 +318,6 @@ sqlite3 "$DB" "PRAGMA writable_schema = ON; DELETE FROM sqlite_master WHERE type
 later=$(sqlite3 "$DB" "SELECT group_concat('DROP TABLE IF EXISTS ' || name, '; ') FROM sqlite_master WHERE type = 'table' AND name NOT IN ('schema_migration', 'agency', 'app_user', 'audit_event') AND name NOT LIKE 'sqlite_%' ORDER BY sql LIKE 'CREATE VIRTUAL%' DESC")
 views=$(sqlite3 "$DB" "SELECT group_concat('DROP VIEW IF EXISTS ' || name, '; ') FROM sqlite_master WHERE type = 'view'")
 sqlite3 "$DB" "PRAGMA foreign_keys = OFF; ${views:+$views;} $later; DELETE FROM schema_migration WHERE version > 1; PRAGMA user_version = 1"
-run 0 gk app new --received 2024-03-01 --channel fax --applicant-type research --applicant-name 某研究所
+run 0 gk app new --received 2024-03-01 --channel fax --applicant-type research --applicant-name 某研究所 --contact 13800000000 --request 某项信息
 equals "$(sqlite3 "$DB" 'PRAGMA user_version')" "$(sqlite3 "$TMP/apps.db" 'PRAGMA user_version')" "a version-1 database is upgraded on open"
 done_testing

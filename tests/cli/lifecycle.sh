@@ -14,7 +14,7 @@ snap() { E0=$(events); A0=$(audits); }
 nothing_stored() { equals "$(events)/$(audits)" "$E0/$A0" "$1: nothing stored, nothing audited"; }
 new() {  # RECEIVED NAME [options]: an in-person application, prints its id
 	local r=$1 n=$2; shift 2
-	gk app new --received "$r" --channel in-person --applicant-type np --applicant-name "$n" "$@" | head -1
+	gk app new --received "$r" --channel in-person --applicant-type np --applicant-name "$n" --contact 13800000000 --request 某项信息 "$@" | head -1
 }
 export GONGKAI_TODAY=2024-10-28
 run 0 gk init --agency-name 甲镇人民政府 --level township
@@ -186,7 +186,7 @@ contains "$OUT" '"extension_workdays": 10' "…and shows them"
 
 # --- 6. date of receipt (条例第三十一条) ------------------------------------------------------
 export GONGKAI_TODAY=2024-10-14
-run 0 gk app new --received 2024-09-27 --channel online --applicant-type np --applicant-name 网上申请人
+run 0 gk app new --received 2024-09-27 --channel online --applicant-type np --applicant-name 网上申请人 --contact 13800000000 --request 某项信息
 l=$(printf '%s\n' "$OUT" | head -1)
 contains "$ERR" "awaiting confirmation: 以双方确认之日为收到申请之日" "an online application awaits the confirmation of its receipt"
 run 0 gk app list --state awaiting-confirmation
@@ -203,9 +203,9 @@ run 0 gk app show "$l" --json
 contains "$OUT" '"received": "2024-10-08"' "the date of receipt is the confirmation date"
 contains "$OUT" '"submitted": "2024-09-27"' "…the day it arrived is kept"
 contains "$OUT" '"reply_due": "2024-11-04"' "deadlines run from the confirmation date (10-08 + 20 working days, 10-12 worked)"
-run 2 gk app new --received 2024-10-08 --confirmed 2024-10-08 --channel in-person --applicant-type np --applicant-name 某
+run 2 gk app new --received 2024-10-08 --confirmed 2024-10-08 --channel in-person --applicant-type np --applicant-name 某 --contact 13800000000 --request 某项信息
 contains "$ERR" "不需要确认收到" "an in-person application has no confirmation"
-run 0 gk app new --received 2024-10-08 --confirmed 2024-10-08 --channel post-plain --applicant-type np --applicant-name 信函
+run 0 gk app new --received 2024-10-08 --confirmed 2024-10-08 --channel post-plain --applicant-type np --applicant-name 信函 --contact 13800000000 --request 某项信息
 run 0 gk app show "$(printf '%s\n' "$OUT" | head -1)" --json
 contains "$OUT" '"state": "received"' "a plain letter confirmed the day it arrives is received"
 
@@ -223,7 +223,7 @@ run 0 gk app event "$m" extended --date 2018-10-10 --approver 王主任
 run 0 gk app show "$m"
 contains "$OUT" "extended_reply_due     2018-11-14  15个工作日 《政府信息公开条例》（2007年，国务院令第492号）第二十四条第二款" \
 	"app show cites the 2007 Regulation"
-run 2 gk app new --received 2008-04-30 --channel in-person --applicant-type np --applicant-name 更早
+run 2 gk app new --received 2008-04-30 --channel in-person --applicant-type np --applicant-name 更早 --contact 13800000000 --request 某项信息
 contains "$ERR" "早于2008-05-01" "a date before 2008-05-01 is refused"
 run 0 gk deadline --received 2018-09-28 --extended
 contains "$OUT" "适用法规            《政府信息公开条例》（2007年，国务院令第492号）" "gongkai deadline says which Regulation it applied"

@@ -29,7 +29,7 @@ contains "$ERR" "unknown format" "an unknown format is a usage error"
 # ---- a ledger of our own ----
 DB=$(new_db t)
 G() { "$GONGKAI" --db "$DB" "$@"; }
-new() { G app new --agency "$1" --received "$2" --confirmed "$2" --channel online --applicant-type "$3" --applicant-name 某 | head -1; }
+new() { G app new --agency "$1" --received "$2" --confirmed "$2" --channel online --applicant-type "$3" --applicant-name 某 --contact 13800000000 --request 某项信息 | head -1; }
 run 0 G init --agency-name 测试县人民政府 --level county
 run 0 G init --agency-name 甲镇 --parent 测试县人民政府
 run 0 G init --agency-name 乙镇 --parent 测试县人民政府

@@ -30,7 +30,8 @@ sqlm="'; DELETE FROM application; --"
 post /apply --data-urlencode "_csrf=$tok" --data-urlencode "agency=$ag" --data-urlencode "applicant_type=np" \
 	--data-urlencode "applicant_name=$evil" --data-urlencode "address=$sqlm"
 equals "$CODE" 400 "an application without a description is refused"
-contains "$BODY" "请写明所需信息的名称" "the missing description is named (Art. 29)"
+contains "$BODY" '<a href="#f-description">所需信息的描述：必须填写（条例第二十九条' \
+	"the missing description is named (Art. 29), in the ledger's words"
 contains "$BODY" 'value="&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"' "the typed name is kept, escaped"
 contains "$BODY" "&#39;; DELETE FROM application; --" "the typed address is kept"
 lacks "$BODY" "$evil" "no raw script"

@@ -9,7 +9,7 @@ make_db
 gk() { "$GONGKAI" --db "$GONGKAI_DB" "$@"; }
 # something for every :id to point at: an application, a document, a register entry
 gk app new --agency 慈周寨镇人民政府 --received 2024-09-27 --channel online --applicant-type np \
-	--applicant-name 张三 --request 道路建设资金使用情况 >/dev/null
+	--applicant-name 张三 --contact 13800000000 --request 道路建设资金使用情况 >/dev/null
 printf '正文\n' >"$TMP/body"
 gk doc add --agency 慈周寨镇人民政府 --title 关于政务公开的通知 --body-file "$TMP/body" --by officer >/dev/null
 gk register normdoc add --agency 慈周寨镇人民政府 --kind normdoc --issued 2024-03-01 \

@@ -18,7 +18,7 @@ evil='<script>alert("x")</script>'
 # new_app NAME: a paper application to 慈周寨镇 received 2024-09-27; prints its id
 new_app() {
 	"$GONGKAI" --db "$GONGKAI_DB" app new --received 2024-09-27 --channel post --applicant-type np \
-		--applicant-name "$1" --request "2024年道路修缮工程预算 $evil" --agency 慈周寨镇人民政府 --json |
+		--applicant-name "$1" --contact 13800000000 --request "2024年道路修缮工程预算 $evil" --agency 慈周寨镇人民政府 --json |
 		grep -o '"id": *[0-9]*' | head -1 | grep -o '[0-9][0-9]*'
 }
 good=$(new_app "$evil")
@@ -83,7 +83,7 @@ contains "$OUT" "已另行处理" "…with the reasons given"
 # REQ 行政复议法-24: the county government's own act goes to the government above it; without
 # one in the tree, and without the setting, no letter names a body
 county=$("$GONGKAI" --db "$GONGKAI_DB" app new --received 2024-09-27 --channel in-person --applicant-type np \
-	--applicant-name 县申请人 --agency 示范县人民政府 | head -1)
+	--applicant-name 县申请人 --contact 13800000000 --request 某项信息 --agency 示范县人民政府 | head -1)
 "$GONGKAI" --db "$GONGKAI_DB" app decide "$county" --outcome granted --date 2024-10-31 >/dev/null
 run 1 "$GONGKAI" --db "$GONGKAI_DB" app letter "$county"
 contains "$ERR" "guide set --review-body" "no 行政复议机关 known: the letter is refused, saying how to set it"

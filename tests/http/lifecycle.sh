@@ -14,7 +14,7 @@ evil='<script>alert("x")</script>'
 # new_app RECEIVED NAME [options]: an in-person application to 慈周寨镇, prints its id
 new_app() {
 	local r=$1 n=$2; shift 2
-	G app new --received "$r" --channel in-person --applicant-type np --applicant-name "$n" \
+	G app new --received "$r" --channel in-person --applicant-type np --applicant-name "$n" --contact 13800000000 --request 某项信息 \
 		--agency 慈周寨镇人民政府 "$@" | head -1
 }
 corr=$(new_app 2024-09-27 补正人)
@@ -25,7 +25,7 @@ gone=$(new_app 2024-09-02 逾期补正)
 G app event "$gone" correction-requested --date 2024-09-05 --period 10 >/dev/null
 cons=$(new_app 2024-09-27 征求意见)
 G app event "$cons" consultation-started --date 2024-10-08 --party third-party >/dev/null
-web=$(G app new --received 2024-10-25 --channel online --applicant-type np --applicant-name 网上 \
+web=$(G app new --received 2024-10-25 --channel online --applicant-type np --applicant-name 网上 --contact 13800000000 --request 某项信息 \
 	--agency 慈周寨镇人民政府 2>/dev/null | head -1)
 [ -n "$corr" ] && [ -n "$late" ] && [ -n "$gone" ] && [ -n "$cons" ] && [ -n "$web" ] &&
 	ok "five applications set up" || not_ok "five applications set up"

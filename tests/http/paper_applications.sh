@@ -74,14 +74,15 @@ contains "$BODY" 'value="2024-02-30"' "with the typed date kept"
 register "channel=post" "received=2024-10-09" "applicant_type=np" "applicant_name=张三" \
 	"phone=13800000000" "doc_title=x"
 equals "$CODE" 400 "a date received in the future is refused"
-contains "$BODY" "收到日期 2024-10-09 晚于今天（2024-10-08）" "and says so beside the field"
+contains "$BODY" '<a href="#f-received">收到日期：2024-10-09 晚于今天（2024-10-08）' "and says so beside the field, as the ledger words it"
 register "channel=pigeon" "received=2024-09-27" "applicant_type=np" "applicant_name=张三" \
 	"phone=13800000000" "doc_title=x"
 equals "$CODE" 400 "an unknown channel is refused"
 contains "$BODY" '<a href="#f-channel">申请渠道：' "naming the channel"
 register "channel=post" "received=2024-09-27" "applicant_type=np" "applicant_name=张三" "doc_title=x"
 equals "$CODE" 400 "REQ 条例-29: a registration without any contact is refused"
-contains "$BODY" "请至少填写一种联系方式" "the same rule as the online form"
+contains "$BODY" '<a href="#f-phone">联系方式：必须填写（条例第二十九条：电话、通信地址或电子邮箱至少一种）' \
+	"the ledger's rule and words, as on the command line, beside the first contact field"
 register "channel=post" "received=2024-09-27" "applicant_type=np" "applicant_name=张三" \
 	"phone=13800000000" "doc_title=x" "id_number=110101199003071234"
 equals "$CODE" 400 "a bad identity number is refused by the ledger"

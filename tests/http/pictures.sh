@@ -15,10 +15,10 @@ run 0 G demo
 pw() { printf '%s\n' "$OUT" | awk -v u="$1" '$1 == u { print $NF }'; }
 P_OFFICER=$(pw officer) P_SUPER=$(pw supervisor) P_REV=$(pw reviewer)
 for d in 2025-01-06 2025-02-05 2025-02-10 2025-02-14 2025-02-14 2025-02-27; do
-	G app new --received $d --confirmed $d --channel online --applicant-type np --applicant-name 韩梅梅 \
+	G app new --received $d --confirmed $d --channel online --applicant-type np --applicant-name 韩梅梅 --contact 13800000000 \
 		--agency 慈周寨镇 --request 道路维修资金 >/dev/null
 done
-id=$(G app new --received 2025-01-08 --channel post --applicant-type biz --applicant-name 某公司 \
+id=$(G app new --received 2025-01-08 --channel post --applicant-type biz --applicant-name 某公司 --contact 13800000000 \
 	--agency 慈周寨镇 --request 项目批复 | grep -o '^[0-9]*' | head -1)
 G app decide "${id:-0}" --outcome granted --date 2025-02-12 --basis 条例第二十七条 >/dev/null 2>&1
 G app list --state open --agency 慈周寨镇 --json > "$TMP/open.json"

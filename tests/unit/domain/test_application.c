@@ -193,7 +193,7 @@ static void test_path_correction(void **state)
 	/* REQ 条例-30: a correction after the period needs the reason it is accepted */
 	x = ev(EV_CORRECTION_RECEIVED, "2024-10-29");
 	assert_int_equal(app_apply(&st, &x, cal, today, &e), ERR_STATE);
-	assert_string_equal(e.field, "--late-reason");
+	assert_string_equal(e.field, "late_reason");
 	assert_non_null(strstr(e.msg, "2024-10-28"));
 	assert_non_null(strstr(e.msg, "第三十条"));
 	x.late_reason = "申请人10月28日寄出，邮路延误";
@@ -247,11 +247,11 @@ static void test_correction_period_forms(void **state)
 	x = ev(EV_CORRECTION_REQUESTED, "2024-10-08");
 	x.due = D("2024-10-08");
 	assert_int_equal(app_apply(&st, &x, cal, today, &e), ERR_INVALID);
-	assert_string_equal(e.field, "--due");
+	assert_string_equal(e.field, "due");
 	x.due = CLOCK_NONE;
 	x.days = 61;
 	assert_int_equal(app_apply(&st, &x, cal, today, &e), ERR_INVALID);
-	assert_string_equal(e.field, "--period");
+	assert_string_equal(e.field, "period");
 }
 
 /* REQ 条例-30: 逾期不补正 only after the period ends, and it closes as （六）1. */
@@ -297,7 +297,7 @@ static void test_path_consultation_and_extension(void **state)
 	x = ev(EV_EXTENDED, "2024-03-06");
 	x.approver = NULL;
 	assert_int_equal(app_apply(&st, &x, cal, today, &e), ERR_INVALID);
-	assert_string_equal(e.field, "--approver");
+	assert_string_equal(e.field, "approver");
 	x.approver = "王主任";
 	assert_int_equal(app_apply(&st, &x, cal, today, &e), 0);
 	assert_int_equal(st.extension_days, 20);   /* the default: the most the Regulation allows */
@@ -330,7 +330,7 @@ static void test_extension_length(void **state)
 	x = ev(EV_EXTENDED, "2024-10-09");
 	x.days = 21;
 	assert_int_equal(app_apply(&st, &x, cal, today, &e), ERR_INVALID);
-	assert_string_equal(e.field, "--workdays");
+	assert_string_equal(e.field, "workdays");
 	assert_non_null(strstr(e.msg, "20"));
 	x.days = 10;
 	assert_int_equal(app_apply(&st, &x, cal, today, &e), 0);
@@ -415,7 +415,7 @@ static void test_path_fee(void **state)
 	x.quantity = 50;
 	x.amount_fen = 25000;                              /* 50 pages cost 200 元, not 250 */
 	assert_int_equal(app_apply(&st, &x, cal, today, &e), ERR_INVALID);
-	assert_string_equal(e.field, "--amount");
+	assert_string_equal(e.field, "amount");
 	assert_non_null(strstr(e.msg, "200.00"));
 	x.amount_fen = -1;
 	assert_int_equal(app_apply(&st, &x, cal, today, &e), 0);
@@ -439,7 +439,7 @@ static void test_path_fee(void **state)
 	st = keep;
 	x = ev(EV_FEE_PAID, "2024-04-07");
 	assert_int_equal(app_apply(&st, &x, cal, today, &e), ERR_STATE);
-	assert_string_equal(e.field, "--late-reason");
+	assert_string_equal(e.field, "late_reason");
 	x.late_reason = "银行系统故障，申请人4月3日已办理";
 	assert_int_equal(app_apply(&st, &x, cal, today, &e), 0);
 	assert_non_null(strstr(x.warning, "银行系统故障"));
@@ -497,7 +497,7 @@ static void test_consultations(void **state)
 	x = ev(EV_CONSULTATION_STARTED, "2024-03-05");
 	x.party = PARTY_NONE;
 	assert_int_equal(app_apply(&st, &x, cal, today, &e), ERR_INVALID);
-	assert_string_equal(e.field, "--party");
+	assert_string_equal(e.field, "party");
 	x.party = PARTY_THIRD_PARTY;
 	assert_int_equal(app_apply(&st, &x, cal, today, &e), 0);
 	assert_int_equal(st.consults[0].due, D("2024-03-26"));
@@ -508,7 +508,7 @@ static void test_consultations(void **state)
 	/* two open: which one is answered must be said */
 	x = ev(EV_CONSULTATION_ANSWERED, "2024-03-12");
 	assert_int_equal(app_apply(&st, &x, cal, today, &e), ERR_INVALID);
-	assert_string_equal(e.field, "--ref");
+	assert_string_equal(e.field, "ref");
 	x.ref = 2;
 	assert_int_equal(app_apply(&st, &x, cal, today, &e), 0);
 	assert_int_equal(st.phase, PHASE_CONSULTING);   /* the third party is still awaited */
@@ -681,7 +681,8 @@ static int64_t add(struct store *s, int64_t agency, const char *received, const 
 		   const char *name)
 {
 	struct app_new in = { .agency_id = agency, .channel = "online", .applicant_type = type,
-			      .applicant_name = name };
+			      .applicant_name = name, .contact = "电话：13800000000",
+			      .request = "道路建设资金使用情况" };
 	struct app_created c;
 	struct gk_error e = { 0 };
 
@@ -812,15 +813,38 @@ static void test_create_validates(void **state)
 			      .applicant_name = "张三", .id_number = "110105194912310021" };
 	struct app_created c;
 	struct audit_verify_result res;
+	char big[700];
 
 	in.received = D("2024-05-01");
 	assert_int_equal(store_begin(s, &e), 0);
+	/* REQ 条例-29: a contact and a description of the information are required, from any
+	 * front end; the error names the field by its id and its Chinese label */
 	assert_int_equal(app_create(s, cal, &in, today, &c, &e), ERR_INVALID);
-	assert_string_equal(e.field, "--id-number");
+	assert_string_equal(e.field, "contact");
+	assert_string_equal(e.label, "联系方式");
+	assert_non_null(strstr(e.msg, "条例第二十九条"));
+	in.contact = "电话：13800000000";
+	assert_int_equal(app_create(s, cal, &in, today, &c, &e), ERR_INVALID);
+	assert_string_equal(e.field, "request");
+	assert_string_equal(e.label, "所需信息的描述");
+	in.request = "道路建设资金使用情况";
+	memset(big, 'x', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	in.contact = big;
+	assert_int_equal(app_create(s, cal, &in, today, &c, &e), ERR_INVALID);
+	assert_string_equal(e.field, "contact");
+	assert_non_null(strstr(e.msg, "最多 600 字节"));
+	in.contact = "电话：13800000000";
+	in.applicant_name = "张\n三";
+	assert_int_equal(app_create(s, cal, &in, today, &c, &e), ERR_INVALID);
+	assert_string_equal(e.field, "applicant_name");
+	in.applicant_name = "张三";
+	assert_int_equal(app_create(s, cal, &in, today, &c, &e), ERR_INVALID);
+	assert_string_equal(e.field, "id_number");
 	in.id_number = "11010519491231002X";
 	in.channel = "pigeon";
 	assert_int_equal(app_create(s, cal, &in, today, &c, &e), ERR_INVALID);
-	assert_string_equal(e.field, "--channel");
+	assert_string_equal(e.field, "channel");
 	assert_non_null(strstr(e.msg, "in-person"));
 	in.channel = "post";
 	in.received = today + 1;

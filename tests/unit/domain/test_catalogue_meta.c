@@ -94,29 +94,29 @@ static void test_doc_check(void **state)
 			 .topic = "综合政务\\政务公开", .signed_date = "2024-03-01" };
 	assert_int_equal(catalogue_doc_check(&d, NULL), 0);
 	d.disclosure = "withheld";
-	check_fails(&d, "--reason");
+	check_fails(&d, "reason");
 	d.withheld_reason = "涉及国家秘密";
-	check_fails(&d, "--ground");
+	check_fails(&d, "ground");
 	d.withheld_ground = "条例第十四条";
 	assert_int_equal(catalogue_doc_check(&d, NULL), 0);
 	d.validity = "repealed";
-	check_fails(&d, "--invalid-date");
+	check_fails(&d, "invalid_date");
 	d.invalid_date = "2024-02-30";
-	check_fails(&d, "--invalid-date");
+	check_fails(&d, "invalid_date");
 	d.invalid_date = "2024-02-01";
-	check_fails(&d, "--invalid-date");   /* before 成文日期 */
+	check_fails(&d, "invalid_date");   /* before 成文日期 */
 	d.invalid_date = "2024-05-01";
 	assert_int_equal(catalogue_doc_check(&d, NULL), 0);
 	d.genre = "小说";
-	check_fails(&d, "--genre");
+	check_fails(&d, "genre");
 	d.genre = "通知";
 	d.disclosure = "secret";
-	check_fails(&d, "--disclosure");
+	check_fails(&d, "disclosure");
 	d.disclosure = "proactive";
 	d.title = "a\x02title";
-	check_fails(&d, "--title");
+	check_fails(&d, "title");
 	d.title = "";
-	check_fails(&d, "--title");
+	check_fails(&d, "title");
 }
 
 int main(void)

@@ -53,15 +53,15 @@ static void test_check_and_defaults(void **state)
 	assert_int_equal(r.report_due_month, 0);
 	p.correction_period = "0";
 	assert_int_equal(organ_rules_check(&p, &e), ERR_INVALID);
-	assert_string_equal(e.field, "--correction-period");
+	assert_string_equal(e.field, "correction_period");
 	p.correction_period = "10";
 	p.consult_cap = "maybe";
 	assert_int_equal(organ_rules_check(&p, &e), ERR_INVALID);
-	assert_string_equal(e.field, "--consult-cap");
+	assert_string_equal(e.field, "consult_cap");
 	p.consult_cap = "no";
 	p.report_due = "02-30";
 	assert_int_equal(organ_rules_check(&p, &e), ERR_INVALID);
-	assert_string_equal(e.field, "--report-due");
+	assert_string_equal(e.field, "report_due");
 	p.report_due = "02-28";
 	p.confirm_days = "0";
 	assert_int_equal(organ_rules_check(&p, &e), 0);
@@ -195,7 +195,7 @@ static void test_letters(void **state)
 	town = organ(s, "慈周寨镇人民政府", "township", county);
 	for (int i = 0; i < 3; i++) {
 		struct app_new in = { .agency_id = town, .channel = "in-person", .applicant_type = "np",
-				      .applicant_name = "张三", .received = D("2024-09-02") };
+				      .applicant_name = "张三", .received = D("2024-09-02"), .contact = "电话：13800000000", .request = "某项信息" };
 		assert_int_equal(app_create(s, cal, &in, today, &c, &e), 0);
 		ids[i] = c.id;
 	}

@@ -26,13 +26,13 @@ static const struct review_rec round1[] = {
 static void test_stages_in_order(void **state)
 {
 	struct review_request r = { STAGE_SECOND, "li", "reviewer", 1, NULL, 0 };
-	refused(DOC_FIRST, NULL, 0, r, ERR_STATE, "--stage");     /* skipping 初审 */
+	refused(DOC_FIRST, NULL, 0, r, ERR_STATE, "stage");     /* skipping 初审 */
 	r.stage = STAGE_FINAL;
 	r.role = "leader";
-	refused(DOC_FIRST, NULL, 0, r, ERR_STATE, "--stage");
+	refused(DOC_FIRST, NULL, 0, r, ERR_STATE, "stage");
 	r.stage = STAGE_FIRST;
-	refused(DOC_DRAFT, NULL, 0, r, ERR_STATE, "--stage");     /* not submitted */
-	refused(DOC_PUBLISHED, NULL, 0, r, ERR_STATE, "--stage");
+	refused(DOC_DRAFT, NULL, 0, r, ERR_STATE, "stage");     /* not submitted */
+	refused(DOC_PUBLISHED, NULL, 0, r, ERR_STATE, "stage");
 	assert_int_equal(publish_review_check(DOC_FIRST, "author", NULL, 0, &r, NULL), 0);
 }
 
@@ -40,11 +40,11 @@ static void test_stages_in_order(void **state)
 static void test_different_people_never_the_author(void **state)
 {
 	struct review_request r = { STAGE_FIRST, "author", "reviewer", 1, NULL, 0 };
-	refused(DOC_FIRST, NULL, 0, r, ERR_FORBIDDEN, "--by");
+	refused(DOC_FIRST, NULL, 0, r, ERR_FORBIDDEN, "by");
 	r = (struct review_request){ STAGE_SECOND, "zhang", "reviewer", 1, NULL, 0 };
-	refused(DOC_SECOND, round1, 1, r, ERR_FORBIDDEN, "--by");
+	refused(DOC_SECOND, round1, 1, r, ERR_FORBIDDEN, "by");
 	r = (struct review_request){ STAGE_FINAL, "li", "leader", 1, NULL, 1 };
-	refused(DOC_FINAL, round1, 2, r, ERR_FORBIDDEN, "--by");
+	refused(DOC_FINAL, round1, 2, r, ERR_FORBIDDEN, "by");
 	r.reviewer = "wang";
 	assert_int_equal(publish_review_check(DOC_FINAL, "author", round1, 2, &r, NULL), 0);
 }
@@ -67,7 +67,7 @@ static void test_no_pair_of_stages_by_one_person(void **state)
 				prior[k] = (struct review_rec){ (enum review_stage)k, people[k], 1 };
 			assert_int_equal(publish_review_check((enum doc_state)(DOC_FIRST + later), "author",
 							      prior, (size_t)later, &r, &e), ERR_FORBIDDEN);
-			assert_string_equal(e.field, "--by");
+			assert_string_equal(e.field, "by");
 			assert_non_null(strstr(e.msg, publish_stages[first].label));
 			/* the same stage by its own person is allowed */
 			r.reviewer = people[later];
@@ -81,22 +81,22 @@ static void test_no_pair_of_stages_by_one_person(void **state)
 static void test_roles(void **state)
 {
 	struct review_request r = { STAGE_FINAL, "wang", "reviewer", 1, NULL, 1 };
-	refused(DOC_FINAL, round1, 2, r, ERR_FORBIDDEN, "--by");
+	refused(DOC_FINAL, round1, 2, r, ERR_FORBIDDEN, "by");
 	r = (struct review_request){ STAGE_SECOND, "wang", "officer", 1, NULL, 0 };
-	refused(DOC_SECOND, round1, 1, r, ERR_FORBIDDEN, "--by");
+	refused(DOC_SECOND, round1, 1, r, ERR_FORBIDDEN, "by");
 	r.role = "supervisor";
-	refused(DOC_SECOND, round1, 1, r, ERR_FORBIDDEN, "--by");
+	refused(DOC_SECOND, round1, 1, r, ERR_FORBIDDEN, "by");
 }
 
 /* REQ 三审-4, REQ 条例-17 */
 static void test_reject_reason_and_secrecy(void **state)
 {
 	struct review_request r = { STAGE_FIRST, "zhang", "reviewer", 0, NULL, 0 };
-	refused(DOC_FIRST, NULL, 0, r, ERR_INVALID, "--comment");
+	refused(DOC_FIRST, NULL, 0, r, ERR_INVALID, "comment");
 	r.comment = "错别字";
 	assert_int_equal(publish_review_check(DOC_FIRST, "author", NULL, 0, &r, NULL), 0);
 	r = (struct review_request){ STAGE_FINAL, "wang", "leader", 1, NULL, 0 };
-	refused(DOC_FINAL, round1, 2, r, ERR_STATE, "--secrecy-checked");
+	refused(DOC_FINAL, round1, 2, r, ERR_STATE, "secrecy_checked");
 	r.approve = 0;
 	r.comment = "涉密";  /* rejecting needs no secrecy confirmation */
 	assert_int_equal(publish_review_check(DOC_FINAL, "author", round1, 2, &r, NULL), 0);

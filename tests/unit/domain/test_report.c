@@ -80,7 +80,7 @@ static int64_t organ(struct store *s, const char *name, const char *level, int64
 static int64_t add(struct store *s, int64_t agency, const char *received, const char *type)
 {
 	struct app_new in = { .agency_id = agency, .channel = "online", .applicant_type = type,
-			      .applicant_name = "申请人" };
+			      .applicant_name = "申请人", .contact = "电话：13800000000", .request = "某项信息" };
 	struct app_created c;
 	struct gk_error e = { 0 };
 
@@ -350,7 +350,7 @@ static void test_texts_and_draft(void **state)
 	assert_int_equal(store_begin(s, &e), 0);
 	assert_int_equal(report_text_set(s, ag, 2024, RTEXT_PROBLEMS, "一是……\r\n\r\n二是……\n\n\n", strlen("一是……\r\n\r\n二是……\n\n\n"), &e), 0);
 	assert_int_equal(report_text_set(s, ag, 2024, RTEXT_OVERVIEW, "\xff", 1, &e), ERR_INVALID);
-	assert_string_equal(e.field, "--file");
+	assert_string_equal(e.field, "file");
 	empty = organ(s, "无申请镇", "township", 0);
 	assert_int_equal(store_commit(s, &e), 0);
 	compute(s, ag, 2024, &r);

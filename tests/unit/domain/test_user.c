@@ -186,9 +186,9 @@ static void test_role_change(void **state)
 				     &(int64_t){ 0 }, &e), 0);
 	/* an officer belongs to an organ; an unknown role or organ is refused */
 	assert_int_equal(user_set_role(s, "li", "officer", 0, NULL, &e), ERR_INVALID);
-	assert_string_equal(e.field, "--agency");
+	assert_string_equal(e.field, "agency");
 	assert_int_equal(user_set_role(s, "li", "boss", town, NULL, &e), ERR_INVALID);
-	assert_string_equal(e.field, "--role");
+	assert_string_equal(e.field, "role");
 	assert_int_equal(user_set_role(s, "li", "officer", 9999, NULL, &e), ERR_NOTFOUND);
 	assert_int_equal(user_set_role(s, "li", "officer", town, "root", &e), 0);
 	{

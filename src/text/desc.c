@@ -1,0 +1,109 @@
+/*
+ * desc.c — the rules a record descriptor declares, checked once (see desc.h).
+ */
+#include "text/desc.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "text/utf8.h"
+
+const struct desc_field *desc_find(const struct desc_record *r, const char *id)
+{
+	for (size_t i = 0; id && i < r->nfields; i++)
+		if (strcmp(r->fields[i].id, id) == 0)
+			return &r->fields[i];
+	return NULL;
+}
+
+const char *desc_str(const struct desc_field *f, const void *rec)
+{
+	return *(const char *const *)((const char *)rec + f->offset);
+}
+
+int desc_error(struct gk_error *e, int code, const struct desc_field *f, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (e == NULL)
+		return code;
+	e->code = code;
+	snprintf(e->field, sizeof e->field, "%s", f->id);
+	snprintf(e->label, sizeof e->label, "%s", f->label);
+	va_start(ap, fmt);
+	vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+	va_end(ap);
+	return code;
+}
+
+/* "a、b、c" of the ids. */
+static const char *id_list(const char *const *ids, char *buf, size_t len)
+{
+	size_t n = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; ids[i] && n < len; i++)
+		n += (size_t)snprintf(buf + n, len - n, "%s%s", i ? "、" : "", ids[i]);
+	return buf;
+}
+
+int desc_check_value(const struct desc_field *f, const char *v, struct gk_error *e)
+{
+	size_t len = v ? strlen(v) : 0;
+	char ids[256];
+
+	if (len == 0) {
+		if (!(f->flags & DESC_REQUIRED))
+			return 0;
+		return f->law ? desc_error(e, ERR_INVALID, f, "必须填写（%s）", f->law)
+			      : desc_error(e, ERR_INVALID, f, "必须填写");
+	}
+	if (!utf8_valid(v, len))
+		return desc_error(e, ERR_INVALID, f, "不是有效的 UTF-8 文字");
+	if (f->max && len > f->max)
+		return desc_error(e, ERR_INVALID, f, "最多 %zu 字节（约 %zu 个汉字），现有 %zu 字节", f->max,
+				  f->max / 3, len);
+	if (f->type == DESC_LINE && strpbrk(v, "\r\n"))
+		return desc_error(e, ERR_INVALID, f, "只能写一行");
+	if (f->type == DESC_ENUM && f->enum_ids) {
+		for (size_t i = 0; f->enum_ids && f->enum_ids[i]; i++)
+			if (strcmp(f->enum_ids[i], v) == 0)
+				return 0;
+		return desc_error(e, ERR_INVALID, f, "没有“%s”这一项（可选：%s）", v,
+				  id_list(f->enum_ids, ids, sizeof ids));
+	}
+	return 0;
+}
+
+int desc_check(const struct desc_record *r, const void *rec, struct gk_error *e)
+{
+	int rc;
+
+	for (size_t i = 0; i < r->nfields; i++) {
+		const struct desc_field *f = &r->fields[i];
+		if (f->type == DESC_DATE)
+			continue;
+		if ((rc = desc_check_value(f, desc_str(f, rec), e)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+const char *desc_option(const char *id, char *buf, size_t len)
+{
+	size_t n = 0;
+	const char *p;
+
+	if (id[0] < 'a' || id[0] > 'z' || len < 4)
+		return id;
+	for (p = id; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_'))
+			return id;
+	buf[n++] = '-';
+	buf[n++] = '-';
+	for (p = id; *p && n + 1 < len; p++)
+		buf[n++] = *p == '_' ? '-' : *p;
+	buf[n] = '\0';
+	return buf;
+}

@@ -1,0 +1,77 @@
+/*
+ * desc.h — record descriptors: each field of a record declared once (its id, type, place in
+ * the struct, limit, flags, allowed values and Chinese label), so the rules that follow from
+ * the declaration (required, at most so many bytes, valid UTF-8, one of the ids) are checked in
+ * one place with one message whichever front end the value came from.
+ *
+ * A field id is neutral: "applicant_name" is the JSON key, the web form's field and the name
+ * an error carries (struct gk_error.field); the CLI writes it as the option --applicant-name.
+ * Messages are Chinese and never repeat the label: an error carries the label beside the
+ * field (gk_error.label), and each front end shows it its own way ("--applicant-name
+ * （申请人姓名或者名称）: 必须填写" on the command line, the marked form field on the web).
+ * May call base/ and text/utf8.
+ */
+#ifndef GK_TEXT_DESC_H
+#define GK_TEXT_DESC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "base/err.h"
+
+enum desc_type {
+	DESC_LINE,      /* one line of text (const char *) */
+	DESC_TEXT,      /* longer text, line breaks allowed (const char *) */
+	DESC_ENUM,      /* one of enum_ids (const char *) */
+	DESC_DATE,      /* a day number (int; 0 = not given) */
+};
+
+enum {
+	DESC_REQUIRED = 1u << 0,  /* must be given (non-empty) */
+	DESC_SECRET = 1u << 1,    /* never shown back (hashes, one-time secrets) */
+	DESC_PERSONAL = 1u << 2,  /* personal data: never on a public page, never in a log line */
+};
+
+struct desc_field {
+	const char *id;                 /* "applicant_name" */
+	enum desc_type type;
+	size_t offset;                  /* of the member in the record struct */
+	size_t max;                     /* text: most bytes (0 = no limit) */
+	unsigned flags;                 /* DESC_* */
+	const char *const *enum_ids;    /* DESC_ENUM: NULL-terminated ids (NULL: the owner checks
+					 * against its own table) */
+	const char *label;              /* "申请人姓名或者名称" */
+	const char *help;               /* one line for --help (English, may name the law) */
+	const char *law;                /* the article behind a required field, or NULL */
+};
+
+struct desc_record {
+	const char *id;                 /* "application" */
+	const char *label;              /* "政府信息公开申请" */
+	const struct desc_field *fields;
+	size_t nfields;
+};
+
+/* The field of r called id, or NULL. */
+const struct desc_field *desc_find(const struct desc_record *r, const char *id);
+
+/* The text member f of rec (f->type LINE, TEXT or ENUM). */
+const char *desc_str(const struct desc_field *f, const void *rec);
+
+/* Record in e (field id, label) that value v of f breaks its declared rules, code ERR_INVALID;
+ * 0 if it keeps them: given when required, valid UTF-8, at most max bytes, one line for a
+ * LINE, one of the ids for an ENUM. Empty and NULL are the same (not given). */
+int desc_check_value(const struct desc_field *f, const char *v, struct gk_error *e) GK_WUR;
+
+/* desc_check_value on every text field of rec, in declaration order; the first broken rule. */
+int desc_check(const struct desc_record *r, const void *rec, struct gk_error *e) GK_WUR;
+
+/* err_set with the field's id and label. */
+int desc_error(struct gk_error *e, int code, const struct desc_field *f, const char *fmt, ...)
+	GK_PRINTF(4, 5);
+
+/* "applicant_name" → "--applicant-name" (an id of lower-case letters, digits and '_'); any
+ * other text (a file:line, an option already written as one) unchanged. */
+const char *desc_option(const char *id, char *buf, size_t len);
+
+#endif
