@@ -10,8 +10,10 @@
 
 #include "base/buf.h"
 #include "cli/app_out.h"
+#include "cli/options.h"
 #include "cli/commands.h"
 #include "cli/db.h"
+#include "domain/agency.h"
 #include "domain/application.h"
 #include "domain/calendar.h"
 #include "domain/letter.h"
@@ -63,7 +65,9 @@ static void help(void)
 	       "warning (printed, kept on the application).\n"
 	       "letter: the reply letter (告知书) of a decided application, refused without its legal\n"
 	       "     basis, reasons or remedy statement; docx needs -o FILE or a redirection.\n"
-	       "Every command is one transaction; --by USER names the actor for the audit log.\n");
+	       "Every command is one transaction; --by USER names the actor for the audit log.\n"
+	       "The fields of app new (条例第二十九条):\n");
+	cli_desc_help(&app_new_desc);
 }
 
 /* Open the store and the calendar, begin a transaction. Returns an exit status. */
@@ -93,59 +97,50 @@ static int parse_date_opt(const char *s, const char *field, int *day, struct gk_
 
 /* ---- app new ---- */
 
+/* The options of app new: one per field of the application as declared (app_new_desc:
+ * --received, --channel, --applicant-name, --contact, …), then these. */
+enum { O_FIELD = 1000 };
+
 static int app_new_cmd(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "received", required_argument, NULL, 'r' },
-		{ "confirmed", required_argument, NULL, 'K' },
-		{ "channel", required_argument, NULL, 'c' },
-		{ "applicant-type", required_argument, NULL, 't' },
-		{ "applicant-name", required_argument, NULL, 'n' },
-		{ "contact", required_argument, NULL, 'C' },
-		{ "id-number", required_argument, NULL, 'i' },
-		{ "request", required_argument, NULL, 'q' },
-		{ "form", required_argument, NULL, 'f' },
+	static const struct option extra[] = {
 		{ "agency", required_argument, NULL, 'a' },
 		{ "json", no_argument, NULL, 'j' },
 		{ "by", required_argument, NULL, 'B' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
+	struct option opts[APP_F__N + sizeof extra / sizeof extra[0]];
+	char names[APP_F__N][CLI_OPT_NAME];
 	struct app_new in = { 0 };
 	struct app_created made;
-	const char *received = NULL, *agency = NULL, *confirmed = NULL;
+	const char *agency = NULL;
 	struct gk_error e = { 0 };
 	struct store *s = NULL;
 	struct calendar *cal = NULL;
 	struct agency_rec ag;
 	struct arena a;
+	size_t n = cli_desc_options(&app_new_desc, O_FIELD, opts, names);
 	int ch, rc, x, json = 0;
 
+	memcpy(opts + n, extra, sizeof extra);
 	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (ch) {
-		case 'r': received = optarg; break;
-		case 'K': confirmed = optarg; break;
-		case 'c': in.channel = optarg; break;
-		case 't': in.applicant_type = optarg; break;
-		case 'n': in.applicant_name = optarg; break;
-		case 'C': in.contact = optarg; break;
-		case 'i': in.id_number = optarg; break;
-		case 'q': in.request = optarg; break;
-		case 'f': in.form = optarg; break;
 		case 'a': agency = optarg; break;
 		case 'j': json = 1; break;
 		case 'B': cli->actor = optarg; break;
 		case 'h': help(); return CLI_OK;
-		default: return cli_usage_error("app new", "unknown or incomplete option '%s'", argv[optind - 1]);
+		default:
+			if (ch >= O_FIELD && ch < O_FIELD + (int)n) {
+				if (cli_desc_set(&app_new_desc.fields[ch - O_FIELD], &in, optarg, &e) != 0)
+					return cli_error(&e);
+				break;
+			}
+			return cli_usage_error("app new", "unknown or incomplete option '%s'", argv[optind - 1]);
 		}
 	}
 	if (optind < argc)
 		return cli_usage_error("app new", "unexpected argument '%s'", argv[optind]);
-	if (received == NULL)
-		return cli_usage_error("app new", "--received DATE is required");
-	if ((rc = date_parse(received, &in.received, "--received", &e)) != 0 ||
-	    (confirmed && (rc = date_parse(confirmed, &in.confirmed, "--confirmed", &e)) != 0))
-		return cli_error(&e);
 	if ((x = open_all(cli, 1, &s, &cal, &e)) != 0)
 		return x;
 	arena_init(&a);
@@ -184,13 +179,12 @@ static int app_new_cmd(struct cli *cli, int argc, char **argv)
 /* A whole number lo..hi for option opt. */
 static int parse_int(const char *s, const char *opt, int lo, int hi, int *out, struct gk_error *e)
 {
-	char *end;
-	long v = strtol(s, &end, 10);
+	int64_t v;
+	int rc = cli_int(s, opt, lo, hi, &v, e);
 
-	if (*s < '0' || *s > '9' || *end || v < lo || v > hi)
-		return err_set(e, ERR_INVALID, opt, "want a whole number %d-%d, got '%s'", lo, hi, s);
-	*out = (int)v;
-	return 0;
+	if (rc == 0)
+		*out = (int)v;
+	return rc;
 }
 
 /* What the recorded event set, for the officer (the date it fixes). */
@@ -397,7 +391,7 @@ static int app_show_cmd(struct cli *cli, int argc, char **argv)
 	memset(&v, 0, sizeof v);
 	rc = app_load(s, cal, id, today, &a, &v, &e);
 	if (rc == 0)
-		rc = agency_store(s)->get(s, v.rec.agency_id, &a, &ag, &e);
+		rc = agency_get(s, v.rec.agency_id, &a, &ag, &e);
 	if (rc == 0)
 		rc = json ? app_out_json(&v, &ag, today, &out, &e) : app_out_text(&v, &ag, today, &out, &e);
 	x = cli_finish(s, rc, &e);
@@ -525,21 +519,18 @@ static int app_list_cmd(struct cli *cli, int argc, char **argv)
 	struct jsonw w;
 	struct buf out;
 	int ch, rc, x, json = 0;
-	char *end;
 
 	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (ch) {
 		case 's': q.state = optarg; break;
 		case 'o': q.overdue = true; break;
 		case 'w':
-			q.due_within = (int)strtol(optarg, &end, 10);
-			if (*end || end == optarg || q.due_within < 0 || q.due_within > 1000)
-				return cli_usage_error("app list", "--due-within wants working days 0-1000");
+			if ((x = cli_opt_int(optarg, "--due-within", 0, 1000, &q.due_within)) != 0)
+				return x;
 			break;
 		case 'y':
-			q.year = (int)strtol(optarg, &end, 10);
-			if (*end || q.year < 1900 || q.year > 2199)
-				return cli_usage_error("app list", "--year wants a year, e.g. 2024");
+			if ((x = cli_opt_int(optarg, "--year", 1900, 2199, &q.year)) != 0)
+				return x;
 			break;
 		case 'a': agency = optarg; break;
 		case 'j': json = 1; break;

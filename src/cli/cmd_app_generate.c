@@ -13,6 +13,7 @@
 
 #include "cli/commands.h"
 #include "cli/db.h"
+#include "cli/options.h"
 #include "domain/application.h"
 #include "text/date.h"
 
@@ -127,8 +128,8 @@ int app_generate_cmd(struct cli *cli, int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	long long count = 0, batch = 5000;
-	unsigned long long seed = 1;
+	int64_t count = 0, batch = 5000, sv;
+	uint64_t seed = 1;
 	int year = date_year(date_today()) - 1, today = date_today();
 	const char *agency = NULL;
 	struct gk_error e = { 0 };
@@ -140,14 +141,13 @@ int app_generate_cmd(struct cli *cli, int argc, char **argv)
 	int64_t nevents = 0, done = 0;
 	uint64_t x;
 	int ch, rc = 0, x_;
-	char *end;
 
 	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (ch) {
-		case 'n': count = strtoll(optarg, &end, 10); if (*end) count = -1; break;
-		case 'y': year = (int)strtol(optarg, &end, 10); if (*end) year = 0; break;
-		case 's': seed = strtoull(optarg, &end, 10); break;
-		case 'b': batch = strtoll(optarg, &end, 10); if (*end) batch = 0; break;
+		case 'n': rc = cli_int(optarg, "--count", 1, 100000000, &count, &e); break;
+		case 'y': rc = cli_int(optarg, "--year", 2008, date_year(today), &sv, &e); year = (int)sv; break;
+		case 's': rc = cli_int(optarg, "--seed", 0, INT64_MAX, &sv, &e); seed = (uint64_t)sv; break;
+		case 'b': rc = cli_int(optarg, "--batch", 1, INT64_MAX, &batch, &e); break;
 		case 'a': agency = optarg; break;
 		case 'B': cli->actor = optarg; break;
 		case 'h':
@@ -157,10 +157,11 @@ int app_generate_cmd(struct cli *cli, int argc, char **argv)
 			return CLI_OK;
 		default: return cli_usage_error("app generate", "unknown or incomplete option '%s'", argv[optind - 1]);
 		}
+		if (rc != 0)
+			return cli_error(&e);
 	}
-	if (count < 1 || count > 100000000 || batch < 1 || year < 2008 || year > date_year(today))
-		return cli_usage_error("app generate", "want --count 1-100000000, --batch ≥ 1, "
-				       "--year 2008-this year");
+	if (count < 1)
+		return cli_usage_error("app generate", "--count N is required");
 	if ((x_ = cli_open_store(cli, 0, &s)) != 0)
 		return x_;
 	if ((rc = calendar_open(&cal, cli->data_dir, cli->calendar_dir, &e)) != 0)

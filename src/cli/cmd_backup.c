@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cli/commands.h"
+#include "cli/options.h"
 #include "domain/backup.h"
 #include "text/date.h"
 
@@ -59,15 +60,7 @@ static void removed(void *ctx, const char *path)
 
 static int parse_keep(const char *opt, const char *v, int *out)
 {
-	char *end;
-	long n = strtol(v, &end, 10);
-
-	if (*v == '\0' || *end || n < 0 || n > 1000) {
-		cli_usage_error("backup", "%s: expected a number 0..1000, got '%s'", opt, v);
-		return -1;
-	}
-	*out = (int)n;
-	return 0;
+	return cli_opt_int(v, opt, 0, 1000, out) != 0 ? -1 : 0;
 }
 
 int cmd_backup(struct cli *cli, int argc, char **argv)

@@ -21,6 +21,7 @@
 #include "cli/cli_calendar.h"
 #include "cli/commands.h"
 #include "cli/jsonout.h"
+#include "cli/options.h"
 #include "domain/calendar.h"
 #include "domain/clock.h"
 #include "domain/lunar.h"
@@ -339,8 +340,8 @@ int cmd_calendar(struct cli *cli, int argc, char **argv)
 	struct calendar *cal = NULL;
 	int json = 0, ch, rc;
 	size_t assumed;
-	long year;
-	char *end;
+	int64_t year;
+	struct gk_error e = { 0 };
 
 	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (ch) {
@@ -357,9 +358,7 @@ int cmd_calendar(struct cli *cli, int argc, char **argv)
 	if (optind != argc - 1)
 		return cli_usage_error("calendar", optind >= argc ? "YEAR is required" :
 				       "one YEAR expected, got also '%s'", argv[argc - 1]);
-	year = strtol(argv[optind], &end, 10);
-	if (*argv[optind] == '\0' || *end != '\0' || year < CALENDAR_FIRST_YEAR ||
-	    year > CALENDAR_LAST_YEAR)
+	if (cli_int(argv[optind], "YEAR", CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR, &year, &e) != 0)
 		return cli_usage_error("calendar", "YEAR: want a year %d–%d, got '%s'",
 				       CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR, argv[optind]);
 	if ((rc = cli_load_calendar(cli, &cal)) != 0)

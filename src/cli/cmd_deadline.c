@@ -27,6 +27,7 @@
 #include "cli/cli_calendar.h"
 #include "cli/commands.h"
 #include "cli/jsonout.h"
+#include "cli/options.h"
 #include "domain/clock.h"
 #include "text/date.h"
 #include "text/utf8.h"
@@ -338,12 +339,8 @@ int cmd_deadline(struct cli *cli, int argc, char **argv)
 		case 'x':
 			app.extended = true;
 			if (optarg) {
-				char *end;
-				long n = strtol(optarg, &end, 10);
-				if (*optarg < '1' || *optarg > '9' || *end || n > 20)
-					rc = err_set(&e, ERR_INVALID, "--extended", "=N wants working days "
-						     "1-20, got '%s'", optarg);
-				else
+				int64_t n;
+				if ((rc = cli_int(optarg, "--extended", 1, 20, &n, &e)) == 0)
 					app.extension_days = (int)n;
 			}
 			break;

@@ -13,6 +13,7 @@
 #include "base/mem.h"
 #include "cli/commands.h"
 #include "cli/db.h"
+#include "cli/options.h"
 #include "domain/calendar.h"
 #include "domain/catalogue.h"
 #include "domain/publish.h"
@@ -535,10 +536,10 @@ static int doc_list(struct cli *cli, struct args *g)
 		return cli_usage_error("doc", "list: unknown --topic '%s'", g->in.topic);
 	if (g->in.genre && (f.genre = catalogue_genre_find(g->in.genre)) == NULL)
 		return cli_usage_error("doc", "list: unknown --genre '%s'", g->in.genre);
-	if (g->year && ((f.year = (int)strtol(g->year, NULL, 10)) < 1900 || f.year > 2199))
-		return cli_usage_error("doc", "list: --year is a year like 2024");
-	if (g->limit && ((f.limit = (int)strtol(g->limit, NULL, 10)) < 1 || f.limit > 100000))
-		return cli_usage_error("doc", "list: --limit is 1 … 100000");
+	if (g->year && (x = cli_opt_int(g->year, "--year", 1900, 2199, &f.year)) != 0)
+		return x;
+	if (g->limit && (x = cli_opt_int(g->limit, "--limit", 1, 100000, &f.limit)) != 0)
+		return x;
 	if (g->overdue && cli_load_calendar(cli, &cal) != 0)
 		return CLI_USAGE;
 	f.today = date_format(today, today_s);

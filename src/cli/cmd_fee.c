@@ -12,6 +12,7 @@
 
 #include "cli/commands.h"
 #include "cli/db.h"
+#include "cli/options.h"
 #include "domain/application.h"
 #include "domain/fee.h"
 
@@ -29,15 +30,9 @@ static void help(void)
 
 static int parse_count(const char *s, int64_t max, const char *field, int64_t *out)
 {
-	char *end;
-	long long v = strtoll(s, &end, 10);
+	struct gk_error e = { 0 };
 
-	if (*end || end == s || v < 0 || v > max) {
-		fprintf(stderr, "gongkai: %s: want a whole number 0-%" PRId64 ", got '%s'\n", field, max, s);
-		return CLI_USAGE;
-	}
-	*out = v;
-	return 0;
+	return cli_int(s, field, 0, max, out, &e) != 0 ? cli_error(&e) : 0;
 }
 
 static void print_count(int64_t k, int64_t app_id, int json)

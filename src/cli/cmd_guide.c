@@ -9,6 +9,7 @@
 
 #include "cli/commands.h"
 #include "cli/db.h"
+#include "cli/options.h"
 #include "domain/catalogue.h"
 #include "domain/guide.h"
 #include "domain/organ_rules.h"
@@ -222,9 +223,8 @@ int cmd_feed(struct cli *cli, int argc, char **argv)
 		case 'P': platform = 1; break;
 		case 'u': base = optarg; break;
 		case 'n':
-			limit = (int)strtol(optarg, NULL, 10);
-			if (limit < 1 || limit > 500)
-				return cli_usage_error("feed", "--limit is 1 … 500");
+			if ((x = cli_opt_int(optarg, "--limit", 1, 500, &limit)) != 0)
+				return x;
 			break;
 		case 'h': help(); return CLI_OK;
 		default: return cli_usage_error("feed", "unknown or incomplete option '%s'",

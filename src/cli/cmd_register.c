@@ -22,6 +22,7 @@
 #include "base/mem.h"
 #include "cli/commands.h"
 #include "cli/db.h"
+#include "cli/options.h"
 #include "domain/registers.h"
 #include "text/csv.h"
 #include "text/date.h"
@@ -242,7 +243,6 @@ static int do_list(struct cli *cli, const struct reg_desc *d, int argc, char **a
 	struct arena a;
 	size_t n = 0, kept = 0;
 	int ch, rc, x, json = 0, year = 0;
-	char *end;
 
 	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (ch) {
@@ -250,9 +250,8 @@ static int do_list(struct cli *cli, const struct reg_desc *d, int argc, char **a
 			agency = optarg;
 			break;
 		case 'y':
-			year = (int)strtol(optarg, &end, 10);
-			if (*end || year < 1900 || year > 2199)
-				return cli_usage_error("register", "--year: not a year: '%s'", optarg);
+			if ((x = cli_opt_int(optarg, "--year", 1900, 2199, &year)) != 0)
+				return x;
 			break;
 		case 'j':
 			json = 1;
@@ -455,7 +454,6 @@ static int do_report(struct cli *cli, int argc, char **argv)
 	struct store *s = NULL;
 	struct arena a;
 	int ch, rc, x, json = 0, year = 0;
-	char *end;
 
 	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (ch) {
@@ -463,9 +461,8 @@ static int do_report(struct cli *cli, int argc, char **argv)
 			agency = optarg;
 			break;
 		case 'y':
-			year = (int)strtol(optarg, &end, 10);
-			if (*end || year < 1900 || year > 2199)
-				return cli_usage_error("register", "--year: not a year: '%s'", optarg);
+			if ((x = cli_opt_int(optarg, "--year", 1900, 2199, &year)) != 0)
+				return x;
 			break;
 		case 'j':
 			json = 1;

@@ -23,6 +23,8 @@
 
 #include "base/buf.h"
 #include "cli/commands.h"
+#include "cli/options.h"
+#include "domain/agency.h"
 #include "domain/organ_rules.h"
 #include "cli/db.h"
 #include "domain/report_compute.h"
@@ -59,13 +61,7 @@ enum { O_AGENCY = 1000, O_REGION, O_FORMAT, O_DRAFT, O_JSON, O_SECTION, O_FILE, 
 
 static int parse_year(const char *s, int *year)
 {
-	char *end;
-	long v = strtol(s, &end, 10);
-
-	if (*s == '\0' || *end || v < 1900 || v > 9999)
-		return cli_usage_error(CMD, "not a year: '%s'", s);
-	*year = (int)v;
-	return 0;
+	return cli_opt_int(s, "YEAR", 1900, 9999, year);
 }
 
 /* Parse argv (argv[0] = the subcommand or "report"); allowed: the option codes accepted;
@@ -91,7 +87,6 @@ static int parse(int argc, char **argv, const char *allowed, int need_year, stru
 		{ NULL, 0, NULL, 0 },
 	};
 	int ch, x;
-	char *end;
 
 	memset(o, 0, sizeof *o);
 	cli_getopt_reset();
@@ -117,9 +112,8 @@ static int parse(int argc, char **argv, const char *allowed, int need_year, stru
 		case O_REVISE: o->revise = 1; break;
 		case O_META: o->meta = 1; break;
 		case O_REVISION:
-			o->revision = (int)strtol(optarg, &end, 10);
-			if (*optarg == '\0' || *end || o->revision < 1)
-				return cli_usage_error(CMD, "--revision: not a revision number: '%s'", optarg);
+			if ((x = cli_opt_int(optarg, "--revision", 1, 100000, &o->revision)) != 0)
+				return x;
 			break;
 		case O_YEAR:
 			if ((x = parse_year(optarg, &o->year)) != 0)
@@ -255,9 +249,9 @@ static int do_year(struct cli *cli, int argc, char **argv)
 		size_t len;
 		char sha[65];
 
-		rc = report_store(s)->pub_get(s, ag.id, o.year, 0, &a, &pub, &e);
+		rc = report_pub_get(s, ag.id, o.year, 0, &a, &pub, &e);
 		if (rc == 0) {
-			rc = report_store(s)->artifact_get(s, pub.id, render_kind_name(kind), &a, &body, &len,
+			rc = report_pub_rendering(s, pub.id, render_kind_name(kind), &a, &body, &len,
 							   sha, &e);
 			if (rc == 0) {
 				rc = cli_write_output(o.output, body, len, &e);
@@ -525,14 +519,14 @@ static int do_show(struct cli *cli, int argc, char **argv)
 		return x;
 	arena_init(&a);
 	if ((rc = store_begin_read(s, &e)) == 0 && (rc = cli_agency(s, o.agency, &a, &ag, &e)) == 0 &&
-	    (rc = report_store(s)->pub_get(s, ag.id, o.year, o.revision, &a, &pub, &e)) == 0) {
+	    (rc = report_pub_get(s, ag.id, o.year, o.revision, &a, &pub, &e)) == 0) {
 		const char *body;
 		size_t len;
 		char sha[65];
 
 		if (o.meta) {
 			print_meta(stdout, ag.name, &pub);
-		} else if ((rc = report_store(s)->artifact_get(s, pub.id, render_kind_name(kind), &a, &body,
+		} else if ((rc = report_pub_rendering(s, pub.id, render_kind_name(kind), &a, &body,
 								&len, sha, &e)) == 0) {
 			rc = cli_write_output(o.output, body, len, &e);
 		} else if (rc == ERR_NOTFOUND) {
@@ -571,7 +565,7 @@ static int list_row(void *ctx, const struct report_pub_rec *p)
 	bool late = false;
 
 	arena_init(&a);
-	if (agency_store(l->s)->get(l->s, p->agency_id, &a, &ag, &e) == 0)
+	if (agency_get(l->s, p->agency_id, &a, &ag, &e) == 0)
 		name = ag.name;
 	/* REQ 条例-49: the organ's deadline, and whether the first publication came after it */
 	if (organ_report_due(l->s, p->agency_id, p->year, &e, &due) == 0 &&
@@ -634,7 +628,7 @@ static int do_list(struct cli *cli, int argc, char **argv)
 	}
 	if ((rc = store_begin_read(s, &e)) == 0 &&
 	    (!o.agency || (rc = cli_agency(s, o.agency, &a, &ag, &e)) == 0) &&
-	    (rc = report_store(s)->pub_list(s, ag.id, o.year, list_row, &l, &e)) == 0 && o.json) {
+	    (rc = report_pub_list(s, ag.id, o.year, list_row, &l, &e)) == 0 && o.json) {
 		jsonw_arr_end(&w);
 		rc = cli_jsonw_print(&w, NULL);
 	}

@@ -17,9 +17,10 @@
 
 #include "cli/commands.h"
 #include "cli/db.h"
+#include "cli/options.h"
 #include "domain/catalogue.h"
+#include "domain/user.h"
 #include "render/snippet.h"
-#include "store/user_store.h"
 #include "text/date.h"
 #include "text/jsonw.h"
 
@@ -160,9 +161,8 @@ int cmd_search(struct cli *cli, int argc, char **argv)
 		switch (ch) {
 		case 'j': json = 1; break;
 		case 'n':
-			f.limit = (int)strtol(optarg, NULL, 10);
-			if (f.limit < 1 || f.limit > 100)
-				return cli_usage_error("search", "--limit is 1 … 100");
+			if ((x = cli_opt_int(optarg, "--limit", 1, 100, &f.limit)) != 0)
+				return x;
 			break;
 		case 's': staff = optarg; break;
 		case 'a': agency = optarg; break;
@@ -172,9 +172,8 @@ int cmd_search(struct cli *cli, int argc, char **argv)
 				return cli_usage_error("search", "unknown --genre '%s'", optarg);
 			break;
 		case 'y':
-			f.year = (int)strtol(optarg, NULL, 10);
-			if (f.year < 1900 || f.year > 2199)
-				return cli_usage_error("search", "--year is a year like 2024");
+			if ((x = cli_opt_int(optarg, "--year", 1900, 2199, &f.year)) != 0)
+				return x;
 			break;
 		case 'v': validity = optarg; break;
 		case 'o':
@@ -186,9 +185,8 @@ int cmd_search(struct cli *cli, int argc, char **argv)
 				return cli_usage_error("search", "--sort is relevance or date");
 			break;
 		case 'p':
-			page = (int)strtol(optarg, NULL, 10);
-			if (page < 1 || page > SEARCH_COUNT_LIMIT)
-				return cli_usage_error("search", "--page is 1 … %d", SEARCH_COUNT_LIMIT);
+			if ((x = cli_opt_int(optarg, "--page", 1, SEARCH_COUNT_LIMIT, &page)) != 0)
+				return x;
 			break;
 		case 'h': help(); return CLI_OK;
 		default: return cli_usage_error("search", "unknown or incomplete option '%s'",
@@ -224,7 +222,7 @@ int cmd_search(struct cli *cli, int argc, char **argv)
 	}
 	if (rc == 0 && staff) {
 		struct user_rec u;
-		if ((rc = user_store(s)->get_by_name(s, staff, &a, &u, &e)) != 0) {
+		if ((rc = user_find(s, staff, &a, &u, &e)) != 0) {
 			snprintf(e.field, sizeof e.field, "--staff");
 		} else if (u.agency_id) {
 			f.staff_agency_id = u.agency_id;   /* their organ's drafts too */

@@ -13,6 +13,7 @@
 
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "cli/options.h"
 #include "web/web.h"
 
 static void usage(FILE *f)
@@ -50,12 +51,11 @@ static void usage(FILE *f)
 
 static int parse_count(const char *s, long max, long *out)
 {
-	char *end;
-	long v = strtol(s, &end, 10);
+	int64_t v;
 
-	if (*s == '\0' || *end || v < 1 || v > max)
+	if (cli_int(s, "", 1, max, &v, NULL) != 0)
 		return -1;
-	*out = v;
+	*out = (long)v;
 	return 0;
 }
 

@@ -159,3 +159,9 @@ int agency_list(struct store *s, agency_row_fn fn, void *ctx, struct gk_error *e
 {
 	return agency_store(s)->list(s, fn, ctx, e);
 }
+
+int agency_get(struct store *s, int64_t id, struct arena *a, struct agency_rec *out,
+	       struct gk_error *e)
+{
+	return agency_store(s)->get(s, id, a, out, e);
+}

@@ -51,6 +51,10 @@ struct agency_new {
 int agency_create(struct store *s, const struct agency_new *in, int64_t *id,
 		  struct gk_error *e) GK_WUR;
 
+/* The organ with id (strings in a); ERR_NOTFOUND if there is none. */
+int agency_get(struct store *s, int64_t id, struct arena *a, struct agency_rec *out,
+	       struct gk_error *e) GK_WUR;
+
 /* The organ named by arg: all digits = id, else the exact name; arg NULL or "" = the only
  * organ (ERR_INVALID "--agency is required" when there are several, ERR_NOTFOUND when none).
  * Strings of out are allocated in a. */

@@ -483,3 +483,21 @@ int report_region(struct store *s, const struct agency_rec *root, int year, int 
 	buf_free(&text);
 	return rc;
 }
+
+int report_pub_get(struct store *s, int64_t agency_id, int year, int revision, struct arena *a,
+		   struct report_pub_rec *out, struct gk_error *e)
+{
+	return report_store(s)->pub_get(s, agency_id, year, revision, a, out, e);
+}
+
+int report_pub_rendering(struct store *s, int64_t pub_id, const char *kind, struct arena *a,
+			 const char **body, size_t *len, char sha256[65], struct gk_error *e)
+{
+	return report_store(s)->artifact_get(s, pub_id, kind, a, body, len, sha256, e);
+}
+
+int report_pub_list(struct store *s, int64_t agency_id, int year, report_pub_fn fn, void *ctx,
+		    struct gk_error *e)
+{
+	return report_store(s)->pub_list(s, agency_id, year, fn, ctx, e);
+}

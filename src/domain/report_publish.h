@@ -54,6 +54,21 @@ int report_published(struct store *s, int64_t agency_id, int year, int revision,
 		     struct annual_report *out, struct report_pub_rec *rec,
 		     struct gk_error *e) GK_WUR;
 
+/* The publication record of revision `revision` (0 = the latest) of organ agency_id's year;
+ * ERR_NOTFOUND if none. */
+int report_pub_get(struct store *s, int64_t agency_id, int year, int revision, struct arena *a,
+		   struct report_pub_rec *out, struct gk_error *e) GK_WUR;
+
+/* A frozen rendering of publication pub_id (kind "txt", "html", …): *body in a, its length
+ * and SHA-256 hex; ERR_NOTFOUND if that kind was not frozen. */
+int report_pub_rendering(struct store *s, int64_t pub_id, const char *kind, struct arena *a,
+			 const char **body, size_t *len, char sha256[65], struct gk_error *e) GK_WUR;
+
+/* Every published revision, of one organ (agency_id != 0) and/or one year (year != 0), by
+ * organ, year and revision; stops when fn returns non-zero. */
+int report_pub_list(struct store *s, int64_t agency_id, int year, report_pub_fn fn, void *ctx,
+		    struct gk_error *e) GK_WUR;
+
 /* Set r->prev to the cells of organ agency_id's latest published revision of r->year - 1,
  * the figures the 图解 compares with; r->prev stays empty when that year is not published. */
 int report_attach_prev(struct store *s, int64_t agency_id, struct annual_report *r,

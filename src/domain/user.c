@@ -214,6 +214,12 @@ out:
 	return rc;
 }
 
+int user_find(struct store *s, const char *name, struct arena *a, struct user_rec *out,
+	      struct gk_error *e)
+{
+	return user_store(s)->get_by_name(s, name, a, out, e);
+}
+
 int user_get(struct store *s, int64_t id, struct arena *a, struct user_rec *out,
 	     struct gk_error *e)
 {

@@ -89,6 +89,10 @@ int user_create(struct store *s, const struct user_new *in, int64_t *id, struct 
 int user_set_password(struct store *s, const char *name, const char *password,
 		      struct gk_error *e) GK_WUR;
 
+/* The account called name (strings in a); ERR_NOTFOUND if there is none. */
+int user_find(struct store *s, const char *name, struct arena *a, struct user_rec *out,
+	      struct gk_error *e) GK_WUR;
+
 /* The account with id (strings in a); ERR_NOTFOUND if there is none. */
 int user_get(struct store *s, int64_t id, struct arena *a, struct user_rec *out,
 	     struct gk_error *e) GK_WUR;

@@ -48,16 +48,19 @@ static const char *id_list(const char *const *ids, char *buf, size_t len)
 	return buf;
 }
 
+static int missing(const struct desc_field *f, struct gk_error *e)
+{
+	return f->law ? desc_error(e, ERR_INVALID, f, "必须填写（%s）", f->law)
+		      : desc_error(e, ERR_INVALID, f, "必须填写");
+}
+
 int desc_check_value(const struct desc_field *f, const char *v, struct gk_error *e)
 {
 	size_t len = v ? strlen(v) : 0;
 	char ids[256];
 
 	if (len == 0) {
-		if (!(f->flags & DESC_REQUIRED))
-			return 0;
-		return f->law ? desc_error(e, ERR_INVALID, f, "必须填写（%s）", f->law)
-			      : desc_error(e, ERR_INVALID, f, "必须填写");
+		return f->flags & DESC_REQUIRED ? missing(f, e) : 0;
 	}
 	if (!utf8_valid(v, len))
 		return desc_error(e, ERR_INVALID, f, "不是有效的 UTF-8 文字");
@@ -82,8 +85,11 @@ int desc_check(const struct desc_record *r, const void *rec, struct gk_error *e)
 
 	for (size_t i = 0; i < r->nfields; i++) {
 		const struct desc_field *f = &r->fields[i];
-		if (f->type == DESC_DATE)
+		if (f->type == DESC_DATE) {
+			if ((f->flags & DESC_REQUIRED) && *(const int *)((const char *)rec + f->offset) == 0)
+				return missing(f, e);
 			continue;
+		}
 		if ((rc = desc_check_value(f, desc_str(f, rec), e)) != 0)
 			return rc;
 	}

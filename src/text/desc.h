@@ -63,7 +63,8 @@ const char *desc_str(const struct desc_field *f, const void *rec);
  * LINE, one of the ids for an ENUM. Empty and NULL are the same (not given). */
 int desc_check_value(const struct desc_field *f, const char *v, struct gk_error *e) GK_WUR;
 
-/* desc_check_value on every text field of rec, in declaration order; the first broken rule. */
+/* desc_check_value on every text field of rec, and a required date given (not 0), in
+ * declaration order; the first broken rule. */
 int desc_check(const struct desc_record *r, const void *rec, struct gk_error *e) GK_WUR;
 
 /* err_set with the field's id and label. */

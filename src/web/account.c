@@ -8,8 +8,8 @@
 #include <time.h>
 
 #include "domain/access.h"
+#include "domain/agency.h"
 #include "domain/user.h"
-#include "store/agency_store.h"
 #include "web/webint.h"
 
 const char *webint_role_label(const char *role)
@@ -91,14 +91,14 @@ int webint_user_load(struct web_ctx *c, int64_t user_id, struct web_user *u)
 
 	if ((rc = web_begin(c, 0, &s)) != 0)
 		return rc;
-	rc = user_store(s)->get(s, user_id, c->a, &r, &c->err);
+	rc = user_get(s, user_id, c->a, &r, &c->err);
 	if (rc == 0 && r.password_hash == NULL)
 		rc = err_set(&c->err, ERR_FORBIDDEN, "", "the account is disabled");
 	if (rc == 0) {
 		struct agency_rec ag;
 		fill_user(c, &r, u);
 		rc = load_duties(c, s, u);
-		if (rc == 0 && r.agency_id && agency_store(s)->get(s, r.agency_id, c->a, &ag, &c->err) == 0)
+		if (rc == 0 && r.agency_id && agency_get(s, r.agency_id, c->a, &ag, &c->err) == 0)
 			u->organ = ag.name;
 	}
 	rc = web_finish(c, rc);
@@ -120,7 +120,7 @@ int webint_authenticate(struct web_ctx *c, const char *name, const char *passwor
 		struct agency_rec ag;
 		fill_user(c, &r, u);
 		rc = load_duties(c, s, u);
-		if (rc == 0 && r.agency_id && agency_store(s)->get(s, r.agency_id, c->a, &ag, &c->err) == 0)
+		if (rc == 0 && r.agency_id && agency_get(s, r.agency_id, c->a, &ag, &c->err) == 0)
 			u->organ = ag.name;
 	}
 	rc = web_finish(c, rc);

@@ -55,7 +55,7 @@ static int region_build(struct web_ctx *c, struct region *g)
 		return rc;
 	if ((rc = web_begin(c, 0, &s)) != 0)
 		return rc;
-	rc = agency_store(s)->get(s, root, c->a, &g->root, &c->err);
+	rc = agency_get(s, root, c->a, &g->root, &c->err);
 	if (rc == 0)
 		rc = report_region(s, &g->root, g->year, g->drafts, c->a, &g->r, &g->sum, &c->err);
 	if ((rc = web_finish(c, rc)) != 0)

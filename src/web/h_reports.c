@@ -5,7 +5,7 @@
  * Console: the report of the user's organ computed live from the ledger with its findings and
  * its 图解 as it would be published, the narrative sections to edit, and publication (leader only; refused while an E finding
  * stands, the findings shown). Rules: domain/report_publish.h, domain/report_compute.h.
- * May call: domain/, render/render.h, store/report_store.h (read only), web/app.h.
+ * May call: domain/, render/render.h, web/app.h.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -17,7 +17,6 @@
 #include "domain/report_publish.h"
 #include "format/rules.h"
 #include "render/render.h"
-#include "store/report_store.h"
 #include "text/date.h"
 #include "web/handlers.h"
 
@@ -46,7 +45,7 @@ static int add_pub(void *ctx, const struct report_pub_rec *r)
 	struct agency_rec ag;
 
 	tpl_put_int(o, "agency_id", r->agency_id);
-	if (agency_store(p->s)->get(p->s, r->agency_id, c->a, &ag, &c->err) == 0)
+	if (agency_get(p->s, r->agency_id, c->a, &ag, &c->err) == 0)
 		tpl_put_str(o, "agency", ag.name);
 	err_clear(&c->err);
 	tpl_put_int(o, "year", r->year);
@@ -66,7 +65,7 @@ int web_list_reports(struct web_ctx *c, struct tpl_val *list, int64_t agency_id,
 
 	if ((rc = web_begin(c, 0, &p.s)) != 0)
 		return rc;
-	return web_finish(c, report_store(p.s)->pub_list(p.s, agency_id, year, add_pub, &p, &c->err));
+	return web_finish(c, report_pub_list(p.s, agency_id, year, add_pub, &p, &c->err));
 }
 
 int h_reports(struct web_ctx *c)
@@ -97,7 +96,7 @@ static int report_figure(struct web_ctx *c, struct store *s, const struct report
 	const char *body;
 	size_t len;
 	char sha[65];
-	int rc = report_store(s)->artifact_get(s, pub->id, render_kind_name(RENDER_SVG), c->a, &body,
+	int rc = report_pub_rendering(s, pub->id, render_kind_name(RENDER_SVG), c->a, &body,
 					       &len, sha, &c->err);
 
 	if (rc == 0) {
@@ -135,11 +134,11 @@ int h_report(struct web_ctx *c)
 		return rc;
 	if ((rc = web_begin(c, 0, &s)) != 0)
 		return rc;
-	rc = agency_store(s)->get(s, agency, c->a, &ag, &c->err);
+	rc = agency_get(s, agency, c->a, &ag, &c->err);
 	if (rc == 0)
-		rc = report_store(s)->pub_get(s, agency, (int)year, (int)rev, c->a, &pub, &c->err);
+		rc = report_pub_get(s, agency, (int)year, (int)rev, c->a, &pub, &c->err);
 	if (rc == 0)
-		rc = report_store(s)->artifact_get(s, pub.id, "html", c->a, &html, &len, sha, &c->err);
+		rc = report_pub_rendering(s, pub.id, "html", c->a, &html, &len, sha, &c->err);
 	if (rc == 0)
 		rc = report_figure(c, s, &pub);
 	if ((rc = web_finish(c, rc)) != 0)
@@ -208,9 +207,9 @@ int h_report_download(struct web_ctx *c)
 		return err_set(&c->err, ERR_NOTFOUND, "kind", "没有这种格式");
 	if ((rc = web_begin(c, 0, &s)) != 0)
 		return rc;
-	rc = report_store(s)->pub_get(s, agency, (int)year, (int)rev, c->a, &pub, &c->err);
+	rc = report_pub_get(s, agency, (int)year, (int)rev, c->a, &pub, &c->err);
 	if (rc == 0)
-		rc = report_store(s)->artifact_get(s, pub.id, kind, c->a, &body, &len, sha, &c->err);
+		rc = report_pub_rendering(s, pub.id, kind, c->a, &body, &len, sha, &c->err);
 	if (rc == ERR_NOTFOUND && pub.id && !render_kind_frozen((enum render_kind)k)) {
 		/* drawn on request from the frozen cells (render_kind_frozen) */
 		err_clear(&c->err);
@@ -267,7 +266,7 @@ static int console_page(struct web_ctx *c, int year, const struct findings *refu
 	buf_init(&html, 8u << 20);
 	if ((rc = web_begin(c, 0, &s)) != 0)
 		goto out;
-	rc = agency_store(s)->get(s, c->user->agency_id, c->a, &ag, &c->err);
+	rc = agency_get(s, c->user->agency_id, c->a, &ag, &c->err);
 	if (rc == 0)
 		rc = report_compute(s, &ag, year, c->a, &r, NULL, &c->err);
 	if (rc == 0)
@@ -357,7 +356,7 @@ int h_report_publish(struct web_ctx *c)
 	findings_init(&f);
 	if ((rc = web_begin(c, 1, &s)) != 0)
 		goto out;
-	rc = agency_store(s)->get(s, c->user->agency_id, c->a, &ag, &c->err);
+	rc = agency_get(s, c->user->agency_id, c->a, &ag, &c->err);
 	if (rc == 0)
 		rc = report_publish(s, &ag, year, web_in(c, "reason")->s, c->a, &f, &out, &c->err);
 	if ((rc = web_finish(c, rc)) != 0) {

@@ -55,8 +55,9 @@ int web_put_trends(struct web_ctx *c)
 	struct tpl_val *t;
 	int rc, year, month, today = web_today();
 
+	/* the trends and the due strip of the applications the user handles */
 	if (!c->user || !c->user->agency_id ||
-	    (c->user->role_id != ROLE_OFFICER && c->user->role_id != ROLE_LEADER))
+	    !access_may(&c->user->who, ACT_APP_HANDLE, c->user->agency_id))
 		return 0;
 	date_split(today, &year, &month, NULL);
 	if ((rc = web_begin(c, 0, &s)) != 0)

@@ -147,6 +147,18 @@ run 2 gk app new --received 2024-09-27 --channel post --applicant-type np --appl
 contains "$ERR" "--request（所需信息的描述）: 必须填写" "an application without a description is refused"
 run 2 gk app new --received 2024-09-27 --channel post --applicant-type np --applicant-name "" --contact 1 --request 某
 contains "$ERR" "--applicant-name（申请人姓名或者名称）: 必须填写" "an empty name is refused"
+run 0 gk app --help
+contains "$OUT" "--contact TEXT           联系方式 (required, at most 600 bytes; 条例第二十九条" \
+	"app new's options and help lines come from the application's declared fields"
+# one parser for whole numbers: trailing characters are an error naming the option, never read
+run 2 gk app list --year 2024x
+contains "$ERR" "--year: want a whole number 1900-2199, got '2024x'" "app list --year 2024x is refused"
+run 2 gk search 道路 --limit 5x
+contains "$ERR" "--limit: want a whole number 1-100, got '5x'" "search --limit 5x is refused, not read as 5"
+run 2 gk doc list --limit ' 5'
+contains "$ERR" "--limit: want a whole number 1-100000" "a leading space is refused too"
+run 2 gk app generate --count 10 --batch 0
+contains "$ERR" "--batch: want a whole number" "app generate --batch 0 is refused"
 
 run 0 gk app show 1
 contains "$OUT" "reply_due              2024-10-30" "REQ 条例-33: received 09-27 online → reply due 10-30 across 国庆"

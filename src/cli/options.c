@@ -1,0 +1,91 @@
+/*
+ * options.c — whole numbers given on the command line (see options.h).
+ */
+#include "cli/options.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+
+#include "cli/cli.h"
+#include "text/date.h"
+
+int cli_int(const char *s, const char *what, int64_t lo, int64_t hi, int64_t *out,
+	    struct gk_error *e)
+{
+	const char *p = s ? s : "";
+	int64_t v = 0;
+	int neg = 0;
+
+	if (*p == '-' && lo < 0) {
+		neg = 1;
+		p++;
+	}
+	if (*p == '\0')
+		goto bad;
+	for (; *p; p++) {
+		if (*p < '0' || *p > '9')
+			goto bad;
+		if (v > (INT64_MAX - 9) / 10)
+			goto bad;   /* far out of any range */
+		v = v * 10 + (*p - '0');
+	}
+	if (neg)
+		v = -v;
+	if (v < lo || v > hi)
+		goto bad;
+	*out = v;
+	return 0;
+bad:
+	return err_set(e, ERR_INVALID, what, "want a whole number %" PRId64 "-%" PRId64 ", got '%s'",
+		       lo, hi, s ? s : "");
+}
+
+int cli_opt_int(const char *s, const char *what, int lo, int hi, int *out)
+{
+	struct gk_error e = { 0 };
+	int64_t v;
+
+	if (cli_int(s, what, lo, hi, &v, &e) != 0)
+		return cli_error(&e);
+	*out = (int)v;
+	return 0;
+}
+
+size_t cli_desc_options(const struct desc_record *r, int first, struct option *opts,
+			char (*names)[CLI_OPT_NAME])
+{
+	char opt[CLI_OPT_NAME + 2];
+
+	for (size_t i = 0; i < r->nfields; i++) {
+		snprintf(names[i], CLI_OPT_NAME, "%s", desc_option(r->fields[i].id, opt, sizeof opt) + 2);
+		opts[i] = (struct option){ names[i], required_argument, NULL, first + (int)i };
+	}
+	return r->nfields;
+}
+
+int cli_desc_set(const struct desc_field *f, void *rec, const char *arg, struct gk_error *e)
+{
+	char *at = (char *)rec + f->offset;
+	char opt[CLI_OPT_NAME + 2];
+
+	if (f->type == DESC_DATE)
+		return date_parse(arg, (int *)(void *)at, desc_option(f->id, opt, sizeof opt), e);
+	*(const char **)(void *)at = arg;
+	return 0;
+}
+
+void cli_desc_help(const struct desc_record *r)
+{
+	static const char *const value[] = { [DESC_LINE] = "TEXT", [DESC_TEXT] = "TEXT",
+					     [DESC_ENUM] = "ID", [DESC_DATE] = "DATE" };
+	char opt[CLI_OPT_NAME + 2], left[CLI_OPT_NAME + 16];
+
+	for (size_t i = 0; i < r->nfields; i++) {
+		const struct desc_field *f = &r->fields[i];
+		snprintf(left, sizeof left, "%s %s", desc_option(f->id, opt, sizeof opt), value[f->type]);
+		printf("  %-24s %s (%s", left, f->label, f->flags & DESC_REQUIRED ? "required" : "optional");
+		if (f->max && f->type != DESC_ENUM)
+			printf(", at most %zu bytes", f->max);
+		printf("%s%s): %s\n", f->law ? "; " : "", f->law ? f->law : "", f->help);
+	}
+}
