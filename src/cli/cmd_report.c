@@ -234,7 +234,7 @@ static int do_year(struct cli *cli, int argc, char **argv)
 	if ((rc = cli_agency(s, o.agency, &a, &ag, &e)) != 0)
 		goto out;
 	/* REQ 条例-49: a year not yet ended gives figures as of today only */
-	if (o.year >= date_year(date_today())) {
+	if (!report_year_ended(o.year, date_today())) {
 		int due = 0;
 		char d[DATE_LEN];
 		if (organ_report_due(s, ag.id, o.year, &e, &due) == 0)

@@ -205,6 +205,11 @@ static int freeze_renderings(struct store *s, int64_t pub_id, const struct annua
 	return rc;
 }
 
+int report_year_ended(int year, int today)
+{
+	return year < date_year(today);
+}
+
 int report_publish(struct store *s, const struct agency_rec *ag, int year, const char *reason,
 		   struct arena *a, struct findings *findings, struct report_pub_rec *out,
 		   struct gk_error *e)
@@ -241,18 +246,12 @@ int report_publish(struct store *s, const struct agency_rec *ag, int year, const
 		rc = err_set(e, ERR_INVALID, "reason", "a revision needs a reason");
 		goto out;
 	}
-	/* REQ 条例-49 REQ 条例-50: the annual report is of a year that has ended (条例第四十九条、第五十条:
-	 * published by 1月31日 of the next year); before then its figures are only provisional */
-	if (!published) {
-		int ty;
-		date_split(date_today(), &ty, NULL, NULL);
-		if (year >= ty) {
-			rc = err_set(e, ERR_STATE, "YEAR", "the %d report of %s cannot be published before "
-				     "%d has ended: the annual report covers the whole year "
-				     "(条例第四十九条、第五十条); its figures are provisional until then",
-				     year, ag->name, year);
-			goto out;
-		}
+	if (!published && !report_year_ended(year, date_today())) {
+		rc = err_set(e, ERR_STATE, "YEAR", "the %d report of %s cannot be published before "
+			     "%d has ended: the annual report covers the whole year "
+			     "(条例第四十九条、第五十条); its figures are provisional until then",
+			     year, ag->name, year);
+		goto out;
 	}
 	if ((rc = report_compute(s, ag, year, a, &r, NULL, e)) != 0 ||
 	    (rc = report_check(s, ag->id, &r, findings, e)) != 0 ||

@@ -37,8 +37,13 @@
 int report_check(struct store *s, int64_t agency_id, const struct annual_report *r,
 		 struct findings *out, struct gk_error *e) GK_WUR;
 
+/* REQ 条例-49 REQ 条例-50: whether year has ended on day today. The annual report covers the
+ * whole year: before then its figures are provisional and it cannot be published. */
+int report_year_ended(int year, int today);
+
 /*
- * Publish organ ag's report of year as computed now (report_compute). reason NULL: the first
+ * Publish organ ag's report of year as computed now (report_compute). Refused with ERR_STATE
+ * for a year not yet ended (report_year_ended). reason NULL: the first
  * publication (ERR_CONFLICT if the year is already published); else a new revision of a
  * published year (ERR_STATE if it is not published; reason must not be empty). Refused with
  * ERR_STATE while an E finding exists (they are left in *findings). The publication is

@@ -257,7 +257,7 @@ static int console_page(struct web_ctx *c, int year, const struct findings *refu
 	struct store *s;
 	struct buf html;
 	struct tpl_val *texts;
-	int rc, this_year;
+	int rc, ended;
 
 	if (c->user->agency_id == 0)
 		return err_set(&c->err, ERR_FORBIDDEN, "", "您的账号不属于某一机关，无法编制年度报告");
@@ -294,8 +294,8 @@ static int console_page(struct web_ctx *c, int year, const struct findings *refu
 	tpl_put_int(c->page, "year", year);
 	/* REQ 条例-49: a year not yet ended is provisional (and cannot be published); the organ's
 	 * deadline */
-	date_split(web_today(), &this_year, NULL, NULL);
-	tpl_put_bool(c->page, "provisional", year >= this_year);
+	ended = report_year_ended(year, web_today());
+	tpl_put_bool(c->page, "provisional", !ended);
 	{
 		int due = 0;
 		char day[DATE_LEN];
@@ -308,7 +308,7 @@ static int console_page(struct web_ctx *c, int year, const struct findings *refu
 	shown = refused && refused->n ? refused : &f;
 	web_put_findings(c, shown);
 	tpl_put_bool(c->page, "blocked", findings_count(shown, SEV_ERROR) > 0);
-	tpl_put_bool(c->page, "may_publish", web_may(c, ACT_REPORT_PUBLISH, 0) && year < this_year);
+	tpl_put_bool(c->page, "may_publish", web_may(c, ACT_REPORT_PUBLISH, 0) && ended);
 	tpl_put_bool(c->page, "may_edit", web_may(c, ACT_REPORT_EDIT, 0));
 	rc = web_render(c, "report_console", "年度报告");
 out:
