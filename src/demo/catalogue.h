@@ -1,7 +1,7 @@
 /*
  * catalogue.h — the demo's catalogue (主动公开): years of published documents of the demo
  * organs, made from templates of what a township and county departments really publish.
- * May call domain/, render/ (the Word attachments), text/, base/.
+ * May call domain/, store/store.h (transactions), render/ (the Word attachments), text/, base/.
  */
 #ifndef GK_DEMO_CATALOGUE_H
 #define GK_DEMO_CATALOGUE_H

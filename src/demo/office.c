@@ -1,6 +1,6 @@
 /*
  * office.c — the demo office: its staff accounts and a year of its applications (see office.h).
- * May call domain/, store/, base/.
+ * May call domain/, store/, text/, base/.
  */
 #include "demo/office.h"
 

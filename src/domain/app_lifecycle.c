@@ -2,7 +2,7 @@
  * app_lifecycle.c — the application lifecycle: the declared transition table, the checks of
  * every time limit where a step is taken (app_apply), the replay of stored events and the live
  * deadlines (see application.h; the steps, their articles and time limits: docs/lifecycle.md).
- * Pure: no store, no I/O. May call domain/clock, domain/calendar, domain/fee, text/date.
+ * Pure: no store, no I/O. May call domain/clock, domain/calendar, domain/fee, text/.
  * Law: 条例 Arts. 30–37 (2019); 国务院令第492号 Art. 24 (2007); 国办函〔2020〕109号.
  */
 #include "domain/application.h"

@@ -19,7 +19,7 @@
  * transaction (one per command), so a change and its audit entry commit together.
  *
  * Ownership: strings in records filled by these functions live in the caller's arena.
- * May call base/, text/, search/, store/, domain/audit.h. Law: 条例 Arts. 12, 17, 19–26;
+ * May call base/, text/, search/, extract/ (attachment text), store/, domain/audit.h. Law: 条例 Arts. 12, 17, 19–26;
  * 国办秘书局《政府信息公开目录系统实施指引（试行）》(2008) for the metadata and 索引号.
  */
 #ifndef GK_DOMAIN_CATALOGUE_H

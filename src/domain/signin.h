@@ -17,7 +17,7 @@
  * so the page after sign-in can say when and from where the previous one was.
  * GB/T 22239-2019 8.1.4.1 b) (登录失败处理功能), c) (远程管理时防止鉴别信息被窃听: TLS, see
  * docs/threat-model.md). Every function works in the caller's transaction.
- * May call: store/, base/.
+ * May call: store/, text/jsonw.h, base/.
  */
 #ifndef GK_DOMAIN_SIGNIN_H
 #define GK_DOMAIN_SIGNIN_H

@@ -2,7 +2,8 @@
  * account.c — the signed-in staff member as the handlers see them (struct web_user, loaded
  * from the account at every request so a changed role counts at once), sign-in checks, and
  * how roles are named on pages.
- * May call: domain/, base/, web/.
+ * May call: domain/, store/agency_store.h (the organ's name of the account; front ends are
+ * to read organs through the domain), base/, web/.
  */
 #include <string.h>
 #include <time.h>

@@ -1,7 +1,7 @@
 /*
  * appform.c — the Art. 29 application form shared by /apply and /console/applications/new
  * (see appform.h).
- * May call: domain/, web/app.h.
+ * May call: domain/, text/, web/app.h.
  */
 #include "web/appform.h"
 

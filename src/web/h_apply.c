@@ -2,7 +2,7 @@
  * h_apply.c — the public side of applications: /apply (the Art. 29 form, channel online) with
  * its receipt (回执: tracking code + secret), and /track (code + secret → state, events with
  * dates, the deadlines that apply to the applicant; never personal data or internal notes).
- * May call: domain/, web/app.h.
+ * May call: domain/, text/, web/app.h.
  */
 
 #include "domain/application.h"

@@ -5,7 +5,7 @@
  * domain refuses what the law does not allow; the refusal is shown as a form error), and the
  * reply letter (告知书) as printable HTML and as DOCX. Staff see only the organs in their scope
  * (web_visible); another organ's application is "not found".
- * May call: domain/, web/app.h.
+ * May call: domain/, render/ (letters and their documents), text/, web/app.h.
  */
 #include <stdlib.h>
 #include <string.h>

@@ -7,7 +7,7 @@
  * attacker elsewhere never locks the officer out. A client that must wait is told how long
  * (429, Retry-After) without the password being checked. The dashboard tells the user when
  * and from where they signed in before, and the failed attempts on their account since.
- * May call: domain/, web/app.h.
+ * May call: domain/, text/, web/app.h.
  */
 #include <string.h>
 #include <time.h>

@@ -4,7 +4,7 @@
  * snippets and paging (/search); and in the console the documents of the user's organs, a
  * new draft, editing, submission, the 三审 queue, publication and withdrawal. The rules are
  * domain/catalogue.h and domain/publish.h; refusals come back as form errors.
- * May call: domain/, render/snippet.h, web/app.h.
+ * May call: domain/, render/snippet.h, text/, web/app.h.
  */
 #include <stdlib.h>
 #include <string.h>

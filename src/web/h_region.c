@@ -8,7 +8,7 @@
  * /console/reports/region/KIND gives the sum in every format the CLI writes
  * (`gongkai report YEAR --region ID --format KIND`).
  * The region is the user's organ, or an organ under it (web_visible) chosen with agency=ID.
- * May call: domain/, render/render.h, web/app.h.
+ * May call: domain/, render/render.h, format/rules.h, web/app.h.
  */
 #include <string.h>
 

@@ -5,7 +5,7 @@
  * Console: the report of the user's organ computed live from the ledger with its findings and
  * its 图解 as it would be published, the narrative sections to edit, and publication (leader only; refused while an E finding
  * stands, the findings shown). Rules: domain/report_publish.h, domain/report_compute.h.
- * May call: domain/, render/render.h, web/app.h.
+ * May call: domain/, render/render.h, format/rules.h, text/, web/app.h.
  */
 #include <stdlib.h>
 #include <string.h>

@@ -8,7 +8,7 @@
  *   the region page's pictures for a supervisor — every organ's applications, overdue ones
  *   and report status, sorted, and the region's summed report figures over the last years.
  * Each picture goes into the page as a trusted fragment (escaped by the SVG writer).
- * May call: domain/, render/ (draw.h, trend.h), web/app.h.
+ * May call: domain/, render/ (draw.h, trend.h), text/, web/app.h.
  */
 #include <string.h>
 

@@ -2,7 +2,7 @@
  * txn.c — the web front end's link to the store: one connection per worker thread, the
  * request's transaction (web_begin / web_finish, rolled back by the dispatcher if a handler
  * left it open), what is loaded at start (the calendar, the site's name).
- * May call: domain/, store/store.h (open, transactions), base/.
+ * May call: domain/, store/store.h (open, transactions), text/, base/.
  */
 #include <stdio.h>
 #include <stdlib.h>
