@@ -1,6 +1,7 @@
 /*
- * catalogue.c — adding, changing, reading, listing and searching documents; organ settings
- * (see catalogue.h). The 三审 workflow is publish.c.
+ * catalogue.c — adding, changing, reading, listing and searching documents; organ settings;
+ * the normative-document register entry a 规章 or 行政规范性文件 makes (see catalogue.h). The
+ * 三审 workflow is publish.c.
  */
 #include "domain/catalogue.h"
 
@@ -10,6 +11,7 @@
 #include "base/crypto.h"
 #include "domain/organ_rules.h"
 #include "domain/audit.h"
+#include "domain/registers.h"
 #include "extract/extract.h"
 #include "store/agency_store.h"
 #include "text/date.h"
@@ -490,4 +492,24 @@ out:
 	buf_free(&b);
 	arena_free(&a);
 	return rc;
+}
+
+int catalogue_register_sync(struct store *s, const struct doc *d, struct gk_error *e)
+{
+	const char *kind, *repealed = NULL;
+
+	/* REQ 条例-20-1 */
+	if (strcmp(d->genre, GENRE_RULE) == 0)
+		kind = "rule";
+	else if (strcmp(d->genre, GENRE_NORMDOC) == 0)
+		kind = "normdoc";
+	else
+		return 0;
+	if (doc_state_of(d) != DOC_PUBLISHED)
+		return 0;
+	if (strcmp(d->validity, "valid") != 0)
+		repealed = d->invalid_date;
+	return registers_normdoc_sync(s, d->agency_id, d->id, kind,
+				      d->signed_date ? d->signed_date : d->published_date,
+				      d->doc_no, d->title, repealed, NULL, e);
 }

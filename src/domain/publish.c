@@ -1,6 +1,6 @@
 /*
  * publish.c — 三审, publication, withdrawal, the publication clock and re-assessment (see
- * publish.h); the normative-document register link (catalogue_register_sync).
+ * publish.h).
  */
 #include "domain/publish.h"
 
@@ -9,7 +9,6 @@
 
 #include "domain/audit.h"
 #include "domain/clock.h"
-#include "domain/registers.h"
 #include "store/user_store.h"
 #include "text/date.h"
 #include "text/jsonw.h"
@@ -302,24 +301,4 @@ int publish_reassess_due(struct store *s, const struct doc_filter *f, int day, d
 	g.public_only = 0;
 	g.limit = 100000;
 	return doc_store(s)->list(s, &g, reassess_row, &c, e);
-}
-
-int catalogue_register_sync(struct store *s, const struct doc *d, struct gk_error *e)
-{
-	const char *kind, *repealed = NULL;
-
-	/* REQ 条例-20-1 */
-	if (strcmp(d->genre, GENRE_RULE) == 0)
-		kind = "rule";
-	else if (strcmp(d->genre, GENRE_NORMDOC) == 0)
-		kind = "normdoc";
-	else
-		return 0;
-	if (doc_state_of(d) != DOC_PUBLISHED)
-		return 0;
-	if (strcmp(d->validity, "valid") != 0)
-		repealed = d->invalid_date;
-	return registers_normdoc_sync(s, d->agency_id, d->id, kind,
-				      d->signed_date ? d->signed_date : d->published_date,
-				      d->doc_no, d->title, repealed, NULL, e);
 }

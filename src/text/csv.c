@@ -141,121 +141,153 @@ skip:
 	return 0;
 }
 
+/* The reader between two bytes: the state machine's state and what it has read so far. */
+struct reader {
+	enum { FIELD_START, UNQUOTED, QUOTED, QUOTE_IN_QUOTED } st;
+	struct csv_table t;
+	struct csv_record *recs;  /* finished records (grown with xrealloc, copied out at the end) */
+	size_t cap;
+	struct row r;
+	struct buf field;         /* the field being read, capped at lim->max_field */
+	int line, quote_line;
+	const struct csv_limits *lim;
+	struct arena *a;
+	const char *label;
+	struct gk_error *e;
+};
+
+/* What a byte does besides changing state. */
+enum byte_effect { READ_ON, FIELD_ENDS, RECORD_ENDS };
+
+static int put(struct reader *p, char c)
+{
+	if (buf_putc(&p->field, c) == 0)
+		return 0;
+	return fail(p->e, ERR_LIMIT, p->label, p->line, "a field is longer than %zu bytes",
+		    p->lim->max_field);
+}
+
+/* Outside quotes (at a field's start or in an unquoted field): c is the byte, -1 at the end of
+ * input; next is the byte after it (-1 if none). */
+static int feed_unquoted(struct reader *p, int c, int next, enum byte_effect *fx)
+{
+	*fx = READ_ON;
+	if (c == '"') {
+		if (p->st == UNQUOTED)
+			return fail(p->e, ERR_INVALID, p->label, p->line,
+				    "a quote inside an unquoted field (enclose the field in quotes and double the quote)");
+		p->st = QUOTED;
+		p->quote_line = p->line;
+		return 0;
+	}
+	if (c == '\n' || c == -1)
+		*fx = RECORD_ENDS;
+	else if (c == ',')
+		*fx = FIELD_ENDS;
+	else if (c == '\r' && next == '\n')
+		;  /* CR of CRLF: the LF ends the record */
+	else {
+		p->st = UNQUOTED;
+		return put(p, (char)c);
+	}
+	return 0;
+}
+
+/* Inside quotes, or just after a quote inside them (which either doubles or closes). */
+static int feed_quoted(struct reader *p, int c, int next, enum byte_effect *fx)
+{
+	*fx = READ_ON;
+	if (p->st == QUOTED) {
+		if (c == -1)
+			return fail(p->e, ERR_INVALID, p->label, p->quote_line,
+				    "a quoted field opened here is never closed");
+		if (c == '"') {
+			p->st = QUOTE_IN_QUOTED;
+			return 0;
+		}
+		p->line += c == '\n';
+		return put(p, (char)c);
+	}
+	if (c == '"') {  /* a doubled quote stands for one */
+		p->st = QUOTED;
+		return put(p, '"');
+	}
+	if (c == '\n' || c == -1)
+		*fx = RECORD_ENDS;
+	else if (c == ',')
+		*fx = FIELD_ENDS;
+	else if (c == '\r' && next == '\n')
+		;
+	else
+		return fail(p->e, ERR_INVALID, p->label, p->line, "text after the closing quote of a field");
+	return 0;
+}
+
+/* A field ends at byte c, and with it the record if fx says so. */
+static int end_field(struct reader *p, int c, enum byte_effect fx)
+{
+	int rc;
+
+	if ((rc = row_push(&p->r, p->a, &p->field, p->lim->max_cols, p->label, p->e)) != 0)
+		return rc;
+	buf_reset(&p->field);
+	p->st = FIELD_START;
+	if (fx == RECORD_ENDS) {
+		if ((rc = finish_row(&p->r, &p->t, &p->recs, &p->cap, p->lim, p->a, p->label, p->e)) != 0)
+			return rc;
+		if (c == '\n')
+			p->line++;
+		p->r.line = p->line;
+	}
+	return 0;
+}
+
 int csv_parse(const char *data, size_t len, const char *label, const struct csv_limits *lim,
 	      struct arena *a, struct csv_table *out, struct gk_error *e)
 {
-	enum { FIELD_START, UNQUOTED, QUOTED, QUOTE_IN_QUOTED } st = FIELD_START;
-	struct csv_table t = { 0 };
-	struct csv_record *recs = NULL;
-	struct row r = { 0 };
-	struct buf field;
-	size_t cap = 0, i = 0;
-	int line = 1, quote_line = 0, rc = 0;
+	struct reader p = { .st = FIELD_START, .line = 1, .lim = lim ? lim : &CSV_LIMITS_DEFAULT,
+			    .a = a, .label = label, .e = e };
+	size_t i = 0;
+	int rc = 0;
 
-	if (lim == NULL)
-		lim = &CSV_LIMITS_DEFAULT;
-	buf_init(&field, lim->max_field);
+	buf_init(&p.field, p.lim->max_field);
 	memset(out, 0, sizeof *out);
-	if (len > lim->max_bytes) {
-		rc = fail(e, ERR_LIMIT, label, 1, "file larger than %zu bytes (split it)", lim->max_bytes);
+	if (len > p.lim->max_bytes) {
+		rc = fail(e, ERR_LIMIT, label, 1, "file larger than %zu bytes (split it)", p.lim->max_bytes);
 		goto out;
 	}
 	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
 		i = 3;
 	if ((rc = check_text(data + i, len - i, label, e)) != 0)
 		goto out;
-	r.line = 1;
+	p.r.line = 1;
 	for (; i <= len; i++) {
 		int c = i < len ? (unsigned char)data[i] : -1;  /* -1: end of input */
-		int end_record = 0;
+		int next = i + 1 < len ? (unsigned char)data[i + 1] : -1;
+		enum byte_effect fx;
 
-		switch (st) {
-		case FIELD_START:
-		case UNQUOTED:
-			if (c == '"') {
-				if (st == UNQUOTED) {
-					rc = fail(e, ERR_INVALID, label, line,
-						  "a quote inside an unquoted field (enclose the field in quotes and double the quote)");
-					goto out;
-				}
-				st = QUOTED;
-				quote_line = line;
-				continue;
-			}
-			if (c == '\n' || c == -1) {
-				end_record = 1;
-			} else if (c == ',') {
-				/* the field ends */
-			} else if (c == '\r' && i + 1 < len && data[i + 1] == '\n') {
-				continue;  /* CR of CRLF: the LF ends the record */
-			} else {
-				st = UNQUOTED;
-				if (buf_putc(&field, (char)c) != 0)
-					goto too_long;
-				continue;
-			}
-			break;
-		case QUOTED:
-			if (c == -1) {
-				rc = fail(e, ERR_INVALID, label, quote_line, "a quoted field opened here is never closed");
-				goto out;
-			}
-			if (c == '"') {
-				st = QUOTE_IN_QUOTED;
-				continue;
-			}
-			line += c == '\n';
-			if (buf_putc(&field, (char)c) != 0)
-				goto too_long;
-			continue;
-		case QUOTE_IN_QUOTED:
-			if (c == '"') {  /* a doubled quote stands for one */
-				st = QUOTED;
-				if (buf_putc(&field, '"') != 0)
-					goto too_long;
-				continue;
-			}
-			if (c == '\n' || c == -1) {
-				end_record = 1;
-			} else if (c == ',') {
-				/* the field ends */
-			} else if (c == '\r' && i + 1 < len && data[i + 1] == '\n') {
-				continue;
-			} else {
-				rc = fail(e, ERR_INVALID, label, line, "text after the closing quote of a field");
-				goto out;
-			}
-			break;
-		}
-		/* A field ends here (and perhaps the record). */
-		if ((rc = row_push(&r, a, &field, lim->max_cols, label, e)) != 0)
+		if (p.st == QUOTED || p.st == QUOTE_IN_QUOTED)
+			rc = feed_quoted(&p, c, next, &fx);
+		else
+			rc = feed_unquoted(&p, c, next, &fx);
+		if (rc == 0 && fx != READ_ON)
+			rc = end_field(&p, c, fx);
+		if (rc != 0)
 			goto out;
-		buf_reset(&field);
-		st = FIELD_START;
-		if (end_record) {
-			if ((rc = finish_row(&r, &t, &recs, &cap, lim, a, label, e)) != 0)
-				goto out;
-			if (c == '\n')
-				line++;
-			r.line = line;
-		}
 	}
-	if (t.header == NULL) {
+	if (p.t.header == NULL) {
 		rc = fail(e, ERR_INVALID, label, 1, "the file is empty; the first line must name the columns");
 		goto out;
 	}
-	if (t.nrows) {
-		t.rows = arena_alloc(a, t.nrows * sizeof *t.rows);
-		memcpy(t.rows, recs, t.nrows * sizeof *t.rows);
+	if (p.t.nrows) {
+		p.t.rows = arena_alloc(a, p.t.nrows * sizeof *p.t.rows);
+		memcpy(p.t.rows, p.recs, p.t.nrows * sizeof *p.t.rows);
 	}
-	*out = t;
-	goto out;
-too_long:
-	rc = fail(e, ERR_LIMIT, label, line, "a field is longer than %zu bytes", lim->max_field);
+	*out = p.t;
 out:
-	free(r.fields);
-	free(recs);
-	buf_free(&field);
+	free(p.r.fields);
+	free(p.recs);
+	buf_free(&p.field);
 	return rc;
 }
 
