@@ -11,10 +11,10 @@
 #ifndef GK_CLI_CHECK_OUT_H
 #define GK_CLI_CHECK_OUT_H
 
+#include <jansson.h>
 #include <stdio.h>
 
 #include "check/check.h"
-#include "cli/jsonout.h"
 
 /* One report as the outputs need it. */
 struct check_row {

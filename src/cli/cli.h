@@ -11,7 +11,9 @@
 
 #include <stdio.h>
 
+#include "base/buf.h"
 #include "base/err.h"
+#include "text/jsonw.h"
 
 enum cli_exit {
 	CLI_OK = 0,
@@ -42,11 +44,23 @@ int cli_error(const struct gk_error *e);
 /* Print "gongkai COMMAND: <message>\n<hint>" and return CLI_USAGE. */
 int cli_usage_error(const char *command, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-struct jsonw;
 /* Finish the JSON document w is writing and print its buffer to stdout. On failure (the
  * buffer's limit was reached) nothing is printed and e says the output was too large.
  * Returns 0 or the jsonw error. */
 int cli_jsonw_print(struct jsonw *w, struct gk_error *e);
+/* A --json document for stdout: cli_json_open starts one (indented, in its own buffer);
+ * cli_json_close finishes it, prints it (or says on stderr that it could not) and releases
+ * the buffer. Returns CLI_OK or CLI_PROBLEMS. */
+struct cli_json {
+	struct jsonw w;
+	struct buf b;
+};
+void cli_json_open(struct cli_json *j);
+int cli_json_close(struct cli_json *j);
+/* "key": "YYYY-MM-DD" for day. */
+void cli_jsonw_kdate(struct jsonw *w, const char *key, int day);
+/* "key": "s", or nothing at all when s is NULL. */
+void cli_jsonw_kstr_opt(struct jsonw *w, const char *key, const char *s);
 
 /* Write len bytes to -o FILE (output; NULL: stdout). ERR_IO naming "-o" when it cannot. */
 int cli_write_output(const char *output, const char *p, size_t len, struct gk_error *e);

@@ -6,6 +6,7 @@
 #include "cli/cli_calendar.h"
 #include "domain/clock.h"
 #include "text/date.h"
+#include "text/jsonw.h"
 
 int cli_load_calendar(const struct cli *cli, struct calendar **out)
 {
@@ -53,14 +54,13 @@ void cli_assumed_text(struct buf *b, const struct statutory_day *sd)
 	}
 }
 
-json_t *cli_assumed_json(const struct statutory_day *sd)
+void cli_assumed_json(struct jsonw *w, const struct statutory_day *sd)
 {
-	json_t *o = json_object();
-
-	json_object_set_new(o, "date", cli_json_date(sd->day));
-	json_object_set_new(o, "weekday", json_string(clock_weekday_name(sd->day)));
-	json_object_set_new(o, "name", json_string(sd->name));
-	json_object_set_new(o, "day", json_string(sd->label));
-	json_object_set_new(o, "basis", json_string(sd->act));
-	return o;
+	jsonw_obj_begin(w);
+	cli_jsonw_kdate(w, "date", sd->day);
+	cli_jsonw_kstr_opt(w, "weekday", clock_weekday_name(sd->day));
+	cli_jsonw_kstr_opt(w, "name", sd->name);
+	cli_jsonw_kstr_opt(w, "day", sd->label);
+	cli_jsonw_kstr_opt(w, "basis", sd->act);
+	jsonw_obj_end(w);
 }

@@ -9,7 +9,6 @@
 #include <stddef.h>
 
 #include "base/buf.h"
-#include "cli/jsonout.h"
 #include "domain/calendar.h"
 
 /* What an assumed year leaves out, as one Chinese sentence (no final full stop). */
@@ -26,7 +25,8 @@ size_t cli_assumed_between(const struct calendar *cal, int after, int until,
  * say it). */
 void cli_assumed_text(struct buf *b, const struct statutory_day *sd);
 
-/* {date, weekday, name, day, basis} for one assumed day (a new reference). */
-json_t *cli_assumed_json(const struct statutory_day *sd);
+struct jsonw;
+/* {date, weekday, name, day, basis} for one assumed day, written to w. */
+void cli_assumed_json(struct jsonw *w, const struct statutory_day *sd);
 
 #endif

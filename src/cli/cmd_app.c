@@ -163,8 +163,15 @@ static int app_new_cmd(struct cli *cli, int argc, char **argv)
 				app_channels[chn].receipt, made.id);
 	}
 	if (json) {
-		printf("{\n  \"id\": %" PRId64 ",\n  \"tracking_code\": \"%s\",\n"
-		       "  \"tracking_secret\": \"%s\"\n}\n", made.id, made.tracking_code, made.secret);
+		struct cli_json j;
+
+		cli_json_open(&j);
+		jsonw_obj_begin(&j.w);
+		jsonw_kint(&j.w, "id", made.id);
+		jsonw_kstr(&j.w, "tracking_code", made.tracking_code);
+		jsonw_kstr(&j.w, "tracking_secret", made.secret);
+		jsonw_obj_end(&j.w);
+		return cli_json_close(&j);
 	} else {
 		printf("%" PRId64 "\n", made.id);
 		printf("tracking code:   %s\n", made.tracking_code);

@@ -20,12 +20,12 @@
 #include "cli/cli.h"
 #include "cli/cli_calendar.h"
 #include "cli/commands.h"
-#include "cli/jsonout.h"
 #include "cli/options.h"
 #include "domain/calendar.h"
 #include "domain/clock.h"
 #include "domain/lunar.h"
 #include "text/date.h"
+#include "text/jsonw.h"
 #include "text/utf8.h"
 
 #define MONTH_COLS 21  /* 7 cells of 3 columns */
@@ -294,40 +294,48 @@ static void print_assumed(const struct calendar *cal, int year)
 
 static int print_json(const struct calendar *cal, int year)
 {
-	json_t *root = json_object(), *list = json_array();
 	int first = date_make(year, 1, 1), last = date_make(year, 12, 31);
+	struct cli_json j;
 
-	json_object_set_new(root, "year", json_integer(year));
-	json_object_set_new(root, "covered", json_boolean(calendar_covered(cal, year)));
-	json_object_set_new(root, "workdays", json_integer(calendar_workdays_in_year(cal, year)));
+	cli_json_open(&j);
+	jsonw_obj_begin(&j.w);
+	jsonw_kint(&j.w, "year", year);
+	jsonw_kbool(&j.w, "covered", calendar_covered(cal, year));
+	jsonw_kint(&j.w, "workdays", calendar_workdays_in_year(cal, year));
+	jsonw_key(&j.w, "special_dates");
+	jsonw_arr_begin(&j.w);
 	for (int d = calendar_next_listed(cal, first); d >= 0 && d <= last;
 	     d = calendar_next_listed(cal, d + 1)) {
-		json_t *o = json_object();
-		json_object_set_new(o, "date", cli_json_date(d));
-		json_object_set_new(o, "weekday", json_string(clock_weekday_name(d)));
-		json_object_set_new(o, "kind", json_string(calendar_kind_name(calendar_kind(cal, d))));
-		json_object_set_new(o, "name", json_string(calendar_name(cal, d)));
-		json_array_append_new(list, o);
+		jsonw_obj_begin(&j.w);
+		cli_jsonw_kdate(&j.w, "date", d);
+		cli_jsonw_kstr_opt(&j.w, "weekday", clock_weekday_name(d));
+		cli_jsonw_kstr_opt(&j.w, "kind", calendar_kind_name(calendar_kind(cal, d)));
+		cli_jsonw_kstr_opt(&j.w, "name", calendar_name(cal, d));
+		jsonw_obj_end(&j.w);
 	}
-	json_object_set_new(root, "special_dates", list);
+	jsonw_arr_end(&j.w);
 	if (!calendar_covered(cal, year)) {
 		const struct statutory_day *as[MAX_ASSUMED];
 		size_t n = cli_assumed_between(cal, first - 1, last, as, MAX_ASSUMED);
-		json_t *al = json_array(), *ul = json_array();
+		jsonw_key(&j.w, "assumed_holidays");
+		jsonw_arr_begin(&j.w);
 		for (size_t i = 0; i < n && i < MAX_ASSUMED; i++)
-			json_array_append_new(al, cli_assumed_json(as[i]));
+			cli_assumed_json(&j.w, as[i]);
+		jsonw_arr_end(&j.w);
 		n = undated(year, as, MAX_ASSUMED);
+		jsonw_key(&j.w, "undated_holidays");
+		jsonw_arr_begin(&j.w);
 		for (size_t i = 0; i < n; i++) {
-			json_t *o = json_object();
-			json_object_set_new(o, "name", json_string(as[i]->name));
-			json_object_set_new(o, "day", json_string(as[i]->label));
-			json_object_set_new(o, "basis", json_string(as[i]->act));
-			json_array_append_new(ul, o);
+			jsonw_obj_begin(&j.w);
+			cli_jsonw_kstr_opt(&j.w, "name", as[i]->name);
+			cli_jsonw_kstr_opt(&j.w, "day", as[i]->label);
+			cli_jsonw_kstr_opt(&j.w, "basis", as[i]->act);
+			jsonw_obj_end(&j.w);
 		}
-		json_object_set_new(root, "assumed_holidays", al);
-		json_object_set_new(root, "undated_holidays", ul);
+		jsonw_arr_end(&j.w);
 	}
-	return cli_json_print(root);
+	jsonw_obj_end(&j.w);
+	return cli_json_close(&j);
 }
 
 int cmd_calendar(struct cli *cli, int argc, char **argv)

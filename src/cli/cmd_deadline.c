@@ -26,10 +26,10 @@
 #include "cli/cli.h"
 #include "cli/cli_calendar.h"
 #include "cli/commands.h"
-#include "cli/jsonout.h"
 #include "cli/options.h"
 #include "domain/clock.h"
 #include "text/date.h"
+#include "text/jsonw.h"
 #include "text/utf8.h"
 
 static void usage(FILE *f)
@@ -148,31 +148,31 @@ static size_t assumed_days(const struct calendar *cal, const struct clock_deadli
 	return n;
 }
 
-static json_t *step_json(const struct calendar *cal, const struct clock_deadline *dl,
-			 const struct clock_step *st)
+static void step_json(struct jsonw *w, const struct calendar *cal,
+		      const struct clock_deadline *dl, const struct clock_step *st)
 {
 	const struct statutory_day *sd = NULL;
-	json_t *o = json_object();
 	struct buf text;
 
-	json_object_set_new(o, "deadline", json_string(clock_limit_key(dl->limit)));
-	json_object_set_new(o, "kind", json_string(clock_step_key(st->kind)));
-	json_object_set_new(o, "date", cli_json_date(st->day));
+	jsonw_obj_begin(w);
+	cli_jsonw_kstr_opt(w, "deadline", clock_limit_key(dl->limit));
+	cli_jsonw_kstr_opt(w, "kind", clock_step_key(st->kind));
+	cli_jsonw_kdate(w, "date", st->day);
 	switch (st->kind) {
 	case STEP_WORKDAY:
 	case STEP_ADJUSTED:
-		json_object_set_new(o, "count", json_integer(st->n));
+		jsonw_kint(w, "count", st->n);
 		break;
 	case STEP_PAUSE:
-		json_object_set_new(o, "until", cli_json_date(st->until));
-		json_object_set_new(o, "workdays_paused", json_integer(st->n));
-		json_object_set_new(o, "merged", json_integer(st->merged));
+		cli_jsonw_kdate(w, "until", st->until);
+		jsonw_kint(w, "workdays_paused", st->n);
+		jsonw_kint(w, "merged", st->merged);
 		break;
 	case STEP_DUE:
-		json_object_set_new(o, "workdays", json_integer(st->n));
+		jsonw_kint(w, "workdays", st->n);
 		break;
 	case STEP_UNVERIFIED:
-		json_object_set_new(o, "year", json_integer(st->n));
+		jsonw_kint(w, "year", st->n);
 		break;
 	case STEP_HOLIDAY:
 		sd = calendar_assumed(cal, st->day);
@@ -181,45 +181,49 @@ static json_t *step_json(const struct calendar *cal, const struct clock_deadline
 		break;
 	}
 	if (sd) {  /* no notice lists the day: the 放假办法's name, and say it was assumed */
-		json_object_set_new(o, "name", json_string(sd->name));
-		json_object_set_new(o, "assumed", json_true());
+		cli_jsonw_kstr_opt(w, "name", sd->name);
+		jsonw_kbool(w, "assumed", 1);
 	} else if (st->name) {
-		json_object_set_new(o, "name", json_string(st->name));
+		jsonw_kstr(w, "name", st->name);
 	}
 	buf_init(&text, 4096);
 	if (clock_step_describe(dl, st, &text) == 0)
-		json_object_set_new(o, "text", json_string(buf_cstr(&text)));
+		jsonw_kstr(w, "text", buf_cstr(&text));
 	buf_free(&text);
-	return o;
+	jsonw_obj_end(w);
 }
 
 static int print_json(const struct calendar *cal, int trigger,
 		      const struct clock_deadline *const *list, bool verified,
 		      const struct clock_schedule *sch)
 {
-	json_t *root = json_object(), *steps = json_array();
+	struct cli_json doc;
 
-	json_object_set_new(root, list[0]->limit == CLOCK_PUBLICATION ? "formed" : "received",
-			    cli_json_date(trigger));
+	cli_json_open(&doc);
+	jsonw_obj_begin(&doc.w);
+	cli_jsonw_kdate(&doc.w, list[0]->limit == CLOCK_PUBLICATION ? "formed" : "received", trigger);
 	if (sch)
-		json_object_set_new(root, "regulation",
-				    json_string(sch->regime == CLOCK_REG_2007 ? "2007" : "2019"));
+		jsonw_kstr(&doc.w, "regulation", sch->regime == CLOCK_REG_2007 ? "2007" : "2019");
 	for (size_t i = 0; list[i]; i++)
-		json_object_set_new(root, clock_limit_key(list[i]->limit), cli_json_date(list[i]->due));
-	json_object_set_new(root, "verified", json_boolean(verified));
+		cli_jsonw_kdate(&doc.w, clock_limit_key(list[i]->limit), list[i]->due);
+	jsonw_kbool(&doc.w, "verified", verified);
 	if (!verified) {
 		const struct statutory_day *as[MAX_ASSUMED];
 		size_t n = assumed_days(cal, list, as, MAX_ASSUMED);
-		json_t *al = json_array();
+		jsonw_key(&doc.w, "assumed_holidays");
+		jsonw_arr_begin(&doc.w);
 		for (size_t i = 0; i < n; i++)
-			json_array_append_new(al, cli_assumed_json(as[i]));
-		json_object_set_new(root, "assumed_holidays", al);
+			cli_assumed_json(&doc.w, as[i]);
+		jsonw_arr_end(&doc.w);
 	}
+	jsonw_key(&doc.w, "steps");
+	jsonw_arr_begin(&doc.w);
 	for (size_t i = 0; list[i]; i++)
 		for (size_t j = 0; j < list[i]->nsteps; j++)
-			json_array_append_new(steps, step_json(cal, list[i], &list[i]->steps[j]));
-	json_object_set_new(root, "steps", steps);
-	return cli_json_print(root);
+			step_json(&doc.w, cal, list[i], &list[i]->steps[j]);
+	jsonw_arr_end(&doc.w);
+	jsonw_obj_end(&doc.w);
+	return cli_json_close(&doc);
 }
 
 /* Print label padded to width display columns (Han characters count 2). */

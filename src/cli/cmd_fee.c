@@ -15,6 +15,7 @@
 #include "cli/options.h"
 #include "domain/application.h"
 #include "domain/fee.h"
+#include "text/jsonw.h"
 
 static void help(void)
 {
@@ -35,36 +36,56 @@ static int parse_count(const char *s, int64_t max, const char *field, int64_t *o
 	return cli_int(s, field, 0, max, out, &e) != 0 ? cli_error(&e) : 0;
 }
 
-static void print_count(int64_t k, int64_t app_id, int json)
+static int print_count(int64_t k, int64_t app_id, int json)
 {
 	int64_t fee = fee_by_count(k);
 
 	if (json) {
-		printf("{\n  \"method\": \"by_count\",\n");
+		struct cli_json j;
+
+		cli_json_open(&j);
+		jsonw_obj_begin(&j.w);
+		jsonw_kstr(&j.w, "method", "by_count");
 		if (app_id)
-			printf("  \"application\": %" PRId64 ",\n", app_id);
-		printf("  \"count\": %" PRId64 ",\n  \"amount_yuan\": %" PRId64 "\n}\n", k, fee);
-		return;
+			jsonw_kint(&j.w, "application", app_id);
+		jsonw_kint(&j.w, "count", k);
+		jsonw_kint(&j.w, "amount_yuan", fee);
+		jsonw_obj_end(&j.w);
+		return cli_json_close(&j);
 	}
 	printf("%" PRId64 " 元\n", fee);
 	printf("按件计收: application no. %" PRId64 " of the applicant this month; 1-10 free, "
 	       "11-30 100 元/件, then +100 元/件 per 10 件 (国办函〔2020〕109号)\n", k);
+	return CLI_OK;
 }
 
-static void print_pages(int64_t p, int json)
+static int print_pages(int64_t p, int json)
 {
 	struct fee_tier t[4];
 	int n = fee_pages_tiers(p, t);
 
 	if (json) {
-		printf("{\n  \"method\": \"by_pages\",\n  \"pages\": %" PRId64 ",\n"
-		       "  \"amount_yuan\": %" PRId64 ",\n  \"tiers\": [", p, fee_by_pages(p));
-		for (int i = 0; i < n; i++)
-			printf("%s\n    { \"from\": %" PRId64 ", \"to\": %" PRId64 ", \"rate_yuan\": %"
-			       PRId64 ", \"pages\": %" PRId64 ", \"amount_yuan\": %" PRId64 " }",
-			       i ? "," : "", t[i].from, t[i].to, t[i].rate, t[i].pages, t[i].amount);
-		printf("%s]\n}\n", n ? "\n  " : "");
-		return;
+		struct cli_json j;
+
+		cli_json_open(&j);
+		jsonw_obj_begin(&j.w);
+		jsonw_kstr(&j.w, "method", "by_pages");
+		jsonw_kint(&j.w, "pages", p);
+		jsonw_kint(&j.w, "amount_yuan", fee_by_pages(p));
+		jsonw_key(&j.w, "tiers");
+		jsonw_arr_begin(&j.w);
+		for (int i = 0; i < n; i++) {
+			jsonw_obj_begin(&j.w);
+			jsonw_kint(&j.w, "from", t[i].from);
+			jsonw_kint(&j.w, "to", t[i].to);
+			jsonw_kint(&j.w, "rate_yuan", t[i].rate);
+			jsonw_kint(&j.w, "pages", t[i].pages);
+			jsonw_kint(&j.w, "amount_yuan", t[i].amount);
+			jsonw_obj_end(&j.w);
+		}
+		jsonw_arr_end(&j.w);
+		jsonw_obj_end(&j.w);
+		return cli_json_close(&j);
 	}
 	printf("%" PRId64 " 元\n", fee_by_pages(p));
 	printf("按量计收: %" PRId64 " pages", p);
@@ -72,6 +93,7 @@ static void print_pages(int64_t p, int json)
 		printf("%s pages %" PRId64 "-%" PRId64 ": %" PRId64 " × %" PRId64 " = %" PRId64 " 元",
 		       i ? ";" : ":", t[i].from, t[i].to, t[i].pages, t[i].rate, t[i].amount);
 	printf(" (国办函〔2020〕109号)\n");
+	return CLI_OK;
 }
 
 int cmd_fee(struct cli *cli, int argc, char **argv)
@@ -108,14 +130,12 @@ int cmd_fee(struct cli *cli, int argc, char **argv)
 			return x;
 		if (v < 1)
 			return cli_usage_error("fee", "--by-count counts from 1");
-		print_count(v, 0, json);
-		return CLI_OK;
+		return print_count(v, 0, json);
 	}
 	if (pages) {
 		if ((x = parse_count(pages, FEE_MAX_PAGES, "--by-pages", &v)) != 0)
 			return x;
-		print_pages(v, json);
-		return CLI_OK;
+		return print_pages(v, json);
 	}
 	{
 		struct gk_error e = { 0 };
@@ -131,7 +151,6 @@ int cmd_fee(struct cli *cli, int argc, char **argv)
 			rc = app_month_ordinal(s, id, &k, &e);
 		if ((x = cli_finish(s, rc, &e)) != CLI_OK)
 			return x;
-		print_count(k, id, json);
+		return print_count(k, id, json);
 	}
-	return CLI_OK;
 }

@@ -10,6 +10,7 @@
 
 #include "base/paths.h"
 #include "cli/cli.h"
+#include "text/date.h"
 #include "text/desc.h"
 #include "text/jsonw.h"
 
@@ -87,4 +88,35 @@ int cli_jsonw_print(struct jsonw *w, struct gk_error *e)
 		return err_set(e, rc, "", "output too large");
 	fputs(buf_cstr(w->out), stdout);
 	return 0;
+}
+
+void cli_json_open(struct cli_json *j)
+{
+	buf_init(&j->b, 0);
+	jsonw_init(&j->w, &j->b, 1);
+}
+
+int cli_json_close(struct cli_json *j)
+{
+	int rc = cli_jsonw_print(&j->w, NULL);
+
+	buf_free(&j->b);
+	if (rc != 0) {
+		fprintf(stderr, "gongkai: cannot write JSON output\n");
+		return CLI_PROBLEMS;
+	}
+	return CLI_OK;
+}
+
+void cli_jsonw_kdate(struct jsonw *w, const char *key, int day)
+{
+	char s[DATE_LEN];
+
+	jsonw_kstr(w, key, date_format(day, s));
+}
+
+void cli_jsonw_kstr_opt(struct jsonw *w, const char *key, const char *s)
+{
+	if (s)
+		jsonw_kstr(w, key, s);
 }

@@ -10,6 +10,7 @@
 #include "base/arena.h"
 #include "base/buf.h"
 #include "base/crypto.h"
+#include "text/jsonw.h"
 
 static int field(struct buf *b, const char *s)
 {
@@ -89,15 +90,25 @@ out:
 int audit_export(struct store *s, int64_t agency_id, const char *entity, int64_t entity_id,
 		 const char *format, struct gk_error *e)
 {
-	char content[96];
+	struct jsonw w;
+	struct buf b;
 	size_t i, n = 0;
+	int rc;
 
 	/* format is one of gongkai's own names (txt, xlsx, docx, archive …): letters and digits */
 	for (i = 0; format[i] && n + 1 < 32; i++)
 		if ((format[i] >= 'a' && format[i] <= 'z') || (format[i] >= '0' && format[i] <= '9'))
 			n++;
-	snprintf(content, sizeof content, "{\"format\":\"%.*s\"}", (int)n, format);
-	return audit_record(s, agency_id, entity, entity_id, "export", content, e);
+	buf_init(&b, 96);
+	jsonw_init(&w, &b, 0);
+	jsonw_obj_begin(&w);
+	jsonw_key(&w, "format");
+	jsonw_strn(&w, format, n);
+	jsonw_obj_end(&w);
+	if ((rc = jsonw_finish(&w)) == 0)
+		rc = audit_record(s, agency_id, entity, entity_id, "export", buf_cstr(&b), e);
+	buf_free(&b);
+	return rc;
 }
 
 struct verify_ctx {

@@ -9,7 +9,7 @@
  * finds the first entry that does not match.
  * Every module that changes data calls audit_record inside its own write transaction, so the
  * change and its audit entry commit or roll back together.
- * May call store/ and base/.
+ * May call store/, text/jsonw.h and base/.
  */
 #ifndef GK_DOMAIN_AUDIT_H
 #define GK_DOMAIN_AUDIT_H

@@ -44,8 +44,9 @@ enum section report_text_section_of(enum report_text_section t)
 int report_text_set(struct store *s, int64_t agency_id, int year, enum report_text_section t,
 		    const char *text, size_t len, struct gk_error *e)
 {
-	char at[21], content[96];
-	struct buf b;
+	char at[21];
+	struct jsonw w;
+	struct buf b, content;
 	int rc;
 
 	if (len > REPORT_TEXT_MAX)
@@ -66,9 +67,16 @@ int report_text_set(struct store *s, int64_t agency_id, int year, enum report_te
 	if ((rc = report_store(s)->text_put(s, agency_id, year, text_ids[t], buf_cstr(&b), at,
 					    store_actor(s), e)) != 0)
 		goto out;
-	snprintf(content, sizeof content, "{\"year\":%d,\"section\":\"%s\",\"bytes\":%zu}", year,
-		 text_ids[t], b.len);
-	rc = audit_record(s, agency_id, "report_text", year, "set", content, e);
+	buf_init(&content, 0);
+	jsonw_init(&w, &content, 0);
+	jsonw_obj_begin(&w);
+	jsonw_kint(&w, "year", year);
+	jsonw_kstr(&w, "section", text_ids[t]);
+	jsonw_kint(&w, "bytes", (int64_t)b.len);
+	jsonw_obj_end(&w);
+	if ((rc = jsonw_finish(&w)) == 0)
+		rc = audit_record(s, agency_id, "report_text", year, "set", buf_cstr(&content), e);
+	buf_free(&content);
 out:
 	if (rc == ERR_LIMIT && e->code == 0)
 		err_set(e, ERR_LIMIT, "file", "the text is too long");
