@@ -1,6 +1,6 @@
 /*
  * extract_int.h — what the files of extraction share (extract.c, items.c, match.c, notes.c,
- * sections.c, organ.c, values.c, tables.c); not for use outside src/check.
+ * sections.c, organ.c, place.c, values.c, tables.c); not for use outside src/check.
  *
  * Extraction flattens the rows of a document (doc.h) into a stream of items — non-span cells
  * in order plus separator lines, each classified as a number, a blank or text (items.c) — and
@@ -92,6 +92,25 @@ void chk_sections(struct extraction *x, int *row_section, int *found);
 /* ---- year and organ (organ.c) ---- */
 
 void chk_find_year_and_organ(struct extraction *x, const int *row_section);
+
+/* ---- places named in the text (place.c) ---- */
+
+#define PLACE_LEVELS 9  /* 省 市 区 县 镇 乡 州 盟 旗 */
+
+/* Per level: the one place of that level the text names as a government's ("青川县"), or
+ * ambiguous when it names two. */
+struct places {
+	char name[PLACE_LEVELS][24];
+	size_t len[PLACE_LEVELS];
+	char seen[PLACE_LEVELS][8];  /* the two characters before the first mention's level */
+	int ambiguous[PLACE_LEVELS];
+};
+
+/* Add the places normalised row s names ("以青川县门户网站" → 县: 青川县). */
+void chk_places_scan(struct places *pl, const char *s);
+/* A bare level's name with its place ("县乡村振兴局" → "青川县乡村振兴局"), in x's arena; NULL
+ * when the text names no place, or two, of that level. */
+char *chk_place_complete(struct extraction *x, const struct places *pl, const char *bare);
 
 /* ---- values after a row label (values.c) ---- */
 

@@ -9,12 +9,14 @@
  *   "现公布/现公开 X2023年…报告" and "发布机构: X" / the page's ContentSource metadata;
  *   "本报告由 X 编制" / "由 X 按照…编制";
  *   the subject of the overview's first sentence ("2023年，厚桥街道在区委…", "X严格按照…");
+ *   last, in a report that speaks of itself (我街), the rules it made ("制定了《X政府信息…》"),
+ *   and a name by level alone completed by the one place of that level the text names (place.c);
  *   for the year also the statistical period ("统计期限为2023年1月1日", "202011日" with 年/月
  *     lost) and, last, any "20xx年" near the start.
  * A name is taken only when it looks like an organ (ends in 局, 办公室, 人民政府, 街道办事处 …)
  * and names a particular one: self-references (我局, 本机关) and bare levels without a place
- * (区政府办公室, 县乡村振兴局, 市人民政府) are not names, and gambling spam standing in for a
- * place name is cut off (CAP-06). Unknown is better than wrong: no name is made up.
+ * (区政府办公室, 县乡村振兴局, 市人民政府) are not names unless the text names that place, and
+ * gambling spam standing in for a place name is cut off (CAP-06). Unknown is better than wrong: no name is made up.
  * May call base/, text/.
  */
 #include "check/extract_int.h"
@@ -27,6 +29,9 @@
 struct found {
 	int title_year, period_year, other_year, first_year;
 	char *title_organ, *pre_organ, *meta_organ, *made_organ, *subj_organ, *prev_short;
+	char *rules_organ;          /* the organ's own rules: "制定了《X政府信息…方案》" */
+	char *bare;                 /* the first name by level alone ("县乡村振兴局") */
+	struct places places;       /* the places the text names, to complete it */
 	int title_from_line_above;  /* title_organ is the short line above a title without one */
 	char self[4];               /* how the report speaks of itself: 我镇 → "镇", "" if never */
 };
@@ -88,8 +93,8 @@ static int organ_like(const char *s)
 		if ((*p >= '0' && *p <= '9') || *p == ':' || *p == '>' || *p == ',' || *p == '.')
 			return 0;
 	if (starts(s, len, "我") || starts(s, len, "本") || starts(s, len, "该") ||
-	    starts(s, len, "(") || utf8_count(s, len) < 3 || bare_level(s))
-		return 0;  /* 我局, 本机关: the organ speaks of itself; 区政府办公室: which district? */
+	    starts(s, len, "(") || utf8_count(s, len) < 3)
+		return 0;  /* 我局, 本机关: the organ speaks of itself */
 	if (has(s, "。") || has(s, "、") || has(s, ";") || has(s, "我") || has(s, "本机关"))
 		return 0;  /* a sentence, not a name */
 	for (int i = 0; organ_suffix[i]; i++)
@@ -165,8 +170,10 @@ static const char *skip_prefix(const char *s)
 }
 
 /* Organ candidate from s[0..len): prefix text, spam and words like "关于" removed; NULL if it
- * does not name a particular organ. */
-static char *organ_from(struct extraction *x, const char *s, size_t len)
+ * does not name a particular organ. A name by its level alone ("区政府办公室": which district?)
+ * is no name either; the first one is kept in f->bare (when f is given), for the place the
+ * text may name. */
+static char *organ_from(struct extraction *x, const char *s, size_t len, struct found *f)
 {
 	char *c = arena_strndup(&x->arena, s, len);
 	const char *p;
@@ -185,6 +192,11 @@ static char *organ_from(struct extraction *x, const char *s, size_t len)
 		p += starts(p, strlen(p), "《") ? 3 : 6;
 	if (!organ_like(p))
 		return NULL;
+	if (bare_level(p)) {
+		if (f && !f->bare)
+			f->bare = (char *)p;
+		return NULL;
+	}
 	return (char *)p;
 }
 
@@ -208,7 +220,7 @@ static int title_in(struct extraction *x, const char *s, struct found *f)
 	if (gi && gi < w)
 		w = gi;  /* "X政府信息公开工作2022年度报告" */
 	if (w > s)
-		f->title_organ = organ_from(x, s, (size_t)(w - s));
+		f->title_organ = organ_from(x, s, (size_t)(w - s), f);
 	if (!f->title_organ && f->prev_short) {
 		f->title_organ = f->prev_short;  /* "X" / "2023年政府信息公开工作年度报告" */
 		f->title_from_line_above = 1;
@@ -249,7 +261,7 @@ static void scan_title(struct extraction *x, size_t i, const int *row_section, s
 	/* a short organ-like row just above a title without organ (never the page's metadata: a
 	 * site's name is not the organ) */
 	if (n <= 60 && !(x->d->rows[i].flags & CHK_ROW_META) && !is_title(s))
-		f->prev_short = organ_from(x, s, strlen(s));
+		f->prev_short = organ_from(x, s, strlen(s), NULL);
 }
 
 /* The statistical period: "统计期限为2023年1月1日", "统计期限自202011日起". */
@@ -280,9 +292,9 @@ static void scan_published(struct extraction *x, const char *s, struct found *f)
 		if (!f->other_year)
 			f->other_year = y;
 		if (yw > k)
-			f->pre_organ = organ_from(x, k, (size_t)(yw - k));
+			f->pre_organ = organ_from(x, k, (size_t)(yw - k), f);
 	} else if ((e2 = strstr(k, "政府信息公开")) != NULL && e2 > k) {
-		f->pre_organ = organ_from(x, k, (size_t)(e2 - k));
+		f->pre_organ = organ_from(x, k, (size_t)(e2 - k), f);
 	}
 }
 
@@ -311,7 +323,7 @@ static void scan_meta(struct extraction *x, const char *s, int heading, struct f
 		for (int i = 0; next[i]; i++)
 			if ((q = strstr(p, next[i])) != NULL && q < end)
 				end = q;
-		f->meta_organ = organ_from(x, p, (size_t)(end - p));
+		f->meta_organ = organ_from(x, p, (size_t)(end - p), f);
 	}
 }
 
@@ -329,7 +341,7 @@ static void scan_made(struct extraction *x, const char *s, struct found *f)
 			end = q;
 	}
 	if (end - p < 200)
-		f->made_organ = organ_from(x, p + 3, (size_t)(end - p - 3));
+		f->made_organ = organ_from(x, p + 3, (size_t)(end - p - 3), f);
 }
 
 /* The subject of the overview's first sentence: "2023年,厚桥街道在区委…", "县X局严格按照…" */
@@ -357,7 +369,38 @@ static void scan_subject(struct extraction *x, const char *s, struct found *f)
 			best = q;
 	}
 	if (best && best - b < 80)
-		f->subj_organ = organ_from(x, b, (size_t)(best - b));
+		f->subj_organ = organ_from(x, b, (size_t)(best - b), f);
+}
+
+/* The organ's own rules on disclosure, named in the overview: "制定了《桥中街道政府信息依申请
+ * 公开工作方案》". An organ that writes its own rules puts its name in their title; the rules
+ * of a higher organ are carried out (贯彻, 落实, 按照《…》), not made. */
+static void scan_rules(struct extraction *x, const char *s, struct found *f)
+{
+	static const char *const made[] = { "制定", "出台", "修订", "印发", "编制", NULL };
+	static const char *const topic[] = { "政府信息", "政务公开", "信息公开", "依申请", "关于", NULL };
+	const char *p = s, *q;
+
+	while (!f->rules_organ && (q = strstr(p, "《")) != NULL) {
+		const char *v = q, *close = strstr(q, "》"), *end = NULL;
+		p = q + 3;
+		if (v - s >= 3 && strncmp(v - 3, "了", 3) == 0)
+			v -= 3;
+		if (v - s < 6 || !close)
+			continue;
+		for (int i = 0; made[i] && !end; i++)
+			if (strncmp(v - 6, made[i], 6) == 0)
+				end = close;
+		if (!end)
+			continue;
+		for (int i = 0; topic[i]; i++) {
+			const char *t = strstr(p, topic[i]);
+			if (t && t < end)
+				end = t;
+		}
+		if (end < close && end > p)
+			f->rules_organ = organ_from(x, p, (size_t)(end - p), f);
+	}
 }
 
 static void scan_first_year(const char *s, struct found *f)
@@ -401,7 +444,7 @@ static char *agrees(char *organ, const struct found *f)
  * fuller spelling when one ends with the other), else the publisher metadata, "由X编制", the
  * overview's subject. Metadata replaces a shorter name it extends ("正阳街道办事处" →
  * "西咸新区正阳街道办事处"). */
-static const char *choose_organ(struct found *f)
+static const char *choose_organ(struct extraction *x, struct found *f)
 {
 	const char *best;
 
@@ -413,8 +456,14 @@ static const char *choose_organ(struct found *f)
 	best = f->pre_organ ? f->pre_organ : f->title_organ;
 	if (f->pre_organ && f->title_organ && ends_with(f->title_organ, f->pre_organ))
 		best = f->title_organ;
-	if (!best)
-		return f->meta_organ ? f->meta_organ : f->made_organ ? f->made_organ : f->subj_organ;
+	if (!best && !(best = f->meta_organ ? f->meta_organ : f->made_organ ? f->made_organ :
+				f->subj_organ)) {
+		/* the last resorts: the organ's own rules (only in a report that speaks of itself,
+		 * and as it does), a name by level completed by the one place of that level */
+		if (f->self[0] && (best = agrees(f->rules_organ, f)) != NULL)
+			return best;
+		return f->bare ? agrees(chk_place_complete(x, &f->places, f->bare), f) : NULL;
+	}
 	if (f->meta_organ && strlen(f->meta_organ) > strlen(best) &&
 	    (ends_with(f->meta_organ, best) || strncmp(f->meta_organ, best, strlen(best)) == 0))
 		best = f->meta_organ;
@@ -458,6 +507,9 @@ void chk_find_year_and_organ(struct extraction *x, const int *row_section)
 		scan_published(x, s, &f);
 		scan_meta(x, s, row_section[i] >= 0, &f);
 		scan_made(x, s, &f);
+		scan_rules(x, s, &f);
+		if (!(x->d->rows[i].flags & CHK_ROW_META))
+			chk_places_scan(&f.places, s);
 		/* the subject of the overview's first sentence, or of a sentence opening with the year */
 		if (row_section[i] < 0 && !(x->d->rows[i].flags & CHK_ROW_META) &&
 		    ((section == SEC_OVERVIEW && overview_row++ == 0) ||
@@ -470,7 +522,7 @@ void chk_find_year_and_organ(struct extraction *x, const int *row_section)
 		scan_first_year(x->nrow[i], &f);
 	x->r->rep.year = f.title_year ? f.title_year : f.period_year ? f.period_year :
 			 f.other_year ? f.other_year : f.first_year;
-	if ((organ = choose_organ(&f)) != NULL)
+	if ((organ = choose_organ(x, &f)) != NULL)
 		report_set_agency(&x->r->rep, organ);
 	if (x->spam)
 		chk_note(x->r, "CAP-06", NULL, 0, "标题或正文中的地名被博彩广告文字替换（被劫持的镜像站）；"

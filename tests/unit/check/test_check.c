@@ -115,11 +115,9 @@ static const struct {
 } not_in_capture[] = {
 	{ "041.txt", 0, "", "index note: 'year never stated in capture (2023 inferred … uncertain)'" },
 	{ "056.txt", 0, "", "no year anywhere in the capture (the index takes it from the site)" },
-	{ "011.txt", -1, NULL, "the capture says only '我街'; no title" },
 	{ "014.txt", -1, NULL, "one PDF page: only '审计局' and '我单位'" },
-	{ "044.txt", -1, NULL, "the capture names itself only '县乡村振兴局': a level without its place "
-			      "names no particular organ" },
-	{ "074.txt", -1, NULL, "the capture names itself only '区政府办公室': which district?" },
+	{ "074.txt", -1, NULL, "the capture names itself only '区政府办公室' and no district: which "
+			      "district?" },
 	{ "077.txt", -1, NULL, "no title; the text says '区政府政务服务办'" },
 	{ "080.txt", -1, "文登区住建局", "no title; the overview's subject is the organ's own short name "
 				       "'文登区住建局'" },
@@ -167,6 +165,7 @@ static void test_corpus(void **state)
 	char *path = xasprintf("%s/corpus/real/INDEX.tsv", data_dir());
 	char *index = slurp(path), *line, *save = NULL;
 	int files = 0, totals = 0;
+	int organ_right = 0, organ_unknown = 0, year_right = 0;  /* against the index itself */
 
 	for (line = strtok_r(index, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
 		char *f[16] = { 0 }, *p = line, *file;
@@ -198,6 +197,8 @@ static void test_corpus(void **state)
 				want = not_in_capture[x].year;
 			if (r.res.rep.year != want)
 				fail_msg("%s: year %d, expected %d", f[0], r.res.rep.year, want);
+			year_right += r.res.rep.year == (strcmp(f[4], "unknown") == 0 ? 0 :
+							 (int)strtol(f[4], NULL, 10));
 		}
 		/* completeness */
 		assert_int_equal(r.res.complete, strcmp(f[5], "yes") == 0);
@@ -218,6 +219,11 @@ static void test_corpus(void **state)
 			} else if (!got || !(strstr(want, got) || ends_with(got, tail(want)))) {
 				fail_msg("%s: organ '%s', index says '%s'", f[0], got ? got : "(none)", want);
 			}
+			/* right: the index's organ, or none where the index says the capture names none */
+			if (named ? got != NULL : got == NULL || strstr(want, got) != NULL)
+				organ_right++;
+			else if (!got)
+				organ_unknown++;
 			free(want);
 		}
 		/* every Table 三 total the index lists; '-' = not visible → absent */
@@ -243,6 +249,13 @@ static void test_corpus(void **state)
 	}
 	assert_int_equal(files, 33);
 	assert_int_equal(totals, 16);
+	/* The accuracy over the corpus (issue goal: organ ≥ 90%, never wrong): 30 of 33 organs
+	 * right, the other 3 unknown (014, 074, 077 never name the organ beyond 审计局,
+	 * 区政府办公室, 区政府政务服务办); 31 of 33 years (041 and 056 state none). A name read
+	 * wrongly fails above, file by file. */
+	assert_int_equal(organ_right, 30);
+	assert_int_equal(organ_unknown, 3);
+	assert_int_equal(year_right, 31);
 	free(index);
 	free(path);
 }
@@ -275,7 +288,7 @@ static void test_titles(void **state)
 		free(path);
 		n++;
 	}
-	assert_int_equal(n, 14);
+	assert_int_equal(n, 18);
 	free(index);
 }
 
