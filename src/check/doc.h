@@ -91,6 +91,8 @@ struct chk_doc {
 	int cut;                  /* the input ended without a final line break / closing tag */
 	int pages;                /* PDF: pages read */
 	int no_text;              /* PDF: pages without a text layer (a scan) */
+	int image_pages;          /* PDF: pages with text and a picture over a fifth of the page */
+	int first_image_page;     /* PDF: the first of them, from 1 */
 	const char *framed;       /* HTML: the report file the page embeds (iframe, embed, object,
 				   * a PDF viewer's file=), arena-owned; NULL if none */
 	const char *linked;       /* HTML: the first link to a report file (.pdf .docx .xlsx …) */

@@ -115,7 +115,8 @@ static void from_given(const struct chk_doc *d, struct chk_result *r)
 }
 
 /* What the reader saw that is not in the rows: pages of a PDF without text (a scan: CAP-11, an
- * error when no page has text, since nothing of the report could be read), a page that only
+ * error when no page has text, since nothing of the report could be read), pages that are
+ * mostly a picture when cells are missing (a table pasted as a screenshot: CAP-13), a page that only
  * frames or links the report file (CAP-12, when the page itself holds no section and no cell).
  * Returns 1 when nothing of the report could be read: then CAP-01 and CAP-10 would only repeat
  * it. */
@@ -133,6 +134,15 @@ static int reader_notes(const struct chk_doc *d, struct chk_result *r, const int
 				 "这些页的内容未读取", d->pages, d->no_text);
 			r->notes.v[r->notes.n - 1].sev = SEV_WARN;
 		}
+	}
+	if (d->source == CHK_SRC_PDF && d->image_pages > 0 && !unread) {
+		int missing = 0;
+		for (int i = 0; i < fmt_ncells(r->rep.cells.fmt); i++)
+			missing += cells_state(&r->rep.cells, i) == CELL_ABSENT && !r->blank[i];
+		if (missing)
+			chk_note(r, "CAP-13", NULL, 0, "PDF 第 %d 页%s大半是图片，%d 个单元格未读到：表格"
+				 "很可能是截图插入的，图片中的数字无法读取，需要文字版表格",
+				 d->first_image_page, d->image_pages > 1 ? "等页" : "", missing);
 	}
 	if (!d->framed && !d->linked)
 		return unread;

@@ -6,7 +6,10 @@
  *   1. lines — glyphs whose vertical centres agree, left to right (centres followed in small
  *      steps: a Latin digit sits lower than a Han character in some fonts); words — runs of
  *      glyphs split at a gap over half a character, and beside a digit at a space or a narrow
- *      gap; the page's font size is the median width of its Han glyphs;
+ *      gap; the page's font size is the median width of its Han glyphs (never a box's height:
+ *      a browser's print makes boxes 2.6 characters tall, taller than the line pitch);
+ *   1b. two columns — a page whose prose is set in two columns (a gazette) is split at its
+ *      gutter and read column by column, and so are later pages at the same gutter;
  *   2. value lines — lines ending in numbers (or blank placeholders); the left edge of their
  *      first number divides the row label from the values;
  *   3. row labels — the words of a value line left of the values, plus the lines between
@@ -54,6 +57,7 @@ struct line {
 	size_t nlabel;     /* value lines: words before the values */
 	float xv;          /* value lines: left edge of the first value */
 	int owner;         /* fragments: index of the value line they belong to */
+	float cl, cr;      /* the text column it is part of (cr = 0: the page's width) */
 };
 
 struct cell {
@@ -205,10 +209,12 @@ static float page_em(const struct pdf_glyph *g, size_t n)
 	return em > 1 ? em : 1;
 }
 
-/* The font size of a glyph: a Han glyph's width, else two thirds of its box's height. */
+/* The font size of a glyph: a Han glyph's width; 0 for any other, whose box tells nothing (its
+ * height is the font's ascent and descent, 2.6 times the size in a browser's print, and a
+ * label "1.申请人…" wrapped over two lines would be read as one line). */
 static float glyph_size(const struct pdf_glyph *g)
 {
-	return g->cp >= 0x4E00 && g->cp <= 0x9FFF ? g->x2 - g->x1 : (g->y2 - g->y1) * 2 / 3;
+	return g->cp >= 0x4E00 && g->cp <= 0x9FFF ? g->x2 - g->x1 : 0;
 }
 
 static int is_digit(int32_t cp)
@@ -269,7 +275,7 @@ static void page_lines(struct pctx *c, struct pdf_glyph *g, size_t n)
 	size_t i = 0;
 
 	qsort(g, n, sizeof *g, by_centre);
-	c->lines = xcalloc(n + 1, sizeof *c->lines);
+	c->lines = xcalloc(2 * n + 1, sizeof *c->lines);  /* room for split_columns */
 	c->nlines = 0;
 	c->em = page_em(g, n);
 	c->digit_w = digit_width(g, n);
@@ -293,6 +299,135 @@ static void page_lines(struct pctx *c, struct pdf_glyph *g, size_t n)
 		}
 		line_words(c, l, g + i, j - i);
 		i = j;
+	}
+}
+
+/* ---- text set in two columns ---------------------------------------------------------------- */
+
+/* Whether line l can be a line of text set in two columns split at x: no word across x, and on
+ * each side one run of text (no gap of a character or more inside it) that is not just numbers
+ * (a table's row has cells apart, or values). *left / *right: whether a side has text. */
+static int column_line(const struct line *l, float x, float em, int *left, int *right)
+{
+	int num[2] = { 1, 1 }, any[2] = { 0, 0 };
+	float end[2] = { 0, 0 };
+
+	for (size_t k = 0; k < l->nw; k++) {
+		const struct word *w = &l->w[k];
+		int side = w->x2 > x;
+		if (w->x1 < x && w->x2 > x)
+			return 0;  /* a word across x */
+		if (any[side] && w->x1 - end[side] >= em)
+			return 0;  /* two cells on one side */
+		num[side] &= w->num;
+		any[side] = 1;
+		end[side] = w->x2;
+	}
+	*left = any[0], *right = any[1];
+	return !(any[0] && num[0]) && !(any[1] && num[1]);
+}
+
+/* The gutter of a page set in two columns: the middle of the widest gap, near the middle of
+ * the text, between the words of lines with text on both sides; 0 if fewer than three lines
+ * have one there. */
+static float gutter(const struct pctx *c, float x1, float x2)
+{
+	float *g = xcalloc(c->nlines + 1, sizeof *g), mid = 0;
+	size_t n = 0, agree = 0;
+
+	for (size_t i = 0; i < c->nlines; i++) {
+		const struct line *l = &c->lines[i];
+		float best = 0, at = 0;
+		int lw, rw;
+		if (l->nw < 2)
+			continue;
+		for (size_t k = 1; k < l->nw; k++) {
+			float gap = l->w[k].x1 - l->w[k - 1].x2, cx = (l->w[k].x1 + l->w[k - 1].x2) / 2;
+			if (gap > best && cx > x1 + 0.35f * (x2 - x1) && cx < x1 + 0.65f * (x2 - x1))
+				best = gap, at = cx;
+		}
+		if (best >= 1.0f * c->em && column_line(l, at, c->em, &lw, &rw))
+			g[n++] = at;
+	}
+	qsort(g, n, sizeof *g, by_float);
+	if (n >= 3) {
+		mid = g[n / 2];
+		for (size_t k = 0; k < n; k++)
+			agree += fabsf(g[k] - mid) <= 1.0f * c->em;
+	}
+	free(g);
+	return agree >= 3 ? mid : 0;
+}
+
+/* A run of lines [s, e) set in two columns at x: read as the left column, then the right. */
+static void reorder_columns(struct pctx *c, size_t s, size_t e, float x)
+{
+	struct line *out = xcalloc(2 * (e - s) + 1, sizeof *out);
+	size_t n = 0;
+	float cl[2] = { INFINITY, x }, cr[2] = { x, 0 };
+
+	for (int side = 0; side < 2; side++)
+		for (size_t i = s; i < e; i++) {
+			const struct line *l = &c->lines[i];
+			struct line part = *l;
+			size_t k = 0, m;
+			while (k < l->nw && (l->w[k].x2 <= x) != !side)
+				k++;
+			for (m = k; m < l->nw && (l->w[m].x2 <= x) == !side; m++)
+				;
+			if (m == k)
+				continue;
+			part.w = l->w + k, part.nw = m - k;
+			part.x1 = part.w[0].x1, part.x2 = part.w[part.nw - 1].x2;
+			part.y1 = INFINITY, part.y2 = -INFINITY;
+			for (size_t w = 0; w < part.nw; w++)
+				part.y1 = fminf(part.y1, part.w[w].y1), part.y2 = fmaxf(part.y2, part.w[w].y2);
+			cl[side] = fminf(cl[side], part.x1), cr[side] = fmaxf(cr[side], part.x2);
+			out[n++] = part;
+		}
+	for (size_t i = 0; i < n; i++) {
+		int side = out[i].x1 >= x;
+		out[i].cl = cl[side], out[i].cr = cr[side];
+	}
+	/* n parts take the place of e - s lines: move what follows */
+	memmove(&c->lines[s + n], &c->lines[e], (c->nlines - e) * sizeof *c->lines);
+	memcpy(&c->lines[s], out, n * sizeof *out);
+	c->nlines = c->nlines - (e - s) + n;
+	free(out);
+}
+
+/* Text set in two columns (a gazette, a bulletin): each run of lines split at the page's gutter
+ * — prose of one run of text a side, none across it, three or more with text on both sides — is
+ * read column by column, so that a heading of the left column starts its own row and a
+ * paragraph is not interleaved with its neighbour's. The pages after one set in two columns are
+ * split at the same gutter where a single line has text on both sides: the end of a report is
+ * often short. */
+static void split_columns(struct pctx *c)
+{
+	float x1 = INFINITY, x2 = 0, x;
+	size_t i = 0, need = 3;
+
+	for (size_t k = 0; k < c->nlines; k++)
+		x1 = fminf(x1, c->lines[k].x1), x2 = fmaxf(x2, c->lines[k].x2);
+	if (c->edge->gutter)
+		x = c->edge->gutter, need = 1;
+	else if (!(x = gutter(c, x1, x2)))
+		return;
+	while (i < c->nlines) {
+		size_t e = i, both = 0;
+		int lw, rw;
+		while (e < c->nlines && column_line(&c->lines[e], x, c->em, &lw, &rw)) {
+			both += lw && rw;
+			e++;
+		}
+		if (both >= need) {
+			size_t before = c->nlines;
+			if (both >= 3)
+				c->edge->gutter = x;
+			reorder_columns(c, i, e, x);
+			e += c->nlines - before;
+		}
+		i = e > i ? e : i + 1;
 	}
 }
 
@@ -554,12 +689,14 @@ static void place_spanning(struct pctx *c, struct prow *rows, size_t s, size_t e
 			if (!span.text || span.moved)
 				continue;
 			rows[i].cells[k].text = NULL;
-			/* stacked continuation in the rows below */
+			/* stacked continuation in the rows below: less than a character's size apart (not a
+			 * box's height, which a browser's print makes 2.6 characters: （四）无法提供 and
+			 * （五）不予处理 one under the other are two labels) */
 			for (size_t j = i + 1; j < e; j++)
 				for (int m = 0; m + 1 < rows[j].n; m++) {
 					struct cell *p = &rows[j].cells[m];
 					if (p->text && !p->moved && overlap(p->x1, p->x2, span.x1, span.x2) &&
-					    p->y1 - span.y2 <= 1.0f * h) {
+					    p->y1 - span.y2 <= 1.0f * c->em) {
 						span.text = join2(c, span.text, p->text);
 						span.y2 = fmaxf(span.y2, p->y2);
 						span.x1 = fminf(span.x1, p->x1), span.x2 = fmaxf(span.x2, p->x2);
@@ -703,8 +840,9 @@ static void emit_page(struct pctx *c, const struct prow *rows)
 	buf_init(&para, CHK_MAX_INPUT);
 	for (size_t i = 0; i < c->nlines && !c->rc; i++) {
 		const struct line *l = &c->lines[i];
-		int cont = prev && l->kind == L_PROSE && prev->x2 >= right - 1.5f * prev->h &&
-			   l->x1 <= left + 0.5f * l->h && !numbered(l->w[0].text) &&
+		float pr = prev && prev->cr > 0 ? prev->cr : right, ll = l->cr > 0 ? l->cl : left;
+		int cont = prev && l->kind == L_PROSE && prev->x2 >= pr - 1.5f * prev->h &&
+			   l->x1 <= ll + 0.5f * l->h && !numbered(l->w[0].text) &&
 			   (l->y1 + l->y2) / 2 - (prev->y1 + prev->y2) / 2 <= 2.0f * l->h;
 		if (l->kind == L_SKIP || l->kind == L_FRAGMENT)
 			continue;
@@ -733,6 +871,7 @@ int chk_pdf_page(struct chk_doc *d, struct pdf_glyph *g, size_t n, float page_h,
 	size_t nrows = 0;
 
 	page_lines(&c, g, n);
+	split_columns(&c);
 	mark_values(&c);
 	mark_edges(&c);
 	mark_fragments(&c);

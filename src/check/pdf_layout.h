@@ -20,10 +20,12 @@ struct pdf_glyph {
 	int space_before;  /* the text had a space before it */
 };
 
-/* Texts seen at the top or bottom edge of earlier pages (arena strings of the document). */
+/* What earlier pages of the document showed: texts at their top or bottom edge (arena strings
+ * of the document), and where their text was split in two columns (0: never). */
 struct pdf_edges {
 	const char *text[PDF_EDGE_TEXTS];
 	int n;
+	float gutter;
 };
 
 /* Append the rows of one page of height page_h, rebuilt from its glyphs g[0..n) (reordered by

@@ -5,7 +5,9 @@
  * rows are rebuilt from those positions by pdf_layout.c. The document's title is a META row,
  * like an HTML <title>, and so is its author as "发布机构:X" (gongkai puts the organ there; a
  * person's name is not taken for an organ). A page with fewer than 5 glyphs has no text layer
- * (a scan) and is counted in chk_doc.no_text. poppler's own messages are silenced.
+ * (a scan) and is counted in chk_doc.no_text; a page with some text (a heading, a page number)
+ * and pictures over a fifth of its area — a table pasted as a screenshot — in
+ * chk_doc.image_pages. poppler's own messages are silenced.
  * Bounded: CHK_MAX_PAGES pages, PDF_MAX_GLYPHS glyphs, CHK_MAX_INPUT bytes.
  * This file is the only one that includes poppler.
  */
@@ -22,6 +24,7 @@
 #include "text/utf8.h"
 
 #define PDF_MAX_GLYPHS ((size_t)4 << 20)  /* per document */
+#define PDF_PICTURE_PAGE_GLYPHS 600       /* more text than this: not a page of pictures */
 
 struct pctx {
 	struct chk_doc *d;
@@ -78,14 +81,33 @@ static size_t page_glyphs(struct pctx *c, PopplerPage *page, struct pdf_glyph **
 	return n;
 }
 
+/* 1 if the pictures of the page cover more than a fifth of it. */
+static int mostly_picture(PopplerPage *page, double w, double h)
+{
+	GList *m = poppler_page_get_image_mapping(page);
+	double area = 0;
+
+	for (GList *l = m; l; l = l->next) {
+		const PopplerRectangle *r = &((PopplerImageMapping *)l->data)->area;
+		area += (r->x2 - r->x1) * (r->y2 - r->y1);
+	}
+	poppler_page_free_image_mapping(m);
+	return area > 0.2 * w * h;
+}
+
 /* Read one page into the document. */
-static void read_page(struct pctx *c, PopplerPage *page)
+static void read_page(struct pctx *c, PopplerPage *page, int index)
 {
 	struct pdf_glyph *g = NULL;
 	size_t n = page_glyphs(c, page, &g);
 	double w, h;
 
 	poppler_page_get_size(page, &w, &h);
+	/* pictures are looked for only on pages with little text: a page of a text table has
+	 * hundreds of glyphs */
+	if (n >= 5 && n < PDF_PICTURE_PAGE_GLYPHS && mostly_picture(page, w, h) &&
+	    !c->d->image_pages++)
+		c->d->first_image_page = index + 1;
 	if (n < 5)
 		c->d->no_text++;
 	else if (!c->rc)
@@ -152,7 +174,7 @@ int chk_read_pdf(const char *raw, size_t len, struct chk_doc *d, struct gk_error
 		PopplerPage *page = poppler_document_get_page(doc, i);
 		if (!page)
 			continue;
-		read_page(c, page);
+		read_page(c, page, i);
 		g_object_unref(page);
 	}
 	if (c->glyphs >= PDF_MAX_GLYPHS && !c->rc)

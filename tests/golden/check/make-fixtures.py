@@ -368,6 +368,19 @@ grid += [["行政复议", "", "", "", "", "行政诉讼"], ["结果维持", "结
 xlsx("hangzhou-2021-tables.xlsx", grid, merges)
 
 
+def write_pdf(path, objs):
+    """A PDF of the objects objs (1 0 obj first: the catalog), its xref table computed."""
+    out, offs = bytearray(b"%PDF-1.4\n"), []
+    for i, o in enumerate(objs, 1):
+        offs.append(len(out))
+        out += b"%d 0 obj\n" % i + (o.encode() if isinstance(o, str) else o) + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    out += b"".join(b"%010d 00000 n \n" % x for x in offs)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    open(path, "wb").write(out)
+
+
 # A scanned report: two pages that are one image each, no text layer.
 def scanned_pdf(path):
     img = zlib.compress(bytes((x * 7 + y * 3) % 256 for y in range(64) for x in range(64)))
@@ -380,15 +393,7 @@ def scanned_pdf(path):
     objs.append(b"<< /Type /XObject /Subtype /Image /Width 64 /Height 64 /ColorSpace /DeviceGray "
                 b"/BitsPerComponent 8 /Filter /FlateDecode /Length %d >>\nstream\n" % len(img) +
                 img + b"\nendstream")
-    out, offs = bytearray(b"%PDF-1.4\n"), []
-    for i, o in enumerate(objs, 1):
-        offs.append(len(out))
-        out += b"%d 0 obj\n" % i + (o.encode() if isinstance(o, str) else o) + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    out += b"".join(b"%010d 00000 n \n" % x for x in offs)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
-    open(path, "wb").write(out)
+    write_pdf(path, objs)
 
 
 scanned_pdf("scanned.pdf")
@@ -403,3 +408,148 @@ for name in ["hangzhou-2021", "hangzhou-2021-negative", "shanghai-2019"]:
                         "%s.html" % name], check=True, capture_output=True, timeout=120)
     except (OSError, subprocess.SubprocessError):
         print("chromium not available: %s-chromium.pdf not remade" % name)
+
+
+# ---- the shapes organs really publish, printed to PDF ------------------------------------------
+# The Hangzhou numbers again, laid out as organs' PDFs are: a 公文-style Word export (title over
+# two lines, 仿宋-like serif, ruled tables, Table 三 on landscape pages with labels wrapped in
+# narrow cells and a group split by the page break, "— 3 —" page numbers); a gazette (公报) set
+# in two columns with a running header and "第 1 页 共 2 页"; that report scanned (pages that are
+# JPEG pictures, no text); and Table 三 pasted as a screenshot under its heading. Printed by
+# chromium (CSS @page margin boxes, named pages), pictures by pdftoppm (poppler-utils).
+import os
+import struct
+
+GONGWEN_CSS = """
+@page { size: A4; margin: 37mm 26mm 35mm 28mm;
+  @bottom-center { content: "— " counter(page) " —"; font: 14pt serif; } }
+@page wide { size: A4 landscape; margin: 28mm 30mm 26mm 30mm; }
+body { font: 16pt/1.6 "Noto Serif CJK SC", serif; margin: 0; }
+h1 { font-size: 22pt; text-align: center; font-weight: normal; margin: 0 0 1em; line-height: 1.4; }
+p { text-indent: 2em; text-align: justify; margin: 0; }
+h3 { font: 16pt "Noto Sans CJK SC", sans-serif; margin: 0.3em 0 0 2em; font-weight: normal; }
+table { border-collapse: collapse; width: 100%; font-size: 10.5pt; line-height: 1.25; margin: 0.5em 0; }
+td { border: 0.5pt solid #000; text-align: center; padding: 2pt 3pt; }
+.t3 { page: wide; }
+.t3 td[rowspan="22"] { width: 1.1em; padding: 2pt 4pt; }
+.t3 td[rowspan="8"], .t3 td[rowspan="3"], .t3 td[rowspan="5"] { width: 3.2em; }
+.t3 td { white-space: normal; }
+"""
+
+def gongwen(overview, t3=None):
+    t3 = t3 if t3 is not None else table3_html(hangzhou_rows())
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>关于印发2024年政府信息公开工作年度报告的通知</title><style>{GONGWEN_CSS}</style></head><body>
+<h1>杭州市某区人民政府办公室<br>2024年政府信息公开工作年度报告</h1>
+<p>本报告由杭州市某区人民政府办公室根据《中华人民共和国政府信息公开条例》要求编制，统计期限为2024年1月1日至2024年12月31日。</p>
+<h3>一、总体情况</h3>{overview}
+<h3>二、主动公开政府信息情况</h3>{T2_2021}
+<h3>三、收到和处理政府信息公开申请情况</h3><div class="t3">{t3}</div>
+<h3>四、政府信息公开行政复议、行政诉讼情况</h3>{table4_html(T4_HZ)}
+<h3>五、存在的主要问题及改进情况</h3><p>一是政策解读形式还不够丰富。二是依申请公开答复质量有待提升。下一步将加强培训。</p>
+<h3>六、其他需要报告的事项</h3><p>本年度发出收费通知250件，收取信息处理费1.2万元。</p>
+<p style="text-align:right;margin-top:2em">杭州市某区人民政府办公室<br>2025年1月20日</p>
+</body></html>"""
+
+OVERVIEW = ("<p>2024年，区政府办公室认真贯彻《中华人民共和国政府信息公开条例》，坚持以公开为常态、不公开为例外，"
+            "全面推进决策、执行、管理、服务、结果公开。</p>"
+            "<p>全年共收到政府信息公开申请14069件，上年结转560件，全年办结13810件，结转下年度继续办理819件。"
+            "依托区政府门户网站、政务新媒体等平台主动公开政府信息，持续提升公开质量。</p>")
+
+BULLETIN_CSS = """
+@page { size: A4; margin: 22mm 18mm 20mm 18mm;
+  @top-left { content: "青川县人民政府公报"; font: 9pt sans-serif; border-bottom: 0.5pt solid #000; }
+  @top-right { content: "2025年第1期"; font: 9pt sans-serif; border-bottom: 0.5pt solid #000; }
+  @bottom-center { content: "第 " counter(page) " 页 共 " counter(pages) " 页"; font: 9pt sans-serif; } }
+body { font: 10.5pt/1.55 "Noto Serif CJK SC", serif; margin: 0; }
+.cols { column-count: 2; column-gap: 8mm; column-rule: 0.5pt solid #888; }
+h1 { font-size: 15pt; text-align: center; margin: 0 0 0.6em; }
+h3 { font-size: 10.5pt; margin: 0.4em 0 0.2em; }
+p { text-indent: 2em; text-align: justify; margin: 0; }
+table { border-collapse: collapse; width: 100%; font-size: 9pt; line-height: 1.2; margin: 0.4em 0; column-span: all; }
+td { border: 0.5pt solid #000; text-align: center; padding: 1pt 2pt; }
+"""
+
+def bulletin():
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>青川县人民政府公报</title>
+<style>{BULLETIN_CSS}</style></head><body>
+<h1>青川县乡村振兴局2024年政府信息公开工作年度报告</h1>
+<div class="cols">
+<p>根据《中华人民共和国政府信息公开条例》规定，现公布本局2024年度政府信息公开工作年度报告。统计期限为2024年1月1日至2024年12月31日。</p>
+<h3>一、总体情况</h3>
+<p>2024年，青川县乡村振兴局严格按照县委县政府要求，认真贯彻落实《条例》及相关规定，切实抓好决策、执行、管理、服务、结果公开，不断提升政府信息公开质效，有力助推巩固拓展脱贫攻坚成果同乡村振兴有效衔接。</p>
+<p>（一）主动公开情况。全年在青川县人民政府门户网站公开政府信息98条，其中机构职能8条、财政预决算6条、衔接资金项目42条、乡村振兴政策42条。</p>
+<p>（二）依申请公开情况。全年共收到政府信息公开申请14069件，上年结转560件，全年办结13810件，结转下年度继续办理819件。</p>
+<p>（三）政府信息管理情况。严格落实信息发布审核制度，确保信息及时、准确发布。</p>
+<p>（四）平台建设情况。持续优化门户网站栏目设置，规范政务新媒体管理。</p>
+<p>（五）监督保障情况。将政府信息公开工作纳入年度目标考核，全年未发生因信息公开引发的责任追究。</p>
+<h3>二、主动公开政府信息情况</h3>
+</div>{T2_2021}
+<h3>三、收到和处理政府信息公开申请情况</h3>{table3_html(hangzhou_rows())}
+<h3>四、政府信息公开行政复议、行政诉讼情况</h3>{table4_html(T4_HZ)}
+<div class="cols">
+<h3>五、存在的主要问题及改进情况</h3><p>一是政策解读形式还不够丰富。二是依申请公开答复质量有待提升。下一步将加强培训，提升公开质量，完善公开目录。</p>
+<h3>六、其他需要报告的事项</h3><p>本年度发出收费通知250件，收取信息处理费1.2万元。</p></div>
+</body></html>"""
+
+def chromium(html, pdf):
+    open("shape.html", "w", encoding="utf-8").write(html)
+    try:
+        subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                        "--print-to-pdf=" + pdf, "shape.html"], check=True, capture_output=True, timeout=180)
+    finally:
+        os.remove("shape.html")
+
+
+def pdftoppm(*args):
+    subprocess.run(["pdftoppm"] + list(args), check=True, capture_output=True, timeout=120)
+
+
+
+def jpeg_size(data):
+    i = 2
+    while i < len(data):
+        if data[i] != 0xFF:
+            i += 1; continue
+        m = data[i + 1]
+        if m in (0xC0, 0xC1, 0xC2):
+            h, w = struct.unpack(">HH", data[i + 5:i + 9]); comps = data[i + 9]
+            return w, h, comps
+        i += 2 + struct.unpack(">H", data[i + 2:i + 4])[0]
+    raise ValueError("no SOF")
+
+def jpeg_pdf(path, jpegs):
+    """A scanned report: each page one JPEG image filling an A4 page, no text."""
+    objs = ["<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [%s] /Count %d >>" % (" ".join("%d 0 R" % (3 + 3 * k) for k in range(len(jpegs))), len(jpegs))]
+    for k, j in enumerate(jpegs):
+        data = open(j, "rb").read()
+        w, h, comps = jpeg_size(data)
+        content = b"q 595 0 0 842 0 0 cm /Im0 Do Q"
+        objs.append("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject "
+                    "<< /Im0 %d 0 R >> >> /Contents %d 0 R >>" % (5 + 3 * k, 4 + 3 * k))
+        objs.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
+        objs.append(b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /%s "
+                    b"/BitsPerComponent 8 /Filter /DCTDecode /Length %d >>\nstream\n" %
+                    (w, h, b"DeviceGray" if comps == 1 else b"DeviceRGB", len(data)) + data + b"\nendstream")
+    write_pdf(path, objs)
+
+try:
+    chromium(gongwen(OVERVIEW), "gongwen-ruled.pdf")
+    chromium(bulletin(), "bulletin-two-column.pdf")
+    # the pictures: pages 1-2 of the 公文 print scanned at 80 dpi, its Table 三 pages at 100 dpi
+    pdftoppm("-r", "80", "-f", "1", "-l", "2", "-gray", "-jpeg", "-jpegopt", "quality=50",
+             "gongwen-ruled.pdf", "scan")
+    pdftoppm("-r", "100", "-f", "3", "-l", "3", "-x", "100", "-y", "60", "-W", "980", "-H", "700",
+             "-jpeg", "-jpegopt", "quality=60", "gongwen-ruled.pdf", "t3a")
+    pdftoppm("-r", "100", "-f", "4", "-l", "4", "-x", "100", "-y", "60", "-W", "980", "-H", "230",
+             "-jpeg", "-jpegopt", "quality=60", "gongwen-ruled.pdf", "t3b")
+    jpeg_pdf("scanned-pages.pdf", ["scan-1.jpg", "scan-2.jpg"])
+    # Table 三 pasted as a picture right under its heading, on the same portrait page
+    chromium(gongwen(OVERVIEW, t3='<img src="t3a-3.jpg" style="width:100%">'
+                                  '<img src="t3b-4.jpg" style="width:100%">')
+             .replace(".t3 { page: wide; }", ""), "table-image.pdf")
+    for j in ["scan-1.jpg", "scan-2.jpg", "t3a-3.jpg", "t3b-4.jpg"]:
+        os.remove(j)
+except (OSError, subprocess.SubprocessError):
+    print("chromium or pdftoppm not available: the published-shape PDFs not remade")

@@ -99,23 +99,32 @@ static void test_sniff_by_content(void **state)
 	assert_int_equal(chk_sniff(json, sizeof json - 1, "x.txt"), CHK_KIND_TEXT);
 }
 
+/* The PDF `pdf` reads complete, to the cells, format and year of the page `html` (and its
+ * organ, when it is a print of that page). */
+static void reads_as_page(const char *html, const char *pdf, int print, struct chk_report *r)
+{
+	struct chk_report page;
+	check(html, &page);
+	check(pdf, r);
+	assert_int_equal(r->res.source, CHK_SRC_PDF);
+	assert_int_equal(r->res.format, page.res.format);
+	assert_int_equal(r->res.rep.year, page.res.rep.year);
+	assert_true(r->res.complete);
+	same_cells(&page, r, ALL_TABLES);
+	if (print)
+		assert_string_equal(r->res.rep.agency, page.res.rep.agency);
+	chk_report_free(&page);
+}
+
 /* A browser's print of the report page reads to the page's own cells. */
 static void test_pdf_browser_print(void **state)
 {
 	static const char *const pages[][2] = { { "hangzhou-2021.html", "hangzhou-2021-chromium.pdf" },
 						{ "shanghai-2019.html", "shanghai-2019-chromium.pdf" } };
 	for (size_t i = 0; i < 2; i++) {
-		struct chk_report html, pdf;
-		check(pages[i][0], &html);
-		check(pages[i][1], &pdf);
-		assert_int_equal(pdf.res.source, CHK_SRC_PDF);
-		assert_int_equal(pdf.res.format, html.res.format);
-		assert_int_equal(pdf.res.rep.year, html.res.rep.year);
-		assert_string_equal(pdf.res.rep.agency, html.res.rep.agency);
-		assert_true(pdf.res.complete);
-		same_cells(&html, &pdf, ALL_TABLES);
+		struct chk_report pdf;
+		reads_as_page(pages[i][0], pages[i][1], 1, &pdf);
 		assert_int_equal(chk_count(&pdf, SEV_ERROR), 0);
-		chk_report_free(&html);
 		chk_report_free(&pdf);
 	}
 }
@@ -156,6 +165,80 @@ static void test_pdf_scanned_is_an_error(void **state)
 	assert_non_null(strstr(f->msg, "扫描件"));
 	assert_null(finding(&r, "CAP-10"));  /* not "format unknown": nothing could be read */
 	assert_false(r.res.complete);
+	chk_report_free(&r);
+}
+
+/* The shapes organs' PDFs take (tests/golden/check/make-fixtures.py): a 公文-style export with
+ * ruled tables, Table 三 on landscape pages, labels wrapped in narrow cells, a group split by the
+ * page break and "— 3 —" page numbers; a gazette set in two columns with a running header and
+ * "第 1 页 共 2 页". Both read to the page's own 200 cells, with no finding at all. */
+static void test_pdf_published_shapes(void **state)
+{
+	static const char *const pdfs[] = { "gongwen-ruled.pdf", "bulletin-two-column.pdf" };
+	for (size_t i = 0; i < 2; i++) {
+		struct chk_report pdf;
+		reads_as_page("hangzhou-2021.html", pdfs[i], 0, &pdf);
+		if (pdf.findings.n > 0)
+			fail_msg("%s: %s %s", pdfs[i], pdf.findings.v[0].rule, pdf.findings.v[0].msg);
+		for (int sec = 0; sec < SEC__MAX; sec++)
+			if (strstr(pdf.res.rep.section[sec], "第1页") || strstr(pdf.res.rep.section[sec], "—3—"))
+				fail_msg("%s: a page number in section %d", pdfs[i], sec + 1);
+		chk_report_free(&pdf);
+	}
+}
+
+/* Two columns are read column by column: the left column's heading starts its section and its
+ * paragraph reads on, never interleaved with the right column's lines. */
+static void test_pdf_two_columns_in_reading_order(void **state)
+{
+	struct chk_report r;
+	const char *o;
+	check("bulletin-two-column.pdf", &r);
+	assert_string_equal(r.res.rep.agency, "青川县乡村振兴局");
+	o = r.res.rep.section[SEC_OVERVIEW];
+	assert_non_null(strstr(o, "严格按照县委县政府要求,认真贯彻落实《条例》及相关规定,切实抓好决策"));
+	assert_non_null(strstr(o, "全年在青川县人民政府门户网站公开政府信息98条"));
+	/* the left column's last lines come before the right column's first */
+	assert_non_null(strstr(o, "主动公开情况"));
+	assert_non_null(strstr(o, "财政预决算6条"));
+	assert_true(strstr(o, "主动公开情况") < strstr(o, "财政预决算6条"));
+	assert_non_null(strstr(r.res.rep.section[SEC_PROBLEMS], "一是政策解读形式还不够丰富"));
+	assert_null(strstr(r.res.rep.section[SEC_PROBLEMS], "收费通知"));
+	chk_report_free(&r);
+}
+
+/* A realistic scan (the 公文 print's pages as JPEG pictures) is an error saying so; a table
+ * pasted as a screenshot under its heading is a warning naming the page, the rest still read. */
+static void test_pdf_pictures(void **state)
+{
+	struct chk_report r, html;
+	const struct finding *f;
+
+	check("scanned-pages.pdf", &r);
+	f = finding(&r, "CAP-11");
+	assert_non_null(f);
+	assert_int_equal(f->sev, SEV_ERROR);
+	assert_non_null(strstr(f->msg, "都没有文字层"));
+	chk_report_free(&r);
+
+	check("table-image.pdf", &r);
+	check("hangzhou-2021.html", &html);
+	f = finding(&r, "CAP-13");
+	assert_non_null(f);
+	assert_int_equal(f->sev, SEV_WARN);
+	assert_non_null(strstr(f->msg, "第 2 页"));
+	assert_non_null(strstr(f->msg, "截图"));
+	assert_null(finding(&r, "CAP-11"));  /* every page has text */
+	same_cells(&html, &r, (1u << TBL_2) | (1u << TBL_4));
+	assert_int_equal(cells_state(&r.res.rep.cells,
+				     fmt_cell_index(r.res.rep.cells.fmt, "t3.new_received.total")),
+			 CELL_ABSENT);
+	assert_string_equal(r.res.rep.agency, "杭州市某区人民政府办公室");
+	chk_report_free(&html);
+	chk_report_free(&r);
+	/* a report whose tables are text has no such warning, pictures or not */
+	check("gongwen-ruled.pdf", &r);
+	assert_null(finding(&r, "CAP-13"));
 	chk_report_free(&r);
 }
 
@@ -243,6 +326,9 @@ int main(void)
 		cmocka_unit_test(test_pdf_blank_cells_keep_their_column),
 		cmocka_unit_test(test_pdf_negative),
 		cmocka_unit_test(test_pdf_scanned_is_an_error),
+		cmocka_unit_test(test_pdf_published_shapes),
+		cmocka_unit_test(test_pdf_two_columns_in_reading_order),
+		cmocka_unit_test(test_pdf_pictures),
 		cmocka_unit_test(test_pdf_broken_named),
 		cmocka_unit_test(test_xlsx_tables),
 		cmocka_unit_test(test_html_whatever_the_name),
