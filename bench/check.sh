@@ -9,7 +9,10 @@
 # other organ names and years, a changed number in one report of four — so about a third are
 # HTML (UTF-8, GB18030, Big5), a few DOCX, the rest text captures of every damaged shape.
 # Set CHECK_BENCH_DIR to also add every report file under that folder (e.g. reports rendered by
-# `gongkai report`). Run by `make bench`, never by make check.
+# `gongkai report`). Set BASELINE to another build of gongkai (e.g. main's before a change) to
+# time both on the same folders in the same run, alternately CHECK_BENCH_RUNS times each
+# (default 5), and print the ratio of their least CPU times (a shared machine's load only ever
+# adds time). Run by `make bench`, never by make check.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 G=${GONGKAI:-$top/build/gongkai}
@@ -115,10 +118,14 @@ BEGIN {
 [ "$lines" -eq "$files" ] || { echo "bench/check.sh: $lines CSV lines for $files files" >&2; exit 1; }
 
 # PDFs on their own (poppler and the positional table rebuild): the browser prints of the
-# HTML fixtures, 20 copies each
+# HTML fixtures and the published shapes (公文 export, two-column gazette), 20 copies each
 mkdir -p "$dir/pdf"
 n=0
 for f in "$top"/tests/golden/check/*-chromium.pdf; do
+	for k in $(seq 1 20); do cp "$f" "$dir/pdf/$n-$k.pdf"; done
+	n=$((n + 1))
+done
+for f in "$top"/tests/golden/check/gongwen-ruled.pdf "$top"/tests/golden/check/bulletin-two-column.pdf; do
 	for k in $(seq 1 20); do cp "$f" "$dir/pdf/$n-$k.pdf"; done
 	n=$((n + 1))
 done
@@ -128,3 +135,28 @@ pbytes=$(du -sb "$dir/pdf" | cut -f1)
 pcpu=$(cpu "$dir/ptime.txt")
 awk -v f="$pfiles" -v b="$pbytes" -v c="$pcpu" 'BEGIN { if (c <= 0) c = 0.01
 	printf "pdf: %d files, %.1f MB: %.0f reports/s, %.2f MB/s per core\n", f, b / 1048576, f / c, b / 1048576 / c }'
+
+# Against a baseline build, alternately on the same folders: the least CPU time of each.
+if [ -n "${BASELINE:-}" ]; then
+	runs=${CHECK_BENCH_RUNS:-5}
+	least() {  # binary folder → least CPU seconds over $runs runs (stdout discarded)
+		local best="" t
+		for _ in $(seq 1 "$runs"); do
+			/usr/bin/time -f "%U %S" -o "$dir/bt.txt" "$1" check --csv "$2" >/dev/null 2>&1 || true
+			t=$(awk '$1 ~ /^[0-9.]+$/ { t = $1 + $2 } END { print t }' "$dir/bt.txt")  # (after "Command exited…")
+			best=$(awk -v a="$best" -v b="$t" 'BEGIN { print (a == "" || b < a) ? b : a }')
+		done
+		echo "$best"
+	}
+	for what in reports pdf; do
+		b=0 c=0
+		for _ in 1 2; do  # interleaved halves, so a change of load falls on both
+			b=$(awk -v x="$b" -v y="$(least "$BASELINE" "$dir/$what")" 'BEGIN { print (x == 0 || y < x) ? y : x }')
+			c=$(awk -v x="$c" -v y="$(least "$G" "$dir/$what")" 'BEGIN { print (x == 0 || y < x) ? y : x }')
+		done
+		[ "$what" = reports ] && f=$files mb=$bytes || f=$pfiles mb=$pbytes
+		awk -v w="$what" -v f="$f" -v mb="$mb" -v b="$b" -v c="$c" 'BEGIN {
+			if (b <= 0) b = 0.01; if (c <= 0) c = 0.01; mb /= 1048576
+			printf "%s against the baseline (least CPU of %d runs each): baseline %.2f s, %.0f reports/s, %.2f MB/s per core; this build %.2f s, %.0f reports/s, %.2f MB/s per core; ratio %.2fx\n", w, 2 * '"$runs"', b, f / b, mb / b, c, f / c, mb / c, b / c }'
+	done
+fi

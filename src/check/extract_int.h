@@ -1,6 +1,6 @@
 /*
  * extract_int.h — what the files of extraction share (extract.c, items.c, match.c, notes.c,
- * sections.c, organ.c, place.c, values.c, tables.c); not for use outside src/check.
+ * sections.c, organ.c, place.c, fold.c, values.c, tables.c); not for use outside src/check.
  *
  * Extraction flattens the rows of a document (doc.h) into a stream of items — non-span cells
  * in order plus separator lines, each classified as a number, a blank or text (items.c) — and
@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "base/arena.h"
+#include "base/buf.h"
 #include "check/extract.h"
 
 /* ---- items (items.c) ---- */
@@ -62,6 +63,10 @@ struct extraction {
 enum kind chk_classify(const char *s, size_t len, struct num *num);
 /* x->it from the document's rows (injected ruby removed when the page has it: CAP-07). */
 void chk_items_build(struct extraction *x);
+/* NFKC + case folding as text_nfkc_casefold, fast for the characters of nearly every report
+ * (fold.c); chk_fold_cp is one code point's fold, -1 where fold.c leaves it to utf8proc. */
+int chk_fold(const char *s, size_t len, struct buf *out, struct gk_error *e) GK_WUR;
+int32_t chk_fold_cp(int32_t cp);
 /* x->nrow / x->nline: one normalisation of the whole document, mapped back to rows. */
 int chk_rows_normalise(struct extraction *x) GK_WUR;
 

@@ -39,9 +39,9 @@ enum kind chk_classify(const char *s, size_t len, struct num *num)
 	memset(num, 0, sizeof *num);
 	if (len == 0)
 		return K_BLANK;
-	for (k = 0; k < sizeof placeholders / sizeof placeholders[0]; k++)
+	for (k = 0; len <= 6 && k < sizeof placeholders / sizeof placeholders[0]; k++)
 		if (len == strlen(placeholders[k]) && memcmp(s, placeholders[k], len) == 0)
-			return K_BLANK;
+			return K_BLANK;  /* (none is longer than 6 bytes: "——") */
 	if (s[0] == '+' || s[0] == '-') {
 		num->neg = s[0] == '-';
 		i = 1;
@@ -297,12 +297,19 @@ int chk_rows_normalise(struct extraction *x)
 				goto out;
 		}
 	}
-	if (chk_cpset_count(&trad, raw.ptr ? raw.ptr : "", raw.len, 1) > 0)
-		rc = text_normalise(raw.ptr ? raw.ptr : "", raw.len, &norm, x->e);
-	else
-		rc = text_nfkc_casefold(raw.ptr ? raw.ptr : "", raw.len, &norm, x->e);
-	if (rc)
+	/* the one normalisation (text/normalise.h): NFKC + case folding, then traditional →
+	 * simplified where the page has traditional characters */
+	if ((rc = chk_fold(raw.ptr ? raw.ptr : "", raw.len, &norm, x->e)) != 0)
 		goto out;
+	if (chk_cpset_count(&trad, raw.ptr ? raw.ptr : "", raw.len, 1) > 0) {
+		struct buf t2s;
+		buf_init(&t2s, 0);
+		rc = text_t2s(norm.ptr ? norm.ptr : "", norm.len, &t2s, x->e);
+		buf_free(&norm);
+		norm = t2s;
+		if (rc)
+			goto out;
+	}
 	p = norm.ptr ? norm.ptr : (char *)"";
 	for (line = 0; line < x->nrows; line++) {
 		char *nl = strchr(p, '\n');

@@ -15,7 +15,10 @@
 
 #include "base/mem.h"
 #include "check/decode.h"
+#include "check/extract_int.h"
 #include "check/reader.h"
+#include "text/normalise.h"
+#include "text/utf8.h"
 
 #define GOLDEN GK_TEST_SOURCE_DIR "/tests/golden/check/"
 
@@ -353,6 +356,47 @@ static void test_deep_nesting_bounded(void **state)
 	buf_free(&b);
 }
 
+/* The checker's own fold of rows is the one normalisation: each code point it folds itself
+ * folds as utf8proc folds it, and whole documents (every capture of the corpus, the fixtures
+ * 092.txt with traditional characters and ruby pinyin) come out byte for byte the same. */
+static void test_fold_is_nfkc_casefold(void **state)
+{
+	static const char *const files[] = { GOLDEN "hangzhou-2021.html", GOLDEN "shanghai-2019.html",
+					     GK_TEST_SOURCE_DIR "/tests/data/corpus/reference-cizhouzhai-2024.txt" };
+	int folded = 0;
+
+	for (int32_t cp = 1; cp < 0x10000; cp++) {
+		char in[4], want_s[8];
+		size_t n;
+		struct buf ref;
+		int32_t f = chk_fold_cp(cp);
+		if (f < 0 || (cp >= 0xD800 && cp <= 0xDFFF))
+			continue;
+		n = utf8_encode(cp, in);
+		buf_init(&ref, 0);
+		assert_int_equal(text_nfkc_casefold(in, n, &ref, NULL), 0);
+		want_s[utf8_encode(f, want_s)] = '\0';
+		if (strcmp(ref.ptr, want_s) != 0)
+			fail_msg("U+%04X folds to '%s' here, '%s' by utf8proc", (unsigned)cp, want_s, ref.ptr);
+		buf_free(&ref);
+		folded++;
+	}
+	assert_true(folded > 21000);  /* the CJK ideographs, ASCII, full-width forms, punctuation */
+	for (size_t i = 0; i < sizeof files / sizeof files[0] + 1; i++) {
+		struct buf in, a, b;
+		char *path = i < sizeof files / sizeof files[0] ? xstrdup(files[i]) :
+			     xasprintf("%s/tests/data/corpus/real/092.txt", GK_TEST_SOURCE_DIR);
+		buf_init(&in, 0), buf_init(&a, 0), buf_init(&b, 0);
+		assert_int_equal(buf_read_file(&in, path, NULL), 0);
+		assert_int_equal(chk_fold(in.ptr, in.len, &a, NULL), 0);
+		assert_int_equal(text_nfkc_casefold(in.ptr, in.len, &b, NULL), 0);
+		assert_int_equal(a.len, b.len);
+		assert_memory_equal(a.ptr, b.ptr, a.len);
+		buf_free(&in), buf_free(&a), buf_free(&b);
+		free(path);
+	}
+}
+
 static void test_binary_text_refused(void **state)
 {
 	struct chk_doc d;
@@ -384,6 +428,7 @@ int main(void)
 		cmocka_unit_test(test_pathological_table_bounded),
 		cmocka_unit_test(test_deep_nesting_bounded),
 		cmocka_unit_test(test_binary_text_refused),
+		cmocka_unit_test(test_fold_is_nfkc_casefold),
 	};
 	return cmocka_run_group_tests_name("check/readers", tests, NULL, NULL);
 }
