@@ -132,14 +132,14 @@ static int parse(int argc, char **argv, const char *allowed, int need_year, stru
 	return 0;
 }
 
-/* The renderer named by --format (default txt). A binary format (xlsx, docx, pdf) is refused
+/* The renderer named by --format (default txt). A binary format (xlsx, docx, pdf, ofd) is refused
  * when it would go to a terminal: it needs -o FILE or a redirection. */
 static int pick_kind(const char *name, const char *output, int *kind)
 {
 	*kind = render_kind_by_name(name ? name : "txt");
 	if (*kind < 0)
 		return cli_usage_error(CMD, "--format: unknown format '%s' (txt, md, html, json, xlsx, "
-				       "docx, pdf, svg, png, figure.pdf)", name);
+				       "docx, pdf, svg, png, figure.pdf, ofd)", name);
 	if (render_kind_binary(*kind) && cli_binary_to_tty(output))
 		return cli_usage_error(CMD, "--format %s writes a binary file: give -o FILE or "
 				       "redirect the output", name);

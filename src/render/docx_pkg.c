@@ -9,10 +9,8 @@
  * w:eastAsia="zh-CN" in the document defaults and w:themeFontLang in the settings.
  *
  * Deterministic: fixed part order, the creation date of docx_meta in docProps/core.xml and a
- * fixed modification time on every zip entry. libzip stores it as an MS-DOS local time
- * converted with localtime(), so the time_t handed to it is made with mktime() from the fixed
- * local fields — the stored fields are then the same in every time zone.
- * This file is the only one that writes with zip.h. May use base/ and text/.
+ * fixed modification time on every zip entry (zip_pkg.h).
+ * May use base/ and text/.
  */
 #include "render/docx_pkg.h"
 
@@ -20,9 +18,7 @@
 #include <string.h>
 #include <time.h>
 
-#include <zip.h>
-
-#include "base/mem.h"
+#include "render/zip_pkg.h"
 
 #define W_NS "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #define R_NS "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -252,104 +248,30 @@ static int core_xml(const struct docx_meta *meta, struct buf *out)
 			  meta->y, meta->m, meta->d, meta->y, meta->m, meta->d);
 }
 
-/* ---- the zip package ------------------------------------------------------------------- */
-
-/* Add a part; data is copied (libzip frees the copy). */
-static int zip_part(zip_t *za, const char *name, const char *data, size_t len, time_t mtime)
-{
-	char *copy = xmalloc(len ? len : 1);
-	zip_source_t *src;
-	zip_int64_t idx;
-
-	memcpy(copy, data, len);
-	if (!(src = zip_source_buffer(za, copy, len, 1))) {
-		free(copy);
-		return ERR_INTERNAL;
-	}
-	if ((idx = zip_file_add(za, name, src, ZIP_FL_ENC_UTF_8)) < 0) {
-		zip_source_free(src);
-		return ERR_INTERNAL;
-	}
-	if (zip_file_set_mtime(za, (zip_uint64_t)idx, mtime, 0) ||
-	    zip_set_file_compression(za, (zip_uint64_t)idx, ZIP_CM_DEFLATE, 9))
-		return ERR_INTERNAL;
-	return 0;
-}
-
-/* The entries' modification time: 00:00 local time on y-m-d (2000-01-01 outside the MS-DOS
- * range), as a time_t that localtime() turns back into exactly those fields. */
-static time_t entry_mtime(int y, int m, int d)
-{
-	struct tm tm;
-
-	memset(&tm, 0, sizeof tm);
-	if (y < 1980 || y > 2107) {
-		y = 2000;
-		m = d = 1;
-	}
-	tm.tm_year = y - 1900;
-	tm.tm_mon = m - 1;
-	tm.tm_mday = d;
-	tm.tm_isdst = -1;
-	return mktime(&tm);
-}
+/* ---- the package ----------------------------------------------------------------------- */
 
 int docx_package(const struct buf *document, const struct docx_meta *meta, struct buf *out)
 {
 	struct buf core;
-	zip_error_t ze;
-	zip_source_t *src = NULL;
-	zip_t *za = NULL;
-	zip_stat_t st;
-	time_t mtime = entry_mtime(meta->y, meta->m, meta->d);
 	int rc;
 
 	buf_init(&core, 0);
-	zip_error_init(&ze);
-	if ((rc = core_xml(meta, &core)))
-		goto out;
-	if (!(src = zip_source_buffer_create(NULL, 0, 0, &ze)) ||
-	    !(za = zip_open_from_source(src, ZIP_TRUNCATE, &ze))) {
-		rc = ERR_INTERNAL;
-		goto out;
-	}
-	zip_source_keep(src);
-	if ((rc = zip_part(za, "[Content_Types].xml", content_types, sizeof content_types - 1, mtime)) ||
-	    (rc = zip_part(za, "_rels/.rels", package_rels, sizeof package_rels - 1, mtime)) ||
-	    (rc = zip_part(za, "docProps/core.xml", core.ptr, core.len, mtime)) ||
-	    (rc = zip_part(za, "docProps/app.xml", app_xml, sizeof app_xml - 1, mtime)) ||
-	    (rc = zip_part(za, "word/document.xml", document->ptr, document->len, mtime)) ||
-	    (rc = zip_part(za, "word/styles.xml", styles_xml, sizeof styles_xml - 1, mtime)) ||
-	    (rc = zip_part(za, "word/settings.xml", settings_xml, sizeof settings_xml - 1, mtime)) ||
-	    (rc = zip_part(za, "word/fontTable.xml", font_table_xml, sizeof font_table_xml - 1,
-			   mtime)) ||
-	    (rc = zip_part(za, "word/footer1.xml", footer_xml, sizeof footer_xml - 1, mtime)) ||
-	    (rc = zip_part(za, "word/_rels/document.xml.rels", document_rels,
-			   sizeof document_rels - 1, mtime)))
-		goto out;
-	if (zip_close(za) != 0) {
-		rc = ERR_INTERNAL;
-		goto out;
-	}
-	za = NULL;
-	if (zip_source_stat(src, &st) != 0 || zip_source_open(src) != 0) {
-		rc = ERR_INTERNAL;
-		goto out;
-	}
-	for (zip_uint64_t done = 0; done < st.size && rc == 0;) {
-		char chunk[8192];
-		zip_int64_t n = zip_source_read(src, chunk, sizeof chunk);
+	if ((rc = core_xml(meta, &core)) == 0) {
+		const struct zip_part parts[] = {
+			{ "[Content_Types].xml", content_types, sizeof content_types - 1 },
+			{ "_rels/.rels", package_rels, sizeof package_rels - 1 },
+			{ "docProps/core.xml", core.ptr, core.len },
+			{ "docProps/app.xml", app_xml, sizeof app_xml - 1 },
+			{ "word/document.xml", document->ptr, document->len },
+			{ "word/styles.xml", styles_xml, sizeof styles_xml - 1 },
+			{ "word/settings.xml", settings_xml, sizeof settings_xml - 1 },
+			{ "word/fontTable.xml", font_table_xml, sizeof font_table_xml - 1 },
+			{ "word/footer1.xml", footer_xml, sizeof footer_xml - 1 },
+			{ "word/_rels/document.xml.rels", document_rels, sizeof document_rels - 1 },
+		};
 
-		if (n <= 0)
-			rc = ERR_INTERNAL;
-		else if ((rc = buf_append(out, chunk, (size_t)n)) == 0)
-			done += (zip_uint64_t)n;
+		rc = zip_package(parts, sizeof parts / sizeof parts[0], meta->y, meta->m, meta->d, out);
 	}
-	zip_source_close(src);
-out:
-	if (za)
-		zip_discard(za);
-	zip_source_free(src);
 	buf_free(&core);
 	return rc;
 }

@@ -5,11 +5,11 @@
  * It holds the text writer (escaping, dropping what XML 1.0 forbids), paragraphs, the page
  * (A4, GB/T 9704 margins, "— N —" page number) and the package: the parts every document
  * shares (styles with the fonts of Chinese official documents, settings with zh-CN, the font
- * table, the footer, relationships) zipped by libzip in a fixed order with fixed times, so the
+ * table, the footer, relationships) zipped by zip_pkg.h in a fixed order with fixed times, so the
  * same document gives the same bytes in every time zone (docs/render.md, Determinism).
  * Styles a caller may name: NULL (Normal: 仿宋_GB2312 三号, 28 pt line, two-character indent),
  * "Title" (方正小标宋简体 二号, centred), "Heading1" (黑体 三号), "TableText" (宋体 五号).
- * This module is the only one that includes zip.h. May use base/ and text/.
+ * May use base/ and text/.
  */
 #ifndef GK_RENDER_DOCX_PKG_H
 #define GK_RENDER_DOCX_PKG_H

@@ -28,27 +28,24 @@
  * The fonts are embedded (cairo subsets them) and the text stays selectable and searchable
  * (cairo writes ToUnicode maps). Deterministic: the creation date in the document information
  * is fixed (walk.h), nothing else in cairo's output depends on the clock.
- * This file is the only one that includes pango and cairo. May use base/, text/ and format/.
+ * The pages are laid out by the page engine (page.h); render_ofd writes the same layout as an
+ * OFD (GB/T 33190) through its recorder (ofd.h).
+ * May use base/, text/ and format/.
  */
 #include "render/render.h"
 
 #include <string.h>
 
-#include <cairo-pdf.h>
-#include <pango/pangocairo.h>
-
+#include "render/ofd.h"
+#include "render/page.h"
 #include "render/walk.h"
 #include "text/date.h"
 
-#define MM (72.0 / 25.4)
-#define PAGE_W (210 * MM)
-#define PAGE_H (297 * MM)
-#define MARGIN_TOP (37 * MM)
-#define MARGIN_BOTTOM (35 * MM)
-#define MARGIN_LEFT (28 * MM)
-#define MARGIN_RIGHT (26 * MM)
-#define TEXT_W (PAGE_W - MARGIN_LEFT - MARGIN_RIGHT)
-#define BOTTOM (PAGE_H - MARGIN_BOTTOM)
+#define MM PAGE_MM
+#define MARGIN_TOP PAGE_MARGIN_TOP
+#define MARGIN_LEFT PAGE_MARGIN_LEFT
+#define TEXT_W PAGE_TEXT_W
+#define BOTTOM PAGE_BOTTOM
 #define CELL_PAD_X 2.5
 #define CELL_PAD_Y 2.5
 #define RULE_W 0.6
@@ -58,16 +55,14 @@
 
 enum pdf_font { F_TITLE, F_HEADING, F_BODY, F_TABLE, F_TABLE_SMALL, F_FOOTER, F__MAX };
 
-static const struct {
-	const char *desc;   /* Pango font description */
-	double leading;     /* pt from one line to the next */
-} fonts[F__MAX] = {
-	[F_TITLE] = { "Noto Serif CJK SC Bold 22", 35 },
-	[F_HEADING] = { "Noto Sans CJK SC 16", 28 },
-	[F_BODY] = { "Noto Serif CJK SC 16", 28 },
-	[F_TABLE] = { "Noto Serif CJK SC 10.5", 13.5 },         /* Table 二 (五号) */
-	[F_TABLE_SMALL] = { "Noto Serif CJK SC 9", 11.5 },      /* Tables 三 and 四 (小五) */
-	[F_FOOTER] = { "Noto Serif CJK SC 14", 20 },
+/* The Noto CJK faces stand in for the official ones, which the OFD names (ofd.h). */
+static const struct page_font fonts[F__MAX] = {
+	[F_TITLE] = { "Noto Serif CJK SC Bold 22", 35, OFD_FONT_TITLE },
+	[F_HEADING] = { "Noto Sans CJK SC 16", 28, OFD_FONT_HEADING },
+	[F_BODY] = { "Noto Serif CJK SC 16", 28, OFD_FONT_BODY },
+	[F_TABLE] = { "Noto Serif CJK SC 10.5", 13.5, OFD_FONT_TABLE },     /* Table 二 (五号) */
+	[F_TABLE_SMALL] = { "Noto Serif CJK SC 9", 11.5, OFD_FONT_TABLE },  /* Tables 三, 四 (小五) */
+	[F_FOOTER] = { "Noto Serif CJK SC 14", 20, OFD_FONT_TABLE },
 };
 
 /* Column widths of each table as fractions of the text width (they sum to 1). */
@@ -79,166 +74,31 @@ static const double cols_t4[] = { 1 / 15.0, 1 / 15.0, 1 / 15.0, 1 / 15.0, 1 / 15
 				  1 / 15.0, 1 / 15.0, 1 / 15.0 };
 
 struct pdf {
-	cairo_surface_t *surface;
-	cairo_t *cr;
-	PangoLayout *layout;
-	PangoFontDescription *font[F__MAX];
-	double y;          /* top of the free space on the current page */
-	int page;          /* current page number, 1-based */
+	struct page pg;
 	struct buf pend;   /* a heading waiting for what follows it */
 	int pending;
 	enum pdf_font tfont;   /* the font of the table being drawn */
-	struct buf *out;
-	struct buf num;
-	int rc;            /* first write error (ERR_LIMIT when out is full) */
 };
-
-static cairo_status_t write_out(void *closure, const unsigned char *data, unsigned int len)
-{
-	struct pdf *p = closure;
-
-	if (p->rc == 0)
-		p->rc = buf_append(p->out, data, len);
-	return p->rc ? CAIRO_STATUS_WRITE_ERROR : CAIRO_STATUS_SUCCESS;
-}
-
-/* Put s[0..len) into the layout: font f, wrapped at width pt, first-line indent (pt),
- * alignment, justification. */
-static void set_text(struct pdf *p, enum pdf_font f, const char *s, size_t len, double width,
-		     double indent, PangoAlignment align, int justify)
-{
-	pango_layout_set_font_description(p->layout, p->font[f]);
-	pango_layout_set_width(p->layout, (int)(width * PANGO_SCALE));
-	pango_layout_set_indent(p->layout, (int)(indent * PANGO_SCALE));
-	pango_layout_set_alignment(p->layout, align);
-	pango_layout_set_justify(p->layout, justify);
-	pango_layout_set_text(p->layout, s, (int)len);
-}
-
-static int nlines(struct pdf *p)
-{
-	return pango_layout_get_line_count(p->layout);
-}
-
-/* Draw the laid-out lines [from, to) at x, the first line box starting at top, each line box
- * `leading` high with its text centred in it. */
-static void draw_lines(struct pdf *p, int from, int to, double x, double top, double leading)
-{
-	PangoLayoutIter *it = pango_layout_get_iter(p->layout);
-	int i = 0;
-
-	do {
-		PangoLayoutLine *line;
-		PangoRectangle logical, lr;
-
-		if (i < from)
-			continue;
-		if (i >= to)
-			break;
-		line = pango_layout_iter_get_line_readonly(it);
-		pango_layout_iter_get_line_extents(it, NULL, &logical);
-		pango_layout_line_get_extents(line, NULL, &lr);
-		cairo_move_to(p->cr, x + (double)logical.x / PANGO_SCALE,
-			      top + (i - from) * leading + (leading - (double)lr.height / PANGO_SCALE) / 2 -
-				      (double)lr.y / PANGO_SCALE);
-		pango_cairo_show_layout_line(p->cr, line);
-	} while (i++, pango_layout_iter_next_line(it));
-	pango_layout_iter_free(it);
-}
-
-/* The page number "— N —" centred below the text area. */
-static void footer(struct pdf *p)
-{
-	buf_reset(&p->num);
-	if (p->rc == 0)
-		p->rc = buf_printf(&p->num, "— %d —", p->page);
-	set_text(p, F_FOOTER, buf_cstr(&p->num), p->num.len, TEXT_W, 0, PANGO_ALIGN_CENTER, 0);
-	draw_lines(p, 0, 1, MARGIN_LEFT, BOTTOM + 7 * MM, fonts[F_FOOTER].leading);
-}
-
-static void new_page(struct pdf *p)
-{
-	footer(p);
-	cairo_show_page(p->cr);
-	p->page++;
-	p->y = MARGIN_TOP;
-}
-
-/* Text as Pango should see it: a line break inside a paragraph becomes U+2028 LINE SEPARATOR
- * (a new line, not a new paragraph with its indent, as w:br in the DOCX); the control
- * characters the DOCX drops (C0 but tab and line feed, U+FFFE, U+FFFF) are dropped, not drawn
- * as hex boxes. */
-static int clean_text(const char *s, size_t len, struct buf *out)
-{
-	int rc = 0;
-
-	for (size_t i = 0; i < len && rc == 0; i++) {
-		unsigned char ch = (unsigned char)s[i];
-
-		if (ch == '\n')
-			rc = buf_puts(out, "\u2028");
-		else if (ch == 0xEF && i + 2 < len && (unsigned char)s[i + 1] == 0xBF &&
-			 (unsigned char)s[i + 2] >= 0xBE)
-			i += 2;
-		else if (ch >= 0x20 || ch == '\t')
-			rc = buf_putc(out, (char)ch);
-	}
-	return rc;
-}
-
-/* A block of text lines at the left margin, continuing on new pages as needed. keep: the
- * space (pt) that must remain below the block's first line on the same page (a heading keeps
- * itself with the next lines). */
-static void text_block(struct pdf *p, enum pdf_font f, const char *text, size_t text_len,
-		       double indent, PangoAlignment align, int justify, double keep)
-{
-	double leading = fonts[f].leading;
-	struct buf t;
-	int n;
-
-	buf_init(&t, 0);
-	if (p->rc == 0)
-		p->rc = clean_text(text, text_len, &t);
-	if (p->y + leading + keep > BOTTOM && p->y > MARGIN_TOP)
-		new_page(p);
-	set_text(p, f, buf_cstr(&t), t.len, TEXT_W, indent, align, justify);
-	n = nlines(p);
-	for (int i = 0; i < n;) {
-		int fit = (int)((BOTTOM - p->y) / leading);
-
-		if (fit < 1) {
-			new_page(p);   /* the footer used the layout: lay the text out again */
-			set_text(p, f, buf_cstr(&t), t.len, TEXT_W, indent, align, justify);
-			continue;
-		}
-		if (fit > n - i)
-			fit = n - i;
-		draw_lines(p, i, i + fit, MARGIN_LEFT, p->y, leading);
-		p->y += fit * leading;
-		i += fit;
-	}
-	buf_free(&t);
-}
 
 static int on_title(void *ctx, const char *s, size_t len)
 {
 	struct pdf *p = ctx;
 	size_t cut;
 
-	set_text(p, F_TITLE, s, len, TEXT_W, 0, PANGO_ALIGN_CENTER, 0);
-	if (nlines(p) > 1 && (cut = walk_title_break(s, len)) > 0) {
+	page_set_text(&p->pg, F_TITLE, s, len, TEXT_W, 0, PANGO_ALIGN_CENTER, 0);
+	if (page_nlines(&p->pg) > 1 && (cut = walk_title_break(s, len)) > 0) {
 		struct buf two;
 
 		buf_init(&two, 0);
-		if (p->rc == 0 && (p->rc = buf_append(&two, s, cut)) == 0 &&
-		    (p->rc = buf_putc(&two, '\n')) == 0 && (p->rc = buf_append(&two, s + cut, len - cut)) == 0)
-			text_block(p, F_TITLE, two.ptr, two.len, 0, PANGO_ALIGN_CENTER, 0, 0);
+		if (p->pg.rc == 0 && (p->pg.rc = buf_append(&two, s, cut)) == 0 &&
+		    (p->pg.rc = buf_putc(&two, '\n')) == 0 && (p->pg.rc = buf_append(&two, s + cut, len - cut)) == 0)
+			page_text_block(&p->pg, F_TITLE, two.ptr, two.len, TEXT_W, 0, PANGO_ALIGN_CENTER, 0, 0);
 		buf_free(&two);
 	} else {
-		text_block(p, F_TITLE, s, len, 0, PANGO_ALIGN_CENTER, 0, 0);
+		page_text_block(&p->pg, F_TITLE, s, len, TEXT_W, 0, PANGO_ALIGN_CENTER, 0, 0);
 	}
-	p->y += fonts[F_BODY].leading;
-	return p->rc;
+	p->pg.y += fonts[F_BODY].leading;
+	return p->pg.rc;
 }
 
 /* Draw the waiting heading, if any, keeping `keep` pt below it on the same page; it becomes
@@ -250,15 +110,15 @@ static void flush_heading(struct pdf *p, double keep)
 	if (!p->pending)
 		return;
 	p->pending = 0;
-	if (p->y + fonts[F_HEADING].leading + keep > BOTTOM && p->y > MARGIN_TOP)
-		new_page(p);
+	if (p->pg.y + fonts[F_HEADING].leading + keep > BOTTOM && p->pg.y > MARGIN_TOP)
+		page_new_page(&p->pg);
 	buf_init(&link, 0);
-	if (p->rc == 0 &&
-	    (p->rc = buf_printf(&link, "page=%d pos=[%.0f %.0f]", p->page, MARGIN_LEFT, p->y)) == 0)
-		cairo_pdf_surface_add_outline(p->surface, CAIRO_PDF_OUTLINE_ROOT, buf_cstr(&p->pend),
+	if (p->pg.rc == 0 &&
+	    (p->pg.rc = buf_printf(&link, "page=%d pos=[%.0f %.0f]", p->pg.page, MARGIN_LEFT, p->pg.y)) == 0)
+		cairo_pdf_surface_add_outline(p->pg.surface, CAIRO_PDF_OUTLINE_ROOT, buf_cstr(&p->pend),
 					      link.ptr, 0);
 	buf_free(&link);
-	text_block(p, F_HEADING, p->pend.ptr, p->pend.len, 32, PANGO_ALIGN_LEFT, 0, 0);
+	page_text_block(&p->pg, F_HEADING, p->pend.ptr, p->pend.len, TEXT_W, 32, PANGO_ALIGN_LEFT, 0, 0);
 }
 
 static int on_heading(void *ctx, enum section sec, const char *s, size_t len)
@@ -267,9 +127,9 @@ static int on_heading(void *ctx, enum section sec, const char *s, size_t len)
 
 	flush_heading(p, 0);
 	buf_reset(&p->pend);
-	if (p->rc == 0 && (p->rc = buf_append(&p->pend, s, len)) == 0)
+	if (p->pg.rc == 0 && (p->pg.rc = buf_append(&p->pend, s, len)) == 0)
 		p->pending = 1;
-	return p->rc;
+	return p->pg.rc;
 }
 
 static int on_para(void *ctx, const char *s, size_t len)
@@ -277,8 +137,8 @@ static int on_para(void *ctx, const char *s, size_t len)
 	struct pdf *p = ctx;
 
 	flush_heading(p, 2 * fonts[F_BODY].leading);
-	text_block(p, F_BODY, s, len, 32, PANGO_ALIGN_LEFT, 0, 0);
-	return p->rc;
+	page_text_block(&p->pg, F_BODY, s, len, TEXT_W, 32, PANGO_ALIGN_LEFT, 0, 0);
+	return p->pg.rc;
 }
 
 /* ---- tables ---------------------------------------------------------------------------- */
@@ -297,13 +157,13 @@ static int cell_text(struct pdf *p, const struct lay_table *t, const struct repo
 									       : PANGO_ALIGN_CENTER;
 
 	if (lc->label) {
-		set_text(p, p->tfont, lc->label, strlen(lc->label), w, 0, align, 0);
+		page_set_text(&p->pg, p->tfont, lc->label, strlen(lc->label), w, 0, align, 0);
 	} else {
-		if (p->rc == 0)
-			p->rc = walk_cell_text(c, lc->cell, &p->num);
-		set_text(p, p->tfont, buf_cstr(&p->num), p->num.len, w, 0, align, 0);
+		if (p->pg.rc == 0)
+			p->pg.rc = walk_cell_text(c, lc->cell, &p->pg.num);
+		page_set_text(&p->pg, p->tfont, buf_cstr(&p->pg.num), p->pg.num.len, w, 0, align, 0);
 	}
-	return nlines(p);
+	return page_nlines(&p->pg);
 }
 
 /* Draw the cells of t that meet rows [r0, r1), row r0 starting at top; rows' heights in h. */
@@ -315,7 +175,6 @@ static void draw_rows(struct pdf *p, const struct lay_table *t, const struct rep
 	ytop[r0] = top;
 	for (int r = r0; r < r1; r++)
 		ytop[r + 1] = ytop[r] + h[r];
-	cairo_set_line_width(p->cr, RULE_W);
 	for (int i = 0; i < t->n; i++) {
 		const struct lay_cell *lc = &t->c[i];
 		int a = lc->row > r0 ? lc->row : r0;
@@ -327,11 +186,10 @@ static void draw_rows(struct pdf *p, const struct lay_table *t, const struct rep
 			continue;
 		y0 = ytop[a];
 		y1 = ytop[b];
-		cairo_rectangle(p->cr, x[lc->col], y0, x[lc->col + lc->colspan] - x[lc->col], y1 - y0);
-		cairo_stroke(p->cr);
+		page_rect(&p->pg, x[lc->col], y0, x[lc->col + lc->colspan] - x[lc->col], y1 - y0, RULE_W);
 		n = cell_text(p, t, c, x, lc);
 		th = n * fonts[p->tfont].leading;
-		draw_lines(p, 0, n, x[lc->col] + CELL_PAD_X, y0 + (y1 - y0 - th) / 2,
+		page_draw_lines(&p->pg, 0, n, x[lc->col] + CELL_PAD_X, y0 + (y1 - y0 - th) / 2,
 			   fonts[p->tfont].leading);
 	}
 }
@@ -373,93 +231,91 @@ static int on_table(void *ctx, const struct lay_table *t, const struct report_ce
 		flush_heading(p, all + TABLE_GAP);
 	else
 		flush_heading(p, head + h[t->header_rows] + TABLE_GAP);
-	p->y += TABLE_GAP / 2;
-	if (p->y + (all <= BOTTOM - MARGIN_TOP ? all : head + h[t->header_rows]) > BOTTOM)
-		new_page(p);
+	p->pg.y += TABLE_GAP / 2;
+	if (p->pg.y + (all <= BOTTOM - MARGIN_TOP ? all : head + h[t->header_rows]) > BOTTOM)
+		page_new_page(&p->pg);
 	r0 = 0;
 	while (r0 < t->nrows) {
-		double y = p->y;
+		double y = p->pg.y;
 		int r1 = r0;
 
 		while (r1 < t->nrows && (y + h[r1] <= BOTTOM || r1 == r0))
 			y += h[r1++];
-		draw_rows(p, t, c, x, h, r0, r1, p->y);
-		p->y = y;
+		draw_rows(p, t, c, x, h, r0, r1, p->pg.y);
+		p->pg.y = y;
 		r0 = r1;
 		if (r0 < t->nrows) {
-			new_page(p);
+			page_new_page(&p->pg);
 			if (t->header_rows && r0 > t->header_rows) {
-				draw_rows(p, t, c, x, h, 0, t->header_rows, p->y);
-				p->y += head;
+				draw_rows(p, t, c, x, h, 0, t->header_rows, p->pg.y);
+				p->pg.y += head;
 			}
 		}
 	}
-	p->y += TABLE_GAP;
-	return p->rc;
+	p->pg.y += TABLE_GAP;
+	return p->pg.rc;
 }
 
 /* ---- the document ---------------------------------------------------------------------- */
 
-int render_pdf(const struct annual_report *r, struct buf *out, struct gk_error *e)
+/* Lay the report out on pages and append it to out: as a PDF, or — ofd given — as the OFD
+ * that recorded the same pages (the PDF then is not kept). */
+static int lay_out(const struct annual_report *r, struct buf *out, struct ofd *ofd,
+		   struct gk_error *e)
 {
 	static const struct walk_ops ops = { on_title, on_heading, on_para, on_table };
+	struct page_meta meta = { NULL, r->agency ? r->agency : "", 0, 0, 0 };
 	struct pdf p;
-	struct buf title, date;
-	int rc, y, m, d;
+	struct buf title;
+	int rc;
 
 	if (!r->cells.fmt)
 		return err_set(e, ERR_INVALID, "format", "the report has no format");
-	memset(&p, 0, sizeof p);
-	p.out = out;
-	p.page = 1;
-	p.y = MARGIN_TOP;
-	buf_init(&p.num, 64);
-	buf_init(&p.pend, 0);
 	buf_init(&title, 0);
-	buf_init(&date, 0);
-	date_split((int)(walk_fixed_time(r->year) / 86400), &y, &m, &d);
-	if ((rc = fmt_title(r->agency, r->year, &title)) ||
-	    (rc = buf_printf(&date, "%04d-%02d-%02dT00:00:00Z", y, m, d)))
-		goto out;
-	p.surface = cairo_pdf_surface_create_for_stream(write_out, &p, PAGE_W, PAGE_H);
-	cairo_pdf_surface_set_metadata(p.surface, CAIRO_PDF_METADATA_TITLE, title.ptr);
-	cairo_pdf_surface_set_metadata(p.surface, CAIRO_PDF_METADATA_AUTHOR,
-				       r->agency ? r->agency : "");
-	cairo_pdf_surface_set_metadata(p.surface, CAIRO_PDF_METADATA_CREATOR, "gongkai");
-	cairo_pdf_surface_set_metadata(p.surface, CAIRO_PDF_METADATA_CREATE_DATE, date.ptr);
-	p.cr = cairo_create(p.surface);
-	p.layout = pango_cairo_create_layout(p.cr);
-	/* sizes in points: cairo's PDF unit is the point, Pango's default resolution 96 dpi */
-	pango_cairo_context_set_resolution(pango_layout_get_context(p.layout), 72);
-	pango_context_set_language(pango_layout_get_context(p.layout),
-				   pango_language_from_string("zh-cn"));
-	pango_layout_context_changed(p.layout);
-	for (int f = 0; f < F__MAX; f++)
-		p.font[f] = pango_font_description_from_string(fonts[f].desc);
-	cairo_set_source_rgb(p.cr, 0, 0, 0);
+	if ((rc = fmt_title(r->agency, r->year, &title)) != 0) {
+		buf_free(&title);
+		return rc;
+	}
+	meta.title = title.ptr;
+	date_split((int)(walk_fixed_time(r->year) / 86400), &meta.y, &meta.m, &meta.d);
+	memset(&p, 0, sizeof p);
+	buf_init(&p.pend, 0);
+	page_open(&p.pg, fonts, F__MAX, F_FOOTER, &meta, ofd ? NULL : out, ofd);
 	rc = walk_report(r, &ops, &p, e);
 	flush_heading(&p, 0);
-	if (rc == 0 && (rc = p.rc) == 0) {
-		footer(&p);
-		cairo_show_page(p.cr);
+	if (rc == 0)
+		rc = p.pg.rc;
+	{
+		int rc2 = page_close(&p.pg, rc == 0);
+
+		if (rc == 0)
+			rc = rc2;
 	}
-	for (int f = 0; f < F__MAX; f++)
-		pango_font_description_free(p.font[f]);
-	g_object_unref(p.layout);
-	cairo_destroy(p.cr);
-	cairo_surface_finish(p.surface);
-	if (rc == 0 && p.rc)
-		rc = p.rc;
-	if (rc == 0 && cairo_surface_status(p.surface) != CAIRO_STATUS_SUCCESS)
-		rc = ERR_INTERNAL;
-	cairo_surface_destroy(p.surface);
-out:
-	buf_free(&p.num);
+	if (rc == 0 && ofd)
+		rc = ofd_finish(ofd, &meta, out);
 	buf_free(&p.pend);
 	buf_free(&title);
-	buf_free(&date);
+	return rc;
+}
+
+int render_pdf(const struct annual_report *r, struct buf *out, struct gk_error *e)
+{
+	int rc = lay_out(r, out, NULL, e);
+
 	if (rc && e && !e->code)
 		err_set(e, rc, "report", rc == ERR_LIMIT ? "the PDF is larger than the output allows"
 							  : "cannot write the report as PDF");
+	return rc;
+}
+
+int render_ofd(const struct annual_report *r, struct buf *out, struct gk_error *e)
+{
+	struct ofd *o = ofd_new(fonts, F__MAX);
+	int rc = lay_out(r, out, o, e);
+
+	ofd_free(o);
+	if (rc && e && !e->code)
+		err_set(e, rc, "report", rc == ERR_LIMIT ? "the OFD is larger than the output allows"
+							  : "cannot write the report as OFD");
 	return rc;
 }

@@ -8,7 +8,7 @@
 
 static const char *const names[RENDER__MAX] = { "txt", "md", "html", "json",
 							"xlsx", "docx", "pdf", "svg", "png",
-							"figure.pdf" };
+							"figure.pdf", "ofd" };
 
 int render_kind_by_name(const char *name)
 {
@@ -34,6 +34,7 @@ const char *render_kind_type(enum render_kind k)
 		"image/svg+xml",
 		"image/png",
 		"application/pdf",
+		"application/ofd",
 	};
 
 	return (unsigned)k < RENDER__MAX ? types[k] : NULL;
@@ -42,12 +43,13 @@ const char *render_kind_type(enum render_kind k)
 int render_kind_binary(enum render_kind k)
 {
 	return k == RENDER_XLSX || k == RENDER_DOCX || k == RENDER_PDF || k == RENDER_PNG ||
-	       k == RENDER_FIGURE_PDF;
+	       k == RENDER_FIGURE_PDF || k == RENDER_OFD;
 }
 
 int render_kind_frozen(enum render_kind k)
 {
-	return (unsigned)k < RENDER__MAX && k != RENDER_PNG && k != RENDER_FIGURE_PDF;
+	return (unsigned)k < RENDER__MAX && k != RENDER_PNG && k != RENDER_FIGURE_PDF &&
+	       k != RENDER_OFD;
 }
 
 int render_report(const struct annual_report *r, enum render_kind kind,
@@ -74,6 +76,8 @@ int render_report(const struct annual_report *r, enum render_kind kind,
 		return render_png(r, out, e);
 	case RENDER_FIGURE_PDF:
 		return render_figure_pdf(r, out, e);
+	case RENDER_OFD:
+		return render_ofd(r, out, e);
 	default:
 		return err_set(e, ERR_INVALID, "--format", "unknown report format %d", (int)kind);
 	}

@@ -20,6 +20,8 @@
  *         number a cell of the report, with the previous year's beside it when r->prev is set.
  *   png, figure.pdf  the same drawing through cairo (draw_cairo.c): a PNG at 2 pixels per
  *         unit, and one PDF page the size of the picture with its fonts embedded.
+ *   ofd   the pages of the PDF, laid out by the same engine (page.h), as OFD (GB/T 33190,
+ *         ofd.h): the national format for electronic official documents.
  * Output is deterministic: the same report gives the same bytes. Money is printed in 万元 with
  * at most 4 decimals (json: exact).
  * May use base/, text/ and format/.
@@ -35,22 +37,25 @@ enum render_kind {
 	RENDER_XLSX, RENDER_DOCX, RENDER_PDF,   /* binary: zip packages, a PDF file */
 	RENDER_SVG,                             /* the 图解 (figure.c) */
 	RENDER_PNG, RENDER_FIGURE_PDF,          /* binary: the same 图解 drawn by cairo */
+	RENDER_OFD,                             /* binary: the PDF's pages as OFD (ofd.h) */
 	RENDER__MAX
 };
 
-/* "txt" "md" "html" "json" "xlsx" "docx" "pdf" "svg" "png" "figure.pdf" → kind, or -1. */
+/* "txt" "md" "html" "json" "xlsx" "docx" "pdf" "svg" "png" "figure.pdf" "ofd" → kind, or
+ * -1. */
 int render_kind_by_name(const char *name);
 /* The kind's name ("txt"), or NULL. */
 const char *render_kind_name(enum render_kind k);
 /* The kind's media type for HTTP ("application/pdf"), or NULL. */
 const char *render_kind_type(enum render_kind k);
-/* 1 for the kinds whose output is not text (xlsx, docx, pdf, png, figure.pdf): not for a
- * terminal. */
+/* 1 for the kinds whose output is not text (xlsx, docx, pdf, png, figure.pdf, ofd): not for
+ * a terminal. */
 int render_kind_binary(enum render_kind k);
 
 /* 1 for the kinds publication freezes (report_publish): every kind but png and figure.pdf,
  * the cairo drawings of the 图解, which are drawn on request from the frozen cells (drawing
- * a 1440-pixel-wide PNG takes about a second; the frozen SVG is the same drawing). */
+ * a 1440-pixel-wide PNG takes about a second; the frozen SVG is the same drawing), and ofd,
+ * laid out on request from the frozen cells by the engine of the frozen PDF. */
 int render_kind_frozen(enum render_kind k);
 
 /* Append the report r in the given kind to out. findings: what to list in JSON (NULL: the
@@ -69,6 +74,7 @@ int render_json(const struct annual_report *r, const struct findings *findings, 
 int render_xlsx(const struct annual_report *r, struct buf *out, struct gk_error *e) GK_WUR;
 int render_docx(const struct annual_report *r, struct buf *out, struct gk_error *e) GK_WUR;
 int render_pdf(const struct annual_report *r, struct buf *out, struct gk_error *e) GK_WUR;
+int render_ofd(const struct annual_report *r, struct buf *out, struct gk_error *e) GK_WUR;
 
 /* The 图解 of r (figure.c) as a drawing (draw.h; draw_free it, also after a failure), and
  * written as SVG. */
