@@ -9,7 +9,8 @@ OFD.xml names a DocRoot that exists, every page the document lists exists, every
 and at most MaxUnitID, every TextObject's Font is a font of PublicRes, every TextCode has one
 DeltaX per gap between its characters, and every object's Boundary lies on the A4 page.
 Prints "ok" and exits 0, or prints each problem and exits 1. With --text, prints instead the
-text of each page, one line per TextObject, pages separated by a form feed.
+text of each page, one line per line of text (the TextObjects that share a top), pages
+separated by a form feed.
 """
 import os
 import re
@@ -68,6 +69,7 @@ def main():
         ids.append(int(pg.get("ID")))
         page = parse(os.path.join(base, pg.get("BaseLoc")), "Page.xsd")
         lines = []
+        last_y = None
         if page is None:
             continue
         for el in page.iter():
@@ -88,7 +90,13 @@ def main():
                     if n > 1 and len(dx) != n - 1:
                         problems.append("TextObject %s: %d characters, %d DeltaX" % (el.get("ID"), n, len(dx)))
                     line += code.text or ""
-                lines.append(line)
+                # the runs of one line (CJK and Latin are separate runs) share their top
+                y = (el.get("Boundary") or "").split()[1:2]
+                if lines and y == last_y:
+                    lines[-1] += line
+                else:
+                    lines.append(line)
+                last_y = y
         texts.append("\n".join(lines))
     dup = sorted({i for i in ids if ids.count(i) > 1})
     if dup:

@@ -33,7 +33,7 @@ static void help(void)
 	       "  gongkai app decide ID --outcome ROW --date DATE [--basis TEXT]\n"
 	       "                  [--responsible-organ NAME [--responsible-contact TEXT]]\n"
 	       "  gongkai app show ID [--json]\n"
-	       "  gongkai app letter ID [--format txt|docx] [-o FILE]\n"
+	       "  gongkai app letter ID [--format txt|docx|pdf|ofd] [-o FILE]\n"
 	       "  gongkai app list [--state S] [--overdue] [--due-within N] [--year Y] [--agency A] [--json]\n"
 	       "  gongkai app generate --count N [--year Y] [--seed S] [--agency A]\n"
 	       "CH (条例第三十一条, the date of receipt): in-person, post (signed for), oral, other: the\n"
@@ -432,7 +432,7 @@ static int app_letter_cmd(struct cli *cli, int argc, char **argv)
 	struct buf out;
 	const char *format = "txt", *output = NULL;
 	int64_t id;
-	int ch, rc, x, docx;
+	int ch, rc, x, kind;
 
 	while ((ch = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
 		switch (ch) {
@@ -444,12 +444,11 @@ static int app_letter_cmd(struct cli *cli, int argc, char **argv)
 	}
 	if (argc - optind != 1)
 		return cli_usage_error("app letter", "give the application ID");
-	if (strcmp(format, "txt") != 0 && strcmp(format, "docx") != 0)
-		return cli_usage_error("app letter", "--format: txt or docx, not '%s'", format);
-	docx = strcmp(format, "docx") == 0;
-	if (docx && cli_binary_to_tty(output))
-		return cli_usage_error("app letter", "--format docx writes a binary file: give -o FILE "
-				       "or redirect the output");
+	if ((kind = notice_format_by_name(format)) < 0)
+		return cli_usage_error("app letter", "--format: txt, docx, pdf or ofd, not '%s'", format);
+	if (notice_format_binary(kind) && cli_binary_to_tty(output))
+		return cli_usage_error("app letter", "--format %s writes a binary file: give -o FILE "
+				       "or redirect the output", format);
 	if ((rc = cli_parse_id(argv[optind], "ID", &id, &e)) != 0)
 		return cli_error(&e);
 	if ((x = open_all(cli, 0, &s, &cal, &e)) != 0)
@@ -461,7 +460,7 @@ static int app_letter_cmd(struct cli *cli, int argc, char **argv)
 	if (rc == 0)
 		rc = letter_build(s, &v, &a, &l, &e);
 	if (rc == 0)
-		rc = docx ? render_letter_docx(&l, &out, &e) : render_letter_txt(&l, &out, &e);
+		rc = render_letter(&l, kind, &out, &e);
 	x = cli_finish(s, rc, &e);
 	if (x == CLI_OK && cli_write_output(output, out.ptr ? out.ptr : "", out.len, &e) != 0)
 		x = cli_error(&e);

@@ -165,3 +165,26 @@ int agency_get(struct store *s, int64_t id, struct arena *a, struct agency_rec *
 {
 	return agency_store(s)->get(s, id, a, out, e);
 }
+
+/* 1 when name ends with suffix. */
+static int ends_with(const char *name, const char *suffix)
+{
+	size_t n = strlen(name), k = strlen(suffix);
+
+	return n >= k && strcmp(name + n - k, suffix) == 0;
+}
+
+const char *agency_full_name(const struct agency_rec *r, struct arena *a)
+{
+	int level = agency_level_from_id(r->level ? r->level : "township");
+	const char *name = r->name ? r->name : "";
+
+	if (level != LEVEL_TOWNSHIP && level != LEVEL_COUNTY && level != LEVEL_CITY &&
+	    level != LEVEL_PROVINCE)
+		return name;
+	if (ends_with(name, "人民政府") || ends_with(name, "办事处") || ends_with(name, "政府"))
+		return name;
+	if (ends_with(name, "街道"))
+		return arena_printf(a, "%s办事处", name);
+	return arena_printf(a, "%s人民政府", name);
+}

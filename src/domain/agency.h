@@ -63,4 +63,9 @@ int agency_resolve(struct store *s, const char *arg, struct arena *a, struct age
 
 int agency_list(struct store *s, agency_row_fn fn, void *ctx, struct gk_error *e) GK_WUR;
 
+/* The organ's full name as it signs its letters: a government recorded by its place's name
+ * gets 人民政府 (慈周寨镇 → 慈周寨镇人民政府, 滑县 → 滑县人民政府), a 街道 its 办事处 (…街道 →
+ * …街道办事处); a name that already ends so, and a department's name, is kept. In a. */
+const char *agency_full_name(const struct agency_rec *r, struct arena *a);
+
 #endif

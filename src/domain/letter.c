@@ -69,16 +69,22 @@ static const char *reasons_of(const struct app_view *v, struct arena *a)
 			return "";
 		return arena_printf(a, "本机关于%s向您发出补正告知，补正期限至%s。您无正当理由逾期未补正，"
 				    "视为放弃申请，本机关不再处理该政府信息公开申请。", ds_(v->st.correction_requested, d),
-				    date_format(v->st.correction_due, (char[DATE_LEN]){ 0 }));
+				    ds_(v->st.correction_due, (char[DATE_LEN * 2]){ 0 }));
 	case OUTCOME_OTHER_FEE_UNPAID:
 		if (!v->has_schedule || v->sch.fee_payment.due == CLOCK_NONE)
 			return "";
 		return arena_printf(a, "本机关于%s向您发出收费通知，缴费期限至%s。您逾期未缴纳信息处理费，"
 				    "视为放弃申请，本机关不再处理该政府信息公开申请。", ds_(v->st.fee_notice, d),
-				    date_format(v->sch.fee_payment.due, (char[DATE_LEN]){ 0 }));
+				    ds_(v->sch.fee_payment.due, (char[DATE_LEN * 2]){ 0 }));
 	case OUTCOME_OTHER_MISC:
-		if (strcmp(ev->kind, app_event_rules[EV_WITHDRAWN].id) == 0)
+		if (strcmp(ev->kind, app_event_rules[EV_WITHDRAWN].id) == 0) {
+			int day;
+
+			if (date_parse(ev->date, &day, "date", NULL) == 0)
+				return arena_printf(a, "您于%s撤回了该政府信息公开申请，本机关终止办理。",
+						    ds_(day, d));
 			return arena_printf(a, "您于%s撤回了该政府信息公开申请，本机关终止办理。", ev->date);
+		}
 		return "";
 	default:
 		return "";
@@ -144,7 +150,8 @@ int letter_build(struct store *s, const struct app_view *v, struct arena *a, str
 		"如对本答复不服，可以自收到本告知书之日起%d日内向%s申请行政复议，"
 		"或者自收到本告知书之日起%d个月内向有管辖权的人民法院提起行政诉讼。",
 		LETTER_REVIEW_DAYS, body, LETTER_LITIGATION_MONTHS);
-	out->organ = org.name;
+	/* the signature is the organ's full name (慈周寨镇人民政府), as it seals its letters */
+	out->organ = agency_full_name(&org, a);
 	out->date = v->st.closed != CLOCK_NONE ? arena_strdup(a, date_format(v->st.closed, day)) : "";
 	return 0;
 }

@@ -1,5 +1,5 @@
 /*
- * letter.h — a reply letter (告知书) as a Word document or as plain text. The letter's parts are built and
+ * letter.h — a reply letter (告知书) as a notice (notice.h): plain text, Word, PDF or OFD. The letter's parts are built and
  * checked by the domain (domain/letter.h: letter_build refuses a letter without its legal
  * basis, reasons or remedy statement); this module only lays them out.
  * May use base/ and text/.
@@ -9,6 +9,7 @@
 
 #include "base/buf.h"
 #include "base/err.h"
+#include "render/notice.h"
 
 /* The parts of a reply letter, all UTF-8 text (owned by the caller). */
 struct letter {
@@ -24,7 +25,16 @@ struct letter {
 	const char *remedy;        /* the remedy statement with bodies and time limits */
 	const char *organ;         /* the organ that signs */
 	const char *date;          /* the date of the decision (YYYY-MM-DD, or "") */
+	const char *ref_number;    /* the organ's reference number (慈政信复〔2026〕12号), or NULL:
+				    * the reference line is then 编号：<tracking code> */
+	const char *version;       /* the wording's version, or NULL */
 };
+
+/* Append letter l in format f (enum notice_format) to out: the notice's layout with the
+ * reference line, the addressee, the body (receipt and request, conclusion, outcome, legal
+ * basis, reasons, remedy statement), the organ, the date written out and the seal line.
+ * ERR_INVALID naming the part when a text is not UTF-8, ERR_LIMIT when out is full. */
+int render_letter(const struct letter *l, int format, struct buf *out, struct gk_error *e) GK_WUR;
 
 /* Append letter l as a .docx to out: A4 with the margins of GB/T 9704, the title in
  * 方正小标宋简体 二号, the text in 仿宋_GB2312 三号 (宋体 / SimSun where missing), zh-CN: the

@@ -555,19 +555,41 @@ int h_app_letter(struct web_ctx *c)
 	return web_render(c, "letter", l.title);
 }
 
-int h_app_letter_docx(struct web_ctx *c)
+/* The reply letter as a file of format f (enum notice_format), audited as an export. */
+static int letter_file(struct web_ctx *c, int f)
 {
+	static const char *const ext[NOTICE__MAX] = { "txt", "docx", "pdf", "ofd" };
+	static const char *const type[NOTICE__MAX] = {
+		"text/plain; charset=utf-8",
+		"application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+		"application/pdf", "application/ofd",
+	};
 	struct letter l;
 	int64_t id;
 	int rc;
 
 	if ((rc = app_letter(c, &id, &l)) != 0)
 		return rc;
-	if ((rc = render_letter_docx(&l, &c->resp->body, &c->err)) != 0)
+	if ((rc = render_letter(&l, f, &c->resp->body, &c->err)) != 0)
 		return rc;
-	c->resp->content_type = render_kind_type(RENDER_DOCX);
+	c->resp->content_type = type[f];
 	http_resp_header(c->resp, "Content-Disposition",
-			 arena_printf(c->a, "attachment; filename=\"letter-%lld.docx\"", (long long)id));
+			 arena_printf(c->a, "attachment; filename=\"letter-%lld.%s\"", (long long)id, ext[f]));
 	http_resp_header(c->resp, "Cache-Control", "private, no-store");
-	return web_audit_export(c, 0, "application", id, "docx");
+	return web_audit_export(c, 0, "application", id, ext[f]);
+}
+
+int h_app_letter_docx(struct web_ctx *c)
+{
+	return letter_file(c, NOTICE_DOCX);
+}
+
+int h_app_letter_pdf(struct web_ctx *c)
+{
+	return letter_file(c, NOTICE_PDF);
+}
+
+int h_app_letter_ofd(struct web_ctx *c)
+{
+	return letter_file(c, NOTICE_OFD);
 }

@@ -25,6 +25,8 @@ int h_app_event(struct web_ctx *c);
 int h_app_decide(struct web_ctx *c);
 int h_app_letter(struct web_ctx *c);
 int h_app_letter_docx(struct web_ctx *c);
+int h_app_letter_pdf(struct web_ctx *c);
+int h_app_letter_ofd(struct web_ctx *c);
 
 /* h_reports.c — annual reports */
 int h_reports(struct web_ctx *c);

@@ -69,6 +69,23 @@ cmp -s "$TMP/letter.docx" "$TMP/download" && ok "the same bytes on a second down
 run 0 "$GONGKAI" --db "$GONGKAI_DB" app letter "$good" --format docx -o "$TMP/cli.docx"
 cmp -s "$TMP/letter.docx" "$TMP/cli.docx" && ok "gongkai app letter --format docx: the console's bytes" ||
 	not_ok "gongkai app letter --format docx: the console's bytes"
+
+# the same letter as PDF and OFD (GB/T 33190), from the console and the command line alike
+get /console/applications/$good
+contains "$BODY" "href=\"/console/applications/$good/letter.ofd\"" "the application page links the OFD letter"
+for f in pdf ofd; do
+	fetch /console/applications/$good/letter.$f
+	equals "$CODE" 200 "the $f letter is issued"
+	contains "$HEADERS" "Content-Disposition: attachment; filename=\"letter-$good.$f\"" "$f: downloaded as a file"
+	mv "$TMP/download" "$TMP/letter.$f"
+	run 0 "$GONGKAI" --db "$GONGKAI_DB" app letter "$good" --format $f -o "$TMP/cli.$f"
+	cmp -s "$TMP/letter.$f" "$TMP/cli.$f" && ok "gongkai app letter --format $f: the console's bytes" ||
+		not_ok "gongkai app letter --format $f: the console's bytes"
+done
+contains "$HEADERS" "Content-Type: application/ofd" "the OFD as application/ofd"
+run 0 python3 "$(dirname "$0")/../ofd-check.py" "$TMP/letter.ofd" "$(dirname "$0")/../data/ofd" --text
+contains "$OUT" "慈周寨镇人民政府" "the OFD letter signed by the organ's full name"
+contains "$OUT" "2024年10月31日" "the OFD letter dated the decision"
 run 0 "$GONGKAI" --db "$GONGKAI_DB" app letter "$good"
 contains "$OUT" "法律依据：《中华人民共和国政府信息公开条例》第三十七条。" "as text: the legal basis"
 contains "$OUT" "60日内向示范县人民政府申请行政复议" "as text: the remedy statement"
@@ -90,8 +107,8 @@ contains "$ERR" "guide set --review-body" "no 行政复议机关 known: the lett
 run 0 "$GONGKAI" --db "$GONGKAI_DB" guide set --agency 示范县人民政府 --review-body 示范市人民政府
 run 0 "$GONGKAI" --db "$GONGKAI_DB" app letter "$county"
 contains "$OUT" "60日内向示范市人民政府申请行政复议" "the organ's setting names the 行政复议机关"
-run 2 "$GONGKAI" --db "$GONGKAI_DB" app letter "$good" --format pdf
-contains "$ERR" "txt or docx" "an unknown format is named"
+run 2 "$GONGKAI" --db "$GONGKAI_DB" app letter "$good" --format odt
+contains "$ERR" "txt, docx, pdf or ofd" "an unknown format is named"
 
 # a letter the domain refuses is refused as DOCX with the same message as the HTML letter
 for pair in "$noreason:答复缺少理由" "$open:尚未作出答复决定"; do

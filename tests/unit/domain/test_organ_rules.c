@@ -229,7 +229,7 @@ static void test_letters(void **state)
 	assert_int_equal(app_load(s, cal, ids[2], today, &a, &v, &e), 0);
 	assert_int_equal(letter_build(s, &v, &a, &l, &e), 0);
 	assert_string_equal(l.title, "政府信息公开申请终止办理告知书");
-	assert_non_null(strstr(l.reasons, "补正期限至2024-09-19"));
+	assert_non_null(strstr(l.reasons, "补正期限至2024年9月19日"));
 	assert_non_null(strstr(l.basis, "第三十条"));
 	app_view_free(&v);
 	store_rollback(s);
