@@ -114,10 +114,14 @@ static int has_suffix(const char *name, const char *suffix)
 	return n > k && strcmp(name + n - k, suffix) == 0;
 }
 
-/* The MIME type of an attachment from its first bytes (and, for the zip-based Office files and
- * text, its name): PDF, DOCX, XLSX, plain text, PNG, JPEG, GIF; else NULL. */
 static const char *sniff_mime(const struct doc_upload *u)
 {
+	return catalogue_file_type(u->name, u->data, u->size);
+}
+
+const char *catalogue_file_type(const char *name, const void *data, size_t size)
+{
+	const struct doc_upload up = { name, data, size }, *u = &up;
 	const unsigned char *p = u->data;
 	size_t n = u->size;
 

@@ -110,6 +110,11 @@ int catalogue_index_format(const char *pattern, const char *uscc, int day, int64
  * Errors name the CLI option ("--reason"). */
 int catalogue_doc_check(const struct doc *d, struct gk_error *e) GK_WUR;
 
+/* The MIME type of a file from its first bytes (and, for the zip-based Office files and text,
+ * its name): PDF, DOCX, XLSX, plain text (.txt), PNG, JPEG, GIF; else NULL — the kinds of file
+ * gongkai accepts from anyone (an attachment, the applicant's files). */
+const char *catalogue_file_type(const char *name, const void *data, size_t size);
+
 /* An attachment to add: a file read by the caller (bytes owned by the caller). */
 struct doc_upload {
 	const char *name;

@@ -1,7 +1,9 @@
 /*
- * app_store.c — applications and their events (implements store/app_store.h).
+ * app_store.c — applications, their events and the files the applicant sends (implements
+ * store/app_store.h).
  */
 #include <stdio.h>
+#include <string.h>
 
 #include "store/app_store.h"
 #include "store/db.h"
@@ -290,6 +292,95 @@ static int event_totals(struct store *s, int64_t agency_id, const char *kind,
 	return 0;
 }
 
+/* The files an applicant sends with a correction (table app_file). */
+static int file_insert(struct store *s, const struct app_file *f, int64_t *id, struct gk_error *e)
+{
+	struct db_stmt *st;
+	char now[21];
+	int rc;
+
+	if ((rc = db_stmt(s, ST_APP_FILE_INSERT, &st, e)) != 0)
+		return rc;
+	db_bind_int(st, 1, f->app_id);
+	db_bind_int_or_null(st, 2, f->event_id, 0);
+	db_bind_text(st, 3, f->name);
+	db_bind_text(st, 4, f->mime);
+	db_bind_int(st, 5, f->size);
+	db_bind_text(st, 6, f->sha256);
+	db_bind_blob(st, 7, f->data, (size_t)f->size);
+	store_now(now);
+	db_bind_text(st, 8, now);
+	return db_insert(s, st, "storing the applicant's file", id, e);
+}
+
+static void file_fill(struct db_stmt *st, struct arena *a, struct app_file *f)
+{
+	*f = (struct app_file){
+		.id = db_col_int(st, 0), .app_id = db_col_int(st, 1),
+		.event_id = db_col_is_null(st, 2) ? 0 : db_col_int(st, 2),
+		.name = col(st, 3, a), .mime = col(st, 4, a),
+		.size = db_col_int(st, 5), .sha256 = col(st, 6, a),
+		.created_at = col(st, 7, a),
+	};
+}
+
+static int files(struct store *s, int64_t app_id, struct arena *a, struct app_file **out,
+		 size_t *n, struct gk_error *e)
+{
+	struct app_file *v = NULL;
+	size_t cnt = 0, cap = 0;
+	struct db_stmt *st;
+	int rc, row;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = db_stmt(s, ST_APP_FILES, &st, e)) != 0)
+		return rc;
+	db_bind_int(st, 1, app_id);
+	while ((rc = db_next(s, st, &row, "reading the applicant's files", e)) == 0 && row) {
+		if (cnt == cap) {
+			struct app_file *nv;
+			cap = cap ? cap * 2 : 4;
+			nv = arena_alloc(a, cap * sizeof *nv);
+			for (size_t i = 0; i < cnt; i++)
+				nv[i] = v[i];
+			v = nv;
+		}
+		file_fill(st, a, &v[cnt++]);
+	}
+	if (rc == 0) {
+		*out = v;
+		*n = cnt;
+	}
+	return rc;
+}
+
+static int file_get(struct store *s, int64_t app_id, int64_t id, struct arena *a,
+		    struct app_file *out, struct gk_error *e)
+{
+	struct db_stmt *st;
+	const void *data;
+	size_t len;
+	void *copy;
+	int rc;
+
+	if ((rc = db_stmt(s, ST_APP_FILE_GET, &st, e)) != 0)
+		return rc;
+	db_bind_int(st, 1, app_id);
+	db_bind_int(st, 2, id);
+	if ((rc = db_one(s, st, "reading the applicant's file", "file", "such file", e)) != 0)
+		return rc;
+	file_fill(st, a, out);
+	data = db_col_blob(st, 8, &len);
+	copy = arena_alloc(a, len + 1);
+	if (len)
+		memcpy(copy, data, len);
+	out->data = copy;
+	out->size = (int64_t)len;
+	db_reset(st);
+	return 0;
+}
+
 const struct app_store_ops store_app_ops = {
 	.insert = insert,
 	.get = get,
@@ -300,4 +391,7 @@ const struct app_store_ops store_app_ops = {
 	.list = list,
 	.ordinal_in_month = ordinal_in_month,
 	.event_totals = event_totals,
+	.file_insert = file_insert,
+	.files = files,
+	.file_get = file_get,
 };

@@ -77,6 +77,19 @@ struct app_filter {
 
 typedef int (*app_row_fn)(void *ctx, const struct app_rec *r);
 
+/* A file the applicant sent (with a correction online), kept with its application. */
+struct app_file {
+	int64_t id;
+	int64_t app_id;
+	int64_t event_id;            /* the event it came with, 0 = none */
+	const char *name;
+	const char *mime;
+	int64_t size;
+	const char *sha256;          /* hex */
+	const void *data;            /* insert, and file_get */
+	const char *created_at;
+};
+
 
 struct app_store_ops {
 	/* Insert (id ignored); ERR_CONFLICT if the tracking code exists. */
@@ -112,6 +125,15 @@ struct app_store_ops {
 	int (*event_totals)(struct store *s, int64_t agency_id, const char *kind,
 			    const char *amount_kind, const char *from, const char *to, int64_t *n,
 			    int64_t *fen, struct gk_error *e);
+	/* Store a file of an application (id, created_at ignored). */
+	int (*file_insert)(struct store *s, const struct app_file *f, int64_t *id,
+			   struct gk_error *e);
+	/* The files of an application in the order stored (without data), as an array in a. */
+	int (*files)(struct store *s, int64_t app_id, struct arena *a, struct app_file **out,
+		     size_t *n, struct gk_error *e);
+	/* File id of application app_id with its data (ERR_NOTFOUND if none). */
+	int (*file_get)(struct store *s, int64_t app_id, int64_t id, struct arena *a,
+			struct app_file *out, struct gk_error *e);
 };
 
 /* The one implementation, store/app_store.c (written against store/db.h). */

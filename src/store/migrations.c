@@ -678,6 +678,23 @@ const struct migration store_migrations[] = {
 	  "ALTER TABLE signin_last ADD COLUMN prev_mark INTEGER NOT NULL DEFAULT 0;\n",
 	  NULL },
 
+	/* 13 — files the applicant sends with a correction online (/track): kept with the
+	 * application and the event they came with, their SHA-256 and type checked on the way in. */
+	{ "app_file",
+	  "CREATE TABLE app_file (\n"
+	  "  id INTEGER PRIMARY KEY,\n"
+	  "  app_id INTEGER NOT NULL REFERENCES application (id),\n"
+	  "  event_id INTEGER REFERENCES app_event (id),\n"
+	  "  name TEXT NOT NULL,\n"
+	  "  mime TEXT NOT NULL,\n"
+	  "  size INTEGER NOT NULL,\n"
+	  "  sha256 TEXT NOT NULL,\n"
+	  "  data BLOB NOT NULL,\n"
+	  "  created_at TEXT NOT NULL\n"
+	  ") STRICT;\n"
+	  "CREATE INDEX app_file_app ON app_file (app_id, id);\n",
+	  NULL },
+
 	/* Append new migrations here, one block per change, with a comment line like the above. */
 };
 

@@ -71,6 +71,7 @@ const char *const sql_common[STMT_COUNT] = {
 #define EVENT_COLS "id, app_id, kind, date, note, approver, amount_fen, outcome, basis, actor, " \
 		   "created_at, due, days, party, ref, method, quantity, late_reason, warning, " \
 		   "counterpart, counterpart_contact"
+#define APP_FILE_COLS "id, app_id, event_id, name, mime, size, sha256, created_at"
 #define LIST_FILTERS "AND (CAST(?2 AS TEXT) IS NULL OR state = ?2) " \
 		"AND (CAST(?3 AS BIGINT) IS NULL OR closed IS NULL) " \
 		"AND (CAST(?4 AS TEXT) IS NULL OR received >= ?4) " \
@@ -107,6 +108,13 @@ const char *const sql_common[STMT_COUNT] = {
 		"WHERE a.id = ?1 AND o.agency_id = a.agency_id AND o.applicant_key = a.applicant_key "
 		"AND o.received >= ?2 AND (o.received < a.received "
 		"OR (o.received = a.received AND o.id <= a.id))",
+	[ST_APP_FILE_INSERT] =
+		"INSERT INTO app_file (app_id, event_id, name, mime, size, sha256, data, created_at) "
+		"VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+	[ST_APP_FILES] =
+		"SELECT " APP_FILE_COLS " FROM app_file WHERE app_id = ? ORDER BY id",
+	[ST_APP_FILE_GET] =
+		"SELECT " APP_FILE_COLS ", data FROM app_file WHERE app_id = ? AND id = ?",
 	[ST_APP_EVENT_TOTALS] =
 		"SELECT count(*), coalesce(sum((SELECT m.amount_fen "
 		"FROM app_event m WHERE m.app_id = v.app_id AND m.kind = ?3 AND m.id <= v.id "
@@ -391,6 +399,12 @@ const char *const sql_common[STMT_COUNT] = {
 		"basis, actor, created_at, due, days, party, ref, method, quantity, late_reason, "
 		"warning, counterpart, counterpart_contact) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
 		"?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[ST_COPY_APP_FILE_READ] =
+		"SELECT id, app_id, event_id, name, mime, size, sha256, data, created_at "
+		"FROM app_file ORDER BY id",
+	[ST_COPY_APP_FILE_WRITE] =
+		"INSERT INTO app_file (id, app_id, event_id, name, mime, size, sha256, data, "
+		"created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	[ST_COPY_REG_NORMDOC_READ] =
 		"SELECT id, agency_id, kind, issued, doc_no, title, repealed, document_id FROM "
 		"reg_normdoc ORDER BY id",

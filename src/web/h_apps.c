@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/applicant.h"
 #include "domain/application.h"
 #include "domain/letter.h"
 #include "render/letter.h"
@@ -390,6 +391,27 @@ static void put_view(struct web_ctx *c, const struct app_view *v, const struct r
 	tpl_put_str(c->page, "today", arena_strdup(c->a, date_format(web_today(), day)));
 }
 
+/* The files the applicant sent (with a correction online), to download. */
+static int put_files(struct web_ctx *c, struct store *s, int64_t id)
+{
+	struct app_file *f;
+	struct tpl_val *list;
+	size_t n;
+	int rc = applicant_files(s, id, c->a, &f, &n, &c->err);
+
+	if (rc != 0 || n == 0)
+		return rc;
+	list = tpl_put_list(c->page, "files");
+	for (size_t i = 0; i < n; i++) {
+		struct tpl_val *o = tpl_push_obj(list);
+		tpl_put_int(o, "id", f[i].id);
+		tpl_put_str(o, "name", f[i].name);
+		tpl_put_str(o, "kb", arena_printf(c->a, "%lld", (long long)((f[i].size + 1023) / 1024)));
+		tpl_put_str(o, "at", f[i].created_at);
+	}
+	return 0;
+}
+
 /* Show application id (after an action refused or done; why: the refusal, or NULL). */
 static int detail(struct web_ctx *c, int64_t id, const struct refusal *why)
 {
@@ -400,11 +422,10 @@ static int detail(struct web_ctx *c, int64_t id, const struct refusal *why)
 	if ((rc = web_begin(c, 0, &s)) != 0)
 		return rc;
 	rc = load_visible(c, s, id, &v);
-	if ((rc = web_finish(c, rc)) != 0) {
-		if (rc == 0)
-			app_view_free(&v);
+	if (rc == 0 && (rc = put_files(c, s, id)) != 0)
+		app_view_free(&v);
+	if ((rc = web_finish(c, rc)) != 0)
 		return rc;
-	}
 	put_view(c, &v, why);
 	tpl_put_bool(c->page, "may_act", web_may(c, ACT_APP_HANDLE, v.rec.agency_id));
 	app_view_free(&v);
@@ -553,6 +574,36 @@ int h_app_letter(struct web_ctx *c)
 	tpl_put_str(o, "date", l.date);
 	tpl_put_int(c->page, "app_id", id);
 	return web_render(c, "letter", l.title);
+}
+
+/* GET /console/applications/:id/files/:n — a file the applicant sent, to whoever sees the
+ * application; audited as a download of records with personal data. */
+int h_app_file(struct web_ctx *c)
+{
+	struct app_file f;
+	struct app_view v;
+	struct store *s;
+	int64_t id, n = 0;
+	int rc;
+
+	if ((rc = parse_id(c, &id)) != 0)
+		return rc;
+	if ((rc = web_begin(c, 0, &s)) != 0)
+		return rc;
+	rc = load_visible(c, s, id, &v);
+	if (rc == 0) {
+		app_view_free(&v);
+		if ((rc = web_param_id(c, "n", "没有这个文件", &n)) == 0 &&
+		    (rc = applicant_file_get(s, id, n, c->a, &f, &c->err)) == ERR_NOTFOUND)
+			rc = err_set(&c->err, ERR_NOTFOUND, "n", "没有这个文件");
+	}
+	if ((rc = web_finish(c, rc)) != 0)
+		return rc;
+	if ((rc = web_audit_export(c, v.rec.agency_id, "application", id, "file")) != 0)
+		return rc;
+	return web_send_file(c, f.data, (size_t)f.size, f.mime, f.name,
+			     arena_printf(c->a, "file-%lld-%lld", (long long)id, (long long)n),
+			     f.sha256, "private, no-store");
 }
 
 /* The reply letter as a file of format f (enum notice_format), audited as an export. */

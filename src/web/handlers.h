@@ -13,8 +13,16 @@ int h_text_size(struct web_ctx *c);
 /* h_apply.c — applying and tracking */
 int h_apply_form(struct web_ctx *c);
 int h_apply(struct web_ctx *c);
+
+/* h_track.c — the applicant's pages */
 int h_track_form(struct web_ctx *c);
 int h_track(struct web_ctx *c);
+int h_track_signout(struct web_ctx *c);
+int h_track_correct(struct web_ctx *c);
+int h_track_withdraw_form(struct web_ctx *c);
+int h_track_withdraw(struct web_ctx *c);
+int h_track_confirm(struct web_ctx *c);
+int h_track_notice(struct web_ctx *c);
 
 /* h_apps.c — applications in the console */
 int h_apps(struct web_ctx *c);
@@ -27,6 +35,7 @@ int h_app_letter(struct web_ctx *c);
 int h_app_letter_docx(struct web_ctx *c);
 int h_app_letter_pdf(struct web_ctx *c);
 int h_app_letter_ofd(struct web_ctx *c);
+int h_app_file(struct web_ctx *c);
 
 /* h_reports.c — annual reports */
 int h_reports(struct web_ctx *c);

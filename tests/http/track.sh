@@ -1,0 +1,170 @@
+#!/usr/bin/env bash
+# track.sh — the applicant online (/track): signed in with the tracking code and the secret,
+# confirms the date of receipt (条例第三十一条), sends the 补正 with files (type- and
+# size-checked, refused in Chinese citing the article when the lifecycle forbids it, 条例第三十条),
+# withdraws after a confirmation step (申请人撤回, （六）3) and downloads the notice sent; every
+# action needs the CSRF token and the sign-in, is audited as the applicant's, and the officer
+# sees it in the console at once (the files too). Nothing personal is shown that was not typed.
+. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/server.bash"
+make_db
+start_server --max-body 8388608
+today=$(date -u -d "+8 hours" +%F)  # Beijing date, as gongkai counts days
+APPJAR="$TMP/applicant"
+STAFFJAR="$TMP/cookies"
+as_applicant() { JAR=$APPJAR; }
+as_officer() { JAR=$STAFFJAR; }
+
+as_applicant
+get /apply
+tok=$(csrf_of "$BODY")
+ag=$(printf '%s' "$BODY" | grep -o '<option value="[0-9]*">慈周寨镇' | grep -o '[0-9]\+')
+post /apply --data-urlencode "_csrf=$tok" --data-urlencode "agency=$ag" --data-urlencode "applicant_type=np" \
+	--data-urlencode "applicant_name=韩梅梅" --data-urlencode "phone=13912345678" \
+	--data-urlencode "doc_title=2025年道路维修资金使用情况"
+equals "$CODE" 200 "an application is received online"
+code=$(printf '%s' "$BODY" | grep -o 'class="code">[^<]*' | head -1 | sed 's/.*>//')
+secret=$(printf '%s' "$BODY" | grep -o 'class="code">[^<]*' | sed -n 2p | sed 's/.*>//')
+id=$("$GONGKAI" --db "$GONGKAI_DB" app list --json | grep -o '"id": *[0-9]*' | head -1 | grep -o '[0-9][0-9]*')
+
+get /track
+contains "$BODY" 'name="secret"' "not signed in: the sign-in form"
+tok=$(csrf_of "$BODY")
+post /track/confirm --data-urlencode "_csrf=$tok"
+equals "$CODE" 403 "an action without signing in is refused"
+post /track --data-urlencode "_csrf=$tok" --data-urlencode "code=$code" --data-urlencode "secret=$secret"
+equals "$CODE" 200 "signed in with code and secret"
+[ -n "$(cookie_of gk_track)" ] && ok "the sign-in is kept in a cookie" || not_ok "the sign-in is kept in a cookie"
+contains "$HEADERS" "HttpOnly" "…HttpOnly"
+get /track
+equals "$CODE" 200 "the page again without typing the secret"
+contains "$BODY" "待确认收到" "the state"
+contains "$BODY" "确认今日为收到申请之日" "REQ 条例-31: the applicant may confirm the date of receipt"
+lacks "$BODY" "提交补正</button>" "no correction form before one is asked for"
+lacks "$BODY" "韩梅梅" "never the name (not shown back)"
+lacks "$BODY" "13912345678" "never the phone"
+tok=$(csrf_of "$BODY")
+
+post /track/correct -F "_csrf=$tok" -F "text=补充说明"
+equals "$CODE" 409 "REQ 条例-30: a correction nobody asked for is refused"
+contains "$BODY" "本机关没有要求补正" "…in plain Chinese"
+contains "$BODY" "第三十条" "…citing the article"
+run 0 "$GONGKAI" --db "$GONGKAI_DB" app show "$id" --json
+lacks "$OUT" "correction-received" "nothing was recorded"
+
+post /track/confirm --data-urlencode "_csrf=0000"
+equals "$CODE" 403 "a confirmation without the CSRF token is refused"
+post /track/confirm --data-urlencode "_csrf=$tok"
+equals "$CODE" 200 "the applicant confirms the date of receipt"
+contains "$BODY" "答复期限自今日起计算" "…and is told what follows"
+contains "$BODY" "办理中" "the application is being handled"
+contains "$BODY" "$today 确认收到申请（您在网上办理）" "the history shows it, in plain Chinese"
+post /track/confirm --data-urlencode "_csrf=$tok"
+equals "$CODE" 409 "a second confirmation is refused"
+contains "$BODY" "无需再次确认（条例第三十一条）" "…citing the article"
+
+# the officer asks for a correction
+as_officer
+login officer pw-officer-2024
+get /console/applications/$id
+contains "$BODY" "确认收到申请" "the officer sees the applicant's confirmation at once"
+contains "$BODY" "申请人 $code" "…recorded as the applicant's"
+t=$(csrf_of "$BODY")
+post /console/applications/$id/event --data-urlencode "_csrf=$t" --data-urlencode "kind=correction-requested" \
+	--data-urlencode "date=$today" --data-urlencode "note=内部：请申请人写明年份"
+equals "$CODE" 303 "the officer requests a correction"
+
+as_applicant
+get /track
+contains "$BODY" "提交补正</button>" "the correction form is offered"
+contains "$BODY" "补正期限：" "with the applicant's period"
+lacks "$BODY" "内部：请申请人写明年份" "never the officer's notes"
+tok=$(csrf_of "$BODY")
+printf '%%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%%%EOF\n' >"$TMP/补正说明.pdf"
+printf '\x89PNG\r\n\x1a\n0000' >"$TMP/photo.png"
+printf 'MZ\x90\x00' >"$TMP/tool.exe"
+head -c 2097153 /dev/zero | tr '\0' 'a' >"$TMP/big.txt"
+post /track/correct -F "_csrf=$tok" -F "text=需要2025年1月至6月的道路维修资金使用情况" -F "file1=@$TMP/tool.exe"
+equals "$CODE" 400 "a file of another kind is refused"
+contains "$BODY" "不是可接受的类型" "…saying which kinds are accepted"
+contains "$BODY" "需要2025年1月至6月" "…with what was typed kept"
+post /track/correct -F "_csrf=$tok" -F "text=x" -F "file1=@$TMP/big.txt"
+equals "$CODE" 413 "a file over 2 MB is refused"
+contains "$BODY" "超过 2 MB" "…saying the limit"
+post /track/correct -F "_csrf=$tok" -F "file1=@$TMP/photo.png"
+equals "$CODE" 400 "a correction without text is refused"
+run 0 "$GONGKAI" --db "$GONGKAI_DB" app show "$id" --json
+lacks "$OUT" "correction-received" "nothing was recorded by the refused corrections"
+post /track/correct -F "text=x"
+equals "$CODE" 403 "a correction without the CSRF token is refused"
+post /track/correct -F "_csrf=$tok" -F "text=需要2025年1月至6月的道路维修资金使用情况" \
+	-F "file1=@$TMP/补正说明.pdf" -F "file2=@$TMP/photo.png"
+equals "$CODE" 200 "the correction is sent with two files"
+contains "$BODY" "补正材料已提交" "…and acknowledged"
+contains "$BODY" "$today 收到补正（您在网上办理）" "the history shows it"
+lacks "$BODY" "提交补正</button>" "no second correction form"
+post /track/correct -F "_csrf=$tok" -F "text=再补充"
+equals "$CODE" 409 "a second correction is refused (the lifecycle's rule)"
+
+as_officer
+get /console/applications/$id
+contains "$BODY" "需要2025年1月至6月的道路维修资金使用情况" "the officer sees the correction's text at once"
+contains "$BODY" "补正说明.pdf" "…and its files"
+f=$(printf '%s' "$BODY" | grep -o "/console/applications/$id/files/[0-9]*" | head -1)
+download "$f" "$TMP/got.pdf"
+equals "$CODE" 200 "the officer downloads the applicant's file"
+cmp -s "$TMP/got.pdf" "$TMP/补正说明.pdf" && ok "…byte for byte" || not_ok "…byte for byte"
+contains "$HEADERS" "application/pdf" "…as a PDF"
+get /console/applications/$id/files/999999
+equals "$CODE" 404 "a file that does not exist"
+
+as_applicant
+get /track/withdraw
+equals "$CODE" 200 "the withdrawal asks for confirmation first"
+contains "$BODY" "我确认撤回此申请" "…with a checkbox"
+tok=$(csrf_of "$BODY")
+post /track/withdraw --data-urlencode "_csrf=$tok"
+equals "$CODE" 400 "withdrawing without the confirmation is refused"
+run 0 "$GONGKAI" --db "$GONGKAI_DB" app show "$id" --json
+lacks "$OUT" '"withdrawn"' "…and records nothing"
+post /track/withdraw --data-urlencode "_csrf=$tok" --data-urlencode "confirm=yes"
+equals "$CODE" 200 "the applicant withdraws the application"
+contains "$BODY" "申请已撤回" "…and is told"
+contains "$BODY" "申请人撤回" "the history and the outcome say 申请人撤回"
+lacks "$BODY" 'href="/track/withdraw"' "a closed application offers no withdrawal"
+contains "$BODY" "/track/notices/reply/docx" "the notice sent can be downloaded"
+post /track/withdraw --data-urlencode "_csrf=$tok" --data-urlencode "confirm=yes"
+equals "$CODE" 409 "a second withdrawal is refused"
+contains "$BODY" "不能再撤回" "…in Chinese"
+download /track/notices/reply/docx "$TMP/notice.docx"
+equals "$CODE" 200 "the notice as Word"
+contains "$HEADERS" "wordprocessingml" "…a DOCX"
+get /track/notices/reply/txt
+equals "$CODE" 200 "the notice as text"
+contains "$BODY" "撤回" "…about the withdrawal"
+get /track/notices/nope/docx
+equals "$CODE" 404 "a notice that was not sent"
+
+run 0 "$GONGKAI" --db "$GONGKAI_DB" app show "$id" --json
+contains "$OUT" '"other_misc"' "closed as （六）3 其他"
+run 0 "$GONGKAI" --db "$GONGKAI_DB" audit list --entity application --id "$id"
+contains "$OUT" "申请人 $code" "the applicant's actions are in the audit log under the applicant"
+contains "$OUT" "sha256" "…the files with their hash"
+run 0 "$GONGKAI" --db "$GONGKAI_DB" audit verify
+ok "the audit chain verifies"
+
+as_officer
+get /console/applications/$id
+contains "$BODY" "申请人撤回" "the officer sees the withdrawal"
+
+as_applicant
+get /track
+tok=$(csrf_of "$BODY")
+post /track/signout --data-urlencode "_csrf=$tok"
+equals "$CODE" 303 "the applicant signs out"
+get /track
+contains "$BODY" 'name="secret"' "…and is asked for the secret again"
+forged="$code.9999999999.$(printf '0%.0s' $(seq 64))"
+get /track -H "Cookie: gk_track=$forged"
+contains "$BODY" 'name="secret"' "a forged sign-in is not accepted"
+done_testing
