@@ -217,6 +217,62 @@ try {
 	await q.locator('main table tbody tr a').first().click();
 	ok((await q.locator('table.meta').textContent()).includes('主题分类'), 'a document page with its metadata');
 	await shot(q, '19-demo-document');
+	// 7. An applicant confirms, corrects and then withdraws an application entirely online; the
+	// officer sees each step at once; the annual report counts the withdrawal under （六）3.
+	const thisYear = process.env.TODAY.slice(0, 4);
+	const otherCell = async () => {
+		await l.goto(base + `/console/reports?year=${thisYear}`);
+		const row = l.locator('tr', { has: l.locator('td', { hasText: /^3\.其他$/ }) }).first();
+		return (await row.locator('td.n').allTextContents()).map(Number);
+	};
+	const before = await otherCell();
+	const ac = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'zh-CN' });
+	const a = await ac.newPage();
+	a.on('console', (m) => { if (/Content Security Policy/.test(m.text())) csp.push(m.text()); });
+	await a.goto(base + '/apply');
+	await a.getByLabel('受理机关').selectOption({ label: '慈周寨镇' });
+	await a.getByLabel('姓名或名称 *').fill('李雷');
+	await a.getByLabel('联系电话').fill('13700001111');
+	await a.getByLabel('信息名称').fill('慈周寨镇2026年农村公路养护经费');
+	await a.getByRole('button', { name: '提交申请' }).click();
+	await a.waitForSelector('.receipt');
+	const [acode, asecret] = await a.locator('.receipt .code').allTextContents();
+	await a.goto(base + '/track');
+	await a.getByLabel('查询码').fill(acode);
+	await a.getByLabel('查询密码').fill(asecret);
+	await Promise.all([a.waitForNavigation(), a.getByRole('button', { name: '查询' }).click()]);
+	await Promise.all([a.waitForNavigation(), a.getByRole('button', { name: '确认今日为收到申请之日' }).click()]);
+	ok((await a.locator('main').textContent()).includes('办理中'), 'the applicant confirms the date of receipt online (条例第三十一条)');
+	await axeCheck(a, '/track signed in');
+	await o.goto(base + '/console/applications');
+	await o.getByRole('link', { name: acode }).click();
+	const appUrl = o.url();
+	await act('补正告知', (f) => f.getByLabel('说明').fill('请写明所需经费的月份'));
+	await a.reload();
+	ok(await a.getByRole('button', { name: '提交补正' }).isVisible(), 'the applicant is offered the correction form');
+	await a.getByLabel('补正内容 *').fill('需要2026年1月至6月农村公路养护经费的使用明细');
+	await a.getByLabel('文件一').setInputFiles({ name: '补正说明.pdf', mimeType: 'application/pdf',
+		buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n') });
+	await shot(a, '20-track-correct-phone');
+	await axeCheck(a, '/track with the correction form');
+	await Promise.all([a.waitForNavigation(), a.getByRole('button', { name: '提交补正' }).click()]);
+	ok((await a.locator('main').textContent()).includes('补正材料已提交'), 'the applicant sends the correction with a file');
+	await o.goto(appUrl);
+	const appText = await o.locator('main').textContent();
+	ok(appText.includes('需要2026年1月至6月农村公路养护经费的使用明细') && appText.includes('补正说明.pdf'),
+	   'the officer sees the correction and its file at once');
+	await a.getByRole('link', { name: '撤回申请…' }).click();
+	await axeCheck(a, '/track/withdraw');
+	await a.getByLabel('我确认撤回此申请').check();
+	await Promise.all([a.waitForNavigation(), a.getByRole('button', { name: '确认撤回' }).click()]);
+	ok((await a.locator('main').textContent()).includes('申请人撤回'), 'the applicant withdraws after confirming');
+	await shot(a, '21-track-withdrawn-phone');
+	await o.goto(appUrl);
+	ok((await o.locator('main').textContent()).includes('申请人撤回') && !(await o.locator('dl.facts').textContent()).includes('办理中'), 'the officer sees the withdrawal at once: closed', await o.locator('dl.facts').textContent());
+	const after = await otherCell();
+	ok(after.length === 7 && after[0] === before[0] + 1 && after[6] === before[6] + 1,
+	   'the annual report counts the withdrawal under （六）3 (自然人 and 总计)', `${before} → ${after}`);
+	await ac.close();
 	await o.context().close();
 	await l.context().close();
 	await pub.close();
