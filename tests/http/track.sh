@@ -157,6 +157,25 @@ as_officer
 get /console/applications/$id
 contains "$BODY" "申请人撤回" "the officer sees the withdrawal"
 
+# a correction after the applicant's period: only the office may accept it, with its reason
+out=$("$GONGKAI" --db "$GONGKAI_DB" app new --agency 慈周寨镇人民政府 --received 2024-03-01 --channel online \
+	--confirmed 2024-03-01 --applicant-type np --applicant-name 张三 --contact 13800000001 --request 某信息)
+late_id=$(printf '%s\n' "$out" | head -1)
+late_code=$(printf '%s\n' "$out" | sed -n 's/^tracking code: *//p')
+late_secret=$(printf '%s\n' "$out" | sed -n 's/^tracking secret: *\([A-Z0-9]*\).*/\1/p')
+"$GONGKAI" --db "$GONGKAI_DB" app event "$late_id" correction-requested --date 2024-03-04 >/dev/null
+JAR="$TMP/late"
+get /track
+tok=$(csrf_of "$BODY")
+post /track --data-urlencode "_csrf=$tok" --data-urlencode "code=$late_code" --data-urlencode "secret=$late_secret"
+equals "$CODE" 200 "another applicant signs in"
+post /track/correct -F "_csrf=$tok" -F "text=迟到的补正"
+equals "$CODE" 409 "REQ 条例-30: a correction after the applicant's period is refused"
+contains "$BODY" "补正期限已于 2024-03-25 届满" "…naming the last day"
+contains "$BODY" "第三十条" "…and the article"
+contains "$BODY" "迟到的补正" "…keeping what was typed"
+lacks "$BODY" "$code" "one applicant's sign-in never shows another's application"
+
 as_applicant
 get /track
 tok=$(csrf_of "$BODY")
