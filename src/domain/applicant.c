@@ -1,8 +1,8 @@
 /*
  * applicant.c — the applicant's own actions online (see applicant.h): the sign-in token, the
  * correction with its files, the withdrawal, the confirmation of receipt, the notices sent.
- * May call: domain/application.h, domain/letter.h, domain/catalogue.h, domain/audit.h, store/,
- * text/, base/.
+ * May call: domain/application.h, domain/letter.h, domain/catalogue.h, domain/audit.h,
+ * render/letter.h, store/, text/, base/.
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -304,12 +304,11 @@ int applicant_notice_write(struct store *s, const struct app_view *v, const char
 {
 	struct applicant_notice nt;
 	struct letter l;
+	int f = notice_format_by_name(kind);
 
 	if (strcmp(id, "reply") != 0 || reply_notice(s, v, a, &nt, &l, e) != 0)
 		return err_set(e, ERR_NOTFOUND, "", "没有这份告知书");
-	if (strcmp(kind, "docx") == 0)
-		return render_letter_docx(&l, out, e);
-	if (strcmp(kind, "txt") == 0)
-		return render_letter_txt(&l, out, e);
-	return err_set(e, ERR_NOTFOUND, "", "没有这种格式");
+	if (f < 0)
+		return err_set(e, ERR_NOTFOUND, "", "没有这种格式");
+	return render_letter(&l, f, out, e);
 }

@@ -89,7 +89,7 @@ struct applicant_notice {
 int applicant_notices(struct store *s, const struct app_view *v, struct arena *a,
 		      struct applicant_notice **out, size_t *n, struct gk_error *e) GK_WUR;
 
-/* Notice id of v written to out as kind "docx" or "txt"; ERR_NOTFOUND when v has no such
+/* Notice id of v written to out as kind "pdf", "docx", "ofd" or "txt"; ERR_NOTFOUND when v has no such
  * notice or kind. */
 int applicant_notice_write(struct store *s, const struct app_view *v, const char *id,
 			   const char *kind, struct arena *a, struct buf *out,

@@ -25,6 +25,11 @@ static const char *str(const char *s)
 }
 
 static const char *const format_names[NOTICE__MAX] = { "txt", "docx", "pdf", "ofd" };
+static const char *const format_types[NOTICE__MAX] = {
+	"text/plain; charset=utf-8",
+	"application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+	"application/pdf", "application/ofd",
+};
 
 int notice_format_by_name(const char *name)
 {
@@ -37,6 +42,16 @@ int notice_format_by_name(const char *name)
 int notice_format_binary(int format)
 {
 	return format != NOTICE_TXT;
+}
+
+const char *notice_format_name(int format)
+{
+	return format_names[format];
+}
+
+const char *notice_format_type(int format)
+{
+	return format_types[format];
 }
 
 void notice_date_cn(const char *ymd, char out[64])

@@ -44,6 +44,9 @@ enum notice_format { NOTICE_TXT, NOTICE_DOCX, NOTICE_PDF, NOTICE_OFD, NOTICE__MA
 int notice_format_by_name(const char *name);
 /* 1 for the formats that are not text. */
 int notice_format_binary(int format);
+/* The file name extension ("pdf") and the media type of format f. */
+const char *notice_format_name(int format);
+const char *notice_format_type(int format);
 
 /* Append notice n in format f to out. ERR_INVALID naming the part when a text is not UTF-8,
  * ERR_LIMIT when out is full. */

@@ -11,7 +11,7 @@
  * (search_chunk): a term found within one chunk is found, as a phrase. A query term is the
  * phrase of its tokens ('乡村' <-> '村振' <-> '振兴'); a document matches when every term
  * matches one of its chunks (migration "search", PostgreSQL variant).
- * May call base/, search/tokenize.h, libpq.
+ * May call base/, search/tokenize.h, search/query.h, libpq.
  */
 #include <stdint.h>
 #include <stdio.h>

@@ -609,12 +609,7 @@ int h_app_file(struct web_ctx *c)
 /* The reply letter as a file of format f (enum notice_format), audited as an export. */
 static int letter_file(struct web_ctx *c, int f)
 {
-	static const char *const ext[NOTICE__MAX] = { "txt", "docx", "pdf", "ofd" };
-	static const char *const type[NOTICE__MAX] = {
-		"text/plain; charset=utf-8",
-		"application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-		"application/pdf", "application/ofd",
-	};
+	const char *ext = notice_format_name(f);
 	struct letter l;
 	int64_t id;
 	int rc;
@@ -623,11 +618,11 @@ static int letter_file(struct web_ctx *c, int f)
 		return rc;
 	if ((rc = render_letter(&l, f, &c->resp->body, &c->err)) != 0)
 		return rc;
-	c->resp->content_type = type[f];
+	c->resp->content_type = notice_format_type(f);
 	http_resp_header(c->resp, "Content-Disposition",
-			 arena_printf(c->a, "attachment; filename=\"letter-%lld.%s\"", (long long)id, ext[f]));
+			 arena_printf(c->a, "attachment; filename=\"letter-%lld.%s\"", (long long)id, ext));
 	http_resp_header(c->resp, "Cache-Control", "private, no-store");
-	return web_audit_export(c, 0, "application", id, ext[f]);
+	return web_audit_export(c, 0, "application", id, ext);
 }
 
 int h_app_letter_docx(struct web_ctx *c)

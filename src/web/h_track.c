@@ -8,7 +8,7 @@
  * the actor "申请人 <code>", and shown in the console at once (it reads the same ledger).
  * Only what the applicant typed or the organ decided is shown: never the names of staff,
  * internal notes, approvers or other applications.
- * May call: domain/ (applicant, application, letter), web/app.h.
+ * May call: domain/ (applicant, application, letter), render/notice.h, text/, web/app.h.
  * Law: 条例第二十九条、第三十条、第三十一条.
  */
 #include <string.h>
@@ -18,7 +18,7 @@
 #include "domain/audit.h"
 #include "base/crypto.h"
 #include "domain/letter.h"
-#include "render/render.h"
+#include "render/notice.h"
 #include "text/date.h"
 #include "web/handlers.h"
 #include "web/webint.h"
@@ -295,7 +295,7 @@ int h_track_confirm(struct web_ctx *c)
 	return act(c, do_confirm, "确认收到申请之日", "confirm", "已确认：今日为本机关收到申请之日，答复期限自今日起计算。");
 }
 
-/* GET /track/notices/:id/:kind — a notice the organ sent, as DOCX or text; the download is
+/* GET /track/notices/:id/:kind — a notice the organ sent, as PDF, DOCX, OFD or text; the download is
  * audited like every other action of the applicant. */
 int h_track_notice(struct web_ctx *c)
 {
@@ -319,8 +319,7 @@ int h_track_notice(struct web_ctx *c)
 		char sha[CRYPTO_SHA256_HEX];
 		crypto_sha256_hex(out.ptr, out.len, sha);
 		rc = web_send_file(c, out.ptr, out.len,
-				   strcmp(kind, "docx") == 0 ? render_kind_type(RENDER_DOCX)
-							     : "text/plain; charset=utf-8",
+				   notice_format_type(notice_format_by_name(kind)),
 				   arena_printf(c->a, "%s-%s.%s", web_param(c, "id"), v.rec.tracking_code, kind),
 				   "notice", sha, "private, no-store");
 	}
