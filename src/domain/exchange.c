@@ -286,116 +286,150 @@ static int export_documents(struct store *s, int64_t agency_id, struct arena *a,
 	return 0;
 }
 
-int exchange_export(struct store *s, int64_t agency_id, struct buf *out, struct gk_error *e)
+/* The organ (name, code, level, parent) and its profile, if set. */
+static int export_organ(struct store *s, int64_t agency_id, struct arena *a, struct jsonw *w,
+			struct gk_error *e)
 {
-	struct arena a;
 	struct agency_rec ag, parent;
-	struct collect users = { .size = sizeof(struct user_rec) };
-	struct collect apps = { .size = sizeof(struct app_rec) };
-	struct app_filter filter = { .agency_id = agency_id };
-	struct collect docs = { .size = sizeof(int64_t) };
-	const char **index_nos = NULL;
 	struct agency_profile prof;
-	struct jsonw w;
 	int rc, found;
 
-	arena_init(&a);
-	docs.a = &a;
-	users.a = apps.a = &a;
-	users.agency_id = apps.agency_id = agency_id;
-	if ((rc = agency_store(s)->get(s, agency_id, &a, &ag, e)) != 0)
-		goto out;
-	if ((rc = user_store(s)->list(s, collect_user, &users, e)) != 0)
-		goto out;
-	if ((rc = app_store(s)->list(s, &filter, collect_app, &apps, e)) != 0)
-		goto out;
-
-	jsonw_init(&w, out, 1);
-	jsonw_obj_begin(&w);
-	jsonw_kstr(&w, "format", EXCHANGE_FORMAT);
-	jsonw_kint(&w, "version", EXCHANGE_VERSION);
-	jsonw_key(&w, "agency");
-	jsonw_obj_begin(&w);
-	jsonw_kstr(&w, "name", ag.name);
+	if ((rc = agency_store(s)->get(s, agency_id, a, &ag, e)) != 0)
+		return rc;
+	jsonw_key(w, "agency");
+	jsonw_obj_begin(w);
+	jsonw_kstr(w, "name", ag.name);
 	if (ag.code)
-		jsonw_kstr(&w, "code", ag.code);
-	jsonw_kstr(&w, "level", ag.level);
-	if (ag.parent_id && (rc = agency_store(s)->get(s, ag.parent_id, &a, &parent, e)) == 0)
-		jsonw_kstr(&w, "parent", parent.name);
+		jsonw_kstr(w, "code", ag.code);
+	jsonw_kstr(w, "level", ag.level);
+	if (ag.parent_id && (rc = agency_store(s)->get(s, ag.parent_id, a, &parent, e)) == 0)
+		jsonw_kstr(w, "parent", parent.name);
 	if (rc != 0)
-		goto out;
-	jsonw_obj_end(&w);
-	if ((rc = agency_store(s)->profile_get(s, agency_id, &a, &prof, &found, e)) != 0)
-		goto out;
+		return rc;
+	jsonw_obj_end(w);
+	if ((rc = agency_store(s)->profile_get(s, agency_id, a, &prof, &found, e)) != 0)
+		return rc;
 	if (found) {
-		jsonw_key(&w, "profile");
-		jsonw_obj_begin(&w);
-		write_fields(&w, &prof, profile_fields, NPROFILE);
-		jsonw_obj_end(&w);
+		jsonw_key(w, "profile");
+		jsonw_obj_begin(w);
+		write_fields(w, &prof, profile_fields, NPROFILE);
+		jsonw_obj_end(w);
 	}
+	return 0;
+}
 
-	jsonw_key(&w, "users");
-	jsonw_arr_begin(&w);
+/* The organ's staff accounts: names and roles, never passwords or second factors. */
+static int export_users(struct store *s, int64_t agency_id, struct arena *a, struct jsonw *w,
+			struct gk_error *e)
+{
+	struct collect users = { .size = sizeof(struct user_rec), .a = a, .agency_id = agency_id };
+	int rc;
+
+	if ((rc = user_store(s)->list(s, collect_user, &users, e)) != 0)
+		return rc;
+	jsonw_key(w, "users");
+	jsonw_arr_begin(w);
 	for (size_t i = 0; i < users.n; i++) {
 		const struct user_rec *u = (const struct user_rec *)users.items + i;
-		jsonw_obj_begin(&w);
-		jsonw_kstr(&w, "name", u->name);
-		jsonw_kstr(&w, "display_name", u->display_name);
-		jsonw_kstr(&w, "role", u->role);
-		jsonw_obj_end(&w);
+		jsonw_obj_begin(w);
+		jsonw_kstr(w, "name", u->name);
+		jsonw_kstr(w, "display_name", u->display_name);
+		jsonw_kstr(w, "role", u->role);
+		jsonw_obj_end(w);
 	}
-	jsonw_arr_end(&w);
+	jsonw_arr_end(w);
+	return 0;
+}
 
-	jsonw_key(&w, "applications");
-	jsonw_arr_begin(&w);
+/* The applications with their events, fields as declared in app_fields/event_fields. */
+static int export_applications(struct store *s, int64_t agency_id, struct arena *a,
+			       struct jsonw *w, struct gk_error *e)
+{
+	struct collect apps = { .size = sizeof(struct app_rec), .a = a, .agency_id = agency_id };
+	struct app_filter filter = { .agency_id = agency_id };
+	int rc;
+
+	if ((rc = app_store(s)->list(s, &filter, collect_app, &apps, e)) != 0)
+		return rc;
+	jsonw_key(w, "applications");
+	jsonw_arr_begin(w);
 	for (size_t i = 0; i < apps.n; i++) {
 		const struct app_rec *ap = (const struct app_rec *)apps.items + i;
 		struct app_event_rec *ev;
 		size_t nev;
 
-		if ((rc = app_store(s)->events(s, ap->id, &a, &ev, &nev, e)) != 0)
-			goto out;
-		jsonw_obj_begin(&w);
-		write_fields(&w, ap, app_fields, NAPP);
-		jsonw_key(&w, "events");
-		jsonw_arr_begin(&w);
+		if ((rc = app_store(s)->events(s, ap->id, a, &ev, &nev, e)) != 0)
+			return rc;
+		jsonw_obj_begin(w);
+		write_fields(w, ap, app_fields, NAPP);
+		jsonw_key(w, "events");
+		jsonw_arr_begin(w);
 		for (size_t j = 0; j < nev; j++) {
-			jsonw_obj_begin(&w);
-			write_fields(&w, &ev[j], event_fields, NEVENT);
+			jsonw_obj_begin(w);
+			write_fields(w, &ev[j], event_fields, NEVENT);
 			for (size_t k = 0; k < NEVENT_INTS; k++)
 				if (*EVENT_INT(&ev[j], k) >= 0)
-					jsonw_kint(&w, event_ints[k].key, *EVENT_INT(&ev[j], k));
-			jsonw_obj_end(&w);
+					jsonw_kint(w, event_ints[k].key, *EVENT_INT(&ev[j], k));
+			jsonw_obj_end(w);
 		}
-		jsonw_arr_end(&w);
-		jsonw_obj_end(&w);
+		jsonw_arr_end(w);
+		jsonw_obj_end(w);
 	}
-	jsonw_arr_end(&w);
+	jsonw_arr_end(w);
+	return 0;
+}
 
-	if ((rc = export_documents(s, agency_id, &a, &w, &docs, &index_nos, e)) != 0)
-		goto out;
+/* Every register's records; a record tied to a document names it by its 索引号 (docs and
+ * index_nos: the documents exported, in the same order). */
+static int export_registers(struct store *s, int64_t agency_id, struct arena *a, struct jsonw *w,
+			    const struct collect *docs, const char **index_nos, struct gk_error *e)
+{
+	int rc;
 
-	jsonw_key(&w, "registers");
-	jsonw_obj_begin(&w);
+	jsonw_key(w, "registers");
+	jsonw_obj_begin(w);
 	for (int k = 0; k < REG__MAX; k++) {
 		struct reg_record *recs;
 		size_t n;
 
-		if ((rc = registers_list(s, agency_id, (enum reg_kind)k, &a, &recs, &n, e)) != 0)
-			goto out;
-		jsonw_key(&w, reg_descs[k].name);
-		jsonw_arr_begin(&w);
+		if ((rc = registers_list(s, agency_id, (enum reg_kind)k, a, &recs, &n, e)) != 0)
+			return rc;
+		jsonw_key(w, reg_descs[k].name);
+		jsonw_arr_begin(w);
 		for (size_t i = 0; i < n; i++) {
-			jsonw_obj_begin(&w);
-			registers_record_fields(&w, &reg_descs[k], &recs[i]);
-			for (size_t j = 0; recs[i].document_id && j < docs.n; j++)
-				if (((int64_t *)docs.items)[j] == recs[i].document_id)
-					jsonw_kstr(&w, "document", index_nos[j]);
-			jsonw_obj_end(&w);
+			jsonw_obj_begin(w);
+			registers_record_fields(w, &reg_descs[k], &recs[i]);
+			for (size_t j = 0; recs[i].document_id && j < docs->n; j++)
+				if (((int64_t *)docs->items)[j] == recs[i].document_id)
+					jsonw_kstr(w, "document", index_nos[j]);
+			jsonw_obj_end(w);
 		}
-		jsonw_arr_end(&w);
+		jsonw_arr_end(w);
 	}
-	jsonw_obj_end(&w);
+	jsonw_obj_end(w);
+	return 0;
+}
+
+int exchange_export(struct store *s, int64_t agency_id, struct buf *out, struct gk_error *e)
+{
+	struct arena a;
+	struct collect docs = { .size = sizeof(int64_t) };
+	const char **index_nos = NULL;
+	struct jsonw w;
+	int rc;
+
+	arena_init(&a);
+	docs.a = &a;
+	jsonw_init(&w, out, 1);
+	jsonw_obj_begin(&w);
+	jsonw_kstr(&w, "format", EXCHANGE_FORMAT);
+	jsonw_kint(&w, "version", EXCHANGE_VERSION);
+	if ((rc = export_organ(s, agency_id, &a, &w, e)) != 0 ||
+	    (rc = export_users(s, agency_id, &a, &w, e)) != 0 ||
+	    (rc = export_applications(s, agency_id, &a, &w, e)) != 0 ||
+	    (rc = export_documents(s, agency_id, &a, &w, &docs, &index_nos, e)) != 0 ||
+	    (rc = export_registers(s, agency_id, &a, &w, &docs, index_nos, e)) != 0)
+		goto out;
 	jsonw_key(&w, "report_texts");
 	jsonw_arr_begin(&w);
 	if ((rc = report_store(s)->text_list(s, agency_id, write_report_text, &w, e)) != 0)
@@ -1044,113 +1078,142 @@ static int store_apps(struct store *s, int64_t agency_id, const struct ximport *
 	return 0;
 }
 
+/* Restate the error a store step gave as one of the file's: the section (where) and field,
+ * keeping its code and message. Returns the code. */
+static int refile(struct gk_error *e, const char *where, const char *field)
+{
+	struct gk_error why = *e;
+
+	bad(e, where, field, "%s", why.msg);
+	e->code = why.code;
+	return why.code;
+}
+
+/* The file is a gongkai ledger export of the version this program reads, with no section
+ * it does not know. */
+static int check_header(struct jv *root, struct gk_error *e)
+{
+	static const char *const top[] = { "format", "version", "agency", "profile", "users",
+					   "applications", "documents", "serials", "registers",
+					   "report_texts", NULL };
+	const char *format, *key;
+	int64_t version;
+	struct jv *val;
+	void *it = NULL;
+
+	if (jv_type(root) != JV_OBJECT || (format = jv_str(jv_get(root, "format"))) == NULL ||
+	    strcmp(format, EXCHANGE_FORMAT) != 0)
+		return bad(e, "format", NULL, "not a gongkai ledger export (\"format\": \"%s\" missing)",
+			   EXCHANGE_FORMAT);
+	if (jv_int(jv_get(root, "version"), &version) != 0 || version != EXCHANGE_VERSION)
+		return bad(e, "version", NULL, "this program reads version %s of the export format", "1");
+	while ((key = jv_next(root, &it, &val)) != NULL) {
+		int known = 0;
+		for (int i = 0; top[i]; i++)
+			known |= strcmp(top[i], key) == 0;
+		if (!known)
+			return bad(e, key, NULL, "unknown section%s", "");
+	}
+	return 0;
+}
+
+/* The organ (under its parent when this database has it) and its staff accounts; *id is the
+ * new organ's. */
+static int store_organ(struct store *s, struct ximport *x, struct arena *a,
+		       struct exchange_counts *c, int64_t *id, struct gk_error *e)
+{
+	struct agency_new an = { .name = x->name, .code = x->code, .level = x->level };
+	struct agency_rec parent;
+	int rc;
+
+	if (x->parent) {
+		struct gk_error ignore = { 0 };
+		if (agency_store(s)->find_name(s, x->parent, a, &parent, &ignore) == 0)
+			an.parent_id = parent.id;
+		else
+			snprintf(c->parent_missing, sizeof c->parent_missing, "%s", x->parent);
+	}
+	if ((rc = agency_create(s, &an, id, e)) != 0) {
+		/* agency_create names the organ's fields (agency_code); the file's are "code" … */
+		const char *f = strncmp(e->field, "agency_", 7) == 0 ? e->field + 7 : e->field;
+		char field[sizeof e->field];
+		snprintf(field, sizeof field, "%s", f);
+		return refile(e, "agency", field);
+	}
+	c->agency_id = *id;
+	for (size_t i = 0; i < x->nusers; i++) {
+		int64_t uid;
+		char where[32];
+		x->users[i].agency_id = *id;
+		if (user_create(s, &x->users[i], &uid, e) != 0) {
+			snprintf(where, sizeof where, "users[%zu]", i);
+			return refile(e, where, NULL);
+		}
+		c->users++;
+	}
+	return 0;
+}
+
+/* The registers' records (a 规范性文件 tied to the document it was imported as) and the
+ * report texts. */
+static int store_registers(struct store *s, int64_t id, struct ximport *x, struct arena *a,
+			   struct exchange_counts *c, struct gk_error *e)
+{
+	int rc;
+
+	for (int k = 0; k < REG__MAX; k++) {
+		for (size_t i = 0; i < x->nregs[k]; i++) {
+			char where[48];
+			if (k == REG_NORMDOC && x->normdoc_doc && x->normdoc_doc[i] >= 0)
+				x->regs[k][i].document_id = x->doc_ids[x->normdoc_doc[i]];
+			if (registers_import_record(s, id, &x->regs[k][i], a, e) != 0) {
+				char field[sizeof e->field];
+				snprintf(where, sizeof where, "registers.%s[%zu]", reg_descs[k].name, i);
+				snprintf(field, sizeof field, "%s", e->field);
+				return refile(e, where, field);
+			}
+			c->registers++;
+		}
+	}
+	for (size_t i = 0; i < x->ntexts; i++) {
+		const struct report_text_rec *t = &x->texts[i];
+
+		if ((rc = report_store(s)->text_put(s, id, t->year, t->section, t->body, t->updated_at,
+						    t->updated_by, e)) != 0)
+			return rc;
+		if ((rc = audit_import(s, id, "report_text", 0, "year", NULL, t->year, e)) != 0)
+			return rc;
+	}
+	c->report_texts = x->ntexts;
+	return 0;
+}
+
 int exchange_import(struct store *s, const char *text, size_t len, const char *label,
 		    struct exchange_counts *c, struct gk_error *e)
 {
 	struct ximport x;
 	struct jv *root = NULL;
 	struct arena a;
-	struct agency_rec parent;
-	struct agency_new an;
-	int64_t version, id;
-	const char *format;
+	int64_t id;
 	int rc;
 
 	memset(c, 0, sizeof *c);
 	memset(&x, 0, sizeof x);
 	arena_init(&a);
-	if ((rc = jsonr_parse(text, len, label, &root, e)) != 0)
+	if ((rc = jsonr_parse(text, len, label, &root, e)) != 0 || (rc = check_header(root, e)) != 0)
 		goto out;
-	if (jv_type(root) != JV_OBJECT || (format = jv_str(jv_get(root, "format"))) == NULL ||
-	    strcmp(format, EXCHANGE_FORMAT) != 0) {
-		rc = bad(e, "format", NULL, "not a gongkai ledger export (\"format\": \"%s\" missing)", EXCHANGE_FORMAT);
-		goto out;
-	}
-	if (jv_int(jv_get(root, "version"), &version) != 0 || version != EXCHANGE_VERSION) {
-		rc = bad(e, "version", NULL, "this program reads version %s of the export format", "1");
-		goto out;
-	}
-	{
-		static const char *const top[] = { "format", "version", "agency", "profile", "users", "applications",
-						   "documents", "serials", "registers", "report_texts", NULL };
-		void *it = NULL;
-		struct jv *val;
-		const char *key;
-		while ((key = jv_next(root, &it, &val)) != NULL) {
-			int known = 0;
-			for (int i = 0; top[i]; i++)
-				known |= strcmp(top[i], key) == 0;
-			if (!known) {
-				rc = bad(e, key, NULL, "unknown section%s", "");
-				goto out;
-			}
-		}
-	}
 	/* 1. Check every record (the organ's settings before the applications replayed under
 	 * them). */
 	if ((rc = read_agency(root, &x, e)) != 0 || (rc = read_users(root, &a, &x, e)) != 0 ||
 	    (rc = read_documents(root, &a, &x, e)) != 0 || (rc = read_apps(root, &a, &x, e)) != 0 ||
 	    (rc = read_serials_and_texts(root, &a, &x, e)) != 0 || (rc = read_registers(root, &a, &x, e)) != 0)
 		goto out;
-
 	/* 2. Store it all (the caller's transaction makes it all or nothing). */
-	an = (struct agency_new){ .name = x.name, .code = x.code, .level = x.level };
-	if (x.parent) {
-		struct gk_error ignore = { 0 };
-		if (agency_store(s)->find_name(s, x.parent, &a, &parent, &ignore) == 0)
-			an.parent_id = parent.id;
-		else
-			snprintf(c->parent_missing, sizeof c->parent_missing, "%s", x.parent);
-	}
-	if ((rc = agency_create(s, &an, &id, e)) != 0) {
-		/* agency_create names the organ's fields (agency_code); the file's are "code" … */
-		struct gk_error why = *e;
-		const char *f = strncmp(why.field, "agency_", 7) == 0 ? why.field + 7 : why.field;
-		bad(e, "agency", f, "%s", why.msg);
-		e->code = rc = why.code;
+	if ((rc = store_organ(s, &x, &a, c, &id, e)) != 0 ||
+	    (rc = store_apps(s, id, &x, &a, c, e)) != 0 ||
+	    (rc = store_catalogue(s, id, &x, c, e)) != 0 ||
+	    (rc = store_registers(s, id, &x, &a, c, e)) != 0)
 		goto out;
-	}
-	c->agency_id = id;
-	for (size_t i = 0; i < x.nusers; i++) {
-		int64_t uid;
-		x.users[i].agency_id = id;
-		if ((rc = user_create(s, &x.users[i], &uid, e)) != 0) {
-			struct gk_error why = *e;
-			char where[32];
-			snprintf(where, sizeof where, "users[%zu]", i);
-			bad(e, where, NULL, "%s", why.msg);
-			e->code = rc = why.code;
-			goto out;
-		}
-		c->users++;
-	}
-	if ((rc = store_apps(s, id, &x, &a, c, e)) != 0 || (rc = store_catalogue(s, id, &x, c, e)) != 0)
-		goto out;
-	for (int k = 0; k < REG__MAX; k++) {
-		for (size_t i = 0; i < x.nregs[k]; i++) {
-			if (k == REG_NORMDOC && x.normdoc_doc && x.normdoc_doc[i] >= 0)
-				x.regs[k][i].document_id = x.doc_ids[x.normdoc_doc[i]];
-			if ((rc = registers_import_record(s, id, &x.regs[k][i], &a, e)) != 0) {
-				struct gk_error why = *e;
-				char where[48];
-				snprintf(where, sizeof where, "registers.%s[%zu]", reg_descs[k].name, i);
-				bad(e, where, why.field, "%s", why.msg);
-				e->code = rc = why.code;
-				goto out;
-			}
-			c->registers++;
-		}
-	}
-	for (size_t i = 0; i < x.ntexts; i++) {
-		const struct report_text_rec *t = &x.texts[i];
-
-		if ((rc = report_store(s)->text_put(s, id, t->year, t->section, t->body, t->updated_at,
-						    t->updated_by, e)) != 0)
-			goto out;
-		if ((rc = audit_import(s, id, "report_text", 0, "year", NULL, t->year, e)) != 0)
-			goto out;
-	}
-	c->report_texts = x.ntexts;
 out:
 	jsonr_free(root);
 	arena_free(&a);
