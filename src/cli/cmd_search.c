@@ -129,7 +129,17 @@ static void print_text(const struct search_result *r)
 	buf_free(&tmp);
 }
 
-int cmd_search(struct cli *cli, int argc, char **argv)
+/* What the command line asks for. */
+struct search_args {
+	const char *staff, *agency, *topic, *query;
+	struct doc_filter f;
+	enum search_sort sort;
+	int json, page;
+};
+
+/* Read the options into *out; CLI_OK, or the exit code of a usage error (told), or -1 after
+ * --help. */
+static int parse_args(int argc, char **argv, struct search_args *out)
 {
 	static const struct option opts[] = {
 		{ "json", no_argument, NULL, 'j' },
@@ -145,97 +155,120 @@ int cmd_search(struct cli *cli, int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *staff = NULL, *agency = NULL, *topic = NULL, *validity = NULL;
-	struct doc_filter f = { 0 };
-	struct gk_error e = { 0 };
-	struct search_result res;
-	enum search_sort sort = SEARCH_BY_RELEVANCE;
-	struct store *s = NULL;
-	struct arena a;
-	struct buf out, tbuf;
-	struct jsonw w;
-	char today[DATE_LEN];
-	int ch, rc = 0, x, json = 0, page = 1;
+	const char *validity = NULL;
+	struct doc_filter *f = &out->f;
+	int ch, x;
 
+	*out = (struct search_args){ .sort = SEARCH_BY_RELEVANCE, .page = 1 };
 	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (ch) {
-		case 'j': json = 1; break;
+		case 'j': out->json = 1; break;
 		case 'n':
-			if ((x = cli_opt_int(optarg, "--limit", 1, 100, &f.limit)) != 0)
+			if ((x = cli_opt_int(optarg, "--limit", 1, 100, &f->limit)) != 0)
 				return x;
 			break;
-		case 's': staff = optarg; break;
-		case 'a': agency = optarg; break;
-		case 't': topic = optarg; break;
+		case 's': out->staff = optarg; break;
+		case 'a': out->agency = optarg; break;
+		case 't': out->topic = optarg; break;
 		case 'g':
-			if ((f.genre = catalogue_genre_find(optarg)) == NULL)
+			if ((f->genre = catalogue_genre_find(optarg)) == NULL)
 				return cli_usage_error("search", "unknown --genre '%s'", optarg);
 			break;
 		case 'y':
-			if ((x = cli_opt_int(optarg, "--year", 1900, 2199, &f.year)) != 0)
+			if ((x = cli_opt_int(optarg, "--year", 1900, 2199, &f->year)) != 0)
 				return x;
 			break;
 		case 'v': validity = optarg; break;
 		case 'o':
 			if (strcmp(optarg, "relevance") == 0)
-				sort = SEARCH_BY_RELEVANCE;
+				out->sort = SEARCH_BY_RELEVANCE;
 			else if (strcmp(optarg, "date") == 0)
-				sort = SEARCH_BY_DATE;
+				out->sort = SEARCH_BY_DATE;
 			else
 				return cli_usage_error("search", "--sort is relevance or date");
 			break;
 		case 'p':
-			if ((x = cli_opt_int(optarg, "--page", 1, SEARCH_COUNT_LIMIT, &page)) != 0)
+			if ((x = cli_opt_int(optarg, "--page", 1, SEARCH_COUNT_LIMIT, &out->page)) != 0)
 				return x;
 			break;
-		case 'h': help(); return CLI_OK;
+		case 'h': help(); return -1;
 		default: return cli_usage_error("search", "unknown or incomplete option '%s'",
 						argv[optind - 1]);
 		}
 	}
 	if (optind + 1 != argc)
 		return cli_usage_error("search", "give one QUERY (quote it if it has spaces)");
-	if (topic && catalogue_topic_find(topic) == NULL)
-		return cli_usage_error("search", "unknown --topic '%s'", topic);
+	out->query = argv[optind];
+	if (out->topic && catalogue_topic_find(out->topic) == NULL)
+		return cli_usage_error("search", "unknown --topic '%s'", out->topic);
 	if (validity) {
 		int v = doc_enum_parse(doc_validity_ids, doc_validity_labels, VALIDITY__MAX, validity);
 		if (v < 0)
 			return cli_usage_error("search", "--validity is valid, expired or repealed");
-		f.validity = doc_validity_ids[v];
+		f->validity = doc_validity_ids[v];
 	}
-	f.today = date_format(date_today(), today);
-	f.public_only = 1;
+	if (f->limit == 0)
+		f->limit = 20;
+	f->offset = (out->page - 1) * f->limit;
+	f->public_only = 1;
+	return CLI_OK;
+}
+
+/* Narrow the search to an organ (--agency) and widen it to what a member of staff may see
+ * (--staff: their organ's drafts, or everything for staff of no single organ). */
+static int resolve_scope(struct store *s, const struct search_args *args, struct arena *a,
+			 struct doc_filter *f, struct gk_error *e)
+{
+	int rc;
+
+	if (args->agency) {
+		struct agency_rec ag;
+		if ((rc = cli_agency(s, args->agency, a, &ag, e)) != 0)
+			return rc;
+		f->agency_id = ag.id;
+	}
+	if (args->staff) {
+		struct user_rec u;
+		if ((rc = user_find(s, args->staff, a, &u, e)) != 0) {
+			snprintf(e->field, sizeof e->field, "--staff");
+			return rc;
+		}
+		if (u.agency_id)
+			f->staff_agency_id = u.agency_id;
+		else
+			f->public_only = 0;
+	}
+	return 0;
+}
+
+int cmd_search(struct cli *cli, int argc, char **argv)
+{
+	struct search_args args;
+	struct gk_error e = { 0 };
+	struct search_result res;
+	struct store *s = NULL;
+	struct arena a;
+	struct buf out, tbuf;
+	struct jsonw w;
+	char today[DATE_LEN];
+	int rc, x;
+
+	if ((x = parse_args(argc, argv, &args)) != CLI_OK)
+		return x < 0 ? CLI_OK : x;
+	args.f.today = date_format(date_today(), today);
 	if ((x = cli_open_store(cli, STORE_READONLY, &s)) != 0)
 		return x;
 	arena_init(&a);
 	buf_init(&out, 0);
 	buf_init(&tbuf, 1024);
-	if (f.limit == 0)
-		f.limit = 20;
-	f.offset = (page - 1) * f.limit;
-	if (topic && catalogue_topic_path(catalogue_topic_find(topic), &tbuf) == 0)
-		f.topic = buf_cstr(&tbuf);
-	if ((rc = store_begin_read(s, &e)) == 0 && agency) {
-		struct agency_rec ag;
-		if ((rc = cli_agency(s, agency, &a, &ag, &e)) == 0)
-			f.agency_id = ag.id;
-	}
-	if (rc == 0 && staff) {
-		struct user_rec u;
-		if ((rc = user_find(s, staff, &a, &u, &e)) != 0) {
-			snprintf(e.field, sizeof e.field, "--staff");
-		} else if (u.agency_id) {
-			f.staff_agency_id = u.agency_id;   /* their organ's drafts too */
-		} else {
-			f.public_only = 0;                  /* staff of no single organ: everything */
-		}
-	}
-	if (rc == 0)
-		rc = catalogue_search(s, argv[optind], &f, sort, &a, &res, &e);
+	if (args.topic && catalogue_topic_path(catalogue_topic_find(args.topic), &tbuf) == 0)
+		args.f.topic = buf_cstr(&tbuf);
+	if ((rc = store_begin_read(s, &e)) == 0 && (rc = resolve_scope(s, &args, &a, &args.f, &e)) == 0)
+		rc = catalogue_search(s, args.query, &args.f, args.sort, &a, &res, &e);
 	x = cli_finish(s, rc, &e);
-	if (x == CLI_OK && json) {
+	if (x == CLI_OK && args.json) {
 		jsonw_init(&w, &out, 1);
-		print_json(&w, &res, page);
+		print_json(&w, &res, args.page);
 		if (jsonw_finish(&w) == 0)
 			fputs(buf_cstr(&out), stdout);
 		else
