@@ -293,7 +293,10 @@ static int print_text(const struct calendar *cal, int trigger,
 	return CLI_OK;
 }
 
-int cmd_deadline(struct cli *cli, int argc, char **argv)
+/* Read the options into *app (its consultations in pauses, app->pauses) and *formed. CLI_OK, an exit code
+ * (the problem told), or -1 after --help. */
+static int parse_args(int argc, char **argv, struct clock_application *app,
+		      struct clock_pause *pauses, int *formed, int *json)
 {
 	static const struct option opts[] = {
 		{ "received", required_argument, NULL, 'r' },
@@ -306,54 +309,44 @@ int cmd_deadline(struct cli *cli, int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct clock_pause pauses[CLOCK_MAX_PAUSES];
-	struct clock_application app = {
-		.received = CLOCK_NONE, .correction_received = CLOCK_NONE,
-		.fee_notice_received = CLOCK_NONE, .pauses = pauses,
-	};
-	struct clock_schedule sched = { 0 };
-	struct clock_deadline pub = { 0 };
-	const struct clock_deadline *list[6];
-	struct calendar *cal = NULL;
 	struct gk_error e = { 0 };
-	int formed = CLOCK_NONE, json = 0, ch, rc = 0;
-	bool verified;
+	int ch, rc = 0;
 
 	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'r':
-			rc = parse_date("--received", optarg, &app.received, &e);
+			rc = parse_date("--received", optarg, &app->received, &e);
 			break;
 		case 'c':
-			rc = parse_date("--correction-received", optarg, &app.correction_received, &e);
+			rc = parse_date("--correction-received", optarg, &app->correction_received, &e);
 			break;
 		case 'f':
-			rc = parse_date("--fee-notice-received", optarg, &app.fee_notice_received, &e);
+			rc = parse_date("--fee-notice-received", optarg, &app->fee_notice_received, &e);
 			break;
 		case 'F':
-			rc = parse_date("--formed", optarg, &formed, &e);
+			rc = parse_date("--formed", optarg, formed, &e);
 			break;
 		case 'k':
-			if (app.npauses >= CLOCK_MAX_PAUSES)
+			if (app->npauses >= CLOCK_MAX_PAUSES)
 				rc = err_set(&e, ERR_LIMIT, "--consultation", "more than %d consultations",
 					     CLOCK_MAX_PAUSES);
-			else if ((rc = parse_consultation(optarg, &pauses[app.npauses], &e)) == 0)
-				app.npauses++;
+			else if ((rc = parse_consultation(optarg, &pauses[app->npauses], &e)) == 0)
+				app->npauses++;
 			break;
 		case 'x':
-			app.extended = true;
+			app->extended = true;
 			if (optarg) {
 				int64_t n;
 				if ((rc = cli_int(optarg, "--extended", 1, 20, &n, &e)) == 0)
-					app.extension_days = (int)n;
+					app->extension_days = (int)n;
 			}
 			break;
 		case 'j':
-			json = 1;
+			*json = 1;
 			break;
 		case 'h':
 			usage(stdout);
-			return CLI_OK;
+			return -1;
 		case ':':
 			return cli_usage_error("deadline", "option '%s' needs a value", argv[optind - 1]);
 		default:
@@ -364,13 +357,33 @@ int cmd_deadline(struct cli *cli, int argc, char **argv)
 	}
 	if (optind < argc)
 		return cli_usage_error("deadline", "unexpected argument '%s'", argv[optind]);
-	if (formed != CLOCK_NONE && (app.received != CLOCK_NONE || app.npauses || app.extended ||
-				     app.correction_received != CLOCK_NONE ||
-				     app.fee_notice_received != CLOCK_NONE))
+	if (*formed != CLOCK_NONE && (app->received != CLOCK_NONE || app->npauses || app->extended ||
+				      app->correction_received != CLOCK_NONE ||
+				      app->fee_notice_received != CLOCK_NONE))
 		return cli_usage_error("deadline",
 				       "--formed (publication) cannot be combined with application options");
-	if (formed == CLOCK_NONE && app.received == CLOCK_NONE)
+	if (*formed == CLOCK_NONE && app->received == CLOCK_NONE)
 		return cli_usage_error("deadline", "--received DATE or --formed DATE is required");
+	return CLI_OK;
+}
+
+int cmd_deadline(struct cli *cli, int argc, char **argv)
+{
+	struct clock_pause pauses[CLOCK_MAX_PAUSES];
+	struct clock_application app = {
+		.received = CLOCK_NONE, .correction_received = CLOCK_NONE,
+		.fee_notice_received = CLOCK_NONE, .pauses = pauses,
+	};
+	struct clock_schedule sched = { 0 };
+	struct clock_deadline pub = { 0 };
+	const struct clock_deadline *list[6];
+	struct calendar *cal = NULL;
+	struct gk_error e = { 0 };
+	int formed = CLOCK_NONE, json = 0, rc;
+	bool verified;
+
+	if ((rc = parse_args(argc, argv, &app, pauses, &formed, &json)) != CLI_OK)
+		return rc < 0 ? CLI_OK : rc;
 	if ((rc = cli_load_calendar(cli, &cal)) != 0)
 		return rc;
 	if (formed != CLOCK_NONE) {
