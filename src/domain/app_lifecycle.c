@@ -525,11 +525,81 @@ out:
 	return rc;
 }
 
+/* REQ 109号: a fee notice states one method, under the 2019 Regulation only, and its amount
+ * follows from the method (fee_by_pages / fee_by_count). */
+static int fee_notice_checks(const struct app_status *st, struct app_event_in *ev,
+			     const struct calendar *cal, struct gk_error *e)
+{
+	char d1[DATE_LEN], money[MONEY_LEN];
+	int k = ev->kind;
+	int64_t want;
+
+	/* REQ 109号: no 信息处理费 under the 2007 Regulation */
+	if (st->regime != CLOCK_REG_2019)
+		return refuse(e, ERR_STATE, "KIND", k, "收到于 %s 的申请适用%s，不收取信息处理费"
+			      "（国办函〔2020〕109号适用于2019年修订的条例）", ds(st->received, d1),
+			      clock_regime_name(st->regime));
+	if (ev->method == FEE_METHOD_NONE && cal == NULL && ev->amount_fen > 0)
+		return 0;   /* replayed: a record made before the method was recorded */
+	/* REQ 109号: one method, stated; the amount follows from it */
+	if (ev->method <= FEE_METHOD_NONE || ev->method >= FEE_METHOD__MAX)
+		return refuse(e, ERR_INVALID, "by_count", k, "收费通知应载明计收方式：按件"
+			      "（--by-count）或按量（--by-pages P），二者只选其一（国办函〔2020〕109号）");
+	if (ev->quantity < 1)
+		return refuse(e, ERR_INVALID, ev->method == FEE_BY_PAGES ? "by_pages" : "by_count",
+			      k, "%s须写明%s", app_fee_method_labels[ev->method],
+			      ev->method == FEE_BY_PAGES ? "页数" : "本月第几件");
+	want = (ev->method == FEE_BY_PAGES ? fee_by_pages(ev->quantity)
+					   : fee_by_count(ev->quantity)) * 100;
+	if (want == 0)
+		return refuse(e, ERR_STATE, ev->method == FEE_BY_PAGES ? "by_pages" : "by_count",
+			      k, ev->method == FEE_BY_PAGES
+			      ? "按量计收：%" PRId64 " 页，30页以内（含）不收费（国办函〔2020〕109号）"
+			      : "按件计收：这是申请人本月向本机关提出的第 %" PRId64 " 件申请，"
+				"10件以内（含）不收费（国办函〔2020〕109号）", ev->quantity);
+	if (ev->amount_fen >= 0 && ev->amount_fen != want)
+		return refuse(e, ERR_INVALID, "amount", k, "金额 %s 元与%s应收的 %s 元不符"
+			      "（国办函〔2020〕109号）", money_format_yuan(ev->amount_fen, money),
+			      app_fee_method_labels[ev->method],
+			      money_format_yuan(want, (char[MONEY_LEN]){ 0 }));
+	ev->amount_fen = want;
+	return 0;
+}
+
+/* The outcome of a decision is one the ledger allows at this point. */
+static int decided_checks(const struct app_status *st, const struct app_event_in *ev,
+			  const struct calendar *cal, struct gk_error *e)
+{
+	int k = ev->kind;
+
+	if (ev->outcome < 0 || ev->outcome >= OUTCOME__MAX)
+		return err_set(e, ERR_INVALID, "outcome", "unknown outcome");
+	if (ev->outcome == OUTCOME_OTHER_NO_CORRECTION)
+		return refuse(e, ERR_STATE, "outcome", k, "other_no_correction（逾期未补正）在补正"
+			      "告知之后用 'app event ID correction-lapsed' 记录");
+	if (ev->outcome == OUTCOME_OTHER_FEE_UNPAID)
+		return refuse(e, ERR_STATE, "outcome", k, "other_fee_unpaid（逾期未缴费）在收费"
+			      "通知之后用 'app event ID fee-lapsed' 记录");
+	/* REQ 条例-30: "still unclear after correction" needs a correction round */
+	if (ev->outcome == OUTCOME_UNABLE_UNCLEAR_AFTER_FIX && st->correction_received == CLOCK_NONE)
+		return refuse(e, ERR_STATE, "outcome", k, "unable_unclear_after_fix（补正后申请内容"
+			      "仍不明确）须先记录补正告知和收到补正");
+	/* REQ 条例-35: not processed as unreasonable only after asking for reasons */
+	if (ev->outcome == OUTCOME_NOPROC_MASS_REPEAT && st->reasons_requested == CLOCK_NONE &&
+	    cal != NULL)
+		return refuse(e, ERR_STATE, "outcome", k, "noproc_mass_repeat（无正当理由大量反复"
+			      "申请）须先要求申请人说明理由（reasons-requested，条例第三十五条）");
+	if (ev->counterpart && *ev->counterpart && ev->outcome != OUTCOME_UNABLE_NOT_HELD)
+		return refuse(e, ERR_INVALID, "responsible_organ", k, "负责公开的机关只在"
+			      "unable_not_held（不属于本机关负责公开，条例第三十六条第（五）项）时写明");
+	return 0;
+}
+
 /* The checks of one kind of event that need no clock (fields, order, regime). */
 static int field_checks(const struct app_status *st, struct app_event_in *ev,
 			const struct calendar *cal, struct gk_error *e)
 {
-	char d1[DATE_LEN], money[MONEY_LEN];
+	char d1[DATE_LEN];
 	int k = ev->kind;
 
 	switch (k) {
@@ -574,61 +644,10 @@ static int field_checks(const struct app_status *st, struct app_event_in *ev,
 		if (k == EV_DELAYED)
 			return period(cal, ev, 0, CLOCK_MAX_DAYS, "延迟答复的期限", e);
 		return 0;
-	case EV_FEE_NOTICE: {
-		int64_t want;
-		/* REQ 109号: no 信息处理费 under the 2007 Regulation */
-		if (st->regime != CLOCK_REG_2019)
-			return refuse(e, ERR_STATE, "KIND", k, "收到于 %s 的申请适用%s，不收取信息处理费"
-				      "（国办函〔2020〕109号适用于2019年修订的条例）", ds(st->received, d1),
-				      clock_regime_name(st->regime));
-		if (ev->method == FEE_METHOD_NONE && cal == NULL && ev->amount_fen > 0)
-			return 0;   /* replayed: a record made before the method was recorded */
-		/* REQ 109号: one method, stated; the amount follows from it */
-		if (ev->method <= FEE_METHOD_NONE || ev->method >= FEE_METHOD__MAX)
-			return refuse(e, ERR_INVALID, "by_count", k, "收费通知应载明计收方式：按件"
-				      "（--by-count）或按量（--by-pages P），二者只选其一（国办函〔2020〕109号）");
-		if (ev->quantity < 1)
-			return refuse(e, ERR_INVALID, ev->method == FEE_BY_PAGES ? "by_pages" : "by_count",
-				      k, "%s须写明%s", app_fee_method_labels[ev->method],
-				      ev->method == FEE_BY_PAGES ? "页数" : "本月第几件");
-		want = (ev->method == FEE_BY_PAGES ? fee_by_pages(ev->quantity)
-						   : fee_by_count(ev->quantity)) * 100;
-		if (want == 0)
-			return refuse(e, ERR_STATE, ev->method == FEE_BY_PAGES ? "by_pages" : "by_count",
-				      k, ev->method == FEE_BY_PAGES
-				      ? "按量计收：%" PRId64 " 页，30页以内（含）不收费（国办函〔2020〕109号）"
-				      : "按件计收：这是申请人本月向本机关提出的第 %" PRId64 " 件申请，"
-					"10件以内（含）不收费（国办函〔2020〕109号）", ev->quantity);
-		if (ev->amount_fen >= 0 && ev->amount_fen != want)
-			return refuse(e, ERR_INVALID, "amount", k, "金额 %s 元与%s应收的 %s 元不符"
-				      "（国办函〔2020〕109号）", money_format_yuan(ev->amount_fen, money),
-				      app_fee_method_labels[ev->method],
-				      money_format_yuan(want, (char[MONEY_LEN]){ 0 }));
-		ev->amount_fen = want;
-		return 0;
-	}
+	case EV_FEE_NOTICE:
+		return fee_notice_checks(st, ev, cal, e);
 	case EV_DECIDED:
-		if (ev->outcome < 0 || ev->outcome >= OUTCOME__MAX)
-			return err_set(e, ERR_INVALID, "outcome", "unknown outcome");
-		if (ev->outcome == OUTCOME_OTHER_NO_CORRECTION)
-			return refuse(e, ERR_STATE, "outcome", k, "other_no_correction（逾期未补正）在补正"
-				      "告知之后用 'app event ID correction-lapsed' 记录");
-		if (ev->outcome == OUTCOME_OTHER_FEE_UNPAID)
-			return refuse(e, ERR_STATE, "outcome", k, "other_fee_unpaid（逾期未缴费）在收费"
-				      "通知之后用 'app event ID fee-lapsed' 记录");
-		/* REQ 条例-30: "still unclear after correction" needs a correction round */
-		if (ev->outcome == OUTCOME_UNABLE_UNCLEAR_AFTER_FIX && st->correction_received == CLOCK_NONE)
-			return refuse(e, ERR_STATE, "outcome", k, "unable_unclear_after_fix（补正后申请内容"
-				      "仍不明确）须先记录补正告知和收到补正");
-		/* REQ 条例-35: not processed as unreasonable only after asking for reasons */
-		if (ev->outcome == OUTCOME_NOPROC_MASS_REPEAT && st->reasons_requested == CLOCK_NONE &&
-		    cal != NULL)
-			return refuse(e, ERR_STATE, "outcome", k, "noproc_mass_repeat（无正当理由大量反复"
-				      "申请）须先要求申请人说明理由（reasons-requested，条例第三十五条）");
-		if (ev->counterpart && *ev->counterpart && ev->outcome != OUTCOME_UNABLE_NOT_HELD)
-			return refuse(e, ERR_INVALID, "responsible_organ", k, "负责公开的机关只在"
-				      "unable_not_held（不属于本机关负责公开，条例第三十六条第（五）项）时写明");
-		return 0;
+		return decided_checks(st, ev, cal, e);
 	default:
 		return 0;
 	}
