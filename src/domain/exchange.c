@@ -1,13 +1,14 @@
 /*
  * exchange.c — ledger export and import as JSON (see exchange.h).
  *
- * The application and event fields are declared once (app_fields, event_fields) and used
- * both ways: the export writes them in that order, the import accepts exactly those keys and
- * checks each by its type. Register entries reuse registers_record_json / _from_json.
+ * Each record's fields are declared once (domain/records.h) and used both ways: the export
+ * writes them in that order, the import accepts exactly those keys and checks each by its
+ * declaration. Register entries reuse registers_record_json / _from_json.
  */
 #include "domain/exchange.h"
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,7 @@
 #include "domain/clock.h"
 #include "domain/audit.h"
 #include "domain/catalogue.h"
+#include "domain/records.h"
 #include "domain/registers.h"
 #include "domain/user.h"
 #include "store/agency_store.h"
@@ -32,78 +34,6 @@
 #include "text/jsonr.h"
 #include "text/jsonw.h"
 #include "text/utf8.h"
-
-enum xtype { XT_TEXT, XT_DATE, XT_TIME };
-
-struct xfield {
-	const char *key;
-	enum xtype type;
-	int required;
-	size_t off;      /* offset of the const char * member */
-};
-
-#define AF(k, t, r) { #k, t, r, offsetof(struct app_rec, k) }
-static const struct xfield app_fields[] = {
-	AF(tracking_code, XT_TEXT, 1), AF(secret_hash, XT_TEXT, 1), AF(received, XT_DATE, 1),
-	AF(channel, XT_TEXT, 1), AF(applicant_type, XT_TEXT, 1), AF(applicant_name, XT_TEXT, 1),
-	AF(applicant_key, XT_TEXT, 1), AF(contact, XT_TEXT, 0), AF(id_number, XT_TEXT, 0),
-	AF(request, XT_TEXT, 0), AF(form, XT_TEXT, 0), AF(state, XT_TEXT, 1), AF(outcome, XT_TEXT, 0),
-	AF(closed, XT_DATE, 0), AF(reply_due, XT_DATE, 0), AF(created_at, XT_TIME, 1),
-	AF(submitted, XT_DATE, 0),
-};
-#define NAPP (sizeof app_fields / sizeof app_fields[0])
-
-#define EF(k, t, r) { #k, t, r, offsetof(struct app_event_rec, k) }
-static const struct xfield event_fields[] = {
-	EF(kind, XT_TEXT, 1), EF(date, XT_DATE, 1), EF(note, XT_TEXT, 0), EF(approver, XT_TEXT, 0),
-	EF(outcome, XT_TEXT, 0), EF(basis, XT_TEXT, 0), EF(actor, XT_TEXT, 1), EF(created_at, XT_TIME, 1),
-	EF(due, XT_DATE, 0), EF(party, XT_TEXT, 0), EF(method, XT_TEXT, 0), EF(late_reason, XT_TEXT, 0),
-	EF(warning, XT_TEXT, 0), EF(counterpart, XT_TEXT, 0), EF(counterpart_contact, XT_TEXT, 0),
-};
-#define NEVENT (sizeof event_fields / sizeof event_fields[0])
-
-/* The whole-number fields of an event (absent = -1). */
-static const struct { const char *key; size_t off; int64_t max; } event_ints[] = {
-	{ "amount_fen", offsetof(struct app_event_rec, amount_fen), INT64_MAX / 2 },
-	{ "days", offsetof(struct app_event_rec, days), CLOCK_MAX_DAYS },
-	{ "ref", offsetof(struct app_event_rec, ref), APP_MAX_CONSULTATIONS },
-	{ "quantity", offsetof(struct app_event_rec, quantity), INT64_MAX / 2 },
-};
-#define NEVENT_INTS (sizeof event_ints / sizeof event_ints[0])
-#define EVENT_INT(rec, i) ((int64_t *)((char *)(rec) + event_ints[i].off))
-
-#define DF(k, t, r) { #k, t, r, offsetof(struct doc, k) }
-static const struct xfield doc_fields[] = {
-	DF(index_no, XT_TEXT, 1), DF(title, XT_TEXT, 1), DF(doc_no, XT_TEXT, 0), DF(publisher, XT_TEXT, 1),
-	DF(signed_date, XT_DATE, 0), DF(published_date, XT_DATE, 0), DF(topic, XT_TEXT, 0),
-	DF(genre, XT_TEXT, 1), DF(disclosure, XT_TEXT, 1), DF(withheld_reason, XT_TEXT, 0),
-	DF(withheld_ground, XT_TEXT, 0), DF(time_limit, XT_TEXT, 0), DF(validity, XT_TEXT, 1),
-	DF(effective_date, XT_DATE, 0), DF(invalid_date, XT_DATE, 0), DF(summary, XT_TEXT, 0),
-	DF(keywords, XT_TEXT, 0), DF(body, XT_TEXT, 1), DF(state, XT_TEXT, 1), DF(author, XT_TEXT, 1),
-	DF(changed_date, XT_DATE, 1), DF(reassess_due, XT_DATE, 0), DF(created_at, XT_TIME, 1),
-	DF(updated_at, XT_TIME, 1),
-};
-#define NDOC (sizeof doc_fields / sizeof doc_fields[0])
-
-#define DEF(k, t, r) { #k, t, r, offsetof(struct doc_event, k) }
-static const struct xfield doc_event_fields[] = {
-	DEF(action, XT_TEXT, 1), DEF(stage, XT_TEXT, 0), DEF(decision, XT_TEXT, 0), DEF(comment, XT_TEXT, 0),
-	DEF(actor, XT_TEXT, 1), DEF(at, XT_TIME, 1),
-};
-#define NDOCEV (sizeof doc_event_fields / sizeof doc_event_fields[0])
-
-#define PF(k, t, r) { #k, t, r, offsetof(struct agency_profile, k) }
-static const struct xfield profile_fields[] = {
-	PF(index_pattern, XT_TEXT, 0), PF(office, XT_TEXT, 0), PF(address, XT_TEXT, 0), PF(postcode, XT_TEXT, 0),
-	PF(hours, XT_TEXT, 0), PF(phone, XT_TEXT, 0), PF(fax, XT_TEXT, 0), PF(email, XT_TEXT, 0),
-	PF(website, XT_TEXT, 0), PF(channels, XT_TEXT, 0), PF(fees, XT_TEXT, 0), PF(scope, XT_TEXT, 0),
-	PF(fee_pause, XT_TEXT, 0), PF(correction_period, XT_TEXT, 0), PF(consult_cap, XT_TEXT, 0),
-	PF(confirm_days, XT_TEXT, 0), PF(review_body, XT_TEXT, 0), PF(report_due, XT_TEXT, 0),
-	PF(updated_at, XT_TIME, 1),
-};
-#define NPROFILE (sizeof profile_fields / sizeof profile_fields[0])
-
-#define FIELD_PTR(rec, f) ((const char **)((char *)(rec) + (f)->off))
 
 /* ---- export ---- */
 
@@ -155,17 +85,26 @@ static int collect_app(void *ctx, const struct app_rec *r)
 	struct app_rec *copy = collect_push(c);
 
 	*copy = *r;
-	for (size_t f = 0; f < NAPP; f++)
-		*FIELD_PTR(copy, &app_fields[f]) = dup(c->a, *FIELD_PTR(r, &app_fields[f]));
+	for (size_t f = 0; f < app_rec_desc.nfields; f++) {
+		const struct desc_field *d = &app_rec_desc.fields[f];
+		if (d->type != DESC_INT)
+			*desc_str_ref(d, copy) = dup(c->a, desc_str(d, r));
+	}
 	return 0;
 }
 
-static void write_fields(struct jsonw *w, const void *rec, const struct xfield *fields, size_t n)
+/* The fields of rec as r declares them, in its order: text when given, numbers when ≥ 0. */
+static void write_fields(struct jsonw *w, const void *rec, const struct desc_record *r)
 {
-	for (size_t f = 0; f < n; f++) {
-		const char *v = *FIELD_PTR(rec, &fields[f]);
-		if (v)
-			jsonw_kstr(w, fields[f].key, v);
+	for (size_t f = 0; f < r->nfields; f++) {
+		const struct desc_field *d = &r->fields[f];
+		if (d->type == DESC_INT) {
+			int64_t v = *desc_int_ref(d, (void *)rec);
+			if (v >= 0)
+				jsonw_kint(w, d->id, v);
+		} else if (desc_str(d, rec)) {
+			jsonw_kstr(w, d->id, desc_str(d, rec));
+		}
 	}
 }
 
@@ -188,7 +127,7 @@ static int write_doc_event(void *ctx, const struct doc_event *ev)
 
 	jsonw_obj_begin(w);
 	jsonw_kint(w, "round", ev->round);
-	write_fields(w, ev, doc_event_fields, NDOCEV);
+	write_fields(w, ev, &doc_event_desc);
 	jsonw_kbool(w, "secrecy_checked", ev->secrecy_checked);
 	jsonw_obj_end(w);
 	return 0;
@@ -244,7 +183,7 @@ static int export_documents(struct store *s, int64_t agency_id, struct arena *a,
 			return rc;
 		(*index_nos)[i] = d.index_no;
 		jsonw_obj_begin(w);
-		write_fields(w, &d, doc_fields, NDOC);
+		write_fields(w, &d, &doc_desc);
 		jsonw_kint(w, "round", d.round);
 		jsonw_key(w, "attachments");
 		jsonw_arr_begin(w);
@@ -312,7 +251,7 @@ static int export_organ(struct store *s, int64_t agency_id, struct arena *a, str
 	if (found) {
 		jsonw_key(w, "profile");
 		jsonw_obj_begin(w);
-		write_fields(w, &prof, profile_fields, NPROFILE);
+		write_fields(w, &prof, &agency_profile_desc);
 		jsonw_obj_end(w);
 	}
 	return 0;
@@ -341,7 +280,7 @@ static int export_users(struct store *s, int64_t agency_id, struct arena *a, str
 	return 0;
 }
 
-/* The applications with their events, fields as declared in app_fields/event_fields. */
+/* The applications with their events, fields as declared (domain/records.h). */
 static int export_applications(struct store *s, int64_t agency_id, struct arena *a,
 			       struct jsonw *w, struct gk_error *e)
 {
@@ -361,15 +300,12 @@ static int export_applications(struct store *s, int64_t agency_id, struct arena 
 		if ((rc = app_store(s)->events(s, ap->id, a, &ev, &nev, e)) != 0)
 			return rc;
 		jsonw_obj_begin(w);
-		write_fields(w, ap, app_fields, NAPP);
+		write_fields(w, ap, &app_rec_desc);
 		jsonw_key(w, "events");
 		jsonw_arr_begin(w);
 		for (size_t j = 0; j < nev; j++) {
 			jsonw_obj_begin(w);
-			write_fields(w, &ev[j], event_fields, NEVENT);
-			for (size_t k = 0; k < NEVENT_INTS; k++)
-				if (*EVENT_INT(&ev[j], k) >= 0)
-					jsonw_kint(w, event_ints[k].key, *EVENT_INT(&ev[j], k));
+			write_fields(w, &ev[j], &app_event_rec_desc);
 			jsonw_obj_end(w);
 		}
 		jsonw_arr_end(w);
@@ -453,38 +389,42 @@ static int bad(struct gk_error *e, const char *where, const char *key, const cha
 	return err_set(e, ERR_INVALID, field, fmt, arg);
 }
 
-static int check_time(const char *s)
+/* Value s of field f as the file gives it: text of at most 100000 bytes, a day or a UTC time
+ * of the shape its declaration says (text/desc.h). */
+static int read_text(const struct desc_field *f, const char *where, const char *s,
+		     struct gk_error *e)
 {
-	/* YYYY-MM-DDTHH:MM:SSZ */
-	static const char shape[] = "dddd-dd-ddTdd:dd:ddZ";
+	struct gk_error why = { 0 };
 
-	if (strlen(s) != sizeof shape - 1)
-		return 0;
-	for (size_t i = 0; shape[i]; i++)
-		if (shape[i] == 'd' ? (s[i] < '0' || s[i] > '9') : s[i] != shape[i])
-			return 0;
-	return 1;
+	if (!utf8_valid(s, strlen(s)) || strlen(s) > 100000)
+		return bad(e, where, f->id, "not valid UTF-8 text of at most 100000 bytes%s", "");
+	if (f->type == DESC_DAY && desc_check_value(f, s, &why) != 0)
+		return bad(e, where, f->id, "not a date YYYY-MM-DD: '%s'", s);
+	if (f->type == DESC_STAMP && desc_check_value(f, s, &why) != 0)
+		return bad(e, where, f->id, "not a UTC timestamp YYYY-MM-DDTHH:MM:SSZ: '%s'", s);
+	return 0;
 }
 
-/* Read object obj into rec by the field table; keys in extra[] are skipped (handled by the
- * caller); anything else is refused. */
-static int read_fields(const struct jv *obj, const char *where, const struct xfield *fields, size_t n,
+/* Read object obj into rec by its declaration r (whole numbers absent are -1); keys in
+ * extra[] are skipped (handled by the caller); anything else is refused. */
+static int read_fields(const struct jv *obj, const char *where, const struct desc_record *r,
 		       const char *const *extra, void *rec, struct gk_error *e)
 {
 	void *it = NULL;
 	struct jv *val;
 	const char *key;
+	int rc;
 
 	if (jv_type(obj) != JV_OBJECT)
 		return bad(e, where, NULL, "not an object%s", "");
+	for (size_t i = 0; i < r->nfields; i++)
+		if (r->fields[i].type == DESC_INT)
+			*desc_int_ref(&r->fields[i], rec) = -1;
 	while ((key = jv_next(obj, &it, &val)) != NULL) {
-		const struct xfield *f = NULL;
+		const struct desc_field *f = desc_find(r, key);
 		const char *s;
-		int day, known = 0;
+		int known = 0;
 
-		for (size_t i = 0; i < n; i++)
-			if (strcmp(fields[i].key, key) == 0)
-				f = &fields[i];
 		for (size_t i = 0; extra && extra[i]; i++)
 			known |= strcmp(extra[i], key) == 0;
 		if (known)
@@ -493,19 +433,24 @@ static int read_fields(const struct jv *obj, const char *where, const struct xfi
 			return bad(e, where, key, "unknown field%s", "");
 		if (jv_type(val) == JV_NULL)
 			continue;
+		if (f->type == DESC_INT) {
+			int64_t *dst = desc_int_ref(f, rec);
+			if (jv_int(val, dst) != 0 || *dst < 0 || (f->max && (uint64_t)*dst > f->max))
+				return bad(e, where, key, "must be a whole number ≥ 0%s", " (amount_fen in 分)");
+			continue;
+		}
 		if ((s = jv_str(val)) == NULL)
 			return bad(e, where, key, "must be a string, not a %s", jv_type_name(jv_type(val)));
-		if (!utf8_valid(s, strlen(s)) || strlen(s) > 100000)
-			return bad(e, where, key, "not valid UTF-8 text of at most 100000 bytes%s", "");
-		if (f->type == XT_DATE && date_parse(s, &day, key, e) != 0)
-			return bad(e, where, key, "not a date YYYY-MM-DD: '%s'", s);
-		if (f->type == XT_TIME && !check_time(s))
-			return bad(e, where, key, "not a UTC timestamp YYYY-MM-DDTHH:MM:SSZ: '%s'", s);
-		*FIELD_PTR(rec, f) = s;
+		if ((rc = read_text(f, where, s, e)) != 0)
+			return rc;
+		*desc_str_ref(f, rec) = s;
 	}
-	for (size_t i = 0; i < n; i++)
-		if (fields[i].required && (*FIELD_PTR(rec, &fields[i]) == NULL || !**FIELD_PTR(rec, &fields[i])))
-			return bad(e, where, fields[i].key, "required%s", "");
+	for (size_t i = 0; i < r->nfields; i++) {
+		const struct desc_field *f = &r->fields[i];
+		if ((f->flags & DESC_REQUIRED) && f->type != DESC_INT &&
+		    (desc_str(f, rec) == NULL || !*desc_str(f, rec)))
+			return bad(e, where, f->id, "required%s", "");
+	}
 	return 0;
 }
 
@@ -607,11 +552,6 @@ static int read_agency(const struct jv *root, struct ximport *x, struct gk_error
 
 static int read_users(const struct jv *root, struct arena *a, struct ximport *x, struct gk_error *e)
 {
-	static const struct xfield ufields[] = {
-		{ "name", XT_TEXT, 1, offsetof(struct user_new, name) },
-		{ "display_name", XT_TEXT, 0, offsetof(struct user_new, display_name) },
-		{ "role", XT_TEXT, 1, offsetof(struct user_new, role) },
-	};
 	const struct jv *arr;
 	int rc;
 
@@ -622,7 +562,7 @@ static int read_users(const struct jv *root, struct arena *a, struct ximport *x,
 	for (size_t i = 0; i < x->nusers; i++) {
 		char where[32];
 		snprintf(where, sizeof where, "users[%zu]", i);
-		if ((rc = read_fields(jv_at(arr, i), where, ufields, 3, NULL, &x->users[i], e)) != 0)
+		if ((rc = read_fields(jv_at(arr, i), where, &user_account_desc, NULL, &x->users[i], e)) != 0)
 			return rc;
 		if (user_role_from_id(x->users[i].role) < 0)
 			return bad(e, where, "role", "unknown role '%s'", x->users[i].role);
@@ -635,11 +575,6 @@ static int check_lifecycle(const struct ximport *x, size_t i, struct gk_error *e
 static int read_attachments(const struct jv *arr, const char *where, struct arena *a, struct doc_attachment *out,
 			    struct gk_error *e)
 {
-	static const struct xfield att_fields[] = {
-		{ "name", XT_TEXT, 1, offsetof(struct doc_attachment, name) },
-		{ "mime", XT_TEXT, 1, offsetof(struct doc_attachment, mime) },
-		{ "sha256", XT_TEXT, 1, offsetof(struct doc_attachment, sha256) },
-	};
 	static const char *const extra[] = { "size", "data", NULL };
 	int rc;
 
@@ -650,7 +585,7 @@ static int read_attachments(const struct jv *arr, const char *where, struct aren
 		struct buf bytes;
 
 		snprintf(awhere, sizeof awhere, "%.40s.attachments[%zu]", where, j);
-		if ((rc = read_fields(obj, awhere, att_fields, 3, extra, &out[j], e)) != 0 ||
+		if ((rc = read_fields(obj, awhere, &doc_attachment_desc, extra, &out[j], e)) != 0 ||
 		    (rc = int_member(obj, awhere, "size", 0, INT64_MAX, -1, &out[j].size, e)) != 0)
 			return rc;
 		if ((data = jv_str(jv_get(obj, "data"))) == NULL)
@@ -691,7 +626,7 @@ static int read_documents(const struct jv *root, struct arena *a, struct ximport
 
 	if ((prof = member(root, "profile", JV_OBJECT, 0, e, &rc)) != NULL && rc == 0) {
 		x->profile = arena_alloc(a, sizeof *x->profile);
-		rc = read_fields(prof, "profile", profile_fields, NPROFILE, NULL, x->profile, e);
+		rc = read_fields(prof, "profile", &agency_profile_desc, NULL, x->profile, e);
 		if (rc == 0 && (rc = organ_rules_check(x->profile, e)) != 0) {
 			char field[sizeof e->field];
 			snprintf(field, sizeof field, "profile.%.50s", e->field);  /* "fee_pause" */
@@ -714,7 +649,7 @@ static int read_documents(const struct jv *root, struct arena *a, struct ximport
 		int64_t round;
 
 		snprintf(where, sizeof where, "documents[%zu]", i);
-		if ((rc = read_fields(obj, where, doc_fields, NDOC, extra, d, e)) != 0 ||
+		if ((rc = read_fields(obj, where, &doc_desc, extra, d, e)) != 0 ||
 		    (rc = int_member(obj, where, "round", 0, 1000000, 0, &round, e)) != 0)
 			return rc;
 		d->round = (int)round;
@@ -742,7 +677,7 @@ static int read_documents(const struct jv *root, struct arena *a, struct ximport
 			int b = 0;
 
 			snprintf(ewhere, sizeof ewhere, "%.30s.events[%zu]", where, j);
-			if ((rc = read_fields(jv_at(evs, j), ewhere, doc_event_fields, NDOCEV, ev_extra, ev, e)) != 0 ||
+			if ((rc = read_fields(jv_at(evs, j), ewhere, &doc_event_desc, ev_extra, ev, e)) != 0 ||
 			    (rc = int_member(jv_at(evs, j), ewhere, "round", 0, 1000000, 0, &round, e)) != 0)
 				return rc;
 			ev->round = (int)round;
@@ -760,12 +695,6 @@ static int read_documents(const struct jv *root, struct arena *a, struct ximport
 static int read_serials_and_texts(const struct jv *root, struct arena *a, struct ximport *x, struct gk_error *e)
 {
 	static const char *const sections[] = { "overview", "problems", "other_matters", NULL };
-	static const struct xfield text_fields[] = {
-		{ "section", XT_TEXT, 1, offsetof(struct report_text_rec, section) },
-		{ "body", XT_TEXT, 1, offsetof(struct report_text_rec, body) },
-		{ "updated_at", XT_TIME, 1, offsetof(struct report_text_rec, updated_at) },
-		{ "updated_by", XT_TEXT, 1, offsetof(struct report_text_rec, updated_by) },
-	};
 	static const char *const text_extra[] = { "year", NULL };
 	const struct jv *arr;
 	int64_t v;
@@ -791,7 +720,7 @@ static int read_serials_and_texts(const struct jv *root, struct arena *a, struct
 	for (size_t i = 0; i < x->ntexts; i++) {
 		char where[40];
 		snprintf(where, sizeof where, "report_texts[%zu]", i);
-		if ((rc = read_fields(jv_at(arr, i), where, text_fields, 4, text_extra, &x->texts[i], e)) != 0 ||
+		if ((rc = read_fields(jv_at(arr, i), where, &report_text_desc, text_extra, &x->texts[i], e)) != 0 ||
 		    (rc = int_member(jv_at(arr, i), where, "year", 1900, 2199, -1, &v, e)) != 0)
 			return rc;
 		x->texts[i].year = (int)v;
@@ -805,7 +734,6 @@ static int read_serials_and_texts(const struct jv *root, struct arena *a, struct
 static int read_apps(const struct jv *root, struct arena *a, struct ximport *x, struct gk_error *e)
 {
 	static const char *const app_extra[] = { "events", NULL };
-	static const char *const ev_extra[] = { "amount_fen", "days", "ref", "quantity", NULL };
 	const struct jv *arr;
 	int rc;
 
@@ -820,7 +748,7 @@ static int read_apps(const struct jv *root, struct arena *a, struct ximport *x, 
 		char where[40];
 
 		snprintf(where, sizeof where, "applications[%zu]", i);
-		if ((rc = read_fields(obj, where, app_fields, NAPP, app_extra, &x->apps[i], e)) != 0)
+		if ((rc = read_fields(obj, where, &app_rec_desc, app_extra, &x->apps[i], e)) != 0)
 			return rc;
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(x->apps[j].tracking_code, x->apps[i].tracking_code) == 0)
@@ -835,18 +763,8 @@ static int read_apps(const struct jv *root, struct arena *a, struct ximport *x, 
 			char ewhere[64];
 
 			snprintf(ewhere, sizeof ewhere, "applications[%zu].events[%zu]", i, j);
-			for (size_t k = 0; k < NEVENT_INTS; k++)
-				*EVENT_INT(ev, k) = -1;
-			if ((rc = read_fields(jv_at(evs, j), ewhere, event_fields, NEVENT, ev_extra, ev, e)) != 0)
+			if ((rc = read_fields(jv_at(evs, j), ewhere, &app_event_rec_desc, NULL, ev, e)) != 0)
 				return rc;
-			for (size_t k = 0; k < NEVENT_INTS; k++) {
-				const struct jv *v = jv_get(jv_at(evs, j), event_ints[k].key);
-				int64_t *dst = EVENT_INT(ev, k);
-				if (v && jv_type(v) != JV_NULL &&
-				    (jv_int(v, dst) != 0 || *dst < 0 || *dst > event_ints[k].max))
-					return bad(e, ewhere, event_ints[k].key, "must be a whole number ≥ 0%s",
-						   " (amount_fen in 分)");
-			}
 			if (strcmp(ev->date, x->apps[i].received) < 0)
 				return bad(e, ewhere, "date", "before the application was received (%s)",
 					   x->apps[i].received);

@@ -4,9 +4,12 @@
 #include "text/desc.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "text/date.h"
 #include "text/utf8.h"
 
 const struct desc_field *desc_find(const struct desc_record *r, const char *id)
@@ -20,6 +23,47 @@ const struct desc_field *desc_find(const struct desc_record *r, const char *id)
 const char *desc_str(const struct desc_field *f, const void *rec)
 {
 	return *(const char *const *)((const char *)rec + f->offset);
+}
+
+const char **desc_str_ref(const struct desc_field *f, void *rec)
+{
+	return (const char **)((char *)rec + f->offset);
+}
+
+int64_t *desc_int_ref(const struct desc_field *f, void *rec)
+{
+	return (int64_t *)((char *)rec + f->offset);
+}
+
+/* 1 when v has the shape of pattern: 'd' a digit, anything else itself. */
+static int shaped(const char *v, const char *pattern)
+{
+	size_t i;
+
+	for (i = 0; pattern[i]; i++)
+		if (pattern[i] == 'd' ? (v[i] < '0' || v[i] > '9') : v[i] != pattern[i])
+			return 0;
+	return v[i] == '\0';
+}
+
+/* A real day written YYYY-MM-DD (text/date.h's reading of a date). */
+static int real_day(const char *v)
+{
+	int day;
+
+	return date_parse(v, &day, "", NULL) == 0;
+}
+
+/* A UTC time YYYY-MM-DDTHH:MM:SSZ on a real day, hours below 24, minutes and seconds below 60. */
+static int real_stamp(const char *v)
+{
+	char day[11];
+
+	if (!shaped(v, "dddd-dd-ddTdd:dd:ddZ"))
+		return 0;
+	memcpy(day, v, 10);
+	day[10] = '\0';
+	return real_day(day) && atoi(v + 11) < 24 && atoi(v + 14) < 60 && atoi(v + 17) < 60;
 }
 
 int desc_error(struct gk_error *e, int code, const struct desc_field *f, const char *fmt, ...)
@@ -69,6 +113,10 @@ int desc_check_value(const struct desc_field *f, const char *v, struct gk_error 
 				  f->max / 3, len);
 	if (f->type == DESC_LINE && strpbrk(v, "\r\n"))
 		return desc_error(e, ERR_INVALID, f, "只能写一行");
+	if (f->type == DESC_DAY && !real_day(v))
+		return desc_error(e, ERR_INVALID, f, "不是日期 YYYY-MM-DD：“%.40s”", v);
+	if (f->type == DESC_STAMP && !real_stamp(v))
+		return desc_error(e, ERR_INVALID, f, "不是 UTC 时间 YYYY-MM-DDTHH:MM:SSZ：“%.40s”", v);
 	if (f->type == DESC_ENUM && f->enum_ids) {
 		for (size_t i = 0; f->enum_ids && f->enum_ids[i]; i++)
 			if (strcmp(f->enum_ids[i], v) == 0)
@@ -88,6 +136,15 @@ int desc_check(const struct desc_record *r, const void *rec, struct gk_error *e)
 		if (f->type == DESC_DATE) {
 			if ((f->flags & DESC_REQUIRED) && *(const int *)((const char *)rec + f->offset) == 0)
 				return missing(f, e);
+			continue;
+		}
+		if (f->type == DESC_INT) {
+			int64_t v = *(const int64_t *)((const char *)rec + f->offset);
+			if (v < 0 && (f->flags & DESC_REQUIRED))
+				return missing(f, e);
+			if (v >= 0 && f->max && (uint64_t)v > f->max)
+				return desc_error(e, ERR_INVALID, f, "最大为 %zu，现为 %lld", f->max,
+						  (long long)v);
 			continue;
 		}
 		if ((rc = desc_check_value(f, desc_str(f, rec), e)) != 0)

@@ -9,13 +9,14 @@
  * Messages are Chinese and never repeat the label: an error carries the label beside the
  * field (gk_error.label), and each front end shows it its own way ("--applicant-name
  * （申请人姓名或者名称）: 必须填写" on the command line, the marked form field on the web).
- * May call base/ and text/utf8.
+ * May call base/, text/utf8 and text/date.
  */
 #ifndef GK_TEXT_DESC_H
 #define GK_TEXT_DESC_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "base/err.h"
 
@@ -24,6 +25,9 @@ enum desc_type {
 	DESC_TEXT,      /* longer text, line breaks allowed (const char *) */
 	DESC_ENUM,      /* one of enum_ids (const char *) */
 	DESC_DATE,      /* a day number (int; 0 = not given) */
+	DESC_DAY,       /* a day written YYYY-MM-DD (const char *), as records keep dates */
+	DESC_STAMP,     /* a UTC time written YYYY-MM-DDTHH:MM:SSZ (const char *) */
+	DESC_INT,       /* a whole number (int64_t; -1 = not given); max: the largest allowed */
 };
 
 enum {
@@ -36,7 +40,7 @@ struct desc_field {
 	const char *id;                 /* "applicant_name" */
 	enum desc_type type;
 	size_t offset;                  /* of the member in the record struct */
-	size_t max;                     /* text: most bytes (0 = no limit) */
+	size_t max;                     /* text: most bytes; DESC_INT: largest value (0 = no limit) */
 	unsigned flags;                 /* DESC_* */
 	const char *const *enum_ids;    /* DESC_ENUM: NULL-terminated ids (NULL: the owner checks
 					 * against its own table) */
@@ -55,16 +59,26 @@ struct desc_record {
 /* The field of r called id, or NULL. */
 const struct desc_field *desc_find(const struct desc_record *r, const char *id);
 
-/* The text member f of rec (f->type LINE, TEXT or ENUM). */
+/* A field of a stored record declared in one line: its id is the member's name, and the
+ * record's struct is given (DESC_MEMBER(app_rec, received, DESC_DAY, DESC_REQUIRED, "收到申请日期")). */
+#define DESC_MEMBER(rec, member, type, flags, label) \
+	{ #member, (type), offsetof(struct rec, member), 0, (flags), NULL, (label), NULL, NULL }
+
+/* The text member f of rec (every type but DESC_DATE and DESC_INT). */
 const char *desc_str(const struct desc_field *f, const void *rec);
+/* The same, to be set. */
+const char **desc_str_ref(const struct desc_field *f, void *rec);
+/* The whole-number member f of rec (DESC_INT). */
+int64_t *desc_int_ref(const struct desc_field *f, void *rec);
 
 /* Record in e (field id, label) that value v of f breaks its declared rules, code ERR_INVALID;
  * 0 if it keeps them: given when required, valid UTF-8, at most max bytes, one line for a
- * LINE, one of the ids for an ENUM. Empty and NULL are the same (not given). */
+ * LINE, one of the ids for an ENUM, the shape YYYY-MM-DD for a DAY (a real day) and
+ * YYYY-MM-DDTHH:MM:SSZ for a STAMP. Empty and NULL are the same (not given). */
 int desc_check_value(const struct desc_field *f, const char *v, struct gk_error *e) GK_WUR;
 
-/* desc_check_value on every text field of rec, and a required date given (not 0), in
- * declaration order; the first broken rule. */
+/* desc_check_value on every text field of rec, a required date given (not 0) and a whole
+ * number within 0…max when given, in declaration order; the first broken rule. */
 int desc_check(const struct desc_record *r, const void *rec, struct gk_error *e) GK_WUR;
 
 /* err_set with the field's id and label. */

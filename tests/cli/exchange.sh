@@ -112,6 +112,15 @@ contains "$ERR" "applications[0].events[2].kind: cannot happen here" "an impossi
 sed '0,/"outcome": "partial",/s//"outcome": "granted",/' "$TMP/l1.json" >"$TMP/bad4.json"
 run 2 gc import "$TMP/bad4.json"
 contains "$ERR" "applications[0].outcome: the events lead to 'partial'" "a summary that contradicts the events is refused"
+sed '0,/"created_at": "\([0-9-]*\)T[0-9:]*Z"/s//"created_at": "\1T25:00:00Z"/' "$TMP/l1.json" >"$TMP/bad6.json"
+run 2 gc import "$TMP/bad6.json"
+contains "$ERR" "created_at: not a UTC timestamp" "an impossible time of day is refused, naming the field"
+sed 's/"amount_fen": 10000/"amount_fen": -5/' "$TMP/l1.json" >"$TMP/bad7.json"
+run 2 gc import "$TMP/bad7.json"
+contains "$ERR" "amount_fen: must be a whole number" "a negative amount is refused, naming the field"
+sed 's/"amount_fen": 10000/"amount_fen": 10000, "days": 1001/' "$TMP/l1.json" >"$TMP/bad8.json"
+run 2 gc import "$TMP/bad8.json"
+contains "$ERR" "days: must be a whole number" "a period past its limit is refused, naming the field"
 run 0 gc init --agency-name 新镇
 equals "$OUT" "1" "after the failed imports the database holds no organ"
 run 0 gc register normdoc list

@@ -1,0 +1,23 @@
+/*
+ * records.h — the records the store keeps, each field declared once (text/desc.h): its id
+ * (the member's name and the key in a ledger export), its type, whether a record needs it,
+ * whether it is personal data or a secret, and its Chinese label. The export writes the fields
+ * in this order and the import accepts exactly these keys, checked by their declaration
+ * (domain/exchange.c); adding a stored field is one line here, one member, one migration.
+ * May call store/ (the record structs), domain/user.h, text/desc.h, base/.
+ */
+#ifndef GK_DOMAIN_RECORDS_H
+#define GK_DOMAIN_RECORDS_H
+
+#include "text/desc.h"
+
+extern const struct desc_record app_rec_desc;        /* struct app_rec (store/app_store.h) */
+extern const struct desc_record app_event_rec_desc;  /* struct app_event_rec */
+extern const struct desc_record doc_desc;            /* struct doc (store/doc_store.h) */
+extern const struct desc_record doc_event_desc;      /* struct doc_event */
+extern const struct desc_record doc_attachment_desc; /* struct doc_attachment: what describes it */
+extern const struct desc_record agency_profile_desc; /* struct agency_profile (store/agency_store.h) */
+extern const struct desc_record report_text_desc;    /* struct report_text_rec (store/report_store.h) */
+extern const struct desc_record user_account_desc;   /* struct user_new (domain/user.h): name, role */
+
+#endif
