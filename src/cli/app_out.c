@@ -93,12 +93,110 @@ static int step_json(struct jsonw *w, const struct clock_deadline *dl, const str
 	return rc;
 }
 
+/* The deadline keys of `gongkai deadline`, for the schedule of v. */
+static void deadlines_json(struct jsonw *w, const struct app_view *v)
+{
+	if (v->has_schedule) {
+		bool confirming = v->st.phase == PHASE_AWAITING_CONFIRMATION;
+		kdate(w, "correction_notice_due", confirming ? CLOCK_NONE : v->sch.correction_notice.due);
+		kdate(w, "reply_due", v->st.phase == PHASE_AWAITING_CORRECTION || confirming
+				      ? CLOCK_NONE : v->sch.reply.due);
+		if (v->sch.correction_period.nsteps)
+			kdate(w, "correction_period_due", v->sch.correction_period.due);
+		if (v->sch.extended_reply.nsteps)
+			kdate(w, "extended_reply_due", v->sch.extended_reply.due);
+		if (v->sch.delayed_reply.nsteps)
+			kdate(w, "delayed_reply_due", v->sch.delayed_reply.due);
+		if (v->sch.fee_payment.nsteps)
+			kdate(w, "fee_payment_due", v->sch.fee_payment.due);
+		jsonw_kbool(w, "verified", v->sch.verified);
+	}
+}
+
+/* Each consultation: its party, when it was sent, when the answer is due and came. */
+static void consultations_json(struct jsonw *w, const struct app_view *v)
+{
+	jsonw_key(w, "consultations");
+	jsonw_arr_begin(w);
+	for (size_t i = 0; i < v->st.nconsults; i++) {
+		const struct app_consultation *c = &v->st.consults[i];
+		jsonw_obj_begin(w);
+		jsonw_kint(w, "ref", (int64_t)i + 1);
+		jsonw_kstr(w, "party", party_of(c->kind));
+		kdate(w, "sent", c->sent);
+		kdate(w, "answer_due", c->due);
+		kdate(w, "answered", c->answered);
+		jsonw_kbool(w, "lapsed", c->lapsed);
+		jsonw_obj_end(w);
+	}
+	jsonw_arr_end(w);
+}
+
+/* The fee: this month's ordinal of the applicant, the by-count amount, the notice's. */
+static void fee_json(struct jsonw *w, const struct app_view *v)
+{
+	char money[MONEY_LEN];
+
+	jsonw_key(w, "fee");
+	jsonw_obj_begin(w);
+	jsonw_kint(w, "month_ordinal", v->month_ordinal);
+	jsonw_kint(w, "by_count_yuan", v->fee_by_count);
+	jsonw_kstr(w, "notice_amount_yuan", v->st.fee_fen >= 0 ? money_format_yuan(v->st.fee_fen, money)
+							     : NULL);
+	jsonw_kstr(w, "method", v->st.fee_method ? app_fee_method_ids[v->st.fee_method] : NULL);
+	jsonw_obj_end(w);
+}
+
+/* The events of the ledger, each with its label and what it recorded. */
+static void events_json(struct jsonw *w, const struct app_view *v)
+{
+	char money[MONEY_LEN];
+
+	jsonw_key(w, "events");
+	jsonw_arr_begin(w);
+	for (size_t i = 0; i < v->nevents; i++) {
+		const struct app_event_rec *ev = &v->events[i];
+		int k = app_event_from_id(ev->kind);
+		jsonw_obj_begin(w);
+		jsonw_kint(w, "id", ev->id);
+		jsonw_kstr(w, "kind", ev->kind);
+		jsonw_kstr(w, "label", k >= 0 ? app_event_rules[k].label : NULL);
+		jsonw_kstr(w, "date", ev->date);
+		jsonw_kstr(w, "note", ev->note);
+		jsonw_kstr(w, "approver", ev->approver);
+		jsonw_kstr(w, "amount_yuan", ev->amount_fen >= 0 ? money_format_yuan(ev->amount_fen, money)
+								  : NULL);
+		jsonw_kstr(w, "outcome", ev->outcome);
+		jsonw_kstr(w, "basis", ev->basis);
+		jsonw_kstr(w, "due", ev->due);
+		jsonw_key(w, "workdays");
+		if (ev->days >= 0)
+			jsonw_int(w, ev->days);
+		else
+			jsonw_null(w);
+		jsonw_kstr(w, "party", ev->party);
+		jsonw_kstr(w, "counterpart", ev->counterpart);
+		jsonw_kstr(w, "counterpart_contact", ev->counterpart_contact);
+		jsonw_kstr(w, "method", ev->method);
+		jsonw_key(w, "quantity");
+		if (ev->quantity >= 0)
+			jsonw_int(w, ev->quantity);
+		else
+			jsonw_null(w);
+		jsonw_kstr(w, "late_reason", ev->late_reason);
+		jsonw_kstr(w, "warning", ev->warning);
+		jsonw_kstr(w, "actor", ev->actor);
+		jsonw_kstr(w, "recorded_at", ev->created_at);
+		jsonw_obj_end(w);
+	}
+	jsonw_arr_end(w);
+}
+
 int app_out_json(const struct app_view *v, const struct agency_rec *ag, int today, struct buf *out,
 		 struct gk_error *e)
 {
 	const struct app_rec *r = &v->rec;
 	const struct clock_deadline *list[NSHOWN];
-	char money[MONEY_LEN];
 	struct jsonw w;
 	int rc = 0;
 
@@ -134,39 +232,11 @@ int app_out_json(const struct app_view *v, const struct agency_rec *ag, int toda
 		jsonw_null(&w);
 	kdate(&w, "today", today);
 	kdate(&w, "confirm_by", v->confirm_by);
-	/* the deadline keys of `gongkai deadline` */
-	if (v->has_schedule) {
-		bool confirming = v->st.phase == PHASE_AWAITING_CONFIRMATION;
-		kdate(&w, "correction_notice_due", confirming ? CLOCK_NONE : v->sch.correction_notice.due);
-		kdate(&w, "reply_due", v->st.phase == PHASE_AWAITING_CORRECTION || confirming
-				       ? CLOCK_NONE : v->sch.reply.due);
-		if (v->sch.correction_period.nsteps)
-			kdate(&w, "correction_period_due", v->sch.correction_period.due);
-		if (v->sch.extended_reply.nsteps)
-			kdate(&w, "extended_reply_due", v->sch.extended_reply.due);
-		if (v->sch.delayed_reply.nsteps)
-			kdate(&w, "delayed_reply_due", v->sch.delayed_reply.due);
-		if (v->sch.fee_payment.nsteps)
-			kdate(&w, "fee_payment_due", v->sch.fee_payment.due);
-		jsonw_kbool(&w, "verified", v->sch.verified);
-	}
+	deadlines_json(&w, v);
 	jsonw_kstr(&w, "todo", v->todo != TODO_NONE ? app_todos[v->todo].id : NULL);
 	jsonw_kstr(&w, "todo_label", v->todo != TODO_NONE ? app_todos[v->todo].label : NULL);
 	kdate(&w, "todo_until", v->todo_until);
-	jsonw_key(&w, "consultations");
-	jsonw_arr_begin(&w);
-	for (size_t i = 0; i < v->st.nconsults; i++) {
-		const struct app_consultation *c = &v->st.consults[i];
-		jsonw_obj_begin(&w);
-		jsonw_kint(&w, "ref", (int64_t)i + 1);
-		jsonw_kstr(&w, "party", party_of(c->kind));
-		kdate(&w, "sent", c->sent);
-		kdate(&w, "answer_due", c->due);
-		kdate(&w, "answered", c->answered);
-		jsonw_kbool(&w, "lapsed", c->lapsed);
-		jsonw_obj_end(&w);
-	}
-	jsonw_arr_end(&w);
+	consultations_json(&w, v);
 	kdate(&w, "due", v->due);
 	jsonw_kbool(&w, "overdue", v->due != CLOCK_NONE && today > v->due);
 	jsonw_key(&w, "reply_late_workdays");
@@ -179,58 +249,14 @@ int app_out_json(const struct app_view *v, const struct agency_rec *ag, int toda
 		jsonw_int(&w, v->correction_late);
 	else
 		jsonw_null(&w);
-	jsonw_key(&w, "fee");
-	jsonw_obj_begin(&w);
-	jsonw_kint(&w, "month_ordinal", v->month_ordinal);
-	jsonw_kint(&w, "by_count_yuan", v->fee_by_count);
-	jsonw_kstr(&w, "notice_amount_yuan", v->st.fee_fen >= 0 ? money_format_yuan(v->st.fee_fen, money)
-							     : NULL);
-	jsonw_kstr(&w, "method", v->st.fee_method ? app_fee_method_ids[v->st.fee_method] : NULL);
-	jsonw_obj_end(&w);
+	fee_json(&w, v);
 	jsonw_key(&w, "steps");
 	jsonw_arr_begin(&w);
 	for (size_t i = 0; list[i] && rc == 0; i++)
 		for (size_t j = 0; j < list[i]->nsteps && rc == 0; j++)
 			rc = step_json(&w, list[i], &list[i]->steps[j]);
 	jsonw_arr_end(&w);
-	jsonw_key(&w, "events");
-	jsonw_arr_begin(&w);
-	for (size_t i = 0; i < v->nevents; i++) {
-		const struct app_event_rec *ev = &v->events[i];
-		int k = app_event_from_id(ev->kind);
-		jsonw_obj_begin(&w);
-		jsonw_kint(&w, "id", ev->id);
-		jsonw_kstr(&w, "kind", ev->kind);
-		jsonw_kstr(&w, "label", k >= 0 ? app_event_rules[k].label : NULL);
-		jsonw_kstr(&w, "date", ev->date);
-		jsonw_kstr(&w, "note", ev->note);
-		jsonw_kstr(&w, "approver", ev->approver);
-		jsonw_kstr(&w, "amount_yuan", ev->amount_fen >= 0 ? money_format_yuan(ev->amount_fen, money)
-								  : NULL);
-		jsonw_kstr(&w, "outcome", ev->outcome);
-		jsonw_kstr(&w, "basis", ev->basis);
-		jsonw_kstr(&w, "due", ev->due);
-		jsonw_key(&w, "workdays");
-		if (ev->days >= 0)
-			jsonw_int(&w, ev->days);
-		else
-			jsonw_null(&w);
-		jsonw_kstr(&w, "party", ev->party);
-		jsonw_kstr(&w, "counterpart", ev->counterpart);
-		jsonw_kstr(&w, "counterpart_contact", ev->counterpart_contact);
-		jsonw_kstr(&w, "method", ev->method);
-		jsonw_key(&w, "quantity");
-		if (ev->quantity >= 0)
-			jsonw_int(&w, ev->quantity);
-		else
-			jsonw_null(&w);
-		jsonw_kstr(&w, "late_reason", ev->late_reason);
-		jsonw_kstr(&w, "warning", ev->warning);
-		jsonw_kstr(&w, "actor", ev->actor);
-		jsonw_kstr(&w, "recorded_at", ev->created_at);
-		jsonw_obj_end(&w);
-	}
-	jsonw_arr_end(&w);
+	events_json(&w, v);
 	jsonw_obj_end(&w);
 	if (rc == 0)
 		rc = jsonw_finish(&w);
@@ -242,6 +268,85 @@ int app_out_json(const struct app_view *v, const struct agency_rec *ag, int toda
 static int line(struct buf *b, const char *label, const char *value)
 {
 	return buf_printf(b, "%-16s %s\n", label, value && *value ? value : "-");
+}
+
+/* The deadlines that apply to v today, the binding one marked, and whether it was late. */
+static int deadlines_text(const struct app_view *v, const struct clock_deadline *const *list,
+			  int today, struct buf *out)
+{
+	char d[DATE_LEN];
+	int rc = 0;
+
+	rc |= buf_printf(out, "\ndeadlines (as of %s):\n", date_format(today, d));
+	if (v->st.phase == PHASE_AWAITING_CORRECTION)
+		rc |= buf_puts(out, "  reply clock stopped: awaiting the corrected application "
+			       "(it restarts on receipt, 条例第三十条)\n");
+	if (v->st.phase == PHASE_AWAITING_CONFIRMATION)
+		rc |= buf_printf(out, "  no reply clock yet: it runs from the day the receipt is confirmed "
+				 "(条例第三十一条); confirm by %s\n", date_format(v->confirm_by, d));
+	for (size_t i = 0; list[i]; i++) {
+		const struct clock_deadline *dl = list[i];
+		const char *mark = "";
+		if (dl->due == v->due && v->due != CLOCK_NONE)
+			mark = today > v->due ? "  ← binding, OVERDUE" : "  ← binding";
+		rc |= buf_printf(out, "  %-22s %s  %d个工作日 %s%s%s\n", clock_limit_key(dl->limit),
+				 date_format(dl->due, d), dl->days, clock_deadline_basis(dl),
+				 dl->verified ? "" : "  (UNVERIFIED: year not in calendar)", mark);
+	}
+	if (v->reply_late > 0)
+		rc |= buf_printf(out, "  LATE: replied %d working day(s) after the deadline\n",
+				 v->reply_late);
+	else if (v->reply_late == 0)
+		rc |= buf_puts(out, "  replied within the time limit\n");
+	if (v->correction_late > 0)
+		rc |= buf_printf(out, "  LATE: the 补正 notice went out %d working day(s) after its "
+				 "7-day limit\n", v->correction_late);
+	return rc;
+}
+
+/* The ledger's history, one line an event with what it recorded. */
+static int history_text(const struct app_view *v, struct buf *out)
+{
+	const struct app_rec *r = &v->rec;
+	char money[MONEY_LEN];
+	int rc = 0;
+
+	rc |= buf_puts(out, "\nhistory:\n");
+	rc |= buf_printf(out, "  %s  %s\n", r->submitted ? r->submitted : r->received,
+			 r->submitted ? "arrived" : "received");
+	for (size_t i = 0; i < v->nevents; i++) {
+		const struct app_event_rec *ev = &v->events[i];
+		rc |= buf_printf(out, "  %s  %s", ev->date, ev->kind);
+		if (ev->outcome)
+			rc |= buf_printf(out, " %s", ev->outcome);
+		if (ev->party)
+			rc |= buf_printf(out, " %s", ev->party);
+		if (ev->counterpart)
+			rc |= buf_printf(out, " %s%s%s", ev->counterpart, ev->counterpart_contact ? " " : "",
+					 ev->counterpart_contact ? ev->counterpart_contact : "");
+		if (ev->ref > 0)
+			rc |= buf_printf(out, " (consultation %" PRId64 ")", ev->ref);
+		if (ev->due)
+			rc |= buf_printf(out, "  until %s", ev->due);
+		if (ev->days > 0)
+			rc |= buf_printf(out, " (%" PRId64 " working days)", ev->days);
+		if (ev->approver)
+			rc |= buf_printf(out, "  approved by %s", ev->approver);
+		if (ev->method)
+			rc |= buf_printf(out, "  %s %" PRId64, ev->method, ev->quantity);
+		if (ev->amount_fen >= 0)
+			rc |= buf_printf(out, "  %s 元", money_format_yuan(ev->amount_fen, money));
+		if (ev->late_reason)
+			rc |= buf_printf(out, "  accepted late: %s", ev->late_reason);
+		if (ev->basis)
+			rc |= buf_printf(out, "  basis: %s", ev->basis);
+		if (ev->note)
+			rc |= buf_printf(out, "  note: %s", ev->note);
+		rc |= buf_printf(out, "  (by %s)\n", ev->actor);
+		if (ev->warning)
+			rc |= buf_printf(out, "    WARNING: %s\n", ev->warning);
+	}
+	return rc;
 }
 
 int app_out_text(const struct app_view *v, const struct agency_rec *ag, int today, struct buf *out,
@@ -307,65 +412,8 @@ int app_out_text(const struct app_view *v, const struct agency_rec *ag, int toda
 		 v->st.fee_fen >= 0 ? "; fee notice " : "",
 		 v->st.fee_fen >= 0 ? money_format_yuan(v->st.fee_fen, money) : "");
 	rc |= line(out, "fee (109号)", tmp);
-	rc |= buf_printf(out, "\ndeadlines (as of %s):\n", date_format(today, d));
-	if (v->st.phase == PHASE_AWAITING_CORRECTION)
-		rc |= buf_puts(out, "  reply clock stopped: awaiting the corrected application "
-			       "(it restarts on receipt, 条例第三十条)\n");
-	if (v->st.phase == PHASE_AWAITING_CONFIRMATION)
-		rc |= buf_printf(out, "  no reply clock yet: it runs from the day the receipt is confirmed "
-				 "(条例第三十一条); confirm by %s\n", date_format(v->confirm_by, d));
-	for (size_t i = 0; list[i]; i++) {
-		const struct clock_deadline *dl = list[i];
-		const char *mark = "";
-		if (dl->due == v->due && v->due != CLOCK_NONE)
-			mark = today > v->due ? "  ← binding, OVERDUE" : "  ← binding";
-		rc |= buf_printf(out, "  %-22s %s  %d个工作日 %s%s%s\n", clock_limit_key(dl->limit),
-				 date_format(dl->due, d), dl->days, clock_deadline_basis(dl),
-				 dl->verified ? "" : "  (UNVERIFIED: year not in calendar)", mark);
-	}
-	if (v->reply_late > 0)
-		rc |= buf_printf(out, "  LATE: replied %d working day(s) after the deadline\n",
-				 v->reply_late);
-	else if (v->reply_late == 0)
-		rc |= buf_puts(out, "  replied within the time limit\n");
-	if (v->correction_late > 0)
-		rc |= buf_printf(out, "  LATE: the 补正 notice went out %d working day(s) after its "
-				 "7-day limit\n", v->correction_late);
-	rc |= buf_puts(out, "\nhistory:\n");
-	rc |= buf_printf(out, "  %s  %s\n", r->submitted ? r->submitted : r->received,
-			 r->submitted ? "arrived" : "received");
-	for (size_t i = 0; i < v->nevents; i++) {
-		const struct app_event_rec *ev = &v->events[i];
-		rc |= buf_printf(out, "  %s  %s", ev->date, ev->kind);
-		if (ev->outcome)
-			rc |= buf_printf(out, " %s", ev->outcome);
-		if (ev->party)
-			rc |= buf_printf(out, " %s", ev->party);
-		if (ev->counterpart)
-			rc |= buf_printf(out, " %s%s%s", ev->counterpart, ev->counterpart_contact ? " " : "",
-					 ev->counterpart_contact ? ev->counterpart_contact : "");
-		if (ev->ref > 0)
-			rc |= buf_printf(out, " (consultation %" PRId64 ")", ev->ref);
-		if (ev->due)
-			rc |= buf_printf(out, "  until %s", ev->due);
-		if (ev->days > 0)
-			rc |= buf_printf(out, " (%" PRId64 " working days)", ev->days);
-		if (ev->approver)
-			rc |= buf_printf(out, "  approved by %s", ev->approver);
-		if (ev->method)
-			rc |= buf_printf(out, "  %s %" PRId64, ev->method, ev->quantity);
-		if (ev->amount_fen >= 0)
-			rc |= buf_printf(out, "  %s 元", money_format_yuan(ev->amount_fen, money));
-		if (ev->late_reason)
-			rc |= buf_printf(out, "  accepted late: %s", ev->late_reason);
-		if (ev->basis)
-			rc |= buf_printf(out, "  basis: %s", ev->basis);
-		if (ev->note)
-			rc |= buf_printf(out, "  note: %s", ev->note);
-		rc |= buf_printf(out, "  (by %s)\n", ev->actor);
-		if (ev->warning)
-			rc |= buf_printf(out, "    WARNING: %s\n", ev->warning);
-	}
+	rc |= deadlines_text(v, list, today, out);
+	rc |= history_text(v, out);
 	for (size_t i = 0; list[i]; i++) {
 		rc |= buf_printf(out, "\n%s (%s):\n", clock_limit_label(list[i]->limit),
 				 clock_limit_key(list[i]->limit));
