@@ -3,7 +3,8 @@
  *
  * Usage: bench_search CACHE_DIR N TRAINING_FILE…   (run by bench/search.sh, `make bench`;
  * never by make check). Environment: SEARCH_BENCH_REUSE=1 keeps an index built before for N
- * (only the queries are run again).
+ * (only the queries are run again); SEARCH_BENCH_INDEX_ONLY=1 stops after indexing;
+ * SEARCH_BENCH_FTS="pgsz=4000 automerge=8" sets FTS5 options on the new index (fts_config).
  *
  * 1. The corpus of N generated documents (search_corpus.h) is made once into
  *    CACHE_DIR/corpus-N.bin and reused.
@@ -95,6 +96,31 @@ static double pct(double *v, int n, double p)
 
 /* ---------------------------------------------------------------- indexing */
 
+/* SEARCH_BENCH_FTS="pgsz=4000 automerge=8 …": FTS5 configuration options written into the new
+ * index before it is filled (through a second connection, outside any transaction), so that
+ * merge settings can be compared on the same corpus. */
+static void fts_config(const char *db_path)
+{
+	const char *spec = getenv("SEARCH_BENCH_FTS");
+	char opt[64], sql[160], *err = NULL;
+	sqlite3 *db;
+	int val, used;
+
+	if (!spec || !*spec)
+		return;
+	if (sqlite3_open(db_path, &db) != SQLITE_OK || store_fts_register(db) != 0)
+		die("fts config: open", NULL);
+	while (sscanf(spec, " %63[a-z]=%d%n", opt, &val, &used) == 2) {
+		snprintf(sql, sizeof sql, "INSERT INTO search_fts (search_fts, rank) VALUES ('%s', %d)",
+			 opt, val);
+		if (sqlite3_exec(db, sql, NULL, NULL, &err) != SQLITE_OK)
+			die(err, NULL);
+		printf("FTS5 %s = %d\n", opt, val);
+		spec += used;
+	}
+	sqlite3_close(db);
+}
+
 static void build(const char *db_path, struct corpus *c, double *text_bytes)
 {
 	struct gk_error e = { 0 };
@@ -102,12 +128,13 @@ static void build(const char *db_path, struct corpus *c, double *text_bytes)
 	int64_t organ_id[CORPUS_ORGANS], id, att_id;
 	struct corpus_doc cd;
 	long n = 0, total = search_corpus_count(c);
-	double t0, c0, chars = 0, bytes = 0;
+	double t0, c0, chars = 0, bytes = 0, t_attach = 0, t1;
 
 	remove(db_path);
 	if (store_open(db_path, STORE_CREATE, &s, &e) != 0)
 		die("open", &e);
 	store_set_actor(s, "bench");
+	fts_config(db_path);
 	if (store_begin(s, &e))
 		die("begin", &e);
 	for (int i = 0; i < CORPUS_ORGANS; i++) {
@@ -159,8 +186,10 @@ static void build(const char *db_path, struct corpus *c, double *text_bytes)
 				.size = (int64_t)strlen(cd.attach_text), .sha256 = "-",
 				.data = cd.attach_text, .text_state = "ok", .text = cd.attach_text,
 			};
+			t1 = now();
 			if (doc_store(s)->attach(s, &att, &att_id, &e))
 				die("attach", &e);
+			t_attach += now() - t1;
 			bytes += (double)strlen(cd.attach_text);
 			chars += (double)utf8_count(cd.attach_text, strlen(cd.attach_text));
 		}
@@ -177,6 +206,8 @@ static void build(const char *db_path, struct corpus *c, double *text_bytes)
 	       "(%.0f characters a document with attachments; load average %s); "
 	       "%.0f s of CPU: %.0f documents per CPU-second\n", n, secs,
 	       n / secs, chars / secs / 1e6, chars / n, loadavg(), cpu, n / cpu);
+	/* adding an attachment re-indexes its document (removed with its old text, added again) */
+	printf("of which adding attachments: %.0f s (%.0f %%)\n", t_attach, 100 * t_attach / secs);
 	store_close(s);
 	*text_bytes = bytes;
 }
@@ -427,6 +458,8 @@ int main(int argc, char **argv)
 	if (!reuse || stat(done_path, &st) != 0) {
 		remove(done_path);
 		build(db_path, c, &text_bytes);
+		if (getenv("SEARCH_BENCH_INDEX_ONLY") && strcmp(getenv("SEARCH_BENCH_INDEX_ONLY"), "1") == 0)
+			return 0;  /* only the indexing rate; the index is not marked done */
 	} else {
 		struct corpus_doc d;
 		search_corpus_rewind(c);
