@@ -349,11 +349,9 @@ int app_notices(const struct app_view *v, struct arena *a, struct app_notice **o
 	}
 	if (!app_phases[v->st.phase].open && v->st.outcome >= 0 && closing(v) < v->nevents) {
 		size_t c = closing(v);
-		const char *t = v->st.outcome >= OUTCOME_OTHER_NO_CORRECTION ? "政府信息公开申请终止办理告知书"
-				: v->st.outcome >= OUTCOME_NOPROC_PETITION ? "政府信息公开申请不予处理告知书"
-				: "政府信息公开申请答复告知书";
 
-		(*out)[(*n)++] = (struct app_notice){ "reply", NOTICE_REPLY, t, v->events[c].date, true, c };
+		(*out)[(*n)++] = (struct app_notice){ "reply", NOTICE_REPLY, letter_title(v->st.outcome),
+						      v->events[c].date, true, c };
 	}
 	return 0;
 }
