@@ -57,6 +57,18 @@ static bool has(const char *s)
 	return s && *s;
 }
 
+/* "。" unless the text typed ends a sentence already. */
+static const char *sentence_end(const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+	static const char *const ends[] = { "。", "；", "！", "？" };
+
+	for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++)
+		if (n >= 3 && memcmp(s + n - 3, ends[i], 3) == 0)
+			return "";
+	return "。";
+}
+
 static void add(struct app_notice_parts *p, const char *s)
 {
 	if (p->npara < NOTICE_MAX_PARAS)
@@ -113,7 +125,7 @@ static int fill_correction(struct store *s, const struct calendar *cal, const st
 		p->period = arena_printf(a, "%s前", due);
 	add(p, opening(v, a));
 	add(p, arena_printf(a, "经审查，您的申请内容不明确。根据%s的规定，请您对申请作出补正。需要补正的"
-			    "事项：%s", p->basis, p->items ? p->items : ""));
+			    "事项：%s%s", p->basis, p->items ? p->items : "", sentence_end(p->items)));
 	add(p, arena_printf(a, "请您在%s向本机关提出补正。无正当理由逾期不补正的，视为放弃申请，本机关"
 			    "不再处理该政府信息公开申请。", p->period ? p->period : ""));
 	add(p, "答复期限自本机关收到补正的申请之日起计算。");
