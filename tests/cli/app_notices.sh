@@ -54,7 +54,13 @@ contains "$ERR" "缺少被征求意见的第三方或者机关名称" "征求意
 run 0 "$GONGKAI" --db "$D" guide set --agency 慈周寨镇 --fee-account ""
 run 1 "$GONGKAI" --db "$D" app notice "$fee" fee-1
 contains "$ERR" "缺少缴费方式和账户" "收费 without the account: refused"
-# the reconsideration body
+# a decision's remedy names the reconsideration body: refused when none can be named
+run 0 "$GONGKAI" --db "$D" app list --agency 滑县人民政府 --json
+unpaid=$(printf '%s' "$OUT" | python3 -c "import json,sys; print(next(r['id'] for r in json.load(sys.stdin) if r.get('outcome') == 'other_fee_unpaid'))")
+run 1 "$GONGKAI" --db "$D" app notice "$unpaid" fee-1
+contains "$ERR" "无法确定“滑县人民政府”的行政复议机关" "收费 without a reconsideration body: refused"
+run 0 "$GONGKAI" --db "$D" app notice "$unpaid"
+contains "$OUT" "fee-1" "…though the fee notice is listed as issued"
 run 1 "$GONGKAI" --db "$D" app notice "$corr" reply
 contains "$ERR" "尚未作出答复决定" "no reply letter before the decision"
 run 2 "$GONGKAI" --db "$D" app notice "$corr" fee-1
