@@ -16,6 +16,7 @@
 #include "domain/agency.h"
 #include "domain/application.h"
 #include "domain/calendar.h"
+#include "domain/app_notice.h"
 #include "domain/letter.h"
 #include "render/letter.h"
 #include "text/date.h"
@@ -34,6 +35,8 @@ static void help(void)
 	       "                  [--responsible-organ NAME [--responsible-contact TEXT]]\n"
 	       "  gongkai app show ID [--json]\n"
 	       "  gongkai app letter ID [--format txt|docx|pdf|ofd] [-o FILE]\n"
+	       "  gongkai app notice ID [--json]                  (the notices issued for it)\n"
+	       "  gongkai app notice ID NOTICE [--format txt|docx|pdf|ofd] [-o FILE]\n"
 	       "  gongkai app list [--state S] [--overdue] [--due-within N] [--year Y] [--agency A] [--json]\n"
 	       "  gongkai app generate --count N [--year Y] [--seed S] [--agency A]\n"
 	       "CH (条例第三十一条, the date of receipt): in-person, post (signed for), oral, other: the\n"
@@ -65,6 +68,10 @@ static void help(void)
 	       "warning (printed, kept on the application).\n"
 	       "letter: the reply letter (告知书) of a decided application, refused without its legal\n"
 	       "     basis, reasons or remedy statement; docx needs -o FILE or a redirection.\n"
+	       "notice: each notice issued from the ledger (correction-1 补正告知书, extension-1,\n"
+	       "     delay-1, fee-1 收费通知书, consultation-third-1 / consultation-organ-1 征求意见函,\n"
+	       "     reply); refused naming the legal element it lacks (basis, reasons, items,\n"
+	       "     period, amount, account: guide set --fee-account, remedy, addressee).\n"
 	       "Every command is one transaction; --by USER names the actor for the audit log.\n"
 	       "The fields of app new (条例第二十九条):\n");
 	cli_desc_help(&app_new_desc);
@@ -411,15 +418,52 @@ static int app_show_cmd(struct cli *cli, int argc, char **argv)
 	return x;
 }
 
-/* ---- app letter ---- */
+/* ---- app letter, app notice ---- */
 
-/* REQ 行政复议法-20 REQ 行政诉讼法-46: the reply letter (告知书) as the console gives it,
- * refused when the domain refuses it (no decision, no legal basis, no reasons). */
-static int app_letter_cmd(struct cli *cli, int argc, char **argv)
+/* The notices of v, one a line (id, date, to whom, title), or as JSON. */
+static int list_notices(const struct app_view *v, int json, struct arena *a, struct buf *out,
+			struct gk_error *e)
+{
+	struct app_notice *nts;
+	struct jsonw w;
+	size_t n;
+	int rc;
+
+	if ((rc = app_notices(v, a, &nts, &n, e)) != 0)
+		return rc;
+	jsonw_init(&w, out, 0);
+	if (json)
+		jsonw_arr_begin(&w);
+	for (size_t i = 0; i < n; i++) {
+		if (json) {
+			jsonw_obj_begin(&w);
+			jsonw_kstr(&w, "id", nts[i].id);
+			jsonw_kstr(&w, "title", nts[i].title);
+			jsonw_kstr(&w, "date", nts[i].date);
+			jsonw_kbool(&w, "to_applicant", nts[i].to_applicant);
+			jsonw_obj_end(&w);
+		} else if ((rc = buf_printf(out, "%-22s %s  %s  %s\n", nts[i].id, nts[i].date,
+					    nts[i].to_applicant ? "申请人" : "被征求意见方",
+					    nts[i].title)) != 0) {
+			return rc;
+		}
+	}
+	if (json) {
+		jsonw_arr_end(&w);
+		return jsonw_finish(&w);
+	}
+	return 0;
+}
+
+/* REQ 条例-30 … REQ 条例-42 REQ 行政复议法-20 REQ 行政诉讼法-46: `app notice ID [NOTICE]`
+ * lists the notices issued for the application or writes one; `app letter ID` writes the
+ * reply letter. Refused when the domain refuses the notice (a legal element missing). */
+static int notice_cmd(struct cli *cli, const char *cmd, const char *fixed, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "json", no_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -427,27 +471,30 @@ static int app_letter_cmd(struct cli *cli, int argc, char **argv)
 	struct store *s = NULL;
 	struct calendar *cal = NULL;
 	struct app_view v;
-	struct letter l;
 	struct arena a;
 	struct buf out;
-	const char *format = "txt", *output = NULL;
+	const char *format = "txt", *output = NULL, *id_s = fixed;
 	int64_t id;
-	int ch, rc, x, kind;
+	int ch, rc, x, kind, json = 0, nargs = fixed ? 1 : 2;
 
 	while ((ch = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'f': format = optarg; break;
 		case 'o': output = optarg; break;
+		case 'j': json = 1; break;
 		case 'h': help(); return CLI_OK;
-		default: return cli_usage_error("app letter", "unknown option '%s'", argv[optind - 1]);
+		default: return cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
 		}
 	}
-	if (argc - optind != 1)
-		return cli_usage_error("app letter", "give the application ID");
+	if (argc - optind < 1 || argc - optind > nargs)
+		return cli_usage_error(cmd, fixed ? "give the application ID"
+					   : "give the application ID and, to write one, the notice");
+	if (!fixed && argc - optind == 2)
+		id_s = argv[optind + 1];
 	if ((kind = notice_format_by_name(format)) < 0)
-		return cli_usage_error("app letter", "--format: txt, docx, pdf or ofd, not '%s'", format);
-	if (notice_format_binary(kind) && cli_binary_to_tty(output))
-		return cli_usage_error("app letter", "--format %s writes a binary file: give -o FILE "
+		return cli_usage_error(cmd, "--format: txt, docx, pdf or ofd, not '%s'", format);
+	if (id_s && notice_format_binary(kind) && cli_binary_to_tty(output))
+		return cli_usage_error(cmd, "--format %s writes a binary file: give -o FILE "
 				       "or redirect the output", format);
 	if ((rc = cli_parse_id(argv[optind], "ID", &id, &e)) != 0)
 		return cli_error(&e);
@@ -458,9 +505,8 @@ static int app_letter_cmd(struct cli *cli, int argc, char **argv)
 	memset(&v, 0, sizeof v);
 	rc = app_load(s, cal, id, date_today(), &a, &v, &e);
 	if (rc == 0)
-		rc = letter_build(s, &v, &a, &l, &e);
-	if (rc == 0)
-		rc = render_letter(&l, kind, &out, &e);
+		rc = id_s ? app_notice_write(s, cal, &v, id_s, kind, &a, &out, &e)
+			  : list_notices(&v, json, &a, &out, &e);
 	x = cli_finish(s, rc, &e);
 	if (x == CLI_OK && cli_write_output(output, out.ptr ? out.ptr : "", out.len, &e) != 0)
 		x = cli_error(&e);
@@ -593,11 +639,13 @@ int cmd_app(struct cli *cli, int argc, char **argv)
 	if (strcmp(sub, "show") == 0)
 		return app_show_cmd(cli, argc - 1, argv + 1);
 	if (strcmp(sub, "letter") == 0)
-		return app_letter_cmd(cli, argc - 1, argv + 1);
+		return notice_cmd(cli, "app letter", "reply", argc - 1, argv + 1);
+	if (strcmp(sub, "notice") == 0)
+		return notice_cmd(cli, "app notice", NULL, argc - 1, argv + 1);
 	if (strcmp(sub, "list") == 0)
 		return app_list_cmd(cli, argc - 1, argv + 1);
 	if (strcmp(sub, "generate") == 0)
 		return app_generate_cmd(cli, argc - 1, argv + 1);
 	return cli_usage_error("app", "unknown subcommand '%s' (new, event, decide, show, letter, "
-			       "list, generate)", sub);
+			       "notice, list, generate)", sub);
 }

@@ -131,8 +131,10 @@ static int add_app(struct store *s, const struct calendar *cal, int64_t agency, 
 				ev.method = FEE_BY_PAGES;
 				ev.quantity = 60;
 			}
-			if (st->kind == EV_CONSULTATION_STARTED)
+			if (st->kind == EV_CONSULTATION_STARTED) {
 				ev.party = PARTY_THIRD_PARTY;   /* 条例第三十二条 */
+				ev.counterpart = "张某（房屋所有人）";
+			}
 			rc = app_record(s, cal, out.id, &ev, today, e);
 		}
 		if (rc)
@@ -398,6 +400,9 @@ int demo_web(struct store *s, const struct calendar *cal, int today,
 		prof.address = "河南省安阳市滑县慈周寨镇政府院内";
 		prof.hours = "工作日 8:30–12:00，14:30–17:30";
 		prof.phone = "0372-0000000";
+		/* 国办函〔2020〕109号: fees are paid as non-tax revenue; printed in 收费通知书 */
+		prof.fee_account = "通过河南省非税收入收缴系统缴纳，执收单位：慈周寨镇人民政府，"
+				   "执收单位编码：000000（示例）";
 		if ((rc = catalogue_profile_set(s, czz, &prof, e)) != 0)
 			return rc;
 		snprintf(actor, sizeof actor, "%s", store_actor(s));

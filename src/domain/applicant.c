@@ -11,6 +11,7 @@
 
 #include "base/crypto.h"
 #include "domain/applicant.h"
+#include "domain/app_notice.h"
 #include "domain/audit.h"
 #include "domain/catalogue.h"
 #include "domain/letter.h"
@@ -266,49 +267,56 @@ int applicant_file_get(struct store *s, int64_t id, int64_t file_id, struct aren
 	return app_store(s)->file_get(s, id, file_id, a, out, e);
 }
 
-/* ---- the notices: one row per kind ---- */
+/* ---- the notices: those of the table of kinds (domain/app_notice.h) sent to the applicant ---- */
 
-/* The reply letter (答复告知书, or the 终止办理告知书 of （六）) once the application is closed. */
-static int reply_notice(struct store *s, const struct app_view *v, struct arena *a,
-			struct applicant_notice *out, struct letter *l, struct gk_error *e)
+int applicant_notices(struct store *s, const struct calendar *cal, const struct app_view *v,
+		      struct arena *a, struct applicant_notice **out, size_t *n, struct gk_error *e)
 {
+	struct app_notice *nts;
+	size_t m;
 	int rc;
 
-	if (app_phases[v->st.phase].open || v->st.outcome < 0)
-		return ERR_NOTFOUND;
-	if ((rc = letter_build(s, v, a, l, e)) != 0) {
-		/* a letter the domain cannot complete is not offered (the office is told why) */
-		err_clear(e);
-		return ERR_NOTFOUND;
-	}
-	out->id = "reply";
-	out->title = l->title;
-	out->date = l->date;
-	return 0;
-}
-
-int applicant_notices(struct store *s, const struct app_view *v, struct arena *a,
-		      struct applicant_notice **out, size_t *n, struct gk_error *e)
-{
-	struct letter l;
-
 	*n = 0;
-	*out = arena_alloc(a, 4 * sizeof **out);
-	if (reply_notice(s, v, a, &(*out)[*n], &l, e) == 0)
-		(*n)++;
+	if ((rc = app_notices(v, a, &nts, &m, e)) != 0)
+		return rc;
+	*out = arena_alloc(a, (m + 1) * sizeof **out);
+	for (size_t i = 0; i < m; i++) {
+		struct buf probe;
+
+		if (!nts[i].to_applicant)
+			continue;
+		/* a notice the domain cannot complete is not offered (the office is told why) */
+		buf_init(&probe, 0);
+		rc = app_notice_write(s, cal, v, nts[i].id, NOTICE_TXT, a, &probe, e);
+		buf_free(&probe);
+		if (rc != 0) {
+			err_clear(e);
+			continue;
+		}
+		(*out)[(*n)++] = (struct applicant_notice){ nts[i].id, nts[i].title, nts[i].date };
+	}
 	return 0;
 }
 
-int applicant_notice_write(struct store *s, const struct app_view *v, const char *id,
-			   const char *kind, struct arena *a, struct buf *out, struct gk_error *e)
+int applicant_notice_write(struct store *s, const struct calendar *cal, const struct app_view *v,
+			   const char *id, const char *kind, struct arena *a, struct buf *out,
+			   struct gk_error *e)
 {
-	struct applicant_notice nt;
-	struct letter l;
-	int f = notice_format_by_name(kind);
+	struct app_notice *nts;
+	size_t n;
+	int f = notice_format_by_name(kind), rc;
 
-	if (strcmp(id, "reply") != 0 || reply_notice(s, v, a, &nt, &l, e) != 0)
-		return err_set(e, ERR_NOTFOUND, "", "没有这份告知书");
-	if (f < 0)
-		return err_set(e, ERR_NOTFOUND, "", "没有这种格式");
-	return render_letter(&l, f, out, e);
+	if ((rc = app_notices(v, a, &nts, &n, e)) != 0)
+		return rc;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(nts[i].id, id) == 0 && nts[i].to_applicant) {
+			if (f < 0)
+				return err_set(e, ERR_NOTFOUND, "", "没有这种格式");
+			if ((rc = app_notice_write(s, cal, v, id, f, a, out, e)) != 0) {
+				err_clear(e);
+				break;
+			}
+			return 0;
+		}
+	return err_set(e, ERR_NOTFOUND, "", "没有这份告知书");
 }

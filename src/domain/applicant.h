@@ -78,7 +78,7 @@ int applicant_file_get(struct store *s, int64_t id, int64_t file_id, struct aren
 		       struct app_file *out, struct gk_error *e) GK_WUR;
 
 /* A notice or letter the organ sent the applicant: THE list the applicant's page and its
- * downloads read (each kind of notice adds itself in applicant.c). */
+ * downloads read: the notices of domain/app_notice.h sent to the applicant that can be issued. */
 struct applicant_notice {
 	const char *id;      /* "reply", … (the download's path) */
 	const char *title;   /* "政府信息公开申请答复告知书" … */
@@ -86,13 +86,14 @@ struct applicant_notice {
 };
 
 /* The notices of application v (open or closed) as an array in a. */
-int applicant_notices(struct store *s, const struct app_view *v, struct arena *a,
-		      struct applicant_notice **out, size_t *n, struct gk_error *e) GK_WUR;
+int applicant_notices(struct store *s, const struct calendar *cal, const struct app_view *v,
+		      struct arena *a, struct applicant_notice **out, size_t *n,
+		      struct gk_error *e) GK_WUR;
 
 /* Notice id of v written to out as kind "pdf", "docx", "ofd" or "txt"; ERR_NOTFOUND when v has no such
  * notice or kind. */
-int applicant_notice_write(struct store *s, const struct app_view *v, const char *id,
-			   const char *kind, struct arena *a, struct buf *out,
+int applicant_notice_write(struct store *s, const struct calendar *cal, const struct app_view *v,
+			   const char *id, const char *kind, struct arena *a, struct buf *out,
 			   struct gk_error *e) GK_WUR;
 
 #endif

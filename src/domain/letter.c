@@ -22,6 +22,15 @@ static const char *ds_(int day, char out[DATE_LEN * 2])
 	return out;
 }
 
+const char *letter_title(int outcome)
+{
+	if (outcome >= OUTCOME_OTHER_NO_CORRECTION)
+		return "政府信息公开申请终止办理告知书";
+	if (outcome >= OUTCOME_NOPROC_PETITION)   /* 条例第三十六条第（六）项… Table 三（五） */
+		return "政府信息公开申请不予处理告知书";
+	return "政府信息公开申请答复告知书";
+}
+
 /* The conclusion sentence of each Table 三 group (国办公开办函〔2020〕2号 reference wording). */
 static const char *conclusion_of(int outcome)
 {
@@ -136,8 +145,7 @@ int letter_build(struct store *s, const struct app_view *v, struct arena *a, str
 	 * with a default from its level, as the law stood on the day of the decision */
 	if ((rc = organ_review_body(s, v->rec.agency_id, v->st.closed, a, &body, e)) != 0)
 		return rc;
-	out->title = v->st.outcome >= OUTCOME_OTHER_NO_CORRECTION ? "政府信息公开申请终止办理告知书"
-								  : "政府信息公开申请答复告知书";
+	out->title = letter_title(v->st.outcome);
 	out->ref = v->rec.tracking_code;
 	out->applicant = v->rec.applicant_name;
 	out->received = v->rec.received;

@@ -31,6 +31,10 @@
 #define LETTER_REVIEW_DAYS 60     /* REQ 行政复议法-20: 60 days from knowing of the act */
 #define LETTER_LITIGATION_MONTHS 6 /* REQ 行政诉讼法-46: 6 months */
 
+/* The title of the letter closing with outcome: 答复告知书, 不予处理告知书 (Table 三（五）) or
+ * 终止办理告知书 (（六）). */
+const char *letter_title(int outcome);
+
 /* Build the letter for the decided or closed application v. ERR_STATE naming the missing
  * element when the application has no outcome yet, the outcome has no legal basis, the reasons
  * are empty for an outcome that needs them, or no reconsideration body is known. Strings in a. */

@@ -39,6 +39,10 @@ const struct organ_rule_info organ_rule_info[RULE__MAX] = {
 		"01-31; 03-31 for a government's own report", "条例第四十九条: 县级以上人民政府部门 by "
 		"1月31日, 本级人民政府 by 3月31日; townships are not named (a local notice decides)",
 		OFF(report_due) },
+	[RULE_FEE_ACCOUNT] = { "fee_account", "--fee-account", RULE_TEXT, 0, 300, "信息处理费缴费方式和账户",
+		"none (a fee notice is refused without it)", "国办函〔2020〕109号: the fee is paid as a "
+		"non-tax revenue (非税收入) through the way the organ names (收款单位、开户行、账号 or "
+		"the payment platform); printed in the 收费通知书", OFF(fee_account) },
 };
 
 static const char *value_of(const struct agency_profile *p, enum organ_rule r)
@@ -132,6 +136,8 @@ void organ_rules_read(const struct agency_profile *p, struct organ_rules *out)
 		out->confirm_days = n;
 	if ((v = value_of(p, RULE_REVIEW_BODY)) != NULL && *v)
 		out->review_body = v;
+	if ((v = value_of(p, RULE_FEE_ACCOUNT)) != NULL && *v)
+		out->fee_account = v;
 	if ((v = value_of(p, RULE_REPORT_DUE)) != NULL && mmdd(v, &m, &d)) {
 		out->report_due_month = m;
 		out->report_due_day = d;

@@ -29,6 +29,7 @@ enum organ_rule {
 	RULE_CONFIRM_DAYS,      /* working days to confirm an online / e-mail / fax receipt */
 	RULE_REVIEW_BODY,       /* the 行政复议机关 named in reply letters */
 	RULE_REPORT_DUE,        /* the annual report's publication deadline, MM-DD */
+	RULE_FEE_ACCOUNT,       /* how and where a fee is paid, printed in the 收费通知书 */
 	RULE__MAX
 };
 
@@ -58,6 +59,7 @@ struct organ_rules {
 	int confirm_days;
 	const char *review_body;    /* NULL: computed from the organ's level (organ_review_body) */
 	int report_due_month, report_due_day;  /* 0: the default for the organ's level */
+	const char *fee_account;    /* NULL: none set (a 收费通知书 is refused without it) */
 };
 
 /* The defaults (fee pause and consultation cap on, 15 and 2 working days). */

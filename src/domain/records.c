@@ -140,6 +140,7 @@ static const struct desc_field agency_profile_fields[] = {
 	P(confirm_days, DESC_LINE, "确认收到申请的期限（工作日）"),
 	P(review_body, DESC_LINE, "行政复议机关"),
 	P(report_due, DESC_LINE, "年度报告发布期限"),
+	P(fee_account, DESC_TEXT, "缴费方式和账户"),
 	DESC_MEMBER(agency_profile, updated_at, DESC_STAMP, REQ, "更新时间"),
 };
 const struct desc_record agency_profile_desc = { "agency_profile", "机关信息",

@@ -39,6 +39,7 @@ struct agency_profile {
 	const char *confirm_days;      /* working days to confirm a receipt (条例第三十一条) */
 	const char *review_body;       /* 行政复议机关 named in reply letters */
 	const char *report_due;        /* "MM-DD": the annual report's publication deadline */
+	const char *fee_account;       /* how and where a fee is paid (收费通知书) */
 	const char *updated_at;
 };
 

@@ -695,6 +695,9 @@ const struct migration store_migrations[] = {
 	  "CREATE INDEX app_file_app ON app_file (app_id, id);\n",
 	  NULL },
 
+	/* 14 — how and where an organ's fees are paid, printed in its 收费通知书 (国办函〔2020〕109号). */
+	{ "fee_account", "ALTER TABLE agency_profile ADD COLUMN fee_account TEXT;\n", NULL },
+
 	/* Append new migrations here, one block per change, with a comment line like the above. */
 };
 

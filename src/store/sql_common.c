@@ -31,14 +31,14 @@ const char *const sql_common[STMT_COUNT] = {
 		"SELECT agency_id, index_pattern, office, address, postcode, "
 		"hours, phone, fax, email, website, channels, fees, scope, "
 		"fee_pause, correction_period, consult_cap, confirm_days, "
-		"review_body, report_due, updated_at FROM agency_profile "
+		"review_body, report_due, fee_account, updated_at FROM agency_profile "
 		"WHERE agency_id = ?",
 	[ST_AGENCY_PROFILE_PUT] =
 		"INSERT INTO agency_profile (agency_id, "
 		"index_pattern, office, address, postcode, hours, phone, fax, "
 		"email, website, channels, fees, scope, fee_pause, correction_period, "
-		"consult_cap, confirm_days, review_body, report_due, updated_at) "
-		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+		"consult_cap, confirm_days, review_body, report_due, fee_account, updated_at) "
+		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
 		"ON CONFLICT (agency_id) DO UPDATE SET "
 		"index_pattern = excluded.index_pattern, office = excluded.office, "
 		"address = excluded.address, postcode = excluded.postcode, "
@@ -49,6 +49,7 @@ const char *const sql_common[STMT_COUNT] = {
 		"correction_period = excluded.correction_period, "
 		"consult_cap = excluded.consult_cap, confirm_days = excluded.confirm_days, "
 		"review_body = excluded.review_body, report_due = excluded.report_due, "
+		"fee_account = excluded.fee_account, "
 		"updated_at = excluded.updated_at",
 
 /* audit */
@@ -463,13 +464,13 @@ const char *const sql_common[STMT_COUNT] = {
 	[ST_COPY_AGENCY_PROFILE_READ] =
 		"SELECT agency_id, index_pattern, office, address, postcode, hours, phone, fax, "
 		"email, website, channels, fees, scope, updated_at, fee_pause, correction_period, "
-		"consult_cap, confirm_days, review_body, report_due FROM agency_profile ORDER BY "
+		"consult_cap, confirm_days, review_body, report_due, fee_account FROM agency_profile ORDER BY "
 		"agency_id",
 	[ST_COPY_AGENCY_PROFILE_WRITE] =
 		"INSERT INTO agency_profile (agency_id, index_pattern, office, address, postcode, "
 		"hours, phone, fax, email, website, channels, fees, scope, updated_at, fee_pause, "
-		"correction_period, consult_cap, confirm_days, review_body, report_due) VALUES (?, ?, "
-		"?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		"correction_period, consult_cap, confirm_days, review_body, report_due, fee_account) VALUES "
+		"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	[ST_COPY_DOCUMENT_SERIAL_READ] =
 		"SELECT agency_id, year, last FROM document_serial ORDER BY agency_id, year",
 	[ST_COPY_DOCUMENT_SERIAL_WRITE] =

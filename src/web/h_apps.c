@@ -12,6 +12,7 @@
 
 #include "domain/applicant.h"
 #include "domain/application.h"
+#include "domain/app_notice.h"
 #include "domain/letter.h"
 #include "render/letter.h"
 #include "render/render.h"
@@ -412,6 +413,28 @@ static int put_files(struct web_ctx *c, struct store *s, int64_t id)
 	return 0;
 }
 
+/* The notices issued for v (domain/app_notice.h), each to download in every format. */
+static int put_notices(struct web_ctx *c, const struct app_view *v)
+{
+	struct app_notice *nts;
+	struct tpl_val *list;
+	size_t n;
+	int rc = app_notices(v, c->a, &nts, &n, &c->err);
+
+	if (rc != 0 || n == 0)
+		return rc;
+	list = tpl_put_list(c->page, "notices");
+	for (size_t i = 0; i < n; i++) {
+		struct tpl_val *o = tpl_push_obj(list);
+		tpl_put_str(o, "href", arena_printf(c->a, "/console/applications/%lld/notices/%s",
+						    (long long)v->rec.id, nts[i].id));
+		tpl_put_str(o, "title", nts[i].title);
+		tpl_put_str(o, "date", nts[i].date);
+		tpl_put_str(o, "to", nts[i].to_applicant ? "申请人" : "被征求意见方");
+	}
+	return 0;
+}
+
 /* Show application id (after an action refused or done; why: the refusal, or NULL). */
 static int detail(struct web_ctx *c, int64_t id, const struct refusal *why)
 {
@@ -428,7 +451,10 @@ static int detail(struct web_ctx *c, int64_t id, const struct refusal *why)
 		return rc;
 	put_view(c, &v, why);
 	tpl_put_bool(c->page, "may_act", web_may(c, ACT_APP_HANDLE, v.rec.agency_id));
+	rc = put_notices(c, &v);
 	app_view_free(&v);
+	if (rc != 0)
+		return rc;
 	return web_render(c, "app", "申请详情");
 }
 
@@ -623,6 +649,40 @@ static int letter_file(struct web_ctx *c, int f)
 			 arena_printf(c->a, "attachment; filename=\"letter-%lld.%s\"", (long long)id, ext));
 	http_resp_header(c->resp, "Cache-Control", "private, no-store");
 	return web_audit_export(c, 0, "application", id, ext);
+}
+
+/* GET /console/applications/:id/notices/:notice/:format — a notice issued for the application
+ * (domain/app_notice.h) as txt, docx, pdf or ofd, the same bytes as `gongkai app notice`; a
+ * notice the domain refuses (a legal element missing) is refused with its message; audited as
+ * an export. */
+int h_app_notice(struct web_ctx *c)
+{
+	const char *notice = web_param(c, "notice");
+	int f = notice_format_by_name(web_param(c, "format"));
+	struct app_view v;
+	struct store *s;
+	int64_t id;
+	int rc;
+
+	if ((rc = parse_id(c, &id)) != 0)
+		return rc;
+	if (f < 0)
+		return err_set(&c->err, ERR_NOTFOUND, "format", "没有这种格式（txt、docx、pdf、ofd）");
+	if ((rc = web_begin(c, 0, &s)) != 0)
+		return rc;
+	rc = load_visible(c, s, id, &v);
+	if (rc == 0) {
+		rc = app_notice_write(s, web_calendar(c), &v, notice, f, c->a, &c->resp->body, &c->err);
+		app_view_free(&v);
+	}
+	if ((rc = web_finish(c, rc)) != 0)
+		return rc;
+	c->resp->content_type = notice_format_type(f);
+	http_resp_header(c->resp, "Content-Disposition",
+			 arena_printf(c->a, "attachment; filename=\"%s-%lld.%s\"", notice, (long long)id,
+				      notice_format_name(f)));
+	http_resp_header(c->resp, "Cache-Control", "private, no-store");
+	return web_audit_export(c, 0, "application", id, notice_format_name(f));
 }
 
 int h_app_letter_docx(struct web_ctx *c)

@@ -94,7 +94,7 @@ static int track_page(struct web_ctx *c, struct store *s, const struct app_view 
 	put_deadlines(c, v);
 	if (v->due != CLOCK_NONE)
 		tpl_put_str(c->page, "due", arena_strdup(c->a, date_format(v->due, day)));
-	if ((rc = applicant_notices(s, v, c->a, &nts, &n, &c->err)) != 0)
+	if ((rc = applicant_notices(s, web_calendar(c), v, c->a, &nts, &n, &c->err)) != 0)
 		return rc;
 	list = tpl_put_list(c->page, "notices_sent");
 	for (size_t i = 0; i < n; i++) {
@@ -309,7 +309,7 @@ int h_track_notice(struct web_ctx *c)
 	if (resume(c, 1, &s, &v) != 0)
 		return err_set(&c->err, ERR_NOTFOUND, "", "未登录或登录已过期");
 	buf_init(&out, 8u << 20);
-	rc = applicant_notice_write(s, &v, web_param(c, "id"), kind, c->a, &out, &c->err);
+	rc = applicant_notice_write(s, web_calendar(c), &v, web_param(c, "id"), kind, c->a, &out, &c->err);
 	id = v.rec.id;
 	agency = v.rec.agency_id;
 	app_view_free(&v);

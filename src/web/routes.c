@@ -137,6 +137,8 @@ const struct web_route web_routes[] = {
 	  h_app_letter_pdf },
 	{ "GET", "/console/applications/:id/letter.ofd", ACT_APP_READ, 0, NULL,
 	  h_app_letter_ofd },
+	{ "GET", "/console/applications/:id/notices/:notice/:format", ACT_APP_READ, 0, NULL,
+	  h_app_notice },
 	{ "GET", "/console/applications/:id/files/:n", ACT_APP_READ, 0, NULL, h_app_file },
 	{ "GET", "/console/reports", ACT_REPORT_READ, R_FORM,
 	  FIELDS({ "year", F_INT, 0, 2199, "年度" }), h_report_console },

@@ -73,12 +73,34 @@ t=$(csrf_of "$BODY")
 post /console/applications/$id/event --data-urlencode "_csrf=$t" --data-urlencode "kind=correction-requested" \
 	--data-urlencode "date=$today" --data-urlencode "note=内部：请申请人写明年份"
 equals "$CODE" 303 "the officer requests a correction"
+# the 补正告知书 issued from the ledger: listed in the console, every format downloadable
+get /console/applications/$id
+contains "$BODY" "政府信息公开申请补正告知书" "the console lists the 补正告知书 issued"
+contains "$BODY" "/console/applications/$id/notices/correction-1/pdf" "…to download"
+get /console/applications/$id/notices/correction-1/txt
+equals "$CODE" 200 "the console's 补正告知书 as text"
+contains "$BODY" "需要补正的事项：内部：请申请人写明年份" "…with the items to correct"
+contains "$BODY" "个工作日内，即" "…and the period's last day"
+for f in pdf:application/pdf docx:wordprocessingml ofd:application/ofd; do
+	download "/console/applications/$id/notices/correction-1/${f%%:*}" "$TMP/c.${f%%:*}"
+	equals "$CODE" 200 "the console's 补正告知书 as ${f%%:*}"
+	contains "$HEADERS" "${f#*:}" "…served as ${f%%:*}"
+done
+contains "$HEADERS" "filename=\"correction-1-$id.ofd\"" "…named after the notice"
+run 0 "$GONGKAI" --db "$GONGKAI_DB" app notice "$id" correction-1 --format ofd -o "$TMP/c.cli.ofd"
+if cmp -s "$TMP/c.ofd" "$TMP/c.cli.ofd"; then ok "the console's OFD is the CLI's, byte for byte"
+else not_ok "the console's OFD is the CLI's, byte for byte"; fi
+get /console/applications/$id/notices/extension-1/pdf
+equals "$CODE" 404 "a notice not issued: 404"
+get /console/applications/$id/notices/correction-1/exe
+equals "$CODE" 404 "a format that does not exist: 404"
 
 as_applicant
 get /track
 contains "$BODY" "提交补正</button>" "the correction form is offered"
 contains "$BODY" "补正期限：" "with the applicant's period"
 lacks "$BODY" "内部：请申请人写明年份" "never the officer's notes"
+contains "$BODY" "/track/notices/correction-1/pdf" "the 补正告知书 sent is listed to download"
 tok=$(csrf_of "$BODY")
 printf '%%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%%%EOF\n' >"$TMP/补正说明.pdf"
 printf '\x89PNG\r\n\x1a\n0000' >"$TMP/photo.png"

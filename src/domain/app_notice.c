@@ -1,0 +1,430 @@
+/*
+ * app_notice.c — the notices of an application from its ledger: the table of kinds, one fill
+ * function per kind for its wording, and the one check of the legal elements. See
+ * app_notice.h.
+ * May call: domain/, render/notice.h, render/letter.h, store/, text/, base/.
+ */
+#include "domain/app_notice.h"
+
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "domain/agency.h"
+#include "domain/letter.h"
+#include "domain/organ_rules.h"
+#include "render/letter.h"
+#include "text/date.h"
+
+/* What a notice says, filled by its kind's row: the legal elements (checked against the row's
+ * needs; "" or NULL = missing) and the body's paragraphs. */
+struct app_notice_parts {
+	const char *basis, *reasons, *items, *period, *amount, *account, *remedy, *addressee;
+	const char *paras[NOTICE_MAX_PARAS];
+	size_t npara;
+};
+
+static const char *const LAW = "《中华人民共和国政府信息公开条例》";
+
+/* The day as 2025年2月25日 (CLOCK_NONE: NULL). */
+static const char *cn(int day, struct arena *a)
+{
+	char ymd[DATE_LEN], out[64];
+
+	if (day == CLOCK_NONE)
+		return NULL;
+	notice_date_cn(date_format(day, ymd), out);
+	return arena_strdup(a, out);
+}
+
+static const char *cn_text(const char *ymd, struct arena *a)
+{
+	char out[64];
+
+	notice_date_cn(ymd, out);
+	return arena_strdup(a, out);
+}
+
+static int day_of(const char *ymd)
+{
+	int d;
+
+	return ymd && date_parse(ymd, &d, "date", NULL) == 0 ? d : CLOCK_NONE;
+}
+
+static bool has(const char *s)
+{
+	return s && *s;
+}
+
+/* "。" unless the text typed ends a sentence already. */
+static const char *sentence_end(const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+	static const char *const ends[] = { "。", "；", "！", "？" };
+
+	for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++)
+		if (n >= 3 && memcmp(s + n - 3, ends[i], 3) == 0)
+			return "";
+	return "。";
+}
+
+static void add(struct app_notice_parts *p, const char *s)
+{
+	if (p->npara < NOTICE_MAX_PARAS)
+		p->paras[p->npara++] = s;
+}
+
+/* "条例第三十条" → "《中华人民共和国政府信息公开条例》第三十条". */
+static const char *law(const char *article, struct arena *a)
+{
+	return strncmp(article, "条例", 6) == 0 ? arena_printf(a, "%s%s", LAW, article + 6) : article;
+}
+
+/* The opening every notice to the applicant shares: when the application came and what for. */
+static const char *opening(const struct app_view *v, struct arena *a)
+{
+	const char *req = v->rec.request ? v->rec.request : "";
+
+	return arena_printf(a, "本机关于%s收到您提出的政府信息公开申请%s%s%s。",
+			    cn_text(v->rec.received, a), *req ? "（" : "", req, *req ? "）" : "");
+}
+
+/* REQ 行政复议法-20 REQ 行政诉讼法-46: the remedy statement of a decision issued on day. */
+static int remedy(struct store *s, const struct app_view *v, int day, const char *what,
+		  struct arena *a, const char **out, struct gk_error *e)
+{
+	const char *body = NULL;
+	int rc;
+
+	*out = NULL;
+	if ((rc = organ_review_body(s, v->rec.agency_id, day, a, &body, e)) != 0)
+		return rc;
+	if (has(body))
+		*out = arena_printf(a, "如对%s不服，可以自收到%s之日起%d日内向%s申请行政复议，或者自收到%s"
+				    "之日起%d个月内向有管辖权的人民法院提起行政诉讼。", what, what,
+				    LETTER_REVIEW_DAYS, body, what, LETTER_LITIGATION_MONTHS);
+	return 0;
+}
+
+/* ---- one fill per kind ---- */
+
+/* REQ 条例-30: the items to correct (the note of the event), the period and its last day, and
+ * what follows a lapse. */
+static int fill_correction(struct store *s, const struct calendar *cal, const struct app_view *v,
+			   size_t i, struct arena *a, struct app_notice_parts *p, struct gk_error *e)
+{
+	const struct app_event_rec *ev = &v->events[i];
+	const char *due = cn(day_of(ev->due), a);
+
+	(void)s, (void)cal, (void)e;
+	p->items = ev->note;
+	if (due && ev->days > 0)
+		p->period = arena_printf(a, "%lld个工作日内，即%s前", (long long)ev->days, due);
+	else if (due)
+		p->period = arena_printf(a, "%s前", due);
+	add(p, opening(v, a));
+	add(p, arena_printf(a, "经审查，您的申请内容不明确。根据%s的规定，请您对申请作出补正。需要补正的"
+			    "事项：%s%s", p->basis, p->items ? p->items : "", sentence_end(p->items)));
+	add(p, arena_printf(a, "请您在%s向本机关提出补正。无正当理由逾期不补正的，视为放弃申请，本机关"
+			    "不再处理该政府信息公开申请。", p->period ? p->period : ""));
+	add(p, "答复期限自本机关收到补正的申请之日起计算。");
+	return 0;
+}
+
+/* The reply due date as the schedule stood on the day of event i: the ledger replayed up to
+ * it, counted on the official calendar. */
+static int due_then(const struct calendar *cal, const struct app_view *v, size_t i, int extended,
+		    int *out, struct gk_error *e)
+{
+	struct app_status st;
+	struct clock_schedule sch;
+	int day = day_of(v->events[i].date), rc;
+
+	*out = CLOCK_NONE;
+	memset(&sch, 0, sizeof sch);
+	if ((rc = app_replay(&v->rec, v->events, i + 1, &v->rules, &st, e)) == 0 &&
+	    (rc = app_schedule(&st, cal, day, &sch, e)) == 0)
+		*out = extended ? sch.extended_reply.due : sch.reply.due;
+	clock_schedule_free(&sch);
+	return rc;
+}
+
+/* REQ 条例-33: the extension approved by the head of the disclosure office, and the new due
+ * date counted on the calendar. */
+static int fill_extension(struct store *s, const struct calendar *cal, const struct app_view *v,
+			  size_t i, struct arena *a, struct app_notice_parts *p, struct gk_error *e)
+{
+	const struct app_event_rec *ev = &v->events[i];
+	int due, rc;
+
+	(void)s;
+	if ((rc = due_then(cal, v, i, 1, &due, e)) != 0)
+		return rc;
+	p->reasons = ev->note;
+	if (due != CLOCK_NONE && ev->days > 0)
+		p->period = arena_printf(a, "延长%lld个工作日，本机关将于%s前作出答复", (long long)ev->days,
+					 cn(due, a));
+	add(p, opening(v, a));
+	add(p, arena_printf(a, "因%s，本机关不能在法定期限内作出答复。根据%s的规定，经政府信息公开工作"
+			    "机构负责人同意，答复期限%s。", has(p->reasons) ? p->reasons : "",
+			    p->basis, p->period ? p->period : ""));
+	return 0;
+}
+
+/* REQ 条例-35: the delayed reply's reasonable period and its last day. */
+static int fill_delay(struct store *s, const struct calendar *cal, const struct app_view *v,
+		      size_t i, struct arena *a, struct app_notice_parts *p, struct gk_error *e)
+{
+	const struct app_event_rec *ev = &v->events[i];
+	const char *due = cn(day_of(ev->due), a);
+
+	(void)s, (void)cal, (void)e;
+	p->reasons = ev->note;
+	if (due)
+		p->period = ev->days > 0 ? arena_printf(a, "%lld个工作日，本机关将于%s前作出答复",
+							(long long)ev->days, due)
+					 : arena_printf(a, "至%s，本机关将于该日前作出答复", due);
+	add(p, opening(v, a));
+	add(p, arena_printf(a, "您申请公开政府信息的数量、频次明显超过合理范围。%s根据%s的规定，"
+			    "本机关确定延迟答复的合理期限为%s。", has(p->reasons) ?
+			    arena_printf(a, "经审查：%s。", p->reasons) : "", p->basis,
+			    p->period ? p->period : ""));
+	return 0;
+}
+
+/* REQ 条例-42 REQ 109号: the method, the quantity, the amount (domain/fee, computed when the
+ * notice was recorded), how to pay, the period to pay and what follows a lapse. */
+static int fill_fee(struct store *s, const struct calendar *cal, const struct app_view *v,
+		    size_t i, struct arena *a, struct app_notice_parts *p, struct gk_error *e)
+{
+	const struct app_event_rec *ev = &v->events[i];
+	int method = app_fee_method_from_id(ev->method ? ev->method : "");
+	struct organ_rules rules;
+	int rc;
+
+	(void)cal;
+	if ((rc = organ_rules_load(s, v->rec.agency_id, a, &rules, e)) != 0)
+		return rc;
+	p->reasons = ev->note;
+	p->account = rules.fee_account;
+	if (ev->amount_fen >= 0 && method > FEE_METHOD_NONE && ev->quantity >= 0)
+		p->amount = arena_printf(a, "计收方式：%s（%s%lld%s）；应缴金额：人民币%lld.%02lld元",
+					 app_fee_method_labels[method],
+					 method == FEE_BY_PAGES ? "共" : "本月第", (long long)ev->quantity,
+					 method == FEE_BY_PAGES ? "页" : "件",
+					 (long long)(ev->amount_fen / 100), (long long)(ev->amount_fen % 100));
+	p->period = "自收到本通知之日起20个工作日内";
+	if ((rc = remedy(s, v, day_of(ev->date), "本通知", a, &p->remedy, e)) != 0)
+		return rc;
+	add(p, opening(v, a));
+	add(p, arena_printf(a, "%s根据%s的规定，本机关向您收取信息处理费。", has(p->reasons) ?
+			    arena_printf(a, "经审查，%s。", p->reasons) : "", p->basis));
+	add(p, arena_printf(a, "%s。", p->amount ? p->amount : ""));
+	add(p, arena_printf(a, "缴费方式：%s", has(p->account) ? p->account : ""));
+	add(p, arena_printf(a, "请您%s缴纳。逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。",
+			    p->period));
+	add(p, p->remedy);
+	return 0;
+}
+
+/* REQ 条例-32 REQ 条例-34: the letter to the party consulted, with the 15 working days to
+ * answer (counted from the letter by the ledger) and what silence means. */
+static int fill_consult(struct store *s, const struct calendar *cal, const struct app_view *v,
+			size_t i, struct arena *a, struct app_notice_parts *p, struct gk_error *e)
+{
+	const struct app_event_rec *ev = &v->events[i];
+	const char *due = cn(day_of(ev->due), a);
+	bool organ = ev->party && strcmp(ev->party, app_party_ids[PARTY_ORGAN]) == 0;
+
+	(void)s, (void)cal, (void)e;
+	p->addressee = ev->counterpart;
+	if (due)
+		p->period = arena_printf(a, "自收到本函之日起15个工作日内（%s前）", due);
+	add(p, arena_printf(a, "本机关于%s收到政府信息公开申请，申请公开%s。", cn_text(v->rec.received, a),
+			    has(v->rec.request) ? v->rec.request : "相关政府信息"));
+	if (organ)
+		add(p, arena_printf(a, "该政府信息涉及贵机关。根据%s的规定，现征求贵机关意见。请于%s提出"
+				    "意见；逾期未提出意见的，视为同意公开。", p->basis,
+				    p->period ? p->period : ""));
+	else
+		add(p, arena_printf(a, "该政府信息公开后可能损害您的合法权益。根据%s的规定，现征求您的意见。"
+				    "请于%s提出意见；逾期未提出意见的，由本机关依照条例的规定决定是否公开。"
+				    "第三方不同意公开且有合理理由的，本机关不予公开；本机关认为不公开可能"
+				    "对公共利益造成重大影响的，可以决定予以公开，并将决定公开的内容和理由"
+				    "书面告知第三方。", p->basis, p->period ? p->period : ""));
+	if (has(ev->note))
+		add(p, arena_printf(a, "说明：%s", ev->note));
+	return 0;
+}
+
+const struct app_notice_kind_info app_notice_kinds[NOTICE__KINDS] = {
+	[NOTICE_CORRECTION] = { "correction", EV_CORRECTION_REQUESTED, PARTY_NONE,
+		"政府信息公开申请补正告知书", true, "条例第三十条",
+		NOTICE_NEEDS_BASIS | NOTICE_NEEDS_ITEMS | NOTICE_NEEDS_PERIOD, fill_correction },
+	[NOTICE_EXTENSION] = { "extension", EV_EXTENDED, PARTY_NONE,
+		"政府信息公开申请延期答复告知书", true, "条例第三十三条第二款",
+		NOTICE_NEEDS_BASIS | NOTICE_NEEDS_REASONS | NOTICE_NEEDS_PERIOD, fill_extension },
+	[NOTICE_DELAY] = { "delay", EV_DELAYED, PARTY_NONE,
+		"政府信息公开申请延迟答复告知书", true, "条例第三十五条",
+		NOTICE_NEEDS_BASIS | NOTICE_NEEDS_PERIOD, fill_delay },
+	[NOTICE_FEE] = { "fee", EV_FEE_NOTICE, PARTY_NONE,
+		"政府信息公开信息处理费收费通知书", true,
+		"条例第四十二条和《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）",
+		NOTICE_NEEDS_BASIS | NOTICE_NEEDS_AMOUNT | NOTICE_NEEDS_ACCOUNT | NOTICE_NEEDS_PERIOD |
+		NOTICE_NEEDS_REMEDY, fill_fee },
+	[NOTICE_CONSULT_THIRD] = { "consultation-third", EV_CONSULTATION_STARTED, PARTY_THIRD_PARTY,
+		"政府信息公开征求第三方意见函", false, "条例第三十二条",
+		NOTICE_NEEDS_BASIS | NOTICE_NEEDS_ADDRESSEE | NOTICE_NEEDS_PERIOD, fill_consult },
+	[NOTICE_CONSULT_ORGAN] = { "consultation-organ", EV_CONSULTATION_STARTED, PARTY_ORGAN,
+		"政府信息公开征求其他机关意见函", false, "条例第三十四条",
+		NOTICE_NEEDS_BASIS | NOTICE_NEEDS_ADDRESSEE | NOTICE_NEEDS_PERIOD, fill_consult },
+	[NOTICE_REPLY] = { "reply", EV_DECIDED, PARTY_NONE, NULL, true, "条例第三十六条",
+		NOTICE_NEEDS_BASIS | NOTICE_NEEDS_REASONS | NOTICE_NEEDS_REMEDY, NULL },
+};
+
+/* The legal elements, each with the name and the Chinese words of its refusal. */
+static const struct {
+	unsigned bit;
+	const char *name, *words;
+	size_t off;
+} elements[] = {
+#define EL(bit, f, words) { bit, #f, words, offsetof(struct app_notice_parts, f) }
+	EL(NOTICE_NEEDS_BASIS, basis, "法律依据"),
+	EL(NOTICE_NEEDS_REASONS, reasons, "理由（登记该环节时在“说明”中填写）"),
+	EL(NOTICE_NEEDS_ITEMS, items, "需要补正的事项（登记补正告知时在“说明”中填写）"),
+	EL(NOTICE_NEEDS_PERIOD, period, "期限及其截止日期"),
+	EL(NOTICE_NEEDS_AMOUNT, amount, "计收方式、数量和金额"),
+	EL(NOTICE_NEEDS_ACCOUNT, account, "缴费方式和账户（机关设置 --fee-account）"),
+	EL(NOTICE_NEEDS_REMEDY, remedy, "救济途径（行政复议机关，机关设置 --review-body）"),
+	EL(NOTICE_NEEDS_ADDRESSEE, addressee, "被征求意见的第三方或者机关名称（登记时 --counterpart）"),
+#undef EL
+};
+
+/* REQ 条例-36 and the articles of each kind: refuse a notice without an element it needs. */
+static int check_elements(const struct app_notice_kind_info *k, const struct app_notice_parts *p,
+			  struct gk_error *e)
+{
+	for (size_t i = 0; i < sizeof elements / sizeof elements[0]; i++) {
+		const char *v = *(const char *const *)((const char *)p + elements[i].off);
+
+		if ((k->needs & elements[i].bit) && !has(v))
+			return err_set(e, ERR_STATE, elements[i].name, "%s缺少%s，不能出具",
+				       k->title, elements[i].words);
+	}
+	return 0;
+}
+
+/* The kind of notice event ev issues, or -1. */
+static int kind_of(const struct app_event_rec *ev)
+{
+	int k = app_event_from_id(ev->kind);
+
+	for (int n = 0; k >= 0 && n < NOTICE_REPLY; n++) {
+		if (app_notice_kinds[n].event != k)
+			continue;
+		if (app_notice_kinds[n].party == PARTY_NONE)
+			return n;
+		/* a consultation that does not say whom: a third party (条例第三十二条) */
+		if (app_notice_kinds[n].party == (ev->party && strcmp(ev->party, "organ") == 0
+						  ? PARTY_ORGAN : PARTY_THIRD_PARTY))
+			return n;
+	}
+	return -1;
+}
+
+/* The closing event of v (the one that carries the outcome), as an index, or v->nevents. */
+static size_t closing(const struct app_view *v)
+{
+	for (size_t i = v->nevents; i > 0; i--)
+		if (v->events[i - 1].outcome)
+			return i - 1;
+	return v->nevents;
+}
+
+int app_notices(const struct app_view *v, struct arena *a, struct app_notice **out, size_t *n,
+		struct gk_error *e)
+{
+	int seen[NOTICE__KINDS] = { 0 };
+
+	(void)e;
+	*n = 0;
+	*out = arena_alloc(a, (v->nevents + 1) * sizeof **out);
+	for (size_t i = 0; i < v->nevents; i++) {
+		int k = kind_of(&v->events[i]);
+
+		if (k < 0)
+			continue;
+		(*out)[(*n)++] = (struct app_notice){
+			arena_printf(a, "%s-%d", app_notice_kinds[k].id, ++seen[k]), k,
+			app_notice_kinds[k].title, v->events[i].date, app_notice_kinds[k].to_applicant, i };
+	}
+	if (!app_phases[v->st.phase].open && v->st.outcome >= 0 && closing(v) < v->nevents) {
+		size_t c = closing(v);
+
+		(*out)[(*n)++] = (struct app_notice){ "reply", NOTICE_REPLY, letter_title(v->st.outcome),
+						      v->events[c].date, true, c };
+	}
+	return 0;
+}
+
+/* A procedural notice (not the reply) of kind k from event i of v, laid out in format. */
+static int write_procedural(struct store *s, const struct calendar *cal, const struct app_view *v,
+			    const struct app_notice *nt, int format, struct arena *a, struct buf *out,
+			    struct gk_error *e)
+{
+	const struct app_notice_kind_info *k = &app_notice_kinds[nt->kind];
+	struct app_notice_parts p;
+	struct notice_doc doc;
+	struct agency_rec org;
+	int rc;
+
+	memset(&p, 0, sizeof p);
+	p.basis = law(k->article, a);
+	if ((rc = k->fill(s, cal, v, nt->event, a, &p, e)) != 0 || (rc = check_elements(k, &p, e)) != 0)
+		return rc;
+	if ((rc = agency_store(s)->get(s, v->rec.agency_id, a, &org, e)) != 0)
+		return rc;
+	memset(&doc, 0, sizeof doc);
+	doc.title = k->title;
+	doc.ref = arena_printf(a, "编号：%s", v->rec.tracking_code);
+	doc.addressee = k->to_applicant ? v->rec.applicant_name : p.addressee;
+	memcpy(doc.paras, p.paras, p.npara * sizeof p.paras[0]);
+	doc.npara = p.npara;
+	doc.organ = agency_full_name(&org, a);
+	doc.date = nt->date;
+	doc.filed = v->rec.received;
+	return render_notice(&doc, format, out, e);
+}
+
+int app_notice_write(struct store *s, const struct calendar *cal, const struct app_view *v,
+		     const char *id, int format, struct arena *a, struct buf *out,
+		     struct gk_error *e)
+{
+	struct app_notice *nts;
+	size_t n;
+	int rc;
+
+	if (format < 0 || format >= NOTICE__MAX)
+		return err_set(e, ERR_NOTFOUND, "format", "没有这种格式");
+	if ((rc = app_notices(v, a, &nts, &n, e)) != 0)
+		return rc;
+	for (size_t i = 0; i < n; i++) {
+		struct letter l;
+
+		if (strcmp(nts[i].id, id) != 0)
+			continue;
+		if (nts[i].kind != NOTICE_REPLY)
+			return write_procedural(s, cal, v, &nts[i], format, a, out, e);
+		if ((rc = letter_build(s, v, a, &l, e)) != 0)
+			return rc;
+		return render_letter(&l, format, out, e);
+	}
+	if (strcmp(id, "reply") == 0) {   /* not closed: letter_build says why there is none */
+		struct letter l;
+
+		if ((rc = letter_build(s, v, a, &l, e)) != 0)
+			return rc;
+	}
+	return err_set(e, ERR_NOTFOUND, "notice", "该申请没有编号为“%s”的告知书", id);
+}
