@@ -24,6 +24,7 @@ const NOT_PAGES = {
 	'/console/applications/:id/letter.pdf': 'letter download',
 	'/console/applications/:id/letter.ofd': 'letter download',
 	'/console/applications/:id/files/:n': 'applicant file download',
+	'/console/applications/:id/notices/:notice/:format': 'notice download (PDF, Word, OFD, text)',
 	'/console/reports/region/:kind': 'region report download',
 	'/console/documents/:id/attachments/:n': 'attachment download',
 	'/console/audit/export': 'audit export download',
