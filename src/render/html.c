@@ -26,7 +26,8 @@ static const char style[] =
 	"table{border-collapse:collapse;margin:1em 0}\n"
 	"th,td{border:1px solid #000;padding:.2em .5em}\n"
 	"th{font-weight:normal;text-align:center}\n"
-	"td.n{text-align:center}\n";
+	"td.n{text-align:center}\n"
+	".table-wrap{overflow-x:auto}\n";
 
 /* Escape s[0..len) for HTML; ERR_INVALID if it is not valid UTF-8. */
 static int html_escape(struct buf *out, const char *s, size_t len)
@@ -45,7 +46,8 @@ static int html_table(const struct report_cells *c, enum fmt_table t, struct buf
 	int rc, row = -1;
 
 	layout_build(c->fmt, t, lt);
-	rc = buf_printf(out, "<table class=\"t%d\">\n", (int)t);
+	/* in a box of its own: a wide table scrolls there on a phone, never the page */
+	rc = buf_printf(out, "<div class=\"table-wrap\"><table class=\"t%d\">\n", (int)t);
 	for (int i = 0; i < lt->n && rc == 0; i++) {
 		const struct lay_cell *lc = &lt->c[i];
 		const char *tag = lc->header ? "th" : "td";
@@ -75,7 +77,7 @@ static int html_table(const struct report_cells *c, enum fmt_table t, struct buf
 			rc = buf_printf(out, "</%s>", tag);
 	}
 	if (rc == 0)
-		rc = buf_puts(out, "</tr>\n</table>\n");
+		rc = buf_puts(out, "</tr>\n</table></div>\n");
 	free(lt);
 	return rc;
 }

@@ -699,6 +699,8 @@ void webint_dispatch(void *cls, struct http_req *req, struct http_resp *resp)
 	webint_load_session(c);
 	tc = http_cookie(req, COOKIE_TEXT);
 	tpl_put_bool(c->page, "large_text", tc && strcmp(tc, "large") == 0);
+	tc = http_cookie(req, COOKIE_CONTRAST);
+	tpl_put_bool(c->page, "high_contrast", tc && strcmp(tc, "high") == 0);
 	tpl_put_str(c->page, "csrf", c->csrf);
 	tpl_put_str(c->page, "path", req->path);
 	tpl_put_str(c->page, "site_name", webint_site_name(c));

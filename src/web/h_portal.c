@@ -1,11 +1,13 @@
 /*
  * h_portal.c — public portal pages that belong to no single domain area: the home page and
- * the larger-text switch (适老化).
- * May call: domain/, web/app.h.
+ * the display switches of every page (适老化, GB/T 37668-2019): larger text and high contrast,
+ * each a cookie the server reads, so no script is needed to show the page as chosen.
+ * May call: domain/, web/app.h, web/webint.h (the cookie names).
  */
 #include <string.h>
 
 #include "web/handlers.h"
+#include "web/webint.h"
 
 int h_home(struct web_ctx *c)
 {
@@ -28,13 +30,22 @@ static const char *local_path(const char *s)
 	return s;
 }
 
+/* Set (on == 1) or clear the display cookie name to value for a year; back to the page. */
+static int display_switch(struct web_ctx *c, const char *name, const char *value, int on)
+{
+	if (on)
+		web_set_cookie(c, name, value, 365L * 86400);
+	else
+		web_set_cookie(c, name, "", -1);
+	return web_redirect(c, local_path(web_in(c, "back")->s));
+}
+
 int h_text_size(struct web_ctx *c)
 {
-	const char *size = web_str(c, "size");
+	return display_switch(c, COOKIE_TEXT, "large", strcmp(web_str(c, "size"), "large") == 0);
+}
 
-	if (strcmp(size, "large") == 0)
-		web_set_cookie(c, "gk_text", "large", 365L * 86400);
-	else
-		web_set_cookie(c, "gk_text", "", -1);
-	return web_redirect(c, local_path(web_in(c, "back")->s));
+int h_contrast(struct web_ctx *c)
+{
+	return display_switch(c, COOKIE_CONTRAST, "high", strcmp(web_str(c, "mode"), "high") == 0);
 }

@@ -9,6 +9,7 @@
 /* h_portal.c — the public portal */
 int h_home(struct web_ctx *c);
 int h_text_size(struct web_ctx *c);
+int h_contrast(struct web_ctx *c);
 
 /* h_apply.c — applying and tracking */
 int h_apply_form(struct web_ctx *c);

@@ -44,6 +44,9 @@ const struct web_route web_routes[] = {
 	{ "GET", "/prefs/text", ACT_PUBLIC, 0,
 	  FIELDS({ "size", F_LINE, 1, 16, "字号" }, { "back", F_LINE, 0, 512, "返回页面" }),
 	  h_text_size },
+	{ "GET", "/prefs/contrast", ACT_PUBLIC, 0,
+	  FIELDS({ "mode", F_LINE, 1, 16, "配色" }, { "back", F_LINE, 0, 512, "返回页面" }),
+	  h_contrast },
 
 	{ "GET", "/reports", ACT_PUBLIC, 0, NULL, h_reports },
 	{ "GET", "/reports/:agency/:year", ACT_PUBLIC, 0, FIELDS({ "revision", F_INT, 0, 1000, "修订版本" }),

@@ -41,6 +41,7 @@ struct web {
 #define COOKIE_SESSION "gk_session"
 #define COOKIE_CSRF "gk_csrf"
 #define COOKIE_TEXT "gk_text"
+#define COOKIE_CONTRAST "gk_contrast"
 #define CSRF_FIELD "_csrf"
 
 void webint_dispatch(void *cls, struct http_req *req, struct http_resp *resp);

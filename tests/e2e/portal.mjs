@@ -3,6 +3,7 @@
 // of the demo accounts, TODAY (YYYY-MM-DD). Run by tests/e2e/run.sh.
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import { accessibility } from './a11y.mjs';
 
 const base = process.env.BASE;
 const shots = process.env.SHOTS;
@@ -103,6 +104,7 @@ try {
 	await Promise.all([o.waitForNavigation(), o.getByRole('button', { name: '作出答复' }).click()]);
 	ok((await o.locator('dl.facts').textContent()).includes('部分公开'), 'decided: partially disclosed');
 	await o.getByRole('link', { name: /答复告知书/ }).click();
+	const letterUrl = o.url();
 	const letter = await o.locator('article.letter').textContent();
 	ok(letter.includes('60日内向滑县人民政府申请行政复议') && letter.includes('6个月内'), 'letter carries the remedy statement with the bodies');
 	await shot(o, '07-letter');
@@ -273,6 +275,8 @@ try {
 	ok(after.length === 7 && after[0] === before[0] + 1 && after[6] === before[6] + 1,
 	   'the annual report counts the withdrawal under （六）3 (自然人 and 总计)', `${before} → ${after}`);
 	await ac.close();
+	// 8. Accessibility of every page (a11y.mjs).
+	await accessibility({ browser, base, ok, pw, routes: process.env.ROUTES, letterUrl, docUrl, shot });
 	await o.context().close();
 	await l.context().close();
 	await pub.close();

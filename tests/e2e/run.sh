@@ -17,7 +17,7 @@ pid=""
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$TMP"' EXIT
 db="$TMP/demo.db"
 out=$("$GONGKAI" --db "$db" demo) || { echo "not ok 1 - gongkai demo"; echo "1..1"; exit 1; }
-for u in officer reviewer reviewer2 leader admin supervisor; do
+for u in officer reviewer reviewer2 leader admin supervisor security auditor; do
 	export "P_${u^^}=$(printf '%s\n' "$out" | awk -v u="$u" '$1 == u { print $NF }')"
 done
 "$GONGKAI" --db "$db" serve --listen 127.0.0.1:0 --threads 2 2>"$TMP/server.log" &
@@ -30,5 +30,6 @@ for _ in $(seq 1 200); do
 done
 [ -n "$port" ] || { echo "not ok 1 - server starts"; cat "$TMP/server.log"; echo "1..1"; exit 1; }
 export BASE="http://127.0.0.1:$port" SHOTS TODAY=$(date -u -d "+8 hours" +%F)  # Beijing date, as gongkai counts days
+export ROUTES="$("$GONGKAI" serve --routes)"  # the route table: a11y.mjs checks every page in it
 export HOME="$TMP"  # chromium's profile and caches stay in the scratch folder
 timeout 300 node "$here/portal.mjs"

@@ -84,7 +84,7 @@ post /console/users/$OFF/password --data-urlencode "_csrf=$t" \
 	--data-urlencode "password=Mismatch-one-1" --data-urlencode "password2=Mismatch-two-2"
 equals "$CODE" 400 "two different new passwords: 400"
 contains "$BODY" "两次输入的新密码不一致" "with the reason"
-contains "$BODY" '<p class="field-error">两次输入的新密码不一致' "beside the field"
+contains "$BODY" '<p class="field-error" id="e-password2">两次输入的新密码不一致' "beside the field"
 lacks "$BODY" "Mismatch-one-1" "the typed password is not put back into the page"
 post /console/users/$OFF/password --data-urlencode "_csrf=$t" \
 	--data-urlencode "password=short" --data-urlencode "password2=short"
@@ -178,7 +178,7 @@ equals "$CODE" 200 "and enable them again"
 # --- role and organ ---------------------------------------------------------------------------------
 post /console/users/$REV/role --data-urlencode "_csrf=$t2" --data-urlencode "role=officer"
 equals "$CODE" 400 "an officer without an organ is refused"
-contains "$BODY" '<p class="field-error">an officer belongs to an organ' "beside the organ field"
+contains "$BODY" '<p class="field-error" id="e-agency">an officer belongs to an organ' "beside the organ field"
 contains "$BODY" '<option value="officer" selected>' "the role chosen is kept on the page"
 contains "$BODY" '<option value="" selected>' "and so is the organ chosen (none)"
 equals "$(q "SELECT role FROM app_user WHERE id = $REV")" reviewer "nothing changed"
@@ -212,7 +212,7 @@ before=$(hash_of officer)
 post /console/password --data-urlencode "_csrf=$t" --data-urlencode "current=not-my-password" \
 	--data-urlencode "password=pw-officer-own3" --data-urlencode "password2=pw-officer-own3"
 equals "$CODE" 400 "a wrong current password: 400"
-contains "$BODY" '<p class="field-error">当前密码不正确' "a form error beside the current password"
+contains "$BODY" '<p class="field-error" id="e-current">当前密码不正确' "a form error beside the current password"
 lacks "$BODY" "not-my-password" "what was typed is not shown back"
 lacks "$BODY" "pw-officer-own3" "nor the new password"
 post /console/password --data-urlencode "_csrf=$t" --data-urlencode "current=pw-officer-new2" \

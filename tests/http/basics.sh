@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # basics.sh — the server itself: pages in Chinese with the security headers, keep-alive,
 # static files with ETag, 404/405, CSRF on every POST, body limits (413), malformed multipart
-# (400), escaping of what was typed, login rate limits, the larger-text switch, clean stop.
+# (400), escaping of what was typed, login rate limits, the larger-text and high-contrast
+# switches, clean stop.
 # databases: sqlite postgresql (by hand: GONGKAI_TEST_PG=URL; make check runs it on SQLite)
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/server.bash"
@@ -134,6 +135,17 @@ contains "$BODY" 'class="large-text' "large text applies to the next page"
 contains "$BODY" "标准字号" "and offers the way back"
 get "/prefs/text?size=normal&back=//evil.example/"
 contains "$HEADERS" "Location: /"$'\n' "an off-site back link goes home instead"
+get "/prefs/contrast?mode=high&back=/catalogue"
+equals "$CODE" 303 "high-contrast switch redirects back"
+contains "$HEADERS" "Location: /catalogue" "to the page it came from"
+get /reports
+contains "$BODY" 'high-contrast' "high contrast applies to the next page, read by the server (no script)"
+contains "$BODY" "标准配色" "and offers the way back"
+get "/prefs/contrast?mode=normal&back=https://evil.example/"
+contains "$HEADERS" "Location: /"$'\n' "its off-site back link goes home too"
+get /reports
+lacks "$BODY" "high-contrast" "high contrast switched off"
+contains "$BODY" "高对比度" "the switch is offered again"
 
 log=$(cat "$TMP/server.log")
 contains "$log" "GET / 200 " "one log line per request: method path status"
