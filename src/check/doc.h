@@ -93,6 +93,8 @@ struct chk_doc {
 	int no_text;              /* PDF: pages without a text layer (a scan) */
 	int image_pages;          /* PDF: pages with text and a picture over a fifth of the page */
 	int first_image_page;     /* PDF: the first of them, from 1 */
+	int garbled;              /* PDF: pages whose text layer is garbled (no ToUnicode map) */
+	int garbled_page[8];      /* PDF: the first of them, from 1 */
 	const char *framed;       /* HTML: the report file the page embeds (iframe, embed, object,
 				   * a PDF viewer's file=), arena-owned; NULL if none */
 	const char *linked;       /* HTML: the first link to a report file (.pdf .docx .xlsx …) */

@@ -115,7 +115,8 @@ static void from_given(const struct chk_doc *d, struct chk_result *r)
 }
 
 /* What the reader saw that is not in the rows: pages of a PDF without text (a scan: CAP-11, an
- * error when no page has text, since nothing of the report could be read), pages that are
+ * error when no page has text, since nothing of the report could be read), pages whose text is
+ * garbled (CAP-14, an error when no page is readable), pages that are
  * mostly a picture when cells are missing (a table pasted as a screenshot: CAP-13), a page that only
  * frames or links the report file (CAP-12, when the page itself holds no section and no cell).
  * Returns 1 when nothing of the report could be read: then CAP-01 and CAP-10 would only repeat
@@ -134,6 +135,27 @@ static int reader_notes(const struct chk_doc *d, struct chk_result *r, const int
 				 "这些页的内容未读取", d->pages, d->no_text);
 			r->notes.v[r->notes.n - 1].sev = SEV_WARN;
 		}
+	}
+	if (d->source == CHK_SRC_PDF && d->garbled > 0) {
+		struct buf list;
+		int shown = d->garbled < 8 ? d->garbled : 8;
+		buf_init(&list, 64);
+		for (int i = 0; i < shown; i++)
+			if (buf_printf(&list, "%s%d", i ? "、" : "", d->garbled_page[i]))
+				break;
+		if (d->no_text + d->garbled >= d->pages) {
+			chk_note(r, "CAP-14", NULL, 0, "PDF 共 %d 页，第 %s 页%s的文字层是乱码（字体缺少 "
+				 "ToUnicode 映射），没有一页能读出报告内容：需要重新导出 PDF（嵌入字体并"
+				 "保留文字）或提供文字版", d->pages, buf_cstr(&list),
+				 d->garbled > shown ? "等" : "");
+			unread = 1;
+		} else {
+			chk_note(r, "CAP-14", NULL, 0, "PDF 共 %d 页，其中 %d 页（第 %s 页%s）的文字层是"
+				 "乱码（字体缺少 ToUnicode 映射），这些页的内容未读取", d->pages,
+				 d->garbled, buf_cstr(&list), d->garbled > shown ? "等" : "");
+			r->notes.v[r->notes.n - 1].sev = SEV_WARN;
+		}
+		buf_free(&list);
 	}
 	if (d->source == CHK_SRC_PDF && d->image_pages > 0 && !unread) {
 		int missing = 0;

@@ -24,6 +24,7 @@ static const struct rule_def cap_rules[] = {
 	{ "CAP-11", SEV_ERROR, 3, 0, "PDF 没有文字层（扫描件），内容无法读取，需要 OCR 或文字版" },
 	{ "CAP-12", SEV_ERROR, 3, 0, "页面本身不含报告，只嵌入或链接了报告文件：应检查该文件" },
 	{ "CAP-13", SEV_WARN, 3, 0, "PDF 的表格是图片（截图插入），图片中的数字无法读取，未参与核对" },
+	{ "CAP-14", SEV_ERROR, 3, 0, "PDF 的文字层是乱码（字体缺少 ToUnicode 映射），这些页的内容无法读取，需要重新导出 PDF" },
 };
 
 const struct rule_def *chk_cap_rules(size_t *n)

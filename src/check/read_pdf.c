@@ -7,7 +7,10 @@
  * person's name is not taken for an organ). A page with fewer than 5 glyphs has no text layer
  * (a scan) and is counted in chk_doc.no_text; a page with some text (a heading, a page number)
  * and pictures over a fifth of its area — a table pasted as a screenshot — in
- * chk_doc.image_pages. poppler's own messages are silenced.
+ * chk_doc.image_pages. A page whose text is garbled — a font without a ToUnicode map, so
+ * poppler gives control, private-use or replacement characters, or Latin letters where Chinese
+ * was printed — is counted in chk_doc.garbled and not read: its rows would be nonsense (an
+ * invented organ or year, cells of stray digits). poppler's own messages are silenced.
  * Bounded: CHK_MAX_PAGES pages, PDF_MAX_GLYPHS glyphs, CHK_MAX_INPUT bytes.
  * This file is the only one that includes poppler.
  */
@@ -26,6 +29,34 @@
 #define PDF_MAX_GLYPHS ((size_t)4 << 20)  /* per document */
 #define PDF_PICTURE_PAGE_GLYPHS 600       /* more text than this: not a page of pictures */
 
+/* What a page's characters are, to tell a text layer from a garbled one. */
+struct pdf_chars {
+	size_t all, han, latin, bad;
+};
+
+static void count_char(struct pdf_chars *k, int32_t cp)
+{
+	k->all++;
+	if ((cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+	    (cp >= 0x20000 && cp <= 0x3FFFF))
+		k->han++;
+	else if ((cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z'))
+		k->latin++;
+	/* controls, private use, U+FFFD, and accented Latin letters no Chinese report prints
+	 * (× ÷ · ° and the like are kept out) */
+	else if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || (cp >= 0xE000 && cp <= 0xF8FF) ||
+		 cp >= 0xF0000 || cp == 0xFFFD ||
+		 (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7))
+		k->bad++;
+}
+
+/* 1 if the page's text is garbled: a fifth of it codes no text means anything by, or almost no
+ * Chinese and mostly Latin letters (a font's codes read as ASCII). */
+static int garbled(const struct pdf_chars *k)
+{
+	return k->all >= 5 && (k->bad * 5 >= k->all || (k->han * 10 < k->all && k->latin * 2 > k->all));
+}
+
 struct pctx {
 	struct chk_doc *d;
 	struct gk_error *e;
@@ -41,7 +72,8 @@ static int limit(struct pctx *c, int rc)
 	return c->rc;
 }
 
-static size_t page_glyphs(struct pctx *c, PopplerPage *page, struct pdf_glyph **out)
+static size_t page_glyphs(struct pctx *c, PopplerPage *page, struct pdf_glyph **out,
+			  struct pdf_chars *chars)
 {
 	char *text = poppler_page_get_text(page);
 	PopplerRectangle *r = NULL;
@@ -68,6 +100,8 @@ static size_t page_glyphs(struct pctx *c, PopplerPage *page, struct pdf_glyph **
 			space = 1;
 			continue;
 		}
+		if (cp != '\n' && cp != '\r')
+			count_char(chars, cp);
 		if (cp == '\n' || cp == '\r' || cp < 0x20 || r[i].x2 <= r[i].x1 || r[i].y2 <= r[i].y1)
 			continue;
 		if (c->glyphs++ >= PDF_MAX_GLYPHS)
@@ -99,19 +133,25 @@ static int mostly_picture(PopplerPage *page, double w, double h)
 static void read_page(struct pctx *c, PopplerPage *page, int index)
 {
 	struct pdf_glyph *g = NULL;
-	size_t n = page_glyphs(c, page, &g);
+	struct pdf_chars k = { 0 };
+	size_t n = page_glyphs(c, page, &g, &k);
 	double w, h;
 
 	poppler_page_get_size(page, &w, &h);
-	/* pictures are looked for only on pages with little text: a page of a text table has
-	 * hundreds of glyphs */
-	if (n >= 5 && n < PDF_PICTURE_PAGE_GLYPHS && mostly_picture(page, w, h) &&
-	    !c->d->image_pages++)
-		c->d->first_image_page = index + 1;
-	if (n < 5)
+	if (garbled(&k)) {
+		if (c->d->garbled < (int)(sizeof c->d->garbled_page / sizeof c->d->garbled_page[0]))
+			c->d->garbled_page[c->d->garbled] = index + 1;
+		c->d->garbled++;
+	} else if (n < 5) {
 		c->d->no_text++;
-	else if (!c->rc)
-		c->rc = chk_pdf_page(c->d, g, n, (float)h, &c->edges, c->e);
+	} else {
+		/* pictures are looked for only on pages with little text: a page of a text table
+		 * has hundreds of glyphs */
+		if (n < PDF_PICTURE_PAGE_GLYPHS && mostly_picture(page, w, h) && !c->d->image_pages++)
+			c->d->first_image_page = index + 1;
+		if (!c->rc)
+			c->rc = chk_pdf_page(c->d, g, n, (float)h, &c->edges, c->e);
+	}
 	free(g);
 }
 

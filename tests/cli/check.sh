@@ -123,6 +123,24 @@ equals "$(cells "$TMP/own.pdf")" "$want" "own pdf: the same 200 cells as the jso
 run 0 "$GONGKAI" check "$TMP/czz.pdf"
 contains "$OUT" "格式 2021 · 2024 年度 · 慈周寨镇 · 完整 · 单元格 200/200 · pdf" "own pdf of the reference report: complete, 200 cells"
 contains "$OUT" "W TXT-02" "own pdf: section 六 \"0\" is read (page numbers are not report text)"
+# saved rotated (/Rotate 90 or 270, a landscape table): still all 200 cells
+for deg in 90 270; do
+	python3 "$G/pdf-variant.py" "$TMP/own.pdf" "$TMP/own-$deg.pdf" --rotate $deg
+	equals "$(cells "$TMP/own-$deg.pdf")" "$want" "own pdf rotated $deg: the same 200 cells as the json"
+done
+# a text layer without ToUnicode maps is garbled: said so, page by page, never read as nonsense
+python3 "$G/pdf-variant.py" "$TMP/czz.pdf" "$TMP/czz-garbled.pdf" --garble all
+run 1 "$GONGKAI" check "$TMP/czz-garbled.pdf"
+contains "$OUT" "E CAP-14" "garbled pdf: an error"
+contains "$OUT" "没有一页能读出报告内容" "garbled pdf: says no page could be read"
+lacks "$OUT" "CAP-01" "garbled pdf: not an incomplete report of nonsense"
+lacks "$OUT" " T3-" "garbled pdf: no table rule run on nonsense"
+equals "$(cells "$TMP/czz-garbled.pdf" | grep -c .)" "0" "garbled pdf: no cell read"
+python3 "$G/pdf-variant.py" "$G/hangzhou-2021-chromium.pdf" "$TMP/hz-garbled-3.pdf" --garble 3
+run 0 "$GONGKAI" check "$TMP/hz-garbled-3.pdf"
+contains "$OUT" "W CAP-14" "one garbled page: a warning"
+contains "$OUT" "其中 1 页（第 3 页）的文字层是乱码" "one garbled page: named"
+contains "$OUT" "杭州市某区人民政府办公室" "one garbled page: the organ from the readable pages"
 # whatever the file is called: a PDF named .txt is a PDF
 cp "$TMP/czz.pdf" "$TMP/czz-pdf.txt"
 run 0 "$GONGKAI" check --csv "$TMP/czz-pdf.txt"

@@ -1,8 +1,9 @@
 /* test_formats.c — the reader is chosen by content, not by the file's name, and every format an
  * organ publishes in reads to the same cells: a browser's PDF print of a report page (wrapped
  * labels, labels centred over the rows they span, blank cells), a spreadsheet of the tables, a
- * page saved as text, a page inside a JavaScript string. A scanned PDF and a page that only
- * frames or links the report say so as errors; WPS binaries are refused with a clear message. */
+ * page saved as text, a page inside a JavaScript string. A scanned PDF, a PDF whose text layer
+ * is garbled and a page that only frames or links the report say so as errors; WPS binaries
+ * are refused with a clear message. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -242,6 +243,61 @@ static void test_pdf_pictures(void **state)
 	chk_report_free(&r);
 }
 
+/* A PDF of one page whose text, as poppler reads it, is Latin letters: what a simple font's
+ * codes give when the font printed Chinese but carries no ToUnicode map (the CID case is in
+ * tests/cli/check.sh). The objects are written with their offsets. */
+static struct buf latin_only_pdf(void)
+{
+	static const char *const obj[] = {
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+		"/Resources << /Font << /F1 5 0 R >> >> >>",
+		"<< /Length 106 >>\nstream\nBT /F1 14 Tf 72 760 Td (Xq Zrk Wbt Pqo 2024 Hdv Lmc Tsy) Tj "
+		"0 -20 Td (Rcw Gfn 3 Jyx Kbe Vqa Nzo Ufh) Tj ET\nendstream",
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+	};
+	size_t off[5];
+	struct buf b;
+
+	buf_init(&b, 0);
+	assert_int_equal(buf_printf(&b, "%%PDF-1.4\n"), 0);
+	for (int i = 0; i < 5; i++) {
+		off[i] = b.len;
+		assert_int_equal(buf_printf(&b, "%d 0 obj\n%s\nendobj\n", i + 1, obj[i]), 0);
+	}
+	size_t xref = b.len;
+	assert_int_equal(buf_printf(&b, "xref\n0 6\n0000000000 65535 f \n"), 0);
+	for (int i = 0; i < 5; i++)
+		assert_int_equal(buf_printf(&b, "%010zu 00000 n \n", off[i]), 0);
+	assert_int_equal(buf_printf(&b, "trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n%zu\n%%%%EOF\n",
+				    xref), 0);
+	return b;
+}
+
+/* A text layer that means nothing is said to be garbled, naming the page; it is not read as an
+ * incomplete report, and no organ or year is taken from it. */
+static void test_pdf_garbled_is_an_error(void **state)
+{
+	struct buf pdf = latin_only_pdf();
+	struct chk_options o = { 0 };
+	struct chk_report r;
+	const struct finding *f;
+
+	assert_int_equal(chk_check_mem(pdf.ptr, pdf.len, "r.pdf", &o, &r), 0);
+	f = finding(&r, "CAP-14");
+	assert_non_null(f);
+	assert_int_equal(f->sev, SEV_ERROR);
+	assert_non_null(strstr(f->msg, "第 1 页"));
+	assert_null(finding(&r, "CAP-01"));
+	assert_null(finding(&r, "CAP-10"));
+	assert_null(finding(&r, "CAP-11"));
+	assert_null(r.res.rep.agency);
+	assert_int_equal(r.res.rep.year, 0);
+	chk_report_free(&r);
+	buf_free(&pdf);
+}
+
 static void test_pdf_broken_named(void **state)
 {
 	static const char s[] = "%PDF-1.4\n1 0 obj << /Type /Catalog >> garbage";
@@ -329,6 +385,7 @@ int main(void)
 		cmocka_unit_test(test_pdf_published_shapes),
 		cmocka_unit_test(test_pdf_two_columns_in_reading_order),
 		cmocka_unit_test(test_pdf_pictures),
+		cmocka_unit_test(test_pdf_garbled_is_an_error),
 		cmocka_unit_test(test_pdf_broken_named),
 		cmocka_unit_test(test_xlsx_tables),
 		cmocka_unit_test(test_html_whatever_the_name),
