@@ -752,7 +752,11 @@ void webint_dispatch(void *cls, struct http_req *req, struct http_resp *resp)
 								 : web_form_limits[form].per_10min;
 			const char *key = arena_printf(c->a, "%s:%s", web_form_limits[form].name,
 						       req->remote);
-			if (ratelimit_hit(w->rl, key, 600) > limit) {
+			int over;
+
+			if ((rc = web_throttle(c, key, 600, limit, &over)) != 0)
+				goto fail;
+			if (over) {
 				http_resp_header(resp, "Retry-After", "600");
 				rc = err_set(&c->err, WEB_ERR_RATE, "",
 					     "提交过于频繁，请十分钟后再试。如有急事，请拨打公开指南中的咨询电话。");
@@ -807,8 +811,6 @@ int web_run(const struct web_config *cfg, struct gk_error *e)
 		goto out;
 	session_set_limits(cfg->session_idle > 0 ? (int64_t)cfg->session_idle * 60 : 0,
 			   cfg->session_max > 0 ? (int64_t)cfg->session_max * 3600 : 0);
-	crypto_random(w.csrf_key, sizeof w.csrf_key);
-	w.rl = ratelimit_new();
 	hc.listen = cfg->listen;
 	hc.threads = cfg->threads;
 	hc.max_body = cfg->max_body ? cfg->max_body : 2u << 20;
@@ -832,7 +834,6 @@ out:
 	buf_free(&key);
 	buf_free(&cert);
 	webint_close(&w);
-	ratelimit_free(w.rl);
 	static_free(w.st);
 	tpl_set_free(w.tpl);
 	return rc;

@@ -11,6 +11,7 @@
 #include "domain/agency.h"
 #include "domain/audit.h"
 #include "domain/calendar.h"
+#include "domain/shared.h"
 #include "store/store.h"
 #include "text/date.h"
 #include "web/web.h"
@@ -46,6 +47,12 @@ int webint_open(struct web *w, struct gk_error *e)
 	if ((rc = store_begin_read(s, e)) == 0) {
 		rc = agency_list(s, count_agency, &nm, e);
 		store_rollback(s);
+	}
+	/* The key of the anonymous forms and the applicants' cookies: one for every process of
+	 * the database, made by the first. */
+	if (rc == 0 && (rc = store_begin(s, e)) == 0) {
+		rc = shared_secret(s, WEB_SECRET_FORMS, w->csrf_key, sizeof w->csrf_key, e);
+		rc = rc == 0 ? store_commit(s, e) : (store_rollback(s), rc);
 	}
 	store_close(s);
 	/* The first organ (a township alone, or the county hosting the platform) names the site. */

@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# platform.sh — several `gongkai serve` processes on one PostgreSQL database, as a platform
+# runs them behind nginx without sticky sessions (docs/platform.md): a form served by one
+# process is accepted by another (the anonymous forms' key is the database's); the rate limits
+# of the public forms (/apply, /feedback, /track) and the sign-in throttling count the
+# submissions of every process; a staff sign-in and an applicant's /track sign-in made on one
+# hold on the other. Starts its own throw-away cluster (scripts/pg-test-cluster) and stops it.
+. "$(dirname "$0")/../lib.sh"
+top=$(cd "$(dirname "$0")/../.." && pwd)
+pgdir=$(mktemp -d /tmp/gk-pg-XXXXXX)
+chmod 755 "$pgdir"
+PIDS=()
+finish() {
+	local p
+	for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done
+	"$top/scripts/pg-test-cluster" stop "$pgdir/cluster"
+	rm -rf "$pgdir" "$TMP"
+}
+trap finish EXIT
+if ! GONGKAI_TEST_PG=$("$top/scripts/pg-test-cluster" start "$pgdir/cluster" 2>"$TMP/pg.log"); then
+	not_ok "the throw-away PostgreSQL cluster starts" "$(cat "$TMP/pg.log")"
+	done_testing
+	exit 1
+fi
+export GONGKAI_TEST_PG
+GONGKAI_DB=$(new_db platform)
+. "$(dirname "$0")/server.bash"
+trap finish EXIT
+make_db
+
+# serve NAME [options]: one more process on the same database; sets $BASE_NAME and $PID_NAME.
+serve() {
+	local name=$1 port; shift
+	"$GONGKAI" --db "$GONGKAI_DB" serve --listen 127.0.0.1:0 --threads 2 --totp optional \
+		--behind-proxy "$@" 2>"$TMP/$name.log" &
+	PIDS+=($!)
+	printf -v "PID_$name" '%s' $!
+	port=$(listening_port $! "$TMP/$name.log")
+	[ -n "$port" ] && ok "process $name serves the database" || not_ok "process $name serves" "$(cat "$TMP/$name.log")"
+	printf -v "BASE_$name" 'http://127.0.0.1:%s' "$port"
+}
+LIMITS=(--form-limit feedback=3 --form-limit apply=4 --form-limit track=2 --login-limit 2)
+serve A "${LIMITS[@]}"
+serve B "${LIMITS[@]}"
+on() { BASE=$(eval echo "\$BASE_$1"); }
+C1="X-Forwarded-For: 203.0.113.1"
+
+# a form served by A, posted to B
+on A; get /feedback -H "$C1"
+tok=$(csrf_of "$BODY")
+ag=$(printf '%s' "$BODY" | grep -o '<option value="[0-9]*">慈周寨镇' | grep -o '[0-9]\+')
+on B; post /feedback -H "$C1" --data-urlencode "_csrf=$tok" --data-urlencode "agency=$ag" --data-urlencode "text=村口路灯不亮"
+equals "$CODE" 200 "a feedback form served by A is accepted by B"
+contains "$BODY" "登记编号" "and registered"
+on B; post /feedback -H "$C1" --data-urlencode "_csrf=$(wrong_token "$tok")" --data-urlencode "agency=$ag" --data-urlencode "text=x"
+equals "$CODE" 403 "a forged token is still refused on B"
+
+# /feedback: limit 3 per address, counted across A and B (the post above was the first)
+on A; post /feedback -H "$C1" --data-urlencode "_csrf=$tok" --data-urlencode "agency=$ag" --data-urlencode "text=第二条"
+equals "$CODE" 200 "the second through A"
+on B; post /feedback -H "$C1" --data-urlencode "_csrf=$tok" --data-urlencode "agency=$ag" --data-urlencode "text=第三条"
+equals "$CODE" 200 "the third through B"
+on A; post /feedback -H "$C1" --data-urlencode "_csrf=$tok" --data-urlencode "agency=$ag" --data-urlencode "text=第四条"
+equals "$CODE" 429 "the fourth through A: the limit reached through both holds on A"
+contains "$HEADERS" "Retry-After: 600" "with Retry-After"
+on B; post /feedback -H "$C1" --data-urlencode "_csrf=$tok" --data-urlencode "agency=$ag" --data-urlencode "text=第五条"
+equals "$CODE" 429 "and on B"
+on B; post /feedback -H "X-Forwarded-For: 203.0.113.2" --data-urlencode "_csrf=$tok" --data-urlencode "agency=$ag" --data-urlencode "text=另一位"
+equals "$CODE" 200 "another address is not limited"
+
+# /apply: limit 4 — three through A (a refused one counts too), the fifth refused on B
+apply() {
+	post /apply -H "$C1" --data-urlencode "_csrf=$tok" --data-urlencode "agency=$ag" --data-urlencode "applicant_type=np" \
+		--data-urlencode "applicant_name=韩梅梅" --data-urlencode "phone=13912345678" \
+		--data-urlencode "doc_title=$1" --data-urlencode "description=$1"
+}
+on A; apply "2024年道路修缮工程预算"
+equals "$CODE" 200 "an application through A"
+code=$(printf '%s' "$BODY" | grep -o 'class="code">[^<]*' | head -1 | sed 's/.*>//')
+secret=$(printf '%s' "$BODY" | grep -o 'class="code">[^<]*' | sed -n 2p | sed 's/.*>//')
+on A; apply "第二件"; on A; apply "第三件"
+on B; apply "第四件"
+equals "$CODE" 200 "the fourth through B"
+on B; apply "第五件"
+equals "$CODE" 429 "the fifth through B is over the limit of both"
+on A; apply "第六件"
+equals "$CODE" 429 "and through A"
+run 0 "$GONGKAI" --db "$GONGKAI_DB" app list --json
+equals "$(printf '%s' "$OUT" | grep -c '"channel": "online"')" 4 "four applications stored, none of the refused"
+
+# /track: the applicant signs in on A; B knows the cookie; limit 2 across both
+on A; get /track -H "$C1"; ttok=$(csrf_of "$BODY")
+post /track -H "$C1" --data-urlencode "_csrf=$ttok" --data-urlencode "code=$code" --data-urlencode "secret=$secret"
+equals "$CODE" 200 "the applicant signs in on A"
+on B; get /track -H "$C1"
+equals "$CODE" 200 "B shows the applicant's page with A's cookie"
+contains "$BODY" "待确认收到" "the application's state, not the sign-in form"
+on B; post /track -H "$C1" --data-urlencode "_csrf=$ttok" --data-urlencode "code=$code" --data-urlencode "secret=wrong"
+on A; post /track -H "$C1" --data-urlencode "_csrf=$ttok" --data-urlencode "code=$code" --data-urlencode "secret=$secret"
+equals "$CODE" 429 "the third /track sign-in (limit 2) is refused on A after one on each"
+
+# sign-in throttling: two wrong passwords through A, the third attempt through B waits
+attempt() {  # PROCESS PASSWORD
+	on "$1"; rm -f "$JAR"; get /console/login -H "$C1"; local t; t=$(csrf_of "$BODY")
+	on "$1"; post /console/login -H "$C1" --data-urlencode "_csrf=$t" --data-urlencode user=officer --data-urlencode "password=$2"
+}
+attempt A wrong-1; attempt A wrong-2
+equals "$CODE" 401 "two wrong passwords through A"
+attempt B wrong-3
+equals "$CODE" 429 "the third attempt through B must wait"
+attempt B pw-officer-2024
+equals "$CODE" 429 "even with the right password"
+
+# a staff sign-in on A is a session on B
+on A; rm -f "$JAR"; get /console/login; t=$(csrf_of "$BODY")
+post /console/login --data-urlencode "_csrf=$t" --data-urlencode user=leader --data-urlencode password=pw-leader-2024
+equals "$CODE" 303 "the leader signs in through A"
+on B; get /console/applications
+equals "$CODE" 200 "and works through B"
+contains "$BODY" "共 4 件" "seeing the four applications made through either"
+contains "$BODY" "$code" "the first among them"
+done_testing
