@@ -44,6 +44,7 @@ int web_status(int err)
 	case ERR_LIMIT: return 413;
 	case WEB_ERR_METHOD: return 405;
 	case WEB_ERR_RATE: return 429;
+	case ERR_UNAVAILABLE: return 503;
 	default: return 500;
 	}
 }
@@ -58,6 +59,7 @@ static const char *status_title(int status)
 	case 409: return "操作无法进行";
 	case 413: return "提交的内容过大";
 	case 429: return "操作过于频繁";
+	case 503: return "服务暂时不可用";
 	default: return "服务器内部错误";
 	}
 }
@@ -553,9 +555,13 @@ static void error_page(struct web_ctx *c, int rc)
 		/* what went wrong is for the log, not for the public (it may name tables, files) */
 		fprintf(stderr, "error: %s %s: %s%s%s\n", c->req->method, c->req->path,
 			c->err.field[0] ? c->err.field : "", c->err.field[0] ? ": " : "", msg);
-		msg = "服务器暂时无法处理这个请求，请稍后再试。如果问题持续出现，请与本机关政府信息公开工作机构联系。";
+		msg = status == 503
+			? "数据库暂时无法连接，您的请求没有被处理，也没有保存任何内容。请稍后再试。"
+			: "服务器暂时无法处理这个请求，请稍后再试。如果问题持续出现，请与本机关政府信息公开工作机构联系。";
 		c->err.field[0] = '\0';
 	}
+	if (status == 503)  /* the connection is made again at the next request */
+		http_resp_header(c->resp, "Retry-After", "5");
 	tpl_put_int(c->page, "status", status);
 	tpl_put_bool(c->page, status == 404 ? "not_found" : status >= 500 ? "server_error" : "other_error", 1);
 	tpl_put_str(c->page, "message", arena_strdup(c->a, msg));
@@ -697,6 +703,10 @@ void webint_dispatch(void *cls, struct http_req *req, struct http_resp *resp)
 		c->nparams = 0;
 	c->route = r;
 	webint_load_session(c);
+	if (c->db_down) {  /* the session could not be read: answer 503, not "please sign in" */
+		rc = err_set(&c->err, ERR_UNAVAILABLE, "", "reading the session: the database cannot be reached");
+		goto fail;
+	}
 	tc = http_cookie(req, COOKIE_TEXT);
 	tpl_put_bool(c->page, "large_text", tc && strcmp(tc, "large") == 0);
 	tpl_put_str(c->page, "csrf", c->csrf);

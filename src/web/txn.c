@@ -88,8 +88,10 @@ static int thread_store(struct web_ctx *c, struct store **out)
 		if (rc == 0)
 			w->stores[w->nstores++] = tl_store;
 		pthread_mutex_unlock(&w->stores_mu);
-		if (rc)
-			return rc;
+		if (rc) {  /* it opened at start: now it cannot be reached */
+			fprintf(stderr, "opening the database: %s\n", c->err.msg);
+			return err_set(&c->err, ERR_UNAVAILABLE, "", "the database cannot be reached");
+		}
 	}
 	*out = tl_store;
 	return 0;
