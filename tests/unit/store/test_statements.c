@@ -14,7 +14,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <libpq-fe.h>
 
 #include "../tmpstore.h"
 #include "store/agency_store.h"
@@ -25,48 +24,30 @@
 #include "store/transfer.h"
 #include "store/user_store.h"
 
-static char pg_url[512], pg_name[64];
-
 /* A new store: SQLite in a temporary folder, or (pg) a new database on GONGKAI_TEST_PG. */
 static struct store *open_store(int pg)
 {
-	const char *admin = getenv("GONGKAI_TEST_PG");
 	struct gk_error e = { 0 };
 	struct store *s = NULL;
-	const char *q;
-	char sql[128];
-	PGconn *c;
+	const char *url;
 
 	if (!pg)
 		return tmpstore_open("stmt");
-	snprintf(pg_name, sizeof pg_name, "gk_unit_stmt_%ld", (long)getpid());
-	c = PQconnectdb(admin);
-	assert_int_equal(PQstatus(c), CONNECTION_OK);
-	snprintf(sql, sizeof sql, "CREATE DATABASE %s", pg_name);
-	PQclear(PQexec(c, sql));
-	PQfinish(c);
-	q = strstr(admin, "/postgres?");
-	assert_non_null(q);
-	snprintf(pg_url, sizeof pg_url, "%.*s/%s%s", (int)(q - admin), admin, pg_name, q + 9);
-	if (store_open(pg_url, STORE_CREATE, &s, &e) != 0)
-		fail_msg("%s: %s", pg_url, e.msg);
+	url = tmpstore_pg_create("stmt");
+	assert_non_null(url);
+	if (store_open(url, STORE_CREATE, &s, &e) != 0)
+		fail_msg("%s: %s", url, e.msg);
 	return s;
 }
 
 static void drop_store(struct store *s, int pg)
 {
-	char sql[128];
-	PGconn *c;
-
 	if (!pg) {
 		tmpstore_drop(s);
 		return;
 	}
 	store_close(s);
-	c = PQconnectdb(getenv("GONGKAI_TEST_PG"));
-	snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS %s WITH (FORCE)", pg_name);
-	PQclear(PQexec(c, sql));
-	PQfinish(c);
+	tmpstore_pg_drop();
 }
 
 static void every_statement_has_one_text_per_dialect(void **state)
