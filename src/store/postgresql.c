@@ -184,14 +184,16 @@ static int drv_prepare(struct store *s, const char *sql, void **h, struct gk_err
 	st->writes = strncmp(sql, "INSERT", 6) == 0 || strncmp(sql, "UPDATE", 6) == 0 ||
 		     strncmp(sql, "DELETE", 6) == 0;
 	snprintf(st->name, sizeof st->name, "gk%u", ++q->serial);
+	/* a failure is the fault of its result: a lost connection is ERR_UNAVAILABLE, as in
+	 * any statement, not a bad statement */
 	res = PQprepare(q->conn, st->name, text, 0, NULL);
 	if (PQresultStatus(res) != PGRES_COMMAND_OK)
-		rc = err_set(e, ERR_DB, "", "preparing SQL: %s", PQresultErrorMessage(res));
+		rc = pg_fail(s, res, "preparing SQL", e);
 	PQclear(res);
 	if (rc == 0) {
 		res = PQdescribePrepared(q->conn, st->name);
 		if (PQresultStatus(res) != PGRES_COMMAND_OK)
-			rc = err_set(e, ERR_DB, "", "preparing SQL: %s", PQresultErrorMessage(res));
+			rc = pg_fail(s, res, "preparing SQL", e);
 		else if ((st->nparams = PQnparams(res)) > PG_MAXPARAM)
 			rc = err_set(e, ERR_INTERNAL, "", "a statement with %d parameters", st->nparams);
 		for (int i = 0; rc == 0 && i < st->nparams; i++)
@@ -644,7 +646,9 @@ static int pg_begin(struct store *s, int write, struct gk_error *e)
 	int rc;
 
 	for (int attempt = 0;; attempt++) {
-		if (PQstatus(q->conn) != CONNECTION_OK && (rc = pg_reconnect(s, e)) != 0)
+		/* after a failure that lost the connection (libpq may not have seen the socket
+		 * close yet: PQstatus can still say OK), always a new one */
+		if ((attempt > 0 || PQstatus(q->conn) != CONNECTION_OK) && (rc = pg_reconnect(s, e)) != 0)
 			return rc;
 		rc = pg_exec(s, write ? "BEGIN ISOLATION LEVEL READ COMMITTED; "
 			     "SELECT pg_advisory_xact_lock(" PG_LOCK_KEY ")"
@@ -652,8 +656,6 @@ static int pg_begin(struct store *s, int write, struct gk_error *e)
 			     "starting a transaction", e);
 		if (rc != ERR_UNAVAILABLE || attempt > 0)
 			return rc;
-		if (PQtransactionStatus(q->conn) != PQTRANS_IDLE)
-			pg_exec(s, "ROLLBACK", "rolling back", NULL);
 	}
 }
 

@@ -140,9 +140,11 @@ JAR=$STAFF; on B; get /console/applications
 equals "$CODE" 200 "B too, the leader still signed in"
 JAR=$PUBLIC
 
-# 2: the connection of a request is terminated while it waits for the write lock (held by
-# another session): that request is answered 503 with Retry-After, nothing of it is stored.
-sql "$GONGKAI_DB" "SELECT pg_advisory_lock(7469021356), pg_sleep(4)" >/dev/null &
+# 2: the connection of a request is terminated in the middle of its write transaction (its
+# INSERT waits for a table another session has locked): that request is answered 503 with
+# Retry-After and nothing of it is stored. (One terminated before its transaction did
+# anything — waiting for the write lock in BEGIN — connects again and goes on: that is 1.)
+sql "$GONGKAI_DB" "BEGIN; LOCK TABLE application IN EXCLUSIVE MODE; SELECT pg_sleep(4); COMMIT" >/dev/null &
 holder=$!
 sleep 0.5
 on A
@@ -152,15 +154,15 @@ curl -s -o "$TMP/mid.html" -D "$TMP/mid.headers" -w '%{http_code}' -b "$JAR" -H 
 	--data-urlencode "doc_title=断线时的申请" --data-urlencode "description=断线时的申请" \
 	"$BASE/apply" >"$TMP/mid.code" &
 mid=$!
-for i in $(seq 1 40); do
+for i in $(seq 1 60); do
 	waiting=$(sql "$GONGKAI_DB" "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()")
 	[ "$waiting" -ge 1 ] && break
-	sleep 0.1
+	sleep 0.05
 done
-equals "$waiting" 1 "the request waits for the write lock"
+equals "$waiting" 1 "the request's INSERT waits for the locked table"
 sql "$GONGKAI_DB" "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()" >/dev/null
 wait "$mid"
-equals "$(cat "$TMP/mid.code")" 503 "its connection terminated mid-request: 503"
+equals "$(cat "$TMP/mid.code")" 503 "its connection terminated mid-transaction: 503"
 contains "$(tr -d '\r' <"$TMP/mid.headers")" "Retry-After: 5" "with Retry-After"
 contains "$(cat "$TMP/mid.html")" "没有保存任何内容" "the page says nothing was saved"
 wait "$holder"
