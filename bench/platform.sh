@@ -46,17 +46,17 @@ awk -v rs="$rs" -v rp="$rp" -v gs="$gs" -v gp="$gp" 'BEGIN {
 	printf "report / raw GROUP BY on PostgreSQL: %.2f×\n", rp / gp }'
 
 # 2. /apply with N processes
-serve() {  # DB → one more process; prints its port
+serve() {  # DB LOG → one more process, logging to LOG
 	"$GONGKAI" --db "$1" serve --listen 127.0.0.1:0 --threads 2 --behind-proxy \
-		--form-limit apply=100000000 2>"$TMP/serve.$$.$RANDOM.log" &
+		--form-limit apply=1000000 2>"$2" &
 	PIDS+=($!)
 }
 apply_rate() {  # DB N
 	local db=$1 n=$2 ports=() i log
-	rm -f "$TMP"/serve.*.log
-	for i in $(seq 1 "$n"); do serve "$db"; done
-	for log in "$TMP"/serve.*.log; do
-		for _ in $(seq 1 200); do grep -q '^listening' "$log" && break; sleep 0.05; done
+	for i in $(seq 1 "$n"); do serve "$db" "$TMP/serve.$i.log"; done
+	for i in $(seq 1 "$n"); do
+		log="$TMP/serve.$i.log"
+		for _ in $(seq 1 200); do grep -qs '^listening' "$log" && break; sleep 0.05; done
 		ports+=("$(sed -n 's|^listening on http://127.0.0.1:\([0-9]*\)$|\1|p' "$log")")
 	done
 	curl -s -c "$TMP/jar" "http://127.0.0.1:${ports[0]}/apply" >"$TMP/form.html"
