@@ -41,6 +41,7 @@ const char *err_name(int code)
 		[ERR_DB] = "database error",
 		[ERR_FORBIDDEN] = "forbidden",
 		[ERR_INTERNAL] = "internal error",
+		[ERR_UNAVAILABLE] = "database unavailable",
 	};
 	if (code < 0 || code >= ERR__MAX || names[code] == NULL)
 		return "unknown error";

@@ -25,6 +25,8 @@ enum err {
 	ERR_DB,         /* storage error */
 	ERR_FORBIDDEN,  /* the actor may not do this */
 	ERR_INTERNAL,   /* a bug: an invariant did not hold */
+	ERR_UNAVAILABLE,/* the database cannot be reached now (connection lost, server restarting):
+			 * nothing was changed; the same request may succeed later */
 	ERR__MAX
 };
 

@@ -4,6 +4,7 @@
 #include <getopt.h>
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/buf.h"
@@ -28,19 +29,28 @@ static void help(void)
 	       "verify FILE checks an archive offline, without the database: every entry's hash,\n"
 	       "the chain from the first entry and the Ed25519 signature; it prints the key it is\n"
 	       "signed with (--key: it must be that one). export writes the whole log as such an\n"
-	       "archive, signed with the key in KEYFILE (default: the database file + .audit-key,\n"
-	       "made on first use, mode 0600); key prints that key's public half, to be recorded\n"
+	       "archive, signed with the key in KEYFILE (default: $GONGKAI_AUDIT_KEY_FILE, else the\n"
+	       "SQLite file + .audit-key; on PostgreSQL one of the two must name it), made on\n"
+	       "first use, mode 0600; key prints that key's public half, to be recorded\n"
 	       "where the archive's reader can compare it. Nothing is deleted from the log.\n"
 	       "list prints the entries (time, actor, entity, action, content).\n");
 }
 
-/* The signing key file: --key-file, else the database file + ".audit-key". */
-static const char *key_path(struct cli *cli, const char *given, char *buf, size_t n)
+/* Load (made on first use) the signing key: --key-file, else $GONGKAI_AUDIT_KEY_FILE, else
+ * the SQLite file + ".audit-key" (domain/audit_archive.h). */
+static int load_key(struct cli *cli, const char *given, char secret[CRYPTO_SIGN_SECRET_HEX],
+		    char pub[CRYPTO_SIGN_PUBLIC_HEX], struct gk_error *e)
 {
-	if (given)
-		return given;
-	snprintf(buf, n, "%s.audit-key", cli->db_path);
-	return buf;
+	const char *path;
+	char *owned;
+	int rc;
+
+	if ((rc = audit_key_path(given ? given : getenv("GONGKAI_AUDIT_KEY_FILE"), cli->db_path,
+				 &path, &owned, e)) != 0)
+		return rc;
+	rc = audit_key_load(path, 1, secret, pub, e);
+	free(owned);
+	return rc;
 }
 
 static int verify_file(const char *path, const char *key)
@@ -78,7 +88,7 @@ static int export_cmd(struct cli *cli, int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	char secret[CRYPTO_SIGN_SECRET_HEX], pub[CRYPTO_SIGN_PUBLIC_HEX], kp[4096];
+	char secret[CRYPTO_SIGN_SECRET_HEX], pub[CRYPTO_SIGN_PUBLIC_HEX];
 	const char *out = NULL, *keyfile = NULL;
 	struct gk_error e = { 0 };
 	struct store *s = NULL;
@@ -96,7 +106,7 @@ static int export_cmd(struct cli *cli, int argc, char **argv)
 	}
 	if (out == NULL || optind < argc)
 		return cli_usage_error("audit export", "give --out FILE");
-	if ((rc = audit_key_load(key_path(cli, keyfile, kp, sizeof kp), 1, secret, pub, &e)) != 0)
+	if ((rc = load_key(cli, keyfile, secret, pub, &e)) != 0)
 		return cli_error(&e);
 	if ((x = cli_open_store(cli, 0, &s)) != 0)
 		return x;
@@ -121,7 +131,7 @@ static int export_cmd(struct cli *cli, int argc, char **argv)
 
 static int key_cmd(struct cli *cli, int argc, char **argv)
 {
-	char secret[CRYPTO_SIGN_SECRET_HEX], pub[CRYPTO_SIGN_PUBLIC_HEX], kp[4096];
+	char secret[CRYPTO_SIGN_SECRET_HEX], pub[CRYPTO_SIGN_PUBLIC_HEX];
 	struct gk_error e = { 0 };
 	const char *keyfile = NULL;
 
@@ -129,7 +139,7 @@ static int key_cmd(struct cli *cli, int argc, char **argv)
 		keyfile = argv[2];
 	else if (argc != 1)
 		return cli_usage_error("audit key", "expected [--key-file KEYFILE]");
-	if (audit_key_load(key_path(cli, keyfile, kp, sizeof kp), 1, secret, pub, &e) != 0)
+	if (load_key(cli, keyfile, secret, pub, &e) != 0)
 		return cli_error(&e);
 	memset(secret, 0, sizeof secret);
 	printf("%s\n", pub);

@@ -14,6 +14,7 @@
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/options.h"
+#include "store/store.h"
 #include "web/web.h"
 
 static void usage(FILE *f)
@@ -46,6 +47,9 @@ static void usage(FILE *f)
 		"                       (default: no expiry)\n"
 		"  --totp WHO           who must sign in with a one-time code (TOTP) too: admins (the\n"
 		"                       system, security and audit administrators; default), all, optional\n"
+		"  --audit-key-file FILE  the key that signs the audit archive (default\n"
+		"                       $GONGKAI_AUDIT_KEY_FILE, else the SQLite file + .audit-key;\n"
+		"                       on PostgreSQL one of the two must name it)\n"
 		"  --routes             print the routes (METHOD PATTERN ROLES ACTION) and exit\n");
 }
 
@@ -98,6 +102,7 @@ int cmd_serve(struct cli *cli, int argc, char **argv)
 		{ "totp", required_argument, NULL, 'O' },
 		{ "tls-cert", required_argument, NULL, 'c' },
 		{ "tls-key", required_argument, NULL, 'k' },
+		{ "audit-key-file", required_argument, NULL, 'K' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -110,6 +115,7 @@ int cmd_serve(struct cli *cli, int argc, char **argv)
 	cfg.data_dir = cli->data_dir;
 	cfg.listen = "127.0.0.1:8080";
 	cfg.threads = cpus > 0 ? (unsigned)cpus : 2;
+	cfg.audit_key_file = getenv("GONGKAI_AUDIT_KEY_FILE");
 	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'l':
@@ -190,6 +196,9 @@ int cmd_serve(struct cli *cli, int argc, char **argv)
 		case 'k':
 			cfg.tls_key = optarg;
 			break;
+		case 'K':
+			cfg.audit_key_file = optarg;
+			break;
 		case 'R':
 			web_routes_print(stdout);
 			return CLI_OK;
@@ -204,6 +213,9 @@ int cmd_serve(struct cli *cli, int argc, char **argv)
 		return cli_usage_error("serve", "unexpected argument '%s'", argv[optind]);
 	if ((cfg.tls_cert == NULL) != (cfg.tls_key == NULL))
 		return cli_usage_error("serve", "--tls-cert and --tls-key go together");
+	if (store_is_server(cfg.db_path) && (cfg.audit_key_file == NULL || !*cfg.audit_key_file))
+		fprintf(stderr, "gongkai serve: no --audit-key-file (or GONGKAI_AUDIT_KEY_FILE): the "
+			"audit archive cannot be exported from this PostgreSQL database\n");
 	if (web_run(&cfg, &e) != 0)
 		return cli_error(&e);
 	return CLI_OK;

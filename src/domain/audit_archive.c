@@ -10,9 +10,27 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/mem.h"
 #include "domain/audit.h"
 #include "text/jsonr.h"
 #include "text/jsonw.h"
+
+int audit_key_path(const char *given, const char *db, const char **path, char **owned,
+		   struct gk_error *e)
+{
+	*owned = NULL;
+	if (given && *given) {
+		*path = given;
+		return 0;
+	}
+	if (store_is_server(db))
+		return err_set(e, ERR_STATE, "key_file",
+			       "the audit signing key has no default file on a PostgreSQL database: "
+			       "name one with --key-file (serve: --audit-key-file) or "
+			       "GONGKAI_AUDIT_KEY_FILE, the same file for every process of the platform");
+	*path = *owned = xasprintf("%s.audit-key", db);
+	return 0;
+}
 
 int audit_key_load(const char *path, int create, char secret[CRYPTO_SIGN_SECRET_HEX],
 		   char pub[CRYPTO_SIGN_PUBLIC_HEX], struct gk_error *e)

@@ -28,6 +28,12 @@
 
 #define AUDIT_ARCHIVE_MAGIC "gongkai audit archive v1"
 
+/* The file of the signing key: given (an option or GONGKAI_AUDIT_KEY_FILE) when not NULL or
+ * empty, else the SQLite file db + ".audit-key" (in *owned, to free). A PostgreSQL database
+ * has no file to put it beside: without a given file that is ERR_STATE naming what to set. */
+int audit_key_path(const char *given, const char *db, const char **path, char **owned,
+		   struct gk_error *e) GK_WUR;
+
 /* The signing key pair in file path, made (mode 0600) when missing and create is set. */
 int audit_key_load(const char *path, int create, char secret[CRYPTO_SIGN_SECRET_HEX],
 		   char pub[CRYPTO_SIGN_PUBLIC_HEX], struct gk_error *e) GK_WUR;

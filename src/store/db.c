@@ -38,6 +38,8 @@ int db_fault_error(const struct db_fault *f, const char *what, struct gk_error *
 		return err_set(e, ERR_CONFLICT, "", "%s: %s", what, msg);
 	case DB_FAULT_BUSY:
 		return err_set(e, ERR_CONFLICT, "", "%s: the database is busy (%s)", what, msg);
+	case DB_FAULT_GONE:
+		return err_set(e, ERR_UNAVAILABLE, "", "%s: the database cannot be reached (%s)", what, msg);
 	default:
 		return err_set(e, ERR_DB, "", "%s: %s", what, msg);
 	}

@@ -27,6 +27,7 @@ enum db_fault_kind {
 	DB_FAULT_FOREIGN_KEY,     /* a reference to a row that does not exist, or is still used */
 	DB_FAULT_CHECK,           /* a CHECK or NOT NULL constraint, or a refusing trigger */
 	DB_FAULT_BUSY,            /* another writer held the database past the timeout */
+	DB_FAULT_GONE,            /* the connection to the database server was lost */
 	DB_FAULT_OTHER,
 };
 
@@ -36,7 +37,7 @@ struct db_fault {
 };
 
 /* The error for a fault, naming what was being done: ERR_CONFLICT for a constraint or a busy
- * database, ERR_DB otherwise. Returns the code. */
+ * database, ERR_UNAVAILABLE for a lost connection, ERR_DB otherwise. Returns the code. */
 int db_fault_error(const struct db_fault *f, const char *what, struct gk_error *e);
 
 struct search_spec;

@@ -698,6 +698,24 @@ const struct migration store_migrations[] = {
 	/* 14 — how and where an organ's fees are paid, printed in its 收费通知书 (国办函〔2020〕109号). */
 	{ "fee_account", "ALTER TABLE agency_profile ADD COLUMN fee_account TEXT;\n", NULL },
 
+	/* 15 — what the web processes of one database share (docs/platform.md): the counters of
+	 * the public forms' rate limits, one row per form and client address in its current
+	 * fixed window, and the secrets made once for the whole database (the key that signs
+	 * the anonymous forms' CSRF tokens and the applicants' /track cookies). */
+	{ "web_shared",
+	  "CREATE TABLE rate_count (\n"
+	  "  key TEXT PRIMARY KEY,\n"
+	  "  window_start INTEGER NOT NULL,\n"
+	  "  n INTEGER NOT NULL\n"
+	  ") STRICT;\n"
+	  "CREATE INDEX rate_count_window ON rate_count (window_start);\n"
+	  "CREATE TABLE web_secret (\n"
+	  "  name TEXT PRIMARY KEY,\n"
+	  "  value TEXT NOT NULL,\n"
+	  "  created_at TEXT NOT NULL\n"
+	  ") STRICT;\n",
+	  NULL },
+
 	/* Append new migrations here, one block per change, with a comment line like the above. */
 };
 

@@ -82,12 +82,18 @@ static void fault_of(PGconn *c, const PGresult *res, struct db_fault *f)
 
 	f->msg = msg ? msg : PQerrorMessage(c);
 	f->kind = DB_FAULT_OTHER;
-	if (state == NULL) {
-		if (PQstatus(c) != CONNECTION_OK)
+	if (state == NULL || PQstatus(c) != CONNECTION_OK) {
+		if (PQstatus(c) != CONNECTION_OK) {
+			f->kind = DB_FAULT_GONE;
 			f->msg = "the connection to the database was lost";
+		}
 		return;
 	}
-	if (strcmp(state, "23505") == 0)
+	/* 08: connection exception; 57P01–57P03: the server shut down, the backend was
+	 * terminated (pg_terminate_backend), the server is starting */
+	if (strncmp(state, "08", 2) == 0 || strncmp(state, "57P0", 4) == 0)
+		f->kind = DB_FAULT_GONE;
+	else if (strcmp(state, "23505") == 0)
 		f->kind = DB_FAULT_UNIQUE;
 	else if (strcmp(state, "23503") == 0)
 		f->kind = DB_FAULT_FOREIGN_KEY;
@@ -178,14 +184,16 @@ static int drv_prepare(struct store *s, const char *sql, void **h, struct gk_err
 	st->writes = strncmp(sql, "INSERT", 6) == 0 || strncmp(sql, "UPDATE", 6) == 0 ||
 		     strncmp(sql, "DELETE", 6) == 0;
 	snprintf(st->name, sizeof st->name, "gk%u", ++q->serial);
+	/* a failure is the fault of its result: a lost connection is ERR_UNAVAILABLE, as in
+	 * any statement, not a bad statement */
 	res = PQprepare(q->conn, st->name, text, 0, NULL);
 	if (PQresultStatus(res) != PGRES_COMMAND_OK)
-		rc = err_set(e, ERR_DB, "", "preparing SQL: %s", PQresultErrorMessage(res));
+		rc = pg_fail(s, res, "preparing SQL", e);
 	PQclear(res);
 	if (rc == 0) {
 		res = PQdescribePrepared(q->conn, st->name);
 		if (PQresultStatus(res) != PGRES_COMMAND_OK)
-			rc = err_set(e, ERR_DB, "", "preparing SQL: %s", PQresultErrorMessage(res));
+			rc = pg_fail(s, res, "preparing SQL", e);
 		else if ((st->nparams = PQnparams(res)) > PG_MAXPARAM)
 			rc = err_set(e, ERR_INTERNAL, "", "a statement with %d parameters", st->nparams);
 		for (int i = 0; rc == 0 && i < st->nparams; i++)
@@ -614,24 +622,41 @@ fail:
 	return rc;
 }
 
-static int pg_begin(struct store *s, int write, struct gk_error *e)
+/* Make the connection again after it was lost (the server restarted, the backend was
+ * terminated): prepared statements went with the session. ERR_UNAVAILABLE while the server
+ * cannot be reached. */
+static int pg_reconnect(struct store *s, struct gk_error *e)
 {
 	struct pg *q = pg_of(s);
 
-	if (PQstatus(q->conn) != CONNECTION_OK) {
-		/* the server went away: prepared statements went with the session */
-		db_finalize_all(s);
-		PQreset(q->conn);
-		if (PQstatus(q->conn) != CONNECTION_OK)
-			return err_set(e, ERR_DB, "", "the database is unreachable: the connection was "
-				       "lost and could not be made again");
-		if (settings(s, "the database", e) != 0)
-			return ERR_DB;
+	db_finalize_all(s);
+	PQreset(q->conn);
+	if (PQstatus(q->conn) != CONNECTION_OK)
+		return err_set(e, ERR_UNAVAILABLE, "", "the database cannot be reached: the "
+			       "connection was lost and could not be made again");
+	PQsetNoticeProcessor(q->conn, no_notices, NULL);
+	return settings(s, "the database", e);
+}
+
+/* A transaction starts on a live connection: one lost since the last transaction (found
+ * before, or by BEGIN itself failing on it) is made again once — nothing was done yet. */
+static int pg_begin(struct store *s, int write, struct gk_error *e)
+{
+	struct pg *q = pg_of(s);
+	int rc;
+
+	for (int attempt = 0;; attempt++) {
+		/* after a failure that lost the connection (libpq may not have seen the socket
+		 * close yet: PQstatus can still say OK), always a new one */
+		if ((attempt > 0 || PQstatus(q->conn) != CONNECTION_OK) && (rc = pg_reconnect(s, e)) != 0)
+			return rc;
+		rc = pg_exec(s, write ? "BEGIN ISOLATION LEVEL READ COMMITTED; "
+			     "SELECT pg_advisory_xact_lock(" PG_LOCK_KEY ")"
+			     : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
+			     "starting a transaction", e);
+		if (rc != ERR_UNAVAILABLE || attempt > 0)
+			return rc;
 	}
-	return pg_exec(s, write ? "BEGIN ISOLATION LEVEL READ COMMITTED; "
-		       "SELECT pg_advisory_xact_lock(" PG_LOCK_KEY ")"
-		       : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
-		       "starting a transaction", e);
 }
 
 static int pg_commit(struct store *s, struct gk_error *e)

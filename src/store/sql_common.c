@@ -196,6 +196,20 @@ const char *const sql_common[STMT_COUNT] = {
 		"ON CONFLICT (user_id) DO UPDATE SET prev_at = signin_last.at, "
 		"prev_client = signin_last.client, prev_mark = signin_last.mark, at = excluded.at, "
 		"client = excluded.client, mark = excluded.mark",
+/* shared */
+	[ST_RATE_HIT] =
+		"INSERT INTO rate_count (key, window_start, n) VALUES (?1, ?2, 1) "
+		"ON CONFLICT (key) DO UPDATE SET "
+		"n = CASE WHEN rate_count.window_start > ?3 THEN rate_count.n + 1 ELSE 1 END, "
+		"window_start = CASE WHEN rate_count.window_start > ?3 THEN rate_count.window_start "
+		"ELSE excluded.window_start END RETURNING n",
+	[ST_RATE_PRUNE] =
+		"DELETE FROM rate_count WHERE window_start < ?",
+	[ST_SECRET_ADD] =
+		"INSERT INTO web_secret (name, value, created_at) VALUES (?, ?, ?) "
+		"ON CONFLICT (name) DO NOTHING",
+	[ST_SECRET_GET] =
+		"SELECT value FROM web_secret WHERE name = ?",
 	[ST_SIGNIN_LAST] =
 		"SELECT at, client, coalesce(prev_at, 0), prev_client, mark, "
 		"prev_mark FROM signin_last WHERE user_id = ?",

@@ -68,6 +68,11 @@
 	X(SIGNIN_FAIL_PRUNE) \
 	X(SIGNIN_RECORD) \
 	X(SIGNIN_LAST) \
+	/* what the web processes share: shared_store.c */ \
+	X(RATE_HIT) \
+	X(RATE_PRUNE) \
+	X(SECRET_ADD) \
+	X(SECRET_GET) \
 	/* annual reports: report_store.c */ \
 	X(REPORT_TEXT_GET) \
 	X(REPORT_TEXT_LIST) \

@@ -15,12 +15,15 @@
 #include "store/driver.h"
 #include "text/date.h"
 
+int store_is_server(const char *path)
+{
+	return strncmp(path, "postgresql://", 13) == 0 || strncmp(path, "postgres://", 11) == 0;
+}
+
 /* The driver for a database's name. */
 static const struct store_driver *driver_of(const char *path)
 {
-	if (strncmp(path, "postgresql://", 13) == 0 || strncmp(path, "postgres://", 11) == 0)
-		return &store_postgresql_driver;
-	return &store_sqlite_driver;
+	return store_is_server(path) ? &store_postgresql_driver : &store_sqlite_driver;
 }
 
 int store_open(const char *path, unsigned flags, struct store **out, struct gk_error *e)

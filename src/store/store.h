@@ -23,6 +23,10 @@
 
 #define STORE_ACTOR_MAX 64
 
+/* 1 when path names a database server (a postgresql:// URL) rather than a SQLite file: then
+ * there is no folder "beside the database" for files that belong to it (the audit key). */
+int store_is_server(const char *path);
+
 /* store_open flags */
 enum {
 	STORE_CREATE = 1,     /* create the database if it does not exist (gongkai init) */

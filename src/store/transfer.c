@@ -8,6 +8,7 @@
 #include "store/transfer.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "store/db.h"
 #include "store/driver.h"
@@ -19,7 +20,8 @@ struct table {
 };
 
 /* In an order that meets every reference (organs before what names them, …). Not copied:
- * schema_migration (the destination has its own) and the search index (search_*: rebuilt). */
+ * schema_migration (the destination has its own), the search index (search_*: rebuilt) and
+ * what the web processes share (rate_count, web_secret: the destination keeps its own). */
 static const struct table tables[] = {
 	{ "agency", ST_COPY_AGENCY_READ, ST_COPY_AGENCY_WRITE, 6 },
 	{ "app_user", ST_COPY_APP_USER_READ, ST_COPY_APP_USER_WRITE, 7 },
@@ -48,6 +50,18 @@ static const struct table tables[] = {
 	{ "password_history", ST_COPY_PASSWORD_HISTORY_READ, ST_COPY_PASSWORD_HISTORY_WRITE, 4 },
 	{ "user_totp", ST_COPY_USER_TOTP_READ, ST_COPY_USER_TOTP_WRITE, 4 },
 };
+
+int store_transfer_skips(const char *table)
+{
+	static const char *const own[] = { "schema_migration", "rate_count", "web_secret" };
+
+	if (strncmp(table, "search_", 7) == 0)
+		return 1;
+	for (size_t i = 0; i < sizeof own / sizeof own[0]; i++)
+		if (strcmp(table, own[i]) == 0)
+			return 1;
+	return 0;
+}
 
 int store_transfer_tables(void)
 {

@@ -26,5 +26,7 @@ int store_transfer(struct store *from, struct store *to, transfer_fn fn, void *c
  * (for the check that every column of the schema is copied). */
 int store_transfer_tables(void);
 const char *store_transfer_table(int i, int *ncols);
+/* 1 for a table store_transfer leaves alone on purpose (each database keeps its own). */
+int store_transfer_skips(const char *table);
 
 #endif

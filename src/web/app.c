@@ -44,6 +44,7 @@ int web_status(int err)
 	case ERR_LIMIT: return 413;
 	case WEB_ERR_METHOD: return 405;
 	case WEB_ERR_RATE: return 429;
+	case ERR_UNAVAILABLE: return 503;
 	default: return 500;
 	}
 }
@@ -58,6 +59,7 @@ static const char *status_title(int status)
 	case 409: return "操作无法进行";
 	case 413: return "提交的内容过大";
 	case 429: return "操作过于频繁";
+	case 503: return "服务暂时不可用";
 	default: return "服务器内部错误";
 	}
 }
@@ -553,9 +555,13 @@ static void error_page(struct web_ctx *c, int rc)
 		/* what went wrong is for the log, not for the public (it may name tables, files) */
 		fprintf(stderr, "error: %s %s: %s%s%s\n", c->req->method, c->req->path,
 			c->err.field[0] ? c->err.field : "", c->err.field[0] ? ": " : "", msg);
-		msg = "服务器暂时无法处理这个请求，请稍后再试。如果问题持续出现，请与本机关政府信息公开工作机构联系。";
+		msg = status == 503
+			? "数据库暂时无法连接，您的请求没有被处理，也没有保存任何内容。请稍后再试。"
+			: "服务器暂时无法处理这个请求，请稍后再试。如果问题持续出现，请与本机关政府信息公开工作机构联系。";
 		c->err.field[0] = '\0';
 	}
+	if (status == 503)  /* the connection is made again at the next request */
+		http_resp_header(c->resp, "Retry-After", "5");
 	tpl_put_int(c->page, "status", status);
 	tpl_put_bool(c->page, status == 404 ? "not_found" : status >= 500 ? "server_error" : "other_error", 1);
 	tpl_put_str(c->page, "message", arena_strdup(c->a, msg));
@@ -697,6 +703,10 @@ void webint_dispatch(void *cls, struct http_req *req, struct http_resp *resp)
 		c->nparams = 0;
 	c->route = r;
 	webint_load_session(c);
+	if (c->db_down) {  /* the session could not be read: answer 503, not "please sign in" */
+		rc = err_set(&c->err, ERR_UNAVAILABLE, "", "reading the session: the database cannot be reached");
+		goto fail;
+	}
 	tc = http_cookie(req, COOKIE_TEXT);
 	tpl_put_bool(c->page, "large_text", tc && strcmp(tc, "large") == 0);
 	tc = http_cookie(req, COOKIE_CONTRAST);
@@ -754,7 +764,11 @@ void webint_dispatch(void *cls, struct http_req *req, struct http_resp *resp)
 								 : web_form_limits[form].per_10min;
 			const char *key = arena_printf(c->a, "%s:%s", web_form_limits[form].name,
 						       req->remote);
-			if (ratelimit_hit(w->rl, key, 600) > limit) {
+			int over;
+
+			if ((rc = web_throttle(c, key, 600, limit, &over)) != 0)
+				goto fail;
+			if (over) {
 				http_resp_header(resp, "Retry-After", "600");
 				rc = err_set(&c->err, WEB_ERR_RATE, "",
 					     "提交过于频繁，请十分钟后再试。如有急事，请拨打公开指南中的咨询电话。");
@@ -809,8 +823,6 @@ int web_run(const struct web_config *cfg, struct gk_error *e)
 		goto out;
 	session_set_limits(cfg->session_idle > 0 ? (int64_t)cfg->session_idle * 60 : 0,
 			   cfg->session_max > 0 ? (int64_t)cfg->session_max * 3600 : 0);
-	crypto_random(w.csrf_key, sizeof w.csrf_key);
-	w.rl = ratelimit_new();
 	hc.listen = cfg->listen;
 	hc.threads = cfg->threads;
 	hc.max_body = cfg->max_body ? cfg->max_body : 2u << 20;
@@ -834,7 +846,6 @@ out:
 	buf_free(&key);
 	buf_free(&cert);
 	webint_close(&w);
-	ratelimit_free(w.rl);
 	static_free(w.st);
 	tpl_set_free(w.tpl);
 	return rc;

@@ -124,6 +124,7 @@ struct web_ctx {
 	struct store *store;         /* set by web_begin while a transaction is open */
 	int organ_set;               /* web_page_organ was called */
 	int txn_nest;                /* web_begin calls inside the open transaction */
+	int db_down;                 /* the session could not be read: the database unreachable */
 	struct form extra;           /* the fields a "*" route field let through */
 };
 

@@ -9,6 +9,7 @@
  * come back as form errors. Passwords are never put back into a page.
  * May call: domain/, web/app.h.
  */
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -407,12 +408,17 @@ int h_audit(struct web_ctx *c)
 int h_audit_export(struct web_ctx *c)
 {
 	char secret[CRYPTO_SIGN_SECRET_HEX], pub[CRYPTO_SIGN_PUBLIC_HEX];
-	const char *path = c->w->cfg->audit_key_file
-		? c->w->cfg->audit_key_file : arena_printf(c->a, "%s.audit-key", c->w->cfg->db_path);
+	const char *path;
+	char *owned;
 	struct store *s;
 	int rc;
 
-	if ((rc = audit_key_load(path, 1, secret, pub, &c->err)) != 0)
+	if ((rc = audit_key_path(c->w->cfg->audit_key_file, c->w->cfg->db_path, &path, &owned,
+				 &c->err)) != 0)
+		return rc;
+	rc = audit_key_load(path, 1, secret, pub, &c->err);
+	free(owned);
+	if (rc != 0)
 		return rc;
 	if ((rc = web_begin(c, 1, &s)) != 0)
 		return rc;

@@ -124,15 +124,16 @@ static int signed_in(struct web_ctx *c, const char *tok)
 	struct store *s;
 	int rc;
 
-	if (web_begin(c, 0, &s) != 0) {
-		fprintf(stderr, "session: %s\n", c->err.msg);
-		err_clear(&c->err);
-		return 0;
+	if ((rc = web_begin(c, 0, &s)) == 0) {
+		rc = session_find(s, tok, now, &ss, &c->err);
+		if (rc == 0)
+			rc = webint_user_load(c, ss.user_id, u);
+		rc = web_finish(c, rc);
 	}
-	rc = session_find(s, tok, now, &ss, &c->err);
-	if (rc == 0)
-		rc = webint_user_load(c, ss.user_id, u);
-	rc = web_finish(c, rc);
+	if (rc == ERR_UNAVAILABLE) {
+		fprintf(stderr, "session: %s\n", c->err.msg);
+		c->db_down = 1;
+	}
 	err_clear(&c->err);
 	if (rc != 0)
 		return 0;

@@ -1,21 +1,18 @@
 /*
- * throttle.h — the rate limiter of the public forms: counts events per key ("apply:1.2.3.4",
- * "track:1.2.3.4", "feedback:1.2.3.4") in fixed windows, in memory, per process.
- * Thread-safe. (Sign-in attempts are throttled by domain/signin.h, in the store.)
- * May call: base/.
+ * throttle.h — the rate limit of the public forms: submissions of each form per client address
+ * ("apply:1.2.3.4", "track:…", "feedback:…") in a window from the first, counted in the database
+ * (domain/shared.h), so every `gongkai serve` process of one database counts the same
+ * submissions. (Sign-in attempts are throttled by domain/signin.h, in the store too.)
+ * May call: domain/shared.h, web/.
  */
 #ifndef GK_WEB_THROTTLE_H
 #define GK_WEB_THROTTLE_H
 
-struct ratelimit;
+#include "web/app.h"
 
-struct ratelimit *ratelimit_new(void);
-void ratelimit_free(struct ratelimit *rl);
-/* Count one event for key in a window of window seconds; returns the count so far in the
- * current window including this one. */
-int ratelimit_hit(struct ratelimit *rl, const char *key, int window);
-/* The count of key in its current window, without counting. */
-int ratelimit_peek(struct ratelimit *rl, const char *key, int window);
-void ratelimit_reset(struct ratelimit *rl, const char *key);
+/* Count one submission of key in the window of window seconds; 0 and *over set when the count
+ * passes limit, an error (the database unreachable: c->err) otherwise. Its own transaction:
+ * called before the request's. */
+int web_throttle(struct web_ctx *c, const char *key, int window, int limit, int *over) GK_WUR;
 
 #endif

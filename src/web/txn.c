@@ -11,6 +11,7 @@
 #include "domain/agency.h"
 #include "domain/audit.h"
 #include "domain/calendar.h"
+#include "domain/shared.h"
 #include "store/store.h"
 #include "text/date.h"
 #include "web/web.h"
@@ -47,6 +48,12 @@ int webint_open(struct web *w, struct gk_error *e)
 		rc = agency_list(s, count_agency, &nm, e);
 		store_rollback(s);
 	}
+	/* The key of the anonymous forms and the applicants' cookies: one for every process of
+	 * the database, made by the first. */
+	if (rc == 0 && (rc = store_begin(s, e)) == 0) {
+		rc = shared_secret(s, WEB_SECRET_FORMS, w->csrf_key, sizeof w->csrf_key, e);
+		rc = rc == 0 ? store_commit(s, e) : (store_rollback(s), rc);
+	}
 	store_close(s);
 	/* The first organ (a township alone, or the county hosting the platform) names the site. */
 	w->site_name = nm.first ? nm.first : strdup("政府信息公开");
@@ -81,8 +88,10 @@ static int thread_store(struct web_ctx *c, struct store **out)
 		if (rc == 0)
 			w->stores[w->nstores++] = tl_store;
 		pthread_mutex_unlock(&w->stores_mu);
-		if (rc)
-			return rc;
+		if (rc) {  /* it opened at start: now it cannot be reached */
+			fprintf(stderr, "opening the database: %s\n", c->err.msg);
+			return err_set(&c->err, ERR_UNAVAILABLE, "", "the database cannot be reached");
+		}
 	}
 	*out = tl_store;
 	return 0;

@@ -1,7 +1,7 @@
 /*
  * webint.h — what the dispatcher (web/app.c) and the handler files share beyond app.h: the
  * server's state and a few helpers. Not for handlers' business logic.
- * May call: base/, render/, web/.
+ * May call: base/, render/, domain/shared.h, web/.
  */
 #ifndef GK_WEB_WEBINT_H
 #define GK_WEB_WEBINT_H
@@ -9,6 +9,7 @@
 #include <pthread.h>
 #include <stdint.h>
 
+#include "domain/shared.h"
 #include "web/app.h"
 
 /* Dispatcher-only outcomes beyond enum err (mapped by web_status). */
@@ -22,15 +23,13 @@ enum {
 struct web_config;
 struct tpl_set;
 struct static_set;
-struct ratelimit;
 struct store;
 
 struct web {
 	const struct web_config *cfg;
 	struct tpl_set *tpl;
 	struct static_set *st;
-	struct ratelimit *rl;
-	uint8_t csrf_key[64];
+	uint8_t csrf_key[SHARED_SECRET_MAX]; /* the database's WEB_SECRET_FORMS (domain/shared.h) */
 	pthread_mutex_t stores_mu;
 	struct store *stores[WEB_MAX_STORES];  /* one connection per worker thread */
 	int nstores;

@@ -18,6 +18,10 @@ SERVER_PID=""
 JAR="$TMP/cookies"
 GONGKAI_DB="${GONGKAI_DB:-$(new_db test)}"
 export GONGKAI_DB
+# a PostgreSQL database has no folder for the audit archive's key: the suites name one
+case $GONGKAI_DB in
+postgres*) export GONGKAI_AUDIT_KEY_FILE="${GONGKAI_AUDIT_KEY_FILE:-$TMP/audit.key}" ;;
+esac
 
 # make_db: a county (县政府) with the township 慈周寨镇 under it, and one account per role:
 # officer, reviewer, leader, leader2 (township), supervisor and the administrators admin,

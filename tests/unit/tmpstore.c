@@ -5,9 +5,13 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
+#include <libpq-fe.h>
+
 static char dir[64], path[128];
+static char pg_url[512], pg_name[64];
 
 struct store *tmpstore_open(const char *tag)
 {
@@ -27,6 +31,11 @@ struct store *tmpstore_open(const char *tag)
 	return s;
 }
 
+const char *tmpstore_path(void)
+{
+	return path;
+}
+
 void tmpstore_drop(struct store *s)
 {
 	static const char *const suffix[] = { "", "-wal", "-shm" };
@@ -38,4 +47,50 @@ void tmpstore_drop(struct store *s)
 		unlink(p);
 	}
 	rmdir(dir);
+}
+
+/* Run one statement on the admin database; 0 when it worked. */
+static int pg_admin(const char *sql)
+{
+	const char *admin = getenv("GONGKAI_TEST_PG");
+	PGconn *c;
+	PGresult *r;
+	int ok;
+
+	if (admin == NULL || !*admin)
+		return -1;
+	c = PQconnectdb(admin);
+	r = PQexec(c, sql);
+	ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+	if (!ok)
+		fprintf(stderr, "%s: %s", sql, PQerrorMessage(c));
+	PQclear(r);
+	PQfinish(c);
+	return ok ? 0 : -1;
+}
+
+const char *tmpstore_pg_create(const char *tag)
+{
+	const char *admin = getenv("GONGKAI_TEST_PG");
+	const char *q = admin ? strstr(admin, "/postgres?") : NULL;
+	char sql[128];
+
+	if (q == NULL) {
+		fprintf(stderr, "GONGKAI_TEST_PG is not the URL of an admin database (…/postgres?…)\n");
+		return NULL;
+	}
+	snprintf(pg_name, sizeof pg_name, "gk_unit_%s_%ld", tag, (long)getpid());
+	snprintf(sql, sizeof sql, "CREATE DATABASE %s", pg_name);
+	if (pg_admin(sql) != 0)
+		return NULL;
+	snprintf(pg_url, sizeof pg_url, "%.*s/%s%s", (int)(q - admin), admin, pg_name, q + 9);
+	return pg_url;
+}
+
+void tmpstore_pg_drop(void)
+{
+	char sql[128];
+
+	snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS %s WITH (FORCE)", pg_name);
+	(void)pg_admin(sql);
 }

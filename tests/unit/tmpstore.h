@@ -10,7 +10,16 @@
 /* Create the folder /tmp/gk-TAG-XXXXXX and open a new store in it; NULL (with the reason on
  * stderr) if that fails. */
 struct store *tmpstore_open(const char *tag);
+/* The path of the file the last tmpstore_open made. */
+const char *tmpstore_path(void);
+
 /* Close s (may be NULL) and remove what tmpstore_open made. */
 void tmpstore_drop(struct store *s);
+
+/* With GONGKAI_TEST_PG (the URL of a PostgreSQL server's admin database, set by
+ * scripts/run-tests): a new, empty database gk_unit_TAG_PID on that server; its URL, or NULL
+ * (the reason on stderr) when it cannot be made. tmpstore_pg_drop drops it. One at a time. */
+const char *tmpstore_pg_create(const char *tag);
+void tmpstore_pg_drop(void);
 
 #endif

@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# bench/platform.sh — a platform's two measurements on a throw-away PostgreSQL cluster
+# (scripts/pg-test-cluster), each against a baseline in the same run:
+#  1. the region report of ORGANS organs with APPS applications (`app generate`, spread over
+#     the organs) on PostgreSQL, vs one raw GROUP BY of the same rows in psql, vs SQLite;
+#  2. online applications per second through /apply with 1, 2 and 4 `gongkai serve`
+#     processes on one PostgreSQL database, vs SQLite with one process: REQS posts by 8
+#     clients at once (curl), spread over the processes (no proxy: each process counts the
+#     clients by X-Forwarded-For, the rate limit set out of the way).
+# Prints seconds and ratios. Sizes: ORGANS (default 100), APPS (default 100000), REQS (400).
+set -euo pipefail
+: "${GONGKAI:?set GONGKAI to the gongkai binary}"
+top=$(cd "$(dirname "$0")/.." && pwd)
+ORGANS=${ORGANS:-100} APPS=${APPS:-100000} REQS=${REQS:-400}
+TMP=$(mktemp -d /tmp/gk-bench-platform-XXXXXX)
+chmod 755 "$TMP"
+PIDS=()
+trap 'for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; done; wait 2>/dev/null; "$top/scripts/pg-test-cluster" stop "$TMP/pg"; rm -rf "$TMP"' EXIT
+admin=$("$top/scripts/pg-test-cluster" start "$TMP/pg")
+pgdb() { psql -qAtX "$admin" -c "CREATE DATABASE $1" >/dev/null; echo "${admin/\/postgres\?//$1?}"; }
+secs() { local t0 t1; t0=$(date +%s.%N); "$@" >/dev/null; t1=$(date +%s.%N); awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }'; }
+export GONGKAI_TODAY=2025-03-01
+echo "$(nproc) cores (shared); PostgreSQL $(psql -qAtX "$admin" -c 'SHOW server_version'), fsync off"
+
+# 1. a region of ORGANS organs
+fill() {  # DB
+	"$GONGKAI" --db "$1" init --agency-name 示范市人民政府 --level city >/dev/null
+	for i in $(seq 2 "$ORGANS"); do
+		"$GONGKAI" --db "$1" init --agency-name "第${i}机关" --parent 示范市人民政府 >/dev/null
+	done
+	for i in $(seq 1 "$ORGANS"); do
+		"$GONGKAI" --db "$1" app generate --count $((APPS / ORGANS)) --year 2024 --seed "$i" \
+			--agency "$i" --by bench >/dev/null
+	done
+}
+S="$TMP/region.db" P=$(pgdb region)
+fs=$(secs fill "$S"); fp=$(secs fill "$P")
+printf 'filled %d organs, %d applications: SQLite %.1f s, PostgreSQL %.1f s\n' "$ORGANS" "$APPS" "$fs" "$fp"
+rs=$(secs "$GONGKAI" --db "$S" report 2024 --region 1 --draft)
+rp=$(secs "$GONGKAI" --db "$P" report 2024 --region 1 --draft)
+q="SELECT agency_id, applicant_type, outcome, count(*) FROM application WHERE received <= '2024-12-31' AND (closed IS NULL OR closed >= '2024-01-01') GROUP BY 1, 2, 3"
+gs=$(secs sqlite3 "$S" "$q"); gp=$(secs psql -qAtX "$P" -c "$q")
+awk -v rs="$rs" -v rp="$rp" -v gs="$gs" -v gp="$gp" 'BEGIN {
+	printf "region report 2024:   SQLite %6.2f s   PostgreSQL %6.2f s   PG/SQLite %.2f×\n", rs, rp, rp / rs
+	printf "one raw GROUP BY:     sqlite3 %5.2f s   psql       %6.2f s\n", gs, gp
+	printf "report / raw GROUP BY on PostgreSQL: %.2f×\n", rp / gp }'
+
+# 2. /apply with N processes
+serve() {  # DB LOG → one more process, logging to LOG
+	"$GONGKAI" --db "$1" serve --listen 127.0.0.1:0 --threads 2 --behind-proxy \
+		--form-limit apply=1000000 2>"$2" &
+	PIDS+=($!)
+}
+apply_rate() {  # DB N
+	local db=$1 n=$2 ports=() i log
+	for i in $(seq 1 "$n"); do serve "$db" "$TMP/serve.$i.log"; done
+	for i in $(seq 1 "$n"); do
+		log="$TMP/serve.$i.log"
+		for _ in $(seq 1 200); do grep -qs '^listening' "$log" && break; sleep 0.05; done
+		ports+=("$(sed -n 's|^listening on http://127.0.0.1:\([0-9]*\)$|\1|p' "$log")")
+	done
+	curl -s -c "$TMP/jar" "http://127.0.0.1:${ports[0]}/apply" >"$TMP/form.html"
+	local tok ag
+	tok=$(grep -o 'name="_csrf" value="[0-9a-f]*"' "$TMP/form.html" | head -1 | sed 's/.*value="\([0-9a-f]*\)"/\1/')
+	ag=$(grep -o '<option value="[0-9]*">' "$TMP/form.html" | head -1 | grep -o '[0-9]\+')
+	local t0 t1
+	t0=$(date +%s.%N)
+	seq 1 "$REQS" | xargs -P 8 -I{} sh -c 'p=$(echo "$1" | cut -d" " -f$(( $2 % $3 + 1 ))); curl -s -o /dev/null -w "%{http_code}\n" -b "$4" -H "X-Forwarded-For: 10.0.$(( $2 % 250 )).$(( $2 / 250 % 250 ))" --data-urlencode "_csrf=$5" --data-urlencode "agency=$6" --data-urlencode applicant_type=np --data-urlencode applicant_name=压测 --data-urlencode phone=13800000000 --data-urlencode doc_title=压测 --data-urlencode description=压测 "http://127.0.0.1:$p/apply"' _ "${ports[*]}" {} "$n" "$TMP/jar" "$tok" "$ag" >"$TMP/codes"
+	t1=$(date +%s.%N)
+	for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; done
+	wait 2>/dev/null || true
+	PIDS=()
+	local ok; ok=$(grep -c '^200$' "$TMP/codes" || true)
+	awk -v a="$t0" -v b="$t1" -v n="$ok" -v all="$REQS" -v procs="$n" -v what="$3" 'BEGIN {
+		printf "%-34s %4d of %d accepted in %6.2f s: %6.1f /s\n", what " (" procs " process" (procs > 1 ? "es" : "") ")", n, all, b - a, n / (b - a) }'
+}
+S2="$TMP/apply.db" P2=$(pgdb apply)
+"$GONGKAI" --db "$S2" init --agency-name 示范县人民政府 >/dev/null
+"$GONGKAI" --db "$P2" init --agency-name 示范县人民政府 >/dev/null
+apply_rate "$S2" 1 "SQLite"
+for n in 1 2 4; do apply_rate "$P2" "$n" "PostgreSQL"; done
+"$GONGKAI" --db "$P2" audit verify | head -1
