@@ -46,6 +46,9 @@ static void usage(FILE *f)
 		"                       (default: no expiry)\n"
 		"  --totp WHO           who must sign in with a one-time code (TOTP) too: admins (the\n"
 		"                       system, security and audit administrators; default), all, optional\n"
+		"  --totp-key FILE      the key sealing the one-time-code secrets (mode 0600, outside\n"
+		"                       the database; default $GONGKAI_TOTP_KEY, else the database\n"
+		"                       file + .totp-key; PostgreSQL needs one of the two)\n"
 		"  --routes             print the routes (METHOD PATTERN ROLES ACTION) and exit\n");
 }
 
@@ -98,6 +101,7 @@ int cmd_serve(struct cli *cli, int argc, char **argv)
 		{ "totp", required_argument, NULL, 'O' },
 		{ "tls-cert", required_argument, NULL, 'c' },
 		{ "tls-key", required_argument, NULL, 'k' },
+		{ "totp-key", required_argument, NULL, 'K' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -108,6 +112,7 @@ int cmd_serve(struct cli *cli, int argc, char **argv)
 
 	cfg.db_path = cli->db_path;
 	cfg.data_dir = cli->data_dir;
+	cfg.totp_key_file = cli->totp_key_file;
 	cfg.listen = "127.0.0.1:8080";
 	cfg.threads = cpus > 0 ? (unsigned)cpus : 2;
 	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
@@ -189,6 +194,9 @@ int cmd_serve(struct cli *cli, int argc, char **argv)
 			break;
 		case 'k':
 			cfg.tls_key = optarg;
+			break;
+		case 'K':
+			cfg.totp_key_file = optarg;
 			break;
 		case 'R':
 			web_routes_print(stdout);
