@@ -184,3 +184,47 @@ int crypto_sign_verify_hex(const char *pub, const void *data, size_t len, const 
 		return 0;
 	return crypto_sign_verify_detached(s, data, len, pk) == 0;
 }
+
+void crypto_seal(const uint8_t key[CRYPTO_SEAL_KEY_LEN], const void *plain, size_t len,
+		 const void *ad, size_t adlen, uint8_t *out)
+{
+	unsigned long long clen;
+
+	init_or_die();
+	randombytes_buf(out, crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
+	crypto_aead_xchacha20poly1305_ietf_encrypt(out + crypto_aead_xchacha20poly1305_ietf_NPUBBYTES,
+						   &clen, plain, len, ad, adlen, NULL, out, key);
+}
+
+int crypto_seal_open(const uint8_t key[CRYPTO_SEAL_KEY_LEN], const uint8_t *in, size_t inlen,
+		     const void *ad, size_t adlen, uint8_t *out)
+{
+	const size_t nb = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
+	unsigned long long mlen;
+
+	init_or_die();
+	if (inlen < CRYPTO_SEAL_OVERHEAD)
+		return -1;
+	return crypto_aead_xchacha20poly1305_ietf_decrypt(out, &mlen, NULL, in + nb, inlen - nb,
+							  ad, adlen, in, key) == 0 ? 0 : -1;
+}
+
+int crypto_unhex(const char *hex, uint8_t *out, size_t n)
+{
+	size_t got;
+
+	init_or_die();
+	if (strlen(hex) != 2 * n ||
+	    sodium_hex2bin(out, n, hex, 2 * n, NULL, &got, NULL) != 0 || got != n)
+		return -1;
+	return 0;
+}
+
+void crypto_wipe(void *p, size_t n)
+{
+	sodium_memzero(p, n);
+}
+
+_Static_assert(CRYPTO_SEAL_OVERHEAD == crypto_aead_xchacha20poly1305_ietf_NPUBBYTES +
+	       crypto_aead_xchacha20poly1305_ietf_ABYTES, "seal layout");
+_Static_assert(CRYPTO_SEAL_KEY_LEN == crypto_aead_xchacha20poly1305_ietf_KEYBYTES, "seal key");

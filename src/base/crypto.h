@@ -4,7 +4,8 @@
  * Everything security-related goes through here so that libsodium is included once:
  * SHA-256 (audit chain, tracking secrets), random bytes and random codes drawn from an
  * alphabet (tracking codes, session tokens), argon2id password hashes (crypto_pwhash_str,
- * INTERACTIVE limits). Thread-safe once crypto_init has succeeded (every function calls it).
+ * INTERACTIVE limits), authenticated encryption of small secrets (XChaCha20-Poly1305, for
+ * secrets kept at rest under a key outside the database). Thread-safe once crypto_init has succeeded (every function calls it).
  * Depends on base/ and libsodium.
  */
 #ifndef GK_BASE_CRYPTO_H
@@ -67,5 +68,22 @@ int crypto_sign_public_hex(const char *secret, char pub[CRYPTO_SIGN_PUBLIC_HEX])
 int crypto_sign_hex(const char *secret, const void *data, size_t len, char sig[CRYPTO_SIGN_HEX]);
 /* 1 if sig is pub's signature of data. */
 int crypto_sign_verify_hex(const char *pub, const void *data, size_t len, const char *sig);
+
+/* Authenticated encryption (libsodium crypto_aead_xchacha20poly1305_ietf) of len bytes of
+ * plain under a 32-byte key, binding ad[0..adlen) (authenticated, not hidden: the record the
+ * secret belongs to, so it cannot be moved to another). out gets len + CRYPTO_SEAL_OVERHEAD
+ * bytes: a random nonce, then the ciphertext and its tag. */
+#define CRYPTO_SEAL_KEY_LEN 32
+#define CRYPTO_SEAL_OVERHEAD (24 + 16)
+void crypto_seal(const uint8_t key[CRYPTO_SEAL_KEY_LEN], const void *plain, size_t len,
+		 const void *ad, size_t adlen, uint8_t *out);
+/* Undo crypto_seal: out gets inlen - CRYPTO_SEAL_OVERHEAD bytes; -1 (out untouched) when the
+ * tag does not verify (another key, another ad, or altered bytes) or in is too short. */
+int crypto_seal_open(const uint8_t key[CRYPTO_SEAL_KEY_LEN], const uint8_t *in, size_t inlen,
+		     const void *ad, size_t adlen, uint8_t *out);
+/* Exactly 2n hex digits (either case) into n bytes; -1 when hex is anything else. */
+int crypto_unhex(const char *hex, uint8_t *out, size_t n);
+/* Zero n bytes at p in a way the compiler keeps (keys, secrets). */
+void crypto_wipe(void *p, size_t n);
 
 #endif

@@ -25,6 +25,7 @@ struct cli {
 	const char *db_path;       /* --db, else $GONGKAI_DB, else "gongkai.db" */
 	const char *calendar_dir;  /* --calendar-dir, else $GONGKAI_CALENDAR_DIR, else NULL */
 	const char *data_dir;      /* where data/ (the shipped calendar …) lives */
+	const char *totp_key_file; /* $GONGKAI_TOTP_KEY (NULL = the database file + ".totp-key") */
 	const char *actor;         /* --by USER (global or per command), NULL = the OS user */
 };
 

@@ -50,6 +50,9 @@ static void usage(FILE *f)
 		"  --audit-key-file FILE  the key that signs the audit archive (default\n"
 		"                       $GONGKAI_AUDIT_KEY_FILE, else the SQLite file + .audit-key;\n"
 		"                       on PostgreSQL one of the two must name it)\n"
+		"  --totp-key FILE      the key sealing the one-time-code secrets (mode 0600, outside\n"
+		"                       the database; default $GONGKAI_TOTP_KEY, else the database\n"
+		"                       file + .totp-key; PostgreSQL needs one of the two)\n"
 		"  --routes             print the routes (METHOD PATTERN ROLES ACTION) and exit\n");
 }
 
@@ -103,6 +106,7 @@ int cmd_serve(struct cli *cli, int argc, char **argv)
 		{ "tls-cert", required_argument, NULL, 'c' },
 		{ "tls-key", required_argument, NULL, 'k' },
 		{ "audit-key-file", required_argument, NULL, 'K' },
+		{ "totp-key", required_argument, NULL, 'Y' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -113,6 +117,7 @@ int cmd_serve(struct cli *cli, int argc, char **argv)
 
 	cfg.db_path = cli->db_path;
 	cfg.data_dir = cli->data_dir;
+	cfg.totp_key_file = cli->totp_key_file;
 	cfg.listen = "127.0.0.1:8080";
 	cfg.threads = cpus > 0 ? (unsigned)cpus : 2;
 	cfg.audit_key_file = getenv("GONGKAI_AUDIT_KEY_FILE");
@@ -198,6 +203,9 @@ int cmd_serve(struct cli *cli, int argc, char **argv)
 			break;
 		case 'K':
 			cfg.audit_key_file = optarg;
+			break;
+		case 'Y':
+			cfg.totp_key_file = optarg;
 			break;
 		case 'R':
 			web_routes_print(stdout);

@@ -34,6 +34,7 @@ int cli_open_store(struct cli *cli, unsigned flags, struct store **out)
 	if (rc != 0)
 		return cli_error(&e);
 	store_set_actor(*out, cli_actor(cli, actor, sizeof actor));
+	store_set_totp_key_file(*out, cli->totp_key_file);
 	return CLI_OK;
 }
 

@@ -32,6 +32,8 @@ static void usage(FILE *f)
 		"\nEnvironment:\n"
 		"  GONGKAI_DB            the database, when --db is not given\n"
 		"  GONGKAI_CALENDAR_DIR  extra working-day calendars, when --calendar-dir is not given\n"
+		"  GONGKAI_TOTP_KEY      the key file sealing the staff's one-time-code secrets\n"
+		"                        (default: the database file + .totp-key)\n"
 		"  GONGKAI_SHARE_DIR     the folder of the shipped files (data/ with the calendar,\n"
 		"                        templates/, static/); default ../share/gongkai beside the\n"
 		"                        binary, else the source tree of a binary run from its build\n"
@@ -66,6 +68,7 @@ int main(int argc, char **argv)
 		return extract_child_main(argc - 1, argv + 1);
 	cli.db_path = getenv("GONGKAI_DB");
 	cli.calendar_dir = getenv("GONGKAI_CALENDAR_DIR");
+	cli.totp_key_file = getenv("GONGKAI_TOTP_KEY");
 	if (cli.calendar_dir && !*cli.calendar_dir)
 		cli.calendar_dir = NULL;
 	opterr = 0;

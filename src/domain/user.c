@@ -8,6 +8,7 @@
 
 #include "base/crypto.h"
 #include "base/totp.h"
+#include "domain/totp_key.h"
 #include "domain/audit.h"
 #include "domain/session.h"
 #include "store/agency_store.h"
@@ -371,6 +372,120 @@ static int account(struct store *s, const char *name, struct arena *a, struct us
 	return user_store(s)->get_by_name(s, name, a, u, e);
 }
 
+/* The key sealing TOTP secrets (domain/totp_key.h), from the store's key file. */
+static int seal_key(struct store *s, int create, uint8_t key[TOTP_KEY_LEN], struct gk_error *e)
+{
+	const char *path = store_totp_key_file(s);
+
+	if (*path == '\0')
+		return err_set(e, ERR_IO, "totp_key", "no TOTP key file is set for this database: "
+			       "set GONGKAI_TOTP_KEY=FILE (or serve --totp-key FILE), a file of mode "
+			       "0600 kept outside the database");
+	return totp_key_load(path, create, key, e);
+}
+
+static int find_sealed(void *ctx, int64_t id, const struct user_totp_rec *r)
+{
+	(void)id;
+	*(int *)ctx = totp_key_is_sealed(r->secret);
+	return *(int *)ctx;
+}
+
+/* A new key may be made only while no secret is sealed: otherwise a lost key file would be
+ * silently replaced and every sealed secret would stop opening. */
+static int may_make_key(struct store *s, int *yes, struct gk_error *e)
+{
+	int sealed = 0, rc = user_store(s)->totp_list(s, find_sealed, &sealed, e);
+
+	*yes = !sealed;
+	return rc;
+}
+
+/* Account id's second factor with its secret opened (*found = 0 when none; strings in a). */
+static int totp_read(struct store *s, int64_t id, struct arena *a, struct user_totp_rec *t,
+		     int *found, struct gk_error *e)
+{
+	uint8_t key[TOTP_KEY_LEN];
+	int rc;
+
+	if ((rc = user_store(s)->totp_get(s, id, a, t, found, e)) != 0 || !*found ||
+	    !totp_key_is_sealed(t->secret))
+		return rc;
+	if ((rc = seal_key(s, 0, key, e)) == 0)
+		rc = totp_key_open(key, store_totp_key_file(s), id, t->secret, a, &t->secret, e);
+	crypto_wipe(key, sizeof key);
+	return rc;
+}
+
+/* Store account id's second factor t (secret in clear) sealed; create: the key file may be
+ * made (see may_make_key). */
+static int totp_write(struct store *s, int64_t id, const struct user_totp_rec *t, int create,
+		      struct gk_error *e)
+{
+	struct user_totp_rec sealed = *t;
+	uint8_t key[TOTP_KEY_LEN];
+	struct arena a;
+	int rc;
+
+	arena_init(&a);
+	if ((rc = seal_key(s, create, key, e)) == 0) {
+		sealed.secret = totp_key_seal(key, id, t->secret, &a);
+		rc = user_store(s)->totp_set(s, id, &sealed, e);
+	}
+	crypto_wipe(key, sizeof key);
+	arena_free(&a);
+	return rc;
+}
+
+struct clear_list {
+	struct arena *a;
+	int64_t *ids;
+	struct user_totp_rec *recs;
+	size_t n, cap;
+};
+
+static int collect_clear(void *ctx, int64_t id, const struct user_totp_rec *r)
+{
+	struct clear_list *l = ctx;
+
+	if (totp_key_is_sealed(r->secret))
+		return 0;
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? 2 * l->cap : 16;
+		int64_t *ids = arena_alloc(l->a, cap * sizeof *ids);
+		struct user_totp_rec *recs = arena_alloc(l->a, cap * sizeof *recs);
+
+		if (l->n) {
+			memcpy(ids, l->ids, l->n * sizeof *ids);
+			memcpy(recs, l->recs, l->n * sizeof *recs);
+		}
+		l->ids = ids, l->recs = recs, l->cap = cap;
+	}
+	l->ids[l->n] = id;
+	l->recs[l->n] = *r;
+	l->recs[l->n++].secret = arena_strdup(l->a, r->secret);
+	return 0;
+}
+
+int user_totp_seal_all(struct store *s, int *sealed, struct gk_error *e)
+{
+	struct arena a;
+	struct clear_list l = { &a, NULL, NULL, 0, 0 };
+	int rc, create;
+
+	*sealed = 0;
+	arena_init(&a);
+	if ((rc = user_store(s)->totp_list(s, collect_clear, &l, e)) == 0 && l.n > 0 &&
+	    (rc = may_make_key(s, &create, e)) == 0)
+		for (size_t i = 0; i < l.n && rc == 0; i++)
+			if ((rc = totp_write(s, l.ids[i], &l.recs[i], create, e)) == 0)
+				++*sealed;
+	for (size_t i = 0; i < l.n; i++)
+		crypto_wipe((char *)l.recs[i].secret, strlen(l.recs[i].secret));
+	arena_free(&a);
+	return rc;
+}
+
 int user_totp_begin(struct store *s, const char *name, struct arena *a, const char **secret,
 		    struct gk_error *e)
 {
@@ -379,7 +494,7 @@ int user_totp_begin(struct store *s, const char *name, struct arena *a, const ch
 	struct user_rec u;
 	int rc;
 
-	int found;
+	int found, create;
 
 	if ((rc = account(s, name, a, &u, e)) != 0 ||
 	    (rc = user_store(s)->totp_get(s, u.id, a, &t, &found, e)) != 0)
@@ -388,13 +503,15 @@ int user_totp_begin(struct store *s, const char *name, struct arena *a, const ch
 		return err_set(e, ERR_STATE, "NAME", "%s already has a second factor; reset it first "
 			       "(a lost phone: gongkai user totp %s --reset)", name, name);
 	if (found) {  /* the pending one, shown again */
-		*secret = t.secret;
-		return 0;
+		if ((rc = totp_read(s, u.id, a, &t, &found, e)) == 0)
+			*secret = t.secret;
+		return rc;
 	}
 	memset(&t, 0, sizeof t);
 	totp_secret_new(fresh);
 	t.secret = fresh;
-	if ((rc = user_store(s)->totp_set(s, u.id, &t, e)) != 0)
+	if ((rc = may_make_key(s, &create, e)) != 0 ||
+	    (rc = totp_write(s, u.id, &t, create, e)) != 0)
 		return rc;
 	*secret = fresh;
 	return audit_record(s, u.agency_id, "user", u.id, "totp-begin", "{}", e);
@@ -411,7 +528,7 @@ int user_totp_confirm(struct store *s, const char *name, const char *code, int64
 
 	arena_init(&a);
 	if ((rc = account(s, name, &a, &u, e)) != 0 ||
-	    (rc = user_store(s)->totp_get(s, u.id, &a, &t, &found, e)) != 0)
+	    (rc = totp_read(s, u.id, &a, &t, &found, e)) != 0)
 		goto out;
 	if (!found) {
 		rc = err_set(e, ERR_STATE, "code", "no second factor is being set up for %s", name);
@@ -424,7 +541,7 @@ int user_totp_confirm(struct store *s, const char *name, const char *code, int64
 	}
 	t.confirmed = 1;
 	t.last_step = step;
-	if ((rc = user_store(s)->totp_set(s, u.id, &t, e)) == 0)
+	if ((rc = totp_write(s, u.id, &t, 0, e)) == 0)
 		rc = audit_record(s, u.agency_id, "user", u.id, "totp-on", "{}", e);
 out:
 	arena_free(&a);
@@ -467,12 +584,12 @@ int user_totp_verify(struct store *s, int64_t id, const char *code, int64_t now,
 	int rc, found;
 
 	arena_init(&a);
-	rc = user_store(s)->totp_get(s, id, &a, &t, &found, e);
+	rc = totp_read(s, id, &a, &t, &found, e);
 	if (rc == 0 && (!found || !t.confirmed || !totp_check(t.secret, code, now, t.last_step, &step)))
 		rc = err_set(e, ERR_FORBIDDEN, "code", "wrong or used one-time code");
 	if (rc == 0) {
 		t.last_step = step;
-		rc = user_store(s)->totp_set(s, id, &t, e);
+		rc = totp_write(s, id, &t, 0, e);
 	}
 	arena_free(&a);
 	return rc;

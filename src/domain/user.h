@@ -61,13 +61,19 @@ int user_password_changed(struct store *s, int64_t id, int64_t *at, struct gk_er
  * user_totp_confirm: the owner's first code turns it on (ERR_INVALID when wrong); totp-on.
  * user_totp_reset: remove it (a lost phone: the security administrator); totp-off.
  * user_totp_state: *on = 1 when a confirmed second factor is set.
- * user_totp_verify: ERR_FORBIDDEN unless code is good now and not used before. */
+ * user_totp_verify: ERR_FORBIDDEN unless code is good now and not used before.
+ * The secret is stored sealed (domain/totp_key.h): a missing or exposed key file is ERR_IO,
+ * one the secret does not open with ERR_DB, each naming the file (never the secret). */
 int user_totp_begin(struct store *s, const char *name, struct arena *a, const char **secret,
 		    struct gk_error *e) GK_WUR;
 int user_totp_confirm(struct store *s, const char *name, const char *code, int64_t now,
 		      struct gk_error *e) GK_WUR;
 int user_totp_reset(struct store *s, const char *name, struct gk_error *e) GK_WUR;
 int user_totp_state(struct store *s, int64_t id, int *on, struct gk_error *e) GK_WUR;
+/* Seal every secret still kept in clear (a database from before sealing; run at every start
+ * of gongkai serve): *sealed = how many. The key file is made when
+ * no secret is sealed yet. Inside the caller's write transaction. */
+int user_totp_seal_all(struct store *s, int *sealed, struct gk_error *e) GK_WUR;
 int user_totp_verify(struct store *s, int64_t id, const char *code, int64_t now,
 		     struct gk_error *e) GK_WUR;
 

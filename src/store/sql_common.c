@@ -151,6 +151,8 @@ const char *const sql_common[STMT_COUNT] = {
 		"SELECT secret, confirmed, last_step FROM user_totp WHERE user_id = ?",
 	[ST_USER_TOTP_DELETE] =
 		"DELETE FROM user_totp WHERE user_id = ?",
+	[ST_USER_TOTP_LIST] =
+		"SELECT user_id, secret, confirmed, last_step FROM user_totp ORDER BY user_id",
 	[ST_USER_TOTP_PUT] =
 		"INSERT INTO user_totp (user_id, secret, confirmed, last_step) VALUES (?, ?, ?, ?) "
 		"ON CONFLICT (user_id) DO UPDATE SET secret = excluded.secret, "

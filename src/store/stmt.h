@@ -53,6 +53,7 @@
 	X(USER_TOTP_GET) \
 	X(USER_TOTP_DELETE) \
 	X(USER_TOTP_PUT) \
+	X(USER_TOTP_LIST) \
 	/* sign-in sessions: session_store.c */ \
 	X(SESSION_INSERT) \
 	X(SESSION_GET) \

@@ -39,8 +39,21 @@ int store_open(const char *path, unsigned flags, struct store **out, struct gk_e
 		free(s);
 		return rc;
 	}
+	if (drv == &store_sqlite_driver)
+		snprintf(s->totp_key_file, sizeof s->totp_key_file, "%s.totp-key", path);
 	*out = s;
 	return 0;
+}
+
+void store_set_totp_key_file(struct store *s, const char *path)
+{
+	if (path && *path)
+		snprintf(s->totp_key_file, sizeof s->totp_key_file, "%s", path);
+}
+
+const char *store_totp_key_file(const struct store *s)
+{
+	return s->totp_key_file;
 }
 
 void store_close(struct store *s)

@@ -22,6 +22,7 @@
 #include "base/err.h"
 
 #define STORE_ACTOR_MAX 64
+#define STORE_KEY_FILE_MAX 4096
 
 /* 1 when path names a database server (a postgresql:// URL) rather than a SQLite file: then
  * there is no folder "beside the database" for files that belong to it (the audit key). */
@@ -42,6 +43,7 @@ struct store {
 	struct db_stmt *stmts;             /* the prepared statements, by name (store/db.c) */
 	int in_txn;                        /* 1 inside store_begin … commit/rollback */
 	char actor[STORE_ACTOR_MAX];       /* who acts on this connection, "" = unknown */
+	char totp_key_file[STORE_KEY_FILE_MAX]; /* the key sealing TOTP secrets, "" = none */
 };
 
 /* Open the store at path (a file name for SQLite), apply pending schema migrations, and hand
@@ -65,6 +67,15 @@ void store_rollback(struct store *s);
 void store_set_actor(struct store *s, const char *actor);
 /* The actor set with store_set_actor ("" if none). */
 const char *store_actor(const struct store *s);
+
+/* The file holding the key that seals the accounts' TOTP secrets at rest (domain/totp_key.h):
+ * outside the database, so that a copy of the database alone does not reveal them. store_open
+ * sets a SQLite database's default, its file name + ".totp-key"; a PostgreSQL store has none
+ * until one is set (gongkai reads GONGKAI_TOTP_KEY or serve --totp-key). NULL or "" keeps the
+ * default. */
+void store_set_totp_key_file(struct store *s, const char *path);
+/* The file set above, "" when none is known. */
+const char *store_totp_key_file(const struct store *s);
 
 /* The schema version of the open database and the newest version this program knows. */
 void store_schema_version(struct store *s, int *have, int *known);

@@ -216,7 +216,26 @@ static int totp_set(struct store *s, int64_t id, const struct user_totp_rec *r,
 	return db_exec(s, st, "recording the second factor", e);
 }
 
+static int totp_list(struct store *s, user_totp_fn fn, void *ctx, struct gk_error *e)
+{
+	struct db_stmt *st;
+	int rc, row;
+
+	if ((rc = db_stmt(s, ST_USER_TOTP_LIST, &st, e)) != 0)
+		return rc;
+	while ((rc = db_next(s, st, &row, "reading the second factors", e)) == 0 && row) {
+		struct user_totp_rec r = { db_col_text(st, 1), (int)db_col_int(st, 2),
+					   db_col_int(st, 3) };
+		if (fn(ctx, db_col_int(st, 0), &r) != 0) {
+			db_reset(st);
+			break;
+		}
+	}
+	return rc;
+}
+
 const struct user_store_ops store_user_ops = {
+	.totp_list = totp_list,
 	.history_add = history_add,
 	.history_list = history_list,
 	.totp_get = totp_get,

@@ -25,9 +25,14 @@ struct user_rec {
 typedef int (*user_row_fn)(void *ctx, const struct user_rec *r);
 /* One past password hash of an account (newest first in lists). */
 typedef int (*user_hash_fn)(void *ctx, const char *hash, int64_t at);
+struct user_totp_rec;
+/* One account's second factor in a list (valid only during the call). */
+typedef int (*user_totp_fn)(void *ctx, int64_t id, const struct user_totp_rec *r);
 
-/* An account's second factor: the base32 TOTP secret, whether its owner confirmed it with a
- * code (until then it is pending and not asked at sign-in), the last step used. */
+/* An account's second factor: the TOTP secret as stored (sealed, domain/totp_key.h; a
+ * database from before sealing may still hold the base32 secret itself), whether its owner
+ * confirmed it with a code (until then it is pending and not asked at sign-in), the last step
+ * used. */
 struct user_totp_rec {
 	const char *secret;
 	int confirmed;
@@ -62,6 +67,8 @@ struct user_store_ops {
 	/* Replace it (r NULL: remove it). */
 	int (*totp_set)(struct store *s, int64_t id, const struct user_totp_rec *r,
 			struct gk_error *e);
+	/* Every account's second factor, by account id; stops when fn returns non-zero. */
+	int (*totp_list)(struct store *s, user_totp_fn fn, void *ctx, struct gk_error *e);
 };
 
 /* The one implementation, store/user_store.c (written against store/db.h). */

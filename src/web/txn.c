@@ -12,6 +12,7 @@
 #include "domain/audit.h"
 #include "domain/calendar.h"
 #include "domain/shared.h"
+#include "domain/user.h"
 #include "store/store.h"
 #include "text/date.h"
 #include "web/web.h"
@@ -44,9 +45,19 @@ int webint_open(struct web *w, struct gk_error *e)
 		return rc;
 	if ((rc = store_open(w->cfg->db_path, 0, &s, e)) != 0)
 		return rc;
-	if ((rc = store_begin_read(s, e)) == 0) {
-		rc = agency_list(s, count_agency, &nm, e);
-		store_rollback(s);
+	store_set_totp_key_file(s, w->cfg->totp_key_file);
+	if ((rc = store_begin(s, e)) == 0) {
+		int sealed = 0;
+
+		/* TOTP secrets kept in clear by a database from before sealing are sealed now. */
+		if ((rc = user_totp_seal_all(s, &sealed, e)) == 0 &&
+		    (rc = agency_list(s, count_agency, &nm, e)) == 0)
+			rc = store_commit(s, e);
+		if (rc == 0 && sealed > 0)
+			fprintf(stderr, "gongkai: sealed %d TOTP secret(s) kept in clear with the key "
+				"in %s\n", sealed, store_totp_key_file(s));
+		if (rc != 0)
+			store_rollback(s);
 	}
 	/* The key of the anonymous forms and the applicants' cookies: one for every process of
 	 * the database, made by the first. */
@@ -85,6 +96,8 @@ static int thread_store(struct web_ctx *c, struct store **out)
 			return err_set(&c->err, ERR_INTERNAL, "", "too many worker threads");
 		}
 		rc = store_open(w->cfg->db_path, 0, &tl_store, &c->err);
+		if (rc == 0)
+			store_set_totp_key_file(tl_store, w->cfg->totp_key_file);
 		if (rc == 0)
 			w->stores[w->nstores++] = tl_store;
 		pthread_mutex_unlock(&w->stores_mu);

@@ -48,6 +48,7 @@ struct web_config {
 	int password_max_age;      /* days a password may be used (0 = no expiry) */
 	int totp;                  /* enum web_totp: who must have a second factor */
 	const char *audit_key_file;/* the audit archive's signing key (NULL: domain/audit_archive.h) */
+	const char *totp_key_file; /* the key sealing TOTP secrets (NULL = db_path + ".totp-key") */
 	const char *tls_cert;      /* PEM files: serve HTTPS (with HSTS); NULL = plain HTTP */
 	const char *tls_key;
 };

@@ -62,6 +62,36 @@ get /console
 contains "$BODY" "上次登录：" "the last sign-in's time and address are shown after signing in"
 contains "$BODY" "登录失败" "and the failures since (the codes refused)"
 
+# --- the secret at rest: sealed under the key file beside the database -----------------------
+stored=$(sqlite3 "$GONGKAI_DB" "SELECT secret FROM user_totp")
+case "$stored" in v1:*) ok "the stored secret is sealed" ;; *) not_ok "the stored secret is sealed" "$stored" ;; esac
+lacks "$stored" "$secret" "the database does not hold the secret"
+equals "$(stat -c %a "$GONGKAI_DB.totp-key")" 600 "the key file beside the database is 0600"
+cp -p "$GONGKAI_DB.totp-key" "$TMP/key"
+printf '%064d\n' 7 >"$GONGKAI_DB.totp-key"
+sign_in_code() {
+	rm -f "$JAR"; get /console/login; tok=$(csrf_of "$BODY")
+	post /console/login --data-urlencode "_csrf=$tok" --data-urlencode user=security \
+		--data-urlencode password=pw-security-2024 --data-urlencode "code=$(code_at "$secret" "$(date +%s)")"
+}
+sign_in_code
+equals "$CODE" 500 "another key file: the sign-in is refused"
+lacks "$BODY" "totp-key" "without naming the file to the visitor"
+contains "$(cat "$TMP/server.log")" "does not open with the TOTP key in $GONGKAI_DB.totp-key" "the log names the key file"
+get /
+equals "$CODE" 200 "and the server goes on"
+cp -p "$TMP/key" "$GONGKAI_DB.totp-key"
+sqlite3 "$GONGKAI_DB" "UPDATE user_totp SET last_step = 0"
+sign_in_code
+equals "$CODE" 303 "the right key back: the code signs in"
+# a database from before sealing: the secret in clear is sealed when the server starts
+sqlite3 "$GONGKAI_DB" "UPDATE user_totp SET secret = '$secret', last_step = 0"
+restart_server --totp admins --session-idle 30 --session-max 12
+contains "$(cat "$TMP/server.log")" "sealed 1 TOTP secret" "a secret kept in clear is sealed at start"
+lacks "$(sqlite3 "$GONGKAI_DB" "SELECT secret FROM user_totp")" "$secret" "and is no longer in the database"
+sign_in_code
+equals "$CODE" 303 "and still signs in"
+
 # an officer (not an administrator) signs in with the password alone under --totp admins
 login officer Officer-pass-1
 equals "$CODE" 303 "an officer without a second factor signs in with the password"

@@ -38,11 +38,11 @@ const char *tmpstore_path(void)
 
 void tmpstore_drop(struct store *s)
 {
-	static const char *const suffix[] = { "", "-wal", "-shm" };
+	static const char *const suffix[] = { "", "-wal", "-shm", ".totp-key" };
 	char p[160];
 
 	store_close(s);
-	for (int i = 0; i < 3; i++) {
+	for (int i = 0; i < 4; i++) {
 		snprintf(p, sizeof p, "%s%s", path, suffix[i]);
 		unlink(p);
 	}

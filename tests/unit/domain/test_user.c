@@ -10,12 +10,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "base/totp.h"
 #include "domain/agency.h"
 #include "domain/audit.h"
 #include "domain/session.h"
+#include "domain/totp_key.h"
 #include "domain/user.h"
 #include "../tmpstore.h"
 
@@ -175,6 +177,95 @@ static void test_second_factor(void **state)
 	arena_free(&a);
 }
 
+/* Write text into the key file with the given mode. */
+static void put_key(const char *text, mode_t mode)
+{
+	const char *path = store_totp_key_file(s);
+	FILE *f;
+
+	unlink(path);
+	assert_non_null(f = fopen(path, "w"));
+	fputs(text, f);
+	fclose(f);
+	assert_int_equal(chmod(path, mode), 0);
+}
+
+static char *read_key(void)
+{
+	static char text[80];
+	FILE *f = fopen(store_totp_key_file(s), "r");
+
+	assert_non_null(f);
+	assert_non_null(fgets(text, sizeof text, f));
+	fclose(f);
+	return text;
+}
+
+/* The secret at rest: the database alone does not hold it; the key file is 0600 beside the
+ * database; a wrong, missing or exposed key refuses with an error naming the file; a secret
+ * kept in clear by an older database is sealed by user_totp_seal_all and still works. */
+static void test_second_factor_sealed(void **state)
+{
+	const char *secret, *opened;
+	char code[7], key[80];
+	struct user_totp_rec raw;
+	struct stat st;
+	struct arena a;
+	int found, sealed;
+
+	(void)state;
+	arena_init(&a);
+	assert_int_equal(user_totp_begin(s, "clerk", &a, &secret, &e), 0);
+	assert_int_equal(totp_code(secret, 1767225600, code), 0);
+	assert_int_equal(user_totp_confirm(s, "clerk", code, 1767225600, &e), 0);
+	/* the row holds no trace of the secret */
+	assert_int_equal(user_store(s)->totp_get(s, clerk, &a, &raw, &found, &e), 0);
+	assert_true(found);
+	assert_true(totp_key_is_sealed(raw.secret));
+	assert_null(strstr(raw.secret, secret));
+	assert_int_equal(stat(store_totp_key_file(s), &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+	snprintf(key, sizeof key, "%s", read_key());
+	/* another key: refused, naming the file */
+	put_key("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff\n", 0600);
+	assert_int_equal(totp_code(secret, 1767225630, code), 0);
+	assert_int_equal(user_totp_verify(s, clerk, code, 1767225630, &e), ERR_DB);
+	assert_non_null(strstr(e.msg, store_totp_key_file(s)));
+	assert_non_null(strstr(e.msg, "does not open"));
+	/* an exposed key file is not used */
+	put_key(key, 0644);
+	assert_int_equal(user_totp_verify(s, clerk, code, 1767225630, &e), ERR_IO);
+	assert_non_null(strstr(e.msg, "chmod 600"));
+	/* a missing one neither, nor replaced by a new key while sealed secrets exist */
+	assert_int_equal(unlink(store_totp_key_file(s)), 0);
+	assert_int_equal(user_totp_verify(s, clerk, code, 1767225630, &e), ERR_IO);
+	assert_non_null(strstr(e.msg, store_totp_key_file(s)));
+	assert_int_equal(user_totp_begin(s, "root", &a, &opened, &e), ERR_IO);
+	assert_int_equal(access(store_totp_key_file(s), F_OK), -1);
+	/* the right key again: the code is good (once) */
+	put_key(key, 0600);
+	assert_int_equal(user_totp_verify(s, clerk, code, 1767225630, &e), 0);
+	/* a sealed secret moved to another account's row does not open there */
+	assert_int_equal(user_store(s)->totp_get(s, clerk, &a, &raw, &found, &e), 0);
+	assert_int_equal(user_store(s)->totp_set(s, root, &raw, &e), 0);
+	assert_int_equal(totp_code(secret, 1767225660, code), 0);
+	assert_int_equal(user_totp_verify(s, root, code, 1767225660, &e), ERR_DB);
+	assert_int_equal(user_totp_reset(s, "root", &e), 0);
+	/* a secret in clear (a database from before sealing) works and is sealed on start */
+	raw = (struct user_totp_rec){ secret, 1, 0 };
+	assert_int_equal(user_store(s)->totp_set(s, clerk, &raw, &e), 0);
+	assert_int_equal(user_totp_seal_all(s, &sealed, &e), 0);
+	assert_int_equal(sealed, 1);
+	assert_int_equal(user_store(s)->totp_get(s, clerk, &a, &raw, &found, &e), 0);
+	assert_true(totp_key_is_sealed(raw.secret));
+	assert_null(strstr(raw.secret, secret));
+	assert_int_equal(user_totp_seal_all(s, &sealed, &e), 0);
+	assert_int_equal(sealed, 0);
+	assert_int_equal(user_totp_verify(s, clerk, code, 1767225660, &e), 0);
+	assert_int_equal(user_totp_reset(s, "clerk", &e), 0);
+	arena_free(&a);
+}
+
 static void test_role_change(void **state)
 {
 	struct last_entry l = { "", "" };
@@ -212,6 +303,7 @@ int main(void)
 		cmocka_unit_test(test_role_change),
 		cmocka_unit_test(test_password_rules_and_history),
 		cmocka_unit_test(test_second_factor),
+		cmocka_unit_test(test_second_factor_sealed),
 	};
 	return cmocka_run_group_tests_name("domain/user", tests, setup, teardown);
 }

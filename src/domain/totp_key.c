@@ -1,0 +1,124 @@
+/*
+ * totp_key.c — TOTP secrets sealed at rest, the key file (see totp_key.h).
+ */
+#include "domain/totp_key.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define PREFIX "v1:"
+#define SECRET_MAX 128  /* a base32 TOTP secret is 32 characters (base/totp.h) */
+
+int totp_key_load(const char *path, int create, uint8_t key[TOTP_KEY_LEN], struct gk_error *e)
+{
+	char text[2 * TOTP_KEY_LEN + 3];
+	struct stat st;
+	ssize_t n;
+	int fd = open(path, O_RDONLY | O_NOFOLLOW);
+
+	if (fd < 0 && errno == ENOENT && create) {
+		char hex[2 * TOTP_KEY_LEN + 1];
+
+		crypto_random(key, TOTP_KEY_LEN);
+		crypto_hex(key, TOTP_KEY_LEN, hex);
+		fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+		if (fd < 0)
+			return err_set(e, ERR_IO, "totp_key", "cannot create the TOTP key file %s: %s",
+				       path, strerror(errno));
+		hex[2 * TOTP_KEY_LEN] = '\n';
+		if (write(fd, hex, sizeof hex) != (ssize_t)sizeof hex || fsync(fd) != 0) {
+			crypto_wipe(hex, sizeof hex);
+			close(fd);
+			unlink(path);
+			return err_set(e, ERR_IO, "totp_key", "cannot write the TOTP key file %s: %s",
+				       path, strerror(errno));
+		}
+		crypto_wipe(hex, sizeof hex);
+		close(fd);
+		return 0;
+	}
+	if (fd < 0)
+		return err_set(e, ERR_IO, "totp_key",
+			       "the TOTP key file %s cannot be read (%s): second factors cannot be "
+			       "checked; restore the file from the backup made with the database, or "
+			       "reset each account's second factor (gongkai user totp NAME --reset)",
+			       path, strerror(errno));
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || (st.st_mode & 077) != 0) {
+		close(fd);
+		return err_set(e, ERR_IO, "totp_key", "the TOTP key file %s may be read by "
+			       "others (mode %04o): make it 0600 (chmod 600 %s)", path,
+			       (unsigned)(st.st_mode & 07777), path);
+	}
+	n = read(fd, text, sizeof text - 1);
+	close(fd);
+	if (n < 0)
+		n = 0;
+	text[n] = '\0';
+	if (n > 0 && text[n - 1] == '\n')
+		text[--n] = '\0';
+	if (crypto_unhex(text, key, TOTP_KEY_LEN) != 0) {
+		crypto_wipe(text, sizeof text);
+		return err_set(e, ERR_IO, "totp_key", "%s does not hold a TOTP key (64 hex digits)",
+			       path);
+	}
+	crypto_wipe(text, sizeof text);
+	return 0;
+}
+
+int totp_key_is_sealed(const char *stored)
+{
+	return strncmp(stored, PREFIX, strlen(PREFIX)) == 0;
+}
+
+/* The associated data binding a sealed secret to its account. */
+static int bind_id(char *out, size_t n, int64_t id)
+{
+	return snprintf(out, n, "gongkai user_totp %" PRId64, id);
+}
+
+const char *totp_key_seal(const uint8_t key[TOTP_KEY_LEN], int64_t id, const char *secret,
+			  struct arena *a)
+{
+	size_t len = strlen(secret), blen = len + CRYPTO_SEAL_OVERHEAD;
+	uint8_t box[SECRET_MAX + CRYPTO_SEAL_OVERHEAD];
+	char ad[64];
+	char *out;
+
+	if (len > SECRET_MAX)
+		len = SECRET_MAX, blen = len + CRYPTO_SEAL_OVERHEAD;
+	crypto_seal(key, secret, len, ad, (size_t)bind_id(ad, sizeof ad, id), box);
+	out = arena_alloc(a, strlen(PREFIX) + 2 * blen + 1);
+	memcpy(out, PREFIX, strlen(PREFIX));
+	crypto_hex(box, blen, out + strlen(PREFIX));
+	return out;
+}
+
+int totp_key_open(const uint8_t key[TOTP_KEY_LEN], const char *path, int64_t id,
+		  const char *stored, struct arena *a, const char **secret, struct gk_error *e)
+{
+	uint8_t box[SECRET_MAX + CRYPTO_SEAL_OVERHEAD];
+	const char *hex = stored + strlen(PREFIX);
+	size_t blen = strlen(hex) / 2;
+	char ad[64];
+	char *plain;
+
+	if (!totp_key_is_sealed(stored) || blen < CRYPTO_SEAL_OVERHEAD || blen > sizeof box ||
+	    crypto_unhex(hex, box, blen) != 0)
+		return err_set(e, ERR_DB, "totp_key", "the second factor of account %" PRId64
+			       " is stored in a form this program does not know", id);
+	plain = arena_alloc(a, blen - CRYPTO_SEAL_OVERHEAD + 1);
+	if (crypto_seal_open(key, box, blen, ad, (size_t)bind_id(ad, sizeof ad, id),
+			     (uint8_t *)plain) != 0)
+		return err_set(e, ERR_DB, "totp_key", "the second factor of account %" PRId64
+			       " does not open with the TOTP key in %s (another key, or the stored "
+			       "value was altered): restore the key file the secrets were sealed with, "
+			       "or reset the account's second factor", id, path);
+	plain[blen - CRYPTO_SEAL_OVERHEAD] = '\0';
+	*secret = plain;
+	return 0;
+}
