@@ -12,6 +12,7 @@
 
 #include "domain/agency.h"
 #include "domain/letter.h"
+#include "domain/notice_ref.h"
 #include "domain/organ_rules.h"
 #include "render/letter.h"
 #include "text/date.h"
@@ -374,6 +375,7 @@ static int write_procedural(struct store *s, const struct calendar *cal, const s
 			    struct gk_error *e)
 {
 	const struct app_notice_kind_info *k = &app_notice_kinds[nt->kind];
+	const struct notice_issued *issued;
 	struct app_notice_parts p;
 	struct notice_doc doc;
 	struct agency_rec org;
@@ -383,11 +385,15 @@ static int write_procedural(struct store *s, const struct calendar *cal, const s
 	p.basis = law(k->article, a);
 	if ((rc = k->fill(s, cal, v, nt->event, a, &p, e)) != 0 || (rc = check_elements(k, &p, e)) != 0)
 		return rc;
-	if ((rc = agency_store(s)->get(s, v->rec.agency_id, a, &org, e)) != 0)
+	if ((rc = agency_store(s)->get(s, v->rec.agency_id, a, &org, e)) != 0 ||
+	    (rc = notice_issued_get(s, v, nt->id, a, &issued, e)) != 0)
 		return rc;
 	memset(&doc, 0, sizeof doc);
 	doc.title = k->title;
-	doc.ref = arena_printf(a, "编号：%s", v->rec.tracking_code);
+	/* the organ's number once issued (domain/notice_ref.h), beside the tracking code */
+	doc.ref = issued ? arena_printf(a, "%s　查询码：%s", issued->ref_number, v->rec.tracking_code)
+			 : arena_printf(a, "编号：%s", v->rec.tracking_code);
+	doc.version = issued ? issued->version : APP_NOTICE_WORDING_VERSION;
 	doc.addressee = k->to_applicant ? v->rec.applicant_name : p.addressee;
 	memcpy(doc.paras, p.paras, p.npara * sizeof p.paras[0]);
 	doc.npara = p.npara;
@@ -410,14 +416,20 @@ int app_notice_write(struct store *s, const struct calendar *cal, const struct a
 	if ((rc = app_notices(v, a, &nts, &n, e)) != 0)
 		return rc;
 	for (size_t i = 0; i < n; i++) {
+		const struct notice_issued *issued;
 		struct letter l;
 
 		if (strcmp(nts[i].id, id) != 0)
 			continue;
 		if (nts[i].kind != NOTICE_REPLY)
 			return write_procedural(s, cal, v, &nts[i], format, a, out, e);
-		if ((rc = letter_build(s, v, a, &l, e)) != 0)
+		if ((rc = letter_build(s, v, a, &l, e)) != 0 ||
+		    (rc = notice_issued_get(s, v, id, a, &issued, e)) != 0)
 			return rc;
+		if (issued) {
+			l.ref_number = issued->ref_number;
+			l.version = issued->version;
+		}
 		return render_letter(&l, format, out, e);
 	}
 	if (strcmp(id, "reply") == 0) {   /* not closed: letter_build says why there is none */

@@ -29,6 +29,9 @@
 #include "render/notice.h"
 #include "store/store.h"
 
+/* The version of the wording shipped with gongkai, stored with every notice issued in it. */
+#define APP_NOTICE_WORDING_VERSION "gongkai-2026.1"
+
 /* The legal elements a kind of notice must carry (bits of app_notice_kind_info.needs). */
 enum {
 	NOTICE_NEEDS_BASIS = 1u << 0,     /* the article it rests on */

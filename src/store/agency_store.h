@@ -40,6 +40,7 @@ struct agency_profile {
 	const char *review_body;       /* 行政复议机关 named in reply letters */
 	const char *report_due;        /* "MM-DD": the annual report's publication deadline */
 	const char *fee_account;       /* how and where a fee is paid (收费通知书) */
+	const char *notice_ref;        /* the pattern of its notices' reference numbers */
 	const char *updated_at;
 };
 
