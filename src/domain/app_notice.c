@@ -416,20 +416,14 @@ int app_notice_write(struct store *s, const struct calendar *cal, const struct a
 	if ((rc = app_notices(v, a, &nts, &n, e)) != 0)
 		return rc;
 	for (size_t i = 0; i < n; i++) {
-		const struct notice_issued *issued;
 		struct letter l;
 
 		if (strcmp(nts[i].id, id) != 0)
 			continue;
 		if (nts[i].kind != NOTICE_REPLY)
 			return write_procedural(s, cal, v, &nts[i], format, a, out, e);
-		if ((rc = letter_build(s, v, a, &l, e)) != 0 ||
-		    (rc = notice_issued_get(s, v, id, a, &issued, e)) != 0)
+		if ((rc = letter_build(s, v, a, &l, e)) != 0)
 			return rc;
-		if (issued) {
-			l.ref_number = issued->ref_number;
-			l.version = issued->version;
-		}
 		return render_letter(&l, format, out, e);
 	}
 	if (strcmp(id, "reply") == 0) {   /* not closed: letter_build says why there is none */
