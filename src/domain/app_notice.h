@@ -88,6 +88,13 @@ struct app_notice {
 int app_notices(const struct app_view *v, struct arena *a, struct app_notice **out, size_t *n,
 		struct gk_error *e) GK_WUR;
 
+struct notice_wording;
+
+/* The wording notice id of v would be issued in now (domain/notice_wording.h): the organ's
+ * template (its own, an ancestor's, the shipped one); the reply letter's: its version only. */
+int app_notice_wording(struct store *s, const struct app_view *v, const char *id, struct arena *a,
+		       struct notice_wording *out, struct gk_error *e) GK_WUR;
+
 /* Notice id of v written in format (enum notice_format) to out. ERR_NOTFOUND when v has no
  * such notice; ERR_STATE naming the legal element (basis, reasons, items, period, amount,
  * account, remedy, addressee) when the ledger does not hold it — no notice is written then. */

@@ -100,6 +100,7 @@ static const struct xfield profile_fields[] = {
 	PF(fee_pause, XT_TEXT, 0), PF(correction_period, XT_TEXT, 0), PF(consult_cap, XT_TEXT, 0),
 	PF(confirm_days, XT_TEXT, 0), PF(review_body, XT_TEXT, 0), PF(report_due, XT_TEXT, 0),
 	PF(fee_account, XT_TEXT, 0), PF(notice_ref, XT_TEXT, 0),
+	PF(notice_templates, XT_TEXT, 0),
 	PF(updated_at, XT_TIME, 1),
 };
 #define NPROFILE (sizeof profile_fields / sizeof profile_fields[0])

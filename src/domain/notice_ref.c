@@ -1,7 +1,7 @@
 /*
  * notice_ref.c — the organ's reference numbers and the issuing of notices (see notice_ref.h).
- * May call domain/app_notice.h, domain/agency.h, domain/organ_rules.h, domain/audit.h,
- * store/, text/, base/.
+ * May call domain/app_notice.h, domain/notice_wording.h, domain/agency.h,
+ * domain/organ_rules.h, domain/audit.h, store/, text/, base/.
  */
 #include "domain/notice_ref.h"
 
@@ -12,6 +12,7 @@
 #include "domain/agency.h"
 #include "domain/app_notice.h"
 #include "domain/audit.h"
+#include "domain/notice_wording.h"
 #include "domain/organ_rules.h"
 #include "text/date.h"
 #include "text/jsonw.h"
@@ -145,6 +146,7 @@ int notice_issue(struct store *s, const struct calendar *cal, const struct app_v
 {
 	const struct notice_issued *old;
 	struct notice_issued *ni;
+	struct notice_wording w;
 	struct organ_rules rules;
 	struct agency_rec org;
 	const char *date, *pattern;
@@ -181,7 +183,10 @@ int notice_issue(struct store *s, const struct calendar *cal, const struct app_v
 	ni->ref_number = notice_ref_format(pattern, org.name, date_year(day), ni->serial, a);
 	if (ni->ref_number == NULL)
 		return err_set(e, ERR_LIMIT, "notice", "out of memory writing the reference number");
-	ni->version = APP_NOTICE_WORDING_VERSION;
+	if ((rc = app_notice_wording(s, v, id, a, &w, e)) != 0)
+		return rc;
+	ni->version = w.version;
+	ni->wording = w.text;   /* NULL for the reply letter (its wording is domain/letter.c's) */
 	ni->issued_on = arena_strdup(a, date_format(today, ymd));
 	ni->issued_by = store_actor(s) ? store_actor(s) : "unknown";
 	if ((rc = app_store(s)->notice_insert(s, ni, &ni->id, e)) != 0) {

@@ -12,8 +12,8 @@
  * is never handed out twice: the serial only grows (store: notice_serial), and the store
  * refuses a second notice with the same number for the organ or a second issue of the same
  * notice; writers queue on the store's write lock, so concurrent issuers get distinct numbers.
- * May call domain/app_notice.h, domain/agency.h, domain/organ_rules.h, domain/audit.h,
- * store/, text/, base/.
+ * May call domain/app_notice.h, domain/notice_wording.h, domain/agency.h,
+ * domain/organ_rules.h, domain/audit.h, store/, text/, base/.
  * Law: 党政机关公文处理工作条例 Art. 9 (发文字号: 机关代字、年份、发文顺序号);
  * GB/T 9704-2012 7.2.4 (年份用六角括号〔〕, 序号不编虚位, 不加"第"字).
  */

@@ -49,6 +49,11 @@ const struct organ_rule_info organ_rule_info[RULE__MAX] = {
 		"机关代字、〔年份〕、顺序号 — each organ chooses its own 代字 (e.g. "
 		"慈政信复〔{year}〕{n}号); {n} the serial, {year} the year, {organ} the organ's name",
 		OFF(notice_ref) },
+	[RULE_NOTICE_TEMPLATES] = { "notice_templates", "--notice-templates", RULE_TEXT, 0, 500,
+		"告知书模板目录", "the nearest organ above with one, else data/notices (shipped)",
+		"示范文书: a 市 may prescribe its own wording for its 县 and 乡镇 (国办公开办函〔2020〕2号 "
+		"circulated reference templates); a folder of KIND.txt files on the server "
+		"(docs/notices.md), each with its version", OFF(notice_templates) },
 };
 
 static const char *value_of(const struct agency_profile *p, enum organ_rule r)
@@ -150,6 +155,8 @@ void organ_rules_read(const struct agency_profile *p, struct organ_rules *out)
 		out->fee_account = v;
 	if ((v = value_of(p, RULE_NOTICE_REF)) != NULL && notice_ref_check(v, NULL) == 0)
 		out->notice_ref = v;
+	if ((v = value_of(p, RULE_NOTICE_TEMPLATES)) != NULL && *v)
+		out->notice_templates = v;
 	if ((v = value_of(p, RULE_REPORT_DUE)) != NULL && mmdd(v, &m, &d)) {
 		out->report_due_month = m;
 		out->report_due_day = d;

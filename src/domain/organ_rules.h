@@ -31,6 +31,7 @@ enum organ_rule {
 	RULE_REPORT_DUE,        /* the annual report's publication deadline, MM-DD */
 	RULE_FEE_ACCOUNT,       /* how and where a fee is paid, printed in the 收费通知书 */
 	RULE_NOTICE_REF,        /* the pattern of the reference numbers of its notices */
+	RULE_NOTICE_TEMPLATES,  /* the folder of its own notice templates */
 	RULE__MAX
 };
 
@@ -62,6 +63,7 @@ struct organ_rules {
 	int report_due_month, report_due_day;  /* 0: the default for the organ's level */
 	const char *fee_account;    /* NULL: none set (a 收费通知书 is refused without it) */
 	const char *notice_ref;     /* NULL: NOTICE_REF_DEFAULT (domain/notice_ref.h) */
+	const char *notice_templates; /* NULL: an ancestor's, else the shipped ones */
 };
 
 /* The defaults (fee pause and consultation cap on, 15 and 2 working days). */

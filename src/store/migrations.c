@@ -703,7 +703,8 @@ const struct migration store_migrations[] = {
 	 * serial per organ and year,
 	 * handed out once and never again: notice_serial), the version of the wording it was
 	 * issued in and that wording itself (NULL: the wording shipped with gongkai), so that the
-	 * notice reads the same when downloaded again after the template changed. */
+	 * notice reads the same when downloaded again after the template changed; the folder of an
+	 * organ's own notice templates (agency_profile.notice_templates). */
 	{ "app_notice",
 	  "CREATE TABLE notice_serial (\n"
 	  "  agency_id INTEGER NOT NULL REFERENCES agency (id),\n"
@@ -728,7 +729,8 @@ const struct migration store_migrations[] = {
 	  "  UNIQUE (agency_id, year, serial),\n"
 	  "  UNIQUE (agency_id, ref_number)\n"
 	  ") STRICT;\n"
-	  "ALTER TABLE agency_profile ADD COLUMN notice_ref TEXT;\n",
+	  "ALTER TABLE agency_profile ADD COLUMN notice_ref TEXT;\n"
+	  "ALTER TABLE agency_profile ADD COLUMN notice_templates TEXT;\n",
 	  NULL },
 
 	/* Append new migrations here, one block per change, with a comment line like the above. */

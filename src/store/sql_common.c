@@ -31,14 +31,16 @@ const char *const sql_common[STMT_COUNT] = {
 		"SELECT agency_id, index_pattern, office, address, postcode, "
 		"hours, phone, fax, email, website, channels, fees, scope, "
 		"fee_pause, correction_period, consult_cap, confirm_days, "
-		"review_body, report_due, fee_account, notice_ref, updated_at FROM agency_profile "
+		"review_body, report_due, fee_account, notice_ref, notice_templates, updated_at "
+		"FROM agency_profile "
 		"WHERE agency_id = ?",
 	[ST_AGENCY_PROFILE_PUT] =
 		"INSERT INTO agency_profile (agency_id, "
 		"index_pattern, office, address, postcode, hours, phone, fax, "
 		"email, website, channels, fees, scope, fee_pause, correction_period, "
 		"consult_cap, confirm_days, review_body, report_due, fee_account, notice_ref, "
-		"updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+		"notice_templates, updated_at) "
+		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
 		"ON CONFLICT (agency_id) DO UPDATE SET "
 		"index_pattern = excluded.index_pattern, office = excluded.office, "
 		"address = excluded.address, postcode = excluded.postcode, "
@@ -50,6 +52,7 @@ const char *const sql_common[STMT_COUNT] = {
 		"consult_cap = excluded.consult_cap, confirm_days = excluded.confirm_days, "
 		"review_body = excluded.review_body, report_due = excluded.report_due, "
 		"fee_account = excluded.fee_account, notice_ref = excluded.notice_ref, "
+		"notice_templates = excluded.notice_templates, "
 		"updated_at = excluded.updated_at",
 
 /* audit */
@@ -484,14 +487,16 @@ const char *const sql_common[STMT_COUNT] = {
 	[ST_COPY_AGENCY_PROFILE_READ] =
 		"SELECT agency_id, index_pattern, office, address, postcode, hours, phone, fax, "
 		"email, website, channels, fees, scope, updated_at, fee_pause, correction_period, "
-		"consult_cap, confirm_days, review_body, report_due, fee_account, notice_ref FROM "
+		"consult_cap, confirm_days, review_body, report_due, fee_account, notice_ref, "
+		"notice_templates FROM "
 		"agency_profile ORDER BY "
 		"agency_id",
 	[ST_COPY_AGENCY_PROFILE_WRITE] =
 		"INSERT INTO agency_profile (agency_id, index_pattern, office, address, postcode, "
 		"hours, phone, fax, email, website, channels, fees, scope, updated_at, fee_pause, "
 		"correction_period, consult_cap, confirm_days, review_body, report_due, fee_account, "
-		"notice_ref) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		"notice_ref, notice_templates) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+		"?, ?, ?, ?, ?, ?)",
 	[ST_COPY_DOCUMENT_SERIAL_READ] =
 		"SELECT agency_id, year, last FROM document_serial ORDER BY agency_id, year",
 	[ST_COPY_DOCUMENT_SERIAL_WRITE] =
