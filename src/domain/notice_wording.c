@@ -49,22 +49,22 @@ static int check_line(const char *l, size_t len, const char *kind, int line, uns
 
 		if (l[i] == '[' || l[i] == ']') {
 			if ((l[i] == '[') == opt)
-				return err_set(e, ERR_INVALID, "template", "%s 第%d行：[ ] 不成对或嵌套",
+				return err_set(e, ERR_INVALID, "", "%s 第%d行：[ ] 不成对或嵌套",
 					       kind, line);
 			opt = !opt;
 		} else if (l[i] == '{') {
 			if ((k = part_at(l + i, &n)) < 0 || i + n > len)
-				return err_set(e, ERR_INVALID, "template", "%s 第%d行：未知的占位符"
+				return err_set(e, ERR_INVALID, "", "%s 第%d行：未知的占位符"
 					       "（可用 {opening} {basis} {reasons} {items} {period} "
 					       "{amount} {account} {remedy} {note} {received} {request}）",
 					       kind, line);
 			*used |= 1u << k;
 			i += n - 1;
 		} else if (l[i] == '}') {
-			return err_set(e, ERR_INVALID, "template", "%s 第%d行：多余的 }", kind, line);
+			return err_set(e, ERR_INVALID, "", "%s 第%d行：多余的 }", kind, line);
 		}
 	}
-	return opt ? err_set(e, ERR_INVALID, "template", "%s 第%d行：[ 没有对应的 ]", kind, line) : 0;
+	return opt ? err_set(e, ERR_INVALID, "", "%s 第%d行：[ 没有对应的 ]", kind, line) : 0;
 }
 
 int notice_wording_parse(const char *text, const char *kind, unsigned required, struct arena *a,
@@ -76,7 +76,7 @@ int notice_wording_parse(const char *text, const char *kind, unsigned required, 
 
 	memset(out, 0, sizeof *out);
 	if (len > NOTICE_WORDING_MAX || !utf8_valid(text, len))
-		return err_set(e, ERR_INVALID, "template", "%s：模板须为 UTF-8 文本，不超过 %d 字节",
+		return err_set(e, ERR_INVALID, "", "%s：模板须为 UTF-8 文本，不超过 %d 字节",
 			       kind, NOTICE_WORDING_MAX);
 	for (const char *p = text; *p;) {
 		const char *nl = strchr(p, '\n');
@@ -92,23 +92,23 @@ int notice_wording_parse(const char *text, const char *kind, unsigned required, 
 			while (vn && *v == ' ')
 				v++, vn--;
 			if (vn == 0 || vn > 64)
-				return err_set(e, ERR_INVALID, "template", "%s 第%d行：version 须为 1–64 "
+				return err_set(e, ERR_INVALID, "", "%s 第%d行：version 须为 1–64 "
 					       "字节", kind, line);
 			out->version = arena_strndup(a, v, vn);
 		} else if (n && *p != '#') {
 			if ((rc = check_line(p, n, kind, line, &used, e)) != 0)
 				return rc;
 			if (++paras > NOTICE_WORDING_PARAS)
-				return err_set(e, ERR_INVALID, "template", "%s：最多 %d 段", kind,
+				return err_set(e, ERR_INVALID, "", "%s：最多 %d 段", kind,
 					       NOTICE_WORDING_PARAS);
 		}
 		p += nl ? n + (p[n] == '\r' ? 2 : 1) : n;
 	}
 	if (out->version == NULL)
-		return err_set(e, ERR_INVALID, "template", "%s：缺少 version: 行（文书版本）", kind);
+		return err_set(e, ERR_INVALID, "", "%s：缺少 version: 行（文书版本）", kind);
 	for (int i = 0; i < PART__MAX; i++)
 		if ((required & (1u << i)) && !(used & (1u << i)))
-			return err_set(e, ERR_INVALID, "template", "%s：模板缺少法定要素 {%s}", kind,
+			return err_set(e, ERR_INVALID, "", "%s：模板缺少法定要素 {%s}", kind,
 				       notice_part_names[i]);
 	out->text = arena_strdup(a, text);
 	out->source = "";
@@ -135,7 +135,7 @@ static int load_file(const char *path, const char *kind, unsigned required, stru
 		char msg[sizeof e->msg];
 
 		snprintf(msg, sizeof msg, "%s", e->msg);
-		err_set(e, rc, "template", "%s（%s）", msg, path);
+		err_set(e, rc, "", "%s（%s）", msg, path);
 	}
 	buf_free(&b);
 	return rc;
@@ -166,7 +166,7 @@ int notice_wording_load(struct store *s, int64_t agency_id, const char *kind, un
 	if ((rc = load_file(arena_printf(a, "%s/notices/%s.txt", paths_dir("data", "GONGKAI_DATA_DIR"),
 					 kind), kind, required, a, out, &found, e)) != 0)
 		return rc;
-	return found ? 0 : err_set(e, ERR_NOTFOUND, "template", "找不到文书模板 notices/%s.txt"
+	return found ? 0 : err_set(e, ERR_NOTFOUND, "", "找不到文书模板 notices/%s.txt"
 				   "（随软件安装的 data/notices）", kind);
 }
 
@@ -228,5 +228,5 @@ int notice_wording_fill(const struct notice_wording *w, const char *const parts[
 		p += step;
 	}
 	buf_free(&b);
-	return rc ? err_set(e, rc, "template", "out of memory filling a notice") : 0;
+	return rc ? err_set(e, rc, "", "out of memory filling a notice") : 0;
 }
