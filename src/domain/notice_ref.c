@@ -158,7 +158,7 @@ int notice_issue(struct store *s, const struct calendar *cal, const struct app_v
 	if ((rc = notice_issued_get(s, v, id, a, &old, e)) != 0)
 		return rc;
 	if (old)
-		return err_set(e, ERR_CONFLICT, "notice", "%s已于%s出具，文号%s；同一告知书只出具一次",
+		return err_set(e, ERR_CONFLICT, "", "%s已于%s出具，文号%s；同一告知书只出具一次",
 			       id, old->issued_on, old->ref_number);
 	/* the notice as it would be sent: refused here when a legal element is missing */
 	buf_init(&probe, 0);
@@ -191,7 +191,7 @@ int notice_issue(struct store *s, const struct calendar *cal, const struct app_v
 	ni->issued_by = store_actor(s) ? store_actor(s) : "unknown";
 	if ((rc = app_store(s)->notice_insert(s, ni, &ni->id, e)) != 0) {
 		if (rc == ERR_CONFLICT)
-			return err_set(e, ERR_CONFLICT, "notice", "文号%s已被使用（或该告知书已出具）；"
+			return err_set(e, ERR_CONFLICT, "", "文号%s已被使用（或该告知书已出具）；"
 				       "请检查机关的文号格式（guide set --notice-ref）", ni->ref_number);
 		return rc;
 	}
