@@ -17,6 +17,7 @@
 #include "domain/application.h"
 #include "domain/calendar.h"
 #include "domain/app_notice.h"
+#include "domain/notice_ref.h"
 #include "domain/letter.h"
 #include "render/letter.h"
 #include "text/date.h"
@@ -37,6 +38,7 @@ static void help(void)
 	       "  gongkai app letter ID [--format txt|docx|pdf|ofd] [-o FILE]\n"
 	       "  gongkai app notice ID [--json]                  (the notices issued for it)\n"
 	       "  gongkai app notice ID NOTICE [--format txt|docx|pdf|ofd] [-o FILE]\n"
+	       "  gongkai app notice ID NOTICE --issue [-o FILE]  (its reference number, once)\n"
 	       "  gongkai app list [--state S] [--overdue] [--due-within N] [--year Y] [--agency A] [--json]\n"
 	       "  gongkai app generate --count N [--year Y] [--seed S] [--agency A]\n"
 	       "CH (条例第三十一条, the date of receipt): in-person, post (signed for), oral, other: the\n"
@@ -72,6 +74,9 @@ static void help(void)
 	       "     delay-1, fee-1 收费通知书, consultation-third-1 / consultation-organ-1 征求意见函,\n"
 	       "     reply); refused naming the legal element it lacks (basis, reasons, items,\n"
 	       "     period, amount, account: guide set --fee-account, remedy, addressee).\n"
+	       "     --issue gives the notice the organ's next reference number (guide set\n"
+	       "     --notice-ref '慈政信复〔{year}〕{n}号'; default {organ}依申请公开〔{year}〕{n}号),\n"
+	       "     printed beside the tracking code from then on; refused when issued already.\n"
 	       "Every command is one transaction; --by USER names the actor for the audit log.\n"
 	       "The fields of app new (条例第二十九条):\n");
 	cli_desc_help(&app_new_desc);
@@ -420,9 +425,10 @@ static int app_show_cmd(struct cli *cli, int argc, char **argv)
 
 /* ---- app letter, app notice ---- */
 
-/* The notices of v, one a line (id, date, to whom, title), or as JSON. */
-static int list_notices(const struct app_view *v, int json, struct arena *a, struct buf *out,
-			struct gk_error *e)
+/* The notices of v, one a line (id, date, to whom, title, the reference number once issued),
+ * or as JSON. */
+static int list_notices(struct store *s, const struct app_view *v, int json, struct arena *a,
+			struct buf *out, struct gk_error *e)
 {
 	struct app_notice *nts;
 	struct jsonw w;
@@ -435,16 +441,23 @@ static int list_notices(const struct app_view *v, int json, struct arena *a, str
 	if (json)
 		jsonw_arr_begin(&w);
 	for (size_t i = 0; i < n; i++) {
+		const struct notice_issued *is;
+
+		if ((rc = notice_issued_get(s, v, nts[i].id, a, &is, e)) != 0)
+			return rc;
 		if (json) {
 			jsonw_obj_begin(&w);
 			jsonw_kstr(&w, "id", nts[i].id);
 			jsonw_kstr(&w, "title", nts[i].title);
 			jsonw_kstr(&w, "date", nts[i].date);
 			jsonw_kbool(&w, "to_applicant", nts[i].to_applicant);
+			jsonw_kstr(&w, "ref_number", is ? is->ref_number : NULL);
+			jsonw_kstr(&w, "issued_on", is ? is->issued_on : NULL);
+			jsonw_kstr(&w, "version", is ? is->version : NULL);
 			jsonw_obj_end(&w);
-		} else if ((rc = buf_printf(out, "%-22s %s  %s  %s\n", nts[i].id, nts[i].date,
+		} else if ((rc = buf_printf(out, "%-22s %s  %s  %s  %s\n", nts[i].id, nts[i].date,
 					    nts[i].to_applicant ? "申请人" : "被征求意见方",
-					    nts[i].title)) != 0) {
+					    nts[i].title, is ? is->ref_number : "（未出具）")) != 0) {
 			return rc;
 		}
 	}
@@ -464,9 +477,11 @@ static int notice_cmd(struct cli *cli, const char *cmd, const char *fixed, int a
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "json", no_argument, NULL, 'j' },
+		{ "issue", no_argument, NULL, 'i' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
+	const struct notice_issued *is = NULL;
 	struct gk_error e = { 0 };
 	struct store *s = NULL;
 	struct calendar *cal = NULL;
@@ -475,13 +490,14 @@ static int notice_cmd(struct cli *cli, const char *cmd, const char *fixed, int a
 	struct buf out;
 	const char *format = "txt", *output = NULL, *id_s = fixed;
 	int64_t id;
-	int ch, rc, x, kind, json = 0, nargs = fixed ? 1 : 2;
+	int ch, rc, x, kind, json = 0, issue = 0, nargs = fixed ? 1 : 2;
 
 	while ((ch = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'f': format = optarg; break;
 		case 'o': output = optarg; break;
 		case 'j': json = 1; break;
+		case 'i': issue = 1; break;
 		case 'h': help(); return CLI_OK;
 		default: return cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
 		}
@@ -491,22 +507,29 @@ static int notice_cmd(struct cli *cli, const char *cmd, const char *fixed, int a
 					   : "give the application ID and, to write one, the notice");
 	if (!fixed && argc - optind == 2)
 		id_s = argv[optind + 1];
+	if (issue && !id_s)
+		return cli_usage_error(cmd, "--issue: give the notice to issue (app notice ID NOTICE "
+				       "--issue)");
 	if ((kind = notice_format_by_name(format)) < 0)
 		return cli_usage_error(cmd, "--format: txt, docx, pdf or ofd, not '%s'", format);
-	if (id_s && notice_format_binary(kind) && cli_binary_to_tty(output))
+	if (id_s && (!issue || output) && notice_format_binary(kind) && cli_binary_to_tty(output))
 		return cli_usage_error(cmd, "--format %s writes a binary file: give -o FILE "
 				       "or redirect the output", format);
 	if ((rc = cli_parse_id(argv[optind], "ID", &id, &e)) != 0)
 		return cli_error(&e);
-	if ((x = open_all(cli, 0, &s, &cal, &e)) != 0)
+	if ((x = open_all(cli, issue, &s, &cal, &e)) != 0)
 		return x;
 	arena_init(&a);
 	buf_init(&out, 0);
 	memset(&v, 0, sizeof v);
 	rc = app_load(s, cal, id, date_today(), &a, &v, &e);
-	if (rc == 0)
+	if (rc == 0 && issue)
+		rc = notice_issue(s, cal, &v, id_s, date_today(), &a, &is, &e);
+	if (rc == 0 && is && !output)   /* issued: say the number; with -o also write it */
+		rc = buf_printf(&out, "%s\t%s\t%s\n", id_s, is->ref_number, is->version);
+	else if (rc == 0)
 		rc = id_s ? app_notice_write(s, cal, &v, id_s, kind, &a, &out, &e)
-			  : list_notices(&v, json, &a, &out, &e);
+			  : list_notices(s, &v, json, &a, &out, &e);
 	x = cli_finish(s, rc, &e);
 	if (x == CLI_OK && cli_write_output(output, out.ptr ? out.ptr : "", out.len, &e) != 0)
 		x = cli_error(&e);

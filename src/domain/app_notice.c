@@ -12,16 +12,18 @@
 
 #include "domain/agency.h"
 #include "domain/letter.h"
+#include "domain/notice_ref.h"
+#include "domain/notice_wording.h"
 #include "domain/organ_rules.h"
 #include "render/letter.h"
 #include "text/date.h"
 
 /* What a notice says, filled by its kind's row: the legal elements (checked against the row's
- * needs; "" or NULL = missing) and the body's paragraphs. */
+ * needs; "" or NULL = missing) and the other parts its wording (domain/notice_wording.h) may
+ * name. */
 struct app_notice_parts {
 	const char *basis, *reasons, *items, *period, *amount, *account, *remedy, *addressee;
-	const char *paras[NOTICE_MAX_PARAS];
-	size_t npara;
+	const char *opening, *note, *received, *request;
 };
 
 static const char *const LAW = "《中华人民共和国政府信息公开条例》";
@@ -67,12 +69,6 @@ static const char *sentence_end(const char *s)
 		if (n >= 3 && memcmp(s + n - 3, ends[i], 3) == 0)
 			return "";
 	return "。";
-}
-
-static void add(struct app_notice_parts *p, const char *s)
-{
-	if (p->npara < NOTICE_MAX_PARAS)
-		p->paras[p->npara++] = s;
 }
 
 /* "条例第三十条" → "《中华人民共和国政府信息公开条例》第三十条". */
@@ -123,12 +119,7 @@ static int fill_correction(struct store *s, const struct calendar *cal, const st
 		p->period = arena_printf(a, "%lld个工作日内，即%s前", (long long)ev->days, due);
 	else if (due)
 		p->period = arena_printf(a, "%s前", due);
-	add(p, opening(v, a));
-	add(p, arena_printf(a, "经审查，您的申请内容不明确。根据%s的规定，请您对申请作出补正。需要补正的"
-			    "事项：%s%s", p->basis, p->items ? p->items : "", sentence_end(p->items)));
-	add(p, arena_printf(a, "请您在%s向本机关提出补正。无正当理由逾期不补正的，视为放弃申请，本机关"
-			    "不再处理该政府信息公开申请。", p->period ? p->period : ""));
-	add(p, "答复期限自本机关收到补正的申请之日起计算。");
+	p->opening = opening(v, a);
 	return 0;
 }
 
@@ -165,10 +156,7 @@ static int fill_extension(struct store *s, const struct calendar *cal, const str
 	if (due != CLOCK_NONE && ev->days > 0)
 		p->period = arena_printf(a, "延长%lld个工作日，本机关将于%s前作出答复", (long long)ev->days,
 					 cn(due, a));
-	add(p, opening(v, a));
-	add(p, arena_printf(a, "因%s，本机关不能在法定期限内作出答复。根据%s的规定，经政府信息公开工作"
-			    "机构负责人同意，答复期限%s。", has(p->reasons) ? p->reasons : "",
-			    p->basis, p->period ? p->period : ""));
+	p->opening = opening(v, a);
 	return 0;
 }
 
@@ -185,11 +173,7 @@ static int fill_delay(struct store *s, const struct calendar *cal, const struct 
 		p->period = ev->days > 0 ? arena_printf(a, "%lld个工作日，本机关将于%s前作出答复",
 							(long long)ev->days, due)
 					 : arena_printf(a, "至%s，本机关将于该日前作出答复", due);
-	add(p, opening(v, a));
-	add(p, arena_printf(a, "您申请公开政府信息的数量、频次明显超过合理范围。%s根据%s的规定，"
-			    "本机关确定延迟答复的合理期限为%s。", has(p->reasons) ?
-			    arena_printf(a, "经审查：%s。", p->reasons) : "", p->basis,
-			    p->period ? p->period : ""));
+	p->opening = opening(v, a);
 	return 0;
 }
 
@@ -217,14 +201,7 @@ static int fill_fee(struct store *s, const struct calendar *cal, const struct ap
 	p->period = "自收到本通知之日起20个工作日内";
 	if ((rc = remedy(s, v, day_of(ev->date), "本通知", a, &p->remedy, e)) != 0)
 		return rc;
-	add(p, opening(v, a));
-	add(p, arena_printf(a, "%s根据%s的规定，本机关向您收取信息处理费。", has(p->reasons) ?
-			    arena_printf(a, "经审查，%s。", p->reasons) : "", p->basis));
-	add(p, arena_printf(a, "%s。", p->amount ? p->amount : ""));
-	add(p, arena_printf(a, "缴费方式：%s", has(p->account) ? p->account : ""));
-	add(p, arena_printf(a, "请您%s缴纳。逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。",
-			    p->period));
-	add(p, p->remedy);
+	p->opening = opening(v, a);
 	return 0;
 }
 
@@ -235,26 +212,14 @@ static int fill_consult(struct store *s, const struct calendar *cal, const struc
 {
 	const struct app_event_rec *ev = &v->events[i];
 	const char *due = cn(day_of(ev->due), a);
-	bool organ = ev->party && strcmp(ev->party, app_party_ids[PARTY_ORGAN]) == 0;
 
 	(void)s, (void)cal, (void)e;
 	p->addressee = ev->counterpart;
 	if (due)
 		p->period = arena_printf(a, "自收到本函之日起15个工作日内（%s前）", due);
-	add(p, arena_printf(a, "本机关于%s收到政府信息公开申请，申请公开%s。", cn_text(v->rec.received, a),
-			    has(v->rec.request) ? v->rec.request : "相关政府信息"));
-	if (organ)
-		add(p, arena_printf(a, "该政府信息涉及贵机关。根据%s的规定，现征求贵机关意见。请于%s提出"
-				    "意见；逾期未提出意见的，视为同意公开。", p->basis,
-				    p->period ? p->period : ""));
-	else
-		add(p, arena_printf(a, "该政府信息公开后可能损害您的合法权益。根据%s的规定，现征求您的意见。"
-				    "请于%s提出意见；逾期未提出意见的，由本机关依照条例的规定决定是否公开。"
-				    "第三方不同意公开且有合理理由的，本机关不予公开；本机关认为不公开可能"
-				    "对公共利益造成重大影响的，可以决定予以公开，并将决定公开的内容和理由"
-				    "书面告知第三方。", p->basis, p->period ? p->period : ""));
-	if (has(ev->note))
-		add(p, arena_printf(a, "说明：%s", ev->note));
+	p->received = cn_text(v->rec.received, a);
+	p->request = has(v->rec.request) ? v->rec.request : "相关政府信息";
+	p->note = ev->note;
 	return 0;
 }
 
@@ -368,13 +333,69 @@ int app_notices(const struct app_view *v, struct arena *a, struct app_notice **o
 	return 0;
 }
 
+/* The parts a kind's wording must name: its legal elements but the addressee (printed above
+ * the body, not in it). */
+static unsigned required_parts(unsigned needs)
+{
+	static const struct { unsigned need; int part; } map[] = {
+		{ NOTICE_NEEDS_BASIS, PART_BASIS }, { NOTICE_NEEDS_REASONS, PART_REASONS },
+		{ NOTICE_NEEDS_ITEMS, PART_ITEMS }, { NOTICE_NEEDS_PERIOD, PART_PERIOD },
+		{ NOTICE_NEEDS_AMOUNT, PART_AMOUNT }, { NOTICE_NEEDS_ACCOUNT, PART_ACCOUNT },
+		{ NOTICE_NEEDS_REMEDY, PART_REMEDY },
+	};
+	unsigned out = 0;
+
+	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+		if (needs & map[i].need)
+			out |= 1u << map[i].part;
+	return out;
+}
+
+/* The wording of a notice of kind k: the one stored with it when it was issued, else the
+ * organ's template as it stands. */
+static int wording_of(struct store *s, const struct app_view *v, int k,
+		      const struct notice_issued *issued, struct arena *a, struct notice_wording *out,
+		      struct gk_error *e)
+{
+	const struct app_notice_kind_info *ki = &app_notice_kinds[k];
+
+	if (issued && issued->wording)
+		return notice_wording_parse(issued->wording, ki->id, required_parts(ki->needs), a,
+					    out, e);
+	return notice_wording_load(s, v->rec.agency_id, ki->id, required_parts(ki->needs), a, out, e);
+}
+
+int app_notice_wording(struct store *s, const struct app_view *v, const char *id, struct arena *a,
+		       struct notice_wording *out, struct gk_error *e)
+{
+	struct app_notice *nts;
+	size_t n;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if ((rc = app_notices(v, a, &nts, &n, e)) != 0)
+		return rc;
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(nts[i].id, id) != 0)
+			continue;
+		if (nts[i].kind == NOTICE_REPLY) {   /* the reply's wording is domain/letter.c's */
+			out->version = APP_NOTICE_WORDING_VERSION;
+			return 0;
+		}
+		return wording_of(s, v, nts[i].kind, NULL, a, out, e);
+	}
+	return err_set(e, ERR_NOTFOUND, "notice", "该申请没有编号为“%s”的告知书", id);
+}
+
 /* A procedural notice (not the reply) of kind k from event i of v, laid out in format. */
 static int write_procedural(struct store *s, const struct calendar *cal, const struct app_view *v,
 			    const struct app_notice *nt, int format, struct arena *a, struct buf *out,
 			    struct gk_error *e)
 {
 	const struct app_notice_kind_info *k = &app_notice_kinds[nt->kind];
+	const struct notice_issued *issued;
 	struct app_notice_parts p;
+	struct notice_wording w;
 	struct notice_doc doc;
 	struct agency_rec org;
 	int rc;
@@ -383,14 +404,31 @@ static int write_procedural(struct store *s, const struct calendar *cal, const s
 	p.basis = law(k->article, a);
 	if ((rc = k->fill(s, cal, v, nt->event, a, &p, e)) != 0 || (rc = check_elements(k, &p, e)) != 0)
 		return rc;
-	if ((rc = agency_store(s)->get(s, v->rec.agency_id, a, &org, e)) != 0)
+	if ((rc = agency_store(s)->get(s, v->rec.agency_id, a, &org, e)) != 0 ||
+	    (rc = notice_issued_get(s, v, nt->id, a, &issued, e)) != 0)
 		return rc;
 	memset(&doc, 0, sizeof doc);
 	doc.title = k->title;
-	doc.ref = arena_printf(a, "编号：%s", v->rec.tracking_code);
+	/* the organ's number once issued (domain/notice_ref.h), beside the tracking code */
+	doc.ref = issued ? arena_printf(a, "%s　查询码：%s", issued->ref_number, v->rec.tracking_code)
+			 : arena_printf(a, "编号：%s", v->rec.tracking_code);
 	doc.addressee = k->to_applicant ? v->rec.applicant_name : p.addressee;
-	memcpy(doc.paras, p.paras, p.npara * sizeof p.paras[0]);
-	doc.npara = p.npara;
+	{
+		const char *parts[PART__MAX] = {
+			[PART_OPENING] = p.opening, [PART_BASIS] = p.basis, [PART_REASONS] = p.reasons,
+			[PART_ITEMS] = has(p.items) ? arena_printf(a, "%s%s", p.items,
+								   sentence_end(p.items)) : NULL,
+			[PART_PERIOD] = p.period, [PART_AMOUNT] = p.amount, [PART_ACCOUNT] = p.account,
+			[PART_REMEDY] = p.remedy, [PART_NOTE] = p.note, [PART_RECEIVED] = p.received,
+			[PART_REQUEST] = p.request,
+		};
+
+		if ((rc = wording_of(s, v, nt->kind, issued, a, &w, e)) != 0 ||
+		    (rc = notice_wording_fill(&w, parts, a, doc.paras, NOTICE_MAX_PARAS, &doc.npara,
+					      e)) != 0)
+			return rc;
+	}
+	doc.version = w.version;
 	doc.organ = agency_full_name(&org, a);
 	doc.date = nt->date;
 	doc.filed = v->rec.received;

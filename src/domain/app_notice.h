@@ -29,6 +29,9 @@
 #include "render/notice.h"
 #include "store/store.h"
 
+/* The version of the wording shipped with gongkai, stored with every notice issued in it. */
+#define APP_NOTICE_WORDING_VERSION "gongkai-2026.1"
+
 /* The legal elements a kind of notice must carry (bits of app_notice_kind_info.needs). */
 enum {
 	NOTICE_NEEDS_BASIS = 1u << 0,     /* the article it rests on */
@@ -84,6 +87,13 @@ struct app_notice {
  * last, once closed). */
 int app_notices(const struct app_view *v, struct arena *a, struct app_notice **out, size_t *n,
 		struct gk_error *e) GK_WUR;
+
+struct notice_wording;
+
+/* The wording notice id of v would be issued in now (domain/notice_wording.h): the organ's
+ * template (its own, an ancestor's, the shipped one); the reply letter's: its version only. */
+int app_notice_wording(struct store *s, const struct app_view *v, const char *id, struct arena *a,
+		       struct notice_wording *out, struct gk_error *e) GK_WUR;
 
 /* Notice id of v written in format (enum notice_format) to out. ERR_NOTFOUND when v has no
  * such notice; ERR_STATE naming the legal element (basis, reasons, items, period, amount,

@@ -451,12 +451,13 @@ int catalogue_profile_set(struct store *s, int64_t agency_id, const struct agenc
 			       &cur.hours, &cur.phone, &cur.fax, &cur.email, &cur.website,
 			       &cur.channels, &cur.fees, &cur.scope, &cur.fee_pause,
 			       &cur.correction_period, &cur.consult_cap, &cur.confirm_days,
-			       &cur.review_body, &cur.report_due, &cur.fee_account };
+			       &cur.review_body, &cur.report_due, &cur.fee_account,
+			       &cur.notice_ref, &cur.notice_templates };
 	const char *const src[] = { p->index_pattern, p->office, p->address, p->postcode,
 				    p->hours, p->phone, p->fax, p->email, p->website, p->channels,
 				    p->fees, p->scope, p->fee_pause, p->correction_period,
 				    p->consult_cap, p->confirm_days, p->review_body, p->report_due,
-				    p->fee_account };
+				    p->fee_account, p->notice_ref, p->notice_templates };
 
 	arena_init(&a);
 	buf_init(&b, 0);
@@ -487,7 +488,7 @@ int catalogue_profile_set(struct store *s, int64_t agency_id, const struct agenc
 					    "hours", "phone", "fax", "email", "website", "channels",
 					    "fees", "scope", "fee_pause", "correction_period",
 					    "consult_cap", "confirm_days", "review_body", "report_due",
-					    "fee_account" };
+					    "fee_account", "notice_ref", "notice_templates" };
 	for (size_t i = 0; i < sizeof src / sizeof src[0]; i++)
 		if (src[i])
 			jsonw_kstr(&w, keys[i], src[i]);

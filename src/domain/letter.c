@@ -3,6 +3,7 @@
  * May call: domain/, store/, text/, base/.
  */
 #include "domain/letter.h"
+#include "domain/notice_ref.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -103,6 +104,7 @@ static const char *reasons_of(const struct app_view *v, struct arena *a)
 int letter_build(struct store *s, const struct app_view *v, struct arena *a, struct letter *out,
 		 struct gk_error *e)
 {
+	const struct notice_issued *issued;
 	const struct app_event_rec *ev = closing_event(v);
 	struct agency_rec org;
 	const char *basis, *label, *body;
@@ -161,6 +163,14 @@ int letter_build(struct store *s, const struct app_view *v, struct arena *a, str
 	/* the signature is the organ's full name (慈周寨镇人民政府), as it seals its letters */
 	out->organ = agency_full_name(&org, a);
 	out->date = v->st.closed != CLOCK_NONE ? arena_strdup(a, date_format(v->st.closed, day)) : "";
+	/* once issued: the organ's reference number beside the tracking code, the wording's
+	 * version it was issued in (domain/notice_ref.h) */
+	if ((rc = notice_issued_get(s, v, "reply", a, &issued, e)) != 0)
+		return rc;
+	if (issued) {
+		out->ref_number = issued->ref_number;
+		out->version = issued->version;
+	}
 	return 0;
 }
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "domain/agency.h"
+#include "domain/notice_ref.h"
 #include "text/date.h"
 #include "text/utf8.h"
 
@@ -43,6 +44,16 @@ const struct organ_rule_info organ_rule_info[RULE__MAX] = {
 		"none (a fee notice is refused without it)", "国办函〔2020〕109号: the fee is paid as a "
 		"non-tax revenue (非税收入) through the way the organ names (收款单位、开户行、账号 or "
 		"the payment platform); printed in the 收费通知书", OFF(fee_account) },
+	[RULE_NOTICE_REF] = { "notice_ref", "--notice-ref", RULE_REF_PATTERN, 0, NOTICE_REF_MAX,
+		"告知书文号格式", NOTICE_REF_DEFAULT, "党政机关公文处理工作条例第九条 and GB/T 9704: "
+		"机关代字、〔年份〕、顺序号 — each organ chooses its own 代字 (e.g. "
+		"慈政信复〔{year}〕{n}号); {n} the serial, {year} the year, {organ} the organ's name",
+		OFF(notice_ref) },
+	[RULE_NOTICE_TEMPLATES] = { "notice_templates", "--notice-templates", RULE_TEXT, 0, 500,
+		"告知书模板目录", "the nearest organ above with one, else data/notices (shipped)",
+		"示范文书: a 市 may prescribe its own wording for its 县 and 乡镇 (国办公开办函〔2020〕2号 "
+		"circulated reference templates); a folder of KIND.txt files on the server "
+		"(docs/notices.md), each with its version", OFF(notice_templates) },
 };
 
 static const char *value_of(const struct agency_profile *p, enum organ_rule r)
@@ -108,6 +119,10 @@ int organ_rules_check(const struct agency_profile *p, struct gk_error *e)
 				return err_set(e, ERR_INVALID, ri->key, "'%s': a day of the year MM-DD, "
 					       "e.g. 01-31 (%s)", v, ri->label);
 			break;
+		case RULE_REF_PATTERN:
+			if (notice_ref_check(v, e) != 0)
+				return ERR_INVALID;
+			break;
 		case RULE_TEXT:
 			if (!*v || strlen(v) > (size_t)ri->max || !utf8_valid(v, strlen(v)))
 				return err_set(e, ERR_INVALID, ri->key, "the name (UTF-8, 1–%d bytes) "
@@ -138,6 +153,10 @@ void organ_rules_read(const struct agency_profile *p, struct organ_rules *out)
 		out->review_body = v;
 	if ((v = value_of(p, RULE_FEE_ACCOUNT)) != NULL && *v)
 		out->fee_account = v;
+	if ((v = value_of(p, RULE_NOTICE_REF)) != NULL && notice_ref_check(v, NULL) == 0)
+		out->notice_ref = v;
+	if ((v = value_of(p, RULE_NOTICE_TEMPLATES)) != NULL && *v)
+		out->notice_templates = v;
 	if ((v = value_of(p, RULE_REPORT_DUE)) != NULL && mmdd(v, &m, &d)) {
 		out->report_due_month = m;
 		out->report_due_day = d;

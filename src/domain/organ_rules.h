@@ -7,7 +7,7 @@
  * law behind it (docs/lifecycle.md lists them); organ_rules_check validates a profile against
  * it, organ_rules_read turns one into struct organ_rules. The lifecycle (domain/application.h)
  * and the letters (domain/letter.h) read them from here only.
- * May call store/, text/, base/, domain/agency.h.
+ * May call store/, text/, base/, domain/agency.h, domain/notice_ref.h (a pattern's check).
  * Law: 条例 Arts. 30, 31, 33–34, 49; 国办函〔2020〕109号; 行政复议法 (2023) Arts. 24–25, 27.
  */
 #ifndef GK_DOMAIN_ORGAN_RULES_H
@@ -30,10 +30,12 @@ enum organ_rule {
 	RULE_REVIEW_BODY,       /* the 行政复议机关 named in reply letters */
 	RULE_REPORT_DUE,        /* the annual report's publication deadline, MM-DD */
 	RULE_FEE_ACCOUNT,       /* how and where a fee is paid, printed in the 收费通知书 */
+	RULE_NOTICE_REF,        /* the pattern of the reference numbers of its notices */
+	RULE_NOTICE_TEMPLATES,  /* the folder of its own notice templates */
 	RULE__MAX
 };
 
-enum organ_rule_type { RULE_YESNO, RULE_WORKDAYS, RULE_TEXT, RULE_MMDD };
+enum organ_rule_type { RULE_YESNO, RULE_WORKDAYS, RULE_TEXT, RULE_MMDD, RULE_REF_PATTERN };
 
 struct organ_rule_info {
 	const char *key;        /* column and export key: "correction_period" */
@@ -60,6 +62,8 @@ struct organ_rules {
 	const char *review_body;    /* NULL: computed from the organ's level (organ_review_body) */
 	int report_due_month, report_due_day;  /* 0: the default for the organ's level */
 	const char *fee_account;    /* NULL: none set (a 收费通知书 is refused without it) */
+	const char *notice_ref;     /* NULL: NOTICE_REF_DEFAULT (domain/notice_ref.h) */
+	const char *notice_templates; /* NULL: an ancestor's, else the shipped ones */
 };
 
 /* The defaults (fee pause and consultation cap on, 15 and 2 working days). */

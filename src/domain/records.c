@@ -141,6 +141,8 @@ static const struct desc_field agency_profile_fields[] = {
 	P(review_body, DESC_LINE, "行政复议机关"),
 	P(report_due, DESC_LINE, "年度报告发布期限"),
 	P(fee_account, DESC_TEXT, "缴费方式和账户"),
+	P(notice_ref, DESC_LINE, "告知书文号的编制规则"),
+	P(notice_templates, DESC_LINE, "本机关告知书模板所在的文件夹"),
 	DESC_MEMBER(agency_profile, updated_at, DESC_STAMP, REQ, "更新时间"),
 };
 const struct desc_record agency_profile_desc = { "agency_profile", "机关信息",

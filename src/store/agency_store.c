@@ -156,6 +156,8 @@ static int profile_get(struct store *s, int64_t agency_id, struct arena *a,
 	out->review_body = col(st, i++, a);
 	out->report_due = col(st, i++, a);
 	out->fee_account = col(st, i++, a);
+	out->notice_ref = col(st, i++, a);
+	out->notice_templates = col(st, i++, a);
 	out->updated_at = col(st, i++, a);
 	*found = 1;
 	db_reset(st);
@@ -189,6 +191,8 @@ static int profile_put(struct store *s, const struct agency_profile *p, struct g
 	db_bind_text(st, i++, p->review_body);
 	db_bind_text(st, i++, p->report_due);
 	db_bind_text(st, i++, p->fee_account);
+	db_bind_text(st, i++, p->notice_ref);
+	db_bind_text(st, i++, p->notice_templates);
 	db_bind_text(st, i++, p->updated_at);
 	return db_exec(s, st, "saving the organ's settings", e);
 }

@@ -40,6 +40,8 @@ struct agency_profile {
 	const char *review_body;       /* 行政复议机关 named in reply letters */
 	const char *report_due;        /* "MM-DD": the annual report's publication deadline */
 	const char *fee_account;       /* how and where a fee is paid (收费通知书) */
+	const char *notice_ref;        /* the pattern of its notices' reference numbers */
+	const char *notice_templates;  /* the folder of its own notice templates */
 	const char *updated_at;
 };
 

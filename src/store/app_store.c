@@ -381,6 +381,73 @@ static int file_get(struct store *s, int64_t app_id, int64_t id, struct arena *a
 	return 0;
 }
 
+/* The notices issued (tables notice_serial, app_notice). */
+static int notice_next_serial(struct store *s, int64_t agency_id, int year, int64_t *serial,
+			      struct gk_error *e)
+{
+	return db_serial(s, ST_APP_NOTICE_NEXT_SERIAL, agency_id, year, serial,
+			 "taking a notice serial", e);
+}
+
+static int notice_insert(struct store *s, const struct notice_issued *n, int64_t *id,
+			 struct gk_error *e)
+{
+	struct db_stmt *st;
+	char now[21];
+	int rc, i = 1;
+
+	if ((rc = db_stmt(s, ST_APP_NOTICE_INSERT, &st, e)) != 0)
+		return rc;
+	db_bind_int(st, i++, n->app_id);
+	db_bind_text(st, i++, n->notice);
+	db_bind_int(st, i++, n->agency_id);
+	db_bind_int(st, i++, n->year);
+	db_bind_int(st, i++, n->serial);
+	db_bind_text(st, i++, n->ref_number);
+	db_bind_text(st, i++, n->version);
+	db_bind_text(st, i++, n->wording);
+	db_bind_text(st, i++, n->issued_on);
+	db_bind_text(st, i++, n->issued_by);
+	store_now(now);
+	db_bind_text(st, i++, now);
+	return db_insert(s, st, "storing the notice issued", id, e);
+}
+
+static int notices(struct store *s, int64_t app_id, struct arena *a, struct notice_issued **out,
+		   size_t *n, struct gk_error *e)
+{
+	struct notice_issued *v = NULL;
+	size_t cap = 0;
+	struct db_stmt *st;
+	int rc, row;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = db_stmt(s, ST_APP_NOTICES, &st, e)) != 0)
+		return rc;
+	db_bind_int(st, 1, app_id);
+	while ((rc = db_next(s, st, &row, "reading the notices issued", e)) == 0 && row) {
+		if (*n == cap) {
+			struct notice_issued *nv;
+
+			cap = cap ? cap * 2 : 8;
+			nv = arena_alloc(a, cap * sizeof *nv);
+			for (size_t i = 0; i < *n; i++)
+				nv[i] = v[i];
+			v = nv;
+		}
+		v[(*n)++] = (struct notice_issued){
+			.id = db_col_int(st, 0), .app_id = db_col_int(st, 1), .notice = col(st, 2, a),
+			.agency_id = db_col_int(st, 3), .year = db_col_int(st, 4),
+			.serial = db_col_int(st, 5), .ref_number = col(st, 6, a),
+			.version = col(st, 7, a), .wording = col(st, 8, a), .issued_on = col(st, 9, a),
+			.issued_by = col(st, 10, a), .created_at = col(st, 11, a),
+		};
+	}
+	*out = v;
+	return rc;
+}
+
 const struct app_store_ops store_app_ops = {
 	.insert = insert,
 	.get = get,
@@ -394,4 +461,7 @@ const struct app_store_ops store_app_ops = {
 	.file_insert = file_insert,
 	.files = files,
 	.file_get = file_get,
+	.notice_next_serial = notice_next_serial,
+	.notice_insert = notice_insert,
+	.notices = notices,
 };

@@ -90,6 +90,22 @@ struct app_file {
 	const char *created_at;
 };
 
+/* A notice issued for an application (domain/notice_issue.h): its reference number, handed out
+ * once, and the wording it was issued in. */
+struct notice_issued {
+	int64_t id;
+	int64_t app_id;
+	const char *notice;          /* "correction-1", "reply" (domain/app_notice.h) */
+	int64_t agency_id;
+	int64_t year;                /* the serial's year (0: the pattern has no {year}) */
+	int64_t serial;
+	const char *ref_number;      /* "慈政信复〔2026〕12号" */
+	const char *version;         /* the wording's version */
+	const char *wording;         /* the template text used, NULL: the shipped default */
+	const char *issued_on;       /* YYYY-MM-DD */
+	const char *issued_by;
+	const char *created_at;
+};
 
 struct app_store_ops {
 	/* Insert (id ignored); ERR_CONFLICT if the tracking code exists. */
@@ -134,6 +150,16 @@ struct app_store_ops {
 	/* File id of application app_id with its data (ERR_NOTFOUND if none). */
 	int (*file_get)(struct store *s, int64_t app_id, int64_t id, struct arena *a,
 			struct app_file *out, struct gk_error *e);
+	/* The next notice serial of (organ, year): one more than any ever handed out. */
+	int (*notice_next_serial)(struct store *s, int64_t agency_id, int year, int64_t *serial,
+				  struct gk_error *e);
+	/* Store an issued notice (id, created_at ignored); ERR_CONFLICT when the application's
+	 * notice or the organ's reference number was issued already. */
+	int (*notice_insert)(struct store *s, const struct notice_issued *n, int64_t *id,
+			     struct gk_error *e);
+	/* The notices issued for an application in the order issued, as an array in a. */
+	int (*notices)(struct store *s, int64_t app_id, struct arena *a, struct notice_issued **out,
+		       size_t *n, struct gk_error *e);
 };
 
 /* The one implementation, store/app_store.c (written against store/db.h). */

@@ -138,6 +138,23 @@ int db_insert(struct store *s, struct db_stmt *st, const char *what, int64_t *id
 	return 0;
 }
 
+int db_serial(struct store *s, enum stmt_id id, int64_t owner, int64_t year, int64_t *serial,
+	      const char *what, struct gk_error *e)
+{
+	struct db_stmt *st;
+	int rc, row;
+
+	if ((rc = db_stmt(s, id, &st, e)) != 0)
+		return rc;
+	db_bind_int(st, 1, owner);
+	db_bind_int(st, 2, year);
+	if ((rc = db_next(s, st, &row, what, e)) != 0)
+		return rc;
+	*serial = row ? db_col_int(st, 0) : 0;
+	db_reset(st);
+	return row ? 0 : err_set(e, ERR_DB, "", "%s: no serial returned", what);
+}
+
 int db_one(struct store *s, struct db_stmt *st, const char *what, const char *field,
 	   const char *none, struct gk_error *e)
 {

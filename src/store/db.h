@@ -38,6 +38,12 @@ int db_next(struct store *s, struct db_stmt *st, int *row, const char *what, str
 int db_insert(struct store *s, struct db_stmt *st, const char *what, int64_t *id,
 	      struct gk_error *e) GK_WUR;
 
+/* Run statement id, a serial counter's "INSERT … ON CONFLICT … DO UPDATE SET last = last + 1
+ * RETURNING last" of (owner ?1, year ?2), and hand back the serial it returns (the 索引号 of
+ * documents, the reference numbers of notices). */
+int db_serial(struct store *s, enum stmt_id id, int64_t owner, int64_t year, int64_t *serial,
+	      const char *what, struct gk_error *e) GK_WUR;
+
 /* Step a query expected to return one row: 0 with the row ready (db_reset it after reading),
  * ERR_NOTFOUND with field and "no <none>" in e when there is none. */
 int db_one(struct store *s, struct db_stmt *st, const char *what, const char *field,

@@ -71,18 +71,7 @@ static int reindex(struct store *s, int64_t id, struct gk_error *e)
 static int next_serial(struct store *s, int64_t agency_id, int year, int64_t *seq,
 		       struct gk_error *e)
 {
-	struct db_stmt *st;
-	int rc, row;
-
-	if ((rc = db_stmt(s, ST_DOC_NEXT_SERIAL, &st, e)) != 0)
-		return rc;
-	db_bind_int(st, 1, agency_id);
-	db_bind_int(st, 2, year);
-	if ((rc = db_next(s, st, &row, "taking an index serial", e)) != 0)
-		return rc;
-	*seq = row ? db_col_int(st, 0) : 0;
-	db_reset(st);
-	return row ? 0 : err_set(e, ERR_DB, "", "no index serial returned");
+	return db_serial(s, ST_DOC_NEXT_SERIAL, agency_id, year, seq, "taking an index serial", e);
 }
 
 /* Bind the stored fields of d (all but id, agency, 索引号, created_at) to ?1 … ?23. */

@@ -716,6 +716,41 @@ const struct migration store_migrations[] = {
 	  ") STRICT;\n",
 	  NULL },
 
+	/* 16 — the notices issued for applications: each with the organ's reference number
+	 * (a per-organ pattern, agency_profile.notice_ref, such as 慈政信复〔{year}〕{n}号, and a
+	 * serial per organ and year,
+	 * handed out once and never again: notice_serial), the version of the wording it was
+	 * issued in and that wording itself (NULL: the wording shipped with gongkai), so that the
+	 * notice reads the same when downloaded again after the template changed; the folder of an
+	 * organ's own notice templates (agency_profile.notice_templates). */
+	{ "app_notice",
+	  "CREATE TABLE notice_serial (\n"
+	  "  agency_id INTEGER NOT NULL REFERENCES agency (id),\n"
+	  "  year INTEGER NOT NULL,\n"
+	  "  last INTEGER NOT NULL,\n"
+	  "  PRIMARY KEY (agency_id, year)\n"
+	  ") STRICT;\n"
+	  "CREATE TABLE app_notice (\n"
+	  "  id INTEGER PRIMARY KEY,\n"
+	  "  app_id INTEGER NOT NULL REFERENCES application (id),\n"
+	  "  notice TEXT NOT NULL,\n"
+	  "  agency_id INTEGER NOT NULL REFERENCES agency (id),\n"
+	  "  year INTEGER NOT NULL,\n"
+	  "  serial INTEGER NOT NULL,\n"
+	  "  ref_number TEXT NOT NULL,\n"
+	  "  version TEXT NOT NULL,\n"
+	  "  wording TEXT,\n"
+	  "  issued_on TEXT NOT NULL,\n"
+	  "  issued_by TEXT NOT NULL,\n"
+	  "  created_at TEXT NOT NULL,\n"
+	  "  UNIQUE (app_id, notice),\n"
+	  "  UNIQUE (agency_id, year, serial),\n"
+	  "  UNIQUE (agency_id, ref_number)\n"
+	  ") STRICT;\n"
+	  "ALTER TABLE agency_profile ADD COLUMN notice_ref TEXT;\n"
+	  "ALTER TABLE agency_profile ADD COLUMN notice_templates TEXT;\n",
+	  NULL },
+
 	/* Append new migrations here, one block per change, with a comment line like the above. */
 };
 

@@ -31,14 +31,16 @@ const char *const sql_common[STMT_COUNT] = {
 		"SELECT agency_id, index_pattern, office, address, postcode, "
 		"hours, phone, fax, email, website, channels, fees, scope, "
 		"fee_pause, correction_period, consult_cap, confirm_days, "
-		"review_body, report_due, fee_account, updated_at FROM agency_profile "
+		"review_body, report_due, fee_account, notice_ref, notice_templates, updated_at "
+		"FROM agency_profile "
 		"WHERE agency_id = ?",
 	[ST_AGENCY_PROFILE_PUT] =
 		"INSERT INTO agency_profile (agency_id, "
 		"index_pattern, office, address, postcode, hours, phone, fax, "
 		"email, website, channels, fees, scope, fee_pause, correction_period, "
-		"consult_cap, confirm_days, review_body, report_due, fee_account, updated_at) "
-		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+		"consult_cap, confirm_days, review_body, report_due, fee_account, notice_ref, "
+		"notice_templates, updated_at) "
+		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
 		"ON CONFLICT (agency_id) DO UPDATE SET "
 		"index_pattern = excluded.index_pattern, office = excluded.office, "
 		"address = excluded.address, postcode = excluded.postcode, "
@@ -49,7 +51,8 @@ const char *const sql_common[STMT_COUNT] = {
 		"correction_period = excluded.correction_period, "
 		"consult_cap = excluded.consult_cap, confirm_days = excluded.confirm_days, "
 		"review_body = excluded.review_body, report_due = excluded.report_due, "
-		"fee_account = excluded.fee_account, "
+		"fee_account = excluded.fee_account, notice_ref = excluded.notice_ref, "
+		"notice_templates = excluded.notice_templates, "
 		"updated_at = excluded.updated_at",
 
 /* audit */
@@ -73,6 +76,8 @@ const char *const sql_common[STMT_COUNT] = {
 		   "created_at, due, days, party, ref, method, quantity, late_reason, warning, " \
 		   "counterpart, counterpart_contact"
 #define APP_FILE_COLS "id, app_id, event_id, name, mime, size, sha256, created_at"
+#define APP_NOTICE_COLS "id, app_id, notice, agency_id, year, serial, ref_number, version, " \
+	"wording, issued_on, issued_by, created_at"
 #define LIST_FILTERS "AND (CAST(?2 AS TEXT) IS NULL OR state = ?2) " \
 		"AND (CAST(?3 AS BIGINT) IS NULL OR closed IS NULL) " \
 		"AND (CAST(?4 AS TEXT) IS NULL OR received >= ?4) " \
@@ -116,6 +121,16 @@ const char *const sql_common[STMT_COUNT] = {
 		"SELECT " APP_FILE_COLS " FROM app_file WHERE app_id = ? ORDER BY id",
 	[ST_APP_FILE_GET] =
 		"SELECT " APP_FILE_COLS ", data FROM app_file WHERE app_id = ? AND id = ?",
+	[ST_APP_NOTICE_NEXT_SERIAL] =
+		"INSERT INTO notice_serial (agency_id, year, last) "
+		"VALUES (?, ?, 1) ON CONFLICT (agency_id, year) "
+		"DO UPDATE SET last = notice_serial.last + 1 RETURNING last",
+	[ST_APP_NOTICE_INSERT] =
+		"INSERT INTO app_notice (app_id, notice, agency_id, year, serial, ref_number, version, "
+		"wording, issued_on, issued_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+		"RETURNING id",
+	[ST_APP_NOTICES] =
+		"SELECT " APP_NOTICE_COLS " FROM app_notice WHERE app_id = ? ORDER BY id",
 	[ST_APP_EVENT_TOTALS] =
 		"SELECT count(*), coalesce(sum((SELECT m.amount_fen "
 		"FROM app_event m WHERE m.app_id = v.app_id AND m.kind = ?3 AND m.id <= v.id "
@@ -422,6 +437,14 @@ const char *const sql_common[STMT_COUNT] = {
 	[ST_COPY_APP_FILE_WRITE] =
 		"INSERT INTO app_file (id, app_id, event_id, name, mime, size, sha256, data, "
 		"created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[ST_COPY_NOTICE_SERIAL_READ] =
+		"SELECT agency_id, year, last FROM notice_serial ORDER BY agency_id, year",
+	[ST_COPY_NOTICE_SERIAL_WRITE] =
+		"INSERT INTO notice_serial (agency_id, year, last) VALUES (?, ?, ?)",
+	[ST_COPY_APP_NOTICE_READ] =
+		"SELECT " APP_NOTICE_COLS " FROM app_notice ORDER BY id",
+	[ST_COPY_APP_NOTICE_WRITE] =
+		"INSERT INTO app_notice (" APP_NOTICE_COLS ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	[ST_COPY_REG_NORMDOC_READ] =
 		"SELECT id, agency_id, kind, issued, doc_no, title, repealed, document_id FROM "
 		"reg_normdoc ORDER BY id",
@@ -480,13 +503,16 @@ const char *const sql_common[STMT_COUNT] = {
 	[ST_COPY_AGENCY_PROFILE_READ] =
 		"SELECT agency_id, index_pattern, office, address, postcode, hours, phone, fax, "
 		"email, website, channels, fees, scope, updated_at, fee_pause, correction_period, "
-		"consult_cap, confirm_days, review_body, report_due, fee_account FROM agency_profile ORDER BY "
+		"consult_cap, confirm_days, review_body, report_due, fee_account, notice_ref, "
+		"notice_templates FROM "
+		"agency_profile ORDER BY "
 		"agency_id",
 	[ST_COPY_AGENCY_PROFILE_WRITE] =
 		"INSERT INTO agency_profile (agency_id, index_pattern, office, address, postcode, "
 		"hours, phone, fax, email, website, channels, fees, scope, updated_at, fee_pause, "
-		"correction_period, consult_cap, confirm_days, review_body, report_due, fee_account) VALUES "
-		"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		"correction_period, consult_cap, confirm_days, review_body, report_due, fee_account, "
+		"notice_ref, notice_templates) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+		"?, ?, ?, ?, ?, ?)",
 	[ST_COPY_DOCUMENT_SERIAL_READ] =
 		"SELECT agency_id, year, last FROM document_serial ORDER BY agency_id, year",
 	[ST_COPY_DOCUMENT_SERIAL_WRITE] =

@@ -13,6 +13,7 @@
 #include "domain/applicant.h"
 #include "domain/application.h"
 #include "domain/app_notice.h"
+#include "domain/notice_ref.h"
 #include "domain/letter.h"
 #include "render/letter.h"
 #include "render/render.h"
@@ -413,8 +414,11 @@ static int put_files(struct web_ctx *c, struct store *s, int64_t id)
 	return 0;
 }
 
-/* The notices issued for v (domain/app_notice.h), each to download in every format. */
-static int put_notices(struct web_ctx *c, const struct app_view *v)
+/* The notices of v (domain/app_notice.h), each to download in every format, with its
+ * reference number once issued (domain/notice_ref.h), else the form to issue it; why: a
+ * refused issue ("issue:<notice>") shown beside its notice. */
+static int put_notices(struct web_ctx *c, struct store *s, const struct app_view *v,
+		       const struct refusal *why)
 {
 	struct app_notice *nts;
 	struct tpl_val *list;
@@ -426,11 +430,24 @@ static int put_notices(struct web_ctx *c, const struct app_view *v)
 	list = tpl_put_list(c->page, "notices");
 	for (size_t i = 0; i < n; i++) {
 		struct tpl_val *o = tpl_push_obj(list);
+		const struct notice_issued *is;
+
+		if ((rc = notice_issued_get(s, v, nts[i].id, c->a, &is, &c->err)) != 0)
+			return rc;
 		tpl_put_str(o, "href", arena_printf(c->a, "/console/applications/%lld/notices/%s",
 						    (long long)v->rec.id, nts[i].id));
+		tpl_put_str(o, "id", nts[i].id);
 		tpl_put_str(o, "title", nts[i].title);
 		tpl_put_str(o, "date", nts[i].date);
 		tpl_put_str(o, "to", nts[i].to_applicant ? "申请人" : "被征求意见方");
+		if (is) {
+			tpl_put_str(o, "ref_number", is->ref_number);
+			tpl_put_str(o, "issued_on", is->issued_on);
+			tpl_put_str(o, "version", is->version);
+		}
+		if (why && why->kind && strncmp(why->kind, "issue:", 6) == 0 &&
+		    strcmp(why->kind + 6, nts[i].id) == 0)
+			tpl_put_str(o, "refused", why->msg);
 	}
 	return 0;
 }
@@ -445,16 +462,13 @@ static int detail(struct web_ctx *c, int64_t id, const struct refusal *why)
 	if ((rc = web_begin(c, 0, &s)) != 0)
 		return rc;
 	rc = load_visible(c, s, id, &v);
-	if (rc == 0 && (rc = put_files(c, s, id)) != 0)
+	if (rc == 0 && ((rc = put_files(c, s, id)) != 0 || (rc = put_notices(c, s, &v, why)) != 0))
 		app_view_free(&v);
 	if ((rc = web_finish(c, rc)) != 0)
 		return rc;
 	put_view(c, &v, why);
 	tpl_put_bool(c->page, "may_act", web_may(c, ACT_APP_HANDLE, v.rec.agency_id));
-	rc = put_notices(c, &v);
 	app_view_free(&v);
-	if (rc != 0)
-		return rc;
 	return web_render(c, "app", "申请详情");
 }
 
@@ -531,6 +545,27 @@ static int do_event(struct web_ctx *c, struct store *s, int64_t id)
 	return app_record(s, web_calendar(c), id, &ev, web_today(), &c->err);
 }
 
+/* POST /console/applications/:id/notices/:notice/issue: the notice's reference number, once
+ * (domain/notice_ref.h); refused beside the notice when the domain refuses it. */
+static int do_issue(struct web_ctx *c, struct store *s, int64_t id)
+{
+	const struct notice_issued *is;
+	struct app_view v;
+	int rc;
+
+	if ((rc = app_load(s, web_calendar(c), id, web_today(), c->a, &v, &c->err)) != 0)
+		return rc;
+	rc = notice_issue(s, web_calendar(c), &v, web_param(c, "notice"), web_today(), c->a, &is,
+			  &c->err);
+	app_view_free(&v);
+	return rc;
+}
+
+int h_app_notice_issue(struct web_ctx *c)
+{
+	return act(c, arena_printf(c->a, "issue:%s", web_param(c, "notice")), do_issue);
+}
+
 static int do_decide(struct web_ctx *c, struct store *s, int64_t id)
 {
 	struct app_event_in ev;
@@ -588,6 +623,8 @@ int h_app_letter(struct web_ctx *c)
 	o = tpl_put_obj(c->page, "letter");
 	tpl_put_str(o, "title", l.title);
 	tpl_put_str(o, "ref", l.ref);
+	if (l.ref_number)
+		tpl_put_str(o, "ref_number", l.ref_number);
 	tpl_put_str(o, "applicant", l.applicant);
 	tpl_put_str(o, "received", l.received);
 	tpl_put_str(o, "request", l.request);

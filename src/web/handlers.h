@@ -37,6 +37,7 @@ int h_app_letter_docx(struct web_ctx *c);
 int h_app_letter_pdf(struct web_ctx *c);
 int h_app_letter_ofd(struct web_ctx *c);
 int h_app_notice(struct web_ctx *c);
+int h_app_notice_issue(struct web_ctx *c);
 int h_app_file(struct web_ctx *c);
 
 /* h_reports.c — annual reports */

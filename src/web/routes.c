@@ -142,6 +142,8 @@ const struct web_route web_routes[] = {
 	  h_app_letter_ofd },
 	{ "GET", "/console/applications/:id/notices/:notice/:format", ACT_APP_READ, 0, NULL,
 	  h_app_notice },
+	{ "POST", "/console/applications/:id/notices/:notice/issue", ACT_APP_HANDLE, R_FORM, NULL,
+	  h_app_notice_issue },
 	{ "GET", "/console/applications/:id/files/:n", ACT_APP_READ, 0, NULL, h_app_file },
 	{ "GET", "/console/reports", ACT_REPORT_READ, R_FORM,
 	  FIELDS({ "year", F_INT, 0, 2199, "年度" }), h_report_console },
