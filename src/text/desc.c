@@ -6,7 +6,6 @@
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "text/date.h"
@@ -54,6 +53,12 @@ static int real_day(const char *v)
 	return date_parse(v, &day, "", NULL) == 0;
 }
 
+/* The number written by two digits at p (the shape is checked before). */
+static int two(const char *p)
+{
+	return (p[0] - '0') * 10 + (p[1] - '0');
+}
+
 /* A UTC time YYYY-MM-DDTHH:MM:SSZ on a real day, hours below 24, minutes and seconds below 60. */
 static int real_stamp(const char *v)
 {
@@ -63,7 +68,7 @@ static int real_stamp(const char *v)
 		return 0;
 	memcpy(day, v, 10);
 	day[10] = '\0';
-	return real_day(day) && atoi(v + 11) < 24 && atoi(v + 14) < 60 && atoi(v + 17) < 60;
+	return real_day(day) && two(v + 11) < 24 && two(v + 14) < 60 && two(v + 17) < 60;
 }
 
 int desc_error(struct gk_error *e, int code, const struct desc_field *f, const char *fmt, ...)
