@@ -4,6 +4,7 @@
 #include "base/arena.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,6 +61,25 @@ void *arena_alloc(struct arena *a, size_t n)
 	a->total += need;
 	memset(p, 0, n);
 	return p;
+}
+
+void *arena_grow(struct arena *a, void *v, size_t n, size_t *cap, size_t elem, size_t first)
+{
+	size_t more;
+	void *bigger;
+
+	if (n < *cap)
+		return v;
+	more = *cap ? *cap * 2 : first;
+	if (more < *cap || more > SIZE_MAX / elem) {
+		fprintf(stderr, "gongkai: out of memory (an array of %zu elements)\n", more);
+		abort();
+	}
+	bigger = arena_alloc(a, more * elem);
+	if (n)
+		memcpy(bigger, v, n * elem);
+	*cap = more;
+	return bigger;
 }
 
 char *arena_strndup(struct arena *a, const char *s, size_t n)

@@ -26,4 +26,14 @@ char *arena_strdup(struct arena *a, const char *s);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 char *arena_printf(struct arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* The array v of n elements of elem bytes, with room for *cap: when it is full, a copy in a
+ * with twice the room (first when empty), *cap updated; else v itself. The old copy stays in
+ * the arena until the arena is freed. */
+void *arena_grow(struct arena *a, void *v, size_t n, size_t *cap, size_t elem, size_t first);
+
+/* Append one zero-filled element to the arena array v (n elements, capacity cap, both size_t
+ * lvalues) and give its address: ARENA_PUSH(a, v, n, cap, 16)->id = 7. */
+#define ARENA_PUSH(a, v, n, cap, first) \
+	((v) = arena_grow((a), (v), (n), &(cap), sizeof *(v), (first)), &(v)[(n)++])
+
 #endif

@@ -93,17 +93,10 @@ static int collect_org(void *ctx, const struct agency_rec *r)
 {
 	struct orgs *o = ctx;
 
-	if (o->n == o->cap) {
-		size_t cap = o->cap ? o->cap * 2 : 32;
-		struct org *nv = arena_alloc(o->a, cap * sizeof *nv);
-		for (size_t i = 0; i < o->n; i++)
-			nv[i] = o->v[i];
-		o->v = nv;
-		o->cap = cap;
-	}
-	o->v[o->n].id = r->id;
-	o->v[o->n].parent = r->parent_id;
-	o->n++;
+	struct org *g = ARENA_PUSH(o->a, o->v, o->n, o->cap, 32);
+
+	g->id = r->id;
+	g->parent = r->parent_id;
 	return 0;
 }
 

@@ -46,14 +46,7 @@ struct collect {
 
 static void *collect_push(struct collect *c)
 {
-	if (c->n == c->cap) {
-		void *bigger;
-		c->cap = c->cap ? c->cap * 2 : 32;
-		bigger = arena_alloc(c->a, c->cap * c->size);
-		if (c->n)
-			memcpy(bigger, c->items, c->n * c->size);
-		c->items = bigger;
-	}
+	c->items = arena_grow(c->a, c->items, c->n, &c->cap, c->size, 32);
 	return (char *)c->items + c->n++ * c->size;
 }
 

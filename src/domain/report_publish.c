@@ -326,20 +326,13 @@ static int collect_organ(void *ctx, const struct agency_rec *r)
 {
 	struct organ_list *l = ctx;
 
-	if (l->n == l->cap) {
-		struct agency_rec *nv;
-		l->cap = l->cap ? l->cap * 2 : 64;
-		nv = arena_alloc(l->a, l->cap * sizeof *nv);
-		if (l->n)
-			memcpy(nv, l->v, l->n * sizeof *nv);
-		l->v = nv;
-	}
-	l->v[l->n] = *r;
-	l->v[l->n].name = arena_strdup(l->a, r->name);
-	l->v[l->n].level = r->level ? arena_strdup(l->a, r->level) : NULL;
-	l->v[l->n].code = NULL;
-	l->v[l->n].created_at = NULL;
-	l->n++;
+	struct agency_rec *o = ARENA_PUSH(l->a, l->v, l->n, l->cap, 64);
+
+	*o = *r;
+	o->name = arena_strdup(l->a, r->name);
+	o->level = r->level ? arena_strdup(l->a, r->level) : NULL;
+	o->code = NULL;
+	o->created_at = NULL;
 	return 0;
 }
 

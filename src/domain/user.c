@@ -437,40 +437,36 @@ static int totp_write(struct store *s, int64_t id, const struct user_totp_rec *t
 	return rc;
 }
 
+/* A second factor still kept in clear, to be sealed. */
+struct clear_totp {
+	int64_t id;
+	struct user_totp_rec rec;
+};
+
 struct clear_list {
 	struct arena *a;
-	int64_t *ids;
-	struct user_totp_rec *recs;
+	struct clear_totp *v;
 	size_t n, cap;
 };
 
 static int collect_clear(void *ctx, int64_t id, const struct user_totp_rec *r)
 {
 	struct clear_list *l = ctx;
+	struct clear_totp *c;
 
 	if (totp_key_is_sealed(r->secret))
 		return 0;
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? 2 * l->cap : 16;
-		int64_t *ids = arena_alloc(l->a, cap * sizeof *ids);
-		struct user_totp_rec *recs = arena_alloc(l->a, cap * sizeof *recs);
-
-		if (l->n) {
-			memcpy(ids, l->ids, l->n * sizeof *ids);
-			memcpy(recs, l->recs, l->n * sizeof *recs);
-		}
-		l->ids = ids, l->recs = recs, l->cap = cap;
-	}
-	l->ids[l->n] = id;
-	l->recs[l->n] = *r;
-	l->recs[l->n++].secret = arena_strdup(l->a, r->secret);
+	c = ARENA_PUSH(l->a, l->v, l->n, l->cap, 16);
+	c->id = id;
+	c->rec = *r;
+	c->rec.secret = arena_strdup(l->a, r->secret);
 	return 0;
 }
 
 int user_totp_seal_all(struct store *s, int *sealed, struct gk_error *e)
 {
 	struct arena a;
-	struct clear_list l = { &a, NULL, NULL, 0, 0 };
+	struct clear_list l = { .a = &a };
 	int rc, create;
 
 	*sealed = 0;
@@ -478,10 +474,10 @@ int user_totp_seal_all(struct store *s, int *sealed, struct gk_error *e)
 	if ((rc = user_store(s)->totp_list(s, collect_clear, &l, e)) == 0 && l.n > 0 &&
 	    (rc = may_make_key(s, &create, e)) == 0)
 		for (size_t i = 0; i < l.n && rc == 0; i++)
-			if ((rc = totp_write(s, l.ids[i], &l.recs[i], create, e)) == 0)
+			if ((rc = totp_write(s, l.v[i].id, &l.v[i].rec, create, e)) == 0)
 				++*sealed;
 	for (size_t i = 0; i < l.n; i++)
-		crypto_wipe((char *)l.recs[i].secret, strlen(l.recs[i].secret));
+		crypto_wipe((char *)l.v[i].rec.secret, strlen(l.v[i].rec.secret));
 	arena_free(&a);
 	return rc;
 }
@@ -492,9 +488,7 @@ int user_totp_begin(struct store *s, const char *name, struct arena *a, const ch
 	struct user_totp_rec t = { 0 };
 	char *fresh = arena_alloc(a, TOTP_SECRET_B32);
 	struct user_rec u;
-	int rc;
-
-	int found, create;
+	int rc, found, create;
 
 	if ((rc = account(s, name, a, &u, e)) != 0 ||
 	    (rc = user_store(s)->totp_get(s, u.id, a, &t, &found, e)) != 0)

@@ -174,16 +174,8 @@ static int events(struct store *s, int64_t app_id, struct arena *a, struct app_e
 		return rc;
 	db_bind_int(st, 1, app_id);
 	while ((rc = db_next(s, st, &row, "reading events", e)) == 0 && row) {
-		struct app_event_rec *r;
-		if (len == cap) {
-			size_t ncap = cap ? 2 * cap : 16;
-			struct app_event_rec *nv = arena_alloc(a, ncap * sizeof *nv);
-			for (size_t i = 0; i < len; i++)
-				nv[i] = v[i];
-			v = nv;
-			cap = ncap;
-		}
-		r = &v[len++];
+		struct app_event_rec *r = ARENA_PUSH(a, v, len, cap, 16);
+
 		r->id = db_col_int(st, 0);
 		r->app_id = db_col_int(st, 1);
 		r->kind = col(st, 2, a);
@@ -338,15 +330,7 @@ static int files(struct store *s, int64_t app_id, struct arena *a, struct app_fi
 		return rc;
 	db_bind_int(st, 1, app_id);
 	while ((rc = db_next(s, st, &row, "reading the applicant's files", e)) == 0 && row) {
-		if (cnt == cap) {
-			struct app_file *nv;
-			cap = cap ? cap * 2 : 4;
-			nv = arena_alloc(a, cap * sizeof *nv);
-			for (size_t i = 0; i < cnt; i++)
-				nv[i] = v[i];
-			v = nv;
-		}
-		file_fill(st, a, &v[cnt++]);
+		file_fill(st, a, ARENA_PUSH(a, v, cnt, cap, 4));
 	}
 	if (rc == 0) {
 		*out = v;
@@ -427,16 +411,7 @@ static int notices(struct store *s, int64_t app_id, struct arena *a, struct noti
 		return rc;
 	db_bind_int(st, 1, app_id);
 	while ((rc = db_next(s, st, &row, "reading the notices issued", e)) == 0 && row) {
-		if (*n == cap) {
-			struct notice_issued *nv;
-
-			cap = cap ? cap * 2 : 8;
-			nv = arena_alloc(a, cap * sizeof *nv);
-			for (size_t i = 0; i < *n; i++)
-				nv[i] = v[i];
-			v = nv;
-		}
-		v[(*n)++] = (struct notice_issued){
+		*ARENA_PUSH(a, v, *n, cap, 8) = (struct notice_issued){
 			.id = db_col_int(st, 0), .app_id = db_col_int(st, 1), .notice = col(st, 2, a),
 			.agency_id = db_col_int(st, 3), .year = db_col_int(st, 4),
 			.serial = db_col_int(st, 5), .ref_number = col(st, 6, a),

@@ -396,22 +396,13 @@ static int attachments(struct store *s, int64_t doc_id, int with_text, struct ar
 	db_bind_int(st, 1, doc_id);
 	db_bind_int(st, 2, with_text);
 	while ((rc = db_next(s, st, &row, "reading attachments", e)) == 0 && row) {
-		if (cnt == cap) {
-			struct doc_attachment *nv;
-			cap = cap ? cap * 2 : 4;
-			nv = arena_alloc(a, cap * sizeof *nv);
-			if (cnt)
-				memcpy(nv, v, cnt * sizeof *nv);
-			v = nv;
-		}
-		v[cnt] = (struct doc_attachment){
+		*ARENA_PUSH(a, v, cnt, cap, 4) = (struct doc_attachment){
 			.id = db_col_int(st, 0), .doc_id = db_col_int(st, 1),
 			.name = col(st, 2, a), .mime = col(st, 3, a),
 			.size = db_col_int(st, 4), .sha256 = col(st, 5, a),
 			.text_state = col(st, 6, a), .text_note = col(st, 7, a),
 			.text = col(st, 8, a),
 		};
-		cnt++;
 	}
 	*out = v;
 	*n = cnt;

@@ -139,17 +139,8 @@ static int list(struct store *s, const char *reg, int64_t agency_id, struct aren
 		return rc;
 	db_bind_int(st, 1, agency_id);
 	while ((rc = db_next(s, st, &row, "listing a register", e)) == 0 && row) {
-		struct regrow *r;
-		if (nrows == cap) {
-			struct regrow *bigger;
-			cap = cap ? cap * 2 : 64;
-			bigger = arena_alloc(a, cap * sizeof *bigger);
-			if (nrows)
-				memcpy(bigger, rows, nrows * sizeof *rows);
-			rows = bigger;
-		}
-		r = &rows[nrows++];
-		memset(r, 0, sizeof *r);
+		struct regrow *r = ARENA_PUSH(a, rows, nrows, cap, 64);
+
 		r->id = db_col_int(st, 0);
 		if (strcmp(t->reg, "normdoc") == 0)
 			r->document_id = db_col_int(st, t->ncols + 1);

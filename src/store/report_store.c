@@ -181,17 +181,9 @@ static int pub_sections(struct store *s, int64_t pub_id, struct arena *a,
 		return rc;
 	db_bind_int(st, 1, pub_id);
 	while ((rc = db_next(s, st, &row, "reading a published report", e)) == 0 && row) {
-		if (*n == cap) {
-			struct report_pub_section *nv;
-			cap = cap ? cap * 2 : 8;
-			nv = arena_alloc(a, cap * sizeof *nv);
-			if (*n)
-				memcpy(nv, v, *n * sizeof *nv);
-			v = nv;
-		}
-		v[*n].section = db_col_dup(st, 0, a);
-		v[*n].body = db_col_dup(st, 1, a);
-		(*n)++;
+		struct report_pub_section *sec = ARENA_PUSH(a, v, *n, cap, 8);
+		sec->section = db_col_dup(st, 0, a);
+		sec->body = db_col_dup(st, 1, a);
 	}
 	*out = v;
 	return rc;

@@ -19,17 +19,7 @@ int form_add(struct arena *a, struct form *form, const char *name, size_t name_l
 
 	if (form->n >= FORM_MAX_FIELDS)
 		return err_set(e, ERR_LIMIT, "", "表单字段过多（最多 %d 个）", FORM_MAX_FIELDS);
-	if (form->n == form->cap) {
-		size_t cap = form->cap ? form->cap * 2 : 16;
-		struct form_field *nf = arena_alloc(a, cap * sizeof *nf);
-
-		if (form->n)
-			memcpy(nf, form->f, form->n * sizeof *nf);
-		form->f = nf;
-		form->cap = cap;
-	}
-	f = &form->f[form->n++];
-	memset(f, 0, sizeof *f);
+	f = ARENA_PUSH(a, form->f, form->n, form->cap, 16);
 	f->name = arena_strndup(a, name, name_len);
 	{
 		char *v = arena_alloc(a, value_len + 1);
