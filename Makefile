@@ -100,7 +100,8 @@ fuzz-merge: $(BUILD_FUZZ)/build.ninja
 fuzz-replay: $(BUILD_FUZZ)/build.ninja
 	ninja -C $(BUILD_FUZZ)
 	@for f in $(BUILD_FUZZ)/fuzz/fuzz_*; do [ -x $$f ] || continue; n=$$(basename $$f); \
-		echo "== $$n"; $$f -runs=0 -rss_limit_mb=2048 fuzz/corpus/$$n 2>&1 | tail -1 || exit 1; done
+		echo "== $$n"; out=$$($$f -runs=0 -rss_limit_mb=2048 fuzz/corpus/$$n 2>&1) || \
+		{ echo "$$out" | tail -20; exit 1; }; echo "$$out" | tail -1; done
 
 clean:
 	rm -rf $(BUILD) $(BUILD_ASAN) $(BUILD_FUZZ)

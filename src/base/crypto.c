@@ -3,9 +3,12 @@
  */
 #include "base/crypto.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <sodium.h>
 
 int crypto_init(struct gk_error *e)
@@ -132,16 +135,6 @@ void crypto_hmac_sha256_hex(const void *key, size_t keylen, const void *data, si
 	sodium_memzero(&st, sizeof st);
 }
 
-/* hex → bytes; 0 when text is exactly 2n hex digits. */
-static int unhex(const char *text, uint8_t *out, size_t n)
-{
-	size_t len;
-
-	if (text == NULL || (len = strlen(text)) != 2 * n)
-		return -1;
-	return sodium_hex2bin(out, n, text, len, NULL, NULL, NULL) == 0 ? 0 : -1;
-}
-
 void crypto_sign_keypair_hex(char secret[CRYPTO_SIGN_SECRET_HEX], char pub[CRYPTO_SIGN_PUBLIC_HEX])
 {
 	uint8_t pk[crypto_sign_PUBLICKEYBYTES], sk[crypto_sign_SECRETKEYBYTES];
@@ -156,7 +149,7 @@ int crypto_sign_public_hex(const char *secret, char pub[CRYPTO_SIGN_PUBLIC_HEX])
 {
 	uint8_t sk[crypto_sign_SECRETKEYBYTES], pk[crypto_sign_PUBLICKEYBYTES];
 
-	if (unhex(secret, sk, sizeof sk) != 0)
+	if (crypto_unhex(secret, sk, sizeof sk) != 0)
 		return -1;
 	crypto_sign_ed25519_sk_to_pk(pk, sk);
 	sodium_memzero(sk, sizeof sk);
@@ -168,7 +161,7 @@ int crypto_sign_hex(const char *secret, const void *data, size_t len, char sig[C
 {
 	uint8_t sk[crypto_sign_SECRETKEYBYTES], s[crypto_sign_BYTES];
 
-	if (unhex(secret, sk, sizeof sk) != 0)
+	if (crypto_unhex(secret, sk, sizeof sk) != 0)
 		return -1;
 	crypto_sign_detached(s, NULL, data, len, sk);
 	sodium_memzero(sk, sizeof sk);
@@ -180,7 +173,7 @@ int crypto_sign_verify_hex(const char *pub, const void *data, size_t len, const 
 {
 	uint8_t pk[crypto_sign_PUBLICKEYBYTES], s[crypto_sign_BYTES];
 
-	if (unhex(pub, pk, sizeof pk) != 0 || unhex(sig, s, sizeof s) != 0)
+	if (crypto_unhex(pub, pk, sizeof pk) != 0 || crypto_unhex(sig, s, sizeof s) != 0)
 		return 0;
 	return crypto_sign_verify_detached(s, data, len, pk) == 0;
 }
@@ -214,10 +207,28 @@ int crypto_unhex(const char *hex, uint8_t *out, size_t n)
 	size_t got;
 
 	init_or_die();
-	if (strlen(hex) != 2 * n ||
+	if (hex == NULL || strlen(hex) != 2 * n ||
 	    sodium_hex2bin(out, n, hex, 2 * n, NULL, &got, NULL) != 0 || got != n)
 		return -1;
 	return 0;
+}
+
+int crypto_key_file_create(const char *path, const char *text)
+{
+	size_t len = strlen(text);
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0600), saved;
+
+	if (fd < 0)
+		return -1;
+	errno = 0;
+	if (write(fd, text, len) != (ssize_t)len || write(fd, "\n", 1) != 1 || fsync(fd) != 0) {
+		saved = errno ? errno : EIO;
+		close(fd);
+		unlink(path);
+		errno = saved;
+		return -1;
+	}
+	return close(fd);
 }
 
 void crypto_wipe(void *p, size_t n)

@@ -81,8 +81,12 @@ void crypto_seal(const uint8_t key[CRYPTO_SEAL_KEY_LEN], const void *plain, size
  * tag does not verify (another key, another ad, or altered bytes) or in is too short. */
 int crypto_seal_open(const uint8_t key[CRYPTO_SEAL_KEY_LEN], const uint8_t *in, size_t inlen,
 		     const void *ad, size_t adlen, uint8_t *out);
-/* Exactly 2n hex digits (either case) into n bytes; -1 when hex is anything else. */
+/* Exactly 2n hex digits (either case) into n bytes; -1 when hex is NULL or anything else. */
 int crypto_unhex(const char *hex, uint8_t *out, size_t n);
+/* Create the key file path (it must not exist yet) with mode 0600 holding text and a newline,
+ * on disk (fsync) before it returns; nothing is left behind when it fails. 0, or -1 with errno
+ * set. */
+int crypto_key_file_create(const char *path, const char *text);
 /* Zero n bytes at p in a way the compiler keeps (keys, secrets). */
 void crypto_wipe(void *p, size_t n);
 

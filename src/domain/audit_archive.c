@@ -4,11 +4,9 @@
 #include "domain/audit_archive.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "base/mem.h"
 #include "domain/audit.h"
@@ -36,7 +34,7 @@ int audit_key_load(const char *path, int create, char secret[CRYPTO_SIGN_SECRET_
 		   char pub[CRYPTO_SIGN_PUBLIC_HEX], struct gk_error *e)
 {
 	struct buf b;
-	int rc, fd;
+	int rc;
 
 	buf_init(&b, 4096);
 	rc = buf_read_file(&b, path, NULL);
@@ -58,15 +56,8 @@ int audit_key_load(const char *path, int create, char secret[CRYPTO_SIGN_SECRET_
 	if (!create)
 		return err_set(e, ERR_NOTFOUND, "key_file", "no audit signing key at %s", path);
 	crypto_sign_keypair_hex(secret, pub);
-	fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
-	if (fd < 0)
+	if (crypto_key_file_create(path, secret) != 0)
 		return err_set(e, ERR_IO, "key_file", "cannot create %s: %s", path, strerror(errno));
-	if (write(fd, secret, CRYPTO_SIGN_SECRET_HEX - 1) != CRYPTO_SIGN_SECRET_HEX - 1 ||
-	    write(fd, "\n", 1) != 1 || fsync(fd) != 0) {
-		close(fd);
-		return err_set(e, ERR_IO, "key_file", "cannot write %s: %s", path, strerror(errno));
-	}
-	close(fd);
 	return 0;
 }
 

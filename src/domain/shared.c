@@ -21,24 +21,6 @@ int shared_rate_hit(struct store *s, const char *key, int window, int64_t now, i
 	return *n == 1 ? shared_store(s)->rate_prune(s, now - RATE_KEEP, e) : 0;
 }
 
-static int unhex(const char *hex, uint8_t *out, size_t len)
-{
-	if (strlen(hex) != 2 * len)
-		return -1;
-	for (size_t i = 0; i < len; i++) {
-		unsigned v = 0;
-		for (int k = 0; k < 2; k++) {
-			char ch = hex[2 * i + (size_t)k];
-			v <<= 4;
-			if (ch >= '0' && ch <= '9') v |= (unsigned)(ch - '0');
-			else if (ch >= 'a' && ch <= 'f') v |= (unsigned)(ch - 'a' + 10);
-			else return -1;
-		}
-		out[i] = (uint8_t)v;
-	}
-	return 0;
-}
-
 int shared_secret(struct store *s, const char *name, uint8_t *out, size_t len,
 		  struct gk_error *e)
 {
@@ -56,15 +38,15 @@ int shared_secret(struct store *s, const char *name, uint8_t *out, size_t len,
 		crypto_hex(out, len, hex);
 		store_now(at);
 		rc = shared_store(s)->secret_add(s, name, hex, at, e);
-		memset(hex, 0, sizeof hex);
+		crypto_wipe(hex, sizeof hex);
 		if (rc == 0)
 			rc = shared_store(s)->secret_get(s, name, &a, &got, e);
 	}
-	if (rc == 0 && (got == NULL || unhex(got, out, len) != 0))
+	if (rc == 0 && (got == NULL || crypto_unhex(got, out, len) != 0))
 		rc = err_set(e, ERR_DB, "", "the secret %s of the web processes is damaged "
 			     "(web_secret: %zu bytes in hex expected)", name, len);
 	if (got)
-		memset(got, 0, strlen(got));
+		crypto_wipe(got, strlen(got));
 	arena_free(&a);
 	return rc;
 }

@@ -23,23 +23,15 @@ int totp_key_load(const char *path, int create, uint8_t key[TOTP_KEY_LEN], struc
 
 	if (fd < 0 && errno == ENOENT && create) {
 		char hex[2 * TOTP_KEY_LEN + 1];
+		int rc;
 
 		crypto_random(key, TOTP_KEY_LEN);
 		crypto_hex(key, TOTP_KEY_LEN, hex);
-		fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
-		if (fd < 0)
+		rc = crypto_key_file_create(path, hex);
+		crypto_wipe(hex, sizeof hex);
+		if (rc != 0)
 			return err_set(e, ERR_IO, "totp_key", "cannot create the TOTP key file %s: %s",
 				       path, strerror(errno));
-		hex[2 * TOTP_KEY_LEN] = '\n';
-		if (write(fd, hex, sizeof hex) != (ssize_t)sizeof hex || fsync(fd) != 0) {
-			crypto_wipe(hex, sizeof hex);
-			close(fd);
-			unlink(path);
-			return err_set(e, ERR_IO, "totp_key", "cannot write the TOTP key file %s: %s",
-				       path, strerror(errno));
-		}
-		crypto_wipe(hex, sizeof hex);
-		close(fd);
 		return 0;
 	}
 	if (fd < 0)
@@ -48,7 +40,12 @@ int totp_key_load(const char *path, int create, uint8_t key[TOTP_KEY_LEN], struc
 			       "checked; restore the file from the backup made with the database, or "
 			       "reset each account's second factor (gongkai user totp NAME --reset)",
 			       path, strerror(errno));
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || (st.st_mode & 077) != 0) {
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return err_set(e, ERR_IO, "totp_key", "the TOTP key file %s is not a regular file",
+			       path);
+	}
+	if ((st.st_mode & 077) != 0) {
 		close(fd);
 		return err_set(e, ERR_IO, "totp_key", "the TOTP key file %s may be read by "
 			       "others (mode %04o): make it 0600 (chmod 600 %s)", path,

@@ -82,13 +82,13 @@ static void fault_of(PGconn *c, const PGresult *res, struct db_fault *f)
 
 	f->msg = msg ? msg : PQerrorMessage(c);
 	f->kind = DB_FAULT_OTHER;
-	if (state == NULL || PQstatus(c) != CONNECTION_OK) {
-		if (PQstatus(c) != CONNECTION_OK) {
-			f->kind = DB_FAULT_GONE;
-			f->msg = "the connection to the database was lost";
-		}
+	if (PQstatus(c) != CONNECTION_OK) {
+		f->kind = DB_FAULT_GONE;
+		f->msg = "the connection to the database was lost";
 		return;
 	}
+	if (state == NULL)
+		return;
 	/* 08: connection exception; 57P01–57P03: the server shut down, the backend was
 	 * terminated (pg_terminate_backend), the server is starting */
 	if (strncmp(state, "08", 2) == 0 || strncmp(state, "57P0", 4) == 0)
