@@ -3,7 +3,6 @@
  * store/app_store.h).
  */
 #include <stdio.h>
-#include <string.h>
 
 #include "store/app_store.h"
 #include "store/db.h"
@@ -343,9 +342,7 @@ static int file_get(struct store *s, int64_t app_id, int64_t id, struct arena *a
 		    struct app_file *out, struct gk_error *e)
 {
 	struct db_stmt *st;
-	const void *data;
 	size_t len;
-	void *copy;
 	int rc;
 
 	if ((rc = db_stmt(s, ST_APP_FILE_GET, &st, e)) != 0)
@@ -355,11 +352,7 @@ static int file_get(struct store *s, int64_t app_id, int64_t id, struct arena *a
 	if ((rc = db_one(s, st, "reading the applicant's file", "file", "such file", e)) != 0)
 		return rc;
 	file_fill(st, a, out);
-	data = db_col_blob(st, 8, &len);
-	copy = arena_alloc(a, len + 1);
-	if (len)
-		memcpy(copy, data, len);
-	out->data = copy;
+	out->data = db_col_blob_dup(st, 8, a, &len);
 	out->size = (int64_t)len;
 	db_reset(st);
 	return 0;

@@ -255,3 +255,13 @@ const void *db_col_blob(struct db_stmt *st, int i, size_t *len)
 {
 	return st->s->drv->col_blob(st->h, i, len);
 }
+
+char *db_col_blob_dup(struct db_stmt *st, int i, struct arena *a, size_t *len)
+{
+	const void *p = db_col_blob(st, i, len);
+	char *copy = arena_alloc(a, *len + 1);
+
+	if (*len)
+		memcpy(copy, p, *len);
+	return copy;   /* arena_alloc zero-fills: the NUL is there */
+}

@@ -413,20 +413,14 @@ static int attachment_data(struct store *s, int64_t id, struct arena *a, const v
 			   struct gk_error *e)
 {
 	struct db_stmt *st;
-	const void *blob;
 	int rc;
-	void *copy;
 
 	if ((rc = db_stmt(s, ST_DOC_ATTACHMENT_DATA, &st, e)) != 0)
 		return rc;
 	db_bind_int(st, 1, id);
 	if ((rc = db_one(s, st, "reading an attachment", "attachment", "such attachment", e)) != 0)
 		return rc;
-	blob = db_col_blob(st, 0, len);
-	copy = arena_alloc(a, *len + 1);
-	if (*len)
-		memcpy(copy, blob, *len);
-	*data = copy;
+	*data = db_col_blob_dup(st, 0, a, len);
 	db_reset(st);
 	return 0;
 }

@@ -3,7 +3,6 @@
  * store/report_store.h; tables of migration "annual_report" in store/migrations.c).
  */
 #include <stdio.h>
-#include <string.h>
 
 #include "store/report_store.h"
 #include "store/db.h"
@@ -203,18 +202,8 @@ static int artifact_get(struct store *s, int64_t pub_id, const char *kind, struc
 		return rc;
 	if (!row)
 		return err_set(e, ERR_NOTFOUND, "--format", "this revision has no %s rendering", kind);
-	{
-		size_t l;
-		const void *p = db_col_blob(st, 0, &l);
-		char *copy = arena_alloc(a, l + 1);
-
-		if (l)
-			memcpy(copy, p, l);
-		copy[l] = '\0';
-		*body = copy;
-		*len = l;
-		snprintf(sha256, 65, "%s", db_col_text(st, 1));
-	}
+	*body = db_col_blob_dup(st, 0, a, len);
+	snprintf(sha256, 65, "%s", db_col_text(st, 1));
 	db_reset(st);
 	return 0;
 }

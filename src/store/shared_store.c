@@ -18,7 +18,9 @@ static int rate_hit(struct store *s, const char *key, int64_t now, int64_t since
 	db_bind_int(st, 3, since);
 	if ((rc = db_next(s, st, &row, "counting a form's submissions", e)) != 0)
 		return rc;
-	*n = row ? db_col_int(st, 0) : 1;
+	if (!row)   /* the upsert returns its row: none is a fault of the database */
+		return err_set(e, ERR_DB, "", "counting a form's submissions: no count returned");
+	*n = db_col_int(st, 0);
 	db_reset(st);
 	return 0;
 }

@@ -49,21 +49,18 @@ int webint_open(struct web *w, struct gk_error *e)
 	if ((rc = store_begin(s, e)) == 0) {
 		int sealed = 0;
 
-		/* TOTP secrets kept in clear by a database from before sealing are sealed now. */
+		/* TOTP secrets kept in clear by a database from before sealing are sealed now; the
+		 * key of the anonymous forms and the applicants' cookies is one for every process
+		 * of the database, made by the first. */
 		if ((rc = user_totp_seal_all(s, &sealed, e)) == 0 &&
-		    (rc = agency_list(s, count_agency, &nm, e)) == 0)
+		    (rc = agency_list(s, count_agency, &nm, e)) == 0 &&
+		    (rc = shared_secret(s, WEB_SECRET_FORMS, w->csrf_key, sizeof w->csrf_key, e)) == 0)
 			rc = store_commit(s, e);
 		if (rc == 0 && sealed > 0)
 			fprintf(stderr, "gongkai: sealed %d TOTP secret(s) kept in clear with the key "
 				"in %s\n", sealed, store_totp_key_file(s));
 		if (rc != 0)
 			store_rollback(s);
-	}
-	/* The key of the anonymous forms and the applicants' cookies: one for every process of
-	 * the database, made by the first. */
-	if (rc == 0 && (rc = store_begin(s, e)) == 0) {
-		rc = shared_secret(s, WEB_SECRET_FORMS, w->csrf_key, sizeof w->csrf_key, e);
-		rc = rc == 0 ? store_commit(s, e) : (store_rollback(s), rc);
 	}
 	store_close(s);
 	/* The first organ (a township alone, or the county hosting the platform) names the site. */

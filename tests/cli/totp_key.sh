@@ -44,6 +44,10 @@ rm "$KEY"
 run 1 gk user totp secadmin --confirm "$(oathtool --totp -b "$secret")"
 contains "$ERR" "$KEY" "no key file: refused, naming it"
 [ -e "$KEY" ] && not_ok "no new key is made while secrets are sealed" || ok "no new key is made while secrets are sealed"
+run 0 gk user add auditor2 --role auditor
+run 1 gk user totp auditor2
+contains "$ERR" "$KEY" "a new second factor while the key is missing and secrets are sealed: refused, naming it"
+[ -e "$KEY" ] && not_ok "…and no new key is made for it" || ok "…and no new key is made for it"
 cp -p "$TMP/key.good" "$KEY"
 run 0 gk user totp secadmin --confirm "$(oathtool --totp -b "$secret")"
 contains "$OUT" "second factor of secadmin is on" "the right key: the code turns it on"
