@@ -13,7 +13,6 @@
  */
 #include "check/extract_int.h"
 
-#include "text/utf8.h"
 
 static const char *const level[PLACE_LEVELS] = { "省", "市", "区", "县", "镇", "乡", "州", "盟", "旗" };
 

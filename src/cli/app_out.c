@@ -2,6 +2,7 @@
  * app_out.c — printing an application (see app_out.h).
  */
 #include "cli/app_out.h"
+#include "cli/cli.h"
 
 #include <inttypes.h>
 #include <stdio.h>
@@ -10,17 +11,6 @@
 #include "domain/fee.h"
 #include "text/date.h"
 #include "text/money.h"
-
-static void kdate(struct jsonw *w, const char *key, int day)
-{
-	char d[DATE_LEN];
-
-	jsonw_key(w, key);
-	if (day == CLOCK_NONE)
-		jsonw_null(w);
-	else
-		jsonw_str(w, date_format(day, d));
-}
 
 #define NSHOWN 8
 
@@ -98,17 +88,17 @@ static void deadlines_json(struct jsonw *w, const struct app_view *v)
 {
 	if (v->has_schedule) {
 		bool confirming = v->st.phase == PHASE_AWAITING_CONFIRMATION;
-		kdate(w, "correction_notice_due", confirming ? CLOCK_NONE : v->sch.correction_notice.due);
-		kdate(w, "reply_due", v->st.phase == PHASE_AWAITING_CORRECTION || confirming
+		cli_jsonw_kdate(w, "correction_notice_due", confirming ? CLOCK_NONE : v->sch.correction_notice.due);
+		cli_jsonw_kdate(w, "reply_due", v->st.phase == PHASE_AWAITING_CORRECTION || confirming
 				      ? CLOCK_NONE : v->sch.reply.due);
 		if (v->sch.correction_period.nsteps)
-			kdate(w, "correction_period_due", v->sch.correction_period.due);
+			cli_jsonw_kdate(w, "correction_period_due", v->sch.correction_period.due);
 		if (v->sch.extended_reply.nsteps)
-			kdate(w, "extended_reply_due", v->sch.extended_reply.due);
+			cli_jsonw_kdate(w, "extended_reply_due", v->sch.extended_reply.due);
 		if (v->sch.delayed_reply.nsteps)
-			kdate(w, "delayed_reply_due", v->sch.delayed_reply.due);
+			cli_jsonw_kdate(w, "delayed_reply_due", v->sch.delayed_reply.due);
 		if (v->sch.fee_payment.nsteps)
-			kdate(w, "fee_payment_due", v->sch.fee_payment.due);
+			cli_jsonw_kdate(w, "fee_payment_due", v->sch.fee_payment.due);
 		jsonw_kbool(w, "verified", v->sch.verified);
 	}
 }
@@ -123,9 +113,9 @@ static void consultations_json(struct jsonw *w, const struct app_view *v)
 		jsonw_obj_begin(w);
 		jsonw_kint(w, "ref", (int64_t)i + 1);
 		jsonw_kstr(w, "party", party_of(c->kind));
-		kdate(w, "sent", c->sent);
-		kdate(w, "answer_due", c->due);
-		kdate(w, "answered", c->answered);
+		cli_jsonw_kdate(w, "sent", c->sent);
+		cli_jsonw_kdate(w, "answer_due", c->due);
+		cli_jsonw_kdate(w, "answered", c->answered);
 		jsonw_kbool(w, "lapsed", c->lapsed);
 		jsonw_obj_end(w);
 	}
@@ -169,20 +159,12 @@ static void events_json(struct jsonw *w, const struct app_view *v)
 		jsonw_kstr(w, "outcome", ev->outcome);
 		jsonw_kstr(w, "basis", ev->basis);
 		jsonw_kstr(w, "due", ev->due);
-		jsonw_key(w, "workdays");
-		if (ev->days >= 0)
-			jsonw_int(w, ev->days);
-		else
-			jsonw_null(w);
+		jsonw_kint_or_null(w, "workdays", ev->days >= 0, ev->days);
 		jsonw_kstr(w, "party", ev->party);
 		jsonw_kstr(w, "counterpart", ev->counterpart);
 		jsonw_kstr(w, "counterpart_contact", ev->counterpart_contact);
 		jsonw_kstr(w, "method", ev->method);
-		jsonw_key(w, "quantity");
-		if (ev->quantity >= 0)
-			jsonw_int(w, ev->quantity);
-		else
-			jsonw_null(w);
+		jsonw_kint_or_null(w, "quantity", ev->quantity >= 0, ev->quantity);
 		jsonw_kstr(w, "late_reason", ev->late_reason);
 		jsonw_kstr(w, "warning", ev->warning);
 		jsonw_kstr(w, "actor", ev->actor);
@@ -223,32 +205,22 @@ int app_out_json(const struct app_view *v, const struct agency_rec *ag, int toda
 	jsonw_kbool(&w, "open", app_phases[v->st.phase].open);
 	jsonw_kstr(&w, "outcome", v->st.outcome >= 0 ? app_outcome_id(v->st.outcome) : NULL);
 	jsonw_kstr(&w, "outcome_label", v->st.outcome >= 0 ? app_outcome_label(v->st.outcome) : NULL);
-	kdate(&w, "closed", v->st.closed);
+	cli_jsonw_kdate(&w, "closed", v->st.closed);
 	jsonw_kbool(&w, "extended", v->st.extended != CLOCK_NONE);
-	jsonw_key(&w, "extension_workdays");
-	if (v->st.extended != CLOCK_NONE)
-		jsonw_int(&w, v->st.extension_days);
-	else
-		jsonw_null(&w);
-	kdate(&w, "today", today);
-	kdate(&w, "confirm_by", v->confirm_by);
+	jsonw_kint_or_null(&w, "extension_workdays", v->st.extended != CLOCK_NONE,
+			   v->st.extension_days);
+	cli_jsonw_kdate(&w, "today", today);
+	cli_jsonw_kdate(&w, "confirm_by", v->confirm_by);
 	deadlines_json(&w, v);
 	jsonw_kstr(&w, "todo", v->todo != TODO_NONE ? app_todos[v->todo].id : NULL);
 	jsonw_kstr(&w, "todo_label", v->todo != TODO_NONE ? app_todos[v->todo].label : NULL);
-	kdate(&w, "todo_until", v->todo_until);
+	cli_jsonw_kdate(&w, "todo_until", v->todo_until);
 	consultations_json(&w, v);
-	kdate(&w, "due", v->due);
+	cli_jsonw_kdate(&w, "due", v->due);
 	jsonw_kbool(&w, "overdue", v->due != CLOCK_NONE && today > v->due);
-	jsonw_key(&w, "reply_late_workdays");
-	if (v->reply_late >= 0)
-		jsonw_int(&w, v->reply_late);
-	else
-		jsonw_null(&w);
-	jsonw_key(&w, "correction_notice_late_workdays");
-	if (v->correction_late >= 0)
-		jsonw_int(&w, v->correction_late);
-	else
-		jsonw_null(&w);
+	jsonw_kint_or_null(&w, "reply_late_workdays", v->reply_late >= 0, v->reply_late);
+	jsonw_kint_or_null(&w, "correction_notice_late_workdays", v->correction_late >= 0,
+			   v->correction_late);
 	fee_json(&w, v);
 	jsonw_key(&w, "steps");
 	jsonw_arr_begin(&w);
@@ -439,14 +411,10 @@ void app_out_item_json(struct jsonw *w, const struct app_item *it)
 	jsonw_kstr(w, "state", app_phases[it->phase].id);
 	jsonw_kstr(w, "outcome", r->outcome);
 	jsonw_kstr(w, "closed", r->closed);
-	kdate(w, "due", it->due);
-	jsonw_key(w, "workdays_left");
-	if (it->due == CLOCK_NONE)
-		jsonw_null(w);
-	else
-		jsonw_int(w, it->workdays_left);
+	cli_jsonw_kdate(w, "due", it->due);
+	jsonw_kint_or_null(w, "workdays_left", it->due != CLOCK_NONE, it->workdays_left);
 	jsonw_kbool(w, "overdue", it->overdue);
 	jsonw_kstr(w, "todo", it->todo != TODO_NONE ? app_todos[it->todo].id : NULL);
-	kdate(w, "todo_until", it->todo_until);
+	cli_jsonw_kdate(w, "todo_until", it->todo_until);
 	jsonw_obj_end(w);
 }

@@ -58,7 +58,7 @@ struct cli_json {
 };
 void cli_json_open(struct cli_json *j);
 int cli_json_close(struct cli_json *j);
-/* "key": "YYYY-MM-DD" for day. */
+/* "key": "YYYY-MM-DD" for day, or "key": null for CLOCK_NONE. */
 void cli_jsonw_kdate(struct jsonw *w, const char *key, int day);
 /* "key": "s", or nothing at all when s is NULL. */
 void cli_jsonw_kstr_opt(struct jsonw *w, const char *key, const char *s);

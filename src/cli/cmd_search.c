@@ -248,8 +248,8 @@ int cmd_search(struct cli *cli, int argc, char **argv)
 	struct search_result res;
 	struct store *s = NULL;
 	struct arena a;
-	struct buf out, tbuf;
-	struct jsonw w;
+	struct cli_json doc;
+	struct buf tbuf;
 	char today[DATE_LEN];
 	int rc, x;
 
@@ -259,7 +259,6 @@ int cmd_search(struct cli *cli, int argc, char **argv)
 	if ((x = cli_open_store(cli, STORE_READONLY, &s)) != 0)
 		return x;
 	arena_init(&a);
-	buf_init(&out, 0);
 	buf_init(&tbuf, 1024);
 	if (args.topic && catalogue_topic_path(catalogue_topic_find(args.topic), &tbuf) == 0)
 		args.f.topic = buf_cstr(&tbuf);
@@ -267,17 +266,13 @@ int cmd_search(struct cli *cli, int argc, char **argv)
 		rc = catalogue_search(s, args.query, &args.f, args.sort, &a, &res, &e);
 	x = cli_finish(s, rc, &e);
 	if (x == CLI_OK && args.json) {
-		jsonw_init(&w, &out, 1);
-		print_json(&w, &res, args.page);
-		if (jsonw_finish(&w) == 0)
-			fputs(buf_cstr(&out), stdout);
-		else
-			x = CLI_PROBLEMS;
+		cli_json_open(&doc);
+		print_json(&doc.w, &res, args.page);
+		x = cli_json_close(&doc);
 	} else if (x == CLI_OK) {
 		print_text(&res);
 	}
 	buf_free(&tbuf);
-	buf_free(&out);
 	arena_free(&a);
 	return x;
 }

@@ -10,6 +10,7 @@
 
 #include "base/paths.h"
 #include "cli/cli.h"
+#include "domain/clock.h"
 #include "text/date.h"
 #include "text/desc.h"
 #include "text/jsonw.h"
@@ -112,7 +113,7 @@ void cli_jsonw_kdate(struct jsonw *w, const char *key, int day)
 {
 	char s[DATE_LEN];
 
-	jsonw_kstr(w, key, date_format(day, s));
+	jsonw_kstr(w, key, day == CLOCK_NONE ? NULL : date_format(day, s));
 }
 
 void cli_jsonw_kstr_opt(struct jsonw *w, const char *key, const char *s)

@@ -143,10 +143,7 @@ static int write_report_text(void *ctx, const struct report_text_rec *r)
 
 	jsonw_obj_begin(w);
 	jsonw_kint(w, "year", r->year);
-	jsonw_kstr(w, "section", r->section);
-	jsonw_kstr(w, "body", r->body);
-	jsonw_kstr(w, "updated_at", r->updated_at);
-	jsonw_kstr(w, "updated_by", r->updated_by);
+	write_fields(w, r, &report_text_desc);
 	jsonw_obj_end(w);
 	return 0;
 }
@@ -428,8 +425,9 @@ static int read_fields(const struct jv *obj, const char *where, const struct des
 			continue;
 		if (f->type == DESC_INT) {
 			int64_t *dst = desc_int_ref(f, rec);
-			if (jv_int(val, dst) != 0 || *dst < 0 || (f->max && (uint64_t)*dst > f->max))
-				return bad(e, where, key, "must be a whole number ≥ 0%s", " (amount_fen in 分)");
+			if (jv_int(val, dst) != 0 || !desc_int_fits(f, *dst))
+				return bad(e, where, key, "must be a whole number ≥ 0 within its limit%s",
+					   strcmp(key, "amount_fen") == 0 ? " (in 分)" : "");
 			continue;
 		}
 		if ((s = jv_str(val)) == NULL)

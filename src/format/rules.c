@@ -16,8 +16,6 @@
 #include <string.h>
 
 #include "base/mem.h"
-#include "text/normalise.h"
-#include "text/utf8.h"
 
 /* ---- findings -------------------------------------------------------------------------- */
 

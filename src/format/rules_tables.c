@@ -7,12 +7,8 @@
  */
 #include "format/rules_int.h"
 
-#include <stdlib.h>
 #include <string.h>
 
-#include "base/mem.h"
-#include "text/normalise.h"
-#include "text/utf8.h"
 
 /* ---- Table 三 ---------------------------------------------------------------------------- */
 

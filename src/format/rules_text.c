@@ -12,7 +12,6 @@
 
 #include "base/mem.h"
 #include "text/normalise.h"
-#include "text/utf8.h"
 
 /* ---- sections that say nothing (TXT-01, TXT-02) ------------------------------------------ */
 
@@ -81,13 +80,6 @@ void rule_txt_01(struct rule_ctx *x) { section_empty(x, SEC_PROBLEMS, 0); }
 void rule_txt_02(struct rule_ctx *x) { section_empty(x, SEC_OTHER_MATTERS, 1); }
 
 /* ---- narrative figures (T3-08, TXT-03) ---------------------------------------------------- */
-
-/* A figure stated in the narrative: a sentence containing `key` states `N件` after it. */
-struct claim {
-	const char *key;        /* e.g. "收到" (the sentence must also contain `also`) */
-	const char *also;       /* e.g. "申请", or NULL */
-	const char *what;       /* for the message: "收到政府信息公开申请" */
-};
 
 void rules_each_sentence(const char *text, void (*fn)(const char *s, size_t len, void *arg),
 			  void *arg)

@@ -14,9 +14,7 @@
  */
 #include "render/docx_pkg.h"
 
-#include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "render/zip_pkg.h"
 

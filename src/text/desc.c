@@ -34,18 +34,8 @@ int64_t *desc_int_ref(const struct desc_field *f, void *rec)
 	return (int64_t *)((char *)rec + f->offset);
 }
 
-/* 1 when v has the shape of pattern: 'd' a digit, anything else itself. */
-static int shaped(const char *v, const char *pattern)
-{
-	size_t i;
-
-	for (i = 0; pattern[i]; i++)
-		if (pattern[i] == 'd' ? (v[i] < '0' || v[i] > '9') : v[i] != pattern[i])
-			return 0;
-	return v[i] == '\0';
-}
-
-/* A real day written YYYY-MM-DD (text/date.h's reading of a date). */
+/* A real day written YYYY-MM-DD, and a real UTC time YYYY-MM-DDTHH:MM:SSZ (text/date.h's
+ * readings of them). */
 static int real_day(const char *v)
 {
 	int day;
@@ -53,22 +43,11 @@ static int real_day(const char *v)
 	return date_parse(v, &day, "", NULL) == 0;
 }
 
-/* The number written by two digits at p (the shape is checked before). */
-static int two(const char *p)
-{
-	return (p[0] - '0') * 10 + (p[1] - '0');
-}
-
-/* A UTC time YYYY-MM-DDTHH:MM:SSZ on a real day, hours below 24, minutes and seconds below 60. */
 static int real_stamp(const char *v)
 {
-	char day[11];
+	int64_t secs;
 
-	if (!shaped(v, "dddd-dd-ddTdd:dd:ddZ"))
-		return 0;
-	memcpy(day, v, 10);
-	day[10] = '\0';
-	return real_day(day) && two(v + 11) < 24 && two(v + 14) < 60 && two(v + 17) < 60;
+	return date_timestamp_parse(v, &secs, "", NULL) == 0;
 }
 
 int desc_error(struct gk_error *e, int code, const struct desc_field *f, const char *fmt, ...)
@@ -132,6 +111,11 @@ int desc_check_value(const struct desc_field *f, const char *v, struct gk_error 
 	return 0;
 }
 
+int desc_int_fits(const struct desc_field *f, int64_t v)
+{
+	return v >= 0 && (f->max == 0 || (uint64_t)v <= f->max);
+}
+
 int desc_check(const struct desc_record *r, const void *rec, struct gk_error *e)
 {
 	int rc;
@@ -147,7 +131,7 @@ int desc_check(const struct desc_record *r, const void *rec, struct gk_error *e)
 			int64_t v = *(const int64_t *)((const char *)rec + f->offset);
 			if (v < 0 && (f->flags & DESC_REQUIRED))
 				return missing(f, e);
-			if (v >= 0 && f->max && (uint64_t)v > f->max)
+			if (v >= 0 && !desc_int_fits(f, v))
 				return desc_error(e, ERR_INVALID, f, "最大为 %zu，现为 %lld", f->max,
 						  (long long)v);
 			continue;

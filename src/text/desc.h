@@ -77,6 +77,9 @@ int64_t *desc_int_ref(const struct desc_field *f, void *rec);
  * YYYY-MM-DDTHH:MM:SSZ for a STAMP. Empty and NULL are the same (not given). */
 int desc_check_value(const struct desc_field *f, const char *v, struct gk_error *e) GK_WUR;
 
+/* 1 when v is a value whole-number field f allows: 0 or more, at most its max (0: no limit). */
+int desc_int_fits(const struct desc_field *f, int64_t v);
+
 /* desc_check_value on every text field of rec, a required date given (not 0) and a whole
  * number within 0…max when given, in declaration order; the first broken rule. */
 int desc_check(const struct desc_record *r, const void *rec, struct gk_error *e) GK_WUR;

@@ -186,6 +186,15 @@ void jsonw_kbool(struct jsonw *w, const char *key, int v)
 	jsonw_bool(w, v);
 }
 
+void jsonw_kint_or_null(struct jsonw *w, const char *key, int given, int64_t v)
+{
+	jsonw_key(w, key);
+	if (given)
+		jsonw_int(w, v);
+	else
+		jsonw_null(w);
+}
+
 int jsonw_finish(struct jsonw *w)
 {
 	if (w->rc == 0 && w->depth != 0)

@@ -47,6 +47,8 @@ void jsonw_raw(struct jsonw *w, const char *json);
 void jsonw_kstr(struct jsonw *w, const char *key, const char *s);
 void jsonw_kint(struct jsonw *w, const char *key, int64_t v);
 void jsonw_kbool(struct jsonw *w, const char *key, int v);
+/* "key": v when given, else "key": null. */
+void jsonw_kint_or_null(struct jsonw *w, const char *key, int given, int64_t v);
 /* 0, or the first error (ERR_LIMIT when the buffer's maximum was reached, ERR_INTERNAL for
  * unbalanced nesting). Adds a final newline when pretty. */
 int jsonw_finish(struct jsonw *w) GK_WUR;

@@ -56,11 +56,11 @@ run 1 "$check" "$t"
 contains "$OUT" "# render/html.h:4: includes text/normalise.h, which render/html.h does not name" "a sentence naming one module of a layer does not open the whole layer"
 
 t=$(tree paren)
-printf '#include "render/chart.h"\n' >>"$t/web/page.c"
+printf '/*\n * q.c — a page. May call: render/ (the pages), web/app.h.\n */\n#include "render/chart.h"\n' >"$t/web/q.c"
 printf '/*\n * p.c — a page. May call: domain/, web/ (render/ through web/app.h only).\n */\n#include "render/html.h"\n' >"$t/web/p.c"
 run 1 "$check" "$t"
 contains "$OUT" "# web/p.c:4: includes render/html.h, which web/p.c does not name" "words in parentheses grant nothing"
-lacks "$OUT" "web/page.c" "render/ named with a comment in parentheses is the whole layer"
+lacks "$OUT" "web/q.c" "render/ named with a comment in parentheses is the whole layer"
 
 t=$(tree granted)
 printf '/*\n * audit.h — the audit log.\n * May call: store/, web/, base/.\n */\n' >"$t/domain/audit.h"
