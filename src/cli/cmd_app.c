@@ -430,12 +430,14 @@ static int app_show_cmd(struct cli *cli, int argc, char **argv)
 static int list_notices(struct store *s, const struct app_view *v, int json, struct arena *a,
 			struct buf *out, struct gk_error *e)
 {
+	const struct notice_issued *issued;
 	struct app_notice *nts;
 	struct jsonw w;
-	size_t n;
+	size_t n, nissued;
 	int rc;
 
-	if ((rc = app_notices(v, a, &nts, &n, e)) != 0)
+	if ((rc = app_notices(v, a, &nts, &n, e)) != 0 ||
+	    (rc = notice_issued_list(s, v, a, &issued, &nissued, e)) != 0)
 		return rc;
 	jsonw_init(&w, out, 0);
 	if (json)
@@ -443,8 +445,7 @@ static int list_notices(struct store *s, const struct app_view *v, int json, str
 	for (size_t i = 0; i < n; i++) {
 		const struct notice_issued *is;
 
-		if ((rc = notice_issued_get(s, v, nts[i].id, a, &is, e)) != 0)
-			return rc;
+		is = notice_issued_find(issued, nissued, nts[i].id);
 		if (json) {
 			jsonw_obj_begin(&w);
 			jsonw_kstr(&w, "id", nts[i].id);

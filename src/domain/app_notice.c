@@ -26,8 +26,6 @@ struct app_notice_parts {
 	const char *opening, *note, *received, *request;
 };
 
-static const char *const LAW = "《中华人民共和国政府信息公开条例》";
-
 /* The day as 2025年2月25日 (CLOCK_NONE: NULL). */
 static const char *cn(int day, struct arena *a)
 {
@@ -59,6 +57,13 @@ static bool has(const char *s)
 	return s && *s;
 }
 
+/* Whom consultation event ev asks: another organ, else — also when it does not say — a third
+ * party (条例第三十二条). */
+static int consulted(const struct app_event_rec *ev)
+{
+	return app_party_from_id(ev->party) == PARTY_ORGAN ? PARTY_ORGAN : PARTY_THIRD_PARTY;
+}
+
 /* "。" unless the text typed ends a sentence already. */
 static const char *sentence_end(const char *s)
 {
@@ -69,12 +74,6 @@ static const char *sentence_end(const char *s)
 		if (n >= 3 && memcmp(s + n - 3, ends[i], 3) == 0)
 			return "";
 	return "。";
-}
-
-/* "条例第三十条" → "《中华人民共和国政府信息公开条例》第三十条". */
-static const char *law(const char *article, struct arena *a)
-{
-	return strncmp(article, "条例", 6) == 0 ? arena_printf(a, "%s%s", LAW, article + 6) : article;
 }
 
 /* The opening every notice to the applicant shares: when the application came and what for. */
@@ -97,9 +96,7 @@ static int remedy(struct store *s, const struct app_view *v, int day, const char
 	if ((rc = organ_review_body(s, v->rec.agency_id, day, a, &body, e)) != 0)
 		return rc;
 	if (has(body))
-		*out = arena_printf(a, "如对%s不服，可以自收到%s之日起%d日内向%s申请行政复议，或者自收到%s"
-				    "之日起%d个月内向有管辖权的人民法院提起行政诉讼。", what, what,
-				    LETTER_REVIEW_DAYS, body, what, LETTER_LITIGATION_MONTHS);
+		*out = letter_remedy(what, what, body, a);
 	return 0;
 }
 
@@ -198,7 +195,8 @@ static int fill_fee(struct store *s, const struct calendar *cal, const struct ap
 					 method == FEE_BY_PAGES ? "共" : "本月第", (long long)ev->quantity,
 					 method == FEE_BY_PAGES ? "页" : "件",
 					 (long long)(ev->amount_fen / 100), (long long)(ev->amount_fen % 100));
-	p->period = "自收到本通知之日起20个工作日内";
+	p->period = arena_printf(a, "自收到本通知之日起%d个工作日内",
+				 clock_limit_days(CLOCK_FEE_PAYMENT, v->st.regime));
 	if ((rc = remedy(s, v, day_of(ev->date), "本通知", a, &p->remedy, e)) != 0)
 		return rc;
 	p->opening = opening(v, a);
@@ -212,11 +210,15 @@ static int fill_consult(struct store *s, const struct calendar *cal, const struc
 {
 	const struct app_event_rec *ev = &v->events[i];
 	const char *due = cn(day_of(ev->due), a);
+	/* REQ 条例-32 REQ 条例-34: the answer period the clock counts for whom is consulted */
+	int days = clock_limit_days(consulted(ev) == PARTY_ORGAN ? CLOCK_ORGAN_ANSWER
+								 : CLOCK_THIRD_PARTY_ANSWER, v->st.regime);
 
 	(void)s, (void)cal, (void)e;
 	p->addressee = ev->counterpart;
 	if (due)
-		p->period = arena_printf(a, "自收到本函之日起15个工作日内（%s前）", due);
+		p->period = days > 0 ? arena_printf(a, "自收到本函之日起%d个工作日内（%s前）", days, due)
+				     : arena_printf(a, "%s前", due);
 	p->received = cn_text(v->rec.received, a);
 	p->request = has(v->rec.request) ? v->rec.request : "相关政府信息";
 	p->note = ev->note;
@@ -290,21 +292,10 @@ static int kind_of(const struct app_event_rec *ev)
 			continue;
 		if (app_notice_kinds[n].party == PARTY_NONE)
 			return n;
-		/* a consultation that does not say whom: a third party (条例第三十二条) */
-		if (app_notice_kinds[n].party == (ev->party && strcmp(ev->party, "organ") == 0
-						  ? PARTY_ORGAN : PARTY_THIRD_PARTY))
+		if (app_notice_kinds[n].party == consulted(ev))
 			return n;
 	}
 	return -1;
-}
-
-/* The closing event of v (the one that carries the outcome), as an index, or v->nevents. */
-static size_t closing(const struct app_view *v)
-{
-	for (size_t i = v->nevents; i > 0; i--)
-		if (v->events[i - 1].outcome)
-			return i - 1;
-	return v->nevents;
 }
 
 int app_notices(const struct app_view *v, struct arena *a, struct app_notice **out, size_t *n,
@@ -324,8 +315,8 @@ int app_notices(const struct app_view *v, struct arena *a, struct app_notice **o
 			arena_printf(a, "%s-%d", app_notice_kinds[k].id, ++seen[k]), k,
 			app_notice_kinds[k].title, v->events[i].date, app_notice_kinds[k].to_applicant, i };
 	}
-	if (!app_phases[v->st.phase].open && v->st.outcome >= 0 && closing(v) < v->nevents) {
-		size_t c = closing(v);
+	if (!app_phases[v->st.phase].open && v->st.outcome >= 0 && letter_closing(v) < v->nevents) {
+		size_t c = letter_closing(v);
 
 		(*out)[(*n)++] = (struct app_notice){ "reply", NOTICE_REPLY, letter_title(v->st.outcome),
 						      v->events[c].date, true, c };
@@ -387,32 +378,32 @@ int app_notice_wording(struct store *s, const struct app_view *v, const char *id
 	return err_set(e, ERR_NOTFOUND, "notice", "该申请没有编号为“%s”的告知书", id);
 }
 
-/* A procedural notice (not the reply) of kind k from event i of v, laid out in format. */
-static int write_procedural(struct store *s, const struct calendar *cal, const struct app_view *v,
-			    const struct app_notice *nt, int format, struct arena *a, struct buf *out,
-			    struct gk_error *e)
+/* The document of procedural notice nt (not the reply) of v: its parts from the ledger with
+ * the legal elements checked, in the wording it is (or would now be) issued in. */
+static int procedural_doc(struct store *s, const struct calendar *cal, const struct app_view *v,
+			  const struct app_notice *nt, struct arena *a, struct notice_doc *doc,
+			  struct gk_error *e)
 {
 	const struct app_notice_kind_info *k = &app_notice_kinds[nt->kind];
 	const struct notice_issued *issued;
 	struct app_notice_parts p;
 	struct notice_wording w;
-	struct notice_doc doc;
 	struct agency_rec org;
 	int rc;
 
 	memset(&p, 0, sizeof p);
-	p.basis = law(k->article, a);
+	p.basis = letter_law(k->article, a);
 	if ((rc = k->fill(s, cal, v, nt->event, a, &p, e)) != 0 || (rc = check_elements(k, &p, e)) != 0)
 		return rc;
 	if ((rc = agency_store(s)->get(s, v->rec.agency_id, a, &org, e)) != 0 ||
 	    (rc = notice_issued_get(s, v, nt->id, a, &issued, e)) != 0)
 		return rc;
-	memset(&doc, 0, sizeof doc);
-	doc.title = k->title;
+	memset(doc, 0, sizeof *doc);
+	doc->title = k->title;
 	/* the organ's number once issued (domain/notice_ref.h), beside the tracking code */
-	doc.ref = issued ? arena_printf(a, "%s　查询码：%s", issued->ref_number, v->rec.tracking_code)
+	doc->ref = issued ? arena_printf(a, "%s　查询码：%s", issued->ref_number, v->rec.tracking_code)
 			 : arena_printf(a, "编号：%s", v->rec.tracking_code);
-	doc.addressee = k->to_applicant ? v->rec.applicant_name : p.addressee;
+	doc->addressee = k->to_applicant ? v->rec.applicant_name : p.addressee;
 	{
 		const char *parts[PART__MAX] = {
 			[PART_OPENING] = p.opening, [PART_BASIS] = p.basis, [PART_REASONS] = p.reasons,
@@ -424,40 +415,31 @@ static int write_procedural(struct store *s, const struct calendar *cal, const s
 		};
 
 		if ((rc = wording_of(s, v, nt->kind, issued, a, &w, e)) != 0 ||
-		    (rc = notice_wording_fill(&w, parts, a, doc.paras, NOTICE_MAX_PARAS, &doc.npara,
+		    (rc = notice_wording_fill(&w, parts, a, doc->paras, NOTICE_MAX_PARAS, &doc->npara,
 					      e)) != 0)
 			return rc;
 	}
-	doc.version = w.version;
-	doc.organ = agency_full_name(&org, a);
-	doc.date = nt->date;
-	doc.filed = v->rec.received;
-	return render_notice(&doc, format, out, e);
+	doc->version = w.version;
+	doc->organ = agency_full_name(&org, a);
+	doc->date = nt->date;
+	doc->filed = v->rec.received;
+	return 0;
 }
 
-int app_notice_write(struct store *s, const struct calendar *cal, const struct app_view *v,
-		     const char *id, int format, struct arena *a, struct buf *out,
-		     struct gk_error *e)
+int app_notice_find(struct store *s, const struct app_view *v, const char *id,
+		    struct arena *a, struct app_notice *out, struct gk_error *e)
 {
 	struct app_notice *nts;
 	size_t n;
 	int rc;
 
-	if (format < 0 || format >= NOTICE__MAX)
-		return err_set(e, ERR_NOTFOUND, "format", "没有这种格式");
 	if ((rc = app_notices(v, a, &nts, &n, e)) != 0)
 		return rc;
-	for (size_t i = 0; i < n; i++) {
-		struct letter l;
-
-		if (strcmp(nts[i].id, id) != 0)
-			continue;
-		if (nts[i].kind != NOTICE_REPLY)
-			return write_procedural(s, cal, v, &nts[i], format, a, out, e);
-		if ((rc = letter_build(s, v, a, &l, e)) != 0)
-			return rc;
-		return render_letter(&l, format, out, e);
-	}
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(nts[i].id, id) == 0) {
+			*out = nts[i];
+			return 0;
+		}
 	if (strcmp(id, "reply") == 0) {   /* not closed: letter_build says why there is none */
 		struct letter l;
 
@@ -465,4 +447,34 @@ int app_notice_write(struct store *s, const struct calendar *cal, const struct a
 			return rc;
 	}
 	return err_set(e, ERR_NOTFOUND, "notice", "该申请没有编号为“%s”的告知书", id);
+}
+
+int app_notice_check(struct store *s, const struct calendar *cal, const struct app_view *v,
+		     const struct app_notice *nt, struct arena *a, struct gk_error *e)
+{
+	struct notice_doc doc;
+	struct letter l;
+
+	return nt->kind == NOTICE_REPLY ? letter_build(s, v, a, &l, e)
+					: procedural_doc(s, cal, v, nt, a, &doc, e);
+}
+
+int app_notice_write(struct store *s, const struct calendar *cal, const struct app_view *v,
+		     const char *id, int format, struct arena *a, struct buf *out,
+		     struct gk_error *e)
+{
+	struct app_notice nt;
+	struct notice_doc doc;
+	struct letter l;
+	int rc;
+
+	if (format < 0 || format >= NOTICE__MAX)
+		return err_set(e, ERR_NOTFOUND, "format", "没有这种格式");
+	if ((rc = app_notice_find(s, v, id, a, &nt, e)) != 0)
+		return rc;
+	if (nt.kind == NOTICE_REPLY)
+		return (rc = letter_build(s, v, a, &l, e)) != 0 ? rc : render_letter(&l, format, out, e);
+	if ((rc = procedural_doc(s, cal, v, &nt, a, &doc, e)) != 0)
+		return rc;
+	return render_notice(&doc, format, out, e);
 }

@@ -95,6 +95,16 @@ struct notice_wording;
 int app_notice_wording(struct store *s, const struct app_view *v, const char *id, struct arena *a,
 		       struct notice_wording *out, struct gk_error *e) GK_WUR;
 
+/* The notice id of v in *out; ERR_NOTFOUND naming the id when v has none (for "reply" of an
+ * application not closed: why there is none yet). */
+int app_notice_find(struct store *s, const struct app_view *v, const char *id,
+		    struct arena *a, struct app_notice *out, struct gk_error *e) GK_WUR;
+
+/* 0 when notice nt of v can be issued as the ledger stands — the checks of app_notice_write
+ * (its legal elements, its wording) without laying it out; else the same refusal. */
+int app_notice_check(struct store *s, const struct calendar *cal, const struct app_view *v,
+		     const struct app_notice *nt, struct arena *a, struct gk_error *e) GK_WUR;
+
 /* Notice id of v written in format (enum notice_format) to out. ERR_NOTFOUND when v has no
  * such notice; ERR_STATE naming the legal element (basis, reasons, items, period, amount,
  * account, remedy, addressee) when the ledger does not hold it — no notice is written then. */

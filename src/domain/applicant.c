@@ -114,18 +114,11 @@ static int refused(struct store *s, const struct calendar *cal, int64_t id, int 
 static const char *file_name(const char *name)
 {
 	const char *base = strrchr(name, '/'), *bs;
-	size_t len;
 
 	base = base ? base + 1 : name;
 	if ((bs = strrchr(base, '\\')) != NULL)  /* a browser on Windows may send the whole path */
 		base = bs + 1;
-	len = strlen(base);
-	if (len == 0 || len > DOC_ATTACH_NAME_MAX || !utf8_valid(base, len))
-		return NULL;
-	for (const unsigned char *p = (const unsigned char *)base; *p; p++)
-		if (*p < 0x20 || *p == 0x7f)
-			return NULL;
-	return base;
+	return catalogue_file_name_ok(base) ? base : NULL;
 }
 
 /* Check every file before anything is stored. */
@@ -281,15 +274,10 @@ int applicant_notices(struct store *s, const struct calendar *cal, const struct 
 		return rc;
 	*out = arena_alloc(a, (m + 1) * sizeof **out);
 	for (size_t i = 0; i < m; i++) {
-		struct buf probe;
-
 		if (!nts[i].to_applicant)
 			continue;
 		/* a notice the domain cannot complete is not offered (the office is told why) */
-		buf_init(&probe, 0);
-		rc = app_notice_write(s, cal, v, nts[i].id, NOTICE_TXT, a, &probe, e);
-		buf_free(&probe);
-		if (rc != 0) {
+		if (app_notice_check(s, cal, v, &nts[i], a, e) != 0) {
 			err_clear(e);
 			continue;
 		}
@@ -302,21 +290,19 @@ int applicant_notice_write(struct store *s, const struct calendar *cal, const st
 			   const char *id, const char *kind, struct arena *a, struct buf *out,
 			   struct gk_error *e)
 {
-	struct app_notice *nts;
-	size_t n;
-	int f = notice_format_by_name(kind), rc;
+	struct app_notice nt;
+	int f = notice_format_by_name(kind);
 
-	if ((rc = app_notices(v, a, &nts, &n, e)) != 0)
-		return rc;
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(nts[i].id, id) == 0 && nts[i].to_applicant) {
-			if (f < 0)
-				return err_set(e, ERR_NOTFOUND, "", "没有这种格式");
-			if ((rc = app_notice_write(s, cal, v, id, f, a, out, e)) != 0) {
-				err_clear(e);
-				break;
-			}
-			return 0;
-		}
-	return err_set(e, ERR_NOTFOUND, "", "没有这份告知书");
+	/* only a notice sent to the applicant, and only one the domain can complete */
+	if (app_notice_find(s, v, id, a, &nt, e) != 0 || !nt.to_applicant) {
+		err_clear(e);
+		return err_set(e, ERR_NOTFOUND, "", "没有这份告知书");
+	}
+	if (f < 0)
+		return err_set(e, ERR_NOTFOUND, "", "没有这种格式");
+	if (app_notice_write(s, cal, v, id, f, a, out, e) != 0) {
+		err_clear(e);
+		return err_set(e, ERR_NOTFOUND, "", "没有这份告知书");
+	}
+	return 0;
 }

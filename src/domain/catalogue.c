@@ -142,9 +142,7 @@ const char *catalogue_file_type(const char *name, const void *data, size_t size)
 	return NULL;
 }
 
-/* A file name as it is stored and shown: valid UTF-8, no control characters, at most
- * DOC_ATTACH_NAME_MAX bytes — the rules of every other text field. */
-static int valid_attachment_name(const char *name)
+int catalogue_file_name_ok(const char *name)
 {
 	size_t len = strlen(name);
 
@@ -182,7 +180,7 @@ static int add_uploads(struct store *s, int64_t doc_id, const struct doc_input *
 		int64_t id;
 
 		base = base ? base + 1 : u->name;
-		if (!valid_attachment_name(base))
+		if (!catalogue_file_name_ok(base))
 			return err_set(e, ERR_INVALID, "attach", "an attachment's file name must be "
 				       "1-%d bytes of UTF-8 text without control characters",
 				       DOC_ATTACH_NAME_MAX);

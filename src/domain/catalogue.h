@@ -114,6 +114,9 @@ int catalogue_doc_check(const struct doc *d, struct gk_error *e) GK_WUR;
  * its name): PDF, DOCX, XLSX, plain text (.txt), PNG, JPEG, GIF; else NULL — the kinds of file
  * gongkai accepts from anyone (an attachment, the applicant's files). */
 const char *catalogue_file_type(const char *name, const void *data, size_t size);
+/* 1 for a file name as it is stored and shown: valid UTF-8, no control characters, 1 to
+ * DOC_ATTACH_NAME_MAX bytes — the rules of every other text field. */
+int catalogue_file_name_ok(const char *name);
 
 /* An attachment to add: a file read by the caller (bytes owned by the caller). */
 struct doc_upload {

@@ -97,6 +97,11 @@ const char *clock_limit_basis(enum clock_limit limit)
 	return limit < CLOCK__MAX ? limits[limit].basis[CLOCK_REG_2019] : "?";
 }
 
+int clock_limit_days(enum clock_limit limit, enum clock_regime regime)
+{
+	return limit < CLOCK__MAX && regime < CLOCK_REG__MAX ? limits[limit].days[regime] : 0;
+}
+
 const char *clock_deadline_basis(const struct clock_deadline *dl)
 {
 	const char *b;

@@ -205,6 +205,8 @@ void clock_schedule_free(struct clock_schedule *s);
 const char *clock_limit_key(enum clock_limit limit);
 const char *clock_limit_label(enum clock_limit limit);
 const char *clock_limit_basis(enum clock_limit limit);
+/* The working days of limit under regime (0: set by the organ, or no such limit). */
+int clock_limit_days(enum clock_limit limit, enum clock_regime regime);
 /* The basis of dl under its regime ("《政府信息公开条例》（2007年，国务院令第492号）第二十四条…"). */
 const char *clock_deadline_basis(const struct clock_deadline *dl);
 /* Stable step kind names: "start", "restart", "workday", "adjusted_workday", "weekend",

@@ -51,13 +51,33 @@ static const char *conclusion_of(int outcome)
 	return "您的政府信息公开申请已终止办理，理由如下。";
 }
 
-/* The closing event of v (the one that carries the outcome), or NULL. */
-static const struct app_event_rec *closing_event(const struct app_view *v)
+size_t letter_closing(const struct app_view *v)
 {
 	for (size_t i = v->nevents; i > 0; i--)
 		if (v->events[i - 1].outcome)
-			return &v->events[i - 1];
-	return NULL;
+			return i - 1;
+	return v->nevents;
+}
+
+/* The closing event of v, or NULL. */
+static const struct app_event_rec *closing_event(const struct app_view *v)
+{
+	size_t i = letter_closing(v);
+
+	return i < v->nevents ? &v->events[i] : NULL;
+}
+
+const char *letter_law(const char *article, struct arena *a)
+{
+	return strncmp(article, "条例", 6) == 0
+	       ? arena_printf(a, "《中华人民共和国政府信息公开条例》%s", article + 6) : article;
+}
+
+const char *letter_remedy(const char *what, const char *doc, const char *body, struct arena *a)
+{
+	return arena_printf(a, "如对%s不服，可以自收到%s之日起%d日内向%s申请行政复议，或者自收到%s"
+			    "之日起%d个月内向有管辖权的人民法院提起行政诉讼。", what, doc,
+			    LETTER_REVIEW_DAYS, body, doc, LETTER_LITIGATION_MONTHS);
 }
 
 /* The reasons: what the officer typed, else — for the steps whose facts are the reasons (a
@@ -153,13 +173,8 @@ int letter_build(struct store *s, const struct app_view *v, struct arena *a, str
 	out->received = v->rec.received;
 	out->request = v->rec.request ? v->rec.request : "";
 	out->outcome = label;
-	out->basis = strncmp(basis, "条例", 6) == 0
-		     ? arena_printf(a, "《中华人民共和国政府信息公开条例》%s", basis + 6) : basis;
-	/* REQ 行政复议法-20 REQ 行政诉讼法-46: the remedy statement with both bodies. */
-	out->remedy = arena_printf(a,
-		"如对本答复不服，可以自收到本告知书之日起%d日内向%s申请行政复议，"
-		"或者自收到本告知书之日起%d个月内向有管辖权的人民法院提起行政诉讼。",
-		LETTER_REVIEW_DAYS, body, LETTER_LITIGATION_MONTHS);
+	out->basis = letter_law(basis, a);
+	out->remedy = letter_remedy("本答复", "本告知书", body, a);
 	/* the signature is the organ's full name (慈周寨镇人民政府), as it seals its letters */
 	out->organ = agency_full_name(&org, a);
 	out->date = v->st.closed != CLOCK_NONE ? arena_strdup(a, date_format(v->st.closed, day)) : "";

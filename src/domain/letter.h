@@ -35,6 +35,17 @@
  * 终止办理告知书 (（六）). */
 const char *letter_title(int outcome);
 
+/* "条例第三十条" → "《中华人民共和国政府信息公开条例》第三十条"; any other basis unchanged. */
+const char *letter_law(const char *article, struct arena *a);
+
+/* REQ 行政复议法-20 REQ 行政诉讼法-46: the remedy statement of a decision: "如对WHAT不服，可以
+ * 自收到DOC之日起60日内向BODY申请行政复议，或者自收到DOC之日起6个月内向有管辖权的人民法院
+ * 提起行政诉讼。" */
+const char *letter_remedy(const char *what, const char *doc, const char *body, struct arena *a);
+
+/* The index of v's closing event (the one that carries the outcome), or v->nevents. */
+size_t letter_closing(const struct app_view *v);
+
 /* Build the letter for the decided or closed application v. ERR_STATE naming the missing
  * element when the application has no outcome yet, the outcome has no legal basis, the reasons
  * are empty for an outcome that needs them, or no reconsideration body is known. Strings in a. */

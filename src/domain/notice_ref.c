@@ -88,31 +88,37 @@ const char *notice_ref_format(const char *pattern, const char *organ, int year, 
 int notice_issued_get(struct store *s, const struct app_view *v, const char *id,
 		      struct arena *a, const struct notice_issued **out, struct gk_error *e)
 {
-	struct notice_issued *all;
+	const struct notice_issued *all;
 	size_t n;
 	int rc;
 
 	*out = NULL;
-	if ((rc = app_store(s)->notices(s, v->rec.id, a, &all, &n, e)) != 0)
+	if ((rc = notice_issued_list(s, v, a, &all, &n, e)) != 0)
 		return rc;
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(all[i].notice, id) == 0)
-			*out = &all[i];
+	*out = notice_issued_find(all, n, id);
 	return 0;
 }
 
-/* The date of notice id of v (YYYY-MM-DD), or NULL when v has none. */
-static const char *notice_date(const struct app_view *v, const char *id, struct arena *a,
-			       struct gk_error *e)
+int notice_issued_list(struct store *s, const struct app_view *v, struct arena *a,
+		       const struct notice_issued **out, size_t *n, struct gk_error *e)
 {
-	struct app_notice *nts;
-	size_t n;
+	struct notice_issued *all;
+	int rc;
 
-	if (app_notices(v, a, &nts, &n, e) != 0)
-		return NULL;
+	*out = NULL;
+	*n = 0;
+	if ((rc = app_store(s)->notices(s, v->rec.id, a, &all, n, e)) != 0)
+		return rc;
+	*out = all;
+	return 0;
+}
+
+const struct notice_issued *notice_issued_find(const struct notice_issued *all, size_t n,
+					       const char *id)
+{
 	for (size_t i = 0; i < n; i++)
-		if (strcmp(nts[i].id, id) == 0)
-			return nts[i].date;
+		if (strcmp(all[i].notice, id) == 0)
+			return &all[i];
 	return NULL;
 }
 
@@ -149,9 +155,9 @@ int notice_issue(struct store *s, const struct calendar *cal, const struct app_v
 	struct notice_wording w;
 	struct organ_rules rules;
 	struct agency_rec org;
-	const char *date, *pattern;
+	struct app_notice nt;
+	const char *pattern;
 	char ymd[DATE_LEN];
-	struct buf probe;
 	int day, rc;
 
 	*out = NULL;
@@ -161,12 +167,10 @@ int notice_issue(struct store *s, const struct calendar *cal, const struct app_v
 		return err_set(e, ERR_CONFLICT, "", "%s已于%s出具，文号%s；同一告知书只出具一次",
 			       id, old->issued_on, old->ref_number);
 	/* the notice as it would be sent: refused here when a legal element is missing */
-	buf_init(&probe, 0);
-	rc = app_notice_write(s, cal, v, id, NOTICE_TXT, a, &probe, e);
-	buf_free(&probe);
-	if (rc != 0)
+	if ((rc = app_notice_find(s, v, id, a, &nt, e)) != 0 ||
+	    (rc = app_notice_check(s, cal, v, &nt, a, e)) != 0)
 		return rc;
-	if ((date = notice_date(v, id, a, e)) == NULL || date_parse(date, &day, "date", e) != 0)
+	if (date_parse(nt.date, &day, "date", e) != 0)
 		return err_set(e, ERR_NOTFOUND, "notice", "该申请没有编号为“%s”的告知书", id);
 	if ((rc = organ_rules_load(s, v->rec.agency_id, a, &rules, e)) != 0 ||
 	    (rc = agency_store(s)->get(s, v->rec.agency_id, a, &org, e)) != 0)

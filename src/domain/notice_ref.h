@@ -44,6 +44,13 @@ bool notice_ref_yearly(const char *pattern);
 const char *notice_ref_format(const char *pattern, const char *organ, int year, int64_t n,
 			      struct arena *a);
 
+/* The notices issued for application v, as an array in a (one read of the store). */
+int notice_issued_list(struct store *s, const struct app_view *v, struct arena *a,
+		       const struct notice_issued **out, size_t *n, struct gk_error *e) GK_WUR;
+/* The one of all[0..n) issued as notice id, or NULL. */
+const struct notice_issued *notice_issued_find(const struct notice_issued *all, size_t n,
+					       const char *id);
+
 /* The notice id ("correction-1", "reply") of application v as issued, or NULL (*out in a). */
 int notice_issued_get(struct store *s, const struct app_view *v, const char *id,
 		      struct arena *a, const struct notice_issued **out, struct gk_error *e) GK_WUR;

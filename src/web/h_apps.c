@@ -423,17 +423,20 @@ static int put_notices(struct web_ctx *c, struct store *s, const struct app_view
 	struct app_notice *nts;
 	struct tpl_val *list;
 	size_t n;
+	const struct notice_issued *issued;
+	size_t nissued;
 	int rc = app_notices(v, c->a, &nts, &n, &c->err);
 
 	if (rc != 0 || n == 0)
+		return rc;
+	if ((rc = notice_issued_list(s, v, c->a, &issued, &nissued, &c->err)) != 0)
 		return rc;
 	list = tpl_put_list(c->page, "notices");
 	for (size_t i = 0; i < n; i++) {
 		struct tpl_val *o = tpl_push_obj(list);
 		const struct notice_issued *is;
 
-		if ((rc = notice_issued_get(s, v, nts[i].id, c->a, &is, &c->err)) != 0)
-			return rc;
+		is = notice_issued_find(issued, nissued, nts[i].id);
 		tpl_put_str(o, "href", arena_printf(c->a, "/console/applications/%lld/notices/%s",
 						    (long long)v->rec.id, nts[i].id));
 		tpl_put_str(o, "id", nts[i].id);

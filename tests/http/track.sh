@@ -139,8 +139,18 @@ cmp -s "$TMP/got.pdf" "$TMP/补正说明.pdf" && ok "…byte for byte" || not_ok
 contains "$HEADERS" "application/pdf" "…as a PDF"
 get /console/applications/$id/files/999999
 equals "$CODE" 404 "a file that does not exist"
+# a letter to a third party consulted is the organ's, not the applicant's
+run 0 "$GONGKAI" --db "$GONGKAI_DB" app event "$id" consultation-started --date "$today" \
+	--party third-party --counterpart 滑县某某建筑有限公司
+get /console/applications/$id
+contains "$BODY" "/console/applications/$id/notices/consultation-third-1/pdf" "the console lists the letter to the third party"
 
 as_applicant
+get /track
+lacks "$BODY" "consultation-third-1" "REQ 条例-32: the applicant is not offered the letter to the third party"
+lacks "$BODY" "滑县某某建筑有限公司" "…nor told whom the organ consulted"
+get /track/notices/consultation-third-1/txt
+equals "$CODE" 404 "…and cannot download it"
 get /track/withdraw
 equals "$CODE" 200 "the withdrawal asks for confirmation first"
 contains "$BODY" "我确认撤回此申请" "…with a checkbox"
