@@ -841,16 +841,25 @@ int app_schedule(const struct app_status *st, const struct calendar *cal, int to
 	return clock_schedule_compute(cal, &in, out, e);
 }
 
+const struct clock_deadline *app_reply_deadline(const struct app_status *st,
+						const struct clock_schedule *sch)
+{
+	return st->delayed != CLOCK_NONE ? &sch->delayed_reply
+	       : st->extended != CLOCK_NONE ? &sch->extended_reply : &sch->reply;
+}
+
 int app_binding_due(const struct app_status *st, const struct clock_schedule *sch)
 {
+	const struct clock_deadline *d = app_reply_deadline(st, sch);
+
 	if (!app_phases[st->phase].open || st->phase == PHASE_AWAITING_CORRECTION ||
 	    st->phase == PHASE_AWAITING_CONFIRMATION)
 		return CLOCK_NONE;
-	if (st->delayed != CLOCK_NONE)
-		return sch->delayed_reply.due != CLOCK_NONE ? sch->delayed_reply.due : st->delayed_due;
-	if (st->extended != CLOCK_NONE && sch->extended_reply.due != CLOCK_NONE)
-		return sch->extended_reply.due;
-	return sch->reply.due;
+	if (d->due != CLOCK_NONE)
+		return d->due;
+	/* no count in the schedule: a delay carries its own date; an extension falls back to the
+	 * reply limit */
+	return st->delayed != CLOCK_NONE ? st->delayed_due : sch->reply.due;
 }
 
 int app_confirm_by(const struct app_status *st, const struct calendar *cal)

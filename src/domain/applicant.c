@@ -162,8 +162,7 @@ static int store_file(struct store *s, int64_t agency_id, int64_t id, int64_t ev
 {
 	char hex[CRYPTO_SHA256_HEX];
 	struct app_file f = { 0 };
-	struct jsonw w;
-	struct buf js;
+	struct audit_json j;
 	int64_t fid;
 	int rc;
 
@@ -177,23 +176,14 @@ static int store_file(struct store *s, int64_t agency_id, int64_t id, int64_t ev
 	f.data = u->data;
 	if ((rc = app_store(s)->file_insert(s, &f, &fid, e)) != 0)
 		return rc;
-	buf_init(&js, 0);
-	jsonw_init(&w, &js, 0);
-	jsonw_obj_begin(&w);
-	jsonw_kint(&w, "file", fid);
-	jsonw_kint(&w, "event", event_id);
-	jsonw_kstr(&w, "name", f.name);
-	jsonw_kstr(&w, "mime", f.mime);
-	jsonw_kint(&w, "size", f.size);
-	jsonw_kstr(&w, "sha256", hex);
-	jsonw_obj_end(&w);
-	rc = jsonw_finish(&w);
-	if (rc != 0)
-		err_set(e, rc, "", "audit content too large");
-	else
-		rc = audit_record(s, agency_id, "application", id, "file", buf_cstr(&js), e);
-	buf_free(&js);
-	return rc;
+	audit_json_begin(&j);
+	jsonw_kint(&j.w, "file", fid);
+	jsonw_kint(&j.w, "event", event_id);
+	jsonw_kstr(&j.w, "name", f.name);
+	jsonw_kstr(&j.w, "mime", f.mime);
+	jsonw_kint(&j.w, "size", f.size);
+	jsonw_kstr(&j.w, "sha256", hex);
+	return audit_json_record(s, &j, agency_id, "application", id, "file", e);
 }
 
 int applicant_correct(struct store *s, const struct calendar *cal, int64_t id, const char *text,

@@ -396,8 +396,7 @@ static void late(struct app_view *v, const struct calendar *cal)
 			: 0;
 	if (st->phase != PHASE_REPLIED)
 		return;
-	due = st->delayed != CLOCK_NONE ? v->sch.delayed_reply.due
-	      : st->extended != CLOCK_NONE ? v->sch.extended_reply.due : v->sch.reply.due;
+	due = app_reply_deadline(st, &v->sch)->due;
 	if (due != CLOCK_NONE)
 		v->reply_late = st->closed > due ? calendar_count_workdays(cal, due, st->closed) : 0;
 }

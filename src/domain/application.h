@@ -252,8 +252,15 @@ void app_settle(struct app_status *st, int day);
 int app_schedule(const struct app_status *st, const struct calendar *cal, int today,
 		 struct clock_schedule *out, struct gk_error *e) GK_WUR;
 
-/* The reply deadline that currently binds (delayed, else extended, else the reply limit), or
- * CLOCK_NONE when no reply clock runs (awaiting confirmation or correction, closed). */
+/* THE rule of which reply limit applies: the delayed reply's once a delay was notified (条例
+ * 第三十五条), else the extended one once extended (第三十三条), else the reply limit — as sch
+ * counts it. */
+const struct clock_deadline *app_reply_deadline(const struct app_status *st,
+						const struct clock_schedule *sch);
+
+/* The reply deadline that currently binds (app_reply_deadline's, with the dates the status
+ * carries when the schedule has none), or CLOCK_NONE when no reply clock runs (awaiting
+ * confirmation or correction, closed). */
 int app_binding_due(const struct app_status *st, const struct clock_schedule *sch);
 
 /* REQ 条例-31: the day by which the receipt of st must be confirmed (CLOCK_NONE when none is

@@ -90,24 +90,37 @@ out:
 int audit_export(struct store *s, int64_t agency_id, const char *entity, int64_t entity_id,
 		 const char *format, struct gk_error *e)
 {
-	struct jsonw w;
-	struct buf b;
+	struct audit_json j;
 	size_t i, n = 0;
-	int rc;
 
 	/* format is one of gongkai's own names (txt, xlsx, docx, archive …): letters and digits */
 	for (i = 0; format[i] && n + 1 < 32; i++)
 		if ((format[i] >= 'a' && format[i] <= 'z') || (format[i] >= '0' && format[i] <= '9'))
 			n++;
-	buf_init(&b, 96);
-	jsonw_init(&w, &b, 0);
-	jsonw_obj_begin(&w);
-	jsonw_key(&w, "format");
-	jsonw_strn(&w, format, n);
-	jsonw_obj_end(&w);
-	if ((rc = jsonw_finish(&w)) == 0)
-		rc = audit_record(s, agency_id, entity, entity_id, "export", buf_cstr(&b), e);
-	buf_free(&b);
+	audit_json_begin(&j);
+	jsonw_key(&j.w, "format");
+	jsonw_strn(&j.w, format, n);
+	return audit_json_record(s, &j, agency_id, entity, entity_id, "export", e);
+}
+
+void audit_json_begin(struct audit_json *j)
+{
+	buf_init(&j->b, 0);
+	jsonw_init(&j->w, &j->b, 0);
+	jsonw_obj_begin(&j->w);
+}
+
+int audit_json_record(struct store *s, struct audit_json *j, int64_t agency_id, const char *entity,
+		      int64_t entity_id, const char *action, struct gk_error *e)
+{
+	int rc;
+
+	jsonw_obj_end(&j->w);
+	if ((rc = jsonw_finish(&j->w)) != 0)
+		err_set(e, rc, "", "the audit entry's content is too large");
+	else
+		rc = audit_record(s, agency_id, entity, entity_id, action, buf_cstr(&j->b), e);
+	buf_free(&j->b);
 	return rc;
 }
 

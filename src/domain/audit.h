@@ -16,9 +16,11 @@
 
 #include <stdint.h>
 
+#include "base/buf.h"
 #include "base/err.h"
 #include "store/audit_store.h"
 #include "store/store.h"
+#include "text/jsonw.h"
 
 /* Append one event inside the open write transaction of s. agency_id and entity_id: 0 = none.
  * entity: "agency", "user", "application", …; action: "create", "event", "decide", …;
@@ -26,6 +28,17 @@
  * store_actor(s), or "unknown" when none was set. */
 int audit_record(struct store *s, int64_t agency_id, const char *entity, int64_t entity_id,
 		 const char *action, const char *content, struct gk_error *e) GK_WUR;
+
+/* An entry's content written as a JSON object: audit_json_begin, then jsonw_k…(&j.w, …) for
+ * its members, then audit_json_record, which closes it, records the entry (audit_record) and
+ * frees it — also when it fails (ERR_LIMIT: the content too large). */
+struct audit_json {
+	struct buf b;
+	struct jsonw w;
+};
+void audit_json_begin(struct audit_json *j);
+int audit_json_record(struct store *s, struct audit_json *j, int64_t agency_id, const char *entity,
+		      int64_t entity_id, const char *action, struct gk_error *e) GK_WUR;
 
 /* GB/T 22239-2019 8.1.4.3: a download of records by staff (a region's reports, a reply letter
  * with personal data, the audit archive) is audited as action "export" of entity/entity_id

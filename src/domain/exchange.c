@@ -898,22 +898,14 @@ static int check_lifecycle(const struct ximport *x, size_t i, struct gk_error *e
 static int audit_import(struct store *s, int64_t agency_id, const char *entity, int64_t entity_id, const char *key,
 			const char *value, int64_t ival, struct gk_error *e)
 {
-	struct buf b;
-	struct jsonw w;
-	int rc;
+	struct audit_json j;
 
-	buf_init(&b, 0);
-	jsonw_init(&w, &b, 0);
-	jsonw_obj_begin(&w);
+	audit_json_begin(&j);
 	if (value)
-		jsonw_kstr(&w, key, value);
+		jsonw_kstr(&j.w, key, value);
 	else
-		jsonw_kint(&w, key, ival);
-	jsonw_obj_end(&w);
-	if ((rc = jsonw_finish(&w)) == 0)
-		rc = audit_record(s, agency_id, entity, entity_id, "import", buf_cstr(&b), e);
-	buf_free(&b);
-	return rc;
+		jsonw_kint(&j.w, key, ival);
+	return audit_json_record(s, &j, agency_id, entity, entity_id, "import", e);
 }
 
 static int store_catalogue(struct store *s, int64_t agency_id, struct ximport *x, struct exchange_counts *c,

@@ -125,25 +125,15 @@ const struct notice_issued *notice_issued_find(const struct notice_issued *all, 
 static int audit_issue(struct store *s, const struct app_view *v, const struct notice_issued *ni,
 		       struct gk_error *e)
 {
-	struct buf b;
-	struct jsonw w;
-	int rc;
+	struct audit_json j;
 
-	buf_init(&b, 0);
-	jsonw_init(&w, &b, 0);
-	jsonw_obj_begin(&w);
-	jsonw_kstr(&w, "notice", ni->notice);
-	jsonw_kstr(&w, "ref_number", ni->ref_number);
-	jsonw_kint(&w, "serial", ni->serial);
-	jsonw_kstr(&w, "version", ni->version);
-	jsonw_kstr(&w, "issued_on", ni->issued_on);
-	jsonw_obj_end(&w);
-	rc = jsonw_finish(&w);
-	if (rc == 0)
-		rc = audit_record(s, v->rec.agency_id, "application", v->rec.id, "notice-issue",
-				  b.ptr, e);
-	buf_free(&b);
-	return rc;
+	audit_json_begin(&j);
+	jsonw_kstr(&j.w, "notice", ni->notice);
+	jsonw_kstr(&j.w, "ref_number", ni->ref_number);
+	jsonw_kint(&j.w, "serial", ni->serial);
+	jsonw_kstr(&j.w, "version", ni->version);
+	jsonw_kstr(&j.w, "issued_on", ni->issued_on);
+	return audit_json_record(s, &j, v->rec.agency_id, "application", v->rec.id, "notice-issue", e);
 }
 
 int notice_issue(struct store *s, const struct calendar *cal, const struct app_view *v,

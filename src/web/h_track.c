@@ -47,14 +47,8 @@ static void put_deadlines(struct web_ctx *c, const struct app_view *v)
 	    v->st.phase == PHASE_AWAITING_CONFIRMATION)
 		return;
 	dls = tpl_put_list(c->page, "deadlines");
-	if (v->st.phase == PHASE_AWAITING_CORRECTION)
-		put_deadline(c, dls, &v->sch.correction_period);
-	else if (v->st.delayed != CLOCK_NONE)
-		put_deadline(c, dls, &v->sch.delayed_reply);
-	else if (v->st.extended != CLOCK_NONE)
-		put_deadline(c, dls, &v->sch.extended_reply);
-	else
-		put_deadline(c, dls, &v->sch.reply);
+	put_deadline(c, dls, v->st.phase == PHASE_AWAITING_CORRECTION ? &v->sch.correction_period
+								       : app_reply_deadline(&v->st, &v->sch));
 	if (v->st.phase == PHASE_AWAITING_PAYMENT || v->st.phase == PHASE_FEE_NOTICE_SENT)
 		put_deadline(c, dls, &v->sch.fee_payment);
 }
@@ -92,8 +86,6 @@ static int track_page(struct web_ctx *c, struct store *s, const struct app_view 
 					 strncmp(v->events[i].actor, "申请人", 9) == 0);
 	}
 	put_deadlines(c, v);
-	if (v->due != CLOCK_NONE)
-		tpl_put_str(c->page, "due", arena_strdup(c->a, date_format(v->due, day)));
 	if ((rc = applicant_notices(s, web_calendar(c), v, c->a, &nts, &n, &c->err)) != 0)
 		return rc;
 	list = tpl_put_list(c->page, "notices_sent");
