@@ -4,6 +4,7 @@
  */
 #include <getopt.h>
 #include <inttypes.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -195,17 +196,6 @@ static int app_new_cmd(struct cli *cli, int argc, char **argv)
 
 /* ---- app event / app decide ---- */
 
-/* A whole number lo..hi for option opt. */
-static int parse_int(const char *s, const char *opt, int lo, int hi, int *out, struct gk_error *e)
-{
-	int64_t v;
-	int rc = cli_int(s, opt, lo, hi, &v, e);
-
-	if (rc == 0)
-		*out = (int)v;
-	return rc;
-}
-
 /* What the recorded event set, for the officer (the date it fixes). */
 static void print_recorded(const struct app_event_in *ev)
 {
@@ -229,146 +219,180 @@ static void print_recorded(const struct app_event_in *ev)
 	}
 }
 
+/* What app event and app decide read from their options. */
+struct event_opts {
+	struct app_event_in ev;
+	const char *date, *amount, *outcome, *due, *actor;
+	int pages, by_count, help;
+};
+
+static int set_party(void *rec, const char *arg, const char *option, struct gk_error *e)
+{
+	struct event_opts *o = rec;
+
+	if ((o->ev.party = app_party_from_id(arg)) < 0)
+		return err_set(e, ERR_INVALID, option, "third-party or organ, not '%s'", arg);
+	return 0;
+}
+
+/* .tag: the TAKES_* of the transition table a step must have to take the option, or
+ * ONLY_DECIDE (0: every step). */
+enum { ONLY_DECIDE = 1u << 30 };
+#define O(field) offsetof(struct event_opts, field)
+static const struct cli_opt event_options[] = {
+	{ .name = "date", .type = CLI_OPT_TEXT, .offset = O(date) },
+	{ .name = "note", .type = CLI_OPT_TEXT, .offset = O(ev.note) },
+	{ .name = "approver", .type = CLI_OPT_TEXT, .offset = O(ev.approver), .tag = TAKES_APPROVER },
+	{ .name = "amount", .type = CLI_OPT_TEXT, .offset = O(amount), .tag = TAKES_FEE },
+	{ .name = "outcome", .type = CLI_OPT_TEXT, .offset = O(outcome), .tag = ONLY_DECIDE },
+	{ .name = "basis", .type = CLI_OPT_TEXT, .offset = O(ev.basis), .tag = ONLY_DECIDE },
+	{ .name = "period", .type = CLI_OPT_INT, .offset = O(ev.days), .lo = 1, .hi = CLOCK_MAX_DAYS,
+	  .tag = TAKES_PERIOD },
+	{ .name = "due", .type = CLI_OPT_TEXT, .offset = O(due), .tag = TAKES_PERIOD },
+	{ .name = "late-reason", .type = CLI_OPT_TEXT, .offset = O(ev.late_reason),
+	  .tag = TAKES_LATE_REASON },
+	{ .name = "party", .type = CLI_OPT_CALL, .set = set_party, .tag = TAKES_PARTY },
+	{ .name = "counterpart", .type = CLI_OPT_TEXT, .offset = O(ev.counterpart), .tag = TAKES_PARTY },
+	{ .name = "ref", .type = CLI_OPT_INT, .offset = O(ev.ref), .lo = 1,
+	  .hi = APP_MAX_CONSULTATIONS, .tag = TAKES_REF },
+	{ .name = "workdays", .type = CLI_OPT_INT, .offset = O(ev.days), .lo = 1,
+	  .hi = CLOCK_MAX_DAYS, .tag = TAKES_WORKDAYS },
+	{ .name = "by-count", .type = CLI_OPT_FLAG, .offset = O(by_count), .tag = TAKES_FEE },
+	{ .name = "by-pages", .type = CLI_OPT_INT, .offset = O(pages), .lo = 1, .hi = 1000000,
+	  .tag = TAKES_FEE },
+	{ .name = "responsible-organ", .type = CLI_OPT_TEXT, .offset = O(ev.counterpart),
+	  .tag = ONLY_DECIDE },
+	{ .name = "responsible-contact", .type = CLI_OPT_TEXT, .offset = O(ev.counterpart_contact),
+	  .tag = ONLY_DECIDE },
+	{ .name = "by", .type = CLI_OPT_TEXT, .offset = O(actor) },
+	{ .name = "help", .type = CLI_OPT_FLAG, .offset = O(help) },
+	{ .name = NULL },
+};
+#undef O
+#define GIVEN(given, name) ((given) & (UINT64_C(1) << event_option(name)))
+
+static int event_option(const char *name)
+{
+	int i = 0;
+
+	while (strcmp(event_options[i].name, name) != 0)
+		i++;
+	return i;
+}
+
+/* app decide: the outcome (a Table 三 row) and the organ responsible with its contact. */
+static int decide_check(const char *cmd, struct event_opts *o, struct gk_error *e)
+{
+	char ids[1024];
+
+	if (o->outcome == NULL)
+		return cli_usage_error(cmd, "--outcome ROW is required");
+	o->ev.outcome = app_outcome_find(o->outcome);
+	if (o->ev.outcome < 0) {
+		err_set(e, ERR_INVALID, "--outcome", "unknown outcome '%s' (a Table 三 row_id: %s)",
+			o->outcome, app_code_ids(CODES_OUTCOMES, ids, sizeof ids));
+		return cli_error(e);
+	}
+	if (o->ev.counterpart_contact && !o->ev.counterpart)
+		return cli_usage_error(cmd, "--responsible-contact goes with --responsible-organ");
+	return 0;
+}
+
+/* app event: the step KIND, and none of app decide's options. */
+static int event_kind_check(const char *cmd, const char *kind, uint64_t given,
+			    struct event_opts *o, struct gk_error *e)
+{
+	o->ev.kind = app_event_from_id(kind);
+	if (o->ev.kind < 0 || o->ev.kind == EV_DECIDED) {
+		err_set(e, ERR_INVALID, "KIND", "unknown event kind '%s' (see gongkai app --help)", kind);
+		return cli_error(e);
+	}
+	for (int i = 0; event_options[i].name; i++)
+		if ((given >> i & 1) && event_options[i].tag == ONLY_DECIDE)
+			return cli_usage_error(cmd, "--outcome, --basis and --responsible-* belong to "
+					       "'app decide'");
+	return 0;
+}
+
+/* An option the step does not take is a mistake, not something to ignore; a period is given
+ * one way; a fee one method. */
+static int event_options_check(const char *cmd, const struct event_opts *o, uint64_t given)
+{
+	const struct app_event_rule *rule = &app_event_rules[o->ev.kind];
+
+	for (int i = 0; event_options[i].name; i++) {
+		unsigned tag = event_options[i].tag;
+		if ((given >> i & 1) && tag && tag != ONLY_DECIDE && !(rule->takes & tag))
+			return cli_usage_error(cmd, "--%s does not belong to %s", event_options[i].name,
+					       rule->id);
+	}
+	if (GIVEN(given, "period") && GIVEN(given, "due"))
+		return cli_usage_error(cmd, "give the period as --period N or as --due DATE, not both");
+	if (o->by_count && o->pages)
+		return cli_usage_error(cmd, "one method per application (109号): --by-count or "
+				       "--by-pages P, not both");
+	return 0;
+}
+
+/* The values given as text: the dates, the amount, the fee's method and quantity. */
+static int event_values(struct event_opts *o, struct gk_error *e)
+{
+	int rc;
+
+	if ((rc = parse_date_opt(o->date, "--date", &o->ev.date, e)) != 0 ||
+	    (o->due && (rc = date_parse(o->due, &o->ev.due, "--due", e)) != 0))
+		return rc;
+	if (o->amount && (rc = money_parse_yuan(o->amount, &o->ev.amount_fen, "--amount", e)) != 0)
+		return rc;
+	if (o->by_count)
+		o->ev.method = FEE_BY_COUNT;
+	if (o->pages) {
+		o->ev.method = FEE_BY_PAGES;
+		o->ev.quantity = o->pages;
+	}
+	return 0;
+}
+
 static int app_event_cmd(struct cli *cli, int argc, char **argv, int decide)
 {
-	enum { O_PERIOD = 1000, O_DUE, O_LATE, O_PARTY, O_COUNTERPART, O_REF, O_WORKDAYS,
-	       O_BY_COUNT, O_BY_PAGES, O_RESP, O_RESP_CONTACT };
-	static const struct option opts[] = {
-		{ "date", required_argument, NULL, 'd' },
-		{ "note", required_argument, NULL, 'n' },
-		{ "approver", required_argument, NULL, 'A' },
-		{ "amount", required_argument, NULL, 'm' },
-		{ "outcome", required_argument, NULL, 'o' },
-		{ "basis", required_argument, NULL, 'b' },
-		{ "period", required_argument, NULL, O_PERIOD },
-		{ "due", required_argument, NULL, O_DUE },
-		{ "late-reason", required_argument, NULL, O_LATE },
-		{ "party", required_argument, NULL, O_PARTY },
-		{ "counterpart", required_argument, NULL, O_COUNTERPART },
-		{ "ref", required_argument, NULL, O_REF },
-		{ "workdays", required_argument, NULL, O_WORKDAYS },
-		{ "by-count", no_argument, NULL, O_BY_COUNT },
-		{ "by-pages", required_argument, NULL, O_BY_PAGES },
-		{ "responsible-organ", required_argument, NULL, O_RESP },
-		{ "responsible-contact", required_argument, NULL, O_RESP_CONTACT },
-		{ "by", required_argument, NULL, 'B' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	/* which option belongs to which TAKES_* of the transition table */
-	static const struct { int opt; const char *name; unsigned takes; } belongs[] = {
-		{ O_PERIOD, "--period", TAKES_PERIOD }, { O_DUE, "--due", TAKES_PERIOD },
-		{ O_LATE, "--late-reason", TAKES_LATE_REASON }, { O_PARTY, "--party", TAKES_PARTY },
-		{ O_COUNTERPART, "--counterpart", TAKES_PARTY }, { O_REF, "--ref", TAKES_REF },
-		{ O_WORKDAYS, "--workdays", TAKES_WORKDAYS }, { 'A', "--approver", TAKES_APPROVER },
-		{ O_BY_COUNT, "--by-count", TAKES_FEE }, { O_BY_PAGES, "--by-pages", TAKES_FEE },
-		{ 'm', "--amount", TAKES_FEE },
-	};
 	const char *cmd = decide ? "app decide" : "app event";
-	const char *date = NULL, *amount = NULL, *outcome = NULL, *pages = NULL, *due = NULL;
-	struct app_event_in ev;
+	struct event_opts o = { .actor = NULL };
 	struct gk_error e = { 0 };
 	struct store *s = NULL;
 	struct calendar *cal = NULL;
-	unsigned given[sizeof belongs / sizeof belongs[0]] = { 0 };
+	uint64_t given;
 	int64_t id;
-	int ch, rc = 0, x, by_count = 0;
+	int rc, x;
 
-	app_event_init(&ev, decide ? EV_DECIDED : -1, 0);
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		for (size_t i = 0; i < sizeof belongs / sizeof belongs[0]; i++)
-			if (belongs[i].opt == ch)
-				given[i] = 1;
-		switch (ch) {
-		case 'd': date = optarg; break;
-		case 'n': ev.note = optarg; break;
-		case 'A': ev.approver = optarg; break;
-		case 'm': amount = optarg; break;
-		case 'o': outcome = optarg; break;
-		case 'b': ev.basis = optarg; break;
-		case O_PERIOD: rc = parse_int(optarg, "--period", 1, CLOCK_MAX_DAYS, &ev.days, &e); break;
-		case O_DUE: due = optarg; break;
-		case O_LATE: ev.late_reason = optarg; break;
-		case O_PARTY:
-			if ((ev.party = app_party_from_id(optarg)) < 0)
-				return cli_usage_error(cmd, "--party: third-party or organ, not '%s'", optarg);
-			break;
-		case O_COUNTERPART: ev.counterpart = optarg; break;
-		case O_REF: rc = parse_int(optarg, "--ref", 1, APP_MAX_CONSULTATIONS, &ev.ref, &e); break;
-		case O_WORKDAYS: rc = parse_int(optarg, "--workdays", 1, CLOCK_MAX_DAYS, &ev.days, &e); break;
-		case O_BY_COUNT: by_count = 1; break;
-		case O_BY_PAGES: pages = optarg; break;
-		case O_RESP: ev.counterpart = optarg; break;
-		case O_RESP_CONTACT: ev.counterpart_contact = optarg; break;
-		case 'B': cli->actor = optarg; break;
-		case 'h': help(); return CLI_OK;
-		default: return cli_usage_error(cmd, "unknown or incomplete option '%s'", argv[optind - 1]);
-		}
-		if (rc != 0)
-			return cli_error(&e);
+	app_event_init(&o.ev, decide ? EV_DECIDED : -1, 0);
+	if ((x = cli_opts_parse(cmd, event_options, &o, argc, argv, &given)) != 0)
+		return x;
+	if (o.help) {
+		help();
+		return CLI_OK;
 	}
+	if (o.actor)
+		cli->actor = o.actor;
 	if (argc - optind != (decide ? 1 : 2))
 		return cli_usage_error(cmd, decide ? "give the application ID" :
 				       "give the application ID and the event KIND");
 	if ((rc = cli_parse_id(argv[optind], "ID", &id, &e)) != 0)
 		return cli_error(&e);
-	if (decide) {
-		if (outcome == NULL)
-			return cli_usage_error(cmd, "--outcome ROW is required");
-		ev.outcome = app_outcome_find(outcome);
-		if (ev.outcome < 0) {
-			char ids[1024];
-			err_set(&e, ERR_INVALID, "--outcome", "unknown outcome '%s' (a Table 三 row_id: "
-				"%s)", outcome, app_code_ids(CODES_OUTCOMES, ids, sizeof ids));
-			return cli_error(&e);
-		}
-		if (ev.counterpart_contact && !ev.counterpart)
-			return cli_usage_error(cmd, "--responsible-contact goes with --responsible-organ");
-	} else {
-		ev.kind = app_event_from_id(argv[optind + 1]);
-		if (ev.kind < 0 || ev.kind == EV_DECIDED) {
-			err_set(&e, ERR_INVALID, "KIND", "unknown event kind '%s' (see gongkai app --help)",
-				argv[optind + 1]);
-			return cli_error(&e);
-		}
-		if (outcome || ev.basis || ev.counterpart_contact ||
-		    (ev.counterpart && !given[4]))
-			return cli_usage_error(cmd, "--outcome, --basis and --responsible-* belong to "
-					       "'app decide'");
-	}
-	/* an option the step does not take is a mistake, not something to ignore */
-	for (size_t i = 0; i < sizeof belongs / sizeof belongs[0]; i++)
-		if (given[i] && !(app_event_rules[ev.kind].takes & belongs[i].takes))
-			return cli_usage_error(cmd, "%s does not belong to %s", belongs[i].name,
-					       app_event_rules[ev.kind].id);
-	if (given[0] && given[1])
-		return cli_usage_error(cmd, "give the period as --period N or as --due DATE, not both");
-	if (by_count && pages)
-		return cli_usage_error(cmd, "one method per application (109号): --by-count or "
-				       "--by-pages P, not both");
-	if ((rc = parse_date_opt(date, "--date", &ev.date, &e)) != 0 ||
-	    (due && (rc = date_parse(due, &ev.due, "--due", &e)) != 0))
+	if ((x = decide ? decide_check(cmd, &o, &e)
+			: event_kind_check(cmd, argv[optind + 1], given, &o, &e)) != 0 ||
+	    (x = event_options_check(cmd, &o, given)) != 0)
+		return x;
+	if (event_values(&o, &e) != 0)
 		return cli_error(&e);
-	if (amount && (rc = money_parse_yuan(amount, &ev.amount_fen, "--amount", &e)) != 0)
-		return cli_error(&e);
-	if (by_count)
-		ev.method = FEE_BY_COUNT;
-	if (pages) {
-		int p;
-		if ((rc = parse_int(pages, "--by-pages", 1, 1000000, &p, &e)) != 0)
-			return cli_error(&e);
-		ev.method = FEE_BY_PAGES;
-		ev.quantity = p;
-	}
 	if ((x = open_all(cli, 1, &s, &cal, &e)) != 0)
 		return x;
-	rc = app_record(s, cal, id, &ev, date_today(), &e);
+	rc = app_record(s, cal, id, &o.ev, date_today(), &e);
 	x = cli_finish(s, rc, &e);
 	calendar_free(cal);
 	if (x == CLI_OK) {
-		print_recorded(&ev);
-		if (ev.warning[0])
-			fprintf(stderr, "gongkai: warning: %s\n", ev.warning);
+		print_recorded(&o.ev);
+		if (o.ev.warning[0])
+			fprintf(stderr, "gongkai: warning: %s\n", o.ev.warning);
 	}
 	return x;
 }

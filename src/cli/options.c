@@ -1,10 +1,12 @@
 /*
- * options.c — whole numbers given on the command line (see options.h).
+ * options.c — whole numbers given on the command line, a record's options from its descriptor,
+ * and a command's options from its table (see options.h).
  */
 #include "cli/options.h"
 
 #include <inttypes.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "cli/cli.h"
 #include "text/date.h"
@@ -87,5 +89,89 @@ void cli_desc_help(const struct desc_record *r)
 		if (f->max && f->type != DESC_ENUM)
 			printf(", at most %zu bytes", f->max);
 		printf("%s%s): %s\n", f->law ? "; " : "", f->law ? f->law : "", f->help);
+	}
+}
+
+/* The value of option o into rec. */
+static int opt_set(const struct cli_opt *o, void *rec, const char *arg, struct gk_error *e)
+{
+	char *at = (char *)rec + o->offset;
+	char opt[CLI_OPT_NAME + 2];
+	int64_t v;
+
+	snprintf(opt, sizeof opt, "--%s", o->name);
+	switch (o->type) {
+	case CLI_OPT_FLAG:
+		*(int *)(void *)at = 1;
+		return 0;
+	case CLI_OPT_TEXT:
+		*(const char **)(void *)at = arg;
+		return 0;
+	case CLI_OPT_INT:
+		if (cli_int(arg, opt, o->lo, o->hi, &v, e) != 0)
+			return e->code;
+		*(int *)(void *)at = (int)v;
+		return 0;
+	case CLI_OPT_CHOICE: {
+		char words[256] = "";
+		for (int i = 0; o->choices[i]; i++) {
+			if (strcmp(arg, o->choices[i]) == 0) {
+				*(int *)(void *)at = i;
+				return 0;
+			}
+			snprintf(words + strlen(words), sizeof words - strlen(words), "%s%s",
+				 i ? ", " : "", o->choices[i]);
+		}
+		return err_set(e, ERR_INVALID, opt, "want one of %s, got '%s'", words, arg);
+	}
+	case CLI_OPT_CALL:
+		return o->set(rec, arg, opt, e);
+	}
+	return err_set(e, ERR_INTERNAL, opt, "option of no known type");
+}
+
+int cli_opts_parse(const char *command, const struct cli_opt *t, void *rec, int argc, char **argv,
+		   uint64_t *given)
+{
+	struct option opts[CLI_OPTS_MAX + 1];
+	struct gk_error e = { 0 };
+	size_t n = 0;
+	int ch;
+
+	for (; t[n].name && n < CLI_OPTS_MAX; n++)
+		opts[n] = (struct option){ t[n].name, t[n].type == CLI_OPT_FLAG ? no_argument
+								    : required_argument, NULL, (int)n + 1 };
+	opts[n] = (struct option){ NULL, 0, NULL, 0 };
+	if (given)
+		*given = 0;
+	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		if (ch == ':')
+			return cli_usage_error(command, "option '%s' needs a value", argv[optind - 1]);
+		if (ch < 1 || ch > (int)n)
+			return cli_usage_error(command, "unknown option '%s'", argv[optind - 1]);
+		if (opt_set(&t[ch - 1], rec, optarg, &e) != 0)
+			return cli_error(&e);
+		if (given)
+			*given |= UINT64_C(1) << (ch - 1);
+	}
+	return 0;
+}
+
+void cli_opts_help(FILE *f, const struct cli_opt *t, int width)
+{
+	char left[CLI_OPT_NAME + 32];
+
+	for (; t->name; t++) {
+		if (t->help == NULL)
+			continue;
+		snprintf(left, sizeof left, "--%s%s%s", t->name, t->value ? " " : "",
+			 t->value ? t->value : "");
+		fprintf(f, "  %-*s", (int)strlen(left) + 2 > width ? (int)strlen(left) + 2 : width, left);
+		for (const char *p = t->help; *p; p++) {
+			fputc(*p, f);
+			if (*p == '\n')
+				fprintf(f, "%*s", width + 2, "");
+		}
+		fputc('\n', f);
 	}
 }

@@ -5,12 +5,16 @@
  * And a record's options from its descriptor (text/desc.h): one option per field, named after
  * the field's id, set into the record, and described in --help by the field's label, limit and
  * help line — a field added to the descriptor is an option without more code.
+ * And a command's own options as one table (struct cli_opt): the parser and the --help lines
+ * both read it, so an option is declared once with its value's type, range and help.
  * May call: base/, text/.
  */
 #ifndef GK_CLI_OPTIONS_H
 #define GK_CLI_OPTIONS_H
 
+#include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include <getopt.h>
 
@@ -40,5 +44,40 @@ int cli_desc_set(const struct desc_field *f, void *rec, const char *arg, struct 
 /* For --help: one line per field of r — "--option VALUE  label (required, at most N bytes):
  * help". */
 void cli_desc_help(const struct desc_record *r);
+
+/* ---- a command's options as a table ---- */
+
+enum cli_opt_type {
+	CLI_OPT_FLAG,    /* no value: the int at offset becomes 1 */
+	CLI_OPT_TEXT,    /* the const char * at offset points at the value */
+	CLI_OPT_INT,     /* the int at offset: a whole number lo..hi (cli_int) */
+	CLI_OPT_CHOICE,  /* the int at offset: the index of the value in choices */
+	CLI_OPT_CALL,    /* set(rec, value, option, e): a value of its own shape (may repeat) */
+};
+
+struct cli_opt {
+	const char *name;              /* "limit" for --limit; NULL ends the table */
+	enum cli_opt_type type;
+	size_t offset;                 /* of the value in the command's record (offsetof) */
+	int lo, hi;                    /* CLI_OPT_INT: the range */
+	const char *const *choices;    /* CLI_OPT_CHOICE: the words, NULL-terminated */
+	int (*set)(void *rec, const char *value, const char *option, struct gk_error *e);
+	const char *value;             /* --help: what the value is ("N", "FILE"); NULL for a flag */
+	const char *help;              /* --help: the text beside it, '\n' between its lines;
+					* NULL: not listed */
+	unsigned tag;                  /* the command's own mark (e.g. which steps take it) */
+};
+
+/* Read argv's options (argv[0] is the command) by table t into rec; bit i of *given (when not
+ * NULL) says t[i] was given. Returns 0 with optind at the first operand, or prints
+ * "gongkai COMMAND: …" (an unknown option, one without its value) or the value's error naming
+ * the option (cli_error) and returns CLI_USAGE. */
+#define CLI_OPTS_MAX 40
+int cli_opts_parse(const char *command, const struct cli_opt *t, void *rec, int argc,
+		   char **argv, uint64_t *given) GK_WUR;
+
+/* The --help lines of t's listed options: "  --name VALUE" in a column width wide (at least
+ * two spaces after it), the help beside it, its further lines indented to the same column. */
+void cli_opts_help(FILE *f, const struct cli_opt *t, int width);
 
 #endif

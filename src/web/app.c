@@ -640,155 +640,193 @@ static void serve_static(struct web_ctx *c, const char *name)
 		error_page(c, ERR_INTERNAL);
 }
 
+/* Behind nginx: the client's address is the last entry of X-Forwarded-For (the one nginx
+ * appended), and a request nginx received over TLS is answered with HSTS, as http.c does for
+ * its own. */
+static void read_proxy_headers(struct web_ctx *c)
+{
+	const char *xff = http_header(c->req, "X-Forwarded-For");
+	const char *proto = http_header(c->req, "X-Forwarded-Proto");
+
+	if (xff && *xff) {
+		const char *last = strrchr(xff, ',');
+		last = last ? last + 1 : xff;
+		while (*last == ' ')
+			last++;
+		if (*last && strlen(last) < 64)
+			c->req->remote = arena_strdup(c->a, last);
+	}
+	if (proto && strcmp(proto, "https") == 0)
+		http_resp_header(c->resp, "Strict-Transport-Security", "max-age=31536000");
+}
+
+/* The route of the path for method, or NULL; *wrong_method when the path has a route for
+ * another method only. */
+static const struct web_route *find_route(struct web_ctx *c, const char *method, int *wrong_method)
+{
+	*wrong_method = 0;
+	for (const struct web_route *it = web_routes; it->pattern; it++) {
+		if (!match(c, it->pattern, c->req->path))
+			continue;
+		if (strcmp(it->method, method) == 0)
+			return it;
+		*wrong_method = 1;
+	}
+	c->nparams = 0;
+	return NULL;
+}
+
+/* What every page shows: the display choices (大字号, 高对比度), the form key, the path, the
+ * site's name and who is signed in. */
+static void put_page_common(struct web_ctx *c)
+{
+	const char *tc = http_cookie(c->req, COOKIE_TEXT);
+
+	tpl_put_bool(c->page, "large_text", tc && strcmp(tc, "large") == 0);
+	tc = http_cookie(c->req, COOKIE_CONTRAST);
+	tpl_put_bool(c->page, "high_contrast", tc && strcmp(tc, "high") == 0);
+	tpl_put_str(c->page, "csrf", c->csrf);
+	tpl_put_str(c->page, "path", c->req->path);
+	tpl_put_str(c->page, "site_name", webint_site_name(c));
+	put_user(c);
+}
+
+/* A console route: signed in, the second factor set up and the password current, and the
+ * role allowed the route's action. 0 to go on, else the error; *answered when a GET was
+ * redirected instead (to sign in, or to the setup page). */
+static int console_gate(struct web_ctx *c, const struct web_route *r, const char *method,
+			int *answered)
+{
+	int get = strcmp(method, "GET") == 0;
+
+	tpl_put_bool(c->page, "console", 1);
+	if (c->user == NULL) {
+		if (get) {
+			*answered = 1;
+			return web_redirect(c, arena_printf(c->a, "/console/login?next=%s", c->req->path));
+		}
+		return err_set(&c->err, ERR_FORBIDDEN, "", "请先登录");
+	}
+	if ((c->user->must_enrol || c->user->must_change) && !(r->flags & R_SETUP)) {
+		/* GB/T 22239-2019 8.1.4.1: the second factor set up, an expired password
+		 * changed, before anything else */
+		const char *to = c->user->must_enrol ? "/console/totp" : "/console/password?expired=1";
+		if (get) {
+			*answered = 1;
+			return web_redirect(c, to);
+		}
+		return err_set(&c->err, ERR_FORBIDDEN, "", "请先%s", c->user->must_enrol
+			       ? "设置动态验证码（第二重身份鉴别）" : "修改已过期的密码");
+	}
+	if (!web_may(c, r->action, 0))
+		return err_set(&c->err, ERR_FORBIDDEN, "", "您的角色（%s）无权使用此功能",
+			       webint_role_label(c->user->role));
+	return 0;
+}
+
+/* A POST: its form key, and for a public form the submissions from one address in 10
+ * minutes (the route's form limit, or the configured one). */
+static int post_gate(struct web_ctx *c, const struct web_route *r)
+{
+	int form = R_FORM_OF(r->flags), rc, over;
+
+	if ((rc = webint_check_csrf(c)) != 0)
+		return rc;
+	if (form > WEB_FORM_NONE && form < WEB_FORM__MAX) {
+		int limit = c->w->cfg->form_limit[form] > 0 ? c->w->cfg->form_limit[form]
+							     : web_form_limits[form].per_10min;
+		const char *key = arena_printf(c->a, "%s:%s", web_form_limits[form].name,
+					       c->req->remote);
+
+		if ((rc = web_throttle(c, key, 600, limit, &over)) != 0)
+			return rc;
+		if (over) {
+			http_resp_header(c->resp, "Retry-After", "600");
+			return err_set(&c->err, WEB_ERR_RATE, "",
+				       "提交过于频繁，请十分钟后再试。如有急事，请拨打公开指南中的咨询电话。");
+		}
+	}
+	return 0;
+}
+
+/* Before any route: a path and query of valid UTF-8 without NUL, "/page/" sent to "/page",
+ * and /static/ served from memory. 0 to go on, else the error; *answered when done. */
+static int pre_route(struct web_ctx *c, const char *method, int *answered)
+{
+	struct http_req *req = c->req;
+	size_t n = strlen(req->path);
+
+	if (!utf8_valid(req->path, n) || !valid_query(&req->query))
+		return err_set(&c->err, ERR_INVALID, "", "网址含有无效字符（空字节或不是 UTF-8 文字）");
+	/* "/console/", "/catalogue/": the page without the slash (query kept) */
+	if (n > 1 && req->path[n - 1] == '/' && strcmp(method, "GET") == 0) {
+		while (n > 1 && req->path[n - 1] == '/')
+			n--;
+		slash_redirect(c, n);
+		*answered = 1;
+		return 0;
+	}
+	if (strncmp(req->path, "/static/", 8) == 0) {
+		if (strcmp(method, "GET") != 0)
+			return WEB_ERR_METHOD;
+		serve_static(c, req->path + 8);
+		*answered = 1;
+	}
+	return 0;
+}
+
+/* One request: the checks before any route, the route, the session and the page's common
+ * values, the console's and the form's gates, the typed values validated, the handler. */
+static int dispatch(struct web_ctx *c, const char *method, int *answered)
+{
+	const struct web_route *r;
+	int rc, wrong_method;
+
+	if ((rc = pre_route(c, method, answered)) != 0 || *answered)
+		return rc;
+	r = find_route(c, method, &wrong_method);
+	c->route = r;
+	webint_load_session(c);
+	if (c->db_down)  /* the session could not be read: answer 503, not "please sign in" */
+		return err_set(&c->err, ERR_UNAVAILABLE, "", "reading the session: the database cannot be reached");
+	put_page_common(c);
+	if (r == NULL) {
+		if (wrong_method)
+			http_resp_header(c->resp, "Allow", "GET, HEAD, POST");
+		return wrong_method ? WEB_ERR_METHOD : ERR_NOTFOUND;
+	}
+	if (c->req->body_rc) {
+		c->err = c->req->body_err;
+		return c->req->body_rc;
+	}
+	if (r->action != ACT_PUBLIC && ((rc = console_gate(c, r, method, answered)) != 0 || *answered))
+		return rc;
+	if (strcmp(method, "POST") == 0 && (rc = post_gate(c, r)) != 0)
+		return rc;
+	validate(c);
+	if (c->nerrors)
+		c->resp->status = 400;
+	if (c->nerrors && !(r->flags & R_FORM))
+		return err_set(&c->err, c->too_long ? ERR_LIMIT : ERR_INVALID, "", "输入有误，请检查后重试");
+	rc = r->handler(c);
+	webint_end(c);
+	*answered = rc == 0;
+	return rc;
+}
+
 void webint_dispatch(void *cls, struct http_req *req, struct http_resp *resp)
 {
 	struct web *w = cls;
 	struct web_ctx ctx = { .w = w, .req = req, .resp = resp, .a = req->arena };
-	struct web_ctx *c = &ctx;
-	const struct web_route *r = NULL;
-	int rc = 0, wrong_method = 0;
 	const char *method = strcmp(req->method, "HEAD") == 0 ? "GET" : req->method;
-	const char *tc;
+	int answered = 0, rc;
 
-	c->page = tpl_obj(c->a);
-	if (w->cfg->behind_proxy) {
-		/* the address nginx saw: the last entry of X-Forwarded-For (the one it appended) */
-		const char *xff = http_header(req, "X-Forwarded-For");
-		if (xff && *xff) {
-			const char *last = strrchr(xff, ',');
-			last = last ? last + 1 : xff;
-			while (*last == ' ')
-				last++;
-			if (*last && strlen(last) < 64)
-				req->remote = arena_strdup(c->a, last);
-		}
-		/* nginx terminated TLS: tell browsers to keep to https (as http.c does for its own) */
-		const char *proto = http_header(req, "X-Forwarded-Proto");
-		if (proto && strcmp(proto, "https") == 0)
-			http_resp_header(resp, "Strict-Transport-Security", "max-age=31536000");
-	}
-	if (!utf8_valid(req->path, strlen(req->path)) || !valid_query(&req->query)) {
-		rc = err_set(&c->err, ERR_INVALID, "", "网址含有无效字符（空字节或不是 UTF-8 文字）");
-		goto fail;
-	}
-	{
-		/* "/console/", "/catalogue/": the page without the slash (query kept) */
-		size_t n = strlen(req->path);
-		if (n > 1 && req->path[n - 1] == '/' && strcmp(method, "GET") == 0) {
-			while (n > 1 && req->path[n - 1] == '/')
-				n--;
-			slash_redirect(c, n);
-			return;
-		}
-	}
-	if (strncmp(req->path, "/static/", 8) == 0) {
-		if (strcmp(method, "GET") != 0) {
-			rc = WEB_ERR_METHOD;
-			goto fail;
-		}
-		serve_static(c, req->path + 8);
-		return;
-	}
-	for (const struct web_route *it = web_routes; it->pattern; it++) {
-		if (!match(c, it->pattern, req->path))
-			continue;
-		if (strcmp(it->method, method) != 0) {
-			wrong_method = 1;
-			continue;
-		}
-		r = it;
-		break;
-	}
-	if (r == NULL)
-		c->nparams = 0;
-	c->route = r;
-	webint_load_session(c);
-	if (c->db_down) {  /* the session could not be read: answer 503, not "please sign in" */
-		rc = err_set(&c->err, ERR_UNAVAILABLE, "", "reading the session: the database cannot be reached");
-		goto fail;
-	}
-	tc = http_cookie(req, COOKIE_TEXT);
-	tpl_put_bool(c->page, "large_text", tc && strcmp(tc, "large") == 0);
-	tc = http_cookie(req, COOKIE_CONTRAST);
-	tpl_put_bool(c->page, "high_contrast", tc && strcmp(tc, "high") == 0);
-	tpl_put_str(c->page, "csrf", c->csrf);
-	tpl_put_str(c->page, "path", req->path);
-	tpl_put_str(c->page, "site_name", webint_site_name(c));
-	put_user(c);
-	if (r == NULL) {
-		if (wrong_method)
-			http_resp_header(resp, "Allow", "GET, HEAD, POST");
-		rc = wrong_method ? WEB_ERR_METHOD : ERR_NOTFOUND;
-		goto fail;
-	}
-	if (req->body_rc) {
-		c->err = req->body_err;
-		rc = req->body_rc;
-		goto fail;
-	}
-	if (r->action != ACT_PUBLIC) {
-		tpl_put_bool(c->page, "console", 1);
-		if (c->user == NULL) {
-			if (strcmp(method, "GET") == 0) {
-				rc = web_redirect(c, arena_printf(c->a, "/console/login?next=%s", req->path));
-				return;
-			}
-			rc = err_set(&c->err, ERR_FORBIDDEN, "", "请先登录");
-			goto fail;
-		}
-		if ((c->user->must_enrol || c->user->must_change) && !(r->flags & R_SETUP)) {
-			/* GB/T 22239-2019 8.1.4.1: the second factor set up, an expired password
-			 * changed, before anything else */
-			const char *to = c->user->must_enrol ? "/console/totp" : "/console/password?expired=1";
-			if (strcmp(method, "GET") == 0) {
-				rc = web_redirect(c, to);
-				return;
-			}
-			rc = err_set(&c->err, ERR_FORBIDDEN, "", "请先%s", c->user->must_enrol
-				     ? "设置动态验证码（第二重身份鉴别）" : "修改已过期的密码");
-			goto fail;
-		}
-		if (!web_may(c, r->action, 0)) {
-			rc = err_set(&c->err, ERR_FORBIDDEN, "", "您的角色（%s）无权使用此功能",
-				     webint_role_label(c->user->role));
-			goto fail;
-		}
-	}
-	if (strcmp(method, "POST") == 0) {
-		if ((rc = webint_check_csrf(c)) != 0)
-			goto fail;
-		int form = R_FORM_OF(r->flags);
-
-		if (form > WEB_FORM_NONE && form < WEB_FORM__MAX) {
-			int limit = w->cfg->form_limit[form] > 0 ? w->cfg->form_limit[form]
-								 : web_form_limits[form].per_10min;
-			const char *key = arena_printf(c->a, "%s:%s", web_form_limits[form].name,
-						       req->remote);
-			int over;
-
-			if ((rc = web_throttle(c, key, 600, limit, &over)) != 0)
-				goto fail;
-			if (over) {
-				http_resp_header(resp, "Retry-After", "600");
-				rc = err_set(&c->err, WEB_ERR_RATE, "",
-					     "提交过于频繁，请十分钟后再试。如有急事，请拨打公开指南中的咨询电话。");
-				goto fail;
-			}
-		}
-	}
-	validate(c);
-	if (c->nerrors)
-		resp->status = 400;
-	if (c->nerrors && !(r->flags & R_FORM)) {
-		rc = err_set(&c->err, c->too_long ? ERR_LIMIT : ERR_INVALID, "", "输入有误，请检查后重试");
-		goto fail;
-	}
-	rc = r->handler(c);
-	webint_end(c);
-	if (rc == 0)
-		return;
-fail:
-	error_page(c, rc);
+	ctx.page = tpl_obj(ctx.a);
+	if (w->cfg->behind_proxy)
+		read_proxy_headers(&ctx);
+	rc = dispatch(&ctx, method, &answered);
+	if (!answered)
+		error_page(&ctx, rc);
 }
 
 /* ---------------------------------------------------------------- startup */

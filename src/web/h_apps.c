@@ -264,11 +264,10 @@ static void put_action_fields(struct web_ctx *c, struct tpl_val *o, const struct
 	}
 }
 
-static void put_view(struct web_ctx *c, const struct app_view *v, const struct refusal *why)
+/* The application as registered, its state, outcome and what is due. */
+static void put_app_record(struct web_ctx *c, struct tpl_val *app, const struct app_view *v)
 {
-	struct tpl_val *app = tpl_put_obj(c->page, "app");
-	struct tpl_val *evs, *dls, *acts, *outs, *cons;
-	char day[DATE_LEN], money[32], hint[600];
+	char day[DATE_LEN];
 	int t = app_applicant_find(v->rec.applicant_type);
 	int ch = app_channel_find(v->rec.channel);
 
@@ -306,7 +305,14 @@ static void put_view(struct web_ctx *c, const struct app_view *v, const struct r
 		tpl_put_str(app, "correction_due", arena_strdup(c->a, date_format(v->st.correction_due, day)));
 	tpl_put_int(app, "month_ordinal", v->month_ordinal);
 	tpl_put_int(app, "fee_by_count", v->fee_by_count);
-	cons = tpl_put_list(app, "consultations");
+}
+
+/* The consultations (条例第三十二条、第三十四条): sent, due, answered or lapsed. */
+static void put_consultations(struct web_ctx *c, struct tpl_val *app, const struct app_view *v)
+{
+	struct tpl_val *cons = tpl_put_list(app, "consultations");
+	char day[DATE_LEN];
+
 	tpl_put_bool(app, "has_consultations", v->st.nconsults > 0);
 	for (size_t i = 0; i < v->st.nconsults; i++) {
 		const struct app_consultation *cs = &v->st.consults[i];
@@ -322,7 +328,14 @@ static void put_view(struct web_ctx *c, const struct app_view *v, const struct r
 		      ? "逾期未答复，视为同意公开（条例第三十四条）；不计入期限的时间止于答复期限"
 		      : "逾期未答复，由本机关依法决定（条例第三十二条）；不计入期限的时间止于答复期限");
 	}
-	evs = tpl_put_list(app, "events");
+}
+
+/* The history: one row per event, every value "" when the event has none. */
+static void put_events(struct web_ctx *c, struct tpl_val *app, const struct app_view *v)
+{
+	struct tpl_val *evs = tpl_put_list(app, "events");
+	char money[32];
+
 	for (size_t i = 0; i < v->nevents; i++) {
 		const struct app_event_rec *ev = &v->events[i];
 		struct tpl_val *o = tpl_push_obj(evs);
@@ -352,6 +365,13 @@ static void put_view(struct web_ctx *c, const struct app_view *v, const struct r
 		put_s(o, "amount", ev->amount_fen >= 0
 		      ? arena_strdup(c->a, money_format_yuan(ev->amount_fen, money)) : NULL);
 	}
+}
+
+/* The deadlines of the schedule and how each was derived. */
+static void put_deadlines(struct web_ctx *c, struct tpl_val *app, const struct app_view *v)
+{
+	struct tpl_val *dls;
+
 	if (v->has_schedule) {
 		dls = tpl_put_list(app, "deadlines");
 		if (v->st.phase != PHASE_AWAITING_CONFIRMATION) {
@@ -364,9 +384,18 @@ static void put_view(struct web_ctx *c, const struct app_view *v, const struct r
 			put_deadline(c, dls, "fee", &v->sch.fee_payment);
 		}
 	}
-	/* The actions the ledger allows now (it still checks every one when submitted), each with
-	 * the time limit that applies and, after a refusal, the reason beside it. */
-	acts = tpl_put_list(app, "actions");
+}
+
+/* The actions the ledger allows now (it still checks every one when submitted), each with
+ * the time limit that applies and, after a refusal, the reason beside it; the decision with
+ * the outcomes it may take. */
+static void put_actions(struct web_ctx *c, struct tpl_val *app, const struct app_view *v,
+			const struct refusal *why)
+{
+	struct tpl_val *acts = tpl_put_list(app, "actions"), *outs;
+	char hint[600];
+
+
 	for (int k = 0; k < EV__MAX; k++) {
 		if (k == EV_DECIDED || !(app_event_rules[k].from & (1u << v->st.phase)))
 			continue;
@@ -390,6 +419,18 @@ static void put_view(struct web_ctx *c, const struct app_view *v, const struct r
 					   strcmp(web_str(c, "outcome"), app_outcome_id(i)) == 0);
 		}
 	}
+}
+
+static void put_view(struct web_ctx *c, const struct app_view *v, const struct refusal *why)
+{
+	struct tpl_val *app = tpl_put_obj(c->page, "app");
+	char day[DATE_LEN];
+
+	put_app_record(c, app, v);
+	put_consultations(c, app, v);
+	put_events(c, app, v);
+	put_deadlines(c, app, v);
+	put_actions(c, app, v, why);
 	tpl_put_str(c->page, "today", arena_strdup(c->a, date_format(web_today(), day)));
 }
 

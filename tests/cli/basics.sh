@@ -10,4 +10,33 @@ contains "$ERR" "unknown command 'no-such-command'" "unknown command is named"
 run 2 "$GONGKAI" --bogus
 contains "$ERR" "--bogus" "unknown option is named"
 run 2 "$GONGKAI"
+
+# a command's options come from one table: numbers by one parser, --help from the same table
+run 0 "$GONGKAI" serve --help
+contains "$OUT" "  --threads N          worker threads" "serve --help lists --threads from its table"
+contains "$OUT" "                       X-Forwarded-For (only" "a help text's further lines keep the column"
+run 2 "$GONGKAI" serve --threads 5x
+contains "$ERR" "--threads: want a whole number 1-256, got '5x'" "serve --threads 5x is refused, not read as 5"
+run 2 "$GONGKAI" serve --session-idle 0
+contains "$ERR" "--session-idle: want a whole number 1-1440, got '0'" "a number out of its range is refused naming the option"
+run 2 "$GONGKAI" serve --threads
+contains "$ERR" "option '--threads' needs a value" "an option without its value is named as such"
+run 2 "$GONGKAI" serve --frobnicate
+contains "$ERR" "unknown option '--frobnicate'" "an unknown option is named"
+run 2 "$GONGKAI" serve --totp sometimes
+contains "$ERR" "--totp: want one of admins, all, optional, got 'sometimes'" "a word option names its words"
+run 2 "$GONGKAI" serve --form-limit lunch=3
+contains "$ERR" "--form-limit: want N or FORM=N with FORM one of apply, track, feedback" "--form-limit names the forms"
+run 2 "$GONGKAI" app event 1 correction-requested --date 2024-09-28 --workdays 5
+contains "$ERR" "--workdays does not belong to correction-requested" "an option the step does not take is refused"
+run 2 "$GONGKAI" app event 1 correction-requested --date 2024-09-28 --period 5 --due 2024-10-10
+contains "$ERR" "--period N or as --due DATE, not both" "a period is given one way"
+run 2 "$GONGKAI" app event 1 correction-requested --date 2024-09-28 --basis x
+contains "$ERR" "belong to 'app decide'" "app decide's options are refused by app event"
+run 2 "$GONGKAI" app event 1 consultation-started --date 2024-09-28 --party nobody
+contains "$ERR" "--party: third-party or organ, not 'nobody'" "--party names its two values"
+run 2 "$GONGKAI" app event 1 fee-notice --date 2024-09-28 --by-pages 3x
+contains "$ERR" "--by-pages: want a whole number 1-1000000, got '3x'" "--by-pages 3x is refused"
+run 2 "$GONGKAI" app decide 1 --date 2024-09-29 --outcome granted --responsible-contact x
+contains "$ERR" "--responsible-contact goes with --responsible-organ" "the contact goes with the organ"
 done_testing
