@@ -399,13 +399,31 @@ static int app_event_cmd(struct cli *cli, int argc, char **argv, int decide)
 
 /* ---- app show ---- */
 
+/* The options of the commands that read one application (show, letter, notice). */
+struct read_opts {
+	const char *format, *output;
+	int json, issue, help;
+};
+
+#define O(field) offsetof(struct read_opts, field)
+static const struct cli_opt show_options[] = {
+	{ .name = "json", .type = CLI_OPT_FLAG, .offset = O(json) },
+	{ .name = "help", .type = CLI_OPT_FLAG, .offset = O(help) },
+	{ .name = NULL },
+};
+static const struct cli_opt notice_options[] = {
+	{ .name = "format", .type = CLI_OPT_TEXT, .offset = O(format) },
+	{ .name = "output", .letter = 'o', .type = CLI_OPT_TEXT, .offset = O(output) },
+	{ .name = "json", .type = CLI_OPT_FLAG, .offset = O(json) },
+	{ .name = "issue", .type = CLI_OPT_FLAG, .offset = O(issue) },
+	{ .name = "help", .type = CLI_OPT_FLAG, .offset = O(help) },
+	{ .name = NULL },
+};
+#undef O
+
 static int app_show_cmd(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "json", no_argument, NULL, 'j' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
+	struct read_opts o = { .format = NULL };
 	struct gk_error e = { 0 };
 	struct store *s = NULL;
 	struct calendar *cal = NULL;
@@ -414,15 +432,15 @@ static int app_show_cmd(struct cli *cli, int argc, char **argv)
 	struct arena a;
 	struct buf out;
 	int64_t id;
-	int ch, rc, x, json = 0, today = date_today();
+	int rc, x, json, today = date_today();
 
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'j': json = 1; break;
-		case 'h': help(); return CLI_OK;
-		default: return cli_usage_error("app show", "unknown option '%s'", argv[optind - 1]);
-		}
+	if ((x = cli_opts_parse("app show", show_options, &o, argc, argv, NULL)) != 0)
+		return x;
+	if (o.help) {
+		help();
+		return CLI_OK;
 	}
+	json = o.json;
 	if (argc - optind != 1)
 		return cli_usage_error("app show", "give the application ID");
 	if ((rc = cli_parse_id(argv[optind], "ID", &id, &e)) != 0)
@@ -498,14 +516,7 @@ static int list_notices(struct store *s, const struct app_view *v, int json, str
  * reply letter. Refused when the domain refuses the notice (a legal element missing). */
 static int notice_cmd(struct cli *cli, const char *cmd, const char *fixed, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "json", no_argument, NULL, 'j' },
-		{ "issue", no_argument, NULL, 'i' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
+	struct read_opts o = { .format = "txt" };
 	const struct notice_issued *is = NULL;
 	struct gk_error e = { 0 };
 	struct store *s = NULL;
@@ -513,20 +524,20 @@ static int notice_cmd(struct cli *cli, const char *cmd, const char *fixed, int a
 	struct app_view v;
 	struct arena a;
 	struct buf out;
-	const char *format = "txt", *output = NULL, *id_s = fixed;
+	const char *format, *output, *id_s = fixed;
 	int64_t id;
-	int ch, rc, x, kind, json = 0, issue = 0, nargs = fixed ? 1 : 2;
+	int rc, x, kind, json, issue, nargs = fixed ? 1 : 2;
 
-	while ((ch = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'f': format = optarg; break;
-		case 'o': output = optarg; break;
-		case 'j': json = 1; break;
-		case 'i': issue = 1; break;
-		case 'h': help(); return CLI_OK;
-		default: return cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
-		}
+	if ((x = cli_opts_parse(cmd, notice_options, &o, argc, argv, NULL)) != 0)
+		return x;
+	if (o.help) {
+		help();
+		return CLI_OK;
 	}
+	format = o.format;
+	output = o.output;
+	json = o.json;
+	issue = o.issue;
 	if (argc - optind < 1 || argc - optind > nargs)
 		return cli_usage_error(cmd, fixed ? "give the application ID"
 					   : "give the application ID and, to write one, the notice");
@@ -596,20 +607,31 @@ static int list_item(void *p, const struct app_item *it)
 	return 0;
 }
 
+/* The options of app list. */
+struct list_opts {
+	struct app_query q;
+	const char *agency;
+	int overdue, json, help;
+};
+
+#define O(field) offsetof(struct list_opts, field)
+static const struct cli_opt list_options[] = {
+	{ .name = "state", .type = CLI_OPT_TEXT, .offset = O(q.state) },
+	{ .name = "overdue", .type = CLI_OPT_FLAG, .offset = O(overdue) },
+	{ .name = "due-within", .type = CLI_OPT_INT, .offset = O(q.due_within), .lo = 0, .hi = 1000 },
+	{ .name = "year", .type = CLI_OPT_INT, .offset = O(q.year), .lo = 1900, .hi = 2199 },
+	{ .name = "agency", .type = CLI_OPT_TEXT, .offset = O(agency) },
+	{ .name = "json", .type = CLI_OPT_FLAG, .offset = O(json) },
+	{ .name = "help", .type = CLI_OPT_FLAG, .offset = O(help) },
+	{ .name = NULL },
+};
+#undef O
+
 static int app_list_cmd(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "state", required_argument, NULL, 's' },
-		{ "overdue", no_argument, NULL, 'o' },
-		{ "due-within", required_argument, NULL, 'w' },
-		{ "year", required_argument, NULL, 'y' },
-		{ "agency", required_argument, NULL, 'a' },
-		{ "json", no_argument, NULL, 'j' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	struct app_query q = { .due_within = -1 };
-	const char *agency = NULL;
+	struct list_opts o = { .q = { .due_within = -1 } };
+	struct app_query q;
+	const char *agency;
 	struct gk_error e = { 0 };
 	struct store *s = NULL;
 	struct calendar *cal = NULL;
@@ -618,26 +640,18 @@ static int app_list_cmd(struct cli *cli, int argc, char **argv)
 	struct arena a;
 	struct jsonw w;
 	struct buf out;
-	int ch, rc, x, json = 0;
+	int rc, x, json;
 
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (ch) {
-		case 's': q.state = optarg; break;
-		case 'o': q.overdue = true; break;
-		case 'w':
-			if ((x = cli_opt_int(optarg, "--due-within", 0, 1000, &q.due_within)) != 0)
-				return x;
-			break;
-		case 'y':
-			if ((x = cli_opt_int(optarg, "--year", 1900, 2199, &q.year)) != 0)
-				return x;
-			break;
-		case 'a': agency = optarg; break;
-		case 'j': json = 1; break;
-		case 'h': help(); return CLI_OK;
-		default: return cli_usage_error("app list", "unknown or incomplete option '%s'", argv[optind - 1]);
-		}
+	if ((x = cli_opts_parse("app list", list_options, &o, argc, argv, NULL)) != 0)
+		return x;
+	if (o.help) {
+		help();
+		return CLI_OK;
 	}
+	q = o.q;
+	q.overdue = o.overdue;
+	agency = o.agency;
+	json = o.json;
 	if (optind < argc)
 		return cli_usage_error("app list", "unexpected argument '%s'", argv[optind]);
 	if ((x = open_all(cli, 0, &s, &cal, &e)) != 0)

@@ -11,6 +11,7 @@
  * text with <mark> around matches.
  */
 #include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -131,78 +132,62 @@ static void print_text(const struct search_result *r)
 
 /* What the command line asks for. */
 struct search_args {
-	const char *staff, *agency, *topic, *query;
+	const char *staff, *agency, *topic, *query, *validity;
 	struct doc_filter f;
-	enum search_sort sort;
-	int json, page;
+	int sort;   /* enum search_sort */
+	int json, page, help;
 };
+
+static int set_genre(void *rec, const char *arg, const char *option, struct gk_error *e)
+{
+	struct search_args *a = rec;
+
+	if ((a->f.genre = catalogue_genre_find(arg)) == NULL)
+		return err_set(e, ERR_INVALID, option, "unknown genre '%s'", arg);
+	return 0;
+}
+
+/* enum search_sort's words, in its order */
+static const char *const sort_words[] = { "relevance", "date", NULL };
+
+#define O(field) offsetof(struct search_args, field)
+static const struct cli_opt search_options[] = {
+	{ .name = "json", .type = CLI_OPT_FLAG, .offset = O(json) },
+	{ .name = "limit", .type = CLI_OPT_INT, .offset = O(f.limit), .lo = 1, .hi = 100 },
+	{ .name = "staff", .type = CLI_OPT_TEXT, .offset = O(staff) },
+	{ .name = "agency", .type = CLI_OPT_TEXT, .offset = O(agency) },
+	{ .name = "topic", .type = CLI_OPT_TEXT, .offset = O(topic) },
+	{ .name = "genre", .type = CLI_OPT_CALL, .set = set_genre },
+	{ .name = "year", .type = CLI_OPT_INT, .offset = O(f.year), .lo = 1900, .hi = 2199 },
+	{ .name = "validity", .type = CLI_OPT_TEXT, .offset = O(validity) },
+	{ .name = "sort", .type = CLI_OPT_CHOICE, .offset = O(sort), .choices = sort_words },
+	{ .name = "page", .type = CLI_OPT_INT, .offset = O(page), .lo = 1, .hi = SEARCH_COUNT_LIMIT },
+	{ .name = "help", .type = CLI_OPT_FLAG, .offset = O(help) },
+	{ .name = NULL },
+};
+#undef O
 
 /* Read the options into *out; CLI_OK, or the exit code of a usage error (told), or -1 after
  * --help. */
 static int parse_args(int argc, char **argv, struct search_args *out)
 {
-	static const struct option opts[] = {
-		{ "json", no_argument, NULL, 'j' },
-		{ "limit", required_argument, NULL, 'n' },
-		{ "staff", required_argument, NULL, 's' },
-		{ "agency", required_argument, NULL, 'a' },
-		{ "topic", required_argument, NULL, 't' },
-		{ "genre", required_argument, NULL, 'g' },
-		{ "year", required_argument, NULL, 'y' },
-		{ "validity", required_argument, NULL, 'v' },
-		{ "sort", required_argument, NULL, 'o' },
-		{ "page", required_argument, NULL, 'p' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *validity = NULL;
 	struct doc_filter *f = &out->f;
-	int ch, x;
+	int x;
 
 	*out = (struct search_args){ .sort = SEARCH_BY_RELEVANCE, .page = 1 };
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'j': out->json = 1; break;
-		case 'n':
-			if ((x = cli_opt_int(optarg, "--limit", 1, 100, &f->limit)) != 0)
-				return x;
-			break;
-		case 's': out->staff = optarg; break;
-		case 'a': out->agency = optarg; break;
-		case 't': out->topic = optarg; break;
-		case 'g':
-			if ((f->genre = catalogue_genre_find(optarg)) == NULL)
-				return cli_usage_error("search", "unknown --genre '%s'", optarg);
-			break;
-		case 'y':
-			if ((x = cli_opt_int(optarg, "--year", 1900, 2199, &f->year)) != 0)
-				return x;
-			break;
-		case 'v': validity = optarg; break;
-		case 'o':
-			if (strcmp(optarg, "relevance") == 0)
-				out->sort = SEARCH_BY_RELEVANCE;
-			else if (strcmp(optarg, "date") == 0)
-				out->sort = SEARCH_BY_DATE;
-			else
-				return cli_usage_error("search", "--sort is relevance or date");
-			break;
-		case 'p':
-			if ((x = cli_opt_int(optarg, "--page", 1, SEARCH_COUNT_LIMIT, &out->page)) != 0)
-				return x;
-			break;
-		case 'h': help(); return -1;
-		default: return cli_usage_error("search", "unknown or incomplete option '%s'",
-						argv[optind - 1]);
-		}
+	if ((x = cli_opts_parse("search", search_options, out, argc, argv, NULL)) != 0)
+		return x;
+	if (out->help) {
+		help();
+		return -1;
 	}
 	if (optind + 1 != argc)
 		return cli_usage_error("search", "give one QUERY (quote it if it has spaces)");
 	out->query = argv[optind];
 	if (out->topic && catalogue_topic_find(out->topic) == NULL)
 		return cli_usage_error("search", "unknown --topic '%s'", out->topic);
-	if (validity) {
-		int v = doc_enum_parse(doc_validity_ids, doc_validity_labels, VALIDITY__MAX, validity);
+	if (out->validity) {
+		int v = doc_enum_parse(doc_validity_ids, doc_validity_labels, VALIDITY__MAX, out->validity);
 		if (v < 0)
 			return cli_usage_error("search", "--validity is valid, expired or repealed");
 		f->validity = doc_validity_ids[v];

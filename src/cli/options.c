@@ -135,24 +135,34 @@ int cli_opts_parse(const char *command, const struct cli_opt *t, void *rec, int 
 {
 	struct option opts[CLI_OPTS_MAX + 1];
 	struct gk_error e = { 0 };
-	size_t n = 0;
-	int ch;
+	char letters[2 * CLI_OPTS_MAX + 2] = ":";
+	size_t n = 0, nl = 1;
+	int ch, i;
 
-	for (; t[n].name && n < CLI_OPTS_MAX; n++)
-		opts[n] = (struct option){ t[n].name, t[n].type == CLI_OPT_FLAG ? no_argument
-								    : required_argument, NULL, (int)n + 1 };
+	for (; t[n].name && n < CLI_OPTS_MAX; n++) {
+		int arg = t[n].type == CLI_OPT_FLAG ? no_argument : required_argument;
+		opts[n] = (struct option){ t[n].name, arg, NULL, 256 + (int)n };
+		if (t[n].letter) {
+			letters[nl++] = t[n].letter;
+			if (arg == required_argument)
+				letters[nl++] = ':';
+		}
+	}
 	opts[n] = (struct option){ NULL, 0, NULL, 0 };
+	letters[nl] = '\0';
 	if (given)
 		*given = 0;
-	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, letters, opts, NULL)) != -1) {
 		if (ch == ':')
 			return cli_usage_error(command, "option '%s' needs a value", argv[optind - 1]);
-		if (ch < 1 || ch > (int)n)
+		for (i = 0; i < (int)n && ch != 256 + i && !(ch < 256 && ch == t[i].letter); i++)
+			;
+		if (ch == '?' || i == (int)n)
 			return cli_usage_error(command, "unknown option '%s'", argv[optind - 1]);
-		if (opt_set(&t[ch - 1], rec, optarg, &e) != 0)
+		if (opt_set(&t[i], rec, optarg, &e) != 0)
 			return cli_error(&e);
 		if (given)
-			*given |= UINT64_C(1) << (ch - 1);
+			*given |= UINT64_C(1) << i;
 	}
 	return 0;
 }

@@ -57,6 +57,7 @@ enum cli_opt_type {
 
 struct cli_opt {
 	const char *name;              /* "limit" for --limit; NULL ends the table */
+	char letter;                   /* a one-letter spelling too ('o' for -o), 0: none */
 	enum cli_opt_type type;
 	size_t offset;                 /* of the value in the command's record (offsetof) */
 	int lo, hi;                    /* CLI_OPT_INT: the range */
