@@ -16,6 +16,7 @@
  * Exit status: 0, 1 (E findings; refusals), 2 (usage or input error).
  */
 #include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,74 +54,56 @@ static void usage(FILE *f)
 /* Options shared by the subcommands; each accepts the ones it lists. */
 struct ropts {
 	const char *agency, *region, *format, *output, *section, *file, *reason, *by;
-	int year, revision, draft, json, revise, meta;
+	int year, revision, draft, json, revise, meta, help;
 };
-
-enum { O_AGENCY = 1000, O_REGION, O_FORMAT, O_DRAFT, O_JSON, O_SECTION, O_FILE, O_REASON, O_BY,
-       O_REVISE, O_REVISION, O_YEAR, O_META, O_HELP };
 
 static int parse_year(const char *s, int *year)
 {
 	return cli_opt_int(s, "YEAR", 1900, 9999, year);
 }
 
-/* Parse argv (argv[0] = the subcommand or "report"); allowed: the option codes accepted;
- * need_year: a YEAR argument is required. */
+/* .tag: the letter a subcommand lists in its allowed options (0: every subcommand) */
+#define O(field) offsetof(struct ropts, field)
+static const struct cli_opt report_options[] = {
+	{ .name = "agency", .type = CLI_OPT_TEXT, .offset = O(agency), .tag = 'a' },
+	{ .name = "region", .type = CLI_OPT_TEXT, .offset = O(region), .tag = 'b' },
+	{ .name = "format", .type = CLI_OPT_TEXT, .offset = O(format), .tag = 'c' },
+	{ .name = "output", .letter = 'o', .type = CLI_OPT_TEXT, .offset = O(output), .tag = 'o' },
+	{ .name = "draft", .type = CLI_OPT_FLAG, .offset = O(draft), .tag = 'd' },
+	{ .name = "json", .type = CLI_OPT_FLAG, .offset = O(json), .tag = 'e' },
+	{ .name = "section", .type = CLI_OPT_TEXT, .offset = O(section), .tag = 'f' },
+	{ .name = "file", .type = CLI_OPT_TEXT, .offset = O(file), .tag = 'g' },
+	{ .name = "reason", .type = CLI_OPT_TEXT, .offset = O(reason), .tag = 'h' },
+	{ .name = "by", .type = CLI_OPT_TEXT, .offset = O(by), .tag = 'i' },
+	{ .name = "revise", .type = CLI_OPT_FLAG, .offset = O(revise), .tag = 'j' },
+	{ .name = "revision", .type = CLI_OPT_INT, .offset = O(revision), .lo = 1, .hi = 100000,
+	  .tag = 'k' },
+	{ .name = "year", .type = CLI_OPT_INT, .offset = O(year), .lo = 1900, .hi = 9999, .tag = 'l' },
+	{ .name = "meta", .type = CLI_OPT_FLAG, .offset = O(meta), .tag = 'm' },
+	{ .name = "help", .type = CLI_OPT_FLAG, .offset = O(help) },
+	{ .name = NULL },
+};
+#undef O
+
+/* Parse argv (argv[0] = the subcommand or "report"); allowed: the tags of the options
+ * accepted; need_year: a YEAR argument is required. */
 static int parse(int argc, char **argv, const char *allowed, int need_year, struct ropts *o)
 {
-	static const struct option opts[] = {
-		{ "agency", required_argument, NULL, O_AGENCY },
-		{ "region", required_argument, NULL, O_REGION },
-		{ "format", required_argument, NULL, O_FORMAT },
-		{ "output", required_argument, NULL, 'o' },
-		{ "draft", no_argument, NULL, O_DRAFT },
-		{ "json", no_argument, NULL, O_JSON },
-		{ "section", required_argument, NULL, O_SECTION },
-		{ "file", required_argument, NULL, O_FILE },
-		{ "reason", required_argument, NULL, O_REASON },
-		{ "by", required_argument, NULL, O_BY },
-		{ "revise", no_argument, NULL, O_REVISE },
-		{ "revision", required_argument, NULL, O_REVISION },
-		{ "year", required_argument, NULL, O_YEAR },
-		{ "meta", no_argument, NULL, O_META },
-		{ "help", no_argument, NULL, O_HELP },
-		{ NULL, 0, NULL, 0 },
-	};
-	int ch, x;
+	uint64_t given;
+	int x;
 
 	memset(o, 0, sizeof *o);
 	cli_getopt_reset();
-	while ((ch = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
-		if (ch == O_HELP) {
-			usage(stdout);
-			return -1;
-		}
-		if (ch == '?' || !strchr(allowed, ch == 'o' ? 'o' : 'a' + (ch - O_AGENCY)))
-			return cli_usage_error(CMD, "option '%s' is not accepted by 'report %s'",
-					       argv[optind - 1], argv[0]);
-		switch (ch) {
-		case O_AGENCY: o->agency = optarg; break;
-		case O_REGION: o->region = optarg; break;
-		case O_FORMAT: o->format = optarg; break;
-		case 'o': o->output = optarg; break;
-		case O_DRAFT: o->draft = 1; break;
-		case O_JSON: o->json = 1; break;
-		case O_SECTION: o->section = optarg; break;
-		case O_FILE: o->file = optarg; break;
-		case O_REASON: o->reason = optarg; break;
-		case O_BY: o->by = optarg; break;
-		case O_REVISE: o->revise = 1; break;
-		case O_META: o->meta = 1; break;
-		case O_REVISION:
-			if ((x = cli_opt_int(optarg, "--revision", 1, 100000, &o->revision)) != 0)
-				return x;
-			break;
-		case O_YEAR:
-			if ((x = parse_year(optarg, &o->year)) != 0)
-				return x;
-			break;
-		}
+	if ((x = cli_opts_parse(CMD, report_options, o, argc, argv, &given)) != 0)
+		return x;
+	if (o->help) {
+		usage(stdout);
+		return -1;
 	}
+	for (int i = 0; report_options[i].name; i++)
+		if ((given >> i & 1) && report_options[i].tag && !strchr(allowed, (int)report_options[i].tag))
+			return cli_usage_error(CMD, "option '--%s' is not accepted by 'report %s'",
+					       report_options[i].name, argv[0]);
 	if (need_year) {
 		if (optind >= argc)
 			return cli_usage_error(CMD, "'report %s' needs a YEAR", argv[0]);

@@ -39,4 +39,12 @@ run 2 "$GONGKAI" app event 1 fee-notice --date 2024-09-28 --by-pages 3x
 contains "$ERR" "--by-pages: want a whole number 1-1000000, got '3x'" "--by-pages 3x is refused"
 run 2 "$GONGKAI" app decide 1 --date 2024-09-29 --outcome granted --responsible-contact x
 contains "$ERR" "--responsible-contact goes with --responsible-organ" "the contact goes with the organ"
+run 2 "$GONGKAI" report list --year 2024x
+contains "$ERR" "--year: want a whole number 1900-9999, got '2024x'" "report list --year 2024x is refused"
+run 2 "$GONGKAI" report publish 2024 --draft
+contains "$ERR" "option '--draft' is not accepted by 'report publish'" "a subcommand refuses another's option"
+run 2 "$GONGKAI" search x --sort weird
+contains "$ERR" "--sort: want one of relevance, date, got 'weird'" "search --sort names its words"
+run 2 "$GONGKAI" app list --due-within 3x
+contains "$ERR" "--due-within: want a whole number 0-1000, got '3x'" "app list --due-within 3x is refused"
 done_testing
