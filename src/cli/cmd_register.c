@@ -14,6 +14,7 @@
  * One transaction per command: an import with one bad row stores nothing.
  */
 #include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -183,6 +184,46 @@ static int do_change(struct cli *cli, const struct reg_desc *d, int argc, char *
 }
 
 /* One line per entry: id, then field=value pairs of the set fields. */
+/* The options of register list, import and report; .tag: which of them takes it. */
+struct reg_opts {
+	const char *agency;
+	int year, json, by_filing_year, count_co_defendant, help;
+};
+enum { R_LIST = 1u << 0, R_IMPORT = 1u << 1, R_REPORT = 1u << 2 };
+
+#define O(field) offsetof(struct reg_opts, field)
+static const struct cli_opt reg_options[] = {
+	{ .name = "agency", .type = CLI_OPT_TEXT, .offset = O(agency) },
+	{ .name = "year", .type = CLI_OPT_INT, .offset = O(year), .lo = 1900, .hi = 2199,
+	  .tag = R_LIST | R_REPORT },
+	{ .name = "json", .type = CLI_OPT_FLAG, .offset = O(json), .tag = R_LIST | R_REPORT },
+	{ .name = "by-filing-year", .type = CLI_OPT_FLAG, .offset = O(by_filing_year), .tag = R_REPORT },
+	{ .name = "count-co-defendant", .type = CLI_OPT_FLAG, .offset = O(count_co_defendant),
+	  .tag = R_REPORT },
+	{ .name = "help", .type = CLI_OPT_FLAG, .offset = O(help) },
+	{ .name = NULL },
+};
+#undef O
+
+/* Read the options of action (R_*, named sub) into o: 0 to go on, -1 after --help, else the
+ * exit status. */
+static int read_reg_options(int argc, char **argv, unsigned action, const char *sub,
+			    struct reg_opts *o)
+{
+	uint64_t given;
+	int x;
+
+	memset(o, 0, sizeof *o);
+	if ((x = cli_opts_parse("register", reg_options, o, argc, argv, &given)) != 0 ||
+	    (x = cli_opts_only("register", reg_options, given, action, sub)) != 0)
+		return x;
+	if (o->help) {
+		usage(stdout);
+		return -1;
+	}
+	return 0;
+}
+
 static int print_text(const struct reg_desc *d, const struct reg_record *recs, size_t n)
 {
 	struct buf b;
@@ -228,41 +269,23 @@ static int print_json(const struct reg_desc *d, const struct reg_record *recs, s
 
 static int do_list(struct cli *cli, const struct reg_desc *d, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "agency", required_argument, NULL, 'a' },
-		{ "year", required_argument, NULL, 'y' },
-		{ "json", no_argument, NULL, 'j' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *agency = NULL;
+	struct reg_opts o;
+	const char *agency;
 	struct gk_error e = { 0 };
 	struct agency_rec ag;
 	struct reg_record *recs;
 	struct store *s = NULL;
 	struct arena a;
 	size_t n = 0, kept = 0;
-	int ch, rc, x, json = 0, year = 0;
+	char sub[64];
+	int rc, x, json, year;
 
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'a':
-			agency = optarg;
-			break;
-		case 'y':
-			if ((x = cli_opt_int(optarg, "--year", 1900, 2199, &year)) != 0)
-				return x;
-			break;
-		case 'j':
-			json = 1;
-			break;
-		case 'h':
-			usage(stdout);
-			return CLI_OK;
-		default:
-			return cli_usage_error("register", "unknown option '%s'", argv[optind - 1]);
-		}
-	}
+	snprintf(sub, sizeof sub, "register %s list", d->name);
+	if ((x = read_reg_options(argc, argv, R_LIST, sub, &o)) != 0)
+		return x < 0 ? CLI_OK : x;
+	agency = o.agency;
+	json = o.json;
+	year = o.year;
 	if (optind < argc)
 		return cli_usage_error("register", "unexpected argument '%s'", argv[optind]);
 	if ((x = cli_open_store(cli, 0, &s)) != 0)
@@ -284,29 +307,21 @@ static int do_list(struct cli *cli, const struct reg_desc *d, int argc, char **a
 
 static int do_import(struct cli *cli, const struct reg_desc *d, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "agency", required_argument, NULL, 'a' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *agency = NULL, *path, *label;
+	struct reg_opts o;
+	const char *agency, *path, *label;
 	struct gk_error e = { 0 };
 	struct agency_rec ag;
 	struct store *s = NULL;
 	struct arena a;
 	struct buf file;
 	size_t added = 0;
-	int ch, rc, x;
+	char sub[64];
+	int rc, x;
 
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (ch == 'a')
-			agency = optarg;
-		else if (ch == 'h') {
-			usage(stdout);
-			return CLI_OK;
-		} else
-			return cli_usage_error("register", "unknown option '%s'", argv[optind - 1]);
-	}
+	snprintf(sub, sizeof sub, "register %s import", d->name);
+	if ((x = read_reg_options(argc, argv, R_IMPORT, sub, &o)) != 0)
+		return x < 0 ? CLI_OK : x;
+	agency = o.agency;
 	if (optind != argc - 1)
 		return cli_usage_error("register", "%s import needs one FILE.csv", d->name);
 	path = argv[optind];
@@ -435,17 +450,9 @@ static int print_report(int year, const struct table2 *t2, const struct table4 *
 
 static int do_report(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "agency", required_argument, NULL, 'a' },
-		{ "year", required_argument, NULL, 'y' },
-		{ "json", no_argument, NULL, 'j' },
-		{ "by-filing-year", no_argument, NULL, 'f' },
-		{ "count-co-defendant", no_argument, NULL, 'c' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
+	struct reg_opts o;
 	struct table4_rules rules = table4_rules_default();
-	const char *agency = NULL;
+	const char *agency;
 	struct gk_error e = { 0 };
 	struct agency_rec ag;
 	struct reg_narrative nar;
@@ -453,33 +460,17 @@ static int do_report(struct cli *cli, int argc, char **argv)
 	struct table4 t4;
 	struct store *s = NULL;
 	struct arena a;
-	int ch, rc, x, json = 0, year = 0;
+	int rc, x, json, year;
 
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'a':
-			agency = optarg;
-			break;
-		case 'y':
-			if ((x = cli_opt_int(optarg, "--year", 1900, 2199, &year)) != 0)
-				return x;
-			break;
-		case 'j':
-			json = 1;
-			break;
-		case 'f':
-			rules.basis = TABLE4_BY_FILING_YEAR;
-			break;
-		case 'c':
-			rules.exclude_co_defendant = 0;
-			break;
-		case 'h':
-			usage(stdout);
-			return CLI_OK;
-		default:
-			return cli_usage_error("register", "unknown option '%s'", argv[optind - 1]);
-		}
-	}
+	if ((x = read_reg_options(argc, argv, R_REPORT, "register report", &o)) != 0)
+		return x < 0 ? CLI_OK : x;
+	agency = o.agency;
+	json = o.json;
+	year = o.year;
+	if (o.by_filing_year)
+		rules.basis = TABLE4_BY_FILING_YEAR;
+	if (o.count_co_defendant)
+		rules.exclude_co_defendant = 0;
 	if (year == 0)
 		return cli_usage_error("register", "report needs --year YYYY");
 	if ((x = cli_open_store(cli, 0, &s)) != 0)

@@ -62,24 +62,25 @@ static int parse_year(const char *s, int *year)
 	return cli_opt_int(s, "YEAR", 1900, 9999, year);
 }
 
-/* .tag: the letter a subcommand lists in its allowed options (0: every subcommand) */
+/* .tag: the bit of the letter a subcommand lists in its allowed options (0: every subcommand) */
+#define L(c) (1u << ((c) - 'a'))
 #define O(field) offsetof(struct ropts, field)
 static const struct cli_opt report_options[] = {
-	{ .name = "agency", .type = CLI_OPT_TEXT, .offset = O(agency), .tag = 'a' },
-	{ .name = "region", .type = CLI_OPT_TEXT, .offset = O(region), .tag = 'b' },
-	{ .name = "format", .type = CLI_OPT_TEXT, .offset = O(format), .tag = 'c' },
-	{ .name = "output", .letter = 'o', .type = CLI_OPT_TEXT, .offset = O(output), .tag = 'o' },
-	{ .name = "draft", .type = CLI_OPT_FLAG, .offset = O(draft), .tag = 'd' },
-	{ .name = "json", .type = CLI_OPT_FLAG, .offset = O(json), .tag = 'e' },
-	{ .name = "section", .type = CLI_OPT_TEXT, .offset = O(section), .tag = 'f' },
-	{ .name = "file", .type = CLI_OPT_TEXT, .offset = O(file), .tag = 'g' },
-	{ .name = "reason", .type = CLI_OPT_TEXT, .offset = O(reason), .tag = 'h' },
-	{ .name = "by", .type = CLI_OPT_TEXT, .offset = O(by), .tag = 'i' },
-	{ .name = "revise", .type = CLI_OPT_FLAG, .offset = O(revise), .tag = 'j' },
+	{ .name = "agency", .type = CLI_OPT_TEXT, .offset = O(agency), .tag = L('a') },
+	{ .name = "region", .type = CLI_OPT_TEXT, .offset = O(region), .tag = L('b') },
+	{ .name = "format", .type = CLI_OPT_TEXT, .offset = O(format), .tag = L('c') },
+	{ .name = "output", .letter = 'o', .type = CLI_OPT_TEXT, .offset = O(output), .tag = L('o') },
+	{ .name = "draft", .type = CLI_OPT_FLAG, .offset = O(draft), .tag = L('d') },
+	{ .name = "json", .type = CLI_OPT_FLAG, .offset = O(json), .tag = L('e') },
+	{ .name = "section", .type = CLI_OPT_TEXT, .offset = O(section), .tag = L('f') },
+	{ .name = "file", .type = CLI_OPT_TEXT, .offset = O(file), .tag = L('g') },
+	{ .name = "reason", .type = CLI_OPT_TEXT, .offset = O(reason), .tag = L('h') },
+	{ .name = "by", .type = CLI_OPT_TEXT, .offset = O(by), .tag = L('i') },
+	{ .name = "revise", .type = CLI_OPT_FLAG, .offset = O(revise), .tag = L('j') },
 	{ .name = "revision", .type = CLI_OPT_INT, .offset = O(revision), .lo = 1, .hi = 100000,
-	  .tag = 'k' },
-	{ .name = "year", .type = CLI_OPT_INT, .offset = O(year), .lo = 1900, .hi = 9999, .tag = 'l' },
-	{ .name = "meta", .type = CLI_OPT_FLAG, .offset = O(meta), .tag = 'm' },
+	  .tag = L('k') },
+	{ .name = "year", .type = CLI_OPT_INT, .offset = O(year), .lo = 1900, .hi = 9999, .tag = L('l') },
+	{ .name = "meta", .type = CLI_OPT_FLAG, .offset = O(meta), .tag = L('m') },
 	{ .name = "help", .type = CLI_OPT_FLAG, .offset = O(help) },
 	{ .name = NULL },
 };
@@ -90,6 +91,8 @@ static const struct cli_opt report_options[] = {
 static int parse(int argc, char **argv, const char *allowed, int need_year, struct ropts *o)
 {
 	uint64_t given;
+	unsigned mask = 0;
+	char sub[64];
 	int x;
 
 	memset(o, 0, sizeof *o);
@@ -100,10 +103,11 @@ static int parse(int argc, char **argv, const char *allowed, int need_year, stru
 		usage(stdout);
 		return -1;
 	}
-	for (int i = 0; report_options[i].name; i++)
-		if ((given >> i & 1) && report_options[i].tag && !strchr(allowed, (int)report_options[i].tag))
-			return cli_usage_error(CMD, "option '--%s' is not accepted by 'report %s'",
-					       report_options[i].name, argv[0]);
+	for (const char *c = allowed; *c; c++)
+		mask |= L(*c);
+	snprintf(sub, sizeof sub, "report %s", argv[0]);
+	if ((x = cli_opts_only(CMD, report_options, given, mask, sub)) != 0)
+		return x;
 	if (need_year) {
 		if (optind >= argc)
 			return cli_usage_error(CMD, "'report %s' needs a YEAR", argv[0]);

@@ -167,6 +167,16 @@ int cli_opts_parse(const char *command, const struct cli_opt *t, void *rec, int 
 	return 0;
 }
 
+int cli_opts_only(const char *command, const struct cli_opt *t, uint64_t given, unsigned allowed,
+		  const char *sub)
+{
+	for (int i = 0; t[i].name; i++)
+		if ((given >> i & 1) && t[i].tag && !(t[i].tag & allowed))
+			return cli_usage_error(command, "option '--%s' is not accepted by '%s'", t[i].name,
+					       sub);
+	return 0;
+}
+
 void cli_opts_help(FILE *f, const struct cli_opt *t, int width)
 {
 	char left[CLI_OPT_NAME + 32];

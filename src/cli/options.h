@@ -77,6 +77,12 @@ struct cli_opt {
 int cli_opts_parse(const char *command, const struct cli_opt *t, void *rec, int argc,
 		   char **argv, uint64_t *given) GK_WUR;
 
+/* An option given (bit i of given for t[i]) that the subcommand does not take: its tag (a set of
+ * bits) shares none with allowed (a tag of 0: every subcommand takes it). Prints "gongkai
+ * COMMAND: option '--x' is not accepted by 'SUB'" and returns CLI_USAGE; else 0. */
+int cli_opts_only(const char *command, const struct cli_opt *t, uint64_t given, unsigned allowed,
+		  const char *sub) GK_WUR;
+
 /* The --help lines of t's listed options: "  --name VALUE" in a column width wide (at least
  * two spaces after it), the help beside it, its further lines indented to the same column. */
 void cli_opts_help(FILE *f, const struct cli_opt *t, int width);
