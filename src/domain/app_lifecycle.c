@@ -364,12 +364,15 @@ static int refuse(struct gk_error *e, int code, const char *field, int kind, con
 	GK_PRINTF(5, 6);
 static int refuse(struct gk_error *e, int code, const char *field, int kind, const char *fmt, ...)
 {
+	const struct desc_field *f = desc_find(&app_event_desc, field);
 	char why[sizeof e->msg];
 	va_list ap;
 
 	va_start(ap, fmt);
 	vsnprintf(why, sizeof why, fmt, ap);
 	va_end(ap);
+	if (f)
+		return desc_error(e, code, f, "不能记录“%s”：%s", app_event_rules[kind].label, why);
 	return err_set(e, code, field, "不能记录“%s”：%s", app_event_rules[kind].label, why);
 }
 
@@ -404,8 +407,8 @@ static int period(const struct calendar *cal, struct app_event_in *ev, int deflt
 			      what, ds(ev->due, d1), ds(ev->date, d2));
 	if (ev->days == 0 && ev->due == CLOCK_NONE) {
 		if (deflt <= 0)
-			return refuse(e, ERR_INVALID, "period", ev->kind, "请写明%s（--period N 个工作日"
-				      "或 --due DATE）", what);
+			return refuse(e, ERR_INVALID, "period", ev->kind, "请写明%s（几个工作日，"
+				      "或最后一天的日期）", what);
 		ev->days = deflt;
 	}
 	if (cal == NULL)
@@ -490,7 +493,7 @@ static int clock_checks(const struct app_status *st, struct app_event_in *ev,
 		if ((k == EV_CORRECTION_RECEIVED || k == EV_FEE_PAID) && ev->date > due) {
 			if (ev->late_reason == NULL || !*ev->late_reason) {
 				rc = refuse(e, ERR_STATE, "late_reason", k, "%s已于 %s 届满；逾期%s只有写明接受的"
-					    "理由（--late-reason）才能记录，否则应按%s终止办理", what,
+					    "理由才能记录，否则应按%s终止办理", what,
 					    ds(due, d1), fee ? "缴费" : "收到的补正",
 					    fee ? "逾期未缴费" : "逾期未补正");
 				goto out;
@@ -544,7 +547,7 @@ static int fee_notice_checks(const struct app_status *st, struct app_event_in *e
 	/* REQ 109号: one method, stated; the amount follows from it */
 	if (ev->method <= FEE_METHOD_NONE || ev->method >= FEE_METHOD__MAX)
 		return refuse(e, ERR_INVALID, "by_count", k, "收费通知应载明计收方式：按件"
-			      "（--by-count）或按量（--by-pages P），二者只选其一（国办函〔2020〕109号）");
+			      "或按量（写明页数），二者只选其一（国办函〔2020〕109号）");
 	if (ev->quantity < 1)
 		return refuse(e, ERR_INVALID, ev->method == FEE_BY_PAGES ? "by_pages" : "by_count",
 			      k, "%s须写明%s", app_fee_method_labels[ev->method],
@@ -621,14 +624,14 @@ static int field_checks(const struct app_status *st, struct app_event_in *ev,
 				      : st->consults[ev->ref - 1].lapsed ? "的答复期限已届满"
 				      : "已经收到意见");
 		if (ev->ref == 0 && open_consultations(st) > 1 && cal != NULL)
-			return refuse(e, ERR_INVALID, "ref", k, "有 %zu 次征求意见尚未答复，请用 --ref N "
-				      "写明是第几次", open_consultations(st));
+			return refuse(e, ERR_INVALID, "ref", k, "有 %zu 次征求意见尚未答复，请写明"
+				      "答复的是第几次", open_consultations(st));
 		return 0;
 	case EV_EXTENDED:
 		/* REQ 条例-33 REQ 492号-24: approved by the head of the disclosure office, ≤ 20 (15) */
 		if (ev->approver == NULL || !*ev->approver)
 			return refuse(e, ERR_INVALID, "approver", k, "延长答复期限须经政府信息公开工作机构"
-				      "负责人同意（条例第三十三条）：请写明批准人 --approver NAME");
+				      "负责人同意（条例第三十三条）：请写明批准人");
 		if (ev->days < 0 || ev->days > clock_extension_max(st->regime))
 			return refuse(e, ERR_INVALID, "workdays", k, "延长 %d 个工作日超过%s规定的最长 "
 				      "%d 个工作日", ev->days, clock_regime_name(st->regime),

@@ -176,7 +176,7 @@ audit_before=$(sqlite3 "$DB" "SELECT count(*) FROM audit_event")
 run 1 gk app event 1 consultation-answered --date 2024-10-08
 contains "$ERR" "只能在已征求意见（consultation-started）" "answering a consultation never started is refused, saying why"
 run 2 gk app event 1 extended --date 2024-10-08
-contains "$ERR" "--approver" "an extension without the approver is refused"
+contains "$ERR" "--approver（批准人）: 不能记录" "an extension without the approver is refused, naming the field and its label"
 run 1 gk app event 1 extended --date 2024-10-31 --approver 王主任
 contains "$ERR" "2024-10-30" "an extension after the reply deadline is refused"
 run 1 gk app event 1 consultation-started --date 2024-09-20
@@ -221,7 +221,7 @@ contains "$OUT" '"outcome": "other_no_correction"' "correction-lapsed closes wit
 # fee: notice, receipt, lapse → other_fee_unpaid
 a3=$(new_app 2024-09-02 np 王五)
 run 2 gk app event "$a3" fee-notice --date 2024-09-05 --amount 120.50
-contains "$ERR" "--by-pages" "REQ 109号: a fee notice states its method"
+contains "$ERR" "--by-count: 不能记录“收费通知”：收费通知应载明计收方式：按件或按量" "REQ 109号: a fee notice states its method"
 run 2 gk app event "$a3" fee-notice --date 2024-09-05 --by-pages 62 --amount 120.50
 contains "$ERR" "320.00" "REQ 109号: an amount other than the method's is refused, naming the right one"
 run 0 gk app event "$a3" fee-notice --date 2024-09-05 --by-pages 62

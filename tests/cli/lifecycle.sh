@@ -54,7 +54,7 @@ contains "$ERR" "not both" "--period and --due together are refused"
 snap
 run 1 gk app event "$b" correction-received --date 2024-10-22
 contains "$ERR" "2024-10-21" "REQ 条例-30: a correction after the period is refused, naming its end"
-contains "$ERR" "--late-reason" "…and saying how it can be accepted"
+contains "$ERR" "--late-reason（逾期接受的理由）: 不能记录“收到补正”" "…and saying how it can be accepted: the field by its option and its label"
 nothing_stored "a late correction without a reason"
 run 0 gk app event "$b" correction-received --date 2024-10-22 --late-reason 申请人10月21日已寄出，邮路延误
 contains "$ERR" "warning: " "the accepted late correction is stored with a warning"
@@ -90,7 +90,7 @@ nothing_stored "a late fee notice"
 run 2 gk app event "$f" fee-notice --date 2024-09-05 --by-count --by-pages 40
 contains "$ERR" "one method" "REQ 109号: one method only"
 run 2 gk app event "$f" fee-notice --date 2024-09-05 --amount 100
-contains "$ERR" "--by-pages" "a notice without its method is refused"
+contains "$ERR" "--by-count: 不能记录“收费通知”：收费通知应载明计收方式：按件或按量" "a notice without its method is refused"
 run 2 gk app event "$f" fee-notice --date 2024-09-05 --by-pages 40 --amount 150
 contains "$ERR" "100.00" "an amount other than the method's is refused, naming the right one (40 pages: 100 元)"
 run 1 gk app event "$f" fee-notice --date 2024-09-05 --by-count
@@ -133,7 +133,7 @@ contains "$OUT" "第三方答复期限至 2024-10-29（15个工作日，条例�
 run 0 gk app event "$h" consultation-started --date 2024-10-10 --party organ --counterpart 县自然资源局
 contains "$OUT" "其他行政机关答复期限至 2024-10-30（15个工作日，条例第三十四条）" "REQ 条例-34: any number of consultations, each with its due date"
 run 2 gk app event "$h" consultation-answered --date 2024-10-15
-contains "$ERR" "--ref" "with two open, the answer says which"
+contains "$ERR" "--ref: 不能记录“收到意见”：有 2 次征求意见尚未答复，请写明答复的是第几次" "with two open, the answer says which"
 run 0 gk app event "$h" consultation-answered --date 2024-10-15 --ref 2
 snap
 run 1 gk app decide "$h" --outcome granted --date 2024-10-29
