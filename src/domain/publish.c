@@ -20,12 +20,12 @@ static int staff_of(struct store *s, const char *name, const struct doc *d, stru
 	int rc;
 
 	if (name == NULL || !*name)
-		return err_set(e, ERR_INVALID, "by", "who does this? (--by USER)");
+		return err_set(e, ERR_INVALID, "by", "请写明操作人");
 	if ((rc = user_store(s)->get_by_name(s, name, a, u, e)) != 0)
-		return rc == ERR_NOTFOUND ? err_set(e, ERR_FORBIDDEN, "by", "%s is not a user "
-						    "(gongkai user add)", name) : rc;
+		return rc == ERR_NOTFOUND ? err_set(e, ERR_FORBIDDEN, "by", "%s 不是本系统的用户",
+						    name) : rc;
 	if (strcmp(u->role, "supervisor") == 0 || (u->agency_id && u->agency_id != d->agency_id))
-		return err_set(e, ERR_FORBIDDEN, "by", "%s is not staff of %s", name, d->agency);
+		return err_set(e, ERR_FORBIDDEN, "by", "%s 不是%s的工作人员", name, d->agency);
 	return 0;
 }
 
@@ -79,7 +79,7 @@ int publish_submit(struct store *s, int64_t id, const char *by, struct gk_error 
 	if (strcmp(by ? by : "", d.author) != 0 && (rc = staff_of(s, by, &d, &a, &u, e)) != 0)
 		goto out;
 	if (doc_state_of(&d) != DOC_DRAFT) {
-		rc = err_set(e, ERR_STATE, "ID", "document %lld is %s, not a draft", (long long)id,
+		rc = err_set(e, ERR_STATE, "ID", "文件 %lld 目前是“%s”，不是草稿", (long long)id,
 			     doc_state_labels[doc_state_of(&d)]);
 		goto out;
 	}
@@ -158,14 +158,14 @@ int publish_publish(struct store *s, int64_t id, const char *by, int at, struct 
 	    (rc = staff_of(s, by, &d, &a, &u, e)) != 0)
 		goto out;
 	if (doc_state_of(&d) != DOC_APPROVED) {
-		rc = err_set(e, ERR_STATE, "ID", "document %lld is %s: only a document that passed "
-			     "初审, 复审 and 终审 is published", (long long)id,
+		rc = err_set(e, ERR_STATE, "ID", "文件 %lld 目前是“%s”：只有经过初审、复审和"
+			     "终审的文件才能发布", (long long)id,
 			     doc_state_labels[doc_state_of(&d)]);
 		goto out;
 	}
 	if (strcmp(d.disclosure, "proactive") != 0) {
-		rc = err_set(e, ERR_STATE, "ID", "document %lld is %s: only 主动公开 documents are "
-			     "published", (long long)id,
+		rc = err_set(e, ERR_STATE, "ID", "文件 %lld 的公开属性是“%s”：只有主动公开的文件"
+			     "才能发布", (long long)id,
 			     doc_label(doc_disclosure_ids, doc_disclosure_labels, DISCLOSURE__MAX,
 				       d.disclosure));
 		goto out;
@@ -173,7 +173,7 @@ int publish_publish(struct store *s, int64_t id, const char *by, int at, struct 
 	if (at == 0)
 		at = today;
 	if (at < today) {
-		rc = err_set(e, ERR_INVALID, "at", "a publication date cannot be in the past");
+		rc = err_set(e, ERR_INVALID, "at", "发布日期不能早于今天");
 		goto out;
 	}
 	d.published_date = date_format(at, day);
@@ -196,14 +196,14 @@ int publish_withdraw(struct store *s, int64_t id, const char *by, const char *re
 
 	arena_init(&a);
 	if (reason == NULL || !*reason) {
-		rc = err_set(e, ERR_INVALID, "reason", "a withdrawal needs its reason");
+		rc = err_set(e, ERR_INVALID, "reason", "撤回须写明理由");
 		goto out;
 	}
 	if ((rc = doc_store(s)->get(s, id, &a, &d, e)) != 0 ||
 	    (rc = staff_of(s, by, &d, &a, &u, e)) != 0)
 		goto out;
 	if (doc_state_of(&d) != DOC_PUBLISHED) {
-		rc = err_set(e, ERR_STATE, "ID", "document %lld is %s, not published",
+		rc = err_set(e, ERR_STATE, "ID", "文件 %lld 目前是“%s”，尚未发布",
 			     (long long)id, doc_state_labels[doc_state_of(&d)]);
 		goto out;
 	}

@@ -44,35 +44,33 @@ int publish_review_check(enum doc_state state, const char *author, const struct 
 
 	/* REQ 三审-1: stages in order, only on a submitted document */
 	if (state < DOC_FIRST || state > DOC_FINAL)
-		return err_set(e, ERR_STATE, "stage", "the document is %s, not awaiting review%s",
-			       doc_state_labels[state],
-			       state == DOC_DRAFT ? " (submit it first: gongkai doc submit)" : "");
+		return err_set(e, ERR_STATE, "stage", "文件目前是“%s”，不在审核中%s",
+			       doc_state_labels[state], state == DOC_DRAFT ? "（请先提交审核）" : "");
 	if (state != st->awaiting)
 		return err_set(e, ERR_STATE, "stage",
-			       "the document awaits %s, not %s: stages are taken in order",
+			       "文件等待%s，不是%s：三审须依次进行",
 			       publish_stages[state - DOC_FIRST].label, st->label);
 	/* REQ 三审-2: a different person at each stage, never the author */
 	if (author && strcmp(req->reviewer, author) == 0)
 		return err_set(e, ERR_FORBIDDEN, "by",
-			       "%s wrote this document and may not review it", req->reviewer);
+			       "%s 是本文件的起草人，不能审核本文件", req->reviewer);
 	for (size_t i = 0; i < n; i++)
 		if (strcmp(prior[i].reviewer, req->reviewer) == 0)
 			return err_set(e, ERR_FORBIDDEN, "by",
-				       "%s already did the %s of this document; each stage needs a "
-				       "different person", req->reviewer,
+				       "%s 已经做过本文件的%s；每一审须由不同的人进行",
+				       req->reviewer,
 				       publish_stages[prior[i].stage].label);
 	/* REQ 三审-3 */
 	if (!role_allowed(st->roles, req->role))
-		return err_set(e, ERR_FORBIDDEN, "by", "%s is a %s; the %s is done by: %s",
+		return err_set(e, ERR_FORBIDDEN, "by", "%s 的角色是 %s；%s由以下角色进行：%s",
 			       req->reviewer, req->role, st->label, st->roles);
 	/* REQ 三审-4 */
 	if (!req->approve && (req->comment == NULL || !req->comment[0]))
 		return err_set(e, ERR_INVALID, "comment",
-			       "a rejection needs the reason (--comment), so the author can act on it");
+			       "退回须写明理由，起草人才能据以修改");
 	/* REQ 条例-17: 保密审查 before publication */
 	if (req->approve && st->secrecy_required && !req->secrecy_checked)
 		return err_set(e, ERR_STATE, "secrecy_checked",
-			       "%s approval requires confirming the 保密审查 (涉密信息不上网): "
-			       "add --secrecy-checked once the check is done", st->label);
+			       "%s通过前须确认已经保密审查（涉密信息不上网）", st->label);
 	return 0;
 }

@@ -42,22 +42,22 @@ contains "$OUT" "$(printf '%%PDF-1.4 test' | sha256sum | cut -c1-64)" "the attac
 
 # 三审: REQ 三审-1 … 三审-4, REQ 条例-17
 run 1 G doc review 1 --stage first --by rev1 --decision approve
-contains "$ERR" "submit it first" "a draft cannot be reviewed"
+contains "$ERR" "不在审核中（请先提交审核）" "a draft cannot be reviewed"
 run 0 G doc submit 1 --by off1
 run 1 G doc edit 1 --title "changed" --by off1
 contains "$ERR" "under review" "a document under review cannot be edited"
 run 1 G doc review 1 --stage second --by rev1 --decision approve
-contains "$ERR" "stages are taken in order" "REQ 三审-1: skipping 初审 is refused"
+contains "$ERR" "三审须依次进行" "REQ 三审-1: skipping 初审 is refused"
 run 1 G doc review 1 --stage first --by off1 --decision approve
-contains "$ERR" "may not review" "REQ 三审-2: the author may not review"
+contains "$ERR" "不能审核本文件" "REQ 三审-2: the author may not review"
 run 0 G doc review 1 --stage first --by rev1 --decision approve --comment "文字无误"
 run 1 G doc review 1 --stage second --by rev1 --decision approve
-contains "$ERR" "different person" "REQ 三审-2: the same person twice is refused"
+contains "$ERR" "每一审须由不同的人进行" "REQ 三审-2: the same person twice is refused"
 run 1 G doc review 1 --stage second --by off1 --decision approve
 run 0 G doc review 1 --stage second --by rev2 --decision approve
 run 1 G doc review 1 --stage final --by rev2 --decision approve --secrecy-checked
 run 1 G doc review 1 --stage final --by boss --decision approve
-contains "$ERR" "保密审查" "REQ 条例-17: 终审 without --secrecy-checked is refused"
+contains "$ERR" "--secrecy-checked: 终审通过前须确认已经保密审查" "REQ 条例-17: 终审 without --secrecy-checked is refused"
 run 0 G doc review 1 --stage final --by boss --decision approve --secrecy-checked
 equals "$OUT" "1 approved 待发布" "after 终审 the document awaits publication"
 run 0 G search 公开
@@ -66,7 +66,7 @@ contains "$OUT" "no documents found" "an approved but unpublished document is no
 # rejection returns to draft with the reason; a new round needs fresh reviews
 run 0 G doc submit 2 --by off1
 run 2 G doc review 2 --stage first --by rev1 --decision reject
-contains "$ERR" "--comment" "REQ 三审-4: a rejection needs its reason"
+contains "$ERR" "--comment: 退回须写明理由" "REQ 三审-4: a rejection needs its reason"
 run 0 G doc review 2 --stage first --by rev1 --decision reject --comment "标题有误"
 equals "$OUT" "2 draft 草稿" "a rejection returns the document to draft"
 run 0 G doc history 2
@@ -90,7 +90,7 @@ run 0 G doc publish 1 --by off1
 equals "$OUT" "1 published 已发布 2024-03-04" "published today"
 run 0 G doc publish 2 --by off1 --at 2024-03-11
 run 1 G doc publish 3 --by off1
-contains "$ERR" "初审, 复审 and 终审" "publishing without 三审 is refused"
+contains "$ERR" "只有经过初审、复审和终审的文件才能发布" "publishing without 三审 is refused"
 run 0 G register normdoc list --json
 contains "$OUT" "慈政发〔2024〕1号" "REQ 条例-20-1: a published 行政规范性文件 is in the normative register"
 run 0 G doc edit 2 --validity repealed --invalid-date 2024-12-01 --by off1

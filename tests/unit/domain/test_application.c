@@ -407,7 +407,9 @@ static void test_path_fee(void **state)
 	x = ev(EV_FEE_NOTICE, "2024-03-05");
 	x.method = FEE_METHOD_NONE;
 	assert_int_equal(app_apply(&st, &x, cal, today, &e), ERR_INVALID);
-	assert_non_null(strstr(e.msg, "--by-pages"));
+	assert_string_equal(e.field, "by_count");          /* a field, never an option */
+	assert_non_null(strstr(e.msg, "按件或按量"));
+	assert_null(strstr(e.msg, "--"));
 	x.method = FEE_BY_PAGES;
 	x.quantity = 30;                                   /* 30 pages are free */
 	assert_int_equal(app_apply(&st, &x, cal, today, &e), ERR_STATE);
