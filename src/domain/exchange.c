@@ -392,6 +392,8 @@ static int read_text(const struct desc_field *f, const char *where, const char *
 		return bad(e, where, f->id, "not a date YYYY-MM-DD: '%s'", s);
 	if (f->type == DESC_STAMP && desc_check_value(f, s, &why) != 0)
 		return bad(e, where, f->id, "not a UTC timestamp YYYY-MM-DDTHH:MM:SSZ: '%s'", s);
+	if (f->max && (f->type == DESC_LINE || f->type == DESC_TEXT) && desc_check_value(f, s, &why) != 0)
+		return bad(e, where, f->id, "%s", why.msg);   /* its declared limit, as typed in */
 	return 0;
 }
 

@@ -22,21 +22,27 @@
 #define DESC_COUNT(rec, member, max, label) \
 	{ #member, DESC_INT, offsetof(struct rec, member), (max), 0, NULL, (label), NULL, NULL }
 
+/* A text member of a record with its limit in bytes. */
+#define DESC_MEMBER_MAX(rec, member, type, max, flags, label) \
+	{ #member, (type), offsetof(struct rec, member), (max), (flags), NULL, (label), NULL, NULL }
+
 #define A(m, t, f, l) DESC_MEMBER(app_rec, m, t, f, l)
+/* the texts an applicant or the office gives, with the limits app_new_desc checks them by */
+#define AM(m, t, max, f, l) DESC_MEMBER_MAX(app_rec, m, t, max, f, l)
 static const struct desc_field app_rec_fields[] = {
 	A(tracking_code, DESC_LINE, REQ, "查询码"),
 	A(secret_hash, DESC_LINE, REQ | DESC_SECRET, "查询密码（散列值）"),
 	A(received, DESC_DAY, REQ, "收到申请日期"),
-	A(channel, DESC_LINE, REQ, "申请方式"),
-	A(applicant_type, DESC_LINE, REQ, "申请人类型"),
-	A(applicant_name, DESC_LINE, REQ | PERS, "申请人姓名或者名称"),
+	AM(channel, DESC_LINE, APP_CODE_MAX, REQ, "申请方式"),
+	AM(applicant_type, DESC_LINE, APP_CODE_MAX, REQ, "申请人类型"),
+	AM(applicant_name, DESC_LINE, APP_NAME_MAX, REQ | PERS, "申请人姓名或者名称"),
 	A(applicant_key, DESC_LINE, REQ | PERS, "同一申请人的标识"),
-	A(contact, DESC_TEXT, PERS, "联系方式"),
-	A(id_number, DESC_LINE, PERS, "身份证明号码"),
-	A(request, DESC_TEXT, 0, "申请公开的政府信息的描述"),
-	A(form, DESC_TEXT, PERS, "申请表的其他内容"),
-	A(state, DESC_LINE, REQ, "办理状态"),
-	A(outcome, DESC_LINE, 0, "办理结果"),
+	AM(contact, DESC_TEXT, APP_CONTACT_MAX, PERS, "联系方式"),
+	AM(id_number, DESC_LINE, APP_ID_NUMBER_MAX, PERS, "身份证明号码"),
+	AM(request, DESC_TEXT, APP_REQUEST_MAX, 0, "申请公开的政府信息的描述"),
+	AM(form, DESC_TEXT, APP_FORM_MAX, PERS, "申请表的其他内容"),
+	AM(state, DESC_LINE, APP_CODE_MAX, REQ, "办理状态"),
+	AM(outcome, DESC_LINE, APP_CODE_MAX, 0, "办理结果"),
 	A(closed, DESC_DAY, 0, "办结日期"),
 	A(reply_due, DESC_DAY, 0, "答复期限"),
 	A(created_at, DESC_STAMP, REQ, "登记时间"),

@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "domain/application.h"
 #include "web/app.h"
 #include "web/handlers.h"
 #include "web/web.h"
@@ -28,11 +29,16 @@
 
 /* REQ 条例-29: the content of an application (web/appform.h), online or registered by staff.
  * phone, address and email make up the application's contact, whose limit (domain
- * app_new_desc: 600 bytes) holds all three with their labels; doc_title, doc_no and
- * description its request (20000), medium and delivery its form (200). */
+ * APP_CONTACT_MAX) holds all three with their labels; doc_title, doc_no and description its
+ * request (APP_REQUEST_MAX), medium and delivery its form (APP_FORM_MAX). The name and the
+ * identity number go to the application as typed: the domain's declaration (app_new_desc)
+ * holds their limits and says what is wrong, in the same words as on the command line; the
+ * route only bounds their size (ARG_BOUND). */
+#define ARG_BOUND(max) (4 * (max))
 #define ART29_FIELDS \
-	{ "applicant_type", F_LINE, 1, 16, "申请人类型" }, { "applicant_name", F_LINE, 1, 200, "姓名或名称" }, \
-	{ "id_number", F_LINE, 0, 18, "身份证件号码" }, { "phone", F_LINE, 0, 40, "联系电话" }, \
+	{ "applicant_type", F_LINE, 1, 16, "申请人类型" }, \
+	{ "applicant_name", F_LINE, 1, ARG_BOUND(APP_NAME_MAX), "姓名或名称" }, \
+	{ "id_number", F_LINE, 0, ARG_BOUND(APP_ID_NUMBER_MAX), "身份证件号码" }, { "phone", F_LINE, 0, 40, "联系电话" }, \
 	{ "address", F_LINE, 0, 300, "通信地址" }, { "email", F_LINE, 0, 200, "电子邮箱" }, \
 	{ "doc_title", F_LINE, 0, 500, "信息名称" }, { "doc_no", F_LINE, 0, 200, "文号" }, \
 	{ "description", F_TEXT, 0, 6000, "特征性描述" }, { "medium", F_LINE, 0, 40, "载体形式" }, \

@@ -73,6 +73,11 @@ contains "$ERR" "profile.report_due" "an impossible report deadline is refused, 
 sed 's/"fee_pause": "no"/"fee_pause": "often"/' "$TMP/l1.json" >"$TMP/badpause.json"
 run 2 gb import "$TMP/badpause.json"
 contains "$ERR" "profile.fee_pause" "an export with an unknown fee-pause setting is refused, naming the field"
+long=$(printf '张%.0s' $(seq 67))
+sed "s/\"applicant_name\": \"张三\"/\"applicant_name\": \"$long\"/" "$TMP/l1.json" >"$TMP/longname.json"
+run 2 gb import "$TMP/longname.json"
+contains "$ERR" "applicant_name: 最多 200 字节（约 66 个汉字），现有 201 字节" \
+	"a name over the application's limit is refused by the import, in the same words as app new"
 run 0 gb import "$TMP/l1.json"
 contains "$OUT" "4 users, 4 applications (8 events), 2 documents, 7 register entries, 1 report texts" "import says what it stored"
 gb export >"$TMP/l2.json"

@@ -43,6 +43,26 @@ equals "$CODE" 400 "a bad identity number is refused"
 contains "$BODY" 'id="f-id_number"' "the form comes back"
 contains "$BODY" 'invalid"' "with the field marked"
 
+# one limit, one message: a name of 67 characters (201 bytes) is refused by the public form and
+# by the command line alike, in the same words from the application's declaration
+long=$(printf '张%.0s' $(seq 67))
+n_before=$(sql "$GONGKAI_DB" "SELECT count(*) FROM application")
+post /apply --data-urlencode "_csrf=$tok" --data-urlencode "agency=$ag" --data-urlencode "applicant_type=np" \
+	--data-urlencode "applicant_name=$long" --data-urlencode "phone=13800000000" --data-urlencode "doc_title=x"
+equals "$CODE" 400 "a name over its limit is refused by the form"
+limit_msg="最多 200 字节（约 66 个汉字），现有 201 字节"
+contains "$BODY" "<a href=\"#f-applicant_name\">申请人姓名或者名称：$limit_msg</a>" \
+	"beside the name, with the declaration's label and words"
+run 2 "$GONGKAI" --db "$GONGKAI_DB" app new --received 2024-09-27 --channel post --applicant-type np \
+	--applicant-name "$long" --contact 13800000000 --request x --agency 慈周寨镇人民政府
+contains "$ERR" "--applicant-name（申请人姓名或者名称）: $limit_msg" "the command line refuses it in the same words"
+equals "$(sql "$GONGKAI_DB" "SELECT count(*) FROM application")" "$n_before" "neither stored anything"
+post /apply --data-urlencode "_csrf=$tok" --data-urlencode "agency=$ag" --data-urlencode "applicant_type=np" \
+	--data-urlencode "applicant_name=${long%张}" --data-urlencode "id_number=1101011990030712345" \
+	--data-urlencode "phone=13800000000" --data-urlencode "doc_title=x"
+equals "$CODE" 400 "an identity number over 18 characters is refused"
+contains "$BODY" "<a href=\"#f-id_number\">身份证明号码：最多 18 字节" "by the declaration's limit, beside its field"
+
 post /apply --data-urlencode "_csrf=$tok" --data-urlencode "agency=$ag" --data-urlencode "applicant_type=np" \
 	--data-urlencode "applicant_name=$evil" --data-urlencode "phone=13800000000" --data-urlencode "address=$sqlm" \
 	--data-urlencode "doc_title=2024年道路修缮工程预算 $evil" --data-urlencode "description=$sqlm"

@@ -14,6 +14,7 @@
 #include "domain/agency.h"
 #include "domain/application.h"
 #include "domain/audit.h"
+#include "domain/records.h"
 #include "store/store.h"
 #include "text/date.h"
 #include "../tmpstore.h"
@@ -890,6 +891,25 @@ static void test_codes_follow_the_report_format(void **state)
 			    "in-person, post, post-plain, online, fax, email, oral, other");
 }
 
+/* One limit per text: what app new and the web forms register (app_new_desc) is what the
+ * stored record declares (app_rec_desc), which the ledger import checks. */
+static void test_limits_one_rule(void **state)
+{
+	size_t same = 0;
+
+	(void)state;
+	for (size_t i = 0; i < app_new_desc.nfields; i++) {
+		const struct desc_field *n = &app_new_desc.fields[i];
+		const struct desc_field *r = desc_find(&app_rec_desc, n->id);
+		if (r == NULL || n->type == DESC_DATE)
+			continue;
+		assert_int_equal(r->max, n->max);
+		assert_true(r->max > 0);
+		same++;
+	}
+	assert_int_equal(same, 7);   /* channel, type, name, id number, contact, request, form */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -914,6 +934,7 @@ int main(void)
 		cmocka_unit_test(test_month_ordinal_and_fee_notice),
 		cmocka_unit_test(test_create_validates),
 		cmocka_unit_test(test_codes_follow_the_report_format),
+		cmocka_unit_test(test_limits_one_rule),
 	};
 	return cmocka_run_group_tests_name("domain/application", tests, group_setup, group_teardown);
 }
