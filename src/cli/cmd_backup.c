@@ -4,6 +4,7 @@
  * newer copy (domain/backup.h).
  */
 #include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,29 @@
 #include "domain/backup.h"
 #include "text/date.h"
 
+/* What backup reads from its options. */
+struct backup_opts {
+	const char *dir, *check;
+	int keep_daily, keep_weekly, help;
+};
+
+#define O(field) offsetof(struct backup_opts, field)
+static const struct cli_opt backup_options[] = {
+	{ .name = "dir", .type = CLI_OPT_TEXT, .offset = O(dir), .value = "DIR",
+	  .help = "the daily backup DIR/gongkai-YYYY-MM-DD.db (today, Beijing\n"
+		  "time; replaced when run again the same day), then rotation:\n"
+		  "the other gongkai-*.db of DIR beyond what is kept are removed" },
+	{ .name = "keep-daily", .type = CLI_OPT_INT, .offset = O(keep_daily), .lo = 0, .hi = 1000,
+	  .value = "N", .help = "keep the N newest daily backups (default 7)" },
+	{ .name = "keep-weekly", .type = CLI_OPT_INT, .offset = O(keep_weekly), .lo = 0, .hi = 1000,
+	  .value = "N", .help = "and the newest of each of the N weeks before (default 4)" },
+	{ .name = "check", .type = CLI_OPT_TEXT, .offset = O(check), .value = "FILE",
+	  .help = "only check a backup (nothing is written)" },
+	{ .name = "help", .letter = 'h', .type = CLI_OPT_FLAG, .offset = O(help) },
+	{ .name = NULL },
+};
+#undef O
+
 static void backup_help(void)
 {
 	printf("Usage: gongkai [--db DB] backup FILE\n"
@@ -21,14 +45,9 @@ static void backup_help(void)
 	       "Copy the whole database to FILE while the server keeps running (SQLite's online\n"
 	       "backup: one consistent moment), then check the copy: its structure (integrity\n"
 	       "check) and its audit log's hash chain, every entry. FILE appears only when the\n"
-	       "copy is sound, and an existing FILE is never overwritten.\n"
-	       "  --dir DIR          the daily backup DIR/gongkai-YYYY-MM-DD.db (today, Beijing\n"
-	       "                     time; replaced when run again the same day), then rotation:\n"
-	       "                     the other gongkai-*.db of DIR beyond what is kept are removed\n"
-	       "  --keep-daily N     keep the N newest daily backups (default 7)\n"
-	       "  --keep-weekly N    and the newest of each of the N weeks before (default 4)\n"
-	       "  --check FILE       only check a backup (nothing is written)\n"
-	       "It prints the audit log's head (ID:HASH): 'gongkai audit verify --head ID:HASH'\n"
+	       "copy is sound, and an existing FILE is never overwritten.\n");
+	cli_opts_help(stdout, backup_options, 19);
+	printf("It prints the audit log's head (ID:HASH): 'gongkai audit verify --head ID:HASH'\n"
 	       "later proves that the log was not rewritten since. To restore: gongkai restore.\n");
 }
 
@@ -58,37 +77,25 @@ static void removed(void *ctx, const char *path)
 	printf("removed %s (rotation)\n", path);
 }
 
-static int parse_keep(const char *opt, const char *v, int *out)
-{
-	return cli_opt_int(v, opt, 0, 1000, out) != 0 ? -1 : 0;
-}
-
 int cmd_backup(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "dir", required_argument, NULL, 'd' },
-		{ "keep-daily", required_argument, NULL, 'D' },
-		{ "keep-weekly", required_argument, NULL, 'W' },
-		{ "check", required_argument, NULL, 'c' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
+	struct backup_opts o = { .keep_daily = 7, .keep_weekly = 4 };
 	struct gk_error e = { 0 };
 	struct backup_info info;
-	const char *dir = NULL, *check = NULL, *file = NULL;
+	const char *dir, *check, *file = NULL;
 	char daily[4096];
-	int keep_daily = 7, keep_weekly = 4, ch;
+	int keep_daily, keep_weekly, x;
 
-	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'd': dir = optarg; break;
-		case 'c': check = optarg; break;
-		case 'D': if (parse_keep("--keep-daily", optarg, &keep_daily)) return CLI_USAGE; break;
-		case 'W': if (parse_keep("--keep-weekly", optarg, &keep_weekly)) return CLI_USAGE; break;
-		case 'h': backup_help(); return CLI_OK;
-		default: return cli_usage_error("backup", "unknown or incomplete option '%s'", argv[optind - 1]);
-		}
+	if ((x = cli_opts_parse("backup", backup_options, &o, argc, argv, NULL)) != 0)
+		return x;
+	if (o.help) {
+		backup_help();
+		return CLI_OK;
 	}
+	dir = o.dir;
+	check = o.check;
+	keep_daily = o.keep_daily;
+	keep_weekly = o.keep_weekly;
 	if (optind < argc)
 		file = argv[optind++];
 	if (optind < argc)

@@ -2,54 +2,67 @@
  * cmd_init.c — `gongkai init`: create the database, or add an organ to it; prints the id.
  */
 #include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 
 #include "cli/commands.h"
 #include "cli/db.h"
+#include "cli/options.h"
 #include "domain/agency.h"
+
+/* What init reads from its options. */
+struct init_opts {
+	struct agency_new in;
+	const char *parent, *actor;
+	int help;
+};
+
+#define O(field) offsetof(struct init_opts, field)
+static const struct cli_opt init_options[] = {
+	{ .name = "agency-name", .type = CLI_OPT_TEXT, .offset = O(in.name), .value = "NAME",
+	  .help = "the organ's full name, e.g. 慈周寨镇人民政府" },
+	{ .name = "agency-code", .type = CLI_OPT_TEXT, .offset = O(in.code), .value = "USCC",
+	  .help = "its 统一社会信用代码 (18 characters, check character verified)" },
+	{ .name = "level", .type = CLI_OPT_TEXT, .offset = O(in.level), .value = "LEVEL",
+	  .help = "township (default), county-dept, county, city-dept, city,\n"
+		  "province-dept, province, ministry" },
+	{ .name = "parent", .type = CLI_OPT_TEXT, .offset = O(parent), .value = "ID|NAME",
+	  .help = "the superior organ, already in the database" },
+	{ .name = "by", .type = CLI_OPT_TEXT, .offset = O(actor) },
+	{ .name = "help", .type = CLI_OPT_FLAG, .offset = O(help) },
+	{ .name = NULL },
+};
+#undef O
 
 static void help(void)
 {
 	printf("Usage: gongkai --db FILE init --agency-name NAME [--agency-code USCC] [--level LEVEL]\n"
 	       "                             [--parent ID|NAME] [--by USER]\n"
-	       "Create the database if needed and add an organ (行政机关); print its id.\n"
-	       "  --agency-name NAME   the organ's full name, e.g. 慈周寨镇人民政府\n"
-	       "  --agency-code USCC   its 统一社会信用代码 (18 characters, check character verified)\n"
-	       "  --level LEVEL        township (default), county-dept, county, city-dept, city,\n"
-	       "                       province-dept, province, ministry\n"
-	       "  --parent ID|NAME     the superior organ, already in the database\n");
+	       "Create the database if needed and add an organ (行政机关); print its id.\n");
+	cli_opts_help(stdout, init_options, 21);
 }
 
 int cmd_init(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "agency-name", required_argument, NULL, 'n' },
-		{ "agency-code", required_argument, NULL, 'c' },
-		{ "level", required_argument, NULL, 'l' },
-		{ "parent", required_argument, NULL, 'p' },
-		{ "by", required_argument, NULL, 'B' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	struct agency_new in = { 0 };
-	const char *parent = NULL;
+	struct init_opts o = { .parent = NULL };
+	struct agency_new in;
+	const char *parent;
 	struct gk_error e = { 0 };
 	struct store *s = NULL;
 	struct arena a;
-	int ch, rc, x;
+	int rc, x;
 	int64_t id = 0;
 
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'n': in.name = optarg; break;
-		case 'c': in.code = optarg; break;
-		case 'l': in.level = optarg; break;
-		case 'p': parent = optarg; break;
-		case 'B': cli->actor = optarg; break;
-		case 'h': help(); return CLI_OK;
-		default: return cli_usage_error("init", "unknown or incomplete option '%s'", argv[optind - 1]);
-		}
+	if ((x = cli_opts_parse("init", init_options, &o, argc, argv, NULL)) != 0)
+		return x;
+	if (o.help) {
+		help();
+		return CLI_OK;
 	}
+	if (o.actor)
+		cli->actor = o.actor;
+	in = o.in;
+	parent = o.parent;
 	if (optind < argc)
 		return cli_usage_error("init", "unexpected argument '%s'", argv[optind]);
 	if (in.name == NULL)
