@@ -4,42 +4,53 @@
  * The import is one transaction: a bad record (named with its field) means nothing is stored.
  */
 #include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "base/buf.h"
 #include "cli/commands.h"
 #include "cli/db.h"
+#include "cli/options.h"
 #include "domain/exchange.h"
 
 #define LEDGER_MAX ((size_t)512 << 20)   /* 512 MiB of JSON */
 
+/* What export and import read from their options. */
+struct exchange_opts {
+	const char *agency;
+	int help;
+};
+
+#define O(field) offsetof(struct exchange_opts, field)
+static const struct cli_opt export_options[] = {
+	{ .name = "agency", .type = CLI_OPT_TEXT, .offset = O(agency) },
+	{ .name = "help", .type = CLI_OPT_FLAG, .offset = O(help) },
+	{ .name = NULL },
+};
+static const struct cli_opt import_options[] = {
+	{ .name = "help", .type = CLI_OPT_FLAG, .offset = O(help) },
+	{ .name = NULL },
+};
+#undef O
+
 int cmd_export(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "agency", required_argument, NULL, 'a' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *agency = NULL;
+	struct exchange_opts o = { .agency = NULL };
 	struct gk_error e = { 0 };
 	struct agency_rec ag;
 	struct store *s = NULL;
 	struct arena a;
 	struct buf out;
-	int ch, rc, x;
+	int rc, x;
 
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (ch == 'a') {
-			agency = optarg;
-		} else if (ch == 'h') {
-			printf("Usage: gongkai export [--agency ID|NAME] > ledger.json\n"
-			       "Writes the organ's whole ledger (organ, staff accounts without passwords,\n"
-			       "applications with their events, every register) as JSON; see gongkai import.\n");
-			return CLI_OK;
-		} else {
-			return cli_usage_error("export", "unknown option '%s'", argv[optind - 1]);
-		}
+	if ((x = cli_opts_parse("export", export_options, &o, argc, argv, NULL)) != 0)
+		return x;
+	if (o.help) {
+		printf("Usage: gongkai export [--agency ID|NAME] > ledger.json\n"
+		       "Writes the organ's whole ledger (organ, staff accounts without passwords,\n"
+		       "applications with their events, every register) as JSON; see gongkai import.\n");
+		return CLI_OK;
 	}
 	if (optind < argc)
 		return cli_usage_error("export", "unexpected argument '%s'", argv[optind]);
@@ -47,7 +58,7 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		return x;
 	arena_init(&a);
 	buf_init(&out, LEDGER_MAX);
-	if ((rc = store_begin_read(s, &e)) == 0 && (rc = cli_agency(s, agency, &a, &ag, &e)) == 0 &&
+	if ((rc = store_begin_read(s, &e)) == 0 && (rc = cli_agency(s, o.agency, &a, &ag, &e)) == 0 &&
 	    (rc = exchange_export(s, ag.id, &out, &e)) == 0)
 		fwrite(out.ptr, 1, out.len, stdout);
 	x = cli_finish(s, rc, &e);
@@ -58,25 +69,21 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 
 int cmd_import(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
+	struct exchange_opts o = { .agency = NULL };
 	struct exchange_counts c;
 	struct gk_error e = { 0 };
 	struct store *s = NULL;
 	struct buf in;
 	const char *path, *label;
-	int ch, rc, x;
+	int rc, x;
 
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (ch == 'h') {
-			printf("Usage: gongkai import ledger.json\n"
-			       "Adds the organ of a `gongkai export` file with everything it holds. Every\n"
-			       "record is checked first; one bad record and nothing is stored.\n");
-			return CLI_OK;
-		}
-		return cli_usage_error("import", "unknown option '%s'", argv[optind - 1]);
+	if ((x = cli_opts_parse("import", import_options, &o, argc, argv, NULL)) != 0)
+		return x;
+	if (o.help) {
+		printf("Usage: gongkai import ledger.json\n"
+		       "Adds the organ of a `gongkai export` file with everything it holds. Every\n"
+		       "record is checked first; one bad record and nothing is stored.\n");
+		return CLI_OK;
 	}
 	if (optind != argc - 1)
 		return cli_usage_error("import", "needs one file (ledger.json)");

@@ -3,10 +3,12 @@
  * an empty one (SQLite ↔ PostgreSQL), then checked (domain/migrate.h).
  */
 #include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 
 #include "cli/commands.h"
 #include "cli/db.h"
+#include "cli/options.h"
 #include "domain/migrate.h"
 
 static void migrate_help(void)
@@ -27,32 +29,38 @@ static void progress(void *ctx, const char *table, int64_t rows)
 	printf("  %-22s %lld rows\n", table, (long long)rows);
 }
 
+/* What migrate reads from its options. */
+struct migrate_opts {
+	const char *from, *to;
+	int help;
+};
+
+#define O(field) offsetof(struct migrate_opts, field)
+static const struct cli_opt migrate_options[] = {
+	{ .name = "from", .type = CLI_OPT_TEXT, .offset = O(from) },
+	{ .name = "to", .type = CLI_OPT_TEXT, .offset = O(to) },
+	{ .name = "help", .type = CLI_OPT_FLAG, .offset = O(help) },
+	{ .name = NULL },
+};
+#undef O
+
 int cmd_migrate(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "from", required_argument, NULL, 'f' },
-		{ "to", required_argument, NULL, 't' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *from = NULL, *to = NULL, *db = cli->db_path;
+	struct migrate_opts o = { .from = NULL };
+	const char *from, *to, *db = cli->db_path;
 	struct migrate_report r;
 	struct gk_error e = { 0 };
 	struct store *a = NULL, *b = NULL;
-	int ch, rc, x;
+	int rc, x;
 
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (ch == 'f') {
-			from = optarg;
-		} else if (ch == 't') {
-			to = optarg;
-		} else if (ch == 'h') {
-			migrate_help();
-			return CLI_OK;
-		} else {
-			return cli_usage_error("migrate", "unknown option '%s'", argv[optind - 1]);
-		}
+	if ((x = cli_opts_parse("migrate", migrate_options, &o, argc, argv, NULL)) != 0)
+		return x;
+	if (o.help) {
+		migrate_help();
+		return CLI_OK;
 	}
+	from = o.from;
+	to = o.to;
 	if (optind < argc)
 		return cli_usage_error("migrate", "unexpected argument '%s'", argv[optind]);
 	if (from == NULL || to == NULL)
