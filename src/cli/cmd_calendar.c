@@ -12,6 +12,7 @@
  */
 #include <getopt.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -338,31 +339,33 @@ static int print_json(const struct calendar *cal, int year)
 	return cli_json_close(&j);
 }
 
+/* What calendar reads from its options. */
+struct calendar_opts {
+	int json, help;
+};
+
+static const struct cli_opt calendar_options[] = {
+	{ .name = "json", .type = CLI_OPT_FLAG, .offset = offsetof(struct calendar_opts, json) },
+	{ .name = "help", .type = CLI_OPT_FLAG, .offset = offsetof(struct calendar_opts, help) },
+	{ .name = NULL },
+};
+
 int cmd_calendar(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "json", no_argument, NULL, 'j' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
+	struct calendar_opts o = { 0 };
 	struct calendar *cal = NULL;
-	int json = 0, ch, rc;
+	int json, rc;
 	size_t assumed;
 	int64_t year;
 	struct gk_error e = { 0 };
 
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'j':
-			json = 1;
-			break;
-		case 'h':
-			usage(stdout);
-			return CLI_OK;
-		default:
-			return cli_usage_error("calendar", "unknown option '%s'", argv[optind - 1]);
-		}
+	if ((rc = cli_opts_parse("calendar", calendar_options, &o, argc, argv, NULL)) != 0)
+		return rc;
+	if (o.help) {
+		usage(stdout);
+		return CLI_OK;
 	}
+	json = o.json;
 	if (optind != argc - 1)
 		return cli_usage_error("calendar", optind >= argc ? "YEAR is required" :
 				       "one YEAR expected, got also '%s'", argv[argc - 1]);

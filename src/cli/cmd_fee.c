@@ -7,6 +7,7 @@
  */
 #include <getopt.h>
 #include <inttypes.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -96,30 +97,40 @@ static int print_pages(int64_t p, int json)
 	return CLI_OK;
 }
 
+/* What fee reads from its options (the counts are read by parse_count: 64-bit limits). */
+struct fee_opts {
+	const char *count, *pages, *app;
+	int json, help;
+};
+
+#define O(field) offsetof(struct fee_opts, field)
+static const struct cli_opt fee_options[] = {
+	{ .name = "by-count", .type = CLI_OPT_TEXT, .offset = O(count) },
+	{ .name = "by-pages", .type = CLI_OPT_TEXT, .offset = O(pages) },
+	{ .name = "app", .type = CLI_OPT_TEXT, .offset = O(app) },
+	{ .name = "json", .type = CLI_OPT_FLAG, .offset = O(json) },
+	{ .name = "help", .type = CLI_OPT_FLAG, .offset = O(help) },
+	{ .name = NULL },
+};
+#undef O
+
 int cmd_fee(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "by-count", required_argument, NULL, 'k' },
-		{ "by-pages", required_argument, NULL, 'p' },
-		{ "app", required_argument, NULL, 'a' },
-		{ "json", no_argument, NULL, 'j' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *count = NULL, *pages = NULL, *app = NULL;
-	int ch, json = 0, x;
+	struct fee_opts o = { .count = NULL };
+	const char *count, *pages, *app;
+	int json, x;
 	int64_t v;
 
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'k': count = optarg; break;
-		case 'p': pages = optarg; break;
-		case 'a': app = optarg; break;
-		case 'j': json = 1; break;
-		case 'h': help(); return CLI_OK;
-		default: return cli_usage_error("fee", "unknown or incomplete option '%s'", argv[optind - 1]);
-		}
+	if ((x = cli_opts_parse("fee", fee_options, &o, argc, argv, NULL)) != 0)
+		return x;
+	if (o.help) {
+		help();
+		return CLI_OK;
 	}
+	count = o.count;
+	pages = o.pages;
+	app = o.app;
+	json = o.json;
 	if (optind < argc)
 		return cli_usage_error("fee", "unexpected argument '%s'", argv[optind]);
 	if ((count != NULL) + (pages != NULL) + (app != NULL) != 1)
