@@ -5,6 +5,7 @@
  * Every subcommand takes --json. Domain calls: domain/catalogue.h, domain/publish.h.
  */
 #include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,142 +47,121 @@ static void help(void)
 	       "needs --secrecy-checked (保密审查, 条例第十七条).\n");
 }
 
-/* Options of every doc subcommand; each subcommand accepts the ones it uses. */
-enum {
-	O_TITLE = 256, O_BODY, O_DOCNO, O_FORMED, O_GENRE, O_TOPIC, O_DISCLOSURE, O_REASON,
-	O_GROUND, O_TIMELIMIT, O_VALIDITY, O_INVALID, O_EFFECTIVE, O_SUMMARY, O_KEYWORDS,
-	O_PUBLISHER, O_ATTACH, O_AGENCY, O_BY, O_JSON, O_STATE, O_OVERDUE, O_ALL, O_REASSESS,
-	O_YEAR, O_LIMIT, O_STAGE, O_DECISION, O_COMMENT, O_SECRECY, O_AT, O_HELP,
-};
-
-static const struct option opts[] = {
-	{ "title", required_argument, NULL, O_TITLE },
-	{ "body-file", required_argument, NULL, O_BODY },
-	{ "doc-number", required_argument, NULL, O_DOCNO },
-	{ "formed", required_argument, NULL, O_FORMED },
-	{ "genre", required_argument, NULL, O_GENRE },
-	{ "topic", required_argument, NULL, O_TOPIC },
-	{ "disclosure", required_argument, NULL, O_DISCLOSURE },
-	{ "reason", required_argument, NULL, O_REASON },
-	{ "ground", required_argument, NULL, O_GROUND },
-	{ "time-limit", required_argument, NULL, O_TIMELIMIT },
-	{ "validity", required_argument, NULL, O_VALIDITY },
-	{ "invalid-date", required_argument, NULL, O_INVALID },
-	{ "effective", required_argument, NULL, O_EFFECTIVE },
-	{ "summary", required_argument, NULL, O_SUMMARY },
-	{ "keywords", required_argument, NULL, O_KEYWORDS },
-	{ "publisher", required_argument, NULL, O_PUBLISHER },
-	{ "attach", required_argument, NULL, O_ATTACH },
-	{ "agency", required_argument, NULL, O_AGENCY },
-	{ "by", required_argument, NULL, O_BY },
-	{ "json", no_argument, NULL, O_JSON },
-	{ "state", required_argument, NULL, O_STATE },
-	{ "overdue", no_argument, NULL, O_OVERDUE },
-	{ "all", no_argument, NULL, O_ALL },
-	{ "reassess", no_argument, NULL, O_REASSESS },
-	{ "year", required_argument, NULL, O_YEAR },
-	{ "limit", required_argument, NULL, O_LIMIT },
-	{ "stage", required_argument, NULL, O_STAGE },
-	{ "decision", required_argument, NULL, O_DECISION },
-	{ "comment", required_argument, NULL, O_COMMENT },
-	{ "secrecy-checked", no_argument, NULL, O_SECRECY },
-	{ "at", required_argument, NULL, O_AT },
-	{ "help", no_argument, NULL, O_HELP },
-	{ NULL, 0, NULL, 0 },
-};
-
 struct args {
 	const char *sub;
 	struct doc_input in;
 	const char *body_file;
 	const char *attach[DOC_ATTACH_N + 1];
 	size_t nattach;
-	const char *agency, *state, *year, *limit, *stage, *decision, *comment, *at, *reason;
-	int json, overdue, all, reassess, secrecy;
+	const char *agency, *state, *year, *limit, *stage, *decision, *comment, *at, *reason, *actor;
+	int json, overdue, all, reassess, secrecy, help;
 	int64_t id;
 	int has_id;
 };
 
-/* Options each subcommand accepts (besides --json, --by, --help). */
+/* The subcommands, as the marks of the options each accepts (besides --json, --by, --help). */
+enum {
+	D_ADD = 1u << 0, D_EDIT = 1u << 1, D_LIST = 1u << 2, D_REVIEW = 1u << 3,
+	D_PUBLISH = 1u << 4, D_WITHDRAW = 1u << 5, D_NONE = 1u << 6,
+	D_FIELDS = D_ADD | D_EDIT,
+};
+
 static const struct {
 	const char *sub;
-	const int *ok;
+	unsigned mark;
 	int needs_id;
 } subs[] = {
-	{ "add", (const int[]){ O_TITLE, O_BODY, O_DOCNO, O_FORMED, O_GENRE, O_TOPIC,
-		O_DISCLOSURE, O_REASON, O_GROUND, O_TIMELIMIT, O_VALIDITY, O_INVALID, O_EFFECTIVE,
-		O_SUMMARY, O_KEYWORDS, O_PUBLISHER, O_ATTACH, O_AGENCY, 0 }, 0 },
-	{ "edit", (const int[]){ O_TITLE, O_BODY, O_DOCNO, O_FORMED, O_GENRE, O_TOPIC,
-		O_DISCLOSURE, O_REASON, O_GROUND, O_TIMELIMIT, O_VALIDITY, O_INVALID, O_EFFECTIVE,
-		O_SUMMARY, O_KEYWORDS, O_PUBLISHER, O_ATTACH, 0 }, 1 },
-	{ "show", (const int[]){ 0 }, 1 },
-	{ "history", (const int[]){ 0 }, 1 },
-	{ "list", (const int[]){ O_STATE, O_OVERDUE, O_ALL, O_REASSESS, O_AGENCY, O_TOPIC,
-		O_GENRE, O_YEAR, O_VALIDITY, O_LIMIT, 0 }, 0 },
-	{ "submit", (const int[]){ 0 }, 1 },
-	{ "review", (const int[]){ O_STAGE, O_DECISION, O_COMMENT, O_SECRECY, 0 }, 1 },
-	{ "publish", (const int[]){ O_AT, 0 }, 1 },
-	{ "withdraw", (const int[]){ O_REASON, 0 }, 1 },
-	{ "topics", (const int[]){ 0 }, 0 },
-	{ "genres", (const int[]){ 0 }, 0 },
+	{ "add", D_ADD, 0 }, { "edit", D_EDIT, 1 }, { "show", D_NONE, 1 }, { "history", D_NONE, 1 },
+	{ "list", D_LIST, 0 }, { "submit", D_NONE, 1 }, { "review", D_REVIEW, 1 },
+	{ "publish", D_PUBLISH, 1 }, { "withdraw", D_WITHDRAW, 1 }, { "topics", D_NONE, 0 },
+	{ "genres", D_NONE, 0 },
 };
+
+/* --reason: 不予公开's reason for add and edit, the withdrawal's for withdraw */
+static int set_reason(void *rec, const char *arg, const char *option, struct gk_error *e)
+{
+	struct args *g = rec;
+
+	(void)option;
+	(void)e;
+	g->in.reason = g->reason = arg;
+	return 0;
+}
+
+static int add_attachment(void *rec, const char *arg, const char *option, struct gk_error *e)
+{
+	struct args *g = rec;
+
+	if (g->nattach == DOC_ATTACH_N)
+		return err_set(e, ERR_LIMIT, option, "at most %d attachments", DOC_ATTACH_N);
+	g->attach[g->nattach++] = arg;
+	return 0;
+}
+
+#define O(field) offsetof(struct args, field)
+#define TEXT(n, field, mark) { .name = (n), .type = CLI_OPT_TEXT, .offset = O(field), .tag = (mark) }
+#define FLAG(n, field, mark) { .name = (n), .type = CLI_OPT_FLAG, .offset = O(field), .tag = (mark) }
+static const struct cli_opt doc_options[] = {
+	TEXT("title", in.title, D_FIELDS),
+	TEXT("body-file", body_file, D_FIELDS),
+	TEXT("doc-number", in.doc_no, D_FIELDS),
+	TEXT("formed", in.signed_date, D_FIELDS),
+	TEXT("genre", in.genre, D_FIELDS | D_LIST),
+	TEXT("topic", in.topic, D_FIELDS | D_LIST),
+	TEXT("disclosure", in.disclosure, D_FIELDS),
+	{ .name = "reason", .type = CLI_OPT_CALL, .set = set_reason, .tag = D_FIELDS | D_WITHDRAW },
+	TEXT("ground", in.ground, D_FIELDS),
+	TEXT("time-limit", in.time_limit, D_FIELDS),
+	TEXT("validity", in.validity, D_FIELDS | D_LIST),
+	TEXT("invalid-date", in.invalid_date, D_FIELDS),
+	TEXT("effective", in.effective_date, D_FIELDS),
+	TEXT("summary", in.summary, D_FIELDS),
+	TEXT("keywords", in.keywords, D_FIELDS),
+	TEXT("publisher", in.publisher, D_FIELDS),
+	{ .name = "attach", .type = CLI_OPT_CALL, .set = add_attachment, .tag = D_FIELDS },
+	TEXT("agency", agency, D_ADD | D_LIST),
+	TEXT("by", actor, 0),
+	FLAG("json", json, 0),
+	TEXT("state", state, D_LIST),
+	FLAG("overdue", overdue, D_LIST),
+	FLAG("all", all, D_LIST),
+	FLAG("reassess", reassess, D_LIST),
+	TEXT("year", year, D_LIST),
+	TEXT("limit", limit, D_LIST),
+	TEXT("stage", stage, D_REVIEW),
+	TEXT("decision", decision, D_REVIEW),
+	TEXT("comment", comment, D_REVIEW),
+	FLAG("secrecy-checked", secrecy, D_REVIEW),
+	TEXT("at", at, D_PUBLISH),
+	FLAG("help", help, 0),
+	{ .name = NULL },
+};
+#undef TEXT
+#undef FLAG
+#undef O
 
 static int parse(struct cli *cli, int argc, char **argv, struct args *g)
 {
+	char sub[32];
+	uint64_t given;
 	size_t k;
-	int ch;
+	int x;
 
 	for (k = 0; k < sizeof subs / sizeof subs[0]; k++)
 		if (strcmp(subs[k].sub, g->sub) == 0)
 			break;
 	if (k == sizeof subs / sizeof subs[0])
 		return cli_usage_error("doc", "unknown subcommand '%s'", g->sub);
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		int allowed = ch == O_JSON || ch == O_BY || ch == O_HELP;
-		for (const int *o = subs[k].ok; *o && !allowed; o++)
-			allowed = *o == ch;
-		if (ch == '?' || !allowed)
-			return cli_usage_error("doc", "%s: unknown or incomplete option '%s'", g->sub,
-					       argv[optind - 1]);
-		switch (ch) {
-		case O_TITLE: g->in.title = optarg; break;
-		case O_BODY: g->body_file = optarg; break;
-		case O_DOCNO: g->in.doc_no = optarg; break;
-		case O_FORMED: g->in.signed_date = optarg; break;
-		case O_GENRE: g->in.genre = optarg; break;
-		case O_TOPIC: g->in.topic = optarg; break;
-		case O_DISCLOSURE: g->in.disclosure = optarg; break;
-		case O_REASON: g->in.reason = g->reason = optarg; break;
-		case O_GROUND: g->in.ground = optarg; break;
-		case O_TIMELIMIT: g->in.time_limit = optarg; break;
-		case O_VALIDITY: g->in.validity = optarg; break;
-		case O_INVALID: g->in.invalid_date = optarg; break;
-		case O_EFFECTIVE: g->in.effective_date = optarg; break;
-		case O_SUMMARY: g->in.summary = optarg; break;
-		case O_KEYWORDS: g->in.keywords = optarg; break;
-		case O_PUBLISHER: g->in.publisher = optarg; break;
-		case O_ATTACH:
-			if (g->nattach == DOC_ATTACH_N)
-				return cli_usage_error("doc", "at most %d attachments", DOC_ATTACH_N);
-			g->attach[g->nattach++] = optarg;
-			break;
-		case O_AGENCY: g->agency = optarg; break;
-		case O_BY: cli->actor = optarg; break;
-		case O_JSON: g->json = 1; break;
-		case O_STATE: g->state = optarg; break;
-		case O_OVERDUE: g->overdue = 1; break;
-		case O_ALL: g->all = 1; break;
-		case O_REASSESS: g->reassess = 1; break;
-		case O_YEAR: g->year = optarg; break;
-		case O_LIMIT: g->limit = optarg; break;
-		case O_STAGE: g->stage = optarg; break;
-		case O_DECISION: g->decision = optarg; break;
-		case O_COMMENT: g->comment = optarg; break;
-		case O_SECRECY: g->secrecy = 1; break;
-		case O_AT: g->at = optarg; break;
-		case O_HELP: help(); return -1;
-		}
+	snprintf(sub, sizeof sub, "doc %s", g->sub);
+	if ((x = cli_opts_parse("doc", doc_options, g, argc, argv, &given)) != 0 ||
+	    (x = cli_opts_only("doc", doc_options, given, subs[k].mark, sub)) != 0)
+		return x;
+	if (g->help) {
+		help();
+		return -1;
 	}
+	if (g->actor)
+		cli->actor = g->actor;
 	if (subs[k].needs_id) {
 		struct gk_error e = { 0 };
 		if (optind + 1 != argc)

@@ -47,4 +47,10 @@ run 2 "$GONGKAI" search x --sort weird
 contains "$ERR" "--sort: want one of relevance, date, got 'weird'" "search --sort names its words"
 run 2 "$GONGKAI" app list --due-within 3x
 contains "$ERR" "--due-within: want a whole number 0-1000, got '3x'" "app list --due-within 3x is refused"
+run 2 "$GONGKAI" doc list --title x
+contains "$ERR" "option '--title' is not accepted by 'doc list'" "doc list names the option it does not take (not its value)"
+run 2 "$GONGKAI" backup --dir /nonexistent --keep-daily 3x
+contains "$ERR" "--keep-daily: want a whole number 0-1000, got '3x'" "backup --keep-daily 3x is refused"
+run 0 "$GONGKAI" backup --help
+contains "$OUT" "  --keep-daily N     keep the N newest daily backups (default 7)" "backup --help from its table"
 done_testing
