@@ -3,6 +3,7 @@
  */
 #include <getopt.h>
 #include <inttypes.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 #include "base/buf.h"
 #include "cli/commands.h"
 #include "cli/db.h"
+#include "cli/options.h"
 #include "domain/audit.h"
 #include "domain/audit_archive.h"
 #include "text/jsonw.h"
@@ -80,30 +82,61 @@ static int verify_file(const char *path, const char *key)
 	return CLI_OK;
 }
 
+/* What the audit subcommands read from their options; .tag: which of them takes it. */
+struct audit_opts {
+	const char *out, *key_file, *head, *key, *entity, *id;
+	int json, help;
+};
+enum { A_EXPORT = 1u << 0, A_KEY = 1u << 1, A_VERIFY = 1u << 2, A_LIST = 1u << 3 };
+
+#define O(field) offsetof(struct audit_opts, field)
+static const struct cli_opt audit_options[] = {
+	{ .name = "out", .type = CLI_OPT_TEXT, .offset = O(out), .tag = A_EXPORT },
+	{ .name = "key-file", .type = CLI_OPT_TEXT, .offset = O(key_file), .tag = A_EXPORT | A_KEY },
+	{ .name = "head", .type = CLI_OPT_TEXT, .offset = O(head), .tag = A_VERIFY },
+	{ .name = "key", .type = CLI_OPT_TEXT, .offset = O(key), .tag = A_VERIFY },
+	{ .name = "json", .type = CLI_OPT_FLAG, .offset = O(json), .tag = A_LIST },
+	{ .name = "entity", .type = CLI_OPT_TEXT, .offset = O(entity), .tag = A_LIST },
+	{ .name = "id", .type = CLI_OPT_TEXT, .offset = O(id), .tag = A_LIST },
+	{ .name = "help", .type = CLI_OPT_FLAG, .offset = O(help) },
+	{ .name = NULL },
+};
+#undef O
+
+/* Read the options of subcommand mark (named sub) into o: 0 to go on, -1 after --help, else
+ * the exit status. */
+static int read_audit_options(int argc, char **argv, unsigned mark, const char *sub,
+			      struct audit_opts *o)
+{
+	uint64_t given;
+	int x;
+
+	memset(o, 0, sizeof *o);
+	if ((x = cli_opts_parse(sub, audit_options, o, argc, argv, &given)) != 0 ||
+	    (x = cli_opts_only(sub, audit_options, given, mark, sub)) != 0)
+		return x;
+	if (o->help) {
+		help();
+		return -1;
+	}
+	return 0;
+}
+
 static int export_cmd(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "out", required_argument, NULL, 'o' },
-		{ "key-file", required_argument, NULL, 'k' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	char secret[CRYPTO_SIGN_SECRET_HEX], pub[CRYPTO_SIGN_PUBLIC_HEX];
-	const char *out = NULL, *keyfile = NULL;
+	struct audit_opts o;
+	const char *out, *keyfile;
 	struct gk_error e = { 0 };
 	struct store *s = NULL;
 	struct buf b;
-	int ch, rc, x;
+	int rc, x;
 	FILE *f;
 
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'o': out = optarg; break;
-		case 'k': keyfile = optarg; break;
-		case 'h': help(); return CLI_OK;
-		default: return cli_usage_error("audit export", "unknown or incomplete option '%s'", argv[optind - 1]);
-		}
-	}
+	if ((x = read_audit_options(argc, argv, A_EXPORT, "audit export", &o)) != 0)
+		return x < 0 ? CLI_OK : x;
+	out = o.out;
+	keyfile = o.key_file;
 	if (out == NULL || optind < argc)
 		return cli_usage_error("audit export", "give --out FILE");
 	if ((rc = load_key(cli, keyfile, secret, pub, &e)) != 0)
@@ -133,13 +166,14 @@ static int key_cmd(struct cli *cli, int argc, char **argv)
 {
 	char secret[CRYPTO_SIGN_SECRET_HEX], pub[CRYPTO_SIGN_PUBLIC_HEX];
 	struct gk_error e = { 0 };
-	const char *keyfile = NULL;
+	struct audit_opts o;
+	int x;
 
-	if (argc == 3 && strcmp(argv[1], "--key-file") == 0)
-		keyfile = argv[2];
-	else if (argc != 1)
+	if ((x = read_audit_options(argc, argv, A_KEY, "audit key", &o)) != 0)
+		return x < 0 ? CLI_OK : x;
+	if (optind < argc)
 		return cli_usage_error("audit key", "expected [--key-file KEYFILE]");
-	if (load_key(cli, keyfile, secret, pub, &e) != 0)
+	if (load_key(cli, o.key_file, secret, pub, &e) != 0)
 		return cli_error(&e);
 	memset(secret, 0, sizeof secret);
 	printf("%s\n", pub);
@@ -148,28 +182,19 @@ static int key_cmd(struct cli *cli, int argc, char **argv)
 
 static int verify(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "head", required_argument, NULL, 'H' },
-		{ "key", required_argument, NULL, 'K' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct audit_verify_result res;
 	struct audit_anchor anchor = { 0, NULL };
+	struct audit_opts o;
 	struct gk_error e = { 0 };
 	struct store *s = NULL;
-	const char *head = NULL, *key = NULL;
+	const char *head, *key;
 	char idtext[24];
-	int ch, rc, x;
+	int rc, x;
 
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'H': head = optarg; break;
-		case 'K': key = optarg; break;
-		case 'h': help(); return CLI_OK;
-		default: return cli_usage_error("audit verify", "unknown or incomplete option '%s'", argv[optind - 1]);
-		}
-	}
+	if ((x = read_audit_options(argc, argv, A_VERIFY, "audit verify", &o)) != 0)
+		return x < 0 ? CLI_OK : x;
+	head = o.head;
+	key = o.key;
 	if (optind + 1 == argc && head == NULL)
 		return verify_file(argv[optind], key);
 	if (optind < argc)
@@ -248,31 +273,21 @@ static int print_entry(void *p, const struct audit_rec *r)
 
 static int list(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "json", no_argument, NULL, 'j' },
-		{ "entity", required_argument, NULL, 'E' },
-		{ "id", required_argument, NULL, 'i' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
+	struct audit_opts o;
 	struct gk_error e = { 0 };
 	struct store *s = NULL;
 	struct list_ctx c = { 0 };
-	const char *entity = NULL, *id_arg = NULL;
+	const char *entity, *id_arg;
 	int64_t entity_id = 0;
 	struct jsonw w;
 	struct buf out;
-	int ch, rc, x, json = 0;
+	int rc, x, json;
 
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'j': json = 1; break;
-		case 'E': entity = optarg; break;
-		case 'i': id_arg = optarg; break;
-		case 'h': help(); return CLI_OK;
-		default: return cli_usage_error("audit list", "unknown or incomplete option '%s'", argv[optind - 1]);
-		}
-	}
+	if ((x = read_audit_options(argc, argv, A_LIST, "audit list", &o)) != 0)
+		return x < 0 ? CLI_OK : x;
+	entity = o.entity;
+	id_arg = o.id;
+	json = o.json;
 	if (optind < argc)
 		return cli_usage_error("audit list", "unexpected argument '%s'", argv[optind]);
 	if ((entity == NULL) != (id_arg == NULL))
