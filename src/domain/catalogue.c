@@ -50,8 +50,8 @@ static int apply_input(struct doc *d, const struct doc_input *in, struct arena *
 		const struct topic *t = *in->topic ? catalogue_topic_find(in->topic) : NULL;
 		struct buf b;
 		if (*in->topic && t == NULL)
-			return err_set(e, ERR_INVALID, "topic", "unknown 主题分类 '%s' (gongkai doc "
-				       "topics lists them)", in->topic);
+			return err_set(e, ERR_INVALID, "topic", "没有“%s”这个主题分类（可选的分类见 doc "
+				       "topics）", in->topic);
 		d->topic = NULL;
 		if (t) {
 			buf_init(&b, 1024);
@@ -62,14 +62,15 @@ static int apply_input(struct doc *d, const struct doc_input *in, struct arena *
 	}
 	if (in->genre) {
 		if ((d->genre = catalogue_genre_find(in->genre)) == NULL)
-			return err_set(e, ERR_INVALID, "genre", "unknown 体裁 '%s' (gongkai doc "
-				       "genres lists them)", in->genre);
+			return err_set(e, ERR_INVALID, "genre", "没有“%s”这种体裁（可选的体裁见 doc "
+				       "genres）", in->genre);
 	}
 	if (in->disclosure &&
 	    (d->disclosure = enum_id(doc_disclosure_ids, doc_disclosure_labels, DISCLOSURE__MAX,
 				     in->disclosure)) == NULL)
 		return err_set(e, ERR_INVALID, "disclosure",
-			       "公开方式 is proactive, on-request or withheld, not '%s'", in->disclosure);
+			       "公开方式只能是 proactive（主动公开）、on-request（依申请公开）或 "
+			       "withheld（不予公开），不是“%s”", in->disclosure);
 	if (in->reason)
 		d->withheld_reason = opt(a, in->reason);
 	if (in->ground)
@@ -80,7 +81,8 @@ static int apply_input(struct doc *d, const struct doc_input *in, struct arena *
 	    (d->validity = enum_id(doc_validity_ids, doc_validity_labels, VALIDITY__MAX,
 				   in->validity)) == NULL)
 		return err_set(e, ERR_INVALID, "validity",
-			       "有效性 is valid, expired or repealed, not '%s'", in->validity);
+			       "有效性只能是 valid（有效）、expired（失效）或 repealed（废止），"
+			       "不是“%s”", in->validity);
 	if (in->effective_date)
 		d->effective_date = opt(a, in->effective_date);
 	if (in->invalid_date)
@@ -170,7 +172,7 @@ static int add_uploads(struct store *s, int64_t doc_id, const struct doc_input *
 	int rc = 0;
 
 	if (in->nuploads > DOC_ATTACH_N)
-		return err_set(e, ERR_LIMIT, "attach", "at most %d attachments", DOC_ATTACH_N);
+		return err_set(e, ERR_LIMIT, "attach", "附件最多 %d 个", DOC_ATTACH_N);
 	for (size_t i = 0; i < in->nuploads && rc == 0; i++) {
 		const struct doc_upload *u = &in->uploads[i];
 		const char *base = strrchr(u->name, '/');
@@ -181,15 +183,15 @@ static int add_uploads(struct store *s, int64_t doc_id, const struct doc_input *
 
 		base = base ? base + 1 : u->name;
 		if (!catalogue_file_name_ok(base))
-			return err_set(e, ERR_INVALID, "attach", "an attachment's file name must be "
-				       "1-%d bytes of UTF-8 text without control characters",
+			return err_set(e, ERR_INVALID, "attach", "附件的文件名须为 1–%d 字节的 UTF-8 "
+				       "文字，不含控制字符",
 				       DOC_ATTACH_NAME_MAX);
 		if (u->size > DOC_ATTACH_MAX)
-			return err_set(e, ERR_LIMIT, "attach", "%s is larger than %u MiB", base,
+			return err_set(e, ERR_LIMIT, "attach", "附件“%s”超过 %u MB", base,
 				       DOC_ATTACH_MAX >> 20);
 		if ((att.mime = sniff_mime(u)) == NULL)
-			return err_set(e, ERR_INVALID, "attach", "%s is not a PDF, DOCX, XLSX, "
-				       "plain text (.txt) or image (PNG, JPEG, GIF) file", base);
+			return err_set(e, ERR_INVALID, "attach", "附件“%s”不是可接受的类型：PDF、DOCX、"
+				       "XLSX、纯文本（.txt）或图片（PNG、JPEG、GIF）", base);
 		crypto_sha256_hex(u->data, u->size, hex);
 		att.name = base;
 		att.size = (int64_t)u->size;
@@ -259,7 +261,7 @@ int catalogue_doc_add(struct store *s, int64_t agency_id, const struct doc_input
 
 	buf_init(&ix, 256);
 	if (!store_actor(s)[0]) {
-		rc = err_set(e, ERR_INVALID, "by", "who adds the document? (--by USER)");
+		rc = err_set(e, ERR_INVALID, "by", "请写明录入文件的人");
 		goto out;
 	}
 	if ((rc = agency_store(s)->get(s, agency_id, a, &ag, e)) != 0 ||
@@ -280,7 +282,7 @@ int catalogue_doc_add(struct store *s, int64_t agency_id, const struct doc_input
 	if ((rc = apply_input(&d, in, a, e)) != 0)
 		goto out;
 	if (d.body == NULL) {
-		rc = err_set(e, ERR_INVALID, "body_file", "a document needs its text (--body-file)");
+		rc = err_set(e, ERR_INVALID, "body_file", "文件须有正文");
 		goto out;
 	}
 	d.changed_date = d.signed_date ? d.signed_date : arena_strdup(a, today_s);
@@ -325,12 +327,11 @@ static int published_edit_allowed(const struct doc_input *in, struct gk_error *e
 	for (size_t i = 0; i < sizeof frozen / sizeof frozen[0]; i++)
 		if (*(const char *const *)((const char *)in + frozen[i].off))
 			return err_set(e, ERR_STATE, frozen[i].opt,
-				       "a published document's text and metadata are fixed; only "
-				       "--validity, --invalid-date, --effective, --time-limit, "
-				       "--summary, --keywords and --topic may change");
+				       "已发布文件的正文和元数据不能再改，只能修改有效性、"
+				       "失效日期、施行日期、公开时限、内容概述、主题词和主题分类");
 	if (in->nuploads)
 		return err_set(e, ERR_STATE, "attach",
-			       "attachments of a published document are fixed");
+			       "已发布文件的附件不能再改");
 	return 0;
 }
 
@@ -348,8 +349,8 @@ int catalogue_doc_edit(struct store *s, int64_t id, const struct doc_input *in,
 		goto out;
 	st = doc_state_of(&d);
 	if (st >= DOC_FIRST && st <= DOC_APPROVED) {
-		rc = err_set(e, ERR_STATE, "ID", "document %lld is %s: under review its text is "
-			     "fixed (a reviewer can reject it back to draft)", (long long)id,
+		rc = err_set(e, ERR_STATE, "ID", "文件 %lld 目前是“%s”：审核期间正文不能修改"
+			     "（审核人可以退回为草稿）", (long long)id,
 			     doc_state_labels[st]);
 		goto out;
 	}

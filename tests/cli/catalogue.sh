@@ -26,7 +26,7 @@ equals "$(echo "$OUT" | jq_ 'd["index_no"]')" "11370812004339255B/2024-00002" "-
 equals "$(echo "$OUT" | jq_ 'd["id"]')" "2" "--json gives id"
 run 0 G doc add --title "施行细则" --body-file "$TMP/b3" --formed 2024-01-02 --by off1
 run 2 G doc add --title "x" --body-file "$TMP/b1" --topic 宇宙 --by off1
-contains "$ERR" "--topic" "an unknown 主题分类 is refused naming the option"
+contains "$ERR" "--topic: 没有“" "an unknown 主题分类 is refused naming the option"
 # REQ 条例-14
 run 2 G doc add --title "x" --body-file "$TMP/b1" --disclosure withheld --by off1
 contains "$ERR" "--reason" "不予公开 without a reason is refused"
@@ -34,7 +34,7 @@ run 0 G doc add --title "涉密事项" --body-file "$TMP/b1" --disclosure withhe
 	--ground "条例第十四条" --by off1
 printf 'not a pdf' >"$TMP/x.pdf"
 run 2 G doc add --title "x" --body-file "$TMP/b1" --attach "$TMP/x.pdf" --by off1
-contains "$ERR" "not a PDF" "an attachment that is not PDF/DOCX/image is refused"
+contains "$ERR" "不是可接受的类型" "an attachment that is not PDF/DOCX/image is refused"
 printf '%%PDF-1.4 test' >"$TMP/a.pdf"
 run 0 G doc edit 1 --attach "$TMP/a.pdf" --by off1
 run 0 G doc show 1 --json
@@ -45,7 +45,7 @@ run 1 G doc review 1 --stage first --by rev1 --decision approve
 contains "$ERR" "不在审核中（请先提交审核）" "a draft cannot be reviewed"
 run 0 G doc submit 1 --by off1
 run 1 G doc edit 1 --title "changed" --by off1
-contains "$ERR" "under review" "a document under review cannot be edited"
+contains "$ERR" "审核期间正文不能修改" "a document under review cannot be edited"
 run 1 G doc review 1 --stage second --by rev1 --decision approve
 contains "$ERR" "三审须依次进行" "REQ 三审-1: skipping 初审 is refused"
 run 1 G doc review 1 --stage first --by off1 --decision approve
