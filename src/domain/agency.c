@@ -44,14 +44,14 @@ int agency_create(struct store *s, const struct agency_new *in, int64_t *id, str
 	if (in->name == NULL || !*in->name || strlen(in->name) > 200 ||
 	    !utf8_valid(in->name, strlen(in->name))) {
 		rc = err_set(e, ERR_INVALID, "agency_name",
-			     "the organ's name is required (UTF-8, at most 200 bytes)");
+			     "必须填写机关名称（UTF-8 文字，最多 200 字节）");
 		goto out;
 	}
 	r.name = in->name;
 	r.level = in->level ? in->level : "township";
 	if (agency_level_from_id(r.level) < 0) {
-		rc = err_set(e, ERR_INVALID, "level", "unknown level '%s' (one of township, "
-			     "county-dept, county, city-dept, city, province-dept, province, ministry)",
+		rc = err_set(e, ERR_INVALID, "level", "没有“%s”这个层级（可选：township、"
+			     "county-dept、county、city-dept、city、province-dept、province、ministry）",
 			     r.level);
 		goto out;
 	}
@@ -64,7 +64,7 @@ int agency_create(struct store *s, const struct agency_new *in, int64_t *id, str
 	if (in->parent_id) {
 		struct agency_rec parent;
 		if ((rc = agency_store(s)->get(s, in->parent_id, &a, &parent, e)) != 0) {
-			err_set(e, rc, "parent", "no organ with id %lld", (long long)in->parent_id);
+			err_set(e, rc, "parent", "没有编号为 %lld 的机关", (long long)in->parent_id);
 			goto out;
 		}
 		r.parent_id = in->parent_id;
@@ -74,8 +74,8 @@ int agency_create(struct store *s, const struct agency_new *in, int64_t *id, str
 	if ((rc = agency_store(s)->insert(s, &r, id, e)) != 0) {
 		if (rc == ERR_CONFLICT)
 			err_set(e, rc, r.code && strstr(e->msg, "code") ? "agency_code" : "agency_name",
-				"an organ with this %s already exists",
-				r.code && strstr(e->msg, "code") ? "code" : "name");
+				"已有%s相同的机关",
+				r.code && strstr(e->msg, "code") ? "统一社会信用代码" : "名称");
 		goto out;
 	}
 	jsonw_init(&w, &js, 0);
@@ -134,11 +134,11 @@ int agency_resolve(struct store *s, const char *arg, struct arena *a, struct age
 		if ((rc = agency_store(s)->list(s, remember, &c, e)) != 0)
 			return rc;
 		if (c.n == 0)
-			return err_set(e, ERR_NOTFOUND, "agency", "the database holds no organ; "
-				       "add one with 'gongkai init --agency-name NAME'");
+			return err_set(e, ERR_NOTFOUND, "agency", "数据库中还没有机关，请先添加一个"
+				       "（init）");
 		if (c.n > 1)
-			return err_set(e, ERR_INVALID, "agency", "the database holds %lld organs; "
-				       "say which with --agency ID|NAME", (long long)c.n);
+			return err_set(e, ERR_INVALID, "agency", "数据库中有 %lld 个机关，请写明是"
+				       "哪一个（编号或名称）", (long long)c.n);
 		return agency_store(s)->get(s, c.id, a, out, e);
 	}
 	if (all_digits(arg) && strlen(arg) < 18) {
@@ -151,7 +151,7 @@ int agency_resolve(struct store *s, const char *arg, struct arena *a, struct age
 	}
 	rc = agency_store(s)->find_name(s, arg, a, out, e);
 	if (rc == ERR_NOTFOUND)
-		err_set(e, rc, "agency", "no organ with id or name '%s'", arg);
+		err_set(e, rc, "agency", "没有编号或名称为“%s”的机关", arg);
 	return rc;
 }
 

@@ -16,7 +16,7 @@ contains "$ERR" "expected '8'" "a USCC with a wrong check character is refused, 
 run 2 gk init --agency-name 县政府 --level prefecture
 contains "$ERR" "--level" "an unknown level is refused"
 run 1 gk init --agency-name 慈周寨镇人民政府
-contains "$ERR" "already exists" "a duplicate organ name is refused"
+contains "$ERR" "--agency-name: 已有名称相同的机关" "a duplicate organ name is refused"
 run 0 gk init --agency-name 某县人民政府 --level county
 equals "$OUT" "2" "a second organ gets id 2"
 run 0 gk init --agency-name 某县财政局 --level county-dept --parent 某县人民政府
