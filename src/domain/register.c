@@ -143,16 +143,16 @@ static int parse_text(const struct reg_field *fd, const char *s, struct reg_valu
 	size_t len = strlen(s);
 
 	if (!utf8_valid(s, len))
-		return err_set(e, ERR_INVALID, fd->name, "not valid UTF-8");
+		return err_set(e, ERR_INVALID, fd->name, "不是有效的 UTF-8 文字");
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
 		if (*p == '\n' && fd->type == REG_LONGTEXT)
 			continue;
 		if (*p < 0x20 || *p == 0x7f)
 			return err_set(e, ERR_INVALID, fd->name, "%s",
-				       *p == '\n' ? "must be one line" : "contains a control character");
+				       *p == '\n' ? "只能是一行" : "含有控制字符");
 	}
 	if (utf8_count(s, len) > fd->max)
-		return err_set(e, ERR_INVALID, fd->name, "longer than %zu characters", fd->max);
+		return err_set(e, ERR_INVALID, fd->name, "超过 %zu 个字符", fd->max);
 	v->s = s;
 	return 0;
 }
@@ -172,7 +172,7 @@ static int parse_bool(const char *name, const char *s, int64_t *out, struct gk_e
 			return 0;
 		}
 	}
-	return err_set(e, ERR_INVALID, name, "not yes or no: '%s'", s);
+	return err_set(e, ERR_INVALID, name, "只能是 yes 或 no，不是“%s”", s);
 }
 
 static int parse_count(const char *name, const char *s, int64_t *out, struct gk_error *e)
@@ -181,13 +181,13 @@ static int parse_count(const char *name, const char *s, int64_t *out, struct gk_
 	const char *p = s;
 
 	if (*p == '\0')
-		return err_set(e, ERR_INVALID, name, "not a count");
+		return err_set(e, ERR_INVALID, name, "不是数量");
 	for (; *p; p++) {
 		if (*p < '0' || *p > '9')
-			return err_set(e, ERR_INVALID, name, "not a whole number ≥ 0: '%s'", s);
+			return err_set(e, ERR_INVALID, name, "不是不小于 0 的整数：“%s”", s);
 		n = n * 10 + (*p - '0');
 		if (n > 1000000000)
-			return err_set(e, ERR_INVALID, name, "too large: %s", s);
+			return err_set(e, ERR_INVALID, name, "过大：%s", s);
 	}
 	*out = n;
 	return 0;
@@ -219,7 +219,7 @@ static int parse_value(const struct reg_field *fd, const char *s, struct reg_val
 			for (int i = 0; fd->enum_names[i]; i++)
 				used += (size_t)snprintf(list + used, used < sizeof list ? sizeof list - used : 0,
 							 "%s%s", i ? ", " : "", fd->enum_names[i]);
-			return err_set(e, ERR_INVALID, fd->name, "'%s' is not one of: %s", s, list);
+			return err_set(e, ERR_INVALID, fd->name, "“%s”不在可选值之中：%s", s, list);
 		}
 	case REG_COUNT:
 		return parse_count(fd->name, s, &v->i, e);
@@ -229,7 +229,7 @@ static int parse_value(const struct reg_field *fd, const char *s, struct reg_val
 		return parse_bool(fd->name, s, &v->i, e);
 	case REG_APPREF:
 		if (strlen(s) > 64 || !utf8_valid(s, strlen(s)))
-			return err_set(e, ERR_INVALID, fd->name, "not an application id or tracking code");
+			return err_set(e, ERR_INVALID, fd->name, "不是申请编号或查询码");
 		v->s = s;
 		return 0;
 	}
@@ -249,10 +249,10 @@ int reg_record_parse(const struct reg_desc *d, const struct reg_kv *kv, size_t n
 		char *s;
 
 		if (f < 0)
-			return err_set(e, ERR_INVALID, kv[i].name, "no such field in the %s register", d->name);
+			return err_set(e, ERR_INVALID, kv[i].name, "登记簿 %s 没有这个字段", d->name);
 		fd = &d->fields[f];
 		if (rec->v[f].set)
-			return err_set(e, ERR_INVALID, fd->name, "given twice");
+			return err_set(e, ERR_INVALID, fd->name, "重复填写");
 		if (kv[i].value == NULL)
 			continue;
 		s = trimmed(a, kv[i].value);
@@ -264,7 +264,7 @@ int reg_record_parse(const struct reg_desc *d, const struct reg_kv *kv, size_t n
 	}
 	for (size_t f = 0; f < d->nfields; f++)
 		if (d->fields[f].required && !rec->v[f].set)
-			return err_set(e, ERR_INVALID, d->fields[f].name, "required (%s)", d->fields[f].help);
+			return err_set(e, ERR_INVALID, d->fields[f].name, "必须填写（%s）", d->fields[f].help);
 	/* Defaults. */
 	if (d->kind == REG_CASE) {
 		if (!rec->v[CASE_RESULT].set)
@@ -283,7 +283,7 @@ static int date_not_before(const struct reg_desc *d, const struct reg_record *re
 	char a[DATE_LEN], b[DATE_LEN];
 
 	if (rec->v[later].set && rec->v[earlier].set && rec->v[later].i < rec->v[earlier].i)
-		return err_set(e, ERR_INVALID, d->fields[later].name, "%s %s is before %s %s",
+		return err_set(e, ERR_INVALID, d->fields[later].name, "%s %s 早于 %s %s",
 			       d->fields[later].name, date_format((int)rec->v[later].i, a),
 			       d->fields[earlier].name, date_format((int)rec->v[earlier].i, b));
 	return 0;
@@ -301,10 +301,10 @@ static int check_dated_or_period(const struct reg_desc *d, const struct reg_reco
 
 	if (date->set && (from->set || to->set))
 		return err_set(e, ERR_INVALID, from->set ? "from" : "to",
-			       "give either date (one entry) or from and to (a period), not both");
+			       "写 date（一项）或 from 和 to（一段期间），不能都写");
 	if (!date->set && !(from->set && to->set))
 		return err_set(e, ERR_INVALID, from->set ? "to" : (to->set ? "from" : "date"),
-			       "give date (one entry) or both from and to (a period)");
+			       "请写 date（一项），或同时写 from 和 to（一段期间）");
 	if (date->set)
 		return 0;
 	if (to->i < from->i)
@@ -312,8 +312,7 @@ static int check_dated_or_period(const struct reg_desc *d, const struct reg_reco
 	/* REQ 年报-T2-period: a counted period lies within one calendar year */
 	if (date_year((int)from->i) != date_year((int)to->i))
 		return err_set(e, ERR_INVALID, "to",
-			       "the period crosses a year boundary; split it at 12-31 so each year's "
-			       "Table 二 gets its own total");
+			       "期间跨年：请在 12-31 分开，使每年的表二各有合计");
 	return 0;
 }
 
@@ -329,13 +328,13 @@ int reg_record_check(const struct reg_desc *d, const struct reg_record *rec, str
 			return rc;
 		if (rec->v[DECISION_DATE].set && rec->v[DECISION_COUNT].i != 1)
 			return err_set(e, ERR_INVALID, "count",
-				       "one dated decision counts 1; for a total use from and to");
+				       "有日期的一项决定计 1 件；合计请用 from 和 to");
 		if (!rec->v[DECISION_DATE].set) {
 			if (!rec->v[DECISION_COUNT].set)
-				return err_set(e, ERR_INVALID, "count", "required for a period (from, to)");
+				return err_set(e, ERR_INVALID, "count", "一段期间（from、to）必须写明数量");
 			if (rec->v[DECISION_DOC_NO].set || rec->v[DECISION_TITLE].set)
 				return err_set(e, ERR_INVALID, rec->v[DECISION_DOC_NO].set ? "doc_no" : "title",
-					       "a period count has no 文号 or title; record single decisions with date");
+					       "期间合计没有文号或标题；单项决定请用 date 登记");
 		}
 		return 0;
 	case REG_FEE:
@@ -345,25 +344,25 @@ int reg_record_check(const struct reg_desc *d, const struct reg_record *rec, str
 			return rc;
 		if (rec->v[CASE_RESULT].i == CASE_R_PENDING && rec->v[CASE_CLOSED].set)
 			return err_set(e, ERR_INVALID, "result",
-				       "a closed case needs its result (upheld, corrected or other)");
+				       "已结案件须写明结果（upheld、corrected 或 other）");
 		if (rec->v[CASE_RESULT].i != CASE_R_PENDING && !rec->v[CASE_CLOSED].set)
-			return err_set(e, ERR_INVALID, "closed", "a case with a result needs its closing date");
+			return err_set(e, ERR_INVALID, "closed", "有结果的案件须写明结案日期");
 		if (rec->v[CASE_CO_DEFENDANT].i && rec->v[CASE_KIND].i == CASE_K_REV)
 			return err_set(e, ERR_INVALID, "co_defendant",
-				       "only a lawsuit can make this organ a co-defendant");
+				       "只有行政诉讼才有共同被告");
 		return 0;
 	case REG_FEEDBACK:
 		if ((rc = date_not_before(d, rec, FEEDBACK_ANSWERED, FEEDBACK_RECEIVED, e)) != 0)
 			return rc;
 		if (rec->v[FEEDBACK_ANSWER].set && !rec->v[FEEDBACK_ANSWERED].set)
-			return err_set(e, ERR_INVALID, "answered", "an answer needs the date it was given");
+			return err_set(e, ERR_INVALID, "answered", "答复须写明答复日期");
 		return 0;
 	case REG_NEWS:
 		return 0;
 	case REG__MAX:
 		break;
 	}
-	return err_set(e, ERR_INTERNAL, "", "unknown register");
+	return err_set(e, ERR_INTERNAL, "", "没有这个登记簿");
 }
 
 int reg_value_format(const struct reg_desc *d, int f, const struct reg_record *rec, struct buf *out)

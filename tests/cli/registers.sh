@@ -28,7 +28,7 @@ equals "$OUT" "" "another organ's register is empty"
 printf 'kind,from,to,count\nlicensing,2024-01-01,2024-01-31,37\npenalty,2024-02-01,2024-02-29,4\ncoercion,2024-12-01,2025-01-31,2\n' >"$TMP/bad.csv"
 run 2 gk register decision import --agency 1 "$TMP/bad.csv"
 contains "$ERR" "bad.csv:4: to:" "the bad row is reported by its line number and field"
-contains "$ERR" "year boundary" "and what is wrong with it"
+contains "$ERR" "期间跨年" "and what is wrong with it"
 contains "$ERR" "nothing was imported" "the user is told nothing was stored"
 run 0 gk register decision list --agency 1
 equals "$OUT" "" "no row of the bad file was stored"

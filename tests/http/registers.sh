@@ -148,7 +148,7 @@ contains "$BODY" "类别：" "naming the field"
 lacks "$BODY" "$evil" "the refusal quoting it is escaped"
 post /console/registers/news/new --data-urlencode "_csrf=$t" --data-urlencode "platform=政府网站" --data-urlencode "date=2024-01-05"
 equals "$CODE" 400 "news: a missing title is refused"
-contains "$BODY" "标题：required" "naming the field"
+contains "$BODY" "标题：必须填写（title）" "naming the field"
 post /console/registers/case/new --data-urlencode "_csrf=$t" --data-urlencode "kind=rev" \
 	--data-urlencode "filed=2024-07-01" --data-urlencode "closed=2024-06-01" --data-urlencode "result=upheld"
 equals "$CODE" 400 "case: closed before filed is refused"

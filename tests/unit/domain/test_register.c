@@ -48,15 +48,15 @@ static void test_normdoc(void **state)
 	buf_free(&b);
 
 	refused("normdoc", KV({ "kind", "law" }, { "issued", "2024-03-01" }, { "doc_no", "x" }, { "title", "t" }),
-		"kind", "not one of: rule, normdoc");
+		"kind", "不在可选值之中：rule, normdoc");
 	refused("normdoc", KV({ "kind", "rule" }, { "issued", "2023-02-29" }, { "doc_no", "x" }, { "title", "t" }),
 		"issued", "2023-02-29");
-	refused("normdoc", KV({ "kind", "rule" }, { "issued", "2024-03-01" }, { "title", "t" }), "doc_no", "required");
+	refused("normdoc", KV({ "kind", "rule" }, { "issued", "2024-03-01" }, { "title", "t" }), "doc_no", "必须填写");
 	refused("normdoc", KV({ "kind", "rule" }, { "issued", "2024-03-01" }, { "doc_no", "x" }, { "title", "t" },
-			      { "repealed", "2024-02-01" }), "repealed", "before issued");
-	refused("normdoc", KV({ "kind", "rule" }, { "bogus", "1" }), "bogus", "no such field");
+			      { "repealed", "2024-02-01" }), "repealed", "早于 issued");
+	refused("normdoc", KV({ "kind", "rule" }, { "bogus", "1" }), "bogus", "没有这个字段");
 	refused("normdoc", KV({ "kind", "rule" }, { "issued", "2024-03-01" }, { "doc_no", "x" },
-			      { "title", "two\nlines" }), "title", "one line");
+			      { "title", "two\nlines" }), "title", "只能是一行");
 }
 
 static void test_decision_shapes(void **state)
@@ -72,21 +72,21 @@ static void test_decision_shapes(void **state)
 	assert_int_equal(r.v[DECISION_COUNT].i, 37);
 	assert_int_equal(reg_record_year(&r), 2024);
 
-	refused("decision", KV({ "kind", "penalty" }), "date", "give date");
+	refused("decision", KV({ "kind", "penalty" }), "date", "请写 date");
 	refused("decision", KV({ "kind", "penalty" }, { "date", "2024-05-06" }, { "from", "2024-05-01" }),
-		"from", "not both");
-	refused("decision", KV({ "kind", "penalty" }, { "from", "2024-05-01" }), "to", "both from and to");
+		"from", "不能都写");
+	refused("decision", KV({ "kind", "penalty" }, { "from", "2024-05-01" }), "to", "同时写 from 和 to");
 	refused("decision", KV({ "kind", "penalty" }, { "from", "2024-05-31" }, { "to", "2024-05-01" },
-			       { "count", "3" }), "to", "before from");
+			       { "count", "3" }), "to", "早于 from");
 	/* REQ 年报-T2-period: a counted period lies within one calendar year */
 	refused("decision", KV({ "kind", "penalty" }, { "from", "2024-12-01" }, { "to", "2025-01-31" },
-			       { "count", "3" }), "to", "crosses a year boundary");
+			       { "count", "3" }), "to", "期间跨年");
 	refused("decision", KV({ "kind", "penalty" }, { "from", "2024-01-01" }, { "to", "2024-01-31" }),
-		"count", "required for a period");
+		"count", "必须写明数量");
 	refused("decision", KV({ "kind", "penalty" }, { "from", "2024-01-01" }, { "to", "2024-01-31" },
-			       { "count", "-2" }), "count", "whole number");
+			       { "count", "-2" }), "count", "整数");
 	refused("decision", KV({ "kind", "penalty" }, { "date", "2024-01-01" }, { "count", "5" }),
-		"count", "counts 1");
+		"count", "计 1 件");
 }
 
 static void test_fee_in_fen(void **state)
@@ -97,7 +97,7 @@ static void test_fee_in_fen(void **state)
 	assert_int_equal(parse("fee", KV({ "date", "2024-06-01" }, { "amount", "1234.56" }), &r, &e), 0);
 	assert_int_equal(r.v[FEE_AMOUNT].i, 123456);
 	refused("fee", KV({ "date", "2024-06-01" }, { "amount", "12.345" }), "amount", "two decimals");
-	refused("fee", KV({ "date", "2024-06-01" }), "amount", "required");
+	refused("fee", KV({ "date", "2024-06-01" }), "amount", "必须填写");
 }
 
 static void test_case_rules(void **state)
@@ -115,15 +115,15 @@ static void test_case_rules(void **state)
 	assert_string_equal(r.v[CASE_APPLICATION].s, "GK-2024-ABCD");
 
 	refused("case", KV({ "kind", "rev" }, { "filed", "2024-02-01" }, { "closed", "2024-03-01" }),
-		"result", "needs its result");
+		"result", "须写明结果");
 	refused("case", KV({ "kind", "rev" }, { "filed", "2024-02-01" }, { "result", "corrected" }),
-		"closed", "needs its closing date");
+		"closed", "须写明结案日期");
 	refused("case", KV({ "kind", "rev" }, { "filed", "2024-02-01" }, { "result", "other" },
-			   { "closed", "2024-01-01" }), "closed", "before filed");
+			   { "closed", "2024-01-01" }), "closed", "早于 filed");
 	refused("case", KV({ "kind", "rev" }, { "filed", "2024-02-01" }, { "co_defendant", "yes" }),
-		"co_defendant", "only a lawsuit");
+		"co_defendant", "只有行政诉讼");
 	refused("case", KV({ "kind", "rev" }, { "filed", "2024-02-01" }, { "co_defendant", "maybe" }),
-		"co_defendant", "yes or no");
+		"co_defendant", "只能是 yes 或 no");
 }
 
 static void test_feedback_and_news(void **state)
@@ -137,12 +137,12 @@ static void test_feedback_and_news(void **state)
 	refused("feedback", KV({ "channel", "fax" }, { "received", "2024-04-01" }, { "text", "x" }),
 		"channel", "hotline, mailbox, web");
 	refused("feedback", KV({ "channel", "web" }, { "received", "2024-04-01" }, { "text", "x" },
-			       { "answered", "2024-03-01" }), "answered", "before received");
+			       { "answered", "2024-03-01" }), "answered", "早于 received");
 	refused("feedback", KV({ "channel", "web" }, { "received", "2024-04-01" }, { "text", "x" },
-			       { "answer", "done" }), "answered", "needs the date");
+			       { "answer", "done" }), "answered", "须写明答复日期");
 	reg_feedback_ref(2024, 7, ref);
 	assert_string_equal(ref, "FB2024-00007");
-	refused("news", KV({ "platform", "微信" }, { "date", "2024-04-01" }), "title", "required");
+	refused("news", KV({ "platform", "微信" }, { "date", "2024-04-01" }), "title", "必须填写");
 }
 
 int main(void)
