@@ -285,14 +285,14 @@ int catalogue_index_format(const char *pattern, const char *uscc, int day, int64
 		}
 		close = strchr(p, '}');
 		if (close == NULL)
-			return err_set(e, ERR_INVALID, "index_pattern", "unclosed '{' in %s", pattern);
+			return err_set(e, ERR_INVALID, "index_pattern", "格式 %s 中的“{”没有配对的“}”", pattern);
 		n = (size_t)(close - p - 1);
 		p++;
 		if (span_eq(p, n, "uscc") || span_eq(p, n, "orgcode")) {
 			if (uscc == NULL || strlen(uscc) != 18)
 				return err_set(e, ERR_INVALID, "index_pattern",
-					       "the organ has no 18-character 统一社会信用代码 for {%.*s}; "
-					       "set it with `gongkai agency` or change the pattern",
+					       "机关没有 18 位统一社会信用代码，无法填入 {%.*s}；"
+					       "请先登记机关的统一社会信用代码，或修改格式",
 					       (int)n, p);
 			rc = *p == 'u' ? buf_puts(out, uscc) : buf_append(out, uscc + 8, 9);
 		} else if (span_eq(p, n, "yyyy")) {
@@ -308,16 +308,16 @@ int catalogue_index_format(const char *pattern, const char *uscc, int day, int64
 			have_seq = 1;
 		} else {
 			return err_set(e, ERR_INVALID, "index_pattern",
-				       "unknown placeholder {%.*s} (known: {uscc} {orgcode} {yyyy} "
-				       "{yyyymm} {seq} {seq:05d})", (int)n, p);
+				       "没有 {%.*s} 这个占位符（可用：{uscc} {orgcode} {yyyy} "
+				       "{yyyymm} {seq} {seq:05d}）", (int)n, p);
 		}
 		p = close + 1;
 	}
 	if (rc)
-		return err_set(e, rc, "index_pattern", "index number too long");
+		return err_set(e, rc, "index_pattern", "索引号过长");
 	if (!have_seq)
 		return err_set(e, ERR_INVALID, "index_pattern",
-			       "the pattern %s has no {seq}: index numbers would repeat", pattern);
+			       "格式 %s 没有 {seq}：索引号会重复", pattern);
 	return 0;
 }
 
@@ -331,12 +331,12 @@ static int check_text(const char *s, const char *field, int multiline, struct gk
 		return 0;
 	len = strlen(s);
 	if (!utf8_valid(s, len))
-		return err_set(e, ERR_INVALID, field, "not valid UTF-8 text");
+		return err_set(e, ERR_INVALID, field, "不是有效的 UTF-8 文字");
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
 		if ((c < 0x20 || c == 0x7f) &&
 		    !(multiline && (c == '\n' || c == '\r' || c == '\t')))
-			return err_set(e, ERR_INVALID, field, "contains a control character");
+			return err_set(e, ERR_INVALID, field, "含有控制字符");
 	}
 	return 0;
 }
@@ -353,7 +353,7 @@ int catalogue_doc_check(const struct doc *d, struct gk_error *e)
 	int rc, signed_day, eff, inv, disc, val;
 
 	if (d->title == NULL || !d->title[0])
-		return err_set(e, ERR_INVALID, "title", "a document needs a title (名称)");
+		return err_set(e, ERR_INVALID, "title", "文件须有名称");
 	if ((rc = check_text(d->title, "title", 0, e)) ||
 	    (rc = check_text(d->doc_no, "doc_number", 0, e)) ||
 	    (rc = check_text(d->publisher, "publisher", 0, e)) ||
@@ -365,30 +365,31 @@ int catalogue_doc_check(const struct doc *d, struct gk_error *e)
 	    (rc = check_text(d->body, "body_file", 1, e)))
 		return rc;
 	if (utf8_count(d->title, strlen(d->title)) > DOC_TITLE_MAX)
-		return err_set(e, ERR_LIMIT, "title", "title longer than %d characters",
+		return err_set(e, ERR_LIMIT, "title", "名称超过 %d 个字",
 			       DOC_TITLE_MAX);
 	if (d->body && strlen(d->body) > DOC_BODY_MAX)
-		return err_set(e, ERR_LIMIT, "body_file", "body larger than %u bytes", DOC_BODY_MAX);
+		return err_set(e, ERR_LIMIT, "body_file", "正文超过 %u 字节", DOC_BODY_MAX);
 	if (d->summary && utf8_count(d->summary, strlen(d->summary)) > 500)
-		return err_set(e, ERR_LIMIT, "summary", "内容概述 longer than 500 characters");
+		return err_set(e, ERR_LIMIT, "summary", "内容概述超过 500 个字");
 	if (d->genre && catalogue_genre_find(d->genre) == NULL)
-		return err_set(e, ERR_INVALID, "genre", "unknown 体裁 '%s' (see gongkai doc genres)",
+		return err_set(e, ERR_INVALID, "genre", "没有“%s”这种体裁（可选的体裁见 doc genres）",
 			       d->genre);
 	if (d->topic && catalogue_topic_find(d->topic) == NULL)
-		return err_set(e, ERR_INVALID, "topic", "unknown 主题分类 '%s' (see gongkai doc "
-			       "topics)", d->topic);
+		return err_set(e, ERR_INVALID, "topic", "没有“%s”这个主题分类（可选的分类见 doc "
+			       "topics）", d->topic);
 	/* REQ 条例-20-1: a normative document enters the register with its 文号 */
 	if (d->genre && (strcmp(d->genre, GENRE_RULE) == 0 || strcmp(d->genre, GENRE_NORMDOC) == 0) &&
 	    (d->doc_no == NULL || !d->doc_no[0]))
-		return err_set(e, ERR_INVALID, "doc_number", "a %s needs its 文号", d->genre);
+		return err_set(e, ERR_INVALID, "doc_number", "%s须有文号", d->genre);
 	disc = doc_enum_parse(doc_disclosure_ids, NULL, DISCLOSURE__MAX,
 			      d->disclosure ? d->disclosure : "");
 	if (disc < 0)
 		return err_set(e, ERR_INVALID, "disclosure",
-			       "公开方式 is proactive, on-request or withheld");
+			       "公开方式只能是 proactive（主动公开）、on-request（依申请公开）或 "
+			       "withheld（不予公开）");
 	val = doc_enum_parse(doc_validity_ids, NULL, VALIDITY__MAX, d->validity ? d->validity : "");
 	if (val < 0)
-		return err_set(e, ERR_INVALID, "validity", "有效性 is valid, expired or repealed");
+		return err_set(e, ERR_INVALID, "validity", "有效性只能是 valid（有效）、expired（失效）或 repealed（废止）");
 	if ((rc = check_date(d->signed_date, "formed", &signed_day, e)) ||
 	    (rc = check_date(d->effective_date, "effective", &eff, e)) ||
 	    (rc = check_date(d->invalid_date, "invalid_date", &inv, e)))
@@ -397,20 +398,20 @@ int catalogue_doc_check(const struct doc *d, struct gk_error *e)
 	if (disc == DISCLOSURE_WITHHELD) {
 		if (d->withheld_reason == NULL || !d->withheld_reason[0])
 			return err_set(e, ERR_INVALID, "reason",
-				       "不予公开 needs the reason (不予公开理由)");
+				       "不予公开须写明不予公开理由");
 		if (d->withheld_ground == NULL || !d->withheld_ground[0])
 			return err_set(e, ERR_INVALID, "ground",
-				       "不予公开 needs the legal ground (e.g. 条例第十四条)");
+				       "不予公开须写明法律依据（例如条例第十四条）");
 	}
 	if (val != VALIDITY_VALID && inv == 0)
-		return err_set(e, ERR_INVALID, "invalid_date", "%s needs the date it took effect",
+		return err_set(e, ERR_INVALID, "invalid_date", "%s须写明失效或废止的日期",
 			       doc_validity_labels[val]);
 	if (val == VALIDITY_VALID && inv != 0)
 		return err_set(e, ERR_INVALID, "invalid_date",
-			       "a date of 失效/废止 was given but the document is 有效");
+			       "写了失效或废止日期，但文件是有效的");
 	if (signed_day && inv && inv < signed_day)
-		return err_set(e, ERR_INVALID, "invalid_date", "before the 成文日期");
+		return err_set(e, ERR_INVALID, "invalid_date", "早于成文日期");
 	if (signed_day && eff && eff < signed_day)
-		return err_set(e, ERR_INVALID, "effective", "实施日期 before the 成文日期");
+		return err_set(e, ERR_INVALID, "effective", "实施日期早于成文日期");
 	return 0;
 }

@@ -49,5 +49,5 @@ cp "$TMP/map.png" "$TMP/$bad_utf8"
 printf 'x\n' >"$TMP/b"
 run 2 "$GONGKAI" --db "$GONGKAI_DB" doc add --agency 慈周寨镇人民政府 --title t --body-file "$TMP/b" \
 	--by officer --attach "$TMP/$bad_utf8"
-contains "$ERR" "file name" "doc add --attach names the file name as the problem"
+contains "$ERR" "--attach: 附件的文件名须为" "doc add --attach names the file name as the problem"
 done_testing
