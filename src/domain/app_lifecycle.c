@@ -576,13 +576,13 @@ static int decided_checks(const struct app_status *st, const struct app_event_in
 	int k = ev->kind;
 
 	if (ev->outcome < 0 || ev->outcome >= OUTCOME__MAX)
-		return err_set(e, ERR_INVALID, "outcome", "unknown outcome");
+		return err_set(e, ERR_INVALID, "outcome", "没有这种办理结果");
 	if (ev->outcome == OUTCOME_OTHER_NO_CORRECTION)
 		return refuse(e, ERR_STATE, "outcome", k, "other_no_correction（逾期未补正）在补正"
-			      "告知之后用 'app event ID correction-lapsed' 记录");
+			      "期限届满后记录为“%s”", app_event_rules[EV_CORRECTION_LAPSED].label);
 	if (ev->outcome == OUTCOME_OTHER_FEE_UNPAID)
-		return refuse(e, ERR_STATE, "outcome", k, "other_fee_unpaid（逾期未缴费）在收费"
-			      "通知之后用 'app event ID fee-lapsed' 记录");
+		return refuse(e, ERR_STATE, "outcome", k, "other_fee_unpaid（逾期未缴费）在缴费"
+			      "期限届满后记录为“%s”", app_event_rules[EV_FEE_LAPSED].label);
 	/* REQ 条例-30: "still unclear after correction" needs a correction round */
 	if (ev->outcome == OUTCOME_UNABLE_UNCLEAR_AFTER_FIX && st->correction_received == CLOCK_NONE)
 		return refuse(e, ERR_STATE, "outcome", k, "unable_unclear_after_fix（补正后申请内容"
@@ -667,7 +667,7 @@ static int apply(struct app_status *st, struct app_event_in *ev, const struct ca
 
 	ev->warning[0] = '\0';
 	if (k < 0 || k >= EV__MAX)
-		return err_set(e, ERR_INVALID, "KIND", "unknown event kind");
+		return err_set(e, ERR_INVALID, "KIND", "没有这种办理事项");
 	r = &app_event_rules[k];
 	/* REQ 条例-45: nothing after closing */
 	if (!app_phases[st->phase].open)

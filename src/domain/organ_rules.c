@@ -107,17 +107,17 @@ int organ_rules_check(const struct agency_profile *p, struct gk_error *e)
 		switch (ri->type) {
 		case RULE_YESNO:
 			if (strcmp(v, "yes") != 0 && strcmp(v, "no") != 0)
-				return err_set(e, ERR_INVALID, ri->key, "'%s': yes or no (%s)", v, ri->label);
+				return err_set(e, ERR_INVALID, ri->key, "%s只能是 yes 或 no，不是“%s”", ri->label, v);
 			break;
 		case RULE_WORKDAYS:
 			if (workdays(v, ri->min, ri->max) < 0)
-				return err_set(e, ERR_INVALID, ri->key, "'%s': a number of working days "
-					       "%d–%d (%s)", v, ri->min, ri->max, ri->label);
+				return err_set(e, ERR_INVALID, ri->key, "%s应为 %d–%d 个工作日，不是“%s”",
+					       ri->label, ri->min, ri->max, v);
 			break;
 		case RULE_MMDD:
 			if (!mmdd(v, &m, &d))
-				return err_set(e, ERR_INVALID, ri->key, "'%s': a day of the year MM-DD, "
-					       "e.g. 01-31 (%s)", v, ri->label);
+				return err_set(e, ERR_INVALID, ri->key, "%s应为一年中的某一天 MM-DD（例如 "
+					       "01-31），不是“%s”", ri->label, v);
 			break;
 		case RULE_REF_PATTERN:
 			if (notice_ref_check(v, e) != 0)
@@ -125,8 +125,8 @@ int organ_rules_check(const struct agency_profile *p, struct gk_error *e)
 			break;
 		case RULE_TEXT:
 			if (!*v || strlen(v) > (size_t)ri->max || !utf8_valid(v, strlen(v)))
-				return err_set(e, ERR_INVALID, ri->key, "the name (UTF-8, 1–%d bytes) "
-					       "of the %s", ri->max, ri->label);
+				return err_set(e, ERR_INVALID, ri->key, "%s须为 1–%d 字节的 UTF-8 文字",
+					       ri->label, ri->max);
 			break;
 		}
 	}
@@ -259,7 +259,7 @@ int organ_review_body(struct store *s, int64_t agency_id, int decided, struct ar
 		return rc;
 	if (gov.id == 0)
 		return err_set(e, ERR_STATE, "remedy", "无法确定“%s”的行政复议机关：上级机关中没有人民政府。"
-			       "请用 gongkai guide set --review-body 名称 设置（垂直管理的机关填写上一级主管部门）",
+			       "请在机关的设置中写明行政复议机关（review_body；垂直管理的机关填写上一级主管部门）",
 			       org.name);
 	/* Former 行政复议法 Art. 12 (acts before 2024-01-01): a department's act could go to the
 	 * 本级人民政府 or the 上一级主管部门, as the applicant chose. */

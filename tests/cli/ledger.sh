@@ -240,7 +240,7 @@ run 0 gk app event "$a7" fee-paid --date 2024-09-20
 run 0 gk app show "$a7" --json
 contains "$OUT" '"reply_due": "2024-10-18"' "REQ 109号-缴费: by default 10 working days from notice to payment extend the reply limit"
 run 2 gk guide set --fee-pause maybe
-contains "$ERR" "--fee-pause" "a fee-pause setting other than yes/no is refused, naming the option"
+contains "$ERR" "--fee-pause: 收费通知至缴费期间不计入答复期限只能是 yes 或 no，不是“maybe”" "a fee-pause setting other than yes/no is refused, naming the option and the setting in Chinese"
 run 0 gk guide set --fee-pause no
 run 0 gk app show "$a7" --json
 contains "$OUT" '"reply_due": "2024-09-30"' "REQ 109号-缴费: an organ that counts the fee period is due 20 working days after receipt"

@@ -103,7 +103,7 @@ county=$("$GONGKAI" --db "$GONGKAI_DB" app new --received 2024-09-27 --channel i
 	--applicant-name 县申请人 --contact 13800000000 --request 某项信息 --agency 示范县人民政府 | head -1)
 "$GONGKAI" --db "$GONGKAI_DB" app decide "$county" --outcome granted --date 2024-10-31 >/dev/null
 run 1 "$GONGKAI" --db "$GONGKAI_DB" app letter "$county"
-contains "$ERR" "guide set --review-body" "no 行政复议机关 known: the letter is refused, saying how to set it"
+contains "$ERR" "请在机关的设置中写明行政复议机关（review_body" "no 行政复议机关 known: the letter is refused, saying how to set it"
 run 0 "$GONGKAI" --db "$GONGKAI_DB" guide set --agency 示范县人民政府 --review-body 示范市人民政府
 run 0 "$GONGKAI" --db "$GONGKAI_DB" app letter "$county"
 contains "$OUT" "60日内向示范市人民政府申请行政复议" "the organ's setting names the 行政复议机关"

@@ -138,7 +138,7 @@ static void test_review_body(void **state)
 	assert_string_equal(body(s, dept, "2024-03-01", &a), "国家税务总局安阳市税务局");
 	/* nothing above, no setting: refused, saying how to set it */
 	assert_non_null(strstr(body(s, organ(s, "孤立县人民政府", "county", 0), "2024-03-01", &a),
-			       "--review-body"));
+			       "写明行政复议机关（review_body"));
 	store_rollback(s);
 	arena_free(&a);
 	tmpstore_drop(s);
