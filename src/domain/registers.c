@@ -89,7 +89,7 @@ static int from_row(struct store *s, const struct reg_desc *d, const struct regr
 		struct gk_error why = *e;
 		char field[64];
 		snprintf(field, sizeof field, "%s #%lld", d->name, (long long)row->id);
-		return err_set(e, rc, field, "stored entry breaks a rule (%s: %s)", why.field, why.msg);
+		return err_set(e, rc, field, "已存的登记不合规则（%s：%s）", why.field, why.msg);
 	}
 	rec->id = row->id;
 	rec->document_id = row->document_id;
@@ -164,7 +164,7 @@ int registers_record_from_json(const struct reg_desc *d, const struct jv *obj, c
 	int rc;
 
 	if (jv_type(obj) != JV_OBJECT)
-		return err_set(e, ERR_INVALID, where, "not an object");
+		return err_set(e, ERR_INVALID, where, "不是 JSON 对象");
 	while ((key = jv_next(obj, &it, &val)) != NULL) {
 		const char *text = NULL;
 		int64_t i;
@@ -175,7 +175,7 @@ int registers_record_from_json(const struct reg_desc *d, const struct jv *obj, c
 		if (n == REG_MAX_FIELDS || reg_field_find(d, key) < 0) {
 			char field[64];
 			snprintf(field, sizeof field, "%s.%s", where, key);
-			return err_set(e, ERR_INVALID, field, "no such field in the %s register", d->name);
+			return err_set(e, ERR_INVALID, field, "登记簿 %s 没有这个字段", d->name);
 		}
 		switch (jv_type(val)) {
 		case JV_STRING:
@@ -194,7 +194,7 @@ int registers_record_from_json(const struct reg_desc *d, const struct jv *obj, c
 		default: {
 			char field[64];
 			snprintf(field, sizeof field, "%s.%s", where, key);
-			return err_set(e, ERR_INVALID, field, "a %s is not a valid value", jv_type_name(jv_type(val)));
+			return err_set(e, ERR_INVALID, field, "%s 不是有效的值", jv_type_name(jv_type(val)));
 		}
 		}
 		kv[n++] = (struct reg_kv){ key, text };
@@ -225,7 +225,7 @@ static int resolve_application(struct store *s, int64_t agency_id, struct reg_va
 	else
 		rc = app_store(s)->get_by_code(s, v->s, a, &app, &ignore);
 	if (rc == ERR_NOTFOUND || (rc == 0 && app.agency_id != agency_id))
-		return err_set(e, ERR_INVALID, "application", "no application '%s' of this organ", v->s);
+		return err_set(e, ERR_INVALID, "application", "本机关没有申请“%s”", v->s);
 	if (rc != 0)
 		return err_set(e, rc, "application", "%s", ignore.msg);
 	v->i = app.id;
@@ -248,7 +248,7 @@ static int audit_entry(struct store *s, int64_t agency_id, const struct reg_desc
 		snprintf(entity, sizeof entity, "reg_%s", d->name);
 		rc = audit_record(s, agency_id, entity, rec->id, action, buf_cstr(&b), e);
 	} else {
-		err_set(e, rc, d->name, "entry too large to record");
+		err_set(e, rc, d->name, "登记内容过大，无法记录");
 	}
 	buf_free(&b);
 	return rc;
@@ -280,7 +280,7 @@ static int add_as(struct store *s, int64_t agency_id, struct reg_record *rec, st
 	if (rc == ERR_CONFLICT && rec->kind == REG_FEEDBACK) {
 		if (serial > 0 && ++serial_tries < 1000)
 			goto next_ref;  /* an imported entry took that number: take the next */
-		return err_set(e, ERR_CONFLICT, "ref_no", "reference number %s is already taken",
+		return err_set(e, ERR_CONFLICT, "ref_no", "编号 %s 已被使用",
 			       rec->v[FEEDBACK_REF_NO].s);
 	}
 	if (rc != 0)
@@ -323,7 +323,7 @@ int registers_get(struct store *s, int64_t agency_id, enum reg_kind k, int64_t i
 			return 0;
 		}
 	}
-	return err_set(e, ERR_NOTFOUND, "id", "no %s entry %lld for this organ", reg_descs[k].name, (long long)id);
+	return err_set(e, ERR_NOTFOUND, "id", "本机关的登记簿 %s 没有第 %lld 项", reg_descs[k].name, (long long)id);
 }
 
 int registers_set(struct store *s, int64_t agency_id, enum reg_kind k, int64_t id, const struct reg_kv *kv,
@@ -342,7 +342,7 @@ int registers_set(struct store *s, int64_t agency_id, enum reg_kind k, int64_t i
 		buf_init(&b, 0);
 		if ((rc = reg_value_format(d, (int)f, &old, &b)) != 0) {
 			buf_free(&b);
-			return err_set(e, rc, d->fields[f].name, "value too large");
+			return err_set(e, rc, d->fields[f].name, "值过大");
 		}
 		merged[f] = (struct reg_kv){ d->fields[f].name, arena_strdup(a, buf_cstr(&b)) };
 		buf_free(&b);
@@ -350,7 +350,7 @@ int registers_set(struct store *s, int64_t agency_id, enum reg_kind k, int64_t i
 	for (size_t i = 0; i < n; i++) {
 		int f = reg_field_find(d, kv[i].name);
 		if (f < 0)
-			return err_set(e, ERR_INVALID, kv[i].name, "no such field in the %s register", d->name);
+			return err_set(e, ERR_INVALID, kv[i].name, "登记簿 %s 没有这个字段", d->name);
 		merged[f].value = kv[i].value ? kv[i].value : "";
 	}
 	if ((rc = reg_record_parse(d, merged, d->nfields, a, &rec, e)) != 0)
@@ -359,7 +359,7 @@ int registers_set(struct store *s, int64_t agency_id, enum reg_kind k, int64_t i
 	    (rc = resolve_application(s, agency_id, &rec.v[CASE_APPLICATION], a, e)) != 0)
 		return rc;
 	if (k == REG_FEEDBACK && !rec.v[FEEDBACK_REF_NO].set)
-		return err_set(e, ERR_INVALID, "ref_no", "a feedback entry keeps its reference number");
+		return err_set(e, ERR_INVALID, "ref_no", "意见建议登记的编号不能修改");
 	rec.id = id;
 	to_row(d, &rec, a, &row);
 	if ((rc = register_store(s)->update(s, d->name, agency_id, id, &row, e)) != 0)
@@ -436,7 +436,7 @@ int registers_import_csv(struct store *s, int64_t agency_id, const struct reg_de
 				if (buf_printf(&names, "%s%s", f ? ", " : "", d->fields[f].name) != 0)
 					break;
 			e->field[0] = '\0';
-			err_set(e, ERR_INVALID, "", "unknown column '%s' (the %s register has: %s)", t.header[c],
+			err_set(e, ERR_INVALID, "", "没有“%s”这一列（登记簿 %s 的列：%s）", t.header[c],
 				d->name, buf_cstr(&names));
 			buf_free(&names);
 			return row_error(e, label, t.header_line);
@@ -447,7 +447,7 @@ int registers_import_csv(struct store *s, int64_t agency_id, const struct reg_de
 		for (size_t c = 0; c < t.ncols; c++)
 			found |= colfield[c] == (int)f;
 		if (d->fields[f].required && !found) {
-			err_set(e, ERR_INVALID, "", "required column '%s' is missing (%s)", d->fields[f].name,
+			err_set(e, ERR_INVALID, "", "缺少必需的列“%s”（%s）", d->fields[f].name,
 				d->fields[f].help);
 			return row_error(e, label, t.header_line);
 		}

@@ -42,7 +42,7 @@ run 2 gk register decision import --agency 1 "$TMP/quote.csv"
 contains "$ERR" "quote.csv:3" "an unclosed quote is reported at its line"
 printf 'kind,nonsense\n' >"$TMP/cols.csv"
 run 2 gk register decision import --agency 1 "$TMP/cols.csv"
-contains "$ERR" "unknown column 'nonsense'" "an unknown column is named"
+contains "$ERR" "没有“nonsense”这一列" "an unknown column is named"
 
 # --- fees: typed in 元, stored exactly, reported in 万元 ----------------------------------------
 run 0 gk register fee add --agency 1 --date 2024-05-01 --amount 1234.56 --item 工本费
@@ -59,7 +59,7 @@ run 0 gk register case add --agency 1 --kind lit_after_rev --filed 2024-04-01 --
 run 2 gk register case add --agency 1 --kind rev --filed 2024-04-01 --closed 2024-08-01
 contains "$ERR" "--result" "a closed case without result is refused"
 run 2 gk register case add --agency 1 --kind rev --filed 2024-04-01 --application NOPE-1
-contains "$ERR" "no application 'NOPE-1'" "an unknown linked application is refused"
+contains "$ERR" "--application: 本机关没有申请“NOPE-1”" "an unknown linked application is refused"
 run 0 gk register feedback add --agency 1 --channel mailbox --received 2024-03-03 --text '建议公开村务'
 equals "$OUT" "1 FB2024-00001" "feedback gets a reference number"
 run 0 gk register news add --agency 1 --platform 政府网站 --date 2024-04-01 --title 春耕
@@ -93,9 +93,9 @@ run 0 gk register normdoc set 2 --agency 1 --repealed ""
 run 0 gk register normdoc list --agency 1
 lacks "$OUT" "repealed=2024-12-31" "an empty value clears a field"
 run 2 gk register news set 99 --agency 1 --title x
-contains "$ERR" "no news entry 99" "an unknown entry is named"
+contains "$ERR" "本机关的登记簿 news 没有第 99 项" "an unknown entry is named"
 run 2 gk register news set 1 --agency 2 --title x
-contains "$ERR" "no news entry 1 for this organ" "another organ's entry cannot be changed"
+contains "$ERR" "本机关的登记簿 news 没有第 1 项" "another organ's entry cannot be changed"
 run 0 gk register news remove 2 --agency 1
 run 0 gk register news list --agency 1
 lacks "$OUT" "防汛" "remove takes the entry away"
