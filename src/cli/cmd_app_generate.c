@@ -6,6 +6,7 @@
  */
 #include <getopt.h>
 #include <inttypes.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -116,22 +117,44 @@ static int one(struct store *s, const struct calendar *cal, int64_t agency, int 
 	return 0;
 }
 
+/* What app generate reads from its options. */
+struct generate_opts {
+	int64_t count, seed, batch;
+	int year, help;
+	const char *agency, *actor;
+};
+
+/* --year: 2008 (the Regulation) to this year */
+static int set_year(void *rec, const char *arg, const char *option, struct gk_error *e)
+{
+	int64_t v;
+
+	if (cli_int(arg, option, 2008, date_year(date_today()), &v, e) != 0)
+		return e->code;
+	((struct generate_opts *)rec)->year = (int)v;
+	return 0;
+}
+
+#define O(field) offsetof(struct generate_opts, field)
+static const struct cli_opt generate_options[] = {
+	{ .name = "count", .type = CLI_OPT_INT64, .offset = O(count), .lo = 1, .hi = 100000000 },
+	{ .name = "year", .type = CLI_OPT_CALL, .set = set_year },
+	{ .name = "seed", .type = CLI_OPT_INT64, .offset = O(seed), .lo = 0, .hi = INT64_MAX },
+	{ .name = "batch", .type = CLI_OPT_INT64, .offset = O(batch), .lo = 1, .hi = INT64_MAX },
+	{ .name = "agency", .type = CLI_OPT_TEXT, .offset = O(agency) },
+	{ .name = "by", .type = CLI_OPT_TEXT, .offset = O(actor) },
+	{ .name = "help", .type = CLI_OPT_FLAG, .offset = O(help) },
+	{ .name = NULL },
+};
+#undef O
+
 int app_generate_cmd(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "count", required_argument, NULL, 'n' },
-		{ "year", required_argument, NULL, 'y' },
-		{ "seed", required_argument, NULL, 's' },
-		{ "batch", required_argument, NULL, 'b' },
-		{ "agency", required_argument, NULL, 'a' },
-		{ "by", required_argument, NULL, 'B' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	int64_t count = 0, batch = 5000, sv;
-	uint64_t seed = 1;
-	int year = date_year(date_today()) - 1, today = date_today();
-	const char *agency = NULL;
+	struct generate_opts o = { .seed = 1, .batch = 5000, .year = date_year(date_today()) - 1 };
+	int64_t count, batch;
+	uint64_t seed;
+	int year, today = date_today();
+	const char *agency;
 	struct gk_error e = { 0 };
 	struct store *s = NULL;
 	struct calendar *cal = NULL;
@@ -140,26 +163,23 @@ int app_generate_cmd(struct cli *cli, int argc, char **argv)
 	struct timespec t0, t1;
 	int64_t nevents = 0, done = 0;
 	uint64_t x;
-	int ch, rc = 0, x_;
+	int rc = 0, x_;
 
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'n': rc = cli_int(optarg, "--count", 1, 100000000, &count, &e); break;
-		case 'y': rc = cli_int(optarg, "--year", 2008, date_year(today), &sv, &e); year = (int)sv; break;
-		case 's': rc = cli_int(optarg, "--seed", 0, INT64_MAX, &sv, &e); seed = (uint64_t)sv; break;
-		case 'b': rc = cli_int(optarg, "--batch", 1, INT64_MAX, &batch, &e); break;
-		case 'a': agency = optarg; break;
-		case 'B': cli->actor = optarg; break;
-		case 'h':
-			printf("Usage: gongkai app generate --count N [--year Y] [--seed S] [--batch B] "
-			       "[--agency A]\nSynthetic applications with typical lifecycles (load "
-			       "tests, demos). Commits every B applications.\n");
-			return CLI_OK;
-		default: return cli_usage_error("app generate", "unknown or incomplete option '%s'", argv[optind - 1]);
-		}
-		if (rc != 0)
-			return cli_error(&e);
+	if ((x_ = cli_opts_parse("app generate", generate_options, &o, argc, argv, NULL)) != 0)
+		return x_;
+	if (o.help) {
+		printf("Usage: gongkai app generate --count N [--year Y] [--seed S] [--batch B] "
+		       "[--agency A]\nSynthetic applications with typical lifecycles (load "
+		       "tests, demos). Commits every B applications.\n");
+		return CLI_OK;
 	}
+	if (o.actor)
+		cli->actor = o.actor;
+	count = o.count;
+	batch = o.batch;
+	seed = (uint64_t)o.seed;
+	year = o.year;
+	agency = o.agency;
 	if (count < 1)
 		return cli_usage_error("app generate", "--count N is required");
 	if ((x_ = cli_open_store(cli, 0, &s)) != 0)

@@ -108,9 +108,13 @@ static int opt_set(const struct cli_opt *o, void *rec, const char *arg, struct g
 		*(const char **)(void *)at = arg;
 		return 0;
 	case CLI_OPT_INT:
+	case CLI_OPT_INT64:
 		if (cli_int(arg, opt, o->lo, o->hi, &v, e) != 0)
 			return e->code;
-		*(int *)(void *)at = (int)v;
+		if (o->type == CLI_OPT_INT)
+			*(int *)(void *)at = (int)v;
+		else
+			*(int64_t *)(void *)at = v;
 		return 0;
 	case CLI_OPT_CHOICE: {
 		char words[256] = "";

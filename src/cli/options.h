@@ -51,6 +51,7 @@ enum cli_opt_type {
 	CLI_OPT_FLAG,    /* no value: the int at offset becomes 1 */
 	CLI_OPT_TEXT,    /* the const char * at offset points at the value */
 	CLI_OPT_INT,     /* the int at offset: a whole number lo..hi (cli_int) */
+	CLI_OPT_INT64,   /* the int64_t at offset: the same, for counts and seeds past an int */
 	CLI_OPT_CHOICE,  /* the int at offset: the index of the value in choices */
 	CLI_OPT_CALL,    /* set(rec, value, option, e): a value of its own shape (may repeat) */
 };
@@ -60,7 +61,7 @@ struct cli_opt {
 	char letter;                   /* a one-letter spelling too ('o' for -o), 0: none */
 	enum cli_opt_type type;
 	size_t offset;                 /* of the value in the command's record (offsetof) */
-	int lo, hi;                    /* CLI_OPT_INT: the range */
+	int64_t lo, hi;                /* CLI_OPT_INT, CLI_OPT_INT64: the range */
 	const char *const *choices;    /* CLI_OPT_CHOICE: the words, NULL-terminated */
 	int (*set)(void *rec, const char *value, const char *option, struct gk_error *e);
 	const char *value;             /* --help: what the value is ("N", "FILE"); NULL for a flag */
