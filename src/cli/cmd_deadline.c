@@ -18,6 +18,7 @@
  * docs/clock.md).
  */
 #include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +33,72 @@
 #include "text/jsonw.h"
 #include "text/utf8.h"
 
+/* What deadline reads from its options: the application's dates and consultations (into
+ * app, its pauses borrowed from the caller), or the day information was formed. */
+struct deadline_opts {
+	struct clock_application app;
+	struct clock_pause *pauses;
+	int formed, json, help;
+};
+
+static int parse_consultation(const char *s, struct clock_pause *p, struct gk_error *e);
+
+/* --consultation SENT:ANSWERED, repeatable */
+static int add_consultation(void *rec, const char *arg, const char *option, struct gk_error *e)
+{
+	struct deadline_opts *o = rec;
+	int rc;
+
+	if (o->app.npauses >= CLOCK_MAX_PAUSES)
+		return err_set(e, ERR_LIMIT, option, "more than %d consultations", CLOCK_MAX_PAUSES);
+	if ((rc = parse_consultation(arg, &o->pauses[o->app.npauses], e)) == 0)
+		o->app.npauses++;
+	return rc;
+}
+
+/* --extended, or --extended=N working days */
+static int set_extended(void *rec, const char *arg, const char *option, struct gk_error *e)
+{
+	struct deadline_opts *o = rec;
+	int64_t n;
+
+	o->app.extended = true;
+	if (arg == NULL)
+		return 0;
+	if (cli_int(arg, option, 1, 20, &n, e) != 0)
+		return e->code;
+	o->app.extension_days = (int)n;
+	return 0;
+}
+
+#define O(field) offsetof(struct deadline_opts, field)
+static const struct cli_opt deadline_options[] = {
+	{ .name = "received", .type = CLI_OPT_DATE, .offset = O(app.received), .value = "DATE",
+	  .help = "application received (条例第三十一条): correction notice\n"
+		  "due +7, reply due +20 working days; before 2019-05-15\n"
+		  "the 2007 Regulation: reply +15, no 7-day notice limit" },
+	{ .name = "correction-received", .type = CLI_OPT_DATE, .offset = O(app.correction_received),
+	  .value = "DATE", .help = "corrected application received: the reply clock restarts" },
+	{ .name = "consultation", .type = CLI_OPT_CALL, .set = add_consultation,
+	  .value = "SENT:ANSWERED", .help = "a consultation letter sent and its answer received;\n"
+		  "working days in (SENT, ANSWERED] are not counted; repeat" },
+	{ .name = "extended", .type = CLI_OPT_CALL, .set = set_extended, .optional = 1,
+	  .value = "[=N]", .help = "an approved extension of N working days after reply due\n"
+		  "(1-20, default 20; 2007 Regulation: at most 15)" },
+	{ .name = "fee-notice-received", .type = CLI_OPT_DATE, .offset = O(app.fee_notice_received),
+	  .value = "DATE", .help = "fee notice received by the applicant: payment due +20" },
+	{ .name = "formed", .type = CLI_OPT_DATE, .offset = O(formed), .value = "DATE",
+	  .help = "information formed or changed: publication due +20" },
+	{ .name = "json", .type = CLI_OPT_FLAG, .offset = O(json),
+	  .help = "print JSON (keys: received | formed, regulation,\n"
+		  "correction_notice_due, reply_due, extended_reply_due,\n"
+		  "fee_payment_due, publication_due, verified,\n"
+		  "assumed_holidays, steps)" },
+	{ .name = "help", .type = CLI_OPT_FLAG, .offset = O(help), .help = "this text" },
+	{ .name = NULL },
+};
+#undef O
+
 static void usage(FILE *f)
 {
 	fprintf(f,
@@ -41,33 +108,12 @@ static void usage(FILE *f)
 		"       gongkai deadline --formed DATE [--json]\n\n"
 		"Compute the statutory deadlines in working days (工作日) on the official calendar,\n"
 		"and show how each was counted. The day of the event is not counted; a deadline is\n"
-		"the N-th working day after it.\n\n"
-		"  --received DATE             application received (条例第三十一条): correction notice\n"
-		"                              due +7, reply due +20 working days; before 2019-05-15\n"
-		"                              the 2007 Regulation: reply +15, no 7-day notice limit\n"
-		"  --correction-received DATE  corrected application received: the reply clock restarts\n"
-		"  --consultation SENT:ANSWERED  a consultation letter sent and its answer received;\n"
-		"                              working days in (SENT, ANSWERED] are not counted; repeat\n"
-		"  --extended[=N]              an approved extension of N working days after reply due\n"
-		"                              (1-20, default 20; 2007 Regulation: at most 15)\n"
-		"  --fee-notice-received DATE  fee notice received by the applicant: payment due +20\n"
-		"  --formed DATE               information formed or changed: publication due +20\n"
-		"  --json                      print JSON (keys: received | formed, regulation,\n"
-		"                              correction_notice_due, reply_due, extended_reply_due,\n"
-		"                              fee_payment_due, publication_due, verified,\n"
-		"                              assumed_holidays, steps)\n"
-		"  --help                      this text\n\n"
+		"the N-th working day after it.\n\n");
+	cli_opts_help(f, deadline_options, 28);
+	fprintf(f, "\n"
 		"Dates are YYYY-MM-DD. Exit status 2 names the argument on bad input. In a year\n"
 		"without the official notice the statutory days of the 全国年节及纪念日放假办法 are\n"
 		"assumed off (推定) and the result is unverified; 补假 and 调休 are not assumed.\n");
-}
-
-/* Parse a date option value; on error a message naming the option and the value. */
-static int parse_date(const char *opt, const char *s, int *day, struct gk_error *e)
-{
-	if (date_parse(s, day, opt, NULL) != 0)
-		return err_set(e, ERR_INVALID, opt, "not a real date YYYY-MM-DD: '%s'", s);
-	return 0;
 }
 
 static int parse_consultation(const char *s, struct clock_pause *p, struct gk_error *e)
@@ -298,63 +344,18 @@ static int print_text(const struct calendar *cal, int trigger,
 static int parse_args(int argc, char **argv, struct clock_application *app,
 		      struct clock_pause *pauses, int *formed, int *json)
 {
-	static const struct option opts[] = {
-		{ "received", required_argument, NULL, 'r' },
-		{ "correction-received", required_argument, NULL, 'c' },
-		{ "consultation", required_argument, NULL, 'k' },
-		{ "extended", optional_argument, NULL, 'x' },
-		{ "fee-notice-received", required_argument, NULL, 'f' },
-		{ "formed", required_argument, NULL, 'F' },
-		{ "json", no_argument, NULL, 'j' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	struct gk_error e = { 0 };
-	int ch, rc = 0;
+	struct deadline_opts o = { .app = *app, .pauses = pauses, .formed = *formed };
+	int rc;
 
-	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'r':
-			rc = parse_date("--received", optarg, &app->received, &e);
-			break;
-		case 'c':
-			rc = parse_date("--correction-received", optarg, &app->correction_received, &e);
-			break;
-		case 'f':
-			rc = parse_date("--fee-notice-received", optarg, &app->fee_notice_received, &e);
-			break;
-		case 'F':
-			rc = parse_date("--formed", optarg, formed, &e);
-			break;
-		case 'k':
-			if (app->npauses >= CLOCK_MAX_PAUSES)
-				rc = err_set(&e, ERR_LIMIT, "--consultation", "more than %d consultations",
-					     CLOCK_MAX_PAUSES);
-			else if ((rc = parse_consultation(optarg, &pauses[app->npauses], &e)) == 0)
-				app->npauses++;
-			break;
-		case 'x':
-			app->extended = true;
-			if (optarg) {
-				int64_t n;
-				if ((rc = cli_int(optarg, "--extended", 1, 20, &n, &e)) == 0)
-					app->extension_days = (int)n;
-			}
-			break;
-		case 'j':
-			*json = 1;
-			break;
-		case 'h':
-			usage(stdout);
-			return -1;
-		case ':':
-			return cli_usage_error("deadline", "option '%s' needs a value", argv[optind - 1]);
-		default:
-			return cli_usage_error("deadline", "unknown option '%s'", argv[optind - 1]);
-		}
-		if (rc)
-			return report(&e);
+	if ((rc = cli_opts_parse("deadline", deadline_options, &o, argc, argv, NULL)) != 0)
+		return rc;
+	if (o.help) {
+		usage(stdout);
+		return -1;
 	}
+	*app = o.app;
+	*formed = o.formed;
+	*json = o.json;
 	if (optind < argc)
 		return cli_usage_error("deadline", "unexpected argument '%s'", argv[optind]);
 	if (*formed != CLOCK_NONE && (app->received != CLOCK_NONE || app->npauses || app->extended ||

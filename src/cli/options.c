@@ -116,6 +116,8 @@ static int opt_set(const struct cli_opt *o, void *rec, const char *arg, struct g
 		else
 			*(int64_t *)(void *)at = v;
 		return 0;
+	case CLI_OPT_DATE:
+		return date_parse(arg, (int *)(void *)at, opt, e);
 	case CLI_OPT_CHOICE: {
 		char words[256] = "";
 		for (int i = 0; o->choices[i]; i++) {
@@ -144,7 +146,8 @@ int cli_opts_parse(const char *command, const struct cli_opt *t, void *rec, int 
 	int ch, i;
 
 	for (; t[n].name && n < CLI_OPTS_MAX; n++) {
-		int arg = t[n].type == CLI_OPT_FLAG ? no_argument : required_argument;
+		int arg = t[n].type == CLI_OPT_FLAG ? no_argument
+			  : t[n].optional ? optional_argument : required_argument;
 		opts[n] = (struct option){ t[n].name, arg, NULL, 256 + (int)n };
 		if (t[n].letter) {
 			letters[nl++] = t[n].letter;
@@ -188,7 +191,7 @@ void cli_opts_help(FILE *f, const struct cli_opt *t, int width)
 	for (; t->name; t++) {
 		if (t->help == NULL)
 			continue;
-		snprintf(left, sizeof left, "--%s%s%s", t->name, t->value ? " " : "",
+		snprintf(left, sizeof left, "--%s%s%s", t->name, t->value && !t->optional ? " " : "",
 			 t->value ? t->value : "");
 		fprintf(f, "  %-*s", (int)strlen(left) + 2 > width ? (int)strlen(left) + 2 : width, left);
 		for (const char *p = t->help; *p; p++) {

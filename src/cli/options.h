@@ -52,6 +52,7 @@ enum cli_opt_type {
 	CLI_OPT_TEXT,    /* the const char * at offset points at the value */
 	CLI_OPT_INT,     /* the int at offset: a whole number lo..hi (cli_int) */
 	CLI_OPT_INT64,   /* the int64_t at offset: the same, for counts and seeds past an int */
+	CLI_OPT_DATE,    /* the int at offset: a day YYYY-MM-DD (text/date's date_parse) */
 	CLI_OPT_CHOICE,  /* the int at offset: the index of the value in choices */
 	CLI_OPT_CALL,    /* set(rec, value, option, e): a value of its own shape (may repeat) */
 };
@@ -64,6 +65,8 @@ struct cli_opt {
 	int64_t lo, hi;                /* CLI_OPT_INT, CLI_OPT_INT64: the range */
 	const char *const *choices;    /* CLI_OPT_CHOICE: the words, NULL-terminated */
 	int (*set)(void *rec, const char *value, const char *option, struct gk_error *e);
+	int optional;                  /* CLI_OPT_CALL: the value may be left out (--extended or
+					* --extended=N): set gets NULL */
 	const char *value;             /* --help: what the value is ("N", "FILE"); NULL for a flag */
 	const char *help;              /* --help: the text beside it, '\n' between its lines;
 					* NULL: not listed */
