@@ -2,8 +2,9 @@
  * cli.h — the command-line front end: shared context, the command table, exit statuses.
  *
  * `gongkai [--db FILE] [--calendar-dir DIR] COMMAND [OPTIONS]`. Each command lives in its own
- * file cmd_<name>.c and is listed once in commands.c. Commands parse their own options with
- * getopt_long, call domain/ functions, and print text or (with --json) JSON with stable keys.
+ * file cmd_<name>.c and is listed once in commands.c. Commands declare their options as a
+ * table read by one parser (cli/options.h), call domain/ functions, and print text or (with
+ * --json) JSON with stable keys.
  * Exit status: 0 success, 1 the command ran and found problems, 2 usage or input error.
  */
 #ifndef GK_CLI_CLI_H
