@@ -1,5 +1,6 @@
 /*
- * cmd_user.c — `gongkai user add|passwd|list`: staff accounts.
+ * cmd_user.c — `gongkai user add|passwd|totp|totp-key|list`: staff accounts, their second
+ * factor and the key sealing it.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -19,6 +20,7 @@ static void help(void)
 	       "                           [--password-file FILE] [--by USER]\n"
 	       "       gongkai user passwd NAME --password-file FILE | --clear\n"
 	       "       gongkai user totp NAME [--confirm CODE | --reset]\n"
+	       "       gongkai user totp-key --check | --rotate\n"
 	       "       gongkai user list [--json]\n"
 	       "ROLE: officer, reviewer, leader, supervisor; and the three administrators, one account\n"
 	       "each (三员分立): admin (system), security (accounts, roles, passwords), auditor (the\n"
@@ -29,7 +31,10 @@ static void help(void)
 	       "security administrator who can sign in. An officer, reviewer or leader belongs to\n"
 	       "an organ: --agency, or the only organ of the database.\n"
 	       "totp prints the secret (and an otpauth:// address) to enter in an authenticator app;\n"
-	       "--confirm with the code the app shows turns the second factor on; --reset removes it.\n");
+	       "--confirm with the code the app shows turns the second factor on; --reset removes it.\n"
+	       "totp-key: the key file sealing the second factors (the database + .totp-key, or\n"
+	       "$GONGKAI_TOTP_KEY): --check opens every sealed secret with it; --rotate seals them\n"
+	       "again under a new key (made as FILE.new, moved over FILE once saved).\n");
 }
 
 /* The first line of path, without its line end, in b. */
@@ -291,6 +296,57 @@ static int user_totp_cmd(struct cli *cli, int argc, char **argv)
 	return x;
 }
 
+/* --check: what is sealed and whether it opens; --rotate: a new key (user_totp_rekey). */
+static int user_totp_key_cmd(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "check", no_argument, NULL, 'c' },
+		{ "rotate", no_argument, NULL, 'r' },
+		{ "by", required_argument, NULL, 'B' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct user_totp_key_state st;
+	struct gk_error e = { 0 };
+	struct store *s = NULL;
+	int ch, rc, x, check = 0, rotate = 0, resealed = 0;
+
+	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'c': check = 1; break;
+		case 'r': rotate = 1; break;
+		case 'B': cli->actor = optarg; break;
+		case 'h': help(); return CLI_OK;
+		default: return cli_usage_error("user totp-key", "unknown or incomplete option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind != argc || check == rotate)
+		return cli_usage_error("user totp-key", "give one of --check and --rotate");
+	if ((x = cli_open_store(cli, 0, &s)) != 0)
+		return x;
+	if (check) {
+		rc = user_totp_key_check(s, &st, &e);
+		if (rc == 0)
+			printf("%d sealed second factor(s) open with %s; %d kept in clear\n", st.sealed,
+			       store_totp_key_file(s), st.clear);
+		if (rc == 0 && st.next_left)
+			printf("%s.new is left by a change of key that did not finish and is not in "
+			       "use: remove it\n", store_totp_key_file(s));
+		return cli_finish(s, rc, &e);
+	}
+	if ((rc = store_begin(s, &e)) == 0 && (rc = user_totp_rekey(s, &resealed, &e)) == 0) {
+		/* saved first, then the new key moved in; not saved: the new key removed */
+		if ((rc = store_commit(s, &e)) == 0)
+			rc = user_totp_rekey_finish(s, &e);
+		else
+			user_totp_rekey_abandon(s);
+	}
+	if (rc == 0)
+		printf("%d second factor(s) sealed again under a new key in %s\n", resealed,
+		       store_totp_key_file(s));
+	return cli_finish(s, rc, &e);
+}
+
 int cmd_user(struct cli *cli, int argc, char **argv)
 {
 	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
@@ -305,5 +361,8 @@ int cmd_user(struct cli *cli, int argc, char **argv)
 		return user_passwd(cli, argc - 1, argv + 1);
 	if (strcmp(argv[1], "totp") == 0)
 		return user_totp_cmd(cli, argc - 1, argv + 1);
-	return cli_usage_error("user", "unknown subcommand '%s' (add, passwd, totp, list)", argv[1]);
+	if (strcmp(argv[1], "totp-key") == 0)
+		return user_totp_key_cmd(cli, argc - 1, argv + 1);
+	return cli_usage_error("user", "unknown subcommand '%s' (add, passwd, totp, totp-key, list)",
+			       argv[1]);
 }

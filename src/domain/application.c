@@ -765,3 +765,109 @@ int app_fee_year(struct store *s, int64_t agency_id, int year, struct app_fee_ye
 						&out->paid_fen, e);
 	return rc;
 }
+
+/* The region's organs met so far, kept in ascending organ id. */
+struct region_year {
+	struct arena *a;
+	struct app_organ_year *v;
+	size_t n, cap;
+	int which;             /* the fee total being read: 0 notices, 1 paid */
+	struct gk_error *e;
+};
+
+/* Where organ id is, or would go, in v[0..n). */
+static size_t organ_pos(const struct app_organ_year *v, size_t n, int64_t id)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (v[mid].agency_id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The entry of organ id, made (zero) in its place when it is new: the rows come by organ, so
+ * a new one is nearly always the last. */
+static struct app_organ_year *organ_entry(struct region_year *r, int64_t id)
+{
+	size_t at = organ_pos(r->v, r->n, id);
+
+	if (at < r->n && r->v[at].agency_id == id)
+		return &r->v[at];
+	(void)ARENA_PUSH(r->a, r->v, r->n, r->cap, 64);
+	memmove(&r->v[at + 1], &r->v[at], (r->n - 1 - at) * sizeof *r->v);
+	memset(&r->v[at], 0, sizeof r->v[at]);
+	r->v[at].agency_id = id;
+	return &r->v[at];
+}
+
+/* REQ 年报-4.5, as year_row and tally_row count one application, for a group of them. */
+static int region_group(void *p, const struct app_year_group *g)
+{
+	struct region_year *r = p;
+	struct app_tally *t;
+	int type = app_applicant_find(g->applicant_type), outcome = -1;
+
+	if (type < 0 || (g->closed && (outcome = g->outcome ? app_outcome_find(g->outcome) : -1) < 0))
+		return err_set(r->e, ERR_DB, "", "organ %" PRId64 " has %" PRId64 " application(s) "
+			       "with a malformed type, or closed without an outcome", g->agency_id, g->n);
+	t = &organ_entry(r, g->agency_id)->tally;
+	if (g->carried_in)
+		t->carried_in[type] += g->n;
+	else
+		t->new_received[type] += g->n;
+	if (!g->closed) {
+		t->carried_out[type] += g->n;
+	} else {
+		t->outcome[outcome][type] += g->n;
+		t->handled_total[type] += g->n;
+	}
+	return 0;
+}
+
+static int region_fee(void *p, int64_t agency_id, int64_t n, int64_t fen)
+{
+	struct region_year *r = p;
+	struct app_fee_year *f = &organ_entry(r, agency_id)->fees;
+
+	if (r->which == 0)
+		f->notices = n, f->notice_fen = fen;
+	else
+		f->paid = n, f->paid_fen = fen;
+	return 0;
+}
+
+int app_region_year(struct store *s, int64_t root_id, int year, struct arena *a,
+		    struct app_organ_year **out, size_t *n, struct gk_error *e)
+{
+	const char *notice = app_event_rules[EV_FEE_NOTICE].id, *paid = app_event_rules[EV_FEE_PAID].id;
+	struct region_year r = { .a = a, .e = e };
+	char first[DATE_LEN], last[DATE_LEN];
+	int rc;
+
+	date_format(date_make(year, 1, 1), first);
+	date_format(date_make(year, 12, 31), last);
+	if ((rc = app_store(s)->region_year(s, root_id, first, last, region_group, &r, e)) == 0 &&
+	    (rc = app_store(s)->region_event_totals(s, root_id, notice, notice, first, last,
+						    region_fee, &r, e)) == 0) {
+		r.which = 1;
+		rc = app_store(s)->region_event_totals(s, root_id, paid, notice, first, last,
+						       region_fee, &r, e);
+	}
+	*out = r.v;
+	*n = r.n;
+	return rc;
+}
+
+const struct app_organ_year *app_organ_year_find(const struct app_organ_year *v, size_t n,
+						 int64_t agency_id)
+{
+	size_t at = organ_pos(v, n, agency_id);
+
+	return at < n && v[at].agency_id == agency_id ? &v[at] : NULL;
+}

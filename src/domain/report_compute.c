@@ -286,6 +286,14 @@ static int docs_published(struct store *s, int64_t agency_id, int year, int64_t 
 int report_compute(struct store *s, const struct agency_rec *ag, int year, struct arena *a,
 		   struct annual_report *out, struct report_figures *figures, struct gk_error *e)
 {
+	return report_compute_counted(s, ag, year, NULL, a, out, figures, e);
+}
+
+int report_compute_counted(struct store *s, const struct agency_rec *ag, int year,
+			   const struct app_organ_year *pre, struct arena *a,
+			   struct annual_report *out, struct report_figures *figures,
+			   struct gk_error *e)
+{
 	const struct report_format *f = fmt_for_year(year);
 	struct report_figures fig = { 0 };
 	struct reg_narrative nar;
@@ -308,13 +316,17 @@ int report_compute(struct store *s, const struct agency_rec *ag, int year, struc
 	out->organ = report_organ_kind(ag->level);
 
 	tally = xmalloc(sizeof *tally);
-	if ((rc = app_year_tally(s, ag->id, year, tally, e)) != 0 ||
-	    (rc = registers_table2(s, ag->id, year, &t2, e)) != 0 ||
+	if (pre) {
+		*tally = pre->tally;
+		fig.fees = pre->fees;
+	} else if ((rc = app_year_tally(s, ag->id, year, tally, e)) != 0 ||
+		   (rc = app_fee_year(s, ag->id, year, &fig.fees, e)) != 0) {
+		goto out;
+	}
+	if ((rc = registers_table2(s, ag->id, year, &t2, e)) != 0 ||
 	    (rc = registers_table4(s, ag->id, year, NULL, &t4, e)) != 0 ||
 	    (rc = registers_narrative(s, ag->id, year, a, &nar, e)) != 0 ||
 	    (rc = docs_published(s, ag->id, year, &fig.docs_published, e)) != 0)
-		goto out;
-	if ((rc = app_fee_year(s, ag->id, year, &fig.fees, e)) != 0)
 		goto out;
 	/* T3-07 compares with the notices 六 reports; "无" reports none (as a reader sees it) */
 	out->fee_notices = fig.fees.notices || fig.fees.paid ? fig.fees.notices : -1;

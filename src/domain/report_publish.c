@@ -376,12 +376,38 @@ static int organ_status(struct store *s, struct region_organ *o, const struct an
 	return rc;
 }
 
+/* What app_region_year counted for a region, once its first organ's report is computed. */
+struct region_counted {
+	int64_t root_id;
+	int done;
+	struct app_organ_year *v;
+	size_t n;
+};
+
+/* Organ ag's report of year computed, its applications and fees taken from what was counted
+ * for the whole region (counted then, the first time). */
+static int compute(struct store *s, const struct agency_rec *ag, int year,
+		   struct region_counted *c, struct arena *a, struct annual_report *out,
+		   struct gk_error *e)
+{
+	static const struct app_organ_year none;
+	const struct app_organ_year *pre;
+	int rc;
+
+	if (!c->done && (rc = app_region_year(s, c->root_id, year, a, &c->v, &c->n, e)) != 0)
+		return rc;
+	c->done = 1;
+	pre = app_organ_year_find(c->v, c->n, ag->id);
+	return report_compute_counted(s, ag, year, pre ? pre : &none, a, out, NULL, e);
+}
+
 int report_region(struct store *s, const struct agency_rec *root, int year, int drafts,
 		  struct arena *a, struct annual_report *out, struct region_summary *sum,
 		  struct gk_error *e)
 {
 	const struct report_format *f = fmt_for_year(year);
 	struct organ_list l = { .a = a };
+	struct region_counted counted = { .root_id = root->id };
 	struct annual_report one;
 	struct buf text;
 	int rc;
@@ -421,7 +447,7 @@ int report_region(struct store *s, const struct agency_rec *root, int year, int 
 			} else if (rc != 0) {
 				break;
 			}
-			rc = report_compute(s, &l.v[i], year, a, &one, NULL, e);
+			rc = compute(s, &l.v[i], year, &counted, a, &one, e);
 		} else {
 			rc = report_published(s, l.v[i].id, year, 0, a, &one, &pub, e);
 		}
@@ -429,7 +455,7 @@ int report_region(struct store *s, const struct agency_rec *root, int year, int 
 			memset(e, 0, sizeof *e);
 			sum->missing[sum->nmissing++] = l.v[i].name;
 			/* left out of the sum: its figures as computed now, for the list */
-			if ((rc = report_compute(s, &l.v[i], year, a, &one, NULL, e)) == 0)
+			if ((rc = compute(s, &l.v[i], year, &counted, a, &one, e)) == 0)
 				rc = organ_status(s, o, &one, e);
 			continue;
 		}

@@ -14,6 +14,59 @@
 #define PREFIX "v1:"
 #define SECRET_MAX 128  /* a base32 TOTP secret is 32 characters (base/totp.h) */
 
+int totp_key_create(const char *path, uint8_t key[TOTP_KEY_LEN], struct gk_error *e)
+{
+	char hex[2 * TOTP_KEY_LEN + 1];
+	int rc;
+
+	crypto_random(key, TOTP_KEY_LEN);
+	crypto_hex(key, TOTP_KEY_LEN, hex);
+	rc = crypto_key_file_create(path, hex);
+	crypto_wipe(hex, sizeof hex);
+	if (rc != 0) {
+		crypto_wipe(key, TOTP_KEY_LEN);
+		return err_set(e, ERR_IO, "totp_key", "cannot create the TOTP key file %s: %s",
+			       path, strerror(errno));
+	}
+	return 0;
+}
+
+const char *totp_key_next_path(const char *path, struct arena *a)
+{
+	return arena_printf(a, "%s.new", path);
+}
+
+int totp_key_exists(const char *path)
+{
+	struct stat st;
+
+	return lstat(path, &st) == 0;
+}
+
+int totp_key_install(const char *next, const char *path, struct gk_error *e)
+{
+	char dir[4096];
+	const char *slash = strrchr(path, '/');
+	int fd;
+
+	if (rename(next, path) != 0)
+		return err_set(e, ERR_IO, "totp_key", "the new TOTP key could not be moved in place "
+			       "(%s): the second factors are sealed with the key in %s; move it to "
+			       "%s", strerror(errno), next, path);
+	/* the rename itself durable: sync the folder holding both names */
+	snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) + 1 : 1, slash ? path : ".");
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY)) >= 0) {
+		(void)fsync(fd);
+		close(fd);
+	}
+	return 0;
+}
+
+void totp_key_discard(const char *path)
+{
+	(void)unlink(path);
+}
+
 int totp_key_load(const char *path, int create, uint8_t key[TOTP_KEY_LEN], struct gk_error *e)
 {
 	char text[2 * TOTP_KEY_LEN + 3];
@@ -21,19 +74,8 @@ int totp_key_load(const char *path, int create, uint8_t key[TOTP_KEY_LEN], struc
 	ssize_t n;
 	int fd = open(path, O_RDONLY | O_NOFOLLOW);
 
-	if (fd < 0 && errno == ENOENT && create) {
-		char hex[2 * TOTP_KEY_LEN + 1];
-		int rc;
-
-		crypto_random(key, TOTP_KEY_LEN);
-		crypto_hex(key, TOTP_KEY_LEN, hex);
-		rc = crypto_key_file_create(path, hex);
-		crypto_wipe(hex, sizeof hex);
-		if (rc != 0)
-			return err_set(e, ERR_IO, "totp_key", "cannot create the TOTP key file %s: %s",
-				       path, strerror(errno));
-		return 0;
-	}
+	if (fd < 0 && errno == ENOENT && create)
+		return totp_key_create(path, key, e);
 	if (fd < 0)
 		return err_set(e, ERR_IO, "totp_key",
 			       "the TOTP key file %s cannot be read (%s): second factors cannot be "

@@ -30,6 +30,20 @@
  * so it is an error of the server (logged, 500), never shown to the one signing in. */
 int totp_key_load(const char *path, int create, uint8_t key[TOTP_KEY_LEN], struct gk_error *e) GK_WUR;
 
+/* A new random key written to path (mode 0600, synced; never over an existing file): ERR_IO
+ * naming the file when it cannot be made. */
+int totp_key_create(const char *path, uint8_t key[TOTP_KEY_LEN], struct gk_error *e) GK_WUR;
+
+/* A change of key (domain/user.h user_totp_rekey): the new key is made beside the key file
+ * as path + ".new" (totp_key_next_path, in a), moved over it once the re-sealed secrets are
+ * saved (totp_key_install: rename, then the folder synced; ERR_IO saying where the key is
+ * when it cannot be moved) or removed when they are not (totp_key_discard).
+ * totp_key_exists: 1 when something is at path. */
+const char *totp_key_next_path(const char *path, struct arena *a);
+int totp_key_exists(const char *path);
+int totp_key_install(const char *next, const char *path, struct gk_error *e) GK_WUR;
+void totp_key_discard(const char *path);
+
 /* 1 when stored is a sealed secret, 0 when it is a base32 secret kept in clear (a database
  * from before sealing; gongkai seals those on its next start, user_totp_seal_all). */
 int totp_key_is_sealed(const char *stored);

@@ -77,6 +77,31 @@ int user_totp_seal_all(struct store *s, int *sealed, struct gk_error *e) GK_WUR;
 int user_totp_verify(struct store *s, int64_t id, const char *code, int64_t now,
 		     struct gk_error *e) GK_WUR;
 
+/* The key sealing the second factors (domain/totp_key.h), and changing it (GB/T 22239-2019
+ * 8.1.4.8: a key is changed on a schedule and whenever it may have been exposed).
+ * user_totp_key_check: how many secrets are sealed and still in clear, whether a key file
+ *   + ".new" is left over; 0 when every sealed secret opens with the key file, else ERR_DB
+ *   naming the first that does not, or ERR_STATE when they open with the ".new" file (a change
+ *   interrupted after it was saved), saying how to move it in place.
+ * user_totp_rekey: every secret opened with the key file and sealed again (those in clear
+ *   too) under a new key written to the key file + ".new" (0600, never over an existing file:
+ *   ERR_STATE when one is left), audited per account as totp-rekey; *resealed = how many.
+ *   Inside the caller's write transaction; nothing is changed (and the ".new" file removed)
+ *   when anything fails.
+ * user_totp_rekey_finish: after the transaction is saved, the new key moved over the old one
+ *   (rename, then the folder synced); user_totp_rekey_abandon: when it is not, the ".new" file
+ *   removed. Until the commit,
+ *   sign-ins read the old sealed values and the old key; between the commit and the move (a
+ *   moment) a second factor does not open and the sign-in fails with a server error. */
+struct user_totp_key_state {
+	int sealed, clear, next_left;
+};
+int user_totp_key_check(struct store *s, struct user_totp_key_state *st,
+			struct gk_error *e) GK_WUR;
+int user_totp_rekey(struct store *s, int *resealed, struct gk_error *e) GK_WUR;
+int user_totp_rekey_finish(struct store *s, struct gk_error *e) GK_WUR;
+void user_totp_rekey_abandon(struct store *s);
+
 struct user_new {
 	const char *name;          /* login name: 1–64 bytes of UTF-8, no spaces or control chars */
 	const char *display_name;  /* NULL = name */

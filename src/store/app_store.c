@@ -283,6 +283,67 @@ static int event_totals(struct store *s, int64_t agency_id, const char *kind,
 	return 0;
 }
 
+struct region_each {
+	app_year_group_fn group;
+	app_organ_total_fn total;
+	void *ctx;
+};
+
+static int region_year_row(void *p, struct db_stmt *st)
+{
+	struct region_each *x = p;
+	struct app_year_group g = {
+		.agency_id = db_col_int(st, 0),
+		.applicant_type = db_col_text(st, 1),
+		.carried_in = db_col_int(st, 2) != 0,
+		.closed = db_col_int(st, 3) != 0,
+		.outcome = db_col_is_null(st, 4) ? NULL : db_col_text(st, 4),
+		.n = db_col_int(st, 5),
+	};
+
+	return x->group(x->ctx, &g);
+}
+
+static int region_year(struct store *s, int64_t root_id, const char *first, const char *last,
+		       app_year_group_fn fn, void *ctx, struct gk_error *e)
+{
+	struct region_each x = { .group = fn, .ctx = ctx };
+	struct db_stmt *st;
+	int rc;
+
+	if ((rc = db_stmt(s, ST_APP_REGION_YEAR, &st, e)) != 0)
+		return rc;
+	db_bind_int(st, 1, root_id);
+	db_bind_text(st, 2, first);
+	db_bind_text(st, 3, last);
+	return db_each(s, st, "counting a region's applications", region_year_row, &x, e);
+}
+
+static int region_total_row(void *p, struct db_stmt *st)
+{
+	struct region_each *x = p;
+
+	return x->total(x->ctx, db_col_int(st, 0), db_col_int(st, 1), db_col_int(st, 2));
+}
+
+static int region_event_totals(struct store *s, int64_t root_id, const char *kind,
+			       const char *amount_kind, const char *from, const char *to,
+			       app_organ_total_fn fn, void *ctx, struct gk_error *e)
+{
+	struct region_each x = { .total = fn, .ctx = ctx };
+	struct db_stmt *st;
+	int rc;
+
+	if ((rc = db_stmt(s, ST_APP_REGION_EVENT_TOTALS, &st, e)) != 0)
+		return rc;
+	db_bind_int(st, 1, root_id);
+	db_bind_text(st, 2, kind);
+	db_bind_text(st, 3, amount_kind);
+	db_bind_text(st, 4, from);
+	db_bind_text(st, 5, to);
+	return db_each(s, st, "adding up a region's events", region_total_row, &x, e);
+}
+
 /* The files an applicant sends with a correction (table app_file). */
 static int file_insert(struct store *s, const struct app_file *f, int64_t *id, struct gk_error *e)
 {
@@ -426,6 +487,8 @@ const struct app_store_ops store_app_ops = {
 	.list = list,
 	.ordinal_in_month = ordinal_in_month,
 	.event_totals = event_totals,
+	.region_year = region_year,
+	.region_event_totals = region_event_totals,
 	.file_insert = file_insert,
 	.files = files,
 	.file_get = file_get,

@@ -751,6 +751,10 @@ const struct migration store_migrations[] = {
 	  "ALTER TABLE agency_profile ADD COLUMN notice_templates TEXT;\n",
 	  NULL },
 
+	/* 17 — the events of a kind in a period (the fees of a year: 收费通知 sent, fees paid)
+	 * found without reading every event of the ledger (a region's report, docs/platform.md). */
+	{ "app_event_kind", "CREATE INDEX app_event_kind ON app_event (kind, date);\n", NULL },
+
 	/* Append new migrations here, one block per change, with a comment line like the above. */
 };
 

@@ -137,6 +137,29 @@ const char *const sql_common[STMT_COUNT] = {
 		"ORDER BY m.id DESC LIMIT 1)), 0) "
 		"FROM app_event v JOIN application a ON a.id = v.app_id "
 		"WHERE a.agency_id = ?1 AND v.kind = ?2 AND v.date >= ?4 AND v.date <= ?5",
+	/* The same two, for organ ?1 and every organ under it at once, by organ (a region's report:
+	 * one pass over the year's rows instead of two queries an organ). */
+#define REGION_ORGANS \
+		"WITH RECURSIVE region(id) AS (SELECT CAST(?1 AS BIGINT) UNION ALL " \
+		"SELECT g.id FROM agency g JOIN region r ON g.parent_id = r.id) "
+	[ST_APP_REGION_YEAR] =
+		REGION_ORGANS
+		"SELECT a.agency_id, a.applicant_type, "
+		"CASE WHEN a.received < ?2 THEN 1 ELSE 0 END, "
+		"CASE WHEN a.closed IS NOT NULL AND a.closed <= ?3 THEN 1 ELSE 0 END, "
+		"CASE WHEN a.closed IS NOT NULL AND a.closed <= ?3 THEN a.outcome END, count(*) "
+		"FROM application a WHERE a.agency_id IN (SELECT id FROM region) "
+		"AND a.received <= ?3 AND (a.closed IS NULL OR a.closed >= ?2) "
+		"GROUP BY 1, 2, 3, 4, 5 ORDER BY 1",
+	[ST_APP_REGION_EVENT_TOTALS] =
+		REGION_ORGANS
+		"SELECT a.agency_id, count(*), coalesce(sum((SELECT m.amount_fen "
+		"FROM app_event m WHERE m.app_id = v.app_id AND m.kind = ?3 AND m.id <= v.id "
+		"ORDER BY m.id DESC LIMIT 1)), 0) "
+		"FROM app_event v JOIN application a ON a.id = v.app_id "
+		"WHERE a.agency_id IN (SELECT id FROM region) AND v.kind = ?2 AND v.date >= ?4 "
+		"AND v.date <= ?5 GROUP BY a.agency_id ORDER BY 1",
+#undef REGION_ORGANS
 
 /* user */
 #define USER_COLS "id, name, display_name, role, agency_id, password_hash, created_at"

@@ -46,6 +46,7 @@ int webint_open(struct web *w, struct gk_error *e)
 	if ((rc = store_open(w->cfg->db_path, 0, &s, e)) != 0)
 		return rc;
 	store_set_totp_key_file(s, w->cfg->totp_key_file);
+	store_set_actor(s, "gongkai serve");  /* what the start-up changes is audited as the server's */
 	if ((rc = store_begin(s, e)) == 0) {
 		int sealed = 0;
 

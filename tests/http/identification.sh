@@ -89,6 +89,7 @@ sqlite3 "$GONGKAI_DB" "UPDATE user_totp SET secret = '$secret', last_step = 0"
 restart_server --totp admins --session-idle 30 --session-max 12
 contains "$(cat "$TMP/server.log")" "sealed 1 TOTP secret" "a secret kept in clear is sealed at start"
 lacks "$(sqlite3 "$GONGKAI_DB" "SELECT secret FROM user_totp")" "$secret" "and is no longer in the database"
+equals "$(sqlite3 "$GONGKAI_DB" "SELECT actor || ' ' || action FROM audit_event WHERE action = 'totp-seal'")" "gongkai serve totp-seal" "the sealing is audited as the server's"
 sign_in_code
 equals "$CODE" 303 "and still signs in"
 
