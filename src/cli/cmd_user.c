@@ -3,6 +3,7 @@
  * factor and the key sealing it.
  */
 #include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -10,6 +11,7 @@
 #include "base/buf.h"
 #include "cli/commands.h"
 #include "cli/db.h"
+#include "cli/options.h"
 #include "domain/agency.h"
 #include "domain/user.h"
 #include "text/jsonw.h"
@@ -37,6 +39,59 @@ static void help(void)
 	       "again under a new key (made as FILE.new, moved over FILE once saved).\n");
 }
 
+/* The subcommands, as marks of the options each takes (cli_opts_only). */
+enum { U_ADD = 1, U_PASSWD = 2, U_TOTP = 4, U_KEY = 8, U_LIST = 16 };
+
+/* What the subcommands read from their options. */
+struct user_opts {
+	struct user_new in;
+	const char *agency, *password_file, *confirm, *actor;
+	int clear, reset, check, rotate, json, help;
+};
+
+#define O(field) offsetof(struct user_opts, field)
+static const struct cli_opt user_options[] = {
+	{ .name = "role", .type = CLI_OPT_TEXT, .offset = O(in.role), .tag = U_ADD },
+	{ .name = "agency", .type = CLI_OPT_TEXT, .offset = O(agency), .tag = U_ADD },
+	{ .name = "display-name", .type = CLI_OPT_TEXT, .offset = O(in.display_name), .tag = U_ADD },
+	{ .name = "password-file", .type = CLI_OPT_TEXT, .offset = O(password_file),
+	  .tag = U_ADD | U_PASSWD },
+	{ .name = "clear", .type = CLI_OPT_FLAG, .offset = O(clear), .tag = U_PASSWD },
+	{ .name = "confirm", .type = CLI_OPT_TEXT, .offset = O(confirm), .tag = U_TOTP },
+	{ .name = "reset", .type = CLI_OPT_FLAG, .offset = O(reset), .tag = U_TOTP },
+	{ .name = "check", .type = CLI_OPT_FLAG, .offset = O(check), .tag = U_KEY },
+	{ .name = "rotate", .type = CLI_OPT_FLAG, .offset = O(rotate), .tag = U_KEY },
+	{ .name = "json", .type = CLI_OPT_FLAG, .offset = O(json), .tag = U_LIST },
+	{ .name = "by", .type = CLI_OPT_TEXT, .offset = O(actor),
+	  .tag = U_ADD | U_PASSWD | U_TOTP | U_KEY },
+	{ .name = "help", .letter = 'h', .type = CLI_OPT_FLAG, .offset = O(help) },
+	{ .name = NULL },
+};
+#undef O
+
+/* Read subcommand sub's options (argv[0] is sub) into o: 0, -1 after --help, or the status of
+ * a usage error. */
+static int user_opts(struct cli *cli, const char *sub, unsigned mark, int argc, char **argv,
+		     struct user_opts *o)
+{
+	char command[32];
+	uint64_t given;
+	int x;
+
+	memset(o, 0, sizeof *o);
+	snprintf(command, sizeof command, "user %s", sub);
+	if ((x = cli_opts_parse(command, user_options, o, argc, argv, &given)) != 0 ||
+	    (x = cli_opts_only(command, user_options, given, mark, sub)) != 0)
+		return x;
+	if (o->help) {
+		help();
+		return -1;
+	}
+	if (o->actor)
+		cli->actor = o->actor;
+	return 0;
+}
+
 /* The first line of path, without its line end, in b. */
 static int read_password(const char *path, struct buf *b, struct gk_error *e)
 {
@@ -54,35 +109,21 @@ static int read_password(const char *path, struct buf *b, struct gk_error *e)
 
 static int user_add(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "role", required_argument, NULL, 'r' },
-		{ "agency", required_argument, NULL, 'a' },
-		{ "display-name", required_argument, NULL, 'd' },
-		{ "password-file", required_argument, NULL, 'p' },
-		{ "by", required_argument, NULL, 'B' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	struct user_new in = { 0 };
-	const char *agency = NULL, *pwfile = NULL;
+	struct user_opts o;
+	struct user_new in;
+	const char *agency, *pwfile;
 	struct gk_error e = { 0 };
 	struct store *s = NULL;
 	struct buf pw;
 	struct arena a;
-	int ch, rc, x;
+	int rc, x;
 	int64_t id = 0;
 
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'r': in.role = optarg; break;
-		case 'a': agency = optarg; break;
-		case 'd': in.display_name = optarg; break;
-		case 'p': pwfile = optarg; break;
-		case 'B': cli->actor = optarg; break;
-		case 'h': help(); return CLI_OK;
-		default: return cli_usage_error("user add", "unknown or incomplete option '%s'", argv[optind - 1]);
-		}
-	}
+	if ((x = user_opts(cli, "add", U_ADD, argc, argv, &o)) != 0)
+		return x < 0 ? CLI_OK : x;
+	in = o.in;
+	agency = o.agency;
+	pwfile = o.password_file;
 	if (optind + 1 != argc)
 		return cli_usage_error("user add", "give exactly one user NAME");
 	in.name = argv[optind];
@@ -123,28 +164,17 @@ static int user_add(struct cli *cli, int argc, char **argv)
 
 static int user_passwd(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "password-file", required_argument, NULL, 'p' },
-		{ "clear", no_argument, NULL, 'c' },
-		{ "by", required_argument, NULL, 'B' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *pwfile = NULL;
+	struct user_opts o;
+	const char *pwfile;
 	struct gk_error e = { 0 };
 	struct store *s = NULL;
 	struct buf pw;
-	int ch, rc, x, clear = 0;
+	int rc, x, clear;
 
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'p': pwfile = optarg; break;
-		case 'c': clear = 1; break;
-		case 'B': cli->actor = optarg; break;
-		case 'h': help(); return CLI_OK;
-		default: return cli_usage_error("user passwd", "unknown or incomplete option '%s'", argv[optind - 1]);
-		}
-	}
+	if ((x = user_opts(cli, "passwd", U_PASSWD, argc, argv, &o)) != 0)
+		return x < 0 ? CLI_OK : x;
+	pwfile = o.password_file;
+	clear = o.clear;
 	if (optind + 1 != argc)
 		return cli_usage_error("user passwd", "give exactly one user NAME");
 	if ((pwfile == NULL) == !clear)
@@ -203,25 +233,17 @@ static int print_user(void *p, const struct user_rec *r)
 
 static int user_list_cmd(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "json", no_argument, NULL, 'j' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
+	struct user_opts o;
 	struct gk_error e = { 0 };
 	struct store *s = NULL;
 	struct list_ctx c = { 0 };
 	struct jsonw w;
 	struct buf out;
-	int ch, rc, x, json = 0;
+	int rc, x, json;
 
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'j': json = 1; break;
-		case 'h': help(); return CLI_OK;
-		default: return cli_usage_error("user list", "unknown option '%s'", argv[optind - 1]);
-		}
-	}
+	if ((x = user_opts(cli, "list", U_LIST, argc, argv, &o)) != 0)
+		return x < 0 ? CLI_OK : x;
+	json = o.json;
 	if (optind < argc)
 		return cli_usage_error("user list", "unexpected argument '%s'", argv[optind]);
 	if ((x = cli_open_store(cli, 0, &s)) != 0)
@@ -246,28 +268,17 @@ static int user_list_cmd(struct cli *cli, int argc, char **argv)
 
 static int user_totp_cmd(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "confirm", required_argument, NULL, 'c' },
-		{ "reset", no_argument, NULL, 'r' },
-		{ "by", required_argument, NULL, 'B' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *code = NULL, *secret = NULL;
+	struct user_opts o;
+	const char *code, *secret = NULL;
 	struct gk_error e = { 0 };
 	struct store *s = NULL;
 	struct arena a;
-	int ch, rc, x, reset = 0;
+	int rc, x, reset;
 
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'c': code = optarg; break;
-		case 'r': reset = 1; break;
-		case 'B': cli->actor = optarg; break;
-		case 'h': help(); return CLI_OK;
-		default: return cli_usage_error("user totp", "unknown or incomplete option '%s'", argv[optind - 1]);
-		}
-	}
+	if ((x = user_opts(cli, "totp", U_TOTP, argc, argv, &o)) != 0)
+		return x < 0 ? CLI_OK : x;
+	code = o.confirm;
+	reset = o.reset;
 	if (optind + 1 != argc)
 		return cli_usage_error("user totp", "give exactly one user NAME");
 	if (code && reset)
@@ -299,27 +310,16 @@ static int user_totp_cmd(struct cli *cli, int argc, char **argv)
 /* --check: what is sealed and whether it opens; --rotate: a new key (user_totp_rekey). */
 static int user_totp_key_cmd(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "check", no_argument, NULL, 'c' },
-		{ "rotate", no_argument, NULL, 'r' },
-		{ "by", required_argument, NULL, 'B' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
+	struct user_opts o;
 	struct user_totp_key_state st;
 	struct gk_error e = { 0 };
 	struct store *s = NULL;
-	int ch, rc, x, check = 0, rotate = 0, resealed = 0;
+	int rc, x, check, rotate, resealed = 0;
 
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'c': check = 1; break;
-		case 'r': rotate = 1; break;
-		case 'B': cli->actor = optarg; break;
-		case 'h': help(); return CLI_OK;
-		default: return cli_usage_error("user totp-key", "unknown or incomplete option '%s'", argv[optind - 1]);
-		}
-	}
+	if ((x = user_opts(cli, "totp-key", U_KEY, argc, argv, &o)) != 0)
+		return x < 0 ? CLI_OK : x;
+	check = o.check;
+	rotate = o.rotate;
 	if (optind != argc || check == rotate)
 		return cli_usage_error("user totp-key", "give one of --check and --rotate");
 	if ((x = cli_open_store(cli, 0, &s)) != 0)
