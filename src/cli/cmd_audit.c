@@ -108,18 +108,8 @@ static const struct cli_opt audit_options[] = {
 static int read_audit_options(int argc, char **argv, unsigned mark, const char *sub,
 			      struct audit_opts *o)
 {
-	uint64_t given;
-	int x;
-
 	memset(o, 0, sizeof *o);
-	if ((x = cli_opts_parse(sub, audit_options, o, argc, argv, &given)) != 0 ||
-	    (x = cli_opts_only(sub, audit_options, given, mark, sub)) != 0)
-		return x;
-	if (o->help) {
-		help();
-		return -1;
-	}
-	return 0;
+	return cli_opts_sub(sub, audit_options, o, argc, argv, mark, sub, help);
 }
 
 static int export_cmd(struct cli *cli, int argc, char **argv)

@@ -143,7 +143,6 @@ static const struct cli_opt doc_options[] = {
 static int parse(struct cli *cli, int argc, char **argv, struct args *g)
 {
 	char sub[32];
-	uint64_t given;
 	size_t k;
 	int x;
 
@@ -153,13 +152,8 @@ static int parse(struct cli *cli, int argc, char **argv, struct args *g)
 	if (k == sizeof subs / sizeof subs[0])
 		return cli_usage_error("doc", "unknown subcommand '%s'", g->sub);
 	snprintf(sub, sizeof sub, "doc %s", g->sub);
-	if ((x = cli_opts_parse("doc", doc_options, g, argc, argv, &given)) != 0 ||
-	    (x = cli_opts_only("doc", doc_options, given, subs[k].mark, sub)) != 0)
+	if ((x = cli_opts_sub("doc", doc_options, g, argc, argv, subs[k].mark, sub, help)) != 0)
 		return x;
-	if (g->help) {
-		help();
-		return -1;
-	}
 	if (g->actor)
 		cli->actor = g->actor;
 	if (subs[k].needs_id) {

@@ -75,18 +75,12 @@ static int user_opts(struct cli *cli, const char *sub, unsigned mark, int argc, 
 		     struct user_opts *o)
 {
 	char command[32];
-	uint64_t given;
 	int x;
 
 	memset(o, 0, sizeof *o);
 	snprintf(command, sizeof command, "user %s", sub);
-	if ((x = cli_opts_parse(command, user_options, o, argc, argv, &given)) != 0 ||
-	    (x = cli_opts_only(command, user_options, given, mark, sub)) != 0)
+	if ((x = cli_opts_sub(command, user_options, o, argc, argv, mark, sub, help)) != 0)
 		return x;
-	if (o->help) {
-		help();
-		return -1;
-	}
 	if (o->actor)
 		cli->actor = o->actor;
 	return 0;

@@ -184,6 +184,24 @@ int cli_opts_only(const char *command, const struct cli_opt *t, uint64_t given, 
 	return 0;
 }
 
+int cli_opts_sub(const char *command, const struct cli_opt *t, void *rec, int argc, char **argv,
+		 unsigned mark, const char *sub, void (*help)(void))
+{
+	uint64_t given;
+	int x;
+
+	if ((x = cli_opts_parse(command, t, rec, argc, argv, &given)) != 0 ||
+	    (x = cli_opts_only(command, t, given, mark, sub)) != 0)
+		return x;
+	for (int i = 0; t[i].name; i++)
+		if (strcmp(t[i].name, "help") == 0 && t[i].type == CLI_OPT_FLAG &&
+		    *(int *)((char *)rec + t[i].offset)) {
+			help();
+			return -1;
+		}
+	return 0;
+}
+
 void cli_opts_help(FILE *f, const struct cli_opt *t, int width)
 {
 	char left[CLI_OPT_NAME + 32];

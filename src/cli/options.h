@@ -87,6 +87,11 @@ int cli_opts_parse(const char *command, const struct cli_opt *t, void *rec, int 
 int cli_opts_only(const char *command, const struct cli_opt *t, uint64_t given, unsigned allowed,
 		  const char *sub) GK_WUR;
 
+/* Both for subcommand sub (its mark): 0 to go on; after the table's --help flag, help()
+ * printed and -1; else the exit status of the usage error. */
+int cli_opts_sub(const char *command, const struct cli_opt *t, void *rec, int argc, char **argv,
+		 unsigned mark, const char *sub, void (*help)(void)) GK_WUR;
+
 /* The --help lines of t's listed options: "  --name VALUE" in a column width wide (at least
  * two spaces after it), the help beside it, its further lines indented to the same column. */
 void cli_opts_help(FILE *f, const struct cli_opt *t, int width);
