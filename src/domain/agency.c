@@ -72,10 +72,15 @@ int agency_create(struct store *s, const struct agency_new *in, int64_t *id, str
 	store_now(now);
 	r.created_at = now;
 	if ((rc = agency_store(s)->insert(s, &r, id, e)) != 0) {
-		if (rc == ERR_CONFLICT)
-			err_set(e, rc, r.code && strstr(e->msg, "code") ? "agency_code" : "agency_name",
-				"已有%s相同的机关",
-				r.code && strstr(e->msg, "code") ? "统一社会信用代码" : "名称");
+		/* which one is taken, asked of the ledger (the name first), not read from the
+		 * database's message, whose order differs between SQLite and PostgreSQL */
+		if (rc == ERR_CONFLICT) {
+			struct agency_rec same;
+			int by_name = agency_store(s)->find_name(s, r.name, &a, &same, e) == 0;
+
+			err_set(e, rc, by_name || !r.code ? "agency_name" : "agency_code",
+				"已有%s相同的机关", by_name || !r.code ? "名称" : "统一社会信用代码");
+		}
 		goto out;
 	}
 	jsonw_init(&w, &js, 0);

@@ -95,7 +95,7 @@ contains "$OUT" "2024-00003" "the 索引号 numbering goes on where it was"
 run 1 gb register normdoc set 1 --title x
 contains "$ERR" "catalogue document" "the imported normdoc entry is still linked to its document"
 run 1 gb import "$TMP/l1.json"
-contains "$ERR" "agency.code: 已有统一社会信用代码相同的机关" "importing the same organ twice is refused"
+contains "$ERR" "agency.name: 已有名称相同的机关" "importing the same organ twice is refused (the name is named first, on every database)"
 
 # A corrupted file (cut in the middle) and an invalid record: nothing is stored.
 head -c 700 "$TMP/l1.json" >"$TMP/cut.json"

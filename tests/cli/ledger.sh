@@ -17,6 +17,8 @@ run 2 gk init --agency-name 县政府 --level prefecture
 contains "$ERR" "--level" "an unknown level is refused"
 run 1 gk init --agency-name 慈周寨镇人民政府
 contains "$ERR" "--agency-name: 已有名称相同的机关" "a duplicate organ name is refused"
+run 1 gk init --agency-name 另一镇人民政府 --agency-code 11370812004339255B
+contains "$ERR" "--agency-code: 已有统一社会信用代码相同的机关" "a duplicate 统一社会信用代码 is refused, naming it"
 run 0 gk init --agency-name 某县人民政府 --level county
 equals "$OUT" "2" "a second organ gets id 2"
 run 0 gk init --agency-name 某县财政局 --level county-dept --parent 某县人民政府
