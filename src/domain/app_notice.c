@@ -333,6 +333,18 @@ static unsigned required_parts(unsigned needs)
 	return out;
 }
 
+int app_notice_wording_needs(const char *kind, struct notice_wording_needs *out)
+{
+	for (int k = 0; k < NOTICE__KINDS; k++) {
+		if (strcmp(app_notice_kinds[k].id, kind) != 0)
+			continue;
+		*out = k == NOTICE_REPLY ? letter_wording_needs
+		       : (struct notice_wording_needs){ required_parts(app_notice_kinds[k].needs), NULL };
+		return 0;
+	}
+	return -1;
+}
+
 /* The wording of a notice of kind k: the one stored with it when it was issued, else the
  * organ's template as it stands. */
 static int wording_of(struct store *s, const struct app_view *v, int k,
@@ -340,10 +352,11 @@ static int wording_of(struct store *s, const struct app_view *v, int k,
 		      struct gk_error *e)
 {
 	const struct app_notice_kind_info *ki = &app_notice_kinds[k];
-	struct notice_wording_needs needs = { required_parts(ki->needs), NULL };
+	struct notice_wording_needs needs;
 
 	if (k == NOTICE_REPLY)
 		return letter_wording(s, v, issued, a, out, e);
+	(void)app_notice_wording_needs(ki->id, &needs);
 	if (issued && issued->wording)
 		return notice_wording_parse(issued->wording, ki->id, &needs, a, out, e);
 	return notice_wording_load(s, v->rec.agency_id, ki->id, &needs, a, out, e);

@@ -86,6 +86,10 @@ int app_notices(const struct app_view *v, struct arena *a, struct app_notice **o
 		struct gk_error *e) GK_WUR;
 
 struct notice_wording;
+struct notice_wording_needs;
+
+/* What the template of kind ("correction" … "reply") must hold: 0, or -1 for no such kind. */
+int app_notice_wording_needs(const char *kind, struct notice_wording_needs *out);
 
 /* The wording notice id of v would be issued in now (domain/notice_wording.h): the organ's
  * template (its own, an ancestor's, the shipped one); the reply letter's: domain/letter.h. */

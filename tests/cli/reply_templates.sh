@@ -105,4 +105,35 @@ contains "$OUT" "您的政府信息公开申请已终止办理，理由如下。
 run 0 "$GONGKAI" --db "$D" guide set --agency 慈周寨镇 --notice-templates ""
 run 0 "$GONGKAI" --db "$D" app letter "$withdrawn"
 contains "$OUT" "您的政府信息公开申请已终止办理，理由如下。" "setting cleared: the shipped wording again"
+
+# gongkai guide template: the organ's templates managed from the CLI
+run 0 "$GONGKAI" --db "$D" guide template --agency 慈周寨镇
+contains "$OUT" "reply	gongkai-2026.1	随软件	政府信息公开申请答复告知书" "guide template lists each kind with the version in force"
+contains "$OUT" "correction	gongkai-2026.1	随软件" "… the procedural notices too"
+run 0 "$GONGKAI" --db "$D" guide template reply --shipped --agency 慈周寨镇
+equals "$OUT" "$(cat "$(dirname "$0")/../../data/notices/reply.txt")" "guide template KIND --shipped prints the shipped file"
+printf '%s\n' "$good" | sed '/^conclusion.partial/d' >"$TMP/bad.txt"
+run 2 "$GONGKAI" guide template reply --check "$TMP/bad.txt"
+contains "$ERR" "模板缺少法定要素 conclusion.partial:" "--check refuses a template naming the missing element"
+printf '%s\n' "$good" >"$TMP/good.txt"
+run 0 "$GONGKAI" guide template reply --check "$TMP/good.txt"
+equals "$OUT" "ok	reply	慈周寨镇-答复-1" "--check accepts a good one, with its version"
+mkdir -p "$TMP/own"
+run 1 "$GONGKAI" --db "$D" guide template reply --agency 慈周寨镇 --file "$TMP/good.txt"
+contains "$ERR" "本机关没有自己的模板目录" "--file without a folder of the organ's own: refused"
+run 0 "$GONGKAI" --db "$D" guide set --agency 慈周寨镇 --notice-templates "$TMP/own"
+run 2 "$GONGKAI" --db "$D" guide template reply --agency 慈周寨镇 --file "$TMP/bad.txt"
+[ ! -e "$TMP/own/reply.txt" ] && ok "--file with a refused template writes nothing" || not_ok "--file with a refused template writes nothing"
+run 0 "$GONGKAI" --db "$D" --by liming guide template reply --agency 慈周寨镇 --file "$TMP/good.txt"
+run 0 "$GONGKAI" --db "$D" guide template --agency 慈周寨镇
+contains "$OUT" "reply	慈周寨镇-答复-1	本机关" "saved: the organ's version in force"
+run 0 "$GONGKAI" --db "$D" app letter "$withdrawn"
+contains "$OUT" "本机关终止办理您的申请。" "… used for the letter"
+run 0 "$GONGKAI" --db "$D" guide template reply --agency 慈周寨镇 --revert
+run 0 "$GONGKAI" --db "$D" guide template --agency 慈周寨镇
+contains "$OUT" "reply	gongkai-2026.1	随软件" "--revert: the shipped wording again"
+run 2 "$GONGKAI" --db "$D" guide template reply --agency 慈周寨镇 --revert
+contains "$ERR" "本机关没有自己的“reply”模板" "a second --revert: nothing to remove"
+run 2 "$GONGKAI" --db "$D" guide template nope --agency 慈周寨镇
+contains "$ERR" "没有“nope”这种文书模板" "an unknown kind"
 done_testing
