@@ -29,7 +29,8 @@ static void help(void)
 	       "(guide set --notice-templates), checked first (docs/notices.md); --revert removes it.\n");
 }
 
-/* The organ's kinds, one line each: KIND, version, from, title. */
+/* The organ's kinds, one line each: KIND, version, from, title (and why its template is
+ * refused, when it is). */
 static int list(struct store *s, int64_t agency_id, struct arena *a, struct buf *out,
 		struct gk_error *e)
 {
@@ -40,8 +41,9 @@ static int list(struct store *s, int64_t agency_id, struct arena *a, struct buf 
 	if ((rc = notice_wording_kinds(s, agency_id, a, &k, &n, e)) != 0)
 		return rc;
 	for (size_t i = 0; i < n && rc == 0; i++)
-		rc = buf_printf(out, "%s\t%s\t%s\t%s\n", k[i].kind, k[i].version, from_label[k[i].from],
-				k[i].title);
+		rc = buf_printf(out, "%s\t%s\t%s\t%s%s%s\n", k[i].kind, k[i].version,
+				from_label[k[i].from], k[i].title, k[i].refused ? "\t模板有误：" : "",
+				k[i].refused ? k[i].refused : "");
 	return rc ? err_set(e, rc, "", "out of memory") : 0;
 }
 

@@ -73,15 +73,22 @@ int notice_wording_kinds(struct store *s, int64_t agency_id, struct arena *a,
 		struct notice_wording now, shipped;
 		struct notice_wording_kind *o = &(*out)[(*n)++];
 
-		if ((rc = notice_wording_get(s, agency_id, kind, false, a, &now, e)) != 0 ||
-		    (rc = notice_wording_get(s, agency_id, kind, true, a, &shipped, e)) != 0)
+		if ((rc = notice_wording_get(s, agency_id, kind, true, a, &shipped, e)) != 0)
 			return rc;
+		o->refused = NULL;
+		if ((rc = notice_wording_get(s, agency_id, kind, false, a, &now, e)) == ERR_INVALID) {
+			o->refused = arena_strdup(a, e->msg);
+			err_clear(e);
+			now = (struct notice_wording){ "—", "", "" };
+		} else if (rc != 0) {
+			return rc;
+		}
 		o->kind = kind;
 		o->title = app_notice_kinds[k].title ? app_notice_kinds[k].title
 			   : "政府信息公开申请答复告知书（含不予处理、终止办理告知书）";
 		o->version = now.version;
 		o->shipped_version = shipped.version;
-		o->from = strcmp(now.source, shipped.source) == 0 ? WORDING_SHIPPED
+		o->from = o->refused ? WORDING_OWN : strcmp(now.source, shipped.source) == 0 ? WORDING_SHIPPED
 			  : r.notice_templates && strcmp(now.source, arena_printf(a, "%s/%s.txt",
 				r.notice_templates, kind)) == 0 ? WORDING_OWN : WORDING_INHERITED;
 	}

@@ -35,10 +35,12 @@ struct notice_wording_kind {
 	const char *version;      /* of the wording in force */
 	int from;                 /* enum notice_wording_from */
 	const char *shipped_version;
+	const char *refused;      /* the organ's (or its 市's) template is refused: why; else NULL */
 };
 
-/* Every kind of notice with a template, for organ agency_id, as an array in a. A template of
- * the organ's that is refused is reported as the error (naming the file and the fault). */
+/* Every kind of notice with a template, for organ agency_id, as an array in a. A kind whose
+ * template in force is refused (a file edited by hand) is listed with the refusal (naming the
+ * file and the fault), version "—", so that it can be replaced or removed. */
 int notice_wording_kinds(struct store *s, int64_t agency_id, struct arena *a,
 			 struct notice_wording_kind **out, size_t *n, struct gk_error *e) GK_WUR;
 

@@ -48,6 +48,8 @@ int h_templates(struct web_ctx *c)
 		tpl_put_str(o, "version", k[i].version);
 		tpl_put_str(o, "from", from_label[k[i].from]);
 		tpl_put_str(o, "shipped_version", k[i].shipped_version);
+		if (k[i].refused)
+			tpl_put_str(o, "refused", k[i].refused);
 	}
 	return web_render(c, "templates", "文书模板");
 }
@@ -67,16 +69,11 @@ static int kind_page(struct web_ctx *c, int64_t ag, const char *kind)
 	rc = notice_wording_get(s, ag, kind, true, c->a, &shipped, &c->err);
 	if (rc == 0)
 		rc = notice_wording_kinds(s, ag, c->a, &k, &n, &c->err);
-	if (rc == 0 && (rc = notice_wording_get(s, ag, kind, false, c->a, &now, &c->err)) != 0) {
-		/* the organ's own file is refused: show it refused, with the shipped wording */
-		if (rc != ERR_INVALID)
-			goto out;
-		tpl_put_str(c->page, "refused", c->err.msg);
-		c->err = (struct gk_error){ 0 };
+	/* a refused template in force (k[].refused, shown): the page shows the shipped wording */
+	if (rc == 0 && notice_wording_get(s, ag, kind, false, c->a, &now, &c->err) != 0) {
+		err_clear(&c->err);
 		now = shipped;
-		rc = 0;
 	}
-out:
 	if ((rc = web_finish(c, rc)) != 0)
 		return rc;
 	tpl_put_str(c->page, "kind", kind);
@@ -86,6 +83,8 @@ out:
 			tpl_put_str(c->page, "from", from_label[k[i].from]);
 			if (k[i].from == WORDING_OWN)
 				tpl_put_bool(c->page, "own", 1);
+			if (k[i].refused)
+				tpl_put_str(c->page, "refused", k[i].refused);
 		}
 	tpl_put_str(c->page, "version", now.version);
 	tpl_put_str(c->page, "text", now.text);

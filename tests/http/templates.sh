@@ -103,6 +103,17 @@ contains "$OUT" "notice-template-save" "the upload is audited"
 contains "$OUT" "慈周寨镇-答复-1" "… with the version"
 contains "$OUT" "notice-template-revert" "the revert is audited"
 
+# a template edited by hand on the server and refused: listed as such, and can be removed
+printf 'version: 手改\n{opening}\n' >"$TMP/own/reply.txt"
+get /console/templates
+equals "$CODE" 200 "a refused template of the organ's: the list still opens"
+contains "$BODY" "模板有误，出具时会被拒绝：reply：模板缺少法定要素" "… saying what is wrong with it"
+get /console/templates/reply
+contains "$BODY" "/console/templates/reply/revert" "… its page offers the revert"
+contains "$BODY" "本机关的模板不能使用" "… and says it cannot be used"
+post /console/templates/reply/revert --data-urlencode "_csrf=$(csrf_of "$BODY")"
+equals "$CODE" 303 "… and the leader removes it"
+
 # an organ with no folder of its own: the upload says how to get one
 "$GONGKAI" --db "$GONGKAI_DB" guide set --agency 慈周寨镇人民政府 --notice-templates "" >/dev/null
 post /console/templates/reply -F "_csrf=$t" -F "file=@$TMP/good.txt"
