@@ -23,6 +23,7 @@ static void help(void)
 	       "                         [--hours T] [--phone T] [--fax T] [--email T] [--website URL]\n"
 	       "                         [--channels-file F] [--fees-file F] [--scope-file F]\n"
 	       "                         [--index-pattern P] [SETTING VALUE]... [--by USER]\n"
+	       "       gongkai guide template [KIND] …   (the organ's notice templates: --help)\n"
 	       "       gongkai feed [--agency A | --platform] [--base-url URL] [--limit N]\n"
 	       "The guide (政府信息公开指南, 条例第十二条) is generated from the organ's settings and its\n"
 	       "catalogue; an empty value clears a setting. --index-pattern sets the 索引号 pattern\n"
@@ -139,6 +140,8 @@ int cmd_guide(struct cli *cli, int argc, char **argv)
 
 	if (argc > 1 && strcmp(argv[1], "set") == 0)
 		return guide_set(cli, argc - 1, argv + 1);
+	if (argc > 1 && strcmp(argv[1], "template") == 0)
+		return guide_template(cli, argc - 1, argv + 1);
 	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'a': agency = optarg; break;

@@ -32,5 +32,6 @@ int cmd_doc(struct cli *cli, int argc, char **argv);
 int cmd_search(struct cli *cli, int argc, char **argv);
 int cmd_guide(struct cli *cli, int argc, char **argv);
 int cmd_feed(struct cli *cli, int argc, char **argv);  /* cmd_guide.c */
+int guide_template(struct cli *cli, int argc, char **argv);  /* cmd_guide_template.c */
 
 #endif

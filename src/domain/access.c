@@ -32,6 +32,8 @@ static const struct {
 	[ACT_ACCOUNTS] = { "accounts", R(ROLE_SECURITY) },
 	[ACT_AUDIT_READ] = { "audit-read", R(ROLE_AUDITOR) | R(ROLE_LEADER) | R(ROLE_SUPERVISOR) },
 	[ACT_AUDIT_EXPORT] = { "audit-export", R(ROLE_AUDITOR) },
+	/* the wording of the organ's legal documents: the leader, who signs them off */
+	[ACT_TEMPLATES] = { "notice-templates", R(ROLE_LEADER) },
 };
 
 unsigned access_roles(enum access_action act)

@@ -39,6 +39,7 @@ enum access_action {
 	ACT_ACCOUNTS,        /* accounts, roles, password resets, failed sign-ins */
 	ACT_AUDIT_READ,      /* the audit log */
 	ACT_AUDIT_EXPORT,    /* the signed archive of the audit log */
+	ACT_TEMPLATES,       /* replace or restore the organ's notice templates (its wording) */
 	ACT__MAX
 };
 

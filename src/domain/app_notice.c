@@ -76,15 +76,6 @@ static const char *sentence_end(const char *s)
 	return "。";
 }
 
-/* The opening every notice to the applicant shares: when the application came and what for. */
-static const char *opening(const struct app_view *v, struct arena *a)
-{
-	const char *req = v->rec.request ? v->rec.request : "";
-
-	return arena_printf(a, "本机关于%s收到您提出的政府信息公开申请%s%s%s。",
-			    cn_text(v->rec.received, a), *req ? "（" : "", req, *req ? "）" : "");
-}
-
 /* REQ 行政复议法-20 REQ 行政诉讼法-46: the remedy statement of a decision issued on day. */
 static int remedy(struct store *s, const struct app_view *v, int day, const char *what,
 		  struct arena *a, const char **out, struct gk_error *e)
@@ -116,7 +107,7 @@ static int fill_correction(struct store *s, const struct calendar *cal, const st
 		p->period = arena_printf(a, "%lld个工作日内，即%s前", (long long)ev->days, due);
 	else if (due)
 		p->period = arena_printf(a, "%s前", due);
-	p->opening = opening(v, a);
+	p->opening = letter_opening(v, a);
 	return 0;
 }
 
@@ -153,7 +144,7 @@ static int fill_extension(struct store *s, const struct calendar *cal, const str
 	if (due != CLOCK_NONE && ev->days > 0)
 		p->period = arena_printf(a, "延长%lld个工作日，本机关将于%s前作出答复", (long long)ev->days,
 					 cn(due, a));
-	p->opening = opening(v, a);
+	p->opening = letter_opening(v, a);
 	return 0;
 }
 
@@ -170,7 +161,7 @@ static int fill_delay(struct store *s, const struct calendar *cal, const struct 
 		p->period = ev->days > 0 ? arena_printf(a, "%lld个工作日，本机关将于%s前作出答复",
 							(long long)ev->days, due)
 					 : arena_printf(a, "至%s，本机关将于该日前作出答复", due);
-	p->opening = opening(v, a);
+	p->opening = letter_opening(v, a);
 	return 0;
 }
 
@@ -199,7 +190,7 @@ static int fill_fee(struct store *s, const struct calendar *cal, const struct ap
 				 clock_limit_days(CLOCK_FEE_PAYMENT, v->st.regime));
 	if ((rc = remedy(s, v, day_of(ev->date), "本通知", a, &p->remedy, e)) != 0)
 		return rc;
-	p->opening = opening(v, a);
+	p->opening = letter_opening(v, a);
 	return 0;
 }
 
@@ -342,6 +333,18 @@ static unsigned required_parts(unsigned needs)
 	return out;
 }
 
+int app_notice_wording_needs(const char *kind, struct notice_wording_needs *out)
+{
+	for (int k = 0; k < NOTICE__KINDS; k++) {
+		if (strcmp(app_notice_kinds[k].id, kind) != 0)
+			continue;
+		*out = k == NOTICE_REPLY ? letter_wording_needs
+		       : (struct notice_wording_needs){ required_parts(app_notice_kinds[k].needs), NULL };
+		return 0;
+	}
+	return -1;
+}
+
 /* The wording of a notice of kind k: the one stored with it when it was issued, else the
  * organ's template as it stands. */
 static int wording_of(struct store *s, const struct app_view *v, int k,
@@ -349,11 +352,14 @@ static int wording_of(struct store *s, const struct app_view *v, int k,
 		      struct gk_error *e)
 {
 	const struct app_notice_kind_info *ki = &app_notice_kinds[k];
+	struct notice_wording_needs needs;
 
+	if (k == NOTICE_REPLY)
+		return letter_wording(s, v, issued, a, out, e);
+	(void)app_notice_wording_needs(ki->id, &needs);
 	if (issued && issued->wording)
-		return notice_wording_parse(issued->wording, ki->id, required_parts(ki->needs), a,
-					    out, e);
-	return notice_wording_load(s, v->rec.agency_id, ki->id, required_parts(ki->needs), a, out, e);
+		return notice_wording_parse(issued->wording, ki->id, &needs, a, out, e);
+	return notice_wording_load(s, v->rec.agency_id, ki->id, &needs, a, out, e);
 }
 
 int app_notice_wording(struct store *s, const struct app_view *v, const char *id, struct arena *a,
@@ -369,10 +375,6 @@ int app_notice_wording(struct store *s, const struct app_view *v, const char *id
 	for (size_t i = 0; i < n; i++) {
 		if (strcmp(nts[i].id, id) != 0)
 			continue;
-		if (nts[i].kind == NOTICE_REPLY) {   /* the reply's wording is domain/letter.c's */
-			out->version = APP_NOTICE_WORDING_VERSION;
-			return 0;
-		}
 		return wording_of(s, v, nts[i].kind, NULL, a, out, e);
 	}
 	return err_set(e, ERR_NOTFOUND, "notice", "该申请没有编号为“%s”的告知书", id);

@@ -29,9 +29,6 @@
 #include "render/notice.h"
 #include "store/store.h"
 
-/* The version of the wording shipped with gongkai, stored with every notice issued in it. */
-#define APP_NOTICE_WORDING_VERSION "gongkai-2026.1"
-
 /* The legal elements a kind of notice must carry (bits of app_notice_kind_info.needs). */
 enum {
 	NOTICE_NEEDS_BASIS = 1u << 0,     /* the article it rests on */
@@ -89,9 +86,13 @@ int app_notices(const struct app_view *v, struct arena *a, struct app_notice **o
 		struct gk_error *e) GK_WUR;
 
 struct notice_wording;
+struct notice_wording_needs;
+
+/* What the template of kind ("correction" … "reply") must hold: 0, or -1 for no such kind. */
+int app_notice_wording_needs(const char *kind, struct notice_wording_needs *out);
 
 /* The wording notice id of v would be issued in now (domain/notice_wording.h): the organ's
- * template (its own, an ancestor's, the shipped one); the reply letter's: its version only. */
+ * template (its own, an ancestor's, the shipped one); the reply letter's: domain/letter.h. */
 int app_notice_wording(struct store *s, const struct app_view *v, const char *id, struct arena *a,
 		       struct notice_wording *out, struct gk_error *e) GK_WUR;
 

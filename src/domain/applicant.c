@@ -1,8 +1,8 @@
 /*
  * applicant.c — the applicant's own actions online (see applicant.h): the sign-in token, the
  * correction with its files, the withdrawal, the confirmation of receipt, the notices sent.
- * May call: domain/application.h, domain/letter.h, domain/catalogue.h, domain/audit.h,
- * render/letter.h, store/, text/, base/.
+ * May call: domain/application.h, domain/letter.h, domain/app_notice.h, domain/notice_ref.h,
+ * domain/catalogue.h, domain/audit.h, render/letter.h, store/, text/, base/.
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -15,6 +15,7 @@
 #include "domain/audit.h"
 #include "domain/catalogue.h"
 #include "domain/letter.h"
+#include "domain/notice_ref.h"
 #include "render/letter.h"
 #include "text/date.h"
 #include "text/jsonw.h"
@@ -255,24 +256,23 @@ int applicant_file_get(struct store *s, int64_t id, int64_t file_id, struct aren
 int applicant_notices(struct store *s, const struct calendar *cal, const struct app_view *v,
 		      struct arena *a, struct applicant_notice **out, size_t *n, struct gk_error *e)
 {
+	const struct notice_issued *issued;
 	struct app_notice *nts;
-	size_t m;
+	size_t m, ni;
 	int rc;
 
+	(void)cal;
 	*n = 0;
-	if ((rc = app_notices(v, a, &nts, &m, e)) != 0)
+	if ((rc = app_notices(v, a, &nts, &m, e)) != 0 ||
+	    (rc = notice_issued_list(s, v, a, &issued, &ni, e)) != 0)
 		return rc;
 	*out = arena_alloc(a, (m + 1) * sizeof **out);
-	for (size_t i = 0; i < m; i++) {
-		if (!nts[i].to_applicant)
-			continue;
-		/* a notice the domain cannot complete is not offered (the office is told why) */
-		if (app_notice_check(s, cal, v, &nts[i], a, e) != 0) {
-			err_clear(e);
-			continue;
-		}
-		(*out)[(*n)++] = (struct applicant_notice){ nts[i].id, nts[i].title, nts[i].date };
-	}
+	/* REQ 条例-32: only what was sent to the applicant; and only what the organ issued (a
+	 * notice the ledger merely makes possible was never sent) */
+	for (size_t i = 0; i < m; i++)
+		if (nts[i].to_applicant && notice_issued_find(issued, ni, nts[i].id))
+			(*out)[(*n)++] = (struct applicant_notice){ nts[i].id, nts[i].title,
+								     nts[i].date };
 	return 0;
 }
 
@@ -280,11 +280,13 @@ int applicant_notice_write(struct store *s, const struct calendar *cal, const st
 			   const char *id, const char *kind, struct arena *a, struct buf *out,
 			   struct gk_error *e)
 {
+	const struct notice_issued *issued = NULL;
 	struct app_notice nt;
 	int f = notice_format_by_name(kind);
 
-	/* only a notice sent to the applicant, and only one the domain can complete */
-	if (app_notice_find(s, v, id, a, &nt, e) != 0 || !nt.to_applicant) {
+	/* only a notice sent to the applicant, and only one the organ issued */
+	if (app_notice_find(s, v, id, a, &nt, e) != 0 || !nt.to_applicant ||
+	    notice_issued_get(s, v, id, a, &issued, e) != 0 || issued == NULL) {
 		err_clear(e);
 		return err_set(e, ERR_NOTFOUND, "", "没有这份告知书");
 	}

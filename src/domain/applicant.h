@@ -78,7 +78,8 @@ int applicant_file_get(struct store *s, int64_t id, int64_t file_id, struct aren
 		       struct app_file *out, struct gk_error *e) GK_WUR;
 
 /* A notice or letter the organ sent the applicant: THE list the applicant's page and its
- * downloads read: the notices of domain/app_notice.h sent to the applicant that can be issued. */
+ * downloads read: the notices of domain/app_notice.h sent to the applicant that the organ
+ * issued (domain/notice_ref.h: numbered, their wording stored). */
 struct applicant_notice {
 	const char *id;      /* "reply", … (the download's path) */
 	const char *title;   /* "政府信息公开申请答复告知书" … */
@@ -91,7 +92,7 @@ int applicant_notices(struct store *s, const struct calendar *cal, const struct 
 		      struct gk_error *e) GK_WUR;
 
 /* Notice id of v written to out as kind "pdf", "docx", "ofd" or "txt"; ERR_NOTFOUND when v has no such
- * notice or kind. */
+ * notice or kind, or the organ has not issued it. */
 int applicant_notice_write(struct store *s, const struct calendar *cal, const struct app_view *v,
 			   const char *id, const char *kind, struct arena *a, struct buf *out,
 			   struct gk_error *e) GK_WUR;

@@ -285,9 +285,11 @@ static int export_applications(struct store *s, int64_t agency_id, struct arena 
 	for (size_t i = 0; i < apps.n; i++) {
 		const struct app_rec *ap = (const struct app_rec *)apps.items + i;
 		struct app_event_rec *ev;
-		size_t nev;
+		struct notice_issued *nis;
+		size_t nev, nni;
 
-		if ((rc = app_store(s)->events(s, ap->id, a, &ev, &nev, e)) != 0)
+		if ((rc = app_store(s)->events(s, ap->id, a, &ev, &nev, e)) != 0 ||
+		    (rc = app_store(s)->notices(s, ap->id, a, &nis, &nni, e)) != 0)
 			return rc;
 		jsonw_obj_begin(w);
 		write_fields(w, ap, &app_rec_desc);
@@ -299,6 +301,17 @@ static int export_applications(struct store *s, int64_t agency_id, struct arena 
 			jsonw_obj_end(w);
 		}
 		jsonw_arr_end(w);
+		/* the notices issued, with their number and wording (none: no key, as before) */
+		if (nni > 0) {
+			jsonw_key(w, "notices");
+			jsonw_arr_begin(w);
+			for (size_t j = 0; j < nni; j++) {
+				jsonw_obj_begin(w);
+				write_fields(w, &nis[j], &notice_issued_desc);
+				jsonw_obj_end(w);
+			}
+			jsonw_arr_end(w);
+		}
 		jsonw_obj_end(w);
 	}
 	jsonw_arr_end(w);
@@ -454,6 +467,8 @@ struct ximport {
 	struct app_rec *apps;
 	struct app_event_rec **events;
 	size_t *nevents;
+	struct notice_issued **notices;    /* per application: the notices issued */
+	size_t *nnotices;
 	size_t napps;
 	struct reg_record *regs[REG__MAX];
 	size_t nregs[REG__MAX];
@@ -724,9 +739,44 @@ static int read_serials_and_texts(const struct jv *root, struct arena *a, struct
 	return 0;
 }
 
+/* The notices issued for application i (its object obj): fields as declared, each notice once
+ * per application, each number once in the file, issued on or after the day received. */
+static int read_notices(const struct jv *obj, const char *where, struct arena *a,
+			struct ximport *x, size_t i, struct gk_error *e)
+{
+	const struct jv *nis = jv_get(obj, "notices");
+	int rc;
+
+	if (nis && jv_type(nis) != JV_ARRAY && jv_type(nis) != JV_NULL)
+		return bad(e, where, "notices", "must be an array%s", "");
+	x->nnotices[i] = jv_len(nis);
+	x->notices[i] = arena_alloc(a, (x->nnotices[i] + 1) * sizeof **x->notices);
+	for (size_t j = 0; j < x->nnotices[i]; j++) {
+		struct notice_issued *ni = &x->notices[i][j];
+		char nwhere[64];
+
+		snprintf(nwhere, sizeof nwhere, "%.30s.notices[%zu]", where, j);
+		if ((rc = read_fields(jv_at(nis, j), nwhere, &notice_issued_desc, NULL, ni, e)) != 0)
+			return rc;
+		if (ni->serial < 1 || ni->year < 0)
+			return bad(e, nwhere, "serial", "the year and serial must be given (serial 1 or more)%s", "");
+		if (strcmp(ni->issued_on, x->apps[i].received) < 0)
+			return bad(e, nwhere, "issued_on", "before the application was received (%s)",
+				   x->apps[i].received);
+		for (size_t k = 0; k <= i; k++)
+			for (size_t m = 0; m < (k == i ? j : x->nnotices[k]); m++) {
+				if (k == i && strcmp(x->notices[k][m].notice, ni->notice) == 0)
+					return bad(e, nwhere, "notice", "'%s' issued twice", ni->notice);
+				if (strcmp(x->notices[k][m].ref_number, ni->ref_number) == 0)
+					return bad(e, nwhere, "ref_number", "'%s' appears twice", ni->ref_number);
+			}
+	}
+	return 0;
+}
+
 static int read_apps(const struct jv *root, struct arena *a, struct ximport *x, struct gk_error *e)
 {
-	static const char *const app_extra[] = { "events", NULL };
+	static const char *const app_extra[] = { "events", "notices", NULL };
 	const struct jv *arr;
 	int rc;
 
@@ -736,6 +786,8 @@ static int read_apps(const struct jv *root, struct arena *a, struct ximport *x, 
 	x->apps = arena_alloc(a, (x->napps + 1) * sizeof *x->apps);
 	x->events = arena_alloc(a, (x->napps + 1) * sizeof *x->events);
 	x->nevents = arena_alloc(a, (x->napps + 1) * sizeof *x->nevents);
+	x->notices = arena_alloc(a, (x->napps + 1) * sizeof *x->notices);
+	x->nnotices = arena_alloc(a, (x->napps + 1) * sizeof *x->nnotices);
 	for (size_t i = 0; i < x->napps; i++) {
 		const struct jv *obj = jv_at(arr, i), *evs;
 		char where[40];
@@ -762,7 +814,7 @@ static int read_apps(const struct jv *root, struct arena *a, struct ximport *x, 
 				return bad(e, ewhere, "date", "before the application was received (%s)",
 					   x->apps[i].received);
 		}
-		if ((rc = check_lifecycle(x, i, e)) != 0)
+		if ((rc = check_lifecycle(x, i, e)) != 0 || (rc = read_notices(obj, where, a, x, i, e)) != 0)
 			return rc;
 	}
 	return 0;
@@ -954,6 +1006,21 @@ static int store_catalogue(struct store *s, int64_t agency_id, struct ximport *x
 	return 0;
 }
 
+/* The organ's notice serial of ni's year raised to ni's serial, so that the next notice issued
+ * after an import gets a number not in the file. */
+static int notice_serial_raise(struct store *s, int64_t agency_id, const struct notice_issued *ni,
+			       struct gk_error *e)
+{
+	int64_t next;
+	int rc;
+
+	/* the serial only grows: take one (one more than any so far) and set the larger */
+	if ((rc = app_store(s)->notice_next_serial(s, agency_id, (int)ni->year, &next, e)) != 0)
+		return rc;
+	return app_store(s)->notice_serial_put(s, agency_id, (int)ni->year,
+					       next - 1 > ni->serial ? next - 1 : ni->serial, e);
+}
+
 static int store_apps(struct store *s, int64_t agency_id, const struct ximport *x, struct arena *a,
 		      struct exchange_counts *c, struct gk_error *e)
 {
@@ -970,6 +1037,16 @@ static int store_apps(struct store *s, int64_t agency_id, const struct ximport *
 			struct app_event_rec ev = x->events[i][j];
 			ev.app_id = id;
 			if ((rc = app_store(s)->event_insert(s, &ev, &evid, e)) != 0)
+				return rc;
+		}
+		for (size_t j = 0; j < x->nnotices[i]; j++) {
+			struct notice_issued ni = x->notices[i][j];
+			int64_t nid;
+
+			ni.app_id = id;
+			ni.agency_id = agency_id;
+			if ((rc = app_store(s)->notice_insert(s, &ni, &nid, e)) != 0 ||
+			    (rc = notice_serial_raise(s, agency_id, &ni, e)) != 0)
 				return rc;
 		}
 		c->applications++;

@@ -4,7 +4,9 @@
  */
 #include "domain/letter.h"
 #include "domain/notice_ref.h"
+#include "domain/notice_wording.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -32,23 +34,57 @@ const char *letter_title(int outcome)
 	return "政府信息公开申请答复告知书";
 }
 
-/* The conclusion sentence of each Table 三 group (国办公开办函〔2020〕2号 reference wording). */
-static const char *conclusion_of(int outcome)
+/* The choice of the reply template (data/notices/reply.txt) that holds the conclusion of
+ * outcome: one per Table 三 group (国办公开办函〔2020〕2号 reference wording). */
+static const char *conclusion_choice(int outcome, bool elsewhere)
 {
 	if (outcome == OUTCOME_GRANTED)
-		return "经审查，您申请获取的政府信息属于公开范围，现予以公开（见所附材料或告知的获取方式）。";
+		return "conclusion.granted";
 	if (outcome == OUTCOME_PARTIAL)
-		return "经审查，您申请获取的政府信息中部分内容可以公开，现提供可以公开的部分；其余部分不予公开，理由如下。";
+		return "conclusion.partial";
 	if (outcome >= OUTCOME_DENY_STATE_SECRET && outcome <= OUTCOME_DENY_ADMIN_QUERY)
-		return "经审查，您申请获取的政府信息不予公开，理由如下。";
+		return "conclusion.denied";
+	if (outcome == OUTCOME_UNABLE_NOT_HELD && elsewhere)
+		return "conclusion.elsewhere";
 	if (outcome >= OUTCOME_UNABLE_NOT_HELD && outcome <= OUTCOME_UNABLE_UNCLEAR_AFTER_FIX)
-		return "经检索查找，本机关无法提供您申请获取的政府信息，理由如下。";
+		return "conclusion.unable";
 	if (outcome == OUTCOME_NOPROC_CONFIRM_REISSUE)
-		return "经审查，您的申请是要求本机关确认或者重新出具您已获取的信息，不属于政府信息公开申请，"
-		       "不作为政府信息公开申请处理，理由如下。";
+		return "conclusion.reissue";
 	if (outcome >= OUTCOME_NOPROC_PETITION && outcome <= OUTCOME_NOPROC_MASS_REPEAT)
-		return "经审查，您的申请不作为政府信息公开申请处理，理由如下。";
-	return "您的政府信息公开申请已终止办理，理由如下。";
+		return "conclusion.noproc";
+	return "conclusion.closed";
+}
+
+static const char *const reply_choices[] = {
+	"conclusion.granted", "conclusion.partial", "conclusion.denied", "conclusion.unable",
+	"conclusion.elsewhere", "conclusion.reissue", "conclusion.noproc", "conclusion.closed", NULL,
+};
+
+/* REQ 条例-36 REQ 行政复议法-20: what a reply template must hold — the conclusion of every
+ * outcome, the legal basis, the reasons and the remedy statement. */
+const struct notice_wording_needs letter_wording_needs = {
+	(1u << PART_CONCLUSION) | (1u << PART_BASIS) | (1u << PART_REASONS) | (1u << PART_REMEDY),
+	reply_choices,
+};
+
+int letter_wording(struct store *s, const struct app_view *v, const struct notice_issued *issued,
+		   struct arena *a, struct notice_wording *out, struct gk_error *e)
+{
+	if (issued && issued->wording)
+		return notice_wording_parse(issued->wording, LETTER_WORDING_KIND, &letter_wording_needs,
+					    a, out, e);
+	return notice_wording_load(s, v->rec.agency_id, LETTER_WORDING_KIND, &letter_wording_needs, a,
+				   out, e);
+}
+
+const char *letter_opening(const struct app_view *v, struct arena *a)
+{
+	const char *req = v->rec.request ? v->rec.request : "";
+	char received[64];
+
+	notice_date_cn(v->rec.received, received);
+	return arena_printf(a, "本机关于%s收到您提出的政府信息公开申请%s%s%s。", received,
+			    *req ? "（" : "", req, *req ? "）" : "");
 }
 
 size_t letter_closing(const struct app_view *v)
@@ -121,13 +157,36 @@ static const char *reasons_of(const struct app_view *v, struct arena *a)
 	}
 }
 
+/* The body of letter out in wording w: its parts filled from the ledger and out. */
+static int letter_body(const struct app_view *v, const struct notice_wording *w, bool elsewhere,
+		       struct arena *a, struct letter *out, struct gk_error *e)
+{
+	const struct app_event_rec *ev = closing_event(v);
+	const char *parts[PART__MAX] = {
+		[PART_OPENING] = letter_opening(v, a), [PART_OUTCOME] = out->outcome,
+		[PART_BASIS] = out->basis, [PART_REASONS] = out->reasons, [PART_REMEDY] = out->remedy,
+		[PART_RECEIVED] = v->rec.received, [PART_REQUEST] = out->request,
+		[PART_COUNTERPART] = ev ? ev->counterpart : NULL,
+		[PART_CONTACT] = ev ? ev->counterpart_contact : NULL,
+	};
+	int rc;
+
+	if ((rc = notice_wording_choice(w, conclusion_choice(v->st.outcome, elsewhere), parts, a,
+					&out->conclusion, e)) != 0)
+		return rc;
+	parts[PART_CONCLUSION] = out->conclusion;
+	return notice_wording_fill(w, parts, a, out->paras, NOTICE_MAX_PARAS, &out->npara, e);
+}
+
 int letter_build(struct store *s, const struct app_view *v, struct arena *a, struct letter *out,
 		 struct gk_error *e)
 {
 	const struct notice_issued *issued;
 	const struct app_event_rec *ev = closing_event(v);
+	struct notice_wording w;
 	struct agency_rec org;
 	const char *basis, *label, *body;
+	bool elsewhere = false;
 	char day[DATE_LEN];
 	int rc;
 
@@ -136,19 +195,11 @@ int letter_build(struct store *s, const struct app_view *v, struct arena *a, str
 		return err_set(e, ERR_STATE, "outcome", "尚未作出答复决定，不能出具告知书");
 	basis = app_outcome_basis(v->st.outcome);
 	label = app_outcome_name(v->st.outcome);
-	out->conclusion = conclusion_of(v->st.outcome);
 	/* REQ 条例-36: 第（四）项 (it does not exist) or 第（五）项 (not this organ's to disclose:
 	 * the letter names the organ responsible and its contact) */
 	if (v->st.outcome == OUTCOME_UNABLE_NOT_HELD) {
-		if (ev && ev->counterpart && *ev->counterpart) {
-			basis = "条例第三十六条第（五）项";
-			out->conclusion = arena_printf(a, "经查，您申请获取的政府信息不属于本机关负责公开。负责公开该"
-						       "政府信息的行政机关为%s%s%s，请向该机关申请。",
-						       ev->counterpart, ev->counterpart_contact ? "，联系方式：" : "",
-						       ev->counterpart_contact ? ev->counterpart_contact : "");
-		} else {
-			basis = "条例第三十六条第（四）项";
-		}
+		elsewhere = ev && ev->counterpart && *ev->counterpart;
+		basis = elsewhere ? "条例第三十六条第（五）项" : "条例第三十六条第（四）项";
 	}
 	/* （六）3 其他: no article names these; the letter says what ended it */
 	if (v->st.outcome == OUTCOME_OTHER_MISC)
@@ -178,15 +229,15 @@ int letter_build(struct store *s, const struct app_view *v, struct arena *a, str
 	/* the signature is the organ's full name (慈周寨镇人民政府), as it seals its letters */
 	out->organ = agency_full_name(&org, a);
 	out->date = v->st.closed != CLOCK_NONE ? arena_strdup(a, date_format(v->st.closed, day)) : "";
-	/* once issued: the organ's reference number beside the tracking code, the wording's
-	 * version it was issued in (domain/notice_ref.h) */
-	if ((rc = notice_issued_get(s, v, "reply", a, &issued, e)) != 0)
+	/* once issued: the organ's reference number beside the tracking code and the wording it
+	 * was issued in (domain/notice_ref.h); else the organ's reply template as it stands */
+	if ((rc = notice_issued_get(s, v, "reply", a, &issued, e)) != 0 ||
+	    (rc = letter_wording(s, v, issued, a, &w, e)) != 0)
 		return rc;
-	if (issued) {
+	if (issued)
 		out->ref_number = issued->ref_number;
-		out->version = issued->version;
-	}
-	return 0;
+	out->version = w.version;
+	return letter_body(v, &w, elsewhere, a, out, e);
 }
 
 int app_track(struct store *s, const struct calendar *cal, const char *code, const char *secret,

@@ -13,6 +13,10 @@
  * the people's court. Every outcome has a letter (a 终止办理告知书 for those of （六））.
  * letter_build refuses (ERR_STATE, naming what is missing) rather than produce a letter
  * without any of these.
+ * The wording is the organ's reply template (domain/notice_wording.h, kind "reply": the
+ * shipped data/notices/reply.txt, or an organ's own / its 市's), with one conclusion per
+ * outcome group; a template without the conclusion of every group, {basis}, {reasons} or
+ * {remedy} is refused. The wording is stored with the letter when it is issued.
  * The letter's parts are struct letter (render/letter.h), which also writes it as DOCX.
  * May call: domain/application.h, domain/agency.h, render/letter.h, store/, text/, base/.
  * Law: 条例 Arts. 36–39; 行政复议法 Art. 20 (60 日); 行政诉讼法 Art. 46 (6 个月).
@@ -30,6 +34,25 @@
 
 #define LETTER_REVIEW_DAYS 60     /* REQ 行政复议法-20: 60 days from knowing of the act */
 #define LETTER_LITIGATION_MONTHS 6 /* REQ 行政诉讼法-46: 6 months */
+
+/* The kind of the reply letter's template (data/notices/reply.txt). */
+#define LETTER_WORDING_KIND "reply"
+
+struct notice_wording;
+struct notice_wording_needs;
+struct notice_issued;
+
+/* What a reply template must hold (domain/notice_wording.h). */
+extern const struct notice_wording_needs letter_wording_needs;
+
+/* The wording of v's reply letter: the one stored with it when issued (issued non-NULL with
+ * its wording), else the organ's reply template as it stands; checked. */
+int letter_wording(struct store *s, const struct app_view *v, const struct notice_issued *issued,
+		   struct arena *a, struct notice_wording *out, struct gk_error *e) GK_WUR;
+
+/* The opening every letter and notice to the applicant shares: "本机关于2025年2月25日收到您提出
+ * 的政府信息公开申请（REQUEST）。" */
+const char *letter_opening(const struct app_view *v, struct arena *a);
 
 /* The title of the letter closing with outcome: 答复告知书, 不予处理告知书 (Table 三（五）) or
  * 终止办理告知书 (（六）). */

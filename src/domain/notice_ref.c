@@ -180,7 +180,7 @@ int notice_issue(struct store *s, const struct calendar *cal, const struct app_v
 	if ((rc = app_notice_wording(s, v, id, a, &w, e)) != 0)
 		return rc;
 	ni->version = w.version;
-	ni->wording = w.text;   /* NULL for the reply letter (its wording is domain/letter.c's) */
+	ni->wording = w.text;
 	ni->issued_on = arena_strdup(a, date_format(today, ymd));
 	ni->issued_by = store_actor(s) ? store_actor(s) : "unknown";
 	if ((rc = app_store(s)->notice_insert(s, ni, &ni->id, e)) != 0) {

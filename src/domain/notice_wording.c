@@ -18,8 +18,30 @@
 
 const char *const notice_part_names[PART__MAX] = {
 	"opening", "basis", "reasons", "items", "period", "amount", "account", "remedy", "note",
-	"received", "request",
+	"received", "request", "conclusion", "outcome", "counterpart", "contact",
 };
+
+/* The length of the choice name at the start of line l ("conclusion.granted" of
+ * "conclusion.granted: …"), 0 when l is a paragraph. */
+static size_t choice_at(const char *l, size_t len)
+{
+	size_t i = 0, dot = 0;
+
+	while (i < len && ((l[i] >= 'a' && l[i] <= 'z') || l[i] == '-' || (l[i] == '.' && !dot)))
+		dot = l[i] == '.' ? i : dot, i++;
+	return dot > 0 && i > dot + 1 && i < len && l[i] == ':' && i <= NOTICE_CHOICE_MAX ? i : 0;
+}
+
+/* The text of choice line l after "name:" and its blanks, its length in *n. */
+static const char *choice_text(const char *l, size_t len, size_t name, size_t *n)
+{
+	size_t i = name + 1;
+
+	while (i < len && l[i] == ' ')
+		i++;
+	*n = len - i;
+	return l + i;
+}
 
 /* The part named by the placeholder at p ("{basis}…"), its length in *len; -1 if none. */
 static int part_at(const char *p, size_t *len)
@@ -56,7 +78,8 @@ static int check_line(const char *l, size_t len, const char *kind, int line, uns
 			if ((k = part_at(l + i, &n)) < 0 || i + n > len)
 				return err_set(e, ERR_INVALID, "", "%s 第%d行：未知的占位符"
 					       "（可用 {opening} {basis} {reasons} {items} {period} "
-					       "{amount} {account} {remedy} {note} {received} {request}）",
+					       "{amount} {account} {remedy} {note} {received} {request} "
+					       "{conclusion} {outcome} {counterpart} {contact}）",
 					       kind, line);
 			*used |= 1u << k;
 			i += n - 1;
@@ -67,11 +90,33 @@ static int check_line(const char *l, size_t len, const char *kind, int line, uns
 	return opt ? err_set(e, ERR_INVALID, "", "%s 第%d行：[ 没有对应的 ]", kind, line) : 0;
 }
 
-int notice_wording_parse(const char *text, const char *kind, unsigned required, struct arena *a,
-			 struct notice_wording *out, struct gk_error *e)
+/* ERR_INVALID naming the first choice of needs that text does not define. */
+static int check_choices(const char *text, const char *kind, const struct notice_wording_needs *needs,
+			 struct gk_error *e)
+{
+	for (const char *const *c = needs ? needs->choices : NULL; c && *c; c++) {
+		size_t n = strlen(*c);
+		bool found = false;
+
+		for (const char *p = text; *p && !found;) {
+			const char *nl = strchr(p, '\n');
+			size_t len = nl ? (size_t)(nl - p) : strlen(p);
+
+			found = choice_at(p, len) == n && strncmp(p, *c, n) == 0;
+			p += nl ? len + 1 : len;
+		}
+		if (!found)
+			return err_set(e, ERR_INVALID, "", "%s：模板缺少法定要素 %s:（该情形的结论）",
+				       kind, *c);
+	}
+	return 0;
+}
+
+int notice_wording_parse(const char *text, const char *kind, const struct notice_wording_needs *needs,
+			 struct arena *a, struct notice_wording *out, struct gk_error *e)
 {
 	size_t len = strlen(text);
-	unsigned used = 0;
+	unsigned used = 0, in_choices = 0, required = needs ? needs->parts : 0;
 	int line = 0, paras = 0, rc;
 
 	memset(out, 0, sizeof *out);
@@ -95,6 +140,12 @@ int notice_wording_parse(const char *text, const char *kind, unsigned required, 
 				return err_set(e, ERR_INVALID, "", "%s 第%d行：version 须为 1–64 "
 					       "字节", kind, line);
 			out->version = arena_strndup(a, v, vn);
+		} else if (n && *p != '#' && choice_at(p, n)) {
+			size_t cn, c = choice_at(p, n);
+			const char *t = choice_text(p, n, c, &cn);
+
+			if ((rc = check_line(t, cn, kind, line, &in_choices, e)) != 0)
+				return rc;
 		} else if (n && *p != '#') {
 			if ((rc = check_line(p, n, kind, line, &used, e)) != 0)
 				return rc;
@@ -110,13 +161,16 @@ int notice_wording_parse(const char *text, const char *kind, unsigned required, 
 		if ((required & (1u << i)) && !(used & (1u << i)))
 			return err_set(e, ERR_INVALID, "", "%s：模板缺少法定要素 {%s}", kind,
 				       notice_part_names[i]);
+	if ((rc = check_choices(text, kind, needs, e)) != 0)
+		return rc;
 	out->text = arena_strdup(a, text);
 	out->source = "";
 	return 0;
 }
 
 /* path's template into out when the file exists (*found), checked. */
-static int load_file(const char *path, const char *kind, unsigned required, struct arena *a,
+static int load_file(const char *path, const char *kind, const struct notice_wording_needs *needs,
+		     struct arena *a,
 		     struct notice_wording *out, int *found, struct gk_error *e)
 {
 	struct buf b;
@@ -129,7 +183,7 @@ static int load_file(const char *path, const char *kind, unsigned required, stru
 	rc = buf_read_file(&b, path, e);
 	if (rc == 0)
 		rc = buf_printf(&b, "%s", "");   /* NUL-terminated */
-	if (rc == 0 && (rc = notice_wording_parse(b.ptr, kind, required, a, out, e)) == 0)
+	if (rc == 0 && (rc = notice_wording_parse(b.ptr, kind, needs, a, out, e)) == 0)
 		out->source = arena_strdup(a, path);
 	else if (rc != 0 && e) {
 		char msg[sizeof e->msg];
@@ -141,8 +195,9 @@ static int load_file(const char *path, const char *kind, unsigned required, stru
 	return rc;
 }
 
-int notice_wording_load(struct store *s, int64_t agency_id, const char *kind, unsigned required,
-			struct arena *a, struct notice_wording *out, struct gk_error *e)
+int notice_wording_load(struct store *s, int64_t agency_id, const char *kind,
+			const struct notice_wording_needs *needs, struct arena *a,
+			struct notice_wording *out, struct gk_error *e)
 {
 	int64_t id = agency_id;
 	int found, rc;
@@ -158,13 +213,13 @@ int notice_wording_load(struct store *s, int64_t agency_id, const char *kind, un
 		if (r.notice_templates) {
 			const char *path = arena_printf(a, "%s/%s.txt", r.notice_templates, kind);
 
-			if ((rc = load_file(path, kind, required, a, out, &found, e)) != 0 || found)
+			if ((rc = load_file(path, kind, needs, a, out, &found, e)) != 0 || found)
 				return rc;
 		}
 		id = org.parent_id;
 	}
 	if ((rc = load_file(arena_printf(a, "%s/notices/%s.txt", paths_dir("data", "GONGKAI_DATA_DIR"),
-					 kind), kind, required, a, out, &found, e)) != 0)
+					 kind), kind, needs, a, out, &found, e)) != 0)
 		return rc;
 	return found ? 0 : err_set(e, ERR_NOTFOUND, "", "找不到文书模板 notices/%s.txt"
 				   "（随软件安装的 data/notices）", kind);
@@ -220,7 +275,8 @@ int notice_wording_fill(const struct notice_wording *w, const char *const parts[
 
 		if (len && p[len - 1] == '\r')
 			len--;
-		if (len && *p != '#' && !(len >= 8 && strncmp(p, "version:", 8) == 0)) {
+		if (len && *p != '#' && !(len >= 8 && strncmp(p, "version:", 8) == 0) &&
+		    !choice_at(p, len)) {
 			b.len = 0;
 			if ((rc = fill_line(p, len, parts, &b)) == 0 && b.len > 0 && *n < max)
 				paras[(*n)++] = arena_strndup(a, b.ptr, b.len);
@@ -229,4 +285,35 @@ int notice_wording_fill(const struct notice_wording *w, const char *const parts[
 	}
 	buf_free(&b);
 	return rc ? err_set(e, rc, "", "out of memory filling a notice") : 0;
+}
+
+int notice_wording_choice(const struct notice_wording *w, const char *name,
+			  const char *const parts[PART__MAX], struct arena *a, const char **out,
+			  struct gk_error *e)
+{
+	size_t want = strlen(name);
+
+	*out = NULL;
+	for (const char *p = w->text; *p;) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+
+		if (len && p[len - 1] == '\r')
+			len--;
+		if (choice_at(p, len) == want && strncmp(p, name, want) == 0) {
+			struct buf b;
+			size_t tn;
+			const char *t = choice_text(p, len, want, &tn);
+			int rc;
+
+			buf_init(&b, 0);
+			rc = fill_line(t, tn, parts, &b);
+			if (rc == 0)
+				*out = arena_strndup(a, b.ptr ? b.ptr : "", b.len);
+			buf_free(&b);
+			return rc ? err_set(e, rc, "", "out of memory filling a notice") : 0;
+		}
+		p += nl ? (size_t)(nl - p) + 1 : strlen(p);
+	}
+	return err_set(e, ERR_INVALID, "", "文书模板缺少 %s:", name);
 }

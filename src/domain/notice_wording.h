@@ -29,8 +29,11 @@
 
 enum notice_part {
 	PART_OPENING, PART_BASIS, PART_REASONS, PART_ITEMS, PART_PERIOD, PART_AMOUNT,
-	PART_ACCOUNT, PART_REMEDY, PART_NOTE, PART_RECEIVED, PART_REQUEST, PART__MAX
+	PART_ACCOUNT, PART_REMEDY, PART_NOTE, PART_RECEIVED, PART_REQUEST, PART_CONCLUSION,
+	PART_OUTCOME, PART_COUNTERPART, PART_CONTACT, PART__MAX
 };
+
+#define NOTICE_CHOICE_MAX 64   /* bytes of a choice's name ("conclusion.granted") */
 
 /* The placeholder names, by enum notice_part ("opening", "basis", …). */
 extern const char *const notice_part_names[PART__MAX];
@@ -41,15 +44,29 @@ struct notice_wording {
 	const char *source;      /* the file it came from ("" when stored with a notice) */
 };
 
-/* Parse text as the template of kind (its id, for messages) that must name the parts in
- * required (bits 1u << enum notice_part). ERR_INVALID naming the line and the fault. */
-int notice_wording_parse(const char *text, const char *kind, unsigned required, struct arena *a,
-			 struct notice_wording *out, struct gk_error *e) GK_WUR;
+/* What a kind's template must hold: the parts its paragraphs name (bits 1u << enum
+ * notice_part) and the choices it defines (NULL-terminated "conclusion.granted" …, or NULL). */
+struct notice_wording_needs {
+	unsigned parts;
+	const char *const *choices;
+};
+
+/* Parse text as the template of kind (its id, for messages) that must hold what needs says.
+ * ERR_INVALID naming the line and the fault, or the element missing. */
+int notice_wording_parse(const char *text, const char *kind, const struct notice_wording_needs *needs,
+			 struct arena *a, struct notice_wording *out, struct gk_error *e) GK_WUR;
 
 /* The template of kind for organ agency_id (its folder, an ancestor's, the shipped one),
  * parsed and checked as above. */
-int notice_wording_load(struct store *s, int64_t agency_id, const char *kind, unsigned required,
-			struct arena *a, struct notice_wording *out, struct gk_error *e) GK_WUR;
+int notice_wording_load(struct store *s, int64_t agency_id, const char *kind,
+			const struct notice_wording_needs *needs, struct arena *a,
+			struct notice_wording *out, struct gk_error *e) GK_WUR;
+
+/* The choice name ("conclusion.granted") of w with parts filled in, in a (*out). ERR_INVALID
+ * naming it when w has no such line (a parsed template that needs it always has). */
+int notice_wording_choice(const struct notice_wording *w, const char *name,
+			  const char *const parts[PART__MAX], struct arena *a, const char **out,
+			  struct gk_error *e) GK_WUR;
 
 /* The paragraphs of w with parts (indexed by enum notice_part; NULL or "" empty) filled in:
  * up to max into paras, *n set. */

@@ -76,6 +76,22 @@ static const struct desc_field app_event_rec_fields[] = {
 const struct desc_record app_event_rec_desc = { "application_event", "办理事项",
 						app_event_rec_fields, N(app_event_rec_fields) };
 
+/* A notice issued for an application (domain/notice_ref.h): its number, and the wording it was
+ * issued in, kept so that it reads the same wherever the ledger goes. */
+#define NI(m, t, f, l) DESC_MEMBER(notice_issued, m, t, f, l)
+static const struct desc_field notice_issued_fields[] = {
+	NI(notice, DESC_LINE, REQ, "告知书"),
+	NI(ref_number, DESC_LINE, REQ, "文号"),
+	DESC_COUNT(notice_issued, year, 9999, "文号的年份（0：不分年份）"),
+	DESC_COUNT(notice_issued, serial, (size_t)(INT64_MAX / 2), "文号的顺序号"),
+	NI(version, DESC_LINE, REQ, "文书版本"),
+	NI(wording, DESC_TEXT, 0, "出具时的文书模板"),
+	NI(issued_on, DESC_DAY, REQ, "出具日期"),
+	NI(issued_by, DESC_LINE, REQ, "出具人"),
+};
+const struct desc_record notice_issued_desc = { "notice_issued", "已出具的告知书",
+						notice_issued_fields, N(notice_issued_fields) };
+
 #define D(m, t, f, l) DESC_MEMBER(doc, m, t, f, l)
 static const struct desc_field doc_fields[] = {
 	D(index_no, DESC_LINE, REQ, "索引号"),

@@ -28,11 +28,15 @@ struct letter {
 	const char *ref_number;    /* the organ's reference number (慈政信复〔2026〕12号), or NULL:
 				    * the reference line is then 编号：<tracking code> */
 	const char *version;       /* the wording's version, or NULL */
+	const char *paras[NOTICE_MAX_PARAS];   /* the body in the organ's wording (the reply
+						* template filled by domain/letter.h) */
+	size_t npara;
 };
 
 /* Append letter l in format f (enum notice_format) to out: the notice's layout with the
- * reference line, the addressee, the body (receipt and request, conclusion, outcome, legal
- * basis, reasons, remedy statement), the organ, the date written out and the seal line.
+ * reference line, the addressee, the body (l->paras: receipt and request, conclusion, outcome,
+ * legal basis, reasons, remedy statement as the wording puts them), the organ, the date
+ * written out and the seal line.
  * ERR_INVALID naming the part when a text is not UTF-8, ERR_LIMIT when out is full. */
 int render_letter(const struct letter *l, int format, struct buf *out, struct gk_error *e) GK_WUR;
 

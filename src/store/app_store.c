@@ -427,6 +427,13 @@ static int notice_next_serial(struct store *s, int64_t agency_id, int year, int6
 			 "taking a notice serial", e);
 }
 
+static int notice_serial_put(struct store *s, int64_t agency_id, int year, int64_t last,
+			     struct gk_error *e)
+{
+	return db_serial_put(s, ST_APP_NOTICE_SERIAL_PUT, agency_id, year, last,
+			     "setting a notice serial", e);
+}
+
 static int notice_insert(struct store *s, const struct notice_issued *n, int64_t *id,
 			 struct gk_error *e)
 {
@@ -493,6 +500,7 @@ const struct app_store_ops store_app_ops = {
 	.files = files,
 	.file_get = file_get,
 	.notice_next_serial = notice_next_serial,
+	.notice_serial_put = notice_serial_put,
 	.notice_insert = notice_insert,
 	.notices = notices,
 };

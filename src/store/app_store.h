@@ -175,6 +175,9 @@ struct app_store_ops {
 	/* The next notice serial of (organ, year): one more than any ever handed out. */
 	int (*notice_next_serial)(struct store *s, int64_t agency_id, int year, int64_t *serial,
 				  struct gk_error *e);
+	/* Set the last notice serial of (organ, year) handed out (an import's). */
+	int (*notice_serial_put)(struct store *s, int64_t agency_id, int year, int64_t last,
+				 struct gk_error *e);
 	/* Store an issued notice (id, created_at ignored); ERR_CONFLICT when the application's
 	 * notice or the organ's reference number was issued already. */
 	int (*notice_insert)(struct store *s, const struct notice_issued *n, int64_t *id,

@@ -155,6 +155,20 @@ int db_serial(struct store *s, enum stmt_id id, int64_t owner, int64_t year, int
 	return row ? 0 : err_set(e, ERR_DB, "", "%s: no serial returned", what);
 }
 
+int db_serial_put(struct store *s, enum stmt_id id, int64_t owner, int64_t year, int64_t last,
+		  const char *what, struct gk_error *e)
+{
+	struct db_stmt *st;
+	int rc;
+
+	if ((rc = db_stmt(s, id, &st, e)) != 0)
+		return rc;
+	db_bind_int(st, 1, owner);
+	db_bind_int(st, 2, year);
+	db_bind_int(st, 3, last);
+	return db_exec(s, st, what, e);
+}
+
 int db_one(struct store *s, struct db_stmt *st, const char *what, const char *field,
 	   const char *none, struct gk_error *e)
 {

@@ -44,6 +44,11 @@ int db_insert(struct store *s, struct db_stmt *st, const char *what, int64_t *id
 int db_serial(struct store *s, enum stmt_id id, int64_t owner, int64_t year, int64_t *serial,
 	      const char *what, struct gk_error *e) GK_WUR;
 
+/* Set the last serial of (owner, year) with statement id (binds ?1 owner, ?2 year, ?3 last):
+ * an import's high-water mark. */
+int db_serial_put(struct store *s, enum stmt_id id, int64_t owner, int64_t year, int64_t last,
+		  const char *what, struct gk_error *e) GK_WUR;
+
 /* Step a query expected to return one row: 0 with the row ready (db_reset it after reading),
  * ERR_NOTFOUND with field and "no <none>" in e when there is none. */
 int db_one(struct store *s, struct db_stmt *st, const char *what, const char *field,

@@ -451,15 +451,7 @@ static int serials(struct store *s, int64_t agency_id, int (*fn)(void *ctx, int 
 
 static int serial_put(struct store *s, int64_t agency_id, int year, int64_t last, struct gk_error *e)
 {
-	struct db_stmt *st;
-	int rc;
-
-	if ((rc = db_stmt(s, ST_DOC_SERIAL_PUT, &st, e)) != 0)
-		return rc;
-	db_bind_int(st, 1, agency_id);
-	db_bind_int(st, 2, year);
-	db_bind_int(st, 3, last);
-	return db_exec(s, st, "setting an index serial", e);
+	return db_serial_put(s, ST_DOC_SERIAL_PUT, agency_id, year, last, "setting an index serial", e);
 }
 
 static int event_add(struct store *s, const struct doc_event *ev, struct gk_error *e)

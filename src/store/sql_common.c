@@ -125,6 +125,9 @@ const char *const sql_common[STMT_COUNT] = {
 		"INSERT INTO notice_serial (agency_id, year, last) "
 		"VALUES (?, ?, 1) ON CONFLICT (agency_id, year) "
 		"DO UPDATE SET last = notice_serial.last + 1 RETURNING last",
+	[ST_APP_NOTICE_SERIAL_PUT] =
+		"INSERT INTO notice_serial (agency_id, year, last) VALUES (?1, ?2, ?3) "
+		"ON CONFLICT (agency_id, year) DO UPDATE SET last = ?3",
 	[ST_APP_NOTICE_INSERT] =
 		"INSERT INTO app_notice (app_id, notice, agency_id, year, serial, ref_number, version, "
 		"wording, issued_on, issued_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "

@@ -43,6 +43,7 @@
 	X(APP_FILES) \
 	X(APP_FILE_GET) \
 	X(APP_NOTICE_NEXT_SERIAL) \
+	X(APP_NOTICE_SERIAL_PUT) \
 	X(APP_NOTICE_INSERT) \
 	X(APP_NOTICES) \
 	/* staff accounts: user_store.c */ \

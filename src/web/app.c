@@ -342,6 +342,7 @@ static void put_user(struct web_ctx *c)
 	tpl_put_str(u, "role_label", webint_role_label(c->user->role));
 	tpl_put_bool(u, webint_role_key(c->user->role_id), 1);
 	tpl_put_bool(u, "sees_registers", web_may_get(c, "/console/registers"));
+	tpl_put_bool(u, "sees_templates", web_may_get(c, "/console/templates"));
 	tpl_put_bool(u, "sees_accounts", web_may(c, ACT_ACCOUNTS, 0));
 	tpl_put_bool(u, "sees_audit", web_may(c, ACT_AUDIT_READ, 0));
 	tpl_put_bool(u, "sees_documents", web_may(c, ACT_DOC_READ, 0));

@@ -658,7 +658,7 @@ static int app_letter(struct web_ctx *c, int64_t *id, struct letter *l)
 int h_app_letter(struct web_ctx *c)
 {
 	struct letter l;
-	struct tpl_val *o;
+	struct tpl_val *o, *paras;
 	int64_t id;
 	int rc;
 
@@ -670,13 +670,12 @@ int h_app_letter(struct web_ctx *c)
 	if (l.ref_number)
 		tpl_put_str(o, "ref_number", l.ref_number);
 	tpl_put_str(o, "applicant", l.applicant);
-	tpl_put_str(o, "received", l.received);
-	tpl_put_str(o, "request", l.request);
-	tpl_put_str(o, "outcome", l.outcome);
-	tpl_put_str(o, "conclusion", l.conclusion);
-	tpl_put_str(o, "basis", l.basis);
-	tpl_put_str(o, "reasons", l.reasons);
-	tpl_put_str(o, "remedy", l.remedy);
+	if (l.version)
+		tpl_put_str(o, "version", l.version);
+	/* the body in the organ's wording, as the downloads print it */
+	paras = tpl_put_list(o, "paras");
+	for (size_t i = 0; i < l.npara; i++)
+		tpl_push_str(paras, l.paras[i]);
 	tpl_put_str(o, "organ", l.organ);
 	tpl_put_str(o, "date", l.date);
 	tpl_put_int(c->page, "app_id", id);

@@ -112,6 +112,12 @@ int h_register_list(struct web_ctx *c);
 int h_register_new_form(struct web_ctx *c);
 int h_register_add(struct web_ctx *c);
 int h_register_import(struct web_ctx *c);
+/* h_templates.c */
+int h_templates(struct web_ctx *c);
+int h_template(struct web_ctx *c);
+int h_template_file(struct web_ctx *c);
+int h_template_upload(struct web_ctx *c);
+int h_template_revert(struct web_ctx *c);
 int h_register_entry(struct web_ctx *c);
 int h_register_edit(struct web_ctx *c);
 int h_register_remove(struct web_ctx *c);

@@ -201,6 +201,13 @@ const struct web_route web_routes[] = {
 	{ "POST", "/console/registers/:reg/:id", ACT_REG_WRITE, R_FORM, REG_ENTRY_FIELDS, h_register_edit },
 	{ "POST", "/console/registers/:reg/:id/remove", ACT_REG_WRITE, R_FORM,
 	  FIELDS({ "confirm", F_LINE, 1, 8, "确认删除" }), h_register_remove },
+	/* the organ's notice templates (文书模板): staff read them, the leader changes them */
+	{ "GET", "/console/templates", ACT_APP_READ, 0, NULL, h_templates },
+	{ "GET", "/console/templates/:kind", ACT_APP_READ, 0, NULL, h_template },
+	{ "GET", "/console/templates/:kind/:which", ACT_APP_READ, 0, NULL, h_template_file },
+	{ "POST", "/console/templates/:kind", ACT_TEMPLATES, R_FORM,
+	  FIELDS({ "file", F_FILE, 1, 0, "模板文件" }), h_template_upload },
+	{ "POST", "/console/templates/:kind/revert", ACT_TEMPLATES, 0, NULL, h_template_revert },
 	{ "GET", "/console/users", ACT_ACCOUNTS, 0, NULL, h_users },
 	{ "POST", "/console/users", ACT_ACCOUNTS, R_FORM,
 	  FIELDS({ "name", F_LINE, 1, 64, "用户名" }, { "display_name", F_LINE, 0, 100, "姓名" },

@@ -28,6 +28,7 @@ const NOT_PAGES = {
 	'/console/reports/region/:kind': 'region report download',
 	'/console/documents/:id/attachments/:n': 'attachment download',
 	'/console/audit/export': 'audit export download',
+	'/console/templates/:kind/:which': 'notice template download',
 };
 
 // The href of the first link on url (as who) whose path matches re.
@@ -217,6 +218,8 @@ export async function accessibility({ browser, base, ok, pw, routes, letterUrl, 
 		'/console/users/:id': [['security', user]],
 		'/console/password': [['officer', '/console/password']],
 		'/console/audit': [['auditor', '/console/audit']],
+		'/console/templates': [['officer', '/console/templates']],
+		'/console/templates/:kind': [['leader', '/console/templates/reply']],
 	};
 	const gets = routes.split('\n').filter((l) => l.startsWith('GET ')).map((l) => l.split(' ')[1]);
 	const missing = gets.filter((p) => !pages[p] && !NOT_PAGES[p]);

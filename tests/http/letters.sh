@@ -42,6 +42,8 @@ get /console/applications/$good
 contains "$BODY" "href=\"/console/applications/$good/letter.docx\"" "the application page links the DOCX letter"
 get /console/applications/$good/letter
 contains "$BODY" "href=\"/console/applications/$good/letter.docx\"" "the printable letter links the DOCX letter"
+contains "$BODY" "<p>法律依据：《中华人民共和国政府信息公开条例》第三十七条。</p>" "the printable letter: the body in the template's wording"
+contains "$BODY" "文书版本 gongkai-2026.1" "… and the version of the wording"
 
 fetch /console/applications/$good/letter.docx
 equals "$CODE" 200 "the DOCX letter is issued"

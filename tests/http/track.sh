@@ -100,7 +100,21 @@ get /track
 contains "$BODY" "提交补正</button>" "the correction form is offered"
 contains "$BODY" "补正期限：" "with the applicant's period"
 lacks "$BODY" "内部：请申请人写明年份" "never the officer's notes"
-contains "$BODY" "/track/notices/correction-1/pdf" "the 补正告知书 sent is listed to download"
+lacks "$BODY" "/track/notices/correction-1" "a 补正告知书 the organ has not issued is not listed"
+get /track/notices/correction-1/txt
+equals "$CODE" 404 "…nor downloadable"
+as_officer
+get /console/applications/$id
+post /console/applications/$id/notices/correction-1/issue --data-urlencode "_csrf=$(csrf_of "$BODY")"
+equals "$CODE" 303 "the officer issues the 补正告知书"
+as_applicant
+get /track
+contains "$BODY" "/track/notices/correction-1/pdf" "the 补正告知书 issued is listed to download"
+tok=$(csrf_of "$BODY")
+get /track/notices/correction-1/txt
+equals "$CODE" 200 "…and downloaded"
+contains "$BODY" "依申请公开〔" "…with the reference number it was issued under"
+get /track
 tok=$(csrf_of "$BODY")
 printf '%%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%%%EOF\n' >"$TMP/补正说明.pdf"
 printf '\x89PNG\r\n\x1a\n0000' >"$TMP/photo.png"
@@ -164,7 +178,11 @@ equals "$CODE" 200 "the applicant withdraws the application"
 contains "$BODY" "申请已撤回" "…and is told"
 contains "$BODY" "申请人撤回" "the history and the outcome say 申请人撤回"
 lacks "$BODY" 'href="/track/withdraw"' "a closed application offers no withdrawal"
-contains "$BODY" "/track/notices/reply/docx" "the notice sent can be downloaded"
+lacks "$BODY" "/track/notices/reply/docx" "the 终止办理告知书 not issued yet is not listed"
+run 0 "$GONGKAI" --db "$GONGKAI_DB" --by officer app notice "$id" reply --issue
+get /track
+contains "$BODY" "/track/notices/reply/docx" "issued: the notice sent can be downloaded"
+tok=$(csrf_of "$BODY")
 post /track/withdraw --data-urlencode "_csrf=$tok" --data-urlencode "confirm=yes"
 equals "$CODE" 409 "a second withdrawal is refused"
 contains "$BODY" "不能再撤回" "…in Chinese"

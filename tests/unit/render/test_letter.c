@@ -32,6 +32,17 @@ static const struct letter sample = {
 		  "或者自收到本告知书之日起6个月内向有管辖权的人民法院提起行政诉讼。",
 	.organ = "慈周寨镇人民政府",
 	.date = "2024-10-31",
+	/* the body as the domain fills the reply template (data/notices/reply.txt) */
+	.paras = {
+		"本机关于2024年9月27日收到您提出的政府信息公开申请（2024年道路修缮工程预算 & 决算）。",
+		"经审查，您申请获取的政府信息中部分内容可以公开，现提供可以公开的部分；其余部分不予公开，理由如下。",
+		"处理结果：（二）部分公开。",
+		"法律依据：《中华人民共和国政府信息公开条例》第三十七条。",
+		"理由：第二部分涉及个人隐私 <script>x</script>\n第三部分\x01另行告知",
+		"如对本答复不服，可以自收到本告知书之日起60日内向示范县人民政府申请行政复议，"
+		"或者自收到本告知书之日起6个月内向有管辖权的人民法院提起行政诉讼。",
+	},
+	.npara = 6,
 };
 
 /* The package's entries in order ("a\nb\n") and the text of one of them. */
@@ -175,12 +186,11 @@ static void test_letter_without_date(void **state)
 
 	(void)state;
 	l.date = "";
-	l.request = "";
 	buf_init(&out, 0);
 	assert_int_equal(render_letter_docx(&l, &out, NULL), 0);
 	unzip_part(&out, "word/document.xml", &u);
 	assert_null(strstr(u.part, "2024年10月31日"));
-	assert_non_null(strstr(u.part, "收到您提出的政府信息公开申请。"));
+	assert_non_null(strstr(u.part, "收到您提出的政府信息公开申请（"));
 	free(u.part);
 	unzip_part(&out, "docProps/core.xml", &u);
 	assert_non_null(strstr(u.part, "2024-09-27T00:00:00Z"));
@@ -199,6 +209,12 @@ static void test_letter_not_utf8(void **state)
 	buf_init(&out, 0);
 	assert_int_equal(render_letter_docx(&l, &out, &e), ERR_INVALID);
 	assert_string_equal(e.field, "reasons");
+	assert_int_equal(out.len, 0);
+	/* the body as filled from the organ's wording is checked the same way */
+	l = sample;
+	l.paras[2] = "\xff";
+	assert_int_equal(render_letter_docx(&l, &out, &e), ERR_INVALID);
+	assert_string_equal(e.field, "body");
 	assert_int_equal(out.len, 0);
 	buf_free(&out);
 }
