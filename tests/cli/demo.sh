@@ -3,7 +3,7 @@
 # documents over several years across the 主题分类 and 体裁, with Word attachments; a year of
 # applications in every state; feedback answered and pending; published reports of two years.
 # (The reference report of 慈周寨镇 2024 is checked byte for byte by tests/cli/report.sh.)
-# databases: sqlite postgresql (by hand: GONGKAI_TEST_PG=URL; make check runs it on SQLite)
+# databases: sqlite postgresql
 . "$(dirname "$0")/../lib.sh"
 D=$(new_db demo)
 q() { sql "$D" "$1"; }

@@ -3,7 +3,7 @@
 # CLI (docs/lifecycle.md): for each rule the refused step (exit 1, the article and the due date
 # in the message, nothing stored), the allowed step, the warning kept for a late one, the
 # resulting deadline; and Table 三 counting lapses in （六）1/（六）2 only when the law allows.
-# databases: sqlite postgresql (by hand: GONGKAI_TEST_PG=URL; make check runs it on SQLite)
+# databases: sqlite postgresql
 . "$(dirname "$0")/../lib.sh"
 DB=$(new_db lc)
 gk() { "$GONGKAI" --db "$DB" "$@"; }

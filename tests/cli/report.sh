@@ -23,6 +23,21 @@ for f in txt md html json; do
 	if cmp -s "$TMP/land.$f" "$GOLDEN/report-land-2024.$f"; then ok "golden $f"
 	else not_ok "golden $f" "$(diff "$TMP/land.$f" "$GOLDEN/report-land-2024.$f" | head -20)"; fi
 done
+# ---- every report of the demo, as rendered: the same bytes on either database ----
+# Each organ's 2023 and 2024 report (the published one where the demo published it) in the
+# text formats and the 图解; the checksums in tests/golden/demo-reports.sha256 were made on
+# SQLite, and make check runs this script on PostgreSQL as well.
+: >"$TMP/demo-reports.sha256"
+for a in 慈周寨镇 滑县人民政府 滑县市场监督管理局 滑县自然资源局 道口镇; do
+	for y in 2023 2024; do
+		for f in txt md html json svg; do
+			"$GONGKAI" --db "$D" report $y --agency $a --format $f -o "$TMP/r.$f" 2>>"$TMP/demo-reports.err" &&
+				echo "$(sha256sum <"$TMP/r.$f" | cut -c1-64)  $a-$y.$f" >>"$TMP/demo-reports.sha256"
+		done
+	done
+done
+if cmp -s "$TMP/demo-reports.sha256" "$GOLDEN/demo-reports.sha256"; then ok "the demo's 50 renderings equal the golden checksums"
+else not_ok "the demo's 50 renderings equal the golden checksums" "$(diff "$TMP/demo-reports.sha256" "$GOLDEN/demo-reports.sha256" | head -20; head -5 "$TMP/demo-reports.err")"; fi
 run 2 "$GONGKAI" --db "$D" report 2024 --agency 慈周寨镇 --format odt
 contains "$ERR" "unknown format" "an unknown format is a usage error"
 

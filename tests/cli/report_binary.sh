@@ -3,7 +3,7 @@
 # report written to files, compared with the renderers' golden parts (tests/golden/render/,
 # shared with tests/unit/render/test_render_binary.c), byte-for-byte reproducible, the same
 # bytes frozen by publication; the PDF's fonts embedded.
-# databases: sqlite postgresql (by hand: GONGKAI_TEST_PG=URL; make check runs it on SQLite)
+# databases: sqlite postgresql
 . "$(dirname "$0")/../lib.sh"
 GOLDEN="$(dirname "$0")/../golden/render"
 export GONGKAI_TODAY=2025-03-01

@@ -3,7 +3,7 @@
 # against golden SVGs (tests/golden/*.svg), the same bytes twice, in every time zone and as
 # frozen by publication; every number read back from the SVG and compared with the report's
 # cells and the previous year's (tests/figure_readback.py).
-# databases: sqlite postgresql (by hand: GONGKAI_TEST_PG=URL; make check runs it on SQLite)
+# databases: sqlite postgresql
 . "$(dirname "$0")/../lib.sh"
 GOLDEN="$(dirname "$0")/../golden"
 READBACK="$(dirname "$0")/../figure_readback.py"

@@ -3,7 +3,7 @@
 # and plain text are read when the document is saved; a hit inside an attachment names the
 # file; a broken or hostile file is stored, flagged and not searched; the attachments of a
 # document the public cannot see are never found.
-# databases: sqlite postgresql (by hand: GONGKAI_TEST_PG=URL; make check runs it on SQLite)
+# databases: sqlite postgresql
 . "$(dirname "$0")/../lib.sh"
 export GONGKAI_TODAY=2024-06-03
 DB=$(new_db a)

@@ -5,7 +5,7 @@
 # own password at /console/password (the current one first; other sessions end, this one gets
 # a new token). Forms carry the CSRF token, refusals are form errors that change nothing, and
 # passwords never come back in a page.
-# databases: sqlite postgresql (by hand: GONGKAI_TEST_PG=URL; make check runs it on SQLite)
+# databases: sqlite postgresql
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/server.bash"
 

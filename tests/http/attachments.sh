@@ -5,7 +5,7 @@
 # The bytes come back unchanged with their stored type, a Content-Disposition carrying the
 # original (Chinese) name safely (RFC 6266 / 5987) with an ASCII fallback, nosniff, an ETag of
 # the SHA-256 (If-None-Match → 304) and the length.
-# databases: sqlite postgresql (by hand: GONGKAI_TEST_PG=URL; make check runs it on SQLite)
+# databases: sqlite postgresql
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/server.bash"
 make_db

@@ -4,7 +4,7 @@
 # names that are not text (invalid UTF-8, 5,000 bytes, control characters: refused like any
 # other field, nothing stored). The slow-connection and sign-in attacks have suites of their
 # own (slowconn.sh, lockout.sh).
-# databases: sqlite postgresql (by hand: GONGKAI_TEST_PG=URL; make check runs it on SQLite)
+# databases: sqlite postgresql
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/server.bash"
 make_db

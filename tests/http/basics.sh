@@ -3,7 +3,7 @@
 # static files with ETag, 404/405, CSRF on every POST, body limits (413), malformed multipart
 # (400), escaping of what was typed, login rate limits, the larger-text and high-contrast
 # switches, clean stop.
-# databases: sqlite postgresql (by hand: GONGKAI_TEST_PG=URL; make check runs it on SQLite)
+# databases: sqlite postgresql
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/server.bash"
 make_db

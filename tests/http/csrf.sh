@@ -3,6 +3,7 @@
 # sent without a CSRF token, with a wrong one (urlencoded and multipart), by a visitor whose
 # role the route allows (so that only the CSRF check stands between the request and the
 # handler). Each must answer 403, and the database must be the same afterwards.
+# databases: sqlite postgresql
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/server.bash"
 make_db
@@ -34,8 +35,15 @@ JAR="$TMP/jar-public"
 get /apply   # an anonymous visitor with a CSRF cookie of their own
 jar[public]=$JAR
 
-dump() { sqlite3 "$GONGKAI_DB" .dump | grep -v 'staff_session'; }
+dump() {  # every row but the sessions, on either database
+	case $GONGKAI_DB in
+	postgres*) pg_dump --data-only --exclude-table-data=staff_session "$GONGKAI_DB" |
+		grep -Ev '^\\(un)?restrict ' ;;  # pg_dump's random key for each dump
+	*) sqlite3 "$GONGKAI_DB" .dump | grep -v 'staff_session' ;;
+	esac
+}
 before=$(dump)
+contains "$before" "慈周寨镇人民政府" "the database's rows are read for the comparison"
 while read -r method pattern roles action; do
 	path=$(printf '%s' "$pattern" | sed -e 's|:reg|normdoc|g' -e 's|:[a-z]*|1|g')
 	role=${roles%%,*}

@@ -2,7 +2,7 @@
 # feedback.sh — /feedback stores suggestions and complaints in the feedback register with a
 # reference number; errors come back beside the field keeping what was typed; public forms are
 # rate-limited per address.
-# databases: sqlite postgresql (by hand: GONGKAI_TEST_PG=URL; make check runs it on SQLite)
+# databases: sqlite postgresql
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/server.bash"
 make_db

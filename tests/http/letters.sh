@@ -6,7 +6,7 @@
 # the domain refuses the letter (no legal basis, no reasons, no decision); the same roles as
 # the HTML letter; linked from the application page and the printable letter; the same letter
 # from `gongkai app letter ID --format docx|txt`.
-# databases: sqlite postgresql (by hand: GONGKAI_TEST_PG=URL; make check runs it on SQLite)
+# databases: sqlite postgresql
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/server.bash"
 make_db

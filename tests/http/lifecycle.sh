@@ -4,7 +4,7 @@
 # with what was typed kept, and nothing stored; a late step stored with a warning shown in the
 # history; the dashboard's queues (receipts to confirm, applications to close because the
 # applicant's time ran out, third parties silent past their due date).
-# databases: sqlite postgresql (by hand: GONGKAI_TEST_PG=URL; make check runs it on SQLite)
+# databases: sqlite postgresql
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/server.bash"
 export GONGKAI_TODAY=2024-10-29

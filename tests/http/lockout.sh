@@ -6,7 +6,7 @@
 # and how many attempts failed since, from where. A right password during the delay is not
 # even checked (429 again), and the same delays slow a wrong current password on the
 # change-password page. Public forms each have their own limit.
-# databases: sqlite postgresql (by hand: GONGKAI_TEST_PG=URL; make check runs it on SQLite)
+# databases: sqlite postgresql
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/server.bash"
 make_db

@@ -2,6 +2,7 @@
 # pages.sh — what a visitor trips on: an address with a trailing slash (/console/) reaches the
 # page; every page's <title> names the page and the organ; a missing page (404) and a server
 # error (500) come in the portal's layout, the 404 with ways on, the 500 without internals.
+# databases: sqlite postgresql
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/server.bash"
 make_db
@@ -30,7 +31,7 @@ get "/doc/$doc"
 equals "$(title)" "关于做好2024年秸秆禁烧工作的通知 - 慈周寨镇人民政府 - 示范县人民政府" "a document's title names it, its organ and the platform"
 get /catalogue
 equals "$(title)" "信息公开目录 - 示范县人民政府" "a platform page names the platform's organ"
-get "/guide?agency=$(sqlite3 "$GONGKAI_DB" "SELECT id FROM agency WHERE name = '慈周寨镇人民政府'")"
+get "/guide?agency=$(sql "$GONGKAI_DB" "SELECT id FROM agency WHERE name = '慈周寨镇人民政府'")"
 contains "$(title)" "慈周寨镇人民政府政府信息公开指南" "a guide's title names its organ"
 login officer pw-officer-2024
 get /console/applications
@@ -44,7 +45,10 @@ contains "$BODY" 'action="/search"' "with a search form"
 equals "$(title)" "页面不存在 - 示范县人民政府" "titled as such"
 
 # a server error: the database loses a table under the running server
-sqlite3 "$GONGKAI_DB" "DROP TABLE report_publication"
+case $GONGKAI_DB in
+postgres*) sql "$GONGKAI_DB" "DROP TABLE report_publication CASCADE" >/dev/null ;;
+*) sqlite3 "$GONGKAI_DB" "DROP TABLE report_publication" ;;
+esac
 get /reports
 equals "$CODE" 500 "a failing page is 500"
 contains "$BODY" '<link rel="stylesheet" href="/static/site.css">' "in the portal's layout"

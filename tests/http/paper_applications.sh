@@ -4,7 +4,7 @@
 # deadlines run from that date on the official calendar (the same as `gongkai deadline`);
 # every mistake is a form error beside its field with what was typed kept, and nothing is
 # stored; CSRF and roles are enforced; typed text comes back escaped.
-# databases: sqlite postgresql (by hand: GONGKAI_TEST_PG=URL; make check runs it on SQLite)
+# databases: sqlite postgresql
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/server.bash"
 export GONGKAI_TODAY=2024-10-08

@@ -6,7 +6,7 @@
 # closed, equal to the ledger; the supervisor's region page draws every organ sorted by
 # applications received, with its report status and overdue count, and the region's years.
 # Every picture is inline SVG with a title, a description and a caption, no style attribute.
-# databases: sqlite postgresql (by hand: GONGKAI_TEST_PG=URL; make check runs it on SQLite)
+# databases: sqlite postgresql
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/server.bash"
 export GONGKAI_TODAY=2025-03-01

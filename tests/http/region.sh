@@ -4,7 +4,7 @@
 # the published reports cell by cell (and the CLI's `report --region`), the per-organ list
 # shows who published, their totals and overdue applications, organ names are escaped, the
 # downloads are the CLI's formats; an officer or a leader of a township gets 403.
-# databases: sqlite postgresql (by hand: GONGKAI_TEST_PG=URL; make check runs it on SQLite)
+# databases: sqlite postgresql
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/server.bash"
 export GONGKAI_TODAY=2025-03-01

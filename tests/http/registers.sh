@@ -5,7 +5,7 @@
 # stored; CSV import (count; a bad line 3 stores nothing and is named); removal only when
 # confirmed; CSRF; script injection escaped on the list and edit pages; another organ's
 # entries neither seen nor changed.
-# databases: sqlite postgresql (by hand: GONGKAI_TEST_PG=URL; make check runs it on SQLite)
+# databases: sqlite postgresql
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/server.bash"
 make_db

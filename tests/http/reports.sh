@@ -3,7 +3,7 @@
 # annual reports in the official layout with every frozen format and the revision history,
 # and the console's report page: live figures with findings, narrative editing (escaped in
 # the preview), publication by a leader only, a revision only with a reason.
-# databases: sqlite postgresql (by hand: GONGKAI_TEST_PG=URL; make check runs it on SQLite)
+# databases: sqlite postgresql
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/server.bash"
 run 0 "$GONGKAI" --db "$GONGKAI_DB" demo

@@ -4,7 +4,7 @@
 # administrator (auditor: reads and exports the audit log, nothing else) are three accounts,
 # made from the command line on install; each reaches only its own pages, none does the
 # disclosure work, and the routes' permissions come from one table (serve --routes).
-# databases: sqlite postgresql (by hand: GONGKAI_TEST_PG=URL; make check runs it on SQLite)
+# databases: sqlite postgresql
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/server.bash"
 make_db

@@ -3,6 +3,7 @@
 # certificate made here for 127.0.0.1; every response carries HSTS and the security headers
 # (Permissions-Policy among them); a key that does not match or a missing file is a clear error.
 # Behind nginx (--behind-proxy), HSTS follows X-Forwarded-Proto: https.
+# databases: sqlite postgresql
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/server.bash"
 make_db

@@ -5,6 +5,7 @@
 # withdraws after a confirmation step (申请人撤回, （六）3) and downloads the notice sent; every
 # action needs the CSRF token and the sign-in, is audited as the applicant's, and the officer
 # sees it in the console at once (the files too). Nothing personal is shown that was not typed.
+# databases: sqlite postgresql
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/server.bash"
 make_db
