@@ -129,6 +129,11 @@ static void build(const char *db_path, struct corpus *c, double *text_bytes)
 	struct corpus_doc cd;
 	long n = 0, total = search_corpus_count(c);
 	double t0, c0, chars = 0, bytes = 0, t_attach = 0, t1;
+	const char *scan_env = getenv("SEARCH_BENCH_SCAN");
+	int scan_too = scan_env && (strcmp(scan_env, "1") == 0 || strcmp(scan_env, "reindex") == 0);
+	/* "reindex": the page marked as read with an empty text, which re-indexes its document
+	 * as every file did before migration 17 (the baseline for SEARCH_BENCH_SCAN=1) */
+	int scan_reindex = scan_env && strcmp(scan_env, "reindex") == 0;
 
 	remove(db_path);
 	if (store_open(db_path, STORE_CREATE, &s, &e) != 0)
@@ -186,8 +191,16 @@ static void build(const char *db_path, struct corpus *c, double *text_bytes)
 				.size = (int64_t)strlen(cd.attach_text), .sha256 = "-",
 				.data = cd.attach_text, .text_state = "ok", .text = cd.attach_text,
 			};
+			/* SEARCH_BENCH_SCAN=1: each such document also gets a scanned page, a file
+			 * with no text (it must leave the index alone) */
+			struct doc_attachment scan = {
+				.doc_id = id, .name = "scan.png", .mime = "image/png", .size = 8,
+				.sha256 = "-", .data = "\x89PNG\r\n\x1a\n",
+				.text_state = scan_reindex ? "ok" : "none", .text = scan_reindex ? "" : NULL,
+			};
 			t1 = now();
-			if (doc_store(s)->attach(s, &att, &att_id, &e))
+			if (doc_store(s)->attach(s, &att, &att_id, &e) ||
+			    (scan_too && doc_store(s)->attach(s, &scan, &att_id, &e)))
 				die("attach", &e);
 			t_attach += now() - t1;
 			bytes += (double)strlen(cd.attach_text);

@@ -380,6 +380,9 @@ static int attach(struct store *s, const struct doc_attachment *att, int64_t *id
 	db_bind_text(st, 10, att->text);
 	if ((rc = db_insert(s, st, "storing the attachment", id, e)) != 0)
 		return rc;
+	/* a file with no text adds nothing to the index (migration 18 does the same in SQLite) */
+	if (!att->text_state || strcmp(att->text_state, "ok") != 0)
+		return 0;
 	return reindex(s, att->doc_id, e);
 }
 

@@ -75,6 +75,16 @@ run 0 G search 惠惠惠惠 --json
 equals "$(echo "$OUT" | jq_ 'd["total"]')" "0" "the text of a file that could not be read is not searched"
 run 0 G search 王建国 --staff off1 --json
 equals "$(echo "$OUT" | jq_ 'sorted(h["id"] for h in d["hits"])')" "[$d1, $d3]" "staff find their draft's attachment too"
+run 0 G search 损坏的附件 --json
+equals "$(ids)" "[$d2]" "a document whose files have no text is still found by its own words"
+printf '第二批名单：赵春梅。\n' >"$TMP/名单二.txt"
+run 0 G doc edit "$d3" --by off1 --attach "$TMP/坏文件.pdf"
+run 0 G search 王建国 --staff off1 --json
+equals "$(echo "$OUT" | jq_ 'sorted(h["id"] for h in d["hits"])')" "[$d1, $d3]" \
+	"a file with no text added to a document keeps the document's earlier attachments found"
+run 0 G doc edit "$d3" --by off1 --attach "$TMP/名单二.txt"
+run 0 G search 赵春梅 --staff off1 --json
+equals "$(ids)" "[$d3]" "a file with text added later is searched"
 run 0 G doc withdraw "$d1" --by off1 --reason "重新公示"
 run 0 G search 王建国 --json
 equals "$(echo "$OUT" | jq_ 'd["total"]')" "0" "a withdrawn document's attachments are no longer found"
