@@ -46,7 +46,7 @@ notice_code() {  # GONGKAI-ARGS… ID → the application's tracking code
 # The demo (as of 2025-03-01) in $D and its 慈周寨镇 applications in $NOTICE_APPS.
 notice_demo() {
 	export GONGKAI_TODAY=2025-03-01
-	D="$TMP/demo.db"
+	D=$(new_db demo)
 	run 0 "$GONGKAI" --db "$D" demo
 	run 0 "$GONGKAI" --db "$D" app list --agency 慈周寨镇 --json
 	NOTICE_APPS=$OUT

@@ -3,6 +3,7 @@
 # applications built from the ledger (补正告知书, 延期答复告知书, 收费通知书, 征求第三方意见函)
 # against goldens in text, DOCX, PDF and OFD (tests/notice_check.sh); the dates from the ledger
 # and the calendar; a notice lacking a legal element refused naming it.
+# databases: sqlite postgresql
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/../notice_check.sh"
 notice_demo

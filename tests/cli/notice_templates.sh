@@ -4,6 +4,7 @@
 # its county's (guide set --notice-templates DIR); a template refused when it lacks a legal
 # element of its kind, names an unknown part, has no version or unbalanced [ ]; the version and
 # the text stored with a notice when issued and used again after the template changed.
+# databases: sqlite postgresql
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/../notice_check.sh"
 notice_demo

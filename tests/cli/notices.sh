@@ -4,6 +4,7 @@
 # every format, the organ's full name as signature over the date written out, the dates in the
 # text written the same way; the OFD valid against the GB/T 33190 schema (tests/ofd-check.py)
 # and holding the PDF's text; the same bytes twice.
+# databases: sqlite postgresql
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/../notice_check.sh"
 # the demo's 慈周寨镇 applications: one refused (（三）7) and one withdrawn (（六）3)

@@ -6,6 +6,7 @@
 # console's printable page; a template without the conclusion of a group, {basis}, {reasons}
 # or {remedy} refused naming it, and no letter issued with it; the version and the wording
 # stored with the issued letter and used again after the file changed or went away.
+# databases: sqlite postgresql
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/../notice_check.sh"
 notice_demo

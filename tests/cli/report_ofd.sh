@@ -3,11 +3,12 @@
 # (GB/T 33190): every part valid against the standard's schema (tests/data/ofd), the references
 # between the parts whole (tests/ofd-check.py), the same text as the PDF page by page (one
 # layout), the fonts named as installed on 麒麟/统信 systems, the same bytes twice.
+# databases: sqlite postgresql
 . "$(dirname "$0")/../lib.sh"
 HERE="$(cd "$(dirname "$0")/.." && pwd)"
 export GONGKAI_TODAY=2025-03-01
 
-D="$TMP/demo.db"
+D=$(new_db demo)
 run 0 "$GONGKAI" --db "$D" demo
 run 0 "$GONGKAI" --db "$D" report 2024 --agency 慈周寨镇 --draft --format ofd -o "$TMP/a.ofd"
 run 0 "$GONGKAI" --db "$D" report 2024 --agency 慈周寨镇 --draft --format ofd -o "$TMP/b.ofd"

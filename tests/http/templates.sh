@@ -5,6 +5,7 @@
 # limit, not UTF-8 or missing a legal element: refused naming it, nothing saved) or restores
 # the shipped wording; an officer reads but cannot change; another organ's staff see their own
 # organ's; every change audited; an uploaded reply template used for the next letter.
+# databases: sqlite postgresql
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/server.bash"
 make_db
