@@ -365,12 +365,8 @@ static int app_event_cmd(struct cli *cli, int argc, char **argv, int decide)
 	int rc, x;
 
 	app_event_init(&o.ev, decide ? EV_DECIDED : -1, 0);
-	if ((x = cli_opts_parse(cmd, event_options, &o, argc, argv, &given)) != 0)
-		return x;
-	if (o.help) {
-		help();
-		return CLI_OK;
-	}
+	if ((x = cli_opts_read(cmd, event_options, &o, argc, argv, &given, help)) != 0)
+		return x < 0 ? CLI_OK : x;
 	if (o.actor)
 		cli->actor = o.actor;
 	if (argc - optind != (decide ? 1 : 2))
@@ -434,12 +430,8 @@ static int app_show_cmd(struct cli *cli, int argc, char **argv)
 	int64_t id;
 	int rc, x, json, today = date_today();
 
-	if ((x = cli_opts_parse("app show", show_options, &o, argc, argv, NULL)) != 0)
-		return x;
-	if (o.help) {
-		help();
-		return CLI_OK;
-	}
+	if ((x = cli_opts_read("app show", show_options, &o, argc, argv, NULL, help)) != 0)
+		return x < 0 ? CLI_OK : x;
 	json = o.json;
 	if (argc - optind != 1)
 		return cli_usage_error("app show", "give the application ID");
@@ -528,12 +520,8 @@ static int notice_cmd(struct cli *cli, const char *cmd, const char *fixed, int a
 	int64_t id;
 	int rc, x, kind, json, issue, nargs = fixed ? 1 : 2;
 
-	if ((x = cli_opts_parse(cmd, notice_options, &o, argc, argv, NULL)) != 0)
-		return x;
-	if (o.help) {
-		help();
-		return CLI_OK;
-	}
+	if ((x = cli_opts_read(cmd, notice_options, &o, argc, argv, NULL, help)) != 0)
+		return x < 0 ? CLI_OK : x;
 	format = o.format;
 	output = o.output;
 	json = o.json;
@@ -642,12 +630,8 @@ static int app_list_cmd(struct cli *cli, int argc, char **argv)
 	struct buf out;
 	int rc, x, json;
 
-	if ((x = cli_opts_parse("app list", list_options, &o, argc, argv, NULL)) != 0)
-		return x;
-	if (o.help) {
-		help();
-		return CLI_OK;
-	}
+	if ((x = cli_opts_read("app list", list_options, &o, argc, argv, NULL, help)) != 0)
+		return x < 0 ? CLI_OK : x;
 	q = o.q;
 	q.overdue = o.overdue;
 	agency = o.agency;

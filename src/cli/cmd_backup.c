@@ -86,12 +86,8 @@ int cmd_backup(struct cli *cli, int argc, char **argv)
 	char daily[4096];
 	int keep_daily, keep_weekly, x;
 
-	if ((x = cli_opts_parse("backup", backup_options, &o, argc, argv, NULL)) != 0)
-		return x;
-	if (o.help) {
-		backup_help();
-		return CLI_OK;
-	}
+	if ((x = cli_opts_read("backup", backup_options, &o, argc, argv, NULL, backup_help)) != 0)
+		return x < 0 ? CLI_OK : x;
 	dir = o.dir;
 	check = o.check;
 	keep_daily = o.keep_daily;

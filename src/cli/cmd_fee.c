@@ -121,12 +121,8 @@ int cmd_fee(struct cli *cli, int argc, char **argv)
 	int json, x;
 	int64_t v;
 
-	if ((x = cli_opts_parse("fee", fee_options, &o, argc, argv, NULL)) != 0)
-		return x;
-	if (o.help) {
-		help();
-		return CLI_OK;
-	}
+	if ((x = cli_opts_read("fee", fee_options, &o, argc, argv, NULL, help)) != 0)
+		return x < 0 ? CLI_OK : x;
 	count = o.count;
 	pages = o.pages;
 	app = o.app;

@@ -53,12 +53,8 @@ int cmd_init(struct cli *cli, int argc, char **argv)
 	int rc, x;
 	int64_t id = 0;
 
-	if ((x = cli_opts_parse("init", init_options, &o, argc, argv, NULL)) != 0)
-		return x;
-	if (o.help) {
-		help();
-		return CLI_OK;
-	}
+	if ((x = cli_opts_read("init", init_options, &o, argc, argv, NULL, help)) != 0)
+		return x < 0 ? CLI_OK : x;
 	if (o.actor)
 		cli->actor = o.actor;
 	in = o.in;

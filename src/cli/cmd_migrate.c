@@ -53,12 +53,8 @@ int cmd_migrate(struct cli *cli, int argc, char **argv)
 	struct store *a = NULL, *b = NULL;
 	int rc, x;
 
-	if ((x = cli_opts_parse("migrate", migrate_options, &o, argc, argv, NULL)) != 0)
-		return x;
-	if (o.help) {
-		migrate_help();
-		return CLI_OK;
-	}
+	if ((x = cli_opts_read("migrate", migrate_options, &o, argc, argv, NULL, migrate_help)) != 0)
+		return x < 0 ? CLI_OK : x;
 	from = o.from;
 	to = o.to;
 	if (optind < argc)

@@ -175,12 +175,8 @@ static int parse_args(int argc, char **argv, struct search_args *out)
 	int x;
 
 	*out = (struct search_args){ .sort = SEARCH_BY_RELEVANCE, .page = 1 };
-	if ((x = cli_opts_parse("search", search_options, out, argc, argv, NULL)) != 0)
+	if ((x = cli_opts_read("search", search_options, out, argc, argv, NULL, help)) != 0)
 		return x;
-	if (out->help) {
-		help();
-		return -1;
-	}
 	if (optind + 1 != argc)
 		return cli_usage_error("search", "give one QUERY (quote it if it has spaces)");
 	out->query = argv[optind];

@@ -184,6 +184,26 @@ int cli_opts_only(const char *command, const struct cli_opt *t, uint64_t given, 
 	return 0;
 }
 
+/* -1 after printing help when t's --help flag is set in rec, else 0. */
+static int asked_help(const struct cli_opt *t, const void *rec, void (*help)(void))
+{
+	for (int i = 0; t[i].name; i++)
+		if (strcmp(t[i].name, "help") == 0 && t[i].type == CLI_OPT_FLAG &&
+		    *(const int *)((const char *)rec + t[i].offset)) {
+			help();
+			return -1;
+		}
+	return 0;
+}
+
+int cli_opts_read(const char *command, const struct cli_opt *t, void *rec, int argc, char **argv,
+		  uint64_t *given, void (*help)(void))
+{
+	int x = cli_opts_parse(command, t, rec, argc, argv, given);
+
+	return x != 0 ? x : asked_help(t, rec, help);
+}
+
 int cli_opts_sub(const char *command, const struct cli_opt *t, void *rec, int argc, char **argv,
 		 unsigned mark, const char *sub, void (*help)(void))
 {
@@ -193,13 +213,7 @@ int cli_opts_sub(const char *command, const struct cli_opt *t, void *rec, int ar
 	if ((x = cli_opts_parse(command, t, rec, argc, argv, &given)) != 0 ||
 	    (x = cli_opts_only(command, t, given, mark, sub)) != 0)
 		return x;
-	for (int i = 0; t[i].name; i++)
-		if (strcmp(t[i].name, "help") == 0 && t[i].type == CLI_OPT_FLAG &&
-		    *(int *)((char *)rec + t[i].offset)) {
-			help();
-			return -1;
-		}
-	return 0;
+	return asked_help(t, rec, help);
 }
 
 void cli_opts_help(FILE *f, const struct cli_opt *t, int width)

@@ -87,6 +87,11 @@ int cli_opts_parse(const char *command, const struct cli_opt *t, void *rec, int 
 int cli_opts_only(const char *command, const struct cli_opt *t, uint64_t given, unsigned allowed,
 		  const char *sub) GK_WUR;
 
+/* cli_opts_parse, then the table's --help flag: help() printed and -1; else 0 to go on or the
+ * exit status of the usage error. (given: as for cli_opts_parse, may be NULL.) */
+int cli_opts_read(const char *command, const struct cli_opt *t, void *rec, int argc, char **argv,
+		  uint64_t *given, void (*help)(void)) GK_WUR;
+
 /* Both for subcommand sub (its mark): 0 to go on; after the table's --help flag, help()
  * printed and -1; else the exit status of the usage error. */
 int cli_opts_sub(const char *command, const struct cli_opt *t, void *rec, int argc, char **argv,
