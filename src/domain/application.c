@@ -725,53 +725,11 @@ int app_year_rows(struct store *s, int64_t agency_id, int year, app_year_fn fn, 
 	return rc;
 }
 
-static int tally_row(void *p, const struct app_year_row *r)
-{
-	struct app_tally *t = p;
-
-	if (r->carried_in)
-		t->carried_in[r->type]++;
-	else
-		t->new_received[r->type]++;
-	if (r->carried_out) {
-		t->carried_out[r->type]++;
-	} else {
-		t->outcome[r->outcome][r->type]++;
-		t->handled_total[r->type]++;
-	}
-	return 0;
-}
-
-int app_year_tally(struct store *s, int64_t agency_id, int year, struct app_tally *out,
-		   struct gk_error *e)
-{
-	memset(out, 0, sizeof *out);
-	return app_year_rows(s, agency_id, year, tally_row, out, e);
-}
-
-int app_fee_year(struct store *s, int64_t agency_id, int year, struct app_fee_year *out,
-		 struct gk_error *e)
-{
-	const char *notice = app_event_rules[EV_FEE_NOTICE].id, *paid = app_event_rules[EV_FEE_PAID].id;
-	char first[DATE_LEN], last[DATE_LEN];
-	int rc;
-
-	date_format(date_make(year, 1, 1), first);
-	date_format(date_make(year, 12, 31), last);
-	rc = app_store(s)->event_totals(s, agency_id, notice, notice, first, last, &out->notices,
-					&out->notice_fen, e);
-	if (rc == 0)
-		rc = app_store(s)->event_totals(s, agency_id, paid, notice, first, last, &out->paid,
-						&out->paid_fen, e);
-	return rc;
-}
-
-/* The region's organs met so far, kept in ascending organ id. */
+/* The organs met so far, kept in ascending organ id. */
 struct region_year {
 	struct arena *a;
 	struct app_organ_year *v;
 	size_t n, cap;
-	int which;             /* the fee total being read: 0 notices, 1 paid */
 	struct gk_error *e;
 };
 
@@ -806,7 +764,8 @@ static struct app_organ_year *organ_entry(struct region_year *r, int64_t id)
 	return &r->v[at];
 }
 
-/* REQ 年报-4.5, as year_row and tally_row count one application, for a group of them. */
+/* REQ 年报-4.5, as year_row classifies one application, for a group of them: 一 or 二, then one
+ * outcome row and 三（七）, or 四. */
 static int region_group(void *p, const struct app_year_group *g)
 {
 	struct region_year *r = p;
@@ -830,20 +789,21 @@ static int region_group(void *p, const struct app_year_group *g)
 	return 0;
 }
 
-static int region_fee(void *p, int64_t agency_id, int64_t n, int64_t fen)
+static int region_fee(void *p, int64_t agency_id, const char *kind, int64_t n, int64_t fen)
 {
 	struct region_year *r = p;
 	struct app_fee_year *f = &organ_entry(r, agency_id)->fees;
 
-	if (r->which == 0)
+	if (strcmp(kind, app_event_rules[EV_FEE_NOTICE].id) == 0)
 		f->notices = n, f->notice_fen = fen;
 	else
 		f->paid = n, f->paid_fen = fen;
 	return 0;
 }
 
-int app_region_year(struct store *s, int64_t root_id, int year, struct arena *a,
-		    struct app_organ_year **out, size_t *n, struct gk_error *e)
+/* The year of organ root_id alone, or with every organ under it: two queries in all. */
+static int organs_year(struct store *s, int64_t root_id, int alone, int year, struct arena *a,
+		       struct app_organ_year **out, size_t *n, struct gk_error *e)
 {
 	const char *notice = app_event_rules[EV_FEE_NOTICE].id, *paid = app_event_rules[EV_FEE_PAID].id;
 	struct region_year r = { .a = a, .e = e };
@@ -852,15 +812,35 @@ int app_region_year(struct store *s, int64_t root_id, int year, struct arena *a,
 
 	date_format(date_make(year, 1, 1), first);
 	date_format(date_make(year, 12, 31), last);
-	if ((rc = app_store(s)->region_year(s, root_id, first, last, region_group, &r, e)) == 0 &&
-	    (rc = app_store(s)->region_event_totals(s, root_id, notice, notice, first, last,
-						    region_fee, &r, e)) == 0) {
-		r.which = 1;
-		rc = app_store(s)->region_event_totals(s, root_id, paid, notice, first, last,
-						       region_fee, &r, e);
-	}
+	if ((rc = app_store(s)->organs_year(s, root_id, alone, first, last, region_group, &r,
+					    e)) == 0)
+		rc = app_store(s)->organs_fees(s, root_id, alone, notice, paid, first, last,
+					       region_fee, &r, e);
 	*out = r.v;
 	*n = r.n;
+	return rc;
+}
+
+int app_region_year(struct store *s, int64_t root_id, int year, struct arena *a,
+		    struct app_organ_year **out, size_t *n, struct gk_error *e)
+{
+	return organs_year(s, root_id, 0, year, a, out, n, e);
+}
+
+int app_organ_year(struct store *s, int64_t agency_id, int year, struct app_organ_year *out,
+		   struct gk_error *e)
+{
+	struct app_organ_year *v;
+	struct arena a;
+	size_t n;
+	int rc;
+
+	arena_init(&a);
+	memset(out, 0, sizeof *out);
+	out->agency_id = agency_id;
+	if ((rc = organs_year(s, agency_id, 1, year, &a, &v, &n, e)) == 0 && n == 1)
+		*out = v[0];
+	arena_free(&a);
 	return rc;
 }
 

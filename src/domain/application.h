@@ -462,25 +462,24 @@ struct app_fee_year {
 	int64_t notices, notice_fen;
 	int64_t paid, paid_fen;
 };
-int app_fee_year(struct store *s, int64_t agency_id, int year, struct app_fee_year *out,
-		 struct gk_error *e) GK_WUR;
 
-/* The same, summed per applicant column. */
-int app_year_tally(struct store *s, int64_t agency_id, int year, struct app_tally *out,
-		   struct gk_error *e) GK_WUR;
-
-/* The tally and the fees of one organ's year, as app_year_tally and app_fee_year give them. */
+/* What an organ's annual report takes from its applications: Table 三's tally per applicant
+ * column (each application of the year in 一 or 二, and in exactly one outcome row or in 四,
+ * so 一 + 二 = 三（七） + 四 per column holds by construction) and the year's fees. */
 struct app_organ_year {
 	int64_t agency_id;
 	struct app_tally tally;
 	struct app_fee_year fees;
 };
 
-/* The same for organ root_id and every organ under it, computed in one pass over the year's
- * applications and one over its fee events (a region of 1,000 organs: four queries, not
- * 3,000): *out an array in a, by ascending organ id, with an entry (zero when it has no
- * applications) for every organ under root_id that has any; app_organ_year_find picks one
- * (NULL: none, all figures zero). */
+/* Organ agency_id's year (all zero when it has no application that counts). */
+int app_organ_year(struct store *s, int64_t agency_id, int year, struct app_organ_year *out,
+		   struct gk_error *e) GK_WUR;
+
+/* The same for organ root_id and every organ under it, counted at once (a region of 1,000
+ * organs: two queries, not 3,000): *out an array in a, by ascending organ id, with an entry
+ * for every organ under root_id that has applications or fees in the year;
+ * app_organ_year_find picks one (NULL: none, all figures zero). */
 int app_region_year(struct store *s, int64_t root_id, int year, struct arena *a,
 		    struct app_organ_year **out, size_t *n, struct gk_error *e) GK_WUR;
 const struct app_organ_year *app_organ_year_find(const struct app_organ_year *v, size_t n,

@@ -296,8 +296,8 @@ int report_compute_counted(struct store *s, const struct agency_rec *ag, int yea
 {
 	const struct report_format *f = fmt_for_year(year);
 	struct report_figures fig = { 0 };
+	struct app_organ_year own;
 	struct reg_narrative nar;
-	struct app_tally *tally = NULL;
 	struct table2 t2;
 	struct table4 t4;
 	struct buf draft;
@@ -315,14 +315,12 @@ int report_compute_counted(struct store *s, const struct agency_rec *ag, int yea
 	out->year = year;
 	out->organ = report_organ_kind(ag->level);
 
-	tally = xmalloc(sizeof *tally);
-	if (pre) {
-		*tally = pre->tally;
-		fig.fees = pre->fees;
-	} else if ((rc = app_year_tally(s, ag->id, year, tally, e)) != 0 ||
-		   (rc = app_fee_year(s, ag->id, year, &fig.fees, e)) != 0) {
-		goto out;
+	if (pre == NULL) {
+		if ((rc = app_organ_year(s, ag->id, year, &own, e)) != 0)
+			goto out;
+		pre = &own;
 	}
+	fig.fees = pre->fees;
 	if ((rc = registers_table2(s, ag->id, year, &t2, e)) != 0 ||
 	    (rc = registers_table4(s, ag->id, year, NULL, &t4, e)) != 0 ||
 	    (rc = registers_narrative(s, ag->id, year, a, &nar, e)) != 0 ||
@@ -331,7 +329,7 @@ int report_compute_counted(struct store *s, const struct agency_rec *ag, int yea
 	/* T3-07 compares with the notices 六 reports; "无" reports none (as a reader sees it) */
 	out->fee_notices = fig.fees.notices || fig.fees.paid ? fig.fees.notices : -1;
 	report_fill_t2(&out->cells, &t2);
-	report_fill_t3(&out->cells, tally);
+	report_fill_t3(&out->cells, &pre->tally);
 	report_fill_t4(&out->cells, &t4);
 
 	fig.year = year;
@@ -372,7 +370,6 @@ int report_compute_counted(struct store *s, const struct agency_rec *ag, int yea
 	if (figures)
 		*figures = fig;
 out:
-	free(tally);
 	buf_free(&draft);
 	return rc;
 }

@@ -1,7 +1,7 @@
 /*
  * report_compute.h — the annual report computed from the ledger, never typed in.
  *
- * Table 三 comes from the applications (domain/application.h, app_year_tally: received,
+ * Table 三 comes from the applications (domain/application.h, app_organ_year: received,
  * carried in, closed with one outcome, carried out), Table 二 and Table 四 from the registers
  * (domain/registers.h: registers_table2 / registers_table4). Every sum the format defines —
  * the 总计 column, （七）总计, the Table 四 totals — is computed from its parts
@@ -106,7 +106,8 @@ int report_compute(struct store *s, const struct agency_rec *ag, int year, struc
 		   struct gk_error *e) GK_WUR;
 
 /* The same with the organ's applications and fees of the year already counted (pre, from
- * app_region_year: a region computes every organ's report from one pass over the year). */
+ * app_region_year: a region computes every organ's report from one pass over the year; NULL:
+ * counted here, app_organ_year). */
 struct app_organ_year;
 int report_compute_counted(struct store *s, const struct agency_rec *ag, int year,
 			   const struct app_organ_year *pre, struct arena *a,

@@ -258,40 +258,15 @@ static int ordinal_in_month(struct store *s, int64_t id, const char *month_first
 	return 0;
 }
 
-static int event_totals(struct store *s, int64_t agency_id, const char *kind,
-			const char *amount_kind, const char *from, const char *to, int64_t *n,
-			int64_t *fen, struct gk_error *e)
-{
-	struct db_stmt *st;
-	int rc, row;
-
-	*n = *fen = 0;
-	if ((rc = db_stmt(s, ST_APP_EVENT_TOTALS, &st, e)) != 0)
-		return rc;
-	db_bind_int(st, 1, agency_id);
-	db_bind_text(st, 2, kind);
-	db_bind_text(st, 3, amount_kind);
-	db_bind_text(st, 4, from);
-	db_bind_text(st, 5, to);
-	if ((rc = db_next(s, st, &row, "adding up events", e)) != 0)
-		return rc;
-	if (row) {
-		*n = db_col_int(st, 0);
-		*fen = db_col_int(st, 1);
-	}
-	db_reset(st);
-	return 0;
-}
-
-struct region_each {
+struct organs_each {
 	app_year_group_fn group;
 	app_organ_total_fn total;
 	void *ctx;
 };
 
-static int region_year_row(void *p, struct db_stmt *st)
+static int organs_year_row(void *p, struct db_stmt *st)
 {
-	struct region_each *x = p;
+	struct organs_each *x = p;
 	struct app_year_group g = {
 		.agency_id = db_col_int(st, 0),
 		.applicant_type = db_col_text(st, 1),
@@ -304,44 +279,47 @@ static int region_year_row(void *p, struct db_stmt *st)
 	return x->group(x->ctx, &g);
 }
 
-static int region_year(struct store *s, int64_t root_id, const char *first, const char *last,
-		       app_year_group_fn fn, void *ctx, struct gk_error *e)
+static int organs_year(struct store *s, int64_t root_id, int alone, const char *first,
+		       const char *last, app_year_group_fn fn, void *ctx, struct gk_error *e)
 {
-	struct region_each x = { .group = fn, .ctx = ctx };
+	struct organs_each x = { .group = fn, .ctx = ctx };
 	struct db_stmt *st;
 	int rc;
 
-	if ((rc = db_stmt(s, ST_APP_REGION_YEAR, &st, e)) != 0)
+	if ((rc = db_stmt(s, ST_APP_ORGANS_YEAR, &st, e)) != 0)
 		return rc;
 	db_bind_int(st, 1, root_id);
-	db_bind_text(st, 2, first);
-	db_bind_text(st, 3, last);
-	return db_each(s, st, "counting a region's applications", region_year_row, &x, e);
+	db_bind_int(st, 2, alone != 0);
+	db_bind_text(st, 3, first);
+	db_bind_text(st, 4, last);
+	return db_each(s, st, "counting the year's applications", organs_year_row, &x, e);
 }
 
-static int region_total_row(void *p, struct db_stmt *st)
+static int organs_fee_row(void *p, struct db_stmt *st)
 {
-	struct region_each *x = p;
+	struct organs_each *x = p;
 
-	return x->total(x->ctx, db_col_int(st, 0), db_col_int(st, 1), db_col_int(st, 2));
+	return x->total(x->ctx, db_col_int(st, 0), db_col_text(st, 1), db_col_int(st, 2),
+			db_col_int(st, 3));
 }
 
-static int region_event_totals(struct store *s, int64_t root_id, const char *kind,
-			       const char *amount_kind, const char *from, const char *to,
-			       app_organ_total_fn fn, void *ctx, struct gk_error *e)
+static int organs_fees(struct store *s, int64_t root_id, int alone, const char *notice,
+		       const char *paid, const char *first, const char *last,
+		       app_organ_total_fn fn, void *ctx, struct gk_error *e)
 {
-	struct region_each x = { .total = fn, .ctx = ctx };
+	struct organs_each x = { .total = fn, .ctx = ctx };
 	struct db_stmt *st;
 	int rc;
 
-	if ((rc = db_stmt(s, ST_APP_REGION_EVENT_TOTALS, &st, e)) != 0)
+	if ((rc = db_stmt(s, ST_APP_ORGANS_FEES, &st, e)) != 0)
 		return rc;
 	db_bind_int(st, 1, root_id);
-	db_bind_text(st, 2, kind);
-	db_bind_text(st, 3, amount_kind);
-	db_bind_text(st, 4, from);
-	db_bind_text(st, 5, to);
-	return db_each(s, st, "adding up a region's events", region_total_row, &x, e);
+	db_bind_int(st, 2, alone != 0);
+	db_bind_text(st, 3, notice);
+	db_bind_text(st, 4, paid);
+	db_bind_text(st, 5, first);
+	db_bind_text(st, 6, last);
+	return db_each(s, st, "adding up the year's fees", organs_fee_row, &x, e);
 }
 
 /* The files an applicant sends with a correction (table app_file). */
@@ -493,9 +471,8 @@ const struct app_store_ops store_app_ops = {
 	.events = events,
 	.list = list,
 	.ordinal_in_month = ordinal_in_month,
-	.event_totals = event_totals,
-	.region_year = region_year,
-	.region_event_totals = region_event_totals,
+	.organs_year = organs_year,
+	.organs_fees = organs_fees,
 	.file_insert = file_insert,
 	.files = files,
 	.file_get = file_get,

@@ -107,9 +107,9 @@ struct notice_issued {
 	const char *created_at;
 };
 
-/* One group of a region's year (region_year): how many applications of an organ share an
- * applicant type, whether they were carried in, whether they were closed in the year and with
- * which outcome (NULL unless closed). Valid only during the call. */
+/* One group of an organ's year (organs_year): how many of its applications share an applicant
+ * type, whether they were carried in, whether they were closed in the year and with which
+ * outcome (NULL unless closed). Valid only during the call. */
 struct app_year_group {
 	int64_t agency_id;
 	const char *applicant_type, *outcome;
@@ -117,8 +117,9 @@ struct app_year_group {
 	int64_t n;
 };
 typedef int (*app_year_group_fn)(void *ctx, const struct app_year_group *g);
-/* An organ's event totals (region_event_totals). */
-typedef int (*app_organ_total_fn)(void *ctx, int64_t agency_id, int64_t n, int64_t fen);
+/* An organ's events of one kind (organs_fees): how many, and their amounts. */
+typedef int (*app_organ_total_fn)(void *ctx, int64_t agency_id, const char *kind, int64_t n,
+				  int64_t fen);
 
 struct app_store_ops {
 	/* Insert (id ignored); ERR_CONFLICT if the tracking code exists. */
@@ -148,21 +149,17 @@ struct app_store_ops {
 	 * applicant_key received from month_first to its own received date (ties by id). */
 	int (*ordinal_in_month)(struct store *s, int64_t id, const char *month_first,
 				int64_t *k, struct gk_error *e);
-	/* Of agency_id's applications, the events of kind dated from..to (YYYY-MM-DD, inclusive):
-	 * how many (*n), and the sum of the amounts of the latest event of amount_kind recorded
-	 * at or before each (*fen; its own amount when amount_kind is kind). */
-	int (*event_totals)(struct store *s, int64_t agency_id, const char *kind,
-			    const char *amount_kind, const char *from, const char *to, int64_t *n,
-			    int64_t *fen, struct gk_error *e);
-	/* For organ root_id and every organ under it, by organ id: the applications that count in
-	 * the year first..last (received by last, not closed before first) grouped by applicant
-	 * type, carried in (received before first), closed by last and then their outcome; and
-	 * event_totals of each organ. Rows in ascending organ id; stops when fn returns non-zero. */
-	int (*region_year)(struct store *s, int64_t root_id, const char *first, const char *last,
-			   app_year_group_fn fn, void *ctx, struct gk_error *e);
-	int (*region_event_totals)(struct store *s, int64_t root_id, const char *kind,
-				   const char *amount_kind, const char *from, const char *to,
-				   app_organ_total_fn fn, void *ctx, struct gk_error *e);
+	/* Organ root_id's year first..last (alone), or that of root_id and every organ under it,
+	 * by organ id: the applications that count (received by last, not closed before first)
+	 * grouped by applicant type, carried in (received before first), closed by last and then
+	 * their outcome; and the events of kinds notice and paid dated first..last, how many of
+	 * each and the sum of the amounts of the latest notice recorded at or before each. Rows in
+	 * ascending organ id; stops when fn returns non-zero. */
+	int (*organs_year)(struct store *s, int64_t root_id, int alone, const char *first,
+			   const char *last, app_year_group_fn fn, void *ctx, struct gk_error *e);
+	int (*organs_fees)(struct store *s, int64_t root_id, int alone, const char *notice,
+			   const char *paid, const char *first, const char *last,
+			   app_organ_total_fn fn, void *ctx, struct gk_error *e);
 	/* Store a file of an application (id, created_at ignored). */
 	int (*file_insert)(struct store *s, const struct app_file *f, int64_t *id,
 			   struct gk_error *e);

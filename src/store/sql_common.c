@@ -134,35 +134,31 @@ const char *const sql_common[STMT_COUNT] = {
 		"RETURNING id",
 	[ST_APP_NOTICES] =
 		"SELECT " APP_NOTICE_COLS " FROM app_notice WHERE app_id = ? ORDER BY id",
-	[ST_APP_EVENT_TOTALS] =
-		"SELECT count(*), coalesce(sum((SELECT m.amount_fen "
-		"FROM app_event m WHERE m.app_id = v.app_id AND m.kind = ?3 AND m.id <= v.id "
-		"ORDER BY m.id DESC LIMIT 1)), 0) "
-		"FROM app_event v JOIN application a ON a.id = v.app_id "
-		"WHERE a.agency_id = ?1 AND v.kind = ?2 AND v.date >= ?4 AND v.date <= ?5",
-	/* The same two, for organ ?1 and every organ under it at once, by organ (a region's report:
-	 * one pass over the year's rows instead of two queries an organ). */
-#define REGION_ORGANS \
+	/* An organ's year for its annual report, or (?2 = 0) that of the organ ?1 and every organ
+	 * under it at once (a region), by organ: one pass over the year's rows, not one an organ. */
+#define ORGANS \
 		"WITH RECURSIVE region(id) AS (SELECT CAST(?1 AS BIGINT) UNION ALL " \
-		"SELECT g.id FROM agency g JOIN region r ON g.parent_id = r.id) "
-	[ST_APP_REGION_YEAR] =
-		REGION_ORGANS
+		"SELECT g.id FROM agency g JOIN region r ON g.parent_id = r.id WHERE ?2 = 0) "
+	[ST_APP_ORGANS_YEAR] =
+		ORGANS
 		"SELECT a.agency_id, a.applicant_type, "
-		"CASE WHEN a.received < ?2 THEN 1 ELSE 0 END, "
-		"CASE WHEN a.closed IS NOT NULL AND a.closed <= ?3 THEN 1 ELSE 0 END, "
-		"CASE WHEN a.closed IS NOT NULL AND a.closed <= ?3 THEN a.outcome END, count(*) "
+		"CASE WHEN a.received < ?3 THEN 1 ELSE 0 END, "
+		"CASE WHEN a.closed IS NOT NULL AND a.closed <= ?4 THEN 1 ELSE 0 END, "
+		"CASE WHEN a.closed IS NOT NULL AND a.closed <= ?4 THEN a.outcome END, count(*) "
 		"FROM application a WHERE a.agency_id IN (SELECT id FROM region) "
-		"AND a.received <= ?3 AND (a.closed IS NULL OR a.closed >= ?2) "
+		"AND a.received <= ?4 AND (a.closed IS NULL OR a.closed >= ?3) "
 		"GROUP BY 1, 2, 3, 4, 5 ORDER BY 1",
-	[ST_APP_REGION_EVENT_TOTALS] =
-		REGION_ORGANS
-		"SELECT a.agency_id, count(*), coalesce(sum((SELECT m.amount_fen "
+	/* the fee notices (?3) and fees paid (?4) dated ?5..?6, by organ and kind: how many, and
+	 * the amounts of the latest notice at or before each (a notice's own amount) */
+	[ST_APP_ORGANS_FEES] =
+		ORGANS
+		"SELECT a.agency_id, v.kind, count(*), coalesce(sum((SELECT m.amount_fen "
 		"FROM app_event m WHERE m.app_id = v.app_id AND m.kind = ?3 AND m.id <= v.id "
 		"ORDER BY m.id DESC LIMIT 1)), 0) "
 		"FROM app_event v JOIN application a ON a.id = v.app_id "
-		"WHERE a.agency_id IN (SELECT id FROM region) AND v.kind = ?2 AND v.date >= ?4 "
-		"AND v.date <= ?5 GROUP BY a.agency_id ORDER BY 1",
-#undef REGION_ORGANS
+		"WHERE a.agency_id IN (SELECT id FROM region) AND v.kind IN (?3, ?4) "
+		"AND v.date >= ?5 AND v.date <= ?6 GROUP BY 1, 2 ORDER BY 1",
+#undef ORGANS
 
 /* user */
 #define USER_COLS "id, name, display_name, role, agency_id, password_hash, created_at"

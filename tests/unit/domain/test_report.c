@@ -547,7 +547,7 @@ static void test_region_three_organs(void **state)
 }
 
 /* A region's applications and fees counted in one pass give each organ exactly what counting
- * it alone gives (app_year_tally, app_fee_year): a grandchild organ counted, a neighbour and
+ * it alone gives (app_organ_year): a grandchild organ counted, a neighbour and
  * its fees not, an organ whose applications all closed before the year and one with none
  * absent (all zero). */
 static void region_counts_each_organ(struct store *s)
@@ -593,11 +593,13 @@ static void region_counts_each_organ(struct store *s)
 	assert_int_equal(n, 2);   /* the town and the village; the county's one closed in 2023 */
 	ids[0] = county, ids[1] = town, ids[2] = village, ids[3] = quiet, ids[4] = neighbour;
 	for (int i = 0; i < 5; i++) {
+		struct app_organ_year alone;
 		struct app_tally t;
 		struct app_fee_year f;
 
-		assert_int_equal(app_year_tally(s, ids[i], 2024, &t, &e), 0);
-		assert_int_equal(app_fee_year(s, ids[i], 2024, &f, &e), 0);
+		assert_int_equal(app_organ_year(s, ids[i], 2024, &alone, &e), 0);
+		t = alone.tally;
+		f = alone.fees;
 		o = app_organ_year_find(v, n, ids[i]);
 		if (ids[i] == neighbour || ids[i] == quiet || ids[i] == county) {
 			assert_null(o);
