@@ -6,6 +6,7 @@
 #include "domain/notice_wording.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -90,25 +91,24 @@ static int check_line(const char *l, size_t len, const char *kind, int line, uns
 	return opt ? err_set(e, ERR_INVALID, "", "%s 第%d行：[ 没有对应的 ]", kind, line) : 0;
 }
 
-/* ERR_INVALID naming the first choice of needs that text does not define. */
-static int check_choices(const char *text, const char *kind, const struct notice_wording_needs *needs,
+/* The bit of the choice of needs named at the start of line l (its name c bytes long), 0 if
+ * needs asks for no such choice. */
+static uint64_t choice_bit(const struct notice_wording_needs *needs, const char *l, size_t c)
+{
+	for (int i = 0; needs && needs->choices && needs->choices[i] && i < 64; i++)
+		if (strlen(needs->choices[i]) == c && strncmp(l, needs->choices[i], c) == 0)
+			return (uint64_t)1 << i;
+	return 0;
+}
+
+/* ERR_INVALID naming the first choice of needs not in found (the bits choice_bit gave). */
+static int check_choices(uint64_t found, const char *kind, const struct notice_wording_needs *needs,
 			 struct gk_error *e)
 {
-	for (const char *const *c = needs ? needs->choices : NULL; c && *c; c++) {
-		size_t n = strlen(*c);
-		bool found = false;
-
-		for (const char *p = text; *p && !found;) {
-			const char *nl = strchr(p, '\n');
-			size_t len = nl ? (size_t)(nl - p) : strlen(p);
-
-			found = choice_at(p, len) == n && strncmp(p, *c, n) == 0;
-			p += nl ? len + 1 : len;
-		}
-		if (!found)
+	for (int i = 0; needs && needs->choices && needs->choices[i] && i < 64; i++)
+		if (!(found & ((uint64_t)1 << i)))
 			return err_set(e, ERR_INVALID, "", "%s：模板缺少法定要素 %s:（该情形的结论）",
-				       kind, *c);
-	}
+				       kind, needs->choices[i]);
 	return 0;
 }
 
@@ -117,6 +117,7 @@ int notice_wording_parse(const char *text, const char *kind, const struct notice
 {
 	size_t len = strlen(text);
 	unsigned used = 0, in_choices = 0, required = needs ? needs->parts : 0;
+	uint64_t choices = 0;
 	int line = 0, paras = 0, rc;
 
 	memset(out, 0, sizeof *out);
@@ -144,6 +145,7 @@ int notice_wording_parse(const char *text, const char *kind, const struct notice
 			size_t cn, c = choice_at(p, n);
 			const char *t = choice_text(p, n, c, &cn);
 
+			choices |= choice_bit(needs, p, c);
 			if ((rc = check_line(t, cn, kind, line, &in_choices, e)) != 0)
 				return rc;
 		} else if (n && *p != '#') {
@@ -161,7 +163,7 @@ int notice_wording_parse(const char *text, const char *kind, const struct notice
 		if ((required & (1u << i)) && !(used & (1u << i)))
 			return err_set(e, ERR_INVALID, "", "%s：模板缺少法定要素 {%s}", kind,
 				       notice_part_names[i]);
-	if ((rc = check_choices(text, kind, needs, e)) != 0)
+	if ((rc = check_choices(choices, kind, needs, e)) != 0)
 		return rc;
 	out->text = arena_strdup(a, text);
 	out->source = "";
