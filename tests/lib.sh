@@ -11,7 +11,9 @@
 # a throw-away cluster for the scripts marked "# databases: sqlite postgresql"; any script
 # using new_db runs on it by hand with GONGKAI_TEST_PG set), a new database
 # on that server, dropped at exit. sql DB QUERY runs one query on it and prints the rows
-# (columns separated by |), whichever kind it is.
+# (columns separated by |), whichever kind it is. unguard DB TABLE prints the SQL that lifts
+# TABLE's guards (the triggers that keep the audit log append-only and a publication frozen),
+# for the tests that change a row behind gongkai's back and expect gongkai to notice.
 set -u
 : "${GONGKAI:?set GONGKAI to the gongkai binary}"
 TEST_N=0
@@ -39,6 +41,13 @@ sql() {  # DB QUERY
 	case $1 in
 	postgres://*|postgresql://*) psql -qAtX "$1" -c "$2" ;;
 	*) sqlite3 -cmd '.timeout 5000' "$1" "$2" ;;
+	esac
+}
+unguard() {  # DB TABLE
+	case $1 in
+	postgres://*|postgresql://*) echo "ALTER TABLE $2 DISABLE TRIGGER USER;" ;;
+	*) sql "$1" "SELECT 'DROP TRIGGER ' || name || ';' FROM sqlite_master
+		     WHERE type = 'trigger' AND tbl_name = '$2'" | tr '\n' ' ' ;;
 	esac
 }
 OUT="" ERR="" STATUS=0

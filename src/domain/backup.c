@@ -100,12 +100,24 @@ out:
 	return rc;
 }
 
+/* ERR_INVALID when db is a database server: a backup is a copy of a SQLite file. */
+static int file_database(const char *db, struct gk_error *e)
+{
+	if (!store_is_server(db))
+		return 0;
+	return err_set(e, ERR_INVALID, "db", "gongkai backup 与 restore 复制 SQLite 数据库文件；"
+		       "PostgreSQL 数据库用它自己的工具备份与恢复（pg_dump 与 pg_restore、"
+		       "pg_basebackup，见 docs/platform.md）");
+}
+
 int backup_take(const char *db, const char *dest, int replace, struct backup_info *out,
 		struct gk_error *e)
 {
 	char *tmp = xasprintf("%s.partial", dest);
 	int rc;
 
+	if ((rc = file_database(db, e)) != 0)
+		goto out;
 	if (!exists(db)) {
 		rc = err_set(e, ERR_NOTFOUND, "db", "no database at %s", db);
 		goto out;
@@ -167,7 +179,7 @@ int backup_restore(const char *file, const char *db, char *saved, size_t saved_l
 	int rc;
 
 	saved[0] = '\0';
-	if ((rc = scratch_check(file, db, &tmp, out, e)) != 0)
+	if ((rc = file_database(db, e)) != 0 || (rc = scratch_check(file, db, &tmp, out, e)) != 0)
 		goto out;
 	if (exists(db)) {
 		time_t now = time(NULL) + DATE_BEIJING_OFFSET;  /* a name people read: Beijing time */

@@ -2,6 +2,7 @@
 # tests/cli/backup.sh — gongkai backup / restore: a checked copy that never overwrites a file,
 # restore refusing a damaged, tampered, foreign or newer copy (the database left as it was),
 # the database before a restore kept beside it, daily backups rotated to 7 daily + 4 weekly.
+# databases: sqlite (a backup is a copy of a SQLite file; a PostgreSQL database is refused, tests/cli/migrate.sh)
 . "$(dirname "$0")/../lib.sh"
 DB="$TMP/office.db"
 G() { "$GONGKAI" --db "$DB" "$@"; }

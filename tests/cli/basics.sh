@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # basics.sh — the tool answers --help and --version and names unknown commands and options.
+# databases: none (no command here opens one)
 . "$(dirname "$0")/../lib.sh"
 run 0 "$GONGKAI" --version
 contains "$OUT" "gongkai " "--version prints the name and version"

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # check.sh — `gongkai check` on real captures and built reports: text, --json, --csv, folders,
 # exit statuses (0 clean, 1 errors, 2 unreadable / usage).
+# databases: sqlite (the checker reads files; the demo reports it checks are the same on
+# PostgreSQL, tests/cli/report.sh compares all their renderings)
 . "$(dirname "$0")/../lib.sh"
 SRC=$(cd "$(dirname "$0")/../.." && pwd)
 G="$SRC/tests/golden/check"

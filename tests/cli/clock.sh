@@ -2,6 +2,7 @@
 # clock.sh — `gongkai calendar` and `gongkai deadline` as an officer uses them: dates, the
 # derivation, JSON keys, unverified years, office calendar files, and every input error.
 # Expected dates are derived by hand in tests/unit/domain/test_clock.c.
+# databases: none (the calendar and the deadlines need none)
 . "$(dirname "$0")/../lib.sh"
 
 # --- calendar ------------------------------------------------------------------------------

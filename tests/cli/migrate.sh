@@ -39,6 +39,18 @@ run 0 gb audit verify
 gb search 土地 --staff zhang --json >"$TMP/search.b"
 equals "$(cmp "$TMP/search.a" "$TMP/search.b" && echo same)" same "the moved catalogue is found the same"
 
+# gongkai backup and restore copy SQLite files; a PostgreSQL database is refused naming its own
+# tools, and nothing is written
+if [[ $B == postgres* ]]; then
+	run 2 gb backup --dir "$TMP/bk"
+	contains "$ERR" "pg_dump" "backup of a PostgreSQL database is refused naming pg_dump"
+	[ ! -e "$TMP/bk" ] && ok "…and writes nothing" || not_ok "…and writes nothing" "$(ls -R "$TMP/bk")"
+	run 0 ga backup "$TMP/copy.db"
+	run 2 gb restore "$TMP/copy.db"
+	contains "$ERR" "pg_restore" "restore into a PostgreSQL database is refused naming pg_restore"
+	equals "$(sql "$B" "SELECT count(*) FROM application")" "30" "…and leaves it as it was"
+fi
+
 # new records get new ids after the move
 run 0 gb init --agency-name 第三个镇人民政府
 equals "$OUT" "3" "the next organ is number 3"

@@ -2,6 +2,7 @@
 # backup.sh — a backup taken while the portal keeps receiving applications: every application
 # whose receipt (回执) was shown before `gongkai backup` started is in the copy, the copy is
 # checked (integrity, audit chain) and restores into a database that serves it.
+# databases: sqlite (a backup is a copy of a SQLite file; a PostgreSQL database is refused, tests/cli/migrate.sh)
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/server.bash"
 make_db

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # beijing_time.sh — pages show times in Beijing time (UTC+8, as people in China read them:
 # "2026-12-02 13:37"), never the stored UTC ISO stamps, whatever the machine's time zone;
-# "today" is Beijing's date (the file name of a daily backup shows it).
+# "today" is Beijing's date (a provisional report's "as of" date and the file name of a daily
+# backup show it).
+# databases: sqlite postgresql
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/server.bash"
 make_db
 run 0 "$GONGKAI" --db "$GONGKAI_DB" report publish 2024 --agency 慈周寨镇人民政府 --by leader
-stored=$(sqlite3 "$GONGKAI_DB" "SELECT published_at FROM report_publication ORDER BY rowid DESC LIMIT 1")
+stored=$(sql "$GONGKAI_DB" "SELECT published_at FROM report_publication ORDER BY id DESC LIMIT 1")
 beijing=$(date -u -d "${stored%Z} UTC +8 hours" '+%Y-%m-%d %H:%M')
 iso='[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}'
 TZ=America/Los_Angeles start_server   # the machine's zone must not matter
@@ -31,6 +33,10 @@ contains "$BODY" "<td>$(date -u -d '+8 hours' +%Y-%m-%d) " "the audit log shows 
 
 # today is Beijing's date on a machine far west of it
 want=$(date -u -d '+8 hours' +%F)
-TZ=Etc/GMT+12 run 0 "$GONGKAI" --db "$GONGKAI_DB" backup --dir "$TMP"
-contains "$OUT" "gongkai-$want.db" "a daily backup is named by Beijing's date ($want), not the machine's"
+TZ=Etc/GMT+12 run 0 "$GONGKAI" --db "$GONGKAI_DB" report "${want%%-*}" --agency 慈周寨镇人民政府 --draft
+contains "$ERR" "as of $want" "a year not ended is reported as of Beijing's date ($want), not the machine's"
+if [[ $GONGKAI_DB != postgres* ]]; then   # gongkai backup copies SQLite files only
+	TZ=Etc/GMT+12 run 0 "$GONGKAI" --db "$GONGKAI_DB" backup --dir "$TMP"
+	contains "$OUT" "gongkai-$want.db" "a daily backup is named by Beijing's date ($want), not the machine's"
+fi
 done_testing

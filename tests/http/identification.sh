@@ -5,6 +5,7 @@
 # anything else, a code good once only, the idle timeout and the absolute lifetime of a
 # session, an expired password that must be changed first, and sign-ins, failures and
 # sign-outs in the audit log.
+# databases: sqlite postgresql
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/server.bash"
 make_db
@@ -63,12 +64,12 @@ contains "$BODY" "上次登录：" "the last sign-in's time and address are show
 contains "$BODY" "登录失败" "and the failures since (the codes refused)"
 
 # --- the secret at rest: sealed under the key file beside the database -----------------------
-stored=$(sqlite3 "$GONGKAI_DB" "SELECT secret FROM user_totp")
+stored=$(sql "$GONGKAI_DB" "SELECT secret FROM user_totp")
 case "$stored" in v1:*) ok "the stored secret is sealed" ;; *) not_ok "the stored secret is sealed" "$stored" ;; esac
 lacks "$stored" "$secret" "the database does not hold the secret"
-equals "$(stat -c %a "$GONGKAI_DB.totp-key")" 600 "the key file beside the database is 0600"
-cp -p "$GONGKAI_DB.totp-key" "$TMP/key"
-printf '%064d\n' 7 >"$GONGKAI_DB.totp-key"
+equals "$(stat -c %a "$TOTP_KEY")" 600 "the key file (beside a SQLite database) is 0600"
+cp -p "$TOTP_KEY" "$TMP/key"
+printf '%064d\n' 7 >"$TOTP_KEY"
 sign_in_code() {
 	rm -f "$JAR"; get /console/login; tok=$(csrf_of "$BODY")
 	post /console/login --data-urlencode "_csrf=$tok" --data-urlencode user=security \
@@ -77,19 +78,19 @@ sign_in_code() {
 sign_in_code
 equals "$CODE" 500 "another key file: the sign-in is refused"
 lacks "$BODY" "totp-key" "without naming the file to the visitor"
-contains "$(cat "$TMP/server.log")" "does not open with the TOTP key in $GONGKAI_DB.totp-key" "the log names the key file"
+contains "$(cat "$TMP/server.log")" "does not open with the TOTP key in $TOTP_KEY" "the log names the key file"
 get /
 equals "$CODE" 200 "and the server goes on"
-cp -p "$TMP/key" "$GONGKAI_DB.totp-key"
-sqlite3 "$GONGKAI_DB" "UPDATE user_totp SET last_step = 0"
+cp -p "$TMP/key" "$TOTP_KEY"
+sql "$GONGKAI_DB" "UPDATE user_totp SET last_step = 0"
 sign_in_code
 equals "$CODE" 303 "the right key back: the code signs in"
 # a database from before sealing: the secret in clear is sealed when the server starts
-sqlite3 "$GONGKAI_DB" "UPDATE user_totp SET secret = '$secret', last_step = 0"
+sql "$GONGKAI_DB" "UPDATE user_totp SET secret = '$secret', last_step = 0"
 restart_server --totp admins --session-idle 30 --session-max 12
 contains "$(cat "$TMP/server.log")" "sealed 1 TOTP secret" "a secret kept in clear is sealed at start"
-lacks "$(sqlite3 "$GONGKAI_DB" "SELECT secret FROM user_totp")" "$secret" "and is no longer in the database"
-equals "$(sqlite3 "$GONGKAI_DB" "SELECT actor || ' ' || action FROM audit_event WHERE action = 'totp-seal'")" "gongkai serve totp-seal" "the sealing is audited as the server's"
+lacks "$(sql "$GONGKAI_DB" "SELECT secret FROM user_totp")" "$secret" "and is no longer in the database"
+equals "$(sql "$GONGKAI_DB" "SELECT actor || ' ' || action FROM audit_event WHERE action = 'totp-seal'")" "gongkai serve totp-seal" "the sealing is audited as the server's"
 sign_in_code
 equals "$CODE" 303 "and still signs in"
 
@@ -108,17 +109,17 @@ contains "$HEADERS" "Location: /console/totp" "after a reset the second factor i
 login officer Officer-pass-1
 get /console
 equals "$CODE" 200 "signed in"
-sqlite3 "$GONGKAI_DB" "UPDATE staff_session SET seen_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-31 minutes')"
+sql "$GONGKAI_DB" "UPDATE staff_session SET seen_at = '$(date -u -d '-31 minutes' +%Y-%m-%dT%H:%M:%SZ)'"
 get /console
 equals "$CODE" 303 "31 minutes idle (default 30): signed out"
 login officer Officer-pass-1
-sqlite3 "$GONGKAI_DB" "UPDATE staff_session SET created_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-13 hours')"
+sql "$GONGKAI_DB" "UPDATE staff_session SET created_at = '$(date -u -d '-13 hours' +%Y-%m-%dT%H:%M:%SZ)'"
 get /console
 equals "$CODE" 303 "13 hours after sign-in (default 12), however used: signed out"
 
 # --- password expiry ----------------------------------------------------------------------
 restart_server --totp optional --password-max-age 90
-sqlite3 "$GONGKAI_DB" "UPDATE password_history SET at = at - 91 * 86400"
+sql "$GONGKAI_DB" "UPDATE password_history SET at = at - 91 * 86400"
 login officer Officer-pass-1
 get /console
 equals "$CODE" 303 "a password older than 90 days (--password-max-age 90) …"

@@ -8,6 +8,7 @@
 # server stopped and started again) is answered 503 with Retry-After, nothing half-stored,
 # never a 500 nor a crash, and both processes serve again when it is back. Starts its own
 # throw-away cluster (scripts/pg-test-cluster) and stops it.
+# databases: postgresql (its own cluster: several processes on one server)
 . "$(dirname "$0")/../lib.sh"
 top=$(cd "$(dirname "$0")/../.." && pwd)
 pgdir=$(mktemp -d /tmp/gk-pg-XXXXXX)

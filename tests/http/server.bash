@@ -18,10 +18,13 @@ SERVER_PID=""
 JAR="$TMP/cookies"
 GONGKAI_DB="${GONGKAI_DB:-$(new_db test)}"
 export GONGKAI_DB
-# a PostgreSQL database has no folder for the audit archive's key: the suites name one
+# a PostgreSQL database has no folder for the audit archive's key and the TOTP key: the suites
+# name them; $TOTP_KEY is the TOTP key file either way
 case $GONGKAI_DB in
-postgres*) export GONGKAI_AUDIT_KEY_FILE="${GONGKAI_AUDIT_KEY_FILE:-$TMP/audit.key}" ;;
+postgres*) export GONGKAI_AUDIT_KEY_FILE="${GONGKAI_AUDIT_KEY_FILE:-$TMP/audit.key}" \
+		GONGKAI_TOTP_KEY="${GONGKAI_TOTP_KEY:-$TMP/totp-key}" ;;
 esac
+TOTP_KEY=${GONGKAI_TOTP_KEY:-$GONGKAI_DB.totp-key}
 
 # make_db: a county (县政府) with the township 慈周寨镇 under it, and one account per role:
 # officer, reviewer, leader, leader2 (township), supervisor and the administrators admin,
@@ -67,7 +70,7 @@ start_server() {
 		exit 1
 	fi
 	BASE="http://127.0.0.1:$port"
-	trap 'kill "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null; rm -rf "$TMP"' EXIT
+	trap 'kill "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null; cleanup' EXIT
 }
 
 stop_server() {
@@ -77,7 +80,7 @@ stop_server() {
 	equals "$st" 0 "server exits 0 after SIGTERM"
 	contains "$(cat "$TMP/server.log")" "stopped" "server logs a clean stop"
 	SERVER_PID=""
-	trap 'rm -rf "$TMP"' EXIT
+	trap cleanup EXIT
 }
 
 restart_server() {

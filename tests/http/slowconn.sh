@@ -5,6 +5,7 @@
 # no more than its share of connections (the rest refused at once or answered 503), each of
 # its trickling requests is cut at the request deadline however it trickles, and every normal
 # request is answered 200 (its latency is printed).
+# databases: sqlite (the connections are cut before a request reaches the database)
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/server.bash"
 make_db
