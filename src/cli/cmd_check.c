@@ -25,6 +25,7 @@
  */
 #include <dirent.h>
 #include <getopt.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,6 +40,7 @@
 #include "cli/check_out.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "cli/options.h"
 
 #define PROGRESS_FROM 100   /* files in a run before a terminal shows progress */
 
@@ -388,36 +390,45 @@ static int finish(struct run *r, int json, int csv, const char *html, const char
 	return errors ? CLI_PROBLEMS : CLI_OK;
 }
 
+/* What check reads from its options. */
+struct check_opts {
+	const char *html, *xlsx;
+	int json, csv, strict, help;
+};
+
+#define O(field) offsetof(struct check_opts, field)
+static const struct cli_opt check_options[] = {
+	{ .name = "json", .type = CLI_OPT_FLAG, .offset = O(json) },
+	{ .name = "csv", .type = CLI_OPT_FLAG, .offset = O(csv) },
+	{ .name = "html", .type = CLI_OPT_TEXT, .offset = O(html) },
+	{ .name = "xlsx", .type = CLI_OPT_TEXT, .offset = O(xlsx) },
+	{ .name = "strict", .type = CLI_OPT_FLAG, .offset = O(strict) },
+	{ .name = "help", .letter = 'h', .type = CLI_OPT_FLAG, .offset = O(help) },
+	{ .name = NULL },
+};
+#undef O
+
+static void help(void)
+{
+	usage(stdout);
+}
+
 int cmd_check(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "json", no_argument, NULL, 'j' },
-		{ "csv", no_argument, NULL, 'c' },
-		{ "html", required_argument, NULL, 'H' },
-		{ "xlsx", required_argument, NULL, 'X' },
-		{ "strict", no_argument, NULL, 's' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
+	struct check_opts o = { 0 };
 	struct run r = { 0 };
 	struct files files = { 0 };
-	const char *html = NULL, *xlsx = NULL;
-	int json = 0, csv = 0, ch, status = CLI_OK, tty;
+	const char *html, *xlsx;
+	int json, csv, x, status = CLI_OK, tty;
 	double t0;
 
-	cli_getopt_reset();
-	while ((ch = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'j': json = 1; break;
-		case 'c': csv = 1; break;
-		case 'H': html = optarg; break;
-		case 'X': xlsx = optarg; break;
-		case 's': r.o.strict = 1; break;
-		case 'h': usage(stdout); return CLI_OK;
-		default:
-			return cli_usage_error("check", "unknown option '%s'", argv[optind - 1]);
-		}
-	}
+	if ((x = cli_opts_read("check", check_options, &o, argc, argv, NULL, help)) != 0)
+		return x < 0 ? CLI_OK : x;
+	html = o.html;
+	xlsx = o.xlsx;
+	json = o.json;
+	csv = o.csv;
+	r.o.strict = o.strict;
 	if (json && csv)
 		return cli_usage_error("check", "--json and --csv exclude each other");
 	if (optind >= argc)

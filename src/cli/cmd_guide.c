@@ -3,6 +3,7 @@
  * `gongkai feed` (Atom feed of new publications, per organ or for the platform).
  */
 #include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,75 +35,71 @@ static void help(void)
 		       organ_rule_info[r].label, organ_rule_info[r].deflt, organ_rule_info[r].law);
 }
 
+/* What guide set reads from its options: the organ's profile, its three texts' files. */
+struct guide_set_opts {
+	const char *agency, *channels, *fees, *scope, *by;
+	int help;
+	struct agency_profile p;
+};
+
+#define O(field) offsetof(struct guide_set_opts, field)
+#define P(field) (O(p) + offsetof(struct agency_profile, field))
+static const struct cli_opt guide_set_base[] = {
+	{ .name = "agency", .type = CLI_OPT_TEXT, .offset = O(agency) },
+	{ .name = "office", .type = CLI_OPT_TEXT, .offset = P(office) },
+	{ .name = "address", .type = CLI_OPT_TEXT, .offset = P(address) },
+	{ .name = "postcode", .type = CLI_OPT_TEXT, .offset = P(postcode) },
+	{ .name = "hours", .type = CLI_OPT_TEXT, .offset = P(hours) },
+	{ .name = "phone", .type = CLI_OPT_TEXT, .offset = P(phone) },
+	{ .name = "fax", .type = CLI_OPT_TEXT, .offset = P(fax) },
+	{ .name = "email", .type = CLI_OPT_TEXT, .offset = P(email) },
+	{ .name = "website", .type = CLI_OPT_TEXT, .offset = P(website) },
+	{ .name = "channels-file", .type = CLI_OPT_TEXT, .offset = O(channels) },
+	{ .name = "fees-file", .type = CLI_OPT_TEXT, .offset = O(fees) },
+	{ .name = "scope-file", .type = CLI_OPT_TEXT, .offset = O(scope) },
+	{ .name = "index-pattern", .type = CLI_OPT_TEXT, .offset = P(index_pattern) },
+	{ .name = "by", .type = CLI_OPT_TEXT, .offset = O(by) },
+	{ .name = "help", .letter = 'h', .type = CLI_OPT_FLAG, .offset = O(help) },
+};
+#undef P
+#undef O
+#define NBASE (sizeof guide_set_base / sizeof guide_set_base[0])
+
 static int guide_set(struct cli *cli, int argc, char **argv)
 {
-	enum { O_RULE = 1000 };
-	static const struct option base[] = {
-		{ "agency", required_argument, NULL, 'a' },
-		{ "office", required_argument, NULL, 'o' },
-		{ "address", required_argument, NULL, 'd' },
-		{ "postcode", required_argument, NULL, 'z' },
-		{ "hours", required_argument, NULL, 'H' },
-		{ "phone", required_argument, NULL, 'p' },
-		{ "fax", required_argument, NULL, 'f' },
-		{ "email", required_argument, NULL, 'e' },
-		{ "website", required_argument, NULL, 'w' },
-		{ "channels-file", required_argument, NULL, 'C' },
-		{ "fees-file", required_argument, NULL, 'F' },
-		{ "scope-file", required_argument, NULL, 'S' },
-		{ "index-pattern", required_argument, NULL, 'i' },
-		{ "by", required_argument, NULL, 'B' },
-		{ "help", no_argument, NULL, 'h' },
-	};
 	/* the base options, then one per organ setting of the declared table */
-	struct option opts[sizeof base / sizeof base[0] + RULE__MAX + 1];
-	const char *agency = NULL, *files[3] = { NULL, NULL, NULL };
-	struct agency_profile p = { 0 };
+	struct cli_opt opts[NBASE + RULE__MAX + 1];
+	struct guide_set_opts o = { 0 };
+	struct agency_profile *p = &o.p;
+	const char *files[3];
 	struct gk_error e = { 0 };
 	struct agency_rec ag;
 	struct store *s = NULL;
 	struct buf text[3];
 	struct arena a;
-	int ch, rc = 0, x;
-	size_t nb = sizeof base / sizeof base[0];
+	int rc = 0, x;
 
-	memcpy(opts, base, sizeof base);
+	memcpy(opts, guide_set_base, sizeof guide_set_base);
 	for (int r = 0; r < RULE__MAX; r++)
-		opts[nb + r] = (struct option){ organ_rule_info[r].option + 2, required_argument, NULL,
-						O_RULE + r };
-	opts[nb + RULE__MAX] = (struct option){ NULL, 0, NULL, 0 };
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (ch >= O_RULE && ch < O_RULE + RULE__MAX) {
-			*(const char **)((char *)&p + organ_rule_info[ch - O_RULE].off) = optarg;
-			continue;
-		}
-		switch (ch) {
-		case 'a': agency = optarg; break;
-		case 'o': p.office = optarg; break;
-		case 'd': p.address = optarg; break;
-		case 'z': p.postcode = optarg; break;
-		case 'H': p.hours = optarg; break;
-		case 'p': p.phone = optarg; break;
-		case 'f': p.fax = optarg; break;
-		case 'e': p.email = optarg; break;
-		case 'w': p.website = optarg; break;
-		case 'C': files[0] = optarg; break;
-		case 'F': files[1] = optarg; break;
-		case 'S': files[2] = optarg; break;
-		case 'i': p.index_pattern = optarg; break;
-		case 'B': cli->actor = optarg; break;
-		case 'h': help(); return CLI_OK;
-		default: return cli_usage_error("guide", "set: unknown or incomplete option '%s'",
-						argv[optind - 1]);
-		}
-	}
+		opts[NBASE + r] = (struct cli_opt){ .name = organ_rule_info[r].option + 2,
+						    .type = CLI_OPT_TEXT,
+						    .offset = offsetof(struct guide_set_opts, p) +
+							      organ_rule_info[r].off };
+	opts[NBASE + RULE__MAX] = (struct cli_opt){ .name = NULL };
+	if ((x = cli_opts_read("guide set", opts, &o, argc, argv, NULL, help)) != 0)
+		return x < 0 ? CLI_OK : x;
+	if (o.by)
+		cli->actor = o.by;
+	files[0] = o.channels;
+	files[1] = o.fees;
+	files[2] = o.scope;
 	if (optind < argc)
-		return cli_usage_error("guide", "set: unexpected argument '%s'", argv[optind]);
+		return cli_usage_error("guide set", "unexpected argument '%s'", argv[optind]);
 	arena_init(&a);
 	for (int i = 0; i < 3; i++) {
 		buf_init(&text[i], 64 * 1024);
 		if (files[i] && rc == 0 && (rc = buf_read_file(&text[i], files[i], &e)) == 0)
-			*(i == 0 ? &p.channels : i == 1 ? &p.fees : &p.scope) = buf_cstr(&text[i]);
+			*(i == 0 ? &p->channels : i == 1 ? &p->fees : &p->scope) = buf_cstr(&text[i]);
 	}
 	if (rc != 0) {
 		x = cli_error(&e);
@@ -110,8 +107,8 @@ static int guide_set(struct cli *cli, int argc, char **argv)
 	}
 	if ((x = cli_open_store(cli, 0, &s)) != 0)
 		goto out;
-	if ((rc = store_begin(s, &e)) == 0 && (rc = cli_agency(s, agency, &a, &ag, &e)) == 0)
-		rc = catalogue_profile_set(s, ag.id, &p, &e);
+	if ((rc = store_begin(s, &e)) == 0 && (rc = cli_agency(s, o.agency, &a, &ag, &e)) == 0)
+		rc = catalogue_profile_set(s, ag.id, p, &e);
 	x = cli_finish(s, rc, &e);
 out:
 	for (int i = 0; i < 3; i++)
@@ -120,47 +117,56 @@ out:
 	return x;
 }
 
+/* What guide and feed read from their options. */
+struct guide_opts {
+	const char *agency, *base;
+	int html, json, platform, limit, help;
+};
+
+#define O(field) offsetof(struct guide_opts, field)
+static const struct cli_opt guide_options[] = {
+	{ .name = "agency", .type = CLI_OPT_TEXT, .offset = O(agency) },
+	{ .name = "html", .type = CLI_OPT_FLAG, .offset = O(html) },
+	{ .name = "json", .type = CLI_OPT_FLAG, .offset = O(json) },
+	{ .name = "help", .letter = 'h', .type = CLI_OPT_FLAG, .offset = O(help) },
+	{ .name = NULL },
+};
+static const struct cli_opt feed_options[] = {
+	{ .name = "agency", .type = CLI_OPT_TEXT, .offset = O(agency) },
+	{ .name = "platform", .type = CLI_OPT_FLAG, .offset = O(platform) },
+	{ .name = "base-url", .type = CLI_OPT_TEXT, .offset = O(base) },
+	{ .name = "limit", .type = CLI_OPT_INT, .offset = O(limit), .lo = 1, .hi = 500 },
+	{ .name = "help", .letter = 'h', .type = CLI_OPT_FLAG, .offset = O(help) },
+	{ .name = NULL },
+};
+#undef O
+
 int cmd_guide(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "agency", required_argument, NULL, 'a' },
-		{ "html", no_argument, NULL, 'H' },
-		{ "json", no_argument, NULL, 'j' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *agency = NULL;
+	struct guide_opts o = { 0 };
 	struct guide_model g;
 	struct gk_error e = { 0 };
 	struct agency_rec ag;
 	struct store *s = NULL;
 	struct arena a;
 	struct buf out;
-	int ch, rc, x, html = 0, json = 0;
+	int rc, x;
 
 	if (argc > 1 && strcmp(argv[1], "set") == 0)
 		return guide_set(cli, argc - 1, argv + 1);
 	if (argc > 1 && strcmp(argv[1], "template") == 0)
 		return guide_template(cli, argc - 1, argv + 1);
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'a': agency = optarg; break;
-		case 'H': html = 1; break;
-		case 'j': json = 1; break;
-		case 'h': help(); return CLI_OK;
-		default: return cli_usage_error("guide", "unknown or incomplete option '%s'",
-						argv[optind - 1]);
-		}
-	}
+	if ((x = cli_opts_read("guide", guide_options, &o, argc, argv, NULL, help)) != 0)
+		return x < 0 ? CLI_OK : x;
 	if (optind < argc)
 		return cli_usage_error("guide", "unexpected argument '%s'", argv[optind]);
 	if ((x = cli_open_store(cli, STORE_READONLY, &s)) != 0)
 		return x;
 	arena_init(&a);
 	buf_init(&out, 0);
-	if ((rc = store_begin_read(s, &e)) == 0 && (rc = cli_agency(s, agency, &a, &ag, &e)) == 0 &&
+	if ((rc = store_begin_read(s, &e)) == 0 && (rc = cli_agency(s, o.agency, &a, &ag, &e)) == 0 &&
 	    (rc = guide_build(s, ag.id, date_today(), &a, &g, &e)) == 0) {
-		if (json) {
+		if (o.json) {
 			struct jsonw w;
 			jsonw_init(&w, &out, 1);
 			jsonw_obj_begin(&w);
@@ -188,7 +194,7 @@ int cmd_guide(struct cli *cli, int argc, char **argv)
 			jsonw_obj_end(&w);
 			rc = jsonw_finish(&w);
 		} else {
-			rc = html ? render_guide_html(&out, &g) : render_guide_text(&out, &g);
+			rc = o.html ? render_guide_html(&out, &g) : render_guide_text(&out, &g);
 		}
 		if (rc)
 			rc = err_set(&e, rc, "", "guide too large");
@@ -202,50 +208,32 @@ int cmd_guide(struct cli *cli, int argc, char **argv)
 
 int cmd_feed(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "agency", required_argument, NULL, 'a' },
-		{ "platform", no_argument, NULL, 'P' },
-		{ "base-url", required_argument, NULL, 'u' },
-		{ "limit", required_argument, NULL, 'n' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *agency = NULL, *base = "http://127.0.0.1:8080";
+	struct guide_opts o = { .base = "http://127.0.0.1:8080", .limit = FEED_ENTRIES_DEFAULT };
 	struct atom_feed f;
 	struct gk_error e = { 0 };
 	struct agency_rec ag;
 	struct store *s = NULL;
 	struct arena a;
 	struct buf out;
-	int ch, rc, x, platform = 0, limit = FEED_ENTRIES_DEFAULT;
+	int rc, x;
 	int64_t agency_id = 0;
+	const char *base;
 
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'a': agency = optarg; break;
-		case 'P': platform = 1; break;
-		case 'u': base = optarg; break;
-		case 'n':
-			if ((x = cli_opt_int(optarg, "--limit", 1, 500, &limit)) != 0)
-				return x;
-			break;
-		case 'h': help(); return CLI_OK;
-		default: return cli_usage_error("feed", "unknown or incomplete option '%s'",
-						argv[optind - 1]);
-		}
-	}
+	if ((x = cli_opts_read("feed", feed_options, &o, argc, argv, NULL, help)) != 0)
+		return x < 0 ? CLI_OK : x;
 	if (optind < argc)
 		return cli_usage_error("feed", "unexpected argument '%s'", argv[optind]);
+	base = o.base;
 	if (strncmp(base, "http://", 7) != 0 && strncmp(base, "https://", 8) != 0)
 		return cli_usage_error("feed", "--base-url must start with http:// or https://");
 	if ((x = cli_open_store(cli, STORE_READONLY, &s)) != 0)
 		return x;
 	arena_init(&a);
 	buf_init(&out, 0);
-	if ((rc = store_begin_read(s, &e)) == 0 && !platform &&
-	    (rc = cli_agency(s, agency, &a, &ag, &e)) == 0)
+	if ((rc = store_begin_read(s, &e)) == 0 && !o.platform &&
+	    (rc = cli_agency(s, o.agency, &a, &ag, &e)) == 0)
 		agency_id = ag.id;
-	if (rc == 0 && (rc = feed_build(s, agency_id, base, date_today(), limit, &a, &f, &e)) == 0 &&
+	if (rc == 0 && (rc = feed_build(s, agency_id, base, date_today(), o.limit, &a, &f, &e)) == 0 &&
 	    (rc = render_atom(&out, &f)) != 0)
 		rc = err_set(&e, rc, "", "feed too large");
 	if ((x = cli_finish(s, rc, &e)) == CLI_OK)

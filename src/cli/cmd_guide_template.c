@@ -8,11 +8,13 @@
  * May call cli/, domain/.
  */
 #include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cli/commands.h"
 #include "cli/db.h"
+#include "cli/options.h"
 #include "domain/notice_wording_organ.h"
 
 static const char *const from_label[] = { "本机关", "上级机关", "随软件" };
@@ -47,78 +49,79 @@ static int list(struct store *s, int64_t agency_id, struct arena *a, struct buf 
 	return rc ? err_set(e, rc, "", "out of memory") : 0;
 }
 
+/* What guide template reads from its options. */
+struct template_opts {
+	const char *agency, *check, *file, *by;
+	int shipped, revert, help;
+};
+
+#define O(field) offsetof(struct template_opts, field)
+static const struct cli_opt template_options[] = {
+	{ .name = "agency", .type = CLI_OPT_TEXT, .offset = O(agency) },
+	{ .name = "shipped", .type = CLI_OPT_FLAG, .offset = O(shipped) },
+	{ .name = "check", .type = CLI_OPT_TEXT, .offset = O(check) },
+	{ .name = "file", .type = CLI_OPT_TEXT, .offset = O(file) },
+	{ .name = "revert", .type = CLI_OPT_FLAG, .offset = O(revert) },
+	{ .name = "by", .type = CLI_OPT_TEXT, .offset = O(by) },
+	{ .name = "help", .letter = 'h', .type = CLI_OPT_FLAG, .offset = O(help) },
+	{ .name = NULL },
+};
+#undef O
+
 int guide_template(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "agency", required_argument, NULL, 'a' },
-		{ "shipped", no_argument, NULL, 's' },
-		{ "check", required_argument, NULL, 'c' },
-		{ "file", required_argument, NULL, 'f' },
-		{ "revert", no_argument, NULL, 'r' },
-		{ "by", required_argument, NULL, 'B' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *agency = NULL, *kind = NULL, *check = NULL, *file = NULL;
+	struct template_opts o = { 0 };
+	const char *kind = NULL;
 	struct gk_error e = { 0 };
 	struct notice_wording w;
 	struct agency_rec ag;
 	struct store *s = NULL;
 	struct arena a;
 	struct buf out, text;
-	int ch, rc, x, shipped = 0, revert = 0;
+	int rc, x;
 
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'a': agency = optarg; break;
-		case 's': shipped = 1; break;
-		case 'c': check = optarg; break;
-		case 'f': file = optarg; break;
-		case 'r': revert = 1; break;
-		case 'B': cli->actor = optarg; break;
-		case 'h': help(); return CLI_OK;
-		default: return cli_usage_error("guide", "template: unknown or incomplete option '%s'",
-						argv[optind - 1]);
-		}
-	}
+	if ((x = cli_opts_read("guide template", template_options, &o, argc, argv, NULL, help)) != 0)
+		return x < 0 ? CLI_OK : x;
+	if (o.by)
+		cli->actor = o.by;
 	if (optind < argc)
 		kind = argv[optind++];
 	if (optind < argc)
-		return cli_usage_error("guide", "template: unexpected argument '%s'", argv[optind]);
-	if ((check || file || revert || shipped) && kind == NULL)
-		return cli_usage_error("guide", "template: name the KIND");
-	if ((check != NULL) + (file != NULL) + revert + shipped > 1)
-		return cli_usage_error("guide", "template: one of --shipped, --check, --file, --revert");
+		return cli_usage_error("guide template", "unexpected argument '%s'", argv[optind]);
+	if ((o.check || o.file || o.revert || o.shipped) && kind == NULL)
+		return cli_usage_error("guide template", "name the KIND");
+	if ((o.check != NULL) + (o.file != NULL) + o.revert + o.shipped > 1)
+		return cli_usage_error("guide template", "one of --shipped, --check, --file, --revert");
 	arena_init(&a);
 	buf_init(&out, 0);
 	buf_init(&text, NOTICE_WORDING_MAX + 1);
 	rc = 0;
-	if ((check || file) && ((rc = buf_read_file(&text, check ? check : file, &e)) != 0 ||
-				(rc = buf_printf(&text, "%s", "")) != 0)) {
+	if ((o.check || o.file) && ((rc = buf_read_file(&text, o.check ? o.check : o.file, &e)) != 0 ||
+				  (rc = buf_printf(&text, "%s", "")) != 0)) {
 		if (rc == ERR_LIMIT || e.code == ERR_LIMIT)
 			err_set(&e, ERR_INVALID, "", "%s：模板须为 UTF-8 文本，不超过 %d 字节",
-				check ? check : file, NOTICE_WORDING_MAX);
+				o.check ? o.check : o.file, NOTICE_WORDING_MAX);
 		x = cli_error(&e);
 		goto done;
 	}
-	if (check) {   /* no database needed: the kind's rules only */
+	if (o.check) {   /* no database needed: the kind's rules only */
 		rc = notice_wording_check(kind, buf_cstr(&text), &a, &w, &e);
 		if (rc == 0)
 			printf("ok\t%s\t%s\n", kind, w.version);
 		x = rc ? cli_error(&e) : CLI_OK;
 		goto done;
 	}
-	if ((x = cli_open_store(cli, file || revert ? 0 : STORE_READONLY, &s)) != 0)
+	if ((x = cli_open_store(cli, o.file || o.revert ? 0 : STORE_READONLY, &s)) != 0)
 		goto done;
-	rc = file || revert ? store_begin(s, &e) : store_begin_read(s, &e);
-	if (rc == 0 && (rc = cli_agency(s, agency, &a, &ag, &e)) == 0) {
+	rc = o.file || o.revert ? store_begin(s, &e) : store_begin_read(s, &e);
+	if (rc == 0 && (rc = cli_agency(s, o.agency, &a, &ag, &e)) == 0) {
 		if (kind == NULL)
 			rc = list(s, ag.id, &a, &out, &e);
-		else if (file)
+		else if (o.file)
 			rc = notice_wording_save(s, ag.id, kind, buf_cstr(&text), &a, &e);
-		else if (revert)
+		else if (o.revert)
 			rc = notice_wording_revert(s, ag.id, kind, &a, &e);
-		else if ((rc = notice_wording_get(s, ag.id, kind, shipped, &a, &w, &e)) == 0 &&
+		else if ((rc = notice_wording_get(s, ag.id, kind, o.shipped, &a, &w, &e)) == 0 &&
 			 (rc = buf_puts(&out, w.text)) != 0)
 			rc = err_set(&e, rc, "", "out of memory");
 	}
