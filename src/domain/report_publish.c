@@ -14,6 +14,7 @@
 #include "base/mem.h"
 #include "domain/audit.h"
 #include "domain/report_compute.h"
+#include "domain/report_ledger.h"
 #include "render/render.h"
 #include "text/date.h"
 #include "text/jsonw.h"
@@ -376,29 +377,26 @@ static int organ_status(struct store *s, struct region_organ *o, const struct an
 	return rc;
 }
 
-/* What app_region_year counted for a region, once its first organ's report is computed. */
-struct region_counted {
+/* What a region's report reads of the ledger: the year of every organ under root, read the
+ * first time an organ's report is computed from it. */
+struct region_read {
 	int64_t root_id;
 	int done;
-	struct app_organ_year *v;
-	size_t n;
+	struct ledger_year y;
 };
 
-/* Organ ag's report of year computed, its applications and fees taken from what was counted
- * for the whole region (counted then, the first time). */
-static int compute(struct store *s, const struct agency_rec *ag, int year,
-		   struct region_counted *c, struct arena *a, struct annual_report *out,
-		   struct gk_error *e)
+/* Organ ag's report of year computed from the region's year (read then, the first time). */
+static int compute(struct store *s, const struct agency_rec *ag, int year, struct region_read *c,
+		   struct arena *a, struct annual_report *out, struct gk_error *e)
 {
-	static const struct app_organ_year none;
-	const struct app_organ_year *pre;
+	struct organ_year one;
 	int rc;
 
-	if (!c->done && (rc = app_region_year(s, c->root_id, year, a, &c->v, &c->n, e)) != 0)
+	if (!c->done && (rc = ledger_year_read(s, c->root_id, 0, year, a, &c->y, e)) != 0)
 		return rc;
 	c->done = 1;
-	pre = app_organ_year_find(c->v, c->n, ag->id);
-	return report_compute_counted(s, ag, year, pre ? pre : &none, a, out, NULL, e);
+	ledger_year_organ(&c->y, ag->id, &one);
+	return report_compute_counted(s, ag, year, &one, a, out, NULL, e);
 }
 
 int report_region(struct store *s, const struct agency_rec *root, int year, int drafts,
@@ -407,7 +405,7 @@ int report_region(struct store *s, const struct agency_rec *root, int year, int 
 {
 	const struct report_format *f = fmt_for_year(year);
 	struct organ_list l = { .a = a };
-	struct region_counted counted = { .root_id = root->id };
+	struct region_read read = { .root_id = root->id };
 	struct annual_report one;
 	struct buf text;
 	int rc;
@@ -447,7 +445,7 @@ int report_region(struct store *s, const struct agency_rec *root, int year, int 
 			} else if (rc != 0) {
 				break;
 			}
-			rc = compute(s, &l.v[i], year, &counted, a, &one, e);
+			rc = compute(s, &l.v[i], year, &read, a, &one, e);
 		} else {
 			rc = report_published(s, l.v[i].id, year, 0, a, &one, &pub, e);
 		}
@@ -455,7 +453,7 @@ int report_region(struct store *s, const struct agency_rec *root, int year, int 
 			memset(e, 0, sizeof *e);
 			sum->missing[sum->nmissing++] = l.v[i].name;
 			/* left out of the sum: its figures as computed now, for the list */
-			if ((rc = compute(s, &l.v[i], year, &counted, a, &one, e)) == 0)
+			if ((rc = compute(s, &l.v[i], year, &read, a, &one, e)) == 0)
 				rc = organ_status(s, o, &one, e);
 			continue;
 		}

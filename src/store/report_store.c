@@ -55,6 +55,31 @@ static int text_list(struct store *s, int64_t agency_id, report_text_fn fn, void
 	return db_each(s, st, "listing report texts", text_row, &c, e);
 }
 
+static int organ_text_row(void *p, struct db_stmt *st)
+{
+	struct text_each *c = p;
+	struct report_text_rec r = {
+		.agency_id = db_col_int(st, 0), .section = db_col_text(st, 1),
+		.body = db_col_text(st, 2),
+	};
+	return c->fn(c->ctx, &r);
+}
+
+static int texts_organs(struct store *s, int64_t root_id, int alone, int year, report_text_fn fn,
+			void *ctx, struct gk_error *e)
+{
+	struct text_each c = { fn, ctx };
+	struct db_stmt *st;
+	int rc;
+
+	if ((rc = db_stmt(s, ST_REPORT_ORGANS_TEXTS, &st, e)) != 0)
+		return rc;
+	db_bind_int(st, 1, root_id);
+	db_bind_int(st, 2, alone != 0);
+	db_bind_int(st, 3, year);
+	return db_each(s, st, "reading the report texts", organ_text_row, &c, e);
+}
+
 static int text_put(struct store *s, int64_t agency_id, int year, const char *section,
 		    const char *body, const char *at, const char *by, struct gk_error *e)
 {
@@ -241,6 +266,7 @@ const struct report_store_ops store_report_ops = {
 	.text_get = text_get,
 	.text_put = text_put,
 	.text_list = text_list,
+	.texts_organs = texts_organs,
 	.pub_insert = pub_insert,
 	.pub_section_insert = pub_section_insert,
 	.artifact_insert = artifact_insert,
