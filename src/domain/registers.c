@@ -9,11 +9,13 @@
  */
 #include "domain/registers.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/sorted.h"
 #include "domain/audit.h"
 #include "store/app_store.h"
 #include "store/register_store.h"
@@ -571,15 +573,9 @@ int registers_report_records(struct store *s, int64_t root_id, int alone, struct
 void registers_of_organ(const struct reg_record *recs, size_t n, int64_t agency_id,
 			const struct reg_record **first, size_t *count)
 {
-	size_t lo = 0, hi = n, end;
+	size_t lo = sorted_lower_bound(recs, n, sizeof *recs, offsetof(struct reg_record, agency_id),
+				       agency_id), end;
 
-	while (lo < hi) {   /* the first record of an organ >= agency_id */
-		size_t mid = lo + (hi - lo) / 2;
-		if (recs[mid].agency_id < agency_id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
 	for (end = lo; end < n && recs[end].agency_id == agency_id; end++)
 		;
 	*first = recs + lo;

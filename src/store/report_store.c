@@ -233,19 +233,13 @@ static int artifact_get(struct store *s, int64_t pub_id, const char *kind, struc
 	return 0;
 }
 
-static int pub_list(struct store *s, int64_t agency_id, int year, report_pub_fn fn, void *ctx,
+/* fn for each row of st (PUB_COLS), each in an arena of its own freed after the call. */
+static int each_pub(struct store *s, struct db_stmt *st, report_pub_fn fn, void *ctx,
 		    struct gk_error *e)
 {
-	struct db_stmt *st;
 	struct arena a;
 	int rc, row;
 
-	if ((rc = db_stmt(s, ST_REPORT_PUB_LIST, &st, e)) != 0)
-		return rc;
-	db_bind_int(st, 1, agency_id);
-	db_bind_int(st, 2, agency_id);
-	db_bind_int(st, 3, year);
-	db_bind_int(st, 4, year);
 	arena_init(&a);
 	while ((rc = db_next(s, st, &row, "listing published reports", e)) == 0 && row) {
 		struct report_pub_rec r;
@@ -262,11 +256,41 @@ static int pub_list(struct store *s, int64_t agency_id, int year, report_pub_fn 
 	return rc;
 }
 
+static int pub_list(struct store *s, int64_t agency_id, int year, report_pub_fn fn, void *ctx,
+		    struct gk_error *e)
+{
+	struct db_stmt *st;
+	int rc;
+
+	if ((rc = db_stmt(s, ST_REPORT_PUB_LIST, &st, e)) != 0)
+		return rc;
+	db_bind_int(st, 1, agency_id);
+	db_bind_int(st, 2, agency_id);
+	db_bind_int(st, 3, year);
+	db_bind_int(st, 4, year);
+	return each_pub(s, st, fn, ctx, e);
+}
+
+static int pubs_organs(struct store *s, int64_t root_id, int alone, int year, report_pub_fn fn,
+		       void *ctx, struct gk_error *e)
+{
+	struct db_stmt *st;
+	int rc;
+
+	if ((rc = db_stmt(s, ST_REPORT_ORGANS_PUBS, &st, e)) != 0)
+		return rc;
+	db_bind_int(st, 1, root_id);
+	db_bind_int(st, 2, alone != 0);
+	db_bind_int(st, 3, year);
+	return each_pub(s, st, fn, ctx, e);
+}
+
 const struct report_store_ops store_report_ops = {
 	.text_get = text_get,
 	.text_put = text_put,
 	.text_list = text_list,
 	.texts_organs = texts_organs,
+	.pubs_organs = pubs_organs,
 	.pub_insert = pub_insert,
 	.pub_section_insert = pub_section_insert,
 	.artifact_insert = artifact_insert,

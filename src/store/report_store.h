@@ -84,6 +84,11 @@ struct report_store_ops {
 	 * (65 bytes); ERR_NOTFOUND if that kind was not frozen. */
 	int (*artifact_get)(struct store *s, int64_t pub_id, const char *kind, struct arena *a,
 			    const char **body, size_t *len, char sha256[65], struct gk_error *e);
+	/* The latest revision of year of organ root_id alone (alone <> 0), or of it and of each
+	 * organ under it that published one (a region: one statement), by organ; fn's record is
+	 * good during the call only. */
+	int (*pubs_organs)(struct store *s, int64_t root_id, int alone, int year, report_pub_fn fn,
+			   void *ctx, struct gk_error *e);
 	/* Every revision, of one organ (agency_id != 0) and/or one year (year != 0), ordered by
 	 * organ, year, revision; stops when fn returns non-zero. */
 	int (*pub_list)(struct store *s, int64_t agency_id, int year, report_pub_fn fn, void *ctx,

@@ -286,6 +286,13 @@ const char *const sql_common[STMT_COUNT] = {
 	[ST_REPORT_ARTIFACT_INSERT] =
 		"INSERT INTO report_artifact (pub_id, kind, body, sha256) "
 		"VALUES (?, ?, ?, ?)",
+	/* the organs' latest revisions of year ?3 (ORGANS) */
+	[ST_REPORT_ORGANS_PUBS] =
+		ORGANS
+		"SELECT " PUB_COLS " FROM report_publication p WHERE p.agency_id IN "
+		"(SELECT id FROM region) AND p.year = ?3 AND p.revision = (SELECT max(q.revision) "
+		"FROM report_publication q WHERE q.agency_id = p.agency_id AND q.year = p.year) "
+		"ORDER BY p.agency_id",
 	[ST_REPORT_PUB_GET] =
 		"SELECT " PUB_COLS " FROM report_publication WHERE agency_id = ? "
 		"AND year = ? AND (? = 0 OR revision = ?) ORDER BY revision DESC LIMIT 1",

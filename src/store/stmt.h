@@ -81,6 +81,7 @@
 	X(SECRET_GET) \
 	/* annual reports: report_store.c */ \
 	X(REPORT_ORGANS_TEXTS) \
+	X(REPORT_ORGANS_PUBS) \
 	X(REPORT_TEXT_GET) \
 	X(REPORT_TEXT_LIST) \
 	X(REPORT_TEXT_UPDATE) \
