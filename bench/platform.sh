@@ -45,7 +45,7 @@ gs=$(secs sqlite3 "$S" "$q"); gp=$(secs psql -qAtX "$P" -c "$q"); g5=$(secs psql
 awk -v rs="$rs" -v rp="$rp" -v gs="$gs" -v gp="$gp" -v g5="$g5" 'BEGIN {
 	printf "region report 2024:   SQLite %6.2f s   PostgreSQL %6.2f s   PG/SQLite %.2f×\n", rs, rp, rp / rs
 	printf "one raw GROUP BY:     sqlite3 %5.2f s   psql       %6.2f s\n", gs, gp
-	printf "the report's five columns, raw:         psql       %6.2f s\n", g5
+	printf "grouped as the report groups, raw:      psql       %6.2f s\n", g5
 	printf "report / raw GROUP BY on PostgreSQL: %.2f× (/ five columns raw: %.2f×)\n", rp / gp, rp / g5 }'
 
 # 2. /apply with N processes
