@@ -456,6 +456,8 @@ static int do_report(struct cli *cli, int argc, char **argv)
 	struct gk_error e = { 0 };
 	struct agency_rec ag;
 	struct reg_narrative nar;
+	struct reg_record *recs;
+	size_t n;
 	struct table2 t2;
 	struct table4 t4;
 	struct store *s = NULL;
@@ -477,11 +479,11 @@ static int do_report(struct cli *cli, int argc, char **argv)
 		return x;
 	arena_init(&a);
 	if ((rc = store_begin_read(s, &e)) == 0 && (rc = cli_agency(s, agency, &a, &ag, &e)) == 0 &&
-	    (rc = registers_table2(s, ag.id, year, &t2, &e)) == 0 &&
-	    (rc = registers_table4(s, ag.id, year, &rules, &t4, &e)) == 0 &&
-	    (rc = registers_narrative(s, ag.id, year, &a, &nar, &e)) == 0 &&
-	    (rc = print_report(year, &t2, &t4, &nar, json)) != 0)
-		err_set(&e, rc, "", "output too large");
+	    (rc = registers_report_records(s, ag.id, 1, &a, &recs, &n, &e)) == 0) {
+		registers_year(recs, n, year, &rules, &a, &t2, &t4, &nar);
+		if ((rc = print_report(year, &t2, &t4, &nar, json)) != 0)
+			err_set(&e, rc, "", "output too large");
+	}
 	x = cli_finish(s, rc, &e);
 	arena_free(&a);
 	return x;

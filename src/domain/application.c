@@ -12,6 +12,7 @@
 
 #include "base/buf.h"
 #include "base/crypto.h"
+#include "base/sorted.h"
 #include "domain/audit.h"
 #include "domain/fee.h"
 #include "text/date.h"
@@ -736,17 +737,7 @@ struct region_year {
 /* Where organ id is, or would go, in v[0..n). */
 static size_t organ_pos(const struct app_organ_year *v, size_t n, int64_t id)
 {
-	size_t lo = 0, hi = n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (v[mid].agency_id < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
+	return sorted_lower_bound(v, n, sizeof *v, offsetof(struct app_organ_year, agency_id), id);
 }
 
 /* The entry of organ id, made (zero) in its place when it is new: the rows come by organ, so

@@ -76,6 +76,7 @@ struct reg_value {
 struct reg_record {
 	int64_t id;              /* the store's row id; 0 before it is stored */
 	int64_t document_id;     /* normdoc: the catalogue document it follows, 0 = none */
+	int64_t agency_id;       /* the organ whose record it is (as read from the store) */
 	enum reg_kind kind;
 	struct reg_value v[REG_MAX_FIELDS];
 };

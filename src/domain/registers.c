@@ -9,11 +9,13 @@
  */
 #include "domain/registers.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/sorted.h"
 #include "domain/audit.h"
 #include "store/app_store.h"
 #include "store/register_store.h"
@@ -93,6 +95,7 @@ static int from_row(struct store *s, const struct reg_desc *d, const struct regr
 	}
 	rec->id = row->id;
 	rec->document_id = row->document_id;
+	rec->agency_id = row->agency_id;
 	if (app_field >= 0) {
 		struct app_rec app;
 		if ((rc = app_store(s)->get(s, app_id, a, &app, e)) != 0)
@@ -524,84 +527,75 @@ out:
 
 /* ---- report figures ---- */
 
-/* The records of several registers in one array (allocated in a). */
-static int load(struct store *s, int64_t agency_id, const enum reg_kind *kinds, size_t nkinds, struct arena *a,
-		struct reg_record **out, size_t *n, struct gk_error *e)
+static int by_organ(const void *pa, const void *pb)
 {
-	struct reg_record *all = NULL, *part;
-	size_t nall = 0, npart;
+	const struct reg_record *a = pa, *b = pb;
+
+	if (a->agency_id != b->agency_id)
+		return a->agency_id < b->agency_id ? -1 : 1;
+	if (a->kind != b->kind)
+		return a->kind < b->kind ? -1 : 1;
+	return (a->id > b->id) - (a->id < b->id);
+}
+
+int registers_report_records(struct store *s, int64_t root_id, int alone, struct arena *a,
+			     struct reg_record **out, size_t *n, struct gk_error *e)
+{
+	static const enum reg_kind kinds[] = {
+		REG_NORMDOC, REG_DECISION, REG_FEE, REG_CASE, REG_NEWS, REG_FEEDBACK,
+	};
+	struct regrow *rows[sizeof kinds / sizeof kinds[0]];
+	size_t nrows[sizeof kinds / sizeof kinds[0]], total = 0, k, i;
+	struct reg_record *all;
 	int rc;
 
-	for (size_t k = 0; k < nkinds; k++) {
-		struct reg_record *joined;
-		if ((rc = registers_list(s, agency_id, kinds[k], a, &part, &npart, e)) != 0)
+	*out = NULL;
+	*n = 0;
+	for (k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+		if ((rc = register_store(s)->list_organs(s, reg_descs[kinds[k]].name, root_id, alone, a,
+							  &rows[k], &nrows[k], e)) != 0)
 			return rc;
-		if (npart == 0)
-			continue;
-		joined = arena_alloc(a, (nall + npart) * sizeof *joined);
-		if (nall)
-			memcpy(joined, all, nall * sizeof *all);
-		memcpy(joined + nall, part, npart * sizeof *part);
-		all = joined;
-		nall += npart;
+		total += nrows[k];
 	}
+	if (total == 0)
+		return 0;
+	all = arena_alloc(a, total * sizeof *all);
+	for (k = 0, total = 0; k < sizeof kinds / sizeof kinds[0]; k++)
+		for (i = 0; i < nrows[k]; i++)
+			if ((rc = from_row(s, &reg_descs[kinds[k]], &rows[k][i], a, &all[total++], e)) != 0)
+				return rc;
+	qsort(all, total, sizeof *all, by_organ);
 	*out = all;
-	*n = nall;
+	*n = total;
 	return 0;
 }
 
-int registers_table2(struct store *s, int64_t agency_id, int year, struct table2 *out, struct gk_error *e)
+void registers_of_organ(const struct reg_record *recs, size_t n, int64_t agency_id,
+			const struct reg_record **first, size_t *count)
 {
-	static const enum reg_kind kinds[] = { REG_NORMDOC, REG_DECISION, REG_FEE };
-	struct reg_record *recs;
-	struct arena a;
-	size_t n;
-	int rc;
+	size_t lo = sorted_lower_bound(recs, n, sizeof *recs, offsetof(struct reg_record, agency_id),
+				       agency_id), end;
 
-	arena_init(&a);
-	if ((rc = load(s, agency_id, kinds, 3, &a, &recs, &n, e)) == 0)
-		table2_count(recs, n, year, out);
-	arena_free(&a);
-	return rc;
+	for (end = lo; end < n && recs[end].agency_id == agency_id; end++)
+		;
+	*first = recs + lo;
+	*count = end - lo;
 }
 
-int registers_table4(struct store *s, int64_t agency_id, int year, const struct table4_rules *rules,
-		     struct table4 *out, struct gk_error *e)
+void registers_year(const struct reg_record *recs, size_t n, int year, const struct table4_rules *rules,
+		    struct arena *a, struct table2 *t2, struct table4 *t4, struct reg_narrative *nar)
 {
-	static const enum reg_kind kinds[] = { REG_CASE };
-	struct reg_record *recs;
-	struct arena a;
-	size_t n;
-	int rc;
-
-	arena_init(&a);
-	if ((rc = load(s, agency_id, kinds, 1, &a, &recs, &n, e)) == 0)
-		table4_count(recs, n, year, rules, out);
-	arena_free(&a);
-	return rc;
-}
-
-int registers_narrative(struct store *s, int64_t agency_id, int year, struct arena *a, struct reg_narrative *out,
-			struct gk_error *e)
-{
-	static const enum reg_kind kinds[] = { REG_NEWS, REG_FEEDBACK, REG_NORMDOC };
-	struct reg_record *recs;
 	struct reg_tally *tally;
-	struct table2 t2;
-	size_t n;
-	int rc;
 
-	memset(out, 0, sizeof *out);
-	if ((rc = load(s, agency_id, kinds, 3, a, &recs, &n, e)) != 0)
-		return rc;
-	out->news_total = news_count_by_platform(recs, n, year, &tally, &out->news_platforms);
-	if (out->news_platforms) {
-		out->news = arena_alloc(a, out->news_platforms * sizeof *out->news);
-		memcpy(out->news, tally, out->news_platforms * sizeof *tally);
+	table2_count(recs, n, year, t2);
+	table4_count(recs, n, year, rules, t4);
+	memset(nar, 0, sizeof *nar);
+	nar->news_total = news_count_by_platform(recs, n, year, &tally, &nar->news_platforms);
+	if (nar->news_platforms) {
+		nar->news = arena_alloc(a, nar->news_platforms * sizeof *nar->news);
+		memcpy(nar->news, tally, nar->news_platforms * sizeof *tally);
 	}
 	free(tally);
-	out->feedback_total = feedback_count_by_channel(recs, n, year, out->feedback);
-	table2_count(recs, n, year, &t2);
-	out->normdocs_issued = t2.rule.issued + t2.normdoc.issued;
-	return 0;
+	nar->feedback_total = feedback_count_by_channel(recs, n, year, nar->feedback);
+	nar->normdocs_issued = t2->rule.issued + t2->normdoc.issued;
 }

@@ -91,16 +91,18 @@ int registers_normdoc_sync(struct store *s, int64_t agency_id, int64_t document_
 
 /* ---- annual report figures (the report calls these) ---- */
 
-/* Table 二 of `year` for the organ (spec §3.1; rules in domain/regcount.h). */
-int registers_table2(struct store *s, int64_t agency_id, int year, struct table2 *out,
-		     struct gk_error *e) GK_WUR;
+/* Every record of the registers an annual report counts (规范性文件, 行政决定, 收费, 复议和诉讼,
+ * 新闻发布, 意见建议) of organ root_id alone (alone <> 0), or of it and every organ under it (a
+ * region: one statement per register, not one per organ): one array in a, by organ, then
+ * register and id. */
+int registers_report_records(struct store *s, int64_t root_id, int alone, struct arena *a,
+			     struct reg_record **out, size_t *n, struct gk_error *e) GK_WUR;
 
-/* Table 四 of `year` for the organ; rules NULL = table4_rules_default(). */
-int registers_table4(struct store *s, int64_t agency_id, int year, const struct table4_rules *rules,
-		     struct table4 *out, struct gk_error *e) GK_WUR;
+/* Organ agency_id's records among recs (sorted by organ, as above): *first, *count. */
+void registers_of_organ(const struct reg_record *recs, size_t n, int64_t agency_id,
+			const struct reg_record **first, size_t *count);
 
-/* Narrative counts of `year`: news items per platform (*tally allocated in a) and feedback per
- * channel; totals in *news_total / *feedback_total. Any out pointer may be NULL. */
+/* Narrative counts of `year`: news items per platform and feedback per channel, with totals. */
 struct reg_narrative {
 	struct reg_tally *news;        /* per platform, order of first publication */
 	size_t news_platforms;
@@ -109,8 +111,12 @@ struct reg_narrative {
 	int64_t feedback_total;
 	int64_t normdocs_issued;       /* 规章 + 行政规范性文件 issued in the year */
 };
-int registers_narrative(struct store *s, int64_t agency_id, int year, struct arena *a,
-			struct reg_narrative *out, struct gk_error *e) GK_WUR;
+
+/* The report's figures of `year` from an organ's records: Table 二 (spec §3.1), Table 四 (rules
+ * NULL = table4_rules_default(); rules in domain/regcount.h) and the narrative's counts (its
+ * news array in a). */
+void registers_year(const struct reg_record *recs, size_t n, int year, const struct table4_rules *rules,
+		    struct arena *a, struct table2 *t2, struct table4 *t4, struct reg_narrative *nar);
 
 /* ---- JSON form (list --json, ledger export / import) ---- */
 

@@ -15,6 +15,8 @@
 #include "base/mem.h"
 #include "domain/audit.h"
 #include "domain/catalogue.h"
+#include "domain/registers.h"
+#include "domain/report_ledger.h"
 #include "store/report_store.h"
 #include "text/jsonw.h"
 #include "text/utf8.h"
@@ -266,23 +268,6 @@ enum organ_kind report_organ_kind(const char *level)
 
 /* ---- the whole report ---- */
 
-static int count_doc(void *ctx, const struct doc *d)
-{
-	(void)d;
-	(*(int64_t *)ctx)++;
-	return 0;
-}
-
-/* Catalogue documents of the organ published in the year (发布日期 in it). */
-static int docs_published(struct store *s, int64_t agency_id, int year, int64_t *n, struct gk_error *e)
-{
-	struct doc_filter f = { .agency_id = agency_id, .year = year, .limit = 1000000000 };
-
-	*n = 0;
-	f.state = doc_state_ids[DOC_PUBLISHED];
-	return catalogue_doc_list(s, &f, count_doc, n, e);
-}
-
 int report_compute(struct store *s, const struct agency_rec *ag, int year, struct arena *a,
 		   struct annual_report *out, struct report_figures *figures, struct gk_error *e)
 {
@@ -290,13 +275,14 @@ int report_compute(struct store *s, const struct agency_rec *ag, int year, struc
 }
 
 int report_compute_counted(struct store *s, const struct agency_rec *ag, int year,
-			   const struct app_organ_year *pre, struct arena *a,
+			   const struct organ_year *pre, struct arena *a,
 			   struct annual_report *out, struct report_figures *figures,
 			   struct gk_error *e)
 {
 	const struct report_format *f = fmt_for_year(year);
 	struct report_figures fig = { 0 };
-	struct app_organ_year own;
+	struct ledger_year y;
+	struct organ_year own;
 	struct reg_narrative nar;
 	struct table2 t2;
 	struct table4 t4;
@@ -316,20 +302,18 @@ int report_compute_counted(struct store *s, const struct agency_rec *ag, int yea
 	out->organ = report_organ_kind(ag->level);
 
 	if (pre == NULL) {
-		if ((rc = app_organ_year(s, ag->id, year, &own, e)) != 0)
+		if ((rc = ledger_year_read(s, ag->id, 1, year, a, &y, e)) != 0)
 			goto out;
+		ledger_year_organ(&y, ag->id, &own);
 		pre = &own;
 	}
-	fig.fees = pre->fees;
-	if ((rc = registers_table2(s, ag->id, year, &t2, e)) != 0 ||
-	    (rc = registers_table4(s, ag->id, year, NULL, &t4, e)) != 0 ||
-	    (rc = registers_narrative(s, ag->id, year, a, &nar, e)) != 0 ||
-	    (rc = docs_published(s, ag->id, year, &fig.docs_published, e)) != 0)
-		goto out;
+	fig.fees = pre->apps.fees;
+	fig.docs_published = pre->docs_published;
+	registers_year(pre->recs, pre->nrecs, year, NULL, a, &t2, &t4, &nar);
 	/* T3-07 compares with the notices 六 reports; "无" reports none (as a reader sees it) */
 	out->fee_notices = fig.fees.notices || fig.fees.paid ? fig.fees.notices : -1;
 	report_fill_t2(&out->cells, &t2);
-	report_fill_t3(&out->cells, &pre->tally);
+	report_fill_t3(&out->cells, &pre->apps.tally);
 	report_fill_t4(&out->cells, &t4);
 
 	fig.year = year;
@@ -348,8 +332,7 @@ int report_compute_counted(struct store *s, const struct agency_rec *ag, int yea
 	fig.lawsuits = t4.lit_direct.total + t4.lit_after_rev.total;
 
 	for (int t = 0; t < RTEXT__MAX; t++) {
-		if ((rc = report_text_get(s, ag->id, year, t, a, &text, e)) != 0)
-			goto out;
+		text = pre->texts[t];
 		if (!text && t != RTEXT_PROBLEMS) {
 			buf_reset(&draft);
 			rc = t == RTEXT_OVERVIEW ? report_overview_draft(ag->name, &fig, &draft)

@@ -105,12 +105,12 @@ int report_compute(struct store *s, const struct agency_rec *ag, int year, struc
 		   struct annual_report *out, struct report_figures *figures,
 		   struct gk_error *e) GK_WUR;
 
-/* The same with the organ's applications and fees of the year already counted (pre, from
- * app_region_year: a region computes every organ's report from one pass over the year; NULL:
- * counted here, app_organ_year). */
-struct app_organ_year;
+/* The same with the organ's year already read (pre, its part of a region's ledger_year: a
+ * region computes every organ's report from one read of the year; NULL: read here, for the
+ * organ alone, domain/report_ledger.h). */
+struct organ_year;
 int report_compute_counted(struct store *s, const struct agency_rec *ag, int year,
-			   const struct app_organ_year *pre, struct arena *a,
+			   const struct organ_year *pre, struct arena *a,
 			   struct annual_report *out, struct report_figures *figures,
 			   struct gk_error *e) GK_WUR;
 

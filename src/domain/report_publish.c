@@ -6,14 +6,17 @@
 #include "domain/report_publish.h"
 
 #include <inttypes.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/crypto.h"
 #include "base/mem.h"
+#include "base/sorted.h"
 #include "domain/audit.h"
 #include "domain/report_compute.h"
+#include "domain/report_ledger.h"
 #include "render/render.h"
 #include "text/date.h"
 #include "text/jsonw.h"
@@ -52,27 +55,25 @@ int report_cells_parse(const char *text, struct report_cells *c, struct gk_error
 	return 0;
 }
 
-int report_published(struct store *s, int64_t agency_id, int year, int revision, struct arena *a,
-		     struct annual_report *out, struct report_pub_rec *rec, struct gk_error *e)
+/* The report publication r froze (its cells and sections) into *out, its organ named. */
+static int report_of_pub(struct store *s, const struct report_pub_rec *r, struct arena *a,
+			 struct annual_report *out, struct gk_error *e)
 {
 	const struct report_format *f;
 	struct report_pub_section *secs;
-	struct report_pub_rec r;
 	struct agency_rec ag;
 	size_t n;
 	int rc;
 
-	if ((rc = report_store(s)->pub_get(s, agency_id, year, revision, a, &r, e)) != 0)
-		return rc;
-	if (!(f = fmt_by_id(r.format)))
-		return err_set(e, ERR_DB, "format", "a published report has an unknown format '%s'", r.format);
+	if (!(f = fmt_by_id(r->format)))
+		return err_set(e, ERR_DB, "format", "a published report has an unknown format '%s'", r->format);
 	report_free(out);
 	report_init(out, f);
 	cells_init_zero(&out->cells, f);
-	out->year = year;
-	if ((rc = agency_store(s)->get(s, agency_id, a, &ag, e)) != 0 ||
-	    (rc = report_cells_parse(r.cells, &out->cells, e)) != 0 ||
-	    (rc = report_store(s)->pub_sections(s, r.id, a, &secs, &n, e)) != 0)
+	out->year = r->year;
+	if ((rc = agency_store(s)->get(s, r->agency_id, a, &ag, e)) != 0 ||
+	    (rc = report_cells_parse(r->cells, &out->cells, e)) != 0 ||
+	    (rc = report_store(s)->pub_sections(s, r->id, a, &secs, &n, e)) != 0)
 		return rc;
 	report_set_agency(out, ag.name);
 	out->organ = report_organ_kind(ag.level);
@@ -81,31 +82,59 @@ int report_published(struct store *s, int64_t agency_id, int year, int revision,
 		if (sec >= 0)
 			report_set_section(out, sec, secs[i].body);
 	}
+	return 0;
+}
+
+int report_published(struct store *s, int64_t agency_id, int year, int revision, struct arena *a,
+		     struct annual_report *out, struct report_pub_rec *rec, struct gk_error *e)
+{
+	struct report_pub_rec r;
+	int rc;
+
+	if ((rc = report_store(s)->pub_get(s, agency_id, year, revision, a, &r, e)) != 0 ||
+	    (rc = report_of_pub(s, &r, a, out, e)) != 0)
+		return rc;
 	if (rec)
 		*rec = r;
 	return 0;
 }
 
+/* The rules of spec §6 on r, and the cross-year rules against prev (the previous year's latest
+ * publication; NULL: none). */
+static int check_after(struct store *s, const struct annual_report *r,
+		       const struct report_pub_rec *prev, struct findings *out, struct gk_error *e)
+{
+	struct rule_options o = { .produced_here = 1 };
+	struct annual_report p;
+	struct arena a;
+	int rc = 0;
+
+	rules_check(r, &o, out);
+	if (prev == NULL)
+		return 0;
+	arena_init(&a);
+	report_init(&p, r->cells.fmt);
+	/* REQ 报告格式-T3-05: next year's 二 equals this year's published 四 (E here). */
+	if ((rc = report_of_pub(s, prev, &a, &p, e)) == 0)
+		rules_check_cross(&p, r, &o, out);
+	report_free(&p);
+	arena_free(&a);
+	return rc;
+}
+
 int report_check(struct store *s, int64_t agency_id, const struct annual_report *r,
 		 struct findings *out, struct gk_error *e)
 {
-	struct rule_options o = { .produced_here = 1 };
-	struct annual_report prev;
+	struct report_pub_rec prev;
 	struct arena a;
 	int rc;
 
-	rules_check(r, &o, out);
 	arena_init(&a);
-	report_init(&prev, r->cells.fmt);
-	rc = report_published(s, agency_id, r->year - 1, 0, &a, &prev, NULL, e);
-	if (rc == 0) {
-		/* REQ 报告格式-T3-05: next year's 二 equals this year's published 四 (E here). */
-		rules_check_cross(&prev, r, &o, out);
-	} else if (rc == ERR_NOTFOUND) {
+	rc = report_store(s)->pub_get(s, agency_id, r->year - 1, 0, &a, &prev, e);
+	if (rc == ERR_NOTFOUND)
 		memset(e, 0, sizeof *e);
-		rc = 0;
-	}
-	report_free(&prev);
+	if (rc == 0 || rc == ERR_NOTFOUND)
+		rc = check_after(s, r, rc == 0 ? &prev : NULL, out, e);
 	arena_free(&a);
 	return rc;
 }
@@ -358,8 +387,10 @@ static int under(const struct organ_list *l, size_t i, int64_t root)
 }
 
 /* The Table 三 totals and the findings count of organ o's report r. */
+/* The Table 三 totals and the findings count of organ o's report r (prev: the organ's latest
+ * publication of the year before, NULL: none). */
 static int organ_status(struct store *s, struct region_organ *o, const struct annual_report *r,
-			struct gk_error *e)
+			const struct report_pub_rec *prev, struct gk_error *e)
 {
 	struct findings f;
 	int rc;
@@ -368,7 +399,7 @@ static int organ_status(struct store *s, struct region_organ *o, const struct an
 	o->handled = cells_t3_get(&r->cells, T3R_HANDLED_TOTAL, T3C_TOTAL);
 	o->carried_out = cells_t3_get(&r->cells, T3R_CARRIED_OUT, T3C_TOTAL);
 	findings_init(&f);
-	if ((rc = report_check(s, o->id, r, &f, e)) == 0) {
+	if ((rc = check_after(s, r, prev, &f, e)) == 0) {
 		o->errors = findings_count(&f, SEV_ERROR);
 		o->warnings = findings_count(&f, SEV_WARN);
 	}
@@ -376,29 +407,56 @@ static int organ_status(struct store *s, struct region_organ *o, const struct an
 	return rc;
 }
 
-/* What app_region_year counted for a region, once its first organ's report is computed. */
-struct region_counted {
-	int64_t root_id;
-	int done;
-	struct app_organ_year *v;
-	size_t n;
+/* The latest publication of a year of each organ of a region, by organ (in a). */
+struct region_pubs {
+	struct report_pub_rec *v;
+	size_t n, cap;
+	struct arena *a;
 };
 
-/* Organ ag's report of year computed, its applications and fees taken from what was counted
- * for the whole region (counted then, the first time). */
-static int compute(struct store *s, const struct agency_rec *ag, int year,
-		   struct region_counted *c, struct arena *a, struct annual_report *out,
-		   struct gk_error *e)
+static int keep_pub(void *ctx, const struct report_pub_rec *r)
 {
-	static const struct app_organ_year none;
-	const struct app_organ_year *pre;
+	struct region_pubs *p = ctx;
+	struct report_pub_rec *c = ARENA_PUSH(p->a, p->v, p->n, p->cap, 64);
+
+	*c = *r;
+	c->format = arena_strdup(p->a, r->format);
+	c->reason = r->reason ? arena_strdup(p->a, r->reason) : NULL;
+	c->cells = arena_strdup(p->a, r->cells);
+	c->sha256 = arena_strdup(p->a, r->sha256);
+	c->published_at = arena_strdup(p->a, r->published_at);
+	c->published_by = arena_strdup(p->a, r->published_by);
+	return 0;
+}
+
+static const struct report_pub_rec *pub_of(const struct region_pubs *p, int64_t agency_id)
+{
+	size_t lo = sorted_lower_bound(p->v, p->n, sizeof *p->v,
+				       offsetof(struct report_pub_rec, agency_id), agency_id);
+
+	return lo < p->n && p->v[lo].agency_id == agency_id ? &p->v[lo] : NULL;
+}
+
+/* What a region's report reads of the ledger: the year of every organ under root, read the
+ * first time an organ's report is computed from it. */
+struct region_read {
+	int64_t root_id;
+	int done;
+	struct ledger_year y;
+};
+
+/* Organ ag's report of year computed from the region's year (read then, the first time). */
+static int compute(struct store *s, const struct agency_rec *ag, int year, struct region_read *c,
+		   struct arena *a, struct annual_report *out, struct gk_error *e)
+{
+	struct organ_year one;
 	int rc;
 
-	if (!c->done && (rc = app_region_year(s, c->root_id, year, a, &c->v, &c->n, e)) != 0)
+	if (!c->done && (rc = ledger_year_read(s, c->root_id, 0, year, a, &c->y, e)) != 0)
 		return rc;
 	c->done = 1;
-	pre = app_organ_year_find(c->v, c->n, ag->id);
-	return report_compute_counted(s, ag, year, pre ? pre : &none, a, out, NULL, e);
+	ledger_year_organ(&c->y, ag->id, &one);
+	return report_compute_counted(s, ag, year, &one, a, out, NULL, e);
 }
 
 int report_region(struct store *s, const struct agency_rec *root, int year, int drafts,
@@ -407,7 +465,8 @@ int report_region(struct store *s, const struct agency_rec *root, int year, int 
 {
 	const struct report_format *f = fmt_for_year(year);
 	struct organ_list l = { .a = a };
-	struct region_counted counted = { .root_id = root->id };
+	struct region_read read = { .root_id = root->id };
+	struct region_pubs pubs = { .a = a }, before = { .a = a };
 	struct annual_report one;
 	struct buf text;
 	int rc;
@@ -428,8 +487,11 @@ int report_region(struct store *s, const struct agency_rec *root, int year, int 
 	memset(sum->each, 0, (l.n + 1) * sizeof *sum->each);
 	report_init(&one, f);
 	buf_init(&text, 0);
+	if ((rc = report_store(s)->pubs_organs(s, root->id, 0, year, keep_pub, &pubs, e)) == 0)
+		rc = report_store(s)->pubs_organs(s, root->id, 0, year - 1, keep_pub, &before, e);
 	for (size_t i = 0; i < l.n && rc == 0; i++) {
-		struct report_pub_rec pub;
+		const struct report_pub_rec *pub = pub_of(&pubs, l.v[i].id);
+		const struct report_pub_rec *prev = pub_of(&before, l.v[i].id);
 		struct region_organ *o;
 
 		if (!under(&l, i, root->id))
@@ -438,31 +500,18 @@ int report_region(struct store *s, const struct agency_rec *root, int year, int 
 		o->id = l.v[i].id;
 		o->parent_id = l.v[i].parent_id;
 		o->name = l.v[i].name;
-		if (drafts) {
-			rc = report_store(s)->pub_get(s, l.v[i].id, year, 0, a, &pub, e);
-			if (rc == ERR_NOTFOUND) {
-				memset(e, 0, sizeof *e);
-				pub.revision = 0;
-				pub.published_at = NULL;
-			} else if (rc != 0) {
-				break;
-			}
-			rc = compute(s, &l.v[i], year, &counted, a, &one, e);
-		} else {
-			rc = report_published(s, l.v[i].id, year, 0, a, &one, &pub, e);
-		}
-		if (rc == ERR_NOTFOUND && !drafts) {
-			memset(e, 0, sizeof *e);
+		if (!drafts && !pub) {
 			sum->missing[sum->nmissing++] = l.v[i].name;
 			/* left out of the sum: its figures as computed now, for the list */
-			if ((rc = compute(s, &l.v[i], year, &counted, a, &one, e)) == 0)
-				rc = organ_status(s, o, &one, e);
+			if ((rc = compute(s, &l.v[i], year, &read, a, &one, e)) == 0)
+				rc = organ_status(s, o, &one, prev, e);
 			continue;
 		}
+		rc = drafts ? compute(s, &l.v[i], year, &read, a, &one, e) : report_of_pub(s, pub, a, &one, e);
 		if (rc != 0)
 			break;
-		o->revision = pub.revision;
-		o->published_at = pub.published_at;
+		o->revision = pub ? pub->revision : 0;
+		o->published_at = pub ? pub->published_at : NULL;
 		if (one.cells.fmt != f) {
 			rc = err_set(e, ERR_DB, "format", "%s's %d report uses format %s", l.v[i].name, year,
 				     one.cells.fmt->id);
@@ -474,7 +523,7 @@ int report_region(struct store *s, const struct agency_rec *root, int year, int 
 		}
 		o->summed = 1;
 		sum->included++;
-		rc = organ_status(s, o, &one, e);
+		rc = organ_status(s, o, &one, prev, e);
 	}
 	if (rc == 0) {
 		rc = buf_printf(&text, "本汇总为%s及其所属%zu个机关%d年%s政府信息公开工作年度报告之和，"

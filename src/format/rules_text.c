@@ -81,17 +81,29 @@ void rule_txt_02(struct rule_ctx *x) { section_empty(x, SEC_OTHER_MATTERS, 1); }
 
 /* ---- narrative figures (T3-08, TXT-03) ---------------------------------------------------- */
 
+/* The length of the sentence end at p (。！？； or a line break), 0 if none: read byte by byte,
+ * for the checker calls this on every byte of every report it reads. */
+static size_t sentence_end(const char *p)
+{
+	const unsigned char *u = (const unsigned char *)p;
+
+	if (u[0] == '\n')
+		return 1;
+	if (u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x82)                     /* 。 U+3002 */
+		return 3;
+	if (u[0] == 0xEF && u[1] == 0xBC && (u[2] == 0x81 || u[2] == 0x9F || /* ！ ？ */
+					     u[2] == 0x9B))                   /* ； */
+		return 3;
+	return 0;
+}
+
 void rules_each_sentence(const char *text, void (*fn)(const char *s, size_t len, void *arg),
 			  void *arg)
 {
 	const char *p = text, *start = text;
-	static const char *const ends[] = { "。", "！", "？", "；", "\n" };
 
 	while (*p) {
-		size_t el = 0;
-		for (size_t i = 0; i < sizeof ends / sizeof ends[0] && !el; i++)
-			if (strncmp(p, ends[i], strlen(ends[i])) == 0)
-				el = strlen(ends[i]);
+		size_t el = sentence_end(p);
 		if (el) {
 			if (p > start)
 				fn(start, (size_t)(p - start), arg);

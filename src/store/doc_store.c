@@ -193,6 +193,35 @@ static int list(struct store *s, const struct doc_filter *f, doc_row_fn fn, void
 	return rc;
 }
 
+struct organ_count {
+	doc_organ_count_fn fn;
+	void *ctx;
+};
+
+static int organ_count_row(void *p, struct db_stmt *st)
+{
+	struct organ_count *c = p;
+
+	return c->fn(c->ctx, db_col_int(st, 0), db_col_int(st, 1));
+}
+
+static int published_organs(struct store *s, int64_t root_id, int alone, int year,
+			    doc_organ_count_fn fn, void *ctx, struct gk_error *e)
+{
+	struct organ_count c = { fn, ctx };
+	struct db_stmt *st;
+	char y[12];
+	int rc;
+
+	if ((rc = db_stmt(s, ST_DOC_ORGANS_PUBLISHED, &st, e)) != 0)
+		return rc;
+	snprintf(y, sizeof y, "%04d", year);
+	db_bind_int(st, 1, root_id);
+	db_bind_int(st, 2, alone != 0);
+	db_bind_text(st, 3, y);
+	return db_each(s, st, "counting the documents published", organ_count_row, &c, e);
+}
+
 /* The search key (migration "search"): what each bit range holds. */
 #define KEY_PUBLISHED ((int64_t)1 << 62)
 #define KEY_DAY_SHIFT 45
@@ -507,6 +536,7 @@ const struct doc_store_ops store_doc_ops = {
 	.update = update,
 	.get = get,
 	.list = list,
+	.published_organs = published_organs,
 	.search = search,
 	.search_scope = search_scope,
 	.search_doc_of = search_doc_of,

@@ -117,6 +117,7 @@ struct search_spec {
 };
 
 typedef int (*doc_row_fn)(void *ctx, const struct doc *d);
+typedef int (*doc_organ_count_fn)(void *ctx, int64_t agency_id, int64_t n);
 typedef int (*doc_event_fn)(void *ctx, const struct doc_event *ev);
 typedef int (*search_row_fn)(void *ctx, const struct search_row *r);
 
@@ -134,6 +135,10 @@ struct doc_store_ops {
 	/* Matching documents newest first (published, else updated), body NULL. */
 	int (*list)(struct store *s, const struct doc_filter *f, doc_row_fn fn, void *ctx,
 		    struct gk_error *e);
+	/* How many documents organ root_id alone (alone <> 0), or it and each organ under it (a
+	 * region: one statement), published in year: fn once per organ that has any. */
+	int (*published_organs)(struct store *s, int64_t root_id, int alone, int year,
+				doc_organ_count_fn fn, void *ctx, struct gk_error *e);
 	/* The documents matching q->terms under q->f, newest first, each with the fields results
 	 * are filtered and counted by; the first q->nscore scored (title weighted above the 文号 /
 	 * 索引号, the body and the attachments' text). Stops when fn returns non-zero. */

@@ -14,17 +14,22 @@ struct regtable {
 	const char *reg;
 	int ncols;
 	enum stmt_id insert, select, update, remove;  /* update: SET every column, then id, organ */
+	enum stmt_id organs;                          /* the rows of an organ or a region */
 };
 
 static const struct regtable tables[] = {
-	{ "normdoc", 5, ST_REG_NORMDOC_INSERT, ST_REG_NORMDOC_SELECT, ST_REG_NORMDOC_UPDATE, ST_REG_NORMDOC_DELETE },
+	{ "normdoc", 5, ST_REG_NORMDOC_INSERT, ST_REG_NORMDOC_SELECT, ST_REG_NORMDOC_UPDATE,
+	  ST_REG_NORMDOC_DELETE, ST_REG_NORMDOC_ORGANS },
 	{ "decision", 7, ST_REG_DECISION_INSERT, ST_REG_DECISION_SELECT, ST_REG_DECISION_UPDATE,
-	  ST_REG_DECISION_DELETE },
-	{ "fee", 5, ST_REG_FEE_INSERT, ST_REG_FEE_SELECT, ST_REG_FEE_UPDATE, ST_REG_FEE_DELETE },
-	{ "case", 8, ST_REG_CASE_INSERT, ST_REG_CASE_SELECT, ST_REG_CASE_UPDATE, ST_REG_CASE_DELETE },
+	  ST_REG_DECISION_DELETE, ST_REG_DECISION_ORGANS },
+	{ "fee", 5, ST_REG_FEE_INSERT, ST_REG_FEE_SELECT, ST_REG_FEE_UPDATE, ST_REG_FEE_DELETE,
+	  ST_REG_FEE_ORGANS },
+	{ "case", 8, ST_REG_CASE_INSERT, ST_REG_CASE_SELECT, ST_REG_CASE_UPDATE, ST_REG_CASE_DELETE,
+	  ST_REG_CASE_ORGANS },
 	{ "feedback", 7, ST_REG_FEEDBACK_INSERT, ST_REG_FEEDBACK_SELECT, ST_REG_FEEDBACK_UPDATE,
-	  ST_REG_FEEDBACK_DELETE },
-	{ "news", 4, ST_REG_NEWS_INSERT, ST_REG_NEWS_SELECT, ST_REG_NEWS_UPDATE, ST_REG_NEWS_DELETE },
+	  ST_REG_FEEDBACK_DELETE, ST_REG_FEEDBACK_ORGANS },
+	{ "news", 4, ST_REG_NEWS_INSERT, ST_REG_NEWS_SELECT, ST_REG_NEWS_UPDATE, ST_REG_NEWS_DELETE,
+	  ST_REG_NEWS_ORGANS },
 };
 
 static const struct regtable *table_of(const char *reg, struct gk_error *e)
@@ -122,28 +127,22 @@ static int remove_row(struct store *s, const char *reg, int64_t agency_id, int64
 	return change(s, reg, agency_id, id, NULL, e);
 }
 
-static int list(struct store *s, const char *reg, int64_t agency_id, struct arena *a, struct regrow **out,
-		size_t *n, struct gk_error *e)
+/* The rows of statement st (id, t's columns, [document_id,] [agency_id]) as an array in a. */
+static int read_rows(struct store *s, const struct regtable *t, struct db_stmt *st, int with_organ,
+		     struct arena *a, struct regrow **out, size_t *n, struct gk_error *e)
 {
-	const struct regtable *t = table_of(reg, e);
 	struct regrow *rows = NULL;
 	size_t nrows = 0, cap = 0;
-	struct db_stmt *st;
-	int rc, row;
+	int rc, row, normdoc = strcmp(t->reg, "normdoc") == 0;
 
-	*out = NULL;
-	*n = 0;
-	if (t == NULL)
-		return ERR_INVALID;
-	if ((rc = db_stmt(s, t->select, &st, e)) != 0)
-		return rc;
-	db_bind_int(st, 1, agency_id);
 	while ((rc = db_next(s, st, &row, "listing a register", e)) == 0 && row) {
 		struct regrow *r = ARENA_PUSH(a, rows, nrows, cap, 64);
 
 		r->id = db_col_int(st, 0);
-		if (strcmp(t->reg, "normdoc") == 0)
+		if (normdoc)
 			r->document_id = db_col_int(st, t->ncols + 1);
+		if (with_organ)
+			r->agency_id = db_col_int(st, t->ncols + 1 + normdoc);
 		for (int c = 0; c < t->ncols; c++) {
 			switch (db_col_type(st, c + 1)) {
 			case DB_NULL:
@@ -164,6 +163,44 @@ static int list(struct store *s, const char *reg, int64_t agency_id, struct aren
 	*out = rows;
 	*n = nrows;
 	return 0;
+}
+
+static int list(struct store *s, const char *reg, int64_t agency_id, struct arena *a, struct regrow **out,
+		size_t *n, struct gk_error *e)
+{
+	const struct regtable *t = table_of(reg, e);
+	struct db_stmt *st;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (t == NULL)
+		return ERR_INVALID;
+	if ((rc = db_stmt(s, t->select, &st, e)) != 0)
+		return rc;
+	db_bind_int(st, 1, agency_id);
+	if ((rc = read_rows(s, t, st, 0, a, out, n, e)) == 0)
+		for (size_t i = 0; i < *n; i++)
+			(*out)[i].agency_id = agency_id;
+	return rc;
+}
+
+static int list_organs(struct store *s, const char *reg, int64_t root_id, int alone, struct arena *a,
+		       struct regrow **out, size_t *n, struct gk_error *e)
+{
+	const struct regtable *t = table_of(reg, e);
+	struct db_stmt *st;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (t == NULL)
+		return ERR_INVALID;
+	if ((rc = db_stmt(s, t->organs, &st, e)) != 0)
+		return rc;
+	db_bind_int(st, 1, root_id);
+	db_bind_int(st, 2, alone != 0);
+	return read_rows(s, t, st, 1, a, out, n, e);
 }
 
 static int normdoc_sync(struct store *s, int64_t agency_id, int64_t document_id, const struct regrow *row,
@@ -204,6 +241,7 @@ static int feedback_max_serial(struct store *s, int64_t agency_id, const char *p
 const struct register_store_ops store_register_ops = {
 	.insert = insert,
 	.list = list,
+	.list_organs = list_organs,
 	.update = update,
 	.remove = remove_row,
 	.normdoc_sync = normdoc_sync,

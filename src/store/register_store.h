@@ -31,6 +31,7 @@ struct regrow {
 	int64_t id;
 	struct regcell c[REGROW_MAX];
 	int64_t document_id;   /* normdoc (list only): the catalogue document it follows, 0 = none */
+	int64_t agency_id;     /* list, list_organs: the organ whose row it is */
 };
 
 struct register_store_ops {
@@ -47,6 +48,10 @@ struct register_store_ops {
 	/* Every row of register reg for the organ, in id order, as an array in a (cells' text too). */
 	int (*list)(struct store *s, const char *reg, int64_t agency_id, struct arena *a,
 		    struct regrow **out, size_t *n, struct gk_error *e);
+	/* The same for organ root_id alone (alone <> 0), or for it and every organ under it (a
+	 * region: one statement for all its organs), by organ then id. */
+	int (*list_organs)(struct store *s, const char *reg, int64_t root_id, int alone,
+			   struct arena *a, struct regrow **out, size_t *n, struct gk_error *e);
 	/* Insert or replace the normdoc row that mirrors catalogue document document_id (a
 	 * published 规章 / 行政规范性文件); *id gets the row's id. */
 	int (*normdoc_sync)(struct store *s, int64_t agency_id, int64_t document_id, const struct regrow *row,

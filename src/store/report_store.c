@@ -55,6 +55,31 @@ static int text_list(struct store *s, int64_t agency_id, report_text_fn fn, void
 	return db_each(s, st, "listing report texts", text_row, &c, e);
 }
 
+static int organ_text_row(void *p, struct db_stmt *st)
+{
+	struct text_each *c = p;
+	struct report_text_rec r = {
+		.agency_id = db_col_int(st, 0), .section = db_col_text(st, 1),
+		.body = db_col_text(st, 2),
+	};
+	return c->fn(c->ctx, &r);
+}
+
+static int texts_organs(struct store *s, int64_t root_id, int alone, int year, report_text_fn fn,
+			void *ctx, struct gk_error *e)
+{
+	struct text_each c = { fn, ctx };
+	struct db_stmt *st;
+	int rc;
+
+	if ((rc = db_stmt(s, ST_REPORT_ORGANS_TEXTS, &st, e)) != 0)
+		return rc;
+	db_bind_int(st, 1, root_id);
+	db_bind_int(st, 2, alone != 0);
+	db_bind_int(st, 3, year);
+	return db_each(s, st, "reading the report texts", organ_text_row, &c, e);
+}
+
 static int text_put(struct store *s, int64_t agency_id, int year, const char *section,
 		    const char *body, const char *at, const char *by, struct gk_error *e)
 {
@@ -208,19 +233,13 @@ static int artifact_get(struct store *s, int64_t pub_id, const char *kind, struc
 	return 0;
 }
 
-static int pub_list(struct store *s, int64_t agency_id, int year, report_pub_fn fn, void *ctx,
+/* fn for each row of st (PUB_COLS), each in an arena of its own freed after the call. */
+static int each_pub(struct store *s, struct db_stmt *st, report_pub_fn fn, void *ctx,
 		    struct gk_error *e)
 {
-	struct db_stmt *st;
 	struct arena a;
 	int rc, row;
 
-	if ((rc = db_stmt(s, ST_REPORT_PUB_LIST, &st, e)) != 0)
-		return rc;
-	db_bind_int(st, 1, agency_id);
-	db_bind_int(st, 2, agency_id);
-	db_bind_int(st, 3, year);
-	db_bind_int(st, 4, year);
 	arena_init(&a);
 	while ((rc = db_next(s, st, &row, "listing published reports", e)) == 0 && row) {
 		struct report_pub_rec r;
@@ -237,10 +256,41 @@ static int pub_list(struct store *s, int64_t agency_id, int year, report_pub_fn 
 	return rc;
 }
 
+static int pub_list(struct store *s, int64_t agency_id, int year, report_pub_fn fn, void *ctx,
+		    struct gk_error *e)
+{
+	struct db_stmt *st;
+	int rc;
+
+	if ((rc = db_stmt(s, ST_REPORT_PUB_LIST, &st, e)) != 0)
+		return rc;
+	db_bind_int(st, 1, agency_id);
+	db_bind_int(st, 2, agency_id);
+	db_bind_int(st, 3, year);
+	db_bind_int(st, 4, year);
+	return each_pub(s, st, fn, ctx, e);
+}
+
+static int pubs_organs(struct store *s, int64_t root_id, int alone, int year, report_pub_fn fn,
+		       void *ctx, struct gk_error *e)
+{
+	struct db_stmt *st;
+	int rc;
+
+	if ((rc = db_stmt(s, ST_REPORT_ORGANS_PUBS, &st, e)) != 0)
+		return rc;
+	db_bind_int(st, 1, root_id);
+	db_bind_int(st, 2, alone != 0);
+	db_bind_int(st, 3, year);
+	return each_pub(s, st, fn, ctx, e);
+}
+
 const struct report_store_ops store_report_ops = {
 	.text_get = text_get,
 	.text_put = text_put,
 	.text_list = text_list,
+	.texts_organs = texts_organs,
+	.pubs_organs = pubs_organs,
 	.pub_insert = pub_insert,
 	.pub_section_insert = pub_section_insert,
 	.artifact_insert = artifact_insert,

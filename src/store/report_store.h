@@ -41,6 +41,7 @@ typedef int (*report_pub_fn)(void *ctx, const struct report_pub_rec *r);
 
 /* One stored section text (table report_text). */
 struct report_text_rec {
+	int64_t agency_id;     /* texts_organs only */
 	int year;
 	const char *section;
 	const char *body;
@@ -60,6 +61,10 @@ struct report_store_ops {
 	/* Every stored text of an organ, by year and section; stops when fn returns non-zero. */
 	int (*text_list)(struct store *s, int64_t agency_id, report_text_fn fn, void *ctx,
 			 struct gk_error *e);
+	/* The texts of year of organ root_id alone (alone <> 0), or of it and every organ under it
+	 * (a region: one statement), each with its organ (no updated_at/by). */
+	int (*texts_organs)(struct store *s, int64_t root_id, int alone, int year, report_text_fn fn,
+			    void *ctx, struct gk_error *e);
 	/* Insert a revision (id ignored; *id gets it). ERR_CONFLICT when (organ, year, revision)
 	 * exists. */
 	int (*pub_insert)(struct store *s, const struct report_pub_rec *r, int64_t *id,
@@ -79,6 +84,11 @@ struct report_store_ops {
 	 * (65 bytes); ERR_NOTFOUND if that kind was not frozen. */
 	int (*artifact_get)(struct store *s, int64_t pub_id, const char *kind, struct arena *a,
 			    const char **body, size_t *len, char sha256[65], struct gk_error *e);
+	/* The latest revision of year of organ root_id alone (alone <> 0), or of it and of each
+	 * organ under it that published one (a region: one statement), by organ; fn's record is
+	 * good during the call only. */
+	int (*pubs_organs)(struct store *s, int64_t root_id, int alone, int year, report_pub_fn fn,
+			   void *ctx, struct gk_error *e);
 	/* Every revision, of one organ (agency_id != 0) and/or one year (year != 0), ordered by
 	 * organ, year, revision; stops when fn returns non-zero. */
 	int (*pub_list)(struct store *s, int64_t agency_id, int year, report_pub_fn fn, void *ctx,

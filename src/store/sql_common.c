@@ -13,6 +13,13 @@
  */
 #include "store/stmt.h"
 
+/* What an annual report reads of organ ?1 alone (?2 <> 0), or of organ ?1 and every organ under
+ * it at once (?2 = 0: a region, whose 1,000 organs are read by one statement, not 1,000): the
+ * organs of the statements named *_ORGANS_*, each of which gives rows by organ. */
+#define ORGANS \
+	"WITH RECURSIVE region(id) AS (SELECT CAST(?1 AS BIGINT) UNION ALL " \
+	"SELECT g.id FROM agency g JOIN region r ON g.parent_id = r.id WHERE ?2 = 0) "
+
 const char *const sql_common[STMT_COUNT] = {
 /* agency */
 #define AGENCY_COLS "id, name, code, level, parent_id, created_at"
@@ -134,20 +141,20 @@ const char *const sql_common[STMT_COUNT] = {
 		"RETURNING id",
 	[ST_APP_NOTICES] =
 		"SELECT " APP_NOTICE_COLS " FROM app_notice WHERE app_id = ? ORDER BY id",
-	/* An organ's year for its annual report, or (?2 = 0) that of the organ ?1 and every organ
-	 * under it at once (a region), by organ: one pass over the year's rows, not one an organ. */
-#define ORGANS \
-		"WITH RECURSIVE region(id) AS (SELECT CAST(?1 AS BIGINT) UNION ALL " \
-		"SELECT g.id FROM agency g JOIN region r ON g.parent_id = r.id WHERE ?2 = 0) "
+	/* An organ's year for its annual report, or that of a region (ORGANS, above), by organ:
+	 * one pass over the year's rows, not one an organ. */
+	/* (Ordered by "agency_id + 0" outside the grouping: so PostgreSQL groups by hashing and
+	 * sorts the groups, not the year's rows: 1.9 s → 1.0 s for 10⁶ applications.) */
 	[ST_APP_ORGANS_YEAR] =
 		ORGANS
-		"SELECT a.agency_id, a.applicant_type, "
-		"CASE WHEN a.received < ?3 THEN 1 ELSE 0 END, "
-		"CASE WHEN a.closed IS NOT NULL AND a.closed <= ?4 THEN 1 ELSE 0 END, "
-		"CASE WHEN a.closed IS NOT NULL AND a.closed <= ?4 THEN a.outcome END, count(*) "
+		"SELECT * FROM (SELECT a.agency_id AS agency_id, a.applicant_type AS applicant_type, "
+		"CASE WHEN a.received < ?3 THEN 1 ELSE 0 END AS carried_in, "
+		"CASE WHEN a.closed IS NOT NULL AND a.closed <= ?4 THEN 1 ELSE 0 END AS closed_in, "
+		"CASE WHEN a.closed IS NOT NULL AND a.closed <= ?4 THEN a.outcome END AS outcome, "
+		"count(*) AS n "
 		"FROM application a WHERE a.agency_id IN (SELECT id FROM region) "
 		"AND a.received <= ?4 AND (a.closed IS NULL OR a.closed >= ?3) "
-		"GROUP BY 1, 2, 3, 4, 5 ORDER BY 1",
+		"GROUP BY 1, 2, 3, 4, 5) t ORDER BY t.agency_id + 0",
 	/* the fee notices (?3) and fees paid (?4) dated ?5..?6, by organ and kind: how many, and
 	 * the amounts of the latest notice at or before each (a notice's own amount) */
 	[ST_APP_ORGANS_FEES] =
@@ -158,7 +165,6 @@ const char *const sql_common[STMT_COUNT] = {
 		"FROM app_event v JOIN application a ON a.id = v.app_id "
 		"WHERE a.agency_id IN (SELECT id FROM region) AND v.kind IN (?3, ?4) "
 		"AND v.date >= ?5 AND v.date <= ?6 GROUP BY 1, 2 ORDER BY 1",
-#undef ORGANS
 
 /* user */
 #define USER_COLS "id, name, display_name, role, agency_id, password_hash, created_at"
@@ -256,6 +262,11 @@ const char *const sql_common[STMT_COUNT] = {
 /* report */
 #define PUB_COLS "id, agency_id, year, revision, format, reason, cells, sha256, published_at, " \
 		 "published_by"
+	/* the organs' texts of year ?3 (ORGANS) */
+	[ST_REPORT_ORGANS_TEXTS] =
+		ORGANS
+		"SELECT agency_id, section, body FROM report_text WHERE agency_id IN "
+		"(SELECT id FROM region) AND year = ?3",
 	[ST_REPORT_TEXT_GET] =
 		"SELECT body FROM report_text WHERE agency_id = ? AND year = ? "
 		"AND section = ?",
@@ -278,6 +289,13 @@ const char *const sql_common[STMT_COUNT] = {
 	[ST_REPORT_ARTIFACT_INSERT] =
 		"INSERT INTO report_artifact (pub_id, kind, body, sha256) "
 		"VALUES (?, ?, ?, ?)",
+	/* the organs' latest revisions of year ?3 (ORGANS) */
+	[ST_REPORT_ORGANS_PUBS] =
+		ORGANS
+		"SELECT " PUB_COLS " FROM report_publication p WHERE p.agency_id IN "
+		"(SELECT id FROM region) AND p.year = ?3 AND p.revision = (SELECT max(q.revision) "
+		"FROM report_publication q WHERE q.agency_id = p.agency_id AND q.year = p.year) "
+		"ORDER BY p.agency_id",
 	[ST_REPORT_PUB_GET] =
 		"SELECT " PUB_COLS " FROM report_publication WHERE agency_id = ? "
 		"AND year = ? AND (? = 0 OR revision = ?) ORDER BY revision DESC LIMIT 1",
@@ -332,6 +350,13 @@ const char *const sql_common[STMT_COUNT] = {
 	[ST_DOC_GET] =
 		"SELECT " DOC_COLS ", d.body FROM document d "
 		"JOIN agency a ON a.id = d.agency_id WHERE d.id = ?",
+	/* the organs' documents published in year ?3 (text "YYYY"), by organ (ORGANS) */
+	[ST_DOC_ORGANS_PUBLISHED] =
+		ORGANS
+		"SELECT d.agency_id, count(*) FROM document d WHERE d.agency_id IN "
+		"(SELECT id FROM region) AND d.state = 'published' "
+		"AND substr(coalesce(d.published_date, d.signed_date, d.created_at), 1, 4) = ?3 "
+		"GROUP BY d.agency_id",
 	[ST_DOC_LIST] =
 		"SELECT " DOC_COLS " FROM document d "
 		"JOIN agency a ON a.id = d.agency_id WHERE " FILTER_SQL
@@ -389,6 +414,15 @@ const char *const sql_common[STMT_COUNT] = {
 #define SEL(t, cols) "SELECT id, " cols " FROM " t " WHERE agency_id = ? ORDER BY id"
 #define UPD(t, set) "UPDATE " t " SET " set " WHERE id = ? AND agency_id = ?"
 #define DEL(t) "DELETE FROM " t " WHERE id = ? AND agency_id = ?"
+/* the organs' rows (ORGANS), the organ's id last, by organ then id */
+#define ORG(t, cols) ORGANS "SELECT id, " cols ", agency_id FROM " t " WHERE agency_id IN " \
+	"(SELECT id FROM region) ORDER BY agency_id, id"
+	[ST_REG_NORMDOC_ORGANS] = ORG("reg_normdoc", NORMDOC_COLS ", document_id"),
+	[ST_REG_DECISION_ORGANS] = ORG("reg_decision", DECISION_COLS),
+	[ST_REG_FEE_ORGANS] = ORG("reg_fee", FEE_COLS),
+	[ST_REG_CASE_ORGANS] = ORG("reg_case", CASE_COLS),
+	[ST_REG_FEEDBACK_ORGANS] = ORG("reg_feedback", FEEDBACK_COLS),
+	[ST_REG_NEWS_ORGANS] = ORG("reg_news", NEWS_COLS),
 	[ST_REG_NORMDOC_INSERT] = INS("reg_normdoc", NORMDOC_COLS, "?, ?, ?, ?, ?"),
 	[ST_REG_NORMDOC_SELECT] = SEL("reg_normdoc", NORMDOC_COLS ", document_id"),
 	[ST_REG_NORMDOC_UPDATE] = UPD("reg_normdoc", "kind = ?, issued = ?, doc_no = ?, title = ?, repealed = ?"),
@@ -590,3 +624,4 @@ const char *const sql_common[STMT_COUNT] = {
 	[ST_COPY_USER_TOTP_WRITE] =
 		"INSERT INTO user_totp (user_id, secret, confirmed, last_step) VALUES (?, ?, ?, ?)",
 };
+#undef ORGANS

@@ -97,7 +97,9 @@ static void test_normdoc_sync_updates(void **state)
 {
 	struct gk_error e = { 0 };
 	struct reg_record *r;
+	struct reg_narrative nar;
 	struct table2 t2;
+	struct table4 t4;
 	int64_t id1, id2;
 	size_t n;
 
@@ -114,8 +116,9 @@ static void test_normdoc_sync_updates(void **state)
 	assert_int_equal(registers_list(S, AG, REG_NORMDOC, &A, &r, &n, &e), 0);
 	assert_int_equal(n, 1);
 	assert_true(r[0].v[NORMDOC_REPEALED].set);
-	assert_int_equal(registers_table2(S, AG, 2024, &t2, &e), 0);
+	assert_int_equal(registers_report_records(S, AG, 1, &A, &r, &n, &e), 0);
 	store_rollback(S);
+	registers_year(r, n, 2024, NULL, &A, &t2, &t4, &nar);
 	assert_int_equal(t2.normdoc.issued, 1);
 	assert_int_equal(t2.normdoc.repealed, 1);
 	assert_int_equal(t2.normdoc.in_force, 0);
