@@ -66,16 +66,40 @@ apply_rate() {  # DB N
 	local tok ag
 	tok=$(grep -o 'name="_csrf" value="[0-9a-f]*"' "$TMP/form.html" | head -1 | sed 's/.*value="\([0-9a-f]*\)"/\1/')
 	ag=$(grep -o '<option value="[0-9]*">' "$TMP/form.html" | head -1 | grep -o '[0-9]\+')
-	local t0 t1
+	# one curl process makes every request, 8 at a time (--parallel): spawning a shell and a
+	# curl per request would take most of the 2 cores from the processes measured
+	local i p
+	for i in $(seq 1 "$REQS"); do
+		[ "$i" -gt 1 ] && printf 'next\n'
+		p=${ports[$((i % n))]}
+		printf 'url = "http://127.0.0.1:%s/apply"\noutput = "/dev/null"\n' "$p"
+		printf 'cookie = "%s"\nwrite-out = "%%{http_code}\\n"\n' "$TMP/jar"
+		printf 'header = "X-Forwarded-For: 10.0.%d.%d"\n' $((i % 250)) $((i / 250 % 250))
+		printf 'data-urlencode = "%s"\n' "_csrf=$tok" "agency=$ag" applicant_type=np \
+			applicant_name=压测 phone=13800000000 doc_title=压测 description=压测
+	done >"$TMP/requests"
+	local t0 t1 cpu0 cpu1
+	cpu0=$(cpu_of "${PIDS[@]}" $(pgrep -f "postgres: .*apply") )
 	t0=$(date +%s.%N)
-	seq 1 "$REQS" | xargs -P 8 -I{} sh -c 'p=$(echo "$1" | cut -d" " -f$(( $2 % $3 + 1 ))); curl -s -o /dev/null -w "%{http_code}\n" -b "$4" -H "X-Forwarded-For: 10.0.$(( $2 % 250 )).$(( $2 / 250 % 250 ))" --data-urlencode "_csrf=$5" --data-urlencode "agency=$6" --data-urlencode applicant_type=np --data-urlencode applicant_name=压测 --data-urlencode phone=13800000000 --data-urlencode doc_title=压测 --data-urlencode description=压测 "http://127.0.0.1:$p/apply"' _ "${ports[*]}" {} "$n" "$TMP/jar" "$tok" "$ag" >"$TMP/codes"
+	curl --no-progress-meter --parallel --parallel-max 8 -K "$TMP/requests" >"$TMP/codes"
 	t1=$(date +%s.%N)
+	cpu1=$(cpu_of "${PIDS[@]}" $(pgrep -f "postgres: .*apply") )
 	for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; done
 	wait 2>/dev/null || true
 	PIDS=()
 	local ok; ok=$(grep -c '^200$' "$TMP/codes" || true)
 	awk -v a="$t0" -v b="$t1" -v n="$ok" -v all="$REQS" -v procs="$n" -v what="$3" 'BEGIN {
-		printf "%-34s %4d of %d accepted in %6.2f s: %6.1f /s\n", what " (" procs " process" (procs > 1 ? "es" : "") ")", n, all, b - a, n / (b - a) }'
+		printf "%-34s %4d of %d accepted in %6.2f s: %6.1f /s", what " (" procs " process" (procs > 1 ? "es" : "") ")", n, all, b - a, n / (b - a) }'
+	awk -v c0="$cpu0" -v c1="$cpu1" -v a="$t0" -v b="$t1" -v hz="$(getconf CLK_TCK)" -v cores="$(nproc)" 'BEGIN {
+		printf "; CPU of the serve processes and their database backends: %.0f%% of the %d cores\n", (c1 - c0) / hz / (b - a) / cores * 100, cores }'
+}
+cpu_of() {  # PID... → the clock ticks (user + system) they have used
+	local p t=0 u
+	for p in "$@"; do
+		u=$(awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null) || continue
+		t=$((t + ${u:-0}))
+	done
+	echo "$t"
 }
 S2="$TMP/apply.db" P2=$(pgdb apply)
 "$GONGKAI" --db "$S2" init --agency-name 示范县人民政府 >/dev/null
