@@ -3,15 +3,17 @@
 # (scripts/pg-test-cluster), each against a baseline in the same run:
 #  1. the region report of ORGANS organs with APPS applications (`app generate`, spread over
 #     the organs) on PostgreSQL, vs one raw GROUP BY of the same rows in psql, vs SQLite;
-#  2. online applications per second through /apply with 1, 2 and 4 `gongkai serve`
+#  2. online applications per second through /apply (and, beside them, reads of the portal's
+#     home page, which take no lock) with 1, 2 and 4 `gongkai serve`
 #     processes on one PostgreSQL database, vs SQLite with one process: REQS posts by 8
 #     clients at once (curl), spread over the processes (no proxy: each process counts the
 #     clients by X-Forwarded-For, the rate limit set out of the way).
-# Prints seconds and ratios. Sizes: ORGANS (default 100), APPS (default 100000), REQS (400).
+# Prints seconds and ratios. Sizes: ORGANS (default 100), APPS (default 100000), REQS (400),
+# CLIENTS (requests in flight at once, default 8).
 set -euo pipefail
 : "${GONGKAI:?set GONGKAI to the gongkai binary}"
 top=$(cd "$(dirname "$0")/.." && pwd)
-ORGANS=${ORGANS:-100} APPS=${APPS:-100000} REQS=${REQS:-400}
+ORGANS=${ORGANS:-100} APPS=${APPS:-100000} REQS=${REQS:-400} CLIENTS=${CLIENTS:-8}
 TMP=$(mktemp -d /tmp/gk-bench-platform-XXXXXX)
 chmod 755 "$TMP"
 PIDS=()
@@ -54,8 +56,8 @@ serve() {  # DB LOG → one more process, logging to LOG
 		--form-limit apply=1000000 2>"$2" &
 	PIDS+=($!)
 }
-apply_rate() {  # DB N
-	local db=$1 n=$2 ports=() i log
+rate() {  # DB N WHAT apply|read — REQS posts to /apply, or REQS reads of the portal's home
+	local db=$1 n=$2 mode=$4 ports=() i log
 	for i in $(seq 1 "$n"); do serve "$db" "$TMP/serve.$i.log"; done
 	for i in $(seq 1 "$n"); do
 		log="$TMP/serve.$i.log"
@@ -66,20 +68,63 @@ apply_rate() {  # DB N
 	local tok ag
 	tok=$(grep -o 'name="_csrf" value="[0-9a-f]*"' "$TMP/form.html" | head -1 | sed 's/.*value="\([0-9a-f]*\)"/\1/')
 	ag=$(grep -o '<option value="[0-9]*">' "$TMP/form.html" | head -1 | grep -o '[0-9]\+')
-	local t0 t1
+	# one curl process makes every request, 8 at a time (--parallel): spawning a shell and a
+	# curl per request would take most of the 2 cores from the processes measured
+	local i p
+	for i in $(seq 1 "$REQS"); do
+		[ "$i" -gt 1 ] && printf 'next\n'
+		p=${ports[$((i % n))]}
+		printf 'output = "/dev/null"\nwrite-out = "%%{http_code}\\n"\n'
+		printf 'header = "X-Forwarded-For: 10.0.%d.%d"\n' $((i % 250)) $((i / 250 % 250))
+		if [ "$mode" = read ]; then
+			printf 'url = "http://127.0.0.1:%s/"\n' "$p"
+			continue
+		fi
+		printf 'url = "http://127.0.0.1:%s/apply"\ncookie = "%s"\n' "$p" "$TMP/jar"
+		printf 'data-urlencode = "%s"\n' "_csrf=$tok" "agency=$ag" applicant_type=np \
+			applicant_name=压测 phone=13800000000 doc_title=压测 description=压测
+	done >"$TMP/requests"
+	local t0 t1 cpu0 cpu1
+	cpu0=$(cpu_of "${PIDS[@]}" $(pgrep -f "postgres: .*apply") )
+	local wpid=""
+	rm -f "$TMP/stop"; : >"$TMP/waits"
+	case $db in postgres*) waiting "$db" >"$TMP/waits" & wpid=$! ;; esac
 	t0=$(date +%s.%N)
-	seq 1 "$REQS" | xargs -P 8 -I{} sh -c 'p=$(echo "$1" | cut -d" " -f$(( $2 % $3 + 1 ))); curl -s -o /dev/null -w "%{http_code}\n" -b "$4" -H "X-Forwarded-For: 10.0.$(( $2 % 250 )).$(( $2 / 250 % 250 ))" --data-urlencode "_csrf=$5" --data-urlencode "agency=$6" --data-urlencode applicant_type=np --data-urlencode applicant_name=压测 --data-urlencode phone=13800000000 --data-urlencode doc_title=压测 --data-urlencode description=压测 "http://127.0.0.1:$p/apply"' _ "${ports[*]}" {} "$n" "$TMP/jar" "$tok" "$ag" >"$TMP/codes"
+	curl --no-progress-meter --parallel --parallel-max "$CLIENTS" -K "$TMP/requests" >"$TMP/codes"
 	t1=$(date +%s.%N)
+	touch "$TMP/stop"; [ -z "$wpid" ] || wait "$wpid"
+	cpu1=$(cpu_of "${PIDS[@]}" $(pgrep -f "postgres: .*apply") )
 	for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; done
 	wait 2>/dev/null || true
 	PIDS=()
 	local ok; ok=$(grep -c '^200$' "$TMP/codes" || true)
 	awk -v a="$t0" -v b="$t1" -v n="$ok" -v all="$REQS" -v procs="$n" -v what="$3" 'BEGIN {
-		printf "%-34s %4d of %d accepted in %6.2f s: %6.1f /s\n", what " (" procs " process" (procs > 1 ? "es" : "") ")", n, all, b - a, n / (b - a) }'
+		printf "%-34s %4d of %d accepted in %6.2f s: %6.1f /s", what " (" procs " process" (procs > 1 ? "es" : "") ")", n, all, b - a, n / (b - a) }'
+	awk -v c0="$cpu0" -v c1="$cpu1" -v a="$t0" -v b="$t1" -v hz="$(getconf CLK_TCK)" -v cores="$(nproc)" 'BEGIN {
+		printf "; CPU of the serve processes and their database backends: %.0f%% of the %d cores", (c1 - c0) / hz / (b - a) / cores * 100, cores }'
+	awk '{ s += $1; n++ } END { if (n) printf "; waiting for the write lock: %.1f transactions on average", s / n; print "" }' "$TMP/waits"
+}
+waiting() {  # DB — every 50 ms, how many transactions wait for the write lock (advisory)
+	while [ ! -e "$TMP/stop" ]; do
+		psql -qAtX "$1" -c "SELECT count(*) FROM pg_stat_activity WHERE wait_event = 'advisory'"
+		sleep 0.05
+	done
+}
+cpu_of() {  # PID... → the clock ticks (user + system) they have used
+	local p t=0 u
+	for p in "$@"; do
+		u=$(awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null) || continue
+		t=$((t + ${u:-0}))
+	done
+	echo "$t"
 }
 S2="$TMP/apply.db" P2=$(pgdb apply)
 "$GONGKAI" --db "$S2" init --agency-name 示范县人民政府 >/dev/null
 "$GONGKAI" --db "$P2" init --agency-name 示范县人民政府 >/dev/null
-apply_rate "$S2" 1 "SQLite"
-for n in 1 2 4; do apply_rate "$P2" "$n" "PostgreSQL"; done
+echo "/apply (writes: one write lock for the database, docs/platform.md):"
+rate "$S2" 1 "SQLite" apply
+for n in 1 2 4; do rate "$P2" "$n" "PostgreSQL" apply; done
+echo "the portal's home page (reads: no lock):"
+rate "$S2" 1 "SQLite" read
+for n in 1 2 4; do rate "$P2" "$n" "PostgreSQL" read; done
 "$GONGKAI" --db "$P2" audit verify | head -1
