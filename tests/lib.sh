@@ -12,8 +12,11 @@
 # using new_db runs on it by hand with GONGKAI_TEST_PG set), a new database
 # on that server, dropped at exit. sql DB QUERY runs one query on it and prints the rows
 # (columns separated by |), whichever kind it is. unguard DB TABLE prints the SQL that lifts
-# TABLE's guards (the triggers that keep the audit log append-only and a publication frozen),
-# for the tests that change a row behind gongkai's back and expect gongkai to notice.
+# TABLE's guards (the triggers that keep the audit log append-only and a publication frozen;
+# on PostgreSQL its foreign keys too, which the sqlite3 shell does not check either), for the
+# tests that change a row behind gongkai's back and expect gongkai to notice. db_copy DB NAME
+# prints a new database holding what DB holds (a copy of the file, or a PostgreSQL database
+# made from DB as its template; nobody may be connected to DB).
 set -u
 : "${GONGKAI:?set GONGKAI to the gongkai binary}"
 TEST_N=0
@@ -45,9 +48,21 @@ sql() {  # DB QUERY
 }
 unguard() {  # DB TABLE
 	case $1 in
-	postgres://*|postgresql://*) echo "ALTER TABLE $2 DISABLE TRIGGER USER;" ;;
+	postgres://*|postgresql://*) echo "ALTER TABLE $2 DISABLE TRIGGER ALL;" ;;
 	*) sql "$1" "SELECT 'DROP TRIGGER ' || name || ';' FROM sqlite_master
 		     WHERE type = 'trigger' AND tbl_name = '$2'" | tr '\n' ' ' ;;
+	esac
+}
+db_copy() {  # DB NAME
+	case $1 in
+	postgres://*|postgresql://*)
+		local name="gk_${2//[^a-z0-9]/_}_$$_$RANDOM$RANDOM" from=${1%%\?*}
+		psql -q "$GONGKAI_TEST_PG" -c "CREATE DATABASE $name TEMPLATE ${from##*/}" >/dev/null || return 1
+		echo "$name" >>"$TMP/pg-databases"
+		echo "${GONGKAI_TEST_PG/\/postgres\?//$name?}" ;;
+	*)
+		rm -f "$TMP/$2.db"
+		cp "$1" "$TMP/$2.db" && echo "$TMP/$2.db" ;;
 	esac
 }
 OUT="" ERR="" STATUS=0

@@ -4,8 +4,11 @@
 # offline — on a copy, the database gone — and catches an entry changed, removed or
 # reordered, a signature that does not match, and a key other than the one expected. The
 # export is itself audited; the log has no way to delete entries.
+# databases: sqlite postgresql
 . "$(dirname "$0")/../lib.sh"
-DB="$TMP/a.db"
+DB=$(new_db a)
+# the key file: beside a SQLite database, named for a PostgreSQL one
+case $DB in postgres*) export GONGKAI_AUDIT_KEY_FILE="$TMP/audit.key"; KEY=$GONGKAI_AUDIT_KEY_FILE ;; *) KEY="$DB.audit-key" ;; esac
 gk() { "$GONGKAI" --db "$DB" "$@"; }
 gk init --agency-name 慈周寨镇人民政府 >/dev/null
 printf 'Officer-pass-1\n' >"$TMP/pw"
@@ -17,13 +20,16 @@ gk user passwd officer --password-file "$TMP/pw" >/dev/null
 run 0 gk audit key
 key=$OUT
 equals "${#key}" 64 "audit key prints the 64-digit public key"
-equals "$(stat -c %a "$DB.audit-key")" 600 "the key file is readable by its owner only"
+equals "$(stat -c %a "$KEY")" 600 "the key file is readable by its owner only"
 run 0 gk audit export --out "$TMP/log.txt"
 contains "$OUT" "$key" "export names the key it signed with"
-n=$(sqlite3 "$DB" "SELECT count(*) FROM audit_event")
-contains "$(sqlite3 "$DB" "SELECT action FROM audit_event WHERE id = $n")" "export" "the export is itself audited"
+n=$(sql "$DB" "SELECT count(*) FROM audit_event")
+contains "$(sql "$DB" "SELECT action FROM audit_event WHERE id = $n")" "export" "the export is itself audited"
 
-mv "$DB" "$TMP/gone.db"   # offline: no database
+case $DB in   # offline: no database
+postgres*) db=${DB%%\?*}; psql -q "$GONGKAI_TEST_PG" -c "DROP DATABASE ${db##*/}" >/dev/null ;;
+*) mv "$DB" "$TMP/gone.db" ;;
+esac
 run 0 "$GONGKAI" --db "$TMP/none.db" audit verify "$TMP/log.txt"
 contains "$OUT" "archive intact: $((n - 1)) entries" "the archive verifies without the database"
 contains "$OUT" "signed by key: $key" "and names its key"
