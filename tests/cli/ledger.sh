@@ -281,7 +281,7 @@ lacks "$OUT" "partial" "closed ones are not"
 run 0 gk app list --year 2024 --state replied --json
 contains "$OUT" '"outcome": "partial"' "list by year and state"
 run 2 gk app list --state sleeping
-contains "$ERR" "unknown state" "an unknown state is refused"
+contains "$ERR" "没有“sleeping”这个办理状态" "an unknown state is refused"
 unset GONGKAI_TODAY
 
 # --- fees -----------------------------------------------------------------------------------
