@@ -51,7 +51,7 @@ cp -p "$TMP/key.new" "$KEY.new"
 run 1 gk user totp-key --check
 contains "$ERR" "mv $KEY.new $KEY" "check: says to move the new key in place"
 run 1 gk user totp-key --rotate
-contains "$ERR" "$KEY.new exists" "no change of key while one is unfinished"
+contains "$ERR" "$KEY.new 已存在：上一次更换密钥没有完成" "no change of key while one is unfinished"
 cmp -s "$KEY.new" "$TMP/key.new" && ok "…and the unfinished one's key is kept" || not_ok "…and the unfinished one's key is kept"
 mv "$KEY.new" "$KEY"
 run 0 gk user totp-key --check

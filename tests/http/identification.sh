@@ -19,7 +19,7 @@ for bad in "Short-1a" "alllowercaseletters" "lowercase1234567"; do
 done
 for i in 1 2 3 4 5; do printf 'Officer-pass-%d\n' "$i" >"$TMP/p$i"; gk user passwd officer --password-file "$TMP/p$i" >/dev/null; done
 run 2 gk user passwd officer --password-file "$TMP/p1"
-contains "$ERR" "used before" "one of the last five passwords is refused"
+contains "$ERR" "这个密码最近用过" "one of the last five passwords is refused"
 printf 'Officer-pass-6\n' >"$TMP/p6"
 run 0 gk user passwd officer --password-file "$TMP/p6"
 run 0 gk user passwd officer --password-file "$TMP/p1"
