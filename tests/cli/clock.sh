@@ -158,13 +158,13 @@ contains "$ERR" "cannot open calendar directory" "missing calendar directory"
 run 2 "$GONGKAI" deadline --received 2023-02-29
 contains "$ERR" "--received: no such date: 2023-02-29" "impossible date (named by the one date parser every option uses)"
 run 2 "$GONGKAI" deadline --received 2024-09-27 --consultation 2024-10-10:2024-10-01
-contains "$ERR" "--consultation: 2024-10-10:2024-10-01: the answer (2024-10-01) is dated before the letter was sent" "SENT after ANSWERED"
+contains "$ERR" "--consultation: 2024-10-10:2024-10-01：答复日期（2024-10-01）早于征求意见函发出的日期" "SENT after ANSWERED"
 run 2 "$GONGKAI" deadline --received 2024-09-27 --consultation 2024-09-01:2024-09-05
-contains "$ERR" "--consultation: 2024-09-01:2024-09-05: the letter is dated before the application was received (2024-09-27)" "answered before received"
+contains "$ERR" "--consultation: 2024-09-01:2024-09-05：征求意见函的日期早于收到申请的日期（2024-09-27）" "answered before received"
 run 2 "$GONGKAI" deadline --received 2024-09-27 --consultation 2024-10-10
 contains "$ERR" "want SENT:ANSWERED" "consultation without colon"
 run 2 "$GONGKAI" deadline --received 2024-09-27 --correction-received 2024-09-01
-contains "$ERR" "--correction-received: 2024-09-01 is before the application was received" "correction before received"
+contains "$ERR" "--correction-received: 2024-09-01 早于收到申请的日期" "correction before received"
 run 2 "$GONGKAI" deadline --received 2024-09-27 --frobnicate
 contains "$ERR" "unknown option '--frobnicate'" "unknown option"
 run 2 "$GONGKAI" deadline --json
