@@ -211,7 +211,7 @@ int app_create(struct store *s, const struct calendar *cal, const struct app_new
 	jsonw_kstr(&w, "form", r.form);
 	jsonw_obj_end(&w);
 	if ((rc = jsonw_finish(&w)) != 0) {
-		err_set(e, rc, "", "审计记录内容太大");
+		err_set(e, rc, "", AUDIT_TOO_LARGE);
 		goto out;
 	}
 	if ((rc = audit_record(s, in->agency_id, "application", out->id, "create", buf_cstr(&js),
@@ -361,7 +361,7 @@ int app_record(struct store *s, const struct calendar *cal, int64_t id, struct a
 	jsonw_kstr(&w, "state", app_phases[st.phase].id);
 	jsonw_obj_end(&w);
 	if ((rc = jsonw_finish(&w)) != 0) {
-		err_set(e, rc, "", "审计记录内容太大");
+		err_set(e, rc, "", AUDIT_TOO_LARGE);
 		goto out;
 	}
 	rc = audit_record(s, r.agency_id, "application", id,
