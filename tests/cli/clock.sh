@@ -146,13 +146,13 @@ bad_cal() {  # CONTENT NEEDLE DESCRIPTION
 	run 2 "$GONGKAI" --calendar-dir "$TMP/bad" deadline --received 2024-09-27
 	contains "$ERR" "$2" "$3"
 }
-bad_cal '# x\n2024-10-08\tholiday\tx\n2023-02-29\tholiday\tx\n' "office.tsv:3: bad date '2023-02-29'" "bad date"
-bad_cal '2024-10-08\tfeast\tx\n' "office.tsv:1: unknown kind 'feast'" "unknown kind"
-bad_cal '2024-10-08\tworkday\tx\n' "office.tsv:1: 2024-10-08 is a workday row but not a Saturday or Sunday" "workday on a Tuesday"
-bad_cal '2024-10-08\tholiday\tx\n2024-10-08\tholiday\tx\n' "office.tsv:2: duplicate date 2024-10-08" "duplicate date"
-bad_cal '2024-10-08\tholiday\n' "office.tsv:1: expected 3 TAB-separated fields" "wrong field count"
+bad_cal '# x\n2024-10-08\tholiday\tx\n2023-02-29\tholiday\tx\n' "office.tsv:3: 日期“2023-02-29”有误" "bad date"
+bad_cal '2024-10-08\tfeast\tx\n' "office.tsv:1: 类别“feast”无法识别" "unknown kind"
+bad_cal '2024-10-08\tworkday\tx\n' "office.tsv:1: 2024-10-08 是调休上班（workday）行，却不是星期六或星期日" "workday on a Tuesday"
+bad_cal '2024-10-08\tholiday\tx\n2024-10-08\tholiday\tx\n' "office.tsv:2: 日期 2024-10-08 重复" "duplicate date"
+bad_cal '2024-10-08\tholiday\n' "office.tsv:1: 应有 3 个以 TAB 分隔的字段" "wrong field count"
 run 2 "$GONGKAI" --calendar-dir "$TMP/nonexistent" calendar 2024
-contains "$ERR" "cannot open calendar directory" "missing calendar directory"
+contains "$ERR" "不能打开日历目录" "missing calendar directory"
 
 # bad input: exit 2 naming the argument and the value
 run 2 "$GONGKAI" deadline --received 2023-02-29

@@ -78,7 +78,7 @@ sign_in_code() {
 sign_in_code
 equals "$CODE" 500 "another key file: the sign-in is refused"
 lacks "$BODY" "totp-key" "without naming the file to the visitor"
-contains "$(cat "$TMP/server.log")" "does not open with the TOTP key in $TOTP_KEY" "the log names the key file"
+contains "$(cat "$TMP/server.log")" "不能用 $TOTP_KEY 中的动态口令密钥解开" "the log names the key file"
 get /
 equals "$CODE" 200 "and the server goes on"
 cp -p "$TMP/key" "$TOTP_KEY"

@@ -231,7 +231,7 @@ static void test_second_factor_sealed(void **state)
 	assert_int_equal(totp_code(secret, 1767225630, code), 0);
 	assert_int_equal(user_totp_verify(s, clerk, code, 1767225630, &e), ERR_DB);
 	assert_non_null(strstr(e.msg, store_totp_key_file(s)));
-	assert_non_null(strstr(e.msg, "does not open"));
+	assert_non_null(strstr(e.msg, "的第二因素不能用"));
 	/* an exposed key file is not used */
 	put_key(key, 0644);
 	assert_int_equal(user_totp_verify(s, clerk, code, 1767225630, &e), ERR_IO);
