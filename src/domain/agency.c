@@ -95,7 +95,7 @@ int agency_create(struct store *s, const struct agency_new *in, int64_t *id, str
 		jsonw_null(&w);
 	jsonw_obj_end(&w);
 	if ((rc = jsonw_finish(&w)) != 0) {
-		err_set(e, rc, "", "audit content too large");
+		err_set(e, rc, "", AUDIT_TOO_LARGE);
 		goto out;
 	}
 	rc = audit_record(s, *id, "agency", *id, "create", buf_cstr(&js), e);

@@ -732,7 +732,7 @@ int app_event_of(const struct app_event_rec *rec, struct app_event_in *ev, struc
 	int kind = app_event_from_id(rec->kind), date, rc;
 
 	if (kind < 0)
-		return err_set(e, ERR_DB, "kind", "unknown stored event '%s'", rec->kind);
+		return err_set(e, ERR_DB, "kind", "已存的办理事项“%s”无法识别", rec->kind);
 	if ((rc = date_parse(rec->date, &date, "date", e)) != 0)
 		return rc;
 	app_event_init(ev, kind, date);
@@ -747,11 +747,11 @@ int app_event_of(const struct app_event_rec *rec, struct app_event_in *ev, struc
 	ev->days = rec->days > 0 && rec->days <= CLOCK_MAX_DAYS ? (int)rec->days : 0;
 	ev->party = rec->party ? app_party_from_id(rec->party) : PARTY_NONE;
 	if (ev->party < 0)
-		return err_set(e, ERR_DB, "party", "unknown party '%s'", rec->party);
+		return err_set(e, ERR_DB, "party", "已存的征求意见对象类别“%s”无法识别", rec->party);
 	ev->ref = rec->ref > 0 && rec->ref <= APP_MAX_CONSULTATIONS ? (int)rec->ref : 0;
 	ev->method = rec->method ? app_fee_method_from_id(rec->method) : FEE_METHOD_NONE;
 	if (ev->method < 0)
-		return err_set(e, ERR_DB, "method", "unknown fee method '%s'", rec->method);
+		return err_set(e, ERR_DB, "method", "已存的收费方式“%s”无法识别", rec->method);
 	ev->quantity = rec->quantity;
 	ev->late_reason = rec->late_reason;
 	ev->counterpart = rec->counterpart;

@@ -211,7 +211,7 @@ int app_create(struct store *s, const struct calendar *cal, const struct app_new
 	jsonw_kstr(&w, "form", r.form);
 	jsonw_obj_end(&w);
 	if ((rc = jsonw_finish(&w)) != 0) {
-		err_set(e, rc, "", "audit content too large");
+		err_set(e, rc, "", AUDIT_TOO_LARGE);
 		goto out;
 	}
 	if ((rc = audit_record(s, in->agency_id, "application", out->id, "create", buf_cstr(&js),
@@ -361,7 +361,7 @@ int app_record(struct store *s, const struct calendar *cal, int64_t id, struct a
 	jsonw_kstr(&w, "state", app_phases[st.phase].id);
 	jsonw_obj_end(&w);
 	if ((rc = jsonw_finish(&w)) != 0) {
-		err_set(e, rc, "", "audit content too large");
+		err_set(e, rc, "", AUDIT_TOO_LARGE);
 		goto out;
 	}
 	rc = audit_record(s, r.agency_id, "application", id,
@@ -640,14 +640,14 @@ int app_list(struct store *s, const struct calendar *cal, const struct app_query
 		f.open_only = 1;
 	} else if (q->state) {
 		if (app_phase_from_id(q->state) < 0)
-			return err_set(e, ERR_INVALID, "state", "unknown state '%s' (open, "
-				       "awaiting-confirmation, received, awaiting-correction, consulting, "
-				       "fee-notice-sent, awaiting-payment, replied, closed)", q->state);
+			return err_set(e, ERR_INVALID, "state", "没有“%s”这个办理状态（可选：open、"
+				       "awaiting-confirmation、received、awaiting-correction、consulting、"
+				       "fee-notice-sent、awaiting-payment、replied、closed）", q->state);
 		f.state = q->state;
 	}
 	if (q->overdue || q->due_within >= 0) {
 		if (cal == NULL)
-			return err_set(e, ERR_INTERNAL, "", "deadlines need the calendar");
+			return err_set(e, ERR_INTERNAL, "", "计算期限需要工作日历");
 		f.open_only = 1;
 	}
 	if (q->year) {
@@ -685,8 +685,8 @@ static int year_row(void *p, const struct app_rec *r)
 	y.closed = CLOCK_NONE;
 	if ((int)y.type < 0 || date_parse(r->received, &y.received, "received", c->e) != 0 ||
 	    (r->closed && date_parse(r->closed, &y.closed, "closed", c->e) != 0)) {
-		c->rc = err_set(c->e, ERR_DB, "", "application %" PRId64 " has a malformed type or "
-				"date", r->id);
+		c->rc = err_set(c->e, ERR_DB, "", "第 %" PRId64 " 号申请的申请人类型或日期已损坏",
+				r->id);
 		return 1;
 	}
 	/* REQ 年报-4.5: 一 if received in Y, 二 if carried in; then one outcome row or 四 */
@@ -694,8 +694,8 @@ static int year_row(void *p, const struct app_rec *r)
 	if (y.closed != CLOCK_NONE && y.closed <= c->last) {
 		y.outcome = app_outcome_find(r->outcome);
 		if (y.outcome < 0) {
-			c->rc = err_set(c->e, ERR_DB, "", "application %" PRId64 " is closed without "
-					"an outcome", r->id);
+			c->rc = err_set(c->e, ERR_DB, "", "第 %" PRId64 " 号申请已办结却没有办理结果",
+					r->id);
 			return 1;
 		}
 	} else {
@@ -764,8 +764,8 @@ static int region_group(void *p, const struct app_year_group *g)
 	int type = app_applicant_find(g->applicant_type), outcome = -1;
 
 	if (type < 0 || (g->closed && (outcome = g->outcome ? app_outcome_find(g->outcome) : -1) < 0))
-		return err_set(r->e, ERR_DB, "", "organ %" PRId64 " has %" PRId64 " application(s) "
-			       "with a malformed type, or closed without an outcome", g->agency_id, g->n);
+		return err_set(r->e, ERR_DB, "", "机关 %" PRId64 " 有 %" PRId64 " 件申请的申请人类型"
+			       "已损坏，或已办结却没有办理结果", g->agency_id, g->n);
 	t = &organ_entry(r, g->agency_id)->tally;
 	if (g->carried_in)
 		t->carried_in[type] += g->n;

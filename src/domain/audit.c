@@ -63,7 +63,7 @@ int audit_record(struct store *s, int64_t agency_id, const char *entity, int64_t
 
 	arena_init(&a);
 	if (!s->in_txn) {
-		rc = err_set(e, ERR_INTERNAL, "", "audit_record outside a write transaction");
+		rc = err_set(e, ERR_INTERNAL, "", "审计记录须在写事务中写入");
 		goto out;
 	}
 	if ((rc = audit_store(s)->last(s, &a, &last, &found, e)) != 0)
@@ -117,7 +117,7 @@ int audit_json_record(struct store *s, struct audit_json *j, int64_t agency_id, 
 
 	jsonw_obj_end(&j->w);
 	if ((rc = jsonw_finish(&j->w)) != 0)
-		err_set(e, rc, "", "the audit entry's content is too large");
+		err_set(e, rc, "", AUDIT_TOO_LARGE);
 	else
 		rc = audit_record(s, agency_id, entity, entity_id, action, buf_cstr(&j->b), e);
 	buf_free(&j->b);

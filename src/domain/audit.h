@@ -22,6 +22,9 @@
 #include "store/store.h"
 #include "text/jsonw.h"
 
+/* The message when an entry's content (the record as JSON) does not fit. */
+#define AUDIT_TOO_LARGE "审计记录内容太大"
+
 /* Append one event inside the open write transaction of s. agency_id and entity_id: 0 = none.
  * entity: "agency", "user", "application", …; action: "create", "event", "decide", …;
  * content: JSON text (NULL = "{}"), stored and hashed byte for byte. The actor is

@@ -13,6 +13,8 @@
 #include "text/jsonr.h"
 #include "text/jsonw.h"
 
+#define ARCHIVE_TOO_LARGE "归档太大"
+
 int audit_key_path(const char *given, const char *db, const char **path, char **owned,
 		   struct gk_error *e)
 {
@@ -23,9 +25,9 @@ int audit_key_path(const char *given, const char *db, const char **path, char **
 	}
 	if (store_is_server(db))
 		return err_set(e, ERR_STATE, "key_file",
-			       "the audit signing key has no default file on a PostgreSQL database: "
-			       "name one with --key-file (serve: --audit-key-file) or "
-			       "GONGKAI_AUDIT_KEY_FILE, the same file for every process of the platform");
+			       "PostgreSQL 数据库的审计签名密钥没有默认文件："
+			       "请用 --key-file（serve 用 --audit-key-file）或 GONGKAI_AUDIT_KEY_FILE "
+			       "指定，平台的每个进程用同一个文件");
 	*path = *owned = xasprintf("%s.audit-key", db);
 	return 0;
 }
@@ -41,12 +43,12 @@ int audit_key_load(const char *path, int create, char secret[CRYPTO_SIGN_SECRET_
 	if (rc == 0) {
 		size_t n = strcspn(buf_cstr(&b), "\r\n");
 		if (n + 1 != CRYPTO_SIGN_SECRET_HEX) {
-			rc = err_set(e, ERR_INVALID, "key_file", "%s does not hold an audit signing key", path);
+			rc = err_set(e, ERR_INVALID, "key_file", "%s 中不是审计签名密钥", path);
 		} else {
 			memcpy(secret, b.ptr, n);
 			secret[n] = '\0';
 			if (crypto_sign_public_hex(secret, pub) != 0)
-				rc = err_set(e, ERR_INVALID, "key_file", "%s does not hold an audit signing key", path);
+				rc = err_set(e, ERR_INVALID, "key_file", "%s 中不是审计签名密钥", path);
 		}
 		memset(b.ptr, 0, b.cap);
 		buf_free(&b);
@@ -54,10 +56,10 @@ int audit_key_load(const char *path, int create, char secret[CRYPTO_SIGN_SECRET_
 	}
 	buf_free(&b);
 	if (!create)
-		return err_set(e, ERR_NOTFOUND, "key_file", "no audit signing key at %s", path);
+		return err_set(e, ERR_NOTFOUND, "key_file", "%s 处没有审计签名密钥", path);
 	crypto_sign_keypair_hex(secret, pub);
 	if (crypto_key_file_create(path, secret) != 0)
-		return err_set(e, ERR_IO, "key_file", "cannot create %s: %s", path, strerror(errno));
+		return err_set(e, ERR_IO, "key_file", "不能创建 %s：%s", path, strerror(errno));
 	return 0;
 }
 
@@ -97,17 +99,17 @@ int audit_archive_write(struct store *s, const char *secret, struct buf *out, st
 	int rc;
 
 	if (crypto_sign_public_hex(secret, pub) != 0)
-		return err_set(e, ERR_INVALID, "key_file", "not an audit signing key");
+		return err_set(e, ERR_INVALID, "key_file", "不是审计签名密钥");
 	if ((rc = buf_printf(out, "%s\n", AUDIT_ARCHIVE_MAGIC)) != 0)
-		return err_set(e, rc, "", "the archive is too large");
+		return err_set(e, rc, "", ARCHIVE_TOO_LARGE);
 	rc = audit_list(s, NULL, 0, write_entry, &wr, e);
 	if (rc == 0 && wr.rc)
-		rc = err_set(e, wr.rc, "", "the archive is too large");
+		rc = err_set(e, wr.rc, "", ARCHIVE_TOO_LARGE);
 	if (rc)
 		return rc;
 	crypto_sign_hex(secret, out->ptr + start, out->len - start, sig);
 	if ((rc = buf_printf(out, "signed ed25519 %s %s\n", pub, sig)) != 0)
-		return err_set(e, rc, "", "the archive is too large");
+		return err_set(e, rc, "", ARCHIVE_TOO_LARGE);
 	return 0;
 }
 
@@ -165,8 +167,7 @@ int audit_archive_verify(const char *data, size_t len, const char *want_key,
 
 	memset(out, 0, sizeof *out);
 	if (len < mlen + 1 || memcmp(data, AUDIT_ARCHIVE_MAGIC, mlen) != 0 || data[mlen] != '\n')
-		return err_set(e, ERR_INVALID, "FILE", "not an audit archive of gongkai (its first line "
-			       "is not \"%s\")", AUDIT_ARCHIVE_MAGIC);
+		return err_set(e, ERR_INVALID, "FILE", "不是 gongkai 的审计日志归档（第一行不是“%s”）", AUDIT_ARCHIVE_MAGIC);
 	p += mlen + 1;
 	while (p < end) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));

@@ -88,7 +88,7 @@ static int check_copy(const char *path, struct backup_info *out, struct gk_error
 	if ((rc = audit_verify(s, &res, e)) != 0)
 		goto out;
 	if (res.bad_id) {
-		rc = err_set(e, ERR_DB, "FILE", "the audit log of the copy is broken at entry %lld: %s",
+		rc = err_set(e, ERR_DB, "FILE", "副本的审计日志在第 %lld 条断开：%s",
 			     (long long)res.bad_id, res.reason);
 		goto out;
 	}
@@ -119,19 +119,19 @@ int backup_take(const char *db, const char *dest, int replace, struct backup_inf
 	if ((rc = file_database(db, e)) != 0)
 		goto out;
 	if (!exists(db)) {
-		rc = err_set(e, ERR_NOTFOUND, "db", "no database at %s", db);
+		rc = err_set(e, ERR_NOTFOUND, "db", "%s 处没有数据库", db);
 		goto out;
 	}
 	if (!replace && exists(dest)) {
-		rc = err_set(e, ERR_CONFLICT, "FILE", "%s exists already; name a new file (a backup "
-			     "never overwrites one)", dest);
+		rc = err_set(e, ERR_CONFLICT, "FILE", "%s 已存在；请另取一个文件名（备份从不覆盖"
+			     "已有的文件）", dest);
 		goto out;
 	}
 	remove_db(tmp);
 	if ((rc = store_copy(db, tmp, e)) != 0 || (rc = check_copy(tmp, out, e)) != 0)
 		goto fail;
 	if (sync_path(tmp, 0) != 0 || rename(tmp, dest) != 0) {
-		rc = err_set(e, ERR_IO, "FILE", "cannot write %s: %s", dest, strerror(errno));
+		rc = err_set(e, ERR_IO, "FILE", "不能写入 %s：%s", dest, strerror(errno));
 		goto fail;
 	}
 	sync_path(dest, 1);
@@ -157,7 +157,7 @@ static int scratch_check(const char *file, const char *beside, char **tmp, struc
 	if (rc != 0 && e->code == ERR_DB) {
 		char why[sizeof e->msg];
 		snprintf(why, sizeof why, "%s", e->msg);
-		rc = err_set(e, rc, "FILE", "refused: %s is not a sound gongkai backup: %s", file, why);
+		rc = err_set(e, rc, "FILE", "拒绝：%s 不是完好的 gongkai 备份：%s", file, why);
 	}
 	return rc;
 }
@@ -257,7 +257,7 @@ int backup_rotate(const char *dir, int keep_daily, int keep_weekly, backup_remov
 	int rc = 0;
 
 	if (d == NULL) {
-		rc = err_set(e, ERR_IO, "dir", "cannot read %s: %s", dir, strerror(errno));
+		rc = err_set(e, ERR_IO, "dir", "不能读取 %s：%s", dir, strerror(errno));
 		goto out;
 	}
 	while ((ent = readdir(d)) != NULL && n < BACKUP_MAX_FILES) {
@@ -276,7 +276,7 @@ int backup_rotate(const char *dir, int keep_daily, int keep_weekly, backup_remov
 			continue;
 		backup_daily_name(dir, dates[i], path, sizeof path);
 		if (unlink(path) != 0 && errno != ENOENT) {
-			rc = err_set(e, ERR_IO, "dir", "cannot remove %s: %s", path, strerror(errno));
+			rc = err_set(e, ERR_IO, "dir", "不能删除 %s：%s", path, strerror(errno));
 			break;
 		}
 		if (fn)

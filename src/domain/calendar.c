@@ -155,32 +155,32 @@ static int parse_row(struct calendar *cal, const char *where, const char *line, 
 
 	if (nf != 3)
 		return err_set(e, ERR_INVALID, where,
-			       "expected 3 TAB-separated fields (date, kind, name), found %d", nf);
+			       "应有 3 个以 TAB 分隔的字段（日期、类别、名称），实有 %d 个", nf);
 	if (f[0].len >= sizeof date)
-		return err_set(e, ERR_INVALID, where, "bad date '%.*s' (want YYYY-MM-DD)",
+		return err_set(e, ERR_INVALID, where, "日期“%.*s”有误（应为 YYYY-MM-DD）",
 			       (int)(f[0].len > 20 ? 20 : f[0].len), f[0].ptr);
 	memcpy(date, f[0].ptr, f[0].len);
 	date[f[0].len] = '\0';
 	if ((rc = date_parse(date, &r->day, where, NULL)) != 0)
-		return err_set(e, ERR_INVALID, where, "bad date '%s' (want a real date YYYY-MM-DD, %d–%d)",
+		return err_set(e, ERR_INVALID, where, "日期“%s”有误（应为 %d–%d 年间实有的日期 YYYY-MM-DD）",
 			       date, CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR);
 	if (strv_eq(f[1], "holiday"))
 		r->kind = CAL_HOLIDAY;
 	else if (strv_eq(f[1], "workday"))
 		r->kind = CAL_WORKDAY;
 	else
-		return err_set(e, ERR_INVALID, where, "unknown kind '%.*s' (want holiday or workday)",
+		return err_set(e, ERR_INVALID, where, "类别“%.*s”无法识别（应为 holiday 或 workday）",
 			       (int)(f[1].len > 40 ? 40 : f[1].len), f[1].ptr);
 	if (r->kind == CAL_WORKDAY && weekday_is_work(r->day))
 		return err_set(e, ERR_INVALID, where,
-			       "%s is a workday row but not a Saturday or Sunday (Mon–Fri are working days anyway)",
+			       "%s 是调休上班（workday）行，却不是星期六或星期日（周一至周五本来就上班）",
 			       date);
 	if (f[2].len == 0 || f[2].len > CALENDAR_MAX_NAME || !utf8_valid(f[2].ptr, f[2].len))
 		return err_set(e, ERR_INVALID, where,
-			       "bad name: want 1–%d bytes of UTF-8 (the holiday, e.g. 国庆节)",
+			       "名称有误：应为 1–%d 字节的 UTF-8 文字（节日名称，如 国庆节）",
 			       CALENDAR_MAX_NAME);
 	if ((r->name = (uint8_t)intern(cal, f[2].ptr, f[2].len)) == 0)
-		return err_set(e, ERR_LIMIT, where, "more than %d distinct holiday names", MAX_NAMES);
+		return err_set(e, ERR_LIMIT, where, "不同的节日名称超过 %d 个", MAX_NAMES);
 	return 0;
 }
 
@@ -234,7 +234,7 @@ int calendar_load_text(struct calendar *cal, const char *label, const char *text
 				char d[DATE_LEN], where[300];
 				snprintf(where, sizeof where, "%s:%d", label, sorted[i].line);
 				rc = err_set(e, ERR_INVALID, where,
-					     "duplicate date %s (already on line %d of this file)",
+					     "日期 %s 重复（本文件第 %d 行已有）",
 					     date_format(sorted[i].day, d), sorted[i - 1].line);
 			}
 		}
@@ -287,14 +287,14 @@ int calendar_load_dir(struct calendar *cal, const char *dir, struct gk_error *e)
 	int rc = 0;
 
 	if ((d = opendir(dir)) == NULL)
-		return err_set(e, ERR_IO, "calendar_dir", "cannot open calendar directory %s", dir);
+		return err_set(e, ERR_IO, "calendar_dir", "不能打开日历目录 %s", dir);
 	while ((de = readdir(d)) != NULL) {
 		size_t l = strlen(de->d_name);
 		if (de->d_name[0] == '.' || l < 5 || strcmp(de->d_name + l - 4, ".tsv") != 0)
 			continue;
 		if (n >= MAX_DIR_FILES) {
-			rc = err_set(e, ERR_LIMIT, "calendar_dir", "more than %d files in %s",
-				     MAX_DIR_FILES, dir);
+			rc = err_set(e, ERR_LIMIT, "calendar_dir", "%s 中的文件超过 %d 个", dir,
+				     MAX_DIR_FILES);
 			goto out;
 		}
 		files = xrealloc(files, (n + 1) * sizeof *files);

@@ -233,7 +233,7 @@ static int audit_doc(struct store *s, const struct doc *d, const char *action,
 	if ((rc = jsonw_finish(&w)) == 0)
 		rc = audit_record(s, d->agency_id, "document", d->id, action, buf_cstr(&js), e);
 	else
-		rc = err_set(e, rc, "", "audit entry too large");
+		rc = err_set(e, rc, "", AUDIT_TOO_LARGE);
 	buf_free(&js);
 	return rc;
 }
@@ -400,14 +400,14 @@ int catalogue_attachment_get(struct store *s, int64_t doc_id, int64_t n, struct 
 	if ((rc = doc_store(s)->attachments(s, doc_id, 0, a, &all, &cnt, e)) != 0)
 		return rc;
 	if (n < 1 || (uint64_t)n > cnt)
-		return err_set(e, ERR_NOTFOUND, "attachment", "document %" PRId64 " has no attachment %" PRId64,
+		return err_set(e, ERR_NOTFOUND, "attachment", "文件 %" PRId64 " 没有第 %" PRId64 " 个附件",
 			       doc_id, n);
 	*att = all[n - 1];
 	if ((rc = doc_store(s)->attachment_data(s, att->id, a, data, len, e)) != 0)
 		return rc;
 	if ((int64_t)*len != att->size)
-		return err_set(e, ERR_INTERNAL, "attachment", "attachment %" PRId64 " of document %" PRId64
-			       " holds %zu bytes, %" PRId64 " recorded", n, doc_id, *len, att->size);
+		return err_set(e, ERR_INTERNAL, "attachment", "文件 %" PRId64 " 的第 %" PRId64 " 个附件有 %zu 字节，"
+			       "登记的是 %" PRId64 " 字节", doc_id, n, *len, att->size);
 	return 0;
 }
 

@@ -252,16 +252,16 @@ static int count_from(const struct calendar *cal, struct clock_deadline *dl, int
 	int d = dl->start, counted = 0;
 
 	if (n < 1 || n > CLOCK_MAX_DAYS)
-		return err_set(e, ERR_INVALID, "days", "a period of %d working days (want 1–%d)", n,
+		return err_set(e, ERR_INVALID, "days", "期限 %d 个工作日不在 1–%d 之间", n,
 			       CLOCK_MAX_DAYS);
 	if (npauses > CLOCK_MAX_PAUSES)
-		return err_set(e, ERR_LIMIT, "consultation", "more than %d paused periods",
+		return err_set(e, ERR_LIMIT, "consultation", "中止的期间超过 %d 段",
 			       CLOCK_MAX_PAUSES);
 	for (size_t i = 0; i < npauses; i++) {
 		char a[DATE_LEN], b[DATE_LEN];
 		if (pauses[i].answered < pauses[i].sent)
 			return err_set(e, ERR_INVALID, "consultation",
-				       "%s:%s: the answer (%s) is dated before the letter was sent (%s)",
+				       "%s:%s：答复日期（%s）早于征求意见函发出的日期（%s）",
 				       date_format(pauses[i].sent, a), date_format(pauses[i].answered, b),
 				       b, a);
 	}
@@ -371,7 +371,7 @@ int clock_reply_due(const struct calendar *cal, int received, int correction_rec
 		char a[DATE_LEN], b[DATE_LEN];
 		if (correction_received < received)
 			return err_set(e, ERR_INVALID, "correction_received",
-				       "%s is before the application was received (%s)",
+				       "%s 早于收到申请的日期（%s）",
 				       date_format(correction_received, a), date_format(received, b));
 		out->start = correction_received;
 		push(out, STEP_RESTART, correction_received);
@@ -443,13 +443,13 @@ int clock_schedule_compute(const struct calendar *cal, const struct clock_applic
 		const struct clock_pause *p = &app->pauses[i];
 		if (p->sent < app->received)
 			return err_set(e, ERR_INVALID, "consultation",
-				       "%s:%s: the letter is dated before the application was received (%s)",
+				       "%s:%s：征求意见函的日期早于收到申请的日期（%s）",
 				       date_format(p->sent, a), date_format(p->answered, b),
 				       date_format(app->received, c));
 	}
 	if (app->fee_notice_received != CLOCK_NONE && app->fee_notice_received < app->received)
 		return err_set(e, ERR_INVALID, "fee_notice_received",
-			       "%s is before the application was received (%s)",
+			       "%s 早于收到申请的日期（%s）",
 			       date_format(app->fee_notice_received, a), date_format(app->received, b));
 	/* REQ 条例-30: the 7-day notice limit exists only under the 2019 Regulation */
 	if (out->regime == CLOCK_REG_2019 &&

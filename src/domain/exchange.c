@@ -187,7 +187,7 @@ static int export_documents(struct store *s, int64_t agency_id, struct arena *a,
 			buf_init(&b64, 0);
 			if ((rc = base64_encode(data, len, &b64)) != 0) {
 				buf_free(&b64);
-				return err_set(e, rc, "export", "attachment too large");
+				return err_set(e, rc, "export", "附件太大");
 			}
 			jsonw_obj_begin(w);
 			jsonw_kstr(w, "name", att[j].name);
@@ -376,7 +376,7 @@ int exchange_export(struct store *s, int64_t agency_id, struct buf *out, struct 
 	jsonw_arr_end(&w);
 	jsonw_obj_end(&w);
 	if ((rc = jsonw_finish(&w)) != 0)
-		err_set(e, rc, "export", "the ledger is too large to export in one piece");
+		err_set(e, rc, "export", "台账太大，不能一次导出");
 out:
 	arena_free(&a);
 	return rc;

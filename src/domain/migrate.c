@@ -67,8 +67,8 @@ static int compare_exports(struct store *from, struct store *to, struct organs *
 		    (rc = exchange_export(to, o->id[i], &b, e)) != 0)
 			break;
 		if (a.len != b.len || memcmp(a.ptr, b.ptr, a.len) != 0)
-			rc = err_set(e, ERR_INTERNAL, "--to", "after the copy, organ %lld's export "
-				     "differs between the two databases", (long long)o->id[i]);
+			rc = err_set(e, ERR_INTERNAL, "--to", "复制后机关 %lld 的导出在两个数据库中"
+				     "不一致", (long long)o->id[i]);
 		else
 			out->organs++;
 	}
@@ -95,8 +95,7 @@ static int check(struct store *from, struct store *to, struct migrate_report *ou
 	if (rc == 0 && (rc = audit_verify(to, &v, e)) == 0) {
 		out->audit_entries = v.checked;
 		if (v.bad_id)
-			rc = err_set(e, ERR_INTERNAL, "--to", "after the copy, the audit log breaks at "
-				     "entry %lld: %s", (long long)v.bad_id, v.reason);
+			rc = err_set(e, ERR_INTERNAL, "--to", "复制后审计日志在第 %lld 条断开：%s", (long long)v.bad_id, v.reason);
 	}
 	store_rollback(from);
 	store_rollback(to);

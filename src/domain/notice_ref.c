@@ -43,8 +43,8 @@ int notice_ref_check(const char *pattern, struct gk_error *e)
 		if (*p != '{' && *p != '}')
 			continue;
 		if (*p == '}' || (k = placeholder_at(p)) < 0)
-			return err_set(e, ERR_INVALID, "notice_ref", "'%s': only {n}, {year} and "
-				       "{organ} may stand in braces", pattern);
+			return err_set(e, ERR_INVALID, "notice_ref", "“%s”：花括号中只能是 {n}、{year} "
+				       "或 {organ}", pattern);
 		count[k]++;
 		p += strlen(placeholders[k]) - 1;
 	}
@@ -176,7 +176,7 @@ int notice_issue(struct store *s, const struct calendar *cal, const struct app_v
 		return rc;
 	ni->ref_number = notice_ref_format(pattern, org.name, date_year(day), ni->serial, a);
 	if (ni->ref_number == NULL)
-		return err_set(e, ERR_LIMIT, "notice", "out of memory writing the reference number");
+		return err_set(e, ERR_LIMIT, "notice", "写文号时内存不足");
 	if ((rc = app_notice_wording(s, v, id, a, &w, e)) != 0)
 		return rc;
 	ni->version = w.version;

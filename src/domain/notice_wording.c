@@ -286,7 +286,7 @@ int notice_wording_fill(const struct notice_wording *w, const char *const parts[
 		p += step;
 	}
 	buf_free(&b);
-	return rc ? err_set(e, rc, "", "out of memory filling a notice") : 0;
+	return rc ? err_set(e, rc, "", "填写告知书时内存不足") : 0;
 }
 
 int notice_wording_choice(const struct notice_wording *w, const char *name,
@@ -313,7 +313,7 @@ int notice_wording_choice(const struct notice_wording *w, const char *name,
 			if (rc == 0)
 				*out = arena_strndup(a, b.ptr ? b.ptr : "", b.len);
 			buf_free(&b);
-			return rc ? err_set(e, rc, "", "out of memory filling a notice") : 0;
+			return rc ? err_set(e, rc, "", "填写告知书时内存不足") : 0;
 		}
 		p += nl ? (size_t)(nl - p) + 1 : strlen(p);
 	}

@@ -233,7 +233,7 @@ static int parse_value(const struct reg_field *fd, const char *s, struct reg_val
 		v->s = s;
 		return 0;
 	}
-	return err_set(e, ERR_INTERNAL, fd->name, "unknown field type");
+	return err_set(e, ERR_INTERNAL, fd->name, "未知的字段类型");
 }
 
 int reg_record_parse(const struct reg_desc *d, const struct reg_kv *kv, size_t n, struct arena *a,

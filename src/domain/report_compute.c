@@ -52,9 +52,9 @@ int report_text_set(struct store *s, int64_t agency_id, int year, enum report_te
 	int rc;
 
 	if (len > REPORT_TEXT_MAX)
-		return err_set(e, ERR_LIMIT, "file", "the text is longer than %d bytes", REPORT_TEXT_MAX);
+		return err_set(e, ERR_LIMIT, "file", "文字超过 %d 字节", REPORT_TEXT_MAX);
 	if (!utf8_valid(text, len) || memchr(text, '\0', len))
-		return err_set(e, ERR_INVALID, "file", "the text is not valid UTF-8");
+		return err_set(e, ERR_INVALID, "file", "文字须为 UTF-8 编码");
 	buf_init(&b, 0);
 	for (size_t i = 0; i < len; i++)
 		if (!(text[i] == '\r' && i + 1 < len && text[i + 1] == '\n'))
@@ -81,7 +81,7 @@ int report_text_set(struct store *s, int64_t agency_id, int year, enum report_te
 	buf_free(&content);
 out:
 	if (rc == ERR_LIMIT && e->code == 0)
-		err_set(e, ERR_LIMIT, "file", "the text is too long");
+		err_set(e, ERR_LIMIT, "file", "文字太长");
 	buf_free(&b);
 	return rc;
 }
@@ -292,8 +292,8 @@ int report_compute_counted(struct store *s, const struct agency_rec *ag, int yea
 
 	buf_init(&draft, 0);
 	if (!f || year > 9999)
-		return err_set(e, ERR_INVALID, "YEAR", "no annual report table format for %d (the "
-			       "formats govern 2019 onwards)", year);
+		return err_set(e, ERR_INVALID, "YEAR", "%d 年没有年度报告的表格格式（格式自 2019 年"
+			       "起）", year);
 	report_free(out);
 	report_init(out, f);
 	cells_init_zero(&out->cells, f);
@@ -338,7 +338,7 @@ int report_compute_counted(struct store *s, const struct agency_rec *ag, int yea
 			rc = t == RTEXT_OVERVIEW ? report_overview_draft(ag->name, &fig, &draft)
 						 : report_other_draft(&fig, &draft);
 			if (rc != 0) {
-				err_set(e, rc, text_ids[t], "the draft is too long");
+				err_set(e, rc, text_ids[t], "草稿太长");
 				goto out;
 			}
 			text = buf_cstr(&draft);

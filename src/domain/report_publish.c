@@ -42,12 +42,12 @@ int report_cells_parse(const char *text, struct report_cells *c, struct gk_error
 		long long v;
 
 		if (!sp || !nl || sp > nl || (size_t)(sp - p) >= sizeof id)
-			return err_set(e, ERR_DB, "cells", "a frozen cell line is damaged");
+			return err_set(e, ERR_DB, "cells", "已发布报告的冻结数据有一行已损坏");
 		memcpy(id, p, (size_t)(sp - p));
 		id[sp - p] = '\0';
 		v = strtoll(sp + 1, &end, 10);
 		if (end != nl)
-			return err_set(e, ERR_DB, "cells", "frozen cell %s is damaged", id);
+			return err_set(e, ERR_DB, "cells", "已发布报告的冻结数据 %s 已损坏", id);
 		if ((rc = cells_set_id(c, id, v, e)) != 0)
 			return rc;
 		p = nl + 1;
@@ -66,7 +66,7 @@ static int report_of_pub(struct store *s, const struct report_pub_rec *r, struct
 	int rc;
 
 	if (!(f = fmt_by_id(r->format)))
-		return err_set(e, ERR_DB, "format", "a published report has an unknown format '%s'", r->format);
+		return err_set(e, ERR_DB, "format", "已发布报告的表格格式“%s”无法识别", r->format);
 	report_free(out);
 	report_init(out, f);
 	cells_init_zero(&out->cells, f);
@@ -261,25 +261,24 @@ int report_publish(struct store *s, const struct agency_rec *ag, int year, const
 	memset(e, 0, sizeof *e);
 	rc = 0;
 	if (!reason && published) {
-		rc = err_set(e, ERR_CONFLICT, "YEAR", "the %d report of %s is published (revision %d, %s) "
-			     "and cannot change; a correction is a new revision: --revise --reason R",
-			     year, ag->name, prev.revision, prev.published_at);
+		rc = err_set(e, ERR_CONFLICT, "YEAR", "%s %d 年度报告已发布（第 %d 版，%s），不能再改；"
+			     "更正须发布新的一版并说明理由（--revise --reason R）",
+			     ag->name, year, prev.revision, prev.published_at);
 		goto out;
 	}
 	if (reason && !published) {
-		rc = err_set(e, ERR_STATE, "revise", "the %d report of %s is not published yet; "
-			     "publish it first", year, ag->name);
+		rc = err_set(e, ERR_STATE, "revise", "%s %d 年度报告尚未发布，须先发布", ag->name,
+			     year);
 		goto out;
 	}
 	if (reason && !*reason) {
-		rc = err_set(e, ERR_INVALID, "reason", "a revision needs a reason");
+		rc = err_set(e, ERR_INVALID, "reason", "发布新的一版须说明理由");
 		goto out;
 	}
 	if (!published && !report_year_ended(year, date_today())) {
-		rc = err_set(e, ERR_STATE, "YEAR", "the %d report of %s cannot be published before "
-			     "%d has ended: the annual report covers the whole year "
-			     "(条例第四十九条、第五十条); its figures are provisional until then",
-			     year, ag->name, year);
+		rc = err_set(e, ERR_STATE, "YEAR", "%s %d 年度报告须在 %d 年结束后发布：年度报告覆盖"
+			     "全年（条例第四十九条、第五十条），此前的数据只是临时的",
+			     ag->name, year, year);
 		goto out;
 	}
 	if ((rc = report_compute(s, ag, year, a, &r, NULL, e)) != 0 ||
@@ -287,8 +286,8 @@ int report_publish(struct store *s, const struct agency_rec *ag, int year, const
 	    (rc = report_attach_prev(s, ag->id, &r, e)) != 0)
 		goto out;
 	if (findings_count(findings, SEV_ERROR) > 0) {
-		rc = err_set(e, ERR_STATE, "YEAR", "the %d report of %s breaks %zu error rule(s) and "
-			     "cannot be published (gongkai report check %d)", year, ag->name,
+		rc = err_set(e, ERR_STATE, "YEAR", "%s %d 年度报告违反 %zu 条错误（E）规则，不能发布"
+			     "（gongkai report check %d）", ag->name, year,
 			     findings_count(findings, SEV_ERROR), year);
 		goto out;
 	}
@@ -335,7 +334,7 @@ int report_publish(struct store *s, const struct agency_rec *ag, int year, const
 	out->published_by = arena_strdup(a, rec.published_by);
 out:
 	if (rc == ERR_LIMIT && e->code == 0)
-		err_set(e, ERR_LIMIT, "report", "the report is too large");
+		err_set(e, ERR_LIMIT, "report", "报告太大");
 	report_free(&r);
 	buf_free(&cells);
 	buf_free(&json);
@@ -473,7 +472,7 @@ int report_region(struct store *s, const struct agency_rec *root, int year, int 
 
 	memset(sum, 0, sizeof *sum);
 	if (!f)
-		return err_set(e, ERR_INVALID, "YEAR", "no annual report table format for %d", year);
+		return err_set(e, ERR_INVALID, "YEAR", "%d 年没有年度报告的表格格式（格式自 2019 年起）", year);
 	if ((rc = agency_store(s)->list(s, collect_organ, &l, e)) != 0)
 		return rc;
 	report_free(out);
@@ -513,12 +512,12 @@ int report_region(struct store *s, const struct agency_rec *root, int year, int 
 		o->revision = pub ? pub->revision : 0;
 		o->published_at = pub ? pub->published_at : NULL;
 		if (one.cells.fmt != f) {
-			rc = err_set(e, ERR_DB, "format", "%s's %d report uses format %s", l.v[i].name, year,
+			rc = err_set(e, ERR_DB, "format", "%s %d 年度报告用的是 %s 格式，不能与其他报告相加", l.v[i].name, year,
 				     one.cells.fmt->id);
 			break;
 		}
 		if ((rc = cells_accumulate(&out->cells, &one.cells)) != 0) {
-			err_set(e, rc, "format", "%s's %d report cannot be summed", l.v[i].name, year);
+			err_set(e, rc, "format", "%s %d 年度报告不能相加", l.v[i].name, year);
 			break;
 		}
 		o->summed = 1;
@@ -537,7 +536,7 @@ int report_region(struct store *s, const struct agency_rec *root, int year, int 
 				rc = buf_puts(&text, "。");
 		}
 		if (rc != 0)
-			rc = err_set(e, ERR_LIMIT, "region", "the summary text is too long");
+			rc = err_set(e, ERR_LIMIT, "region", "汇总说明太长");
 	}
 	if (rc == 0) {
 		report_set_section(out, SEC_OVERVIEW, buf_cstr(&text));

@@ -80,7 +80,7 @@ int session_find(struct store *s, const char *token, int64_t now, struct session
 	int rc;
 
 	if (!session_token_valid(token))
-		return err_set(e, ERR_NOTFOUND, "session", "no such session");
+		return err_set(e, ERR_NOTFOUND, "session", "没有这个会话");
 	crypto_sha256_hex(token, SESSION_TOKEN_LEN, hash);
 	arena_init(&a);
 	rc = session_store(s)->get(s, hash, &a, &r, e);
@@ -88,7 +88,7 @@ int session_find(struct store *s, const char *token, int64_t now, struct session
 	if (rc != 0)
 		return rc;
 	if (expired(r.created, r.seen, now))
-		return err_set(e, ERR_NOTFOUND, "session", "the session has expired");
+		return err_set(e, ERR_NOTFOUND, "session", "会话已过期");
 	memset(out, 0, sizeof *out);
 	out->user_id = r.user_id;
 	out->created = r.created;

@@ -30,7 +30,7 @@ int shared_secret(struct store *s, const char *name, uint8_t *out, size_t len,
 	int rc;
 
 	if (len > SHARED_SECRET_MAX)
-		return err_set(e, ERR_INTERNAL, "", "a shared secret is at most %d bytes", SHARED_SECRET_MAX);
+		return err_set(e, ERR_INTERNAL, "", "共享密钥最多 %d 字节", SHARED_SECRET_MAX);
 	arena_init(&a);
 	rc = shared_store(s)->secret_get(s, name, &a, &got, e);
 	if (rc == 0 && got == NULL) {
@@ -43,8 +43,8 @@ int shared_secret(struct store *s, const char *name, uint8_t *out, size_t len,
 			rc = shared_store(s)->secret_get(s, name, &a, &got, e);
 	}
 	if (rc == 0 && (got == NULL || crypto_unhex(got, out, len) != 0))
-		rc = err_set(e, ERR_DB, "", "the secret %s of the web processes is damaged "
-			     "(web_secret: %zu bytes in hex expected)", name, len);
+		rc = err_set(e, ERR_DB, "", "网站各进程共用的密钥 %s 已损坏"
+			     "（web_secret 应为 %zu 字节的十六进制）", name, len);
 	if (got)
 		crypto_wipe(got, strlen(got));
 	arena_free(&a);

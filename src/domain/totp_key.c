@@ -25,7 +25,7 @@ int totp_key_create(const char *path, uint8_t key[TOTP_KEY_LEN], struct gk_error
 	crypto_wipe(hex, sizeof hex);
 	if (rc != 0) {
 		crypto_wipe(key, TOTP_KEY_LEN);
-		return err_set(e, ERR_IO, "totp_key", "cannot create the TOTP key file %s: %s",
+		return err_set(e, ERR_IO, "totp_key", "不能创建动态口令密钥文件 %s：%s",
 			       path, strerror(errno));
 	}
 	return 0;
@@ -50,9 +50,9 @@ int totp_key_install(const char *next, const char *path, struct gk_error *e)
 	int fd;
 
 	if (rename(next, path) != 0)
-		return err_set(e, ERR_IO, "totp_key", "the new TOTP key could not be moved in place "
-			       "(%s): the second factors are sealed with the key in %s; move it to "
-			       "%s", strerror(errno), next, path);
+		return err_set(e, ERR_IO, "totp_key", "新的动态口令密钥没能移到原处（%s）："
+			       "第二因素已用 %s 中的密钥加密，请把它移到 %s", strerror(errno), next,
+			       path);
 	/* the rename itself durable: sync the folder holding both names */
 	snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) + 1 : 1, slash ? path : ".");
 	if ((fd = open(dir, O_RDONLY | O_DIRECTORY)) >= 0) {
@@ -78,19 +78,19 @@ int totp_key_load(const char *path, int create, uint8_t key[TOTP_KEY_LEN], struc
 		return totp_key_create(path, key, e);
 	if (fd < 0)
 		return err_set(e, ERR_IO, "totp_key",
-			       "the TOTP key file %s cannot be read (%s): second factors cannot be "
-			       "checked; restore the file from the backup made with the database, or "
-			       "reset each account's second factor (gongkai user totp NAME --reset)",
+			       "动态口令密钥文件 %s 读不出（%s）：无法核对第二因素；"
+			       "请从与数据库一同做的备份中恢复这个文件，或重置各账号的第二因素"
+			       "（gongkai user totp NAME --reset）",
 			       path, strerror(errno));
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
 		close(fd);
-		return err_set(e, ERR_IO, "totp_key", "the TOTP key file %s is not a regular file",
+		return err_set(e, ERR_IO, "totp_key", "动态口令密钥文件 %s 不是普通文件",
 			       path);
 	}
 	if ((st.st_mode & 077) != 0) {
 		close(fd);
-		return err_set(e, ERR_IO, "totp_key", "the TOTP key file %s may be read by "
-			       "others (mode %04o): make it 0600 (chmod 600 %s)", path,
+		return err_set(e, ERR_IO, "totp_key", "动态口令密钥文件 %s 别人也能读"
+			       "（权限 %04o）：请改为 0600（chmod 600 %s）", path,
 			       (unsigned)(st.st_mode & 07777), path);
 	}
 	n = read(fd, text, sizeof text - 1);
@@ -102,7 +102,7 @@ int totp_key_load(const char *path, int create, uint8_t key[TOTP_KEY_LEN], struc
 		text[--n] = '\0';
 	if (crypto_unhex(text, key, TOTP_KEY_LEN) != 0) {
 		crypto_wipe(text, sizeof text);
-		return err_set(e, ERR_IO, "totp_key", "%s does not hold a TOTP key (64 hex digits)",
+		return err_set(e, ERR_IO, "totp_key", "%s 中不是动态口令密钥（64 位十六进制数字）",
 			       path);
 	}
 	crypto_wipe(text, sizeof text);
@@ -148,15 +148,14 @@ int totp_key_open(const uint8_t key[TOTP_KEY_LEN], const char *path, int64_t id,
 
 	if (!totp_key_is_sealed(stored) || blen < CRYPTO_SEAL_OVERHEAD || blen > sizeof box ||
 	    crypto_unhex(hex, box, blen) != 0)
-		return err_set(e, ERR_DB, "totp_key", "the second factor of account %" PRId64
-			       " is stored in a form this program does not know", id);
+		return err_set(e, ERR_DB, "totp_key", "账号 %" PRId64 " 的第二因素以本程序不认识的"
+			       "形式保存", id);
 	plain = arena_alloc(a, blen - CRYPTO_SEAL_OVERHEAD + 1);
 	if (crypto_seal_open(key, box, blen, ad, (size_t)bind_id(ad, sizeof ad, id),
 			     (uint8_t *)plain) != 0)
-		return err_set(e, ERR_DB, "totp_key", "the second factor of account %" PRId64
-			       " does not open with the TOTP key in %s (another key, or the stored "
-			       "value was altered): restore the key file the secrets were sealed with, "
-			       "or reset the account's second factor", id, path);
+		return err_set(e, ERR_DB, "totp_key", "账号 %" PRId64 " 的第二因素不能用 %s 中的"
+			       "动态口令密钥解开（换了密钥，或保存的值被改过）：请恢复当初加密用的密钥"
+			       "文件，或重置这个账号的第二因素", id, path);
 	plain[blen - CRYPTO_SEAL_OVERHEAD] = '\0';
 	*secret = plain;
 	return 0;

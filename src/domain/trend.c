@@ -71,7 +71,7 @@ int trend_due_strip(struct store *s, const struct calendar *cal, int64_t agency_
 
 	memset(out, 0, sizeof *out);
 	if (n < 1 || n > TREND_STRIP_MAX)
-		return err_set(e, ERR_INVALID, "days", "a strip of 1 to %d working days", TREND_STRIP_MAX);
+		return err_set(e, ERR_INVALID, "days", "天数须为 1 到 %d 个工作日", TREND_STRIP_MAX);
 	start = calendar_is_workday(cal, today) ? today : calendar_add_workdays(cal, today, 1);
 	out->n = n;
 	out->day[0] = start;

@@ -31,6 +31,13 @@ int user_role_from_id(const char *s)
 	return -1;
 }
 
+/* ERR_INVALID naming role as no role of user_roles. */
+static int unknown_role(const char *role, struct gk_error *e)
+{
+	return err_set(e, ERR_INVALID, "role", "没有“%s”这个角色（可选：officer、reviewer、leader、"
+		       "supervisor、admin、security、auditor）", role ? role : "");
+}
+
 static int valid_login(const char *s)
 {
 	size_t len = strlen(s);
@@ -48,8 +55,8 @@ int user_password_rules(const char *pw, struct gk_error *e)
 	int lower = 0, upper = 0, digit = 0, other = 0;
 
 	if (pw == NULL || utf8_count(pw, strlen(pw)) < USER_PASSWORD_MIN)
-		return err_set(e, ERR_INVALID, "password_file", "the password must have at least "
-			       "%d characters", USER_PASSWORD_MIN);
+		return err_set(e, ERR_INVALID, "password_file", "密码至少 %d 个字符",
+			       USER_PASSWORD_MIN);
 	for (const unsigned char *p = (const unsigned char *)pw; *p; p++) {
 		if (*p >= 'a' && *p <= 'z')
 			lower = 1;
@@ -61,8 +68,8 @@ int user_password_rules(const char *pw, struct gk_error *e)
 			other = 1;
 	}
 	if (lower + upper + digit + other < 3)
-		return err_set(e, ERR_INVALID, "password_file", "the password must mix three of: "
-			       "lower-case letters, upper-case letters, digits, other characters");
+		return err_set(e, ERR_INVALID, "password_file", "密码须含以下四类中的三类："
+			       "小写字母、大写字母、数字、其他字符");
 	return 0;
 }
 
@@ -91,8 +98,8 @@ static int remember_password(struct store *s, int64_t id, const char *password, 
 	int rc = user_store(s)->history_list(s, id, check_reuse, &r, e);
 
 	if (rc == 0 && r.reused)
-		rc = err_set(e, ERR_INVALID, "password_file", "the password was used before: choose "
-			     "one that differs from the last %d", USER_PASSWORD_HISTORY);
+		rc = err_set(e, ERR_INVALID, "password_file", "这个密码最近用过：须与最近 %d 个"
+			     "密码都不同", USER_PASSWORD_HISTORY);
 	if (rc == 0)
 		rc = user_store(s)->history_add(s, id, hash, (int64_t)time(NULL),
 						USER_PASSWORD_HISTORY, e);
@@ -125,19 +132,18 @@ int user_create(struct store *s, const struct user_new *in, int64_t *id, struct 
 	buf_init(&js, 0);
 	memset(&r, 0, sizeof r);
 	if (in->name == NULL || !valid_login(in->name)) {
-		rc = err_set(e, ERR_INVALID, "NAME", "a user name is 1-64 bytes of UTF-8 without "
-			     "spaces or control characters");
+		rc = err_set(e, ERR_INVALID, "NAME", "用户名须为 1–64 字节的 UTF-8 文字，不含"
+			     "空格和控制字符");
 		goto out;
 	}
 	r.name = in->name;
 	r.display_name = in->display_name && *in->display_name ? in->display_name : in->name;
 	if (strlen(r.display_name) > 200 || !utf8_valid(r.display_name, strlen(r.display_name))) {
-		rc = err_set(e, ERR_INVALID, "display_name", "at most 200 bytes of UTF-8");
+		rc = err_set(e, ERR_INVALID, "display_name", "显示名称最多 200 字节（UTF-8）");
 		goto out;
 	}
 	if (user_role_from_id(in->role) < 0) {
-		rc = err_set(e, ERR_INVALID, "role", "unknown role '%s' (one of officer, reviewer, "
-			     "leader, supervisor, admin, security, auditor)", in->role ? in->role : "");
+		rc = unknown_role(in->role, e);
 		goto out;
 	}
 	r.role = in->role;
@@ -158,7 +164,7 @@ int user_create(struct store *s, const struct user_new *in, int64_t *id, struct 
 	r.created_at = now;
 	if ((rc = user_store(s)->insert(s, &r, id, e)) != 0) {
 		if (rc == ERR_CONFLICT)
-			err_set(e, rc, "NAME", "a user named '%s' already exists", r.name);
+			err_set(e, rc, "NAME", "已有名为“%s”的用户", r.name);
 		goto out;
 	}
 	if (r.password_hash && (rc = remember_password(s, *id, in->password, hash, e)) != 0)
@@ -251,8 +257,7 @@ static int keep_an_admin(struct store *s, const struct user_rec *u, struct gk_er
 	if ((rc = user_store(s)->list(s, count_admin, &c, e)) != 0)
 		return rc;
 	if (c.n == 0)
-		return err_set(e, ERR_STATE, "NAME", "refused: %s is the last security administrator "
-			       "who can sign in",
+		return err_set(e, ERR_STATE, "NAME", "不允许：%s 是最后一个能登录的安全管理员",
 			       u->name);
 	return 0;
 }
@@ -269,7 +274,7 @@ int user_disable(struct store *s, const char *name, const char *self, struct gk_
 	if ((rc = keep_an_admin(s, &u, e)) != 0)
 		goto out;
 	if (self && strcmp(self, u.name) == 0) {
-		rc = err_set(e, ERR_STATE, "NAME", "refused: you cannot disable your own account");
+		rc = err_set(e, ERR_STATE, "NAME", "不允许：不能停用自己的账号");
 		goto out;
 	}
 	rc = user_set_password(s, u.name, NULL, e);
@@ -292,8 +297,7 @@ int user_set_role(struct store *s, const char *name, const char *role, int64_t a
 	if ((rc = user_store(s)->get_by_name(s, name, &a, &u, e)) != 0)
 		goto out;
 	if (r < 0) {
-		rc = err_set(e, ERR_INVALID, "role", "unknown role '%s' (one of officer, reviewer, "
-			     "leader, supervisor, admin, security, auditor)", role ? role : "");
+		rc = unknown_role(role, e);
 		goto out;
 	}
 	if (agency_id) {
@@ -301,7 +305,7 @@ int user_set_role(struct store *s, const char *name, const char *role, int64_t a
 		if ((rc = agency_store(s)->get(s, agency_id, &a, &ag, e)) != 0)
 			goto out;
 	} else if (r == ROLE_OFFICER || r == ROLE_REVIEWER || r == ROLE_LEADER) {
-		rc = err_set(e, ERR_INVALID, "agency", "an %s belongs to an organ",
+		rc = err_set(e, ERR_INVALID, "agency", "%s 角色的账号须属于一个机关",
 			     user_roles[r].id);
 		goto out;
 	}
@@ -309,7 +313,7 @@ int user_set_role(struct store *s, const char *name, const char *role, int64_t a
 		goto out;  /* nothing changes, nothing to record */
 	if (strcmp(u.role, role) != 0) {
 		if (self && strcmp(self, u.name) == 0) {
-			rc = err_set(e, ERR_STATE, "role", "refused: you cannot change your own role");
+			rc = err_set(e, ERR_STATE, "role", "不允许：不能更改自己的角色");
 			goto out;
 		}
 		if ((rc = keep_an_admin(s, &u, e)) != 0)
@@ -351,10 +355,10 @@ int user_authenticate(struct store *s, const char *name, const char *password, s
 		/* An unknown or disabled account costs one argon2id verification like a wrong
 		 * password, so the response time does not say which names exist. */
 		crypto_password_verify_dummy(password);
-		return err_set(e, ERR_FORBIDDEN, "", "wrong user name or password");
+		return err_set(e, ERR_FORBIDDEN, "", "用户名或密码错误");
 	}
 	if (rc == 0 && !crypto_password_verify(out->password_hash, password))
-		return err_set(e, ERR_FORBIDDEN, "", "wrong user name or password");
+		return err_set(e, ERR_FORBIDDEN, "", "用户名或密码错误");
 	return rc;
 }
 

@@ -38,9 +38,9 @@ static int key_path(struct store *s, const char **path, struct gk_error *e)
 {
 	*path = store_totp_key_file(s);
 	if (**path == '\0')
-		return err_set(e, ERR_IO, "totp_key", "no TOTP key file is set for this database: "
-			       "set GONGKAI_TOTP_KEY=FILE (or serve --totp-key FILE), a file of mode "
-			       "0600 kept outside the database");
+		return err_set(e, ERR_IO, "totp_key", "这个数据库没有指定动态口令密钥文件："
+			       "设置 GONGKAI_TOTP_KEY=FILE（或 serve --totp-key FILE），文件权限 0600，"
+			       "放在数据库之外");
 	return 0;
 }
 
@@ -193,8 +193,8 @@ int user_totp_begin(struct store *s, const char *name, struct arena *a, const ch
 	    (rc = user_store(s)->totp_get(s, u.id, a, &t, &found, e)) != 0)
 		return rc;
 	if (found && t.confirmed)
-		return err_set(e, ERR_STATE, "NAME", "%s already has a second factor; reset it first "
-			       "(a lost phone: gongkai user totp %s --reset)", name, name);
+		return err_set(e, ERR_STATE, "NAME", "%s 已设置第二因素，须先重置（手机丢失："
+			       "gongkai user totp %s --reset）", name, name);
 	if (found) {  /* the pending one, shown again */
 		if ((rc = totp_open(s, &sk, u.id, a, &t, e)) == 0)
 			*secret = t.secret;
@@ -229,13 +229,13 @@ static int totp_use(struct store *s, int64_t id, const char *code, int64_t now, 
 	if ((rc = totp_read(s, &sk, id, &a, &t, &found, e)) != 0)
 		goto out;
 	if (confirm && !found)
-		rc = err_set(e, ERR_STATE, "code", "no second factor is being set up for this account");
+		rc = err_set(e, ERR_STATE, "code", "这个账号没有正在设置的第二因素");
 	else if (confirm && !totp_check(t.secret, code, now, t.last_step, &step))
-		rc = err_set(e, ERR_INVALID, "code", "the code does not match: check the "
-			     "authenticator app's time and enter the code it shows now");
+		rc = err_set(e, ERR_INVALID, "code", "动态口令不对：请核对验证器应用的时间，"
+			     "输入它当前显示的口令");
 	else if (!confirm && (!found || !t.confirmed ||
 			      !totp_check(t.secret, code, now, t.last_step, &step)))
-		rc = err_set(e, ERR_FORBIDDEN, "code", "wrong or used one-time code");
+		rc = err_set(e, ERR_FORBIDDEN, "code", "动态口令错误或已用过");
 	if (rc == 0) {
 		t.confirmed = 1;
 		t.last_step = step;
@@ -337,10 +337,9 @@ int user_totp_key_check(struct store *s, struct user_totp_key_state *st, struct 
 	if (st->next_left && totp_key_load(next_path, 0, next.k, &ignored) == 0) {
 		next.loaded = 1;
 		if (open_all(s, &next, &l, &ignored) == 0)
-			rc = err_set(e, ERR_STATE, "totp_key", "the second factors do not open with "
-				     "%s but with %s, left by a change of key interrupted after it "
-				     "was saved: move it in place (mv %s %s)", path, next_path,
-				     next_path, path);
+			rc = err_set(e, ERR_STATE, "totp_key", "第二因素不能用 %s 解开，而要用 %s（更换"
+				     "密钥在保存后中断留下的）：请把它移到原处（mv %s %s）", path,
+				     next_path, next_path, path);
 	}
 out:
 	list_wipe(&l);
@@ -364,9 +363,8 @@ int user_totp_rekey(struct store *s, int *resealed, struct gk_error *e)
 	arena_init(&a);
 	next_path = totp_key_next_path(path, &a);
 	if (totp_key_exists(next_path)) {
-		rc = err_set(e, ERR_STATE, "totp_key", "%s exists: an earlier change of key did not "
-			     "finish; gongkai user totp-key --check tells which key the second "
-			     "factors open with", next_path);
+		rc = err_set(e, ERR_STATE, "totp_key", "%s 已存在：上一次更换密钥没有完成；"
+			     "gongkai user totp-key --check 可查明第二因素用哪个密钥解开", next_path);
 		goto out;
 	}
 	if ((rc = open_all(s, &old, &l, e)) != 0 ||

@@ -53,5 +53,5 @@ run 1 "$GONGKAI" audit verify "$TMP/log.txt" --key "$other"
 contains "$OUT" "another key" "an archive signed with another key than the recorded one is refused"
 printf 'hello\n' >"$TMP/not.txt"
 run 2 "$GONGKAI" audit verify "$TMP/not.txt"
-contains "$ERR" "not an audit archive" "a file that is no archive is named as such"
+contains "$ERR" "不是 gongkai 的审计日志归档" "a file that is no archive is named as such"
 done_testing

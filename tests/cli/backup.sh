@@ -19,7 +19,7 @@ head=$(printf '%s\n' "$OUT" | sed -n 's/^audit head: //p')
 run 0 G audit verify --head "$head"
 contains "$OUT" "audit log intact" "the printed head anchors the live log"
 run 1 G backup "$TMP/b.db"
-contains "$ERR" "exists already" "an existing file is never overwritten"
+contains "$ERR" "已存在；请另取一个文件名" "an existing file is never overwritten"
 run 2 G backup
 contains "$ERR" "name one FILE" "backup without FILE is a usage error"
 run 0 "$GONGKAI" backup --check "$TMP/b.db"
@@ -41,7 +41,7 @@ run 0 G audit verify
 before=$(sha256sum "$DB" | cut -c1-64)
 head -c 6000 "$TMP/b.db" >"$TMP/cut.db"
 run 1 G restore "$TMP/cut.db"
-contains "$ERR" "refused: $TMP/cut.db is not a sound gongkai backup" "a truncated copy is refused"
+contains "$ERR" "拒绝：$TMP/cut.db 不是完好的 gongkai 备份" "a truncated copy is refused"
 echo "not a database" >"$TMP/text.db"
 run 1 G restore "$TMP/text.db"
 contains "$ERR" "not a database" "a file that is no database is refused"
@@ -54,9 +54,9 @@ for t in $(sqlite3 "$TMP/tampered.db" "SELECT name FROM sqlite_schema WHERE type
 done
 sqlite3 "$TMP/tampered.db" "UPDATE audit_event SET actor = 'nobody' WHERE id = 2"
 run 1 G restore "$TMP/tampered.db"
-contains "$ERR" "audit log of the copy is broken at entry 2" "a copy whose audit log was altered is refused"
+contains "$ERR" "副本的审计日志在第 2 条断开" "a copy whose audit log was altered is refused"
 run 1 "$GONGKAI" backup --check "$TMP/tampered.db"
-contains "$ERR" "broken at entry 2" "and --check says so"
+contains "$ERR" "在第 2 条断开" "and --check says so"
 run 2 G restore "$TMP/missing.db"
 contains "$ERR" "no database file at" "a missing file is named"
 equals "$(sha256sum "$DB" | cut -c1-64)" "$before" "after every refusal the database is unchanged"

@@ -146,25 +146,25 @@ bad_cal() {  # CONTENT NEEDLE DESCRIPTION
 	run 2 "$GONGKAI" --calendar-dir "$TMP/bad" deadline --received 2024-09-27
 	contains "$ERR" "$2" "$3"
 }
-bad_cal '# x\n2024-10-08\tholiday\tx\n2023-02-29\tholiday\tx\n' "office.tsv:3: bad date '2023-02-29'" "bad date"
-bad_cal '2024-10-08\tfeast\tx\n' "office.tsv:1: unknown kind 'feast'" "unknown kind"
-bad_cal '2024-10-08\tworkday\tx\n' "office.tsv:1: 2024-10-08 is a workday row but not a Saturday or Sunday" "workday on a Tuesday"
-bad_cal '2024-10-08\tholiday\tx\n2024-10-08\tholiday\tx\n' "office.tsv:2: duplicate date 2024-10-08" "duplicate date"
-bad_cal '2024-10-08\tholiday\n' "office.tsv:1: expected 3 TAB-separated fields" "wrong field count"
+bad_cal '# x\n2024-10-08\tholiday\tx\n2023-02-29\tholiday\tx\n' "office.tsv:3: 日期“2023-02-29”有误" "bad date"
+bad_cal '2024-10-08\tfeast\tx\n' "office.tsv:1: 类别“feast”无法识别" "unknown kind"
+bad_cal '2024-10-08\tworkday\tx\n' "office.tsv:1: 2024-10-08 是调休上班（workday）行，却不是星期六或星期日" "workday on a Tuesday"
+bad_cal '2024-10-08\tholiday\tx\n2024-10-08\tholiday\tx\n' "office.tsv:2: 日期 2024-10-08 重复" "duplicate date"
+bad_cal '2024-10-08\tholiday\n' "office.tsv:1: 应有 3 个以 TAB 分隔的字段" "wrong field count"
 run 2 "$GONGKAI" --calendar-dir "$TMP/nonexistent" calendar 2024
-contains "$ERR" "cannot open calendar directory" "missing calendar directory"
+contains "$ERR" "不能打开日历目录" "missing calendar directory"
 
 # bad input: exit 2 naming the argument and the value
 run 2 "$GONGKAI" deadline --received 2023-02-29
 contains "$ERR" "--received: no such date: 2023-02-29" "impossible date (named by the one date parser every option uses)"
 run 2 "$GONGKAI" deadline --received 2024-09-27 --consultation 2024-10-10:2024-10-01
-contains "$ERR" "--consultation: 2024-10-10:2024-10-01: the answer (2024-10-01) is dated before the letter was sent" "SENT after ANSWERED"
+contains "$ERR" "--consultation: 2024-10-10:2024-10-01：答复日期（2024-10-01）早于征求意见函发出的日期" "SENT after ANSWERED"
 run 2 "$GONGKAI" deadline --received 2024-09-27 --consultation 2024-09-01:2024-09-05
-contains "$ERR" "--consultation: 2024-09-01:2024-09-05: the letter is dated before the application was received (2024-09-27)" "answered before received"
+contains "$ERR" "--consultation: 2024-09-01:2024-09-05：征求意见函的日期早于收到申请的日期（2024-09-27）" "answered before received"
 run 2 "$GONGKAI" deadline --received 2024-09-27 --consultation 2024-10-10
 contains "$ERR" "want SENT:ANSWERED" "consultation without colon"
 run 2 "$GONGKAI" deadline --received 2024-09-27 --correction-received 2024-09-01
-contains "$ERR" "--correction-received: 2024-09-01 is before the application was received" "correction before received"
+contains "$ERR" "--correction-received: 2024-09-01 早于收到申请的日期" "correction before received"
 run 2 "$GONGKAI" deadline --received 2024-09-27 --frobnicate
 contains "$ERR" "unknown option '--frobnicate'" "unknown option"
 run 2 "$GONGKAI" deadline --json

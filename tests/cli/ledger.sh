@@ -45,12 +45,12 @@ contains "$ERR" "--agency" "with several organs an officer needs --agency"
 run 0 gk user add alice --role officer --agency 慈周寨镇人民政府 --password-file "$TMP/pw"
 run 0 gk user add bob --role leader --agency 1 --display-name 王主任
 run 2 gk user add carol --role boss --agency 1
-contains "$ERR" "unknown role" "an unknown role is refused"
+contains "$ERR" "没有“boss”这个角色" "an unknown role is refused"
 run 1 gk user add alice --role officer --agency 1
-contains "$ERR" "already exists" "a duplicate user name is refused"
+contains "$ERR" "已有名为“alice”的用户" "a duplicate user name is refused"
 printf 'short\n' >"$TMP/pw2"
 run 2 gk user add dave --role admin --password-file "$TMP/pw2"
-contains "$ERR" "at least 10" "a short password is refused"
+contains "$ERR" "密码至少 10 个字符" "a short password is refused"
 run 0 gk user list --json
 contains "$OUT" '"name": "alice"' "user list --json lists alice"
 contains "$OUT" '"password_set": true' "alice has a password"
@@ -295,7 +295,7 @@ lacks "$OUT" "partial" "closed ones are not"
 run 0 gk app list --year 2024 --state replied --json
 contains "$OUT" '"outcome": "partial"' "list by year and state"
 run 2 gk app list --state sleeping
-contains "$ERR" "unknown state" "an unknown state is refused"
+contains "$ERR" "没有“sleeping”这个办理状态" "an unknown state is refused"
 unset GONGKAI_TODAY
 
 # --- fees -----------------------------------------------------------------------------------

@@ -250,7 +250,7 @@ run 0 gk report "$now" --format json
 contains "$ERR" "provisional: $now has not ended" "REQ 条例-49: a report for a year not yet ended says it is provisional"
 contains "$ERR" "due $((now + 1))-01-31" "…and when it is due"
 run 1 gk report publish "$now" --by 主任
-contains "$ERR" "cannot be published before $now has ended" "REQ 条例-50: a year not yet ended cannot be published"
+contains "$ERR" "须在 $now 年结束后发布" "REQ 条例-50: a year not yet ended cannot be published"
 contains "$ERR" "条例第四十九条、第五十条" "…citing the articles"
 equals "$(sql "$DB" "SELECT count(*) FROM report_publication WHERE year = $now")" 0 "…and nothing is stored"
 run 0 gk guide set --report-due 03-15

@@ -27,7 +27,7 @@ contains "$OUT" "编号：$code" "before issuing: the tracking code as the refer
 run 2 "$GONGKAI" --db "$D" guide set --agency 慈周寨镇 --notice-ref "慈政信〔{year}〕号"
 contains "$ERR" "{n} once" "a pattern without the serial {n}: refused"
 run 2 "$GONGKAI" --db "$D" guide set --agency 慈周寨镇 --notice-ref "慈政信〔{yr}〕{n}号"
-contains "$ERR" "only {n}, {year} and {organ}" "an unknown placeholder: refused"
+contains "$ERR" "花括号中只能是 {n}、{year} 或 {organ}" "an unknown placeholder: refused"
 run 2 "$GONGKAI" --db "$D" guide set --agency 慈周寨镇 --notice-ref "慈{n}政{n}号"
 contains "$ERR" "{n} once" "{n} twice: refused"
 run 0 "$GONGKAI" --db "$D" guide set --agency 慈周寨镇 --notice-ref "慈政信复〔{year}〕{n}号"

@@ -121,7 +121,7 @@ run 0 G report publish 2023 --agency 甲镇 --by 王科长
 contains "$OUT" "revision 1 by 王科长" "publication records who"
 contains "$OUT" "sha256 " "and the SHA-256"
 run 1 G report publish 2023 --agency 甲镇
-contains "$ERR" "cannot change" "a published year is immutable"
+contains "$ERR" "已发布（第 1 版" "a published year is immutable"
 sql "$DB" "UPDATE report_publication SET cells = '' WHERE year = 2023" 2>"$TMP/sq"
 contains "$(cat "$TMP/sq")" "immutable" "the database refuses to change a publication"
 # the ledger changes behind the published 2023: 四 (1) ≠ 2024's 二 (0) → E, refused
@@ -132,7 +132,7 @@ contains "$OUT" "t3.unable_not_held.np" "and names the cells"
 run 1 G report check 2024 --agency 甲镇
 contains "$OUT" "E T3-05" "T3-05 is an error between two reports gongkai produced"
 run 1 G report publish 2024 --agency 甲镇
-contains "$ERR" "cannot be published" "publication refused while an E finding exists"
+contains "$ERR" "不能发布" "publication refused while an E finding exists"
 run 2 G report publish 2023 --agency 甲镇 --revise
 contains "$ERR" "--reason" "a revision needs a reason"
 run 0 G report publish 2023 --agency 甲镇 --revise --reason "补录12月29日答复"

@@ -44,14 +44,14 @@ run 0 gk audit verify
 cp -p "$KEY" "$TMP/key.new"
 cp -p "$TMP/key.old" "$KEY"
 run 1 gk user totp-key --check
-contains "$ERR" "does not open with the TOTP key in $KEY" "check: the old key is refused, naming the file"
+contains "$ERR" "不能用 $KEY 中的动态口令密钥解开" "check: the old key is refused, naming the file"
 
 # interrupted after it was saved: the secrets open with KEY.new, which was not moved in
 cp -p "$TMP/key.new" "$KEY.new"
 run 1 gk user totp-key --check
 contains "$ERR" "mv $KEY.new $KEY" "check: says to move the new key in place"
 run 1 gk user totp-key --rotate
-contains "$ERR" "$KEY.new exists" "no change of key while one is unfinished"
+contains "$ERR" "$KEY.new 已存在：上一次更换密钥没有完成" "no change of key while one is unfinished"
 cmp -s "$KEY.new" "$TMP/key.new" && ok "…and the unfinished one's key is kept" || not_ok "…and the unfinished one's key is kept"
 mv "$KEY.new" "$KEY"
 run 0 gk user totp-key --check
@@ -68,7 +68,7 @@ cp -p "$KEY" "$TMP/key.kept"
 sql "$DB" "UPDATE user_totp SET secret = 'v1:00' || substr(secret, 6) WHERE user_id = (SELECT id FROM app_user WHERE name = 'auditor1')" >/dev/null
 stored=$(sql "$DB" "SELECT secret FROM user_totp ORDER BY user_id")
 run 1 gk user totp-key --rotate
-contains "$ERR" "does not open" "rotate: a value that does not open stops it, naming the problem"
+contains "$ERR" "的第二因素不能用" "rotate: a value that does not open stops it, naming the problem"
 cmp -s "$KEY" "$TMP/key.kept" && ok "…the key file is unchanged" || not_ok "…the key file is unchanged"
 [ -e "$KEY.new" ] && not_ok "…no new key is left" || ok "…no new key is left"
 equals "$(sql "$DB" "SELECT secret FROM user_totp ORDER BY user_id")" "$stored" "…no stored value changed"

@@ -141,7 +141,7 @@ use security
 before=$(hash_of security)
 post /console/users/$ADM/disable --data-urlencode "_csrf=$t"
 equals "$CODE" 409 "the only admin cannot disable their account: 409"
-contains "$BODY" "the last security administrator who can sign in" "because it is the last admin"
+contains "$BODY" "是最后一个能登录的安全管理员" "because it is the last admin"
 post /console/users/$ADM/role --data-urlencode "_csrf=$t" --data-urlencode "role=supervisor"
 equals "$CODE" 409 "nor demote it"
 post /console/users/$ADM/password --data-urlencode "_csrf=$t" \
@@ -151,13 +151,13 @@ contains "$BODY" "/console/password" "and is sent to the password page"
 equals "$(hash_of security)" "$before" "the admin account is unchanged"
 equals "$(q "SELECT role FROM app_user WHERE id = $ADM")" security "and still the security administrator"
 run 1 "$GONGKAI" --db "$GONGKAI_DB" user passwd security --clear
-contains "$ERR" "last security administrator" "the command line refuses to disable the last admin too"
+contains "$ERR" "最后一个能登录的安全管理员" "the command line refuses to disable the last admin too"
 post /console/users --data-urlencode "_csrf=$t" --data-urlencode "name=security2" \
 	--data-urlencode "role=security" --data-urlencode "password=pw-security2-2024"
 equals "$CODE" 200 "a second admin is added"
 post /console/users/$ADM/disable --data-urlencode "_csrf=$t"
 equals "$CODE" 409 "with two admins, an admin still cannot disable their own account"
-contains "$BODY" "cannot disable your own account" "because it is their own"
+contains "$BODY" "不能停用自己的账号" "because it is their own"
 equals "$(hash_of security)" "$before" "still unchanged"
 fresh
 login security2 pw-security2-2024
@@ -178,7 +178,7 @@ equals "$CODE" 200 "and enable them again"
 # --- role and organ ---------------------------------------------------------------------------------
 post /console/users/$REV/role --data-urlencode "_csrf=$t2" --data-urlencode "role=officer"
 equals "$CODE" 400 "an officer without an organ is refused"
-contains "$BODY" '<p class="field-error" id="e-agency">an officer belongs to an organ' "beside the organ field"
+contains "$BODY" '<p class="field-error" id="e-agency">officer 角色的账号须属于一个机关' "beside the organ field"
 contains "$BODY" '<option value="officer" selected>' "the role chosen is kept on the page"
 contains "$BODY" '<option value="" selected>' "and so is the organ chosen (none)"
 equals "$(q "SELECT role FROM app_user WHERE id = $REV")" reviewer "nothing changed"

@@ -14,7 +14,7 @@ case $GONGKAI_DB in postgres*) pg=1 ;; *) pg=0 ;; esac
 
 if [ $pg = 1 ]; then
 	run 1 gk audit export --out "$TMP/a1.txt"
-	contains "$ERR" "no default file on a PostgreSQL database" "on PostgreSQL an export without a key file is refused"
+	contains "$ERR" "审计签名密钥没有默认文件" "on PostgreSQL an export without a key file is refused"
 	contains "$ERR" "GONGKAI_AUDIT_KEY_FILE" "and the error names what to set"
 	equals "$([ -e "$TMP/a1.txt" ] && echo written || echo none)" none "nothing is written"
 	run 1 gk audit key

@@ -19,7 +19,7 @@ for bad in "Short-1a" "alllowercaseletters" "lowercase1234567"; do
 done
 for i in 1 2 3 4 5; do printf 'Officer-pass-%d\n' "$i" >"$TMP/p$i"; gk user passwd officer --password-file "$TMP/p$i" >/dev/null; done
 run 2 gk user passwd officer --password-file "$TMP/p1"
-contains "$ERR" "used before" "one of the last five passwords is refused"
+contains "$ERR" "这个密码最近用过" "one of the last five passwords is refused"
 printf 'Officer-pass-6\n' >"$TMP/p6"
 run 0 gk user passwd officer --password-file "$TMP/p6"
 run 0 gk user passwd officer --password-file "$TMP/p1"
@@ -78,7 +78,7 @@ sign_in_code() {
 sign_in_code
 equals "$CODE" 500 "another key file: the sign-in is refused"
 lacks "$BODY" "totp-key" "without naming the file to the visitor"
-contains "$(cat "$TMP/server.log")" "does not open with the TOTP key in $TOTP_KEY" "the log names the key file"
+contains "$(cat "$TMP/server.log")" "不能用 $TOTP_KEY 中的动态口令密钥解开" "the log names the key file"
 get /
 equals "$CODE" 200 "and the server goes on"
 cp -p "$TMP/key" "$TOTP_KEY"

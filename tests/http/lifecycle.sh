@@ -65,7 +65,7 @@ get "/console/reports?year=2024"
 lacks "$BODY" "发布 2024 年度报告</button>" "…but is offered no button for the year not yet ended"
 t=$(csrf_of "$BODY")
 post /console/reports/publish --data-urlencode "_csrf=$t" --data-urlencode "year=2024"
-contains "$BODY" "cannot be published before 2024 has ended" "REQ 条例-50: publishing it anyway is refused with the reason"
+contains "$BODY" "须在 2024 年结束后发布" "REQ 条例-50: publishing it anyway is refused with the reason"
 equals "$(sql "$GONGKAI_DB" "SELECT count(*) FROM report_publication WHERE year = 2024")" 0 "…and nothing is stored"
 login officer pw-officer-2024
 

@@ -54,7 +54,7 @@ get "/console/users/$id"; tok=$(csrf_of "$BODY")
 post "/console/users/$id/role" --data-urlencode "_csrf=$tok" --data-urlencode role=auditor
 equals "$CODE" 409 "nobody changes their own role (no account gathers two of the three)"
 run 1 gk user passwd security --clear
-contains "$ERR" "last security administrator" "the last security administrator cannot be disabled"
+contains "$ERR" "最后一个能登录的安全管理员" "the last security administrator cannot be disabled"
 run 1 gk user add security --role auditor
-contains "$ERR" "already exists" "one account, one role: a name cannot be added again with another"
+contains "$ERR" "已有名为" "one account, one role: a name cannot be added again with another"
 done_testing

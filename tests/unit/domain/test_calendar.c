@@ -289,16 +289,16 @@ static void expect_bad(const char *text, const char *where, const char *needle)
 static void test_bad_rows_named_by_file_and_line(void **state)
 {
 	expect_bad("# c\n2024-10-08\tholiday\tx\n2023-02-29\tholiday\t春节\n", "office.tsv:3",
-		   "bad date '2023-02-29'");
-	expect_bad("2024-10-08\tholiday\tx\n24-10-09\tholiday\tx\n", "office.tsv:2", "bad date");
-	expect_bad("2024-10-08\tholliday\t国庆节\n", "office.tsv:1", "unknown kind 'holliday'");
-	expect_bad("\n\n2024-10-08\tworkday\t国庆节\n", "office.tsv:3", "not a Saturday or Sunday");
+		   "日期“2023-02-29”有误");
+	expect_bad("2024-10-08\tholiday\tx\n24-10-09\tholiday\tx\n", "office.tsv:2", "有误");
+	expect_bad("2024-10-08\tholliday\t国庆节\n", "office.tsv:1", "类别“holliday”无法识别");
+	expect_bad("\n\n2024-10-08\tworkday\t国庆节\n", "office.tsv:3", "却不是星期六或星期日");
 	expect_bad("2024-10-08\tholiday\tx\n2024-10-09\tholiday\tx\n2024-10-08\tholiday\ty\n",
-		   "office.tsv:3", "duplicate date 2024-10-08 (already on line 1");
-	expect_bad("2024-10-08 holiday 国庆节\n", "office.tsv:1", "found 1");
-	expect_bad("2024-10-08\tholiday\t国庆节\textra\n", "office.tsv:1", "found 4");
-	expect_bad("2024-10-08\tholiday\t\n", "office.tsv:1", "bad name");
-	expect_bad("2024-10-08\tholiday\t\xff\xfe\n", "office.tsv:1", "bad name");
+		   "office.tsv:3", "日期 2024-10-08 重复（本文件第 1 行已有");
+	expect_bad("2024-10-08 holiday 国庆节\n", "office.tsv:1", "实有 1 个");
+	expect_bad("2024-10-08\tholiday\t国庆节\textra\n", "office.tsv:1", "实有 4 个");
+	expect_bad("2024-10-08\tholiday\t\n", "office.tsv:1", "名称有误");
+	expect_bad("2024-10-08\tholiday\t\xff\xfe\n", "office.tsv:1", "名称有误");
 }
 
 static char *write_file(const char *dir, const char *name, const char *text)

@@ -188,7 +188,7 @@ static void test_every_login_attempt_verifies_once(void **state)
 		assert_int_equal(rc, want[i]);
 		assert_int_equal(crypto_password_verifications() - before, 1);
 		if (rc)
-			assert_string_equal(err.msg, "wrong user name or password");
+			assert_string_equal(err.msg, "用户名或密码错误");
 	}
 	arena_free(&a);
 }

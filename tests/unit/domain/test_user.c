@@ -82,7 +82,7 @@ static void test_last_admin_and_self_are_kept(void **state)
 	arena_init(&a);
 	/* the only security administrator: neither disabled nor demoted, by anyone */
 	assert_int_equal(user_disable(s, "root", NULL, &e), ERR_STATE);
-	assert_non_null(strstr(e.msg, "last security administrator"));
+	assert_non_null(strstr(e.msg, "最后一个能登录的安全管理员"));
 	assert_int_equal(user_set_role(s, "root", "supervisor", 0, NULL, &e), ERR_STATE);
 	assert_non_null(get(&a, root).password_hash);
 	assert_string_equal(get(&a, root).role, "security");
@@ -135,7 +135,7 @@ static void test_password_rules_and_history(void **state)
 	for (int i = 1; i <= USER_PASSWORD_HISTORY; i++) {  /* each of the last five: refused */
 		snprintf(pw, sizeof pw, "Clerk-pass-%d", i);
 		assert_int_equal(user_set_password(s, "clerk", pw, &e), ERR_INVALID);
-		assert_non_null(strstr(e.msg, "used before"));
+		assert_non_null(strstr(e.msg, "这个密码最近用过"));
 	}
 	assert_int_equal(user_set_password(s, "clerk", "Clerk-pass-6", &e), 0);
 	assert_int_equal(user_set_password(s, "clerk", "Clerk-pass-1", &e), 0);  /* sixth back */
@@ -231,7 +231,7 @@ static void test_second_factor_sealed(void **state)
 	assert_int_equal(totp_code(secret, 1767225630, code), 0);
 	assert_int_equal(user_totp_verify(s, clerk, code, 1767225630, &e), ERR_DB);
 	assert_non_null(strstr(e.msg, store_totp_key_file(s)));
-	assert_non_null(strstr(e.msg, "does not open"));
+	assert_non_null(strstr(e.msg, "的第二因素不能用"));
 	/* an exposed key file is not used */
 	put_key(key, 0644);
 	assert_int_equal(user_totp_verify(s, clerk, code, 1767225630, &e), ERR_IO);
