@@ -4,7 +4,6 @@
 # the organ's reference number shown on the application page, printed beside the tracking code
 # in the downloads (console and /track) and in the printable reply letter; a notice the domain
 # refuses is refused beside it with its message and gets no number; a second issue refused.
-# databases: sqlite postgresql (by hand: GONGKAI_TEST_PG=URL; make check runs it on SQLite)
 # databases: sqlite postgresql
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/server.bash"
