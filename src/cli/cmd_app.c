@@ -110,56 +110,51 @@ static int parse_date_opt(const char *s, const char *field, int *day, struct gk_
 
 /* ---- app new ---- */
 
-/* The options of app new: one per field of the application as declared (app_new_desc:
+/* What app new reads: one option per field of the application as declared (app_new_desc:
  * --received, --channel, --applicant-name, --contact, …), then these. */
-enum { O_FIELD = 1000 };
+struct new_opts {
+	struct app_new in;
+	const char *agency, *by;
+	int json, help;
+};
+
+#define O(field) offsetof(struct new_opts, field)
+static const struct cli_opt new_extra[] = {
+	{ .name = "agency", .type = CLI_OPT_TEXT, .offset = O(agency) },
+	{ .name = "json", .type = CLI_OPT_FLAG, .offset = O(json) },
+	{ .name = "by", .type = CLI_OPT_TEXT, .offset = O(by) },
+	{ .name = "help", .letter = 'h', .type = CLI_OPT_FLAG, .offset = O(help) },
+	{ .name = NULL },
+};
 
 static int app_new_cmd(struct cli *cli, int argc, char **argv)
 {
-	static const struct option extra[] = {
-		{ "agency", required_argument, NULL, 'a' },
-		{ "json", no_argument, NULL, 'j' },
-		{ "by", required_argument, NULL, 'B' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	struct option opts[APP_F__N + sizeof extra / sizeof extra[0]];
+	struct cli_opt opts[APP_F__N + sizeof new_extra / sizeof new_extra[0]];
 	char names[APP_F__N][CLI_OPT_NAME];
-	struct app_new in = { 0 };
+	struct new_opts o = { 0 };
+	struct app_new *in = &o.in;
 	struct app_created made;
-	const char *agency = NULL;
 	struct gk_error e = { 0 };
 	struct store *s = NULL;
 	struct calendar *cal = NULL;
 	struct agency_rec ag;
 	struct arena a;
-	size_t n = cli_desc_options(&app_new_desc, O_FIELD, opts, names);
-	int ch, rc, x, json = 0;
+	size_t n = cli_desc_opts(&app_new_desc, O(in), opts, names);
+	int rc, x;
 
-	memcpy(opts + n, extra, sizeof extra);
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'a': agency = optarg; break;
-		case 'j': json = 1; break;
-		case 'B': cli->actor = optarg; break;
-		case 'h': help(); return CLI_OK;
-		default:
-			if (ch >= O_FIELD && ch < O_FIELD + (int)n) {
-				if (cli_desc_set(&app_new_desc.fields[ch - O_FIELD], &in, optarg, &e) != 0)
-					return cli_error(&e);
-				break;
-			}
-			return cli_usage_error("app new", "unknown or incomplete option '%s'", argv[optind - 1]);
-		}
-	}
+	memcpy(opts + n, new_extra, sizeof new_extra);
+	if ((x = cli_opts_read("app new", opts, &o, argc, argv, NULL, help)) != 0)
+		return x < 0 ? CLI_OK : x;
+	if (o.by)
+		cli->actor = o.by;
 	if (optind < argc)
 		return cli_usage_error("app new", "unexpected argument '%s'", argv[optind]);
 	if ((x = open_all(cli, 1, &s, &cal, &e)) != 0)
 		return x;
 	arena_init(&a);
-	if ((rc = cli_agency(s, agency, &a, &ag, &e)) == 0) {
-		in.agency_id = ag.id;
-		rc = app_create(s, cal, &in, date_today(), &made, &e);
+	if ((rc = cli_agency(s, o.agency, &a, &ag, &e)) == 0) {
+		in->agency_id = ag.id;
+		rc = app_create(s, cal, in, date_today(), &made, &e);
 	}
 	x = cli_finish(s, rc, &e);
 	arena_free(&a);
@@ -169,13 +164,13 @@ static int app_new_cmd(struct cli *cli, int argc, char **argv)
 	if (made.warning[0])
 		fprintf(stderr, "gongkai: warning: %s\n", made.warning);
 	{
-		int chn = app_channel_find(in.channel);
-		if (chn >= 0 && app_channels[chn].confirm && in.confirmed <= 0)
+		int chn = app_channel_find(in->channel);
+		if (chn >= 0 && app_channels[chn].confirm && in->confirmed <= 0)
 			fprintf(stderr, "gongkai: awaiting confirmation: %s（条例第三十一条）; record it with "
 				"'gongkai app event %" PRId64 " receipt-confirmed --date DATE'\n",
 				app_channels[chn].receipt, made.id);
 	}
-	if (json) {
+	if (o.json) {
 		struct cli_json j;
 
 		cli_json_open(&j);
@@ -193,6 +188,7 @@ static int app_new_cmd(struct cli *cli, int argc, char **argv)
 	}
 	return CLI_OK;
 }
+#undef O
 
 /* ---- app event / app decide ---- */
 

@@ -75,36 +75,53 @@ struct fieldopts {
 	struct reg_kv kv[REG_MAX_FIELDS];
 	size_t n;
 	const char *agency;
+	int help;
+	char names[REG_MAX_FIELDS][64];   /* the fields' names, as kv points at them */
 };
+
+/* A field's value ("--doc-no V"): the pair doc_no=V, in the order given. */
+static int add_field(void *rec, const char *value, const char *option, struct gk_error *e)
+{
+	struct fieldopts *fo = rec;
+	size_t i;
+
+	if (fo->n >= REG_MAX_FIELDS)
+		return err_set(e, ERR_LIMIT, option + 2, "字段太多");
+	for (i = 0; option[i + 2] && i < 63; i++)
+		fo->names[fo->n][i] = option[i + 2] == '-' ? '_' : option[i + 2];
+	fo->names[fo->n][i] = '\0';
+	fo->kv[fo->n] = (struct reg_kv){ fo->names[fo->n], value };
+	fo->n++;
+	return 0;
+}
+
+static void help(void)
+{
+	usage(stdout);
+}
 
 /* Parse argv (argv[0] = the action); returns -1 to go on, else the exit status. Positional
  * arguments are left from optind. */
 static int read_field_options(const struct reg_desc *d, int argc, char **argv, struct fieldopts *fo)
 {
-	struct option opts[REG_MAX_FIELDS + 3];
+	struct cli_opt t[REG_MAX_FIELDS + 3];
 	char names[REG_MAX_FIELDS][64];
+	char cmd[64];
 	size_t k;
-	int ch;
+	int x;
 
 	memset(fo, 0, sizeof *fo);
 	for (k = 0; k < d->nfields; k++)
-		opts[k] = (struct option){ option_name(d->fields[k].name, names[k]), required_argument, NULL, (int)k };
-	opts[k++] = (struct option){ "agency", required_argument, NULL, 'a' };
-	opts[k++] = (struct option){ "help", no_argument, NULL, 'h' };
-	opts[k] = (struct option){ NULL, 0, NULL, 0 };
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (ch == 'a') {
-			fo->agency = optarg;
-		} else if (ch == 'h') {
-			usage(stdout);
-			return CLI_OK;
-		} else if (ch >= 0 && ch < (int)d->nfields && fo->n < REG_MAX_FIELDS) {
-			fo->kv[fo->n++] = (struct reg_kv){ d->fields[ch].name, optarg };
-		} else {
-			return cli_usage_error("register", "unknown option '%s' for %s %s", argv[optind - 1], d->name,
-					       argv[0]);
-		}
-	}
+		t[k] = (struct cli_opt){ .name = option_name(d->fields[k].name, names[k]),
+					 .type = CLI_OPT_CALL, .set = add_field };
+	t[k++] = (struct cli_opt){ .name = "agency", .type = CLI_OPT_TEXT,
+				   .offset = offsetof(struct fieldopts, agency) };
+	t[k++] = (struct cli_opt){ .name = "help", .letter = 'h', .type = CLI_OPT_FLAG,
+				   .offset = offsetof(struct fieldopts, help) };
+	t[k] = (struct cli_opt){ .name = NULL };
+	snprintf(cmd, sizeof cmd, "register %s %s", d->name, argv[0]);
+	if ((x = cli_opts_read(cmd, t, fo, argc, argv, NULL, help)) != 0)
+		return x < 0 ? CLI_OK : x;
 	return -1;
 }
 

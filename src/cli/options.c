@@ -53,14 +53,15 @@ int cli_opt_int(const char *s, const char *what, int lo, int hi, int *out)
 	return 0;
 }
 
-size_t cli_desc_options(const struct desc_record *r, int first, struct option *opts,
-			char (*names)[CLI_OPT_NAME])
+size_t cli_desc_opts(const struct desc_record *r, size_t offset, struct cli_opt *t,
+		     char (*names)[CLI_OPT_NAME])
 {
 	char opt[CLI_OPT_NAME + 2];
 
 	for (size_t i = 0; i < r->nfields; i++) {
 		snprintf(names[i], CLI_OPT_NAME, "%s", desc_option(r->fields[i].id, opt, sizeof opt) + 2);
-		opts[i] = (struct option){ names[i], required_argument, NULL, first + (int)i };
+		t[i] = (struct cli_opt){ .name = names[i], .type = CLI_OPT_FIELD, .offset = offset,
+					 .field = &r->fields[i] };
 	}
 	return r->nfields;
 }
@@ -132,6 +133,8 @@ static int opt_set(const struct cli_opt *o, void *rec, const char *arg, struct g
 	}
 	case CLI_OPT_CALL:
 		return o->set(rec, arg, opt, e);
+	case CLI_OPT_FIELD:
+		return cli_desc_set(o->field, at, arg, e);
 	}
 	return err_set(e, ERR_INTERNAL, opt, "option of no known type");
 }

@@ -30,12 +30,15 @@ int cli_int(const char *s, const char *what, int64_t lo, int64_t hi, int64_t *ou
 /* The same into an int, printing the error (cli_error): 0, or the exit status CLI_USAGE. */
 int cli_opt_int(const char *s, const char *what, int lo, int hi, int *out) GK_WUR;
 
-/* The long options of r's fields (--applicant-name for applicant_name), each required_argument
- * with val = first + the field's index, written to opts[0 .. r->nfields); names (room for
- * r->nfields) hold their spelling. Returns r->nfields. */
 #define CLI_OPT_NAME 48
-size_t cli_desc_options(const struct desc_record *r, int first, struct option *opts,
-			char (*names)[CLI_OPT_NAME]);
+struct cli_opt;
+
+/* The options of r's fields (--applicant-name for applicant_name), CLI_OPT_FIELD entries of a
+ * table (struct cli_opt, below) written to t[0 .. r->nfields), the record r describes at byte
+ * offset within the command's record; names (room for r->nfields) hold their spelling.
+ * Returns r->nfields. */
+size_t cli_desc_opts(const struct desc_record *r, size_t offset, struct cli_opt *t,
+		     char (*names)[CLI_OPT_NAME]);
 
 /* The value of field f of rec from the option's argument: text as given, a date parsed
  * (YYYY-MM-DD, naming the field in the error). */
@@ -55,6 +58,8 @@ enum cli_opt_type {
 	CLI_OPT_DATE,    /* the int at offset: a day YYYY-MM-DD (text/date's date_parse) */
 	CLI_OPT_CHOICE,  /* the int at offset: the index of the value in choices */
 	CLI_OPT_CALL,    /* set(rec, value, option, e): a value of its own shape (may repeat) */
+	CLI_OPT_FIELD,   /* a field of a declared record (field), set by cli_desc_set into the
+			  * record at offset */
 };
 
 struct cli_opt {
@@ -71,6 +76,7 @@ struct cli_opt {
 	const char *help;              /* --help: the text beside it, '\n' between its lines;
 					* NULL: not listed */
 	unsigned tag;                  /* the command's own mark (e.g. which steps take it) */
+	const struct desc_field *field; /* CLI_OPT_FIELD: the field */
 };
 
 /* Read argv's options (argv[0] is the command) by table t into rec; bit i of *given (when not
