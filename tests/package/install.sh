@@ -26,7 +26,7 @@ equals "$(find "$root" -path '*/bin/*' -type f | wc -l)" 1 "nothing else in bin/
 cd "$TMP" || exit 1
 printf '2024-10-08\tworkday\t国庆节\n' >>"$share/data/cn-workday-calendar.tsv"
 run 2 "$bin" calendar 2024
-contains "$ERR" "2024-10-08 is a workday row" "the calendar read is the installed one (the line added there is refused)"
+contains "$ERR" "2024-10-08 是调休上班（workday）行" "the calendar read is the installed one (the line added there is refused)"
 sed -i '$d' "$share/data/cn-workday-calendar.tsv"
 run 0 "$bin" calendar 2024
 contains "$OUT" "2024年工作日：251天" "the installed calendar works"
