@@ -145,6 +145,25 @@ static int split_tabs(const char *line, size_t len, struct strv f[4])
 }
 
 /* Parse and check one data row; on error fill e with field "label:lineno". */
+/* "FILE:LINE" for an error's field (struct gk_error: 64 bytes): a longer path keeps its end,
+ * where the file's name and the line are, after "…" (cut between whole UTF-8 characters). */
+static void row_where(char *out, size_t n, const char *label, int line)
+{
+	char full[4200];
+	size_t len, keep = sizeof ((struct gk_error *)0)->field - 4, from;
+
+	snprintf(full, sizeof full, "%s:%d", label, line);
+	len = strlen(full);
+	if (len < n && len < sizeof ((struct gk_error *)0)->field) {
+		memcpy(out, full, len + 1);
+		return;
+	}
+	from = len - keep;
+	while (from < len && ((unsigned char)full[from] & 0xC0) == 0x80)
+		from++;
+	snprintf(out, n, "…%s", full + from);
+}
+
 static int parse_row(struct calendar *cal, const char *where, const char *line, size_t len,
 		     struct row *r, struct gk_error *e)
 {
@@ -215,7 +234,7 @@ int calendar_load_text(struct calendar *cal, const char *label, const char *text
 			l--;
 		if (l == 0 || line[0] == '#')
 			continue;
-		snprintf(where, sizeof where, "%s:%d", label, lineno);
+		row_where(where, sizeof where, label, lineno);
 		if (nrows == cap) {
 			cap = cap ? cap * 2 : 256;
 			rows = xrealloc(rows, cap * sizeof *rows);
@@ -232,7 +251,7 @@ int calendar_load_text(struct calendar *cal, const char *label, const char *text
 		for (size_t i = 1; i < nrows && rc == 0; i++) {
 			if (sorted[i].day == sorted[i - 1].day) {
 				char d[DATE_LEN], where[300];
-				snprintf(where, sizeof where, "%s:%d", label, sorted[i].line);
+				row_where(where, sizeof where, label, sorted[i].line);
 				rc = err_set(e, ERR_INVALID, where,
 					     "日期 %s 重复（本文件第 %d 行已有）",
 					     date_format(sorted[i].day, d), sorted[i - 1].line);

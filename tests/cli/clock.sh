@@ -148,6 +148,12 @@ bad_cal() {  # CONTENT NEEDLE DESCRIPTION
 }
 bad_cal '# x\n2024-10-08\tholiday\tx\n2023-02-29\tholiday\tx\n' "office.tsv:3: 日期“2023-02-29”有误" "bad date"
 bad_cal '2024-10-08\tfeast\tx\n' "office.tsv:1: 类别“feast”无法识别" "unknown kind"
+# a calendar folder deep down: the error still names the file and the line (the path's start
+# gives way)
+deep="$TMP/办公室日历/$(printf 'x%.0s' $(seq 1 80))"
+mkdir -p "$deep"; printf '2024-10-08\tfeast\tx\n' >"$deep/office.tsv"
+run 2 "$GONGKAI" --calendar-dir "$deep" deadline --received 2024-09-27
+contains "$ERR" "$(printf 'x%.0s' $(seq 1 20))/office.tsv:1: 类别“feast”无法识别" "a long path keeps the file's name and line in the error"
 bad_cal '2024-10-08\tworkday\tx\n' "office.tsv:1: 2024-10-08 是调休上班（workday）行，却不是星期六或星期日" "workday on a Tuesday"
 bad_cal '2024-10-08\tholiday\tx\n2024-10-08\tholiday\tx\n' "office.tsv:2: 日期 2024-10-08 重复" "duplicate date"
 bad_cal '2024-10-08\tholiday\n' "office.tsv:1: 应有 3 个以 TAB 分隔的字段" "wrong field count"
