@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "base/sorted.h"
 #include "domain/registers.h"
 #include "store/doc_store.h"
 #include "store/report_store.h"
@@ -63,16 +64,20 @@ int ledger_year_read(struct store *s, int64_t root_id, int alone, int year, stru
 void ledger_year_organ(const struct ledger_year *y, int64_t agency_id, struct organ_year *out)
 {
 	const struct app_organ_year *apps = app_organ_year_find(y->apps, y->napps, agency_id);
+	size_t d;
 
 	memset(out, 0, sizeof *out);
 	if (apps)
 		out->apps = *apps;
 	out->apps.agency_id = agency_id;
 	registers_of_organ(y->recs, y->nrecs, agency_id, &out->recs, &out->nrecs);
-	for (size_t i = 0; i < y->ntexts; i++)   /* a few per organ that wrote its own */
-		if (y->texts[i].agency_id == agency_id)
-			out->texts[y->texts[i].section] = y->texts[i].body;
-	for (size_t i = 0; i < y->ndocs; i++)
-		if (y->docs[i].agency_id == agency_id)
-			out->docs_published = y->docs[i].n;
+	/* texts and document counts come by organ (the statements' order): a search each */
+	for (size_t i = sorted_lower_bound(y->texts, y->ntexts, sizeof *y->texts,
+					   offsetof(struct organ_text, agency_id), agency_id);
+	     i < y->ntexts && y->texts[i].agency_id == agency_id; i++)
+		out->texts[y->texts[i].section] = y->texts[i].body;
+	d = sorted_lower_bound(y->docs, y->ndocs, sizeof *y->docs,
+			       offsetof(struct organ_docs, agency_id), agency_id);
+	if (d < y->ndocs && y->docs[d].agency_id == agency_id)
+		out->docs_published = y->docs[d].n;
 }

@@ -136,7 +136,7 @@ struct doc_store_ops {
 	int (*list)(struct store *s, const struct doc_filter *f, doc_row_fn fn, void *ctx,
 		    struct gk_error *e);
 	/* How many documents organ root_id alone (alone <> 0), or it and each organ under it (a
-	 * region: one statement), published in year: fn once per organ that has any. */
+	 * region: one statement), published in year: fn once per organ that has any, by organ. */
 	int (*published_organs)(struct store *s, int64_t root_id, int alone, int year,
 				doc_organ_count_fn fn, void *ctx, struct gk_error *e);
 	/* The documents matching q->terms under q->f, newest first, each with the fields results

@@ -62,7 +62,7 @@ struct report_store_ops {
 	int (*text_list)(struct store *s, int64_t agency_id, report_text_fn fn, void *ctx,
 			 struct gk_error *e);
 	/* The texts of year of organ root_id alone (alone <> 0), or of it and every organ under it
-	 * (a region: one statement), each with its organ (no updated_at/by). */
+	 * (a region: one statement), each with its organ (no updated_at/by), by organ. */
 	int (*texts_organs)(struct store *s, int64_t root_id, int alone, int year, report_text_fn fn,
 			    void *ctx, struct gk_error *e);
 	/* Insert a revision (id ignored; *id gets it). ERR_CONFLICT when (organ, year, revision)

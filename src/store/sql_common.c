@@ -266,7 +266,7 @@ const char *const sql_common[STMT_COUNT] = {
 	[ST_REPORT_ORGANS_TEXTS] =
 		ORGANS
 		"SELECT agency_id, section, body FROM report_text WHERE agency_id IN "
-		"(SELECT id FROM region) AND year = ?3",
+		"(SELECT id FROM region) AND year = ?3 ORDER BY agency_id, section",
 	[ST_REPORT_TEXT_GET] =
 		"SELECT body FROM report_text WHERE agency_id = ? AND year = ? "
 		"AND section = ?",
@@ -356,7 +356,7 @@ const char *const sql_common[STMT_COUNT] = {
 		"SELECT d.agency_id, count(*) FROM document d WHERE d.agency_id IN "
 		"(SELECT id FROM region) AND d.state = 'published' "
 		"AND substr(coalesce(d.published_date, d.signed_date, d.created_at), 1, 4) = ?3 "
-		"GROUP BY d.agency_id",
+		"GROUP BY d.agency_id ORDER BY d.agency_id",
 	[ST_DOC_LIST] =
 		"SELECT " DOC_COLS " FROM document d "
 		"JOIN agency a ON a.id = d.agency_id WHERE " FILTER_SQL
