@@ -16,6 +16,7 @@
 #include "store/migrations.h"
 
 #include <stddef.h>
+#include <string.h>
 
 /* 1 — organs, users, the audit log. */
 #define CORE_TABLES \
@@ -785,7 +786,49 @@ const struct migration store_migrations[] = {
 	  "COMMENT ON TABLE search_doc IS 'the indexed documents, kept by gongkai: "
 	  "an attachment without text does not re-index its document';\n" },
 
+	/* 19 — a transaction's documents enter the search index when it commits, in the order of
+	 * their keys. FTS5 writes its pending tokens out as a new segment whenever a row comes with
+	 * a smaller rowid than the one before, and search keys sort by date and organ, not by
+	 * when a document is saved: adding many documents in one transaction (an import, a
+	 * migration, a catalogue moved in) made a segment every second document and spent most of
+	 * its time merging them. search_doc_add now only queues the key (search_queue); the
+	 * SQLite driver adds the queued documents in key order just before COMMIT (sqlite.c,
+	 * search_flush). A document changed again before the commit is only taken off the queue
+	 * (it is not in the index yet), so adding a file to a document saved in the same
+	 * transaction no longer tokenizes its text a second time to delete it. PostgreSQL's
+	 * index is kept by gongkai (doc_store.c) and has no such queue. */
+	{ "search_queue",
+	  "CREATE TABLE search_queue (\n"
+	  "  key INTEGER PRIMARY KEY\n"
+	  ") STRICT;\n"
+	  "DROP TRIGGER search_doc_add;\n"
+	  "DROP TRIGGER search_doc_remove;\n"
+	  "CREATE TRIGGER search_doc_add AFTER INSERT ON search_doc BEGIN\n"
+	  "  INSERT INTO search_queue (key) VALUES (new.key);\n"
+	  "  INSERT INTO search_span (span, n) VALUES (new.key >> 50, 1)\n"
+	  "    ON CONFLICT (span) DO UPDATE SET n = n + 1;\n"
+	  "END;\n"
+	  "CREATE TRIGGER search_doc_remove BEFORE DELETE ON search_doc BEGIN\n"
+	  "  INSERT INTO search_fts (search_fts, rowid, title, meta, body, attach)\n"
+	  "    SELECT 'delete', old.key, title, meta, body, attach FROM search_source\n"
+	  "    WHERE doc_id = old.doc_id\n"
+	  "    AND NOT EXISTS (SELECT 1 FROM search_queue WHERE key = old.key);\n"
+	  "  DELETE FROM search_queue WHERE key = old.key;\n"
+	  "  UPDATE search_span SET n = n - 1 WHERE span = old.key >> 50;\n"
+	  "END;\n",
+	  "COMMENT ON TABLE search_doc IS 'the indexed documents, kept by gongkai: "
+	  "an attachment without text does not re-index its document; "
+	  "each document indexed when it is saved';\n" },
+
 	/* Append new migrations here, one block per change, with a comment line like the above. */
 };
 
 const int store_migrations_n = (int)(sizeof store_migrations / sizeof store_migrations[0]);
+
+int store_migration_number(const char *name)
+{
+	for (int i = 0; i < store_migrations_n; i++)
+		if (strcmp(store_migrations[i].name, name) == 0)
+			return i + 1;
+	return 0;
+}

@@ -17,4 +17,7 @@ struct migration {
 extern const struct migration store_migrations[];
 extern const int store_migrations_n;
 
+/* The version a migration brings (its 1-based position), 0 for a name not in the list. */
+int store_migration_number(const char *name);
+
 #endif

@@ -37,6 +37,7 @@ struct sq_slot {
 struct sq {
 	sqlite3 *db;
 	int version;                   /* schema version after open */
+	int writing;                   /* the open transaction may write */
 	struct sq_slot cache[SQ_CACHE];
 };
 
@@ -503,12 +504,50 @@ static void reset_all(struct store *s)
 
 static int sq_begin(struct store *s, int write, struct gk_error *e)
 {
+	sq_of(s)->writing = write;
 	return exec_fixed(s, write ? "BEGIN IMMEDIATE" : "BEGIN", "starting a transaction", e);
+}
+
+/* The documents a write transaction saved enter the search index now, in the order of their
+ * keys (migration "search_queue": FTS5 starts a new segment for every row whose rowid is
+ * smaller than the one before). Their text is read through search_source as it is at commit. */
+static const char search_flush_sql[] =
+	"INSERT INTO search_fts (rowid, title, meta, body, attach)\n"
+	"  SELECT q.key, src.title, src.meta, src.body, src.attach\n"
+	"  FROM search_queue q JOIN search_doc d ON d.key = q.key\n"
+	"  JOIN search_source src ON src.doc_id = d.doc_id ORDER BY q.key";
+static const char search_flushed_sql[] = "DELETE FROM search_queue";
+
+static int search_flush(struct store *s, struct gk_error *e)
+{
+	static const char what[] = "adding the saved documents to the search index";
+	static int queue_version;
+	struct sq *q = sq_of(s);
+	sqlite3_stmt *st;
+	int rc, row;
+
+	if (!queue_version)
+		queue_version = store_migration_number("search_queue");
+	if (!q->writing || q->version < queue_version)
+		return 0;
+	if ((rc = sq_stmt(s, search_flush_sql, &st, e)) != 0 ||
+	    (rc = sq_next(s, st, &row, what, e)) != 0)
+		return rc;
+	sqlite3_reset(st);
+	if ((rc = sq_stmt(s, search_flushed_sql, &st, e)) != 0 ||
+	    (rc = sq_next(s, st, &row, what, e)) != 0)
+		return rc;
+	sqlite3_reset(st);
+	return 0;
 }
 
 static int sq_commit(struct store *s, struct gk_error *e)
 {
+	int rc;
+
 	reset_all(s);
+	if ((rc = search_flush(s, e)) != 0)
+		return rc;
 	return exec_fixed(s, "COMMIT", "committing", e);
 }
 
