@@ -400,11 +400,11 @@ static int read_text(const struct desc_field *f, const char *where, const char *
 	struct gk_error why = { 0 };
 
 	if (!utf8_valid(s, strlen(s)) || strlen(s) > 100000)
-		return bad(e, where, f->id, "not valid UTF-8 text of at most 100000 bytes%s", "");
+		return bad(e, where, f->id, "不是不超过 100000 字节的有效 UTF-8 文本%s", "");
 	if (f->type == DESC_DAY && desc_check_value(f, s, &why) != 0)
-		return bad(e, where, f->id, "not a date YYYY-MM-DD: '%s'", s);
+		return bad(e, where, f->id, "不是 YYYY-MM-DD 格式的日期：“%s”", s);
 	if (f->type == DESC_STAMP && desc_check_value(f, s, &why) != 0)
-		return bad(e, where, f->id, "not a UTC timestamp YYYY-MM-DDTHH:MM:SSZ: '%s'", s);
+		return bad(e, where, f->id, "不是 YYYY-MM-DDTHH:MM:SSZ 格式的 UTC 时间：“%s”", s);
 	if (f->max && (f->type == DESC_LINE || f->type == DESC_TEXT) && desc_check_value(f, s, &why) != 0)
 		return bad(e, where, f->id, "%s", why.msg);   /* its declared limit, as typed in */
 	return 0;
@@ -421,7 +421,7 @@ static int read_fields(const struct jv *obj, const char *where, const struct des
 	int rc;
 
 	if (jv_type(obj) != JV_OBJECT)
-		return bad(e, where, NULL, "not an object%s", "");
+		return bad(e, where, NULL, "应为 JSON 对象%s", "");
 	for (size_t i = 0; i < r->nfields; i++)
 		if (r->fields[i].type == DESC_INT)
 			*desc_int_ref(&r->fields[i], rec) = -1;
@@ -435,18 +435,18 @@ static int read_fields(const struct jv *obj, const char *where, const struct des
 		if (known)
 			continue;
 		if (f == NULL)
-			return bad(e, where, key, "unknown field%s", "");
+			return bad(e, where, key, "没有这个字段%s", "");
 		if (jv_type(val) == JV_NULL)
 			continue;
 		if (f->type == DESC_INT) {
 			int64_t *dst = desc_int_ref(f, rec);
 			if (jv_int(val, dst) != 0 || !desc_int_fits(f, *dst))
-				return bad(e, where, key, "must be a whole number ≥ 0 within its limit%s",
-					   strcmp(key, "amount_fen") == 0 ? " (in 分)" : "");
+				return bad(e, where, key, "应为不超过其上限的非负整数%s",
+					   strcmp(key, "amount_fen") == 0 ? "（单位：分）" : "");
 			continue;
 		}
 		if ((s = jv_str(val)) == NULL)
-			return bad(e, where, key, "must be a string, not a %s", jv_type_name(jv_type(val)));
+			return bad(e, where, key, "应为字符串，不是 %s", jv_type_name(jv_type(val)));
 		if ((rc = read_text(f, where, s, e)) != 0)
 			return rc;
 		*desc_str_ref(f, rec) = s;
@@ -455,7 +455,7 @@ static int read_fields(const struct jv *obj, const char *where, const struct des
 		const struct desc_field *f = &r->fields[i];
 		if ((f->flags & DESC_REQUIRED) && f->type != DESC_INT &&
 		    (desc_str(f, rec) == NULL || !*desc_str(f, rec)))
-			return bad(e, where, f->id, "required%s", "");
+			return bad(e, where, f->id, "必须填写%s", "");
 	}
 	return 0;
 }
@@ -495,12 +495,12 @@ static int int_member(const struct jv *obj, const char *where, const char *key, 
 
 	if (v == NULL || jv_type(v) == JV_NULL) {
 		if (dflt < lo)
-			return bad(e, where, key, "required%s", "");
+			return bad(e, where, key, "必须填写%s", "");
 		*out = dflt;
 		return 0;
 	}
 	if (jv_int(v, out) != 0 || *out < lo || *out > hi)
-		return bad(e, where, key, "must be a whole number in range%s", "");
+		return bad(e, where, key, "应为范围内的整数%s", "");
 	return 0;
 }
 
@@ -523,11 +523,11 @@ static const struct jv *member(const struct jv *root, const char *key, enum jv_t
 	*rc = 0;
 	if (v == NULL || jv_type(v) == JV_NULL) {
 		if (required)
-			*rc = bad(e, key, NULL, "required%s", "");
+			*rc = bad(e, key, NULL, "必须填写%s", "");
 		return NULL;
 	}
 	if (jv_type(v) != t)
-		*rc = bad(e, key, NULL, "must be a JSON %s", jv_type_name(t));
+		*rc = bad(e, key, NULL, "应为 JSON %s", jv_type_name(t));
 	return v;
 }
 
@@ -549,12 +549,12 @@ static int read_agency(const struct jv *root, struct ximport *x, struct gk_error
 			if (strcmp(key, keys[i]) == 0)
 				break;
 		if (i == 4)
-			return bad(e, "agency", key, "unknown field%s", "");
+			return bad(e, "agency", key, "没有这个字段%s", "");
 		if (jv_type(val) != JV_NULL && (*dst[i] = jv_str(val)) == NULL)
-			return bad(e, "agency", key, "must be a string%s", "");
+			return bad(e, "agency", key, "应为字符串%s", "");
 	}
 	if (x->name == NULL)
-		return bad(e, "agency", "name", "required%s", "");
+		return bad(e, "agency", "name", "必须填写%s", "");
 	return 0;
 }
 
@@ -573,7 +573,7 @@ static int read_users(const struct jv *root, struct arena *a, struct ximport *x,
 		if ((rc = read_fields(jv_at(arr, i), where, &user_account_desc, NULL, &x->users[i], e)) != 0)
 			return rc;
 		if (user_role_from_id(x->users[i].role) < 0)
-			return bad(e, where, "role", "unknown role '%s'", x->users[i].role);
+			return bad(e, where, "role", "没有“%s”这个角色", x->users[i].role);
 	}
 	return 0;
 }
@@ -597,16 +597,16 @@ static int read_attachments(const struct jv *arr, const char *where, struct aren
 		    (rc = int_member(obj, awhere, "size", 0, INT64_MAX, -1, &out[j].size, e)) != 0)
 			return rc;
 		if ((data = jv_str(jv_get(obj, "data"))) == NULL)
-			return bad(e, awhere, "data", "required (base64)%s", "");
+			return bad(e, awhere, "data", "必须填写（base64）%s", "");
 		buf_init(&bytes, (size_t)1 << 30);
 		if (base64_decode(data, strlen(data), &bytes) != 0) {
 			buf_free(&bytes);
-			return bad(e, awhere, "data", "not base64%s", "");
+			return bad(e, awhere, "data", "不是 base64 编码%s", "");
 		}
 		crypto_sha256_hex(bytes.ptr ? bytes.ptr : "", bytes.len, hex);
 		if ((int64_t)bytes.len != out[j].size || strcmp(hex, out[j].sha256) != 0) {
 			buf_free(&bytes);
-			return bad(e, awhere, "data", "does not match its size and sha256%s", "");
+			return bad(e, awhere, "data", "与其大小和 sha256 不符%s", "");
 		}
 		{
 			char *copy = arena_alloc(a, bytes.len + 1);   /* binary: may hold NUL bytes */
@@ -662,14 +662,14 @@ static int read_documents(const struct jv *root, struct arena *a, struct ximport
 			return rc;
 		d->round = (int)round;
 		if (!one_of(d->disclosure, disclosures))
-			return bad(e, where, "disclosure", "not proactive, on-request or withheld: '%s'", d->disclosure);
+			return bad(e, where, "disclosure", "应为 proactive、on-request 或 withheld，不是“%s”", d->disclosure);
 		if (!one_of(d->validity, validities))
-			return bad(e, where, "validity", "not valid, expired or repealed: '%s'", d->validity);
+			return bad(e, where, "validity", "应为 valid、expired 或 repealed，不是“%s”", d->validity);
 		if (!one_of(d->state, states))
-			return bad(e, where, "state", "unknown state '%s'", d->state);
+			return bad(e, where, "state", "没有“%s”这个状态", d->state);
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(x->docs[j].index_no, d->index_no) == 0)
-				return bad(e, where, "index_no", "'%s' appears twice", d->index_no);
+				return bad(e, where, "index_no", "“%s”出现了两次", d->index_no);
 		atts = jv_get(obj, "attachments");
 		evs = jv_get(obj, "events");
 		x->natts[i] = jv_len(atts);
@@ -690,11 +690,11 @@ static int read_documents(const struct jv *root, struct arena *a, struct ximport
 				return rc;
 			ev->round = (int)round;
 			if ((sc = jv_get(jv_at(evs, j), "secrecy_checked")) != NULL && jv_bool(sc, &b) != 0)
-				return bad(e, ewhere, "secrecy_checked", "must be true or false%s", "");
+				return bad(e, ewhere, "secrecy_checked", "应为 true 或 false%s", "");
 			ev->secrecy_checked = b;
 			if (!one_of(ev->stage, stages) || !one_of(ev->decision, decisions))
 				return bad(e, ewhere, ev->decision && !one_of(ev->decision, decisions) ? "decision" : "stage",
-					   "not a review %s", "stage / decision");
+					   "不是审核的%s", "环节或决定");
 		}
 	}
 	return 0;
@@ -733,7 +733,7 @@ static int read_serials_and_texts(const struct jv *root, struct arena *a, struct
 			return rc;
 		x->texts[i].year = (int)v;
 		if (!one_of(x->texts[i].section, sections))
-			return bad(e, where, "section", "not overview, problems or other_matters: '%s'",
+			return bad(e, where, "section", "应为 overview、problems 或 other_matters，不是“%s”",
 				   x->texts[i].section);
 	}
 	return 0;
@@ -748,7 +748,7 @@ static int read_notices(const struct jv *obj, const char *where, struct arena *a
 	int rc;
 
 	if (nis && jv_type(nis) != JV_ARRAY && jv_type(nis) != JV_NULL)
-		return bad(e, where, "notices", "must be an array%s", "");
+		return bad(e, where, "notices", "应为数组%s", "");
 	x->nnotices[i] = jv_len(nis);
 	x->notices[i] = arena_alloc(a, (x->nnotices[i] + 1) * sizeof **x->notices);
 	for (size_t j = 0; j < x->nnotices[i]; j++) {
@@ -759,16 +759,16 @@ static int read_notices(const struct jv *obj, const char *where, struct arena *a
 		if ((rc = read_fields(jv_at(nis, j), nwhere, &notice_issued_desc, NULL, ni, e)) != 0)
 			return rc;
 		if (ni->serial < 1 || ni->year < 0)
-			return bad(e, nwhere, "serial", "the year and serial must be given (serial 1 or more)%s", "");
+			return bad(e, nwhere, "serial", "须写明年份和序号（序号从 1 起）%s", "");
 		if (strcmp(ni->issued_on, x->apps[i].received) < 0)
-			return bad(e, nwhere, "issued_on", "before the application was received (%s)",
+			return bad(e, nwhere, "issued_on", "早于申请的收到日期（%s）",
 				   x->apps[i].received);
 		for (size_t k = 0; k <= i; k++)
 			for (size_t m = 0; m < (k == i ? j : x->nnotices[k]); m++) {
 				if (k == i && strcmp(x->notices[k][m].notice, ni->notice) == 0)
-					return bad(e, nwhere, "notice", "'%s' issued twice", ni->notice);
+					return bad(e, nwhere, "notice", "“%s”出具了两次", ni->notice);
 				if (strcmp(x->notices[k][m].ref_number, ni->ref_number) == 0)
-					return bad(e, nwhere, "ref_number", "'%s' appears twice", ni->ref_number);
+					return bad(e, nwhere, "ref_number", "“%s”出现了两次", ni->ref_number);
 			}
 	}
 	return 0;
@@ -797,10 +797,10 @@ static int read_apps(const struct jv *root, struct arena *a, struct ximport *x, 
 			return rc;
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(x->apps[j].tracking_code, x->apps[i].tracking_code) == 0)
-				return bad(e, where, "tracking_code", "'%s' appears twice", x->apps[i].tracking_code);
+				return bad(e, where, "tracking_code", "“%s”出现了两次", x->apps[i].tracking_code);
 		evs = jv_get(obj, "events");
 		if (evs && jv_type(evs) != JV_ARRAY && jv_type(evs) != JV_NULL)
-			return bad(e, where, "events", "must be an array%s", "");
+			return bad(e, where, "events", "应为数组%s", "");
 		x->nevents[i] = jv_len(evs);
 		x->events[i] = arena_alloc(a, (x->nevents[i] + 1) * sizeof **x->events);
 		for (size_t j = 0; j < x->nevents[i]; j++) {
@@ -811,7 +811,7 @@ static int read_apps(const struct jv *root, struct arena *a, struct ximport *x, 
 			if ((rc = read_fields(jv_at(evs, j), ewhere, &app_event_rec_desc, NULL, ev, e)) != 0)
 				return rc;
 			if (strcmp(ev->date, x->apps[i].received) < 0)
-				return bad(e, ewhere, "date", "before the application was received (%s)",
+				return bad(e, ewhere, "date", "早于申请的收到日期（%s）",
 					   x->apps[i].received);
 		}
 		if ((rc = check_lifecycle(x, i, e)) != 0 || (rc = read_notices(obj, where, a, x, i, e)) != 0)
@@ -835,9 +835,9 @@ static int read_registers(const struct jv *root, struct arena *a, struct ximport
 		size_t n;
 
 		if (d == NULL)
-			return bad(e, "registers", key, "no such register%s", "");
+			return bad(e, "registers", key, "没有这个登记册%s", "");
 		if (jv_type(val) != JV_ARRAY)
-			return bad(e, "registers", key, "must be an array%s", "");
+			return bad(e, "registers", key, "应为数组%s", "");
 		n = jv_len(val);
 		x->regs[d->kind] = arena_alloc(a, (n + 1) * sizeof(struct reg_record));
 		x->nregs[d->kind] = n;
@@ -861,7 +861,7 @@ static int read_registers(const struct jv *root, struct arena *a, struct ximport
 						if (strcmp(x->docs[j].index_no, index_no) == 0)
 							break;
 					if (index_no == NULL || j == x->ndocs)
-						return bad(e, where, "document", "no document with that 索引号 in this file%s", "");
+						return bad(e, where, "document", "本文件中没有这个索引号的文件%s", "");
 					x->normdoc_doc[i] = (int)j;
 				}
 			}
@@ -871,7 +871,7 @@ static int read_registers(const struct jv *root, struct arena *a, struct ximport
 					if (strcmp(x->apps[j].tracking_code, r->v[CASE_APPLICATION].s) == 0)
 						break;
 				if (j == x->napps)
-					return bad(e, where, "application", "no application '%s' in this file",
+					return bad(e, where, "application", "本文件中没有申请“%s”",
 						   r->v[CASE_APPLICATION].s);
 			}
 		}
@@ -892,16 +892,16 @@ static int check_lifecycle(const struct ximport *x, size_t i, struct gk_error *e
 
 	snprintf(where, sizeof where, "applications[%zu]", i);
 	if (app_channel_find(ap->channel) < 0)
-		return bad(e, where, "channel", "not one of: %s", app_code_ids(CODES_CHANNELS, ids, sizeof ids));
+		return bad(e, where, "channel", "应为以下之一：%s", app_code_ids(CODES_CHANNELS, ids, sizeof ids));
 	if (app_applicant_find(ap->applicant_type) < 0)
-		return bad(e, where, "applicant_type", "not one of: %s",
+		return bad(e, where, "applicant_type", "应为以下之一：%s",
 			   app_code_ids(CODES_APPLICANTS, ids, sizeof ids));
 	if (ap->outcome && app_outcome_find(ap->outcome) < 0)
-		return bad(e, where, "outcome", "not a Table 三 outcome: '%s'", ap->outcome);
+		return bad(e, where, "outcome", "“%s”不是表三的处理结果", ap->outcome);
 	if (app_phase_from_id(ap->state) < 0)
-		return bad(e, where, "state", "unknown state '%s'", ap->state);
+		return bad(e, where, "state", "没有“%s”这个状态", ap->state);
 	if (app_status_of(ap, &st, e) != 0)
-		return bad(e, where, "received", "not a date%s", "");
+		return bad(e, where, "received", "不是日期%s", "");
 	/* the events are replayed under the settings the file gives the organ */
 	if (x->profile)
 		organ_rules_read(x->profile, &rules);
@@ -916,32 +916,32 @@ static int check_lifecycle(const struct ximport *x, size_t i, struct gk_error *e
 
 		snprintf(ewhere, sizeof ewhere, "%.40s.events[%zu]", where, j);
 		if (app_event_from_id(ev->kind) < 0)
-			return bad(e, ewhere, "kind", "unknown event '%s'", ev->kind);
+			return bad(e, ewhere, "kind", "没有“%s”这种事件", ev->kind);
 		if (ev->outcome && app_outcome_find(ev->outcome) < 0)
-			return bad(e, ewhere, "outcome", "not a Table 三 outcome: '%s'", ev->outcome);
+			return bad(e, ewhere, "outcome", "“%s”不是表三的处理结果", ev->outcome);
 		if (ev->party && app_party_from_id(ev->party) < 0)
-			return bad(e, ewhere, "party", "not third-party or organ: '%s'", ev->party);
+			return bad(e, ewhere, "party", "应为 third-party 或 organ，不是“%s”", ev->party);
 		if (ev->method && app_fee_method_from_id(ev->method) < 0)
-			return bad(e, ewhere, "method", "not by-count or by-pages: '%s'", ev->method);
+			return bad(e, ewhere, "method", "应为 by-count 或 by-pages，不是“%s”", ev->method);
 		if (app_event_of(ev, &in, &why) != 0)
 			return bad(e, ewhere, why.field, "%s", why.msg);
 		if (app_apply(&st, &in, NULL, date_make(2199, 12, 31), &why) != 0)
-			return bad(e, ewhere, "kind", "cannot happen here: %s", why.msg);
+			return bad(e, ewhere, "kind", "事件顺序不成立：%s", why.msg);
 	}
 	if (strcmp(app_phases[st.phase].id, ap->state) != 0)
-		return bad(e, where, "state", "the events lead to '%s'", app_phases[st.phase].id);
+		return bad(e, where, "state", "与事件推出的“%s”不符", app_phases[st.phase].id);
 	if ((st.outcome >= 0) != (ap->outcome != NULL) ||
 	    (ap->outcome && strcmp(app_outcome_id(st.outcome), ap->outcome) != 0))
-		return bad(e, where, "outcome", "the events lead to '%s'",
+		return bad(e, where, "outcome", "与事件推出的“%s”不符",
 			   st.outcome >= 0 ? app_outcome_id(st.outcome) : "none");
 	{
 		char day[DATE_LEN];
 		const char *closed = st.closed != CLOCK_NONE ? date_format(st.closed, day) : NULL;
 		const char *received = date_format(st.received, (char[DATE_LEN]){ 0 });
 		if ((closed == NULL) != (ap->closed == NULL) || (closed && strcmp(closed, ap->closed) != 0))
-			return bad(e, where, "closed", "the events lead to '%s'", closed ? closed : "open");
+			return bad(e, where, "closed", "与事件推出的“%s”不符", closed ? closed : "open");
 		if (strcmp(received, ap->received) != 0)
-			return bad(e, where, "received", "the events lead to '%s'", received);
+			return bad(e, where, "received", "与事件推出的“%s”不符", received);
 	}
 	return 0;
 }
@@ -1083,16 +1083,16 @@ static int check_header(struct jv *root, struct gk_error *e)
 
 	if (jv_type(root) != JV_OBJECT || (format = jv_str(jv_get(root, "format"))) == NULL ||
 	    strcmp(format, EXCHANGE_FORMAT) != 0)
-		return bad(e, "format", NULL, "not a gongkai ledger export (\"format\": \"%s\" missing)",
+		return bad(e, "format", NULL, "不是 gongkai 的台账导出文件（缺少 \"format\": \"%s\"）",
 			   EXCHANGE_FORMAT);
 	if (jv_int(jv_get(root, "version"), &version) != 0 || version != EXCHANGE_VERSION)
-		return bad(e, "version", NULL, "this program reads version %s of the export format", "1");
+		return bad(e, "version", NULL, "本程序只读第 %s 版的导出格式", "1");
 	while ((key = jv_next(root, &it, &val)) != NULL) {
 		int known = 0;
 		for (int i = 0; top[i]; i++)
 			known |= strcmp(top[i], key) == 0;
 		if (!known)
-			return bad(e, key, NULL, "unknown section%s", "");
+			return bad(e, key, NULL, "没有这个部分%s", "");
 	}
 	return 0;
 }

@@ -81,7 +81,7 @@ json.dump(t, open(sys.argv[4], "w"), ensure_ascii=False)
 EOF
 run 2 gc import "$TMP/twice.json"
 contains "$ERR" "notices[1]" "a notice issued twice: refused, naming where"
-contains "$ERR" "issued twice" "… and why"
+contains "$ERR" "出具了两次" "… and why"
 run 2 gc import "$TMP/samenum.json"
 contains "$ERR" "ref_number" "a number twice: refused, naming the field"
 run 2 gc import "$TMP/noserial.json"
