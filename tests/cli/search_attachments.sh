@@ -102,6 +102,11 @@ for q in 王建国 "land transfer" 后营村 本年制发件数 公示 惠惠惠
 		equals "$(hits)" "$want" "imported catalogue: '$q' ${who:-public} finds the same"
 	done
 done
+run 0 "$GONGKAI" --db "$DB2" search "land transfer" --json
+equals "$(echo "$OUT" | jq_ 'd["total"], d["hits"][0]["attachment"], d["hits"][0]["page"]')" "1 报告.pdf 2" \
+	"the imported catalogue finds a PDF's page by itself, not only as the first database does"
+run 0 "$GONGKAI" --db "$DB2" search 王建国 --staff off1 --json
+equals "$(echo "$OUT" | jq_ 'd["total"]')" "2" "and a file of the imported draft"
 run 0 "$GONGKAI" --db "$DB2" doc withdraw 1 --by off1 --reason "重新公示"
 run 0 "$GONGKAI" --db "$DB2" search 王建国 --json
 equals "$(echo "$OUT" | jq_ 'd["total"]')" "0" "a document withdrawn after the import leaves the index"
