@@ -84,7 +84,7 @@ static int set_reason(void *rec, const char *arg, const char *option, struct gk_
 
 	(void)option;
 	(void)e;
-	g->in.reason = g->reason = arg;
+	g->in.withheld_reason = g->reason = arg;
 	return 0;
 }
 
@@ -100,25 +100,30 @@ static int add_attachment(void *rec, const char *arg, const char *option, struct
 
 #define O(field) offsetof(struct args, field)
 #define TEXT(n, field, mark) { .name = (n), .type = CLI_OPT_TEXT, .offset = O(field), .tag = (mark) }
+/* an option spelt otherwise than the field it gives (id) */
+#define FIELD(n, field, id_, mark) { .name = (n), .type = CLI_OPT_TEXT, .offset = O(field), \
+				      .tag = (mark), .id = (id_) }
 #define FLAG(n, field, mark) { .name = (n), .type = CLI_OPT_FLAG, .offset = O(field), .tag = (mark) }
 static const struct cli_opt doc_options[] = {
 	TEXT("title", in.title, D_FIELDS),
-	TEXT("body-file", body_file, D_FIELDS),
-	TEXT("doc-number", in.doc_no, D_FIELDS),
-	TEXT("formed", in.signed_date, D_FIELDS),
+	FIELD("body-file", body_file, "body", D_FIELDS),
+	FIELD("doc-number", in.doc_no, "doc_no", D_FIELDS),
+	FIELD("formed", in.signed_date, "signed_date", D_FIELDS),
 	TEXT("genre", in.genre, D_FIELDS | D_LIST),
 	TEXT("topic", in.topic, D_FIELDS | D_LIST),
 	TEXT("disclosure", in.disclosure, D_FIELDS),
-	{ .name = "reason", .type = CLI_OPT_CALL, .set = set_reason, .tag = D_FIELDS | D_WITHDRAW },
-	TEXT("ground", in.ground, D_FIELDS),
+	{ .name = "reason", .type = CLI_OPT_CALL, .set = set_reason, .tag = D_FIELDS | D_WITHDRAW,
+	  .id = "withheld_reason" },
+	FIELD("ground", in.withheld_ground, "withheld_ground", D_FIELDS),
 	TEXT("time-limit", in.time_limit, D_FIELDS),
 	TEXT("validity", in.validity, D_FIELDS | D_LIST),
 	TEXT("invalid-date", in.invalid_date, D_FIELDS),
-	TEXT("effective", in.effective_date, D_FIELDS),
+	FIELD("effective", in.effective_date, "effective_date", D_FIELDS),
 	TEXT("summary", in.summary, D_FIELDS),
 	TEXT("keywords", in.keywords, D_FIELDS),
 	TEXT("publisher", in.publisher, D_FIELDS),
-	{ .name = "attach", .type = CLI_OPT_CALL, .set = add_attachment, .tag = D_FIELDS },
+	{ .name = "attach", .type = CLI_OPT_CALL, .set = add_attachment, .tag = D_FIELDS,
+	  .id = "attachment" },
 	TEXT("agency", agency, D_ADD | D_LIST),
 	TEXT("by", actor, 0),
 	FLAG("json", json, 0),
@@ -241,6 +246,7 @@ static int doc_add_edit(struct cli *cli, struct args *g)
 		if ((rc = catalogue_doc_get(s, id, &a, &d, &e)) == 0)
 			index_no = d.index_no;
 	}
+	cli_opts_name_field(doc_options, &e);
 	if ((x = cli_finish(s, rc, &e)) == CLI_OK) {
 		if (g->json) {
 			struct buf b;
@@ -600,6 +606,7 @@ static int doc_flow(struct cli *cli, struct args *g)
 	}
 	if (rc == 0)
 		rc = catalogue_doc_get(s, g->id, &a, &d, &e);
+	cli_opts_name_field(doc_options, &e);
 	if ((x = cli_finish(s, rc, &e)) == CLI_OK) {
 		if (g->json) {
 			struct buf b;

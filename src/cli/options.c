@@ -237,3 +237,12 @@ void cli_opts_help(FILE *f, const struct cli_opt *t, int width)
 		fputc('\n', f);
 	}
 }
+
+void cli_opts_name_field(const struct cli_opt *t, struct gk_error *e)
+{
+	for (; t->name; t++)
+		if (t->id && strcmp(t->id, e->field) == 0) {
+			snprintf(e->field, sizeof e->field, "--%s", t->name);
+			return;
+		}
+}

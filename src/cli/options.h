@@ -77,7 +77,13 @@ struct cli_opt {
 					* NULL: not listed */
 	unsigned tag;                  /* the command's own mark (e.g. which steps take it) */
 	const struct desc_field *field; /* CLI_OPT_FIELD: the field */
+	const char *id;                /* the record's field it gives when the option is spelt
+					* otherwise ("doc_no" for --doc-number), or NULL */
 };
+
+/* A domain error names a field by its id; when an option of t gives that field under
+ * another name (its id), name the option instead ("--doc-number"), as the user typed it. */
+void cli_opts_name_field(const struct cli_opt *t, struct gk_error *e);
 
 /* Read argv's options (argv[0] is the command) by table t into rec; bit i of *given (when not
  * NULL) says t[i] was given. Returns 0 with optind at the first operand, or prints

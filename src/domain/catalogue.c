@@ -50,8 +50,8 @@ static int apply_input(struct doc *d, const struct doc_input *in, struct arena *
 		const struct topic *t = *in->topic ? catalogue_topic_find(in->topic) : NULL;
 		struct buf b;
 		if (*in->topic && t == NULL)
-			return err_set(e, ERR_INVALID, "topic", "没有“%s”这个主题分类（可选的分类见 doc "
-				       "topics）", in->topic);
+			return catalogue_doc_error(e, ERR_INVALID, "topic", "没有“%s”这个主题分类（可选"
+						   "的分类见 doc topics）", in->topic);
 		d->topic = NULL;
 		if (t) {
 			buf_init(&b, 1024);
@@ -62,27 +62,25 @@ static int apply_input(struct doc *d, const struct doc_input *in, struct arena *
 	}
 	if (in->genre) {
 		if ((d->genre = catalogue_genre_find(in->genre)) == NULL)
-			return err_set(e, ERR_INVALID, "genre", "没有“%s”这种体裁（可选的体裁见 doc "
-				       "genres）", in->genre);
+			return catalogue_doc_error(e, ERR_INVALID, "genre", "没有“%s”这种体裁（可选的"
+						   "体裁见 doc genres）", in->genre);
 	}
 	if (in->disclosure &&
 	    (d->disclosure = enum_id(doc_disclosure_ids, doc_disclosure_labels, DISCLOSURE__MAX,
 				     in->disclosure)) == NULL)
-		return err_set(e, ERR_INVALID, "disclosure",
-			       "公开方式只能是 proactive（主动公开）、on-request（依申请公开）或 "
-			       "withheld（不予公开），不是“%s”", in->disclosure);
-	if (in->reason)
-		d->withheld_reason = opt(a, in->reason);
-	if (in->ground)
-		d->withheld_ground = opt(a, in->ground);
+		return catalogue_doc_error(e, ERR_INVALID, "disclosure",
+					   DOC_DISCLOSURE_CHOICES "，不是“%s”", in->disclosure);
+	if (in->withheld_reason)
+		d->withheld_reason = opt(a, in->withheld_reason);
+	if (in->withheld_ground)
+		d->withheld_ground = opt(a, in->withheld_ground);
 	if (in->time_limit)
 		d->time_limit = opt(a, in->time_limit);
 	if (in->validity &&
 	    (d->validity = enum_id(doc_validity_ids, doc_validity_labels, VALIDITY__MAX,
 				   in->validity)) == NULL)
-		return err_set(e, ERR_INVALID, "validity",
-			       "有效性只能是 valid（有效）、expired（失效）或 repealed（废止），"
-			       "不是“%s”", in->validity);
+		return catalogue_doc_error(e, ERR_INVALID, "validity",
+					   DOC_VALIDITY_CHOICES "，不是“%s”", in->validity);
 	if (in->effective_date)
 		d->effective_date = opt(a, in->effective_date);
 	if (in->invalid_date)
@@ -172,7 +170,7 @@ static int add_uploads(struct store *s, int64_t doc_id, const struct doc_input *
 	int rc = 0;
 
 	if (in->nuploads > DOC_ATTACH_N)
-		return err_set(e, ERR_LIMIT, "attach", "附件最多 %d 个", DOC_ATTACH_N);
+		return err_set(e, ERR_LIMIT, "attachment", "附件最多 %d 个", DOC_ATTACH_N);
 	for (size_t i = 0; i < in->nuploads && rc == 0; i++) {
 		const struct doc_upload *u = &in->uploads[i];
 		const char *base = strrchr(u->name, '/');
@@ -183,14 +181,14 @@ static int add_uploads(struct store *s, int64_t doc_id, const struct doc_input *
 
 		base = base ? base + 1 : u->name;
 		if (!catalogue_file_name_ok(base))
-			return err_set(e, ERR_INVALID, "attach", "附件的文件名须为 1–%d 字节的 UTF-8 "
+			return err_set(e, ERR_INVALID, "attachment", "附件的文件名须为 1–%d 字节的 UTF-8 "
 				       "文字，不含控制字符",
 				       DOC_ATTACH_NAME_MAX);
 		if (u->size > DOC_ATTACH_MAX)
-			return err_set(e, ERR_LIMIT, "attach", "附件“%s”超过 %u MB", base,
+			return err_set(e, ERR_LIMIT, "attachment", "附件“%s”超过 %u MB", base,
 				       DOC_ATTACH_MAX >> 20);
 		if ((att.mime = sniff_mime(u)) == NULL)
-			return err_set(e, ERR_INVALID, "attach", "附件“%s”不是可接受的类型：PDF、DOCX、"
+			return err_set(e, ERR_INVALID, "attachment", "附件“%s”不是可接受的类型：PDF、DOCX、"
 				       "XLSX、纯文本（.txt）或图片（PNG、JPEG、GIF）", base);
 		crypto_sha256_hex(u->data, u->size, hex);
 		att.name = base;
@@ -282,7 +280,7 @@ int catalogue_doc_add(struct store *s, int64_t agency_id, const struct doc_input
 	if ((rc = apply_input(&d, in, a, e)) != 0)
 		goto out;
 	if (d.body == NULL) {
-		rc = err_set(e, ERR_INVALID, "body_file", "文件须有正文");
+		rc = catalogue_doc_error(e, ERR_INVALID, "body", "文件须有正文");
 		goto out;
 	}
 	d.changed_date = d.signed_date ? d.signed_date : arena_strdup(a, today_s);
@@ -313,24 +311,24 @@ out:
 /* Which fields a published (or withdrawn) document may still change. */
 static int published_edit_allowed(const struct doc_input *in, struct gk_error *e)
 {
-	static const struct { size_t off; const char *opt; } frozen[] = {
+	static const struct { size_t off; const char *id; } frozen[] = {
 		{ offsetof(struct doc_input, title), "title" },
-		{ offsetof(struct doc_input, body), "body_file" },
-		{ offsetof(struct doc_input, doc_no), "doc_number" },
+		{ offsetof(struct doc_input, body), "body" },
+		{ offsetof(struct doc_input, doc_no), "doc_no" },
 		{ offsetof(struct doc_input, publisher), "publisher" },
-		{ offsetof(struct doc_input, signed_date), "formed" },
+		{ offsetof(struct doc_input, signed_date), "signed_date" },
 		{ offsetof(struct doc_input, genre), "genre" },
 		{ offsetof(struct doc_input, disclosure), "disclosure" },
-		{ offsetof(struct doc_input, reason), "reason" },
-		{ offsetof(struct doc_input, ground), "ground" },
+		{ offsetof(struct doc_input, withheld_reason), "withheld_reason" },
+		{ offsetof(struct doc_input, withheld_ground), "withheld_ground" },
 	};
 	for (size_t i = 0; i < sizeof frozen / sizeof frozen[0]; i++)
 		if (*(const char *const *)((const char *)in + frozen[i].off))
-			return err_set(e, ERR_STATE, frozen[i].opt,
-				       "已发布文件的正文和元数据不能再改，只能修改有效性、"
-				       "失效日期、施行日期、公开时限、内容概述、主题词和主题分类");
+			return catalogue_doc_error(e, ERR_STATE, frozen[i].id,
+						   "已发布文件的正文和元数据不能再改，只能修改有效性、"
+						   "失效日期、施行日期、公开时限、内容概述、主题词和主题分类");
 	if (in->nuploads)
-		return err_set(e, ERR_STATE, "attach",
+		return err_set(e, ERR_STATE, "attachment",
 			       "已发布文件的附件不能再改");
 	return 0;
 }

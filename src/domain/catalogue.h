@@ -35,7 +35,16 @@
 #include "store/doc_store.h"
 
 #define DOC_TITLE_MAX 300           /* characters */
+#define DOC_SUMMARY_MAX 500         /* characters */
 #define DOC_BODY_MAX (4u << 20)     /* bytes */
+/* Bytes of a document's other texts, as its declaration (domain/records.c) checks them
+ * whichever front end they came from: a 文号 or an organ's name, a 主题分类's path, a
+ * withholding's reason and legal ground, a 公开时限, the 主题词. */
+#define DOC_LINE_MAX 200
+#define DOC_TOPIC_MAX 300
+#define DOC_REASON_MAX 2000
+#define DOC_GROUND_MAX 500
+#define DOC_KEYWORDS_MAX 300
 #define DOC_ATTACH_MAX (20u << 20)  /* bytes per attachment */
 #define DOC_ATTACH_N 20             /* attachments per document */
 #define DOC_ATTACH_NAME_MAX 255     /* bytes of an attachment's file name (UTF-8, no controls) */
@@ -108,6 +117,14 @@ int catalogue_index_format(const char *pattern, const char *uscc, int day, int64
  * ≤ DOC_TITLE_MAX characters, text valid UTF-8 without control characters, enumerations and
  * dates well-formed, 不予公开 with reason and ground, 失效 / 废止 with a date, dates in order.
  * Errors name the CLI option ("--reason"). */
+/* err_set naming the document's field id (its declaration's: doc_no, withheld_reason, …)
+ * with the field's Chinese label. */
+int catalogue_doc_error(struct gk_error *e, int code, const char *id, const char *fmt, ...)
+	GK_PRINTF(4, 5);
+/* What the 公开方式 and 有效性 may be, as an error says it. */
+#define DOC_DISCLOSURE_CHOICES \
+	"只能是 proactive（主动公开）、on-request（依申请公开）或 withheld（不予公开）"
+#define DOC_VALIDITY_CHOICES "只能是 valid（有效）、expired（失效）或 repealed（废止）"
 int catalogue_doc_check(const struct doc *d, struct gk_error *e) GK_WUR;
 
 /* The MIME type of a file from its first bytes (and, for the zip-based Office files and text,
@@ -136,8 +153,8 @@ struct doc_input {
 	const char *topic;
 	const char *genre;
 	const char *disclosure;    /* proactive | on-request | withheld */
-	const char *reason;        /* 不予公开 reason */
-	const char *ground;        /* 不予公开 legal ground */
+	const char *withheld_reason; /* 不予公开 reason */
+	const char *withheld_ground; /* 不予公开 legal ground */
 	const char *time_limit;
 	const char *validity;      /* valid | expired | repealed */
 	const char *effective_date;

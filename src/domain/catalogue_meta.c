@@ -6,9 +6,13 @@
  */
 #include "domain/catalogue.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
+#include "domain/records.h"
 #include "text/date.h"
+#include "text/desc.h"
 #include "text/utf8.h"
 
 const char *const doc_disclosure_ids[DISCLOSURE__MAX] = { "proactive", "on-request", "withheld" };
@@ -321,31 +325,32 @@ int catalogue_index_format(const char *pattern, const char *uscc, int day, int64
 	return 0;
 }
 
-/* Text must be valid UTF-8 without control characters (tabs and line breaks allowed when
- * multiline): the search snippet markers are control characters. */
-static int check_text(const char *s, const char *field, int multiline, struct gk_error *e)
+/* An error of the document's field id, with its label (the declaration's: records.c). */
+int catalogue_doc_error(struct gk_error *e, int code, const char *id, const char *fmt, ...)
 {
-	size_t len;
+	const struct desc_field *f = desc_find(&doc_desc, id);
+	va_list ap;
 
-	if (s == NULL)
-		return 0;
-	len = strlen(s);
-	if (!utf8_valid(s, len))
-		return err_set(e, ERR_INVALID, field, "不是有效的 UTF-8 文字");
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if ((c < 0x20 || c == 0x7f) &&
-		    !(multiline && (c == '\n' || c == '\r' || c == '\t')))
-			return err_set(e, ERR_INVALID, field, "含有控制字符");
-	}
-	return 0;
+	if (e == NULL)
+		return code;
+	err_set(e, code, id, "%s", "");
+	if (f)
+		snprintf(e->label, sizeof e->label, "%s", f->label);
+	va_start(ap, fmt);
+	vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+	va_end(ap);
+	return code;
 }
 
-/* A stored date field: NULL or a valid YYYY-MM-DD; *day = 0 when NULL. */
-static int check_date(const char *s, const char *field, int *day, struct gk_error *e)
+/* A stored date field: NULL or a valid YYYY-MM-DD (the declaration checked it); *day = 0
+ * when NULL. */
+static int day_of(const char *s)
 {
-	*day = 0;
-	return s ? date_parse(s, day, field, e) : 0;
+	int day = 0;
+
+	if (s && date_parse(s, &day, "", NULL) != 0)
+		day = 0;
+	return day;
 }
 
 int catalogue_doc_check(const struct doc *d, struct gk_error *e)
@@ -353,65 +358,53 @@ int catalogue_doc_check(const struct doc *d, struct gk_error *e)
 	int rc, signed_day, eff, inv, disc, val;
 
 	if (d->title == NULL || !d->title[0])
-		return err_set(e, ERR_INVALID, "title", "文件须有名称");
-	if ((rc = check_text(d->title, "title", 0, e)) ||
-	    (rc = check_text(d->doc_no, "doc_number", 0, e)) ||
-	    (rc = check_text(d->publisher, "publisher", 0, e)) ||
-	    (rc = check_text(d->withheld_reason, "reason", 1, e)) ||
-	    (rc = check_text(d->withheld_ground, "ground", 0, e)) ||
-	    (rc = check_text(d->time_limit, "time_limit", 0, e)) ||
-	    (rc = check_text(d->summary, "summary", 1, e)) ||
-	    (rc = check_text(d->keywords, "keywords", 0, e)) ||
-	    (rc = check_text(d->body, "body_file", 1, e)))
+		return catalogue_doc_error(e, ERR_INVALID, "title", "文件须有名称");
+	/* UTF-8, no control characters (the search snippet markers are control characters),
+	 * one line where the field is a line, real days, each text within its bytes */
+	if ((rc = desc_check_given(&doc_desc, d, e)) != 0)
 		return rc;
 	if (utf8_count(d->title, strlen(d->title)) > DOC_TITLE_MAX)
-		return err_set(e, ERR_LIMIT, "title", "名称超过 %d 个字",
-			       DOC_TITLE_MAX);
-	if (d->body && strlen(d->body) > DOC_BODY_MAX)
-		return err_set(e, ERR_LIMIT, "body_file", "正文超过 %u 字节", DOC_BODY_MAX);
-	if (d->summary && utf8_count(d->summary, strlen(d->summary)) > 500)
-		return err_set(e, ERR_LIMIT, "summary", "内容概述超过 500 个字");
+		return catalogue_doc_error(e, ERR_LIMIT, "title", "超过 %d 个字", DOC_TITLE_MAX);
+	if (d->summary && utf8_count(d->summary, strlen(d->summary)) > DOC_SUMMARY_MAX)
+		return catalogue_doc_error(e, ERR_LIMIT, "summary", "超过 %d 个字", DOC_SUMMARY_MAX);
 	if (d->genre && catalogue_genre_find(d->genre) == NULL)
-		return err_set(e, ERR_INVALID, "genre", "没有“%s”这种体裁（可选的体裁见 doc genres）",
-			       d->genre);
+		return catalogue_doc_error(e, ERR_INVALID, "genre",
+					   "没有“%s”这种体裁（可选的体裁见 doc genres）", d->genre);
 	if (d->topic && catalogue_topic_find(d->topic) == NULL)
-		return err_set(e, ERR_INVALID, "topic", "没有“%s”这个主题分类（可选的分类见 doc "
-			       "topics）", d->topic);
+		return catalogue_doc_error(e, ERR_INVALID, "topic",
+					   "没有“%s”这个主题分类（可选的分类见 doc topics）", d->topic);
 	/* REQ 条例-20-1: a normative document enters the register with its 文号 */
 	if (d->genre && (strcmp(d->genre, GENRE_RULE) == 0 || strcmp(d->genre, GENRE_NORMDOC) == 0) &&
 	    (d->doc_no == NULL || !d->doc_no[0]))
-		return err_set(e, ERR_INVALID, "doc_number", "%s须有文号", d->genre);
+		return catalogue_doc_error(e, ERR_INVALID, "doc_no", "%s须有文号", d->genre);
 	disc = doc_enum_parse(doc_disclosure_ids, NULL, DISCLOSURE__MAX,
 			      d->disclosure ? d->disclosure : "");
 	if (disc < 0)
-		return err_set(e, ERR_INVALID, "disclosure",
-			       "公开方式只能是 proactive（主动公开）、on-request（依申请公开）或 "
-			       "withheld（不予公开）");
+		return catalogue_doc_error(e, ERR_INVALID, "disclosure", DOC_DISCLOSURE_CHOICES);
 	val = doc_enum_parse(doc_validity_ids, NULL, VALIDITY__MAX, d->validity ? d->validity : "");
 	if (val < 0)
-		return err_set(e, ERR_INVALID, "validity", "有效性只能是 valid（有效）、expired（失效）或 repealed（废止）");
-	if ((rc = check_date(d->signed_date, "formed", &signed_day, e)) ||
-	    (rc = check_date(d->effective_date, "effective", &eff, e)) ||
-	    (rc = check_date(d->invalid_date, "invalid_date", &inv, e)))
-		return rc;
+		return catalogue_doc_error(e, ERR_INVALID, "validity", DOC_VALIDITY_CHOICES);
+	signed_day = day_of(d->signed_date);
+	eff = day_of(d->effective_date);
+	inv = day_of(d->invalid_date);
 	/* REQ 条例-14: withholding names its reason and legal ground (Arts. 14–16). */
 	if (disc == DISCLOSURE_WITHHELD) {
 		if (d->withheld_reason == NULL || !d->withheld_reason[0])
-			return err_set(e, ERR_INVALID, "reason",
-				       "不予公开须写明不予公开理由");
+			return catalogue_doc_error(e, ERR_INVALID, "withheld_reason",
+						   "不予公开须写明不予公开理由");
 		if (d->withheld_ground == NULL || !d->withheld_ground[0])
-			return err_set(e, ERR_INVALID, "ground",
-				       "不予公开须写明法律依据（例如条例第十四条）");
+			return catalogue_doc_error(e, ERR_INVALID, "withheld_ground",
+						   "不予公开须写明法律依据（例如条例第十四条）");
 	}
 	if (val != VALIDITY_VALID && inv == 0)
-		return err_set(e, ERR_INVALID, "invalid_date", "%s须写明失效或废止的日期",
-			       doc_validity_labels[val]);
+		return catalogue_doc_error(e, ERR_INVALID, "invalid_date", "%s须写明失效或废止的日期",
+					   doc_validity_labels[val]);
 	if (val == VALIDITY_VALID && inv != 0)
-		return err_set(e, ERR_INVALID, "invalid_date",
-			       "写了失效或废止日期，但文件是有效的");
+		return catalogue_doc_error(e, ERR_INVALID, "invalid_date",
+					   "写了失效或废止日期，但文件是有效的");
 	if (signed_day && inv && inv < signed_day)
-		return err_set(e, ERR_INVALID, "invalid_date", "早于成文日期");
+		return catalogue_doc_error(e, ERR_INVALID, "invalid_date", "早于成文日期");
 	if (signed_day && eff && eff < signed_day)
-		return err_set(e, ERR_INVALID, "effective", "实施日期早于成文日期");
+		return catalogue_doc_error(e, ERR_INVALID, "effective_date", "早于成文日期");
 	return 0;
 }

@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "domain/application.h"
+#include "domain/catalogue.h"
 #include "domain/clock.h"
 #include "domain/user.h"
 #include "store/agency_store.h"
@@ -93,25 +94,28 @@ const struct desc_record notice_issued_desc = { "notice_issued", "已出具的�
 						notice_issued_fields, N(notice_issued_fields) };
 
 #define D(m, t, f, l) DESC_MEMBER(doc, m, t, f, l)
+/* what the office writes, with its limit in bytes (a title and a summary are also counted in
+ * characters: catalogue_doc_check) */
+#define DM(m, t, max, f, l) DESC_MEMBER_MAX(doc, m, t, max, f, l)
 static const struct desc_field doc_fields[] = {
 	D(index_no, DESC_LINE, REQ, "索引号"),
-	D(title, DESC_LINE, REQ, "名称"),
-	D(doc_no, DESC_LINE, 0, "文号"),
-	D(publisher, DESC_LINE, REQ, "发布机构"),
+	DM(title, DESC_LINE, 4 * DOC_TITLE_MAX, REQ, "名称"),
+	DM(doc_no, DESC_LINE, DOC_LINE_MAX, 0, "文号"),
+	DM(publisher, DESC_LINE, DOC_LINE_MAX, REQ, "发布机构"),
 	D(signed_date, DESC_DAY, 0, "成文日期"),
 	D(published_date, DESC_DAY, 0, "发布日期"),
-	D(topic, DESC_LINE, 0, "主题分类"),
-	D(genre, DESC_LINE, REQ, "体裁分类"),
-	D(disclosure, DESC_LINE, REQ, "公开方式"),
-	D(withheld_reason, DESC_TEXT, 0, "不予公开的理由"),
-	D(withheld_ground, DESC_LINE, 0, "不予公开的依据"),
-	D(time_limit, DESC_LINE, 0, "公开时限"),
-	D(validity, DESC_LINE, REQ, "有效性"),
+	DM(topic, DESC_LINE, DOC_TOPIC_MAX, 0, "主题分类"),
+	DM(genre, DESC_LINE, DOC_LINE_MAX, REQ, "体裁分类"),
+	DM(disclosure, DESC_LINE, DOC_LINE_MAX, REQ, "公开方式"),
+	DM(withheld_reason, DESC_TEXT, DOC_REASON_MAX, 0, "不予公开的理由"),
+	DM(withheld_ground, DESC_LINE, DOC_GROUND_MAX, 0, "不予公开的依据"),
+	DM(time_limit, DESC_LINE, DOC_LINE_MAX, 0, "公开时限"),
+	DM(validity, DESC_LINE, DOC_LINE_MAX, REQ, "有效性"),
 	D(effective_date, DESC_DAY, 0, "实施日期"),
 	D(invalid_date, DESC_DAY, 0, "失效或废止日期"),
-	D(summary, DESC_TEXT, 0, "内容概述"),
-	D(keywords, DESC_LINE, 0, "主题词"),
-	D(body, DESC_TEXT, REQ, "正文"),
+	DM(summary, DESC_TEXT, 4 * DOC_SUMMARY_MAX, 0, "内容概述"),
+	DM(keywords, DESC_LINE, DOC_KEYWORDS_MAX, 0, "主题词"),
+	DM(body, DESC_TEXT, DOC_BODY_MAX, REQ, "正文"),
 	D(state, DESC_LINE, REQ, "状态"),
 	D(author, DESC_LINE, REQ, "起草人"),
 	D(changed_date, DESC_DAY, REQ, "内容变更日期"),

@@ -73,8 +73,8 @@ int64_t *desc_int_ref(const struct desc_field *f, void *rec);
 
 /* Record in e (field id, label) that value v of f breaks its declared rules, code ERR_INVALID;
  * 0 if it keeps them: given when required, valid UTF-8, at most max bytes, one line for a
- * LINE, one of the ids for an ENUM, the shape YYYY-MM-DD for a DAY (a real day) and
- * YYYY-MM-DDTHH:MM:SSZ for a STAMP. Empty and NULL are the same (not given). */
+ * LINE, no control character (but a tab or line break in a TEXT), one of the ids for an
+ * ENUM, the shape YYYY-MM-DD for a DAY (a real day) and YYYY-MM-DDTHH:MM:SSZ for a STAMP. Empty and NULL are the same (not given). */
 int desc_check_value(const struct desc_field *f, const char *v, struct gk_error *e) GK_WUR;
 
 /* 1 when v is a value whole-number field f allows: 0 or more, at most its max (0: no limit). */
@@ -83,6 +83,10 @@ int desc_int_fits(const struct desc_field *f, int64_t v);
 /* desc_check_value on every text field of rec, a required date given (not 0) and a whole
  * number within 0…max when given, in declaration order; the first broken rule. */
 int desc_check(const struct desc_record *r, const void *rec, struct gk_error *e) GK_WUR;
+
+/* desc_check of the fields given, whether required or not: a record still being made, whose
+ * maker fills or asks for its required fields itself. */
+int desc_check_given(const struct desc_record *r, const void *rec, struct gk_error *e) GK_WUR;
 
 /* err_set with the field's id and label. */
 int desc_error(struct gk_error *e, int code, const struct desc_field *f, const char *fmt, ...)

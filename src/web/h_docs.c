@@ -506,8 +506,8 @@ static void fill_input(struct web_ctx *c, struct doc_input *in, struct doc_uploa
 	in->topic = web_in(c, "topic")->s;
 	in->genre = web_in(c, "genre")->s;
 	in->disclosure = web_in(c, "disclosure")->s;
-	in->reason = web_in(c, "reason")->s;
-	in->ground = web_in(c, "ground")->s;
+	in->withheld_reason = web_in(c, "withheld_reason")->s;
+	in->withheld_ground = web_in(c, "withheld_ground")->s;
 	in->summary = web_in(c, "summary")->s;
 	in->keywords = web_in(c, "keywords")->s;
 	if (file->present) {

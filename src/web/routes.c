@@ -8,19 +8,32 @@
 #include <stdio.h>
 
 #include "domain/application.h"
+#include "domain/catalogue.h"
 #include "web/app.h"
 #include "web/handlers.h"
 #include "web/web.h"
 
+/* A route bounds a field the domain checks to four times the domain's limit: the domain says
+ * what is wrong, in the same words on every front end. */
+#define ARG_BOUND(max) (4 * (max))
+
 #define FIELDS(...) ((const struct web_field[]){ __VA_ARGS__, { NULL, 0, 0, 0, NULL } })
 
-/* The fields of a document (new: the title is required; edit: everything optional). */
-#define DOC_FIELDS(REQ) FIELDS({ "title", F_LINE, REQ, 1000, "名称" }, { "body", F_TEXT, 0, 4u << 20, "正文" }, \
-		 { "doc_no", F_LINE, 0, 200, "文号" }, { "publisher", F_LINE, 0, 200, "发布机构" }, \
-		 { "signed_date", F_LINE, 0, 10, "成文日期" }, { "topic", F_LINE, 0, 100, "主题分类" }, \
-		 { "genre", F_LINE, 0, 40, "体裁" }, { "disclosure", F_LINE, 0, 20, "公开方式" }, \
-		 { "reason", F_TEXT, 0, 2000, "不予公开理由" }, { "ground", F_LINE, 0, 500, "不予公开依据" }, \
-		 { "summary", F_TEXT, 0, 4000, "内容概述" }, { "keywords", F_LINE, 0, 300, "主题词" }, \
+/* The fields of a document (new: the title is required; edit: everything optional). The
+ * domain's declaration of a document (domain/records.c) holds their limits and says what is
+ * wrong, in the same words as on the command line; the route only bounds their size. */
+#define DOC_FIELDS(REQ) FIELDS({ "title", F_LINE, REQ, ARG_BOUND(DOC_TITLE_MAX * 4), "名称" }, \
+		 { "body", F_TEXT, 0, ARG_BOUND(DOC_BODY_MAX), "正文" }, \
+		 { "doc_no", F_LINE, 0, ARG_BOUND(DOC_LINE_MAX), "文号" }, \
+		 { "publisher", F_LINE, 0, ARG_BOUND(DOC_LINE_MAX), "发布机构" }, \
+		 { "signed_date", F_LINE, 0, 40, "成文日期" }, \
+		 { "topic", F_LINE, 0, ARG_BOUND(DOC_TOPIC_MAX), "主题分类" }, \
+		 { "genre", F_LINE, 0, ARG_BOUND(DOC_LINE_MAX), "体裁" }, \
+		 { "disclosure", F_LINE, 0, ARG_BOUND(DOC_LINE_MAX), "公开方式" }, \
+		 { "withheld_reason", F_TEXT, 0, ARG_BOUND(DOC_REASON_MAX), "不予公开理由" }, \
+		 { "withheld_ground", F_LINE, 0, ARG_BOUND(DOC_GROUND_MAX), "不予公开依据" }, \
+		 { "summary", F_TEXT, 0, ARG_BOUND(DOC_SUMMARY_MAX * 4), "内容概述" }, \
+		 { "keywords", F_LINE, 0, ARG_BOUND(DOC_KEYWORDS_MAX), "主题词" }, \
 		 { "attachment", F_FILE, 0, 0, "附件" })
 
 /* A register entry's fields come from the register's table (domain/register.h), whose rules
@@ -34,7 +47,6 @@
  * identity number go to the application as typed: the domain's declaration (app_new_desc)
  * holds their limits and says what is wrong, in the same words as on the command line; the
  * route only bounds their size (ARG_BOUND). */
-#define ARG_BOUND(max) (4 * (max))
 #define ART29_FIELDS \
 	{ "applicant_type", F_LINE, 1, 16, "申请人类型" }, \
 	{ "applicant_name", F_LINE, 1, ARG_BOUND(APP_NAME_MAX), "姓名或名称" }, \

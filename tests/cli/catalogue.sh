@@ -26,10 +26,29 @@ equals "$(echo "$OUT" | jq_ 'd["index_no"]')" "11370812004339255B/2024-00002" "-
 equals "$(echo "$OUT" | jq_ 'd["id"]')" "2" "--json gives id"
 run 0 G doc add --title "施行细则" --body-file "$TMP/b3" --formed 2024-01-02 --by off1
 run 2 G doc add --title "x" --body-file "$TMP/b1" --topic 宇宙 --by off1
-contains "$ERR" "--topic: 没有“" "an unknown 主题分类 is refused naming the option"
+contains "$ERR" "--topic（主题分类）: 没有“" "an unknown 主题分类 is refused naming the option"
 # REQ 条例-14
 run 2 G doc add --title "x" --body-file "$TMP/b1" --disclosure withheld --by off1
-contains "$ERR" "--reason" "不予公开 without a reason is refused"
+contains "$ERR" "--reason（不予公开的理由）: 不予公开须写明不予公开理由" "不予公开 without a reason is refused"
+run 2 G doc add --title "x" --body-file "$TMP/b1" --disclosure withheld --reason 涉密 --by off1
+contains "$ERR" "--ground（不予公开的依据）: 不予公开须写明法律依据" "不予公开 without its legal ground is refused naming --ground"
+# The declaration's limits hold on the command line too: a 文号 of 201 bytes, a control
+# character in a title, a 主题词 over its bytes; nothing is stored.
+run 0 G doc list --all --json
+before=$(echo "$OUT" | jq_ 'len(d)')
+long=$(python3 -c "print('〔' * 67)")
+run 2 G doc add --title "x" --body-file "$TMP/b1" --doc-number "$long" --by off1
+contains "$ERR" "--doc-number（文号）: 最多 200 字节（约 66 个汉字），现有 201 字节" "a 文号 over 200 bytes is refused naming --doc-number"
+run 2 G doc add --title "$(printf 'a\001b')" --body-file "$TMP/b1" --by off1
+contains "$ERR" "--title（名称）: 含有控制字符" "a control character in a title is refused"
+run 2 G doc add --title "x" --body-file "$TMP/b1" --keywords "$(python3 -c "print('词' * 101)")" --by off1
+contains "$ERR" "--keywords（主题词）: 最多 300 字节" "主题词 over 300 bytes are refused"
+run 2 G doc add --title "x" --body-file "$TMP/b1" --formed 2024-02-30 --by off1
+contains "$ERR" "--formed（成文日期）: 不是日期 YYYY-MM-DD" "an impossible 成文日期 is refused naming --formed"
+run 2 G doc add --title "x" --body-file "$TMP/b1" --genre 行政规范性文件 --by off1
+contains "$ERR" "--doc-number（文号）: 行政规范性文件须有文号" "a normative document without its 文号 is refused naming --doc-number"
+run 0 G doc list --all --json
+equals "$(echo "$OUT" | jq_ 'len(d)')" "$before" "the refused documents left nothing stored"
 run 0 G doc add --title "涉密事项" --body-file "$TMP/b1" --disclosure withheld --reason "涉及国家秘密" \
 	--ground "条例第十四条" --by off1
 printf 'not a pdf' >"$TMP/x.pdf"
@@ -93,6 +112,10 @@ run 1 G doc publish 3 --by off1
 contains "$ERR" "只有经过初审、复审和终审的文件才能发布" "publishing without 三审 is refused"
 run 0 G register normdoc list --json
 contains "$OUT" "慈政发〔2024〕1号" "REQ 条例-20-1: a published 行政规范性文件 is in the normative register"
+run 1 G doc edit 2 --formed 2024-02-21 --by off1
+contains "$ERR" "--formed（成文日期）: 已发布文件的正文和元数据不能再改" "a published document's 成文日期 is frozen, named by its option"
+run 1 G doc edit 2 --doc-number "慈政发〔2024〕2号" --by off1
+contains "$ERR" "--doc-number（文号）: 已发布文件" "and its 文号"
 run 0 G doc edit 2 --validity repealed --invalid-date 2024-12-01 --by off1
 run 0 G register normdoc list --json
 contains "$OUT" "2024-12-01" "its repeal reaches the register entry"

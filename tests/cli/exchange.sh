@@ -126,6 +126,16 @@ contains "$ERR" "amount_fen: 应为不超过其上限的非负整数（单位：
 sed 's/"amount_fen": 10000/"amount_fen": 10000, "days": 1001/' "$TMP/l1.json" >"$TMP/bad8.json"
 run 2 gc import "$TMP/bad8.json"
 contains "$ERR" "days: 应为不超过其上限的非负整数" "a period past its limit is refused, naming the field"
+# A document's declaration holds on import as on doc add: its 文号 within 200 bytes, no control
+# character (the search snippets' markers) in its title.
+sed "s/\"doc_no\": \"慈政发〔2024〕1号\"/\"doc_no\": \"$(python3 -c "print('〔' * 67)")\"/" "$TMP/l1.json" >"$TMP/bad9.json"
+run 2 gc import "$TMP/bad9.json"
+contains "$ERR" "doc_no: 最多 200 字节（约 66 个汉字），现有 201 字节" "a 文号 over the document's limit is refused by the import, in doc add's words"
+python3 -c "
+import json,sys; d=json.load(open('$TMP/l1.json')); d['documents'][0]['title']+='\u0001'
+json.dump(d, open('$TMP/bad10.json','w'), ensure_ascii=False)"
+run 2 gc import "$TMP/bad10.json"
+contains "$ERR" "documents[0].title: 含有控制字符" "a control character in an imported title is refused"
 run 0 gc init --agency-name 新镇
 equals "$OUT" "1" "after the failed imports the database holds no organ"
 run 0 gc register normdoc list

@@ -30,6 +30,20 @@ echo 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWj
 post /console/documents/new -F "_csrf=$t" -F "title=" -F "genre=通知"
 equals "$CODE" 400 "a draft without a title is refused"
 contains "$BODY" "请填写名称" "naming the field"
+# The domain's rules, in the same words as on the command line, marked beside their fields.
+post /console/documents/new -F "_csrf=$t" -F "title=涉密事项" -F "genre=通知" -F "body=正文" \
+	-F "disclosure=withheld" -F "withheld_reason=涉及国家秘密"
+equals "$CODE" 400 "不予公开 without its legal ground is refused"
+contains "$BODY" 'id="e-withheld_ground">不予公开须写明法律依据' "the message stands beside the 不予公开依据 field"
+contains "$BODY" 'id="f-withheld_reason" name="withheld_reason"' "the form keeps its reason field"
+contains "$BODY" ">涉及国家秘密</textarea>" "and the reason typed"
+long=$(python3 -c "print('〔' * 67)")
+post /console/documents/new -F "_csrf=$t" -F "title=x" -F "genre=通知" -F "body=正文" -F "doc_no=$long"
+equals "$CODE" 400 "a 文号 over 200 bytes is refused"
+contains "$BODY" 'id="e-doc_no">最多 200 字节（约 66 个汉字），现有 201 字节' "beside the 文号 field, in the command line's words"
+post /console/documents/new -F "_csrf=$t" -F "title=x" -F "genre=行政规范性文件" -F "body=正文"
+equals "$CODE" 400 "a normative document without its 文号 is refused"
+contains "$BODY" 'id="e-doc_no">行政规范性文件须有文号' "beside the 文号 field"
 post /console/documents/new -F "_csrf=$t" -F "title=关于开展秋季防火工作的通知 $evil" -F "genre=通知" \
 	-F "doc_no=慈政发〔2024〕8号" -F "publisher=慈周寨镇人民政府" -F "signed_date=$(date -u -d "+8 hours" +%F)" \
 	-F "topic=综合政务" -F "body=各村：为做好秋季森林防火工作，现通知如下。$evil" -F "attachment=@$TMP/map.png"

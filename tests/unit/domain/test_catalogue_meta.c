@@ -94,9 +94,9 @@ static void test_doc_check(void **state)
 			 .topic = "综合政务\\政务公开", .signed_date = "2024-03-01" };
 	assert_int_equal(catalogue_doc_check(&d, NULL), 0);
 	d.disclosure = "withheld";
-	check_fails(&d, "reason");
+	check_fails(&d, "withheld_reason");
 	d.withheld_reason = "涉及国家秘密";
-	check_fails(&d, "ground");
+	check_fails(&d, "withheld_ground");
 	d.withheld_ground = "条例第十四条";
 	assert_int_equal(catalogue_doc_check(&d, NULL), 0);
 	d.validity = "repealed";
@@ -117,6 +117,40 @@ static void test_doc_check(void **state)
 	check_fails(&d, "title");
 	d.title = "";
 	check_fails(&d, "title");
+	d.title = "通知";
+	/* the declaration's limits, named by the field's id with its label */
+	d.doc_no = "〔〔〔〔〔〔〔〔〔〔〔〔〔〔〔〔〔〔〔〔〔〔〔〔〔〔〔〔〔〔〔〔〔〔〔〔〔〔〔〔〔〔〔〔〔〔〔〔〔〔"
+		   "〔〔〔〔〔〔〔〔〔〔〔〔〔〔〔〔〔";  /* 67 × 3 = 201 bytes */
+	check_fails(&d, "doc_no");
+	d.doc_no = "慈政发\t〔2024〕1号";
+	check_fails(&d, "doc_no");
+	d.doc_no = NULL;
+	d.genre = GENRE_NORMDOC;
+	check_fails(&d, "doc_no");
+	d.genre = "通知";
+	d.signed_date = "2024-02-30";
+	check_fails(&d, "signed_date");
+	d.signed_date = "2024-03-01";
+	d.effective_date = "2024-02-01";
+	check_fails(&d, "effective_date");
+	d.effective_date = NULL;
+	d.body = "正文\x1b[31m";
+	check_fails(&d, "body");
+	d.body = "正文\t第二行\r\n";
+	assert_int_equal(catalogue_doc_check(&d, NULL), 0);
+}
+
+/* An error carries the field's Chinese label beside its id. */
+static void test_doc_error_label(void **state)
+{
+	struct doc d = { .title = "x", .body = "b", .disclosure = "withheld", .validity = "valid",
+			 .withheld_reason = "r" };
+	struct gk_error e = { 0 };
+
+	(void)state;
+	assert_int_not_equal(catalogue_doc_check(&d, &e), 0);
+	assert_string_equal(e.field, "withheld_ground");
+	assert_string_equal(e.label, "不予公开的依据");
 }
 
 int main(void)
@@ -126,6 +160,7 @@ int main(void)
 		cmocka_unit_test(test_topics),
 		cmocka_unit_test(test_enum_parse),
 		cmocka_unit_test(test_doc_check),
+		cmocka_unit_test(test_doc_error_label),
 	};
 	return cmocka_run_group_tests_name("domain/catalogue_meta", tests, NULL, NULL);
 }

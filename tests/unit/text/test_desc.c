@@ -56,6 +56,10 @@ static void test_rules(void **state)
 	assert_non_null(strstr(broken(r, m, sizeof m), "最多 9 字节"));
 	r = ok; r.name = "a\nb";
 	assert_non_null(strstr(broken(r, m, sizeof m), "只能写一行"));
+	r = ok; r.name = "a\tb";
+	assert_string_equal(broken(r, m, sizeof m), "name（名称）: 含有控制字符");
+	r = ok; r.name = "a\x7f";
+	assert_string_equal(broken(r, m, sizeof m), "name（名称）: 含有控制字符");
 	r = ok; r.name = "\xff";
 	assert_non_null(strstr(broken(r, m, sizeof m), "UTF-8"));
 	r = ok; r.kind = "c";
@@ -76,6 +80,20 @@ static void test_rules(void **state)
 	assert_non_null(strstr(broken(r, m, sizeof m), "count（件数）: 最大为 30"));
 }
 
+/* desc_check_given: a record being made is checked in what it has, not for what it lacks. */
+static void test_given(void **state)
+{
+	struct rec r = { .count = -1 };
+	struct gk_error e = { 0 };
+
+	(void)state;
+	assert_int_equal(desc_check_given(&record, &r, &e), 0);
+	assert_int_not_equal(desc_check(&record, &r, &e), 0);
+	r.day = "2024-13-01";
+	assert_int_equal(desc_check_given(&record, &r, &e), ERR_INVALID);
+	assert_string_equal(e.field, "day");
+}
+
 static void test_access(void **state)
 {
 	struct rec r = { .name = "x", .count = 7 };
@@ -92,6 +110,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_rules),
+		cmocka_unit_test(test_given),
 		cmocka_unit_test(test_access),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
