@@ -510,31 +510,37 @@ static int sq_begin(struct store *s, int write, struct gk_error *e)
 
 /* The documents a write transaction saved enter the search index now, in the order of their
  * keys (migration "search_queue": FTS5 starts a new segment for every row whose rowid is
- * smaller than the one before). Their text is read through search_source as it is at commit. */
-static const char *const search_flush_sql[] = {
-	"INSERT INTO search_fts (rowid, title, meta, body, attach)\n"
-	"  SELECT q.key, src.title, src.meta, src.body, src.attach\n"
-	"  FROM search_queue q JOIN search_doc d ON d.key = q.key\n"
-	"  JOIN search_source src ON src.doc_id = d.doc_id ORDER BY q.key",
-	"DELETE FROM search_queue",
+ * smaller than the one before), their titles the title index too (migration "search_title").
+ * Their text is read through search_source as it is at commit. Each statement runs from the
+ * schema version of the migration named beside it. */
+static const struct { const char *sql, *since; } search_flush_sql[] = {
+	{ "INSERT INTO search_fts (rowid, title, meta, body, attach)\n"
+	  "  SELECT q.key, src.title, src.meta, src.body, src.attach\n"
+	  "  FROM search_queue q JOIN search_doc d ON d.key = q.key\n"
+	  "  JOIN search_source src ON src.doc_id = d.doc_id ORDER BY q.key", "search_queue" },
+	{ "INSERT INTO search_title (rowid, title)\n"
+	  "  SELECT q.key, src.title\n"
+	  "  FROM search_queue q JOIN search_doc d ON d.key = q.key\n"
+	  "  JOIN search_source src ON src.doc_id = d.doc_id ORDER BY q.key", "search_title" },
+	{ "DELETE FROM search_queue", "search_queue" },
 };
 
 static int search_flush(struct store *s, struct gk_error *e)
 {
-	static int queue_version;   /* the schema version that has the queue */
 	struct sq *q = sq_of(s);
 	sqlite3_stmt *st;
 	int rc, row;
 
-	if (!queue_version)
-		queue_version = store_migration_number("search_queue");
-	if (!q->writing || q->version < queue_version)
+	if (!q->writing)
 		return 0;
-	for (size_t i = 0; i < sizeof search_flush_sql / sizeof search_flush_sql[0]; i++)
-		if ((rc = sq_stmt(s, search_flush_sql[i], &st, e)) != 0 ||
+	for (size_t i = 0; i < sizeof search_flush_sql / sizeof search_flush_sql[0]; i++) {
+		if (q->version < store_migration_number(search_flush_sql[i].since))
+			continue;
+		if ((rc = sq_stmt(s, search_flush_sql[i].sql, &st, e)) != 0 ||
 		    (rc = sq_next(s, st, &row, "adding the saved documents to the search index",
 				  e)) != 0)
 			return rc;   /* sq_next leaves a finished statement reset */
+	}
 	return 0;
 }
 

@@ -3,7 +3,7 @@
  * driver (struct store_search_ops, store/driver.h). The search key and the filters around the
  * match are the catalogue area's (store/doc_store.c); this file only matches the terms.
  *
- * The search index (search_fts, search_doc) is kept in step with document and
+ * The search index (search_fts, search_doc, and search_title for the titles alone) is kept in step with document and
  * document_attachment by the triggers of migration "search"; its rowid is the search key
  * described there (published bit, day, id). A search reads it backwards within the key range
  * the visibility and year give, joined to search_doc for the other filters. The FTS5 MATCH
@@ -29,31 +29,36 @@ static int put_term(struct buf *b, const char *t, size_t len)
 
 static int match_expr(const struct search_spec *q, struct buf *b)
 {
-	int rc = q->title_only ? buf_puts(b, "{title} : (") : 0;
+	int rc = 0;
 
 	for (int i = 0; i < q->terms->n && rc == 0; i++)
 		if ((i == 0 || (rc = buf_puts(b, " AND ")) == 0))
 			rc = put_term(b, q->terms->term[i], q->terms->len[i]);
-	return rc ? rc : q->title_only ? buf_putc(b, ')') : 0;
+	return rc;
 }
+
+/* Everything but the text match is a test of the key's bits: no table is read per match (see
+ * migration "search"). The titles alone are their own index, under the same keys (migration
+ * "search_title"), read for a title-only search. */
+#define FILTERS \
+	"AND (?5 = 0 OR (rowid >> 31) & 16383 = ?5) " \
+	"AND (?6 IS NULL OR (rowid >> 23) & 255 IN (SELECT code FROM search_topic " \
+	"     WHERE value = ?6 OR substr(value, 1, length(?6) + 1) = ?6 || '\\')) " \
+	"AND (?7 IS NULL OR (rowid >> 18) & 31 = (SELECT code FROM search_genre " \
+	"     WHERE value = ?7)) " \
+	"AND (?8 < 0 OR (rowid >> 16) & 3 = ?8) " \
+	"AND (?9 = 0 OR (rowid >> 31) & 16383 = ?9 OR rowid BETWEEN ?12 AND ?13) " \
+	"AND (?10 = 0 OR (rowid >> 45) & 131071 BETWEEN ?10 AND ?11) " \
+	"ORDER BY rowid DESC"
+#define MATCH_SQL(fts, weights) \
+	"SELECT rowid, gk_score(" fts ", ?2, " weights ") FROM " fts " " \
+	"WHERE " fts " MATCH ?1 AND rowid BETWEEN ?3 AND ?4 " FILTERS
+static const char all_sql[] = MATCH_SQL("search_fts", "10.0, 4.0, 1.0, 0.6");
+static const char title_sql[] = MATCH_SQL("search_title", "10.0");
 
 static int match(struct store *s, const struct search_spec *q, const struct search_bounds *b,
 		 search_match_fn fn, void *ctx, struct gk_error *e)
 {
-	/* everything but the text match is a test of the key's bits: no table is read per
-	 * match (see migration "search") */
-	static const char sql[] =
-		"SELECT rowid, gk_score(search_fts, ?2, 10.0, 4.0, 1.0, 0.6) FROM search_fts "
-		"WHERE search_fts MATCH ?1 AND rowid BETWEEN ?3 AND ?4 "
-		"AND (?5 = 0 OR (rowid >> 31) & 16383 = ?5) "
-		"AND (?6 IS NULL OR (rowid >> 23) & 255 IN (SELECT code FROM search_topic "
-		"     WHERE value = ?6 OR substr(value, 1, length(?6) + 1) = ?6 || '\\')) "
-		"AND (?7 IS NULL OR (rowid >> 18) & 31 = (SELECT code FROM search_genre "
-		"     WHERE value = ?7)) "
-		"AND (?8 < 0 OR (rowid >> 16) & 3 = ?8) "
-		"AND (?9 = 0 OR (rowid >> 31) & 16383 = ?9 OR rowid BETWEEN ?12 AND ?13) "
-		"AND (?10 = 0 OR (rowid >> 45) & 131071 BETWEEN ?10 AND ?11) "
-		"ORDER BY rowid DESC";
 	int rc, row;
 	sqlite3_stmt *st;
 	struct buf m;
@@ -63,7 +68,7 @@ static int match(struct store *s, const struct search_spec *q, const struct sear
 		rc = err_set(e, ERR_LIMIT, "query", "search query is too long");
 		goto out;
 	}
-	if ((rc = sq_stmt(s, sql, &st, e)) != 0)
+	if ((rc = sq_stmt(s, q->title_only ? title_sql : all_sql, &st, e)) != 0)
 		goto out;
 	sqlite3_bind_text(st, 1, buf_cstr(&m), (int)m.len, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, q->nscore);
