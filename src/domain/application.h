@@ -129,8 +129,6 @@ extern const char *const app_fee_method_labels[FEE_METHOD__MAX]; /* "", "按件�
 int app_party_from_id(const char *s);        /* -1 if unknown */
 int app_fee_method_from_id(const char *s);   /* -1 if unknown */
 
-#define APP_MAX_CONSULTATIONS 32
-
 /* One consultation (征求意见) and its answer. */
 struct app_consultation {
 	int sent;                   /* the letter's date */
@@ -294,19 +292,8 @@ enum app_todo app_next(const struct app_status *st, const struct clock_schedule 
 
 /* ---- persistence through the store (inside the caller's transaction) ---- */
 
-/* The limits of an application's texts in bytes: one rule for app_new_desc (what the CLI and
- * the web forms register), the stored record's declaration (domain/records.c: app_rec_desc,
- * which the ledger import checks) and the web forms' maxlength. The contact holds the web
- * form's phone (40), address (300) and e-mail (200) with their labels; the request its name
- * (500), 文号 (200) and description (6000); the form its medium and delivery (40 each). */
-enum {
-	APP_NAME_MAX = 200,
-	APP_ID_NUMBER_MAX = 18,
-	APP_CONTACT_MAX = 600,
-	APP_REQUEST_MAX = 20000,
-	APP_FORM_MAX = 200,
-	APP_CODE_MAX = 40,          /* a channel's, an applicant type's, a state's or an outcome's id */
-};
+/* The limits of an application's texts in bytes (APP_NAME_MAX …) are the stored record's:
+ * store/app_store.h. */
 
 /* REQ 条例-29: the content of an application. Every field is declared once in app_new_desc
  * (application.c): its id (the JSON key, the web form's field, the CLI's --option), limit,

@@ -34,7 +34,8 @@
 #include "domain/calendar.h"
 
 #define CLOCK_NONE INT_MIN   /* "no such date" for optional inputs */
-#define CLOCK_MAX_DAYS 1000  /* the largest N accepted for organ-set periods */
+#define CLOCK_MAX_DAYS 1000  /* the largest N accepted for organ-set periods (an event keeps
+                              * it: APP_EVENT_DAYS_MAX, checked in application.c) */
 #define CLOCK_MAX_PAUSES 64
 
 /* The time limits of spec §6 that have a computable date. Order and keys are stable. */

@@ -10,10 +10,9 @@
 #ifndef GK_DOMAIN_RECORDS_H
 #define GK_DOMAIN_RECORDS_H
 
+#include "store/records.h"   /* the records the store binds by their declaration */
 #include "text/desc.h"
 
-extern const struct desc_record app_rec_desc;        /* struct app_rec (store/app_store.h) */
-extern const struct desc_record app_event_rec_desc;  /* struct app_event_rec */
 extern const struct desc_record notice_issued_desc;  /* struct notice_issued: a notice issued */
 extern const struct desc_record doc_desc;            /* struct doc (store/doc_store.h) */
 extern const struct desc_record doc_event_desc;      /* struct doc_event */

@@ -6,6 +6,7 @@
 
 #include "store/app_store.h"
 #include "store/db.h"
+#include "store/records.h"
 
 
 static const char *col(struct db_stmt *st, int i, struct arena *a)
@@ -15,27 +16,12 @@ static const char *col(struct db_stmt *st, int i, struct arena *a)
 	return a ? db_col_dup(st, i, a) : db_col_text(st, i);
 }
 
+/* The columns of APP_COLS: id, organ, then the declared fields (store/records.c). */
 static void fill(struct db_stmt *st, struct arena *a, struct app_rec *r)
 {
 	r->id = db_col_int(st, 0);
 	r->agency_id = db_col_int(st, 1);
-	r->tracking_code = col(st, 2, a);
-	r->secret_hash = col(st, 3, a);
-	r->received = col(st, 4, a);
-	r->channel = col(st, 5, a);
-	r->applicant_type = col(st, 6, a);
-	r->applicant_name = col(st, 7, a);
-	r->applicant_key = col(st, 8, a);
-	r->contact = col(st, 9, a);
-	r->id_number = col(st, 10, a);
-	r->request = col(st, 11, a);
-	r->form = col(st, 12, a);
-	r->state = col(st, 13, a);
-	r->outcome = col(st, 14, a);
-	r->closed = col(st, 15, a);
-	r->reply_due = col(st, 16, a);
-	r->created_at = col(st, 17, a);
-	r->submitted = col(st, 18, a);
+	db_read_record(st, 2, &app_rec_desc, r, a);
 }
 
 static int insert(struct store *s, const struct app_rec *r, int64_t *id, struct gk_error *e)
@@ -46,23 +32,7 @@ static int insert(struct store *s, const struct app_rec *r, int64_t *id, struct 
 	if ((rc = db_stmt(s, ST_APP_INSERT, &st, e)) != 0)
 		return rc;
 	db_bind_int(st, 1, r->agency_id);
-	db_bind_text(st, 2, r->tracking_code);
-	db_bind_text(st, 3, r->secret_hash);
-	db_bind_text(st, 4, r->received);
-	db_bind_text(st, 5, r->channel);
-	db_bind_text(st, 6, r->applicant_type);
-	db_bind_text(st, 7, r->applicant_name);
-	db_bind_text(st, 8, r->applicant_key);
-	db_bind_text(st, 9, r->contact);
-	db_bind_text(st, 10, r->id_number);
-	db_bind_text(st, 11, r->request);
-	db_bind_text(st, 12, r->form);
-	db_bind_text(st, 13, r->state);
-	db_bind_text(st, 14, r->outcome);
-	db_bind_text(st, 15, r->closed);
-	db_bind_text(st, 16, r->reply_due);
-	db_bind_text(st, 17, r->created_at);
-	db_bind_text(st, 18, r->submitted);
+	db_bind_record(st, 2, &app_rec_desc, r);
 	return db_insert(s, st, "adding the application", id, e);
 }
 
@@ -137,25 +107,7 @@ static int event_insert(struct store *s, const struct app_event_rec *ev, int64_t
 	if ((rc = db_stmt(s, ST_APP_EVENT_INSERT, &st, e)) != 0)
 		return rc;
 	db_bind_int(st, 1, ev->app_id);
-	db_bind_text(st, 2, ev->kind);
-	db_bind_text(st, 3, ev->date);
-	db_bind_text(st, 4, ev->note);
-	db_bind_text(st, 5, ev->approver);
-	db_bind_int_or_null(st, 6, ev->amount_fen, -1);
-	db_bind_text(st, 7, ev->outcome);
-	db_bind_text(st, 8, ev->basis);
-	db_bind_text(st, 9, ev->actor);
-	db_bind_text(st, 10, ev->created_at);
-	db_bind_text(st, 11, ev->due);
-	db_bind_int_or_null(st, 12, ev->days, -1);
-	db_bind_text(st, 13, ev->party);
-	db_bind_int_or_null(st, 14, ev->ref, -1);
-	db_bind_text(st, 15, ev->method);
-	db_bind_int_or_null(st, 16, ev->quantity, -1);
-	db_bind_text(st, 17, ev->late_reason);
-	db_bind_text(st, 18, ev->warning);
-	db_bind_text(st, 19, ev->counterpart);
-	db_bind_text(st, 20, ev->counterpart_contact);
+	db_bind_record(st, 2, &app_event_rec_desc, ev);
 	return db_insert(s, st, "recording the event", id, e);
 }
 
@@ -177,25 +129,7 @@ static int events(struct store *s, int64_t app_id, struct arena *a, struct app_e
 
 		r->id = db_col_int(st, 0);
 		r->app_id = db_col_int(st, 1);
-		r->kind = col(st, 2, a);
-		r->date = col(st, 3, a);
-		r->note = col(st, 4, a);
-		r->approver = col(st, 5, a);
-		r->amount_fen = db_col_is_null(st, 6) ? -1 : db_col_int(st, 6);
-		r->outcome = col(st, 7, a);
-		r->basis = col(st, 8, a);
-		r->actor = col(st, 9, a);
-		r->created_at = col(st, 10, a);
-		r->due = col(st, 11, a);
-		r->days = db_col_is_null(st, 12) ? -1 : db_col_int(st, 12);
-		r->party = col(st, 13, a);
-		r->ref = db_col_is_null(st, 14) ? -1 : db_col_int(st, 14);
-		r->method = col(st, 15, a);
-		r->quantity = db_col_is_null(st, 16) ? -1 : db_col_int(st, 16);
-		r->late_reason = col(st, 17, a);
-		r->warning = col(st, 18, a);
-		r->counterpart = col(st, 19, a);
-		r->counterpart_contact = col(st, 20, a);
+		db_read_record(st, 2, &app_event_rec_desc, r, a);
 	}
 	if (rc == 0) {
 		*out = v;

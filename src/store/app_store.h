@@ -17,6 +17,22 @@
 #include "base/arena.h"
 #include "store/store.h"
 
+/* The limits of an application's texts in bytes: one rule for app_new_desc (what the CLI and
+ * the web forms register), the stored record's declaration (store/records.c: app_rec_desc,
+ * which the ledger import checks) and the web forms' maxlength. The contact holds the web
+ * form's phone (40), address (300) and e-mail (200) with their labels; the request its name
+ * (500), 文号 (200) and description (6000); the form its medium and delivery (40 each). */
+enum {
+	APP_NAME_MAX = 200,
+	APP_ID_NUMBER_MAX = 18,
+	APP_CONTACT_MAX = 600,
+	APP_REQUEST_MAX = 20000,
+	APP_FORM_MAX = 200,
+	APP_CODE_MAX = 40,          /* a channel's, an applicant type's, a state's or an outcome's id */
+};
+#define APP_MAX_CONSULTATIONS 32   /* 征求意见 of one application */
+#define APP_EVENT_DAYS_MAX 1000    /* an event's period in working days (CLOCK_MAX_DAYS) */
+
 struct app_rec {
 	int64_t id;
 	int64_t agency_id;

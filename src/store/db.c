@@ -229,6 +229,38 @@ void db_bind_blob(struct db_stmt *st, int i, const void *p, size_t len)
 	st->s->drv->bind_blob(st->h, i, p, len);
 }
 
+void db_bind_record(struct db_stmt *st, int first, const struct desc_record *r, const void *rec)
+{
+	for (size_t i = 0; i < r->nfields; i++) {
+		const struct desc_field *f = &r->fields[i];
+		int at = first + (int)i;
+
+		if (f->type == DESC_INT)
+			db_bind_int_or_null(st, at, *desc_int_ref(f, (void *)rec), -1);
+		else if (f->type == DESC_DATE)
+			db_bind_int_or_null(st, at, *(const int *)((const char *)rec + f->offset), 0);
+		else
+			db_bind_text(st, at, desc_str(f, rec));
+	}
+}
+
+void db_read_record(struct db_stmt *st, int first, const struct desc_record *r, void *rec,
+		    struct arena *a)
+{
+	for (size_t i = 0; i < r->nfields; i++) {
+		const struct desc_field *f = &r->fields[i];
+		int at = first + (int)i, null = db_col_is_null(st, at);
+
+		if (f->type == DESC_INT)
+			*desc_int_ref(f, rec) = null ? -1 : db_col_int(st, at);
+		else if (f->type == DESC_DATE)
+			*(int *)((char *)rec + f->offset) = null ? 0 : (int)db_col_int(st, at);
+		else
+			*desc_str_ref(f, rec) = null ? NULL : a ? db_col_dup(st, at, a)
+							  : db_col_text(st, at);
+	}
+}
+
 const char *db_col_text(struct db_stmt *st, int i)
 {
 	size_t len;

@@ -7,7 +7,7 @@
  * from 1, columns from 0. Errors are mapped once, in db.c: a unique, foreign-key or check
  * constraint is ERR_CONFLICT, a database busy past its timeout ERR_CONFLICT ("busy"),
  * anything else ERR_DB — each message naming what was being done.
- * Nothing here names a database library. Depends on base/ and store/stmt.h.
+ * Nothing here names a database library. Depends on base/, text/desc.h and store/stmt.h.
  */
 #ifndef GK_STORE_DB_H
 #define GK_STORE_DB_H
@@ -19,6 +19,7 @@
 #include "base/err.h"
 #include "store/stmt.h"
 #include "store/store.h"
+#include "text/desc.h"
 
 /* A prepared statement of one connection (opaque to area code). */
 struct db_stmt;
@@ -71,6 +72,16 @@ void db_bind_text(struct db_stmt *st, int i, const char *v);
 void db_bind_int(struct db_stmt *st, int i, int64_t v);
 void db_bind_int_or_null(struct db_stmt *st, int i, int64_t v, int64_t null_value);
 void db_bind_blob(struct db_stmt *st, int i, const void *p, size_t len);
+
+/* A record declared field by field (text/desc.h, store/records.h): db_bind_record binds its
+ * fields from parameter first on in the order of the declaration (a text as text, NULL when
+ * absent; a whole number, -1 as NULL); db_read_record reads them back from column first on (a
+ * NULL text as NULL, a NULL number as -1), copied into a, or without a valid until the next
+ * step. The statement's columns are the fields' names in that order
+ * (tests/unit/store/test_store_records.c holds every such statement to it). */
+void db_bind_record(struct db_stmt *st, int first, const struct desc_record *r, const void *rec);
+void db_read_record(struct db_stmt *st, int first, const struct desc_record *r, void *rec,
+		    struct arena *a);
 
 /* The storage class of a column of the current row. */
 enum db_type { DB_NULL, DB_INT, DB_REAL, DB_TEXT, DB_BLOB };

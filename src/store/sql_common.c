@@ -76,12 +76,16 @@ const char *const sql_common[STMT_COUNT] = {
 		"WHERE entity = ? AND entity_id = ? ORDER BY id",
 
 /* app */
-#define APP_COLS "id, agency_id, tracking_code, secret_hash, received, channel, applicant_type, " \
-		 "applicant_name, applicant_key, contact, id_number, request, form, state, outcome, " \
-		 "closed, reply_due, created_at, submitted"
-#define EVENT_COLS "id, app_id, kind, date, note, approver, amount_fen, outcome, basis, actor, " \
-		   "created_at, due, days, party, ref, method, quantity, late_reason, warning, " \
-		   "counterpart, counterpart_contact"
+#define APP_FIELDS "tracking_code, secret_hash, received, channel, applicant_type, " \
+		   "applicant_name, applicant_key, contact, id_number, request, form, state, outcome, " \
+		   "closed, reply_due, created_at, submitted"
+#define APP_COLS "id, agency_id, " APP_FIELDS
+/* id and the owner, then a declared record's fields in the order of its declaration
+ * (store/records.c): db_read_record reads them, db_bind_record binds them */
+#define EVENT_FIELDS "kind, date, note, approver, outcome, basis, actor, created_at, due, " \
+		     "party, method, late_reason, warning, counterpart, counterpart_contact, " \
+		     "amount_fen, days, ref, quantity"
+#define EVENT_COLS "id, app_id, " EVENT_FIELDS
 #define APP_FILE_COLS "id, app_id, event_id, name, mime, size, sha256, created_at"
 #define APP_NOTICE_COLS "id, app_id, notice, agency_id, year, serial, ref_number, version, " \
 	"wording, issued_on, issued_by, created_at"
@@ -92,9 +96,7 @@ const char *const sql_common[STMT_COUNT] = {
 		"AND (CAST(?6 AS TEXT) IS NULL OR closed IS NULL OR closed >= ?6) " \
 		"ORDER BY received, id LIMIT ?7"
 	[ST_APP_INSERT] =
-		"INSERT INTO application (agency_id, tracking_code, secret_hash, "
-		"received, channel, applicant_type, applicant_name, applicant_key, contact, id_number, "
-		"request, form, state, outcome, closed, reply_due, created_at, submitted) "
+		"INSERT INTO application (agency_id, " APP_FIELDS ") "
 		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
 	[ST_APP_GET] =
 		"SELECT " APP_COLS " FROM application WHERE id = ?",
@@ -104,9 +106,7 @@ const char *const sql_common[STMT_COUNT] = {
 		"UPDATE application SET received = ?, state = ?, outcome = ?, "
 		"closed = ?, reply_due = ? WHERE id = ?",
 	[ST_APP_EVENT_INSERT] =
-		"INSERT INTO app_event (app_id, kind, date, note, approver, "
-		"amount_fen, outcome, basis, actor, created_at, due, days, party, ref, method, "
-		"quantity, late_reason, warning, counterpart, counterpart_contact) "
+		"INSERT INTO app_event (app_id, " EVENT_FIELDS ") "
 		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
 	[ST_APP_EVENTS] =
 		"SELECT " EVENT_COLS " FROM app_event WHERE app_id = ? ORDER BY id",

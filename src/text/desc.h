@@ -64,6 +64,15 @@ const struct desc_field *desc_find(const struct desc_record *r, const char *id);
 #define DESC_MEMBER(rec, member, type, flags, label) \
 	{ #member, (type), offsetof(struct rec, member), 0, (flags), NULL, (label), NULL, NULL }
 
+/* A whole number of a record, 0…max, -1 when absent (DESC_COUNT(app_event_rec, days, 1000,
+ * "工作日数")). */
+#define DESC_COUNT(rec, member, max, label) \
+	{ #member, DESC_INT, offsetof(struct rec, member), (max), 0, NULL, (label), NULL, NULL }
+
+/* A text member of a record with its limit in bytes. */
+#define DESC_MEMBER_MAX(rec, member, type, max, flags, label) \
+	{ #member, (type), offsetof(struct rec, member), (max), (flags), NULL, (label), NULL, NULL }
+
 /* The text member f of rec (every type but DESC_DATE and DESC_INT). */
 const char *desc_str(const struct desc_field *f, const void *rec);
 /* The same, to be set. */

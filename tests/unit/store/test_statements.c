@@ -1,7 +1,8 @@
 /* test_statements.c — the store driver: every named statement has one text per dialect (the
  * portable one or the dialect's own, never both) and compiles against a fresh database of the
  * current schema; constraint faults become the store's errors (a duplicate is ERR_CONFLICT, a
- * reference to nothing is ERR_CONFLICT), and nothing of a refused change is stored.
+ * reference to nothing is ERR_CONFLICT), and nothing of a refused change is stored. The
+ * statements of a declared record name its fields in the order of the declaration.
  * With GONGKAI_TEST_PG (the URL of a PostgreSQL server's admin database, set by
  * scripts/run-tests) the same cases run on a new PostgreSQL database too. */
 #include <setjmp.h>
@@ -19,6 +20,7 @@
 #include "store/agency_store.h"
 #include "store/db.h"
 #include "store/driver.h"
+#include "store/records.h"
 #include "store/sqlite_int.h"
 #include "store/stmt.h"
 #include "store/transfer.h"
@@ -63,6 +65,63 @@ static void every_statement_has_one_text_per_dialect(void **state)
 		assert_true(strlen(stmt_name(i)) > 3);
 	}
 	assert_string_equal(stmt_name(ST_APP_GET), "APP_GET");
+}
+
+/* The column list of a statement's text: what SELECT … FROM or INSERT INTO t (…) names, one
+ * name per entry of out (at most max), as written. */
+static int columns_of(const char *sql, char out[][40], int max)
+{
+	const char *p, *end;
+	int n = 0;
+
+	if (strncmp(sql, "SELECT ", 7) == 0) {
+		p = sql + 7;
+		end = strstr(p, " FROM ");
+	} else {
+		p = strchr(sql, '(');
+		end = p ? strchr(p, ')') : NULL;
+		p = p ? p + 1 : NULL;
+	}
+	assert_non_null(p);
+	assert_non_null(end);
+	while (p < end && n < max) {
+		const char *q = p;
+		while (q < end && *q != ',')
+			q++;
+		snprintf(out[n++], sizeof out[0], "%.*s", (int)(q - p), p);
+		p = q < end ? q + 2 : end;   /* ", " */
+	}
+	return n;
+}
+
+/* The statements that bind or read a declared record (db_bind_record, db_read_record) name its
+ * fields in the order of the declaration, after the columns the area code handles itself. */
+static void declared_records_match_their_statements(void **state)
+{
+	static const struct { enum stmt_id id; int first; const struct desc_record *r; } t[] = {
+		{ ST_APP_INSERT, 1, &app_rec_desc },     /* agency_id */
+		{ ST_APP_GET, 2, &app_rec_desc },        /* id, agency_id */
+		{ ST_APP_GET_BY_CODE, 2, &app_rec_desc },
+		{ ST_APP_LIST_ALL, 2, &app_rec_desc },
+		{ ST_APP_LIST_ORGAN, 2, &app_rec_desc },
+		{ ST_APP_EVENT_INSERT, 1, &app_event_rec_desc },  /* app_id */
+		{ ST_APP_EVENTS, 2, &app_event_rec_desc },        /* id, app_id */
+	};
+	char cols[64][40];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		const char *sql = sql_common[t[i].id] ? sql_common[t[i].id] : sql_sqlite[t[i].id];
+		int n = columns_of(sql, cols, 64);
+		if ((size_t)n != (size_t)t[i].first + t[i].r->nfields)
+			fail_msg("%s: %d columns, %d + %zu declared", stmt_name(t[i].id), n, t[i].first,
+				 t[i].r->nfields);
+		for (size_t f = 0; f < t[i].r->nfields; f++)
+			if (strcmp(cols[t[i].first + (int)f], t[i].r->fields[f].id) != 0)
+				fail_msg("%s: column %d is %s, the declaration's field %s",
+					 stmt_name(t[i].id), t[i].first + (int)f,
+					 cols[t[i].first + (int)f], t[i].r->fields[f].id);
+	}
 }
 
 static void every_statement_compiles_on(int pg)
@@ -170,6 +229,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(every_statement_has_one_text_per_dialect),
+		cmocka_unit_test(declared_records_match_their_statements),
 		cmocka_unit_test(every_statement_compiles_on_sqlite),
 		cmocka_unit_test(faults_are_conflicts_and_nothing_is_stored_on_sqlite),
 		cmocka_unit_test(migrate_copies_every_table_and_column),

@@ -1,0 +1,65 @@
+/*
+ * records.c — the declarations of the records the store reads and writes field by field
+ * (see records.h).
+ */
+#include "store/records.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "store/app_store.h"
+
+#define N(a) (sizeof (a) / sizeof (a)[0])
+#define REQ DESC_REQUIRED
+#define PERS DESC_PERSONAL
+
+#define A(m, t, f, l) DESC_MEMBER(app_rec, m, t, f, l)
+/* the texts an applicant or the office gives, with the limits app_new_desc checks them by */
+#define AM(m, t, max, f, l) DESC_MEMBER_MAX(app_rec, m, t, max, f, l)
+static const struct desc_field app_rec_fields[] = {
+	A(tracking_code, DESC_LINE, REQ, "查询码"),
+	A(secret_hash, DESC_LINE, REQ | DESC_SECRET, "查询密码（散列值）"),
+	A(received, DESC_DAY, REQ, "收到申请日期"),
+	AM(channel, DESC_LINE, APP_CODE_MAX, REQ, "申请方式"),
+	AM(applicant_type, DESC_LINE, APP_CODE_MAX, REQ, "申请人类型"),
+	AM(applicant_name, DESC_LINE, APP_NAME_MAX, REQ | PERS, "申请人姓名或者名称"),
+	A(applicant_key, DESC_LINE, REQ | PERS, "同一申请人的标识"),
+	AM(contact, DESC_TEXT, APP_CONTACT_MAX, PERS, "联系方式"),
+	AM(id_number, DESC_LINE, APP_ID_NUMBER_MAX, PERS, "身份证明号码"),
+	AM(request, DESC_TEXT, APP_REQUEST_MAX, 0, "申请公开的政府信息的描述"),
+	AM(form, DESC_TEXT, APP_FORM_MAX, PERS, "申请表的其他内容"),
+	AM(state, DESC_LINE, APP_CODE_MAX, REQ, "办理状态"),
+	AM(outcome, DESC_LINE, APP_CODE_MAX, 0, "办理结果"),
+	A(closed, DESC_DAY, 0, "办结日期"),
+	A(reply_due, DESC_DAY, 0, "答复期限"),
+	A(created_at, DESC_STAMP, REQ, "登记时间"),
+	A(submitted, DESC_DAY, 0, "申请提交日期"),
+};
+const struct desc_record app_rec_desc = { "application", "政府信息公开申请", app_rec_fields,
+					  N(app_rec_fields) };
+
+#define E(m, t, f, l) DESC_MEMBER(app_event_rec, m, t, f, l)
+static const struct desc_field app_event_rec_fields[] = {
+	E(kind, DESC_LINE, REQ, "办理事项"),
+	E(date, DESC_DAY, REQ, "日期"),
+	E(note, DESC_TEXT, 0, "说明"),
+	E(approver, DESC_LINE, 0, "批准人"),
+	E(outcome, DESC_LINE, 0, "办理结果"),
+	E(basis, DESC_TEXT, 0, "依据"),
+	E(actor, DESC_LINE, REQ, "经办人"),
+	E(created_at, DESC_STAMP, REQ, "登记时间"),
+	E(due, DESC_DAY, 0, "期限"),
+	E(party, DESC_LINE, 0, "征求意见的对象"),
+	E(method, DESC_LINE, 0, "计收方式"),
+	E(late_reason, DESC_TEXT, 0, "逾期原因"),
+	E(warning, DESC_TEXT, 0, "超期提示"),
+	E(counterpart, DESC_LINE, 0, "被征求意见方或负责公开的机关"),
+	E(counterpart_contact, DESC_LINE, 0, "其联系方式"),
+	DESC_COUNT(app_event_rec, amount_fen, (size_t)(INT64_MAX / 2), "金额（分）"),
+	DESC_COUNT(app_event_rec, days, APP_EVENT_DAYS_MAX, "工作日数"),
+	DESC_COUNT(app_event_rec, ref, APP_MAX_CONSULTATIONS, "第几次征求意见"),
+	DESC_COUNT(app_event_rec, quantity, (size_t)(INT64_MAX / 2), "件数或页数"),
+};
+const struct desc_record app_event_rec_desc = { "application_event", "办理事项",
+						app_event_rec_fields, N(app_event_rec_fields) };
+

@@ -1,0 +1,19 @@
+/*
+ * records.h — the records the store reads and writes by their declaration (text/desc.h), each
+ * declared once beside its struct's area: its fields' ids (the member's name, the column's
+ * name, the key in a ledger export), types, limits, flags and Chinese labels. The store binds
+ * and reads them in this order (db_bind_record, db_read_record: the statements' column lists
+ * follow it), the ledger export writes them in it, and the import accepts exactly these keys,
+ * checked by the declaration (domain/exchange.c). Adding a stored field is one line here, one
+ * member, the column in the statements and a migration. domain/records.h declares the rest.
+ * May call text/desc.h, base/.
+ */
+#ifndef GK_STORE_RECORDS_H
+#define GK_STORE_RECORDS_H
+
+#include "text/desc.h"
+
+extern const struct desc_record app_rec_desc;        /* struct app_rec (store/app_store.h) */
+extern const struct desc_record app_event_rec_desc;  /* struct app_event_rec */
+
+#endif
