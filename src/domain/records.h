@@ -14,7 +14,6 @@
 #include "text/desc.h"
 
 extern const struct desc_record notice_issued_desc;  /* struct notice_issued: a notice issued */
-extern const struct desc_record doc_desc;            /* struct doc (store/doc_store.h) */
 extern const struct desc_record doc_event_desc;      /* struct doc_event */
 extern const struct desc_record doc_attachment_desc; /* struct doc_attachment: what describes it */
 extern const struct desc_record agency_profile_desc; /* struct agency_profile (store/agency_store.h) */

@@ -12,6 +12,7 @@
 #include "base/buf.h"
 #include "store/doc_store.h"
 #include "store/db.h"
+#include "store/records.h"
 #include "store/driver.h"
 #include "text/date.h"
 
@@ -23,42 +24,16 @@ static const char *col(struct db_stmt *st, int i, struct arena *a)
 	return a ? db_col_dup(st, i, a) : db_col_text(st, i);
 }
 
-/* Columns of DOC_COLS into d (copies in a, or borrowed when a is NULL); body is the column
- * after them if with_body. */
-static void fill(struct db_stmt *st, struct arena *a, struct doc *d, int with_body)
+/* Columns of DOC_COLS into d (copies in a, or borrowed when a is NULL): id, organ, its name,
+ * round, then the declared fields (the body NULL in a list). */
+static void fill(struct db_stmt *st, struct arena *a, struct doc *d)
 {
-	int i = 0;
-
 	memset(d, 0, sizeof *d);
-	d->id = db_col_int(st, i++);
-	d->agency_id = db_col_int(st, i++);
-	d->agency = col(st, i++, a);
-	d->index_no = col(st, i++, a);
-	d->title = col(st, i++, a);
-	d->doc_no = col(st, i++, a);
-	d->publisher = col(st, i++, a);
-	d->signed_date = col(st, i++, a);
-	d->published_date = col(st, i++, a);
-	d->topic = col(st, i++, a);
-	d->genre = col(st, i++, a);
-	d->disclosure = col(st, i++, a);
-	d->withheld_reason = col(st, i++, a);
-	d->withheld_ground = col(st, i++, a);
-	d->time_limit = col(st, i++, a);
-	d->validity = col(st, i++, a);
-	d->effective_date = col(st, i++, a);
-	d->invalid_date = col(st, i++, a);
-	d->summary = col(st, i++, a);
-	d->keywords = col(st, i++, a);
-	d->state = col(st, i++, a);
-	d->round = (int)db_col_int(st, i++);
-	d->author = col(st, i++, a);
-	d->changed_date = col(st, i++, a);
-	d->reassess_due = col(st, i++, a);
-	d->created_at = col(st, i++, a);
-	d->updated_at = col(st, i++, a);
-	if (with_body)
-		d->body = col(st, i, a);
+	d->id = db_col_int(st, 0);
+	d->agency_id = db_col_int(st, 1);
+	d->agency = col(st, 2, a);
+	d->round = (int)db_col_int(st, 3);
+	db_read_record(st, 4, &doc_desc, d, a);
 }
 
 /* After document id or its attachments changed: the driver's index follows (when the
@@ -74,34 +49,16 @@ static int next_serial(struct store *s, int64_t agency_id, int year, int64_t *se
 	return db_serial(s, ST_DOC_NEXT_SERIAL, agency_id, year, seq, "taking an index serial", e);
 }
 
-/* Bind the stored fields of d (all but id, agency, 索引号, created_at) to ?1 … ?23. */
+/* Bind ?2, the round, and the declared fields of d from ?3 on (ST_DOC_INSERT, ST_DOC_UPDATE):
+ * a document kept without a body has an empty one. */
 static void bind_fields(struct db_stmt *st, const struct doc *d)
 {
-	int i = 1;
+	struct doc c = *d;
 
-	db_bind_text(st, i++, d->title);
-	db_bind_text(st, i++, d->doc_no);
-	db_bind_text(st, i++, d->publisher);
-	db_bind_text(st, i++, d->signed_date);
-	db_bind_text(st, i++, d->published_date);
-	db_bind_text(st, i++, d->topic);
-	db_bind_text(st, i++, d->genre);
-	db_bind_text(st, i++, d->disclosure);
-	db_bind_text(st, i++, d->withheld_reason);
-	db_bind_text(st, i++, d->withheld_ground);
-	db_bind_text(st, i++, d->time_limit);
-	db_bind_text(st, i++, d->validity);
-	db_bind_text(st, i++, d->effective_date);
-	db_bind_text(st, i++, d->invalid_date);
-	db_bind_text(st, i++, d->summary);
-	db_bind_text(st, i++, d->keywords);
-	db_bind_text(st, i++, d->body ? d->body : "");
-	db_bind_text(st, i++, d->state);
-	db_bind_int(st, i++, d->round);
-	db_bind_text(st, i++, d->author);
-	db_bind_text(st, i++, d->changed_date);
-	db_bind_text(st, i++, d->reassess_due);
-	db_bind_text(st, i++, d->updated_at);
+	if (c.body == NULL)
+		c.body = "";
+	db_bind_int(st, 2, c.round);
+	db_bind_record(st, 3, &doc_desc, &c);
 }
 
 static int insert(struct store *s, const struct doc *d, int64_t *id, struct gk_error *e)
@@ -111,10 +68,8 @@ static int insert(struct store *s, const struct doc *d, int64_t *id, struct gk_e
 
 	if ((rc = db_stmt(s, ST_DOC_INSERT, &st, e)) != 0)
 		return rc;
+	db_bind_int(st, 1, d->agency_id);
 	bind_fields(st, d);
-	db_bind_int(st, 24, d->agency_id);
-	db_bind_text(st, 25, d->index_no);
-	db_bind_text(st, 26, d->created_at);
 	if ((rc = db_insert(s, st, "adding the document", id, e)) != 0)
 		return rc;
 	return reindex(s, *id, e);
@@ -127,8 +82,8 @@ static int update(struct store *s, const struct doc *d, struct gk_error *e)
 
 	if ((rc = db_stmt(s, ST_DOC_UPDATE, &st, e)) != 0)
 		return rc;
+	db_bind_int(st, 1, d->id);
 	bind_fields(st, d);
-	db_bind_int(st, 24, d->id);
 	if ((rc = db_exec(s, st, "changing the document", e)) != 0)
 		return rc;
 	if (db_changes(s) == 0)
@@ -148,7 +103,7 @@ static int get(struct store *s, int64_t id, struct arena *a, struct doc *out, st
 		return rc;
 	if (!row)
 		return err_set(e, ERR_NOTFOUND, "ID", "no document %lld", (long long)id);
-	fill(st, a, out, 1);
+	fill(st, a, out);
 	db_reset(st);
 	return 0;
 }
@@ -184,7 +139,7 @@ static int list(struct store *s, const struct doc_filter *f, doc_row_fn fn, void
 	bind_filter(st, f);
 	while ((rc = db_next(s, st, &row, "listing documents", e)) == 0 && row) {
 		struct doc d;
-		fill(st, NULL, &d, 0);
+		fill(st, NULL, &d);
 		if ((rc = fn(ctx, &d)) != 0) {
 			db_reset(st);
 			break;

@@ -21,6 +21,18 @@
 #include "store/agency_store.h"
 #include "store/store.h"
 
+#define DOC_TITLE_MAX 300           /* characters */
+#define DOC_SUMMARY_MAX 500         /* characters */
+#define DOC_BODY_MAX (4u << 20)     /* bytes */
+/* Bytes of a document's other texts, as its declaration (store/records.c) checks them
+ * whichever front end they came from: a 文号 or an organ's name, a 主题分类's path, a
+ * withholding's reason and legal ground, a 公开时限, the 主题词. */
+#define DOC_LINE_MAX 200
+#define DOC_TOPIC_MAX 300
+#define DOC_REASON_MAX 2000
+#define DOC_GROUND_MAX 500
+#define DOC_KEYWORDS_MAX 300
+
 struct doc {
 	int64_t id;
 	int64_t agency_id;

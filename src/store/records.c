@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "store/app_store.h"
+#include "store/doc_store.h"
 
 #define N(a) (sizeof (a) / sizeof (a)[0])
 #define REQ DESC_REQUIRED
@@ -63,3 +64,34 @@ static const struct desc_field app_event_rec_fields[] = {
 const struct desc_record app_event_rec_desc = { "application_event", "办理事项",
 						app_event_rec_fields, N(app_event_rec_fields) };
 
+#define D(m, t, f, l) DESC_MEMBER(doc, m, t, f, l)
+/* what the office writes, with its limit in bytes (a title and a summary are also counted in
+ * characters: catalogue_doc_check) */
+#define DM(m, t, max, f, l) DESC_MEMBER_MAX(doc, m, t, max, f, l)
+static const struct desc_field doc_fields[] = {
+	D(index_no, DESC_LINE, REQ, "索引号"),
+	DM(title, DESC_LINE, 4 * DOC_TITLE_MAX, REQ, "名称"),
+	DM(doc_no, DESC_LINE, DOC_LINE_MAX, 0, "文号"),
+	DM(publisher, DESC_LINE, DOC_LINE_MAX, REQ, "发布机构"),
+	D(signed_date, DESC_DAY, 0, "成文日期"),
+	D(published_date, DESC_DAY, 0, "发布日期"),
+	DM(topic, DESC_LINE, DOC_TOPIC_MAX, 0, "主题分类"),
+	DM(genre, DESC_LINE, DOC_LINE_MAX, REQ, "体裁分类"),
+	DM(disclosure, DESC_LINE, DOC_LINE_MAX, REQ, "公开方式"),
+	DM(withheld_reason, DESC_TEXT, DOC_REASON_MAX, 0, "不予公开的理由"),
+	DM(withheld_ground, DESC_LINE, DOC_GROUND_MAX, 0, "不予公开的依据"),
+	DM(time_limit, DESC_LINE, DOC_LINE_MAX, 0, "公开时限"),
+	DM(validity, DESC_LINE, DOC_LINE_MAX, REQ, "有效性"),
+	D(effective_date, DESC_DAY, 0, "实施日期"),
+	D(invalid_date, DESC_DAY, 0, "失效或废止日期"),
+	DM(summary, DESC_TEXT, 4 * DOC_SUMMARY_MAX, 0, "内容概述"),
+	DM(keywords, DESC_LINE, DOC_KEYWORDS_MAX, 0, "主题词"),
+	DM(body, DESC_TEXT, DOC_BODY_MAX, REQ, "正文"),
+	D(state, DESC_LINE, REQ, "状态"),
+	D(author, DESC_LINE, REQ, "起草人"),
+	D(changed_date, DESC_DAY, REQ, "内容变更日期"),
+	D(reassess_due, DESC_DAY, 0, "下次复核日期"),
+	D(created_at, DESC_STAMP, REQ, "创建时间"),
+	D(updated_at, DESC_STAMP, REQ, "更新时间"),
+};
+const struct desc_record doc_desc = { "document", "政府信息", doc_fields, N(doc_fields) };

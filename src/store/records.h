@@ -15,5 +15,6 @@
 
 extern const struct desc_record app_rec_desc;        /* struct app_rec (store/app_store.h) */
 extern const struct desc_record app_event_rec_desc;  /* struct app_event_rec */
+extern const struct desc_record doc_desc;            /* struct doc (store/doc_store.h) */
 
 #endif

@@ -309,11 +309,13 @@ const char *const sql_common[STMT_COUNT] = {
 		"agency_id = ?) AND (? = 0 OR year = ?) ORDER BY agency_id, year, revision",
 
 /* doc */
-#define DOC_COLS "d.id, d.agency_id, a.name, d.index_no, d.title, d.doc_no, d.publisher, " \
-	"d.signed_date, d.published_date, d.topic, d.genre, d.disclosure, d.withheld_reason, " \
-	"d.withheld_ground, d.time_limit, d.validity, d.effective_date, d.invalid_date, " \
-	"d.summary, d.keywords, d.state, d.round, d.author, d.changed_date, d.reassess_due, " \
-	"d.created_at, d.updated_at"
+/* id, organ, its name, review round, then the declared fields (store/records.c: doc_desc) in
+ * their order, the body as B (a list leaves it out: NULL AS body) */
+#define DOC_COLS(B) "d.id, d.agency_id, a.name, d.round, d.index_no, d.title, d.doc_no, " \
+	"d.publisher, d.signed_date, d.published_date, d.topic, d.genre, d.disclosure, " \
+	"d.withheld_reason, d.withheld_ground, d.time_limit, d.validity, d.effective_date, " \
+	"d.invalid_date, d.summary, d.keywords, " B ", d.state, d.author, d.changed_date, " \
+	"d.reassess_due, d.created_at, d.updated_at"
 /* Parameters ?1 … ?10 of the document list (bind_filter; ?11, ?12 its limit and offset). */
 #define FILTER_SQL \
 	"(?1 = 0 OR d.agency_id = ?1) " \
@@ -334,21 +336,24 @@ const char *const sql_common[STMT_COUNT] = {
 		"VALUES (?, ?, 1) ON CONFLICT (agency_id, year) "
 		"DO UPDATE SET last = document_serial.last + 1 RETURNING last",
 	[ST_DOC_INSERT] =
-		"INSERT INTO document (title, doc_no, publisher, signed_date, published_date, topic, "
-		"genre, disclosure, withheld_reason, withheld_ground, time_limit, validity, "
-		"effective_date, invalid_date, summary, keywords, body, state, round, author, "
-		"changed_date, reassess_due, updated_at, agency_id, index_no, created_at) VALUES "
-		"(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
-		"?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26) RETURNING id",
+		"INSERT INTO document (agency_id, round, index_no, title, doc_no, publisher, "
+		"signed_date, published_date, topic, genre, disclosure, withheld_reason, "
+		"withheld_ground, time_limit, validity, effective_date, invalid_date, summary, "
+		"keywords, body, state, author, changed_date, reassess_due, created_at, updated_at) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
+		"?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26) RETURNING id",
+	/* ?1 the document; ?2 its round, then the declared fields (its 索引号 and creation time
+	 * never change) */
 	[ST_DOC_UPDATE] =
-		"UPDATE document SET title = ?1, doc_no = ?2, publisher = ?3, signed_date = ?4, "
-		"published_date = ?5, topic = ?6, genre = ?7, disclosure = ?8, withheld_reason = ?9, "
-		"withheld_ground = ?10, time_limit = ?11, validity = ?12, effective_date = ?13, "
-		"invalid_date = ?14, summary = ?15, keywords = ?16, body = ?17, state = ?18, "
-		"round = ?19, author = ?20, changed_date = ?21, reassess_due = ?22, updated_at = ?23 "
-		"WHERE id = ?24",
+		"UPDATE document SET round = ?2, index_no = coalesce(?3, index_no), title = ?4, "
+		"doc_no = ?5, publisher = ?6, signed_date = ?7, published_date = ?8, topic = ?9, "
+		"genre = ?10, disclosure = ?11, withheld_reason = ?12, withheld_ground = ?13, "
+		"time_limit = ?14, validity = ?15, effective_date = ?16, invalid_date = ?17, "
+		"summary = ?18, keywords = ?19, body = ?20, state = ?21, author = ?22, "
+		"changed_date = ?23, reassess_due = ?24, created_at = coalesce(?25, created_at), "
+		"updated_at = ?26 WHERE id = ?1",
 	[ST_DOC_GET] =
-		"SELECT " DOC_COLS ", d.body FROM document d "
+		"SELECT " DOC_COLS("d.body") " FROM document d "
 		"JOIN agency a ON a.id = d.agency_id WHERE d.id = ?",
 	/* the organs' documents published in year ?3 (text "YYYY"), by organ (ORGANS) */
 	[ST_DOC_ORGANS_PUBLISHED] =
@@ -358,7 +363,7 @@ const char *const sql_common[STMT_COUNT] = {
 		"AND substr(coalesce(d.published_date, d.signed_date, d.created_at), 1, 4) = ?3 "
 		"GROUP BY d.agency_id ORDER BY d.agency_id",
 	[ST_DOC_LIST] =
-		"SELECT " DOC_COLS " FROM document d "
+		"SELECT " DOC_COLS("NULL AS body") " FROM document d "
 		"JOIN agency a ON a.id = d.agency_id WHERE " FILTER_SQL
 		"ORDER BY coalesce(d.published_date, '') DESC, d.id DESC "
 		"LIMIT ?11 OFFSET ?12",

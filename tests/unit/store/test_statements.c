@@ -77,6 +77,10 @@ static int columns_of(const char *sql, char out[][40], int max)
 	if (strncmp(sql, "SELECT ", 7) == 0) {
 		p = sql + 7;
 		end = strstr(p, " FROM ");
+	} else if (strncmp(sql, "UPDATE ", 7) == 0) {
+		p = strstr(sql, " SET ");
+		end = p ? strstr(p, " WHERE ") : NULL;
+		p = p ? p + 5 : NULL;
 	} else {
 		p = strchr(sql, '(');
 		end = p ? strchr(p, ')') : NULL;
@@ -86,9 +90,22 @@ static int columns_of(const char *sql, char out[][40], int max)
 	assert_non_null(end);
 	while (p < end && n < max) {
 		const char *q = p;
-		while (q < end && *q != ',')
+		int depth = 0;   /* a comma inside coalesce(…) does not end the entry */
+		while (q < end && (*q != ',' || depth > 0)) {
+			depth += (*q == '(') - (*q == ')');
 			q++;
-		snprintf(out[n++], sizeof out[0], "%.*s", (int)(q - p), p);
+		}
+		/* the name: "d.title" → title, "NULL AS body" → body, "title = ?4" → title */
+		const char *name = p, *w;
+		for (w = p; w + 4 <= q; w++)
+			if (memcmp(w, " AS ", 4) == 0)
+				name = w + 4;
+		for (w = name; w < q && *w != ' '; w++)
+			if (*w == '.')
+				name = w + 1;
+		for (w = name; w < q && *w != ' '; w++)
+			;
+		snprintf(out[n++], sizeof out[0], "%.*s", (int)(w - name), name);
 		p = q < end ? q + 2 : end;   /* ", " */
 	}
 	return n;
@@ -106,6 +123,10 @@ static void declared_records_match_their_statements(void **state)
 		{ ST_APP_LIST_ORGAN, 2, &app_rec_desc },
 		{ ST_APP_EVENT_INSERT, 1, &app_event_rec_desc },  /* app_id */
 		{ ST_APP_EVENTS, 2, &app_event_rec_desc },        /* id, app_id */
+		{ ST_DOC_INSERT, 2, &doc_desc },         /* agency_id, round */
+		{ ST_DOC_UPDATE, 1, &doc_desc },         /* round (?1 is the id, in WHERE) */
+		{ ST_DOC_GET, 4, &doc_desc },            /* id, agency_id, its name, round */
+		{ ST_DOC_LIST, 4, &doc_desc },
 	};
 	char cols[64][40];
 
