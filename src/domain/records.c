@@ -1,14 +1,12 @@
 /*
- * records.c — the stored records' declarations (see records.h).
+ * records.c — the declarations of the stored records the store does not bind field by field
+ * (see records.h; the others are store/records.c's).
  */
 #include "domain/records.h"
 
 #include <stddef.h>
 #include <stdint.h>
 
-#include "domain/application.h"
-#include "domain/catalogue.h"
-#include "domain/clock.h"
 #include "domain/user.h"
 #include "store/agency_store.h"
 #include "store/app_store.h"

@@ -4,8 +4,10 @@
  * whether it is personal data or a secret, and its Chinese label. The export writes the fields
  * in this order and the import accepts exactly these keys, checked by their declaration
  * (domain/exchange.c); adding a stored field is one line here, one member, one migration.
- * May call store/ (the record structs), domain/user.h, domain/application.h and
- * domain/catalogue.h (their limits), text/desc.h, base/.
+ * Applications, their events and documents, which the store binds and reads by their
+ * declaration, are declared beside their structs (store/records.h, included here).
+ * May call store/ (the record structs and their declarations), domain/user.h, text/desc.h,
+ * base/.
  */
 #ifndef GK_DOMAIN_RECORDS_H
 #define GK_DOMAIN_RECORDS_H
