@@ -6,22 +6,14 @@
 
 #include "store/agency_store.h"
 #include "store/db.h"
-
-
-/* Text column i, NULL for SQL NULL: a copy in a, or borrowed from the statement. */
-static const char *col(struct db_stmt *st, int i, struct arena *a)
-{
-	if (db_col_is_null(st, i))
-		return NULL;
-	return a ? db_col_dup(st, i, a) : db_col_text(st, i);
-}
+#include "store/records.h"
 
 /* Column values into r: copies in a when a is not NULL, else borrowed from the statement. */
 static void fill(struct db_stmt *st, struct arena *a, struct agency_rec *r)
 {
 	r->id = db_col_int(st, 0);
 	r->name = a ? db_col_dup(st, 1, a) : db_col_text(st, 1);
-	r->code = db_col_is_null(st, 2) ? NULL : a ? db_col_dup(st, 2, a) : db_col_text(st, 2);
+	r->code = db_col_opt(st, 2, a);
 	r->level = a ? db_col_dup(st, 3, a) : db_col_text(st, 3);
 	r->parent_id = db_col_int(st, 4);
 	r->created_at = a ? db_col_dup(st, 5, a) : db_col_text(st, 5);
@@ -127,7 +119,7 @@ static int profile_get(struct store *s, int64_t agency_id, struct arena *a,
 		       struct agency_profile *out, int *found, struct gk_error *e)
 {
 	struct db_stmt *st;
-	int rc, row, i = 1;
+	int rc, row;
 
 	memset(out, 0, sizeof *out);
 	out->agency_id = agency_id;
@@ -137,28 +129,7 @@ static int profile_get(struct store *s, int64_t agency_id, struct arena *a,
 	db_bind_int(st, 1, agency_id);
 	if ((rc = db_next(s, st, &row, "reading the organ's settings", e)) != 0 || !row)
 		return rc;
-	out->index_pattern = col(st, i++, a);
-	out->office = col(st, i++, a);
-	out->address = col(st, i++, a);
-	out->postcode = col(st, i++, a);
-	out->hours = col(st, i++, a);
-	out->phone = col(st, i++, a);
-	out->fax = col(st, i++, a);
-	out->email = col(st, i++, a);
-	out->website = col(st, i++, a);
-	out->channels = col(st, i++, a);
-	out->fees = col(st, i++, a);
-	out->scope = col(st, i++, a);
-	out->fee_pause = col(st, i++, a);
-	out->correction_period = col(st, i++, a);
-	out->consult_cap = col(st, i++, a);
-	out->confirm_days = col(st, i++, a);
-	out->review_body = col(st, i++, a);
-	out->report_due = col(st, i++, a);
-	out->fee_account = col(st, i++, a);
-	out->notice_ref = col(st, i++, a);
-	out->notice_templates = col(st, i++, a);
-	out->updated_at = col(st, i++, a);
+	db_read_record(st, 1, &agency_profile_desc, out, a);
 	*found = 1;
 	db_reset(st);
 	return 0;
@@ -167,33 +138,12 @@ static int profile_get(struct store *s, int64_t agency_id, struct arena *a,
 static int profile_put(struct store *s, const struct agency_profile *p, struct gk_error *e)
 {
 	struct db_stmt *st;
-	int rc, i = 1;
+	int rc;
 
 	if ((rc = db_stmt(s, ST_AGENCY_PROFILE_PUT, &st, e)) != 0)
 		return rc;
-	db_bind_int(st, i++, p->agency_id);
-	db_bind_text(st, i++, p->index_pattern);
-	db_bind_text(st, i++, p->office);
-	db_bind_text(st, i++, p->address);
-	db_bind_text(st, i++, p->postcode);
-	db_bind_text(st, i++, p->hours);
-	db_bind_text(st, i++, p->phone);
-	db_bind_text(st, i++, p->fax);
-	db_bind_text(st, i++, p->email);
-	db_bind_text(st, i++, p->website);
-	db_bind_text(st, i++, p->channels);
-	db_bind_text(st, i++, p->fees);
-	db_bind_text(st, i++, p->scope);
-	db_bind_text(st, i++, p->fee_pause);
-	db_bind_text(st, i++, p->correction_period);
-	db_bind_text(st, i++, p->consult_cap);
-	db_bind_text(st, i++, p->confirm_days);
-	db_bind_text(st, i++, p->review_body);
-	db_bind_text(st, i++, p->report_due);
-	db_bind_text(st, i++, p->fee_account);
-	db_bind_text(st, i++, p->notice_ref);
-	db_bind_text(st, i++, p->notice_templates);
-	db_bind_text(st, i++, p->updated_at);
+	db_bind_int(st, 1, p->agency_id);
+	db_bind_record(st, 2, &agency_profile_desc, p);
 	return db_exec(s, st, "saving the organ's settings", e);
 }
 

@@ -8,14 +8,6 @@
 #include "store/db.h"
 #include "store/records.h"
 
-
-static const char *col(struct db_stmt *st, int i, struct arena *a)
-{
-	if (db_col_is_null(st, i))
-		return NULL;
-	return a ? db_col_dup(st, i, a) : db_col_text(st, i);
-}
-
 /* The columns of APP_COLS: id, organ, then the declared fields (store/records.c). */
 static void fill(struct db_stmt *st, struct arena *a, struct app_rec *r)
 {
@@ -282,9 +274,9 @@ static void file_fill(struct db_stmt *st, struct arena *a, struct app_file *f)
 	*f = (struct app_file){
 		.id = db_col_int(st, 0), .app_id = db_col_int(st, 1),
 		.event_id = db_col_is_null(st, 2) ? 0 : db_col_int(st, 2),
-		.name = col(st, 3, a), .mime = col(st, 4, a),
-		.size = db_col_int(st, 5), .sha256 = col(st, 6, a),
-		.created_at = col(st, 7, a),
+		.name = db_col_opt(st, 3, a), .mime = db_col_opt(st, 4, a),
+		.size = db_col_int(st, 5), .sha256 = db_col_opt(st, 6, a),
+		.created_at = db_col_opt(st, 7, a),
 	};
 }
 
@@ -385,11 +377,11 @@ static int notices(struct store *s, int64_t app_id, struct arena *a, struct noti
 	db_bind_int(st, 1, app_id);
 	while ((rc = db_next(s, st, &row, "reading the notices issued", e)) == 0 && row) {
 		*ARENA_PUSH(a, v, *n, cap, 8) = (struct notice_issued){
-			.id = db_col_int(st, 0), .app_id = db_col_int(st, 1), .notice = col(st, 2, a),
+			.id = db_col_int(st, 0), .app_id = db_col_int(st, 1), .notice = db_col_opt(st, 2, a),
 			.agency_id = db_col_int(st, 3), .year = db_col_int(st, 4),
-			.serial = db_col_int(st, 5), .ref_number = col(st, 6, a),
-			.version = col(st, 7, a), .wording = col(st, 8, a), .issued_on = col(st, 9, a),
-			.issued_by = col(st, 10, a), .created_at = col(st, 11, a),
+			.serial = db_col_int(st, 5), .ref_number = db_col_opt(st, 6, a),
+			.version = db_col_opt(st, 7, a), .wording = db_col_opt(st, 8, a), .issued_on = db_col_opt(st, 9, a),
+			.issued_by = db_col_opt(st, 10, a), .created_at = db_col_opt(st, 11, a),
 		};
 	}
 	*out = v;

@@ -244,6 +244,13 @@ void db_bind_record(struct db_stmt *st, int first, const struct desc_record *r, 
 	}
 }
 
+const char *db_col_opt(struct db_stmt *st, int i, struct arena *a)
+{
+	if (db_col_is_null(st, i))
+		return NULL;
+	return a ? db_col_dup(st, i, a) : db_col_text(st, i);
+}
+
 void db_read_record(struct db_stmt *st, int first, const struct desc_record *r, void *rec,
 		    struct arena *a)
 {
@@ -256,8 +263,7 @@ void db_read_record(struct db_stmt *st, int first, const struct desc_record *r, 
 		else if (f->type == DESC_DATE)
 			*(int *)((char *)rec + f->offset) = null ? 0 : (int)db_col_int(st, at);
 		else
-			*desc_str_ref(f, rec) = null ? NULL : a ? db_col_dup(st, at, a)
-							  : db_col_text(st, at);
+			*desc_str_ref(f, rec) = db_col_opt(st, at, a);
 	}
 }
 

@@ -90,6 +90,9 @@ enum db_type { DB_NULL, DB_INT, DB_REAL, DB_TEXT, DB_BLOB };
  * the arena, or NULL for SQL NULL; db_col_blob: the bytes (and *len), valid until the next
  * step/reset. */
 const char *db_col_text(struct db_stmt *st, int i);
+/* A text column that may be NULL: NULL for SQL NULL, else a copy in a, or without a the
+ * statement's own text (valid until the next step/reset). */
+const char *db_col_opt(struct db_stmt *st, int i, struct arena *a);
 char *db_col_dup(struct db_stmt *st, int i, struct arena *a);
 int64_t db_col_int(struct db_stmt *st, int i);
 double db_col_double(struct db_stmt *st, int i);

@@ -16,14 +16,6 @@
 #include "store/driver.h"
 #include "text/date.h"
 
-
-static const char *col(struct db_stmt *st, int i, struct arena *a)
-{
-	if (db_col_is_null(st, i))
-		return NULL;
-	return a ? db_col_dup(st, i, a) : db_col_text(st, i);
-}
-
 /* Columns of DOC_COLS into d (copies in a, or borrowed when a is NULL): id, organ, its name,
  * round, then the declared fields (the body NULL in a list). */
 static void fill(struct db_stmt *st, struct arena *a, struct doc *d)
@@ -31,7 +23,7 @@ static void fill(struct db_stmt *st, struct arena *a, struct doc *d)
 	memset(d, 0, sizeof *d);
 	d->id = db_col_int(st, 0);
 	d->agency_id = db_col_int(st, 1);
-	d->agency = col(st, 2, a);
+	d->agency = db_col_opt(st, 2, a);
 	d->round = (int)db_col_int(st, 3);
 	db_read_record(st, 4, &doc_desc, d, a);
 }
@@ -385,10 +377,10 @@ static int attachments(struct store *s, int64_t doc_id, int with_text, struct ar
 	while ((rc = db_next(s, st, &row, "reading attachments", e)) == 0 && row) {
 		*ARENA_PUSH(a, v, cnt, cap, 4) = (struct doc_attachment){
 			.id = db_col_int(st, 0), .doc_id = db_col_int(st, 1),
-			.name = col(st, 2, a), .mime = col(st, 3, a),
-			.size = db_col_int(st, 4), .sha256 = col(st, 5, a),
-			.text_state = col(st, 6, a), .text_note = col(st, 7, a),
-			.text = col(st, 8, a),
+			.name = db_col_opt(st, 2, a), .mime = db_col_opt(st, 3, a),
+			.size = db_col_int(st, 4), .sha256 = db_col_opt(st, 5, a),
+			.text_state = db_col_opt(st, 6, a), .text_note = db_col_opt(st, 7, a),
+			.text = db_col_opt(st, 8, a),
 		};
 	}
 	*out = v;
@@ -472,10 +464,10 @@ static int events(struct store *s, int64_t doc_id, doc_event_fn fn, void *ctx,
 	while ((rc = db_next(s, st, &row, "reading the document's history", e)) == 0 && row) {
 		struct doc_event ev = {
 			.id = db_col_int(st, 0), .doc_id = db_col_int(st, 1),
-			.round = (int)db_col_int(st, 2), .action = col(st, 3, NULL),
-			.stage = col(st, 4, NULL), .decision = col(st, 5, NULL),
-			.comment = col(st, 6, NULL), .secrecy_checked = (int)db_col_int(st, 7),
-			.actor = col(st, 8, NULL), .at = col(st, 9, NULL),
+			.round = (int)db_col_int(st, 2), .action = db_col_opt(st, 3, NULL),
+			.stage = db_col_opt(st, 4, NULL), .decision = db_col_opt(st, 5, NULL),
+			.comment = db_col_opt(st, 6, NULL), .secrecy_checked = (int)db_col_int(st, 7),
+			.actor = db_col_opt(st, 8, NULL), .at = db_col_opt(st, 9, NULL),
 		};
 		if ((rc = fn(ctx, &ev)) != 0) {
 			db_reset(st);

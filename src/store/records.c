@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "store/agency_store.h"
 #include "store/app_store.h"
 #include "store/doc_store.h"
 
@@ -95,3 +96,32 @@ static const struct desc_field doc_fields[] = {
 	D(updated_at, DESC_STAMP, REQ, "更新时间"),
 };
 const struct desc_record doc_desc = { "document", "政府信息", doc_fields, N(doc_fields) };
+
+/* An organ's settings (store/agency_store.h): what the guide and the clock read. */
+#define P(m, t, l) DESC_MEMBER(agency_profile, m, t, 0, l)
+static const struct desc_field agency_profile_fields[] = {
+	P(index_pattern, DESC_LINE, "索引号编制规则"),
+	P(office, DESC_LINE, "政府信息公开工作机构"),
+	P(address, DESC_LINE, "办公地址"),
+	P(postcode, DESC_LINE, "邮政编码"),
+	P(hours, DESC_LINE, "办公时间"),
+	P(phone, DESC_LINE, "联系电话"),
+	P(fax, DESC_LINE, "传真"),
+	P(email, DESC_LINE, "电子邮箱"),
+	P(website, DESC_LINE, "网站"),
+	P(channels, DESC_TEXT, "申请渠道"),
+	P(fees, DESC_TEXT, "收费说明"),
+	P(scope, DESC_TEXT, "主动公开范围"),
+	P(fee_pause, DESC_LINE, "收费通知期间是否暂停计算期限"),
+	P(correction_period, DESC_LINE, "补正期限（工作日）"),
+	P(consult_cap, DESC_LINE, "征求意见期间是否以答复期限为限"),
+	P(confirm_days, DESC_LINE, "确认收到申请的期限（工作日）"),
+	P(review_body, DESC_LINE, "行政复议机关"),
+	P(report_due, DESC_LINE, "年度报告发布期限"),
+	P(fee_account, DESC_TEXT, "缴费方式和账户"),
+	P(notice_ref, DESC_LINE, "告知书文号的编制规则"),
+	P(notice_templates, DESC_LINE, "本机关告知书模板所在的文件夹"),
+	DESC_MEMBER(agency_profile, updated_at, DESC_STAMP, REQ, "更新时间"),
+};
+const struct desc_record agency_profile_desc = { "agency_profile", "机关信息",
+						 agency_profile_fields, N(agency_profile_fields) };

@@ -34,19 +34,15 @@ const char *const sql_common[STMT_COUNT] = {
 		"SELECT " AGENCY_COLS " FROM agency ORDER BY id",
 	[ST_AGENCY_COUNT] =
 		"SELECT count(*) FROM agency",
+/* the organ, then its declared settings in their order (store/records.c) */
+#define PROFILE_FIELDS "index_pattern, office, address, postcode, hours, phone, fax, email, " \
+	"website, channels, fees, scope, fee_pause, correction_period, consult_cap, " \
+	"confirm_days, review_body, report_due, fee_account, notice_ref, notice_templates, " \
+	"updated_at"
 	[ST_AGENCY_PROFILE_GET] =
-		"SELECT agency_id, index_pattern, office, address, postcode, "
-		"hours, phone, fax, email, website, channels, fees, scope, "
-		"fee_pause, correction_period, consult_cap, confirm_days, "
-		"review_body, report_due, fee_account, notice_ref, notice_templates, updated_at "
-		"FROM agency_profile "
-		"WHERE agency_id = ?",
+		"SELECT agency_id, " PROFILE_FIELDS " FROM agency_profile WHERE agency_id = ?",
 	[ST_AGENCY_PROFILE_PUT] =
-		"INSERT INTO agency_profile (agency_id, "
-		"index_pattern, office, address, postcode, hours, phone, fax, "
-		"email, website, channels, fees, scope, fee_pause, correction_period, "
-		"consult_cap, confirm_days, review_body, report_due, fee_account, notice_ref, "
-		"notice_templates, updated_at) "
+		"INSERT INTO agency_profile (agency_id, " PROFILE_FIELDS ") "
 		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
 		"ON CONFLICT (agency_id) DO UPDATE SET "
 		"index_pattern = excluded.index_pattern, office = excluded.office, "

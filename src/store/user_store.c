@@ -6,23 +6,15 @@
 #include "store/db.h"
 #include "store/user_store.h"
 
-
-static const char *col(struct db_stmt *st, int i, struct arena *a)
-{
-	if (db_col_is_null(st, i))
-		return NULL;
-	return a ? db_col_dup(st, i, a) : db_col_text(st, i);
-}
-
 static void fill(struct db_stmt *st, struct arena *a, struct user_rec *r)
 {
 	r->id = db_col_int(st, 0);
-	r->name = col(st, 1, a);
-	r->display_name = col(st, 2, a);
-	r->role = col(st, 3, a);
+	r->name = db_col_opt(st, 1, a);
+	r->display_name = db_col_opt(st, 2, a);
+	r->role = db_col_opt(st, 3, a);
 	r->agency_id = db_col_int(st, 4);
-	r->password_hash = col(st, 5, a);
-	r->created_at = col(st, 6, a);
+	r->password_hash = db_col_opt(st, 5, a);
+	r->created_at = db_col_opt(st, 6, a);
 }
 
 static int insert(struct store *s, const struct user_rec *r, int64_t *id, struct gk_error *e)
