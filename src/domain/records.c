@@ -33,18 +33,6 @@ static const struct desc_field notice_issued_fields[] = {
 const struct desc_record notice_issued_desc = { "notice_issued", "已出具的告知书",
 						notice_issued_fields, N(notice_issued_fields) };
 
-#define DE(m, t, f, l) DESC_MEMBER(doc_event, m, t, f, l)
-static const struct desc_field doc_event_fields[] = {
-	DE(action, DESC_LINE, REQ, "操作"),
-	DE(stage, DESC_LINE, 0, "审核环节"),
-	DE(decision, DESC_LINE, 0, "审核意见"),
-	DE(comment, DESC_TEXT, 0, "说明"),
-	DE(actor, DESC_LINE, REQ, "操作人"),
-	DE(at, DESC_STAMP, REQ, "时间"),
-};
-const struct desc_record doc_event_desc = { "document_event", "政府信息的操作记录",
-					    doc_event_fields, N(doc_event_fields) };
-
 #define AT(m, t, f, l) DESC_MEMBER(doc_attachment, m, t, f, l)
 static const struct desc_field doc_attachment_fields[] = {
 	AT(name, DESC_LINE, REQ, "文件名"),

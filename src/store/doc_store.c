@@ -442,13 +442,8 @@ static int event_add(struct store *s, const struct doc_event *ev, struct gk_erro
 		return rc;
 	db_bind_int(st, 1, ev->doc_id);
 	db_bind_int(st, 2, ev->round);
-	db_bind_text(st, 3, ev->action);
-	db_bind_text(st, 4, ev->stage);
-	db_bind_text(st, 5, ev->decision);
-	db_bind_text(st, 6, ev->comment);
-	db_bind_int(st, 7, ev->secrecy_checked);
-	db_bind_text(st, 8, ev->actor);
-	db_bind_text(st, 9, ev->at);
+	db_bind_int(st, 3, ev->secrecy_checked);
+	db_bind_record(st, 4, &doc_event_desc, ev);
 	return db_exec(s, st, "recording the document's history", e);
 }
 
@@ -464,11 +459,9 @@ static int events(struct store *s, int64_t doc_id, doc_event_fn fn, void *ctx,
 	while ((rc = db_next(s, st, &row, "reading the document's history", e)) == 0 && row) {
 		struct doc_event ev = {
 			.id = db_col_int(st, 0), .doc_id = db_col_int(st, 1),
-			.round = (int)db_col_int(st, 2), .action = db_col_opt(st, 3, NULL),
-			.stage = db_col_opt(st, 4, NULL), .decision = db_col_opt(st, 5, NULL),
-			.comment = db_col_opt(st, 6, NULL), .secrecy_checked = (int)db_col_int(st, 7),
-			.actor = db_col_opt(st, 8, NULL), .at = db_col_opt(st, 9, NULL),
+			.round = (int)db_col_int(st, 2), .secrecy_checked = (int)db_col_int(st, 3),
 		};
+		db_read_record(st, 4, &doc_event_desc, &ev, NULL);
 		if ((rc = fn(ctx, &ev)) != 0) {
 			db_reset(st);
 			break;

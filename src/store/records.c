@@ -97,6 +97,19 @@ static const struct desc_field doc_fields[] = {
 };
 const struct desc_record doc_desc = { "document", "政府信息", doc_fields, N(doc_fields) };
 
+/* An entry of a document's history (store/doc_store.h). */
+#define DE(m, t, f, l) DESC_MEMBER(doc_event, m, t, f, l)
+static const struct desc_field doc_event_fields[] = {
+	DE(action, DESC_LINE, REQ, "操作"),
+	DE(stage, DESC_LINE, 0, "审核环节"),
+	DE(decision, DESC_LINE, 0, "审核意见"),
+	DE(comment, DESC_TEXT, 0, "说明"),
+	DE(actor, DESC_LINE, REQ, "操作人"),
+	DE(at, DESC_STAMP, REQ, "时间"),
+};
+const struct desc_record doc_event_desc = { "document_event", "政府信息的操作记录",
+					    doc_event_fields, N(doc_event_fields) };
+
 /* An organ's settings (store/agency_store.h): what the guide and the clock read. */
 #define P(m, t, l) DESC_MEMBER(agency_profile, m, t, 0, l)
 static const struct desc_field agency_profile_fields[] = {

@@ -312,6 +312,7 @@ const char *const sql_common[STMT_COUNT] = {
 	"d.withheld_reason, d.withheld_ground, d.time_limit, d.validity, d.effective_date, " \
 	"d.invalid_date, d.summary, d.keywords, " B ", d.state, d.author, d.changed_date, " \
 	"d.reassess_due, d.created_at, d.updated_at"
+#define DOC_EVENT_FIELDS "action, stage, decision, comment, actor, at"
 /* Parameters ?1 … ?10 of the document list (bind_filter; ?11, ?12 its limit and offset). */
 #define FILTER_SQL \
 	"(?1 = 0 OR d.agency_id = ?1) " \
@@ -387,14 +388,13 @@ const char *const sql_common[STMT_COUNT] = {
 	[ST_DOC_SERIAL_PUT] =
 		"INSERT INTO document_serial (agency_id, year, last) VALUES (?1, ?2, ?3) "
 		"ON CONFLICT (agency_id, year) DO UPDATE SET last = ?3",
+	/* the document, round, 保密审查, then the declared fields (store/records.c) */
 	[ST_DOC_EVENT_ADD] =
-		"INSERT INTO document_event (doc_id, round, action, stage, "
-		"decision, comment, secrecy_checked, actor, at) "
+		"INSERT INTO document_event (doc_id, round, secrecy_checked, " DOC_EVENT_FIELDS ") "
 		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	[ST_DOC_EVENTS] =
-		"SELECT id, doc_id, round, action, stage, decision, comment, "
-		"secrecy_checked, actor, at FROM document_event WHERE doc_id = ? "
-		"ORDER BY id",
+		"SELECT id, doc_id, round, secrecy_checked, " DOC_EVENT_FIELDS " FROM document_event "
+		"WHERE doc_id = ? ORDER BY id",
 
 
 /* register */

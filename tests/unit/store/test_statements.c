@@ -127,6 +127,8 @@ static void declared_records_match_their_statements(void **state)
 		{ ST_DOC_UPDATE, 1, &doc_desc },         /* round (?1 is the id, in WHERE) */
 		{ ST_DOC_GET, 4, &doc_desc },            /* id, agency_id, its name, round */
 		{ ST_DOC_LIST, 4, &doc_desc },
+		{ ST_DOC_EVENT_ADD, 3, &doc_event_desc },   /* doc_id, round, secrecy_checked */
+		{ ST_DOC_EVENTS, 4, &doc_event_desc },      /* and the id first */
 		{ ST_AGENCY_PROFILE_GET, 1, &agency_profile_desc },   /* agency_id */
 		{ ST_AGENCY_PROFILE_PUT, 1, &agency_profile_desc },
 	};
