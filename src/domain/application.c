@@ -20,6 +20,9 @@
 #include "text/jsonw.h"
 #include "text/utf8.h"
 
+/* A stored event keeps the periods the clock accepts (store/app_store.h, domain/clock.h). */
+_Static_assert(APP_EVENT_DAYS_MAX == CLOCK_MAX_DAYS, "an event's period is the clock's");
+
 /* ---- persistence ---- */
 
 /* The summary columns after a change: date of receipt, state, outcome, closed, current

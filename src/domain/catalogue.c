@@ -50,8 +50,8 @@ static int apply_input(struct doc *d, const struct doc_input *in, struct arena *
 		const struct topic *t = *in->topic ? catalogue_topic_find(in->topic) : NULL;
 		struct buf b;
 		if (*in->topic && t == NULL)
-			return catalogue_doc_error(e, ERR_INVALID, "topic", "没有“%s”这个主题分类（可选"
-						   "的分类见 doc topics）", in->topic);
+			return catalogue_doc_error(e, ERR_INVALID, "topic", DOC_TOPIC_UNKNOWN,
+						   in->topic);
 		d->topic = NULL;
 		if (t) {
 			buf_init(&b, 1024);
@@ -62,8 +62,8 @@ static int apply_input(struct doc *d, const struct doc_input *in, struct arena *
 	}
 	if (in->genre) {
 		if ((d->genre = catalogue_genre_find(in->genre)) == NULL)
-			return catalogue_doc_error(e, ERR_INVALID, "genre", "没有“%s”这种体裁（可选的"
-						   "体裁见 doc genres）", in->genre);
+			return catalogue_doc_error(e, ERR_INVALID, "genre", DOC_GENRE_UNKNOWN,
+						   in->genre);
 	}
 	if (in->disclosure &&
 	    (d->disclosure = enum_id(doc_disclosure_ids, doc_disclosure_labels, DISCLOSURE__MAX,
@@ -146,12 +146,8 @@ int catalogue_file_name_ok(const char *name)
 {
 	size_t len = strlen(name);
 
-	if (len == 0 || len > DOC_ATTACH_NAME_MAX || !utf8_valid(name, len))
-		return 0;
-	for (const unsigned char *p = (const unsigned char *)name; *p; p++)
-		if (*p < 0x20 || *p == 0x7f)
-			return 0;
-	return 1;
+	return len > 0 && len <= DOC_ATTACH_NAME_MAX && utf8_valid(name, len) &&
+	       utf8_control(name, len, "") == NULL;
 }
 
 void catalogue_attachment_text(struct doc_attachment *att, struct arena *a)

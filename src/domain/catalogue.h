@@ -106,7 +106,7 @@ int catalogue_index_format(const char *pattern, const char *uscc, int day, int64
 /* Check a whole document's metadata (stored form, defaults applied): title present and
  * ≤ DOC_TITLE_MAX characters, text valid UTF-8 without control characters, enumerations and
  * dates well-formed, 不予公开 with reason and ground, 失效 / 废止 with a date, dates in order.
- * Errors name the CLI option ("--reason"). */
+ * Errors name the declared field ("withheld_reason") with its label. */
 /* err_set naming the document's field id (its declaration's: doc_no, withheld_reason, …)
  * with the field's Chinese label. */
 int catalogue_doc_error(struct gk_error *e, int code, const char *id, const char *fmt, ...)
@@ -115,6 +115,9 @@ int catalogue_doc_error(struct gk_error *e, int code, const char *id, const char
 #define DOC_DISCLOSURE_CHOICES \
 	"只能是 proactive（主动公开）、on-request（依申请公开）或 withheld（不予公开）"
 #define DOC_VALIDITY_CHOICES "只能是 valid（有效）、expired（失效）或 repealed（废止）"
+/* A 主题分类 or 体裁 not in the tables (%s: what was given). */
+#define DOC_TOPIC_UNKNOWN "没有“%s”这个主题分类（可选的分类见 doc topics）"
+#define DOC_GENRE_UNKNOWN "没有“%s”这种体裁（可选的体裁见 doc genres）"
 int catalogue_doc_check(const struct doc *d, struct gk_error *e) GK_WUR;
 
 /* The MIME type of a file from its first bytes (and, for the zip-based Office files and text,

@@ -331,13 +331,10 @@ int catalogue_doc_error(struct gk_error *e, int code, const char *id, const char
 	const struct desc_field *f = desc_find(&doc_desc, id);
 	va_list ap;
 
-	if (e == NULL)
-		return code;
-	err_set(e, code, id, "%s", "");
-	if (f)
-		snprintf(e->label, sizeof e->label, "%s", f->label);
+	if (f == NULL)   /* a field the declaration does not have: a mistake here */
+		return err_set(e, ERR_INTERNAL, id, "文件没有这一项");
 	va_start(ap, fmt);
-	vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+	code = desc_verror(e, code, f, fmt, ap);
 	va_end(ap);
 	return code;
 }
@@ -368,11 +365,9 @@ int catalogue_doc_check(const struct doc *d, struct gk_error *e)
 	if (d->summary && utf8_count(d->summary, strlen(d->summary)) > DOC_SUMMARY_MAX)
 		return catalogue_doc_error(e, ERR_LIMIT, "summary", "超过 %d 个字", DOC_SUMMARY_MAX);
 	if (d->genre && catalogue_genre_find(d->genre) == NULL)
-		return catalogue_doc_error(e, ERR_INVALID, "genre",
-					   "没有“%s”这种体裁（可选的体裁见 doc genres）", d->genre);
+		return catalogue_doc_error(e, ERR_INVALID, "genre", DOC_GENRE_UNKNOWN, d->genre);
 	if (d->topic && catalogue_topic_find(d->topic) == NULL)
-		return catalogue_doc_error(e, ERR_INVALID, "topic",
-					   "没有“%s”这个主题分类（可选的分类见 doc topics）", d->topic);
+		return catalogue_doc_error(e, ERR_INVALID, "topic", DOC_TOPIC_UNKNOWN, d->topic);
 	/* REQ 条例-20-1: a normative document enters the register with its 文号 */
 	if (d->genre && (strcmp(d->genre, GENRE_RULE) == 0 || strcmp(d->genre, GENRE_NORMDOC) == 0) &&
 	    (d->doc_no == NULL || !d->doc_no[0]))

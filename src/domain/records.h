@@ -4,8 +4,8 @@
  * whether it is personal data or a secret, and its Chinese label. The export writes the fields
  * in this order and the import accepts exactly these keys, checked by their declaration
  * (domain/exchange.c); adding a stored field is one line here, one member, one migration.
- * Applications, documents, their events and organs' settings, which the store binds and reads by their
- * declaration, are declared beside their structs (store/records.h, included here).
+ * Applications, documents, their events and organs' settings, which the store binds and reads
+ * by their declaration, are declared beside their structs (store/records.h, included here).
  * May call store/ (the record structs and their declarations), domain/user.h, text/desc.h,
  * base/.
  */

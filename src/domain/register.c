@@ -141,16 +141,13 @@ static char *trimmed(struct arena *a, const char *s)
 static int parse_text(const struct reg_field *fd, const char *s, struct reg_value *v, struct gk_error *e)
 {
 	size_t len = strlen(s);
+	const char *p;
 
 	if (!utf8_valid(s, len))
 		return err_set(e, ERR_INVALID, fd->name, "不是有效的 UTF-8 文字");
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p == '\n' && fd->type == REG_LONGTEXT)
-			continue;
-		if (*p < 0x20 || *p == 0x7f)
-			return err_set(e, ERR_INVALID, fd->name, "%s",
-				       *p == '\n' ? "只能是一行" : "含有控制字符");
-	}
+	if ((p = utf8_control(s, len, fd->type == REG_LONGTEXT ? "\n" : "")) != NULL)
+		return err_set(e, ERR_INVALID, fd->name, "%s",
+			       *p == '\n' ? "只能是一行" : "含有控制字符");
 	if (utf8_count(s, len) > fd->max)
 		return err_set(e, ERR_INVALID, fd->name, "超过 %zu 个字符", fd->max);
 	v->s = s;

@@ -525,16 +525,21 @@ static const struct { const char *sql, *since; } search_flush_sql[] = {
 	{ "DELETE FROM search_queue", "search_queue" },
 };
 
+#define SEARCH_FLUSH_N (sizeof search_flush_sql / sizeof search_flush_sql[0])
+
 static int search_flush(struct store *s, struct gk_error *e)
 {
+	static int since[SEARCH_FLUSH_N];   /* each statement's schema version, looked up once */
 	struct sq *q = sq_of(s);
 	sqlite3_stmt *st;
 	int rc, row;
 
 	if (!q->writing)
 		return 0;
-	for (size_t i = 0; i < sizeof search_flush_sql / sizeof search_flush_sql[0]; i++) {
-		if (q->version < store_migration_number(search_flush_sql[i].since))
+	for (size_t i = 0; i < SEARCH_FLUSH_N; i++) {
+		if (!since[i])
+			since[i] = store_migration_number(search_flush_sql[i].since);
+		if (q->version < since[i])
 			continue;
 		if ((rc = sq_stmt(s, search_flush_sql[i].sql, &st, e)) != 0 ||
 		    (rc = sq_next(s, st, &row, "adding the saved documents to the search index",

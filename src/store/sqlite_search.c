@@ -3,8 +3,8 @@
  * driver (struct store_search_ops, store/driver.h). The search key and the filters around the
  * match are the catalogue area's (store/doc_store.c); this file only matches the terms.
  *
- * The search index (search_fts, search_doc, and search_title for the titles alone) is kept in step with document and
- * document_attachment by the triggers of migration "search"; its rowid is the search key
+ * The search index (search_fts, search_doc, and search_title for the titles alone) is kept
+ * in step with document and document_attachment by the triggers of migration "search"; its rowid is the search key
  * described there (published bit, day, id). A search reads it backwards within the key range
  * the visibility and year give, joined to search_doc for the other filters. The FTS5 MATCH
  * expression is written here from the parsed terms (search/query.h), never from user text.

@@ -50,17 +50,24 @@ static int real_stamp(const char *v)
 	return date_timestamp_parse(v, &secs, "", NULL) == 0;
 }
 
-int desc_error(struct gk_error *e, int code, const struct desc_field *f, const char *fmt, ...)
+int desc_verror(struct gk_error *e, int code, const struct desc_field *f, const char *fmt,
+		va_list ap)
 {
-	va_list ap;
-
 	if (e == NULL)
 		return code;
 	e->code = code;
 	snprintf(e->field, sizeof e->field, "%s", f->id);
 	snprintf(e->label, sizeof e->label, "%s", f->label);
-	va_start(ap, fmt);
 	vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+	return code;
+}
+
+int desc_error(struct gk_error *e, int code, const struct desc_field *f, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	code = desc_verror(e, code, f, fmt, ap);
 	va_end(ap);
 	return code;
 }
@@ -82,18 +89,6 @@ static int missing(const struct desc_field *f, struct gk_error *e)
 		      : desc_error(e, ERR_INVALID, f, "必须填写");
 }
 
-/* A control character (C0 or DEL) other than a tab or line break in a text: the search
- * snippets mark their hits with control characters, and no field needs one. */
-static int has_control(const char *v, size_t len, int multiline)
-{
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)v[i];
-		if ((c < 0x20 || c == 0x7f) && !(multiline && (c == '\n' || c == '\r' || c == '\t')))
-			return 1;
-	}
-	return 0;
-}
-
 int desc_check_value(const struct desc_field *f, const char *v, struct gk_error *e)
 {
 	size_t len = v ? strlen(v) : 0;
@@ -109,7 +104,7 @@ int desc_check_value(const struct desc_field *f, const char *v, struct gk_error 
 				  f->max / 3, len);
 	if (f->type == DESC_LINE && strpbrk(v, "\r\n"))
 		return desc_error(e, ERR_INVALID, f, "只能写一行");
-	if (has_control(v, len, f->type == DESC_TEXT))
+	if (utf8_control(v, len, f->type == DESC_TEXT ? "\t\n\r" : ""))
 		return desc_error(e, ERR_INVALID, f, "含有控制字符");
 	if (f->type == DESC_DAY && !real_day(v))
 		return desc_error(e, ERR_INVALID, f, "不是日期 YYYY-MM-DD：“%.40s”", v);

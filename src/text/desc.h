@@ -14,6 +14,7 @@
 #ifndef GK_TEXT_DESC_H
 #define GK_TEXT_DESC_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -100,6 +101,8 @@ int desc_check_given(const struct desc_record *r, const void *rec, struct gk_err
 /* err_set with the field's id and label. */
 int desc_error(struct gk_error *e, int code, const struct desc_field *f, const char *fmt, ...)
 	GK_PRINTF(4, 5);
+int desc_verror(struct gk_error *e, int code, const struct desc_field *f, const char *fmt,
+		va_list ap) GK_PRINTF(4, 0);
 
 /* "applicant_name" → "--applicant-name" (an id of lower-case letters, digits and '_'); any
  * other text (a file:line, an option already written as one) unchanged. */

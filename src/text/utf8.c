@@ -123,3 +123,13 @@ size_t utf8_width(const char *s)
 	}
 	return w;
 }
+
+const char *utf8_control(const char *s, size_t len, const char *allowed)
+{
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if ((c < 0x20 || c == 0x7f) && (c == 0 || strchr(allowed, c) == NULL))
+			return s + i;
+	}
+	return NULL;
+}

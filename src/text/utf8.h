@@ -20,6 +20,10 @@ size_t utf8_decode(const char *s, size_t len, int32_t *cp);
 size_t utf8_encode(int32_t cp, char out[4]);
 /* Number of code points in valid UTF-8. */
 size_t utf8_count(const char *s, size_t len);
+/* The first control character (C0 or DEL) of s[0..len) that is not one of allowed ("\n",
+ * "\t\n\r" or ""), or NULL: what no stored text may hold (the search snippets mark their hits
+ * with control characters). */
+const char *utf8_control(const char *s, size_t len, const char *allowed);
 /* 1 if cp is a Han (CJK unified ideograph) character. */
 int utf8_is_han(int32_t cp);
 /* Terminal columns the NUL-terminated string takes: 2 for East Asian wide and fullwidth

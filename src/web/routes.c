@@ -20,7 +20,7 @@
 #define FIELDS(...) ((const struct web_field[]){ __VA_ARGS__, { NULL, 0, 0, 0, NULL } })
 
 /* The fields of a document (new: the title is required; edit: everything optional). The
- * domain's declaration of a document (domain/records.c) holds their limits and says what is
+ * domain's declaration of a document (store/records.c) holds their limits and says what is
  * wrong, in the same words as on the command line; the route only bounds their size. */
 #define DOC_FIELDS(REQ) FIELDS({ "title", F_LINE, REQ, ARG_BOUND(DOC_TITLE_MAX * 4), "名称" }, \
 		 { "body", F_TEXT, 0, ARG_BOUND(DOC_BODY_MAX), "正文" }, \

@@ -57,6 +57,8 @@ static void test_normdoc(void **state)
 	refused("normdoc", KV({ "kind", "rule" }, { "bogus", "1" }), "bogus", "没有这个字段");
 	refused("normdoc", KV({ "kind", "rule" }, { "issued", "2024-03-01" }, { "doc_no", "x" },
 			      { "title", "two\nlines" }), "title", "只能是一行");
+	refused("normdoc", KV({ "kind", "rule" }, { "issued", "2024-03-01" }, { "doc_no", "x" },
+			      { "title", "tab\there" }), "title", "含有控制字符");
 }
 
 static void test_decision_shapes(void **state)
@@ -134,6 +136,8 @@ static void test_feedback_and_news(void **state)
 
 	assert_int_equal(parse("feedback", KV({ "channel", "web" }, { "received", "2024-04-01" },
 					      { "text", "路灯坏了\n请修" }), &r, &e), 0);
+	refused("feedback", KV({ "channel", "web" }, { "received", "2024-04-01" },
+			       { "text", "路灯坏了\r\n请修" }), "text", "含有控制字符");  /* only \n in a long text */
 	refused("feedback", KV({ "channel", "fax" }, { "received", "2024-04-01" }, { "text", "x" }),
 		"channel", "hotline, mailbox, web");
 	refused("feedback", KV({ "channel", "web" }, { "received", "2024-04-01" }, { "text", "x" },
