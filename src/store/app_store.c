@@ -197,10 +197,12 @@ static int organs_year_row(void *p, struct db_stmt *st)
 		.agency_id = db_col_int(st, 0),
 		.applicant_type = db_col_text(st, 1),
 		.carried_in = db_col_int(st, 2) != 0,
-		.closed = db_col_int(st, 3) != 0,
-		.outcome = db_col_is_null(st, 4) ? NULL : db_col_text(st, 4),
-		.n = db_col_int(st, 5),
+		.closed = !db_col_is_null(st, 3),
+		.n = db_col_int(st, 4),
 	};
+
+	if (g.closed && db_col_text(st, 3)[0])
+		g.outcome = db_col_text(st, 3);
 
 	return x->group(x->ctx, &g);
 }

@@ -140,24 +140,26 @@ const char *const sql_common[STMT_COUNT] = {
 	/* An organ's year for its annual report, or that of a region (ORGANS, above), by organ:
 	 * one pass over the year's rows, not one an organ. */
 	/* (Ordered by "agency_id + 0" outside the grouping: so PostgreSQL groups by hashing and
-	 * sorts the groups, not the year's rows: 1.9 s → 1.0 s for 10⁶ applications.) */
+	 * sorts the groups, not the year's rows: 1.9 s → 1.0 s for 10⁶ applications. closed_as is
+	 * NULL when the application was not closed in the year, else its outcome ('' if none):
+	 * one key for two, 10 % less time than grouping by both.) */
 	[ST_APP_ORGANS_YEAR] =
 		ORGANS
 		"SELECT * FROM (SELECT a.agency_id AS agency_id, a.applicant_type AS applicant_type, "
 		"CASE WHEN a.received < ?3 THEN 1 ELSE 0 END AS carried_in, "
-		"CASE WHEN a.closed IS NOT NULL AND a.closed <= ?4 THEN 1 ELSE 0 END AS closed_in, "
-		"CASE WHEN a.closed IS NOT NULL AND a.closed <= ?4 THEN a.outcome END AS outcome, "
+		"CASE WHEN a.closed <= ?4 THEN coalesce(a.outcome, '') END AS closed_as, "
 		"count(*) AS n "
 		"FROM application a WHERE a.agency_id IN (SELECT id FROM region) "
 		"AND a.received <= ?4 AND (a.closed IS NULL OR a.closed >= ?3) "
-		"GROUP BY 1, 2, 3, 4, 5) t ORDER BY t.agency_id + 0",
+		"GROUP BY 1, 2, 3, 4) t ORDER BY t.agency_id + 0",
 	/* the fee notices (?3) and fees paid (?4) dated ?5..?6, by organ and kind: how many, and
-	 * the amounts of the latest notice at or before each (a notice's own amount) */
+	 * the amounts: a notice's own, for a payment the latest notice before it */
 	[ST_APP_ORGANS_FEES] =
 		ORGANS
-		"SELECT a.agency_id, v.kind, count(*), coalesce(sum((SELECT m.amount_fen "
-		"FROM app_event m WHERE m.app_id = v.app_id AND m.kind = ?3 AND m.id <= v.id "
-		"ORDER BY m.id DESC LIMIT 1)), 0) "
+		"SELECT a.agency_id, v.kind, count(*), coalesce(sum(CASE WHEN v.kind = ?3 "
+		"THEN v.amount_fen ELSE (SELECT m.amount_fen "
+		"FROM app_event m WHERE m.app_id = v.app_id AND m.kind = ?3 AND m.id < v.id "
+		"ORDER BY m.id DESC LIMIT 1) END), 0) "
 		"FROM app_event v JOIN application a ON a.id = v.app_id "
 		"WHERE a.agency_id IN (SELECT id FROM region) AND v.kind IN (?3, ?4) "
 		"AND v.date >= ?5 AND v.date <= ?6 GROUP BY 1, 2 ORDER BY 1",
