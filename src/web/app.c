@@ -166,8 +166,9 @@ void web_field_error(struct web_ctx *c, const char *field, const char *fmt, ...)
 	va_end(ap);
 	if (c->route && c->route->fields)
 		for (int i = 0; c->route->fields[i].name; i++)
-			if (strcmp(c->route->fields[i].name, field) == 0 && c->route->fields[i].label)
-				label = c->route->fields[i].label;
+			if (strcmp(c->route->fields[i].name, field) == 0 &&
+			    web_field_label(&c->route->fields[i]))
+				label = web_field_label(&c->route->fields[i]);
 	field_error(c, field, label, msg);
 }
 
@@ -428,6 +429,33 @@ static void validate_extra(struct web_ctx *c, const struct form *src, const stru
 	}
 }
 
+const char *web_field_label(const struct web_field *f)
+{
+	const struct desc_field *d = f->label || !f->decl ? NULL : desc_find(f->decl, f->name);
+
+	return d ? d->label : f->label;
+}
+
+size_t web_field_max(const struct web_field *f)
+{
+	const struct desc_field *d = f->max || !f->decl ? NULL : desc_find(f->decl, f->name);
+
+	return d ? WEB_BOUND(d->max) : f->max;
+}
+
+void web_put_decl(struct web_ctx *c, const struct desc_record *r)
+{
+	struct tpl_val *d = tpl_put_obj(c->page, "decl");
+
+	for (size_t i = 0; i < r->nfields; i++) {
+		struct tpl_val *f = tpl_put_obj(d, r->fields[i].id);
+
+		tpl_put_str(f, "label", r->fields[i].label);
+		if (r->fields[i].max)
+			tpl_put_int(f, "max", (long long)r->fields[i].max);
+	}
+}
+
 /* Validate the route's fields from query (GET) or body (POST); record field errors. */
 static void validate(struct web_ctx *c)
 {
@@ -443,7 +471,8 @@ static void validate(struct web_ctx *c)
 	for (int i = 0; i < n; i++) {
 		const struct form_field *ff = form_get(src, f[i].name);
 		struct web_value *v = &c->in[i];
-		const char *label = f[i].label ? f[i].label : f[i].name;
+		const char *label = web_field_label(&f[i]) ? web_field_label(&f[i]) : f[i].name;
+		size_t max = web_field_max(&f[i]);
 
 		if (strcmp(f[i].name, "*") == 0) {
 			validate_extra(c, src, &f[i], form);
@@ -478,9 +507,9 @@ static void validate(struct web_ctx *c)
 		}
 		tpl_put_str(form, f[i].name, ff->value);
 		if (f[i].type == F_LINE || f[i].type == F_TEXT) {
-			if (ff->len > f[i].max) {
+			if (ff->len > max) {
 				web_field_error(c, f[i].name, "%s过长：最多 %zu 字节（约 %zu 个汉字），现为 %zu 字节",
-						label, f[i].max, f[i].max / 3, ff->len);
+						label, max, max / 3, ff->len);
 				c->too_long = 1;
 				continue;
 			}
@@ -494,8 +523,8 @@ static void validate(struct web_ctx *c)
 
 			for (k = 0; k < ff->len && ff->value[k] >= '0' && ff->value[k] <= '9' && k < 18; k++)
 				x = x * 10 + (unsigned)(ff->value[k] - '0');
-			if (k != ff->len || (f[i].max && x > f[i].max)) {
-				web_field_error(c, f[i].name, "%s应为不大于 %zu 的整数", label, f[i].max);
+			if (k != ff->len || (max && x > max)) {
+				web_field_error(c, f[i].name, "%s应为不大于 %zu 的整数", label, max);
 				continue;
 			}
 			v->i = (long long)x;

@@ -20,6 +20,7 @@
 #include "domain/catalogue.h"
 #include "domain/user.h"
 #include "render/tpl.h"
+#include "text/desc.h"
 #include "web/http.h"
 #include "web/web.h"
 
@@ -43,9 +44,22 @@ struct web_field {
 	const char *name;
 	enum field_type type;
 	int required;
-	size_t max;           /* bytes for text, the largest value for F_INT */
-	const char *label;    /* Chinese label used in error messages */
+	size_t max;           /* bytes for text, the largest value for F_INT; 0 with decl: bound
+			       * to WEB_BOUND of the declared limit */
+	const char *label;    /* Chinese label used in error messages; NULL with decl: the
+			       * declaration's */
+	const struct desc_record *decl;  /* the record that declares the field (text/desc.h), or
+					  * NULL: the route gives its label and limit itself */
 };
+
+/* A route bounds a field the domain checks to four times the domain's limit: the domain says
+ * what is wrong, in the same words on every front end. */
+#define WEB_BOUND(max) (4 * (max))
+
+/* A field's label and its most bytes (or largest value): the route's own, else its
+ * declaration's (the label, and WEB_BOUND of the limit). */
+const char *web_field_label(const struct web_field *f);
+size_t web_field_max(const struct web_field *f);
 
 /* Route flags */
 enum {
@@ -230,6 +244,11 @@ int web_today(void);
 /* Put a stored UTC timestamp under key as people read it, Beijing time "YYYY-MM-DD HH:MM"
  * (text/date.h); nothing when utc is NULL. Every time a page shows goes through here. */
 void web_put_time(struct tpl_val *o, const char *key, const char *utc);
+
+/* A declared record's fields for a form's template (text/desc.h): decl.ID.label, the label the
+ * command line and the domain's messages use, and decl.ID.max, its limit in bytes (no max when
+ * it has none) — so a form shows each field by the words of its declaration. */
+void web_put_decl(struct web_ctx *c, const struct desc_record *r);
 
 /* The HTTP status for an error code: the one place where errors become statuses. */
 int web_status(int err);

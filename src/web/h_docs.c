@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "domain/catalogue.h"
+#include "domain/records.h"
 #include "domain/publish.h"
 #include "render/snippet.h"
 #include "text/date.h"
@@ -58,6 +59,8 @@ static int add_doc(void *ctx, const struct doc *d)
 	return 0;
 }
 
+/* The choices of the document form (and of the catalogue's filter), with the labels and
+ * limits of its fields from the declaration of a document. */
 static void put_choices(struct web_ctx *c, const char *topic, const char *genre)
 {
 	struct tpl_val *tl = tpl_put_list(c->page, "topics");
@@ -77,6 +80,7 @@ static void put_choices(struct web_ctx *c, const char *topic, const char *genre)
 		tpl_put_str(o, "name", catalogue_genres[i]);
 		tpl_put_bool(o, "selected", genre && strcmp(genre, catalogue_genres[i]) == 0);
 	}
+	web_put_decl(c, &doc_desc);
 }
 
 /* base?… keeping the listing's query arguments (not the page), key set to value (value NULL:

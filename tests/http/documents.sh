@@ -26,10 +26,21 @@ equals "$CODE" 303 "anonymous: documents redirect to login"
 login officer pw-officer-2024
 get /console/documents/new
 t=$(csrf_of "$BODY")
+# The form names and bounds each field as the declaration of a document does (and so as the
+# command line and the domain's messages do).
+contains "$BODY" '<label for="f-withheld_reason">不予公开的理由（不予公开时必填）</label>' "the form labels the reason as declared"
+contains "$BODY" '<label for="f-genre">体裁分类</label>' "and the genre"
+contains "$BODY" 'name="doc_no" value="" maxlength="200"' "a 文号 is bounded by its declared 200 bytes"
+contains "$BODY" 'name="withheld_reason" maxlength="2000"' "a reason by its 2,000"
 echo 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==' | base64 -d >"$TMP/map.png"
 post /console/documents/new -F "_csrf=$t" -F "title=" -F "genre=通知"
 equals "$CODE" 400 "a draft without a title is refused"
 contains "$BODY" "请填写名称" "naming the field"
+long=$(python3 -c "print('理' * 2700)")
+post /console/documents/new -F "_csrf=$t" -F "title=x" -F "genre=通知" -F "body=正文" \
+	-F "disclosure=withheld" -F "withheld_reason=$long"
+equals "$CODE" 400 "a reason of more than four times its declared limit is refused by the route"
+contains "$BODY" "不予公开的理由过长：最多 8000 字节" "in the declaration's words"
 # The domain's rules, in the same words as on the command line, marked beside their fields.
 post /console/documents/new -F "_csrf=$t" -F "title=涉密事项" -F "genre=通知" -F "body=正文" \
 	-F "disclosure=withheld" -F "withheld_reason=涉及国家秘密"
