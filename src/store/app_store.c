@@ -345,22 +345,15 @@ static int notice_insert(struct store *s, const struct notice_issued *n, int64_t
 {
 	struct db_stmt *st;
 	char now[21];
-	int rc, i = 1;
+	int rc;
 
 	if ((rc = db_stmt(s, ST_APP_NOTICE_INSERT, &st, e)) != 0)
 		return rc;
-	db_bind_int(st, i++, n->app_id);
-	db_bind_text(st, i++, n->notice);
-	db_bind_int(st, i++, n->agency_id);
-	db_bind_int(st, i++, n->year);
-	db_bind_int(st, i++, n->serial);
-	db_bind_text(st, i++, n->ref_number);
-	db_bind_text(st, i++, n->version);
-	db_bind_text(st, i++, n->wording);
-	db_bind_text(st, i++, n->issued_on);
-	db_bind_text(st, i++, n->issued_by);
+	db_bind_int(st, 1, n->app_id);
+	db_bind_int(st, 2, n->agency_id);
+	db_bind_record(st, 3, &notice_issued_desc, n);
 	store_now(now);
-	db_bind_text(st, i++, now);
+	db_bind_text(st, 3 + (int)notice_issued_desc.nfields, now);
 	return db_insert(s, st, "storing the notice issued", id, e);
 }
 
@@ -378,13 +371,13 @@ static int notices(struct store *s, int64_t app_id, struct arena *a, struct noti
 		return rc;
 	db_bind_int(st, 1, app_id);
 	while ((rc = db_next(s, st, &row, "reading the notices issued", e)) == 0 && row) {
-		*ARENA_PUSH(a, v, *n, cap, 8) = (struct notice_issued){
-			.id = db_col_int(st, 0), .app_id = db_col_int(st, 1), .notice = db_col_opt(st, 2, a),
-			.agency_id = db_col_int(st, 3), .year = db_col_int(st, 4),
-			.serial = db_col_int(st, 5), .ref_number = db_col_opt(st, 6, a),
-			.version = db_col_opt(st, 7, a), .wording = db_col_opt(st, 8, a), .issued_on = db_col_opt(st, 9, a),
-			.issued_by = db_col_opt(st, 10, a), .created_at = db_col_opt(st, 11, a),
-		};
+		struct notice_issued *r = ARENA_PUSH(a, v, *n, cap, 8);
+
+		r->id = db_col_int(st, 0);
+		r->app_id = db_col_int(st, 1);
+		r->agency_id = db_col_int(st, 2);
+		db_read_record(st, 3, &notice_issued_desc, r, a);
+		r->created_at = db_col_opt(st, 3 + (int)notice_issued_desc.nfields, a);
 	}
 	*out = v;
 	return rc;

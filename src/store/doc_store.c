@@ -344,10 +344,8 @@ static int attach(struct store *s, const struct doc_attachment *att, int64_t *id
 	if ((rc = db_stmt(s, ST_DOC_ATTACH, &st, e)) != 0)
 		return rc;
 	db_bind_int(st, 1, att->doc_id);
-	db_bind_text(st, 2, att->name);
-	db_bind_text(st, 3, att->mime);
-	db_bind_int(st, 4, att->size);
-	db_bind_text(st, 5, att->sha256);
+	db_bind_record(st, 2, &doc_attachment_desc, att);
+	db_bind_int(st, 5, att->size);
 	db_bind_blob(st, 6, att->data, (size_t)att->size);
 	store_now(now);
 	db_bind_text(st, 7, now);
@@ -375,13 +373,14 @@ static int attachments(struct store *s, int64_t doc_id, int with_text, struct ar
 	db_bind_int(st, 1, doc_id);
 	db_bind_int(st, 2, with_text);
 	while ((rc = db_next(s, st, &row, "reading attachments", e)) == 0 && row) {
-		*ARENA_PUSH(a, v, cnt, cap, 4) = (struct doc_attachment){
-			.id = db_col_int(st, 0), .doc_id = db_col_int(st, 1),
-			.name = db_col_opt(st, 2, a), .mime = db_col_opt(st, 3, a),
-			.size = db_col_int(st, 4), .sha256 = db_col_opt(st, 5, a),
+		struct doc_attachment *r = ARENA_PUSH(a, v, cnt, cap, 4);
+
+		*r = (struct doc_attachment){
+			.id = db_col_int(st, 0), .doc_id = db_col_int(st, 1), .size = db_col_int(st, 5),
 			.text_state = db_col_opt(st, 6, a), .text_note = db_col_opt(st, 7, a),
 			.text = db_col_opt(st, 8, a),
 		};
+		db_read_record(st, 2, &doc_attachment_desc, r, a);
 	}
 	*out = v;
 	*n = cnt;

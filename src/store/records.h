@@ -18,5 +18,8 @@ extern const struct desc_record app_event_rec_desc;  /* struct app_event_rec */
 extern const struct desc_record doc_desc;            /* struct doc (store/doc_store.h) */
 extern const struct desc_record doc_event_desc;      /* struct doc_event */
 extern const struct desc_record agency_profile_desc; /* struct agency_profile (store/agency_store.h) */
+extern const struct desc_record notice_issued_desc;  /* struct notice_issued: a notice issued */
+extern const struct desc_record doc_attachment_desc; /* struct doc_attachment: what describes it */
+extern const struct desc_record report_text_desc;    /* struct report_text_rec (store/report_store.h) */
 
 #endif

@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "store/report_store.h"
+#include "store/records.h"
 #include "store/db.h"
 
 static int text_get(struct store *s, int64_t agency_id, int year, const char *section,
@@ -37,9 +38,10 @@ static int text_row(void *p, struct db_stmt *st)
 {
 	struct text_each *c = p;
 	struct report_text_rec r = {
-		.year = (int)db_col_int(st, 0), .section = db_col_text(st, 1), .body = db_col_text(st, 2),
-		.updated_at = db_col_text(st, 3), .updated_by = db_col_text(st, 4),
+		.year = (int)db_col_int(st, 0),
 	};
+
+	db_read_record(st, 1, &report_text_desc, &r, NULL);
 	return c->fn(c->ctx, &r);
 }
 

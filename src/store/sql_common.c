@@ -83,8 +83,10 @@ const char *const sql_common[STMT_COUNT] = {
 		     "amount_fen, days, ref, quantity"
 #define EVENT_COLS "id, app_id, " EVENT_FIELDS
 #define APP_FILE_COLS "id, app_id, event_id, name, mime, size, sha256, created_at"
-#define APP_NOTICE_COLS "id, app_id, notice, agency_id, year, serial, ref_number, version, " \
-	"wording, issued_on, issued_by, created_at"
+#define DOC_ATTACHMENT_FIELDS "name, mime, sha256"
+#define REPORT_TEXT_FIELDS "section, body, updated_at, updated_by"
+#define APP_NOTICE_FIELDS "notice, ref_number, year, serial, version, wording, issued_on, issued_by"
+#define APP_NOTICE_COLS "id, app_id, agency_id, " APP_NOTICE_FIELDS ", created_at"
 #define LIST_FILTERS "AND (CAST(?2 AS TEXT) IS NULL OR state = ?2) " \
 		"AND (CAST(?3 AS BIGINT) IS NULL OR closed IS NULL) " \
 		"AND (CAST(?4 AS TEXT) IS NULL OR received >= ?4) " \
@@ -132,9 +134,8 @@ const char *const sql_common[STMT_COUNT] = {
 		"INSERT INTO notice_serial (agency_id, year, last) VALUES (?1, ?2, ?3) "
 		"ON CONFLICT (agency_id, year) DO UPDATE SET last = ?3",
 	[ST_APP_NOTICE_INSERT] =
-		"INSERT INTO app_notice (app_id, notice, agency_id, year, serial, ref_number, version, "
-		"wording, issued_on, issued_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-		"RETURNING id",
+		"INSERT INTO app_notice (app_id, agency_id, " APP_NOTICE_FIELDS ", created_at) "
+		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
 	[ST_APP_NOTICES] =
 		"SELECT " APP_NOTICE_COLS " FROM app_notice WHERE app_id = ? ORDER BY id",
 	/* An organ's year for its annual report, or that of a region (ORGANS, above), by organ:
@@ -269,7 +270,7 @@ const char *const sql_common[STMT_COUNT] = {
 		"SELECT body FROM report_text WHERE agency_id = ? AND year = ? "
 		"AND section = ?",
 	[ST_REPORT_TEXT_LIST] =
-		"SELECT year, section, body, updated_at, updated_by FROM report_text "
+		"SELECT year, " REPORT_TEXT_FIELDS " FROM report_text "
 		"WHERE agency_id = ? ORDER BY year, section",
 	[ST_REPORT_TEXT_UPDATE] =
 		"UPDATE report_text SET body = ?, updated_at = ?, updated_by = ? "
@@ -375,12 +376,13 @@ const char *const sql_common[STMT_COUNT] = {
 	[ST_DOC_SEARCH_SCOPE] =
 		"SELECT coalesce(sum(n), 0), coalesce(sum(n) FILTER (WHERE span >= ?3), 0) "
 		"FROM search_span WHERE span BETWEEN ?1 AND ?2",
+	/* the document, then the declared fields (store/records.c), then the rest */
 	[ST_DOC_ATTACH] =
-		"INSERT INTO document_attachment (doc_id, name, mime, size, "
-		"sha256, data, created_at, text_state, text_note, extracted_text) "
+		"INSERT INTO document_attachment (doc_id, " DOC_ATTACHMENT_FIELDS ", size, "
+		"data, created_at, text_state, text_note, extracted_text) "
 		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
 	[ST_DOC_ATTACHMENTS] =
-		"SELECT id, doc_id, name, mime, size, sha256, text_state, "
+		"SELECT id, doc_id, " DOC_ATTACHMENT_FIELDS ", size, text_state, "
 		"text_note, CASE WHEN ?2 <> 0 THEN extracted_text END "
 		"FROM document_attachment WHERE doc_id = ?1 ORDER BY id",
 	[ST_DOC_ATTACHMENT_DATA] =

@@ -112,25 +112,31 @@ static int columns_of(const char *sql, char out[][40], int max)
 }
 
 /* The statements that bind or read a declared record (db_bind_record, db_read_record) name its
- * fields in the order of the declaration, after the columns the area code handles itself. */
+ * fields in the order of the declaration, between the columns the area code handles itself
+ * (first before them, after behind them). */
 static void declared_records_match_their_statements(void **state)
 {
-	static const struct { enum stmt_id id; int first; const struct desc_record *r; } t[] = {
-		{ ST_APP_INSERT, 1, &app_rec_desc },     /* agency_id */
-		{ ST_APP_GET, 2, &app_rec_desc },        /* id, agency_id */
-		{ ST_APP_GET_BY_CODE, 2, &app_rec_desc },
-		{ ST_APP_LIST_ALL, 2, &app_rec_desc },
-		{ ST_APP_LIST_ORGAN, 2, &app_rec_desc },
-		{ ST_APP_EVENT_INSERT, 1, &app_event_rec_desc },  /* app_id */
-		{ ST_APP_EVENTS, 2, &app_event_rec_desc },        /* id, app_id */
-		{ ST_DOC_INSERT, 2, &doc_desc },         /* agency_id, round */
-		{ ST_DOC_UPDATE, 1, &doc_desc },         /* round (?1 is the id, in WHERE) */
-		{ ST_DOC_GET, 4, &doc_desc },            /* id, agency_id, its name, round */
-		{ ST_DOC_LIST, 4, &doc_desc },
-		{ ST_DOC_EVENT_ADD, 3, &doc_event_desc },   /* doc_id, round, secrecy_checked */
-		{ ST_DOC_EVENTS, 4, &doc_event_desc },      /* and the id first */
-		{ ST_AGENCY_PROFILE_GET, 1, &agency_profile_desc },   /* agency_id */
-		{ ST_AGENCY_PROFILE_PUT, 1, &agency_profile_desc },
+	static const struct { enum stmt_id id; int first; const struct desc_record *r; int after; } t[] = {
+		{ ST_APP_INSERT, 1, &app_rec_desc, 0 },     /* agency_id */
+		{ ST_APP_GET, 2, &app_rec_desc, 0 },        /* id, agency_id */
+		{ ST_APP_GET_BY_CODE, 2, &app_rec_desc, 0 },
+		{ ST_APP_LIST_ALL, 2, &app_rec_desc, 0 },
+		{ ST_APP_LIST_ORGAN, 2, &app_rec_desc, 0 },
+		{ ST_APP_EVENT_INSERT, 1, &app_event_rec_desc, 0 },  /* app_id */
+		{ ST_APP_EVENTS, 2, &app_event_rec_desc, 0 },        /* id, app_id */
+		{ ST_DOC_INSERT, 2, &doc_desc, 0 },         /* agency_id, round */
+		{ ST_DOC_UPDATE, 1, &doc_desc, 0 },         /* round (?1 is the id, in WHERE) */
+		{ ST_DOC_GET, 4, &doc_desc, 0 },            /* id, agency_id, its name, round */
+		{ ST_DOC_LIST, 4, &doc_desc, 0 },
+		{ ST_DOC_EVENT_ADD, 3, &doc_event_desc, 0 },   /* doc_id, round, secrecy_checked */
+		{ ST_DOC_EVENTS, 4, &doc_event_desc, 0 },      /* and the id first */
+		{ ST_AGENCY_PROFILE_GET, 1, &agency_profile_desc, 0 },   /* agency_id */
+		{ ST_AGENCY_PROFILE_PUT, 1, &agency_profile_desc, 0 },
+		{ ST_APP_NOTICE_INSERT, 2, &notice_issued_desc, 1 },  /* app_id, agency_id; created_at */
+		{ ST_APP_NOTICES, 3, &notice_issued_desc, 1 },        /* and the id first */
+		{ ST_DOC_ATTACH, 1, &doc_attachment_desc, 6 },        /* doc_id; size, data, … */
+		{ ST_DOC_ATTACHMENTS, 2, &doc_attachment_desc, 4 },   /* id, doc_id; size, … */
+		{ ST_REPORT_TEXT_LIST, 1, &report_text_desc, 0 },     /* year */
 	};
 	char cols[64][40];
 
@@ -138,9 +144,9 @@ static void declared_records_match_their_statements(void **state)
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
 		const char *sql = sql_common[t[i].id] ? sql_common[t[i].id] : sql_sqlite[t[i].id];
 		int n = columns_of(sql, cols, 64);
-		if ((size_t)n != (size_t)t[i].first + t[i].r->nfields)
-			fail_msg("%s: %d columns, %d + %zu declared", stmt_name(t[i].id), n, t[i].first,
-				 t[i].r->nfields);
+		if ((size_t)n != (size_t)t[i].first + t[i].r->nfields + (size_t)t[i].after)
+			fail_msg("%s: %d columns, %d + %zu declared + %d", stmt_name(t[i].id), n,
+				 t[i].first, t[i].r->nfields, t[i].after);
 		for (size_t f = 0; f < t[i].r->nfields; f++)
 			if (strcmp(cols[t[i].first + (int)f], t[i].r->fields[f].id) != 0)
 				fail_msg("%s: column %d is %s, the declaration's field %s",
