@@ -107,8 +107,9 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 		return x;
 	}
 	printf("imported organ %lld: %zu users, %zu applications (%zu events), %zu documents, "
-	       "%zu register entries, %zu report texts\n", (long long)c.agency_id, c.users, c.applications,
-	       c.events, c.documents, c.registers, c.report_texts);
+	       "%zu register entries, %zu report texts, %zu published report revisions\n",
+	       (long long)c.agency_id, c.users, c.applications, c.events, c.documents, c.registers,
+	       c.report_texts, c.report_publications);
 	if (c.parent_missing[0])
 		fprintf(stderr, "gongkai: note: parent organ '%s' is not in this database; left unlinked\n",
 			c.parent_missing);

@@ -6,6 +6,8 @@
  * declaration. Register entries reuse registers_record_json / _from_json.
  */
 #include "domain/exchange.h"
+#include "domain/exchange_int.h"
+#include "domain/exchange_reports.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -87,7 +89,7 @@ static int collect_app(void *ctx, const struct app_rec *r)
 }
 
 /* The fields of rec as r declares them, in its order: text when given, numbers when ≥ 0. */
-static void write_fields(struct jsonw *w, const void *rec, const struct desc_record *r)
+void xc_write_fields(struct jsonw *w, const void *rec, const struct desc_record *r)
 {
 	for (size_t f = 0; f < r->nfields; f++) {
 		const struct desc_field *d = &r->fields[f];
@@ -120,7 +122,7 @@ static int write_doc_event(void *ctx, const struct doc_event *ev)
 
 	jsonw_obj_begin(w);
 	jsonw_kint(w, "round", ev->round);
-	write_fields(w, ev, &doc_event_desc);
+	xc_write_fields(w, ev, &doc_event_desc);
 	jsonw_kbool(w, "secrecy_checked", ev->secrecy_checked);
 	jsonw_obj_end(w);
 	return 0;
@@ -143,7 +145,7 @@ static int write_report_text(void *ctx, const struct report_text_rec *r)
 
 	jsonw_obj_begin(w);
 	jsonw_kint(w, "year", r->year);
-	write_fields(w, r, &report_text_desc);
+	xc_write_fields(w, r, &report_text_desc);
 	jsonw_obj_end(w);
 	return 0;
 }
@@ -173,7 +175,7 @@ static int export_documents(struct store *s, int64_t agency_id, struct arena *a,
 			return rc;
 		(*index_nos)[i] = d.index_no;
 		jsonw_obj_begin(w);
-		write_fields(w, &d, &doc_desc);
+		xc_write_fields(w, &d, &doc_desc);
 		jsonw_kint(w, "round", d.round);
 		jsonw_key(w, "attachments");
 		jsonw_arr_begin(w);
@@ -241,7 +243,7 @@ static int export_organ(struct store *s, int64_t agency_id, struct arena *a, str
 	if (found) {
 		jsonw_key(w, "profile");
 		jsonw_obj_begin(w);
-		write_fields(w, &prof, &agency_profile_desc);
+		xc_write_fields(w, &prof, &agency_profile_desc);
 		jsonw_obj_end(w);
 	}
 	return 0;
@@ -292,12 +294,12 @@ static int export_applications(struct store *s, int64_t agency_id, struct arena 
 		    (rc = app_store(s)->notices(s, ap->id, a, &nis, &nni, e)) != 0)
 			return rc;
 		jsonw_obj_begin(w);
-		write_fields(w, ap, &app_rec_desc);
+		xc_write_fields(w, ap, &app_rec_desc);
 		jsonw_key(w, "events");
 		jsonw_arr_begin(w);
 		for (size_t j = 0; j < nev; j++) {
 			jsonw_obj_begin(w);
-			write_fields(w, &ev[j], &app_event_rec_desc);
+			xc_write_fields(w, &ev[j], &app_event_rec_desc);
 			jsonw_obj_end(w);
 		}
 		jsonw_arr_end(w);
@@ -307,7 +309,7 @@ static int export_applications(struct store *s, int64_t agency_id, struct arena 
 			jsonw_arr_begin(w);
 			for (size_t j = 0; j < nni; j++) {
 				jsonw_obj_begin(w);
-				write_fields(w, &nis[j], &notice_issued_desc);
+				xc_write_fields(w, &nis[j], &notice_issued_desc);
 				jsonw_obj_end(w);
 			}
 			jsonw_arr_end(w);
@@ -374,6 +376,8 @@ int exchange_export(struct store *s, int64_t agency_id, struct buf *out, struct 
 	if ((rc = report_store(s)->text_list(s, agency_id, write_report_text, &w, e)) != 0)
 		goto out;
 	jsonw_arr_end(&w);
+	if ((rc = exchange_export_reports(s, agency_id, &a, &w, e)) != 0)
+		goto out;
 	jsonw_obj_end(&w);
 	if ((rc = jsonw_finish(&w)) != 0)
 		err_set(e, rc, "export", "台账太大，不能一次导出");
@@ -384,7 +388,7 @@ out:
 
 /* ---- import: reading and checking ---- */
 
-static int bad(struct gk_error *e, const char *where, const char *key, const char *fmt, const char *arg)
+int xc_bad(struct gk_error *e, const char *where, const char *key, const char *fmt, const char *arg)
 {
 	char field[64];
 
@@ -400,19 +404,19 @@ static int read_text(const struct desc_field *f, const char *where, const char *
 	struct gk_error why = { 0 };
 
 	if (!utf8_valid(s, strlen(s)) || strlen(s) > 100000)
-		return bad(e, where, f->id, "不是不超过 100000 字节的有效 UTF-8 文本%s", "");
+		return xc_bad(e, where, f->id, "不是不超过 100000 字节的有效 UTF-8 文本%s", "");
 	if (f->type == DESC_DAY && desc_check_value(f, s, &why) != 0)
-		return bad(e, where, f->id, "不是 YYYY-MM-DD 格式的日期：“%s”", s);
+		return xc_bad(e, where, f->id, "不是 YYYY-MM-DD 格式的日期：“%s”", s);
 	if (f->type == DESC_STAMP && desc_check_value(f, s, &why) != 0)
-		return bad(e, where, f->id, "不是 YYYY-MM-DDTHH:MM:SSZ 格式的 UTC 时间：“%s”", s);
+		return xc_bad(e, where, f->id, "不是 YYYY-MM-DDTHH:MM:SSZ 格式的 UTC 时间：“%s”", s);
 	if (f->max && (f->type == DESC_LINE || f->type == DESC_TEXT) && desc_check_value(f, s, &why) != 0)
-		return bad(e, where, f->id, "%s", why.msg);   /* its declared limit, as typed in */
+		return xc_bad(e, where, f->id, "%s", why.msg);   /* its declared limit, as typed in */
 	return 0;
 }
 
 /* Read object obj into rec by its declaration r (whole numbers absent are -1); keys in
  * extra[] are skipped (handled by the caller); anything else is refused. */
-static int read_fields(const struct jv *obj, const char *where, const struct desc_record *r,
+int xc_read_fields(const struct jv *obj, const char *where, const struct desc_record *r,
 		       const char *const *extra, void *rec, struct gk_error *e)
 {
 	void *it = NULL;
@@ -421,7 +425,7 @@ static int read_fields(const struct jv *obj, const char *where, const struct des
 	int rc;
 
 	if (jv_type(obj) != JV_OBJECT)
-		return bad(e, where, NULL, "应为 JSON 对象%s", "");
+		return xc_bad(e, where, NULL, "应为 JSON 对象%s", "");
 	for (size_t i = 0; i < r->nfields; i++)
 		if (r->fields[i].type == DESC_INT)
 			*desc_int_ref(&r->fields[i], rec) = -1;
@@ -435,18 +439,18 @@ static int read_fields(const struct jv *obj, const char *where, const struct des
 		if (known)
 			continue;
 		if (f == NULL)
-			return bad(e, where, key, "没有这个字段%s", "");
+			return xc_bad(e, where, key, "没有这个字段%s", "");
 		if (jv_type(val) == JV_NULL)
 			continue;
 		if (f->type == DESC_INT) {
 			int64_t *dst = desc_int_ref(f, rec);
 			if (jv_int(val, dst) != 0 || !desc_int_fits(f, *dst))
-				return bad(e, where, key, "应为不超过其上限的非负整数%s",
+				return xc_bad(e, where, key, "应为不超过其上限的非负整数%s",
 					   strcmp(key, "amount_fen") == 0 ? "（单位：分）" : "");
 			continue;
 		}
 		if ((s = jv_str(val)) == NULL)
-			return bad(e, where, key, "应为字符串，不是 %s", jv_type_name(jv_type(val)));
+			return xc_bad(e, where, key, "应为字符串，不是 %s", jv_type_name(jv_type(val)));
 		if ((rc = read_text(f, where, s, e)) != 0)
 			return rc;
 		*desc_str_ref(f, rec) = s;
@@ -455,7 +459,7 @@ static int read_fields(const struct jv *obj, const char *where, const struct des
 		const struct desc_field *f = &r->fields[i];
 		if ((f->flags & DESC_REQUIRED) && f->type != DESC_INT &&
 		    (desc_str(f, rec) == NULL || !*desc_str(f, rec)))
-			return bad(e, where, f->id, "必须填写%s", "");
+			return xc_bad(e, where, f->id, "必须填写%s", "");
 	}
 	return 0;
 }
@@ -485,22 +489,24 @@ struct ximport {
 	size_t nserials;
 	struct report_text_rec *texts;
 	size_t ntexts;
+	struct xpub *pubs;                 /* the published annual reports */
+	size_t npubs;
 };
 
 /* An integer member key of obj within [lo, hi]; absent → dflt when dflt >= lo, else an error. */
-static int int_member(const struct jv *obj, const char *where, const char *key, int64_t lo, int64_t hi,
+int xc_int_member(const struct jv *obj, const char *where, const char *key, int64_t lo, int64_t hi,
 		      int64_t dflt, int64_t *out, struct gk_error *e)
 {
 	const struct jv *v = jv_get(obj, key);
 
 	if (v == NULL || jv_type(v) == JV_NULL) {
 		if (dflt < lo)
-			return bad(e, where, key, "必须填写%s", "");
+			return xc_bad(e, where, key, "必须填写%s", "");
 		*out = dflt;
 		return 0;
 	}
 	if (jv_int(v, out) != 0 || *out < lo || *out > hi)
-		return bad(e, where, key, "应为范围内的整数%s", "");
+		return xc_bad(e, where, key, "应为范围内的整数%s", "");
 	return 0;
 }
 
@@ -515,7 +521,7 @@ static int one_of(const char *s, const char *const *ids)
 	return 0;
 }
 
-static const struct jv *member(const struct jv *root, const char *key, enum jv_type t, int required,
+const struct jv *xc_member(const struct jv *root, const char *key, enum jv_type t, int required,
 			       struct gk_error *e, int *rc)
 {
 	const struct jv *v = jv_get(root, key);
@@ -523,11 +529,11 @@ static const struct jv *member(const struct jv *root, const char *key, enum jv_t
 	*rc = 0;
 	if (v == NULL || jv_type(v) == JV_NULL) {
 		if (required)
-			*rc = bad(e, key, NULL, "必须填写%s", "");
+			*rc = xc_bad(e, key, NULL, "必须填写%s", "");
 		return NULL;
 	}
 	if (jv_type(v) != t)
-		*rc = bad(e, key, NULL, "应为 JSON %s", jv_type_name(t));
+		*rc = xc_bad(e, key, NULL, "应为 JSON %s", jv_type_name(t));
 	return v;
 }
 
@@ -541,7 +547,7 @@ static int read_agency(const struct jv *root, struct ximport *x, struct gk_error
 	const char *key;
 	int rc;
 
-	if ((ag = member(root, "agency", JV_OBJECT, 1, e, &rc)) == NULL || rc)
+	if ((ag = xc_member(root, "agency", JV_OBJECT, 1, e, &rc)) == NULL || rc)
 		return rc;
 	while ((key = jv_next(ag, &it, &val)) != NULL) {
 		size_t i;
@@ -549,12 +555,12 @@ static int read_agency(const struct jv *root, struct ximport *x, struct gk_error
 			if (strcmp(key, keys[i]) == 0)
 				break;
 		if (i == 4)
-			return bad(e, "agency", key, "没有这个字段%s", "");
+			return xc_bad(e, "agency", key, "没有这个字段%s", "");
 		if (jv_type(val) != JV_NULL && (*dst[i] = jv_str(val)) == NULL)
-			return bad(e, "agency", key, "应为字符串%s", "");
+			return xc_bad(e, "agency", key, "应为字符串%s", "");
 	}
 	if (x->name == NULL)
-		return bad(e, "agency", "name", "必须填写%s", "");
+		return xc_bad(e, "agency", "name", "必须填写%s", "");
 	return 0;
 }
 
@@ -563,17 +569,17 @@ static int read_users(const struct jv *root, struct arena *a, struct ximport *x,
 	const struct jv *arr;
 	int rc;
 
-	if ((arr = member(root, "users", JV_ARRAY, 0, e, &rc)) == NULL || rc)
+	if ((arr = xc_member(root, "users", JV_ARRAY, 0, e, &rc)) == NULL || rc)
 		return rc;
 	x->nusers = jv_len(arr);
 	x->users = arena_alloc(a, (x->nusers + 1) * sizeof *x->users);
 	for (size_t i = 0; i < x->nusers; i++) {
 		char where[32];
 		snprintf(where, sizeof where, "users[%zu]", i);
-		if ((rc = read_fields(jv_at(arr, i), where, &user_account_desc, NULL, &x->users[i], e)) != 0)
+		if ((rc = xc_read_fields(jv_at(arr, i), where, &user_account_desc, NULL, &x->users[i], e)) != 0)
 			return rc;
 		if (user_role_from_id(x->users[i].role) < 0)
-			return bad(e, where, "role", "没有“%s”这个角色", x->users[i].role);
+			return xc_bad(e, where, "role", "没有“%s”这个角色", x->users[i].role);
 	}
 	return 0;
 }
@@ -593,20 +599,20 @@ static int read_attachments(const struct jv *arr, const char *where, struct aren
 		struct buf bytes;
 
 		snprintf(awhere, sizeof awhere, "%.40s.attachments[%zu]", where, j);
-		if ((rc = read_fields(obj, awhere, &doc_attachment_desc, extra, &out[j], e)) != 0 ||
-		    (rc = int_member(obj, awhere, "size", 0, INT64_MAX, -1, &out[j].size, e)) != 0)
+		if ((rc = xc_read_fields(obj, awhere, &doc_attachment_desc, extra, &out[j], e)) != 0 ||
+		    (rc = xc_int_member(obj, awhere, "size", 0, INT64_MAX, -1, &out[j].size, e)) != 0)
 			return rc;
 		if ((data = jv_str(jv_get(obj, "data"))) == NULL)
-			return bad(e, awhere, "data", "必须填写（base64）%s", "");
+			return xc_bad(e, awhere, "data", "必须填写（base64）%s", "");
 		buf_init(&bytes, (size_t)1 << 30);
 		if (base64_decode(data, strlen(data), &bytes) != 0) {
 			buf_free(&bytes);
-			return bad(e, awhere, "data", "不是 base64 编码%s", "");
+			return xc_bad(e, awhere, "data", "不是 base64 编码%s", "");
 		}
 		crypto_sha256_hex(bytes.ptr ? bytes.ptr : "", bytes.len, hex);
 		if ((int64_t)bytes.len != out[j].size || strcmp(hex, out[j].sha256) != 0) {
 			buf_free(&bytes);
-			return bad(e, awhere, "data", "与其大小和 sha256 不符%s", "");
+			return xc_bad(e, awhere, "data", "与其大小和 sha256 不符%s", "");
 		}
 		{
 			char *copy = arena_alloc(a, bytes.len + 1);   /* binary: may hold NUL bytes */
@@ -632,16 +638,16 @@ static int read_documents(const struct jv *root, struct arena *a, struct ximport
 	const struct jv *arr, *prof;
 	int rc;
 
-	if ((prof = member(root, "profile", JV_OBJECT, 0, e, &rc)) != NULL && rc == 0) {
+	if ((prof = xc_member(root, "profile", JV_OBJECT, 0, e, &rc)) != NULL && rc == 0) {
 		x->profile = arena_alloc(a, sizeof *x->profile);
-		rc = read_fields(prof, "profile", &agency_profile_desc, NULL, x->profile, e);
+		rc = xc_read_fields(prof, "profile", &agency_profile_desc, NULL, x->profile, e);
 		if (rc == 0 && (rc = organ_rules_check(x->profile, e)) != 0) {
 			char field[sizeof e->field];
 			snprintf(field, sizeof field, "profile.%.50s", e->field);  /* "fee_pause" */
 			snprintf(e->field, sizeof e->field, "%s", field);
 		}
 	}
-	if (rc != 0 || (arr = member(root, "documents", JV_ARRAY, 0, e, &rc)) == NULL || rc)
+	if (rc != 0 || (arr = xc_member(root, "documents", JV_ARRAY, 0, e, &rc)) == NULL || rc)
 		return rc;
 	x->ndocs = jv_len(arr);
 	x->docs = arena_alloc(a, (x->ndocs + 1) * sizeof *x->docs);
@@ -657,19 +663,19 @@ static int read_documents(const struct jv *root, struct arena *a, struct ximport
 		int64_t round;
 
 		snprintf(where, sizeof where, "documents[%zu]", i);
-		if ((rc = read_fields(obj, where, &doc_desc, extra, d, e)) != 0 ||
-		    (rc = int_member(obj, where, "round", 0, 1000000, 0, &round, e)) != 0)
+		if ((rc = xc_read_fields(obj, where, &doc_desc, extra, d, e)) != 0 ||
+		    (rc = xc_int_member(obj, where, "round", 0, 1000000, 0, &round, e)) != 0)
 			return rc;
 		d->round = (int)round;
 		if (!one_of(d->disclosure, disclosures))
-			return bad(e, where, "disclosure", "应为 proactive、on-request 或 withheld，不是“%s”", d->disclosure);
+			return xc_bad(e, where, "disclosure", "应为 proactive、on-request 或 withheld，不是“%s”", d->disclosure);
 		if (!one_of(d->validity, validities))
-			return bad(e, where, "validity", "应为 valid、expired 或 repealed，不是“%s”", d->validity);
+			return xc_bad(e, where, "validity", "应为 valid、expired 或 repealed，不是“%s”", d->validity);
 		if (!one_of(d->state, states))
-			return bad(e, where, "state", "没有“%s”这个状态", d->state);
+			return xc_bad(e, where, "state", "没有“%s”这个状态", d->state);
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(x->docs[j].index_no, d->index_no) == 0)
-				return bad(e, where, "index_no", "“%s”出现了两次", d->index_no);
+				return xc_bad(e, where, "index_no", "“%s”出现了两次", d->index_no);
 		atts = jv_get(obj, "attachments");
 		evs = jv_get(obj, "events");
 		x->natts[i] = jv_len(atts);
@@ -685,15 +691,15 @@ static int read_documents(const struct jv *root, struct arena *a, struct ximport
 			int b = 0;
 
 			snprintf(ewhere, sizeof ewhere, "%.30s.events[%zu]", where, j);
-			if ((rc = read_fields(jv_at(evs, j), ewhere, &doc_event_desc, ev_extra, ev, e)) != 0 ||
-			    (rc = int_member(jv_at(evs, j), ewhere, "round", 0, 1000000, 0, &round, e)) != 0)
+			if ((rc = xc_read_fields(jv_at(evs, j), ewhere, &doc_event_desc, ev_extra, ev, e)) != 0 ||
+			    (rc = xc_int_member(jv_at(evs, j), ewhere, "round", 0, 1000000, 0, &round, e)) != 0)
 				return rc;
 			ev->round = (int)round;
 			if ((sc = jv_get(jv_at(evs, j), "secrecy_checked")) != NULL && jv_bool(sc, &b) != 0)
-				return bad(e, ewhere, "secrecy_checked", "应为 true 或 false%s", "");
+				return xc_bad(e, ewhere, "secrecy_checked", "应为 true 或 false%s", "");
 			ev->secrecy_checked = b;
 			if (!one_of(ev->stage, stages) || !one_of(ev->decision, decisions))
-				return bad(e, ewhere, ev->decision && !one_of(ev->decision, decisions) ? "decision" : "stage",
+				return xc_bad(e, ewhere, ev->decision && !one_of(ev->decision, decisions) ? "decision" : "stage",
 					   "不是审核的%s", "环节或决定");
 		}
 	}
@@ -708,32 +714,32 @@ static int read_serials_and_texts(const struct jv *root, struct arena *a, struct
 	int64_t v;
 	int rc;
 
-	if ((arr = member(root, "serials", JV_ARRAY, 0, e, &rc)) == NULL && rc)
+	if ((arr = xc_member(root, "serials", JV_ARRAY, 0, e, &rc)) == NULL && rc)
 		return rc;
 	x->nserials = jv_len(arr);
 	x->serials = arena_alloc(a, (x->nserials + 1) * sizeof *x->serials);
 	for (size_t i = 0; i < x->nserials; i++) {
 		char where[40];
 		snprintf(where, sizeof where, "serials[%zu]", i);
-		if ((rc = int_member(jv_at(arr, i), where, "year", 1900, 2199, -1, &v, e)) != 0)
+		if ((rc = xc_int_member(jv_at(arr, i), where, "year", 1900, 2199, -1, &v, e)) != 0)
 			return rc;
 		x->serials[i].year = (int)v;
-		if ((rc = int_member(jv_at(arr, i), where, "last", 0, INT64_MAX, -1, &x->serials[i].last, e)) != 0)
+		if ((rc = xc_int_member(jv_at(arr, i), where, "last", 0, INT64_MAX, -1, &x->serials[i].last, e)) != 0)
 			return rc;
 	}
-	if ((arr = member(root, "report_texts", JV_ARRAY, 0, e, &rc)) == NULL && rc)
+	if ((arr = xc_member(root, "report_texts", JV_ARRAY, 0, e, &rc)) == NULL && rc)
 		return rc;
 	x->ntexts = jv_len(arr);
 	x->texts = arena_alloc(a, (x->ntexts + 1) * sizeof *x->texts);
 	for (size_t i = 0; i < x->ntexts; i++) {
 		char where[40];
 		snprintf(where, sizeof where, "report_texts[%zu]", i);
-		if ((rc = read_fields(jv_at(arr, i), where, &report_text_desc, text_extra, &x->texts[i], e)) != 0 ||
-		    (rc = int_member(jv_at(arr, i), where, "year", 1900, 2199, -1, &v, e)) != 0)
+		if ((rc = xc_read_fields(jv_at(arr, i), where, &report_text_desc, text_extra, &x->texts[i], e)) != 0 ||
+		    (rc = xc_int_member(jv_at(arr, i), where, "year", 1900, 2199, -1, &v, e)) != 0)
 			return rc;
 		x->texts[i].year = (int)v;
 		if (!one_of(x->texts[i].section, sections))
-			return bad(e, where, "section", "应为 overview、problems 或 other_matters，不是“%s”",
+			return xc_bad(e, where, "section", "应为 overview、problems 或 other_matters，不是“%s”",
 				   x->texts[i].section);
 	}
 	return 0;
@@ -748,7 +754,7 @@ static int read_notices(const struct jv *obj, const char *where, struct arena *a
 	int rc;
 
 	if (nis && jv_type(nis) != JV_ARRAY && jv_type(nis) != JV_NULL)
-		return bad(e, where, "notices", "应为数组%s", "");
+		return xc_bad(e, where, "notices", "应为数组%s", "");
 	x->nnotices[i] = jv_len(nis);
 	x->notices[i] = arena_alloc(a, (x->nnotices[i] + 1) * sizeof **x->notices);
 	for (size_t j = 0; j < x->nnotices[i]; j++) {
@@ -756,19 +762,19 @@ static int read_notices(const struct jv *obj, const char *where, struct arena *a
 		char nwhere[64];
 
 		snprintf(nwhere, sizeof nwhere, "%.30s.notices[%zu]", where, j);
-		if ((rc = read_fields(jv_at(nis, j), nwhere, &notice_issued_desc, NULL, ni, e)) != 0)
+		if ((rc = xc_read_fields(jv_at(nis, j), nwhere, &notice_issued_desc, NULL, ni, e)) != 0)
 			return rc;
 		if (ni->serial < 1 || ni->year < 0)
-			return bad(e, nwhere, "serial", "须写明年份和序号（序号从 1 起）%s", "");
+			return xc_bad(e, nwhere, "serial", "须写明年份和序号（序号从 1 起）%s", "");
 		if (strcmp(ni->issued_on, x->apps[i].received) < 0)
-			return bad(e, nwhere, "issued_on", "早于申请的收到日期（%s）",
+			return xc_bad(e, nwhere, "issued_on", "早于申请的收到日期（%s）",
 				   x->apps[i].received);
 		for (size_t k = 0; k <= i; k++)
 			for (size_t m = 0; m < (k == i ? j : x->nnotices[k]); m++) {
 				if (k == i && strcmp(x->notices[k][m].notice, ni->notice) == 0)
-					return bad(e, nwhere, "notice", "“%s”出具了两次", ni->notice);
+					return xc_bad(e, nwhere, "notice", "“%s”出具了两次", ni->notice);
 				if (strcmp(x->notices[k][m].ref_number, ni->ref_number) == 0)
-					return bad(e, nwhere, "ref_number", "“%s”出现了两次", ni->ref_number);
+					return xc_bad(e, nwhere, "ref_number", "“%s”出现了两次", ni->ref_number);
 			}
 	}
 	return 0;
@@ -780,7 +786,7 @@ static int read_apps(const struct jv *root, struct arena *a, struct ximport *x, 
 	const struct jv *arr;
 	int rc;
 
-	if ((arr = member(root, "applications", JV_ARRAY, 0, e, &rc)) == NULL || rc)
+	if ((arr = xc_member(root, "applications", JV_ARRAY, 0, e, &rc)) == NULL || rc)
 		return rc;
 	x->napps = jv_len(arr);
 	x->apps = arena_alloc(a, (x->napps + 1) * sizeof *x->apps);
@@ -793,14 +799,14 @@ static int read_apps(const struct jv *root, struct arena *a, struct ximport *x, 
 		char where[40];
 
 		snprintf(where, sizeof where, "applications[%zu]", i);
-		if ((rc = read_fields(obj, where, &app_rec_desc, app_extra, &x->apps[i], e)) != 0)
+		if ((rc = xc_read_fields(obj, where, &app_rec_desc, app_extra, &x->apps[i], e)) != 0)
 			return rc;
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(x->apps[j].tracking_code, x->apps[i].tracking_code) == 0)
-				return bad(e, where, "tracking_code", "“%s”出现了两次", x->apps[i].tracking_code);
+				return xc_bad(e, where, "tracking_code", "“%s”出现了两次", x->apps[i].tracking_code);
 		evs = jv_get(obj, "events");
 		if (evs && jv_type(evs) != JV_ARRAY && jv_type(evs) != JV_NULL)
-			return bad(e, where, "events", "应为数组%s", "");
+			return xc_bad(e, where, "events", "应为数组%s", "");
 		x->nevents[i] = jv_len(evs);
 		x->events[i] = arena_alloc(a, (x->nevents[i] + 1) * sizeof **x->events);
 		for (size_t j = 0; j < x->nevents[i]; j++) {
@@ -808,10 +814,10 @@ static int read_apps(const struct jv *root, struct arena *a, struct ximport *x, 
 			char ewhere[64];
 
 			snprintf(ewhere, sizeof ewhere, "applications[%zu].events[%zu]", i, j);
-			if ((rc = read_fields(jv_at(evs, j), ewhere, &app_event_rec_desc, NULL, ev, e)) != 0)
+			if ((rc = xc_read_fields(jv_at(evs, j), ewhere, &app_event_rec_desc, NULL, ev, e)) != 0)
 				return rc;
 			if (strcmp(ev->date, x->apps[i].received) < 0)
-				return bad(e, ewhere, "date", "早于申请的收到日期（%s）",
+				return xc_bad(e, ewhere, "date", "早于申请的收到日期（%s）",
 					   x->apps[i].received);
 		}
 		if ((rc = check_lifecycle(x, i, e)) != 0 || (rc = read_notices(obj, where, a, x, i, e)) != 0)
@@ -828,16 +834,16 @@ static int read_registers(const struct jv *root, struct arena *a, struct ximport
 	const char *key;
 	int rc;
 
-	if ((regs = member(root, "registers", JV_OBJECT, 0, e, &rc)) == NULL || rc)
+	if ((regs = xc_member(root, "registers", JV_OBJECT, 0, e, &rc)) == NULL || rc)
 		return rc;
 	while ((key = jv_next(regs, &it, &val)) != NULL) {
 		const struct reg_desc *d = reg_desc_find(key);
 		size_t n;
 
 		if (d == NULL)
-			return bad(e, "registers", key, "没有这个登记册%s", "");
+			return xc_bad(e, "registers", key, "没有这个登记册%s", "");
 		if (jv_type(val) != JV_ARRAY)
-			return bad(e, "registers", key, "应为数组%s", "");
+			return xc_bad(e, "registers", key, "应为数组%s", "");
 		n = jv_len(val);
 		x->regs[d->kind] = arena_alloc(a, (n + 1) * sizeof(struct reg_record));
 		x->nregs[d->kind] = n;
@@ -861,7 +867,7 @@ static int read_registers(const struct jv *root, struct arena *a, struct ximport
 						if (strcmp(x->docs[j].index_no, index_no) == 0)
 							break;
 					if (index_no == NULL || j == x->ndocs)
-						return bad(e, where, "document", "本文件中没有这个索引号的文件%s", "");
+						return xc_bad(e, where, "document", "本文件中没有这个索引号的文件%s", "");
 					x->normdoc_doc[i] = (int)j;
 				}
 			}
@@ -871,7 +877,7 @@ static int read_registers(const struct jv *root, struct arena *a, struct ximport
 					if (strcmp(x->apps[j].tracking_code, r->v[CASE_APPLICATION].s) == 0)
 						break;
 				if (j == x->napps)
-					return bad(e, where, "application", "本文件中没有申请“%s”",
+					return xc_bad(e, where, "application", "本文件中没有申请“%s”",
 						   r->v[CASE_APPLICATION].s);
 			}
 		}
@@ -892,16 +898,16 @@ static int check_lifecycle(const struct ximport *x, size_t i, struct gk_error *e
 
 	snprintf(where, sizeof where, "applications[%zu]", i);
 	if (app_channel_find(ap->channel) < 0)
-		return bad(e, where, "channel", "应为以下之一：%s", app_code_ids(CODES_CHANNELS, ids, sizeof ids));
+		return xc_bad(e, where, "channel", "应为以下之一：%s", app_code_ids(CODES_CHANNELS, ids, sizeof ids));
 	if (app_applicant_find(ap->applicant_type) < 0)
-		return bad(e, where, "applicant_type", "应为以下之一：%s",
+		return xc_bad(e, where, "applicant_type", "应为以下之一：%s",
 			   app_code_ids(CODES_APPLICANTS, ids, sizeof ids));
 	if (ap->outcome && app_outcome_find(ap->outcome) < 0)
-		return bad(e, where, "outcome", "“%s”不是表三的处理结果", ap->outcome);
+		return xc_bad(e, where, "outcome", "“%s”不是表三的处理结果", ap->outcome);
 	if (app_phase_from_id(ap->state) < 0)
-		return bad(e, where, "state", "没有“%s”这个状态", ap->state);
+		return xc_bad(e, where, "state", "没有“%s”这个状态", ap->state);
 	if (app_status_of(ap, &st, e) != 0)
-		return bad(e, where, "received", "不是日期%s", "");
+		return xc_bad(e, where, "received", "不是日期%s", "");
 	/* the events are replayed under the settings the file gives the organ */
 	if (x->profile)
 		organ_rules_read(x->profile, &rules);
@@ -916,32 +922,32 @@ static int check_lifecycle(const struct ximport *x, size_t i, struct gk_error *e
 
 		snprintf(ewhere, sizeof ewhere, "%.40s.events[%zu]", where, j);
 		if (app_event_from_id(ev->kind) < 0)
-			return bad(e, ewhere, "kind", "没有“%s”这种事件", ev->kind);
+			return xc_bad(e, ewhere, "kind", "没有“%s”这种事件", ev->kind);
 		if (ev->outcome && app_outcome_find(ev->outcome) < 0)
-			return bad(e, ewhere, "outcome", "“%s”不是表三的处理结果", ev->outcome);
+			return xc_bad(e, ewhere, "outcome", "“%s”不是表三的处理结果", ev->outcome);
 		if (ev->party && app_party_from_id(ev->party) < 0)
-			return bad(e, ewhere, "party", "应为 third-party 或 organ，不是“%s”", ev->party);
+			return xc_bad(e, ewhere, "party", "应为 third-party 或 organ，不是“%s”", ev->party);
 		if (ev->method && app_fee_method_from_id(ev->method) < 0)
-			return bad(e, ewhere, "method", "应为 by-count 或 by-pages，不是“%s”", ev->method);
+			return xc_bad(e, ewhere, "method", "应为 by-count 或 by-pages，不是“%s”", ev->method);
 		if (app_event_of(ev, &in, &why) != 0)
-			return bad(e, ewhere, why.field, "%s", why.msg);
+			return xc_bad(e, ewhere, why.field, "%s", why.msg);
 		if (app_apply(&st, &in, NULL, date_make(2199, 12, 31), &why) != 0)
-			return bad(e, ewhere, "kind", "事件顺序不成立：%s", why.msg);
+			return xc_bad(e, ewhere, "kind", "事件顺序不成立：%s", why.msg);
 	}
 	if (strcmp(app_phases[st.phase].id, ap->state) != 0)
-		return bad(e, where, "state", "与事件推出的“%s”不符", app_phases[st.phase].id);
+		return xc_bad(e, where, "state", "与事件推出的“%s”不符", app_phases[st.phase].id);
 	if ((st.outcome >= 0) != (ap->outcome != NULL) ||
 	    (ap->outcome && strcmp(app_outcome_id(st.outcome), ap->outcome) != 0))
-		return bad(e, where, "outcome", "与事件推出的“%s”不符",
+		return xc_bad(e, where, "outcome", "与事件推出的“%s”不符",
 			   st.outcome >= 0 ? app_outcome_id(st.outcome) : "none");
 	{
 		char day[DATE_LEN];
 		const char *closed = st.closed != CLOCK_NONE ? date_format(st.closed, day) : NULL;
 		const char *received = date_format(st.received, (char[DATE_LEN]){ 0 });
 		if ((closed == NULL) != (ap->closed == NULL) || (closed && strcmp(closed, ap->closed) != 0))
-			return bad(e, where, "closed", "与事件推出的“%s”不符", closed ? closed : "open");
+			return xc_bad(e, where, "closed", "与事件推出的“%s”不符", closed ? closed : "open");
 		if (strcmp(received, ap->received) != 0)
-			return bad(e, where, "received", "与事件推出的“%s”不符", received);
+			return xc_bad(e, where, "received", "与事件推出的“%s”不符", received);
 	}
 	return 0;
 }
@@ -949,7 +955,7 @@ static int check_lifecycle(const struct ximport *x, size_t i, struct gk_error *e
 /* ---- import: storing ---- */
 
 /* An audit entry "import" whose content is {"KEY": value} (value a string, or ival when NULL). */
-static int audit_import(struct store *s, int64_t agency_id, const char *entity, int64_t entity_id, const char *key,
+int xc_audit_import(struct store *s, int64_t agency_id, const char *entity, int64_t entity_id, const char *key,
 			const char *value, int64_t ival, struct gk_error *e)
 {
 	struct audit_json j;
@@ -996,7 +1002,7 @@ static int store_catalogue(struct store *s, int64_t agency_id, struct ximport *x
 			if ((rc = doc_store(s)->event_add(s, &ev, e)) != 0)
 				return rc;
 		}
-		if ((rc = audit_import(s, agency_id, "document", x->doc_ids[i], "index_no", d.index_no, 0, e)) != 0)
+		if ((rc = xc_audit_import(s, agency_id, "document", x->doc_ids[i], "index_no", d.index_no, 0, e)) != 0)
 			return rc;
 		c->documents++;
 	}
@@ -1051,7 +1057,7 @@ static int store_apps(struct store *s, int64_t agency_id, const struct ximport *
 		}
 		c->applications++;
 		c->events += x->nevents[i];
-		if ((rc = audit_import(s, agency_id, "application", id, "tracking_code", ap.tracking_code, 0, e)) != 0)
+		if ((rc = xc_audit_import(s, agency_id, "application", id, "tracking_code", ap.tracking_code, 0, e)) != 0)
 			return rc;
 	}
 	(void)a;
@@ -1060,11 +1066,11 @@ static int store_apps(struct store *s, int64_t agency_id, const struct ximport *
 
 /* Restate the error a store step gave as one of the file's: the section (where) and field,
  * keeping its code and message. Returns the code. */
-static int refile(struct gk_error *e, const char *where, const char *field)
+int xc_refile(struct gk_error *e, const char *where, const char *field)
 {
 	struct gk_error why = *e;
 
-	bad(e, where, field, "%s", why.msg);
+	xc_bad(e, where, field, "%s", why.msg);
 	e->code = why.code;
 	return why.code;
 }
@@ -1075,7 +1081,7 @@ static int check_header(struct jv *root, struct gk_error *e)
 {
 	static const char *const top[] = { "format", "version", "agency", "profile", "users",
 					   "applications", "documents", "serials", "registers",
-					   "report_texts", NULL };
+					   "report_texts", "report_publications", NULL };
 	const char *format, *key;
 	int64_t version;
 	struct jv *val;
@@ -1083,16 +1089,16 @@ static int check_header(struct jv *root, struct gk_error *e)
 
 	if (jv_type(root) != JV_OBJECT || (format = jv_str(jv_get(root, "format"))) == NULL ||
 	    strcmp(format, EXCHANGE_FORMAT) != 0)
-		return bad(e, "format", NULL, "不是 gongkai 的台账导出文件（缺少 \"format\": \"%s\"）",
+		return xc_bad(e, "format", NULL, "不是 gongkai 的台账导出文件（缺少 \"format\": \"%s\"）",
 			   EXCHANGE_FORMAT);
 	if (jv_int(jv_get(root, "version"), &version) != 0 || version != EXCHANGE_VERSION)
-		return bad(e, "version", NULL, "本程序只读第 %s 版的导出格式", "1");
+		return xc_bad(e, "version", NULL, "本程序只读第 %s 版的导出格式", "1");
 	while ((key = jv_next(root, &it, &val)) != NULL) {
 		int known = 0;
 		for (int i = 0; top[i]; i++)
 			known |= strcmp(top[i], key) == 0;
 		if (!known)
-			return bad(e, key, NULL, "没有这个部分%s", "");
+			return xc_bad(e, key, NULL, "没有这个部分%s", "");
 	}
 	return 0;
 }
@@ -1118,7 +1124,7 @@ static int store_organ(struct store *s, struct ximport *x, struct arena *a,
 		const char *f = strncmp(e->field, "agency_", 7) == 0 ? e->field + 7 : e->field;
 		char field[sizeof e->field];
 		snprintf(field, sizeof field, "%s", f);
-		return refile(e, "agency", field);
+		return xc_refile(e, "agency", field);
 	}
 	c->agency_id = *id;
 	for (size_t i = 0; i < x->nusers; i++) {
@@ -1127,7 +1133,7 @@ static int store_organ(struct store *s, struct ximport *x, struct arena *a,
 		x->users[i].agency_id = *id;
 		if (user_create(s, &x->users[i], &uid, e) != 0) {
 			snprintf(where, sizeof where, "users[%zu]", i);
-			return refile(e, where, NULL);
+			return xc_refile(e, where, NULL);
 		}
 		c->users++;
 	}
@@ -1150,7 +1156,7 @@ static int store_registers(struct store *s, int64_t id, struct ximport *x, struc
 				char field[sizeof e->field];
 				snprintf(where, sizeof where, "registers.%s[%zu]", reg_descs[k].name, i);
 				snprintf(field, sizeof field, "%s", e->field);
-				return refile(e, where, field);
+				return xc_refile(e, where, field);
 			}
 			c->registers++;
 		}
@@ -1161,7 +1167,7 @@ static int store_registers(struct store *s, int64_t id, struct ximport *x, struc
 		if ((rc = report_store(s)->text_put(s, id, t->year, t->section, t->body, t->updated_at,
 						    t->updated_by, e)) != 0)
 			return rc;
-		if ((rc = audit_import(s, id, "report_text", 0, "year", NULL, t->year, e)) != 0)
+		if ((rc = xc_audit_import(s, id, "report_text", 0, "year", NULL, t->year, e)) != 0)
 			return rc;
 	}
 	c->report_texts = x->ntexts;
@@ -1186,14 +1192,17 @@ int exchange_import(struct store *s, const char *text, size_t len, const char *l
 	 * them). */
 	if ((rc = read_agency(root, &x, e)) != 0 || (rc = read_users(root, &a, &x, e)) != 0 ||
 	    (rc = read_documents(root, &a, &x, e)) != 0 || (rc = read_apps(root, &a, &x, e)) != 0 ||
-	    (rc = read_serials_and_texts(root, &a, &x, e)) != 0 || (rc = read_registers(root, &a, &x, e)) != 0)
+	    (rc = read_serials_and_texts(root, &a, &x, e)) != 0 || (rc = read_registers(root, &a, &x, e)) != 0 ||
+	    (rc = exchange_read_reports(root, &a, &x.pubs, &x.npubs, e)) != 0)
 		goto out;
 	/* 2. Store it all (the caller's transaction makes it all or nothing). */
 	if ((rc = store_organ(s, &x, &a, c, &id, e)) != 0 ||
 	    (rc = store_apps(s, id, &x, &a, c, e)) != 0 ||
 	    (rc = store_catalogue(s, id, &x, c, e)) != 0 ||
-	    (rc = store_registers(s, id, &x, &a, c, e)) != 0)
+	    (rc = store_registers(s, id, &x, &a, c, e)) != 0 ||
+	    (rc = exchange_store_reports(s, id, x.pubs, x.npubs, e)) != 0)
 		goto out;
+	c->report_publications = x.npubs;
 out:
 	jsonr_free(root);
 	arena_free(&a);

@@ -4,7 +4,8 @@
  * `gongkai export` writes the organ (name, code, level, parent by name), its staff accounts
  * (without password hashes: an export file travels, and a hash can be attacked offline —
  * imported accounts must be given a password before they can log in), its applications with
- * every event, and every register entry. Keys come in a fixed order and there are no row ids
+ * every event, its catalogue, every register entry, the texts of its annual reports and every
+ * published revision of them (exchange_reports.h). Keys come in a fixed order and there are no row ids
  * (links go by tracking code), so export → import into an empty database → export gives the
  * same bytes. The audit log is not exported: it belongs to the database, and the import
  * writes its own audit entries ("import") in the receiving database.
@@ -34,7 +35,7 @@ int exchange_export(struct store *s, int64_t agency_id, struct buf *out, struct 
 
 struct exchange_counts {
 	int64_t agency_id;      /* the new organ's id */
-	size_t users, applications, events, registers, documents, report_texts;
+	size_t users, applications, events, registers, documents, report_texts, report_publications;
 	char parent_missing[256];     /* the parent organ named in the file but absent here, or "" */
 };
 

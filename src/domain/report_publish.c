@@ -18,6 +18,7 @@
 #include "domain/report_compute.h"
 #include "domain/report_ledger.h"
 #include "render/render.h"
+#include "store/records.h"
 #include "text/date.h"
 #include "text/jsonw.h"
 
@@ -419,12 +420,7 @@ static int keep_pub(void *ctx, const struct report_pub_rec *r)
 	struct report_pub_rec *c = ARENA_PUSH(p->a, p->v, p->n, p->cap, 64);
 
 	*c = *r;
-	c->format = arena_strdup(p->a, r->format);
-	c->reason = r->reason ? arena_strdup(p->a, r->reason) : NULL;
-	c->cells = arena_strdup(p->a, r->cells);
-	c->sha256 = arena_strdup(p->a, r->sha256);
-	c->published_at = arena_strdup(p->a, r->published_at);
-	c->published_by = arena_strdup(p->a, r->published_by);
+	desc_dup(&report_pub_desc, c, p->a);
 	return 0;
 }
 

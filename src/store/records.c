@@ -174,3 +174,18 @@ static const struct desc_field report_text_fields[] = {
 };
 const struct desc_record report_text_desc = { "report_text", "年度报告文字部分",
 					      report_text_fields, N(report_text_fields) };
+
+/* A published revision of an organ's annual report (store/report_store.h): its frozen cells
+ * ("cell_id value" lines in the format's order) and the hash of its JSON rendering; the organ,
+ * the year and the revision number are the area's own. */
+#define PUB(m, t, f, l) DESC_MEMBER(report_pub_rec, m, t, f, l)
+static const struct desc_field report_pub_fields[] = {
+	PUB(format, DESC_LINE, REQ, "表格格式"),
+	PUB(reason, DESC_TEXT, 0, "更正理由"),
+	PUB(cells, DESC_TEXT, REQ, "表格数据"),
+	PUB(sha256, DESC_LINE, REQ, "JSON 文本的 SHA-256"),
+	PUB(published_at, DESC_STAMP, REQ, "发布时间"),
+	PUB(published_by, DESC_LINE, REQ, "发布人"),
+};
+const struct desc_record report_pub_desc = { "report_publication", "已发布的年度报告",
+					     report_pub_fields, N(report_pub_fields) };

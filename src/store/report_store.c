@@ -116,12 +116,7 @@ static int pub_insert(struct store *s, const struct report_pub_rec *r, int64_t *
 	db_bind_int(st, 1, r->agency_id);
 	db_bind_int(st, 2, r->year);
 	db_bind_int(st, 3, r->revision);
-	db_bind_text(st, 4, r->format);
-	db_bind_text(st, 5, r->reason);
-	db_bind_text(st, 6, r->cells);
-	db_bind_text(st, 7, r->sha256);
-	db_bind_text(st, 8, r->published_at);
-	db_bind_text(st, 9, r->published_by);
+	db_bind_record(st, 4, &report_pub_desc, r);
 	return db_insert(s, st, "publishing a report", id, e);
 }
 
@@ -161,12 +156,7 @@ static void pub_row(struct db_stmt *st, struct arena *a, struct report_pub_rec *
 	out->agency_id = db_col_int(st, 1);
 	out->year = (int)db_col_int(st, 2);
 	out->revision = (int)db_col_int(st, 3);
-	out->format = db_col_dup(st, 4, a);
-	out->reason = db_col_dup(st, 5, a);
-	out->cells = db_col_dup(st, 6, a);
-	out->sha256 = db_col_dup(st, 7, a);
-	out->published_at = db_col_dup(st, 8, a);
-	out->published_by = db_col_dup(st, 9, a);
+	db_read_record(st, 4, &report_pub_desc, out, a);
 }
 
 static int pub_get(struct store *s, int64_t agency_id, int year, int revision, struct arena *a,

@@ -259,8 +259,8 @@ const char *const sql_common[STMT_COUNT] = {
 		"prev_mark FROM signin_last WHERE user_id = ?",
 
 /* report */
-#define PUB_COLS "id, agency_id, year, revision, format, reason, cells, sha256, published_at, " \
-		 "published_by"
+#define PUB_FIELDS "format, reason, cells, sha256, published_at, published_by"
+#define PUB_COLS "id, agency_id, year, revision, " PUB_FIELDS
 	/* the organs' texts of year ?3 (ORGANS) */
 	[ST_REPORT_ORGANS_TEXTS] =
 		ORGANS
@@ -279,8 +279,7 @@ const char *const sql_common[STMT_COUNT] = {
 		"INSERT INTO report_text (body, updated_at, updated_by, agency_id, "
 		"year, section) VALUES (?, ?, ?, ?, ?, ?)",
 	[ST_REPORT_PUB_INSERT] =
-		"INSERT INTO report_publication (agency_id, year, revision, format, "
-		"reason, cells, sha256, published_at, published_by) "
+		"INSERT INTO report_publication (agency_id, year, revision, " PUB_FIELDS ") "
 		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
 	[ST_REPORT_PUB_SECTION_INSERT] =
 		"INSERT INTO report_pub_section (pub_id, section, body) "

@@ -183,3 +183,13 @@ const char *desc_option(const char *id, char *buf, size_t len)
 	buf[n] = '\0';
 	return buf;
 }
+
+void desc_dup(const struct desc_record *r, void *rec, struct arena *a)
+{
+	for (size_t i = 0; i < r->nfields; i++) {
+		const struct desc_field *f = &r->fields[i];
+
+		if (f->type != DESC_INT && f->type != DESC_DATE && desc_str(f, rec))
+			*desc_str_ref(f, rec) = arena_strdup(a, desc_str(f, rec));
+	}
+}

@@ -19,6 +19,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "base/arena.h"
 #include "base/err.h"
 
 enum desc_type {
@@ -78,6 +79,9 @@ const struct desc_field *desc_find(const struct desc_record *r, const char *id);
 const char *desc_str(const struct desc_field *f, const void *rec);
 /* The same, to be set. */
 const char **desc_str_ref(const struct desc_field *f, void *rec);
+/* Make rec's texts its own: each declared text field it holds copied into a (a record read
+ * by a callback whose texts are good during the call only). */
+void desc_dup(const struct desc_record *r, void *rec, struct arena *a);
 /* The whole-number member f of rec (DESC_INT). */
 int64_t *desc_int_ref(const struct desc_field *f, void *rec);
 

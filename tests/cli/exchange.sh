@@ -51,6 +51,11 @@ run 0 ga register feedback add --agency 1 --channel hotline --received 2024-02-0
 run 0 ga register news add --agency 1 --platform 微信公众号 --date 2024-04-02 --title 防汛
 run 0 ga register news add --agency 2 --platform 政府网站 --date 2024-04-02 --title 别的镇
 run 0 ga guide set --agency 1 --fee-pause no --correction-period 10 --consult-cap no --confirm-days 1 --review-body 滑县人民政府 --report-due 02-28
+# The annual report published, then corrected: both revisions travel with their renderings.
+GONGKAI_TODAY=2025-03-01 run 0 ga report publish 2024 --agency 1 --by boss
+GONGKAI_TODAY=2025-03-01 run 0 ga report publish 2024 --agency 1 --by boss --revise --reason 更正错字
+run 0 ga report show 2024 --agency 1 --revision 2 --format json
+sha_a=$(printf '%s\n' "$OUT" | sha256sum | cut -d' ' -f1)
 
 ga export --agency 1 >"$TMP/l1.json"
 contains "$(cat "$TMP/l1.json")" "\"tracking_code\": \"$CODE\"" "the export holds the application"
@@ -79,10 +84,17 @@ run 2 gb import "$TMP/longname.json"
 contains "$ERR" "applicant_name: 最多 200 字节（约 66 个汉字），现有 201 字节" \
 	"a name over the application's limit is refused by the import, in the same words as app new"
 run 0 gb import "$TMP/l1.json"
-contains "$OUT" "4 users, 4 applications (8 events), 2 documents, 7 register entries, 1 report texts" "import says what it stored"
+contains "$OUT" "4 users, 4 applications (8 events), 2 documents, 7 register entries, 1 report texts, 2 published report revisions" "import says what it stored"
 gb export >"$TMP/l2.json"
 if cmp -s "$TMP/l1.json" "$TMP/l2.json"; then ok "export → import → export is identical"
 else not_ok "export → import → export is identical" "$(diff "$TMP/l1.json" "$TMP/l2.json" | head -20)"; fi
+run 0 gb report list
+contains "$OUT" "2024 revision 2" "the published revisions are in the other database"
+contains "$OUT" "reason: 更正错字" "with the reason of the correction"
+run 0 gb report show 2024 --revision 2 --format json
+equals "$(printf '%s\n' "$OUT" | sha256sum | cut -d' ' -f1)" "$sha_a" "the corrected revision reads as it was published"
+run 0 gb report show 2024 --revision 1 --format txt
+contains "$OUT" "慈周寨镇人民政府" "and the first revision too"
 run 0 gb register report --year 2024
 contains "$OUT" "本年处理决定 37" "imported registers feed the report"
 run 0 gb audit verify
@@ -136,6 +148,35 @@ import json,sys; d=json.load(open('$TMP/l1.json')); d['documents'][0]['title']+=
 json.dump(d, open('$TMP/bad10.json','w'), ensure_ascii=False)"
 run 2 gc import "$TMP/bad10.json"
 contains "$ERR" "documents[0].title: 含有控制字符" "a control character in an imported title is refused"
+# A published revision moves only as it was published.
+tamper() {  # NAME PYTHON-STATEMENT (on d, the export) → $TMP/NAME.json
+	python3 -c "
+import json,base64,hashlib; d=json.load(open('$TMP/l1.json')); p=d['report_publications']
+def rend(i, kind): return [r for r in p[i]['renderings'] if r['kind'] == kind][0]
+$2
+json.dump(d, open('$TMP/$1.json','w'), ensure_ascii=False)"
+}
+tamper pub1 "r = rend(0, 'txt'); r['data'] = base64.b64encode(base64.b64decode(r['data']) + b' ').decode()"
+run 2 gc import "$TMP/pub1.json"
+contains "$ERR" "report_publications[0].renderings[0].data: 与其大小和 sha256 不符" "a rendering that is not what was published is refused"
+tamper pub2 "r = rend(1, 'json'); b = base64.b64decode(r['data']) + b' '; r['data'] = base64.b64encode(b).decode(); r['size'] = len(b); r['sha256'] = hashlib.sha256(b).hexdigest()"
+run 2 gc import "$TMP/pub2.json"
+contains "$ERR" "report_publications[1].renderings[3].sha256: JSON 文本的 SHA-256 与该版的 sha256" "a JSON rendering rehashed to match itself is still not the revision's"
+tamper pub3 "del p[1]['reason']"
+run 2 gc import "$TMP/pub3.json"
+contains "$ERR" "report_publications[1].reason: 更正的一版须说明理由" "a correction without its reason is refused"
+tamper pub4 "del p[0]"
+run 2 gc import "$TMP/pub4.json"
+contains "$ERR" "report_publications[0].revision: 该年度缺少第 1 版" "a year whose first revision is missing is refused"
+tamper pub5 "p[0]['cells'] = ''.join(p[0]['cells'].splitlines(True)[1:])"
+run 2 gc import "$TMP/pub5.json"
+contains "$ERR" "report_publications[0].cells: 不是2021格式全部单元格的数据" "frozen cells with one missing are refused"
+tamper pub6 "p[0]['format'] = '2019'"
+run 2 gc import "$TMP/pub6.json"
+contains "$ERR" "report_publications[0].format: 与该年度的表格格式不符" "a revision in another year's format is refused"
+tamper pub7 "p[0]['sections'][0]['section'] = 'preface'"
+run 2 gc import "$TMP/pub7.json"
+contains "$ERR" "report_publications[0].sections[0].section: 不是年度报告的章节" "an unknown section is refused"
 run 0 gc init --agency-name 新镇
 equals "$OUT" "1" "after the failed imports the database holds no organ"
 run 0 gc register normdoc list

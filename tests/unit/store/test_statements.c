@@ -137,6 +137,8 @@ static void declared_records_match_their_statements(void **state)
 		{ ST_DOC_ATTACH, 1, &doc_attachment_desc, 6 },        /* doc_id; size, data, … */
 		{ ST_DOC_ATTACHMENTS, 2, &doc_attachment_desc, 4 },   /* id, doc_id; size, … */
 		{ ST_REPORT_TEXT_LIST, 1, &report_text_desc, 0 },     /* year */
+		{ ST_REPORT_PUB_INSERT, 3, &report_pub_desc, 0 },     /* agency_id, year, revision */
+		{ ST_REPORT_PUB_GET, 4, &report_pub_desc, 0 },        /* and the id first */
 	};
 	char cols[64][40];
 

@@ -106,12 +106,34 @@ static void test_access(void **state)
 	assert_null(desc_find(&record, "nothing"));
 }
 
+/* A record read by a callback is made its own: every text copied, absent ones left NULL, the
+ * numbers as they were. */
+static void test_dup(void **state)
+{
+	char name[] = "乙", day[] = "2024-05-06";
+	struct rec r = { .name = name, .day = day, .count = 3 };
+	struct arena a;
+
+	(void)state;
+	arena_init(&a);
+	desc_dup(&record, &r, &a);
+	name[0] = day[0] = 'x';
+	assert_string_equal(r.name, "乙");
+	assert_string_equal(r.day, "2024-05-06");
+	assert_true(r.name != name && r.day != day);
+	assert_null(r.kind);
+	assert_null(r.at);
+	assert_int_equal(r.count, 3);
+	arena_free(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_rules),
 		cmocka_unit_test(test_given),
 		cmocka_unit_test(test_access),
+		cmocka_unit_test(test_dup),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
