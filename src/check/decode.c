@@ -12,7 +12,7 @@
 #include <iconv.h>
 #include <string.h>
 
-#include "check/cpset.h"
+#include "text/cpset.h"
 #include "text/utf8.h"
 
 static const char *const cs_iconv[CHK_CS__MAX] = {
@@ -43,11 +43,11 @@ static const char common_chars[] =
 	"這個們來時為說國會對產種發動過後開關與現實體點業從還應無內數質氣問與將處報請況務辦轉議訟預費規範許罰項"
 	"議機構們區條與歲統計資訊聯網際廣東區鎮縣級廳";
 
-static struct chk_cpset common = CHK_CPSET(common_chars);
+static struct text_cpset common = TEXT_CPSET(common_chars);
 
 static int is_common(int32_t cp)
 {
-	return chk_cpset_has(&common, cp);
+	return text_cpset_has(&common, cp);
 }
 
 const char *chk_charset_name(enum chk_charset cs)

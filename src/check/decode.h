@@ -8,7 +8,7 @@
  * candidate (GB18030, Big5) whose decoding yields the most common report characters wins.
  * Conversion uses iconv (glibc); a byte the charset cannot decode becomes U+FFFD.
  * Input larger than CHK_MAX_INPUT is refused before any work is done.
- * May call base/ and text/utf8.h.
+ * May call base/, text/utf8.h and text/cpset.h.
  */
 #ifndef GK_CHECK_DECODE_H
 #define GK_CHECK_DECODE_H

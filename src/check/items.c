@@ -2,13 +2,12 @@
  * items.c — the document as a stream of classified items and one normalised text per row
  * (see extract_int.h): numbers with their unit and sign, blank placeholders, text; injected
  * pinyin / jyutping ruby removed (CAP-07); NFKC + casefold, traditional → simplified only when
- * the page holds traditional characters. May call base/, text/, check/cpset.h.
+ * the page holds traditional characters. May call base/, text/.
  */
 #include "check/extract_int.h"
 
 #include <stdlib.h>
 #include "base/mem.h"
-#include "check/cpset.h"
 #include "text/normalise.h"
 #include "text/utf8.h"
 
@@ -247,22 +246,6 @@ static void strip_spaces(char *s)
 	*o = '\0';
 }
 
-/* Traditional forms of the characters that fill annual reports (OpenCC s2t / s2tw of the
- * real captures and the spec). A document with none of them is simplified Chinese and skips
- * the traditional → simplified step, which is most of the time spent normalising. */
-static const char trad_chars[] =
-	"並佈來係個們備傳僅僑價償優兒兗內兩別則創劃動務勞勢勵匯區協參員問啓啟單嚴國圍圖團"
-	"執堅報場塊夠娛婦學實寧審寫將專對導屆層屬崗帶幣幹庫廢廣廳強彌彙後徑從復徵徹態慶憑"
-	"應懷懾戶掛採揚換揮損撐撫據擬擴數斷於時暢暫曉書會東條棄業極構樂樓標橋機檔檢櫃欄權"
-	"歷歸氣決沒況洩減測準溝滿漁漢濟灣災為烏無熱營爲牽狀獲現環產畢異當療發盡監眾瞭確碼"
-	"礦祕禦稅種稱積穩節範簡簽籌糾紀約紅納紙級紡紮細紹終組結絡統經綜維網緊線編緻縣總績"
-	"織繞繪繫繳繼續罰羣義習聞聯聲職聽脫腦臺與興舉華萬著蓋薦藉藥蘇處號衆衛裏補裡製複覆"
-	"覈見規視觀觸訂計討訓託記訟訪設許訴評詞詢試話該詳誌認語誤說誰調談請論諮講證識議護"
-	"讀變讓負財貧貨貫責貴費貼貿資質購贈贏踐軍較載輕輯輸輿轉辦農這連進遊運過達違遠適遲"
-	"遷選遺還郵鄉醫釋針銀銅銜銷錄錦錨錫錯鍵鎮鏈鏡鐵長門開間閱關闡陽階際隨險隱雖雙雜離"
-	"難雲電響頁項順預領頭頻題額願類顧顯風飲養餘館饋駁驗體魚魯鳳鹹鹽黃點黨齊龍";
-static struct chk_cpset trad = CHK_CPSET(trad_chars);
-
 /* nrow[i]: row i's cells (ruby removed) normalised and without whitespace. One normalisation
  * call for the whole document; rows map to lines. */
 int chk_rows_normalise(struct extraction *x)
@@ -301,7 +284,7 @@ int chk_rows_normalise(struct extraction *x)
 	 * simplified where the page has traditional characters */
 	if ((rc = chk_fold(raw.ptr ? raw.ptr : "", raw.len, &norm, x->e)) != 0)
 		goto out;
-	if (chk_cpset_count(&trad, raw.ptr ? raw.ptr : "", raw.len, 1) > 0) {
+	if (text_has_traditional(raw.ptr ? raw.ptr : "", raw.len)) {
 		struct buf t2s;
 		buf_init(&t2s, 0);
 		rc = text_t2s(norm.ptr ? norm.ptr : "", norm.len, &t2s, x->e);

@@ -3,8 +3,9 @@
  *
  * A printed label ("(一) 予以公开", "１．属于国家秘密", "危及\"三安全一稳定\"", "结果\n维持",
  * "規章（設區的市…）") is reduced to a key and compared with the keys of the declared labels,
- * which are computed once per format. The normalisation is text_normalise (NFKC, casefold,
- * traditional → simplified) followed by the report-specific steps of fmt_label_key.
+ * which are computed once per format. The normalisation is text_normalise_report (NFKC,
+ * casefold, traditional → simplified when the label holds a traditional character reports are
+ * written with) followed by the report-specific steps of fmt_label_key.
  * May use base/ and text/ only.
  */
 #include "format/format.h"
@@ -106,7 +107,7 @@ static int compute_key(const char *s, size_t len, struct buf *out, struct gk_err
 		return err_set(e, ERR_LIMIT, "label", "label longer than %d bytes", KEY_MAX);
 	buf_init(&norm, 4 * KEY_MAX);
 	buf_init(&clean, 4 * KEY_MAX);
-	if ((rc = text_normalise(s, len, &norm, e)) != 0)
+	if ((rc = text_normalise_report(s, len, &norm, e)) != 0)
 		goto out;
 	for (i = 0; i < norm.len; i += n) {
 		n = utf8_decode(norm.ptr + i, norm.len - i, &cp);
@@ -369,7 +370,7 @@ int fmt_match_section(const char *line, size_t len)
 	int found = -1;
 
 	buf_init(&b, 0);
-	if (len > KEY_MAX || !may_be_heading(line, len) || text_normalise(line, len, &b, NULL) != 0)
+	if (len > KEY_MAX || !may_be_heading(line, len) || text_normalise_report(line, len, &b, NULL) != 0)
 		goto out;
 	while (i < b.len && (b.ptr[i] == '#' || b.ptr[i] == ' ' || b.ptr[i] == '\t'))
 		i++;

@@ -9,11 +9,13 @@
 
 #include <opencc/opencc.h>
 #include <pthread.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
 #include "base/mem.h"
+#include "text/cpset.h"
 #include "text/utf8.h"
 
 static pthread_once_t cc_once = PTHREAD_ONCE_INIT;
@@ -83,6 +85,35 @@ int text_normalise(const char *s, size_t len, struct buf *out, struct gk_error *
 		rc = text_t2s(buf_cstr(&tmp), tmp.len, out, e);
 	buf_free(&tmp);
 	return rc;
+}
+
+/* Traditional forms of the characters that fill annual reports (OpenCC s2t / s2tw of the
+ * real captures and the spec). A report's text with none of them is simplified Chinese and
+ * skips the traditional → simplified step, which is most of the time spent normalising. */
+static const char trad_chars[] =
+	"並佈來係個們備傳僅僑價償優兒兗內兩別則創劃動務勞勢勵匯區協參員問啓啟單嚴國圍圖團"
+	"執堅報場塊夠娛婦學實寧審寫將專對導屆層屬崗帶幣幹庫廢廣廳強彌彙後徑從復徵徹態慶憑"
+	"應懷懾戶掛採揚換揮損撐撫據擬擴數斷於時暢暫曉書會東條棄業極構樂樓標橋機檔檢櫃欄權"
+	"歷歸氣決沒況洩減測準溝滿漁漢濟灣災為烏無熱營爲牽狀獲現環產畢異當療發盡監眾瞭確碼"
+	"礦祕禦稅種稱積穩節範簡簽籌糾紀約紅納紙級紡紮細紹終組結絡統經綜維網緊線編緻縣總績"
+	"織繞繪繫繳繼續罰羣義習聞聯聲職聽脫腦臺與興舉華萬著蓋薦藉藥蘇處號衆衛裏補裡製複覆"
+	"覈見規視觀觸訂計討訓託記訟訪設許訴評詞詢試話該詳誌認語誤說誰調談請論諮講證識議護"
+	"讀變讓負財貧貨貫責貴費貼貿資質購贈贏踐軍較載輕輯輸輿轉辦農這連進遊運過達違遠適遲"
+	"遷選遺還郵鄉醫釋針銀銅銜銷錄錦錨錫錯鍵鎮鏈鏡鐵長門開間閱關闡陽階際隨險隱雖雙雜離"
+	"難雲電響頁項順預領頭頻題額願類顧顯風飲養餘館饋駁驗體魚魯鳳鹹鹽黃點黨齊龍";
+static struct text_cpset trad = TEXT_CPSET(trad_chars);
+
+bool text_has_traditional(const char *s, size_t len)
+{
+	return text_cpset_count(&trad, s, len, 1) > 0;
+}
+
+int text_normalise_report(const char *s, size_t len, struct buf *out, struct gk_error *e)
+{
+	/* (text_normalise's text ends at a NUL, as OpenCC's does: so does this one's) */
+	if (!text_has_traditional(s, len))
+		return text_nfkc_casefold(s, strnlen(s, len), out, e);
+	return text_normalise(s, len, out, e);
 }
 
 /*

@@ -6,11 +6,12 @@
  * folding, then OpenCC traditional → simplified Chinese (條例 → 条例). Implemented with utf8proc
  * and OpenCC; this module is the only one that includes their headers. OpenCC is given only
  * valid UTF-8.
- * Depends on base/.
+ * Depends on base/, text/utf8.h, text/cpset.h.
  */
 #ifndef GK_TEXT_NORMALISE_H
 #define GK_TEXT_NORMALISE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -20,6 +21,16 @@
 /* Append the normalised form of s[0..len) to out. ERR_INVALID if s is not valid UTF-8,
  * ERR_LIMIT if out would exceed its maximum. Thread-safe. */
 int text_normalise(const char *s, size_t len, struct buf *out, struct gk_error *e) GK_WUR;
+
+/* The normalisation of what an annual report says (the checker's rows, the format's label
+ * keys): text_normalise, but traditional → simplified only when s holds one of the
+ * traditional characters reports are written with (text_has_traditional). Most reports are
+ * simplified, and OpenCC is most of the time spent normalising. */
+int text_normalise_report(const char *s, size_t len, struct buf *out, struct gk_error *e) GK_WUR;
+
+/* Whether s[0..len) holds one of the traditional forms of the characters annual reports are
+ * written with (the forms OpenCC makes of the real captures and the spec). */
+bool text_has_traditional(const char *s, size_t len);
 
 /* Only NFKC + case folding (no traditional → simplified step). */
 int text_nfkc_casefold(const char *s, size_t len, struct buf *out, struct gk_error *e) GK_WUR;

@@ -44,6 +44,10 @@ struct web {
 #define CSRF_FIELD "_csrf"
 
 void webint_dispatch(void *cls, struct http_req *req, struct http_resp *resp);
+/* web/validate.c: the route's fields from the query (GET) or the body (POST) into c->in, what
+ * is wrong as field errors; whether a query string is UTF-8 without control characters. */
+void webint_validate(struct web_ctx *c);
+int webint_valid_query(const struct form *q);
 /* web/signin.c: find the signed-in user and the CSRF token of the request (setting the
  * anonymous CSRF cookie when the visitor has none); check the CSRF token of a POST (403). */
 void webint_load_session(struct web_ctx *c);

@@ -1,23 +1,23 @@
 /*
  * cpset.c — constant code-point sets (see cpset.h).
  */
-#include "check/cpset.h"
+#include "text/cpset.h"
 
 #include "text/utf8.h"
 
 /* pthread_once takes no argument: build the set being initialised, passed through a
  * thread-local pointer. */
-static __thread struct chk_cpset *building;
+static __thread struct text_cpset *building;
 
 static void build(void)
 {
-	struct chk_cpset *s = building;
+	struct text_cpset *s = building;
 	const char *p = s->chars;
 	size_t left = 0, k = 0;
 
 	while (p[left])
 		left++;
-	while (left > 0 && k < CHK_CPSET_MAX) {
+	while (left > 0 && k < TEXT_CPSET_MAX) {
 		int32_t c;
 		size_t l = utf8_decode(p, left, &c);
 		if (l == 0)
@@ -38,7 +38,7 @@ static void build(void)
 	s->n = k;
 }
 
-int chk_cpset_has(struct chk_cpset *s, int32_t cp)
+int text_cpset_has(struct text_cpset *s, int32_t cp)
 {
 	size_t lo = 0, hi;
 
@@ -57,7 +57,7 @@ int chk_cpset_has(struct chk_cpset *s, int32_t cp)
 	return 0;
 }
 
-size_t chk_cpset_count(struct chk_cpset *s, const char *text, size_t len, size_t enough)
+size_t text_cpset_count(struct text_cpset *s, const char *text, size_t len, size_t enough)
 {
 	size_t i = 0, n = 0;
 
@@ -74,7 +74,7 @@ size_t chk_cpset_count(struct chk_cpset *s, const char *text, size_t len, size_t
 			continue;
 		}
 		i += l;
-		n += chk_cpset_has(s, cp);
+		n += text_cpset_has(s, cp);
 	}
 	return n;
 }

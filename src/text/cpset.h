@@ -1,31 +1,31 @@
 /*
  * cpset.h — a constant set of code points built once from a UTF-8 string, for "is this one of
  * those characters" tests on whole documents (charset sniffing, traditional-character
- * detection). Thread-safe after chk_cpset_has's first call on a set.
+ * detection). Thread-safe after text_cpset_has's first call on a set.
  * May call text/utf8.h.
  */
-#ifndef GK_CHECK_CPSET_H
-#define GK_CHECK_CPSET_H
+#ifndef GK_TEXT_CPSET_H
+#define GK_TEXT_CPSET_H
 
 #include <pthread.h>
 #include <stddef.h>
 #include <stdint.h>
 
-#define CHK_CPSET_MAX 1024
+#define TEXT_CPSET_MAX 1024
 
-struct chk_cpset {
+struct text_cpset {
 	const char *chars;         /* UTF-8, the members */
 	pthread_once_t once;
-	int32_t cp[CHK_CPSET_MAX]; /* sorted */
+	int32_t cp[TEXT_CPSET_MAX]; /* sorted */
 	size_t n;
 };
 
-#define CHK_CPSET(str) { (str), PTHREAD_ONCE_INIT, { 0 }, 0 }
+#define TEXT_CPSET(str) { (str), PTHREAD_ONCE_INIT, { 0 }, 0 }
 
 /* 1 if cp is a member. The set is built on first use. */
-int chk_cpset_has(struct chk_cpset *s, int32_t cp);
+int text_cpset_has(struct text_cpset *s, int32_t cp);
 
 /* Number of members found in the UTF-8 text s[0..len), counting at most `enough`. */
-size_t chk_cpset_count(struct chk_cpset *s, const char *text, size_t len, size_t enough);
+size_t text_cpset_count(struct text_cpset *s, const char *text, size_t len, size_t enough);
 
 #endif
