@@ -86,13 +86,14 @@ fuzz: deps $(BUILD_FUZZ)/build.ninja
 		nice -n 19 $$f -max_total_time=$(FUZZ_SECONDS) -max_len=$$($(FUZZ_LEN)) -rss_limit_mb=2048 \
 			$(BUILD_FUZZ)/corpus/$$n fuzz/corpus/$$n || exit 1; done
 
-# Minimise what fuzzing found into the kept corpus (only inputs that add coverage, each at most
-# the target's length above, so fuzz/corpus stays small).
+# Minimise what fuzzing found into the kept corpus (only inputs that reach a new edge of the
+# code — -use_counters=0: not a new hit count of an edge reached before — each at most the
+# target's length above, so fuzz/corpus stays small).
 fuzz-merge: $(BUILD_FUZZ)/build.ninja
 	ninja -C $(BUILD_FUZZ)
 	@for f in $(BUILD_FUZZ)/fuzz/fuzz_*; do [ -x $$f ] || continue; n=$$(basename $$f); \
 		[ -d $(BUILD_FUZZ)/corpus/$$n ] || continue; echo "== $$n"; \
-		nice -n 19 $$f -merge=1 -max_len=$$($(FUZZ_LEN)) -rss_limit_mb=2048 fuzz/corpus/$$n \
+		nice -n 19 $$f -merge=1 -use_counters=0 -max_len=$$($(FUZZ_LEN)) -rss_limit_mb=2048 fuzz/corpus/$$n \
 			$(BUILD_FUZZ)/corpus/$$n || exit 1; done
 
 # Replay every kept corpus through the libFuzzer build (no fuzzing): each input once, under
