@@ -11,6 +11,7 @@
 #include "store/app_store.h"
 #include "store/doc_store.h"
 #include "store/report_store.h"
+#include "store/user_store.h"
 
 #define N(a) (sizeof (a) / sizeof (a)[0])
 #define REQ DESC_REQUIRED
@@ -189,3 +190,16 @@ static const struct desc_field report_pub_fields[] = {
 };
 const struct desc_record report_pub_desc = { "report_publication", "已发布的年度报告",
 					     report_pub_fields, N(report_pub_fields) };
+
+/* A staff account as stored (store/user_store.h); its organ is the area's own. The ledger
+ * export carries an account without its password hash (domain/records.c: user_account_desc). */
+#define US(m, t, f, l) DESC_MEMBER(user_rec, m, t, f, l)
+static const struct desc_field user_rec_fields[] = {
+	US(name, DESC_LINE, REQ, "登录名"),
+	US(display_name, DESC_LINE, 0, "姓名"),
+	US(role, DESC_LINE, REQ, "角色"),
+	US(password_hash, DESC_LINE, DESC_SECRET, "密码（散列值）"),
+	US(created_at, DESC_STAMP, REQ, "创建时间"),
+};
+const struct desc_record user_rec_desc = { "user", "工作人员账号", user_rec_fields,
+					   N(user_rec_fields) };

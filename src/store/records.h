@@ -22,5 +22,6 @@ extern const struct desc_record notice_issued_desc;  /* struct notice_issued: a 
 extern const struct desc_record doc_attachment_desc; /* struct doc_attachment: what describes it */
 extern const struct desc_record report_text_desc;    /* struct report_text_rec (store/report_store.h) */
 extern const struct desc_record report_pub_desc;     /* struct report_pub_rec: a published revision */
+extern const struct desc_record user_rec_desc;       /* struct user_rec (store/user_store.h): an account */
 
 #endif

@@ -166,10 +166,12 @@ const char *const sql_common[STMT_COUNT] = {
 		"AND v.date >= ?5 AND v.date <= ?6 GROUP BY 1, 2 ORDER BY 1",
 
 /* user */
-#define USER_COLS "id, name, display_name, role, agency_id, password_hash, created_at"
+/* id and the organ, then the declared fields (store/records.c: user_rec_desc) in order */
+#define USER_FIELDS "name, display_name, role, password_hash, created_at"
+#define USER_COLS "id, agency_id, " USER_FIELDS
 	[ST_USER_INSERT] =
-		"INSERT INTO app_user (name, display_name, role, agency_id, "
-		"password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+		"INSERT INTO app_user (agency_id, " USER_FIELDS ") VALUES (?, ?, ?, ?, ?, ?) "
+		"RETURNING id",
 	[ST_USER_GET_BY_NAME] =
 		"SELECT " USER_COLS " FROM app_user WHERE name = ?",
 	[ST_USER_GET] =

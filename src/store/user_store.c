@@ -4,17 +4,14 @@
 #include <stdio.h>
 
 #include "store/db.h"
+#include "store/records.h"
 #include "store/user_store.h"
 
 static void fill(struct db_stmt *st, struct arena *a, struct user_rec *r)
 {
 	r->id = db_col_int(st, 0);
-	r->name = db_col_opt(st, 1, a);
-	r->display_name = db_col_opt(st, 2, a);
-	r->role = db_col_opt(st, 3, a);
-	r->agency_id = db_col_int(st, 4);
-	r->password_hash = db_col_opt(st, 5, a);
-	r->created_at = db_col_opt(st, 6, a);
+	r->agency_id = db_col_int(st, 1);
+	db_read_record(st, 2, &user_rec_desc, r, a);
 }
 
 static int insert(struct store *s, const struct user_rec *r, int64_t *id, struct gk_error *e)
@@ -24,12 +21,8 @@ static int insert(struct store *s, const struct user_rec *r, int64_t *id, struct
 
 	if ((rc = db_stmt(s, ST_USER_INSERT, &st, e)) != 0)
 		return rc;
-	db_bind_text(st, 1, r->name);
-	db_bind_text(st, 2, r->display_name);
-	db_bind_text(st, 3, r->role);
-	db_bind_int_or_null(st, 4, r->agency_id, 0);
-	db_bind_text(st, 5, r->password_hash);
-	db_bind_text(st, 6, r->created_at);
+	db_bind_int_or_null(st, 1, r->agency_id, 0);
+	db_bind_record(st, 2, &user_rec_desc, r);
 	return db_insert(s, st, "adding the user", id, e);
 }
 
