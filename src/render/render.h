@@ -55,7 +55,8 @@ int render_kind_binary(enum render_kind k);
 /* 1 for the kinds publication freezes (report_publish): every kind but png and figure.pdf,
  * the cairo drawings of the 图解, which are drawn on request from the frozen cells (drawing
  * a 1440-pixel-wide PNG takes about a second; the frozen SVG is the same drawing), and ofd,
- * laid out on request from the frozen cells by the engine of the frozen PDF. */
+ * laid out on request from the frozen cells by the engine of the frozen PDF (render.c's
+ * table says it for each kind). */
 int render_kind_frozen(enum render_kind k);
 
 /* Append the report r in the given kind to out. findings: what to list in JSON (NULL: the
