@@ -5,8 +5,8 @@
  * and path; the session (cookie → signed-in user); the route's permission (anonymous staff
  * pages redirect to the login, a wrong role is 403); the CSRF token of every POST (403 when
  * missing or wrong); rate limits of public forms; the route's input fields (type, required,
- * maximum length, UTF-8: web/validate.c); then the handler. Errors of any step become an HTTP status in one
- * place, web_status(), and an error page in Chinese.
+ * maximum length, UTF-8: web/validate.c); then the handler. Errors of any step become an HTTP
+ * status in one place, web_status(), and an error page in Chinese.
  * May call: domain/, render/, base/, text/, web/.
  */
 #include "web/app.h"
