@@ -187,3 +187,17 @@ int xc_refile(struct gk_error *e, const char *where, const char *field)
 	e->code = why.code;
 	return why.code;
 }
+
+int xc_only_keys(const struct jv *obj, const char *where, const char *const *keys, struct gk_error *e)
+{
+	void *it = NULL;
+	struct jv *val;
+	const char *key;
+
+	if (jv_type(obj) != JV_OBJECT)
+		return xc_bad(e, where, NULL, "应为 JSON 对象%s", "");
+	while ((key = jv_next(obj, &it, &val)) != NULL)
+		if (!xc_one_of(key, keys))
+			return xc_bad(e, where, key, "没有这个字段%s", "");
+	return 0;
+}

@@ -92,6 +92,10 @@ void xc_write_fields(struct jsonw *w, const void *rec, const struct desc_record 
 /* s is NULL or one of the NULL-terminated ids. */
 int xc_one_of(const char *s, const char *const *ids);
 
+/* obj is an object with no key but keys[] (NULL-terminated). */
+int xc_only_keys(const struct jv *obj, const char *where, const char *const *keys,
+		 struct gk_error *e) GK_WUR;
+
 /* ERR_INVALID naming the place in the file: "WHERE.KEY: message" (fmt takes arg). */
 int xc_bad(struct gk_error *e, const char *where, const char *key, const char *fmt, const char *arg);
 

@@ -144,14 +144,19 @@ static int check_cells(const struct xpub *x, const char *where, struct gk_error 
 static int read_sections(const struct jv *arr, const char *where, struct arena *a, struct xpub *x,
 			 struct gk_error *e)
 {
+	static const char *const keys[] = { "section", "body", NULL };
+
 	x->nsecs = jv_len(arr);
 	x->secs = arena_alloc(a, (x->nsecs + 1) * sizeof *x->secs);
 	for (size_t j = 0; j < x->nsecs; j++) {
 		const struct jv *o = jv_at(arr, j);
 		const char *section = jv_str(jv_get(o, "section")), *body = jv_str(jv_get(o, "body"));
 		char swhere[96];
+		int rc;
 
 		snprintf(swhere, sizeof swhere, "%.40s.sections[%zu]", where, j);
+		if ((rc = xc_only_keys(o, swhere, keys, e)) != 0)
+			return rc;
 		if (section == NULL || fmt_section_by_id(section) < 0)
 			return xc_bad(e, swhere, "section", "不是年度报告的章节：“%s”", section ? section : "");
 		for (size_t k = 0; k < j; k++)
@@ -169,6 +174,7 @@ static int read_sections(const struct jv *arr, const char *where, struct arena *
 static int read_renderings(const struct jv *arr, const char *where, struct arena *a, struct xpub *x,
 			   struct gk_error *e)
 {
+	static const char *const keys[] = { "kind", "size", "sha256", "data", NULL };
 	int json = 0;
 
 	x->nrends = jv_len(arr);
@@ -183,6 +189,8 @@ static int read_renderings(const struct jv *arr, const char *where, struct arena
 		int k, rc;
 
 		snprintf(rwhere, sizeof rwhere, "%.40s.renderings[%zu]", where, j);
+		if ((rc = xc_only_keys(o, rwhere, keys, e)) != 0)
+			return rc;
 		r->kind = jv_str(jv_get(o, "kind"));
 		r->sha256 = jv_str(jv_get(o, "sha256"));
 		if ((k = render_kind_by_name(r->kind)) < 0 || !render_kind_frozen(k))
@@ -236,6 +244,8 @@ static int read_pub(const struct jv *o, const char *where, struct arena *a, cons
 		return rc;
 	x->rec.year = (int)year;
 	x->rec.revision = (int)revision;
+	if (x->rec.reason && !x->rec.reason[0])
+		x->rec.reason = NULL;   /* as publishing stores a first revision's */
 	if ((f = fmt_for_year(x->rec.year)) == NULL || strcmp(f->id, x->rec.format) != 0)
 		return xc_bad(e, where, "format", "与该年度的表格格式不符：“%s”", x->rec.format);
 	/* revisions come by year, numbered from 1, each correction with its reason */
