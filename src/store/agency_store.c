@@ -12,11 +12,8 @@
 static void fill(struct db_stmt *st, struct arena *a, struct agency_rec *r)
 {
 	r->id = db_col_int(st, 0);
-	r->name = a ? db_col_dup(st, 1, a) : db_col_text(st, 1);
-	r->code = db_col_opt(st, 2, a);
-	r->level = a ? db_col_dup(st, 3, a) : db_col_text(st, 3);
-	r->parent_id = db_col_int(st, 4);
-	r->created_at = a ? db_col_dup(st, 5, a) : db_col_text(st, 5);
+	r->parent_id = db_col_int(st, 1);
+	db_read_record(st, 2, &agency_rec_desc, r, a);
 }
 
 static int insert(struct store *s, const struct agency_rec *r, int64_t *id, struct gk_error *e)
@@ -26,11 +23,8 @@ static int insert(struct store *s, const struct agency_rec *r, int64_t *id, stru
 
 	if ((rc = db_stmt(s, ST_AGENCY_INSERT, &st, e)) != 0)
 		return rc;
-	db_bind_text(st, 1, r->name);
-	db_bind_text(st, 2, r->code);
-	db_bind_text(st, 3, r->level);
-	db_bind_int_or_null(st, 4, r->parent_id, 0);
-	db_bind_text(st, 5, r->created_at);
+	db_bind_int_or_null(st, 1, r->parent_id, 0);
+	db_bind_record(st, 2, &agency_rec_desc, r);
 	return db_insert(s, st, "adding the organ", id, e);
 }
 

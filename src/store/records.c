@@ -112,6 +112,17 @@ static const struct desc_field doc_event_fields[] = {
 const struct desc_record doc_event_desc = { "document_event", "政府信息的操作记录",
 					    doc_event_fields, N(doc_event_fields) };
 
+/* An organ (store/agency_store.h); its parent is the area's own (0: none, stored as NULL). */
+#define AG(m, t, f, l) DESC_MEMBER(agency_rec, m, t, f, l)
+static const struct desc_field agency_rec_fields[] = {
+	AG(name, DESC_LINE, REQ, "机关名称"),
+	AG(code, DESC_LINE, 0, "统一社会信用代码"),
+	AG(level, DESC_LINE, REQ, "机关层级"),
+	AG(created_at, DESC_STAMP, REQ, "创建时间"),
+};
+const struct desc_record agency_rec_desc = { "agency", "机关", agency_rec_fields,
+					     N(agency_rec_fields) };
+
 /* An organ's settings (store/agency_store.h): what the guide and the clock read. */
 #define P(m, t, l) DESC_MEMBER(agency_profile, m, t, 0, l)
 static const struct desc_field agency_profile_fields[] = {

@@ -17,6 +17,7 @@ extern const struct desc_record app_rec_desc;        /* struct app_rec (store/ap
 extern const struct desc_record app_event_rec_desc;  /* struct app_event_rec */
 extern const struct desc_record doc_desc;            /* struct doc (store/doc_store.h) */
 extern const struct desc_record doc_event_desc;      /* struct doc_event */
+extern const struct desc_record agency_rec_desc;     /* struct agency_rec (store/agency_store.h) */
 extern const struct desc_record agency_profile_desc; /* struct agency_profile (store/agency_store.h) */
 extern const struct desc_record notice_issued_desc;  /* struct notice_issued: a notice issued */
 extern const struct desc_record doc_attachment_desc; /* struct doc_attachment: what describes it */

@@ -22,10 +22,11 @@
 
 const char *const sql_common[STMT_COUNT] = {
 /* agency */
-#define AGENCY_COLS "id, name, code, level, parent_id, created_at"
+/* id and the parent, then the declared fields (store/records.c: agency_rec_desc) in order */
+#define AGENCY_FIELDS "name, code, level, created_at"
+#define AGENCY_COLS "id, parent_id, " AGENCY_FIELDS
 	[ST_AGENCY_INSERT] =
-		"INSERT INTO agency (name, code, level, parent_id, created_at) "
-		"VALUES (?, ?, ?, ?, ?) RETURNING id",
+		"INSERT INTO agency (parent_id, " AGENCY_FIELDS ") VALUES (?, ?, ?, ?, ?) RETURNING id",
 	[ST_AGENCY_GET] =
 		"SELECT " AGENCY_COLS " FROM agency WHERE id = ?",
 	[ST_AGENCY_FIND_NAME] =

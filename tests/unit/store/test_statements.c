@@ -139,6 +139,9 @@ static void declared_records_match_their_statements(void **state)
 		{ ST_REPORT_TEXT_LIST, 1, &report_text_desc, 0 },     /* year */
 		{ ST_REPORT_PUB_INSERT, 3, &report_pub_desc, 0 },     /* agency_id, year, revision */
 		{ ST_REPORT_PUB_GET, 4, &report_pub_desc, 0 },        /* and the id first */
+		{ ST_AGENCY_INSERT, 1, &agency_rec_desc, 0 },         /* parent_id */
+		{ ST_AGENCY_GET, 2, &agency_rec_desc, 0 },            /* id, parent_id */
+		{ ST_AGENCY_LIST, 2, &agency_rec_desc, 0 },
 		{ ST_USER_INSERT, 1, &user_rec_desc, 0 },             /* agency_id */
 		{ ST_USER_GET, 2, &user_rec_desc, 0 },                /* id, agency_id */
 		{ ST_USER_LIST, 2, &user_rec_desc, 0 },
