@@ -13,13 +13,11 @@
 #include <string.h>
 
 #include "base/arena.h"
-#include "base/crypto.h"
 #include "domain/catalogue.h"
 #include "domain/organ_rules.h"
 #include "domain/records.h"
 #include "store/agency_store.h"
 #include "store/doc_store.h"
-#include "text/base64.h"
 #include "text/jsonr.h"
 #include "text/jsonw.h"
 
@@ -91,23 +89,17 @@ int xc_export_documents(struct store *s, int64_t agency_id, struct arena *a, str
 		for (size_t j = 0; j < natt; j++) {
 			const void *data;
 			size_t len;
-			struct buf b64;
 
 			if ((rc = doc_store(s)->attachment_data(s, att[j].id, a, &data, &len, e)) != 0)
 				return rc;
-			buf_init(&b64, 0);
-			if ((rc = base64_encode(data, len, &b64)) != 0) {
-				buf_free(&b64);
-				return err_set(e, rc, "export", "附件太大");
-			}
 			jsonw_obj_begin(w);
 			jsonw_kstr(w, "name", att[j].name);
 			jsonw_kstr(w, "mime", att[j].mime);
 			jsonw_kint(w, "size", att[j].size);
 			jsonw_kstr(w, "sha256", att[j].sha256);
-			jsonw_kstr(w, "data", buf_cstr(&b64));
+			if ((rc = xc_write_base64(w, "data", data, len, e)) != 0)
+				return rc;
 			jsonw_obj_end(w);
-			buf_free(&b64);
 		}
 		jsonw_arr_end(w);
 		jsonw_key(w, "events");
@@ -134,33 +126,17 @@ static int read_attachments(const struct jv *arr, const char *where, struct aren
 
 	for (size_t j = 0; j < jv_len(arr); j++) {
 		const struct jv *obj = jv_at(arr, j);
-		const char *data;
-		char awhere[64], hex[CRYPTO_SHA256_HEX];
-		struct buf bytes;
+		char awhere[64], *data;
+		size_t len;
 
 		snprintf(awhere, sizeof awhere, "%.40s.attachments[%zu]", where, j);
 		if ((rc = xc_read_fields(obj, awhere, &doc_attachment_desc, extra, &out[j], e)) != 0 ||
 		    (rc = xc_int_member(obj, awhere, "size", 0, INT64_MAX, -1, &out[j].size, e)) != 0)
 			return rc;
-		if ((data = jv_str(jv_get(obj, "data"))) == NULL)
-			return xc_bad(e, awhere, "data", "必须填写（base64）%s", "");
-		buf_init(&bytes, (size_t)1 << 30);
-		if (base64_decode(data, strlen(data), &bytes) != 0) {
-			buf_free(&bytes);
-			return xc_bad(e, awhere, "data", "不是 base64 编码%s", "");
-		}
-		crypto_sha256_hex(bytes.ptr ? bytes.ptr : "", bytes.len, hex);
-		if ((int64_t)bytes.len != out[j].size || strcmp(hex, out[j].sha256) != 0) {
-			buf_free(&bytes);
-			return xc_bad(e, awhere, "data", "与其大小和 sha256 不符%s", "");
-		}
-		{
-			char *copy = arena_alloc(a, bytes.len + 1);   /* binary: may hold NUL bytes */
-			if (bytes.len)
-				memcpy(copy, bytes.ptr, bytes.len);
-			out[j].data = copy;
-		}
-		buf_free(&bytes);
+		if ((rc = xc_read_base64(obj, awhere, out[j].size, out[j].sha256, a, &data, &len,
+					 e)) != 0)
+			return rc;
+		out[j].data = data;
 	}
 	return 0;
 }

@@ -13,6 +13,8 @@
 
 #include "base/arena.h"
 #include "domain/audit.h"
+#include "base/crypto.h"
+#include "text/base64.h"
 #include "text/jsonr.h"
 #include "text/jsonw.h"
 #include "text/utf8.h"
@@ -199,5 +201,48 @@ int xc_only_keys(const struct jv *obj, const char *where, const char *const *key
 	while ((key = jv_next(obj, &it, &val)) != NULL)
 		if (!xc_one_of(key, keys))
 			return xc_bad(e, where, key, "没有这个字段%s", "");
+	return 0;
+}
+
+int xc_write_base64(struct jsonw *w, const char *key, const void *data, size_t len,
+		    struct gk_error *e)
+{
+	struct buf b64;
+	int rc;
+
+	buf_init(&b64, 0);
+	if ((rc = base64_encode(data, len, &b64)) != 0) {
+		buf_free(&b64);
+		return err_set(e, rc, "export", "文件太大，不能导出：%zu 字节", len);
+	}
+	jsonw_kstr(w, key, buf_cstr(&b64));
+	buf_free(&b64);
+	return 0;
+}
+
+int xc_read_base64(const struct jv *obj, const char *where, int64_t size, const char *sha256,
+		   struct arena *a, char **data, size_t *len, struct gk_error *e)
+{
+	const char *text = jv_str(jv_get(obj, "data"));
+	char hex[CRYPTO_SHA256_HEX];
+	struct buf bytes;
+
+	if (text == NULL)
+		return xc_bad(e, where, "data", "必须填写（base64）%s", "");
+	buf_init(&bytes, (size_t)1 << 30);
+	if (base64_decode(text, strlen(text), &bytes) != 0) {
+		buf_free(&bytes);
+		return xc_bad(e, where, "data", "不是 base64 编码%s", "");
+	}
+	crypto_sha256_hex(bytes.ptr ? bytes.ptr : "", bytes.len, hex);
+	if ((int64_t)bytes.len != size || sha256 == NULL || strcmp(hex, sha256) != 0) {
+		buf_free(&bytes);
+		return xc_bad(e, where, "data", "与其大小和 sha256 不符%s", "");
+	}
+	*len = bytes.len;
+	*data = arena_alloc(a, bytes.len + 1);   /* binary: may hold NUL bytes */
+	if (bytes.len)
+		memcpy(*data, bytes.ptr, bytes.len);
+	buf_free(&bytes);
 	return 0;
 }

@@ -92,6 +92,15 @@ void xc_write_fields(struct jsonw *w, const void *rec, const struct desc_record 
 /* s is NULL or one of the NULL-terminated ids. */
 int xc_one_of(const char *s, const char *const *ids);
 
+/* A file in the export: key: its bytes in base64 (ERR_LIMIT naming the export when too
+ * large). */
+int xc_write_base64(struct jsonw *w, const char *key, const void *data, size_t len,
+		    struct gk_error *e) GK_WUR;
+/* Its bytes read back from obj's "data" into a (*data NUL-terminated after *len bytes),
+ * refused unless they are size bytes whose SHA-256 is sha256. */
+int xc_read_base64(const struct jv *obj, const char *where, int64_t size, const char *sha256,
+		   struct arena *a, char **data, size_t *len, struct gk_error *e) GK_WUR;
+
 /* obj is an object with no key but keys[] (NULL-terminated). */
 int xc_only_keys(const struct jv *obj, const char *where, const char *const *keys,
 		 struct gk_error *e) GK_WUR;

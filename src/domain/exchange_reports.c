@@ -21,7 +21,6 @@
 #include "format/format.h"
 #include "render/render.h"
 #include "store/report_store.h"
-#include "text/base64.h"
 #include "text/utf8.h"
 
 /* the largest section text a revision may carry (a report's texts are a few pages) */
@@ -53,7 +52,6 @@ static int export_renderings(struct store *s, int64_t pub_id, struct arena *a, s
 		const char *body;
 		size_t len;
 		char sha[65];
-		struct buf b64;
 		int rc;
 
 		if (!render_kind_frozen(k))
@@ -65,18 +63,13 @@ static int export_renderings(struct store *s, int64_t pub_id, struct arena *a, s
 		}
 		if (rc != 0)
 			return rc;
-		buf_init(&b64, 0);
-		if ((rc = base64_encode(body, len, &b64)) != 0) {
-			buf_free(&b64);
-			return err_set(e, rc, "export", "年度报告的文本太大");
-		}
 		jsonw_obj_begin(w);
 		jsonw_kstr(w, "kind", render_kind_name(k));
 		jsonw_kint(w, "size", (int64_t)len);
 		jsonw_kstr(w, "sha256", sha);
-		jsonw_kstr(w, "data", buf_cstr(&b64));
+		if ((rc = xc_write_base64(w, "data", body, len, e)) != 0)
+			return rc;
 		jsonw_obj_end(w);
-		buf_free(&b64);
 	}
 	jsonw_arr_end(w);
 	return 0;
@@ -182,9 +175,7 @@ static int read_renderings(const struct jv *arr, const char *where, struct arena
 	for (size_t j = 0; j < x->nrends; j++) {
 		const struct jv *o = jv_at(arr, j);
 		struct xrendering *r = &x->rends[j];
-		const char *data = jv_str(jv_get(o, "data"));
-		char rwhere[96], hex[CRYPTO_SHA256_HEX];
-		struct buf bytes;
+		char rwhere[96];
 		int64_t size;
 		int k, rc;
 
@@ -202,23 +193,8 @@ static int read_renderings(const struct jv *arr, const char *where, struct arena
 			return rc;
 		if (r->sha256 == NULL || strlen(r->sha256) != CRYPTO_SHA256_HEX - 1)
 			return xc_bad(e, rwhere, "sha256", "应为 64 位十六进制的 SHA-256%s", "");
-		if (data == NULL)
-			return xc_bad(e, rwhere, "data", "必须填写（base64）%s", "");
-		buf_init(&bytes, (size_t)1 << 30);
-		if (base64_decode(data, strlen(data), &bytes) != 0) {
-			buf_free(&bytes);
-			return xc_bad(e, rwhere, "data", "不是 base64 编码%s", "");
-		}
-		crypto_sha256_hex(bytes.ptr ? bytes.ptr : "", bytes.len, hex);
-		if ((int64_t)bytes.len != size || strcmp(hex, r->sha256) != 0) {
-			buf_free(&bytes);
-			return xc_bad(e, rwhere, "data", "与其大小和 sha256 不符%s", "");
-		}
-		r->len = bytes.len;
-		r->data = arena_alloc(a, bytes.len + 1);   /* binary: may hold NUL bytes */
-		if (bytes.len)
-			memcpy(r->data, bytes.ptr, bytes.len);
-		buf_free(&bytes);
+		if ((rc = xc_read_base64(o, rwhere, size, r->sha256, a, &r->data, &r->len, e)) != 0)
+			return rc;
 		if (k == RENDER_JSON) {
 			if (strcmp(r->sha256, x->rec.sha256) != 0)
 				return xc_bad(e, rwhere, "sha256", "JSON 文本的 SHA-256 与该版的 sha256（%s）不符",

@@ -59,8 +59,7 @@ static int add_doc(void *ctx, const struct doc *d)
 	return 0;
 }
 
-/* The choices of the document form (and of the catalogue's filter), with the labels and
- * limits of its fields from the declaration of a document. */
+/* The choices of the document form and of the catalogue's filter. */
 static void put_choices(struct web_ctx *c, const char *topic, const char *genre)
 {
 	struct tpl_val *tl = tpl_put_list(c->page, "topics");
@@ -80,6 +79,13 @@ static void put_choices(struct web_ctx *c, const char *topic, const char *genre)
 		tpl_put_str(o, "name", catalogue_genres[i]);
 		tpl_put_bool(o, "selected", genre && strcmp(genre, catalogue_genres[i]) == 0);
 	}
+}
+
+/* The document form: its choices, and the labels and limits of its fields from the
+ * declaration of a document (not the catalogue's pages, which show neither). */
+static void put_form(struct web_ctx *c, const char *topic, const char *genre)
+{
+	put_choices(c, topic, genre);
 	web_put_decl(c, &doc_desc);
 }
 
@@ -525,7 +531,7 @@ static void fill_input(struct web_ctx *c, struct doc_input *in, struct doc_uploa
 
 static int new_form(struct web_ctx *c)
 {
-	put_choices(c, web_in(c, "topic")->s, web_in(c, "genre")->s);
+	put_form(c, web_in(c, "topic")->s, web_in(c, "genre")->s);
 	return web_render(c, "doc_new", "新建文件");
 }
 
@@ -614,7 +620,7 @@ static int doc_page(struct web_ctx *c)
 		tpl_put_bool(c->page, "may_act", write || publish ||
 					       web_may(c, ACT_DOC_REVIEW, d.agency_id));
 	}
-	put_choices(c, d.topic, d.genre);
+	put_form(c, d.topic, d.genre);
 	tpl_put_int(c->page, "doc_id", d.id);
 	return web_render(c, "doc_console", d.title);
 }

@@ -31,6 +31,33 @@ static void test_traditional(void **state)
 	check("第二十條第(一)項", "第二十条第(一)项");
 }
 
+/* A report's text: the same as text_normalise, whether or not it takes the traditional step
+ * (a page of simplified text skips it; one with a traditional character of reports does not),
+ * and the text ends at a NUL on both paths. */
+static void test_report(void **state)
+{
+	static const char *const texts[] = { "（一）予以公开", "政府資訊公開條例", "第二十條第(一)項",
+					     "本年新收政府信息公开申请数量", "ＡＢＣ\0尾" };
+	static const size_t lens[] = { 0, 0, 0, 0, sizeof "ＡＢＣ\0尾" - 1 };
+
+	(void)state;
+	assert_false(text_has_traditional("政府信息公开条例", strlen("政府信息公开条例")));
+	assert_true(text_has_traditional("政府信息公開條例", strlen("政府信息公開條例")));
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		size_t len = lens[i] ? lens[i] : strlen(texts[i]);
+		struct buf a, b;
+
+		buf_init(&a, 0);
+		buf_init(&b, 0);
+		assert_int_equal(text_normalise(texts[i], len, &a, NULL), 0);
+		assert_int_equal(text_normalise_report(texts[i], len, &b, NULL), 0);
+		assert_int_equal(a.len, b.len);
+		assert_memory_equal(buf_cstr(&a), buf_cstr(&b), a.len);
+		buf_free(&a);
+		buf_free(&b);
+	}
+}
+
 static void test_invalid_utf8_refused(void **state)
 {
 	struct buf b;
@@ -83,6 +110,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_fullwidth_and_case),
 		cmocka_unit_test(test_traditional),
+		cmocka_unit_test(test_report),
 		cmocka_unit_test(test_invalid_utf8_refused),
 		cmocka_unit_test(test_fold_cp_agrees_with_normalise),
 		cmocka_unit_test(test_cp_class),
