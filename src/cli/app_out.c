@@ -179,6 +179,7 @@ int app_out_json(const struct app_view *v, const struct agency_rec *ag, int toda
 {
 	const struct app_rec *r = &v->rec;
 	const struct clock_deadline *list[NSHOWN];
+	struct app_particular given[APP_F__N];
 	struct jsonw w;
 	int rc = 0;
 
@@ -195,10 +196,8 @@ int app_out_json(const struct app_view *v, const struct agency_rec *ag, int toda
 	jsonw_kstr(&w, "channel", r->channel);
 	jsonw_kstr(&w, "applicant_type", r->applicant_type);
 	jsonw_kstr(&w, "applicant_name", r->applicant_name);
-	jsonw_kstr(&w, "contact", r->contact);
-	jsonw_kstr(&w, "id_number", r->id_number);
-	jsonw_kstr(&w, "request", r->request);
-	jsonw_kstr(&w, "form", r->form);
+	for (size_t i = 0, n = app_particulars(r, given); i < n; i++)
+		jsonw_kstr(&w, given[i].field->id, given[i].value);
 	jsonw_kstr(&w, "created_at", r->created_at);
 	jsonw_kstr(&w, "state", app_phases[v->st.phase].id);
 	jsonw_kstr(&w, "state_label", app_phases[v->st.phase].label);
@@ -326,6 +325,7 @@ int app_out_text(const struct app_view *v, const struct agency_rec *ag, int toda
 {
 	const struct app_rec *r = &v->rec;
 	const struct clock_deadline *list[NSHOWN];
+	struct app_particular given[APP_F__N];
 	char d[DATE_LEN], d2[DATE_LEN], money[MONEY_LEN], tmp[512];
 	int ch = app_channel_find(r->channel);
 	int ty = app_applicant_find(r->applicant_type);
@@ -350,10 +350,14 @@ int app_out_text(const struct app_view *v, const struct agency_rec *ag, int toda
 	snprintf(tmp, sizeof tmp, "%s  %s %s", r->applicant_name, r->applicant_type,
 		 ty >= 0 ? app_applicant_label(ty) : "");
 	rc |= line(out, "applicant", tmp);
-	rc |= line(out, "contact", r->contact);
-	rc |= line(out, "id number", r->id_number);
-	rc |= line(out, "request", r->request);
-	rc |= line(out, "form", r->form);
+	for (size_t i = 0, n = app_particulars(r, given); i < n; i++) {
+		/* labelled by the field's id in words: "id number" */
+		char label[64];
+		snprintf(label, sizeof label, "%s", given[i].field->id);
+		for (char *p = label; (p = strchr(p, '_')) != NULL;)
+			*p = ' ';
+		rc |= line(out, label, given[i].value);
+	}
 	snprintf(tmp, sizeof tmp, "%s %s%s", app_phases[v->st.phase].id, app_phases[v->st.phase].label,
 		 v->st.extended != CLOCK_NONE ? "  (extended 已延期)" : "");
 	rc |= line(out, "state", tmp);

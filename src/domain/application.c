@@ -14,6 +14,7 @@
 #include "base/crypto.h"
 #include "domain/audit.h"
 #include "domain/fee.h"
+#include "store/records.h"
 #include "text/date.h"
 #include "text/idcode.h"
 #include "text/jsonw.h"
@@ -78,7 +79,8 @@ static const struct desc_field app_new_fields[APP_F__N] = {
 	[APP_F_APPLICANT_NAME] = { "applicant_name", DESC_LINE, AN(applicant_name), APP_NAME_MAX,
 				   DESC_REQUIRED | DESC_PERSONAL, NULL, "申请人姓名或者名称",
 				   "the applicant's name", "条例第二十九条" },
-	[APP_F_ID_NUMBER] = { "id_number", DESC_LINE, AN(id_number), APP_ID_NUMBER_MAX, DESC_PERSONAL, NULL,
+	[APP_F_ID_NUMBER] = { "id_number", DESC_LINE, AN(id_number), APP_ID_NUMBER_MAX,
+			      DESC_PERSONAL | DESC_IDENTITY, NULL,
 			      "身份证明号码", "身份证 number of a person, 统一社会信用代码 of an "
 			      "organisation (check character verified)", NULL },
 	[APP_F_CONTACT] = { "contact", DESC_TEXT, AN(contact), APP_CONTACT_MAX, DESC_REQUIRED | DESC_PERSONAL, NULL,
@@ -94,6 +96,36 @@ static const struct desc_field app_new_fields[APP_F__N] = {
 #undef AN
 
 const struct desc_record app_new_desc = { "application", "政府信息公开申请", app_new_fields, APP_F__N };
+
+size_t app_particulars(const struct app_rec *r, struct app_particular out[APP_F__N])
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < app_rec_desc.nfields && n < APP_F__N; i++) {
+		const struct desc_field *given = desc_find(&app_new_desc, app_rec_desc.fields[i].id);
+		if (!given || given == &app_new_fields[APP_F_APPLICANT_NAME] ||
+		    (given->type != DESC_LINE && given->type != DESC_TEXT))
+			continue;
+		out[n].field = given;
+		out[n++].value = desc_str(&app_rec_desc.fields[i], r);
+	}
+	return n;
+}
+
+/* The texts of in as the record keeps them: each given text in its member of r, NULL when
+ * empty. */
+static void copy_texts(const struct app_new *in, struct app_rec *r)
+{
+	for (size_t i = 0; i < APP_F__N; i++) {
+		const struct desc_field *f = &app_new_fields[i], *kept;
+		const char *v;
+		if (f->type != DESC_LINE && f->type != DESC_TEXT)
+			continue;
+		kept = desc_find(&app_rec_desc, f->id);
+		v = desc_str(f, in);
+		*desc_str_ref(kept, r) = v && *v ? v : NULL;
+	}
+}
 
 int app_new_check(const struct app_new *in, int today, struct gk_error *e)
 {
@@ -140,6 +172,7 @@ int app_create(struct store *s, const struct calendar *cal, const struct app_new
 	       int today, struct app_created *out, struct gk_error *e)
 {
 	struct app_rec r;
+	struct app_particular given[APP_F__N];
 	struct app_status st;
 	struct buf key, js;
 	struct jsonw w;
@@ -155,7 +188,8 @@ int app_create(struct store *s, const struct calendar *cal, const struct app_new
 		goto out;
 	ch = app_channel_find(in->channel);
 	type = app_applicant_find(in->applicant_type);
-	if (in->id_number && *in->id_number) {
+	copy_texts(in, &r);
+	if (r.id_number) {
 		/* one spelling per person: a check character 'x' is stored as 'X' */
 		snprintf(id_number, sizeof id_number, "%s", in->id_number);
 		if (id_number[17] == 'x')
@@ -180,11 +214,7 @@ int app_create(struct store *s, const struct calendar *cal, const struct app_new
 	r.submitted = r.received;
 	r.channel = in->channel;
 	r.applicant_type = in->applicant_type;
-	r.applicant_name = in->applicant_name;
 	r.applicant_key = buf_cstr(&key);
-	r.contact = in->contact && *in->contact ? in->contact : NULL;
-	r.request = in->request && *in->request ? in->request : NULL;
-	r.form = in->form && *in->form ? in->form : NULL;
 	r.state = app_phases[app_channels[ch].confirm ? PHASE_AWAITING_CONFIRMATION : PHASE_RECEIVED].id;
 	r.created_at = now;
 	for (int attempt = 0; attempt < 4; attempt++) {
@@ -206,10 +236,15 @@ int app_create(struct store *s, const struct calendar *cal, const struct app_new
 	jsonw_kstr(&w, "channel", r.channel);
 	jsonw_kstr(&w, "applicant_type", r.applicant_type);
 	jsonw_kstr(&w, "applicant_name", r.applicant_name);
-	jsonw_kstr(&w, "contact", r.contact);
-	jsonw_kbool(&w, "id_number_given", r.id_number != NULL);
-	jsonw_kstr(&w, "request", r.request);
-	jsonw_kstr(&w, "form", r.form);
+	for (size_t i = 0, n = app_particulars(&r, given); i < n; i++) {
+		char name[64];
+		if (!(given[i].field->flags & DESC_IDENTITY)) {
+			jsonw_kstr(&w, given[i].field->id, given[i].value);
+			continue;
+		}
+		snprintf(name, sizeof name, "%s_given", given[i].field->id);
+		jsonw_kbool(&w, name, given[i].value != NULL);
+	}
 	jsonw_obj_end(&w);
 	if ((rc = jsonw_finish(&w)) != 0) {
 		err_set(e, rc, "", AUDIT_TOO_LARGE);

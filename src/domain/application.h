@@ -320,6 +320,17 @@ extern const struct desc_record app_new_desc;
 enum { APP_F_RECEIVED, APP_F_CONFIRMED, APP_F_CHANNEL, APP_F_APPLICANT_TYPE, APP_F_APPLICANT_NAME,
        APP_F_ID_NUMBER, APP_F_CONTACT, APP_F_REQUEST, APP_F_FORM, APP_F__N };
 
+/* REQ 条例-29: the particulars an applicant gives besides the name (identity number,
+ * contact, the information asked for, the form asked for: each text of app_new_desc but the
+ * name), in the order the record keeps them, with their values in r (NULL: not given). One
+ * list for every place an application is shown or recorded, so a text added to the
+ * declaration is shown everywhere. */
+struct app_particular {
+	const struct desc_field *field;  /* app_new_desc's: id and label */
+	const char *value;
+};
+size_t app_particulars(const struct app_rec *r, struct app_particular out[APP_F__N]);
+
 /* REQ 条例-29: check in against the declaration and the Regulation as of today (a date of
  * receipt not in the future nor before 2008-05-01, known channel and applicant type, a
  * confirmation date only where the channel needs one, the identity number's check

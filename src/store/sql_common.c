@@ -458,42 +458,18 @@ const char *const sql_common[STMT_COUNT] = {
 	[ST_REG_NEWS_UPDATE] = UPD("reg_news", "platform = ?, date = ?, title = ?, url = ?"),
 	[ST_REG_NEWS_DELETE] = DEL("reg_news"),
 
-/* transfer: every column of each table, in the schema's order */
-	[ST_COPY_AGENCY_READ] =
-		"SELECT id, name, code, level, parent_id, created_at FROM agency ORDER BY id",
-	[ST_COPY_AGENCY_WRITE] =
-		"INSERT INTO agency (id, name, code, level, parent_id, created_at) VALUES (?, ?, ?, "
-		"?, ?, ?)",
-	[ST_COPY_APP_USER_READ] =
-		"SELECT id, name, display_name, role, agency_id, password_hash, created_at FROM "
-		"app_user ORDER BY id",
-	[ST_COPY_APP_USER_WRITE] =
-		"INSERT INTO app_user (id, name, display_name, role, agency_id, password_hash, "
-		"created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-	[ST_COPY_AUDIT_EVENT_READ] =
-		"SELECT id, at, actor, agency_id, entity, entity_id, action, content, prev_hash, hash "
-		"FROM audit_event ORDER BY id",
-	[ST_COPY_AUDIT_EVENT_WRITE] =
-		"INSERT INTO audit_event (id, at, actor, agency_id, entity, entity_id, action, "
-		"content, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-	[ST_COPY_APPLICATION_READ] =
-		"SELECT id, agency_id, tracking_code, secret_hash, received, channel, applicant_type, "
-		"applicant_name, applicant_key, contact, id_number, request, form, state, outcome, "
-		"closed, reply_due, created_at, submitted FROM application ORDER BY id",
-	[ST_COPY_APPLICATION_WRITE] =
-		"INSERT INTO application (id, agency_id, tracking_code, secret_hash, received, "
-		"channel, applicant_type, applicant_name, applicant_key, contact, id_number, request, "
-		"form, state, outcome, closed, reply_due, created_at, submitted) VALUES (?, ?, ?, ?, "
-		"?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-	[ST_COPY_APP_EVENT_READ] =
-		"SELECT id, app_id, kind, date, note, approver, amount_fen, outcome, basis, actor, "
-		"created_at, due, days, party, ref, method, quantity, late_reason, warning, "
-		"counterpart, counterpart_contact FROM app_event ORDER BY id",
-	[ST_COPY_APP_EVENT_WRITE] =
-		"INSERT INTO app_event (id, app_id, kind, date, note, approver, amount_fen, outcome, "
-		"basis, actor, created_at, due, days, party, ref, method, quantity, late_reason, "
-		"warning, counterpart, counterpart_contact) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-		"?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+/* transfer: every column of each table (those an area reads and writes by its declaration
+ * named once, above), its rows in the order of their ids */
+#define COPY(id, table, cols, params) \
+	[id##_READ] = "SELECT " cols " FROM " table " ORDER BY id", \
+	[id##_WRITE] = "INSERT INTO " table " (" cols ") VALUES (" params ")"
+	COPY(ST_COPY_AGENCY, "agency", AGENCY_COLS, "?, ?, ?, ?, ?, ?"),
+	COPY(ST_COPY_APP_USER, "app_user", USER_COLS, "?, ?, ?, ?, ?, ?, ?"),
+	COPY(ST_COPY_AUDIT_EVENT, "audit_event", AUDIT_COLS, "?, ?, ?, ?, ?, ?, ?, ?, ?, ?"),
+	COPY(ST_COPY_APPLICATION, "application", APP_COLS,
+	     "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"),
+	COPY(ST_COPY_APP_EVENT, "app_event", EVENT_COLS,
+	     "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"),
 	[ST_COPY_APP_FILE_READ] =
 		"SELECT id, app_id, event_id, name, mime, size, sha256, data, created_at "
 		"FROM app_file ORDER BY id",
@@ -504,10 +480,7 @@ const char *const sql_common[STMT_COUNT] = {
 		"SELECT agency_id, year, last FROM notice_serial ORDER BY agency_id, year",
 	[ST_COPY_NOTICE_SERIAL_WRITE] =
 		"INSERT INTO notice_serial (agency_id, year, last) VALUES (?, ?, ?)",
-	[ST_COPY_APP_NOTICE_READ] =
-		"SELECT " APP_NOTICE_COLS " FROM app_notice ORDER BY id",
-	[ST_COPY_APP_NOTICE_WRITE] =
-		"INSERT INTO app_notice (" APP_NOTICE_COLS ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	COPY(ST_COPY_APP_NOTICE, "app_notice", APP_NOTICE_COLS, "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"),
 	[ST_COPY_REG_NORMDOC_READ] =
 		"SELECT id, agency_id, kind, issued, doc_no, title, repealed, document_id FROM "
 		"reg_normdoc ORDER BY id",

@@ -36,6 +36,8 @@ enum {
 	DESC_REQUIRED = 1u << 0,  /* must be given (non-empty) */
 	DESC_SECRET = 1u << 1,    /* never shown back (hashes, one-time secrets) */
 	DESC_PERSONAL = 1u << 2,  /* personal data: never on a public page, never in a log line */
+	DESC_IDENTITY = 1u << 3,  /* an identity document's number: the record of what was done
+				   * (the audit log) says only whether it was given */
 };
 
 struct desc_field {

@@ -50,6 +50,7 @@ void appform_choices(struct web_ctx *c)
 		    app_channels[CHANNEL_IN_PERSON].id);
 	put_options(c, "media", "medium", media, NULL, 2, "");
 	put_options(c, "deliveries", "delivery", deliveries, NULL, 4, "");
+	web_put_decl(c, &app_new_desc);
 }
 
 /* Join the non-empty "label：value" pairs with "；". */
@@ -81,9 +82,10 @@ int appform_read(struct web_ctx *c, struct app_new *in)
 	};
 	static const char *const form[][2] = { { "载体", "medium" }, { "获取方式", "delivery" } };
 
-	in->applicant_type = web_str(c, "applicant_type");
-	in->applicant_name = web_str(c, "applicant_name");
-	in->id_number = web_in(c, "id_number")->s;
+	/* the route's fields the application declares go to it as typed */
+	for (const struct web_field *f = c->route->fields; f && f->name; f++)
+		if (f->decl == &app_new_desc)
+			*desc_str_ref(desc_find(&app_new_desc, f->name), in) = web_str(c, f->name);
 	in->contact = join(c, contact, 3);
 	in->request = join(c, request, 3);
 	in->form = join(c, form, 2);

@@ -141,7 +141,6 @@ int h_app_new(struct web_ctx *c)
 	in.agency_id = c->user->agency_id;
 	in.received = received->day;
 	in.confirmed = web_in(c, "confirmed")->present ? web_in(c, "confirmed")->day : 0;
-	in.channel = web_str(c, "channel");
 	if ((rc = web_begin(c, 1, &s)) != 0)
 		return rc;
 	rc = app_create(s, web_calendar(c), &in, today, &out, &c->err);
@@ -267,6 +266,8 @@ static void put_action_fields(struct web_ctx *c, struct tpl_val *o, const struct
 /* The application as registered, its state, outcome and what is due. */
 static void put_app_record(struct web_ctx *c, struct tpl_val *app, const struct app_view *v)
 {
+	struct app_particular given[APP_F__N];
+	struct tpl_val *particulars;
 	char day[DATE_LEN];
 	int t = app_applicant_find(v->rec.applicant_type);
 	int ch = app_channel_find(v->rec.channel);
@@ -285,10 +286,15 @@ static void put_app_record(struct web_ctx *c, struct tpl_val *app, const struct 
 	tpl_put_bool(app, "old_regulation", v->st.regime == CLOCK_REG_2007);
 	tpl_put_str(app, "type", t >= 0 ? app_applicant_label(t) : v->rec.applicant_type);
 	tpl_put_str(app, "name", v->rec.applicant_name);
-	tpl_put_str(app, "id_number", v->rec.id_number);
-	tpl_put_str(app, "contact", v->rec.contact);
-	tpl_put_str(app, "request", v->rec.request);
-	tpl_put_str(app, "form", v->rec.form);
+	particulars = tpl_put_list(app, "particulars");
+	for (size_t i = 0, n = app_particulars(&v->rec, given); i < n; i++) {
+		struct tpl_val *o;
+		if (!given[i].value)
+			continue;
+		o = tpl_push_obj(particulars);
+		tpl_put_str(o, "label", given[i].field->label);
+		tpl_put_str(o, "value", given[i].value);
+	}
 	tpl_put_str(app, "state", app_phases[v->st.phase].label);
 	tpl_put_bool(app, "open", app_phases[v->st.phase].open);
 	if (v->st.outcome >= 0)

@@ -36,14 +36,15 @@
 /* REQ 条例-29: the content of an application (web/appform.h), online or registered by staff.
  * phone, address and email make up the application's contact, whose limit (domain
  * APP_CONTACT_MAX) holds all three with their labels; doc_title, doc_no and description its
- * request (APP_REQUEST_MAX), medium and delivery its form (APP_FORM_MAX). The name and the
- * identity number go to the application as typed: the domain's declaration (app_new_desc)
- * holds their limits and says what is wrong, in the same words as on the command line; the
- * route only bounds their size (WEB_BOUND). */
+ * request (APP_REQUEST_MAX), medium and delivery its form (APP_FORM_MAX). The others
+ * (APP_FIELD: the applicant's type, name and identity number) go to the application as typed
+ * (web/appform.c): the domain's declaration (app_new_desc) gives their labels and limits and
+ * says what is wrong, in the same words as on the command line; the route only bounds their
+ * size (WEB_BOUND). */
+#define APP_FIELD(name, req) { name, F_LINE, req, 0, NULL, &app_new_desc }
 #define ART29_FIELDS \
-	{ "applicant_type", F_LINE, 1, 16, "申请人类型", NULL }, \
-	{ "applicant_name", F_LINE, 1, WEB_BOUND(APP_NAME_MAX), "姓名或名称", NULL }, \
-	{ "id_number", F_LINE, 0, WEB_BOUND(APP_ID_NUMBER_MAX), "身份证件号码", NULL }, { "phone", F_LINE, 0, 40, "联系电话", NULL }, \
+	APP_FIELD("applicant_type", 1), APP_FIELD("applicant_name", 1), APP_FIELD("id_number", 0), \
+	{ "phone", F_LINE, 0, 40, "联系电话", NULL }, \
 	{ "address", F_LINE, 0, 300, "通信地址", NULL }, { "email", F_LINE, 0, 200, "电子邮箱", NULL }, \
 	{ "doc_title", F_LINE, 0, 500, "信息名称", NULL }, { "doc_no", F_LINE, 0, 200, "文号", NULL }, \
 	{ "description", F_TEXT, 0, 6000, "特征性描述", NULL }, { "medium", F_LINE, 0, 40, "载体形式", NULL }, \
@@ -124,7 +125,7 @@ const struct web_route web_routes[] = {
 	/* paper, in-person, post, fax … applications registered by staff (before /:id) */
 	{ "GET", "/console/applications/new", ACT_APP_HANDLE, 0, NULL, h_app_new_form },
 	{ "POST", "/console/applications/new", ACT_APP_HANDLE, R_FORM,
-	  FIELDS({ "channel", F_LINE, 1, 16, "申请渠道", NULL }, { "received", F_DATE, 1, 10, "收到日期", NULL },
+	  FIELDS(APP_FIELD("channel", 1), { "received", F_DATE, 1, 10, "收到日期", NULL },
 		 { "confirmed", F_DATE, 0, 10, "确认收到日期", NULL }, ART29_FIELDS),
 	  h_app_new },
 	{ "GET", "/console/applications/:id", ACT_APP_READ, 0, NULL, h_app },

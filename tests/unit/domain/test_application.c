@@ -867,6 +867,66 @@ static void test_create_validates(void **state)
 	drop_store(s);
 }
 
+/* The audit entry of a new application: what was registered */
+static int keep_content(void *ctx, const struct audit_rec *r)
+{
+	snprintf(ctx, 1024, "%s", r->content ? r->content : "");
+	return 0;
+}
+
+/* REQ 条例-29: what an applicant gives besides the name is one list, in the order the record
+ * keeps it (shown by app show, the console and --json, recorded by the audit log): every text
+ * of the application's declaration, each with a member of the stored record. */
+static void test_particulars_are_the_declared_texts(void **state)
+{
+	struct gk_error e = { 0 };
+	int64_t ag;
+	struct store *s = fresh_store(&ag);
+	struct app_new in = { .agency_id = ag, .channel = "post", .applicant_type = "np",
+			      .applicant_name = "张三", .id_number = "11010519491231002x",
+			      .contact = "电话：13800000000", .request = "道路建设资金使用情况",
+			      .form = "" };
+	struct app_particular p[APP_F__N];
+	struct app_created c;
+	struct app_view v;
+	struct arena a;
+	char audit[1024] = "";
+	size_t texts = 0, n;
+
+	(void)state;
+	for (size_t i = 0; i < app_new_desc.nfields; i++) {
+		const struct desc_field *f = &app_new_desc.fields[i];
+		if (f->type == DESC_LINE || f->type == DESC_TEXT) {
+			assert_non_null(desc_find(&app_rec_desc, f->id));
+			texts++;
+		}
+	}
+	arena_init(&a);
+	in.received = D("2024-05-06");
+	assert_int_equal(store_begin(s, &e), 0);
+	assert_int_equal(app_create(s, cal, &in, today, &c, &e), 0);
+	assert_int_equal(app_load(s, cal, c.id, today, &a, &v, &e), 0);
+	n = app_particulars(&v.rec, p);
+	assert_int_equal(n, texts - 1);   /* all but the name */
+	assert_string_equal(p[0].field->id, "contact");
+	assert_string_equal(p[0].value, "电话：13800000000");
+	assert_string_equal(p[1].field->label, "身份证明号码");
+	assert_string_equal(p[1].value, "11010519491231002X");   /* one spelling per person */
+	assert_string_equal(p[2].field->id, "request");
+	assert_string_equal(p[3].field->id, "form");
+	assert_null(p[3].value);                                   /* empty: not given */
+	/* the audit log records whether an identity number was given, not the number */
+	assert_int_equal(audit_list(s, "application", c.id, keep_content, audit, &e), 0);
+	assert_non_null(strstr(audit, "\"contact\":\"电话：13800000000\""));
+	assert_non_null(strstr(audit, "\"id_number_given\":true"));
+	assert_null(strstr(audit, "1101051949"));
+	assert_non_null(strstr(audit, "\"form\":null"));
+	app_view_free(&v);
+	arena_free(&a);
+	assert_int_equal(store_commit(s, &e), 0);
+	drop_store(s);
+}
+
 /* The ledger's outcomes and applicant types are the rows and columns of the declared format. */
 static void test_codes_follow_the_report_format(void **state)
 {
@@ -938,6 +998,7 @@ int main(void)
 		cmocka_unit_test(test_create_validates),
 		cmocka_unit_test(test_codes_follow_the_report_format),
 		cmocka_unit_test(test_limits_one_rule),
+		cmocka_unit_test(test_particulars_are_the_declared_texts),
 	};
 	return cmocka_run_group_tests_name("domain/application", tests, group_setup, group_teardown);
 }

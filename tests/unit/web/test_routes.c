@@ -54,13 +54,22 @@ static void test_declared_fields_speak_as_their_declaration(void **state)
 	f = route_field("POST", "/console/documents/new", "title");
 	assert_string_equal(web_field_label(f), "名称");
 	assert_int_equal(f->required, 1);
-	/* the public form's fields are its own (phone, address and e-mail make up the contact):
-	 * their labels are the form's, their bounds four times the domain's limits */
+	/* the application's fields the forms take as typed speak as its declaration, on the
+	 * public form and the console's alike */
 	f = route_field("POST", "/apply", "applicant_name");
 	assert_non_null(f);
-	assert_null(f->decl);
-	assert_string_equal(web_field_label(f), "姓名或名称");
+	assert_ptr_equal(f->decl, &app_new_desc);
+	assert_string_equal(web_field_label(f), "申请人姓名或者名称");
 	assert_int_equal(web_field_max(f), 4 * APP_NAME_MAX);
+	f = route_field("POST", "/console/applications/new", "id_number");
+	assert_ptr_equal(f->decl, &app_new_desc);
+	assert_string_equal(web_field_label(f), "身份证明号码");
+	assert_int_equal(web_field_max(f), 4 * APP_ID_NUMBER_MAX);
+	/* the fields that make up one of the application's are the form's own (phone, address
+	 * and e-mail its contact) */
+	f = route_field("POST", "/apply", "email");
+	assert_null(f->decl);
+	assert_string_equal(web_field_label(f), "电子邮箱");
 	/* a route's own limit stands (a date has no declared length) */
 	f = route_field("POST", "/console/documents/new", "signed_date");
 	assert_string_equal(web_field_label(f), "成文日期");
