@@ -73,16 +73,19 @@ const char *const sql_common[STMT_COUNT] = {
 		"WHERE entity = ? AND entity_id = ? ORDER BY id",
 
 /* app */
-#define APP_FIELDS "tracking_code, secret_hash, received, channel, applicant_type, " \
-		   "applicant_name, applicant_key, contact, id_number, request, form, state, outcome, " \
-		   "closed, reply_due, created_at, submitted"
-#define APP_COLS "id, agency_id, " APP_FIELDS
 /* id and the owner, then a declared record's fields in the order of its declaration
- * (store/records.c): db_read_record reads them, db_bind_record binds them */
-#define EVENT_FIELDS "kind, date, note, approver, outcome, basis, actor, created_at, due, " \
-		     "party, method, late_reason, warning, counterpart, counterpart_contact, " \
-		     "amount_fen, days, ref, quantity"
-#define EVENT_COLS "id, app_id, " EVENT_FIELDS
+ * (store/records.c): db_read_record reads them, db_bind_record binds them. Named once each,
+ * as a list that writes both the columns (COL) and their parameters (PARAM). */
+#define COL(c) ", " #c
+#define PARAM(c) ", ?"
+#define APP_FIELDS(F) F(tracking_code) F(secret_hash) F(received) F(channel) F(applicant_type) \
+	F(applicant_name) F(applicant_key) F(contact) F(id_number) F(request) F(form) F(state) \
+	F(outcome) F(closed) F(reply_due) F(created_at) F(submitted)
+#define APP_COLS "id, agency_id" APP_FIELDS(COL)
+#define EVENT_FIELDS(F) F(kind) F(date) F(note) F(approver) F(outcome) F(basis) F(actor) \
+	F(created_at) F(due) F(party) F(method) F(late_reason) F(warning) F(counterpart) \
+	F(counterpart_contact) F(amount_fen) F(days) F(ref) F(quantity)
+#define EVENT_COLS "id, app_id" EVENT_FIELDS(COL)
 #define APP_FILE_COLS "id, app_id, event_id, name, mime, size, sha256, created_at"
 #define DOC_ATTACHMENT_FIELDS "name, mime, sha256"
 #define REPORT_TEXT_FIELDS "section, body, updated_at, updated_by"
@@ -95,8 +98,8 @@ const char *const sql_common[STMT_COUNT] = {
 		"AND (CAST(?6 AS TEXT) IS NULL OR closed IS NULL OR closed >= ?6) " \
 		"ORDER BY received, id LIMIT ?7"
 	[ST_APP_INSERT] =
-		"INSERT INTO application (agency_id, " APP_FIELDS ") "
-		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+		"INSERT INTO application (agency_id" APP_FIELDS(COL) ") "
+		"VALUES (?" APP_FIELDS(PARAM) ") RETURNING id",
 	[ST_APP_GET] =
 		"SELECT " APP_COLS " FROM application WHERE id = ?",
 	[ST_APP_GET_BY_CODE] =
@@ -105,8 +108,8 @@ const char *const sql_common[STMT_COUNT] = {
 		"UPDATE application SET received = ?, state = ?, outcome = ?, "
 		"closed = ?, reply_due = ? WHERE id = ?",
 	[ST_APP_EVENT_INSERT] =
-		"INSERT INTO app_event (app_id, " EVENT_FIELDS ") "
-		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+		"INSERT INTO app_event (app_id" EVENT_FIELDS(COL) ") "
+		"VALUES (?" EVENT_FIELDS(PARAM) ") RETURNING id",
 	[ST_APP_EVENTS] =
 		"SELECT " EVENT_COLS " FROM app_event WHERE app_id = ? ORDER BY id",
 	[ST_APP_LIST_ALL] =
@@ -466,10 +469,8 @@ const char *const sql_common[STMT_COUNT] = {
 	COPY(ST_COPY_AGENCY, "agency", AGENCY_COLS, "?, ?, ?, ?, ?, ?"),
 	COPY(ST_COPY_APP_USER, "app_user", USER_COLS, "?, ?, ?, ?, ?, ?, ?"),
 	COPY(ST_COPY_AUDIT_EVENT, "audit_event", AUDIT_COLS, "?, ?, ?, ?, ?, ?, ?, ?, ?, ?"),
-	COPY(ST_COPY_APPLICATION, "application", APP_COLS,
-	     "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"),
-	COPY(ST_COPY_APP_EVENT, "app_event", EVENT_COLS,
-	     "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"),
+	COPY(ST_COPY_APPLICATION, "application", APP_COLS, "?, ?" APP_FIELDS(PARAM)),
+	COPY(ST_COPY_APP_EVENT, "app_event", EVENT_COLS, "?, ?" EVENT_FIELDS(PARAM)),
 	[ST_COPY_APP_FILE_READ] =
 		"SELECT id, app_id, event_id, name, mime, size, sha256, data, created_at "
 		"FROM app_file ORDER BY id",
