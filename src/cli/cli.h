@@ -46,6 +46,19 @@ int cli_error(const struct gk_error *e);
 /* Print "gongkai COMMAND: <message>\n<hint>" and return CLI_USAGE. */
 int cli_usage_error(const char *command, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* A subcommand of a command: its name (NULL: whatever no other names, argv[0] then the
+ * command itself) and what runs it with the subcommand as argv[0]. */
+struct cli_sub {
+	const char *name;
+	int (*run)(struct cli *cli, int argc, char **argv);
+};
+
+/* Run the subcommand argv[1] of command from its table t (n entries). None given, or --help
+ * or -h: usage to stderr (CLI_USAGE) or stdout (CLI_OK). One the table does not name: an
+ * error listing those it does, unless the table has an entry without a name. */
+int cli_subcommand(struct cli *cli, const char *command, const struct cli_sub *t, size_t n,
+		   void (*usage)(FILE *f), int argc, char **argv);
+
 /* Finish the JSON document w is writing and print its buffer to stdout. On failure (the
  * buffer's limit was reached) nothing is printed and e says the output was too large.
  * Returns 0 or the jsonw error. */

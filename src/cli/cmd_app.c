@@ -25,9 +25,9 @@
 #include "text/jsonw.h"
 #include "text/money.h"
 
-static void help(void)
+static void help(FILE *f)
 {
-	printf("Usage:\n"
+	fprintf(f, "Usage:\n"
 	       "  gongkai app new --received DATE [--confirmed DATE] --channel CH --applicant-type TYPE\n"
 	       "                  --applicant-name NAME --contact TEXT --request TEXT [--id-number N]\n"
 	       "                  [--form TEXT] [--agency ID|NAME] [--json]\n"
@@ -80,7 +80,7 @@ static void help(void)
 	       "     printed beside the tracking code from then on; refused when issued already.\n"
 	       "Every command is one transaction; --by USER names the actor for the audit log.\n"
 	       "The fields of app new (条例第二十九条):\n");
-	cli_desc_help(&app_new_desc);
+	cli_desc_help(f, &app_new_desc);
 }
 
 /* Open the store and the calendar, begin a transaction. Returns an exit status. */
@@ -664,30 +664,33 @@ static int app_list_cmd(struct cli *cli, int argc, char **argv)
 	return x;
 }
 
+static int app_event_run(struct cli *cli, int argc, char **argv)
+{
+	return app_event_cmd(cli, argc, argv, 0);
+}
+
+static int app_decide_run(struct cli *cli, int argc, char **argv)
+{
+	return app_event_cmd(cli, argc, argv, 1);
+}
+
+static int app_letter_run(struct cli *cli, int argc, char **argv)
+{
+	return notice_cmd(cli, "app letter", "reply", argc, argv);
+}
+
+static int app_notice_run(struct cli *cli, int argc, char **argv)
+{
+	return notice_cmd(cli, "app notice", NULL, argc, argv);
+}
+
 int cmd_app(struct cli *cli, int argc, char **argv)
 {
-	const char *sub = argc > 1 ? argv[1] : NULL;
+	static const struct cli_sub subs[] = {
+		{ "new", app_new_cmd },       { "event", app_event_run }, { "decide", app_decide_run },
+		{ "show", app_show_cmd },     { "letter", app_letter_run },
+		{ "notice", app_notice_run }, { "list", app_list_cmd },  { "generate", app_generate_cmd },
+	};
 
-	if (sub == NULL || strcmp(sub, "--help") == 0 || strcmp(sub, "-h") == 0) {
-		help();
-		return sub ? CLI_OK : CLI_USAGE;
-	}
-	if (strcmp(sub, "new") == 0)
-		return app_new_cmd(cli, argc - 1, argv + 1);
-	if (strcmp(sub, "event") == 0)
-		return app_event_cmd(cli, argc - 1, argv + 1, 0);
-	if (strcmp(sub, "decide") == 0)
-		return app_event_cmd(cli, argc - 1, argv + 1, 1);
-	if (strcmp(sub, "show") == 0)
-		return app_show_cmd(cli, argc - 1, argv + 1);
-	if (strcmp(sub, "letter") == 0)
-		return notice_cmd(cli, "app letter", "reply", argc - 1, argv + 1);
-	if (strcmp(sub, "notice") == 0)
-		return notice_cmd(cli, "app notice", NULL, argc - 1, argv + 1);
-	if (strcmp(sub, "list") == 0)
-		return app_list_cmd(cli, argc - 1, argv + 1);
-	if (strcmp(sub, "generate") == 0)
-		return app_generate_cmd(cli, argc - 1, argv + 1);
-	return cli_usage_error("app", "unknown subcommand '%s' (new, event, decide, show, letter, "
-			       "notice, list, generate)", sub);
+	return cli_subcommand(cli, "app", subs, sizeof subs / sizeof subs[0], help, argc, argv);
 }

@@ -17,9 +17,9 @@
 #include "text/jsonw.h"
 #include "text/date.h"
 
-static void help(void)
+static void help(FILE *f)
 {
-	printf("Usage: gongkai audit verify [--head ID:HASH]\n"
+	fprintf(f, "Usage: gongkai audit verify [--head ID:HASH]\n"
 	       "       gongkai audit verify FILE [--key PUBLIC-KEY]\n"
 	       "       gongkai audit export --out FILE [--key-file KEYFILE]\n"
 	       "       gongkai audit key [--key-file KEYFILE]\n"
@@ -304,17 +304,9 @@ static int list(struct cli *cli, int argc, char **argv)
 
 int cmd_audit(struct cli *cli, int argc, char **argv)
 {
-	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-		help();
-		return argc < 2 ? CLI_USAGE : CLI_OK;
-	}
-	if (strcmp(argv[1], "verify") == 0)
-		return verify(cli, argc - 1, argv + 1);
-	if (strcmp(argv[1], "list") == 0)
-		return list(cli, argc - 1, argv + 1);
-	if (strcmp(argv[1], "export") == 0)
-		return export_cmd(cli, argc - 1, argv + 1);
-	if (strcmp(argv[1], "key") == 0)
-		return key_cmd(cli, argc - 1, argv + 1);
-	return cli_usage_error("audit", "unknown subcommand '%s' (verify, export, key, list)", argv[1]);
+	static const struct cli_sub subs[] = {
+		{ "verify", verify }, { "export", export_cmd }, { "key", key_cmd }, { "list", list },
+	};
+
+	return cli_subcommand(cli, "audit", subs, sizeof subs / sizeof subs[0], help, argc, argv);
 }

@@ -37,23 +37,23 @@ static const struct cli_opt backup_options[] = {
 };
 #undef O
 
-static void backup_help(void)
+static void backup_help(FILE *f)
 {
-	printf("Usage: gongkai [--db DB] backup FILE\n"
+	fprintf(f, "Usage: gongkai [--db DB] backup FILE\n"
 	       "       gongkai [--db DB] backup --dir DIR [--keep-daily N] [--keep-weekly N]\n"
 	       "       gongkai backup --check FILE\n"
 	       "Copy the whole database to FILE while the server keeps running (SQLite's online\n"
 	       "backup: one consistent moment), then check the copy: its structure (integrity\n"
 	       "check) and its audit log's hash chain, every entry. FILE appears only when the\n"
 	       "copy is sound, and an existing FILE is never overwritten.\n");
-	cli_opts_help(stdout, backup_options, 19);
-	printf("It prints the audit log's head (ID:HASH): 'gongkai audit verify --head ID:HASH'\n"
+	cli_opts_help(f, backup_options, 19);
+	fprintf(f, "It prints the audit log's head (ID:HASH): 'gongkai audit verify --head ID:HASH'\n"
 	       "later proves that the log was not rewritten since. To restore: gongkai restore.\n");
 }
 
-static void restore_help(void)
+static void restore_help(FILE *f)
 {
-	printf("Usage: gongkai [--db DB] restore FILE\n"
+	fprintf(f, "Usage: gongkai [--db DB] restore FILE\n"
 	       "Replace the database DB with the backup FILE. FILE is checked first, as 'backup'\n"
 	       "checks a copy: a damaged file, a broken audit log or a file written by a newer\n"
 	       "gongkai is refused and DB is left as it is; a backup of an older gongkai is\n"
@@ -125,7 +125,7 @@ int cmd_restore(struct cli *cli, int argc, char **argv)
 	char saved[4096];
 
 	if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-		restore_help();
+		restore_help(stdout);
 		return CLI_OK;
 	}
 	if (argc != 2 || argv[1][0] == '-')

@@ -408,11 +408,6 @@ static const struct cli_opt check_options[] = {
 };
 #undef O
 
-static void help(void)
-{
-	usage(stdout);
-}
-
 int cmd_check(struct cli *cli, int argc, char **argv)
 {
 	struct check_opts o = { 0 };
@@ -422,7 +417,7 @@ int cmd_check(struct cli *cli, int argc, char **argv)
 	int json, csv, x, status = CLI_OK, tty;
 	double t0;
 
-	if ((x = cli_opts_read("check", check_options, &o, argc, argv, NULL, help)) != 0)
+	if ((x = cli_opts_read("check", check_options, &o, argc, argv, NULL, usage)) != 0)
 		return x < 0 ? CLI_OK : x;
 	html = o.html;
 	xlsx = o.xlsx;

@@ -21,9 +21,9 @@
 #include "text/date.h"
 #include "text/jsonw.h"
 
-static void help(void)
+static void help(FILE *f)
 {
-	printf("Usage: gongkai doc add --title T --body-file F [FIELDS] [--agency A] [--by USER]\n"
+	fprintf(f, "Usage: gongkai doc add --title T --body-file F [FIELDS] [--agency A] [--by USER]\n"
 	       "       gongkai doc edit ID [FIELDS] [--by USER]\n"
 	       "       gongkai doc show ID\n"
 	       "       gongkai doc list [--state S] [--overdue [--all]] [--reassess] [--agency A]\n"
@@ -676,7 +676,7 @@ int cmd_doc(struct cli *cli, int argc, char **argv)
 
 	memset(&g, 0, sizeof g);
 	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-		help();
+		help(stdout);
 		return argc < 2 ? CLI_USAGE : CLI_OK;
 	}
 	g.sub = argv[1];

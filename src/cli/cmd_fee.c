@@ -18,9 +18,9 @@
 #include "domain/fee.h"
 #include "text/jsonw.h"
 
-static void help(void)
+static void help(FILE *f)
 {
-	printf("Usage: gongkai fee --by-count K | --by-pages P | --app ID [--json]\n"
+	fprintf(f, "Usage: gongkai fee --by-count K | --by-pages P | --app ID [--json]\n"
 	       "The 信息处理费 of 国办函〔2020〕109号, progressive on the excess (超额累进):\n"
 	       "  按件 (same applicant, same organ, same natural month): 1-10 free, 11-30 100 元/件,\n"
 	       "       then tiers of 10 件 at +100 元/件 (31-40 200, 41-50 300, ...);\n"

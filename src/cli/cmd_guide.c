@@ -17,9 +17,9 @@
 #include "text/date.h"
 #include "text/jsonw.h"
 
-static void help(void)
+static void help(FILE *f)
 {
-	printf("Usage: gongkai guide [--agency A] [--html | --json]\n"
+	fprintf(f, "Usage: gongkai guide [--agency A] [--html | --json]\n"
 	       "       gongkai guide set [--agency A] [--office NAME] [--address T] [--postcode T]\n"
 	       "                         [--hours T] [--phone T] [--fax T] [--email T] [--website URL]\n"
 	       "                         [--channels-file F] [--fees-file F] [--scope-file F]\n"
@@ -31,7 +31,7 @@ static void help(void)
 	       "(default {uscc}/{yyyy}-{seq:05d}; also {orgcode} {yyyymm} {seq}).\n"
 	       "SETTING: the organ's readings of what the law leaves open (docs/lifecycle.md):\n");
 	for (int r = 0; r < RULE__MAX; r++)
-		printf("  %-20s %s (default %s)\n    %s\n", organ_rule_info[r].option,
+		fprintf(f, "  %-20s %s (default %s)\n    %s\n", organ_rule_info[r].option,
 		       organ_rule_info[r].label, organ_rule_info[r].deflt, organ_rule_info[r].law);
 }
 

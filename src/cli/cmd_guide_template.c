@@ -19,9 +19,9 @@
 
 static const char *const from_label[] = { "本机关", "上级机关", "随软件" };
 
-static void help(void)
+static void help(FILE *f)
 {
-	printf("Usage: gongkai guide template [--agency A]\n"
+	fprintf(f, "Usage: gongkai guide template [--agency A]\n"
 	       "       gongkai guide template KIND [--agency A] [--shipped]\n"
 	       "       gongkai guide template KIND [--agency A] --check FILE\n"
 	       "       gongkai guide template KIND [--agency A] (--file FILE | --revert) [--by USER]\n"

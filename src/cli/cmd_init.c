@@ -34,12 +34,12 @@ static const struct cli_opt init_options[] = {
 };
 #undef O
 
-static void help(void)
+static void help(FILE *f)
 {
-	printf("Usage: gongkai --db FILE init --agency-name NAME [--agency-code USCC] [--level LEVEL]\n"
+	fprintf(f, "Usage: gongkai --db FILE init --agency-name NAME [--agency-code USCC] [--level LEVEL]\n"
 	       "                             [--parent ID|NAME] [--by USER]\n"
 	       "Create the database if needed and add an organ (行政机关); print its id.\n");
-	cli_opts_help(stdout, init_options, 21);
+	cli_opts_help(f, init_options, 21);
 }
 
 int cmd_init(struct cli *cli, int argc, char **argv)

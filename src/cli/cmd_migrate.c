@@ -11,9 +11,9 @@
 #include "cli/options.h"
 #include "domain/migrate.h"
 
-static void migrate_help(void)
+static void migrate_help(FILE *f)
 {
-	printf("Usage: gongkai migrate --from DB --to DB\n"
+	fprintf(f, "Usage: gongkai migrate --from DB --to DB\n"
 	       "Copy everything the database --from holds (organs and their settings, staff\n"
 	       "accounts, the audit log, applications, registers, annual reports, the catalogue\n"
 	       "with its attachments, sessions) into --to, which must hold no organ yet: a new\n"

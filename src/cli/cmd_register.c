@@ -95,11 +95,6 @@ static int add_field(void *rec, const char *value, const char *option, struct gk
 	return 0;
 }
 
-static void help(void)
-{
-	usage(stdout);
-}
-
 /* Parse argv (argv[0] = the action); returns -1 to go on, else the exit status. Positional
  * arguments are left from optind. */
 static int read_field_options(const struct reg_desc *d, int argc, char **argv, struct fieldopts *fo)
@@ -120,7 +115,7 @@ static int read_field_options(const struct reg_desc *d, int argc, char **argv, s
 				   .offset = offsetof(struct fieldopts, help) };
 	t[k] = (struct cli_opt){ .name = NULL };
 	snprintf(cmd, sizeof cmd, "register %s %s", d->name, argv[0]);
-	if ((x = cli_opts_read(cmd, t, fo, argc, argv, NULL, help)) != 0)
+	if ((x = cli_opts_read(cmd, t, fo, argc, argv, NULL, usage)) != 0)
 		return x < 0 ? CLI_OK : x;
 	return -1;
 }

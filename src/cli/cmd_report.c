@@ -629,20 +629,10 @@ static int do_list(struct cli *cli, int argc, char **argv)
 
 int cmd_report(struct cli *cli, int argc, char **argv)
 {
-	static const struct {
-		const char *name;
-		int (*run)(struct cli *, int, char **);
-	} subs[] = {
+	static const struct cli_sub subs[] = {
 		{ "check", do_check }, { "text", do_text }, { "publish", do_publish },
-		{ "show", do_show },   { "list", do_list },
+		{ "show", do_show },   { "list", do_list },	 { NULL, do_year },
 	};
 
-	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-		usage(argc < 2 ? stderr : stdout);
-		return argc < 2 ? CLI_USAGE : CLI_OK;
-	}
-	for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++)
-		if (strcmp(argv[1], subs[i].name) == 0)
-			return subs[i].run(cli, argc - 1, argv + 1);
-	return do_year(cli, argc, argv);
+	return cli_subcommand(cli, "report", subs, sizeof subs / sizeof subs[0], usage, argc, argv);
 }

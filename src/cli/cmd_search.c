@@ -25,9 +25,9 @@
 #include "text/date.h"
 #include "text/jsonw.h"
 
-static void help(void)
+static void help(FILE *f)
 {
-	printf("Usage: gongkai search QUERY [--json] [--sort relevance|date] [--page N] [--limit N]\n"
+	fprintf(f, "Usage: gongkai search QUERY [--json] [--sort relevance|date] [--page N] [--limit N]\n"
 	       "                            [--staff USER] [--agency A] [--topic T] [--genre G]\n"
 	       "                            [--year Y] [--validity V]\n"
 	       "Words are ANDed; a Chinese word matches as written (公开 finds 公开, not 公…开);\n"

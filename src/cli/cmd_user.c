@@ -16,9 +16,9 @@
 #include "domain/user.h"
 #include "text/jsonw.h"
 
-static void help(void)
+static void help(FILE *f)
 {
-	printf("Usage: gongkai user add NAME --role ROLE [--agency ID|NAME] [--display-name TEXT]\n"
+	fprintf(f, "Usage: gongkai user add NAME --role ROLE [--agency ID|NAME] [--display-name TEXT]\n"
 	       "                           [--password-file FILE] [--by USER]\n"
 	       "       gongkai user passwd NAME --password-file FILE | --clear\n"
 	       "       gongkai user totp NAME [--confirm CODE | --reset]\n"
@@ -343,20 +343,11 @@ static int user_totp_key_cmd(struct cli *cli, int argc, char **argv)
 
 int cmd_user(struct cli *cli, int argc, char **argv)
 {
-	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-		help();
-		return argc < 2 ? CLI_USAGE : CLI_OK;
-	}
-	if (strcmp(argv[1], "add") == 0)
-		return user_add(cli, argc - 1, argv + 1);
-	if (strcmp(argv[1], "list") == 0)
-		return user_list_cmd(cli, argc - 1, argv + 1);
-	if (strcmp(argv[1], "passwd") == 0)
-		return user_passwd(cli, argc - 1, argv + 1);
-	if (strcmp(argv[1], "totp") == 0)
-		return user_totp_cmd(cli, argc - 1, argv + 1);
-	if (strcmp(argv[1], "totp-key") == 0)
-		return user_totp_key_cmd(cli, argc - 1, argv + 1);
-	return cli_usage_error("user", "unknown subcommand '%s' (add, passwd, totp, totp-key, list)",
-			       argv[1]);
+	static const struct cli_sub subs[] = {
+		{ "add", user_add },	      { "passwd", user_passwd },
+		{ "totp", user_totp_cmd },    { "totp-key", user_totp_key_cmd },
+		{ "list", user_list_cmd },
+	};
+
+	return cli_subcommand(cli, "user", subs, sizeof subs / sizeof subs[0], help, argc, argv);
 }

@@ -77,7 +77,7 @@ int cli_desc_set(const struct desc_field *f, void *rec, const char *arg, struct 
 	return 0;
 }
 
-void cli_desc_help(const struct desc_record *r)
+void cli_desc_help(FILE *out, const struct desc_record *r)
 {
 	static const char *const value[] = { [DESC_LINE] = "TEXT", [DESC_TEXT] = "TEXT",
 					     [DESC_ENUM] = "ID", [DESC_DATE] = "DATE" };
@@ -86,10 +86,10 @@ void cli_desc_help(const struct desc_record *r)
 	for (size_t i = 0; i < r->nfields; i++) {
 		const struct desc_field *f = &r->fields[i];
 		snprintf(left, sizeof left, "%s %s", desc_option(f->id, opt, sizeof opt), value[f->type]);
-		printf("  %-24s %s (%s", left, f->label, f->flags & DESC_REQUIRED ? "required" : "optional");
+		fprintf(out, "  %-24s %s (%s", left, f->label, f->flags & DESC_REQUIRED ? "required" : "optional");
 		if (f->max && f->type != DESC_ENUM)
-			printf(", at most %zu bytes", f->max);
-		printf("%s%s): %s\n", f->law ? "; " : "", f->law ? f->law : "", f->help);
+			fprintf(out, ", at most %zu bytes", f->max);
+		fprintf(out, "%s%s): %s\n", f->law ? "; " : "", f->law ? f->law : "", f->help);
 	}
 }
 
@@ -188,19 +188,19 @@ int cli_opts_only(const char *command, const struct cli_opt *t, uint64_t given, 
 }
 
 /* -1 after printing help when t's --help flag is set in rec, else 0. */
-static int asked_help(const struct cli_opt *t, const void *rec, void (*help)(void))
+static int asked_help(const struct cli_opt *t, const void *rec, void (*help)(FILE *f))
 {
 	for (int i = 0; t[i].name; i++)
 		if (strcmp(t[i].name, "help") == 0 && t[i].type == CLI_OPT_FLAG &&
 		    *(const int *)((const char *)rec + t[i].offset)) {
-			help();
+			help(stdout);
 			return -1;
 		}
 	return 0;
 }
 
 int cli_opts_read(const char *command, const struct cli_opt *t, void *rec, int argc, char **argv,
-		  uint64_t *given, void (*help)(void))
+		  uint64_t *given, void (*help)(FILE *f))
 {
 	int x = cli_opts_parse(command, t, rec, argc, argv, given);
 
@@ -208,7 +208,7 @@ int cli_opts_read(const char *command, const struct cli_opt *t, void *rec, int a
 }
 
 int cli_opts_sub(const char *command, const struct cli_opt *t, void *rec, int argc, char **argv,
-		 unsigned mark, const char *sub, void (*help)(void))
+		 unsigned mark, const char *sub, void (*help)(FILE *f))
 {
 	uint64_t given;
 	int x;

@@ -46,7 +46,7 @@ int cli_desc_set(const struct desc_field *f, void *rec, const char *arg, struct 
 
 /* For --help: one line per field of r — "--option VALUE  label (required, at most N bytes):
  * help". */
-void cli_desc_help(const struct desc_record *r);
+void cli_desc_help(FILE *out, const struct desc_record *r);
 
 /* ---- a command's options as a table ---- */
 
@@ -102,12 +102,12 @@ int cli_opts_only(const char *command, const struct cli_opt *t, uint64_t given, 
 /* cli_opts_parse, then the table's --help flag: help() printed and -1; else 0 to go on or the
  * exit status of the usage error. (given: as for cli_opts_parse, may be NULL.) */
 int cli_opts_read(const char *command, const struct cli_opt *t, void *rec, int argc, char **argv,
-		  uint64_t *given, void (*help)(void)) GK_WUR;
+		  uint64_t *given, void (*help)(FILE *f)) GK_WUR;
 
 /* Both for subcommand sub (its mark): 0 to go on; after the table's --help flag, help()
  * printed and -1; else the exit status of the usage error. */
 int cli_opts_sub(const char *command, const struct cli_opt *t, void *rec, int argc, char **argv,
-		 unsigned mark, const char *sub, void (*help)(void)) GK_WUR;
+		 unsigned mark, const char *sub, void (*help)(FILE *f)) GK_WUR;
 
 /* The --help lines of t's listed options: "  --name VALUE" in a column width wide (at least
  * two spaces after it), the help beside it, its further lines indented to the same column. */

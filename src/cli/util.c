@@ -5,6 +5,7 @@
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -48,6 +49,29 @@ int cli_usage_error(const char *command, const char *fmt, ...)
 	va_end(ap);
 	fprintf(stderr, "\nTry 'gongkai %s --help'.\n", command);
 	return CLI_USAGE;
+}
+
+int cli_subcommand(struct cli *cli, const char *command, const struct cli_sub *t, size_t n,
+		   void (*usage)(FILE *f), int argc, char **argv)
+{
+	char names[256] = "";
+	size_t len = 0;
+
+	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		usage(argc < 2 ? stderr : stdout);
+		return argc < 2 ? CLI_USAGE : CLI_OK;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (t[i].name && strcmp(argv[1], t[i].name) == 0)
+			return t[i].run(cli, argc - 1, argv + 1);
+	for (size_t i = 0; i < n; i++) {
+		if (t[i].name == NULL)
+			return t[i].run(cli, argc, argv);
+		if (len < sizeof names)
+			len += (size_t)snprintf(names + len, sizeof names - len, "%s%s", i ? ", " : "",
+						t[i].name);
+	}
+	return cli_usage_error(command, "unknown subcommand '%s' (%s)", argv[1], names);
 }
 
 int cli_write_output(const char *output, const char *p, size_t len, struct gk_error *e)

@@ -10,6 +10,21 @@ run 2 "$GONGKAI" no-such-command
 contains "$ERR" "unknown command 'no-such-command'" "unknown command is named"
 run 2 "$GONGKAI" --bogus
 contains "$ERR" "--bogus" "unknown option is named"
+# subcommands from each command's table: an unknown one is named with those there are, none
+# at all is a usage error with the usage on stderr, --help the usage on stdout
+run 2 "$GONGKAI" app frobnicate
+contains "$ERR" "gongkai app: unknown subcommand 'frobnicate' (new, event, decide, show, letter, notice, list, generate)" "app: an unknown subcommand and the known ones"
+run 2 "$GONGKAI" audit frobnicate
+contains "$ERR" "(verify, export, key, list)" "audit: the known subcommands"
+run 2 "$GONGKAI" user frobnicate
+contains "$ERR" "(add, passwd, totp, totp-key, list)" "user: the known subcommands"
+run 2 "$GONGKAI" user
+contains "$ERR" "Usage: gongkai user add" "user without a subcommand: the usage, on stderr"
+equals "$OUT" "" "and nothing on stdout"
+run 0 "$GONGKAI" app --help
+contains "$OUT" "--contact TEXT" "app --help: the usage with the application's declared fields, on stdout"
+run 2 "$GONGKAI" report 2024x
+contains "$ERR" "2024x" "report: what is not a subcommand is read as the year"
 run 2 "$GONGKAI"
 
 # a command's options come from one table: numbers by one parser, --help from the same table
