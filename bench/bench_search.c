@@ -434,6 +434,9 @@ static void queries(const char *db_path, sqlite3 *db)
 	struct gk_error e = { 0 };
 	struct store *s;
 	struct doc_filter f = { .public_only = 1, .today = "2026-01-01", .limit = 10 };
+	/* SEARCH_BENCH_DETAIL=1: each query's times; SEARCH_BENCH_FTS_ONLY=1: no LIKE, no trigram */
+	int detail = getenv("SEARCH_BENCH_DETAIL") && strcmp(getenv("SEARCH_BENCH_DETAIL"), "1") == 0;
+	int fts_only = getenv("SEARCH_BENCH_FTS_ONLY") && strcmp(getenv("SEARCH_BENCH_FTS_ONLY"), "1") == 0;
 
 	if (store_open(db_path, STORE_READONLY, &s, &e) != 0)
 		die("open", &e);
@@ -459,12 +462,15 @@ static void queries(const char *db_path, sqlite3 *db)
 					die(qc->q[i], &e);
 				store_rollback(s);
 				fts[nf++] = (now() - t) * 1000;
+				if (detail)
+					printf("  %-13s run %d  %8.1f ms  %s%ld  %s\n", qc->name, r + 1, fts[nf - 1],
+					       res.exact ? "" : "~", (long)res.total, qc->q[i]);
 				if (r == 0) {
 					matches += (double)res.total;
 					estimated |= !res.exact;
 				}
 				arena_free(&a);
-				if (qc->trigram_ok) {
+				if (qc->trigram_ok && !fts_only) {
 					int cnt;
 					tri[nt++] = trigram_query(db, qc->q[i], &cnt) * 1000;
 				}
@@ -472,7 +478,7 @@ static void queries(const char *db_path, sqlite3 *db)
 		}
 		for (int i = 0; i < NLIKE; i++) {
 			int cnt;
-			like[i] = like_query(db, qc->q[i], &cnt) * 1000;
+			like[i] = fts_only ? 0 : like_query(db, qc->q[i], &cnt) * 1000;
 		}
 		double f50 = pct(fts, nf, 0.5), f99 = pct(fts, nf, 0.99);
 		double l50 = pct(like, NLIKE, 0.5), lmax = pct(like, NLIKE, 1.0);
