@@ -5,8 +5,8 @@
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
-#include <string.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "base/paths.h"
