@@ -408,7 +408,7 @@ static double trigram_query(sqlite3 *db, const char *q, int *count)
 {
 	char m[2048] = "", terms[8][160];
 	int n = terms_of(q, terms), rows = 0;
-	sqlite3_stmt *a, *b;
+	sqlite3_stmt *a = NULL, *b = NULL;
 	double t0;
 
 	for (int i = 0; i < n; i++)
