@@ -298,6 +298,11 @@ int db_col_is_null(struct db_stmt *st, int i)
 	return st->s->drv->col_type(st->h, i) == DB_NULL;
 }
 
+int db_col_count(struct db_stmt *st)
+{
+	return st->s->drv->col_count(st->h);
+}
+
 enum db_type db_col_type(struct db_stmt *st, int i)
 {
 	return st->s->drv->col_type(st->h, i);

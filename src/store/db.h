@@ -98,6 +98,8 @@ int64_t db_col_int(struct db_stmt *st, int i);
 double db_col_double(struct db_stmt *st, int i);
 int db_col_is_null(struct db_stmt *st, int i);
 enum db_type db_col_type(struct db_stmt *st, int i);
+/* How many columns the statement's rows have (on PostgreSQL, known once a row is ready). */
+int db_col_count(struct db_stmt *st);
 const void *db_col_blob(struct db_stmt *st, int i, size_t *len);
 /* A copy of column i's bytes in the arena, NUL-terminated (*len the bytes without it). */
 char *db_col_blob_dup(struct db_stmt *st, int i, struct arena *a, size_t *len);

@@ -98,6 +98,8 @@ struct store_driver {
 	void (*bind_blob)(void *h, int i, const void *p, size_t len); /* not copied */
 	/* 1: a row is ready; 0: done (the statement is finished, not yet reset); -1: *f says. */
 	int (*step)(struct store *s, void *h, struct db_fault *f);
+	int (*col_count)(void *h);                /* columns of the result (SQLite: also before
+						   * a step; PostgreSQL: once a row is ready) */
 	enum db_type (*col_type)(void *h, int i);
 	int64_t (*col_int)(void *h, int i);
 	double (*col_double)(void *h, int i);

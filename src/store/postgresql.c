@@ -321,6 +321,13 @@ static int drv_step(struct store *s, void *h, struct db_fault *f)
 	return ++st->row < st->nrows ? 1 : 0;
 }
 
+static int drv_col_count(void *h)
+{
+	struct pg_stmt *st = h;
+
+	return st->res ? PQnfields(st->res) : 0;
+}
+
 static enum db_type drv_col_type(void *h, int i)
 {
 	struct pg_stmt *st = h;
@@ -759,6 +766,7 @@ const struct store_driver store_postgresql_driver = {
 	.bind_text = drv_bind_text,
 	.bind_blob = drv_bind_blob,
 	.step = drv_step,
+	.col_count = drv_col_count,
 	.col_type = drv_col_type,
 	.col_int = drv_col_int,
 	.col_double = drv_col_double,

@@ -202,6 +202,11 @@ static int drv_step(struct store *s, void *h, struct db_fault *f)
 	return -1;
 }
 
+static int drv_col_count(void *h)
+{
+	return sqlite3_column_count(h);
+}
+
 static enum db_type drv_col_type(void *h, int i)
 {
 	switch (sqlite3_column_type(h, i)) {
@@ -592,6 +597,7 @@ const struct store_driver store_sqlite_driver = {
 	.bind_text = drv_bind_text,
 	.bind_blob = drv_bind_blob,
 	.step = drv_step,
+	.col_count = drv_col_count,
 	.col_type = drv_col_type,
 	.col_int = drv_col_int,
 	.col_double = drv_col_double,

@@ -1,8 +1,8 @@
 /*
  * transfer.c — copy every table of one store into another (implements store/transfer.h),
  * written once against store/db.h: each table has a read and a write statement (ST_COPY_*,
- * portable: store/sql_common.c) whose columns are the table's, in the same order; values are
- * carried with their storage class (NULL, integer, text, blob).
+ * portable: store/sql_common.c) naming the table's columns in the same order, as many as the
+ * read's rows have; values are carried with their storage class (NULL, integer, text, blob).
  * May call base/, store/db.h.
  */
 #include "store/transfer.h"
@@ -16,41 +16,40 @@
 struct table {
 	const char *name;
 	enum stmt_id read, write;
-	int ncols;
 };
 
 /* In an order that meets every reference (organs before what names them, …). Not copied:
  * schema_migration (the destination has its own), the search index (search_*: rebuilt) and
  * what the web processes share (rate_count, web_secret: the destination keeps its own). */
 static const struct table tables[] = {
-	{ "agency", ST_COPY_AGENCY_READ, ST_COPY_AGENCY_WRITE, 6 },
-	{ "app_user", ST_COPY_APP_USER_READ, ST_COPY_APP_USER_WRITE, 7 },
-	{ "audit_event", ST_COPY_AUDIT_EVENT_READ, ST_COPY_AUDIT_EVENT_WRITE, 10 },
-	{ "application", ST_COPY_APPLICATION_READ, ST_COPY_APPLICATION_WRITE, 19 },
-	{ "app_event", ST_COPY_APP_EVENT_READ, ST_COPY_APP_EVENT_WRITE, 21 },
-	{ "app_file", ST_COPY_APP_FILE_READ, ST_COPY_APP_FILE_WRITE, 9 },
-	{ "notice_serial", ST_COPY_NOTICE_SERIAL_READ, ST_COPY_NOTICE_SERIAL_WRITE, 3 },
-	{ "app_notice", ST_COPY_APP_NOTICE_READ, ST_COPY_APP_NOTICE_WRITE, 12 },
-	{ "reg_normdoc", ST_COPY_REG_NORMDOC_READ, ST_COPY_REG_NORMDOC_WRITE, 8 },
-	{ "reg_decision", ST_COPY_REG_DECISION_READ, ST_COPY_REG_DECISION_WRITE, 9 },
-	{ "reg_fee", ST_COPY_REG_FEE_READ, ST_COPY_REG_FEE_WRITE, 7 },
-	{ "reg_case", ST_COPY_REG_CASE_READ, ST_COPY_REG_CASE_WRITE, 10 },
-	{ "reg_feedback", ST_COPY_REG_FEEDBACK_READ, ST_COPY_REG_FEEDBACK_WRITE, 9 },
-	{ "reg_news", ST_COPY_REG_NEWS_READ, ST_COPY_REG_NEWS_WRITE, 6 },
-	{ "report_text", ST_COPY_REPORT_TEXT_READ, ST_COPY_REPORT_TEXT_WRITE, 6 },
-	{ "report_publication", ST_COPY_REPORT_PUBLICATION_READ, ST_COPY_REPORT_PUBLICATION_WRITE, 10 },
-	{ "report_pub_section", ST_COPY_REPORT_PUB_SECTION_READ, ST_COPY_REPORT_PUB_SECTION_WRITE, 3 },
-	{ "report_artifact", ST_COPY_REPORT_ARTIFACT_READ, ST_COPY_REPORT_ARTIFACT_WRITE, 4 },
-	{ "agency_profile", ST_COPY_AGENCY_PROFILE_READ, ST_COPY_AGENCY_PROFILE_WRITE, 23 },
-	{ "document_serial", ST_COPY_DOCUMENT_SERIAL_READ, ST_COPY_DOCUMENT_SERIAL_WRITE, 3 },
-	{ "document", ST_COPY_DOCUMENT_READ, ST_COPY_DOCUMENT_WRITE, 27 },
-	{ "document_attachment", ST_COPY_DOCUMENT_ATTACHMENT_READ, ST_COPY_DOCUMENT_ATTACHMENT_WRITE, 11 },
-	{ "document_event", ST_COPY_DOCUMENT_EVENT_READ, ST_COPY_DOCUMENT_EVENT_WRITE, 10 },
-	{ "staff_session", ST_COPY_STAFF_SESSION_READ, ST_COPY_STAFF_SESSION_WRITE, 5 },
-	{ "signin_failure", ST_COPY_SIGNIN_FAILURE_READ, ST_COPY_SIGNIN_FAILURE_WRITE, 4 },
-	{ "signin_last", ST_COPY_SIGNIN_LAST_READ, ST_COPY_SIGNIN_LAST_WRITE, 7 },
-	{ "password_history", ST_COPY_PASSWORD_HISTORY_READ, ST_COPY_PASSWORD_HISTORY_WRITE, 4 },
-	{ "user_totp", ST_COPY_USER_TOTP_READ, ST_COPY_USER_TOTP_WRITE, 4 },
+	{ "agency", ST_COPY_AGENCY_READ, ST_COPY_AGENCY_WRITE },
+	{ "app_user", ST_COPY_APP_USER_READ, ST_COPY_APP_USER_WRITE },
+	{ "audit_event", ST_COPY_AUDIT_EVENT_READ, ST_COPY_AUDIT_EVENT_WRITE },
+	{ "application", ST_COPY_APPLICATION_READ, ST_COPY_APPLICATION_WRITE },
+	{ "app_event", ST_COPY_APP_EVENT_READ, ST_COPY_APP_EVENT_WRITE },
+	{ "app_file", ST_COPY_APP_FILE_READ, ST_COPY_APP_FILE_WRITE },
+	{ "notice_serial", ST_COPY_NOTICE_SERIAL_READ, ST_COPY_NOTICE_SERIAL_WRITE },
+	{ "app_notice", ST_COPY_APP_NOTICE_READ, ST_COPY_APP_NOTICE_WRITE },
+	{ "reg_normdoc", ST_COPY_REG_NORMDOC_READ, ST_COPY_REG_NORMDOC_WRITE },
+	{ "reg_decision", ST_COPY_REG_DECISION_READ, ST_COPY_REG_DECISION_WRITE },
+	{ "reg_fee", ST_COPY_REG_FEE_READ, ST_COPY_REG_FEE_WRITE },
+	{ "reg_case", ST_COPY_REG_CASE_READ, ST_COPY_REG_CASE_WRITE },
+	{ "reg_feedback", ST_COPY_REG_FEEDBACK_READ, ST_COPY_REG_FEEDBACK_WRITE },
+	{ "reg_news", ST_COPY_REG_NEWS_READ, ST_COPY_REG_NEWS_WRITE },
+	{ "report_text", ST_COPY_REPORT_TEXT_READ, ST_COPY_REPORT_TEXT_WRITE },
+	{ "report_publication", ST_COPY_REPORT_PUBLICATION_READ, ST_COPY_REPORT_PUBLICATION_WRITE },
+	{ "report_pub_section", ST_COPY_REPORT_PUB_SECTION_READ, ST_COPY_REPORT_PUB_SECTION_WRITE },
+	{ "report_artifact", ST_COPY_REPORT_ARTIFACT_READ, ST_COPY_REPORT_ARTIFACT_WRITE },
+	{ "agency_profile", ST_COPY_AGENCY_PROFILE_READ, ST_COPY_AGENCY_PROFILE_WRITE },
+	{ "document_serial", ST_COPY_DOCUMENT_SERIAL_READ, ST_COPY_DOCUMENT_SERIAL_WRITE },
+	{ "document", ST_COPY_DOCUMENT_READ, ST_COPY_DOCUMENT_WRITE },
+	{ "document_attachment", ST_COPY_DOCUMENT_ATTACHMENT_READ, ST_COPY_DOCUMENT_ATTACHMENT_WRITE },
+	{ "document_event", ST_COPY_DOCUMENT_EVENT_READ, ST_COPY_DOCUMENT_EVENT_WRITE },
+	{ "staff_session", ST_COPY_STAFF_SESSION_READ, ST_COPY_STAFF_SESSION_WRITE },
+	{ "signin_failure", ST_COPY_SIGNIN_FAILURE_READ, ST_COPY_SIGNIN_FAILURE_WRITE },
+	{ "signin_last", ST_COPY_SIGNIN_LAST_READ, ST_COPY_SIGNIN_LAST_WRITE },
+	{ "password_history", ST_COPY_PASSWORD_HISTORY_READ, ST_COPY_PASSWORD_HISTORY_WRITE },
+	{ "user_totp", ST_COPY_USER_TOTP_READ, ST_COPY_USER_TOTP_WRITE },
 };
 
 int store_transfer_skips(const char *table)
@@ -70,16 +69,16 @@ int store_transfer_tables(void)
 	return (int)(sizeof tables / sizeof tables[0]);
 }
 
-const char *store_transfer_table(int i, int *ncols)
+const char *store_transfer_table(int i, enum stmt_id *read)
 {
-	*ncols = tables[i].ncols;
+	*read = tables[i].read;
 	return tables[i].name;
 }
 
-/* The current row of r into the parameters of w. */
-static void carry(struct db_stmt *r, struct db_stmt *w, int ncols)
+/* The current row of r into the parameters of w (the write names the read's columns). */
+static void carry(struct db_stmt *r, struct db_stmt *w)
 {
-	for (int c = 0; c < ncols; c++) {
+	for (int c = 0, ncols = db_col_count(r); c < ncols; c++) {
 		size_t len;
 		const void *p;
 
@@ -115,7 +114,7 @@ static int copy_table(struct store *from, struct store *to, const struct table *
 	while ((rc = db_next(from, r, &row, what, e)) == 0 && row) {
 		if ((rc = db_stmt(to, t->write, &w, e)) != 0)
 			break;
-		carry(r, w, t->ncols);
+		carry(r, w);
 		if ((rc = db_exec(to, w, what, e)) != 0)
 			break;
 		++*rows;

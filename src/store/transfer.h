@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "base/err.h"
+#include "store/stmt.h"
 #include "store/store.h"
 
 /* Called once per table copied: its name and the rows copied. */
@@ -22,10 +23,10 @@ typedef void (*transfer_fn)(void *ctx, const char *table, int64_t rows);
 int store_transfer(struct store *from, struct store *to, transfer_fn fn, void *ctx,
 		   struct gk_error *e) GK_WUR;
 
-/* The number of tables store_transfer copies, and the name and number of columns of the i-th
+/* The number of tables store_transfer copies, and the name and the read statement of the i-th
  * (for the check that every column of the schema is copied). */
 int store_transfer_tables(void);
-const char *store_transfer_table(int i, int *ncols);
+const char *store_transfer_table(int i, enum stmt_id *read);
 /* 1 for a table store_transfer leaves alone on purpose (each database keeps its own). */
 int store_transfer_skips(const char *table);
 

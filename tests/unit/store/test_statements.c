@@ -211,6 +211,7 @@ static void faults_on(int pg)
 static void migrate_copies_every_table_and_column(void **state)
 {
 	struct store *s = tmpstore_open("stmt");
+	struct gk_error e = { 0 };
 	sqlite3_stmt *st;
 	int tables = 0;
 
@@ -222,14 +223,19 @@ static void migrate_copies_every_table_and_column(void **state)
 		-1, &st, NULL), SQLITE_OK);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *name = (const char *)sqlite3_column_text(st, 0);
-		int i, ncols = 0;
+		enum stmt_id read;
+		struct db_stmt *r;
+		int i, ncols;
 		if (store_transfer_skips(name))
 			continue;
 		for (i = 0; i < store_transfer_tables(); i++)
-			if (strcmp(store_transfer_table(i, &ncols), name) == 0)
+			if (strcmp(store_transfer_table(i, &read), name) == 0)
 				break;
 		if (i == store_transfer_tables())
 			fail_msg("table %s is not copied by gongkai migrate (store/transfer.c)", name);
+		assert_int_equal(db_stmt(s, read, &r, &e), 0);
+		ncols = db_col_count(r);
+		db_reset(r);
 		if (ncols != sqlite3_column_int(st, 1))
 			fail_msg("table %s has %d columns, gongkai migrate copies %d", name,
 				 sqlite3_column_int(st, 1), ncols);
