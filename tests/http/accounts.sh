@@ -251,15 +251,24 @@ equals "$CODE" 401 "the old password is refused"
 login officer pw-officer-own3
 equals "$CODE" 303 "the new one works"
 
-# wrong current passwords count against the account's sign-in limit (a restart clears the
-# counters; the session stays)
+# wrong current passwords count against the account's sign-in limit, as failed sign-ins do
+# (the account's earlier failures taken away, so that only these three count)
 restart_server --login-limit 3
+q "DELETE FROM signin_failure WHERE account = 'officer'" >/dev/null
 get /console/password
+codes=
 for i in 1 2 3; do
 	post /console/password --data-urlencode "_csrf=$(csrf_of "$BODY")" --data-urlencode "current=guess-$i" \
 		--data-urlencode "password=pw-officer-own9" --data-urlencode "password2=pw-officer-own9"
+	codes="$codes $CODE"
 	get /console/password
 done
+lacks "$codes" 429 "three wrong current passwords are refused as wrong, none held back ($codes)"
+equals "$(q "SELECT count(*) FROM signin_failure WHERE account = 'officer'")" 3 \
+	"and recorded as failed sign-ins of the account"
+# the wait after the limit is 2 s, which a loaded machine can spend between two requests:
+# the failures are dated a minute on, as if they had just been made whatever the speed
+q "UPDATE signin_failure SET at = at + 60 WHERE account = 'officer'" >/dev/null
 post /console/password --data-urlencode "_csrf=$(csrf_of "$BODY")" --data-urlencode "current=pw-officer-own3" \
 	--data-urlencode "password=pw-officer-own9" --data-urlencode "password2=pw-officer-own9"
 equals "$CODE" 429 "after three wrong current passwords even the right one waits"
