@@ -64,13 +64,11 @@ int cli_subcommand(struct cli *cli, const char *command, const struct cli_sub *t
 	for (size_t i = 0; i < n; i++)
 		if (t[i].name && strcmp(argv[1], t[i].name) == 0)
 			return t[i].run(cli, argc - 1, argv + 1);
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < n; i++)
 		if (t[i].name == NULL)
 			return t[i].run(cli, argc, argv);
-		if (len < sizeof names)
-			len += (size_t)snprintf(names + len, sizeof names - len, "%s%s", i ? ", " : "",
-						t[i].name);
-	}
+	for (size_t i = 0; i < n && len < sizeof names; i++)
+		len += (size_t)snprintf(names + len, sizeof names - len, "%s%s", i ? ", " : "", t[i].name);
 	return cli_usage_error(command, "unknown subcommand '%s' (%s)", argv[1], names);
 }
 

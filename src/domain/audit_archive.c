@@ -134,12 +134,21 @@ static int read_entry(struct jv *root, struct audit_rec *r, char *why, size_t wh
 	return 0;
 }
 
-/* "PUBLIC SIGNATURE" (64 and 128 lower-case hex digits) of the signature line. */
+/* 1 if s[0..n) are all lower-case hex digits (s need not be NUL-terminated). */
+static int lower_hex(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
+			return 0;
+	return 1;
+}
+
+/* "PUBLIC SIGNATURE" (64 and 128 lower-case hex digits) of the signature line s[0..n), which
+ * is the archive's own bytes: the file may end on it without a newline or a NUL. */
 static int parse_signature(const char *s, size_t n, char pub[CRYPTO_SIGN_PUBLIC_HEX],
 			   char sig[CRYPTO_SIGN_HEX])
 {
-	if (n != 64 + 1 + 128 || s[64] != ' ' || strspn(s, "0123456789abcdef") != 64 ||
-	    strspn(s + 65, "0123456789abcdef") < 128)
+	if (n != 64 + 1 + 128 || s[64] != ' ' || !lower_hex(s, 64) || !lower_hex(s + 65, 128))
 		return -1;
 	memcpy(pub, s, 64);
 	pub[64] = '\0';

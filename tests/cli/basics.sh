@@ -24,7 +24,8 @@ equals "$OUT" "" "and nothing on stdout"
 run 0 "$GONGKAI" app --help
 contains "$OUT" "--contact TEXT" "app --help: the usage with the application's declared fields, on stdout"
 run 2 "$GONGKAI" report 2024x
-contains "$ERR" "2024x" "report: what is not a subcommand is read as the year"
+contains "$ERR" "YEAR: want a whole number 1900-9999, got '2024x'" "report: what is not a subcommand is read as the year"
+lacks "$ERR" "unknown subcommand" "not refused as a subcommand"
 run 2 "$GONGKAI"
 
 # a command's options come from one table: numbers by one parser, --help from the same table
