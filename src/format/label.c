@@ -149,19 +149,22 @@ out:
 
 
 /* Labels repeat from report to report, and normalising (OpenCC) costs tens of microseconds, so
- * keys of short labels are remembered: an open-addressed table of CACHE_SLOTS entries, filled
- * until full, guarded by a mutex. Entries live as long as the process. */
-#define CACHE_SLOTS 4096
-#define CACHE_LABEL_MAX 256
+ * keys of short labels are remembered: a direct-mapped table of CACHE_SLOTS entries held in
+ * place (no allocation), guarded by a mutex. A label whose slot holds another takes it over,
+ * so a long-running process keeps the labels it meets now, not the first it ever met, and its
+ * memory stays what it was at the start. */
+#define CACHE_SLOTS 2048
+#define CACHE_LABEL_MAX 200   /* bytes; a longer label, or a key longer than ..._KEY_MAX, is not kept */
+#define CACHE_KEY_MAX 200
 
 struct cache_entry {
-	char *label;
-	size_t len;
-	char *key;
+	uint16_t len;         /* of label; 0: empty (an empty label is never kept) */
+	uint16_t key_len;
+	char label[CACHE_LABEL_MAX];   /* may hold NUL bytes */
+	char key[CACHE_KEY_MAX];
 };
 
 static struct cache_entry cache[CACHE_SLOTS];
-static size_t cache_used;
 static pthread_mutex_t cache_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static size_t hash(const char *s, size_t len)
@@ -173,41 +176,50 @@ static size_t hash(const char *s, size_t len)
 	return (size_t)(h % CACHE_SLOTS);
 }
 
+/* Appends the remembered key of s to out and sets *found, if s is remembered. */
+static int cache_get(size_t slot, const char *s, size_t len, struct buf *out, int *found)
+{
+	struct cache_entry *c = &cache[slot];
+	int rc = 0;
+
+	pthread_mutex_lock(&cache_lock);
+	*found = c->len == len && memcmp(c->label, s, len) == 0;
+	if (*found)
+		rc = buf_append(out, c->key, c->key_len);
+	pthread_mutex_unlock(&cache_lock);
+	return rc;
+}
+
+static void cache_put(size_t slot, const char *s, size_t len, const char *key, size_t key_len)
+{
+	struct cache_entry *c = &cache[slot];
+
+	if (key_len > CACHE_KEY_MAX)
+		return;
+	pthread_mutex_lock(&cache_lock);
+	c->len = (uint16_t)len;
+	c->key_len = (uint16_t)key_len;
+	memcpy(c->label, s, len);
+	memcpy(c->key, key, key_len);
+	pthread_mutex_unlock(&cache_lock);
+}
+
 int fmt_label_key(const char *s, size_t len, struct buf *out, struct gk_error *e)
 {
 	struct buf key;
 	size_t slot;
-	int rc;
+	int rc, found;
 
-	if (len > CACHE_LABEL_MAX)
+	if (len == 0 || len > CACHE_LABEL_MAX)
 		return compute_key(s, len, out, e);
 	slot = hash(s, len);
-	pthread_mutex_lock(&cache_lock);
-	for (size_t i = slot; cache[i].label; i = (i + 1) % CACHE_SLOTS) {
-		if (cache[i].len == len && memcmp(cache[i].label, s, len) == 0) {
-			rc = buf_puts(out, cache[i].key);
-			pthread_mutex_unlock(&cache_lock);
-			return rc ? err_set(e, rc, "label", "label too long") : 0;
-		}
-	}
-	pthread_mutex_unlock(&cache_lock);
+	if ((rc = cache_get(slot, s, len, out, &found)) != 0)
+		return err_set(e, rc, "label", "label too long");
+	if (found)
+		return 0;
 	buf_init(&key, 4 * KEY_MAX);
 	if ((rc = compute_key(s, len, &key, e)) == 0) {
-		pthread_mutex_lock(&cache_lock);
-		if (cache_used < CACHE_SLOTS / 2) {
-			size_t i = slot;
-			while (cache[i].label && !(cache[i].len == len && memcmp(cache[i].label, s, len) == 0))
-				i = (i + 1) % CACHE_SLOTS;
-			if (!cache[i].label) {
-				cache[i].key = xstrdup(buf_cstr(&key));
-				cache[i].len = len;
-				cache[i].label = xmalloc(len + 1);   /* labels may hold NUL bytes */
-				memcpy(cache[i].label, s, len);
-				cache[i].label[len] = '\0';
-				cache_used++;
-			}
-		}
-		pthread_mutex_unlock(&cache_lock);
+		cache_put(slot, s, len, buf_cstr(&key), key.len);
 		rc = buf_append(out, buf_cstr(&key), key.len);
 		if (rc)
 			err_set(e, rc, "label", "label too long");

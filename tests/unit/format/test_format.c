@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <dirent.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "format/cells.h"
@@ -97,6 +98,62 @@ static void key_is(const char *label, const char *want)
 	assert_int_equal(fmt_label_key(label, strlen(label), &b, NULL), 0);
 	assert_string_equal(buf_cstr(&b), want);
 	buf_free(&b);
+}
+
+static void key_of(const char *label, size_t len, struct buf *out)
+{
+	buf_reset(out);
+	assert_int_equal(fmt_label_key(label, len, out, NULL), 0);
+}
+
+/* Keys are remembered in a table of a few thousand slots that labels take over from each
+ * other: through many more labels than slots, in two orders, each label keeps its own key —
+ * the full-width, traditional spelling and the plain one agree, and no label is answered
+ * with the key of another that shares its slot. */
+static void test_label_keys_remembered(void **state)
+{
+	enum { N = 9000 };
+	static const char *fw[] = { "０", "１", "２", "３", "４", "５", "６", "７", "８", "９" };
+	struct buf a, b, want;
+	char plain[64], wide[128], digits[16];
+
+	buf_init(&a, 0);
+	buf_init(&b, 0);
+	buf_init(&want, 0);
+	for (int pass = 0; pass < 2; pass++) {
+		for (int k = 0; k < N; k++) {
+			int i = pass ? N - 1 - k : k;
+			size_t n = (size_t)snprintf(digits, sizeof digits, "%d", i);
+
+			snprintf(plain, sizeof plain, "予以公开%d件", i);
+			strcpy(wide, "予以公開");
+			for (size_t d = 0; d < n; d++)
+				strcat(wide, fw[digits[d] - '0']);
+			strcat(wide, "件");
+			key_of(wide, strlen(wide), &a);
+			key_of(plain, strlen(plain), &b);
+			assert_string_equal(buf_cstr(&a), buf_cstr(&b));
+			assert_non_null(strstr(buf_cstr(&a), digits));
+		}
+	}
+	/* a label that begins as another does is not it; nor is one that stops short */
+	key_of("予以公开", strlen("予以公开"), &a);
+	key_of("予以公开决定", strlen("予以公开决定"), &b);
+	assert_string_not_equal(buf_cstr(&a), buf_cstr(&b));
+	key_of("予以公开", strlen("予以公开") - 3, &b);
+	assert_string_not_equal(buf_cstr(&a), buf_cstr(&b));
+	/* labels too long to be remembered get their key all the same, each time */
+	buf_reset(&want);
+	for (int i = 0; i < 40; i++)
+		assert_int_equal(buf_puts(&want, "（一）予以公開"), 0);
+	key_of(buf_cstr(&want), want.len, &a);
+	key_of(buf_cstr(&want), want.len, &b);
+	assert_true(a.len > 0);
+	assert_string_equal(buf_cstr(&a), buf_cstr(&b));
+	assert_null(strstr(buf_cstr(&a), "開"));
+	buf_free(&a);
+	buf_free(&b);
+	buf_free(&want);
 }
 
 #define ROW(f, s) fmt_match_t3_row((f), (s), strlen(s))
@@ -298,6 +355,7 @@ int main(void)
 		cmocka_unit_test(test_cell_ids),
 		cmocka_unit_test(test_labels_and_headings),
 		cmocka_unit_test(test_label_matching),
+		cmocka_unit_test(test_label_keys_remembered),
 		cmocka_unit_test(test_section_matching),
 		cmocka_unit_test(test_cells_and_values),
 		cmocka_unit_test(test_ids_sums_and_2019_mapping),
