@@ -66,6 +66,7 @@ int chk_zip_xml(zip_t *z, const char *name, size_t max, xmlDocPtr *doc, struct g
 			*doc = xmlReadMemory(b.ptr ? b.ptr : "", (int)b.len, name, NULL,
 					     XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
 					     XML_PARSE_COMPACT);
+			xmlResetLastError();   /* see chk_read_html_utf8 */
 			if (*doc == NULL || xmlDocGetRootElement(*doc) == NULL) {
 				if (*doc)
 					xmlFreeDoc(*doc);

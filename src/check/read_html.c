@@ -386,6 +386,9 @@ int chk_read_html_utf8(const char *text, size_t len, struct chk_doc *d, struct g
 	doc = htmlReadMemory(text, (int)len, NULL, "UTF-8",
 			     HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
 			     HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT);
+	/* libxml2 keeps a copy of the last error per thread until the next one: forget it, so
+	 * a page read leaves nothing behind it (its text is not ours to show anyway) */
+	xmlResetLastError();
 	if (doc == NULL)
 		return err_set(e, ERR_INVALID, "", "cannot parse the HTML page");
 	buf_init(&c.line, CHK_MAX_INPUT);

@@ -16,6 +16,7 @@
  */
 #include "check/reader.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -161,6 +162,15 @@ static void quiet(const gchar *domain, GLogLevelFlags level, const gchar *msg, g
 	(void)domain, (void)level, (void)msg, (void)data;
 }
 
+/* Poppler's complaints about a damaged file are not ours to print: silenced once for the
+ * process (a handler set at each read would pile up, one more for every PDF read). */
+static pthread_once_t quiet_once = PTHREAD_ONCE_INIT;
+
+static void quiet_poppler(void)
+{
+	g_log_set_handler("Poppler", G_LOG_LEVEL_MASK, quiet, NULL);
+}
+
 int chk_read_pdf(const char *raw, size_t len, struct chk_doc *d, struct gk_error *e)
 {
 	struct pctx *c;
@@ -172,7 +182,7 @@ int chk_read_pdf(const char *raw, size_t len, struct chk_doc *d, struct gk_error
 	if (len > CHK_MAX_INPUT)
 		return err_set(e, ERR_LIMIT, "", "file is %zu bytes, larger than the %zu MB limit", len,
 			       CHK_MAX_INPUT >> 20);
-	g_log_set_handler("Poppler", G_LOG_LEVEL_MASK, quiet, NULL);
+	pthread_once(&quiet_once, quiet_poppler);
 	bytes = g_bytes_new_static(raw, len);
 	doc = poppler_document_new_from_bytes(bytes, NULL, &gerr);
 	g_bytes_unref(bytes);

@@ -77,6 +77,14 @@ static xmlTextReaderPtr reader(const char *xml, size_t len)
 				  XML_PARSE_NOWARNING);
 }
 
+/* libxml2 keeps a copy of the last error per thread until the next one: forget it with the
+ * reader, so reading a file leaves nothing behind it. */
+static void reader_free(xmlTextReaderPtr r)
+{
+	xmlFreeTextReader(r);
+	xmlResetLastError();
+}
+
 static int is(xmlTextReaderPtr r, const char *local)
 {
 	const xmlChar *n = xmlTextReaderConstLocalName(r);
@@ -133,7 +141,7 @@ const char *extract_docx(const char *data, size_t len, struct buf *out)
 		}
 	}
 	why = !full && ret < 0 ? "damaged XML" : NULL;
-	xmlFreeTextReader(r);
+	reader_free(r);
 	free(xml);
 	return why;
 }
@@ -182,7 +190,7 @@ static const char *shared_strings(zip_t *z, struct strings *ss)
 		}
 	}
 	buf_free(&cur);
-	xmlFreeTextReader(r);
+	reader_free(r);
 	free(xml);
 	return ret < 0 ? "damaged XML" : NULL;
 }
@@ -224,7 +232,7 @@ static const char *sheet(const char *xml, size_t xlen, const struct strings *ss,
 			cells = 0;
 		}
 	}
-	xmlFreeTextReader(r);
+	reader_free(r);
 	return !*full && ret < 0 ? "damaged XML" : NULL;
 }
 
