@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #ifdef __SANITIZE_ADDRESS__
-#include <sanitizer/allocator_interface.h>
+size_t __sanitizer_get_current_allocated_bytes(void);   /* libasan's; gcc ships no header for it */
 #endif
 
 #include "base/mem.h"
