@@ -206,8 +206,7 @@ static void cache_put(size_t slot, const char *s, size_t len, const char *key, s
 
 int fmt_label_key(const char *s, size_t len, struct buf *out, struct gk_error *e)
 {
-	struct buf key;
-	size_t slot;
+	size_t slot, start = out->len;
 	int rc, found;
 
 	if (len == 0 || len > CACHE_LABEL_MAX)
@@ -215,16 +214,9 @@ int fmt_label_key(const char *s, size_t len, struct buf *out, struct gk_error *e
 	slot = hash(s, len);
 	if ((rc = cache_get(slot, s, len, out, &found)) != 0)
 		return err_set(e, rc, "label", "label too long");
-	if (found)
-		return 0;
-	buf_init(&key, 4 * KEY_MAX);
-	if ((rc = compute_key(s, len, &key, e)) == 0) {
-		cache_put(slot, s, len, buf_cstr(&key), key.len);
-		rc = buf_append(out, buf_cstr(&key), key.len);
-		if (rc)
-			err_set(e, rc, "label", "label too long");
-	}
-	buf_free(&key);
+	/* buf_cstr, not out->ptr: an empty buffer given an empty key has no memory yet */
+	if (!found && (rc = compute_key(s, len, out, e)) == 0)
+		cache_put(slot, s, len, buf_cstr(out) + start, out->len - start);
 	return rc;
 }
 
