@@ -141,21 +141,21 @@ static int region_fee(void *p, int64_t agency_id, const char *kind, int64_t n, i
 	return 0;
 }
 
-/* The year of organ root_id alone, or with every organ under it: two queries in all. */
+/* The year of organ root_id alone, or with every organ under it: one store operation (two
+ * statements). */
 static int organs_year(struct store *s, int64_t root_id, int alone, int year, struct arena *a,
 		       struct app_organ_year **out, size_t *n, struct gk_error *e)
 {
-	const char *notice = app_event_rules[EV_FEE_NOTICE].id, *paid = app_event_rules[EV_FEE_PAID].id;
 	struct region_year r = { .a = a, .e = e };
 	char first[DATE_LEN], last[DATE_LEN];
+	struct app_year_query q = { .root_id = root_id, .alone = alone, .first = first, .last = last,
+				    .notice = app_event_rules[EV_FEE_NOTICE].id,
+				    .paid = app_event_rules[EV_FEE_PAID].id };
 	int rc;
 
 	date_format(date_make(year, 1, 1), first);
 	date_format(date_make(year, 12, 31), last);
-	if ((rc = app_store(s)->organs_year(s, root_id, alone, first, last, region_group, &r,
-					    e)) == 0)
-		rc = app_store(s)->organs_fees(s, root_id, alone, notice, paid, first, last,
-					       region_fee, &r, e);
+	rc = app_store(s)->organs_year(s, &q, region_group, region_fee, &r, e);
 	*out = r.v;
 	*n = r.n;
 	return rc;

@@ -207,22 +207,6 @@ static int organs_year_row(void *p, struct db_stmt *st)
 	return x->group(x->ctx, &g);
 }
 
-static int organs_year(struct store *s, int64_t root_id, int alone, const char *first,
-		       const char *last, app_year_group_fn fn, void *ctx, struct gk_error *e)
-{
-	struct organs_each x = { .group = fn, .ctx = ctx };
-	struct db_stmt *st;
-	int rc;
-
-	if ((rc = db_stmt(s, ST_APP_ORGANS_YEAR, &st, e)) != 0)
-		return rc;
-	db_bind_int(st, 1, root_id);
-	db_bind_int(st, 2, alone != 0);
-	db_bind_text(st, 3, first);
-	db_bind_text(st, 4, last);
-	return db_each(s, st, "counting the year's applications", organs_year_row, &x, e);
-}
-
 static int organs_fee_row(void *p, struct db_stmt *st)
 {
 	struct organs_each *x = p;
@@ -231,23 +215,36 @@ static int organs_fee_row(void *p, struct db_stmt *st)
 			db_col_int(st, 3));
 }
 
-static int organs_fees(struct store *s, int64_t root_id, int alone, const char *notice,
-		       const char *paid, const char *first, const char *last,
-		       app_organ_total_fn fn, void *ctx, struct gk_error *e)
+/* Two statements: a region's fees are started first, to be read beside the year's groups. */
+static int organs_year(struct store *s, const struct app_year_query *q, app_year_group_fn group,
+		       app_organ_total_fn total, void *ctx, struct gk_error *e)
 {
-	struct organs_each x = { .total = fn, .ctx = ctx };
-	struct db_stmt *st;
+	struct organs_each x = { .group = group, .total = total, .ctx = ctx };
+	struct db_stmt *fees, *year;
 	int rc;
 
-	if ((rc = db_stmt(s, ST_APP_ORGANS_FEES, &st, e)) != 0)
+	if ((rc = db_stmt(s, ST_APP_ORGANS_FEES, &fees, e)) != 0)
 		return rc;
-	db_bind_int(st, 1, root_id);
-	db_bind_int(st, 2, alone != 0);
-	db_bind_text(st, 3, notice);
-	db_bind_text(st, 4, paid);
-	db_bind_text(st, 5, first);
-	db_bind_text(st, 6, last);
-	return db_each(s, st, "adding up the year's fees", organs_fee_row, &x, e);
+	db_bind_int(fees, 1, q->root_id);
+	db_bind_int(fees, 2, q->alone != 0);
+	db_bind_text(fees, 3, q->notice);
+	db_bind_text(fees, 4, q->paid);
+	db_bind_text(fees, 5, q->first);
+	db_bind_text(fees, 6, q->last);
+	if (!q->alone)   /* a region's: worth a second connection; one organ's is small */
+		db_start(s, fees);
+	if ((rc = db_stmt(s, ST_APP_ORGANS_YEAR, &year, e)) == 0) {
+		db_bind_int(year, 1, q->root_id);
+		db_bind_int(year, 2, q->alone != 0);
+		db_bind_text(year, 3, q->first);
+		db_bind_text(year, 4, q->last);
+		rc = db_each(s, year, "counting the year's applications", organs_year_row, &x, e);
+	}
+	if (rc == 0)
+		rc = db_each(s, fees, "adding up the year's fees", organs_fee_row, &x, e);
+	else
+		db_reset(fees);
+	return rc;
 }
 
 /* The files an applicant sends with a correction (table app_file). */
@@ -393,7 +390,6 @@ const struct app_store_ops store_app_ops = {
 	.list = list,
 	.ordinal_in_month = ordinal_in_month,
 	.organs_year = organs_year,
-	.organs_fees = organs_fees,
 	.file_insert = file_insert,
 	.files = files,
 	.file_get = file_get,

@@ -123,6 +123,15 @@ struct notice_issued {
 	const char *created_at;
 };
 
+/* What organs_year counts: organ root_id alone, or with every organ under it; the days first..last
+ * (YYYY-MM-DD); the event kinds of a fee notice and of a payment. */
+struct app_year_query {
+	int64_t root_id;
+	int alone;
+	const char *first, *last;
+	const char *notice, *paid;
+};
+
 /* One group of an organ's year (organs_year): how many of its applications share an applicant
  * type, whether they were carried in, whether they were closed in the year and with which
  * outcome (NULL unless closed). Valid only during the call. */
@@ -169,13 +178,12 @@ struct app_store_ops {
 	 * by organ id: the applications that count (received by last, not closed before first)
 	 * grouped by applicant type, carried in (received before first), closed by last and then
 	 * their outcome; and the events of kinds notice and paid dated first..last, how many of
-	 * each and the sum of the amounts of the latest notice recorded at or before each. Rows in
-	 * ascending organ id; stops when fn returns non-zero. */
-	int (*organs_year)(struct store *s, int64_t root_id, int alone, const char *first,
-			   const char *last, app_year_group_fn fn, void *ctx, struct gk_error *e);
-	int (*organs_fees)(struct store *s, int64_t root_id, int alone, const char *notice,
-			   const char *paid, const char *first, const char *last,
-			   app_organ_total_fn fn, void *ctx, struct gk_error *e);
+	 * each and the sum of the amounts of the latest notice recorded at or before each: the
+	 * groups to group(), then the totals to total(), each in ascending organ id, both read on
+	 * one snapshot (the totals beside the groups where the database can: db_start); stops
+	 * when a function returns non-zero. */
+	int (*organs_year)(struct store *s, const struct app_year_query *q, app_year_group_fn group,
+			   app_organ_total_fn total, void *ctx, struct gk_error *e);
 	/* Store a file of an application (id, created_at ignored). */
 	int (*file_insert)(struct store *s, const struct app_file *f, int64_t *id,
 			   struct gk_error *e);

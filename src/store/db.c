@@ -193,6 +193,12 @@ int db_each(struct store *s, struct db_stmt *st, const char *what,
 	return rc;
 }
 
+void db_start(struct store *s, struct db_stmt *st)
+{
+	if (s->drv->start)
+		s->drv->start(s, st->h);
+}
+
 void db_reset(struct db_stmt *st)
 {
 	st->s->drv->reset(st->h);

@@ -60,6 +60,12 @@ int db_one(struct store *s, struct db_stmt *st, const char *what, const char *fi
 int db_each(struct store *s, struct db_stmt *st, const char *what,
 	    int (*row)(void *ctx, struct db_stmt *st), void *ctx, struct gk_error *e) GK_WUR;
 
+/* Begin running a bound query (not yet stepped) beside the statements that follow it in the
+ * same read transaction, where the database can (PostgreSQL: a second connection on the same
+ * snapshot; SQLite: nothing, it runs when first stepped). Its rows come with db_each/db_next
+ * as usual, the same rows either way. */
+void db_start(struct store *s, struct db_stmt *st);
+
 /* Forget the rest of a query's rows (call after reading the row db_one or db_next gave). */
 void db_reset(struct db_stmt *st);
 

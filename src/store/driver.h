@@ -90,6 +90,11 @@ struct store_driver {
 	/* Statements: h is the driver's own handle. prepare compiles sql once per connection;
 	 * reset ends a query and clears the bindings (to NULL); finalize frees. */
 	int (*prepare)(struct store *s, const char *sql, void **h, struct gk_error *e);
+	/* Begin running a bound query now, beside the next statements of a read transaction and
+	 * on its snapshot, when the driver can (PostgreSQL: on a second connection); its rows
+	 * come at its first step, and a reset before then gives it up. NULL, or nothing done:
+	 * it runs at its first step, as any other. */
+	void (*start)(struct store *s, void *h);
 	void (*reset)(void *h);
 	void (*finalize)(void *h);
 	void (*bind_null)(void *h, int i);

@@ -30,35 +30,7 @@
 #include "store/pg_int.h"
 
 #define PG_LOCK_KEY "7469021356"      /* the advisory lock of every write transaction */
-#define PG_BUSY_S "5"
-#define PG_MAXPARAM 64
-
-/* Type OIDs (catalog/pg_type_d.h, stable across versions). */
-enum { OID_BYTEA = 17, OID_INT8 = 20, OID_INT2 = 21, OID_INT4 = 23, OID_FLOAT4 = 700,
-       OID_FLOAT8 = 701, OID_NUMERIC = 1700 };
-
-struct pg {
-	PGconn *conn;
-	int version;
-	int64_t changes;
-	unsigned serial;           /* names of prepared statements */
-};
-
-struct pg_stmt {
-	struct pg *pg;
-	char name[16];
-	int nparams;
-	char *val[PG_MAXPARAM];    /* owned text values (NULL = SQL NULL) */
-	const char *blob[PG_MAXPARAM];
-	int len[PG_MAXPARAM];
-	int fmt[PG_MAXPARAM];      /* 1 for a binary bytea */
-	PGresult *res;
-	int row, nrows;
-	unsigned char *unesc;      /* the last bytea read, unescaped */
-	int writes;                /* INSERT, UPDATE or DELETE: may fail on a constraint */
-};
-
-static struct pg *pg_of(struct store *s)
+struct pg *pg_of(struct store *s)
 {
 	return s->impl;
 }
@@ -68,14 +40,13 @@ PGconn *pg_conn(struct store *s)
 	return pg_of(s)->conn;
 }
 
-static void no_notices(void *arg, const char *msg)
+void pg_no_notices(void *arg, const char *msg)
 {
 	(void)arg;
 	(void)msg;
 }
 
-/* The fault of a failed result (res may be NULL: the connection's message). */
-static void fault_of(PGconn *c, const PGresult *res, struct db_fault *f)
+void pg_fault(PGconn *c, const PGresult *res, struct db_fault *f)
 {
 	const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
 	const char *msg = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
@@ -110,7 +81,7 @@ int pg_fail(struct store *s, PGresult *res, const char *what, struct gk_error *e
 {
 	struct db_fault f;
 
-	fault_of(pg_conn(s), res, &f);
+	pg_fault(pg_conn(s), res, &f);
 	return db_fault_error(&f, what, e);
 }
 
@@ -200,11 +171,12 @@ static int drv_prepare(struct store *s, const char *sql, void **h, struct gk_err
 			st->fmt[i] = PQparamtype(res, i) == OID_BYTEA;
 		PQclear(res);
 	}
-	free(text);
 	if (rc != 0) {
+		free(text);
 		free(st);
 		return rc;
 	}
+	st->sql = text;
 	*h = st;
 	return 0;
 }
@@ -223,6 +195,8 @@ static void drv_reset(void *h)
 {
 	struct pg_stmt *st = h;
 
+	if (st->beside)
+		pg_beside_abandon(st->pg);
 	clear_result(st);
 	for (int i = 0; i < st->nparams; i++) {
 		free(st->val[i]);
@@ -235,6 +209,7 @@ static void drv_reset(void *h)
 static void drv_finalize(void *h)
 {
 	drv_reset(h);
+	free(((struct pg_stmt *)h)->sql);
 	free(h);   /* the server forgets the statement with the connection */
 }
 
@@ -280,6 +255,15 @@ static void drv_bind_blob(void *h, int i, const void *p, size_t len)
 	st->fmt[i - 1] = 1;
 }
 
+void pg_param_values(struct pg_stmt *st, const char **vals)
+{
+	for (int i = 0; i < st->nparams; i++) {
+		vals[i] = st->blob[i] ? st->blob[i] : st->val[i];
+		if (st->fmt[i] && !st->blob[i] && st->val[i])
+			st->len[i] = (int)strlen(st->val[i]);
+	}
+}
+
 static int drv_step(struct store *s, void *h, struct db_fault *f)
 {
 	struct pg_stmt *st = h;
@@ -287,23 +271,26 @@ static int drv_step(struct store *s, void *h, struct db_fault *f)
 
 	if (st->res == NULL) {
 		const char *vals[PG_MAXPARAM];
+		PGconn *c = q->conn;
 		ExecStatusType rs;
-		int guard;
+		int guard = 0;
 
-		for (int i = 0; i < st->nparams; i++) {
-			vals[i] = st->blob[i] ? st->blob[i] : st->val[i];
-			if (st->fmt[i] && !st->blob[i] && st->val[i])
-				st->len[i] = (int)strlen(st->val[i]);
+		if (st->beside) {
+			st->res = pg_beside_result(q, st, &c);
+		} else {
+			pg_param_values(st, vals);
+			/* A failed statement aborts a PostgreSQL transaction, not a SQLite one: a
+			 * change that may fail runs inside a savepoint, so that its failure undoes
+			 * only itself. */
+			guard = st->writes && PQtransactionStatus(q->conn) == PQTRANS_INTRANS;
+			if (guard && pg_exec(s, "SAVEPOINT gk_stmt", "", NULL) != 0)
+				guard = 0;
+			st->res = PQexecPrepared(q->conn, st->name, st->nparams, vals, st->len,
+						 st->fmt, 0);
 		}
-		/* A failed statement aborts a PostgreSQL transaction, not a SQLite one: a change
-		 * that may fail runs inside a savepoint, so that its failure undoes only itself. */
-		guard = st->writes && PQtransactionStatus(q->conn) == PQTRANS_INTRANS;
-		if (guard && pg_exec(s, "SAVEPOINT gk_stmt", "", NULL) != 0)
-			guard = 0;
-		st->res = PQexecPrepared(q->conn, st->name, st->nparams, vals, st->len, st->fmt, 0);
 		rs = PQresultStatus(st->res);
 		if (rs != PGRES_TUPLES_OK && rs != PGRES_COMMAND_OK) {
-			fault_of(q->conn, st->res, f);
+			pg_fault(c, st->res, f);
 			if (guard)
 				pg_exec(s, "ROLLBACK TO SAVEPOINT gk_stmt", "", NULL);
 			return -1;   /* the result (and f->msg) live until the reset */
@@ -554,7 +541,9 @@ static void pg_close(struct store *s)
 	if (q == NULL)
 		return;
 	db_finalize_all(s);
+	pg_beside_close(q);
 	PQfinish(q->conn);
+	free(q->url);
 	free(q);
 	s->impl = NULL;
 }
@@ -573,13 +562,12 @@ static int settings(struct store *s, const char *name, struct gk_error *e)
 	char v[64];
 	int rc;
 
-	if ((rc = pg_exec(s, "SET client_encoding = 'UTF8'; SET lock_timeout = '" PG_BUSY_S "s'; "
-			  "SET client_min_messages = warning", "setting up the connection", e)) != 0)
+	if ((rc = pg_exec(s, PG_SESSION_SQL, "setting up the connection", e)) != 0)
 		return rc;
 	/* No JIT compilation: gongkai's statements are short or read a year once, and compiling
 	 * them costs more than it saves (90 ms of a region report's 1.5 s at 10⁶ applications).
 	 * A server without JIT (before PostgreSQL 11; openGauss) refuses the setting: ignored. */
-	pg_exec(s, "SET jit = off", "turning JIT compilation off", NULL);
+	pg_exec(s, PG_NO_JIT_SQL, "turning JIT compilation off", NULL);
 	if ((rc = pg_value(s, "SELECT pg_encoding_to_char(encoding) || ' ' || datcollate FROM "
 			   "pg_database WHERE datname = current_database()", v, sizeof v,
 			   "reading the database's encoding", e)) != 0)
@@ -598,6 +586,7 @@ static int pg_open(struct store *s, const char *url, unsigned flags, struct gk_e
 	int rc, have;
 
 	s->impl = q;
+	q->url = xstrdup(url);
 	q->conn = PQconnectdb(url);
 	if (q->conn == NULL || PQstatus(q->conn) != CONNECTION_OK) {
 		const char *msg = q->conn ? PQerrorMessage(q->conn) : "out of memory";
@@ -606,7 +595,7 @@ static int pg_open(struct store *s, const char *url, unsigned flags, struct gk_e
 			     (int)n, msg);
 		goto fail;
 	}
-	PQsetNoticeProcessor(q->conn, no_notices, NULL);
+	PQsetNoticeProcessor(q->conn, pg_no_notices, NULL);
 	where(q->conn, name, sizeof name);
 	if ((rc = settings(s, name, e)) != 0 || (rc = read_version(s, &have, e)) != 0)
 		goto fail;
@@ -645,7 +634,7 @@ static int pg_reconnect(struct store *s, struct gk_error *e)
 	if (PQstatus(q->conn) != CONNECTION_OK)
 		return err_set(e, ERR_UNAVAILABLE, "", "the database cannot be reached: the "
 			       "connection was lost and could not be made again");
-	PQsetNoticeProcessor(q->conn, no_notices, NULL);
+	PQsetNoticeProcessor(q->conn, pg_no_notices, NULL);
 	return settings(s, "the database", e);
 }
 
@@ -665,6 +654,7 @@ static int pg_begin(struct store *s, int write, struct gk_error *e)
 			     "SELECT pg_advisory_xact_lock(" PG_LOCK_KEY ")"
 			     : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
 			     "starting a transaction", e);
+		q->reading = rc == 0 && !write;
 		if (rc != ERR_UNAVAILABLE || attempt > 0)
 			return rc;
 	}
@@ -676,6 +666,7 @@ static int pg_commit(struct store *s, struct gk_error *e)
 	int rc = 0;
 
 	db_reset_all(s);
+	pg_of(s)->reading = 0;
 	res = PQexec(pg_conn(s), "COMMIT");
 	if (PQresultStatus(res) != PGRES_COMMAND_OK)
 		rc = pg_fail(s, res, "committing", e);
@@ -688,6 +679,7 @@ static int pg_commit(struct store *s, struct gk_error *e)
 static void pg_rollback(struct store *s)
 {
 	db_reset_all(s);
+	pg_of(s)->reading = 0;
 	if (PQtransactionStatus(pg_conn(s)) != PQTRANS_IDLE)
 		pg_exec(s, "ROLLBACK", "rolling back", NULL);
 }
@@ -759,6 +751,7 @@ const struct store_driver store_postgresql_driver = {
 	.commit = pg_commit,
 	.rollback = pg_rollback,
 	.prepare = drv_prepare,
+	.start = pg_beside_start,
 	.reset = drv_reset,
 	.finalize = drv_finalize,
 	.bind_null = drv_bind_null,
