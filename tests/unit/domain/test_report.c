@@ -676,7 +676,8 @@ static int no_total(void *ctx, int64_t agency_id, const char *kind, int64_t n, i
  * applications, on the read transaction's own snapshot: an application and a fee notice
  * committed by another connection after the transaction's first read are not counted by it
  * (neither in the groups nor in the fees), and are by the next transaction. A read given up
- * half-way (a group refused) leaves the second connection ready for the next. */
+ * half-way (a group refused) leaves the second connection ready for the next. A server that
+ * refuses the second connection gives the same figures, read on the first. */
 static void test_region_reads_one_snapshot_on_postgresql(void **state)
 {
 	struct gk_error e = { 0 };
@@ -737,10 +738,37 @@ static void test_region_reads_one_snapshot_on_postgresql(void **state)
 	assert_int_equal(o->fees.notices, 2);
 	assert_int_equal(o->tally.new_received[APPLICANT_NP], 2);
 	store_rollback(s);
-	arena_free(&a);
 	store_close(w);
 	store_close(s);
 	assert_int_equal(other_connections(url), 0);
+
+	/* a role the server allows one connection: the same figures, read on that one */
+	{
+		char one[1024];
+		PGconn *c = PQconnectdb(url);
+		PGresult *r = PQexec(c, "CREATE ROLE gk_one_conn LOGIN CONNECTION LIMIT 1; "
+				     "GRANT SELECT ON ALL TABLES IN SCHEMA public TO gk_one_conn");
+
+		assert_int_equal(PQresultStatus(r), PGRES_COMMAND_OK);
+		PQclear(r);
+		PQfinish(c);
+		assert_non_null(strchr(url, '@'));
+		snprintf(one, sizeof one, "postgresql://gk_one_conn@%s", strchr(url, '@') + 1);
+		if (store_open(one, STORE_READONLY, &s, &e) != 0)
+			fail_msg("%s: %s", one, e.msg);
+		assert_int_equal(store_begin_read(s, &e), 0);
+		assert_int_equal(app_region_year(s, county, 2024, &a, &v, &n, &e), 0);
+		assert_non_null(o = app_organ_year_find(v, n, town));
+		assert_int_equal(o->fees.notices, 2);
+		assert_int_equal(o->tally.new_received[APPLICANT_NP], 2);
+		assert_int_equal(other_connections(url), 1);
+		store_rollback(s);
+		store_close(s);
+		c = PQconnectdb(url);
+		PQclear(PQexec(c, "DROP OWNED BY gk_one_conn; DROP ROLE gk_one_conn"));
+		PQfinish(c);
+	}
+	arena_free(&a);
 	tmpstore_pg_drop();
 }
 
