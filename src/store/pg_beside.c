@@ -56,7 +56,7 @@ static PGconn *beside_conn(struct pg *q)
 	}
 	if (q->beside_off || q->url == NULL || PQserverVersion(q->conn) < 100000)
 		return NULL;
-	q->beside = PQconnectdb(q->url);
+	q->beside = pg_connect(q->url);
 	if (PQstatus(q->beside) != CONNECTION_OK || !exec_ok(q->beside, PG_SESSION_SQL))
 		goto off;
 	PQsetNoticeProcessor(q->beside, pg_no_notices, NULL);

@@ -58,6 +58,10 @@ struct pg *pg_of(struct store *s);
 /* A notice processor that drops the server's notices (gongkai reports its own errors). */
 void pg_no_notices(void *arg, const char *msg);
 
+/* A new connection to the database url names (libpq's URL or key=value string), shown as
+ * application "gongkai" in pg_stat_activity unless the URL names another (application_name). */
+PGconn *pg_connect(const char *url);
+
 /* The connection of a PostgreSQL store. */
 PGconn *pg_conn(struct store *s);
 

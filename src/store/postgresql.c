@@ -35,6 +35,14 @@ struct pg *pg_of(struct store *s)
 	return s->impl;
 }
 
+PGconn *pg_connect(const char *url)
+{
+	const char *const keys[] = { "dbname", "fallback_application_name", NULL };
+	const char *const values[] = { url, "gongkai", NULL };
+
+	return PQconnectdbParams(keys, values, 1);
+}
+
 PGconn *pg_conn(struct store *s)
 {
 	return pg_of(s)->conn;
@@ -587,7 +595,7 @@ static int pg_open(struct store *s, const char *url, unsigned flags, struct gk_e
 
 	s->impl = q;
 	q->url = xstrdup(url);
-	q->conn = PQconnectdb(url);
+	q->conn = pg_connect(url);
 	if (q->conn == NULL || PQstatus(q->conn) != CONNECTION_OK) {
 		const char *msg = q->conn ? PQerrorMessage(q->conn) : "out of memory";
 		size_t n = strcspn(msg, "\n");
