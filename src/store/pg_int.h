@@ -16,11 +16,11 @@
 enum { OID_BYTEA = 17, OID_INT8 = 20, OID_INT2 = 21, OID_INT4 = 23, OID_FLOAT4 = 700,
        OID_FLOAT8 = 701, OID_NUMERIC = 1700 };
 
-/* What every connection of gongkai's sets first; and JIT compilation off (refused by a server
- * without JIT: the failure is ignored). */
+/* What every connection of gongkai's sets first (waiting for a lock at most PG_BUSY_S seconds);
+ * and JIT compilation off (refused by a server without JIT: the failure is ignored). */
+#define PG_BUSY_S "5"
 #define PG_SESSION_SQL "SET client_encoding = 'UTF8'; SET lock_timeout = '" PG_BUSY_S "s'; " \
 		       "SET client_min_messages = warning"
-#define PG_BUSY_S "5"
 #define PG_NO_JIT_SQL "SET jit = off"
 
 struct pg_stmt;

@@ -49,24 +49,25 @@ void tmpstore_drop(struct store *s)
 	rmdir(dir);
 }
 
-/* Run one statement on the admin database; 0 when it worked. */
-static int pg_admin(const char *sql)
+int tmpstore_pg_run(const char *url, const char *sql)
 {
-	const char *admin = getenv("GONGKAI_TEST_PG");
-	PGconn *c;
-	PGresult *r;
-	int ok;
+	PGconn *c = PQconnectdb(url);
+	PGresult *r = PQexec(c, sql);
+	int ok = PQresultStatus(r) == PGRES_COMMAND_OK || PQresultStatus(r) == PGRES_TUPLES_OK;
 
-	if (admin == NULL || !*admin)
-		return -1;
-	c = PQconnectdb(admin);
-	r = PQexec(c, sql);
-	ok = PQresultStatus(r) == PGRES_COMMAND_OK;
 	if (!ok)
 		fprintf(stderr, "%s: %s", sql, PQerrorMessage(c));
 	PQclear(r);
 	PQfinish(c);
 	return ok ? 0 : -1;
+}
+
+/* Run one statement on the admin database; 0 when it worked. */
+static int pg_admin(const char *sql)
+{
+	const char *admin = getenv("GONGKAI_TEST_PG");
+
+	return admin && *admin ? tmpstore_pg_run(admin, sql) : -1;
 }
 
 const char *tmpstore_pg_create(const char *tag)

@@ -22,4 +22,8 @@ void tmpstore_drop(struct store *s);
 const char *tmpstore_pg_create(const char *tag);
 void tmpstore_pg_drop(void);
 
+/* Run one statement (never user text) on the database url names; 0 when it worked, else -1
+ * with the server's message on stderr. */
+int tmpstore_pg_run(const char *url, const char *sql);
+
 #endif

@@ -647,17 +647,19 @@ static void test_region_counts_each_organ_on_postgresql(void **state)
 	tmpstore_pg_drop();
 }
 
-/* gongkai's connections to the test's database (application "gongkai"), once there are want
- * of them (a closed connection's server process ends a moment after the close) or 5 s have
- * passed. */
-static long gongkai_connections(const char *url, long want)
+/* gongkai's connections to the test's database (application "gongkai") for which the SQL
+ * condition also holds (NULL: all), once there are want of them (a closed connection's server
+ * process ends a moment after the close) or 5 s have passed. */
+static long gongkai_connections(const char *url, const char *also, long want)
 {
 	PGconn *c = PQconnectdb(url);
+	char sql[512];
 	long n = -1;
 
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM pg_stat_activity WHERE datname = "
+		 "current_database() AND application_name = 'gongkai' AND (%s)", also ? also : "true");
 	for (int tries = 0; tries < 100 && n != want; tries++) {
-		PGresult *r = PQexec(c, "SELECT count(*) FROM pg_stat_activity WHERE datname = "
-				     "current_database() AND application_name = 'gongkai'");
+		PGresult *r = PQexec(c, sql);
 
 		n = PQresultStatus(r) == PGRES_TUPLES_OK ? strtol(PQgetvalue(r, 0, 0), NULL, 10) : -1;
 		PQclear(r);
@@ -671,12 +673,25 @@ static long gongkai_connections(const char *url, long want)
 /* The server ends every connection of gongkai to the test's database. */
 static void terminate_gongkai(const char *url)
 {
-	PGconn *c = PQconnectdb(url);
+	assert_int_equal(tmpstore_pg_run(url, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+					 "WHERE datname = current_database() AND "
+					 "application_name = 'gongkai'"), 0);
+	assert_int_equal(gongkai_connections(url, NULL, 0), 0);
+}
 
-	PQclear(PQexec(c, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = "
-		       "current_database() AND application_name = 'gongkai'"));
-	PQfinish(c);
-	assert_int_equal(gongkai_connections(url, 0), 0);
+/* Organ id's year as the region of root reads it, in the read transaction s is in. */
+static struct app_organ_year region_organ(struct store *s, int64_t root, int64_t id,
+					  struct arena *a)
+{
+	struct gk_error e = { 0 };
+	const struct app_organ_year *o;
+	struct app_organ_year *v;
+	size_t n;
+
+	if (app_region_year(s, root, 2024, a, &v, &n, &e) != 0)
+		fail_msg("app_region_year: %s", e.msg);
+	assert_non_null(o = app_organ_year_find(v, n, id));
+	return *o;
 }
 
 static int stop_at_first_group(void *ctx, const struct app_year_group *g)
@@ -702,15 +717,12 @@ static void test_region_reads_one_snapshot_on_postgresql(void **state)
 	struct gk_error e = { 0 };
 	struct store *s = NULL, *w = NULL;
 	const char *url = tmpstore_pg_create("snapshot");
-	struct app_organ_year *v;
-	const struct app_organ_year *o;
-	struct app_organ_year before;
+	struct app_organ_year before, now;
 	struct app_year_query q = { .first = "2024-01-01", .last = "2024-12-31",
 				    .notice = app_event_rules[EV_FEE_NOTICE].id,
 				    .paid = app_event_rules[EV_FEE_PAID].id };
 	struct arena a;
 	int64_t county, town, id;
-	size_t n;
 
 	(void)state;
 	assert_non_null(url);
@@ -727,28 +739,26 @@ static void test_region_reads_one_snapshot_on_postgresql(void **state)
 
 	arena_init(&a);
 	assert_int_equal(store_begin_read(s, &e), 0);
-	assert_int_equal(app_region_year(s, county, 2024, &a, &v, &n, &e), 0);
-	assert_non_null(o = app_organ_year_find(v, n, town));
-	before = *o;
+	before = region_organ(s, county, town, &a);
 	assert_int_equal(before.fees.notices, 1);
 	assert_int_equal(before.tally.new_received[APPLICANT_NP], 1);
 	/* the store's own connection, the one beside it, the writer's */
-	assert_int_equal(gongkai_connections(url, 3), 3);
+	assert_int_equal(gongkai_connections(url, NULL, 3), 3);
 
 	assert_int_equal(store_begin(w, &e), 0);
 	id = add(w, town, "2024-07-01", "np");
 	event(w, id, EV_FEE_NOTICE, "2024-07-03");
 	assert_int_equal(store_commit(w, &e), 0);
 
-	assert_int_equal(app_region_year(s, county, 2024, &a, &v, &n, &e), 0);
-	assert_non_null(o = app_organ_year_find(v, n, town));
-	assert_memory_equal(o, &before, sizeof before);
-	/* given up at its first group: the fees started beside are given up too */
+	now = region_organ(s, county, town, &a);
+	assert_memory_equal(&now, &before, sizeof before);
+	/* given up at its first group: the fees started beside are given up too, and the
+	 * connection beside ends its transaction (only the store's own is in one) */
 	q.root_id = county;
 	assert_int_equal(app_store(s)->organs_year(s, &q, stop_at_first_group, no_total, NULL, &e), 7);
-	assert_int_equal(app_region_year(s, county, 2024, &a, &v, &n, &e), 0);
-	assert_non_null(o = app_organ_year_find(v, n, town));
-	assert_memory_equal(o, &before, sizeof before);
+	assert_int_equal(gongkai_connections(url, "state <> 'idle'", 1), 1);
+	now = region_organ(s, county, town, &a);
+	assert_memory_equal(&now, &before, sizeof before);
 	store_rollback(s);
 
 	/* the server ends every connection while they are idle (a restart, an operator): the next
@@ -756,43 +766,36 @@ static void test_region_reads_one_snapshot_on_postgresql(void **state)
 	terminate_gongkai(url);
 	for (int i = 0; i < 2; i++) {
 		assert_int_equal(store_begin_read(s, &e), 0);
-		assert_int_equal(app_region_year(s, county, 2024, &a, &v, &n, &e), 0);
-		assert_non_null(o = app_organ_year_find(v, n, town));
-		assert_int_equal(o->fees.notices, 2);
-		assert_int_equal(o->tally.new_received[APPLICANT_NP], 2);
+		now = region_organ(s, county, town, &a);
+		assert_int_equal(now.fees.notices, 2);
+		assert_int_equal(now.tally.new_received[APPLICANT_NP], 2);
 		store_rollback(s);
 	}
 	/* the store's own and the one beside it, both made again (the writer's is not) */
-	assert_int_equal(gongkai_connections(url, 2), 2);
+	assert_int_equal(gongkai_connections(url, NULL, 2), 2);
 	store_close(w);
 	store_close(s);
-	assert_int_equal(gongkai_connections(url, 0), 0);
+	assert_int_equal(gongkai_connections(url, NULL, 0), 0);
 
 	/* a role the server allows one connection: the same figures, read on that one */
 	{
 		char one[1024];
-		PGconn *c = PQconnectdb(url);
-		PGresult *r = PQexec(c, "CREATE ROLE gk_one_conn LOGIN CONNECTION LIMIT 1; "
-				     "GRANT SELECT ON ALL TABLES IN SCHEMA public TO gk_one_conn");
 
-		assert_int_equal(PQresultStatus(r), PGRES_COMMAND_OK);
-		PQclear(r);
-		PQfinish(c);
+		assert_int_equal(tmpstore_pg_run(url, "CREATE ROLE gk_one_conn LOGIN CONNECTION LIMIT 1; "
+						 "GRANT SELECT ON ALL TABLES IN SCHEMA public TO "
+						 "gk_one_conn"), 0);
 		assert_non_null(strchr(url, '@'));
 		snprintf(one, sizeof one, "postgresql://gk_one_conn@%s", strchr(url, '@') + 1);
 		if (store_open(one, STORE_READONLY, &s, &e) != 0)
 			fail_msg("%s: %s", one, e.msg);
 		assert_int_equal(store_begin_read(s, &e), 0);
-		assert_int_equal(app_region_year(s, county, 2024, &a, &v, &n, &e), 0);
-		assert_non_null(o = app_organ_year_find(v, n, town));
-		assert_int_equal(o->fees.notices, 2);
-		assert_int_equal(o->tally.new_received[APPLICANT_NP], 2);
-		assert_int_equal(gongkai_connections(url, 1), 1);
+		now = region_organ(s, county, town, &a);
+		assert_int_equal(now.fees.notices, 2);
+		assert_int_equal(now.tally.new_received[APPLICANT_NP], 2);
+		assert_int_equal(gongkai_connections(url, NULL, 1), 1);
 		store_rollback(s);
 		store_close(s);
-		c = PQconnectdb(url);
-		PQclear(PQexec(c, "DROP OWNED BY gk_one_conn; DROP ROLE gk_one_conn"));
-		PQfinish(c);
+		assert_int_equal(tmpstore_pg_run(url, "DROP OWNED BY gk_one_conn; DROP ROLE gk_one_conn"), 0);
 	}
 	arena_free(&a);
 	tmpstore_pg_drop();
