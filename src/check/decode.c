@@ -222,7 +222,7 @@ static long score(const char *s, size_t len)
 	size_t i = 0;
 	long hits = 0, total = 0, bad = 0;
 
-	while (i < len) {
+	while ((i += utf8_ascii_run(s + i, len - i)) < len) {
 		int32_t cp;
 		size_t l = utf8_decode(s + i, len - i, &cp);
 		if (l == 0) {
@@ -230,8 +230,6 @@ static long score(const char *s, size_t len)
 			continue;
 		}
 		i += l;
-		if (cp < 0x80)
-			continue;
 		total++;
 		if (cp == 0xFFFD || (cp >= 0xE000 && cp <= 0xF8FF))
 			bad++;
@@ -252,7 +250,7 @@ static void utf8_stats(const char *s, size_t len, size_t *multi, size_t *invalid
 		int32_t cp;
 		size_t l;
 		if ((unsigned char)s[i] < 0x80) {
-			i++;
+			i += utf8_ascii_run(s + i, len - i);
 			continue;
 		}
 		l = utf8_decode(s + i, len - i, &cp);

@@ -32,27 +32,59 @@ struct hctx {
 	struct gk_error *e;
 };
 
-static int name_is(const xmlNode *n, const char *name)
+/* What the reader does with an element, looked up once per element by its name (libxml2's
+ * HTML parser gives names in lower case): most elements are none of these. */
+enum tag {
+	TAG_OTHER, TAG_A, TAG_BR, TAG_EMBED, TAG_FRAME, TAG_HEAD, TAG_IFRAME, TAG_META, TAG_OBJECT,
+	TAG_TABLE, TAG_TD, TAG_TH, TAG_TITLE, TAG_TR,
+};
+#define TAG_SKIP  0x100  /* its text is not the page's: script, style, head … */
+#define TAG_BLOCK 0x200  /* a block: the text before and after it are separate rows */
+#define TAG_FRAMES 0x400 /* may show a report file: iframe, frame, embed, object */
+
+static const struct { const char *name; unsigned tag; } tags[] = {  /* sorted by name */
+	{ "a", TAG_A }, { "address", TAG_BLOCK }, { "article", TAG_BLOCK },
+	{ "aside", TAG_BLOCK }, { "blockquote", TAG_BLOCK }, { "body", TAG_BLOCK },
+	{ "br", TAG_BR }, { "caption", TAG_BLOCK }, { "center", TAG_BLOCK }, { "dd", TAG_BLOCK },
+	{ "div", TAG_BLOCK }, { "dl", TAG_BLOCK }, { "dt", TAG_BLOCK },
+	{ "embed", TAG_EMBED | TAG_SKIP | TAG_FRAMES }, { "fieldset", TAG_BLOCK },
+	{ "figcaption", TAG_BLOCK }, { "figure", TAG_BLOCK }, { "footer", TAG_BLOCK },
+	{ "form", TAG_BLOCK }, { "frame", TAG_FRAME | TAG_FRAMES }, { "h1", TAG_BLOCK },
+	{ "h2", TAG_BLOCK }, { "h3", TAG_BLOCK }, { "h4", TAG_BLOCK }, { "h5", TAG_BLOCK },
+	{ "h6", TAG_BLOCK }, { "head", TAG_HEAD | TAG_SKIP }, { "header", TAG_BLOCK },
+	{ "hr", TAG_BLOCK }, { "html", TAG_BLOCK }, { "iframe", TAG_IFRAME | TAG_SKIP | TAG_FRAMES },
+	{ "li", TAG_BLOCK }, { "main", TAG_BLOCK }, { "math", TAG_SKIP }, { "meta", TAG_META },
+	{ "nav", TAG_BLOCK }, { "noscript", TAG_SKIP },
+	{ "object", TAG_OBJECT | TAG_SKIP | TAG_FRAMES }, { "ol", TAG_BLOCK }, { "p", TAG_BLOCK },
+	{ "pre", TAG_BLOCK }, { "script", TAG_SKIP }, { "section", TAG_BLOCK },
+	{ "select", TAG_SKIP }, { "style", TAG_SKIP }, { "svg", TAG_SKIP },
+	{ "table", TAG_TABLE | TAG_BLOCK }, { "tbody", TAG_BLOCK }, { "td", TAG_TD | TAG_BLOCK },
+	{ "template", TAG_SKIP }, { "textarea", TAG_SKIP }, { "tfoot", TAG_BLOCK },
+	{ "th", TAG_TH | TAG_BLOCK }, { "thead", TAG_BLOCK }, { "title", TAG_TITLE },
+	{ "tr", TAG_TR | TAG_BLOCK }, { "ul", TAG_BLOCK },
+};
+
+/* The element's tag and flags (TAG_OTHER for text and unknown elements). */
+static unsigned tag_of(const xmlNode *n)
 {
-	return n->type == XML_ELEMENT_NODE && n->name && strcmp((const char *)n->name, name) == 0;
+	size_t lo = 0, hi = sizeof tags / sizeof tags[0];
+
+	if (n->type != XML_ELEMENT_NODE || !n->name)
+		return TAG_OTHER;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp((const char *)n->name, tags[mid].name);
+		if (c == 0)
+			return tags[mid].tag;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return TAG_OTHER;
 }
 
-static int name_in(const xmlNode *n, const char *const *names)
-{
-	for (; *names; names++)
-		if (name_is(n, *names))
-			return 1;
-	return 0;
-}
-
-static const char *const skip_tags[] = { "script", "style", "noscript", "template", "iframe",
-					 "object", "embed", "svg", "math", "select", "textarea",
-					 "head", NULL };
-static const char *const block_tags[] = {
-	"p", "div", "li", "ul", "ol", "dl", "dt", "dd", "section", "article", "header", "footer",
-	"nav", "aside", "main", "blockquote", "pre", "center", "form", "fieldset", "address",
-	"figure", "figcaption", "hr", "caption", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td",
-	"th", "tbody", "thead", "tfoot", "table", "body", "html", NULL };
+#define TAG(t) ((t) & 0xff)
 
 static int step(struct hctx *c)
 {
@@ -100,9 +132,10 @@ static void cell_text(struct hctx *c, const xmlNode *n, struct buf *out, int dep
 			if (n->content && add_text(out, (const char *)n->content))
 				c->rc = err_set(c->e, ERR_LIMIT, "", "table cell is too long");
 		} else if (n->type == XML_ELEMENT_NODE) {
-			if (name_in(n, skip_tags))
+			unsigned t = tag_of(n);
+			if (t & TAG_SKIP)
 				continue;
-			if (name_is(n, "br") || name_in(n, block_tags)) {
+			if (TAG(t) == TAG_BR || (t & TAG_BLOCK)) {
 				if (out->len && out->ptr[out->len - 1] != ' ' && buf_putc(out, ' '))
 					c->rc = ERR_LIMIT;
 			}
@@ -117,15 +150,16 @@ static void collect_rows(const xmlNode *n, const xmlNode ***rows, size_t *nrows,
 			 int depth)
 {
 	for (; n; n = n->next) {
+		unsigned t = tag_of(n);
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		if (name_is(n, "tr")) {
+		if (TAG(t) == TAG_TR) {
 			if (*nrows == *cap) {
 				*cap = *cap ? *cap * 2 : 32;
 				*rows = xrealloc(*rows, *cap * sizeof **rows);
 			}
 			(*rows)[(*nrows)++] = n;
-		} else if (!name_is(n, "table") && depth < CHK_MAX_DEPTH) {
+		} else if (TAG(t) != TAG_TABLE && depth < CHK_MAX_DEPTH) {
 			collect_rows(n->children, rows, nrows, cap, depth + 1);
 		}
 	}
@@ -136,7 +170,7 @@ static int has_table_inside(const xmlNode *n, int depth)
 	for (; n; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		if (name_is(n, "table"))
+		if (TAG(tag_of(n)) == TAG_TABLE)
 			return 1;
 		if (depth < CHK_MAX_DEPTH && has_table_inside(n->children, depth + 1))
 			return 1;
@@ -191,7 +225,8 @@ static void table_grid(struct hctx *c, const xmlNode *table)
 		}
 		for (cell = rows[r]->children; cell && !c->rc; cell = cell->next) {
 			long cs, rs, k;
-			if (!name_is(cell, "td") && !name_is(cell, "th"))
+			unsigned kind = TAG(tag_of(cell));
+			if (kind != TAG_TD && kind != TAG_TH)
 				continue;
 			while (col < CHK_MAX_COLS && rem[col] > 0 && !c->rc) {
 				rem[col]--;
@@ -292,14 +327,13 @@ static int report_file_url(const char *u)
 }
 
 /* Remember the report file a page frames (iframe, frame, embed, object) or first links to. */
-static void note_target(struct hctx *c, const xmlNode *n)
+static void note_target(struct hctx *c, const xmlNode *n, unsigned t)
 {
-	static const char *const framing[] = { "iframe", "frame", "embed", "object", NULL };
-	const char *attr = name_is(n, "object") ? "data" : name_is(n, "a") ? "href" : "src";
-	int frames = name_in(n, framing);
+	const char *attr = TAG(t) == TAG_OBJECT ? "data" : TAG(t) == TAG_A ? "href" : "src";
+	int frames = (t & TAG_FRAMES) != 0;
 	xmlChar *v;
 
-	if ((frames && c->d->framed) || (!frames && (c->d->linked || !name_is(n, "a"))))
+	if ((frames && c->d->framed) || (!frames && (c->d->linked || TAG(t) != TAG_A)))
 		return;
 	if ((v = xmlGetProp(n, (const xmlChar *)attr)) == NULL)
 		return;
@@ -315,6 +349,7 @@ static void note_target(struct hctx *c, const xmlNode *n)
 static void walk(struct hctx *c, const xmlNode *n, int depth)
 {
 	for (; n && !c->rc; n = n->next) {
+		unsigned t;
 		if (step(c))
 			return;
 		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
@@ -324,41 +359,41 @@ static void walk(struct hctx *c, const xmlNode *n, int depth)
 		}
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		if (name_is(n, "title")) {
-			struct buf t;
-			buf_init(&t, 1 << 20);
+		t = tag_of(n);
+		if (TAG(t) == TAG_TITLE) {
+			struct buf title;
+			buf_init(&title, 1 << 20);
 			flush(c);
-			cell_text(c, n->children, &t, 0);
-			if (!c->rc && t.len && chk_doc_line(c->d, t.ptr, t.len, CHK_ROW_META))
+			cell_text(c, n->children, &title, 0);
+			if (!c->rc && title.len && chk_doc_line(c->d, title.ptr, title.len, CHK_ROW_META))
 				c->rc = ERR_LIMIT;
-			buf_free(&t);
+			buf_free(&title);
 			continue;
 		}
-		if (name_is(n, "meta")) {
+		if (TAG(t) == TAG_META) {
 			note_source(c, n);
 			continue;
 		}
-		if (name_is(n, "head")) {
+		if (TAG(t) == TAG_HEAD) {
 			/* Only the title of the head is text. */
 			walk(c, n->children, depth + 1);
 			flush(c);
 			continue;
 		}
-		if (name_is(n, "iframe") || name_is(n, "frame") || name_is(n, "embed") ||
-		    name_is(n, "object") || name_is(n, "a"))
-			note_target(c, n);
-		if (name_in(n, skip_tags))
+		if ((t & TAG_FRAMES) || TAG(t) == TAG_A)
+			note_target(c, n, t);
+		if (t & TAG_SKIP)
 			continue;
-		if (name_is(n, "table") && !has_table_inside(n->children, 0)) {
+		if (TAG(t) == TAG_TABLE && !has_table_inside(n->children, 0)) {
 			flush(c);
 			table_grid(c, n);
 			continue;
 		}
-		if (name_is(n, "br")) {
+		if (TAG(t) == TAG_BR) {
 			flush(c);
 			continue;
 		}
-		if (name_in(n, block_tags)) {
+		if (t & TAG_BLOCK) {
 			flush(c);
 			if (n->name[0] == 'h' && n->name[1] >= '1' && n->name[1] <= '6' && !n->name[2])
 				c->next_flags = CHK_ROW_HEADING;
@@ -369,7 +404,7 @@ static void walk(struct hctx *c, const xmlNode *n, int depth)
 			return;
 		}
 		walk(c, n->children, depth + 1);
-		if (name_in(n, block_tags))
+		if (t & TAG_BLOCK)
 			flush(c);
 	}
 }

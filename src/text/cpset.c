@@ -13,59 +13,49 @@ static void build(void)
 {
 	struct text_cpset *s = building;
 	const char *p = s->chars;
-	size_t left = 0, k = 0;
+	size_t left = 0;
 
 	while (p[left])
 		left++;
-	while (left > 0 && k < TEXT_CPSET_MAX) {
+	while (left > 0) {
 		int32_t c;
 		size_t l = utf8_decode(p, left, &c);
 		if (l == 0)
 			break;
-		s->cp[k++] = c;
+		if (c < 0x10000)
+			s->bits[c >> 6] |= (uint64_t)1 << (c & 63);
 		p += l;
 		left -= l;
 	}
-	for (size_t i = 1; i < k; i++) {  /* insertion sort; duplicates are harmless */
-		int32_t v = s->cp[i];
-		size_t j = i;
-		while (j > 0 && s->cp[j - 1] > v) {
-			s->cp[j] = s->cp[j - 1];
-			j--;
-		}
-		s->cp[j] = v;
-	}
-	s->n = k;
+}
+
+static void ready(struct text_cpset *s)
+{
+	building = s;
+	pthread_once(&s->once, build);
+}
+
+static int member(const struct text_cpset *s, int32_t cp)
+{
+	return cp >= 0 && cp < 0x10000 && (s->bits[cp >> 6] >> (cp & 63) & 1);
 }
 
 int text_cpset_has(struct text_cpset *s, int32_t cp)
 {
-	size_t lo = 0, hi;
-
-	building = s;
-	pthread_once(&s->once, build);
-	hi = s->n;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (s->cp[mid] == cp)
-			return 1;
-		if (s->cp[mid] < cp)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return 0;
+	ready(s);
+	return member(s, cp);
 }
 
 size_t text_cpset_count(struct text_cpset *s, const char *text, size_t len, size_t enough)
 {
 	size_t i = 0, n = 0;
 
+	ready(s);
 	while (i < len && n < enough) {
 		int32_t cp;
 		size_t l;
 		if ((unsigned char)text[i] < 0x80) {
-			i++;
+			i += utf8_ascii_run(text + i, len - i);
 			continue;
 		}
 		l = utf8_decode(text + i, len - i, &cp);
@@ -74,7 +64,7 @@ size_t text_cpset_count(struct text_cpset *s, const char *text, size_t len, size
 			continue;
 		}
 		i += l;
-		n += text_cpset_has(s, cp);
+		n += (size_t)member(s, cp);
 	}
 	return n;
 }

@@ -11,18 +11,16 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define TEXT_CPSET_MAX 1024
-
+/* Members are characters of the Basic Multilingual Plane (U+0000–U+FFFF): one bit each. */
 struct text_cpset {
 	const char *chars;         /* UTF-8, the members */
 	pthread_once_t once;
-	int32_t cp[TEXT_CPSET_MAX]; /* sorted */
-	size_t n;
+	uint64_t bits[0x10000 / 64];
 };
 
-#define TEXT_CPSET(str) { (str), PTHREAD_ONCE_INIT, { 0 }, 0 }
+#define TEXT_CPSET(str) { (str), PTHREAD_ONCE_INIT, { 0 } }
 
-/* 1 if cp is a member. The set is built on first use. */
+/* 1 if cp is a member. The set is built on first use; a member beyond U+FFFF is ignored. */
 int text_cpset_has(struct text_cpset *s, int32_t cp);
 
 /* Number of members found in the UTF-8 text s[0..len), counting at most `enough`. */

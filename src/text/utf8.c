@@ -42,12 +42,27 @@ size_t utf8_decode(const char *str, size_t len, int32_t *cp)
 	return n;
 }
 
+size_t utf8_ascii_run(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	for (; len - i >= 8; i += 8) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		if (w & 0x8080808080808080u)
+			break;
+	}
+	while (i < len && (unsigned char)s[i] < 0x80)
+		i++;
+	return i;
+}
+
 int utf8_valid(const char *s, size_t len)
 {
 	size_t i = 0, n;
 	int32_t cp;
 
-	while (i < len) {
+	while ((i += utf8_ascii_run(s + i, len - i)) < len) {
 		if ((n = utf8_decode(s + i, len - i, &cp)) == 0)
 			return 0;
 		i += n;
@@ -87,6 +102,12 @@ size_t utf8_count(const char *s, size_t len)
 	int32_t cp;
 
 	while (i < len) {
+		size_t ascii = utf8_ascii_run(s + i, len - i);
+		if (ascii) {
+			i += ascii;
+			count += ascii;
+			continue;
+		}
 		n = utf8_decode(s + i, len - i, &cp);
 		i += n ? n : 1;
 		count++;

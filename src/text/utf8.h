@@ -20,6 +20,10 @@ size_t utf8_decode(const char *s, size_t len, int32_t *cp);
 size_t utf8_encode(int32_t cp, char out[4]);
 /* Number of code points in valid UTF-8. */
 size_t utf8_count(const char *s, size_t len);
+
+/* Length of the run of ASCII bytes (< 0x80) at the start of s[0..len), read 8 bytes at a
+ * time: what a scan over mostly-ASCII text (markup, figures) skips in one step. */
+size_t utf8_ascii_run(const char *s, size_t len);
 /* The first control character (C0 or DEL) of s[0..len) that is not one of allowed ("\n",
  * "\t\n\r" or ""), or NULL: what no stored text may hold (the search snippets mark their hits
  * with control characters). */

@@ -6,6 +6,7 @@
 #include <cmocka.h>
 #include <string.h>
 
+#include "text/cpset.h"
 #include "text/normalise.h"
 #include "text/utf8.h"
 
@@ -105,6 +106,59 @@ static void test_cp_class(void **state)
 	assert_int_equal(text_cp_class(0x0301 /* combining acute */), TEXT_CP_MARK);
 }
 
+/* A set's members are found, every other character is not, whatever its neighbours in the
+ * code space; a member beyond U+FFFF is left out (the sets hold CJK of the BMP). */
+static void test_cpset(void **state)
+{
+	static struct text_cpset s = TEXT_CPSET("的公開a\U0002000B");
+	const char *text = "公开 公開 的的 a";
+
+	assert_true(text_cpset_has(&s, 0x7684 /* 的 */));
+	assert_true(text_cpset_has(&s, 0x516C /* 公 */));
+	assert_true(text_cpset_has(&s, 0x958B /* 開 */));
+	assert_true(text_cpset_has(&s, 'a'));
+	assert_false(text_cpset_has(&s, 0x5F00 /* 开 */));
+	assert_false(text_cpset_has(&s, 0x516B /* 八, one below 公 */));
+	assert_false(text_cpset_has(&s, 0x516D /* 六, one above */));
+	assert_false(text_cpset_has(&s, 'b'));
+	assert_false(text_cpset_has(&s, 0x2000B));
+	assert_false(text_cpset_has(&s, -1));
+	assert_false(text_cpset_has(&s, 0x110000));
+	/* ASCII is not counted; at most `enough` */
+	assert_int_equal(text_cpset_count(&s, text, strlen(text), 100), 5);
+	assert_int_equal(text_cpset_count(&s, text, strlen(text), 2), 2);
+	assert_int_equal(text_cpset_count(&s, "\xff\xfe公", 5, 100), 1);
+}
+
+/* The ASCII runs read 8 bytes at a time agree with reading byte by byte, at every start and
+ * length across word boundaries, and so do the validity check and the count built on them. */
+static void test_utf8_ascii_runs(void **state)
+{
+	const char *text = "abcdefgh年度报告ijklmnopqrstuvwx\xff" "12345678\xe5\xb9" "y0123456789abcdefg公开";
+	size_t len = strlen(text);
+
+	for (size_t i = 0; i <= len; i++) {
+		for (size_t n = 0; i + n <= len; n++) {
+			const char *s = text + i;
+			size_t run = 0, count = 0, k = 0;
+			int valid = 1;
+			int32_t cp;
+			while (run < n && (unsigned char)s[run] < 0x80)
+				run++;
+			assert_int_equal(utf8_ascii_run(s, n), run);
+			while (k < n) {
+				size_t l = utf8_decode(s + k, n - k, &cp);
+				if (l == 0)
+					valid = 0;
+				k += l ? l : 1;
+				count++;
+			}
+			assert_int_equal(utf8_valid(s, n), valid);
+			assert_int_equal(utf8_count(s, n), count);
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -114,6 +168,8 @@ int main(void)
 		cmocka_unit_test(test_invalid_utf8_refused),
 		cmocka_unit_test(test_fold_cp_agrees_with_normalise),
 		cmocka_unit_test(test_cp_class),
+		cmocka_unit_test(test_cpset),
+		cmocka_unit_test(test_utf8_ascii_runs),
 	};
 	return cmocka_run_group_tests_name("text/normalise", tests, NULL, NULL);
 }
