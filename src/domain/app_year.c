@@ -148,7 +148,8 @@ static int organs_year(struct store *s, int64_t root_id, int alone, int year, st
 {
 	struct region_year r = { .a = a, .e = e };
 	char first[DATE_LEN], last[DATE_LEN];
-	struct app_year_query q = { .root_id = root_id, .alone = alone, .first = first, .last = last,
+	struct app_year_query q = { .root_id = root_id, .alone = alone, .year = year,
+				    .first = first, .last = last,
 				    .notice = app_event_rules[EV_FEE_NOTICE].id,
 				    .paid = app_event_rules[EV_FEE_PAID].id };
 	int rc;

@@ -236,8 +236,7 @@ static int organs_year(struct store *s, const struct app_year_query *q, app_year
 	if ((rc = db_stmt(s, ST_APP_ORGANS_YEAR, &year, e)) == 0) {
 		db_bind_int(year, 1, q->root_id);
 		db_bind_int(year, 2, q->alone != 0);
-		db_bind_text(year, 3, q->first);
-		db_bind_text(year, 4, q->last);
+		db_bind_int(year, 3, q->year);
 		rc = db_each(s, year, "counting the year's applications", organs_year_row, &x, e);
 	}
 	if (rc == 0)

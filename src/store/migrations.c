@@ -443,6 +443,73 @@
 	"  RETURN k;\n" \
 	"END $$;\n"
 
+/* The tally of applications (migration 21): what an annual report asks of an application —
+ * its organ, applicant type, the year it was received, the year it was closed (0 while open)
+ * and its outcome ('' while open) — and how many share it. TALLY_KEY(r) is that key of row r
+ * of application. */
+#define TALLY_COLS "agency_id, applicant_type, received_year, closed_year, outcome"
+#define TALLY_KEY(r) \
+	r ".agency_id, " r ".applicant_type, CAST(substr(" r ".received, 1, 4) AS INTEGER), " \
+	"CASE WHEN " r ".closed IS NULL THEN 0 ELSE CAST(substr(" r ".closed, 1, 4) AS INTEGER) END, " \
+	"CASE WHEN " r ".closed IS NULL THEN '' ELSE coalesce(" r ".outcome, '') END"
+#define TALLY_TABLE \
+	"CREATE TABLE app_tally (\n" \
+	"  agency_id INTEGER NOT NULL,\n" \
+	"  applicant_type TEXT NOT NULL,\n" \
+	"  received_year INTEGER NOT NULL,\n" \
+	"  closed_year INTEGER NOT NULL,\n" \
+	"  outcome TEXT NOT NULL,\n" \
+	"  n INTEGER NOT NULL,\n" \
+	"  PRIMARY KEY (" TALLY_COLS ")\n" \
+	") STRICT;\n" \
+	"INSERT INTO app_tally (" TALLY_COLS ", n)\n" \
+	"  SELECT " TALLY_KEY("a") ", count(*) FROM application a GROUP BY 1, 2, 3, 4, 5;\n"
+/* one less of the key of row r; a key no application has any more is removed */
+#define TALLY_LESS(r) \
+	"  UPDATE app_tally SET n = n - 1 WHERE (" TALLY_COLS ") = (" TALLY_KEY(r) ");\n" \
+	"  DELETE FROM app_tally WHERE (" TALLY_COLS ") = (" TALLY_KEY(r) ") AND n = 0;\n"
+#define TALLY_MORE(r) \
+	"  INSERT INTO app_tally (" TALLY_COLS ", n) VALUES (" TALLY_KEY(r) ", 1)\n" \
+	"    ON CONFLICT (" TALLY_COLS ") DO UPDATE SET n = app_tally.n + 1;\n"
+#define TALLY_MOVES "AFTER UPDATE OF agency_id, applicant_type, received, closed, outcome ON application"
+#define TALLY_SQLITE \
+	"CREATE TRIGGER app_tally_add AFTER INSERT ON application BEGIN\n" TALLY_MORE("new") "END;\n" \
+	"CREATE TRIGGER app_tally_remove AFTER DELETE ON application BEGIN\n" TALLY_LESS("old") \
+	"END;\n" \
+	"CREATE TRIGGER app_tally_move " TALLY_MOVES "\n" \
+	"  WHEN (" TALLY_KEY("old") ") <> (" TALLY_KEY("new") ") BEGIN\n" \
+	TALLY_LESS("old") TALLY_MORE("new") "END;\n"
+/* PostgreSQL: rows added or removed by one statement are counted together (an import or a
+ * migration adds thousands in one); a change, row by row and only when its key changes. */
+#define TALLY_PG \
+	"CREATE FUNCTION gk_app_tally_add() RETURNS trigger LANGUAGE plpgsql AS $$\n" \
+	"BEGIN\n" \
+	"  INSERT INTO app_tally (" TALLY_COLS ", n)\n" \
+	"    SELECT " TALLY_KEY("a") ", count(*) FROM gk_added a GROUP BY 1, 2, 3, 4, 5\n" \
+	"    ON CONFLICT (" TALLY_COLS ") DO UPDATE SET n = app_tally.n + EXCLUDED.n;\n" \
+	"  RETURN NULL;\n" \
+	"END $$;\n" \
+	"CREATE TRIGGER app_tally_add AFTER INSERT ON application REFERENCING NEW TABLE AS gk_added\n" \
+	"  FOR EACH STATEMENT EXECUTE FUNCTION gk_app_tally_add();\n" \
+	"CREATE FUNCTION gk_app_tally_remove() RETURNS trigger LANGUAGE plpgsql AS $$\n" \
+	"BEGIN\n" \
+	"  UPDATE app_tally t SET n = t.n - d.n FROM (SELECT " TALLY_KEY("a") ", count(*)\n" \
+	"    FROM gk_removed a GROUP BY 1, 2, 3, 4, 5) AS d (" TALLY_COLS ", n)\n" \
+	"    WHERE (t.agency_id, t.applicant_type, t.received_year, t.closed_year, t.outcome) =\n" \
+	"    (d.agency_id, d.applicant_type, d.received_year, d.closed_year, d.outcome);\n" \
+	"  DELETE FROM app_tally WHERE n = 0;\n" \
+	"  RETURN NULL;\n" \
+	"END $$;\n" \
+	"CREATE TRIGGER app_tally_remove AFTER DELETE ON application REFERENCING OLD TABLE AS gk_removed\n" \
+	"  FOR EACH STATEMENT EXECUTE FUNCTION gk_app_tally_remove();\n" \
+	"CREATE FUNCTION gk_app_tally_move() RETURNS trigger LANGUAGE plpgsql AS $$\n" \
+	"BEGIN\n" TALLY_LESS("old") TALLY_MORE("new") \
+	"  RETURN NULL;\n" \
+	"END $$;\n" \
+	"CREATE TRIGGER app_tally_move " TALLY_MOVES " FOR EACH ROW\n" \
+	"  WHEN ((" TALLY_KEY("old") ") IS DISTINCT FROM (" TALLY_KEY("new") "))\n" \
+	"  EXECUTE FUNCTION gk_app_tally_move();\n"
+
 const struct migration store_migrations[] = {
 	/* 1 — organs, users, the audit log. */
 	{ "core", CORE_TABLES CORE_SQLITE_GUARDS,
@@ -848,6 +915,14 @@ const struct migration store_migrations[] = {
 	  "COMMENT ON TABLE search_doc IS 'the indexed documents, kept by gongkai: "
 	  "an attachment without text does not re-index its document; "
 	  "each document indexed when it is saved; titles weighed A in the tsvector';\n" },
+
+	/* 21 — the applications tallied by what an annual report asks of each (REQ 年报-4.5: the
+	 * organ, applicant type, year received, year closed and outcome), kept by triggers as
+	 * applications are added, changed or removed, so a report counts tallies, not
+	 * applications: a region's year read from 10⁶ applications took 1.2 s on PostgreSQL,
+	 * from their 7×10⁴ tallies it takes a few tens of ms. The year is the date's first four
+	 * characters (dates are stored YYYY-MM-DD). Filled from the applications as they stand. */
+	{ "app_tally", TALLY_TABLE TALLY_SQLITE, TALLY_TABLE TALLY_PG },
 
 	/* Append new migrations here, one block per change, with a comment line like the above. */
 };
