@@ -480,9 +480,14 @@
 	"  WHEN (" TALLY_KEY("old") ") <> (" TALLY_KEY("new") ") BEGIN\n" \
 	TALLY_LESS("old") TALLY_MORE("new") "END;\n"
 /* PostgreSQL: rows added or removed by one statement are counted together (an import or a
- * migration adds thousands in one); a change, row by row and only when its key changes. */
+ * migration adds thousands in one); a change, row by row and only when its key changes. The
+ * triggers' functions run as the schema's owner (SECURITY DEFINER, with the search path of the
+ * migration), so a role that may write applications needs no grant on the tally; a role that
+ * may read applications is allowed to read it (docs/platform.md's web role, granted before
+ * this migration existed). */
+#define TALLY_DEFINER "  SECURITY DEFINER SET search_path FROM CURRENT AS $$\n"
 #define TALLY_PG \
-	"CREATE FUNCTION gk_app_tally_add() RETURNS trigger LANGUAGE plpgsql AS $$\n" \
+	"CREATE FUNCTION gk_app_tally_add() RETURNS trigger LANGUAGE plpgsql\n" TALLY_DEFINER \
 	"BEGIN\n" \
 	"  INSERT INTO app_tally (" TALLY_COLS ", n)\n" \
 	"    SELECT " TALLY_KEY("a") ", count(*) FROM gk_added a GROUP BY 1, 2, 3, 4, 5\n" \
@@ -491,7 +496,7 @@
 	"END $$;\n" \
 	"CREATE TRIGGER app_tally_add AFTER INSERT ON application REFERENCING NEW TABLE AS gk_added\n" \
 	"  FOR EACH STATEMENT EXECUTE FUNCTION gk_app_tally_add();\n" \
-	"CREATE FUNCTION gk_app_tally_remove() RETURNS trigger LANGUAGE plpgsql AS $$\n" \
+	"CREATE FUNCTION gk_app_tally_remove() RETURNS trigger LANGUAGE plpgsql\n" TALLY_DEFINER \
 	"BEGIN\n" \
 	"  UPDATE app_tally t SET n = t.n - d.n FROM (SELECT " TALLY_KEY("a") ", count(*)\n" \
 	"    FROM gk_removed a GROUP BY 1, 2, 3, 4, 5) AS d (" TALLY_COLS ", n)\n" \
@@ -502,13 +507,22 @@
 	"END $$;\n" \
 	"CREATE TRIGGER app_tally_remove AFTER DELETE ON application REFERENCING OLD TABLE AS gk_removed\n" \
 	"  FOR EACH STATEMENT EXECUTE FUNCTION gk_app_tally_remove();\n" \
-	"CREATE FUNCTION gk_app_tally_move() RETURNS trigger LANGUAGE plpgsql AS $$\n" \
+	"CREATE FUNCTION gk_app_tally_move() RETURNS trigger LANGUAGE plpgsql\n" TALLY_DEFINER \
 	"BEGIN\n" TALLY_LESS("old") TALLY_MORE("new") \
 	"  RETURN NULL;\n" \
 	"END $$;\n" \
 	"CREATE TRIGGER app_tally_move " TALLY_MOVES " FOR EACH ROW\n" \
 	"  WHEN ((" TALLY_KEY("old") ") IS DISTINCT FROM (" TALLY_KEY("new") "))\n" \
-	"  EXECUTE FUNCTION gk_app_tally_move();\n"
+	"  EXECUTE FUNCTION gk_app_tally_move();\n" \
+	"DO $$\n" \
+	"DECLARE r record;\n" \
+	"BEGIN\n" \
+	"  FOR r IN SELECT DISTINCT grantee FROM information_schema.role_table_grants\n" \
+	"    WHERE table_name = 'application' AND privilege_type = 'SELECT'\n" \
+	"    AND grantee <> current_user LOOP\n" \
+	"    EXECUTE format('GRANT SELECT ON app_tally TO %I', r.grantee);\n" \
+	"  END LOOP;\n" \
+	"END $$;\n"
 
 const struct migration store_migrations[] = {
 	/* 1 — organs, users, the audit log. */
