@@ -136,7 +136,8 @@ struct app_year_query {
 
 /* One group of an organ's year (organs_year): how many of its applications share an applicant
  * type, whether they were carried in, whether they were closed in the year and with which
- * outcome (NULL unless closed). Valid only during the call. */
+ * outcome (NULL unless closed). An organ may have several groups alike (they are added up);
+ * an organ's groups come together, organs in ascending id. Valid only during the call. */
 struct app_year_group {
 	int64_t agency_id;
 	const char *applicant_type, *outcome;

@@ -145,15 +145,16 @@ const char *const sql_common[STMT_COUNT] = {
 	/* An organ's year for its annual report (?3), or that of a region (ORGANS, above), by
 	 * organ, from the tally of applications (migration 21): received by the end of the year
 	 * and open at its start; carried in if received before it; closed_as NULL unless closed
-	 * in the year, else its outcome ('' if none). */
+	 * in the year, else its outcome ('' if none). Not grouped again: the caller adds the
+	 * tallies up (grouping 94,000 tallies into 72,000 took PostgreSQL 60 ms of 160). */
 	[ST_APP_ORGANS_YEAR] =
 		ORGANS
 		"SELECT agency_id, applicant_type, "
 		"CASE WHEN received_year < ?3 THEN 1 ELSE 0 END AS carried_in, "
-		"CASE WHEN closed_year = ?3 THEN outcome END AS closed_as, CAST(sum(n) AS BIGINT) "
+		"CASE WHEN closed_year = ?3 THEN outcome END AS closed_as, n "
 		"FROM app_tally WHERE agency_id IN (SELECT id FROM region) "
 		"AND received_year <= ?3 AND (closed_year = 0 OR closed_year >= ?3) "
-		"GROUP BY 1, 2, 3, 4 ORDER BY 1",
+		"ORDER BY agency_id",
 	/* the fee notices (?3) and fees paid (?4) dated ?5..?6, by organ and kind: how many, and
 	 * the amounts: a notice's own, for a payment the latest notice before it */
 	[ST_APP_ORGANS_FEES] =
