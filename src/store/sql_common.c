@@ -9,16 +9,11 @@
  * parameters (a driver may renumber them as `$N`), `INSERT … ON CONFLICT … DO UPDATE SET x =
  * excluded.x`, `RETURNING id` on every INSERT whose new id is wanted, integers compared with
  * integers (`?2 <> 0`, not a bare `?2` as a condition), text compared by bytes (the database's
- * collation is C). Never text built from input. Depends on store/stmt.h only.
+ * collation is C). Never text built from input. Depends on store/stmt.h and
+ * store/sql_organs.h only.
  */
+#include "store/sql_organs.h"
 #include "store/stmt.h"
-
-/* What an annual report reads of organ ?1 alone (?2 <> 0), or of organ ?1 and every organ under
- * it at once (?2 = 0: a region, whose 1,000 organs are read by one statement, not 1,000): the
- * organs of the statements named *_ORGANS_*, each of which gives rows by organ. */
-#define ORGANS \
-	"WITH RECURSIVE region(id) AS (SELECT CAST(?1 AS BIGINT) UNION ALL " \
-	"SELECT g.id FROM agency g JOIN region r ON g.parent_id = r.id WHERE ?2 = 0) "
 
 const char *const sql_common[STMT_COUNT] = {
 /* agency */
@@ -142,19 +137,6 @@ const char *const sql_common[STMT_COUNT] = {
 		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
 	[ST_APP_NOTICES] =
 		"SELECT " APP_NOTICE_COLS " FROM app_notice WHERE app_id = ? ORDER BY id",
-	/* An organ's year for its annual report (?3), or that of a region (ORGANS, above), by
-	 * organ, from the tally of applications (migration 21): received by the end of the year
-	 * and open at its start; carried in if received before it; closed_as NULL unless closed
-	 * in the year, else its outcome ('' if none). Not grouped again: the caller adds the
-	 * tallies up (grouping 94,000 tallies into 72,000 took PostgreSQL 60 ms of 160). */
-	[ST_APP_ORGANS_YEAR] =
-		ORGANS
-		"SELECT agency_id, applicant_type, "
-		"CASE WHEN received_year < ?3 THEN 1 ELSE 0 END AS carried_in, "
-		"CASE WHEN closed_year = ?3 THEN outcome END AS closed_as, n "
-		"FROM app_tally WHERE agency_id IN (SELECT id FROM region) "
-		"AND received_year <= ?3 AND (closed_year = 0 OR closed_year >= ?3) "
-		"ORDER BY agency_id",
 	/* the fee notices (?3) and fees paid (?4) dated ?5..?6, by organ and kind: how many, and
 	 * the amounts: a notice's own, for a payment the latest notice before it */
 	[ST_APP_ORGANS_FEES] =

@@ -721,11 +721,10 @@ static int count_row(void *ctx, const struct app_year_row *r)
 
 /* Every organ's year 2023–2025, and its region's, read from the tally of applications are the
  * applications counted one by one. */
-static void tally_is_the_applications(struct store *s, const int64_t *organs, size_t n)
+static void tally_counts(struct store *s, const int64_t *organs, size_t n)
 {
 	struct gk_error e = { 0 };
 
-	assert_int_equal(store_begin_read(s, &e), 0);
 	for (int year = 2023; year <= 2025; year++) {
 		struct app_organ_year *v;
 		struct arena a;
@@ -752,18 +751,32 @@ static void tally_is_the_applications(struct store *s, const int64_t *organs, si
 		}
 		arena_free(&a);
 	}
+}
+
+static void tally_is_the_applications(struct store *s, const int64_t *organs, size_t n)
+{
+	struct gk_error e = { 0 };
+
+	assert_int_equal(store_begin_read(s, &e), 0);
+	tally_counts(s, organs, n);
 	store_rollback(s);
 }
+
+/* An application's columns, and all but its organ and tracking code: to copy some in SQL. */
+#define COPY_COLS "agency_id, tracking_code, secret_hash, received, channel, applicant_type, " \
+	"applicant_name, applicant_key, state, outcome, closed, created_at"
+#define COPY_REST "secret_hash, received, channel, applicant_type, applicant_name, " \
+	"applicant_key, state, outcome, closed, created_at"
 
 /* The tally of applications (migration 21) follows every change to the applications: those
  * gongkai makes (received, decided, a correction that moves the date received, withdrawn) and
  * those an operator makes in SQL (an application moved to another organ, its dates or outcome
  * changed, reopened, deleted, many copied in one statement), and keeps no key that no
  * application has. where: the database, for the operator's SQL. */
-static void tally_follows_applications(struct store *s, const char *where)
+static void tally_follows_applications(struct store *s, const char *where, int64_t o[3])
 {
 	struct gk_error e = { 0 };
-	int64_t o[3], id;
+	int64_t id;
 	char sql[512];
 
 	assert_int_equal(store_begin(s, &e), 0);
@@ -784,6 +797,14 @@ static void tally_follows_applications(struct store *s, const char *where)
 	decide(s, id, OUTCOME_GRANTED, "2025-01-06");
 	assert_int_equal(store_commit(s, &e), 0);
 	tally_is_the_applications(s, o, 3);
+	/* read in the transaction that records them, before it commits */
+	assert_int_equal(store_begin(s, &e), 0);
+	id = add(s, o[2], "2024-06-01", "np");
+	decide(s, id, OUTCOME_GRANTED, "2024-06-10");
+	add(s, o[2], "2023-02-01", "ngo");
+	tally_counts(s, o, 3);
+	store_rollback(s);
+	tally_is_the_applications(s, o, 3);
 
 	/* an operator's hand: moved, redated, reopened, outcome changed, deleted, copied */
 	snprintf(sql, sizeof sql, "UPDATE application SET agency_id = %lld WHERE applicant_type = "
@@ -800,12 +821,9 @@ static void tally_follows_applications(struct store *s, const char *where)
 				    "application WHERE applicant_type = 'legal')"), 2);
 	assert_int_equal(sql_number(where, "DELETE FROM application WHERE applicant_type = 'legal'"),
 			 1);
-	assert_int_equal(sql_number(where, "INSERT INTO application (agency_id, tracking_code, "
-				    "secret_hash, received, channel, applicant_type, applicant_name, "
-				    "applicant_key, state, outcome, closed, created_at) SELECT agency_id, "
-				    "tracking_code || '-copy', secret_hash, received, channel, "
-				    "applicant_type, applicant_name, applicant_key, state, outcome, closed, "
-				    "created_at FROM application"), 6);
+	assert_int_equal(sql_number(where, "INSERT INTO application (" COPY_COLS ") SELECT "
+				    "agency_id, tracking_code || '-copy', " COPY_REST " FROM application"),
+			 6);
 	tally_is_the_applications(s, o, 3);
 	/* no key is kept that no application has (the deleted 'legal', the redated 2024 one) */
 	assert_int_equal(sql_number(where, "SELECT count(*) FROM app_tally WHERE n <= 0 OR "
@@ -817,9 +835,10 @@ static void tally_follows_applications(struct store *s, const char *where)
 static void test_tally_follows_applications(void **state)
 {
 	struct store *s = fresh_store();
+	int64_t o[3];
 
 	(void)state;
-	tally_follows_applications(s, tmpstore_path());
+	tally_follows_applications(s, tmpstore_path(), o);
 	drop_store(s);
 }
 
@@ -827,9 +846,24 @@ static void test_tally_follows_applications_on_postgresql(void **state)
 {
 	const char *url;
 	struct store *s = pg_store("tally", &url);
+	int64_t o[3];
 
 	(void)state;
-	tally_follows_applications(s, url);
+	tally_follows_applications(s, url, o);
+	/* PostgreSQL folds a transaction's notes into the tally when it commits: what a savepoint
+	 * rolled back is not counted, 200 copies made by 50 statements of one transaction are, and no note is left */
+	sql_number(url, "BEGIN; INSERT INTO application (" COPY_COLS ") SELECT agency_id, "
+		   "tracking_code || '-kept', " COPY_REST " FROM application WHERE tracking_code "
+		   "LIKE '%-copy'; SAVEPOINT a; INSERT INTO application (" COPY_COLS ") SELECT "
+		   "agency_id, tracking_code || '-undone', " COPY_REST " FROM application; "
+		   "ROLLBACK TO a; COMMIT");
+	sql_number(url, "DO $$ BEGIN FOR i IN 1..50 LOOP INSERT INTO application (" COPY_COLS ") "
+		   "SELECT agency_id, tracking_code || '-' || i, " COPY_REST " FROM application "
+		   "WHERE tracking_code LIKE '%-copy-kept' AND applicant_type = 'np'; END LOOP; END $$");
+	assert_int_equal(sql_number(url, "SELECT count(*) FROM application"), 12 + 6 + 50 * 4);
+	tally_is_the_applications(s, o, 3);
+	assert_int_equal(sql_number(url, "SELECT count(*) FROM app_tally_pending"), 0);
+	assert_int_equal(sql_number(url, "SELECT sum(n) FROM app_tally"), 12 + 6 + 50 * 4);
 	drop_pg_store(s);
 }
 
