@@ -20,8 +20,9 @@ struct table {
 
 /* In an order that meets every reference (organs before what names them, …). Not copied:
  * schema_migration (the destination has its own), the search index (search_*: rebuilt), the
- * tally of applications (app_tally: the destination's triggers count the applications copied)
- * and what the web processes share (rate_count, web_secret: the destination keeps its own). */
+ * tally of applications (app_tally, and PostgreSQL's app_tally_pending, empty outside a
+ * transaction: the destination's triggers count the applications copied) and what the web
+ * processes share (rate_count, web_secret: the destination keeps its own). */
 static const struct table tables[] = {
 	{ "agency", ST_COPY_AGENCY_READ, ST_COPY_AGENCY_WRITE },
 	{ "app_user", ST_COPY_APP_USER_READ, ST_COPY_APP_USER_WRITE },
@@ -55,8 +56,8 @@ static const struct table tables[] = {
 
 int store_transfer_skips(const char *table)
 {
-	static const char *const own[] = { "schema_migration", "app_tally", "rate_count",
-					   "web_secret" };
+	static const char *const own[] = { "schema_migration", "app_tally", "app_tally_pending",
+					   "rate_count", "web_secret" };
 
 	if (strncmp(table, "search_", 7) == 0)
 		return 1;
