@@ -150,9 +150,10 @@ static void collect_rows(const xmlNode *n, const xmlNode ***rows, size_t *nrows,
 			 int depth)
 {
 	for (; n; n = n->next) {
-		unsigned t = tag_of(n);
+		unsigned t;
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
+		t = tag_of(n);
 		if (TAG(t) == TAG_TR) {
 			if (*nrows == *cap) {
 				*cap = *cap ? *cap * 2 : 32;

@@ -147,15 +147,11 @@ static int organs_year(struct store *s, int64_t root_id, int alone, int year, st
 		       struct app_organ_year **out, size_t *n, struct gk_error *e)
 {
 	struct region_year r = { .a = a, .e = e };
-	char first[DATE_LEN], last[DATE_LEN];
 	struct app_year_query q = { .root_id = root_id, .alone = alone, .year = year,
-				    .first = first, .last = last,
 				    .notice = app_event_rules[EV_FEE_NOTICE].id,
 				    .paid = app_event_rules[EV_FEE_PAID].id };
 	int rc;
 
-	date_format(date_make(year, 1, 1), first);
-	date_format(date_make(year, 12, 31), last);
 	rc = app_store(s)->organs_year(s, &q, region_group, region_fee, &r, e);
 	*out = r.v;
 	*n = r.n;

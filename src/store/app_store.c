@@ -221,7 +221,11 @@ static int organs_year(struct store *s, const struct app_year_query *q, app_year
 {
 	struct organs_each x = { .group = group, .total = total, .ctx = ctx };
 	struct db_stmt *fees, *year;
+	char first[16], last[16];   /* the year's days, YYYY-MM-DD, as events are dated */
 	int rc;
+
+	snprintf(first, sizeof first, "%04d-01-01", q->year);
+	snprintf(last, sizeof last, "%04d-12-31", q->year);
 
 	if ((rc = db_stmt(s, ST_APP_ORGANS_FEES, &fees, e)) != 0)
 		return rc;
@@ -229,8 +233,8 @@ static int organs_year(struct store *s, const struct app_year_query *q, app_year
 	db_bind_int(fees, 2, q->alone != 0);
 	db_bind_text(fees, 3, q->notice);
 	db_bind_text(fees, 4, q->paid);
-	db_bind_text(fees, 5, q->first);
-	db_bind_text(fees, 6, q->last);
+	db_bind_text(fees, 5, first);
+	db_bind_text(fees, 6, last);
 	if (!q->alone)   /* a region's: worth a second connection; one organ's is small */
 		db_start(s, fees);
 	if ((rc = db_stmt(s, ST_APP_ORGANS_YEAR, &year, e)) == 0) {

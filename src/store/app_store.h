@@ -124,13 +124,11 @@ struct notice_issued {
 };
 
 /* What organs_year counts: organ root_id alone, or with every organ under it; the applications
- * of the year, and its fees dated first..last (YYYY-MM-DD); the event kinds of a fee notice and of
- * a payment. */
+ * and the fees of the year; the event kinds of a fee notice and of a payment. */
 struct app_year_query {
 	int64_t root_id;
 	int alone;
 	int year;
-	const char *first, *last;
 	const char *notice, *paid;
 };
 

@@ -872,21 +872,16 @@ static void test_tally_follows_applications_on_postgresql(void **state)
  * process ends a moment after the close) or 5 s have passed. */
 static long gongkai_connections(const char *url, const char *also, long want)
 {
-	PGconn *c = PQconnectdb(url);
 	char sql[512];
 	long n = -1;
 
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM pg_stat_activity WHERE datname = "
 		 "current_database() AND application_name = 'gongkai' AND (%s)", also ? also : "true");
 	for (int tries = 0; tries < 100 && n != want; tries++) {
-		PGresult *r = PQexec(c, sql);
-
-		n = PQresultStatus(r) == PGRES_TUPLES_OK ? strtol(PQgetvalue(r, 0, 0), NULL, 10) : -1;
-		PQclear(r);
+		n = (long)sql_number(url, sql);
 		if (n != want)
 			usleep(50 * 1000);
 	}
-	PQfinish(c);
 	return n;
 }
 
@@ -938,7 +933,7 @@ static void test_region_reads_one_snapshot_on_postgresql(void **state)
 	struct store *s = NULL, *w = NULL;
 	const char *url = tmpstore_pg_create("snapshot");
 	struct app_organ_year before, now;
-	struct app_year_query q = { .year = 2024, .first = "2024-01-01", .last = "2024-12-31",
+	struct app_year_query q = { .year = 2024,
 				    .notice = app_event_rules[EV_FEE_NOTICE].id,
 				    .paid = app_event_rules[EV_FEE_PAID].id };
 	struct arena a;
