@@ -6,7 +6,10 @@
  * (only the queries are run again); SEARCH_BENCH_INDEX_ONLY=1 stops after indexing;
  * SEARCH_BENCH_FTS="pgsz=4000 automerge=8" sets FTS5 options on the new index (fts_config);
  * with SEARCH_BENCH_INDEX_ONLY=1 the same text is also put into a bare FTS5 table (fts_alone),
- * the floor the store's indexing is compared with.
+ * the floor the store's indexing is compared with. SEARCH_BENCH_PG=URL (bench/search.sh
+ * SEARCH_BENCH_DB=postgresql) does the same on an empty PostgreSQL database instead: indexed
+ * through the same store, sizes from pg_total_relation_size, the LIKE scan in PostgreSQL, no
+ * trigram table (PostgreSQL has none built in; pg_trgm is an extension), never reused.
  *
  * 1. The corpus of N generated documents (search_corpus.h) is made once into
  *    CACHE_DIR/corpus-N.bin and reused.
@@ -25,6 +28,8 @@
  *    characters: trigram finds nothing shorter).
  * The load average is printed with each phase: the machine is shared.
  */
+#include <dirent.h>
+#include <libpq-fe.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,6 +37,7 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "base/arena.h"
 #include "domain/agency.h"
@@ -59,6 +65,60 @@ static double cpu_seconds(void)
 	getrusage(RUSAGE_SELF, &r);
 	return r.ru_utime.tv_sec + r.ru_utime.tv_usec / 1e6 + r.ru_stime.tv_sec +
 	       r.ru_stime.tv_usec / 1e6;
+}
+
+/* utime + stime (+ cutime + cstime with children) of process pid, in seconds; its parent's pid. */
+static double proc_cpu(long pid, int children, long *ppid)
+{
+	char path[64], buf[1024], *p;
+	unsigned long ut, st;
+	long cut, cst;
+	double r = 0;
+	FILE *fp;
+
+	snprintf(path, sizeof path, "/proc/%ld/stat", pid);
+	if ((fp = fopen(path, "r")) == NULL)
+		return 0;
+	if (fgets(buf, sizeof buf, fp) && (p = strrchr(buf, ')')) != NULL &&
+	    sscanf(p + 2, "%*c %ld %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu %ld %ld", ppid, &ut,
+		   &st, &cut, &cst) == 5)
+		r = (double)(ut + st + (children ? (unsigned long)(cut + cst) : 0)) /
+		    (double)sysconf(_SC_CLK_TCK);
+	fclose(fp);
+	return r;
+}
+
+/* CPU seconds of the PostgreSQL cluster in SEARCH_BENCH_PG_DIR (the postmaster, the backends
+ * that ended, and its live processes): the server's share of indexing, 0 without one. */
+static double server_cpu_seconds(void)
+{
+	const char *dir = getenv("SEARCH_BENCH_PG_DIR");
+	char path[4200];
+	long master = 0, ppid;
+	double r;
+	FILE *fp;
+	DIR *d;
+	struct dirent *de;
+
+	if (!dir)
+		return 0;
+	snprintf(path, sizeof path, "%s/data/postmaster.pid", dir);
+	if ((fp = fopen(path, "r")) == NULL)
+		return 0;
+	if (fscanf(fp, "%ld", &master) != 1)
+		master = 0;
+	fclose(fp);
+	if (master <= 0 || (d = opendir("/proc")) == NULL)
+		return 0;
+	r = proc_cpu(master, 1, &ppid);
+	while ((de = readdir(d)) != NULL) {
+		long pid = strtol(de->d_name, NULL, 10);
+		double c;
+		if (pid > 0 && pid != master && (c = proc_cpu(pid, 0, &ppid)) > 0 && ppid == master)
+			r += c;
+	}
+	closedir(d);
+	return r;
 }
 
 static const char *loadavg(void)
@@ -137,11 +197,13 @@ static void build(const char *db_path, struct corpus *c, double *text_bytes)
 	 * as every file did before migration 17 (the baseline for SEARCH_BENCH_SCAN=1) */
 	int scan_reindex = scan_env && strcmp(scan_env, "reindex") == 0;
 
-	remove(db_path);
+	if (!store_is_server(db_path))
+		remove(db_path);
 	if (store_open(db_path, STORE_CREATE, &s, &e) != 0)
 		die("open", &e);
 	store_set_actor(s, "bench");
-	fts_config(db_path);
+	if (!store_is_server(db_path))
+		fts_config(db_path);
 	if (store_begin(s, &e))
 		die("begin", &e);
 	for (int i = 0; i < CORPUS_ORGANS; i++) {
@@ -157,7 +219,7 @@ static void build(const char *db_path, struct corpus *c, double *text_bytes)
 	printf("indexing %ld documents (load average %s)\n", total, loadavg());
 	fflush(stdout);
 	t0 = now();
-	c0 = cpu_seconds();
+	c0 = cpu_seconds() + server_cpu_seconds();
 	search_corpus_rewind(c);
 	while (search_corpus_next(c, &cd)) {
 		struct corpus_organ o;
@@ -210,17 +272,19 @@ static void build(const char *db_path, struct corpus *c, double *text_bytes)
 		}
 		if (++n % 100000 == 0) {
 			printf("  %ld documents, %.0f documents/s, %.0f per CPU-second (load average "
-			       "%s)\n", n, n / (now() - t0), n / (cpu_seconds() - c0), loadavg());
+			       "%s)\n", n, n / (now() - t0), n / (cpu_seconds() + server_cpu_seconds() - c0),
+			       loadavg());
 			fflush(stdout);
 		}
 	}
 	if (store_commit(s, &e))
 		die("commit", &e);
-	double secs = now() - t0, cpu = cpu_seconds() - c0;
+	double secs = now() - t0, cpu = cpu_seconds() + server_cpu_seconds() - c0;
 	printf("indexed %ld documents in %.0f s: %.0f documents/s, %.2f M characters/s "
 	       "(%.0f characters a document with attachments; load average %s); "
-	       "%.0f s of CPU: %.0f documents per CPU-second\n", n, secs,
-	       n / secs, chars / secs / 1e6, chars / n, loadavg(), cpu, n / cpu);
+	       "%.0f s of CPU%s: %.0f documents per CPU-second\n", n, secs,
+	       n / secs, chars / secs / 1e6, chars / n, loadavg(), cpu,
+	       store_is_server(db_path) ? " (gongkai and the PostgreSQL server)" : "", n / cpu);
 	/* adding an attachment re-indexes its document (removed with its old text, added again) */
 	printf("of which adding attachments: %.0f s (%.0f %%)\n", t_attach, 100 * t_attach / secs);
 	store_close(s);
@@ -318,6 +382,27 @@ static void sizes(sqlite3 *db, double text_bytes)
 	sqlite3_finalize(st);
 }
 
+static void pg_sizes(PGconn *pg, double text_bytes)
+{
+	PGresult *r = PQexec(pg, "SELECT "
+			     "(SELECT sum(pg_total_relation_size(oid)) FROM pg_class WHERE relkind = 'r' "
+			     "  AND relname LIKE 'search%'), "
+			     "pg_total_relation_size('document') + pg_total_relation_size('document_attachment'), "
+			     "pg_database_size(current_database())");
+
+	if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1) {
+		double idx = strtod(PQgetvalue(r, 0, 0), NULL);
+		printf("size on disk: search index (tsvectors, GIN) %.0f MB (%.2f × the %.0f MB of text "
+		       "indexed), documents and attachments %.0f MB, database %.0f MB\n",
+		       idx / 1048576.0, idx / text_bytes, text_bytes / 1048576.0,
+		       strtod(PQgetvalue(r, 0, 1), NULL) / 1048576.0,
+		       strtod(PQgetvalue(r, 0, 2), NULL) / 1048576.0);
+	} else {
+		printf("size on disk: %s\n", PQerrorMessage(pg));
+	}
+	PQclear(r);
+}
+
 /* ---------------------------------------------------------------- queries */
 
 struct qclass {
@@ -380,7 +465,41 @@ static int terms_of(const char *q, char out[][160])
 	return n;
 }
 
-static double like_query(sqlite3 *db, const char *q, int *count)
+/* What the store's search is compared with in the same run: on SQLite a LIKE scan and the
+ * trigram table of the same database, on PostgreSQL a LIKE scan of its tables. */
+struct baseline {
+	sqlite3 *db;
+	PGconn *pg;
+};
+
+/* A LIKE '%…%' count in PostgreSQL over titles, bodies and the attachments' text. */
+static double pg_like_query(PGconn *pg, const char *q, int *count)
+{
+	char sql[2048] = "SELECT count(*) FROM document d WHERE true", terms[8][160], pat[8][170];
+	const char *v[8];
+	int n = terms_of(q, terms);
+	PGresult *r;
+	double t0;
+
+	for (int i = 0; i < n; i++) {
+		snprintf(sql + strlen(sql), sizeof sql - strlen(sql),
+			 " AND (d.title LIKE $%d OR d.body LIKE $%d OR EXISTS (SELECT 1 FROM "
+			 "document_attachment a WHERE a.doc_id = d.id AND a.extracted_text LIKE $%d))",
+			 i + 1, i + 1, i + 1);
+		snprintf(pat[i], sizeof pat[i], "%%%.159s%%", terms[i]);
+		v[i] = pat[i];
+	}
+	t0 = now();
+	r = PQexecParams(pg, sql, n, NULL, v, NULL, NULL, 0);
+	t0 = now() - t0;
+	if (PQresultStatus(r) != PGRES_TUPLES_OK)
+		die(PQerrorMessage(pg), NULL);
+	*count = atoi(PQgetvalue(r, 0, 0));
+	PQclear(r);
+	return t0;
+}
+
+static double sqlite_like_query(sqlite3 *db, const char *q, int *count)
 {
 	char sql[1024] = "SELECT count(*) FROM tri_source WHERE 1", terms[8][160], pat[1300];
 	int n = terms_of(q, terms);
@@ -402,6 +521,11 @@ static double like_query(sqlite3 *db, const char *q, int *count)
 	t0 = now() - t0;
 	sqlite3_finalize(st);
 	return t0;
+}
+
+static double like_query(const struct baseline *bl, const char *q, int *count)
+{
+	return bl->pg ? pg_like_query(bl->pg, q, count) : sqlite_like_query(bl->db, q, count);
 }
 
 static double trigram_query(sqlite3 *db, const char *q, int *count)
@@ -429,7 +553,7 @@ static double trigram_query(sqlite3 *db, const char *q, int *count)
 	return t0;
 }
 
-static void queries(const char *db_path, sqlite3 *db)
+static void queries(const char *db_path, const struct baseline *bl)
 {
 	struct gk_error e = { 0 };
 	struct store *s;
@@ -437,6 +561,7 @@ static void queries(const char *db_path, sqlite3 *db)
 	/* SEARCH_BENCH_DETAIL=1: each query's times; SEARCH_BENCH_FTS_ONLY=1: no LIKE, no trigram */
 	int detail = getenv("SEARCH_BENCH_DETAIL") && strcmp(getenv("SEARCH_BENCH_DETAIL"), "1") == 0;
 	int fts_only = getenv("SEARCH_BENCH_FTS_ONLY") && strcmp(getenv("SEARCH_BENCH_FTS_ONLY"), "1") == 0;
+	int tri_ok = bl->db != NULL && !fts_only;
 
 	if (store_open(db_path, STORE_READONLY, &s, &e) != 0)
 		die("open", &e);
@@ -470,15 +595,15 @@ static void queries(const char *db_path, sqlite3 *db)
 					estimated |= !res.exact;
 				}
 				arena_free(&a);
-				if (qc->trigram_ok && !fts_only) {
+				if (qc->trigram_ok && tri_ok) {
 					int cnt;
-					tri[nt++] = trigram_query(db, qc->q[i], &cnt) * 1000;
+					tri[nt++] = trigram_query(bl->db, qc->q[i], &cnt) * 1000;
 				}
 			}
 		}
 		for (int i = 0; i < NLIKE; i++) {
 			int cnt;
-			like[i] = fts_only ? 0 : like_query(db, qc->q[i], &cnt) * 1000;
+			like[i] = fts_only ? 0 : like_query(bl, qc->q[i], &cnt) * 1000;
 		}
 		double f50 = pct(fts, nf, 0.5), f99 = pct(fts, nf, 0.99);
 		double l50 = pct(like, NLIKE, 0.5), lmax = pct(like, NLIKE, 1.0);
@@ -498,15 +623,111 @@ static void queries(const char *db_path, sqlite3 *db)
 	store_close(s);
 }
 
+/* The marker of an index built to the end (SEARCH_BENCH_REUSE=1 reads such an index again). */
+static int is_done(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0;
+}
+
+static void mark_done(const char *path)
+{
+	FILE *fp = fopen(path, "w");
+	if (fp)
+		fclose(fp);
+}
+
+static int index_only(void)
+{
+	return getenv("SEARCH_BENCH_INDEX_ONLY") && strcmp(getenv("SEARCH_BENCH_INDEX_ONLY"), "1") == 0;
+}
+
+/* The bytes of text the corpus gives the index (as build counts them). */
+static double corpus_text_bytes(struct corpus *c)
+{
+	struct corpus_doc d;
+	double bytes = 0;
+
+	search_corpus_rewind(c);
+	while (search_corpus_next(c, &d))
+		bytes += (double)(strlen(d.title) + strlen(d.body) + strlen(d.attach_text));
+	return bytes;
+}
+
+/* SEARCH_BENCH_PG=URL: the same corpus indexed into the empty PostgreSQL database at URL
+ * through the store (or the one indexed before, with SEARCH_BENCH_REUSE=1), its sizes, and a
+ * connection for the LIKE scans in bl. 0 when only the indexing was asked for. */
+static int prepare_pg(const char *url, struct corpus *c, int reuse, struct baseline *bl)
+{
+	const char *dir = getenv("SEARCH_BENCH_PG_DIR");
+	char done[4200];
+	double text_bytes = 0;
+	int built = 0;
+
+	snprintf(done, sizeof done, "%s/indexed", dir ? dir : ".");
+	if (reuse && is_done(done)) {
+		text_bytes = corpus_text_bytes(c);
+		printf("reusing the index built before (%s)\n", url);
+	} else {
+		build(url, c, &text_bytes);
+		if (index_only())
+			return 0;
+		built = 1;
+	}
+	if ((bl->pg = PQconnectdb(url)) == NULL || PQstatus(bl->pg) != CONNECTION_OK)
+		die(bl->pg ? PQerrorMessage(bl->pg) : "connecting", NULL);
+	if (built) {
+		PQclear(PQexec(bl->pg, "VACUUM ANALYZE"));
+		if (dir)
+			mark_done(done);
+	}
+	pg_sizes(bl->pg, text_bytes);
+	return 1;
+}
+
+/* The SQLite database db_path indexed through the store (or reused), the trigram table beside
+ * it, its sizes, and the connection for the LIKE and trigram queries in bl. 0 when only the
+ * indexing was asked for (then the bare FTS5 table is timed too). */
+static int prepare_sqlite(const char *db_path, struct corpus *c, int reuse, struct baseline *bl)
+{
+	char done[4200];
+	double text_bytes = 0;
+	int built;
+
+	snprintf(done, sizeof done, "%s.done", db_path);
+	built = !reuse || !is_done(done);
+	if (built) {
+		remove(done);
+		build(db_path, c, &text_bytes);
+		if (index_only()) {
+			fts_alone(db_path, c);
+			return 0;  /* only the indexing rate; the index is not marked done */
+		}
+	} else {
+		text_bytes = corpus_text_bytes(c);
+		printf("reusing the index built before (%s)\n", db_path);
+	}
+	if (sqlite3_open(db_path, &bl->db) != SQLITE_OK || store_fts_register(bl->db) != 0)
+		die("open", NULL);
+	sqlite3_exec(bl->db, "PRAGMA cache_size = -262144", NULL, NULL, NULL);
+	if (built) {
+		trigram(bl->db);
+		sqlite3_exec(bl->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+		mark_done(done);
+	}
+	sizes(bl->db, text_bytes);
+	return 1;
+}
+
 int main(int argc, char **argv)
 {
-	char corpus_path[4096], db_path[4096], done_path[4200];
+	char corpus_path[4096], db_path[4096];
 	struct corpus *c;
-	struct stat st;
-	sqlite3 *db;
+	struct baseline bl = { 0 };
 	long n;
-	double text_bytes = 0;
+	const char *pg_url = getenv("SEARCH_BENCH_PG");
 	int reuse = getenv("SEARCH_BENCH_REUSE") && strcmp(getenv("SEARCH_BENCH_REUSE"), "1") == 0;
+	int on_pg = pg_url && *pg_url;
 
 	if (argc < 4) {
 		fprintf(stderr, "usage: bench_search CACHE_DIR N TRAINING_FILE…\n");
@@ -515,7 +736,6 @@ int main(int argc, char **argv)
 	n = strtol(argv[2], NULL, 10);
 	snprintf(corpus_path, sizeof corpus_path, "%s/corpus-%ld.bin", argv[1], n);
 	snprintf(db_path, sizeof db_path, "%s/search-%ld.db", argv[1], n);
-	snprintf(done_path, sizeof done_path, "%s.done", db_path);
 	if ((c = search_corpus_open(corpus_path)) == NULL) {
 		double t0 = now();
 		printf("generating %ld documents into %s\n", n, corpus_path);
@@ -525,34 +745,12 @@ int main(int argc, char **argv)
 			return 1;
 		printf("generated in %.0f s\n", now() - t0);
 	}
-	if (!reuse || stat(done_path, &st) != 0) {
-		remove(done_path);
-		build(db_path, c, &text_bytes);
-		if (getenv("SEARCH_BENCH_INDEX_ONLY") && strcmp(getenv("SEARCH_BENCH_INDEX_ONLY"), "1") == 0) {
-			fts_alone(db_path, c);
-			return 0;  /* only the indexing rate; the index is not marked done */
-		}
-	} else {
-		struct corpus_doc d;
-		search_corpus_rewind(c);
-		while (search_corpus_next(c, &d))
-			text_bytes += (double)(strlen(d.title) + strlen(d.body) + strlen(d.attach_text));
-		printf("reusing the index built before (%s)\n", db_path);
+	if (on_pg ? prepare_pg(pg_url, c, reuse, &bl) : prepare_sqlite(db_path, c, reuse, &bl)) {
+		pick_codes(c);
+		queries(on_pg ? pg_url : db_path, &bl);
 	}
-	if (sqlite3_open(db_path, &db) != SQLITE_OK || store_fts_register(db) != 0)
-		die("open", NULL);
-	sqlite3_exec(db, "PRAGMA cache_size = -262144", NULL, NULL, NULL);
-	if (!reuse || stat(done_path, &st) != 0) {
-		trigram(db);
-		sqlite3_exec(db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
-		FILE *fp = fopen(done_path, "w");
-		if (fp)
-			fclose(fp);
-	}
-	sizes(db, text_bytes);
-	pick_codes(c);
-	queries(db_path, db);
-	sqlite3_close(db);
+	PQfinish(bl.pg);
+	sqlite3_close(bl.db);
 	search_corpus_close(c);
 	return 0;
 }

@@ -11,6 +11,11 @@
 #   SEARCH_BENCH_SCAN=1  each document with a file also gets a scanned page (a file with no text);
 #                        =reindex: the same page re-indexing its document, as before migration 17
 #   SEARCH_BENCH_FTS="pgsz=4000 automerge=8"  FTS5 options written into the new index first
+#   SEARCH_BENCH_DB=postgresql  the same on PostgreSQL: a cluster of its own in the cache folder
+#                        (scripts/pg-test-cluster, shared_buffers SEARCH_BENCH_PG_BUFFERS, default
+#                        1GB), indexed through the store, against a LIKE scan in PostgreSQL;
+#                        stopped at the end and kept for SEARCH_BENCH_REUSE=1 (remove it with
+#                        scripts/pg-test-cluster stop CACHE/pg-N)
 set -eu
 : "${GONGKAI:?set GONGKAI to the gongkai binary}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -26,6 +31,24 @@ fi
 mkdir -p "$cache"
 bin="$(dirname "$GONGKAI")/bench/bench_search"
 TIMEFORMAT='(%R s wall, %U s user, %S s system)'
+if [ "${SEARCH_BENCH_DB:-sqlite}" = postgresql ]; then
+	pgdir="$cache/pg-$N"
+	pg() { "$root/scripts/pg-test-cluster" "$@"; }
+	if [ "${SEARCH_BENCH_REUSE:-}" = 1 ] && [ -f "$pgdir/indexed" ]; then
+		pg resume "$pgdir"
+		admin="postgresql://gongkai@/postgres?host=$pgdir"
+	else
+		pg stop "$pgdir"
+		admin=$(pg start "$pgdir")
+		psql -qAtX "$admin" -c "ALTER SYSTEM SET shared_buffers = '${SEARCH_BENCH_PG_BUFFERS:-1GB}'" \
+			-c "CREATE DATABASE search" >/dev/null
+		pg pause "$pgdir"
+		pg resume "$pgdir"
+	fi
+	trap 'pg pause "$pgdir"' EXIT   # kept, stopped, for SEARCH_BENCH_REUSE=1
+	export SEARCH_BENCH_PG="${admin/\/postgres\?//search?}" SEARCH_BENCH_PG_DIR="$pgdir"
+	echo "PostgreSQL $(psql -qAtX "$admin" -c 'SHOW server_version'), shared_buffers $(psql -qAtX "$admin" -c 'SHOW shared_buffers'), fsync off"
+fi
 # the sentences of the generated documents come from the real government text of the repository
 time "$bin" "$cache" "$N" "$root"/tests/data/corpus/*.txt "$root"/tests/data/corpus/real/*.txt \
 	"$root"/docs/spec/*.md

@@ -90,7 +90,7 @@ static int collect(struct store *s, const struct search_terms *t, const struct d
 		   int title_only, size_t max, struct rows *rs, struct gk_error *e)
 {
 	struct search_spec q = { .terms = t, .title_only = title_only, .nscore = SEARCH_RANKED,
-				 .f = f };
+				 .max = (int64_t)max, .f = f };
 	int rc;
 
 	rs->max = max;

@@ -125,6 +125,7 @@ struct search_spec {
 	const struct search_terms *terms;  /* every term must match */
 	int title_only;                /* only documents whose title matches every term */
 	int nscore;                    /* score this many rows (the first) */
+	int64_t max;                   /* at most this many rows (the newest); 0 = all */
 	const struct doc_filter *f;    /* which documents; limit and offset are not used */
 };
 

@@ -210,15 +210,15 @@ static const char match_sql[] =
 	"AND (CAST($8 AS BIGINT) < 0 OR (h.key >> 16) & 3 = $8) "
 	"AND (CAST($9 AS BIGINT) = 0 OR (h.key >> 31) & 16383 = $9 OR h.key BETWEEN $12 AND $13) "
 	"AND (CAST($10 AS BIGINT) = 0 OR (h.key >> 45) & 131071 BETWEEN $10 AND $11) "
-	"ORDER BY h.key DESC";
+	"ORDER BY h.key DESC LIMIT CAST($15 AS BIGINT)";
 
 static int pg_match(struct store *s, const struct search_spec *q, const struct search_bounds *b,
 		    search_match_fn fn, void *ctx, struct gk_error *e)
 {
-	char num[12][24];
+	char num[12][24], max[24];
 	const int64_t nums[12] = { q->nscore, b->lo, b->hi, b->agency_id, 0, 0, b->validity,
 				   b->staff_agency_id, b->day_lo, b->day_hi, b->own_lo, b->own_hi };
-	const char *v[14];
+	const char *v[15];
 	struct buf terms, any;
 	PGresult *res = NULL;
 	int rc, empty;
@@ -240,7 +240,9 @@ static int pg_match(struct store *s, const struct search_spec *q, const struct s
 	v[5] = b->topic;
 	v[6] = b->genre;
 	v[13] = buf_cstr(&any);
-	res = PQexecParams(pg_conn(s), match_sql, 14, NULL, v, NULL, NULL, 0);
+	snprintf(max, sizeof max, "%lld", (long long)q->max);
+	v[14] = q->max > 0 ? max : NULL;   /* LIMIT NULL: every row */
+	res = PQexecParams(pg_conn(s), match_sql, 15, NULL, v, NULL, NULL, 0);
 	if (PQresultStatus(res) != PGRES_TUPLES_OK) {
 		rc = pg_fail(s, res, "searching", e);
 		goto out;

@@ -49,7 +49,7 @@ static int match_expr(const struct search_spec *q, struct buf *b)
 	"AND (?8 < 0 OR (rowid >> 16) & 3 = ?8) " \
 	"AND (?9 = 0 OR (rowid >> 31) & 16383 = ?9 OR rowid BETWEEN ?12 AND ?13) " \
 	"AND (?10 = 0 OR (rowid >> 45) & 131071 BETWEEN ?10 AND ?11) " \
-	"ORDER BY rowid DESC"
+	"ORDER BY rowid DESC LIMIT ?14"
 #define MATCH_SQL(fts, weights) \
 	"SELECT rowid, gk_score(" fts ", ?2, " weights ") FROM " fts " " \
 	"WHERE " fts " MATCH ?1 AND rowid BETWEEN ?3 AND ?4 " FILTERS
@@ -83,6 +83,7 @@ static int match(struct store *s, const struct search_spec *q, const struct sear
 	sqlite3_bind_int64(st, 11, b->day_hi);
 	sqlite3_bind_int64(st, 12, b->own_lo);
 	sqlite3_bind_int64(st, 13, b->own_hi);
+	sqlite3_bind_int64(st, 14, q->max > 0 ? q->max : -1);   /* LIMIT -1: every row */
 	while ((rc = sq_next(s, st, &row, "searching", e)) == 0 && row) {
 		if ((rc = fn(ctx, sqlite3_column_int64(st, 0), sqlite3_column_type(st, 1) != SQLITE_NULL,
 			     sqlite3_column_double(st, 1))) != 0) {

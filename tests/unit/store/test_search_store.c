@@ -1,0 +1,153 @@
+/* test_search_store.c — the catalogue's search seam (doc_store_ops.search) on each database:
+ * matches come newest first, a title-only search finds only title matches, and a search asked
+ * for at most N rows gives exactly the N newest of them (a database never hands over more than
+ * the page, the total and the facets read). PostgreSQL's case runs when scripts/run-tests
+ * gives a server (GONGKAI_TEST_PG). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "domain/agency.h"
+#include "domain/catalogue.h"
+#include "search/query.h"
+#include "store/doc_store.h"
+#include "store/store.h"
+#include "tmpstore.h"
+
+#define NDOCS 7
+
+struct keys {
+	int64_t v[NDOCS + 1];
+	int n;
+};
+
+static int take(void *ctx, const struct search_row *r)
+{
+	struct keys *k = ctx;
+
+	if (k->n > NDOCS)
+		return -1;   /* more rows than documents: fail below */
+	k->v[k->n++] = r->key;
+	return 0;
+}
+
+/* NDOCS published documents of one organ, one a day in January 2024; the odd ones have 防汛
+ * in their title, all of them in their body. */
+static void fill(struct store *s)
+{
+	struct gk_error e = { 0 };
+	struct agency_new an = { .name = "慈周寨镇人民政府", .code = "11370812004339255B",
+				 .level = "township" };
+	int64_t organ, id;
+
+	assert_int_equal(store_begin(s, &e), 0);
+	assert_int_equal(agency_create(s, &an, &organ, &e), 0);
+	for (int i = 0; i < NDOCS; i++) {
+		char date[16], index_no[48], title[64];
+		struct doc d = { 0 };
+
+		snprintf(date, sizeof date, "2024-01-%02d", i + 1);
+		snprintf(index_no, sizeof index_no, "11370812004339255B/2024-%05d", i + 1);
+		snprintf(title, sizeof title, "%s第%d号", i % 2 ? "防汛工作通知" : "工作通知", i + 1);
+		d.agency_id = organ;
+		d.index_no = index_no;
+		d.title = title;
+		d.body = "做好汛期防汛准备。";
+		d.publisher = an.name;
+		d.signed_date = d.published_date = d.changed_date = date;
+		d.genre = "通知";
+		d.disclosure = "proactive";
+		d.validity = "valid";
+		d.time_limit = TIME_LIMIT_DEFAULT;
+		d.state = "published";
+		d.author = "tester";
+		d.created_at = d.updated_at = "2024-01-01T00:00:00Z";
+		if (doc_store(s)->insert(s, &d, &id, &e) != 0)
+			fail_msg("insert: %s %s", e.field, e.msg);
+	}
+	assert_int_equal(store_commit(s, &e), 0);
+}
+
+static struct keys search(struct store *s, int title_only, int64_t max)
+{
+	struct gk_error e = { 0 };
+	struct search_terms t;
+	struct doc_filter f = { .public_only = 1, .today = "2025-01-01" };
+	struct search_spec q = { .terms = &t, .title_only = title_only, .nscore = 2, .max = max,
+				 .f = &f };
+	struct keys k = { .n = 0 };
+
+	assert_int_equal(search_query_parse("防汛", &t, &e), 0);
+	assert_int_equal(store_begin_read(s, &e), 0);
+	if (doc_store(s)->search(s, &q, take, &k, &e) != 0)
+		fail_msg("search: %s", e.msg);
+	store_rollback(s);
+	return k;
+}
+
+static void bounded_newest_first(struct store *s)
+{
+	struct keys all, some, one, titles, two_titles;
+
+	fill(s);
+	all = search(s, 0, 0);
+	assert_int_equal(all.n, NDOCS);
+	for (int i = 1; i < all.n; i++)
+		assert_true(all.v[i] < all.v[i - 1]);
+	some = search(s, 0, 3);
+	assert_int_equal(some.n, 3);
+	assert_memory_equal(some.v, all.v, 3 * sizeof *all.v);
+	one = search(s, 0, 1);
+	assert_int_equal(one.n, 1);
+	assert_true(one.v[0] == all.v[0]);
+	/* the title matches: the odd documents (3 of 7), newest first, bounded the same way */
+	titles = search(s, 1, 0);
+	assert_int_equal(titles.n, NDOCS / 2);
+	assert_true(titles.v[0] == all.v[1]);
+	two_titles = search(s, 1, 2);
+	assert_int_equal(two_titles.n, 2);
+	assert_memory_equal(two_titles.v, titles.v, 2 * sizeof *titles.v);
+}
+
+static void test_sqlite(void **state)
+{
+	struct store *s = tmpstore_open("search");
+
+	(void)state;
+	assert_non_null(s);
+	store_set_actor(s, "tester");
+	bounded_newest_first(s);
+	tmpstore_drop(s);
+}
+
+static void test_postgresql(void **state)
+{
+	struct gk_error e = { 0 };
+	struct store *s = NULL;
+	const char *url = tmpstore_pg_create("search");
+
+	(void)state;
+	assert_non_null(url);
+	if (store_open(url, STORE_CREATE, &s, &e) != 0)
+		fail_msg("%s: %s", url, e.msg);
+	store_set_actor(s, "tester");
+	bounded_newest_first(s);
+	store_close(s);
+	tmpstore_pg_drop();
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_sqlite),
+		cmocka_unit_test(test_postgresql),
+	};
+	const char *pg = getenv("GONGKAI_TEST_PG");
+
+	return _cmocka_run_group_tests("store/search", tests, pg && *pg ? 2 : 1, NULL, NULL);
+}
