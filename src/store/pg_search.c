@@ -28,7 +28,8 @@
 #define CHUNK_STEP 16000   /* a chunk starts every CHUNK_STEP positions … */
 #define CHUNK_SPAN 16300   /* … and holds CHUNK_SPAN of them (a tsvector: at most 16,383) */
 #define FIELD_GAP 8        /* positions between fields: no phrase spans two */
-#define CHUNK_BYTES (8u << 20)
+#define CHUNK_BYTES (8u << 20)   /* the tsvector text of a chunk */
+#define POOL_BYTES (64u << 20)   /* the tokens of a document */
 
 /* One lexeme as tsvector / tsquery text: '…' with ' doubled and \ escaped. */
 static int put_lexeme(struct buf *b, const char *t, size_t len)
@@ -43,8 +44,23 @@ static int put_lexeme(struct buf *b, const char *t, size_t len)
 
 /* --- indexing ---------------------------------------------------------------------------- */
 
+/* One occurrence of a lexeme in a chunk: its bytes in the pool, its position there and the
+ * weight of its field. */
+struct occ {
+	const char *lex;           /* set once the pool is complete (it moves while it grows) */
+	size_t off;
+	unsigned len, pos;
+	char weight;
+};
+
+struct chunk {
+	struct occ *v;
+	size_t n, cap;
+};
+
 struct chunks {
-	struct buf *part;          /* one tsvector text per chunk */
+	struct buf pool;           /* every token's bytes, once */
+	struct chunk *part;        /* the occurrences of each chunk */
 	size_t n;
 	long pos;                  /* the last position given */
 	char weight;               /* of the field being read */
@@ -54,23 +70,71 @@ struct chunks {
 static int index_token(void *p, const char *tok, size_t len, size_t start, size_t end, int flags)
 {
 	struct chunks *c = p;
+	size_t off = c->pool.len;
 
 	(void)start;
 	(void)end;
 	if (!(flags & SEARCH_TOKEN_COLOCATED) || c->pos == 0)
 		c->pos++;
+	if ((c->rc = buf_append(&c->pool, tok, len)) != 0)
+		return c->rc;
 	for (long k = (c->pos - 1) / CHUNK_STEP; k >= 0 && c->pos - k * CHUNK_STEP <= CHUNK_SPAN; k--) {
-		struct buf *b;
+		struct chunk *ch;
 		while ((size_t)k >= c->n) {
 			c->part = xrealloc(c->part, (c->n + 1) * sizeof *c->part);
-			buf_init(&c->part[c->n++], CHUNK_BYTES);
+			memset(&c->part[c->n++], 0, sizeof *c->part);
 		}
-		b = &c->part[k];
-		if ((c->rc = put_lexeme(b, tok, len)) != 0 ||
-		    (c->rc = buf_printf(b, ":%ld%c ", c->pos - k * CHUNK_STEP, c->weight)) != 0)
-			return c->rc;
+		ch = &c->part[k];
+		if (ch->n == ch->cap) {
+			ch->cap = ch->cap ? 2 * ch->cap : 1024;
+			ch->v = xrealloc(ch->v, ch->cap * sizeof *ch->v);
+		}
+		ch->v[ch->n++] = (struct occ){ .off = off, .len = (unsigned)len,
+					       .pos = (unsigned)(c->pos - k * CHUNK_STEP),
+					       .weight = c->weight };
 	}
 	return 0;
+}
+
+/* tsvector order: the lexemes' bytes (a prefix first), then the position. */
+static int cmp_occ(const void *x, const void *y)
+{
+	const struct occ *a = x, *b = y;
+	int d = memcmp(a->lex, b->lex, a->len < b->len ? a->len : b->len);
+
+	if (d == 0)
+		d = a->len != b->len ? (a->len < b->len ? -1 : 1) : 0;
+	return d ? d : (a->pos > b->pos) - (a->pos < b->pos);
+}
+
+/* Chunk ch as tsvector text, each lexeme once with all its positions ('公开':3A,17C …):
+ * PostgreSQL then reads lexemes already sorted and merged. */
+static int chunk_text(struct chunk *ch, const struct buf *pool, struct buf *out)
+{
+	int rc = 0;
+
+	for (size_t i = 0; i < ch->n; i++)
+		ch->v[i].lex = pool->ptr + ch->v[i].off;
+	qsort(ch->v, ch->n, sizeof *ch->v, cmp_occ);
+	for (size_t i = 0; i < ch->n && rc == 0; i++) {
+		const struct occ *o = &ch->v[i];
+		int same = i > 0 && o->len == ch->v[i - 1].len &&
+			   memcmp(o->lex, ch->v[i - 1].lex, o->len) == 0;
+		if (same)
+			rc = buf_printf(out, ",%u%c", o->pos, o->weight);
+		else
+			rc = (i > 0 ? buf_putc(out, ' ') : 0) || put_lexeme(out, o->lex, o->len) ||
+			     buf_printf(out, ":%u%c", o->pos, o->weight);
+	}
+	return rc;
+}
+
+static void chunks_free(struct chunks *c)
+{
+	for (size_t k = 0; k < c->n; k++)
+		free(c->part[k].v);
+	free(c->part);
+	buf_free(&c->pool);
 }
 
 static int index_field(struct chunks *c, char weight, const char *text, size_t len)
@@ -92,13 +156,21 @@ static const char fields_sql[] =
 
 static int put_chunks(struct store *s, const char *key, struct chunks *c, struct gk_error *e)
 {
+	struct buf text;
 	int rc = 0;
 
+	buf_init(&text, CHUNK_BYTES);
 	for (size_t k = 0; k < c->n && rc == 0; k++) {
 		char part[24];
-		const char *v[3] = { key, part, buf_cstr(&c->part[k]) };
+		const char *v[3] = { key, part, NULL };
 		PGresult *res;
 
+		buf_reset(&text);
+		if (chunk_text(&c->part[k], &c->pool, &text) != 0) {
+			rc = err_set(e, ERR_LIMIT, "", "the document is too large to index");
+			break;
+		}
+		v[2] = buf_cstr(&text);
 		snprintf(part, sizeof part, "%zu", k);
 		res = PQexecParams(pg_conn(s), "INSERT INTO search_chunk (key, part, tsv) "
 				   "VALUES ($1, $2, $3::tsvector)", 3, NULL, v, NULL, NULL, 0);
@@ -106,6 +178,7 @@ static int put_chunks(struct store *s, const char *key, struct chunks *c, struct
 			rc = pg_fail(s, res, "indexing the document", e);
 		PQclear(res);
 	}
+	buf_free(&text);
 	return rc;
 }
 
@@ -136,14 +209,13 @@ static int pg_index(struct store *s, int64_t doc_id, struct gk_error *e)
 		PQclear(res);
 		return rc;
 	}
+	buf_init(&c.pool, POOL_BYTES);
 	for (int f = 0; f < 4 && c.rc == 0; f++)
 		if (!PQgetisnull(res, 0, f))
 			index_field(&c, "ABCD"[f], PQgetvalue(res, 0, f), (size_t)PQgetlength(res, 0, f));
 	PQclear(res);
 	rc = c.rc ? err_set(e, ERR_LIMIT, "", "the document is too large to index") : put_chunks(s, key, &c, e);
-	for (size_t k = 0; k < c.n; k++)
-		buf_free(&c.part[k]);
-	free(c.part);
+	chunks_free(&c);
 	return rc;
 }
 
