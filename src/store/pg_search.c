@@ -182,6 +182,20 @@ static int put_chunks(struct store *s, const char *key, struct chunks *c, struct
 	return rc;
 }
 
+/* The title's lexemes on their own (migration "search_title_pg"): the A entries of the first
+ * chunk, where the title is. */
+static int put_title(struct store *s, const char *key, struct gk_error *e)
+{
+	const char *v[1] = { key };
+	PGresult *res = PQexecParams(pg_conn(s), "INSERT INTO search_title (key, tsv) SELECT key, "
+				     "ts_filter(tsv, '{a}') FROM search_chunk WHERE key = $1 AND part = 0",
+				     1, NULL, v, NULL, NULL, 0);
+	int rc = PQresultStatus(res) == PGRES_COMMAND_OK ? 0 : pg_fail(s, res, "indexing the document", e);
+
+	PQclear(res);
+	return rc;
+}
+
 static int pg_index(struct store *s, int64_t doc_id, struct gk_error *e)
 {
 	char id[24], key[24];
@@ -216,14 +230,13 @@ static int pg_index(struct store *s, int64_t doc_id, struct gk_error *e)
 	PQclear(res);
 	rc = c.rc ? err_set(e, ERR_LIMIT, "", "the document is too large to index") : put_chunks(s, key, &c, e);
 	chunks_free(&c);
-	return rc;
+	return rc ? rc : put_title(s, key, e);
 }
 
 /* --- matching ---------------------------------------------------------------------------- */
 
 struct phrase {
 	struct buf *b;
-	const char *weight;        /* ":A" for a title-only search, else "" */
 	int n, rc;
 };
 
@@ -235,7 +248,7 @@ static int query_token(void *p, const char *tok, size_t len, size_t start, size_
 	(void)end;
 	if (q->n++ > 0 && (q->rc = buf_puts(q->b, (flags & SEARCH_TOKEN_COLOCATED) ? " | " : " <-> ")) != 0)
 		return q->rc;
-	if ((q->rc = put_lexeme(q->b, tok, len)) != 0 || (q->rc = buf_puts(q->b, q->weight)) != 0)
+	if ((q->rc = put_lexeme(q->b, tok, len)) != 0)
 		return q->rc;
 	return 0;
 }
@@ -249,7 +262,7 @@ static int queries(const struct search_spec *q, struct buf *terms, struct buf *a
 	*empty = 0;
 	for (int i = 0; i < q->terms->n && rc == 0; i++) {
 		struct buf one;
-		struct phrase ph = { &one, q->title_only ? ":A" : "", 0, 0 };
+		struct phrase ph = { &one, 0, 0 };
 
 		buf_init(&one, 0);
 		rc = search_tokenize(q->terms->term[i], q->terms->len[i], SEARCH_TOK_QUERY, query_token, &ph);
@@ -265,24 +278,33 @@ static int queries(const struct search_spec *q, struct buf *terms, struct buf *a
 	return rc;
 }
 
-static const char match_sql[] =
-	"WITH q AS (SELECT CAST(t AS tsquery) AS t, i FROM unnest(string_to_array($1, chr(31))) "
-	"  WITH ORDINALITY AS u(t, i)), "
-	"hit AS (SELECT c.key FROM q JOIN search_chunk c ON c.tsv @@ q.t "
-	"  WHERE c.key BETWEEN $3 AND $4 "
-	"  GROUP BY c.key HAVING count(DISTINCT q.i) = (SELECT count(*) FROM q)) "
-	"SELECT h.key, CASE WHEN row_number() OVER (ORDER BY h.key DESC) <= $2 THEN "
-	"  (SELECT max(ts_rank('{0.06, 0.1, 0.4, 1.0}', c.tsv, CAST($14 AS tsquery))) "
-	"   FROM search_chunk c WHERE c.key = h.key) END "
-	"FROM hit h WHERE (CAST($5 AS BIGINT) = 0 OR (h.key >> 31) & 16383 = $5) "
-	"AND (CAST($6 AS TEXT) IS NULL OR (h.key >> 23) & 255 IN (SELECT code FROM search_topic "
-	"     WHERE value = $6 OR substr(value, 1, length($6) + 1) = $6 || '\\')) "
-	"AND (CAST($7 AS TEXT) IS NULL OR (h.key >> 18) & 31 = (SELECT code FROM search_genre "
-	"     WHERE value = $7)) "
-	"AND (CAST($8 AS BIGINT) < 0 OR (h.key >> 16) & 3 = $8) "
-	"AND (CAST($9 AS BIGINT) = 0 OR (h.key >> 31) & 16383 = $9 OR h.key BETWEEN $12 AND $13) "
-	"AND (CAST($10 AS BIGINT) = 0 OR (h.key >> 45) & 131071 BETWEEN $10 AND $11) "
-	"ORDER BY h.key DESC LIMIT CAST($15 AS BIGINT)";
+/* The matches in table (search_chunk, or search_title for the titles alone), newest first:
+ * a document matches when each term ($1, separated by chr(31)) matches one of its chunks (the
+ * bits of the terms found, OR-ed, are all set); the filters are tests of the key's bits, made
+ * before the matches are grouped; at most $15 of them ($15 NULL: all). The first $2 are
+ * scored by ts_rank (weights D, C, B, A) against any term ($14). */
+#define MATCH_SQL(table) \
+	"WITH q AS (SELECT CAST(t AS tsquery) AS t, i FROM unnest(string_to_array($1, chr(31))) " \
+	"  WITH ORDINALITY AS u(t, i)), " \
+	"hit AS (SELECT c.key FROM q JOIN " table " c ON c.tsv @@ q.t " \
+	"  WHERE c.key BETWEEN $3 AND $4 " \
+	"  AND (CAST($5 AS BIGINT) = 0 OR (c.key >> 31) & 16383 = $5) " \
+	"  AND (CAST($6 AS TEXT) IS NULL OR (c.key >> 23) & 255 IN (SELECT code FROM search_topic " \
+	"       WHERE value = $6 OR substr(value, 1, length($6) + 1) = $6 || '\\')) " \
+	"  AND (CAST($7 AS TEXT) IS NULL OR (c.key >> 18) & 31 = (SELECT code FROM search_genre " \
+	"       WHERE value = $7)) " \
+	"  AND (CAST($8 AS BIGINT) < 0 OR (c.key >> 16) & 3 = $8) " \
+	"  AND (CAST($9 AS BIGINT) = 0 OR (c.key >> 31) & 16383 = $9 OR c.key BETWEEN $12 AND $13) " \
+	"  AND (CAST($10 AS BIGINT) = 0 OR (c.key >> 45) & 131071 BETWEEN $10 AND $11) " \
+	"  GROUP BY c.key HAVING bit_or(CAST(1 AS BIGINT) << CAST(q.i - 1 AS INTEGER)) = " \
+	"    (CAST(1 AS BIGINT) << CAST((SELECT count(*) FROM q) AS INTEGER)) - 1 " \
+	"  ORDER BY c.key DESC LIMIT CAST($15 AS BIGINT)) " \
+	"SELECT h.key, CASE WHEN row_number() OVER (ORDER BY h.key DESC) <= $2 THEN " \
+	"  (SELECT max(ts_rank('{0.06, 0.1, 0.4, 1.0}', c.tsv, CAST($14 AS tsquery))) " \
+	"   FROM " table " c WHERE c.key = h.key) END " \
+	"FROM hit h ORDER BY h.key DESC"
+static const char match_sql[] = MATCH_SQL("search_chunk");
+static const char title_sql[] = MATCH_SQL("search_title");
 
 static int pg_match(struct store *s, const struct search_spec *q, const struct search_bounds *b,
 		    search_match_fn fn, void *ctx, struct gk_error *e)
@@ -314,7 +336,8 @@ static int pg_match(struct store *s, const struct search_spec *q, const struct s
 	v[13] = buf_cstr(&any);
 	snprintf(max, sizeof max, "%lld", (long long)q->max);
 	v[14] = q->max > 0 ? max : NULL;   /* LIMIT NULL: every row */
-	res = PQexecParams(pg_conn(s), match_sql, 15, NULL, v, NULL, NULL, 0);
+	res = PQexecParams(pg_conn(s), q->title_only ? title_sql : match_sql, 15, NULL, v, NULL,
+			   NULL, 0);
 	if (PQresultStatus(res) != PGRES_TUPLES_OK) {
 		rc = pg_fail(s, res, "searching", e);
 		goto out;
