@@ -235,58 +235,73 @@ static int pg_index(struct store *s, int64_t doc_id, struct gk_error *e)
 
 /* --- matching ---------------------------------------------------------------------------- */
 
+/* A query term as two tsquery texts: its tokens in a row (the phrase: '乡村' <-> '村振'), and
+ * all of them anywhere ('乡村' & '村振'), which GIN answers without reading a chunk back. */
 struct phrase {
-	struct buf *b;
+	struct buf *b, *all;
 	int n, rc;
 };
 
 static int query_token(void *p, const char *tok, size_t len, size_t start, size_t end, int flags)
 {
 	struct phrase *q = p;
+	int colocated = flags & SEARCH_TOKEN_COLOCATED;
 
 	(void)start;
 	(void)end;
-	if (q->n++ > 0 && (q->rc = buf_puts(q->b, (flags & SEARCH_TOKEN_COLOCATED) ? " | " : " <-> ")) != 0)
+	if (q->n++ > 0 && ((q->rc = buf_puts(q->b, colocated ? " | " : " <-> ")) != 0 ||
+			   (q->rc = buf_puts(q->all, colocated ? " | " : " & ")) != 0))
 		return q->rc;
-	if ((q->rc = put_lexeme(q->b, tok, len)) != 0)
+	if ((q->rc = put_lexeme(q->b, tok, len)) != 0 || (q->rc = put_lexeme(q->all, tok, len)) != 0)
 		return q->rc;
 	return 0;
 }
 
-/* The terms of q as tsquery texts separated by chr(31) (in terms), and all of them joined
- * by | (in any, for the score). 1 when a term has no token at all (it matches nothing). */
-static int queries(const struct search_spec *q, struct buf *terms, struct buf *any, int *empty)
+/* The terms of q as tsquery texts separated by chr(31): each as a phrase (in terms) and with
+ * its tokens anywhere (in alls); all the phrases joined by | (in any, for the score). 1 in
+ * *empty when a term has no token at all (it matches nothing). */
+static int queries(const struct search_spec *q, struct buf *terms, struct buf *alls, struct buf *any,
+		   int *empty)
 {
 	int rc = 0;
 
 	*empty = 0;
 	for (int i = 0; i < q->terms->n && rc == 0; i++) {
-		struct buf one;
-		struct phrase ph = { &one, 0, 0 };
+		struct buf one, all;
+		struct phrase ph = { &one, &all, 0, 0 };
 
 		buf_init(&one, 0);
+		buf_init(&all, 0);
 		rc = search_tokenize(q->terms->term[i], q->terms->len[i], SEARCH_TOK_QUERY, query_token, &ph);
 		if (rc == 0 && ph.n == 0)
 			*empty = 1;
 		if (rc == 0 && ph.n > 0)
-			rc = (i > 0 ? buf_putc(terms, 31) : 0) ||
-			     buf_puts(terms, buf_cstr(&one)) ||
+			rc = (i > 0 ? buf_putc(terms, 31) || buf_putc(alls, 31) : 0) ||
+			     buf_puts(terms, buf_cstr(&one)) || buf_puts(alls, buf_cstr(&all)) ||
 			     (any->len ? buf_puts(any, " | ") : 0) ||
 			     buf_printf(any, "(%s)", buf_cstr(&one));
 		buf_free(&one);
+		buf_free(&all);
 	}
 	return rc;
 }
 
 /* The matches in table (search_chunk, or search_title for the titles alone), newest first:
- * a document matches when each term ($1, separated by chr(31)) matches one of its chunks (the
- * bits of the terms found, OR-ed, are all set); the filters are tests of the key's bits, made
- * before the matches are grouped; at most $15 of them ($15 NULL: all). The first $2 are
- * scored by ts_rank (weights D, C, B, A) against any term ($14). */
+ * a document matches when each term ($1, phrases separated by chr(31)) matches one of its
+ * chunks. GIN finds the chunks holding a term's tokens anywhere ($16, the same terms with
+ * their tokens AND-ed: no chunk is read back for that); those are sorted newest first, and
+ * only then is a term of several tokens checked as a phrase against a chunk (which reads and
+ * decompresses its tsvector), document after document, until enough documents match: the
+ * bits of the terms found, OR-ed per document, must all be set. The filters are tests of the
+ * key's bits, made in the scan; at most $15 documents ($15 NULL: all). The first $2 are scored
+ * by ts_rank (weights D, C, B, A) against any term ($14). (The sorted subquery's OFFSET 0
+ * keeps the phrase check out of the scan: checked there, it would read every chunk found.) */
 #define MATCH_SQL(table) \
-	"WITH q AS (SELECT CAST(t AS tsquery) AS t, i FROM unnest(string_to_array($1, chr(31))) " \
-	"  WITH ORDINALITY AS u(t, i)), " \
-	"hit AS (SELECT c.key FROM q JOIN " table " c ON c.tsv @@ q.t " \
+	"WITH q AS (SELECT CAST(t AS tsquery) AS t, CAST(a AS tsquery) AS a, i " \
+	"  FROM unnest(string_to_array($1, chr(31)), string_to_array($16, chr(31))) " \
+	"  WITH ORDINALITY AS u(t, a, i)), " \
+	"hit AS (SELECT s.key FROM (SELECT c.key, c.tsv, q.t, q.a, q.i " \
+	"  FROM q JOIN " table " c ON c.tsv @@ q.a " \
 	"  WHERE c.key BETWEEN $3 AND $4 " \
 	"  AND (CAST($5 AS BIGINT) = 0 OR (c.key >> 31) & 16383 = $5) " \
 	"  AND (CAST($6 AS TEXT) IS NULL OR (c.key >> 23) & 255 IN (SELECT code FROM search_topic " \
@@ -296,9 +311,11 @@ static int queries(const struct search_spec *q, struct buf *terms, struct buf *a
 	"  AND (CAST($8 AS BIGINT) < 0 OR (c.key >> 16) & 3 = $8) " \
 	"  AND (CAST($9 AS BIGINT) = 0 OR (c.key >> 31) & 16383 = $9 OR c.key BETWEEN $12 AND $13) " \
 	"  AND (CAST($10 AS BIGINT) = 0 OR (c.key >> 45) & 131071 BETWEEN $10 AND $11) " \
-	"  GROUP BY c.key HAVING bit_or(CAST(1 AS BIGINT) << CAST(q.i - 1 AS INTEGER)) = " \
+	"  ORDER BY c.key DESC OFFSET 0) s " \
+	"  GROUP BY s.key HAVING bit_or(CASE WHEN s.t = s.a OR s.tsv @@ s.t " \
+	"    THEN CAST(1 AS BIGINT) << CAST(s.i - 1 AS INTEGER) ELSE 0 END) = " \
 	"    (CAST(1 AS BIGINT) << CAST((SELECT count(*) FROM q) AS INTEGER)) - 1 " \
-	"  ORDER BY c.key DESC LIMIT CAST($15 AS BIGINT)) " \
+	"  ORDER BY s.key DESC LIMIT CAST($15 AS BIGINT)) " \
 	"SELECT h.key, CASE WHEN row_number() OVER (ORDER BY h.key DESC) <= $2 THEN " \
 	"  (SELECT max(ts_rank('{0.06, 0.1, 0.4, 1.0}', c.tsv, CAST($14 AS tsquery))) " \
 	"   FROM " table " c WHERE c.key = h.key) END " \
@@ -312,14 +329,15 @@ static int pg_match(struct store *s, const struct search_spec *q, const struct s
 	char num[12][24], max[24];
 	const int64_t nums[12] = { q->nscore, b->lo, b->hi, b->agency_id, 0, 0, b->validity,
 				   b->staff_agency_id, b->day_lo, b->day_hi, b->own_lo, b->own_hi };
-	const char *v[15];
-	struct buf terms, any;
+	const char *v[16];
+	struct buf terms, alls, any;
 	PGresult *res = NULL;
 	int rc, empty;
 
 	buf_init(&terms, 1 << 16);
+	buf_init(&alls, 1 << 16);
 	buf_init(&any, 1 << 16);
-	if (queries(q, &terms, &any, &empty) != 0) {
+	if (queries(q, &terms, &alls, &any, &empty) != 0) {
 		rc = err_set(e, ERR_LIMIT, "query", "search query is too long");
 		goto out;
 	}
@@ -336,7 +354,8 @@ static int pg_match(struct store *s, const struct search_spec *q, const struct s
 	v[13] = buf_cstr(&any);
 	snprintf(max, sizeof max, "%lld", (long long)q->max);
 	v[14] = q->max > 0 ? max : NULL;   /* LIMIT NULL: every row */
-	res = PQexecParams(pg_conn(s), q->title_only ? title_sql : match_sql, 15, NULL, v, NULL,
+	v[15] = buf_cstr(&alls);
+	res = PQexecParams(pg_conn(s), q->title_only ? title_sql : match_sql, 16, NULL, v, NULL,
 			   NULL, 0);
 	if (PQresultStatus(res) != PGRES_TUPLES_OK) {
 		rc = pg_fail(s, res, "searching", e);
@@ -348,6 +367,7 @@ static int pg_match(struct store *s, const struct search_spec *q, const struct s
 out:
 	PQclear(res);
 	buf_free(&terms);
+	buf_free(&alls);
 	buf_free(&any);
 	return rc;
 }

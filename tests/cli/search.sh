@@ -216,4 +216,15 @@ equals "$(echo "$OUT" | jq_ '[h["in_title"] for h in d["hits"]]')" "[True, True,
 	"after the upgrade to the title index: title matches first"
 equals "$(sql "$DB" "SELECT version FROM schema_migration WHERE name = '${title_migration#* }'")" \
 	"${title_migration% *}" "the upgrade is recorded"
+
+# A term's tokens must follow each other: a document holding every bigram of 公开信息 (公开,
+# 开信, 信息), but not in a row, is not found by it; one holding the words in a row is.
+d11=$(add 1 "信箱启用通知" "信息公开，开信箱。" --formed 2024-03-10 --genre 通知)
+d12=$(add 1 "目录更新通知" "本镇公开信息目录已更新。" --formed 2024-03-11 --genre 通知)
+publish "$d11" off1 rev1 rev2 boss 2024-03-12
+publish "$d12" off1 rev1 rev2 boss 2024-03-12
+run 0 G search 公开信息 --json
+equals "$(ids)" "[$d12]" "a term's tokens must be in a row, not only all in the document"
+run 0 G search '"开信箱" 信息' --json
+equals "$(ids)" "[$d11]" "while each term may lie anywhere in it"
 done_testing
