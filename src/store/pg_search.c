@@ -10,7 +10,8 @@
  * to 16,383, so a long document is kept as chunks of 16,300 positions that overlap by 300
  * (search_chunk): a term found within one chunk is found, as a phrase. A query term is the
  * phrase of its tokens ('乡村' <-> '村振' <-> '振兴'); a document matches when every term
- * matches one of its chunks (migration "search", PostgreSQL variant).
+ * matches one of its chunks (migration "search", PostgreSQL variant). The titles' lexemes are
+ * also kept alone (search_title, migration "search_title_pg") for the title-only search.
  * May call base/, search/tokenize.h, search/query.h, libpq.
  */
 #include <stdint.h>
@@ -29,7 +30,8 @@
 #define CHUNK_SPAN 16300   /* … and holds CHUNK_SPAN of them (a tsvector: at most 16,383) */
 #define FIELD_GAP 8        /* positions between fields: no phrase spans two */
 #define CHUNK_BYTES (8u << 20)   /* the tsvector text of a chunk */
-#define POOL_BYTES (64u << 20)   /* the tokens of a document */
+#define POOL_BYTES (1u << 30)    /* the tokens of a document (its text is bounded before:
+				  * the fields' limits, 8 MiB of text per attachment) */
 
 /* One lexeme as tsvector / tsquery text: '…' with ' doubled and \ escaped. */
 static int put_lexeme(struct buf *b, const char *t, size_t len)
