@@ -637,6 +637,18 @@ static void mark_done(const char *path)
 		fclose(fp);
 }
 
+/* An index kept from an older gongkai is upgraded before it is searched (the queries open it
+ * read-only, which refuses an older schema). */
+static void upgrade(const char *target)
+{
+	struct gk_error e = { 0 };
+	struct store *s;
+
+	if (store_open(target, 0, &s, &e) != 0)
+		die("upgrading the index kept", &e);
+	store_close(s);
+}
+
 static int index_only(void)
 {
 	return getenv("SEARCH_BENCH_INDEX_ONLY") && strcmp(getenv("SEARCH_BENCH_INDEX_ONLY"), "1") == 0;
@@ -668,6 +680,7 @@ static int prepare_pg(const char *url, struct corpus *c, int reuse, struct basel
 	if (reuse && is_done(done)) {
 		text_bytes = corpus_text_bytes(c);
 		printf("reusing the index built before (%s)\n", url);
+		upgrade(url);
 	} else {
 		build(url, c, &text_bytes);
 		if (index_only())
@@ -706,6 +719,7 @@ static int prepare_sqlite(const char *db_path, struct corpus *c, int reuse, stru
 	} else {
 		text_bytes = corpus_text_bytes(c);
 		printf("reusing the index built before (%s)\n", db_path);
+		upgrade(db_path);
 	}
 	if (sqlite3_open(db_path, &bl->db) != SQLITE_OK || store_fts_register(bl->db) != 0)
 		die("open", NULL);
