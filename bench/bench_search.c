@@ -8,8 +8,10 @@
  * with SEARCH_BENCH_INDEX_ONLY=1 the same text is also put into a bare FTS5 table (fts_alone),
  * the floor the store's indexing is compared with. SEARCH_BENCH_PG=URL (bench/search.sh
  * SEARCH_BENCH_DB=postgresql) does the same on an empty PostgreSQL database instead: indexed
- * through the same store, sizes from pg_total_relation_size, the LIKE scan in PostgreSQL, no
- * trigram table (PostgreSQL has none built in; pg_trgm is an extension), never reused.
+ * through the same store, the server's CPU time counted (its cluster in SEARCH_BENCH_PG_DIR),
+ * sizes from pg_total_relation_size, the LIKE scan in PostgreSQL, no trigram table (PostgreSQL
+ * has none built in; pg_trgm is an extension); reused as the SQLite file is, marked by
+ * SEARCH_BENCH_PG_DIR/indexed.
  *
  * 1. The corpus of N generated documents (search_corpus.h) is made once into
  *    CACHE_DIR/corpus-N.bin and reused.
@@ -121,6 +123,13 @@ static double server_cpu_seconds(void)
 	return r;
 }
 
+/* Environment variable name set to "1". */
+static int flag(const char *name)
+{
+	const char *v = getenv(name);
+	return v && strcmp(v, "1") == 0;
+}
+
 static const char *loadavg(void)
 {
 	static char buf[64];
@@ -196,13 +205,14 @@ static void build(const char *db_path, struct corpus *c, double *text_bytes)
 	/* "reindex": the page marked as read with an empty text, which re-indexes its document
 	 * as every file did before migration 17 (the baseline for SEARCH_BENCH_SCAN=1) */
 	int scan_reindex = scan_env && strcmp(scan_env, "reindex") == 0;
+	int server = store_is_server(db_path);
 
-	if (!store_is_server(db_path))
+	if (!server)
 		remove(db_path);
 	if (store_open(db_path, STORE_CREATE, &s, &e) != 0)
 		die("open", &e);
 	store_set_actor(s, "bench");
-	if (!store_is_server(db_path))
+	if (!server)
 		fts_config(db_path);
 	if (store_begin(s, &e))
 		die("begin", &e);
@@ -284,7 +294,7 @@ static void build(const char *db_path, struct corpus *c, double *text_bytes)
 	       "(%.0f characters a document with attachments; load average %s); "
 	       "%.0f s of CPU%s: %.0f documents per CPU-second\n", n, secs,
 	       n / secs, chars / secs / 1e6, chars / n, loadavg(), cpu,
-	       store_is_server(db_path) ? " (gongkai and the PostgreSQL server)" : "", n / cpu);
+	       server ? " (gongkai and the PostgreSQL server)" : "", n / cpu);
 	/* adding an attachment re-indexes its document (removed with its old text, added again) */
 	printf("of which adding attachments: %.0f s (%.0f %%)\n", t_attach, 100 * t_attach / secs);
 	store_close(s);
@@ -553,17 +563,16 @@ static double trigram_query(sqlite3 *db, const char *q, int *count)
 	return t0;
 }
 
-static void queries(const char *db_path, const struct baseline *bl)
+static void queries(const char *target, const struct baseline *bl)
 {
 	struct gk_error e = { 0 };
 	struct store *s;
 	struct doc_filter f = { .public_only = 1, .today = "2026-01-01", .limit = 10 };
 	/* SEARCH_BENCH_DETAIL=1: each query's times; SEARCH_BENCH_FTS_ONLY=1: no LIKE, no trigram */
-	int detail = getenv("SEARCH_BENCH_DETAIL") && strcmp(getenv("SEARCH_BENCH_DETAIL"), "1") == 0;
-	int fts_only = getenv("SEARCH_BENCH_FTS_ONLY") && strcmp(getenv("SEARCH_BENCH_FTS_ONLY"), "1") == 0;
+	int detail = flag("SEARCH_BENCH_DETAIL"), fts_only = flag("SEARCH_BENCH_FTS_ONLY");
 	int tri_ok = bl->db != NULL && !fts_only;
 
-	if (store_open(db_path, STORE_READONLY, &s, &e) != 0)
+	if (store_open(target, STORE_READONLY, &s, &e) != 0)
 		die("open", &e);
 	printf("\nqueries (load average %s): p50 / p99 in ms over %d queries × %d runs; LIKE over "
 	       "%d of them, once\n", loadavg(), NQ, REPEAT, NLIKE);
@@ -649,11 +658,6 @@ static void upgrade(const char *target)
 	store_close(s);
 }
 
-static int index_only(void)
-{
-	return getenv("SEARCH_BENCH_INDEX_ONLY") && strcmp(getenv("SEARCH_BENCH_INDEX_ONLY"), "1") == 0;
-}
-
 /* The bytes of text the corpus gives the index (as build counts them). */
 static double corpus_text_bytes(struct corpus *c)
 {
@@ -683,7 +687,7 @@ static int prepare_pg(const char *url, struct corpus *c, int reuse, struct basel
 		upgrade(url);
 	} else {
 		build(url, c, &text_bytes);
-		if (index_only())
+		if (flag("SEARCH_BENCH_INDEX_ONLY"))
 			return 0;
 		built = 1;
 	}
@@ -712,7 +716,7 @@ static int prepare_sqlite(const char *db_path, struct corpus *c, int reuse, stru
 	if (built) {
 		remove(done);
 		build(db_path, c, &text_bytes);
-		if (index_only()) {
+		if (flag("SEARCH_BENCH_INDEX_ONLY")) {
 			fts_alone(db_path, c);
 			return 0;  /* only the indexing rate; the index is not marked done */
 		}
@@ -740,7 +744,7 @@ int main(int argc, char **argv)
 	struct baseline bl = { 0 };
 	long n;
 	const char *pg_url = getenv("SEARCH_BENCH_PG");
-	int reuse = getenv("SEARCH_BENCH_REUSE") && strcmp(getenv("SEARCH_BENCH_REUSE"), "1") == 0;
+	int reuse = flag("SEARCH_BENCH_REUSE");
 	int on_pg = pg_url && *pg_url;
 
 	if (argc < 4) {

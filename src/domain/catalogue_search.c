@@ -21,7 +21,6 @@
 #include "search/snippet.h"
 #include "store/agency_store.h"
 
-#define ENOUGH (-1)              /* a row callback's "stop, that is all I need" */
 #define SNIPPET_CHARS 110        /* length of a passage shown under a result */
 #define VALUES_MAX 64            /* distinct topics or genres tallied (more go to the last) */
 
@@ -37,7 +36,7 @@ struct row {
 
 struct rows {
 	struct row *r;
-	size_t n, cap, max;
+	size_t n, cap;
 	/* distinct values of the interned fields */
 	const char *vals[V__MAX][VALUES_MAX];
 	int nvals[V__MAX];
@@ -65,8 +64,6 @@ static int add_row(void *ctx, const struct search_row *sr)
 	const char *topic = sr->topic ? sr->topic : "";
 	const char *cut = strchr(topic, '\\');
 
-	if (rs->n == rs->max)
-		return ENOUGH;
 	if (rs->n == rs->cap) {
 		rs->cap = rs->cap ? rs->cap * 2 : 256;
 		rs->r = xrealloc(rs->r, rs->cap * sizeof *rs->r);
@@ -85,17 +82,15 @@ static int add_row(void *ctx, const struct search_row *sr)
 	return 0;
 }
 
-/* Up to max matches of t under f (title_only: title matches), newest first, into rs. */
+/* Up to max matches of t under f (title_only: title matches), newest first, into rs: the
+ * store hands over no more (search_spec.max). */
 static int collect(struct store *s, const struct search_terms *t, const struct doc_filter *f,
 		   int title_only, size_t max, struct rows *rs, struct gk_error *e)
 {
 	struct search_spec q = { .terms = t, .title_only = title_only, .nscore = SEARCH_RANKED,
 				 .max = (int64_t)max, .f = f };
-	int rc;
 
-	rs->max = max;
-	rc = doc_store(s)->search(s, &q, add_row, rs, e);
-	return rc == ENOUGH ? 0 : rc;
+	return doc_store(s)->search(s, &q, add_row, rs, e);
 }
 
 static void rows_free(struct rows *rs)
