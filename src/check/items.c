@@ -280,14 +280,14 @@ int chk_rows_normalise(struct extraction *x)
 				goto out;
 		}
 	}
-	/* the one normalisation (text/normalise.h): NFKC + case folding, then traditional →
-	 * simplified where the page has traditional characters */
+	/* the one normalisation of a report's text (text/normalise.h): NFKC + case folding, then
+	 * traditional → simplified where the page has traditional characters */
 	if ((rc = chk_fold(raw.ptr ? raw.ptr : "", raw.len, &norm, x->e)) != 0)
 		goto out;
 	if (text_has_traditional(raw.ptr ? raw.ptr : "", raw.len)) {
 		struct buf t2s;
 		buf_init(&t2s, 0);
-		rc = text_t2s(norm.ptr ? norm.ptr : "", norm.len, &t2s, x->e);
+		rc = text_t2s_report(norm.ptr ? norm.ptr : "", norm.len, &t2s, x->e);
 		buf_free(&norm);
 		norm = t2s;
 		if (rc)

@@ -49,44 +49,6 @@ int text_nfkc_casefold(const char *s, size_t len, struct buf *out, struct gk_err
 	return 0;
 }
 
-int text_t2s(const char *s, size_t len, struct buf *out, struct gk_error *e)
-{
-	char *conv;
-	int rc;
-
-	if (!utf8_valid(s, len))
-		return err_set(e, ERR_INVALID, "", "text is not valid UTF-8");
-	if (len == 0)
-		return 0;
-	pthread_once(&cc_once, cc_open);
-	if (cc == (opencc_t)-1) {
-		/* Without OpenCC's dictionaries the text passes unchanged; matching still works for
-		 * simplified text. */
-		rc = buf_append(out, s, len);
-		return rc ? err_set(e, rc, "", "text is too long") : 0;
-	}
-	pthread_mutex_lock(&cc_lock);
-	conv = opencc_convert_utf8(cc, s, len);
-	pthread_mutex_unlock(&cc_lock);
-	if (conv == NULL)
-		return err_set(e, ERR_INTERNAL, "", "OpenCC conversion failed");
-	rc = buf_puts(out, conv);
-	opencc_convert_utf8_free(conv);
-	return rc ? err_set(e, rc, "", "text is too long") : 0;
-}
-
-int text_normalise(const char *s, size_t len, struct buf *out, struct gk_error *e)
-{
-	struct buf tmp;
-	int rc;
-
-	buf_init(&tmp, out->max);
-	if ((rc = text_nfkc_casefold(s, len, &tmp, e)) == 0)
-		rc = text_t2s(buf_cstr(&tmp), tmp.len, out, e);
-	buf_free(&tmp);
-	return rc;
-}
-
 /* Traditional forms of the characters that fill annual reports (OpenCC s2t / s2tw of the
  * real captures and the spec). A report's text with none of them is simplified Chinese and
  * skips the traditional → simplified step, which is most of the time spent normalising. */
@@ -108,12 +70,159 @@ bool text_has_traditional(const char *s, size_t len)
 	return text_cpset_count(&trad, s, len, 1) > 0;
 }
 
+/* Whether a code point may be part of a key of OpenCC's traditional → simplified dictionaries
+ * (TSPhrases, TSCharacters): their keys are Han characters only (test_normalise checks it
+ * against the installed dictionaries), so OpenCC's longest-match conversion never joins a
+ * character outside this class to another, and leaves it as it is. */
+static bool cc_key_cp(int32_t cp)
+{
+	return utf8_is_han(cp) || (cp >= 0x2E80 && cp <= 0x2FDF) || (cp >= 0x3005 && cp <= 0x3007) ||
+	       (cp >= 0x3021 && cp <= 0x3029) || (cp >= 0x3038 && cp <= 0x303B) ||
+	       (cp >= 0x2F800 && cp <= 0x2FA1F);
+}
+
+/* The next run of key characters in s[*at..len) (s valid UTF-8): its bounds in *start, *end;
+ * false when none is left. */
+static bool next_key_run(const char *s, size_t len, size_t *at, size_t *start, size_t *end)
+{
+	size_t i = *at;
+	int32_t cp;
+	bool in = false;
+
+	while (i < len) {
+		size_t n;
+		if (!in)
+			i += utf8_ascii_run(s + i, len - i);
+		if (i >= len)
+			break;
+		n = utf8_decode(s + i, len - i, &cp);
+		if (cc_key_cp(cp)) {
+			if (!in)
+				*start = i, in = true;
+		} else if (in) {
+			break;
+		}
+		i += n;
+	}
+	*at = i;
+	*end = i;
+	return in;
+}
+
+/* The next run to convert: every run of key characters, or with `report` only those holding
+ * one of the traditional characters reports are written with. */
+static bool next_run(const char *s, size_t len, bool report, size_t *at, size_t *start,
+		     size_t *end)
+{
+	while (next_key_run(s, len, at, start, end))
+		if (!report || text_cpset_count(&trad, s + *start, *end - *start, 1) > 0)
+			return true;
+	return false;
+}
+
+/* OpenCC's conversion of s[0..len) (no NUL inside) appended to out. */
+static int cc_append(const char *s, size_t len, struct buf *out, struct gk_error *e)
+{
+	char *conv;
+	int rc;
+
+	pthread_mutex_lock(&cc_lock);
+	conv = opencc_convert_utf8(cc, s, len);
+	pthread_mutex_unlock(&cc_lock);
+	if (conv == NULL)
+		return err_set(e, ERR_INTERNAL, "", "OpenCC conversion failed");
+	rc = buf_puts(out, conv);
+	opencc_convert_utf8_free(conv);
+	return rc ? err_set(e, rc, "", "text is too long") : 0;
+}
+
+/*
+ * OpenCC spends its time looking every character up in its dictionaries, one position after
+ * the other. Its keys are runs of Han characters, so only those runs are given to it — all in
+ * one call, a line break between two (a line break ends every phrase) — and the rest is
+ * copied: the result is OpenCC's on the whole text (test_normalise compares the two). Should
+ * the answer not have a line for each run, each run is converted by a call of its own.
+ */
+static int t2s_runs(const char *s, size_t len, bool report, struct buf *out, struct gk_error *e)
+{
+	struct buf runs;
+	const char *c;
+	size_t at = 0, start, end, prev = 0, nruns = 0, nlines = 1;
+	int rc = 0;
+
+	if (!utf8_valid(s, len))
+		return err_set(e, ERR_INVALID, "", "text is not valid UTF-8");
+	len = strnlen(s, len);  /* OpenCC's text ends at a NUL: so does this one */
+	pthread_once(&cc_once, cc_open);
+	/* the runs, a line break between two: at most len bytes, as a run is followed by a
+	 * character of another class */
+	buf_init(&runs, len ? len : 1);
+	while (cc != (opencc_t)-1 && rc == 0 && next_run(s, len, report, &at, &start, &end))
+		if (nruns++ == 0 || (rc = buf_putc(&runs, '\n')) == 0)
+			rc = buf_append(&runs, s + start, end - start);
+	if (rc == 0 && nruns > 0) {
+		struct buf conv;
+		buf_init(&conv, out->max);
+		rc = cc_append(runs.ptr, runs.len, &conv, e);
+		for (c = buf_cstr(&conv); rc == 0 && (c = strchr(c, '\n')) != NULL; c++)
+			nlines++;
+		/* each run's line of the answer in place of the run */
+		at = 0;
+		c = buf_cstr(&conv);
+		while (rc == 0 && next_run(s, len, report, &at, &start, &end)) {
+			size_t n = strcspn(c, "\n");
+			if ((rc = buf_append(out, s + prev, start - prev)) != 0)
+				break;
+			rc = nlines == nruns ? buf_append(out, c, n) : cc_append(s + start, end - start, out, e);
+			c += n + (c[n] == '\n');
+			prev = end;
+		}
+		buf_free(&conv);
+	}
+	buf_free(&runs);
+	if (rc == 0)
+		rc = buf_append(out, s + prev, len - prev);
+	/* (without OpenCC's dictionaries the text passes unchanged: matching still works for
+	 * simplified text) */
+	return rc == ERR_LIMIT ? err_set(e, rc, "", "text is too long") : rc;
+}
+
+int text_t2s(const char *s, size_t len, struct buf *out, struct gk_error *e)
+{
+	return t2s_runs(s, len, false, out, e);
+}
+
+int text_t2s_report(const char *s, size_t len, struct buf *out, struct gk_error *e)
+{
+	return t2s_runs(s, len, true, out, e);
+}
+
+int text_normalise(const char *s, size_t len, struct buf *out, struct gk_error *e)
+{
+	struct buf tmp;
+	int rc;
+
+	buf_init(&tmp, out->max);
+	if ((rc = text_nfkc_casefold(s, len, &tmp, e)) == 0)
+		rc = text_t2s(buf_cstr(&tmp), tmp.len, out, e);
+	buf_free(&tmp);
+	return rc;
+}
+
 int text_normalise_report(const char *s, size_t len, struct buf *out, struct gk_error *e)
 {
+	struct buf tmp;
+	int rc;
+
 	/* (text_normalise's text ends at a NUL, as OpenCC's does: so does this one's) */
+	len = strnlen(s, len);
 	if (!text_has_traditional(s, len))
-		return text_nfkc_casefold(s, strnlen(s, len), out, e);
-	return text_normalise(s, len, out, e);
+		return text_nfkc_casefold(s, len, out, e);
+	buf_init(&tmp, out->max);
+	if ((rc = text_nfkc_casefold(s, len, &tmp, e)) == 0)
+		rc = text_t2s_report(buf_cstr(&tmp), tmp.len, out, e);
+	buf_free(&tmp);
+	return rc;
 }
 
 /*

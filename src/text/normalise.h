@@ -23,9 +23,9 @@
 int text_normalise(const char *s, size_t len, struct buf *out, struct gk_error *e) GK_WUR;
 
 /* The normalisation of what an annual report says (the checker's rows, the format's label
- * keys): text_normalise, but traditional → simplified only when s holds one of the
- * traditional characters reports are written with (text_has_traditional). Most reports are
- * simplified, and OpenCC is most of the time spent normalising. */
+ * keys): text_normalise, but traditional → simplified only of the runs of Han characters that
+ * hold one of the traditional characters reports are written with (text_t2s_report). Most
+ * reports are simplified, and OpenCC is most of the time spent normalising. */
 int text_normalise_report(const char *s, size_t len, struct buf *out, struct gk_error *e) GK_WUR;
 
 /* Whether s[0..len) holds one of the traditional forms of the characters annual reports are
@@ -55,7 +55,12 @@ size_t text_fold_cp(int32_t cp, int32_t *out, size_t max);
 /* The class of a code point that is already folded. */
 enum text_cp_class text_cp_class(int32_t cp);
 
-/* Only OpenCC traditional → simplified. */
+/* Only OpenCC traditional → simplified (of the text up to its first NUL, as OpenCC reads it). */
 int text_t2s(const char *s, size_t len, struct buf *out, struct gk_error *e) GK_WUR;
+
+/* The traditional → simplified step of text_normalise_report: text_t2s on each run of Han
+ * characters that holds one of the traditional characters reports are written with
+ * (text_has_traditional); a run without one is left as it is, as a page without one is. */
+int text_t2s_report(const char *s, size_t len, struct buf *out, struct gk_error *e) GK_WUR;
 
 #endif

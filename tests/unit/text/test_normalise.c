@@ -4,8 +4,13 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <opencc/opencc.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "base/mem.h"
 #include "text/cpset.h"
 #include "text/normalise.h"
 #include "text/utf8.h"
@@ -159,6 +164,146 @@ static void test_utf8_ascii_runs(void **state)
 	}
 }
 
+/* OpenCC's conversion of the whole text, as text_t2s made it before it gave OpenCC only the
+ * runs of Han characters. */
+static char *opencc_whole(const char *s)
+{
+	static opencc_t cc = (opencc_t)-1;
+	char *conv, *copy;
+
+	if (cc == (opencc_t)-1)
+		cc = opencc_open("t2s.json");
+	assert_true(cc != (opencc_t)-1);
+	conv = opencc_convert_utf8(cc, s, strlen(s));
+	assert_non_null(conv);
+	copy = xstrdup(conv);
+	opencc_convert_utf8_free(conv);
+	return copy;
+}
+
+static void assert_t2s_is_opencc(const char *s)
+{
+	struct buf b;
+	char *want = opencc_whole(s);
+
+	buf_init(&b, 0);
+	assert_int_equal(text_t2s(s, strlen(s), &b, NULL), 0);
+	if (strcmp(buf_cstr(&b), want) != 0)
+		fail_msg("text_t2s(\"%s\") = \"%s\", OpenCC on the whole text: \"%s\"", s,
+			 buf_cstr(&b), want);
+	free(want);
+	buf_free(&b);
+}
+
+/* The keys of the installed traditional → simplified dictionaries, dumped with opencc_dict
+ * (Debian's opencc package): NUL-separated in one string, their number in *n. */
+static char *dictionary_keys(size_t *n)
+{
+	static const char *const dicts[] = { "TSPhrases", "TSCharacters" };
+	char tmp[] = "/tmp/gk-ocd-XXXXXX";
+	struct buf keys;
+	int fd = mkstemp(tmp);
+
+	assert_true(fd >= 0);
+	close(fd);
+	buf_init(&keys, 0);
+	*n = 0;
+	for (size_t d = 0; d < 2; d++) {
+		char *cmd = xasprintf("opencc_dict -i '%s/%s.ocd2' -o '%s' -f ocd2 -t text",
+				      GK_OPENCC_DATA_DIR, dicts[d], tmp);
+		char line[4096];
+		FILE *f;
+		size_t before = *n;
+
+		if (system(cmd) != 0)
+			fail_msg("cannot dump the dictionary: %s", cmd);
+		free(cmd);
+		f = fopen(tmp, "r");
+		assert_non_null(f);
+		while (fgets(line, sizeof line, f)) {
+			line[strcspn(line, "\t\n")] = '\0';
+			if (line[0]) {
+				assert_int_equal(buf_append(&keys, line, strlen(line) + 1), 0);
+				(*n)++;
+			}
+		}
+		fclose(f);
+		assert_true(*n - before > 100);  /* each dictionary has its keys */
+	}
+	unlink(tmp);
+	return buf_steal(&keys);
+}
+
+/* text_t2s gives OpenCC only the runs of Han characters: the result is OpenCC's on the whole
+ * text for every key of the installed dictionaries — alone, beside characters of other kinds,
+ * beside itself — and for text mixing their characters with everything else. */
+static void test_t2s_runs_are_opencc(void **state)
+{
+	static const char *const others[] = { "a", "Z", "7", " ", "\n", "\t", "，", "。", "（", "）",
+					      "〔", "、", "：", "—", "々", "〇", "の", "カ", "ａ", "１",
+					      "é", "😀", "①", "·" };
+	size_t nkeys, nothers = sizeof others / sizeof others[0];
+	char *keys = dictionary_keys(&nkeys), *k;
+	const char **key = xcalloc(nkeys, sizeof *key);
+	uint32_t seed = 20261206;
+
+	(void)state;
+	k = keys;
+	for (size_t i = 0; i < nkeys; i++, k += strlen(k) + 1) {
+		char *s;
+		key[i] = k;
+		assert_t2s_is_opencc(k);
+		s = xasprintf("x%s1（%s）%s%s\n%s。", k, k, k, k, k);
+		assert_t2s_is_opencc(s);
+		free(s);
+	}
+	for (int t = 0; t < 3000; t++) {
+		struct buf s;
+		int parts = 1 + t % 24;
+
+		buf_init(&s, 0);
+		for (int p = 0; p < parts; p++) {
+			seed = seed * 1103515245u + 12345u;
+			const char *piece = (seed >> 16) % 3 ? key[(seed >> 8) % nkeys] :
+							      others[(seed >> 8) % nothers];
+			assert_int_equal(buf_puts(&s, piece), 0);
+		}
+		assert_t2s_is_opencc(buf_cstr(&s));
+		buf_free(&s);
+	}
+	free(key);
+	free(keys);
+}
+
+/* A report's text: a run of Han characters is converted when it holds a traditional character
+ * reports are written with, whole (沈默 in 國家沈默 as OpenCC makes it, 沉默), and a run
+ * without one is left as it is, as a page without one is; NUL ends the text. */
+static void test_t2s_report_runs(void **state)
+{
+	static const struct { const char *in, *want; } cases[] = {
+		{ "國家沈默", "国家沉默" },
+		{ "沈默。國家", "沈默。国家" },
+		{ "答覆：2件，計畫1項", "答复:2件,计划1项" },
+		{ "政府信息公开", "政府信息公开" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct buf b;
+		buf_init(&b, 0);
+		assert_int_equal(text_normalise_report(cases[i].in, strlen(cases[i].in), &b, NULL), 0);
+		assert_string_equal(buf_cstr(&b), cases[i].want);
+		buf_free(&b);
+	}
+	{
+		struct buf b;
+		buf_init(&b, 0);
+		assert_int_equal(text_t2s_report("國\0國", 7, &b, NULL), 0);
+		assert_string_equal(buf_cstr(&b), "国");
+		buf_free(&b);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -170,6 +315,8 @@ int main(void)
 		cmocka_unit_test(test_cp_class),
 		cmocka_unit_test(test_cpset),
 		cmocka_unit_test(test_utf8_ascii_runs),
+		cmocka_unit_test(test_t2s_runs_are_opencc),
+		cmocka_unit_test(test_t2s_report_runs),
 	};
 	return cmocka_run_group_tests_name("text/normalise", tests, NULL, NULL);
 }
