@@ -90,26 +90,37 @@ struct markup {
 static void count_markup(const char *s, size_t len, struct markup *m)
 {
 	size_t head = len < SNIFF_HEAD ? len : SNIFF_HEAD;
+	const char *end = s + head, *lt = NULL, *bs = NULL;
 
 	memset(m, 0, sizeof *m);
-	for (size_t i = 0; i < head; i++) {
+	/* only a '<' or a '\\' starts what is counted: memchr finds the next of each */
+	if (head > 0)
+		lt = memchr(s, '<', head), bs = memchr(s, '\\', head);
+	while (lt || bs) {
+		const char *p = !bs || (lt && lt < bs) ? lt : bs;
+		size_t i = (size_t)(p - s);
+
 		if (m->tags >= 32 && m->escaped + m->newlines >= 8)
 			return;
-		if (s[i] == '<') {
-			if (!m->doc_start && (starts_ci(s + i, head - i, "<!doctype html") ||
-					      starts_ci(s + i, head - i, "<html") ||
-					      starts_ci(s + i, head - i, "<body") ||
-					      starts_ci(s + i, head - i, "<head")))
+		if (*p == '<') {
+			if (!m->doc_start && (starts_ci(p, head - i, "<!doctype html") ||
+					      starts_ci(p, head - i, "<html") ||
+					      starts_ci(p, head - i, "<body") ||
+					      starts_ci(p, head - i, "<head")))
 				m->doc_start = 1;
-			if (tag_at(s + i, head - i)) {
+			if (tag_at(p, head - i)) {
 				m->tags++;
-				m->escaped += i + 2 < head && s[i + 1] == '\\' && s[i + 2] == '/';
+				m->escaped += i + 2 < head && p[1] == '\\' && p[2] == '/';
 			}
-		} else if (s[i] == '\\' && i + 1 < head) {
-			if (s[i + 1] == 'n')
-				m->newlines++;
-			else if (s[i + 1] == '"' && i > 0 && s[i - 1] == '=')
-				m->escaped++;
+			lt = memchr(p + 1, '<', (size_t)(end - p - 1));
+		} else {
+			if (i + 1 < head) {
+				if (p[1] == 'n')
+					m->newlines++;
+				else if (p[1] == '"' && i > 0 && p[-1] == '=')
+					m->escaped++;
+			}
+			bs = memchr(p + 1, '\\', (size_t)(end - p - 1));
 		}
 	}
 }
@@ -173,7 +184,7 @@ static int binary(const char *s, size_t len)
 	static const struct { const char *m; size_t n; } magic[] = {
 		{ "\x89PNG", 4 }, { "\xFF\xD8\xFF", 3 }, { "GIF8", 4 }, { "II*\0", 4 },
 		{ "MM\0*", 4 } };
-	size_t head = len < 4096 ? len : 4096, nul = 0;
+	size_t head = len < 4096 ? len : 4096;
 
 	for (size_t i = 0; i < sizeof magic / sizeof magic[0]; i++)
 		if (len >= magic[i].n && memcmp(s, magic[i].m, magic[i].n) == 0)
@@ -182,9 +193,7 @@ static int binary(const char *s, size_t len)
 	if (len >= 2 && (((unsigned char)s[0] == 0xFF && (unsigned char)s[1] == 0xFE) ||
 			 ((unsigned char)s[0] == 0xFE && (unsigned char)s[1] == 0xFF)))
 		return 0;
-	for (size_t i = 0; i < head; i++)
-		nul += s[i] == '\0';
-	return nul > 0;
+	return head > 0 && memchr(s, '\0', head) != NULL;
 }
 
 enum chk_kind chk_sniff(const char *s, size_t len, const char *name)
