@@ -197,32 +197,33 @@ int text_t2s_report(const char *s, size_t len, struct buf *out, struct gk_error 
 	return t2s_runs(s, len, true, out, e);
 }
 
-int text_normalise(const char *s, size_t len, struct buf *out, struct gk_error *e)
+/* NFKC + case folding, then traditional → simplified of every run of Han characters, or
+ * with `report` of those that hold a traditional character reports are written with. */
+static int fold_then_t2s(const char *s, size_t len, bool report, struct buf *out,
+			 struct gk_error *e)
 {
 	struct buf tmp;
 	int rc;
 
 	buf_init(&tmp, out->max);
 	if ((rc = text_nfkc_casefold(s, len, &tmp, e)) == 0)
-		rc = text_t2s(buf_cstr(&tmp), tmp.len, out, e);
+		rc = t2s_runs(buf_cstr(&tmp), tmp.len, report, out, e);
 	buf_free(&tmp);
 	return rc;
 }
 
+int text_normalise(const char *s, size_t len, struct buf *out, struct gk_error *e)
+{
+	return fold_then_t2s(s, len, false, out, e);
+}
+
 int text_normalise_report(const char *s, size_t len, struct buf *out, struct gk_error *e)
 {
-	struct buf tmp;
-	int rc;
-
 	/* (text_normalise's text ends at a NUL, as OpenCC's does: so does this one's) */
 	len = strnlen(s, len);
 	if (!text_has_traditional(s, len))
 		return text_nfkc_casefold(s, len, out, e);
-	buf_init(&tmp, out->max);
-	if ((rc = text_nfkc_casefold(s, len, &tmp, e)) == 0)
-		rc = text_t2s_report(buf_cstr(&tmp), tmp.len, out, e);
-	buf_free(&tmp);
-	return rc;
+	return fold_then_t2s(s, len, true, out, e);
 }
 
 /*
