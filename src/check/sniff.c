@@ -79,14 +79,16 @@ static size_t tag_at(const char *s, size_t len)
 }
 
 struct markup {
-	size_t tags;       /* known tags */
+	size_t tags;       /* known tags (saturating: see count_markup) */
 	size_t escaped;    /* =\" and <\/ : markup written inside a JavaScript string */
 	size_t newlines;   /* literal \n escapes */
 	int doc_start;     /* <!doctype html / <html / <head / <body seen */
 };
 
-/* Count the markup of the first 64 KB, stopping once every decision is settled (32 tags and
- * 8 escapes). */
+/* Count the markup of the first 64 KB, stopping once every decision made from it is settled
+ * (the counts saturate): chk_sniff and looks_html ask for 3 tags after a document start, 4 for
+ * a string of markup and 8 otherwise, and for 2 escaped quotes or 4 line breaks. Past 8 tags
+ * only an escaped closing tag (<\/td>) is still looked at. */
 static void count_markup(const char *s, size_t len, struct markup *m)
 {
 	size_t head = len < SNIFF_HEAD ? len : SNIFF_HEAD;
@@ -96,21 +98,28 @@ static void count_markup(const char *s, size_t len, struct markup *m)
 	/* only a '<' or a '\\' starts what is counted: memchr finds the next of each */
 	if (head > 0)
 		lt = memchr(s, '<', head), bs = memchr(s, '\\', head);
-	while (lt || bs) {
-		const char *p = !bs || (lt && lt < bs) ? lt : bs;
-		size_t i = (size_t)(p - s);
+	for (;;) {
+		int tags_done = m->tags >= 8, escapes_done = m->escaped >= 2 || m->newlines >= 4;
+		const char *p;
+		size_t i;
 
-		if (m->tags >= 32 && m->escaped + m->newlines >= 8)
+		if (escapes_done)
+			bs = NULL;
+		if ((tags_done && escapes_done) || (!lt && !bs))
 			return;
+		p = !bs || (lt && lt < bs) ? lt : bs;
+		i = (size_t)(p - s);
 		if (*p == '<') {
-			if (!m->doc_start && (starts_ci(p, head - i, "<!doctype html") ||
-					      starts_ci(p, head - i, "<html") ||
-					      starts_ci(p, head - i, "<body") ||
-					      starts_ci(p, head - i, "<head")))
+			int escaped = i + 2 < head && p[1] == '\\' && p[2] == '/';
+
+			if (!tags_done && !m->doc_start && (starts_ci(p, head - i, "<!doctype html") ||
+							    starts_ci(p, head - i, "<html") ||
+							    starts_ci(p, head - i, "<body") ||
+							    starts_ci(p, head - i, "<head")))
 				m->doc_start = 1;
-			if (tag_at(p, head - i)) {
+			if ((!tags_done || (escaped && !escapes_done)) && tag_at(p, head - i)) {
 				m->tags++;
-				m->escaped += i + 2 < head && p[1] == '\\' && p[2] == '/';
+				m->escaped += escaped;
 			}
 			lt = memchr(p + 1, '<', (size_t)(end - p - 1));
 		} else {

@@ -105,6 +105,41 @@ static void test_sniff_by_content(void **state)
 	assert_int_equal(chk_sniff(json, sizeof json - 1, "x.txt"), CHK_KIND_TEXT);
 }
 
+/* The markup counts behind sniffing, at their thresholds and after many tags: text that does not
+ * open with a page becomes HTML from 8 known tags (3 after <html>), and markup written inside a
+ * string (escaped quotes, <\/ closing tags) is found after any number of plain tags. */
+static void test_sniff_markup_counts(void **state)
+{
+	static const struct { int tags; const char *before, *after; enum chk_kind want; } cases[] = {
+		{ 7, "说明 ", "", CHK_KIND_TEXT },
+		{ 8, "说明 ", "", CHK_KIND_HTML },
+		{ 1, "说明 <html>", "", CHK_KIND_TEXT },
+		{ 2, "说明 <html>", "", CHK_KIND_HTML },
+		{ 40, "var s = \"", "<p class=\\\"a\\\">", CHK_KIND_HTML },
+		{ 40, "var s = \"", "<p class=\\\"a\\\" id=\\\"b\\\">", CHK_KIND_HTML_IN_SCRIPT },
+		{ 40, "var s = \"", "<p id=\\\"b\\\">x<\\/p>", CHK_KIND_HTML_IN_SCRIPT },
+		{ 40, "var s = \"", "<\\/td>", CHK_KIND_HTML },
+		{ 40, "var s = \"", "\\n\\n\\n\\n", CHK_KIND_HTML_IN_SCRIPT },
+		{ 3, "var s = \"", "\\n\\n\\n\\n", CHK_KIND_TEXT },
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct buf b;
+		enum chk_kind k;
+
+		buf_init(&b, 1 << 20);
+		assert_int_equal(buf_puts(&b, cases[i].before), 0);
+		for (int t = 0; t < cases[i].tags; t++)
+			assert_int_equal(buf_puts(&b, "<td>1"), 0);
+		assert_int_equal(buf_puts(&b, cases[i].after), 0);
+		k = chk_sniff(b.ptr, b.len, NULL);
+		if (k != cases[i].want)
+			fail_msg("case %zu (%d tags, then %s): %s, expected %s", i, cases[i].tags,
+				 cases[i].after, chk_kind_name(k), chk_kind_name(cases[i].want));
+		buf_free(&b);
+	}
+}
+
 /* The PDF `pdf` reads complete, to the cells, format and year of the page `html` (and its
  * organ, when it is a print of that page). */
 static void reads_as_page(const char *html, const char *pdf, int print, struct chk_report *r)
@@ -432,6 +467,7 @@ int main(int argc, char **argv)
 	}
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sniff_by_content),
+		cmocka_unit_test(test_sniff_markup_counts),
 		cmocka_unit_test(test_pdf_browser_print),
 		cmocka_unit_test(test_pdf_blank_cells_keep_their_column),
 		cmocka_unit_test(test_pdf_negative),
