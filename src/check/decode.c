@@ -92,18 +92,35 @@ int chk_charset_from_label(const char *s, size_t len)
 	return -1;
 }
 
-/* Case-insensitive search for an ASCII needle in s[0..len). */
+/* The next place at or after p, up to last, holding byte c (NULL if none). */
+static const char *next_byte(const char *p, int c, const char *last)
+{
+	return p <= last ? memchr(p, c, (size_t)(last - p) + 1) : NULL;
+}
+
+/* Case-insensitive search for a lower-case ASCII needle in s[0..len): memchr finds each place
+ * that starts with its first letter in either case, the rest is compared there. */
 static const char *find_ci(const char *s, size_t len, const char *needle)
 {
-	size_t n = strlen(needle), i, j;
-	if (n > len)
+	size_t n = strlen(needle), j;
+	int c0 = (unsigned char)needle[0], c1 = c0 >= 'a' && c0 <= 'z' ? c0 - 32 : c0;
+	const char *last, *lo, *up;
+
+	if (n == 0 || n > len)
 		return NULL;
-	for (i = 0; i + n <= len; i++) {
-		for (j = 0; j < n; j++)
-			if (lower((unsigned char)s[i + j]) != needle[j])
-				break;
+	last = s + (len - n);  /* the last place the needle can start */
+	lo = next_byte(s, c0, last);
+	up = c1 != c0 ? next_byte(s, c1, last) : NULL;
+	while (lo || up) {
+		const char *p = !up || (lo && lo < up) ? lo : up;
+		for (j = 1; j < n && lower((unsigned char)p[j]) == needle[j]; j++)
+			;
 		if (j == n)
-			return s + i;
+			return p;
+		if (p == lo)
+			lo = next_byte(p + 1, c0, last);
+		else
+			up = next_byte(p + 1, c1, last);
 	}
 	return NULL;
 }

@@ -201,6 +201,41 @@ static void test_big5_sniffed(void **state)
 	chk_doc_free(&d);
 }
 
+/* The declared charset: <meta … charset=…> and <?xml … encoding=…?>, written in any case, in the
+ * first 8 KB; the word alone or past 8 KB declares nothing. */
+static void test_charset_declared(void **state)
+{
+	static const struct { const char *before, *s; int want; } cases[] = {
+		{ "", "<META http-equiv=\"Content-Type\" content=\"text/html; CHARSET=gb2312\">", CHK_CS_GB18030 },
+		{ "", "<Meta ChArSeT = 'Big5'>", CHK_CS_BIG5 },
+		{ "cccc", "<meta charset=\"utf-8\">", CHK_CS_UTF8 },
+		{ "", "<?XML version=\"1.0\" ENCODING=\"GBK\"?>", CHK_CS_GB18030 },
+		{ "", "charset=gbk, but no meta tag", -1 },
+		{ "", "<meta name=x> charset", -1 },
+		{ "", "<meta charset=\"klingon\">", -1 },
+		{ "x", "<meta charset=\"gbk\">", CHK_CS_GB18030 },
+		{ "8k", "<meta charset=\"gbk\">", -1 },
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct buf b;
+		int got;
+
+		buf_init(&b, 0);
+		if (strcmp(cases[i].before, "8k") == 0) {
+			for (int k = 0; k < 8192; k++)
+				assert_int_equal(buf_putc(&b, 'c'), 0);
+		} else {
+			assert_int_equal(buf_puts(&b, cases[i].before), 0);
+		}
+		assert_int_equal(buf_puts(&b, cases[i].s), 0);
+		got = chk_charset_declared(b.ptr, b.len);
+		if (got != cases[i].want)
+			fail_msg("%s: %d, expected %d", cases[i].s, got, cases[i].want);
+		buf_free(&b);
+	}
+}
+
 static void test_gbk_sniffed_without_label(void **state)
 {
 	const char *utf8 = "一、总体情况\n本年度收到政府信息公开申请3件，办结3件。\n";
@@ -419,6 +454,7 @@ int main(void)
 		cmocka_unit_test(test_html_layout_table_is_text),
 		cmocka_unit_test(test_gb2312_label_read_as_gb18030),
 		cmocka_unit_test(test_big5_sniffed),
+		cmocka_unit_test(test_charset_declared),
 		cmocka_unit_test(test_gbk_sniffed_without_label),
 		cmocka_unit_test(test_utf16_bom),
 		cmocka_unit_test(test_invalid_utf8_replaced),
