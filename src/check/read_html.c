@@ -96,14 +96,19 @@ static int step(struct hctx *c)
 /* Append text with whitespace runs collapsed to one space. */
 static int add_text(struct buf *b, const char *s)
 {
+	static const char space[] = " \t\n\r\f";
 	int rc = 0;
-	for (; *s && rc == 0; s++) {
-		unsigned char ch = (unsigned char)*s;
-		if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f') {
+
+	while (*s && rc == 0) {
+		size_t run = strcspn(s, space);  /* text up to the next whitespace, copied whole */
+
+		if (run) {
+			rc = buf_append(b, s, run);
+			s += run;
+		} else {
 			if (b->len && b->ptr[b->len - 1] != ' ')
 				rc = buf_putc(b, ' ');
-		} else {
-			rc = buf_putc(b, (char)ch);
+			s += strspn(s, space);
 		}
 	}
 	return rc;
