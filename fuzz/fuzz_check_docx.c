@@ -1,5 +1,7 @@
-/* fuzz_check_docx.c — the report checker on arbitrary bytes read as a .docx capture (reader,
- * charset decoding, extraction, rules): see fuzz_check.h. Seed corpus: fuzz/corpus/fuzz_check_docx. */
+/* fuzz_check_docx.c — the report checker on a .docx capture (zip, XML, the document's paragraphs
+ * and tables, extraction, rules): the bytes are the XML of word/document.xml, or a whole
+ * package when they start as a zip does (see fuzz_check_docx in fuzz_check.h). Seed corpus:
+ * fuzz/corpus/fuzz_check_docx. */
 #include <stddef.h>
 #include <stdint.h>
 
@@ -9,6 +11,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	fuzz_check_input(data, size, "fuzz.docx");
+	fuzz_check_docx(data, size, "fuzz.docx");
 	return 0;
 }

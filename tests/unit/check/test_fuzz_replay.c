@@ -14,7 +14,9 @@
 #include "base/mem.h"
 #include "../../../fuzz/fuzz_check.h"
 
-static int replay(const char *target, const char *name)
+typedef void body_fn(const uint8_t *data, size_t size, const char *name);
+
+static int replay(const char *target, body_fn *body, const char *name)
 {
 	char *dir = xasprintf(GK_TEST_SOURCE_DIR "/fuzz/corpus/%s", target);
 	DIR *d = opendir(dir);
@@ -31,7 +33,7 @@ static int replay(const char *target, const char *name)
 		path = xasprintf("%s/%s", dir, de->d_name);
 		buf_init(&b, 0);
 		if (buf_read_file(&b, path, NULL) == 0) {
-			fuzz_check_input((const uint8_t *)(b.ptr ? b.ptr : ""), b.len, name);
+			body((const uint8_t *)(b.ptr ? b.ptr : ""), b.len, name);
 			n++;
 		}
 		buf_free(&b);
@@ -44,27 +46,27 @@ static int replay(const char *target, const char *name)
 
 static void test_text_corpus(void **state)
 {
-	assert_true(replay("fuzz_check_text", "fuzz.txt") >= 30);
+	assert_true(replay("fuzz_check_text", fuzz_check_input, "fuzz.txt") >= 30);
 }
 
 static void test_html_corpus(void **state)
 {
-	assert_true(replay("fuzz_check_html", "fuzz.html") >= 5);
+	assert_true(replay("fuzz_check_html", fuzz_check_input, "fuzz.html") >= 5);
 }
 
 static void test_docx_corpus(void **state)
 {
-	assert_true(replay("fuzz_check_docx", "fuzz.docx") >= 3);
+	assert_true(replay("fuzz_check_docx", fuzz_check_docx, "fuzz.docx") >= 3);
 }
 
 static void test_pdf_corpus(void **state)
 {
-	assert_true(replay("fuzz_check_pdf", "fuzz.pdf") >= 3);
+	assert_true(replay("fuzz_check_pdf", fuzz_check_input, "fuzz.pdf") >= 3);
 }
 
 static void test_sniff_corpus(void **state)
 {
-	assert_true(replay("fuzz_check_sniff", NULL) >= 8);
+	assert_true(replay("fuzz_check_sniff", fuzz_check_input, NULL) >= 8);
 }
 
 int main(void)
