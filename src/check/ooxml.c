@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include <libxml/parser.h>
+#include <libxml/xmlerror.h>
 
 int chk_zip_open(const char *raw, size_t len, const char *what, zip_t **z, struct gk_error *e)
 {
@@ -52,10 +53,35 @@ int chk_zip_member(zip_t *z, const char *name, struct buf *b, size_t max, struct
 	return rc;
 }
 
+/* An encoding that does not fit the bytes is reported by libxml2 outside the parser's context,
+ * to the thread's error handler (stderr by default) whatever the parse options: while a member
+ * is parsed, the handler is this one, which notes it. */
+static void note_encoding_error(void *ctx, xmlErrorPtr err)
+{
+	if (err && (err->domain == XML_FROM_I18N || (err->domain == XML_FROM_IO &&
+						      err->code == XML_IO_ENCODER)))
+		*(int *)ctx = 1;
+}
+
+static xmlDocPtr parse_member(const char *s, size_t len, const char *name, int *bad_encoding)
+{
+	xmlStructuredErrorFunc old = xmlStructuredError;
+	void *old_ctx = xmlStructuredErrorContext;
+	xmlDocPtr doc;
+
+	*bad_encoding = 0;
+	xmlSetStructuredErrorFunc(bad_encoding, note_encoding_error);
+	doc = xmlReadMemory(s, (int)len, name, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR |
+			    XML_PARSE_NOWARNING | XML_PARSE_COMPACT);
+	xmlSetStructuredErrorFunc(old_ctx, old);
+	xmlResetLastError();   /* see chk_read_html_utf8 */
+	return doc;
+}
+
 int chk_zip_xml(zip_t *z, const char *name, size_t max, xmlDocPtr *doc, struct gk_error *e)
 {
 	struct buf b;
-	int rc;
+	int rc, bad_encoding;
 
 	*doc = NULL;
 	buf_init(&b, max);
@@ -63,15 +89,15 @@ int chk_zip_xml(zip_t *z, const char *name, size_t max, xmlDocPtr *doc, struct g
 		if (b.len > (size_t)0x7fffffff) {
 			rc = err_set(e, ERR_LIMIT, "", "%s is too large", name);
 		} else {
-			*doc = xmlReadMemory(b.ptr ? b.ptr : "", (int)b.len, name, NULL,
-					     XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-					     XML_PARSE_COMPACT);
-			xmlResetLastError();   /* see chk_read_html_utf8 */
+			*doc = parse_member(b.ptr ? b.ptr : "", b.len, name, &bad_encoding);
 			if (*doc == NULL || xmlDocGetRootElement(*doc) == NULL) {
 				if (*doc)
 					xmlFreeDoc(*doc);
 				*doc = NULL;
-				rc = err_set(e, ERR_INVALID, "", "%s is not XML", name);
+				rc = bad_encoding ?
+				     err_set(e, ERR_INVALID, "", "%s is not XML: its bytes are not in "
+					     "the encoding it declares", name) :
+				     err_set(e, ERR_INVALID, "", "%s is not XML", name);
 			}
 		}
 	}

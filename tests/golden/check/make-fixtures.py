@@ -256,6 +256,10 @@ doc = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
 with zipfile.ZipFile("reference-2024.docx", "w", zipfile.ZIP_DEFLATED) as zf:
     info = zipfile.ZipInfo("word/document.xml", date_time=(2024, 1, 1, 0, 0, 0))
     zf.writestr(info, doc)
+# The same document declaring an encoding its bytes (UTF-8) are not in.
+with zipfile.ZipFile("wrong-encoding.docx", "w", zipfile.ZIP_DEFLATED) as zf:
+    info = zipfile.ZipInfo("word/document.xml", date_time=(2024, 1, 1, 0, 0, 0))
+    zf.writestr(info, doc.replace('encoding="UTF-8"', 'encoding="GBK"', 1))
 
 
 # ---- shapes the reader must recognise by content, whatever the file is called ----------------

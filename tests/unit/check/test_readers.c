@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -314,6 +315,23 @@ static void test_docx_broken(void **state)
 
 	expect_error(GOLDEN "no-document.docx", ERR_INVALID, "word/document.xml");
 	expect_error(GOLDEN "not-xml.docx", ERR_INVALID, "not XML");
+	/* declared GBK, written in UTF-8: said in the error, nothing written to stderr */
+	{
+		FILE *err = tmpfile();
+		int saved = dup(2);
+		struct stat st;
+
+		assert_true(err != NULL && saved >= 0);
+		fflush(stderr);
+		assert_true(dup2(fileno(err), 2) >= 0);
+		expect_error(GOLDEN "wrong-encoding.docx", ERR_INVALID, "not in the encoding it declares");
+		fflush(stderr);
+		assert_true(dup2(saved, 2) >= 0);
+		close(saved);
+		assert_int_equal(fstat(fileno(err), &st), 0);
+		assert_int_equal(st.st_size, 0);
+		fclose(err);
+	}
 	/* a DOCX cut in half: the zip directory is gone */
 	buf_init(&b, 0);
 	assert_int_equal(buf_read_file(&b, GOLDEN "small.docx", NULL), 0);
