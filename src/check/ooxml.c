@@ -6,7 +6,8 @@
 #include <string.h>
 
 #include <libxml/parser.h>
-#include <libxml/xmlerror.h>
+
+#include "text/xmlerr.h"
 
 int chk_zip_open(const char *raw, size_t len, const char *what, zip_t **z, struct gk_error *e)
 {
@@ -53,28 +54,18 @@ int chk_zip_member(zip_t *z, const char *name, struct buf *b, size_t max, struct
 	return rc;
 }
 
-/* An encoding that does not fit the bytes is reported by libxml2 outside the parser's context,
- * to the thread's error handler (stderr by default) whatever the parse options: while a member
- * is parsed, the handler is this one, which notes it. */
-static void note_encoding_error(void *ctx, xmlErrorPtr err)
-{
-	if (err && (err->domain == XML_FROM_I18N || (err->domain == XML_FROM_IO &&
-						      err->code == XML_IO_ENCODER)))
-		*(int *)ctx = 1;
-}
-
+/* The member parsed, with libxml2's encoding errors caught (text/xmlerr.h). */
 static xmlDocPtr parse_member(const char *s, size_t len, const char *name, int *bad_encoding)
 {
-	xmlStructuredErrorFunc old = xmlStructuredError;
-	void *old_ctx = xmlStructuredErrorContext;
+	struct xml_catch c;
 	xmlDocPtr doc;
 
-	*bad_encoding = 0;
-	xmlSetStructuredErrorFunc(bad_encoding, note_encoding_error);
+	xml_catch_begin(&c);
 	doc = xmlReadMemory(s, (int)len, name, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR |
 			    XML_PARSE_NOWARNING | XML_PARSE_COMPACT);
-	xmlSetStructuredErrorFunc(old_ctx, old);
+	xml_catch_end(&c);
 	xmlResetLastError();   /* see chk_read_html_utf8 */
+	*bad_encoding = c.encoding;
 	return doc;
 }
 

@@ -27,6 +27,7 @@
 #include "base/mem.h"
 #include "extract/extract_int.h"
 #include "text/utf8.h"
+#include "text/xmlerr.h"
 
 const char *const extract_state_ids[4] = { "none", "ok", "empty", "broken" };
 
@@ -256,11 +257,16 @@ int extract_child_main(int argc, char **argv)
 		}
 	if (strcmp(argv[1], "pdf") == 0)
 		err = extract_pdf(in.ptr ? in.ptr : "", in.len, &out);
-	else if (strcmp(argv[1], "docx") == 0)
-		err = extract_docx(in.ptr ? in.ptr : "", in.len, &out);
-	else if (strcmp(argv[1], "xlsx") == 0)
-		err = extract_xlsx(in.ptr ? in.ptr : "", in.len, &out);
-	else
+	else if (strcmp(argv[1], "docx") == 0 || strcmp(argv[1], "xlsx") == 0) {
+		struct xml_catch c;
+
+		xml_catch_begin(&c);
+		err = strcmp(argv[1], "docx") == 0 ? extract_docx(in.ptr ? in.ptr : "", in.len, &out) :
+		      extract_xlsx(in.ptr ? in.ptr : "", in.len, &out);
+		xml_catch_end(&c);
+		if (err && c.encoding)
+			err = "XML not in the encoding it declares";
+	} else
 		err = "unknown kind";
 	/* what was read before a limit is still written: the parent keeps it */
 	if (out.len && fwrite(out.ptr, 1, out.len, stdout) != out.len)

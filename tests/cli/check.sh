@@ -49,6 +49,13 @@ contains "$ERR" "no-such-file.txt" "an unreadable file is named"
 printf 'PK\003\004broken' >"$TMP/broken.docx"
 run 2 "$GONGKAI" check "$TMP/broken.docx"
 contains "$ERR" "zip" "a broken DOCX says what is wrong"
+# a DOCX whose XML declares GBK and is written in UTF-8: said so, and only that on stderr
+run 2 "$GONGKAI" check "$G/wrong-encoding.docx"
+equals "$ERR" "gongkai check: $G/wrong-encoding.docx: word/document.xml is not XML: its bytes are not in the encoding it declares" \
+	"a DOCX in another encoding than it declares says so, libxml2 writes nothing"
+# the same file as an attachment: the extraction process says why, and nothing else
+run 3 "$GONGKAI" extract-text docx <"$G/wrong-encoding.docx"
+equals "$ERR" "extract-text: XML not in the encoding it declares" "extraction: the encoding is named, libxml2 writes nothing"
 run 2 "$GONGKAI" check
 contains "$ERR" "FILE or DIR" "usage: no file"
 run 2 "$GONGKAI" check --json --csv "$REF"
