@@ -9,7 +9,7 @@ LISTEN     ?= 127.0.0.1:8080
 FUZZ_SECONDS ?= 30
 FUZZ_MAX_LEN ?= 16384
 FUZZ_MAX_LEN_DOC ?= 65536
-FUZZ_LEN = case $$n in fuzz_check_pdf|fuzz_check_docx|fuzz_extract) echo $(FUZZ_MAX_LEN_DOC);; \
+FUZZ_LEN = case $$n in fuzz_check_pdf|fuzz_check_docx|fuzz_check_xlsx|fuzz_extract) echo $(FUZZ_MAX_LEN_DOC);; \
 	*) echo $(FUZZ_MAX_LEN);; esac
 PREFIX     ?= /usr/local
 DESTDIR    ?=

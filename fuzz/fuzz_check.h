@@ -1,8 +1,8 @@
 /* fuzz_check.h — the body shared by the check fuzz targets and by their corpus replay test
  * (tests/unit/check/test_fuzz_replay.c): read arbitrary bytes as a report of the given kind,
  * extract and judge it. Nothing may crash, hang or leak; every finding must point at cells
- * of its own format. The DOCX target's bytes are the XML of the document, packed here
- * (fuzz_check_docx). */
+ * of its own format. The DOCX and XLSX targets' bytes are the XML of their members, packed
+ * here (fuzz_check_docx, fuzz_check_xlsx). */
 #ifndef GK_FUZZ_CHECK_H
 #define GK_FUZZ_CHECK_H
 
@@ -32,38 +32,106 @@ static inline void fuzz_check_input(const uint8_t *data, size_t size, const char
 	chk_report_free(&r);
 }
 
-/* Read `data` as a DOCX named `name`: a whole package when it starts as a zip does; otherwise
- * the XML of word/document.xml, stored (not deflated) in a package made here. A mutated
- * deflated package almost never stays a zip whose member inflates and matches its CRC, so
- * fuzzing whole packages spends its time on text and HTML, which have targets of their own. */
-static inline void fuzz_check_docx(const uint8_t *data, size_t size, const char *name)
+/* One member of a package the harness makes. */
+struct fuzz_part {
+	const char *name;
+	const void *data;
+	size_t len;
+};
+
+/* A zip of parts[0..n), stored (not deflated), malloc'd; its length in *len. A mutated deflated
+ * package almost never stays a zip whose members inflate and match their CRC, so the DOCX and
+ * XLSX targets fuzz the members' XML and pack it here. */
+static inline char *fuzz_package(const struct fuzz_part *parts, size_t n, size_t *len)
 {
 	zip_error_t ze;
 	zip_source_t *src;
 	zip_t *z;
-	zip_int64_t idx;
 	zip_stat_t st;
 	char *pkg;
 
-	if (size >= 4 && memcmp(data, "PK\003\004", 4) == 0) {
-		fuzz_check_input(data, size, name);
-		return;
-	}
 	zip_error_init(&ze);
 	if (!(src = zip_source_buffer_create(NULL, 0, 0, &ze)))
 		abort();
 	zip_source_keep(src);
-	if (!(z = zip_open_from_source(src, ZIP_TRUNCATE, &ze)) ||
-	    (idx = zip_file_add(z, "word/document.xml", zip_source_buffer(z, data, size, 0), 0)) < 0 ||
-	    zip_set_file_compression(z, (zip_uint64_t)idx, ZIP_CM_STORE, 0) != 0 || zip_close(z) != 0 ||
-	    zip_source_stat(src, &st) != 0 || zip_source_open(src) != 0 ||
+	if (!(z = zip_open_from_source(src, ZIP_TRUNCATE, &ze)))
+		abort();
+	for (size_t i = 0; i < n; i++) {
+		zip_int64_t idx = zip_file_add(z, parts[i].name,
+					       zip_source_buffer(z, parts[i].data, parts[i].len, 0), 0);
+		if (idx < 0 || zip_set_file_compression(z, (zip_uint64_t)idx, ZIP_CM_STORE, 0) != 0)
+			abort();
+	}
+	if (zip_close(z) != 0 || zip_source_stat(src, &st) != 0 || zip_source_open(src) != 0 ||
 	    !(pkg = malloc(st.size ? st.size : 1)) ||
 	    zip_source_read(src, pkg, st.size) != (zip_int64_t)st.size)
-		abort();  /* packing a buffer in memory cannot fail */
+		abort();  /* packing buffers in memory cannot fail */
 	zip_source_close(src);
 	zip_source_free(src);
 	zip_error_fini(&ze);
-	fuzz_check_input((const uint8_t *)pkg, st.size, name);
+	*len = st.size;
+	return pkg;
+}
+
+static inline int fuzz_is_zip(const uint8_t *data, size_t size)
+{
+	return size >= 4 && memcmp(data, "PK\003\004", 4) == 0;
+}
+
+/* Read `data` as a DOCX named `name`: a whole package when it starts as a zip does; otherwise
+ * the XML of word/document.xml, packed here. */
+static inline void fuzz_check_docx(const uint8_t *data, size_t size, const char *name)
+{
+	struct fuzz_part doc = { "word/document.xml", data, size };
+	size_t len;
+	char *pkg;
+
+	if (fuzz_is_zip(data, size)) {
+		fuzz_check_input(data, size, name);
+		return;
+	}
+	pkg = fuzz_package(&doc, 1, &len);
+	fuzz_check_input((const uint8_t *)pkg, len, name);
+	free(pkg);
+}
+
+/* Read `data` as an XLSX named `name`: a whole package when it starts as a zip does; otherwise
+ * the XML of a worksheet (xl/worksheets/sheet1.xml) or, when the bytes hold a NUL, the shared
+ * strings (xl/sharedStrings.xml) before it and the worksheet after it, packed here with a
+ * workbook of that one sheet. */
+static inline void fuzz_check_xlsx(const uint8_t *data, size_t size, const char *name)
+{
+	static const char workbook[] =
+		"<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"http://schemas."
+		"openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats"
+		".org/officeDocument/2006/relationships\"><sheets><sheet name=\"1\" sheetId=\"1\" "
+		"r:id=\"rId1\"/></sheets></workbook>";
+	static const char rels[] =
+		"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas."
+		"openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\""
+		"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" "
+		"Target=\"worksheets/sheet1.xml\"/></Relationships>";
+	const uint8_t *nul = memchr(data, '\0', size);
+	struct fuzz_part parts[4] = {
+		{ "xl/workbook.xml", workbook, sizeof workbook - 1 },
+		{ "xl/_rels/workbook.xml.rels", rels, sizeof rels - 1 },
+		{ "xl/worksheets/sheet1.xml", data, size },
+		{ "xl/sharedStrings.xml", data, 0 },
+	};
+	size_t len;
+	char *pkg;
+
+	if (fuzz_is_zip(data, size)) {
+		fuzz_check_input(data, size, name);
+		return;
+	}
+	if (nul) {
+		parts[3].len = (size_t)(nul - data);
+		parts[2].data = nul + 1;
+		parts[2].len = size - parts[3].len - 1;
+	}
+	pkg = fuzz_package(parts, nul ? 4 : 3, &len);
+	fuzz_check_input((const uint8_t *)pkg, len, name);
 	free(pkg);
 }
 

@@ -59,6 +59,11 @@ static void test_docx_corpus(void **state)
 	assert_true(replay("fuzz_check_docx", fuzz_check_docx, "fuzz.docx") >= 3);
 }
 
+static void test_xlsx_corpus(void **state)
+{
+	assert_true(replay("fuzz_check_xlsx", fuzz_check_xlsx, "fuzz.xlsx") >= 3);
+}
+
 static void test_pdf_corpus(void **state)
 {
 	assert_true(replay("fuzz_check_pdf", fuzz_check_input, "fuzz.pdf") >= 3);
@@ -75,6 +80,7 @@ int main(void)
 		cmocka_unit_test(test_text_corpus),
 		cmocka_unit_test(test_html_corpus),
 		cmocka_unit_test(test_docx_corpus),
+		cmocka_unit_test(test_xlsx_corpus),
 		cmocka_unit_test(test_pdf_corpus),
 		cmocka_unit_test(test_sniff_corpus),
 	};
