@@ -10,9 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <zip.h>
-
+#include "base/buf.h"
 #include "check/check.h"
+#include "render/zip_pkg.h"
 
 static inline void fuzz_check_input(const uint8_t *data, size_t size, const char *name)
 {
@@ -32,45 +32,19 @@ static inline void fuzz_check_input(const uint8_t *data, size_t size, const char
 	chk_report_free(&r);
 }
 
-/* One member of a package the harness makes. */
-struct fuzz_part {
-	const char *name;
-	const void *data;
-	size_t len;
-};
-
-/* A zip of parts[0..n), stored (not deflated), malloc'd; its length in *len. A mutated deflated
- * package almost never stays a zip whose members inflate and match their CRC, so the DOCX and
- * XLSX targets fuzz the members' XML and pack it here. */
-static inline char *fuzz_package(const struct fuzz_part *parts, size_t n, size_t *len)
+/* Check a zip of parts[0..n), stored (not deflated: the inputs change at every run), as a file
+ * named `name`. A mutated deflated package almost never stays a zip whose members inflate and
+ * match their CRC, so the DOCX and XLSX targets fuzz the members' XML and pack it here with
+ * gongkai's own package writer (render/zip_pkg.h). */
+static inline void fuzz_check_package(const struct zip_part *parts, size_t n, const char *name)
 {
-	zip_error_t ze;
-	zip_source_t *src;
-	zip_t *z;
-	zip_stat_t st;
-	char *pkg;
+	struct buf pkg;
 
-	zip_error_init(&ze);
-	if (!(src = zip_source_buffer_create(NULL, 0, 0, &ze)))
-		abort();
-	zip_source_keep(src);
-	if (!(z = zip_open_from_source(src, ZIP_TRUNCATE, &ze)))
-		abort();
-	for (size_t i = 0; i < n; i++) {
-		zip_int64_t idx = zip_file_add(z, parts[i].name,
-					       zip_source_buffer(z, parts[i].data, parts[i].len, 0), 0);
-		if (idx < 0 || zip_set_file_compression(z, (zip_uint64_t)idx, ZIP_CM_STORE, 0) != 0)
-			abort();
-	}
-	if (zip_close(z) != 0 || zip_source_stat(src, &st) != 0 || zip_source_open(src) != 0 ||
-	    !(pkg = malloc(st.size ? st.size : 1)) ||
-	    zip_source_read(src, pkg, st.size) != (zip_int64_t)st.size)
+	buf_init(&pkg, 0);
+	if (zip_package(parts, n, 0, 2000, 1, 1, &pkg) != 0)
 		abort();  /* packing buffers in memory cannot fail */
-	zip_source_close(src);
-	zip_source_free(src);
-	zip_error_fini(&ze);
-	*len = st.size;
-	return pkg;
+	fuzz_check_input((const uint8_t *)pkg.ptr, pkg.len, name);
+	buf_free(&pkg);
 }
 
 static inline int fuzz_is_zip(const uint8_t *data, size_t size)
@@ -82,17 +56,13 @@ static inline int fuzz_is_zip(const uint8_t *data, size_t size)
  * the XML of word/document.xml, packed here. */
 static inline void fuzz_check_docx(const uint8_t *data, size_t size, const char *name)
 {
-	struct fuzz_part doc = { "word/document.xml", data, size };
-	size_t len;
-	char *pkg;
+	struct zip_part doc = { "word/document.xml", (const char *)data, size };
 
 	if (fuzz_is_zip(data, size)) {
 		fuzz_check_input(data, size, name);
 		return;
 	}
-	pkg = fuzz_package(&doc, 1, &len);
-	fuzz_check_input((const uint8_t *)pkg, len, name);
-	free(pkg);
+	fuzz_check_package(&doc, 1, name);
 }
 
 /* Read `data` as an XLSX named `name`: a whole package when it starts as a zip does; otherwise
@@ -112,14 +82,12 @@ static inline void fuzz_check_xlsx(const uint8_t *data, size_t size, const char 
 		"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" "
 		"Target=\"worksheets/sheet1.xml\"/></Relationships>";
 	const uint8_t *nul = memchr(data, '\0', size);
-	struct fuzz_part parts[4] = {
+	struct zip_part parts[4] = {
 		{ "xl/workbook.xml", workbook, sizeof workbook - 1 },
 		{ "xl/_rels/workbook.xml.rels", rels, sizeof rels - 1 },
-		{ "xl/worksheets/sheet1.xml", data, size },
-		{ "xl/sharedStrings.xml", data, 0 },
+		{ "xl/worksheets/sheet1.xml", (const char *)data, size },
+		{ "xl/sharedStrings.xml", (const char *)data, 0 },
 	};
-	size_t len;
-	char *pkg;
 
 	if (fuzz_is_zip(data, size)) {
 		fuzz_check_input(data, size, name);
@@ -127,12 +95,10 @@ static inline void fuzz_check_xlsx(const uint8_t *data, size_t size, const char 
 	}
 	if (nul) {
 		parts[3].len = (size_t)(nul - data);
-		parts[2].data = nul + 1;
+		parts[2].data = (const char *)nul + 1;
 		parts[2].len = size - parts[3].len - 1;
 	}
-	pkg = fuzz_package(parts, nul ? 4 : 3, &len);
-	fuzz_check_input((const uint8_t *)pkg, len, name);
-	free(pkg);
+	fuzz_check_package(parts, nul ? 4 : 3, name);
 }
 
 #endif

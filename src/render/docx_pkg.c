@@ -268,7 +268,8 @@ int docx_package(const struct buf *document, const struct docx_meta *meta, struc
 			{ "word/_rels/document.xml.rels", document_rels, sizeof document_rels - 1 },
 		};
 
-		rc = zip_package(parts, sizeof parts / sizeof parts[0], meta->y, meta->m, meta->d, out);
+		rc = zip_package(parts, sizeof parts / sizeof parts[0], 9, meta->y, meta->m, meta->d,
+				 out);
 	}
 	buf_free(&core);
 	return rc;

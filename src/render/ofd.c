@@ -317,7 +317,7 @@ int ofd_finish(struct ofd *o, const struct page_meta *meta, struct buf *out)
 		snprintf(names[i], sizeof names[i], "Doc_0/Pages/Page_%zu/Content.xml", i);
 		parts[3 + i] = (struct zip_part){ names[i], o->pages[i].ptr, o->pages[i].len };
 	}
-	rc = zip_package(parts, o->npages + 3, meta->y, meta->m, meta->d, out);
+	rc = zip_package(parts, o->npages + 3, 9, meta->y, meta->m, meta->d, out);
 out:
 	free(parts);
 	free(names);

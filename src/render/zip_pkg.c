@@ -12,15 +12,17 @@
 
 #include "base/mem.h"
 
-/* Add a part; data is copied (libzip frees the copy). */
-static int add_part(zip_t *za, const struct zip_part *p, time_t mtime)
+/* Add a part; data is copied (libzip frees the copy). An empty part has no copy: libzip never
+ * frees the buffer of an empty source. */
+static int add_part(zip_t *za, const struct zip_part *p, int level, time_t mtime)
 {
-	char *copy = xmalloc(p->len ? p->len : 1);
+	char *copy = p->len ? xmalloc(p->len) : NULL;
 	zip_source_t *src;
 	zip_int64_t idx;
 
-	memcpy(copy, p->data, p->len);
-	if (!(src = zip_source_buffer(za, copy, p->len, 1))) {
+	if (copy)
+		memcpy(copy, p->data, p->len);
+	if (!(src = zip_source_buffer(za, copy, p->len, copy != NULL))) {
 		free(copy);
 		return ERR_INTERNAL;
 	}
@@ -29,7 +31,8 @@ static int add_part(zip_t *za, const struct zip_part *p, time_t mtime)
 		return ERR_INTERNAL;
 	}
 	if (zip_file_set_mtime(za, (zip_uint64_t)idx, mtime, 0) ||
-	    zip_set_file_compression(za, (zip_uint64_t)idx, ZIP_CM_DEFLATE, 9))
+	    zip_set_file_compression(za, (zip_uint64_t)idx, level ? ZIP_CM_DEFLATE : ZIP_CM_STORE,
+				     (zip_uint32_t)level))
 		return ERR_INTERNAL;
 	return 0;
 }
@@ -52,7 +55,8 @@ static time_t entry_mtime(int y, int m, int d)
 	return mktime(&tm);
 }
 
-int zip_package(const struct zip_part *parts, size_t n, int y, int m, int d, struct buf *out)
+int zip_package(const struct zip_part *parts, size_t n, int level, int y, int m, int d,
+		struct buf *out)
 {
 	zip_error_t ze;
 	zip_source_t *src = NULL;
@@ -69,7 +73,7 @@ int zip_package(const struct zip_part *parts, size_t n, int y, int m, int d, str
 	}
 	zip_source_keep(src);
 	for (size_t i = 0; i < n && rc == 0; i++)
-		rc = add_part(za, &parts[i], mtime);
+		rc = add_part(za, &parts[i], level, mtime);
 	if (rc)
 		goto out;
 	if (zip_close(za) != 0) {
