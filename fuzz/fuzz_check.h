@@ -32,19 +32,14 @@ static inline void fuzz_check_input(const uint8_t *data, size_t size, const char
 	chk_report_free(&r);
 }
 
-/* Check a zip of parts[0..n), stored (not deflated: the inputs change at every run), as a file
- * named `name`. A mutated deflated package almost never stays a zip whose members inflate and
- * match their CRC, so the DOCX and XLSX targets fuzz the members' XML and pack it here with
+/* A zip of parts[0..n), stored (not deflated: the inputs change at every run), appended to
+ * pkg. A mutated deflated package almost never stays a zip whose members inflate and match
+ * their CRC, so the DOCX and XLSX targets fuzz the members' XML and pack it here with
  * gongkai's own package writer (render/zip_pkg.h). */
-static inline void fuzz_check_package(const struct zip_part *parts, size_t n, const char *name)
+static inline void fuzz_pack(const struct zip_part *parts, size_t n, struct buf *pkg)
 {
-	struct buf pkg;
-
-	buf_init(&pkg, 0);
-	if (zip_package(parts, n, 0, 2000, 1, 1, &pkg) != 0)
+	if (zip_package(parts, n, 0, 2000, 1, 1, pkg) != 0)
 		abort();  /* packing buffers in memory cannot fail */
-	fuzz_check_input((const uint8_t *)pkg.ptr, pkg.len, name);
-	buf_free(&pkg);
 }
 
 static inline int fuzz_is_zip(const uint8_t *data, size_t size)
@@ -52,24 +47,43 @@ static inline int fuzz_is_zip(const uint8_t *data, size_t size)
 	return size >= 4 && memcmp(data, "PK\003\004", 4) == 0;
 }
 
-/* Read `data` as a DOCX named `name`: a whole package when it starts as a zip does; otherwise
- * the XML of word/document.xml, packed here. */
-static inline void fuzz_check_docx(const uint8_t *data, size_t size, const char *name)
+/* Read `data` as a file named `name`: a whole package when it starts as a zip does (broken
+ * zips are fuzzed too); otherwise the package `pack` makes of it. */
+static inline void fuzz_check_packed(const uint8_t *data, size_t size, const char *name,
+				     void (*pack)(const uint8_t *, size_t, struct buf *))
 {
-	struct zip_part doc = { "word/document.xml", (const char *)data, size };
+	struct buf pkg;
 
 	if (fuzz_is_zip(data, size)) {
 		fuzz_check_input(data, size, name);
 		return;
 	}
-	fuzz_check_package(&doc, 1, name);
+	buf_init(&pkg, 0);
+	pack(data, size, &pkg);
+	fuzz_check_input((const uint8_t *)pkg.ptr, pkg.len, name);
+	buf_free(&pkg);
 }
 
-/* Read `data` as an XLSX named `name`: a whole package when it starts as a zip does; otherwise
- * the XML of a worksheet (xl/worksheets/sheet1.xml) or, when the bytes hold a NUL, the shared
- * strings (xl/sharedStrings.xml) before it and the worksheet after it, packed here with a
- * workbook of that one sheet. */
-static inline void fuzz_check_xlsx(const uint8_t *data, size_t size, const char *name)
+/* The DOCX target's package for data that does not start as a zip does: data is the XML of
+ * word/document.xml. Appended to pkg. */
+static inline void fuzz_docx_package(const uint8_t *data, size_t size, struct buf *pkg)
+{
+	struct zip_part doc = { "word/document.xml", (const char *)data, size };
+
+	fuzz_pack(&doc, 1, pkg);
+}
+
+/* Read `data` as a DOCX named `name` (fuzz_check_packed, fuzz_docx_package). */
+static inline void fuzz_check_docx(const uint8_t *data, size_t size, const char *name)
+{
+	fuzz_check_packed(data, size, name, fuzz_docx_package);
+}
+
+/* The XLSX target's package for data that does not start as a zip does: the XML of a worksheet
+ * (xl/worksheets/sheet1.xml) or, when the bytes hold a NUL, the shared strings
+ * (xl/sharedStrings.xml) before it and the worksheet after it, with a workbook of that one
+ * sheet. Appended to pkg. */
+static inline void fuzz_xlsx_package(const uint8_t *data, size_t size, struct buf *pkg)
 {
 	static const char workbook[] =
 		"<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"http://schemas."
@@ -89,16 +103,18 @@ static inline void fuzz_check_xlsx(const uint8_t *data, size_t size, const char 
 		{ "xl/sharedStrings.xml", (const char *)data, 0 },
 	};
 
-	if (fuzz_is_zip(data, size)) {
-		fuzz_check_input(data, size, name);
-		return;
-	}
 	if (nul) {
 		parts[3].len = (size_t)(nul - data);
 		parts[2].data = (const char *)nul + 1;
 		parts[2].len = size - parts[3].len - 1;
 	}
-	fuzz_check_package(parts, nul ? 4 : 3, name);
+	fuzz_pack(parts, nul ? 4 : 3, pkg);
+}
+
+/* Read `data` as an XLSX named `name` (fuzz_check_packed, fuzz_xlsx_package). */
+static inline void fuzz_check_xlsx(const uint8_t *data, size_t size, const char *name)
+{
+	fuzz_check_packed(data, size, name, fuzz_xlsx_package);
 }
 
 #endif

@@ -1,6 +1,8 @@
 /* test_fuzz_replay.c — the corpus of the check fuzz targets (fuzz/corpus/fuzz_check_*, seeds
  * and any input that once crashed) replays through the same body as the fuzzers, in every
- * test run: no crash, no leak (ASan build), no finding pointing outside its format. */
+ * test run: no crash, no leak (ASan build), no finding pointing outside its format. The DOCX
+ * and XLSX harnesses pack their bytes into a package: a real document's members, given to the
+ * harness as its bytes, read the same cells as the document itself. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,6 +12,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <zip.h>
 
 #include "base/mem.h"
 #include "../../../fuzz/fuzz_check.h"
@@ -64,6 +68,86 @@ static void test_xlsx_corpus(void **state)
 	assert_true(replay("fuzz_check_xlsx", fuzz_check_xlsx, "fuzz.xlsx") >= 3);
 }
 
+/* Member `member` of the package in pkg, appended to out. */
+static void unzip_member(const struct buf *pkg, const char *member, struct buf *out)
+{
+	zip_error_t ze;
+	zip_source_t *src;
+	zip_t *z;
+	zip_file_t *f;
+	char chunk[4096];
+	zip_int64_t n;
+
+	zip_error_init(&ze);
+	src = zip_source_buffer_create(pkg->ptr, pkg->len, 0, &ze);
+	assert_non_null(src);
+	z = zip_open_from_source(src, ZIP_RDONLY, &ze);
+	assert_non_null(z);
+	f = zip_fopen(z, member, 0);
+	assert_non_null(f);
+	while ((n = zip_fread(f, chunk, sizeof chunk)) > 0)
+		assert_int_equal(buf_append(out, chunk, (size_t)n), 0);
+	assert_int_equal(n, 0);
+	zip_fclose(f);
+	zip_discard(z);
+	zip_error_fini(&ze);
+}
+
+/* The cells read from the file tests/golden/check/<file>, and from its members (NULL-ended,
+ * joined by a NUL) given to pack as a harness's bytes, are the same; returns how many hold a
+ * value. */
+static int same_cells(const char *file, const char *name, const char *const *members,
+		      void (*pack)(const uint8_t *, size_t, struct buf *))
+{
+	char *path = xasprintf(GK_TEST_SOURCE_DIR "/tests/golden/check/%s", file);
+	struct chk_options o = { 0 };
+	struct chk_report whole, packed;
+	struct buf raw, input, pkg;
+	int values = 0;
+
+	buf_init(&raw, 0);
+	buf_init(&input, 0);
+	buf_init(&pkg, 0);
+	assert_int_equal(buf_read_file(&raw, path, NULL), 0);
+	for (int m = 0; members[m]; m++) {
+		if (m > 0)
+			assert_int_equal(buf_putc(&input, '\0'), 0);
+		unzip_member(&raw, members[m], &input);
+	}
+	pack((const uint8_t *)input.ptr, input.len, &pkg);
+	assert_int_equal(chk_check_mem(raw.ptr, raw.len, name, &o, &whole), 0);
+	assert_int_equal(chk_check_mem(pkg.ptr, pkg.len, name, &o, &packed), 0);
+	assert_ptr_equal(whole.res.rep.cells.fmt, packed.res.rep.cells.fmt);
+	assert_int_equal(whole.res.format, packed.res.format);
+	for (int i = 0; i < FMT_CELLS_MAX; i++) {
+		assert_int_equal(whole.res.rep.cells.state[i], packed.res.rep.cells.state[i]);
+		assert_int_equal(whole.res.rep.cells.v[i], packed.res.rep.cells.v[i]);
+		values += whole.res.rep.cells.state[i] == CELL_VALUE;
+	}
+	chk_report_free(&whole);
+	chk_report_free(&packed);
+	buf_free(&raw);
+	buf_free(&input);
+	buf_free(&pkg);
+	free(path);
+	return values;
+}
+
+static void test_xlsx_packing(void **state)
+{
+	static const char *const members[] = { "xl/sharedStrings.xml", "xl/worksheets/sheet1.xml",
+						NULL };
+	assert_int_equal(same_cells("hangzhou-2021-tables.xlsx", "fuzz.xlsx", members,
+				    fuzz_xlsx_package), 200);
+}
+
+static void test_docx_packing(void **state)
+{
+	static const char *const members[] = { "word/document.xml", NULL };
+	assert_int_equal(same_cells("reference-2024.docx", "fuzz.docx", members, fuzz_docx_package),
+			 200);
+}
+
 static void test_pdf_corpus(void **state)
 {
 	assert_true(replay("fuzz_check_pdf", fuzz_check_input, "fuzz.pdf") >= 3);
@@ -81,6 +165,8 @@ int main(void)
 		cmocka_unit_test(test_html_corpus),
 		cmocka_unit_test(test_docx_corpus),
 		cmocka_unit_test(test_xlsx_corpus),
+		cmocka_unit_test(test_xlsx_packing),
+		cmocka_unit_test(test_docx_packing),
 		cmocka_unit_test(test_pdf_corpus),
 		cmocka_unit_test(test_sniff_corpus),
 	};
