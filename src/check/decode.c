@@ -281,12 +281,15 @@ static void utf8_stats(const char *s, size_t len, size_t *multi, size_t *invalid
 	}
 }
 
-static enum chk_charset sniff(const char *s, size_t len)
+/* The charset of s[0..len), by the scores of both decodings of a sample. When the sample is
+ * the whole text, the winner's decoding is appended to out and *done set (its undecodable
+ * bytes in *bad): it need not be decoded again. */
+static enum chk_charset sniff(const char *s, size_t len, struct buf *out, int *done, size_t *bad)
 {
-	size_t multi, invalid, bad = 0;
+	size_t multi, invalid, gbad = 0, b5bad = 0;
 	size_t sample = len < 65536 ? len : 65536;
 	struct buf gb, b5;
-	long sgb, sb5;
+	enum chk_charset cs;
 
 	utf8_stats(s, sample, &multi, &invalid);
 	if (invalid == 0 || multi >= 20 * invalid)
@@ -294,17 +297,22 @@ static enum chk_charset sniff(const char *s, size_t len)
 	/* Compare on a sample: a whole 20 MB page need not be decoded twice. */
 	buf_init(&gb, 0);
 	buf_init(&b5, 0);
-	if (conv(CHK_CS_GB18030, s, sample, &gb, &bad) != 0 ||
-	    conv(CHK_CS_BIG5, s, sample, &b5, &bad) != 0) {
-		buf_free(&gb);
-		buf_free(&b5);
-		return CHK_CS_GB18030;
+	if (conv(CHK_CS_GB18030, s, sample, &gb, &gbad) != 0 ||
+	    conv(CHK_CS_BIG5, s, sample, &b5, &b5bad) != 0) {
+		cs = CHK_CS_GB18030;
+	} else {
+		struct buf *won;
+		cs = score(b5.ptr ? b5.ptr : "", b5.len) > score(gb.ptr ? gb.ptr : "", gb.len) ?
+			     CHK_CS_BIG5 : CHK_CS_GB18030;
+		won = cs == CHK_CS_BIG5 ? &b5 : &gb;
+		if (sample == len && buf_append(out, won->ptr ? won->ptr : "", won->len) == 0) {
+			*done = 1;
+			*bad = cs == CHK_CS_BIG5 ? b5bad : gbad;
+		}
 	}
-	sgb = score(gb.ptr ? gb.ptr : "", gb.len);
-	sb5 = score(b5.ptr ? b5.ptr : "", b5.len);
 	buf_free(&gb);
 	buf_free(&b5);
-	return sb5 > sgb ? CHK_CS_BIG5 : CHK_CS_GB18030;
+	return cs;
 }
 
 int chk_decode(const char *s, size_t len, struct buf *out, enum chk_charset *csp,
@@ -313,7 +321,7 @@ int chk_decode(const char *s, size_t len, struct buf *out, enum chk_charset *csp
 	enum chk_charset cs;
 	enum chk_cs_from from;
 	size_t bad = 0;
-	int rc, declared;
+	int rc = 0, declared, done = 0;
 
 	if (len > CHK_MAX_INPUT)
 		return err_set(e, ERR_LIMIT, "", "input is %zu bytes, larger than the %zu MB limit",
@@ -334,19 +342,17 @@ int chk_decode(const char *s, size_t len, struct buf *out, enum chk_charset *csp
 			size_t multi, invalid;
 			utf8_stats(s, len < 65536 ? len : 65536, &multi, &invalid);
 			if (invalid > 0 && multi < 20 * invalid)
-				cs = sniff(s, len), from = CHK_CSF_SNIFFED;
+				cs = sniff(s, len, out, &done, &bad), from = CHK_CSF_SNIFFED;
 		}
 		if (cs == CHK_CS_UTF16LE || cs == CHK_CS_UTF16BE) {
 			/* A UTF-16 label read from ASCII bytes is wrong by construction. */
-			cs = sniff(s, len), from = CHK_CSF_SNIFFED;
+			cs = sniff(s, len, out, &done, &bad), from = CHK_CSF_SNIFFED;
 		}
 	} else {
-		cs = sniff(s, len), from = CHK_CSF_SNIFFED;
+		cs = sniff(s, len, out, &done, &bad), from = CHK_CSF_SNIFFED;
 	}
-	if (cs == CHK_CS_UTF8)
-		rc = copy_utf8(s, len, out, &bad);
-	else
-		rc = conv(cs, s, len, out, &bad);
+	if (!done)  /* else sniffing decoded the whole text */
+		rc = cs == CHK_CS_UTF8 ? copy_utf8(s, len, out, &bad) : conv(cs, s, len, out, &bad);
 	if (rc == ERR_LIMIT)
 		return err_set(e, rc, "", "decoded text is larger than the limit");
 	if (rc)

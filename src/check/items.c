@@ -228,20 +228,29 @@ void chk_items_build(struct extraction *x)
 
 /* ---- normalised rows ------------------------------------------------------------------------ */
 
+/* Remove ASCII spaces, tabs, CRs, U+3000 and U+00A0 from s, in place; the runs between them
+ * are moved whole. */
 static void strip_spaces(char *s)
 {
-	char *o = s;
-	const unsigned char *p = (const unsigned char *)s;
-	while (*p) {
-		if (*p == ' ' || *p == '\t' || *p == '\r') {
+	char *o = s, *p = s;
+
+	for (;;) {
+		const unsigned char *u;
+		size_t run = strcspn(p, " \t\r\xE3\xC2");
+		memmove(o, p, run);
+		o += run;
+		p += run;
+		u = (const unsigned char *)p;
+		if (!*u)
+			break;
+		if (*u == ' ' || *u == '\t' || *u == '\r')
 			p++;
-		} else if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80) {
+		else if (u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x80)
 			p += 3;
-		} else if (p[0] == 0xC2 && p[1] == 0xA0) {
+		else if (u[0] == 0xC2 && u[1] == 0xA0)
 			p += 2;
-		} else {
-			*o++ = (char)*p++;
-		}
+		else
+			*o++ = *p++;
 	}
 	*o = '\0';
 }

@@ -28,7 +28,9 @@
 /* What each source gave; NULL / 0 when it gave nothing. */
 struct found {
 	int title_year, period_year, other_year, first_year;
-	char *title_organ, *pre_organ, *meta_organ, *made_organ, *subj_organ, *prev_short;
+	char *title_organ, *pre_organ, *meta_organ, *made_organ, *subj_organ;
+	const char *prev_short;     /* the last short row that is not a title, for the organ of a
+				     * title below it (read only then: most rows are never used) */
 	char *rules_organ;          /* the organ's own rules: "制定了《X政府信息…方案》" */
 	char *bare;                 /* the first name by level alone ("县乡村振兴局") */
 	struct places places;       /* the places the text names, to complete it */
@@ -221,10 +223,9 @@ static int title_in(struct extraction *x, const char *s, struct found *f)
 		w = gi;  /* "X政府信息公开工作2022年度报告" */
 	if (w > s)
 		f->title_organ = organ_from(x, s, (size_t)(w - s), f);
-	if (!f->title_organ && f->prev_short) {
-		f->title_organ = f->prev_short;  /* "X" / "2023年政府信息公开工作年度报告" */
-		f->title_from_line_above = 1;
-	}
+	if (!f->title_organ && f->prev_short &&
+	    (f->title_organ = organ_from(x, f->prev_short, strlen(f->prev_short), NULL)) != NULL)
+		f->title_from_line_above = 1;  /* "X" / "2023年政府信息公开工作年度报告" */
 	return 1;
 }
 
@@ -260,8 +261,12 @@ static void scan_title(struct extraction *x, size_t i, const int *row_section, s
 	}
 	/* a short organ-like row just above a title without organ (never the page's metadata: a
 	 * site's name is not the organ) */
-	if (n <= 60 && !(x->d->rows[i].flags & CHK_ROW_META) && !is_title(s))
-		f->prev_short = organ_from(x, s, strlen(s), NULL);
+	if (n <= 60 && !(x->d->rows[i].flags & CHK_ROW_META) && !is_title(s)) {
+		int spam = 0;
+		f->prev_short = s;
+		strip_spam(s, &spam);  /* noted (CAP-06) whether or not a title below uses the row */
+		x->spam |= spam;
+	}
 }
 
 /* The statistical period: "统计期限为2023年1月1日", "统计期限自202011日起". */
