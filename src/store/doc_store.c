@@ -180,7 +180,6 @@ static int published_organs(struct store *s, int64_t root_id, int alone, int yea
 #define KEY_GENRE_SHIFT 18
 #define KEY_GENRE_MASK 0x1F
 #define KEY_VALIDITY_SHIFT 16
-#define KEY_SPAN_SHIFT 50   /* search_span: 32 days */
 
 static const char *const key_validity[4] = { "valid", "expired", "repealed", NULL };
 
@@ -323,9 +322,9 @@ static int search_scope(struct store *s, const struct doc_filter *f, int64_t key
 	if ((rc = db_stmt(s, ST_DOC_SEARCH_SCOPE, &st, e)) != 0)
 		return rc;
 	key_range(f, &lo, &hi, &dlo, &dhi);
-	db_bind_int(st, 1, lo >> KEY_SPAN_SHIFT);
-	db_bind_int(st, 2, hi >> KEY_SPAN_SHIFT);
-	db_bind_int(st, 3, key >> KEY_SPAN_SHIFT);
+	db_bind_int(st, 1, lo >> SEARCH_SPAN_SHIFT);
+	db_bind_int(st, 2, hi >> SEARCH_SPAN_SHIFT);
+	db_bind_int(st, 3, key >> SEARCH_SPAN_SHIFT);
 	if ((rc = db_one(s, st, "estimating the number of results", "", "count", e)) != 0)
 		return rc;
 	*all = db_col_int(st, 0);

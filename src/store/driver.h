@@ -42,6 +42,9 @@ int db_fault_error(const struct db_fault *f, const char *what, struct gk_error *
 
 struct search_spec;
 
+/* The keys of one span of search_span (32 days of documents) share their bits above this. */
+#define SEARCH_SPAN_SHIFT 50
+
 /* What a search's filter allows (store/doc_store.c computes it from a doc_filter): the
  * parameters ?3 … ?13 of every dialect's match, tests of the search key's bits (migration
  * "search"). */

@@ -12,6 +12,8 @@
  * phrase of its tokens ('乡村' <-> '村振' <-> '振兴'); a document matches when every term
  * matches one of its chunks (migration "search", PostgreSQL variant). The titles' lexemes are
  * also kept alone (search_title, migration "search_title_pg") for the title-only search.
+ * A search for the newest N matches reads ranges of keys, newest first, until it has them
+ * (match_ranges): GIN cannot hand over matches in key order.
  * May call base/, search/tokenize.h, search/query.h, libpq.
  */
 #include <stdint.h>
@@ -325,15 +327,127 @@ static int queries(const struct search_spec *q, struct buf *terms, struct buf *a
 static const char match_sql[] = MATCH_SQL("search_chunk");
 static const char title_sql[] = MATCH_SQL("search_title");
 
+/* One statement of the match over the keys [lo, hi]: at most max rows (0: all), the first
+ * nscore scored; each row to fn (non-zero stops, and is returned), counted in *got. v holds
+ * the other parameters. */
+static int match_keys(struct store *s, const char *sql, const char **v, int64_t lo, int64_t hi,
+		      int64_t nscore, int64_t max, search_match_fn fn, void *ctx, int64_t *got,
+		      struct gk_error *e)
+{
+	char num[4][24];
+	PGresult *res;
+	int rc = 0;
+
+	snprintf(num[0], sizeof num[0], "%lld", (long long)nscore);
+	snprintf(num[1], sizeof num[1], "%lld", (long long)lo);
+	snprintf(num[2], sizeof num[2], "%lld", (long long)hi);
+	snprintf(num[3], sizeof num[3], "%lld", (long long)max);
+	v[1] = num[0];
+	v[2] = num[1];
+	v[3] = num[2];
+	v[14] = max > 0 ? num[3] : NULL;   /* LIMIT NULL: every row */
+	res = PQexecParams(pg_conn(s), sql, 16, NULL, v, NULL, NULL, 0);
+	if (PQresultStatus(res) != PGRES_TUPLES_OK) {
+		rc = pg_fail(s, res, "searching", e);
+		PQclear(res);
+		return rc;
+	}
+	for (int r = 0; r < PQntuples(res) && rc == 0; r++) {
+		(*got)++;
+		rc = fn(ctx, strtoll(PQgetvalue(res, r, 0), NULL, 10), !PQgetisnull(res, r, 1),
+			strtod(PQgetvalue(res, r, 1), NULL));
+	}
+	PQclear(res);
+	return rc;
+}
+
+/* The spans of keys within [lo, hi] that hold documents (search_span, 32 days each), newest
+ * first: each span's first key and its documents, in (*spans)[i] (free it), *n of them. */
+static int spans_of(struct store *s, int64_t lo, int64_t hi, int64_t (**spans)[2], int *n,
+		    struct gk_error *e)
+{
+	char v0[24], v1[24];
+	const char *v[2] = { v0, v1 };
+	PGresult *res;
+	int rc;
+
+	snprintf(v0, sizeof v0, "%lld", (long long)(lo >> SEARCH_SPAN_SHIFT));
+	snprintf(v1, sizeof v1, "%lld", (long long)(hi >> SEARCH_SPAN_SHIFT));
+	res = PQexecParams(pg_conn(s), "SELECT span, n FROM search_span WHERE span BETWEEN $1 AND $2 "
+			   "AND n > 0 ORDER BY span DESC", 2, NULL, v, NULL, NULL, 0);
+	if (PQresultStatus(res) != PGRES_TUPLES_OK) {
+		rc = pg_fail(s, res, "searching", e);
+		PQclear(res);
+		return rc;
+	}
+	*n = PQntuples(res);
+	*spans = xcalloc((size_t)*n + 1, sizeof **spans);
+	for (int r = 0; r < *n; r++) {
+		(*spans)[r][0] = strtoll(PQgetvalue(res, r, 0), NULL, 10) << SEARCH_SPAN_SHIFT;
+		(*spans)[r][1] = strtoll(PQgetvalue(res, r, 1), NULL, 10);
+	}
+	PQclear(res);
+	return 0;
+}
+
+/* A search of one term for at most q->max documents reads ranges of keys one after the
+ * other, newest first. GIN hands over every chunk holding a word, unordered, and each is read
+ * from the table for its key; within a range the key's index picks out that range's chunks
+ * first, so a common word reads the chunks of the newest documents only, not all of them. The
+ * first range holds about twice q->max documents (search_span tells how many a range holds);
+ * each next one as many as the matches found so far say the rest needs, at least twice the
+ * one before, or eight times when none was found; the last reaches b->lo. Each range reads
+ * the GIN lists of the term's tokens again: a search of several terms (whose lists are those
+ * of common words more often than not) or of the titles (their own small index) is one
+ * statement. */
+#define WANT_MAX ((int64_t)1 << 40)
+static int match_ranges(struct store *s, const struct search_spec *q, const struct search_bounds *b,
+			const char *sql, const char **v, search_match_fn fn, void *ctx,
+			struct gk_error *e)
+{
+	int64_t (*spans)[2] = NULL, got = 0, seen = 0, want = 2 * q->max, top = b->hi;
+	int rc, n = 0, next = 0;
+
+	if ((rc = spans_of(s, b->lo, b->hi, &spans, &n, e)) != 0)
+		return rc;
+	while (rc == 0 && got < q->max && top >= b->lo) {
+		int64_t bottom = b->lo, have = 0;
+		while (next < n) {
+			have += spans[next][1];
+			if (have >= want && next + 1 < n && spans[next][0] > b->lo) {
+				bottom = spans[next++][0];
+				break;
+			}
+			next++;
+		}
+		rc = match_keys(s, sql, v, bottom, top, q->nscore > got ? q->nscore - got : 0,
+				q->max - got, fn, ctx, &got, e);
+		seen += have;
+		top = bottom - 1;
+		if (bottom == b->lo)
+			break;
+		if (got == 0)
+			want *= 8;
+		else if ((want *= 2) < (q->max - got) * seen / got * 5 / 4)
+			want = (q->max - got) * seen / got * 5 / 4;
+		if (want > WANT_MAX)
+			want = WANT_MAX;   /* more than any database holds: the rest in one range */
+	}
+	free(spans);
+	return rc;
+}
+
 static int pg_match(struct store *s, const struct search_spec *q, const struct search_bounds *b,
 		    search_match_fn fn, void *ctx, struct gk_error *e)
 {
-	char num[12][24], max[24];
-	const int64_t nums[12] = { q->nscore, b->lo, b->hi, b->agency_id, 0, 0, b->validity,
-				   b->staff_agency_id, b->day_lo, b->day_hi, b->own_lo, b->own_hi };
+	char num[12][24];
+	/* $2, $3, $4 and $15 are set per range of keys (match_keys) */
+	const int64_t nums[12] = { 0, 0, 0, b->agency_id, 0, 0, b->validity, b->staff_agency_id,
+				   b->day_lo, b->day_hi, b->own_lo, b->own_hi };
 	const char *v[16];
+	const char *sql = q->title_only ? title_sql : match_sql;
 	struct buf terms, alls, any;
-	PGresult *res = NULL;
+	int64_t got = 0;
 	int rc, empty;
 
 	buf_init(&terms, 1 << 16);
@@ -344,8 +458,8 @@ static int pg_match(struct store *s, const struct search_spec *q, const struct s
 		goto out;
 	}
 	rc = 0;
-	if (empty || terms.len == 0)
-		goto out;   /* a term without a token matches nothing */
+	if (empty || terms.len == 0 || b->lo > b->hi)
+		goto out;   /* a term without a token matches nothing, nor does an empty range */
 	for (int i = 0; i < 12; i++) {
 		snprintf(num[i], sizeof num[i], "%lld", (long long)nums[i]);
 		v[i + 1] = num[i];
@@ -354,20 +468,12 @@ static int pg_match(struct store *s, const struct search_spec *q, const struct s
 	v[5] = b->topic;
 	v[6] = b->genre;
 	v[13] = buf_cstr(&any);
-	snprintf(max, sizeof max, "%lld", (long long)q->max);
-	v[14] = q->max > 0 ? max : NULL;   /* LIMIT NULL: every row */
 	v[15] = buf_cstr(&alls);
-	res = PQexecParams(pg_conn(s), q->title_only ? title_sql : match_sql, 16, NULL, v, NULL,
-			   NULL, 0);
-	if (PQresultStatus(res) != PGRES_TUPLES_OK) {
-		rc = pg_fail(s, res, "searching", e);
-		goto out;
-	}
-	for (int r = 0; r < PQntuples(res) && rc == 0; r++)
-		rc = fn(ctx, strtoll(PQgetvalue(res, r, 0), NULL, 10), !PQgetisnull(res, r, 1),
-			strtod(PQgetvalue(res, r, 1), NULL));
+	if (q->max > 0 && !q->title_only && q->terms->n == 1)
+		rc = match_ranges(s, q, b, sql, v, fn, ctx, e);
+	else
+		rc = match_keys(s, sql, v, b->lo, b->hi, q->nscore, q->max, fn, ctx, &got, e);
 out:
-	PQclear(res);
 	buf_free(&terms);
 	buf_free(&alls);
 	buf_free(&any);

@@ -1,8 +1,9 @@
 /* test_search_store.c — the catalogue's search seam (doc_store_ops.search) on each database:
  * matches come newest first, a title-only search finds only title matches, and a search asked
  * for at most N rows gives exactly the N newest of them (a database never hands over more than
- * the page, the total and the facets read). PostgreSQL's case runs when scripts/run-tests
- * gives a server (GONGKAI_TEST_PG). */
+ * the page, the total and the facets read), also when the newest documents hold none of the
+ * matches (PostgreSQL reads ranges of keys one after the other). PostgreSQL's case runs when
+ * scripts/run-tests gives a server (GONGKAI_TEST_PG). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -23,6 +24,7 @@
 
 struct keys {
 	int64_t v[NDOCS + 1];
+	int scored[NDOCS + 1];
 	int n;
 };
 
@@ -32,32 +34,37 @@ static int take(void *ctx, const struct search_row *r)
 
 	if (k->n > NDOCS)
 		return -1;   /* more rows than documents: fail below */
+	k->scored[k->n] = r->scored;
 	k->v[k->n++] = r->key;
 	return 0;
 }
 
-/* NDOCS published documents of one organ, one a day in January 2024; the odd ones have 防汛
- * in their title, all of them in their body. */
+/* NDOCS published documents of one organ, 40 days apart from 2024-01-01 (each in a span of
+ * its own: search_span's are 32 days); the odd ones have 防汛 in their title, all of them in
+ * their body; the first and the fourth 灌溉 too. */
 static void fill(struct store *s)
 {
 	struct gk_error e = { 0 };
 	struct agency_new an = { .name = "慈周寨镇人民政府", .code = "11370812004339255B",
 				 .level = "township" };
+	static const char *const dates[NDOCS] = { "2024-01-01", "2024-02-10", "2024-03-21",
+						   "2024-04-30", "2024-06-09", "2024-07-19",
+						   "2024-08-28" };
 	int64_t organ, id;
 
 	assert_int_equal(store_begin(s, &e), 0);
 	assert_int_equal(agency_create(s, &an, &organ, &e), 0);
 	for (int i = 0; i < NDOCS; i++) {
-		char date[16], index_no[48], title[64];
+		char index_no[48], title[64];
+		const char *date = dates[i];
 		struct doc d = { 0 };
 
-		snprintf(date, sizeof date, "2024-01-%02d", i + 1);
 		snprintf(index_no, sizeof index_no, "11370812004339255B/2024-%05d", i + 1);
 		snprintf(title, sizeof title, "%s第%d号", i % 2 ? "防汛工作通知" : "工作通知", i + 1);
 		d.agency_id = organ;
 		d.index_no = index_no;
 		d.title = title;
-		d.body = "做好汛期防汛准备。";
+		d.body = i == 0 || i == 3 ? "做好汛期防汛准备，灌溉用水。" : "做好汛期防汛准备。";
 		d.publisher = an.name;
 		d.signed_date = d.published_date = d.changed_date = date;
 		d.genre = "通知";
@@ -73,16 +80,17 @@ static void fill(struct store *s)
 	assert_int_equal(store_commit(s, &e), 0);
 }
 
-static struct keys search(struct store *s, int title_only, int64_t max)
+static struct keys search_for(struct store *s, const char *query, int title_only, int nscore,
+			      int64_t max)
 {
 	struct gk_error e = { 0 };
 	struct search_terms t;
 	struct doc_filter f = { .public_only = 1, .today = "2025-01-01" };
-	struct search_spec q = { .terms = &t, .title_only = title_only, .nscore = 2, .max = max,
+	struct search_spec q = { .terms = &t, .title_only = title_only, .nscore = nscore, .max = max,
 				 .f = &f };
 	struct keys k = { .n = 0 };
 
-	assert_int_equal(search_query_parse("防汛", &t, &e), 0);
+	assert_int_equal(search_query_parse(query, &t, &e), 0);
 	assert_int_equal(store_begin_read(s, &e), 0);
 	if (doc_store(s)->search(s, &q, take, &k, &e) != 0)
 		fail_msg("search: %s", e.msg);
@@ -90,9 +98,14 @@ static struct keys search(struct store *s, int title_only, int64_t max)
 	return k;
 }
 
+static struct keys search(struct store *s, int title_only, int64_t max)
+{
+	return search_for(s, "防汛", title_only, 2, max);
+}
+
 static void bounded_newest_first(struct store *s)
 {
-	struct keys all, some, one, titles, two_titles;
+	struct keys all, some, one, titles, two_titles, old;
 
 	fill(s);
 	all = search(s, 0, 0);
@@ -112,6 +125,20 @@ static void bounded_newest_first(struct store *s)
 	two_titles = search(s, 1, 2);
 	assert_int_equal(two_titles.n, 2);
 	assert_memory_equal(two_titles.v, titles.v, 2 * sizeof *titles.v);
+	/* 灌溉: the fourth and the first document, none of the newest; the first nscore scored */
+	old = search_for(s, "灌溉", 0, 2, 2);
+	assert_int_equal(old.n, 2);
+	assert_true(old.v[0] == all.v[3] && old.v[1] == all.v[6]);
+	assert_true(old.scored[0] && old.scored[1]);
+	old = search_for(s, "灌溉", 0, 1, 2);
+	assert_int_equal(old.n, 2);
+	assert_true(old.scored[0] && !old.scored[1]);
+	old = search_for(s, "灌溉", 0, 2, 1);
+	assert_int_equal(old.n, 1);
+	assert_true(old.v[0] == all.v[3]);
+	old = search_for(s, "灌溉", 0, 2, 0);
+	assert_int_equal(old.n, 2);
+	assert_true(old.v[0] == all.v[3] && old.v[1] == all.v[6]);
 }
 
 static void test_sqlite(void **state)
