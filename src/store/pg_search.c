@@ -396,7 +396,8 @@ static int spans_of(struct store *s, int64_t lo, int64_t hi, int64_t (**spans)[2
  * first, so a common word reads the chunks of the newest documents only, not all of them. The
  * first range holds about twice q->max documents (search_span tells how many a range holds);
  * each next one as many as the matches found so far say the rest needs, at least twice the
- * one before, or eight times when none was found; the last reaches b->lo. Each range reads
+ * one before; when the first found none, the term is rare and the rest is one range. The
+ * last reaches b->lo. Each range reads
  * the GIN lists of the term's tokens again: a search of several terms (whose lists are those
  * of common words more often than not) or of the titles (their own small index) is one
  * statement. */
@@ -427,7 +428,7 @@ static int match_ranges(struct store *s, const struct search_spec *q, const stru
 		if (bottom == b->lo)
 			break;
 		if (got == 0)
-			want *= 8;
+			want = WANT_MAX;   /* none in the newest: a rare term, the rest at once */
 		else if ((want *= 2) < (q->max - got) * seen / got * 5 / 4)
 			want = (q->max - got) * seen / got * 5 / 4;
 		if (want > WANT_MAX)
