@@ -1,7 +1,8 @@
 /*
  * ooxml.h — the zip package of an Office Open XML document (DOCX, XLSX): open it from memory
  * and read one member, bounded whatever the zip directory claims, and parse a member as XML
- * without network access or entity substitution. Used by read_docx.c and read_xlsx.c only.
+ * without network access or entity substitution. Used by read_docx.c and read_xlsx.c (and the
+ * fuzz corpus test, to take a document apart).
  * May call base/, text/xmlerr.h (libzip and libxml2 are included here and in those readers).
  */
 #ifndef GK_CHECK_OOXML_H

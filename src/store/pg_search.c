@@ -397,10 +397,9 @@ static int spans_of(struct store *s, int64_t lo, int64_t hi, int64_t (**spans)[2
  * first range holds about twice q->max documents (search_span tells how many a range holds);
  * each next one as many as the matches found so far say the rest needs, at least twice the
  * one before; when the first found none, the term is rare and the rest is one range. The
- * last reaches b->lo. Each range reads
- * the GIN lists of the term's tokens again: a search of several terms (whose lists are those
- * of common words more often than not) or of the titles (their own small index) is one
- * statement. */
+ * last reaches b->lo. Each range reads the GIN lists of the term's tokens again: a search of
+ * several terms (whose lists are those of common words more often than not) or of the titles
+ * (their own small index) is one statement. */
 #define WANT_MAX ((int64_t)1 << 40)
 static int match_ranges(struct store *s, const struct search_spec *q, const struct search_bounds *b,
 			const char *sql, const char **v, search_match_fn fn, void *ctx,
@@ -427,12 +426,14 @@ static int match_ranges(struct store *s, const struct search_spec *q, const stru
 		top = bottom - 1;
 		if (bottom == b->lo)
 			break;
-		if (got == 0)
+		if (got == 0) {
 			want = WANT_MAX;   /* none in the newest: a rare term, the rest at once */
-		else if ((want *= 2) < (q->max - got) * seen / got * 5 / 4)
-			want = (q->max - got) * seen / got * 5 / 4;
-		if (want > WANT_MAX)
-			want = WANT_MAX;   /* more than any database holds: the rest in one range */
+		} else {
+			int64_t need = (q->max - got) * seen / got * 5 / 4;  /* at this density */
+			want = need > 2 * want ? need : 2 * want;
+			if (want > WANT_MAX)
+				want = WANT_MAX;   /* more than any database holds: the rest at once */
+		}
 	}
 	free(spans);
 	return rc;

@@ -685,10 +685,30 @@ static void test_json_input(void **state)
 	chk_report_free(&r);
 }
 
+/* Spam in a short line above a title that names its own organ: that line is never read as the
+ * organ, but the hijacked page is still noted (CAP-06), and the organ is the title's. */
+static void test_spam_above_title(void **state)
+{
+	static const char page[] =
+		"365bet网上娱乐_官网\n"
+		"张喆镇2023年政府信息公开工作年度报告\n"
+		"一、总体情况\n"
+		"2023年，张喆镇认真贯彻《条例》。\n";
+	struct chk_options o = { 0 };
+	struct chk_report r;
+
+	(void)state;
+	assert_int_equal(chk_check_mem(page, sizeof page - 1, "a.txt", &o, &r), 0);
+	assert_non_null(finding(&r, "CAP-06"));
+	assert_string_equal(r.res.rep.agency, "张喆镇");
+	chk_report_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_corpus),
+		cmocka_unit_test(test_spam_above_title),
 		cmocka_unit_test(test_corpus_damage),
 		cmocka_unit_test(test_titles),
 		cmocka_unit_test(test_reference),
