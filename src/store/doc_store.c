@@ -181,6 +181,9 @@ static int published_organs(struct store *s, int64_t root_id, int alone, int yea
 #define KEY_GENRE_MASK 0x1F
 #define KEY_VALIDITY_SHIFT 16
 
+_Static_assert(KEY_TOPIC_MASK < SEARCH_ROW_CODES && KEY_GENRE_MASK < SEARCH_ROW_CODES,
+	       "a key's codes are a search row's codes");
+
 static const char *const key_validity[4] = { "valid", "expired", "repealed", NULL };
 
 static int64_t key_day(int day)
@@ -246,19 +249,31 @@ struct decode {
 	search_row_fn fn;
 	void *ctx;
 	const char **topic, **genre;
+	int day, year;                 /* the last day decoded and its year (matches come newest
+					* first: a run of them shares a day) */
 };
 
 /* A matching key as the row search results are filtered and counted by. */
 static int decode_row(void *p, int64_t key, int scored, double score)
 {
 	struct decode *x = p;
+	int day = (int)((key >> KEY_DAY_SHIFT) & KEY_DAY_MASK);
+	unsigned topic = (unsigned)((key >> KEY_TOPIC_SHIFT) & KEY_TOPIC_MASK);
+	unsigned genre = (unsigned)((key >> KEY_GENRE_SHIFT) & KEY_GENRE_MASK);
+	unsigned validity = (unsigned)((key >> KEY_VALIDITY_SHIFT) & 3);
+
+	if (day != x->day) {
+		x->day = day;
+		x->year = date_year(date_make(1900, 1, 1) + day);
+	}
 	struct search_row r = {
 		.key = key,
 		.agency_id = (key >> KEY_AGENCY_SHIFT) & KEY_AGENCY_MASK,
-		.year = date_year(date_make(1900, 1, 1) + (int)((key >> KEY_DAY_SHIFT) & KEY_DAY_MASK)),
-		.topic = x->topic[(key >> KEY_TOPIC_SHIFT) & KEY_TOPIC_MASK],
-		.genre = x->genre[(key >> KEY_GENRE_SHIFT) & KEY_GENRE_MASK],
-		.validity = key_validity[(key >> KEY_VALIDITY_SHIFT) & 3],
+		.year = x->year,
+		.topic = x->topic[topic],
+		.genre = x->genre[genre],
+		.validity = key_validity[validity],
+		.code = { topic, genre, validity },
 		.scored = scored,
 		.score = score,
 	};
@@ -272,7 +287,7 @@ static int search(struct store *s, const struct search_spec *q, search_row_fn fn
 {
 	const struct doc_filter *f = q->f;
 	const char *topic[KEY_TOPIC_MASK + 1] = { NULL }, *genre[KEY_GENRE_MASK + 1] = { NULL };
-	struct decode x = { fn, ctx, topic, genre };
+	struct decode x = { fn, ctx, topic, genre, -1, 0 };
 	struct search_bounds b = { .topic = f->topic, .genre = f->genre, .validity = -1,
 				   .agency_id = f->agency_id,
 				   .staff_agency_id = f->public_only ? f->staff_agency_id : 0,

@@ -107,6 +107,8 @@ struct doc_filter {
 	int offset;
 };
 
+#define SEARCH_ROW_CODES 256
+
 /* One match of a search, newest first (see search in doc_store_ops). */
 struct search_row {
 	int64_t key;                   /* the store's order: a newer document has a greater key;
@@ -116,6 +118,9 @@ struct search_row {
 	const char *topic;             /* 主题分类 path or NULL */
 	const char *genre;
 	const char *validity;
+	unsigned code[3];              /* topic, genre, validity: a number below
+					* SEARCH_ROW_CODES for each, the same number within one
+					* search standing for the same string (tallied by number) */
 	int scored;                    /* score is set (the first nscore rows) */
 	double score;                  /* relevance: higher is better */
 };

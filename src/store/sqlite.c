@@ -439,7 +439,10 @@ static int sq_open(struct store *s, const char *path, unsigned flags, struct gk_
 			     "'gongkai --db %s init --agency-name NAME'", path, path);
 		goto fail;
 	}
-	oflags = (flags & STORE_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	/* A connection is one thread's (the server opens one per worker thread): SQLite's own
+	 * lock around every call, sqlite3_column_* included, would only cost. */
+	oflags = ((flags & STORE_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+		 SQLITE_OPEN_NOMUTEX;
 	if (flags & STORE_CREATE)
 		oflags |= SQLITE_OPEN_CREATE;
 	rc = sqlite3_open_v2(path, &q->db, oflags, NULL);

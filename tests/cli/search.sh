@@ -48,7 +48,7 @@ d4=$(add 2 "滑县土地征收补偿标准" "根据《土地管理法》，本�
 	--doc-number "滑自然资〔2023〕8号" --formed 2023-11-02 --genre 通知 --topic '国土资源、能源\土地' \
 	--validity expired --invalid-date 2024-03-01)
 d5=$(add 2 "关于开展耕地保护专项检查的通告" "为加强耕地保护，决定开展专项检查。ＧＢ／Ｔ　２１０１０土地利用现状分类。" \
-	--formed 2024-02-01 --genre 通告 --topic '国土资源、能源\土地')
+	--formed 2024-02-01 --genre 通告 --topic '国土资源、能源\矿产')
 d6=$(add 1 "防汛应急预案" "土地流转后的防汛责任由经营者承担。" --formed 2024-02-20 --genre 其他)
 publish "$d1" off1 rev1 rev2 boss 2024-01-05
 publish "$d2" off1 rev1 rev2 boss 2024-01-20
@@ -127,7 +127,8 @@ equals "$(echo "$OUT" | jq_ "[(x['value'], x['n']) for x in d['facets']['year']]
 	"[('2024', 3), ('2023', 1)]" "per year of publication, newest first"
 equals "$(echo "$OUT" | jq_ "[(x['label'], x['n']) for x in d['facets']['validity']]")" \
 	"[('有效', 3), ('失效', 1)]" "per 有效性"
-contains "$(echo "$OUT" | jq_ "d['facets']['topic']")" "'国土资源、能源', 'n': 3" "per 主题分类 (first level)"
+equals "$(echo "$OUT" | jq_ "[(x['label'], x['n']) for x in d['facets']['topic']]")" \
+	"[('国土资源、能源', 3), ('未分类', 1)]" "per 主题分类 (first level: 土地 and 矿产 together)"
 
 # filters narrow the total, and the facets follow
 run 0 G search 土地 --agency 滑县自然资源局 --json

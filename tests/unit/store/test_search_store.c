@@ -2,8 +2,9 @@
  * matches come newest first, a title-only search finds only title matches, and a search asked
  * for at most N rows gives exactly the N newest of them (a database never hands over more than
  * the page, the total and the facets read), also when the newest documents hold none of the
- * matches (PostgreSQL reads ranges of keys one after the other). PostgreSQL's case runs when
- * scripts/run-tests gives a server (GONGKAI_TEST_PG). */
+ * matches (PostgreSQL reads ranges of keys one after the other); a search's counts per organ
+ * and per 主题分类 over many organs. PostgreSQL's case runs when scripts/run-tests gives a
+ * server (GONGKAI_TEST_PG). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -14,6 +15,7 @@
 #include <string.h>
 
 #include "domain/agency.h"
+#include "base/arena.h"
 #include "domain/catalogue.h"
 #include "search/query.h"
 #include "store/doc_store.h"
@@ -39,6 +41,32 @@ static int take(void *ctx, const struct search_row *r)
 	return 0;
 }
 
+/* A published 通知 of organ, dated date, saved through the store. */
+static void put_doc(struct store *s, int64_t organ, const char *publisher, const char *index_no,
+		    const char *title, const char *body, const char *topic, const char *date)
+{
+	struct gk_error e = { 0 };
+	struct doc d = { 0 };
+	int64_t id;
+
+	d.agency_id = organ;
+	d.index_no = index_no;
+	d.title = title;
+	d.body = body;
+	d.topic = topic;
+	d.publisher = publisher;
+	d.signed_date = d.published_date = d.changed_date = date;
+	d.genre = "通知";
+	d.disclosure = "proactive";
+	d.validity = "valid";
+	d.time_limit = TIME_LIMIT_DEFAULT;
+	d.state = "published";
+	d.author = "tester";
+	d.created_at = d.updated_at = "2023-01-01T00:00:00Z";
+	if (doc_store(s)->insert(s, &d, &id, &e) != 0)
+		fail_msg("insert: %s %s", e.field, e.msg);
+}
+
 /* NDOCS published documents of one organ, 40 days apart from 2024-01-01 (each in a span of
  * its own: search_span's are 32 days); the odd ones have 防汛 in their title, all of them in
  * their body; the first and the fourth 灌溉 too. */
@@ -50,32 +78,18 @@ static void fill(struct store *s)
 	static const char *const dates[NDOCS] = { "2024-01-01", "2024-02-10", "2024-03-21",
 						   "2024-04-30", "2024-06-09", "2024-07-19",
 						   "2024-08-28" };
-	int64_t organ, id;
+	int64_t organ;
 
 	assert_int_equal(store_begin(s, &e), 0);
 	assert_int_equal(agency_create(s, &an, &organ, &e), 0);
 	for (int i = 0; i < NDOCS; i++) {
 		char index_no[48], title[64];
-		const char *date = dates[i];
-		struct doc d = { 0 };
 
 		snprintf(index_no, sizeof index_no, "11370812004339255B/2024-%05d", i + 1);
 		snprintf(title, sizeof title, "%s第%d号", i % 2 ? "防汛工作通知" : "工作通知", i + 1);
-		d.agency_id = organ;
-		d.index_no = index_no;
-		d.title = title;
-		d.body = i == 0 || i == 3 ? "做好汛期防汛准备，灌溉用水。" : "做好汛期防汛准备。";
-		d.publisher = an.name;
-		d.signed_date = d.published_date = d.changed_date = date;
-		d.genre = "通知";
-		d.disclosure = "proactive";
-		d.validity = "valid";
-		d.time_limit = TIME_LIMIT_DEFAULT;
-		d.state = "published";
-		d.author = "tester";
-		d.created_at = d.updated_at = "2024-01-01T00:00:00Z";
-		if (doc_store(s)->insert(s, &d, &id, &e) != 0)
-			fail_msg("insert: %s %s", e.field, e.msg);
+		put_doc(s, organ, an.name, index_no, title,
+			i == 0 || i == 3 ? "做好汛期防汛准备，灌溉用水。" : "做好汛期防汛准备。", NULL,
+			dates[i]);
 	}
 	assert_int_equal(store_commit(s, &e), 0);
 }
@@ -141,6 +155,62 @@ static void bounded_newest_first(struct store *s)
 	assert_true(old.v[0] == all.v[3] && old.v[1] == all.v[6]);
 }
 
+/* Facets of a search whose matches span more organs than a first table of them holds: 90
+ * organs, organ i with i % 4 + 1 documents holding 灌区 (dated from 2023-01-01, 主题分类
+ * 国土资源、能源 with 土地 or 矿产 in turn); the counts per organ, by name, and per first
+ * level of 主题分类 are the documents'. */
+static void facets_of_many_organs(struct store *s)
+{
+	enum { ORGANS = 90 };
+	struct gk_error e = { 0 };
+	struct doc_filter f = { .public_only = 1, .today = "2025-01-01", .limit = 10 };
+	struct search_result r;
+	struct arena a;
+	int64_t want = 0, got = 0;
+	int seen[ORGANS] = { 0 }, n = 0;
+
+	assert_int_equal(store_begin(s, &e), 0);
+	for (int i = 0; i < ORGANS; i++) {
+		char name[64];
+		struct agency_new an = { .name = name };
+		int64_t organ;
+
+		snprintf(name, sizeof name, "第%d灌区管理所", i);
+		assert_int_equal(agency_create(s, &an, &organ, &e), 0);
+		for (int k = 0; k <= i % 4; k++, n++) {
+			char index_no[48], date[16];
+
+			snprintf(index_no, sizeof index_no, "GQ%03d/2023-%05d", i, k + 1);
+			snprintf(date, sizeof date, "2023-%02d-%02d", n / 28 % 12 + 1, n % 28 + 1);
+			put_doc(s, organ, name, index_no, "灌区用水通知", "灌区春灌用水安排。",
+				n % 2 ? "国土资源、能源\\土地" : "国土资源、能源\\矿产", date);
+			want++;
+		}
+	}
+	assert_int_equal(store_commit(s, &e), 0);
+
+	arena_init(&a);
+	assert_int_equal(store_begin_read(s, &e), 0);
+	if (catalogue_search(s, "灌区", &f, SEARCH_BY_RELEVANCE, &a, &r, &e) != 0)
+		fail_msg("search: %s", e.msg);
+	store_rollback(s);
+	assert_int_equal(r.total, want);
+	assert_int_equal(r.nfacets[FACET_AGENCY], ORGANS);
+	for (size_t k = 0; k < r.nfacets[FACET_AGENCY]; k++) {
+		int i = -1;
+		assert_int_equal(sscanf(r.facets[FACET_AGENCY][k].label, "第%d灌区管理所", &i), 1);
+		assert_true(i >= 0 && i < ORGANS && !seen[i]);
+		seen[i] = 1;
+		assert_int_equal(r.facets[FACET_AGENCY][k].n, i % 4 + 1);
+		got += r.facets[FACET_AGENCY][k].n;
+	}
+	assert_int_equal(got, want);
+	assert_int_equal(r.nfacets[FACET_TOPIC], 1);
+	assert_string_equal(r.facets[FACET_TOPIC][0].label, "国土资源、能源");
+	assert_int_equal(r.facets[FACET_TOPIC][0].n, want);
+	arena_free(&a);
+}
+
 static void test_sqlite(void **state)
 {
 	struct store *s = tmpstore_open("search");
@@ -149,6 +219,7 @@ static void test_sqlite(void **state)
 	assert_non_null(s);
 	store_set_actor(s, "tester");
 	bounded_newest_first(s);
+	facets_of_many_organs(s);
 	tmpstore_drop(s);
 }
 
@@ -164,6 +235,7 @@ static void test_postgresql(void **state)
 		fail_msg("%s: %s", url, e.msg);
 	store_set_actor(s, "tester");
 	bounded_newest_first(s);
+	facets_of_many_organs(s);
 	store_close(s);
 	tmpstore_pg_drop();
 }
