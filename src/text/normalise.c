@@ -297,6 +297,11 @@ out:
 	free(in);
 }
 
+void text_fold_prepare(void)
+{
+	pthread_once(&t2s_once, t2s_build);
+}
+
 size_t text_fold_cp(int32_t cp, int32_t *out, size_t max)
 {
 	utf8proc_int32_t tmp[32];

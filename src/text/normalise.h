@@ -52,6 +52,11 @@ enum text_cp_class {
  * hyphen; never more than max). Thread-safe; the character table is built on first use. */
 size_t text_fold_cp(int32_t cp, int32_t *out, size_t max);
 
+/* Build text_fold_cp's character table now (about 15 ms: OpenCC over every Han character)
+ * instead of at the first Han character folded: the server does it at start, so that no
+ * one's first search waits for it. */
+void text_fold_prepare(void);
+
 /* The class of a code point that is already folded. */
 enum text_cp_class text_cp_class(int32_t cp);
 

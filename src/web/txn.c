@@ -15,6 +15,7 @@
 #include "domain/user.h"
 #include "store/store.h"
 #include "text/date.h"
+#include "text/normalise.h"
 #include "web/web.h"
 #include "web/webint.h"
 
@@ -41,6 +42,7 @@ int webint_open(struct web *w, struct gk_error *e)
 	int rc;
 
 	pthread_mutex_init(&w->stores_mu, NULL);
+	text_fold_prepare();  /* the search's character table, before the first search */
 	if ((rc = calendar_open(&w->cal, w->cfg->data_dir, NULL, e)) != 0)
 		return rc;
 	if ((rc = store_open(w->cfg->db_path, 0, &s, e)) != 0)
