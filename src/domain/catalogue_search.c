@@ -176,7 +176,8 @@ static size_t tally_slot(const struct organ_tally *t, size_t cap, int64_t id)
 	return h;
 }
 
-/* The organs of the first counted rows of rs and their counts, *n of them, in *cap slots. */
+/* The organs of the first counted rows of rs with their counts, in a table of *cap slots
+ * (a free slot has n 0). */
 static struct organ_tally *tally_organs(const struct rows *rs, size_t counted, size_t *cap)
 {
 	size_t used = 0;
