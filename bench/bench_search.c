@@ -25,10 +25,10 @@
  *    索引号), 12 each, each run 3 times: the whole catalogue_search path as the portal calls it
  *    (public view, by relevance, first page of 10 with highlighted titles and passages, the
  *    total and the facets; the process's table of folded characters is built first, as
- *    gongkai serve builds it at start). Against it, in the same run: a LIKE '%…%' scan of titles, bodies
- *    and attachment texts (count, on 3 of the queries as each takes seconds) and the trigram
- *    table (count and the 10 best by bm25 with snippet(), for queries whose terms have ≥ 3
- *    characters: trigram finds nothing shorter).
+ *    gongkai serve builds it at start). Against it, in the same run: a LIKE '%…%' scan of
+ *    titles, bodies and attachment texts (count, on 3 of the queries as each takes seconds)
+ *    and the trigram table (count and the 10 best by bm25 with snippet(), for queries whose
+ *    terms have ≥ 3 characters: trigram finds nothing shorter).
  * The load average is printed with each phase: the machine is shared.
  */
 #include <dirent.h>

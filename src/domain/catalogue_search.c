@@ -62,16 +62,14 @@ static unsigned char intern(struct rows *rs, int field, const char *s, size_t le
  * level), looked up by the row's code once the code has been seen. */
 static unsigned char value_of(struct rows *rs, int field, unsigned code, const char *s)
 {
-	size_t len;
+	const char *cut;
 	unsigned char i;
 
 	if (code < SEARCH_ROW_CODES && rs->of_code[field][code])
 		return (unsigned char)(rs->of_code[field][code] - 1);
 	s = s ? s : "";
-	len = strlen(s);
-	if (field == V_TOPIC && strchr(s, '\\'))
-		len = (size_t)(strchr(s, '\\') - s);
-	i = intern(rs, field, s, len);
+	cut = field == V_TOPIC ? strchr(s, '\\') : NULL;
+	i = intern(rs, field, s, cut ? (size_t)(cut - s) : strlen(s));
 	if (code < SEARCH_ROW_CODES)
 		rs->of_code[field][code] = (short)(i + 1);
 	return i;
@@ -176,9 +174,10 @@ static size_t tally_slot(const struct organ_tally *t, size_t cap, int64_t id)
 	return h;
 }
 
-/* The organs of the first counted rows of rs with their counts, in a table of *cap slots
- * (a free slot has n 0). */
-static struct organ_tally *tally_organs(const struct rows *rs, size_t counted, size_t *cap)
+/* The organs of the first counted rows of rs with their counts, *n of them, in a table of
+ * *cap slots (a free slot has n 0). */
+static struct organ_tally *tally_organs(const struct rows *rs, size_t counted, size_t *n,
+					size_t *cap)
 {
 	size_t used = 0;
 	struct organ_tally *t;
@@ -204,6 +203,7 @@ static struct organ_tally *tally_organs(const struct rows *rs, size_t counted, s
 		}
 		t[h].n++;
 	}
+	*n = used;
 	return t;
 }
 
@@ -216,7 +216,7 @@ static void facets(struct store *s, const struct rows *rs, size_t counted, int64
 	int64_t per[V__MAX][VALUES_MAX] = { { 0 } };
 	struct organ_tally *organs;
 	struct search_count *c;
-	size_t n, i, cap;
+	size_t n, norgans, i, cap;
 
 	for (i = 0; i < counted; i++) {
 		const struct row *r = &rs->r[i];
@@ -226,8 +226,8 @@ static void facets(struct store *s, const struct rows *rs, size_t counted, int64
 			per[v][r->v[v]]++;
 	}
 	/* organs */
-	organs = tally_organs(rs, counted, &cap);
-	c = arena_alloc(a, (counted + 1) * sizeof *c);
+	organs = tally_organs(rs, counted, &norgans, &cap);
+	c = arena_alloc(a, (norgans + 1) * sizeof *c);
 	for (i = 0, n = 0; i < cap; i++) {
 		struct agency_rec ag;
 		struct gk_error ignore;

@@ -287,7 +287,7 @@ static int search(struct store *s, const struct search_spec *q, search_row_fn fn
 {
 	const struct doc_filter *f = q->f;
 	const char *topic[KEY_TOPIC_MASK + 1] = { NULL }, *genre[KEY_GENRE_MASK + 1] = { NULL };
-	struct decode x = { fn, ctx, topic, genre, -1, 0 };
+	struct decode x = { .fn = fn, .ctx = ctx, .topic = topic, .genre = genre, .day = -1 };
 	struct search_bounds b = { .topic = f->topic, .genre = f->genre, .validity = -1,
 				   .agency_id = f->agency_id,
 				   .staff_agency_id = f->public_only ? f->staff_agency_id : 0,
