@@ -270,6 +270,23 @@
 	  "ALTER TABLE document_attachment ADD COLUMN text_note TEXT;\n" \
 	  "ALTER TABLE document_attachment ADD COLUMN extracted_text TEXT;\n"
 
+/* A document leaves both SQLite search indexes (migrations "search_title" and later) under
+ * rowid, an expression of old.key: the key itself, or negated since "search_forward". A
+ * document still in the queue was never added and is only taken off it. */
+#define SEARCH_DOC_REMOVE(rowid) \
+	  "CREATE TRIGGER search_doc_remove BEFORE DELETE ON search_doc BEGIN\n" \
+	  "  INSERT INTO search_fts (search_fts, rowid, title, meta, body, attach)\n" \
+	  "    SELECT 'delete', " rowid ", title, meta, body, attach FROM search_source\n" \
+	  "    WHERE doc_id = old.doc_id\n" \
+	  "    AND NOT EXISTS (SELECT 1 FROM search_queue WHERE key = old.key);\n" \
+	  "  INSERT INTO search_title (search_title, rowid, title)\n" \
+	  "    SELECT 'delete', " rowid ", title FROM search_source\n" \
+	  "    WHERE doc_id = old.doc_id\n" \
+	  "    AND NOT EXISTS (SELECT 1 FROM search_queue WHERE key = old.key);\n" \
+	  "  DELETE FROM search_queue WHERE key = old.key;\n" \
+	  "  UPDATE search_span SET n = n - 1 WHERE span = old.key >> 50;\n" \
+	  "END;\n"
+
 #define SEARCH_SQLITE_INDEX \
 	  "CREATE TABLE search_topic (\n" \
 	  "  code INTEGER PRIMARY KEY CHECK (code BETWEEN 1 AND 255),\n" \
@@ -955,18 +972,7 @@ const struct migration store_migrations[] = {
 	  "  SELECT d.key, src.title FROM search_doc d JOIN search_source src ON src.doc_id = d.doc_id\n"
 	  "  WHERE d.key NOT IN (SELECT key FROM search_queue) ORDER BY d.key;\n"
 	  "DROP TRIGGER search_doc_remove;\n"
-	  "CREATE TRIGGER search_doc_remove BEFORE DELETE ON search_doc BEGIN\n"
-	  "  INSERT INTO search_fts (search_fts, rowid, title, meta, body, attach)\n"
-	  "    SELECT 'delete', old.key, title, meta, body, attach FROM search_source\n"
-	  "    WHERE doc_id = old.doc_id\n"
-	  "    AND NOT EXISTS (SELECT 1 FROM search_queue WHERE key = old.key);\n"
-	  "  INSERT INTO search_title (search_title, rowid, title)\n"
-	  "    SELECT 'delete', old.key, title FROM search_source\n"
-	  "    WHERE doc_id = old.doc_id\n"
-	  "    AND NOT EXISTS (SELECT 1 FROM search_queue WHERE key = old.key);\n"
-	  "  DELETE FROM search_queue WHERE key = old.key;\n"
-	  "  UPDATE search_span SET n = n - 1 WHERE span = old.key >> 50;\n"
-	  "END;\n",
+	  SEARCH_DOC_REMOVE("old.key"),
 	  "COMMENT ON TABLE search_doc IS 'the indexed documents, kept by gongkai: "
 	  "an attachment without text does not re-index its document; "
 	  "each document indexed when it is saved; titles weighed A in the tsvector';\n" },
@@ -987,6 +993,33 @@ const struct migration store_migrations[] = {
 	 * the first chunks' A lexemes, kept by gongkai (pg_search.c) and emptied with search_doc.
 	 * The roles given rights on search_chunk get the same on it. SQLite has nothing to do. */
 	{ "search_title_pg", "", SEARCH_TITLE_PG },
+
+	/* 23 — SQLite's search indexes read forwards. A search wants the newest matches first,
+	 * and FTS5 reads a term's list backwards 1.2–1.5 times slower than forwards (it walks each
+	 * leaf page to find the rowids it then steps back through). search_fts and search_title
+	 * now hold each document under its search key negated (-key): the newest document has
+	 * the smallest rowid, and ORDER BY rowid reads forwards. The key itself is unchanged
+	 * (search_doc, search_queue, search_span, PostgreSQL); sqlite_search.c negates it back,
+	 * and the queue is added in descending key order (sqlite.c, search_flush), ascending
+	 * rowids. Both indexes are written again from the documents: about a second per
+	 * thousand documents. PostgreSQL has nothing to do. */
+	{ "search_forward",
+	  "DROP TRIGGER search_doc_remove;\n"
+	  "DROP TABLE search_fts;\n"
+	  "DROP TABLE search_title;\n"
+	  "CREATE VIRTUAL TABLE search_fts USING fts5 (title, meta, body, attach, content = '',\n"
+	  "  tokenize = 'gongkai');\n"
+	  "INSERT INTO search_fts (search_fts, rank) VALUES ('hashsize', 67108864);\n"
+	  "CREATE VIRTUAL TABLE search_title USING fts5 (title, content = '', tokenize = 'gongkai');\n"
+	  "INSERT INTO search_fts (rowid, title, meta, body, attach)\n"
+	  "  SELECT -d.key, src.title, src.meta, src.body, src.attach\n"
+	  "  FROM search_doc d JOIN search_source src ON src.doc_id = d.doc_id\n"
+	  "  WHERE d.key NOT IN (SELECT key FROM search_queue) ORDER BY d.key DESC;\n"
+	  "INSERT INTO search_title (rowid, title)\n"
+	  "  SELECT -d.key, src.title FROM search_doc d JOIN search_source src ON src.doc_id = d.doc_id\n"
+	  "  WHERE d.key NOT IN (SELECT key FROM search_queue) ORDER BY d.key DESC;\n"
+	  SEARCH_DOC_REMOVE("-old.key"),
+	  "" },
 
 	/* Append new migrations here, one block per change, with a comment line like the above. */
 };

@@ -14,6 +14,7 @@
  * store/sqlite_search.c.
  * May call base/, store/db.c and sqlite3.
  */
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -519,25 +520,33 @@ static int sq_begin(struct store *s, int write, struct gk_error *e)
 /* The documents a write transaction saved enter the search index now, in the order of their
  * keys (migration "search_queue": FTS5 starts a new segment for every row whose rowid is
  * smaller than the one before), their titles the title index too (migration "search_title").
- * Their text is read through search_source as it is at commit. Each statement runs from the
- * schema version of the migration named beside it. */
-static const struct { const char *sql, *since; } search_flush_sql[] = {
-	{ "INSERT INTO search_fts (rowid, title, meta, body, attach)\n"
-	  "  SELECT q.key, src.title, src.meta, src.body, src.attach\n"
-	  "  FROM search_queue q JOIN search_doc d ON d.key = q.key\n"
-	  "  JOIN search_source src ON src.doc_id = d.doc_id ORDER BY q.key", "search_queue" },
-	{ "INSERT INTO search_title (rowid, title)\n"
-	  "  SELECT q.key, src.title\n"
-	  "  FROM search_queue q JOIN search_doc d ON d.key = q.key\n"
-	  "  JOIN search_source src ON src.doc_id = d.doc_id ORDER BY q.key", "search_title" },
-	{ "DELETE FROM search_queue", "search_queue" },
+ * Since migration "search_forward" the indexes' rowid is the key negated, so the queue is
+ * read in descending key order. Their text is read through search_source as it is at
+ * commit. Each statement runs from the schema version of the migration named beside it,
+ * and before that of the migration named after it, if any. */
+#define FLUSH_FTS(rowid, order) \
+	"INSERT INTO search_fts (rowid, title, meta, body, attach)\n" \
+	"  SELECT " rowid ", src.title, src.meta, src.body, src.attach\n" \
+	"  FROM search_queue q JOIN search_doc d ON d.key = q.key\n" \
+	"  JOIN search_source src ON src.doc_id = d.doc_id ORDER BY q.key " order
+#define FLUSH_TITLE(rowid, order) \
+	"INSERT INTO search_title (rowid, title)\n" \
+	"  SELECT " rowid ", src.title\n" \
+	"  FROM search_queue q JOIN search_doc d ON d.key = q.key\n" \
+	"  JOIN search_source src ON src.doc_id = d.doc_id ORDER BY q.key " order
+static const struct { const char *sql, *since, *until; } search_flush_sql[] = {
+	{ FLUSH_FTS("q.key", "ASC"), "search_queue", "search_forward" },
+	{ FLUSH_TITLE("q.key", "ASC"), "search_title", "search_forward" },
+	{ FLUSH_FTS("-q.key", "DESC"), "search_forward", NULL },
+	{ FLUSH_TITLE("-q.key", "DESC"), "search_forward", NULL },
+	{ "DELETE FROM search_queue", "search_queue", NULL },
 };
 
 #define SEARCH_FLUSH_N (sizeof search_flush_sql / sizeof search_flush_sql[0])
 
 static int search_flush(struct store *s, struct gk_error *e)
 {
-	static int since[SEARCH_FLUSH_N];   /* each statement's schema version, looked up once */
+	static int since[SEARCH_FLUSH_N], until[SEARCH_FLUSH_N];   /* looked up once */
 	struct sq *q = sq_of(s);
 	sqlite3_stmt *st;
 	int rc, row;
@@ -545,9 +554,12 @@ static int search_flush(struct store *s, struct gk_error *e)
 	if (!q->writing)
 		return 0;
 	for (size_t i = 0; i < SEARCH_FLUSH_N; i++) {
-		if (!since[i])
+		if (!since[i]) {
 			since[i] = store_migration_number(search_flush_sql[i].since);
-		if (q->version < since[i])
+			until[i] = search_flush_sql[i].until
+				   ? store_migration_number(search_flush_sql[i].until) : INT_MAX;
+		}
+		if (q->version < since[i] || q->version >= until[i])
 			continue;
 		if ((rc = sq_stmt(s, search_flush_sql[i].sql, &st, e)) != 0 ||
 		    (rc = sq_next(s, st, &row, "adding the saved documents to the search index",

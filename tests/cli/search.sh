@@ -178,8 +178,9 @@ equals "$(echo "$OUT" | jq_ '[(h["id"], h["in_title"]) for h in d["hits"]]')" "[
 # A database of the schema before its title index is upgraded on open: the titles already
 # indexed are found first again. On SQLite that is schema 19 (the title index is taken out of
 # the schema by hand: the sqlite3 shell does not know gongkai's tokenizer, which dropping an
-# FTS5 table needs; the later migrations are taken out too); on PostgreSQL schema 21, whose
-# title-only search read every chunk holding the words.
+# FTS5 table needs; the later migrations are taken out too, "search_forward" writing both
+# indexes again from the documents); on PostgreSQL schema 21, whose title-only search read
+# every chunk holding the words.
 case $DB in
 postgres*)
 	sql "$DB" "DROP TABLE search_title; DELETE FROM schema_migration WHERE name = 'search_title_pg'"
@@ -200,7 +201,8 @@ CREATE TRIGGER search_doc_remove BEFORE DELETE ON search_doc BEGIN
 END;
 DROP TRIGGER app_tally_add; DROP TRIGGER app_tally_remove; DROP TRIGGER app_tally_move;
 DROP TABLE app_tally;
-DELETE FROM schema_migration WHERE name IN ('search_title', 'app_tally', 'search_title_pg');
+DELETE FROM schema_migration WHERE name IN ('search_title', 'app_tally', 'search_title_pg',
+  'search_forward');
 PRAGMA user_version = 19"
 	title_migration="20 search_title"
 	;;

@@ -13,12 +13,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sqlite3.h>
 
 #include "domain/agency.h"
 #include "base/arena.h"
 #include "domain/catalogue.h"
 #include "search/query.h"
 #include "store/doc_store.h"
+#include "store/fts_tokenizer.h"
+#include "store/migrations.h"
 #include "store/store.h"
 #include "tmpstore.h"
 
@@ -223,6 +226,113 @@ static void test_sqlite(void **state)
 	tmpstore_drop(s);
 }
 
+/* The SQLite indexes as they were before migration "search_forward": the key itself as the
+ * rowid, added in ascending order, and the trigger removing a document by it. Later
+ * migrations, if any, must be taken out here too. */
+static const char before_forward_sql[] =
+	"DROP TRIGGER search_doc_remove;\n"
+	"DROP TABLE search_fts;\n"
+	"DROP TABLE search_title;\n"
+	"CREATE VIRTUAL TABLE search_fts USING fts5 (title, meta, body, attach, content = '',\n"
+	"  tokenize = 'gongkai');\n"
+	"CREATE VIRTUAL TABLE search_title USING fts5 (title, content = '', tokenize = 'gongkai');\n"
+	"INSERT INTO search_fts (rowid, title, meta, body, attach)\n"
+	"  SELECT d.key, src.title, src.meta, src.body, src.attach\n"
+	"  FROM search_doc d JOIN search_source src ON src.doc_id = d.doc_id ORDER BY d.key;\n"
+	"INSERT INTO search_title (rowid, title)\n"
+	"  SELECT d.key, src.title FROM search_doc d JOIN search_source src ON src.doc_id = d.doc_id\n"
+	"  ORDER BY d.key;\n"
+	"CREATE TRIGGER search_doc_remove BEFORE DELETE ON search_doc BEGIN\n"
+	"  INSERT INTO search_fts (search_fts, rowid, title, meta, body, attach)\n"
+	"    SELECT 'delete', old.key, title, meta, body, attach FROM search_source\n"
+	"    WHERE doc_id = old.doc_id AND NOT EXISTS (SELECT 1 FROM search_queue WHERE key = old.key);\n"
+	"  INSERT INTO search_title (search_title, rowid, title)\n"
+	"    SELECT 'delete', old.key, title FROM search_source\n"
+	"    WHERE doc_id = old.doc_id AND NOT EXISTS (SELECT 1 FROM search_queue WHERE key = old.key);\n"
+	"  DELETE FROM search_queue WHERE key = old.key;\n"
+	"  UPDATE search_span SET n = n - 1 WHERE span = old.key >> 50;\n"
+	"END;\n";
+
+static int64_t raw_int(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	int64_t v = -1;
+
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* A database indexed before migration "search_forward" is upgraded on open: the same
+ * documents found, newest first, the titles too, and a title changed afterwards leaves the
+ * index (the new trigger removes what the migration wrote). */
+static void test_sqlite_upgrade_forward(void **state)
+{
+	struct gk_error e = { 0 };
+	struct store *s = tmpstore_open("search-forward");
+	struct keys all, titles, after;
+	struct arena a;
+	struct doc d;
+	int64_t doc_id = 0;
+	char *path, sql[256];
+	sqlite3 *db;
+	int v = store_migration_number("search_forward");
+
+	(void)state;
+	assert_non_null(s);
+	assert_true(v == store_migrations_n);   /* a later migration: take it out above too */
+	store_set_actor(s, "tester");
+	fill(s);
+	all = search(s, 0, 0);
+	titles = search(s, 1, 0);
+	assert_int_equal(all.n, NDOCS);
+	assert_int_equal(titles.n, NDOCS / 2);
+	path = strdup(tmpstore_path());
+	store_close(s);
+
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(store_fts_register(db), SQLITE_OK);
+	assert_true(raw_int(db, "SELECT min(rowid) FROM search_fts WHERE search_fts MATCH '防汛'") < 0);
+	assert_int_equal(sqlite3_exec(db, "BEGIN", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, before_forward_sql, NULL, NULL, NULL), SQLITE_OK);
+	snprintf(sql, sizeof sql, "DELETE FROM schema_migration WHERE version >= %d; "
+		 "PRAGMA user_version = %d; COMMIT", v, v - 1);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	assert_true(raw_int(db, "SELECT min(rowid) FROM search_fts WHERE search_fts MATCH '防汛'") > 0);
+	sqlite3_close(db);
+
+	if (store_open(path, 0, &s, &e) != 0)
+		fail_msg("%s: %s", path, e.msg);
+	free(path);
+	store_set_actor(s, "tester");
+	after = search(s, 0, 0);
+	assert_int_equal(after.n, NDOCS);
+	assert_memory_equal(after.v, all.v, NDOCS * sizeof *all.v);
+	after = search(s, 1, 0);
+	assert_int_equal(after.n, NDOCS / 2);
+	assert_memory_equal(after.v, titles.v, (NDOCS / 2) * sizeof *titles.v);
+
+	/* the newest title match loses 防汛 from its title: found by its body only */
+	arena_init(&a);
+	assert_int_equal(store_begin(s, &e), 0);
+	assert_int_equal(doc_store(s)->search_doc_of(s, titles.v[0], &doc_id, &e), 0);
+	assert_int_equal(doc_store(s)->get(s, doc_id, &a, &d, &e), 0);
+	d.title = "工作通知（已更正）";
+	if (doc_store(s)->update(s, &d, &e) != 0)
+		fail_msg("update: %s", e.msg);
+	assert_int_equal(store_commit(s, &e), 0);
+	arena_free(&a);
+	after = search(s, 1, 0);
+	assert_int_equal(after.n, NDOCS / 2 - 1);
+	assert_memory_equal(after.v, titles.v + 1, (NDOCS / 2 - 1) * sizeof *titles.v);
+	after = search_for(s, "更正", 0, 2, 0);
+	assert_int_equal(after.n, 1);
+	assert_int_equal(search(s, 0, 0).n, NDOCS);
+	tmpstore_drop(s);
+}
+
 static void test_postgresql(void **state)
 {
 	struct gk_error e = { 0 };
@@ -244,9 +354,10 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sqlite),
+		cmocka_unit_test(test_sqlite_upgrade_forward),
 		cmocka_unit_test(test_postgresql),
 	};
 	const char *pg = getenv("GONGKAI_TEST_PG");
 
-	return _cmocka_run_group_tests("store/search", tests, pg && *pg ? 2 : 1, NULL, NULL);
+	return _cmocka_run_group_tests("store/search", tests, pg && *pg ? 3 : 2, NULL, NULL);
 }
