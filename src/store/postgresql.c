@@ -93,14 +93,15 @@ int pg_fail(struct store *s, PGresult *res, const char *what, struct gk_error *e
 	return db_fault_error(&f, what, e);
 }
 
-/* Run fixed SQL text (transaction control, migrations): never user text. */
+/* Run fixed SQL text (transaction control, migrations): never user text. Empty text (a
+ * migration with nothing to do here) is nothing to do, as in SQLite. */
 int pg_exec(struct store *s, const char *sql, const char *what, struct gk_error *e)
 {
 	PGresult *res = PQexec(pg_conn(s), sql);
 	ExecStatusType st = PQresultStatus(res);
 	int rc = 0;
 
-	if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK)
+	if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK && st != PGRES_EMPTY_QUERY)
 		rc = e ? pg_fail(s, res, what, e) : ERR_DB;
 	PQclear(res);
 	return rc;

@@ -480,6 +480,11 @@ static int sq_open(struct store *s, const char *path, unsigned flags, struct gk_
 			goto fail;
 		if ((rc = exec_fixed(s, "PRAGMA synchronous = FULL", "setting synchronous", e)) != 0)
 			goto fail;
+		/* What is deleted is overwritten in the file (residual information, 等保 8.1.4.11):
+		 * an application or a session removed leaves no readable trace in free pages.
+		 * Debian's SQLite does so by default; said here for any other build. */
+		if ((rc = exec_fixed(s, "PRAGMA secure_delete = ON", "setting secure_delete", e)) != 0)
+			goto fail;
 		if ((rc = migrate(s, e)) != 0) {
 			if (e && e->code == ERR_DB && strstr(e->msg, "file is not a database"))
 				err_set(e, ERR_DB, "--db", "%s is not a gongkai database", path);
@@ -546,7 +551,6 @@ static const struct { const char *sql, *since, *until; } search_flush_sql[] = {
 
 static int search_flush(struct store *s, struct gk_error *e)
 {
-	static int since[SEARCH_FLUSH_N], until[SEARCH_FLUSH_N];   /* looked up once */
 	struct sq *q = sq_of(s);
 	sqlite3_stmt *st;
 	int rc, row;
@@ -554,12 +558,13 @@ static int search_flush(struct store *s, struct gk_error *e)
 	if (!q->writing)
 		return 0;
 	for (size_t i = 0; i < SEARCH_FLUSH_N; i++) {
-		if (!since[i]) {
-			since[i] = store_migration_number(search_flush_sql[i].since);
-			until[i] = search_flush_sql[i].until
-				   ? store_migration_number(search_flush_sql[i].until) : INT_MAX;
-		}
-		if (q->version < since[i] || q->version >= until[i])
+		/* looked up at each commit (a few dozen string comparisons): no cache shared
+		 * between the threads that each hold a connection */
+		int since = store_migration_number(search_flush_sql[i].since);
+		int until = search_flush_sql[i].until
+			    ? store_migration_number(search_flush_sql[i].until) : INT_MAX;
+
+		if (q->version < since || q->version >= until)
 			continue;
 		if ((rc = sq_stmt(s, search_flush_sql[i].sql, &st, e)) != 0 ||
 		    (rc = sq_next(s, st, &row, "adding the saved documents to the search index",

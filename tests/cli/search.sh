@@ -183,7 +183,8 @@ equals "$(echo "$OUT" | jq_ '[(h["id"], h["in_title"]) for h in d["hits"]]')" "[
 # every chunk holding the words.
 case $DB in
 postgres*)
-	sql "$DB" "DROP TABLE search_title; DELETE FROM schema_migration WHERE name = 'search_title_pg'"
+	sql "$DB" "DROP TABLE search_title;
+DELETE FROM schema_migration WHERE name IN ('search_title_pg', 'search_forward')"
 	title_migration="22 search_title_pg"
 	;;
 *)

@@ -1,5 +1,5 @@
 /* test_store.c — the SQLite store: creation, pragmas, migrations, newer schema refused,
- * transactions commit or roll back as a whole. */
+ * transactions commit or roll back as a whole, what is deleted leaves no trace in the file. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -218,6 +218,70 @@ static void test_commits_are_durable(void **state)
 	store_close(s);
 }
 
+/* Whether the database file holds text (read whole, after the WAL is written back). */
+static int file_holds(const char *text)
+{
+	FILE *f = fopen(path, "rb");
+	size_t n = strlen(text), len = 0;
+	char *b = NULL;
+	int found = 0;
+
+	assert_non_null(f);
+	assert_int_equal(fseek(f, 0, SEEK_END), 0);
+	len = (size_t)ftell(f);
+	rewind(f);
+	b = malloc(len + 1);
+	assert_non_null(b);
+	assert_int_equal(fread(b, 1, len, f), len);
+	fclose(f);
+	for (size_t i = 0; i + n <= len && !found; i++)
+		found = memcmp(b + i, text, n) == 0;
+	free(b);
+	return found;
+}
+
+/* Residual information: what is deleted through a store connection is overwritten in the
+ * file. The same steps on a connection with secure_delete off leave the text there, so the
+ * check would see a trace if one were left. */
+static void test_deleted_leaves_no_trace(void **state)
+{
+	static const char *const mark[2] = { "GK-RESIDUE-APPLICANT-13800000000",
+					      "GK-RESIDUE-APPLICANT-13900000000" };
+	struct store *s = NULL;
+	struct gk_error e = { 0 };
+	char sql[256];
+
+	(void)state;
+	assert_int_equal(store_open(path, STORE_CREATE, &s, &e), 0);
+	store_close(s);   /* opened again: a connection that runs no migration */
+	assert_int_equal(store_open(path, 0, &s, &e), 0);
+	assert_int_equal(sqlite3_exec(sq_db(s), "CREATE TABLE residue (x TEXT)", NULL, NULL, NULL),
+			 SQLITE_OK);
+	for (int off = 0; off < 2; off++) {
+		sqlite3 *db = sq_db(s), *raw = NULL;
+
+		if (off) {
+			assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
+			assert_int_equal(sqlite3_exec(raw, "PRAGMA secure_delete = OFF", NULL, NULL,
+						      NULL), SQLITE_OK);
+			db = raw;
+		}
+		snprintf(sql, sizeof sql, "INSERT INTO residue VALUES ('%s'), ('keep')", mark[off]);
+		assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+		assert_int_equal(sqlite3_exec(db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL,
+					      NULL), SQLITE_OK);
+		assert_true(file_holds(mark[off]));
+		snprintf(sql, sizeof sql, "DELETE FROM residue WHERE x = '%s'", mark[off]);
+		assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+		assert_int_equal(sqlite3_exec(db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL,
+					      NULL), SQLITE_OK);
+		assert_int_equal(file_holds(mark[off]), off);
+		if (raw)
+			sqlite3_close(raw);
+	}
+	store_close(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -226,6 +290,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_older_upgrades_newer_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_transactions, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_commits_are_durable, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_deleted_leaves_no_trace, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("store/sqlite", tests, NULL, NULL);
 }
