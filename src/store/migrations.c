@@ -1002,10 +1002,10 @@ const struct migration store_migrations[] = {
 	 * (search_doc, search_queue, search_span, PostgreSQL); sqlite_search.c negates it back,
 	 * and the queue is added in descending key order (sqlite.c, search_flush), ascending
 	 * rowids. Both indexes are written again from the documents (3.5 minutes at 200,000
-	 * documents, 39 at 10⁶, on 2 cores; docs/deploy.md "Upgrading"). Their old pages are freed without being zeroed first (secure_delete
-	 * FAST for the two DROPs: zeroing wrote the whole index once more into the WAL, 15 GB at
-	 * 10⁶ documents) and are at once written over by the new index, which needs as many.
-	 * PostgreSQL has nothing to do. */
+	 * documents, 39 at 10⁶, on 2 cores; docs/deploy.md "Upgrading"). Their old pages are
+	 * freed without being zeroed first (secure_delete FAST for the two DROPs: zeroing wrote
+	 * the whole old index once more into the WAL, 15 GB at 10⁶ documents) and are at once
+	 * written over by the new index, which needs as many. PostgreSQL has nothing to do. */
 	{ "search_forward",
 	  "DROP TRIGGER search_doc_remove;\n"
 	  "PRAGMA secure_delete = FAST;\n"
