@@ -443,21 +443,42 @@ static struct qclass classes[] = {
 };
 #define NCLASS (sizeof classes / sizeof classes[0])
 
-/* 文号 and 索引号 of documents spread over the corpus. */
-static void pick_codes(struct corpus *c)
+/* 文号 and 索引号 of documents spread over the corpus (total documents), read from the
+ * database at target: the documents were added in the corpus's order, so its n-th is document
+ * n. (Reading them from the corpus read most of it, 6.5 GB at 10⁶ documents, and pushed the
+ * index out of memory before the queries.) The same picks as the corpus gives: the 索引号 of
+ * document k·step, the first 文号 from document k·step on, k = 1…NQ. */
+static void pick_codes(const char *target, long total)
 {
-	long total = search_corpus_count(c), n = 0, step = total / (NQ + 1);
-	int dn = 0, ix = 0;
-	struct corpus_doc d;
+	struct gk_error e = { 0 };
+	struct store *s;
+	struct arena a;
+	int64_t step = total / (NQ + 1), id = step;
+	int dn = 0;
 
-	search_corpus_rewind(c);
-	while (search_corpus_next(c, &d) && (dn < NQ || ix < NQ)) {
-		n++;
-		if (dn < NQ && *d.doc_no && n >= (long)(dn + 1) * step)
-			snprintf(classes[5].q[dn++], sizeof classes[5].q[0], "%s", d.doc_no);
-		if (ix < NQ && n >= (long)(ix + 1) * step)
-			snprintf(classes[6].q[ix++], sizeof classes[6].q[0], "%s", d.index_no);
+	if (store_open(target, STORE_READONLY, &s, &e) != 0 || store_begin_read(s, &e) != 0)
+		die("picking 文号 and 索引号", &e);
+	arena_init(&a);
+	for (int k = 0; k < NQ; k++) {
+		struct doc d;
+		if (doc_store(s)->get(s, (k + 1) * step, &a, &d, &e) != 0)
+			die("picking 索引号", &e);
+		snprintf(classes[6].q[k], sizeof classes[6].q[0], "%s", d.index_no);
 	}
+	for (; dn < NQ && id <= total; id++) {
+		struct doc d;
+		if (id < (dn + 1) * step)
+			id = (dn + 1) * step;
+		if (doc_store(s)->get(s, id, &a, &d, &e) != 0)
+			die("picking 文号", &e);
+		if (d.doc_no && *d.doc_no)
+			snprintf(classes[5].q[dn++], sizeof classes[5].q[0], "%s", d.doc_no);
+	}
+	if (dn < NQ)
+		die("picking 文号: too few documents have one", NULL);
+	arena_free(&a);
+	store_rollback(s);
+	store_close(s);
 }
 
 /* Terms of q (split at spaces, quotes dropped) as a trigram MATCH, or LIKE conditions. */
@@ -647,11 +668,28 @@ static int is_done(const char *path)
 	return stat(path, &st) == 0;
 }
 
-static void mark_done(const char *path)
+/* The marker holds the bytes of text indexed, for a run that reuses the index. */
+static void mark_done(const char *path, double text_bytes)
 {
 	FILE *fp = fopen(path, "w");
-	if (fp)
+	if (fp) {
+		fprintf(fp, "%.0f\n", text_bytes);
 		fclose(fp);
+	}
+}
+
+/* The bytes of text the marker says were indexed, 0 when it does not (an older marker). */
+static double done_text_bytes(const char *path)
+{
+	FILE *fp = fopen(path, "r");
+	double v = 0;
+
+	if (fp) {
+		if (fscanf(fp, "%lf", &v) != 1)
+			v = 0;
+		fclose(fp);
+	}
+	return v;
 }
 
 /* An index kept from an older gongkai is upgraded before it is searched (the queries open it
@@ -690,7 +728,8 @@ static int prepare_pg(const char *url, struct corpus *c, int reuse, struct basel
 
 	snprintf(done, sizeof done, "%s/indexed", dir ? dir : ".");
 	if (reuse && is_done(done)) {
-		text_bytes = corpus_text_bytes(c);
+		if ((text_bytes = done_text_bytes(done)) == 0)
+			text_bytes = corpus_text_bytes(c);
 		printf("reusing the index built before (%s)\n", url);
 		upgrade(url);
 	} else {
@@ -704,7 +743,7 @@ static int prepare_pg(const char *url, struct corpus *c, int reuse, struct basel
 	if (built) {
 		PQclear(PQexec(bl->pg, "VACUUM ANALYZE"));
 		if (dir)
-			mark_done(done);
+			mark_done(done, text_bytes);
 	}
 	pg_sizes(bl->pg, text_bytes);
 	return 1;
@@ -729,7 +768,10 @@ static int prepare_sqlite(const char *db_path, struct corpus *c, int reuse, stru
 			return 0;  /* only the indexing rate; the index is not marked done */
 		}
 	} else {
-		text_bytes = corpus_text_bytes(c);
+		if ((text_bytes = done_text_bytes(done)) == 0) {
+			text_bytes = corpus_text_bytes(c);
+			mark_done(done, text_bytes);   /* the next run need not read the corpus */
+		}
 		printf("reusing the index built before (%s)\n", db_path);
 		upgrade(db_path);
 	}
@@ -739,7 +781,7 @@ static int prepare_sqlite(const char *db_path, struct corpus *c, int reuse, stru
 	if (built) {
 		trigram(bl->db);
 		sqlite3_exec(bl->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
-		mark_done(done);
+		mark_done(done, text_bytes);
 	}
 	sizes(bl->db, text_bytes);
 	return 1;
@@ -772,7 +814,7 @@ int main(int argc, char **argv)
 		printf("generated in %.0f s\n", now() - t0);
 	}
 	if (on_pg ? prepare_pg(pg_url, c, reuse, &bl) : prepare_sqlite(db_path, c, reuse, &bl)) {
-		pick_codes(c);
+		pick_codes(on_pg ? pg_url : db_path, search_corpus_count(c));
 		queries(on_pg ? pg_url : db_path, &bl);
 	}
 	PQfinish(bl.pg);
