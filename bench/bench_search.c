@@ -373,23 +373,41 @@ static void trigram(sqlite3 *db)
 	printf("trigram table built in %.0f s (load average %s)\n", now() - t0, loadavg());
 }
 
-static void sizes(sqlite3 *db, double text_bytes)
+/* The sizes on disk (dbstat: reads every page of the database, 32 GB at 10⁶ documents, which
+ * also pushes the index out of memory). Measured when the index is built and kept in
+ * cache_file; a run that reuses the index prints what was kept (SEARCH_BENCH_SIZES=1 or
+ * measure set: measured again). */
+static void sizes(sqlite3 *db, double text_bytes, const char *cache_file, int measure)
 {
 	sqlite3_stmt *st;
+	char line[512];
+	FILE *fp;
 
+	if (!measure && !flag("SEARCH_BENCH_SIZES") && (fp = fopen(cache_file, "r")) != NULL) {
+		if (fgets(line, sizeof line, fp))
+			printf("%s", line);
+		fclose(fp);
+		printf("(sizes as measured before; SEARCH_BENCH_SIZES=1 measures them again)\n");
+		return;
+	}
 	if (sqlite3_prepare_v2(db, "SELECT "
 			       "sum(pgsize) FILTER (WHERE name LIKE 'search%'), "
 			       "sum(pgsize) FILTER (WHERE name LIKE 'document%' OR name LIKE 'sqlite_autoindex_document%'), "
 			       "sum(pgsize) FILTER (WHERE name LIKE 'tri%'), sum(pgsize) FROM dbstat",
 			       -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW) {
 		double idx = (double)sqlite3_column_int64(st, 0);
-		printf("size on disk: search index %.0f MB (%.2f × the %.0f MB of text indexed), "
-		       "documents and attachments %.0f MB, trigram index %.0f MB (%.2f ×), "
-		       "database %.0f MB\n", idx / 1048576.0, idx / text_bytes,
-		       text_bytes / 1048576.0, sqlite3_column_int64(st, 1) / 1048576.0,
-		       sqlite3_column_int64(st, 2) / 1048576.0,
-		       sqlite3_column_int64(st, 2) / text_bytes,
-		       sqlite3_column_int64(st, 3) / 1048576.0);
+		snprintf(line, sizeof line, "size on disk: search index %.0f MB (%.2f × the %.0f MB of "
+			 "text indexed), documents and attachments %.0f MB, trigram index %.0f MB "
+			 "(%.2f ×), database %.0f MB\n", idx / 1048576.0, idx / text_bytes,
+			 text_bytes / 1048576.0, sqlite3_column_int64(st, 1) / 1048576.0,
+			 sqlite3_column_int64(st, 2) / 1048576.0,
+			 sqlite3_column_int64(st, 2) / text_bytes,
+			 sqlite3_column_int64(st, 3) / 1048576.0);
+		printf("%s", line);
+		if ((fp = fopen(cache_file, "w")) != NULL) {
+			fputs(line, fp);
+			fclose(fp);
+		}
 	} else {
 		printf("size on disk: dbstat not available (%s)\n", sqlite3_errmsg(db));
 	}
@@ -754,7 +772,7 @@ static int prepare_pg(const char *url, struct corpus *c, int reuse, struct basel
  * indexing was asked for (then the bare FTS5 table is timed too). */
 static int prepare_sqlite(const char *db_path, struct corpus *c, int reuse, struct baseline *bl)
 {
-	char done[4200];
+	char done[4200], sizes_file[4200];
 	double text_bytes = 0;
 	int built;
 
@@ -783,7 +801,8 @@ static int prepare_sqlite(const char *db_path, struct corpus *c, int reuse, stru
 		sqlite3_exec(bl->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
 		mark_done(done, text_bytes);
 	}
-	sizes(bl->db, text_bytes);
+	snprintf(sizes_file, sizeof sizes_file, "%s.sizes", db_path);
+	sizes(bl->db, text_bytes, sizes_file, built);
 	return 1;
 }
 

@@ -7,6 +7,8 @@
 #   SEARCH_BENCH_N       documents (default 1000000)
 #   SEARCH_BENCH_CACHE   cache folder (default /work/cache-search if writable, else ~/.cache/gongkai-search)
 #   SEARCH_BENCH_REUSE=1 keep the index built before for N and only run the queries again
+#                        (its sizes as measured when built: SEARCH_BENCH_SIZES=1 measures them
+#                        again, reading the whole database)
 #   SEARCH_BENCH_INDEX_ONLY=1 stop after indexing (the rate, and the share of adding attachments)
 #   SEARCH_BENCH_SCAN=1  each document with a file also gets a scanned page (a file with no text);
 #                        =reindex: the same page re-indexing its document, as before migration 17
