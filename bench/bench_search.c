@@ -659,7 +659,8 @@ static void queries(const char *target, const struct baseline *bl)
 			int cnt;
 			like[i] = fts_only ? 0 : like_query(bl, qc->q[i], &cnt) * 1000;
 		}
-		/* fts[] holds run 1 of every query, then run 2, …: "again" is from run 2 on */
+		/* fts[] holds run 1 of every query, then run 2, …: "again" is from run 2 on, taken
+		 * before pct sorts the whole array in place */
 		double again99 = pct(fts + NQ, nf - NQ, 0.99);
 		double f50 = pct(fts, nf, 0.5), f99 = pct(fts, nf, 0.99);
 		double l50 = pct(like, NLIKE, 0.5), lmax = pct(like, NLIKE, 1.0);
@@ -696,20 +697,6 @@ static void mark_done(const char *path, double text_bytes)
 	}
 }
 
-/* The bytes of text the marker says were indexed, 0 when it does not (an older marker). */
-static double done_text_bytes(const char *path)
-{
-	FILE *fp = fopen(path, "r");
-	double v = 0;
-
-	if (fp) {
-		if (fscanf(fp, "%lf", &v) != 1)
-			v = 0;
-		fclose(fp);
-	}
-	return v;
-}
-
 /* An index kept from an older gongkai is upgraded before it is searched (the queries open it
  * read-only, which refuses an older schema). */
 static void upgrade(const char *target)
@@ -734,6 +721,25 @@ static double corpus_text_bytes(struct corpus *c)
 	return bytes;
 }
 
+/* The bytes of text a reused index holds: as its marker says, or (an older, empty marker)
+ * counted from the corpus c once and written into the marker for the next run. */
+static double reused_text_bytes(const char *path, struct corpus *c)
+{
+	FILE *fp = fopen(path, "r");
+	double v = 0;
+
+	if (fp) {
+		if (fscanf(fp, "%lf", &v) != 1)
+			v = 0;
+		fclose(fp);
+	}
+	if (v == 0) {
+		v = corpus_text_bytes(c);
+		mark_done(path, v);
+	}
+	return v;
+}
+
 /* SEARCH_BENCH_PG=URL: the same corpus indexed into the empty PostgreSQL database at URL
  * through the store (or the one indexed before, with SEARCH_BENCH_REUSE=1), its sizes, and a
  * connection for the LIKE scans in bl. 0 when only the indexing was asked for. */
@@ -746,8 +752,7 @@ static int prepare_pg(const char *url, struct corpus *c, int reuse, struct basel
 
 	snprintf(done, sizeof done, "%s/indexed", dir ? dir : ".");
 	if (reuse && is_done(done)) {
-		if ((text_bytes = done_text_bytes(done)) == 0)
-			text_bytes = corpus_text_bytes(c);
+		text_bytes = reused_text_bytes(done, c);
 		printf("reusing the index built before (%s)\n", url);
 		upgrade(url);
 	} else {
@@ -786,10 +791,7 @@ static int prepare_sqlite(const char *db_path, struct corpus *c, int reuse, stru
 			return 0;  /* only the indexing rate; the index is not marked done */
 		}
 	} else {
-		if ((text_bytes = done_text_bytes(done)) == 0) {
-			text_bytes = corpus_text_bytes(c);
-			mark_done(done, text_bytes);   /* the next run need not read the corpus */
-		}
+		text_bytes = reused_text_bytes(done, c);
 		printf("reusing the index built before (%s)\n", db_path);
 		upgrade(db_path);
 	}
