@@ -7,8 +7,9 @@
  * in step with document and document_attachment by the triggers of migration "search"; its rowid is the search key
  * described there (published bit, day, id), negated (migration "search_forward"). A search
  * reads it newest first within the key range the visibility and year give. The FTS5 MATCH
- * expression is written here from the parsed terms (search/query.h), never from user text.
- * May call base/, sqlite3.
+ * expression is written from the parsed terms (search/query.h) by store_fts_match, never from
+ * user text; gk_match checks the tokens of each term follow each other (store/fts_tokenizer.h).
+ * May call base/, store/fts_tokenizer.h, sqlite3.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -16,26 +17,8 @@
 
 #include "base/buf.h"
 #include "store/doc_store.h"
+#include "store/fts_tokenizer.h"
 #include "store/sqlite_int.h"
-
-/* Term i of q as an FTS5 string: "…", a double quote doubled (the parser never leaves one). */
-static int put_term(struct buf *b, const char *t, size_t len)
-{
-	int rc = buf_putc(b, '"');
-	for (size_t i = 0; i < len && rc == 0; i++)
-		rc = t[i] == '"' ? buf_puts(b, "\"\"") : buf_putc(b, t[i]);
-	return rc ? rc : buf_putc(b, '"');
-}
-
-static int match_expr(const struct search_spec *q, struct buf *b)
-{
-	int rc = 0;
-
-	for (int i = 0; i < q->terms->n && rc == 0; i++)
-		if ((i == 0 || (rc = buf_puts(b, " AND ")) == 0))
-			rc = put_term(b, q->terms->term[i], q->terms->len[i]);
-	return rc;
-}
 
 /* Everything but the text match is a test of the key's bits: no table is read per match (see
  * migration "search"). The titles alone are their own index, under the same keys (migration
@@ -53,8 +36,9 @@ static int match_expr(const struct search_spec *q, struct buf *b)
 	"AND (?10 = 0 OR (" KEY " >> 45) & 131071 BETWEEN ?10 AND ?11) " \
 	"ORDER BY rowid LIMIT ?14"
 #define MATCH_SQL(fts, weights) \
-	"SELECT " KEY ", gk_score(" fts ", ?2, " weights ") FROM " fts " " \
-	"WHERE " fts " MATCH ?1 AND rowid BETWEEN -?4 AND -?3 " FILTERS
+	"SELECT " KEY ", gk_score(" fts ", ?2, ?15, " weights ") FROM " fts " " \
+	"WHERE " fts " MATCH ?1 AND (?15 IS NULL OR gk_match(" fts ", ?15)) " \
+	"AND rowid BETWEEN -?4 AND -?3 " FILTERS
 static const char all_sql[] = MATCH_SQL("search_fts", "10.0, 4.0, 1.0, 0.6");
 static const char title_sql[] = MATCH_SQL("search_title", "10.0");
 
@@ -63,10 +47,11 @@ static int match(struct store *s, const struct search_spec *q, const struct sear
 {
 	int rc, row;
 	sqlite3_stmt *st;
-	struct buf m;
+	struct buf m, shape;
 
-	buf_init(&m, 4096);
-	if (match_expr(q, &m) != 0) {
+	buf_init(&m, 16384);   /* 256 bytes of query make at most a few KB */
+	buf_init(&shape, 0);
+	if (store_fts_match(q->terms, &m, &shape) != 0) {
 		rc = err_set(e, ERR_LIMIT, "query", "search query is too long");
 		goto out;
 	}
@@ -86,6 +71,10 @@ static int match(struct store *s, const struct search_spec *q, const struct sear
 	sqlite3_bind_int64(st, 12, b->own_lo);
 	sqlite3_bind_int64(st, 13, b->own_hi);
 	sqlite3_bind_int64(st, 14, q->max > 0 ? q->max : -1);   /* LIMIT -1: every row */
+	if (shape.len > 0)
+		sqlite3_bind_blob(st, 15, shape.ptr, (int)shape.len, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, 15);
 	while ((rc = sq_next(s, st, &row, "searching", e)) == 0 && row) {
 		if ((rc = fn(ctx, sqlite3_column_int64(st, 0), sqlite3_column_type(st, 1) != SQLITE_NULL,
 			     sqlite3_column_double(st, 1))) != 0) {
@@ -95,6 +84,7 @@ static int match(struct store *s, const struct search_spec *q, const struct sear
 	}
 out:
 	buf_free(&m);
+	buf_free(&shape);
 	return rc;
 }
 

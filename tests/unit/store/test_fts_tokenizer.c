@@ -1,7 +1,8 @@
 /* test_fts_tokenizer.c — the "gongkai" FTS5 tokenizer inside SQLite: every search case of the
  * catalogue (1- and 2-character Chinese, traditional queries, full-width, 文号, 索引号, odd
  * input) against a small table, with the terms of search_query_parse written as the store
- * writes them ("term" AND "term"), and the ranking function gk_score. */
+ * writes them (store_fts_match, gk_match), the ranking function gk_score, and the same rows and
+ * scores as FTS5's own phrases. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -24,25 +25,34 @@ static const char *docs[][2] = {
 	{ "办事指南", "依照政府信息公开条例办理。" },
 };
 
-static int setup(void **state)
+/* A table name(title, body) of the gongkai tokenizer holding rows[0..n) as rowids 1…n. */
+static void make_table(sqlite3 *db, const char *name, const char *(*rows)[2], size_t n)
 {
-	sqlite3 *db;
+	char sql[128];
 	sqlite3_stmt *st;
 
-	assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
-	assert_int_equal(store_fts_register(db), 0);
-	assert_int_equal(sqlite3_exec(db, "CREATE VIRTUAL TABLE t USING fts5(title, body, "
-				      "tokenize='gongkai')", NULL, NULL, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db, "INSERT INTO t(rowid, title, body) VALUES (?,?,?)",
-					    -1, &st, NULL), SQLITE_OK);
-	for (size_t i = 0; i < sizeof(docs) / sizeof(docs[0]); i++) {
+	snprintf(sql, sizeof sql, "CREATE VIRTUAL TABLE %s USING fts5(title, body, "
+		 "tokenize='gongkai')", name);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	snprintf(sql, sizeof sql, "INSERT INTO %s(rowid, title, body) VALUES (?,?,?)", name);
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+	for (size_t i = 0; i < n; i++) {
 		sqlite3_bind_int(st, 1, (int)i + 1);
-		sqlite3_bind_text(st, 2, docs[i][0], -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, docs[i][1], -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, rows[i][0], -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, rows[i][1], -1, SQLITE_STATIC);
 		assert_int_equal(sqlite3_step(st), SQLITE_DONE);
 		sqlite3_reset(st);
 	}
 	sqlite3_finalize(st);
+}
+
+static int setup(void **state)
+{
+	sqlite3 *db;
+
+	assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
+	assert_int_equal(store_fts_register(db), 0);
+	make_table(db, "t", docs, sizeof docs / sizeof docs[0]);
 	*state = db;
 	return 0;
 }
@@ -53,36 +63,45 @@ static int teardown(void **state)
 	return 0;
 }
 
-/* The MATCH expression of a query: each term quoted, ANDed. */
-static void match(const char *q, struct buf *m)
+/* The MATCH expression of a query as the store writes it (store_fts_match), and its shape. */
+static void match(const char *q, struct buf *m, struct buf *shape)
 {
 	struct search_terms t;
 	assert_int_equal(search_query_parse(q, &t, NULL), 0);
-	for (int i = 0; i < t.n; i++) {
-		assert_int_equal(buf_puts(m, i ? " AND \"" : "\""), 0);
-		assert_int_equal(buf_append(m, t.term[i], t.len[i]), 0);
-		assert_int_equal(buf_putc(m, '"'), 0);
-	}
+	assert_int_equal(store_fts_match(&t, m, shape), 0);
+}
+
+static void bind_shape(sqlite3_stmt *st, int i, const struct buf *shape)
+{
+	if (shape->len)
+		sqlite3_bind_blob(st, i, shape->ptr, (int)shape->len, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, i);
 }
 
 /* The rowids matching the query, best first, as "1,3"; "" if none. */
 static void hits(sqlite3 *db, const char *q, char *out, size_t cap)
 {
-	struct buf m;
+	struct buf m, shape;
 	sqlite3_stmt *st;
 	size_t len = 0;
 
 	buf_init(&m, 0);
+	buf_init(&shape, 0);
 	out[0] = '\0';
-	match(q, &m);
-	assert_int_equal(sqlite3_prepare_v2(db, "SELECT rowid FROM t WHERE t MATCH ? "
-					    "ORDER BY bm25(t, 5.0, 1.0), rowid", -1, &st, NULL), SQLITE_OK);
+	match(q, &m, &shape);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT rowid FROM t WHERE t MATCH ?1 AND "
+					    "(?2 IS NULL OR gk_match(t, ?2)) "
+					    "ORDER BY gk_score(t, 100, ?2, 5.0, 1.0) DESC, rowid", -1,
+					    &st, NULL), SQLITE_OK);
 	sqlite3_bind_text(st, 1, buf_cstr(&m), -1, SQLITE_STATIC);
+	bind_shape(st, 2, &shape);
 	while (sqlite3_step(st) == SQLITE_ROW)
 		len += (size_t)snprintf(out + len, cap - len, "%s%d", len ? "," : "",
 					sqlite3_column_int(st, 0));
 	sqlite3_finalize(st);
 	buf_free(&m);
+	buf_free(&shape);
 }
 
 #define EXPECT(q, want) do { char got[64]; hits(*state, (q), got, sizeof(got)); \
@@ -98,7 +117,7 @@ static void test_short_chinese_queries(void **state)
 
 static void test_multi_term(void **state)
 {
-	EXPECT("公开 条例", "6,1");
+	EXPECT("公开 条例", "1,6");   /* 1 has 公开 in its title */
 	EXPECT("公开 通知", "");
 }
 
@@ -138,14 +157,15 @@ static void test_score_puts_title_matches_first(void **state)
 {
 	sqlite3 *db = *state;
 	sqlite3_stmt *st;
-	struct buf m;
+	struct buf m, shape;
 	double s6 = 0, s5 = 0;
 	int n = 0;
 
 	buf_init(&m, 0);
-	match("公开", &m);
+	buf_init(&shape, 0);
+	match("公开", &m, &shape);
 	/* the first row only is scored: the second gets NULL */
-	assert_int_equal(sqlite3_prepare_v2(db, "SELECT rowid, gk_score(t, 2, 10.0, 1.0) FROM t "
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT rowid, gk_score(t, 2, NULL, 10.0, 1.0) FROM t "
 					    "WHERE t MATCH ? AND rowid >= 5 ORDER BY rowid DESC", -1,
 					    &st, NULL),
 			 SQLITE_OK);
@@ -162,8 +182,9 @@ static void test_score_puts_title_matches_first(void **state)
 	assert_true(s5 > s6);  /* 5 has 公开 in its title, 6 only in its body */
 	assert_true(s6 > 0);
 	buf_reset(&m);
-	match("公开", &m);
-	assert_int_equal(sqlite3_prepare_v2(db, "SELECT gk_score(t, 1, 10.0, 1.0) FROM t "
+	buf_reset(&shape);
+	match("公开", &m, &shape);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT gk_score(t, 1, NULL, 10.0, 1.0) FROM t "
 					    "WHERE t MATCH ? ORDER BY rowid DESC", -1, &st, NULL),
 			 SQLITE_OK);
 	sqlite3_bind_text(st, 1, buf_cstr(&m), -1, SQLITE_STATIC);
@@ -172,6 +193,108 @@ static void test_score_puts_title_matches_first(void **state)
 	assert_int_equal(sqlite3_column_type(st, 0), SQLITE_NULL);  /* past the first n rows */
 	sqlite3_finalize(st);
 	buf_free(&m);
+	buf_free(&shape);
+}
+
+/* How the store writes a query: a Chinese term's tokens as phrases of one token with its
+ * shape; a term with digits, or with a character that folds into several, as one phrase. */
+static void test_match_expression(void **state)
+{
+	static const struct { const char *q, *m, *shape; } cases[] = {
+		{ "政府信息", "\"政府\" AND \"府信\" AND \"信息\"", "\3" },
+		{ "公开", "\"公开\"", "" },
+		{ "政府信息 公开", "\"政府\" AND \"府信\" AND \"信息\" AND \"公开\"", "\3\1" },
+		{ "“政府 信息”", "\"政府\" AND \"府\" AND \"信息\"", "\3" },
+		{ "慈政〔2024〕3号", "\"慈政〔2024〕3号\"", "" },
+		{ "㍿", "\"㍿\"", "" },
+		{ "政府資訊", "\"政府\" AND \"府資\" AND \"資訊\"", "\3" },
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct buf m, shape;
+		buf_init(&m, 0);
+		buf_init(&shape, 0);
+		match(cases[i].q, &m, &shape);
+		assert_string_equal(buf_cstr(&m), cases[i].m);
+		assert_int_equal(shape.len, strlen(cases[i].shape));
+		assert_memory_equal(shape.len ? shape.ptr : "", cases[i].shape, shape.len);
+		buf_free(&m);
+		buf_free(&shape);
+	}
+}
+
+/* What the store asks (each token a phrase, gk_match putting a term together) finds the rows
+ * FTS5's own phrases find ("term" AND "term"), and scores them the same: characters in order
+ * and adjacent, not across punctuation, a column or a line; repeated tokens; a character that
+ * folds into several (㍿, kept as one phrase). */
+static void test_terms_match_as_fts5_phrases(void **state)
+{
+	static const char *rows[][2] = {
+		{ "政府信息公开", "哈哈哈 政府，信息公开" },
+		{ "人民政府", "信息公开工作 政府信息 政府信息" },
+		{ "株式会社", "㍿ 慈政〔2024〕3号" },
+		{ "慈政 2024", "3号 慈政2024年3号" },
+		{ "信息公开", "哈哈 公开信息 政府 信息" },
+	};
+	static const char *queries[] = {
+		"政府信息", "\"政府信息公开\"", "信息公开 政府", "哈哈哈", "哈哈", "开公", "政府信",
+		"㍿", "株式会社", "慈政〔2024〕3号", "慈政 2024", "公开信息", "\"政府 信息\"",
+		"信息 公开工作", "府信息公", "政府信息公开工作",
+	};
+	sqlite3 *db = *state;
+	sqlite3_stmt *mine, *fts5;
+
+	make_table(db, "u", rows, sizeof rows / sizeof rows[0]);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT rowid, gk_score(u, 100, ?2, 10.0, 1.0) "
+					    "FROM u WHERE u MATCH ?1 AND (?2 IS NULL OR gk_match(u, ?2)) "
+					    "ORDER BY rowid", -1, &mine, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT rowid, gk_score(u, 100, NULL, 10.0, 1.0) "
+					    "FROM u WHERE u MATCH ?1 ORDER BY rowid", -1, &fts5, NULL),
+			 SQLITE_OK);
+	for (size_t q = 0; q < sizeof queries / sizeof queries[0]; q++) {
+		struct search_terms t;
+		struct buf m, shape, phrases;
+		int found = 0;
+
+		buf_init(&m, 0);
+		buf_init(&shape, 0);
+		buf_init(&phrases, 0);
+		match(queries[q], &m, &shape);
+		assert_int_equal(search_query_parse(queries[q], &t, NULL), 0);
+		for (int i = 0; i < t.n; i++) {
+			assert_int_equal(buf_puts(&phrases, i ? " AND \"" : "\""), 0);
+			assert_int_equal(buf_append(&phrases, t.term[i], t.len[i]), 0);
+			assert_int_equal(buf_putc(&phrases, '"'), 0);
+		}
+		sqlite3_bind_text(mine, 1, buf_cstr(&m), -1, SQLITE_STATIC);
+		bind_shape(mine, 2, &shape);
+		sqlite3_bind_text(fts5, 1, buf_cstr(&phrases), -1, SQLITE_STATIC);
+		for (;;) {
+			int a = sqlite3_step(mine), b = sqlite3_step(fts5);
+			if (a != b)
+				fail_msg("%s: %s finds a different number of rows than %s", queries[q],
+					 buf_cstr(&m), buf_cstr(&phrases));
+			if (a != SQLITE_ROW)
+				break;
+			found++;
+			assert_int_equal(sqlite3_column_int(mine, 0), sqlite3_column_int(fts5, 0));
+			if (sqlite3_column_double(mine, 1) != sqlite3_column_double(fts5, 1))
+				fail_msg("%s, row %d: score %g, FTS5's phrases %g", queries[q],
+					 sqlite3_column_int(mine, 0), sqlite3_column_double(mine, 1),
+					 sqlite3_column_double(fts5, 1));
+		}
+		sqlite3_reset(mine);
+		sqlite3_reset(fts5);
+		/* the queries that are not found anywhere are the ones meant not to be */
+		if ((found == 0) != (strcmp(queries[q], "开公") == 0 ||
+				     strcmp(queries[q], "政府信息公开工作") == 0))
+			fail_msg("%s: %d rows", queries[q], found);
+		buf_free(&m);
+		buf_free(&shape);
+		buf_free(&phrases);
+	}
+	sqlite3_finalize(mine);
+	sqlite3_finalize(fts5);
 }
 
 int main(void)
@@ -184,6 +307,8 @@ int main(void)
 		cmocka_unit_test(test_doc_number_and_index_number),
 		cmocka_unit_test(test_metacharacters_harmless),
 		cmocka_unit_test(test_score_puts_title_matches_first),
+		cmocka_unit_test(test_match_expression),
+		cmocka_unit_test(test_terms_match_as_fts5_phrases),
 	};
 	return cmocka_run_group_tests_name("store/fts_tokenizer", tests, setup, teardown);
 }
