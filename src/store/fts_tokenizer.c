@@ -54,7 +54,7 @@ static int gk_tokenize(Fts5Tokenizer *t, void *ctx, int flags, const char *text,
 
 /* ---------------------------------------------------------------- the match expression */
 
-/* One token of a term: its folded bytes and the bytes of the term it came from. */
+/* The tokens of a term: each its folded bytes and the range of the term it came from. */
 struct term_tokens {
 	int n;
 	const char *tok[QUERY_MAX_TOKENS + 1];
