@@ -16,7 +16,7 @@
  * k phrases of a term at positions p, p+1, … p+k-1 of one column), else 0. FTS5 checks a
  * phrase "a b c" by collecting every place it occurs in every document holding its tokens;
  * this stops at the first, which is all a match needs: the newest 10,001 matches of a common
- * phrase at 10⁶ documents are counted 1.2–1.7 times faster (docs/search.md).
+ * phrase at 10⁶ documents are counted up to 1.6 times faster (docs/search.md).
  *
  * gk_score(fts, n, shape, w0, w1, …): for the first n rows a query returns, a relevance score
  * (higher is better): for each term and column, the term's count (the places its phrases follow
