@@ -3,8 +3,9 @@
  * for at most N rows gives exactly the N newest of them (a database never hands over more than
  * the page, the total and the facets read), also when the newest documents hold none of the
  * matches (PostgreSQL reads ranges of keys one after the other); a search's counts per organ
- * and per 主题分类 over many organs. PostgreSQL's case runs when scripts/run-tests gives a
- * server (GONGKAI_TEST_PG). */
+ * and per 主题分类 over many organs; on SQLite, the rows and scores of a Chinese term asked
+ * token by token are FTS5's own phrase's. PostgreSQL's case runs when scripts/run-tests gives
+ * a server (GONGKAI_TEST_PG). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -30,6 +31,7 @@
 struct keys {
 	int64_t v[NDOCS + 1];
 	int scored[NDOCS + 1];
+	double score[NDOCS + 1];
 	int n;
 };
 
@@ -40,6 +42,7 @@ static int take(void *ctx, const struct search_row *r)
 	if (k->n > NDOCS)
 		return -1;   /* more rows than documents: fail below */
 	k->scored[k->n] = r->scored;
+	k->score[k->n] = r->score;
 	k->v[k->n++] = r->key;
 	return 0;
 }
@@ -333,6 +336,47 @@ static void test_sqlite_upgrade_forward(void **state)
 	tmpstore_drop(s);
 }
 
+/* The store asks FTS5 for a Chinese term's tokens one by one (store_fts_match): the rows it
+ * hands over and their scores are FTS5's own phrase's — a title holding 防汛工作 counts once,
+ * a body holding only 防汛 not at all (scoring each token would count it). */
+static void test_sqlite_scores_as_phrases(void **state)
+{
+	struct store *s = tmpstore_open("search-phrase");
+	struct keys k;
+	char *path;
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	int n = 0;
+
+	(void)state;
+	assert_non_null(s);
+	store_set_actor(s, "tester");
+	fill(s);
+	k = search_for(s, "防汛工作", 0, NDOCS, 0);
+	assert_int_equal(k.n, NDOCS / 2);
+	path = strdup(tmpstore_path());
+	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	assert_int_equal(store_fts_register(db), SQLITE_OK);
+	/* the weights of sqlite_search.c's statement */
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT -rowid, gk_score(search_fts, 100, NULL, 10.0, "
+					    "4.0, 1.0, 0.6) FROM search_fts WHERE search_fts MATCH "
+					    "'\"防汛工作\"' ORDER BY rowid", -1, &st, NULL), SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		assert_true(n < k.n);
+		assert_int_equal(sqlite3_column_int64(st, 0), k.v[n]);
+		assert_true(k.scored[n]);
+		if (sqlite3_column_double(st, 1) != k.score[n])
+			fail_msg("row %d: score %g, FTS5's phrase %g", n, k.score[n],
+				 sqlite3_column_double(st, 1));
+		n++;
+	}
+	assert_int_equal(n, k.n);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	free(path);
+	tmpstore_drop(s);
+}
+
 static void test_postgresql(void **state)
 {
 	struct gk_error e = { 0 };
@@ -355,9 +399,13 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sqlite),
 		cmocka_unit_test(test_sqlite_upgrade_forward),
+		cmocka_unit_test(test_sqlite_scores_as_phrases),
 		cmocka_unit_test(test_postgresql),
 	};
 	const char *pg = getenv("GONGKAI_TEST_PG");
 
-	return _cmocka_run_group_tests("store/search", tests, pg && *pg ? 3 : 2, NULL, NULL);
+	size_t n = sizeof tests / sizeof tests[0];
+
+	/* PostgreSQL's case, the last, only with a server */
+	return _cmocka_run_group_tests("store/search", tests, pg && *pg ? n : n - 1, NULL, NULL);
 }
