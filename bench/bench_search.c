@@ -6,7 +6,8 @@
  * (only the queries are run again); SEARCH_BENCH_INDEX_ONLY=1 stops after indexing;
  * SEARCH_BENCH_FTS="pgsz=4000 automerge=8" sets FTS5 options on the new index (fts_config);
  * with SEARCH_BENCH_INDEX_ONLY=1 the same text is also put into a bare FTS5 table (fts_alone),
- * the floor the store's indexing is compared with. SEARCH_BENCH_PG=URL (bench/search.sh
+ * the floor the store's indexing is compared with, under rowids 1, 2, 3, … and under the
+ * store's search keys, and through the tokenizer alone. SEARCH_BENCH_PG=URL (bench/search.sh
  * SEARCH_BENCH_DB=postgresql) does the same on an empty PostgreSQL database instead: indexed
  * through the same store, the server's CPU time counted (its cluster in SEARCH_BENCH_PG_DIR),
  * sizes from pg_total_relation_size, the LIKE scan in PostgreSQL, no trigram table (PostgreSQL
@@ -309,53 +310,104 @@ static void build(const char *db_path, struct corpus *c, double *text_bytes)
 	*text_bytes = bytes;
 }
 
+/* A document of the corpus and the search key the store gave it. */
+struct keyed_doc {
+	struct corpus_doc d;
+	int64_t key;
+};
+
+static int by_key_desc(const void *x, const void *y)
+{
+	int64_t a = ((const struct keyed_doc *)x)->key, b = ((const struct keyed_doc *)y)->key;
+	return (a < b) - (a > b);
+}
+
+/* The corpus's documents with the keys the store gave them in db_path (document n is the
+ * corpus's n-th), in the order the store indexes them (keys descending); *n their number. */
+static struct keyed_doc *keyed_docs(const char *db_path, struct corpus *c, long *n)
+{
+	long cap = search_corpus_count(c), got = 0;
+	struct keyed_doc *v = calloc((size_t)cap + 1, sizeof *v);
+	sqlite3 *db;
+	sqlite3_stmt *st;
+
+	if (v == NULL)
+		die("fts alone: out of memory", NULL);
+	search_corpus_rewind(c);
+	while (got < cap && search_corpus_next(c, &v[got].d))   /* fields point into the map */
+		got++;
+	if (sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, "SELECT doc_id, key FROM search_doc", -1, &st, NULL) != SQLITE_OK)
+		die("fts alone: reading the keys", NULL);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		if (id >= 1 && id <= got)
+			v[id - 1].key = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	qsort(v, (size_t)got, sizeof *v, by_key_desc);
+	*n = got;
+	return v;
+}
+
 /* SEARCH_BENCH_INDEX_ONLY=1, the floor in the same run: the same text (title, meta, body,
- * attachment) put straight into a bare contentless FTS5 table with the same tokenizer, rowids
- * ascending, 10,000 rows a transaction — what FTS5 itself costs with these tokens, without the
- * document rows, the search keys and the triggers. */
+ * attachment) put straight into a bare contentless FTS5 table with the same tokenizer, in the
+ * store's order, 10,000 rows a transaction — what FTS5 itself costs with these tokens, without
+ * the document rows and the triggers — under rowids 1, 2, 3, … and then under the store's
+ * rowids (the search keys, negated): what the keys cost FTS5 in time and size. */
 static void fts_alone(const char *db_path, struct corpus *c)
 {
 	char path[4200];
-	sqlite3 *db;
-	sqlite3_stmt *st;
-	struct corpus_doc cd;
-	long n = 0;
-	double t0, c0;
+	long n;
+	struct keyed_doc *v = keyed_docs(db_path, c, &n);
 
 	snprintf(path, sizeof path, "%s.fts-alone", db_path);
-	remove(path);
-	if (sqlite3_open(path, &db) != SQLITE_OK || store_fts_register(db) != 0 ||
-	    sqlite3_exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; "
-			 "CREATE VIRTUAL TABLE f USING fts5 (title, meta, body, attach, content = '', "
-			 "tokenize = 'gongkai'); INSERT INTO f (f, rank) VALUES ('hashsize', 67108864)",
-			 NULL, NULL, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(db, "INSERT INTO f (rowid, title, meta, body, attach) "
-			       "VALUES (?, ?, ?, ?, ?)", -1, &st, NULL) != SQLITE_OK)
-		die("fts alone: setup", NULL);
-	t0 = now();
-	c0 = cpu_seconds();
-	search_corpus_rewind(c);
-	while (search_corpus_next(c, &cd)) {
-		char meta[512];
-		if (n % 10000 == 0)
-			sqlite3_exec(db, n ? "COMMIT; BEGIN" : "BEGIN", NULL, NULL, NULL);
-		snprintf(meta, sizeof meta, "%s\n%s\n", cd.doc_no, cd.index_no);
-		sqlite3_bind_int64(st, 1, ++n);
-		sqlite3_bind_text(st, 2, cd.title, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, meta, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 4, cd.body, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 5, cd.attach_text, -1, SQLITE_STATIC);
-		if (sqlite3_step(st) != SQLITE_DONE)
-			die("fts alone: insert", NULL);
-		sqlite3_reset(st);
+	for (int keyed = 0; keyed < 2; keyed++) {
+		sqlite3 *db;
+		sqlite3_stmt *st;
+		struct stat sb;
+		double t0, c0;
+
+		remove(path);
+		if (sqlite3_open(path, &db) != SQLITE_OK || store_fts_register(db) != 0 ||
+		    sqlite3_exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; "
+				 "CREATE VIRTUAL TABLE f USING fts5 (title, meta, body, attach, "
+				 "content = '', tokenize = 'gongkai'); "
+				 "INSERT INTO f (f, rank) VALUES ('hashsize', 67108864)",
+				 NULL, NULL, NULL) != SQLITE_OK ||
+		    sqlite3_prepare_v2(db, "INSERT INTO f (rowid, title, meta, body, attach) "
+				       "VALUES (?, ?, ?, ?, ?)", -1, &st, NULL) != SQLITE_OK)
+			die("fts alone: setup", NULL);
+		t0 = now();
+		c0 = cpu_seconds();
+		for (long i = 0; i < n; i++) {
+			const struct corpus_doc *cd = &v[i].d;
+			char meta[512];
+			if (i % 10000 == 0)
+				sqlite3_exec(db, i ? "COMMIT; BEGIN" : "BEGIN", NULL, NULL, NULL);
+			snprintf(meta, sizeof meta, "%s\n%s\n", cd->doc_no, cd->index_no);
+			sqlite3_bind_int64(st, 1, keyed ? -v[i].key : i + 1);
+			sqlite3_bind_text(st, 2, cd->title, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 3, meta, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 4, cd->body, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 5, cd->attach_text, -1, SQLITE_STATIC);
+			if (sqlite3_step(st) != SQLITE_DONE)
+				die("fts alone: insert", NULL);
+			sqlite3_reset(st);
+		}
+		sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+		sqlite3_finalize(st);
+		sqlite3_exec(db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+		sqlite3_close(db);
+		double secs = now() - t0, cpu = cpu_seconds() - c0;
+		printf("FTS5 alone, the same text and tokens, rowids %s: %ld documents in %.0f s, "
+		       "%.0f s of CPU: %.0f documents per CPU-second; %.0f MB\n",
+		       keyed ? "the search keys (as the store)" : "1, 2, 3, …", n, secs, cpu, n / cpu,
+		       stat(path, &sb) == 0 ? (double)sb.st_size / 1e6 : 0.0);
 	}
-	sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
-	sqlite3_finalize(st);
-	sqlite3_close(db);
 	remove(path);
-	double secs = now() - t0, cpu = cpu_seconds() - c0;
-	printf("FTS5 alone, the same text and tokens: %ld documents in %.0f s, %.0f s of CPU: "
-	       "%.0f documents per CPU-second\n", n, secs, cpu, n / cpu);
+	free(v);
 }
 
 static int count_token(void *ctx, const char *tok, size_t len, size_t start, size_t end, int flags)
