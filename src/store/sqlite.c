@@ -37,6 +37,7 @@ struct sq_slot {
 
 struct sq {
 	sqlite3 *db;
+	struct sq_keymap *keymap;      /* gk_key's map, owned by db */
 	int version;                   /* schema version after open */
 	int writing;                   /* the open transaction may write */
 	struct sq_slot cache[SQ_CACHE];
@@ -50,6 +51,11 @@ static struct sq *sq_of(struct store *s)
 sqlite3 *sq_db(struct store *s)
 {
 	return sq_of(s)->db;
+}
+
+struct sq_keymap *sq_keymap(struct store *s)
+{
+	return sq_of(s)->keymap;
 }
 
 /* The fault of a failed SQLite call, in the store's terms. */
@@ -459,6 +465,10 @@ static int sq_open(struct store *s, const char *path, unsigned flags, struct gk_
 		rc = err_set(e, ERR_DB, "--db", "cannot register the search tokenizer (FTS5 missing)");
 		goto fail;
 	}
+	if ((q->keymap = sq_keymap_register(q->db)) == NULL) {
+		rc = err_set(e, ERR_DB, "--db", "cannot register gk_key (out of memory)");
+		goto fail;
+	}
 	if ((rc = exec_fixed(s, "PRAGMA foreign_keys = ON", "enabling foreign keys", e)) != 0)
 		goto fail;
 	/* A file that is not a database shows up here. */
@@ -526,24 +536,27 @@ static int sq_begin(struct store *s, int write, struct gk_error *e)
  * keys (migration "search_queue": FTS5 starts a new segment for every row whose rowid is
  * smaller than the one before), their titles the title index too (migration "search_title").
  * Since migration "search_forward" the indexes' rowid is the key negated, so the queue is
- * read in descending key order. Their text is read through search_source as it is at
+ * read in descending key order; since "search_pos" the position negated (descending
+ * positions). Their text is read through search_source as it is at
  * commit. Each statement runs from the schema version of the migration named beside it,
  * and before that of the migration named after it, if any. */
 #define FLUSH_FTS(rowid, order) \
 	"INSERT INTO search_fts (rowid, title, meta, body, attach)\n" \
 	"  SELECT " rowid ", src.title, src.meta, src.body, src.attach\n" \
 	"  FROM search_queue q JOIN search_doc d ON d.key = q.key\n" \
-	"  JOIN search_source src ON src.doc_id = d.doc_id ORDER BY q.key " order
+	"  JOIN search_source src ON src.doc_id = d.doc_id ORDER BY " order
 #define FLUSH_TITLE(rowid, order) \
 	"INSERT INTO search_title (rowid, title)\n" \
 	"  SELECT " rowid ", src.title\n" \
 	"  FROM search_queue q JOIN search_doc d ON d.key = q.key\n" \
-	"  JOIN search_source src ON src.doc_id = d.doc_id ORDER BY q.key " order
+	"  JOIN search_source src ON src.doc_id = d.doc_id ORDER BY " order
 static const struct { const char *sql, *since, *until; } search_flush_sql[] = {
-	{ FLUSH_FTS("q.key", "ASC"), "search_queue", "search_forward" },
-	{ FLUSH_TITLE("q.key", "ASC"), "search_title", "search_forward" },
-	{ FLUSH_FTS("-q.key", "DESC"), "search_forward", NULL },
-	{ FLUSH_TITLE("-q.key", "DESC"), "search_forward", NULL },
+	{ FLUSH_FTS("q.key", "q.key ASC"), "search_queue", "search_forward" },
+	{ FLUSH_TITLE("q.key", "q.key ASC"), "search_title", "search_forward" },
+	{ FLUSH_FTS("-q.key", "q.key DESC"), "search_forward", "search_pos" },
+	{ FLUSH_TITLE("-q.key", "q.key DESC"), "search_forward", "search_pos" },
+	{ FLUSH_FTS("-d.pos", "d.pos DESC"), "search_pos", NULL },
+	{ FLUSH_TITLE("-d.pos", "d.pos DESC"), "search_pos", NULL },
 	{ "DELETE FROM search_queue", "search_queue", NULL },
 };
 

@@ -1,6 +1,7 @@
 /*
  * sqlite_int.h — shared between the SQLite driver's own files (store/sqlite.c, sqlite_search.c,
- * sqlite_backup.c); nothing else includes it, and only these files include sqlite3.h.
+ * sqlite_keymap.c, sqlite_backup.c); nothing else includes it, and only these files include
+ * sqlite3.h.
  *
  * The search seam runs SQLite-only SQL (FTS5): its statements are `static const char sql[]`
  * in sqlite_search.c, prepared once per connection and cached by the address of the text
@@ -39,6 +40,19 @@ void sq_bind_text(sqlite3_stmt *st, int i, const char *s);
 /* sqlite_backup.c: the whole-database copy and check of store.h */
 int sq_copy(const char *src, const char *dest, struct gk_error *e);
 int sq_check(struct store *s, struct gk_error *e);
+
+/* sqlite_keymap.c: the search key of each position of the search indexes (migration
+ * "search_pos"): gk_key(position) registered on db with a map of its own (freed with db);
+ * NULL if that failed. */
+struct sq_keymap;
+struct sq_keymap *sq_keymap_register(sqlite3 *db);
+
+/* The map read again from search_doc if search_gen says it changed (within the open
+ * transaction, so the map is the transaction's). */
+int sq_keymap_refresh(struct store *s, struct sq_keymap *m, struct gk_error *e) GK_WUR;
+
+/* The map of s's connection. */
+struct sq_keymap *sq_keymap(struct store *s);
 
 /* sqlite_search.c: the catalogue's full-text search (FTS5) */
 extern const struct store_search_ops sqlite_search_ops;

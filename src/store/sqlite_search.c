@@ -4,9 +4,11 @@
  * match are the catalogue area's (store/doc_store.c); this file only matches the terms.
  *
  * The search index (search_fts, search_doc, and search_title for the titles alone) is kept
- * in step with document and document_attachment by the triggers of migration "search"; its rowid is the search key
- * described there (published bit, day, id), negated (migration "search_forward"). A search
- * reads it newest first within the key range the visibility and year give. The FTS5 MATCH
+ * in step with document and document_attachment by the triggers of migration "search"; its
+ * rowid is the document's position (published bit, day, serial; migration "search_pos"),
+ * negated, and gk_key(position) gives the search key described in migration "search" from the
+ * connection's map (store/sqlite_keymap.c). A search reads the index newest first within the
+ * positions of the days the visibility and year give. The FTS5 MATCH
  * expression is written from the parsed terms (search/query.h) by store_fts_match, never from
  * user text; gk_match checks the tokens of each term follow each other (store/fts_tokenizer.h).
  * May call base/, store/fts_tokenizer.h, sqlite3.
@@ -20,11 +22,12 @@
 #include "store/fts_tokenizer.h"
 #include "store/sqlite_int.h"
 
-/* Everything but the text match is a test of the key's bits: no table is read per match (see
- * migration "search"). The titles alone are their own index, under the same keys (migration
- * "search_title"), read for a title-only search. Both indexes hold the key negated (migration
- * "search_forward"): the newest first is ascending rowids, the order FTS5 reads fastest. */
-#define KEY "(-rowid)"
+/* Everything but the text match is a test of the key's bits, the key taken from the
+ * connection's map: no table is read per match (see migration "search"). The titles alone are
+ * their own index, under the same positions (migration "search_title"), read for a title-only
+ * search. Both indexes hold the position negated (migrations "search_forward", "search_pos"):
+ * the newest first is ascending rowids, the order FTS5 reads fastest. */
+#define KEY "gk_key(-rowid)"
 #define FILTERS \
 	"AND (?5 = 0 OR (" KEY " >> 31) & 16383 = ?5) " \
 	"AND (?6 IS NULL OR (" KEY " >> 23) & 255 IN (SELECT code FROM search_topic " \
@@ -37,10 +40,18 @@
 	"ORDER BY rowid LIMIT ?14"
 #define MATCH_SQL(fts, weights) \
 	"SELECT " KEY ", gk_score(" fts ", ?2, ?15, " weights ") FROM " fts " " \
-	"WHERE " fts " MATCH ?1 AND (?15 IS NULL OR gk_match(" fts ", ?15)) " \
-	"AND rowid BETWEEN -?4 AND -?3 " FILTERS
+	"WHERE " fts " MATCH ?1 AND rowid BETWEEN -?17 AND -?16 " \
+	"AND " KEY " BETWEEN ?3 AND ?4 AND (?15 IS NULL OR gk_match(" fts ", ?15)) " FILTERS
 static const char all_sql[] = MATCH_SQL("search_fts", "10.0, 4.0, 1.0, 0.6");
 static const char title_sql[] = MATCH_SQL("search_title", "10.0");
+
+/* The position of the first (serial 0) or last (serial POS_SERIAL_MASK) document of the day of
+ * search key k (migration "search_pos"). */
+#define POS_SERIAL_MASK 0xFFFFF
+static int64_t position_of(int64_t k, int64_t serial)
+{
+	return ((k >> 62) << 37) | (((k >> 45) & 0x1FFFF) << 20) | serial;
+}
 
 static int match(struct store *s, const struct search_spec *q, const struct search_bounds *b,
 		 search_match_fn fn, void *ctx, struct gk_error *e)
@@ -55,7 +66,8 @@ static int match(struct store *s, const struct search_spec *q, const struct sear
 		rc = err_set(e, ERR_LIMIT, "query", "search query is too long");
 		goto out;
 	}
-	if ((rc = sq_stmt(s, q->title_only ? title_sql : all_sql, &st, e)) != 0)
+	if ((rc = sq_keymap_refresh(s, sq_keymap(s), e)) != 0 ||
+	    (rc = sq_stmt(s, q->title_only ? title_sql : all_sql, &st, e)) != 0)
 		goto out;
 	sqlite3_bind_text(st, 1, buf_cstr(&m), (int)m.len, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, q->nscore);
@@ -71,6 +83,8 @@ static int match(struct store *s, const struct search_spec *q, const struct sear
 	sqlite3_bind_int64(st, 12, b->own_lo);
 	sqlite3_bind_int64(st, 13, b->own_hi);
 	sqlite3_bind_int64(st, 14, q->max > 0 ? q->max : -1);   /* LIMIT -1: every row */
+	sqlite3_bind_int64(st, 16, position_of(b->lo, 0));
+	sqlite3_bind_int64(st, 17, position_of(b->hi, POS_SERIAL_MASK));
 	if (shape.len > 0)
 		sqlite3_bind_blob(st, 15, shape.ptr, (int)shape.len, SQLITE_STATIC);
 	else

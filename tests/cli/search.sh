@@ -178,13 +178,13 @@ equals "$(echo "$OUT" | jq_ '[(h["id"], h["in_title"]) for h in d["hits"]]')" "[
 # A database of the schema before its title index is upgraded on open: the titles already
 # indexed are found first again. On SQLite that is schema 19 (the title index is taken out of
 # the schema by hand: the sqlite3 shell does not know gongkai's tokenizer, which dropping an
-# FTS5 table needs; the later migrations are taken out too, "search_forward" writing both
-# indexes again from the documents); on PostgreSQL schema 21, whose title-only search read
-# every chunk holding the words.
+# FTS5 table needs; the later migrations are taken out too, "search_forward" and "search_pos"
+# writing both indexes again from the documents); on PostgreSQL schema 21, whose title-only
+# search read every chunk holding the words.
 case $DB in
 postgres*)
 	sql "$DB" "DROP TABLE search_title;
-DELETE FROM schema_migration WHERE name IN ('search_title_pg', 'search_forward')"
+DELETE FROM schema_migration WHERE name IN ('search_title_pg', 'search_forward', 'search_pos')"
 	title_migration="22 search_title_pg"
 	;;
 *)
@@ -193,6 +193,9 @@ DELETE FROM sqlite_schema WHERE name IN ('search_title', 'search_title_data', 's
   'search_title_docsize', 'search_title_config');
 PRAGMA writable_schema = OFF;" >/dev/null
 	sql "$DB" "DROP TRIGGER search_doc_remove;
+DROP TRIGGER search_request_add;
+DROP TRIGGER search_gen_add; DROP TRIGGER search_gen_remove; DROP TABLE search_gen;
+DROP INDEX search_doc_pos; ALTER TABLE search_doc DROP COLUMN pos;
 CREATE TRIGGER search_doc_remove BEFORE DELETE ON search_doc BEGIN
   INSERT INTO search_fts (search_fts, rowid, title, meta, body, attach)
     SELECT 'delete', old.key, title, meta, body, attach FROM search_source
@@ -202,8 +205,18 @@ CREATE TRIGGER search_doc_remove BEFORE DELETE ON search_doc BEGIN
 END;
 DROP TRIGGER app_tally_add; DROP TRIGGER app_tally_remove; DROP TRIGGER app_tally_move;
 DROP TABLE app_tally;
+CREATE TRIGGER search_request_add INSTEAD OF INSERT ON search_request BEGIN
+  INSERT INTO search_topic (value) SELECT topic FROM document WHERE id = new.doc_id
+    AND topic IS NOT NULL AND topic NOT IN (SELECT value FROM search_topic);
+  INSERT INTO search_genre (value) SELECT genre FROM document WHERE id = new.doc_id
+    AND genre NOT IN (SELECT value FROM search_genre);
+  INSERT INTO search_doc (key, doc_id, agency_id)
+    SELECT coalesce((SELECT max(key) + 1 FROM search_doc
+      WHERE key BETWEEN s.base AND s.base + 65535), s.base), s.doc_id, s.agency_id
+    FROM search_source s WHERE s.doc_id = new.doc_id;
+END;
 DELETE FROM schema_migration WHERE name IN ('search_title', 'app_tally', 'search_title_pg',
-  'search_forward');
+  'search_forward', 'search_pos');
 PRAGMA user_version = 19"
 	title_migration="20 search_title"
 	;;

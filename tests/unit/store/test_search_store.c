@@ -229,9 +229,54 @@ static void test_sqlite(void **state)
 	tmpstore_drop(s);
 }
 
-/* The SQLite indexes as they were before migration "search_forward": the key itself as the
- * rowid, added in ascending order, and the trigger removing a document by it. Later
- * migrations, if any, must be taken out here too. */
+/* The SQLite indexes as they were before migration "search_pos": no positions, the key
+ * negated as the rowid (migration "search_forward"), added in descending key order, and the
+ * triggers of then. Later migrations, if any, must be taken out here too. */
+static const char before_pos_sql[] =
+	"DROP TRIGGER search_gen_add;\n"
+	"DROP TRIGGER search_gen_remove;\n"
+	"DROP TABLE search_gen;\n"
+	"DROP TRIGGER search_request_add;\n"
+	"CREATE TRIGGER search_request_add INSTEAD OF INSERT ON search_request BEGIN\n"
+	"  INSERT INTO search_topic (value) SELECT topic FROM document WHERE id = new.doc_id\n"
+	"    AND topic IS NOT NULL AND topic NOT IN (SELECT value FROM search_topic);\n"
+	"  INSERT INTO search_genre (value) SELECT genre FROM document WHERE id = new.doc_id\n"
+	"    AND genre NOT IN (SELECT value FROM search_genre);\n"
+	"  SELECT RAISE(ABORT, 'search index: more than 65536 documents alike on one day')\n"
+	"    FROM search_source s WHERE s.doc_id = new.doc_id\n"
+	"    AND EXISTS (SELECT 1 FROM search_doc WHERE key = s.base + 65535);\n"
+	"  INSERT INTO search_doc (key, doc_id, agency_id)\n"
+	"    SELECT coalesce((SELECT max(key) + 1 FROM search_doc\n"
+	"      WHERE key BETWEEN s.base AND s.base + 65535), s.base), s.doc_id, s.agency_id\n"
+	"    FROM search_source s WHERE s.doc_id = new.doc_id;\n"
+	"END;\n"
+	"DROP TRIGGER search_doc_remove;\n"
+	"DROP TABLE search_fts;\n"
+	"DROP TABLE search_title;\n"
+	"DROP INDEX search_doc_pos;\n"
+	"ALTER TABLE search_doc DROP COLUMN pos;\n"
+	"CREATE VIRTUAL TABLE search_fts USING fts5 (title, meta, body, attach, content = '',\n"
+	"  tokenize = 'gongkai');\n"
+	"CREATE VIRTUAL TABLE search_title USING fts5 (title, content = '', tokenize = 'gongkai');\n"
+	"INSERT INTO search_fts (rowid, title, meta, body, attach)\n"
+	"  SELECT -d.key, src.title, src.meta, src.body, src.attach\n"
+	"  FROM search_doc d JOIN search_source src ON src.doc_id = d.doc_id ORDER BY d.key DESC;\n"
+	"INSERT INTO search_title (rowid, title)\n"
+	"  SELECT -d.key, src.title FROM search_doc d JOIN search_source src ON src.doc_id = d.doc_id\n"
+	"  ORDER BY d.key DESC;\n"
+	"CREATE TRIGGER search_doc_remove BEFORE DELETE ON search_doc BEGIN\n"
+	"  INSERT INTO search_fts (search_fts, rowid, title, meta, body, attach)\n"
+	"    SELECT 'delete', -old.key, title, meta, body, attach FROM search_source\n"
+	"    WHERE doc_id = old.doc_id AND NOT EXISTS (SELECT 1 FROM search_queue WHERE key = old.key);\n"
+	"  INSERT INTO search_title (search_title, rowid, title)\n"
+	"    SELECT 'delete', -old.key, title FROM search_source\n"
+	"    WHERE doc_id = old.doc_id AND NOT EXISTS (SELECT 1 FROM search_queue WHERE key = old.key);\n"
+	"  DELETE FROM search_queue WHERE key = old.key;\n"
+	"  UPDATE search_span SET n = n - 1 WHERE span = old.key >> 50;\n"
+	"END;\n";
+
+/* Then as they were before migration "search_forward": the key itself as the rowid, added in
+ * ascending order, and the trigger removing a document by it. */
 static const char before_forward_sql[] =
 	"DROP TRIGGER search_doc_remove;\n"
 	"DROP TABLE search_fts;\n"
@@ -268,24 +313,25 @@ static int64_t raw_int(sqlite3 *db, const char *sql)
 	return v;
 }
 
-/* A database indexed before migration "search_forward" is upgraded on open: the same
- * documents found, newest first, the titles too, and a title changed afterwards leaves the
- * index (the new trigger removes what the migration wrote). */
-static void test_sqlite_upgrade_forward(void **state)
+/* A database indexed before migration `from` (its indexes taken back by `undo`, the
+ * rowid of its newest match of 防汛 then in [lo, hi]) is upgraded on open: the same documents
+ * found, newest first, the titles too; a title changed afterwards leaves the index (the new
+ * trigger removes what the migration wrote). */
+static void upgrade_from(const char *from, const char *undo, int64_t lo, int64_t hi)
 {
 	struct gk_error e = { 0 };
-	struct store *s = tmpstore_open("search-forward");
+	struct store *s = tmpstore_open("search-upgrade");
 	struct keys all, titles, after;
 	struct arena a;
 	struct doc d;
-	int64_t doc_id = 0;
+	int64_t doc_id = 0, rowid;
 	char *path, sql[256];
 	sqlite3 *db;
-	int v = store_migration_number("search_forward");
+	int v = store_migration_number(from);
 
-	(void)state;
 	assert_non_null(s);
-	assert_true(v == store_migrations_n);   /* a later migration: take it out above too */
+	/* a later migration: take it out in before_pos_sql too */
+	assert_true(store_migration_number("search_pos") == store_migrations_n);
 	store_set_actor(s, "tester");
 	fill(s);
 	all = search(s, 0, 0);
@@ -297,13 +343,15 @@ static void test_sqlite_upgrade_forward(void **state)
 
 	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
 	assert_int_equal(store_fts_register(db), SQLITE_OK);
-	assert_true(raw_int(db, "SELECT min(rowid) FROM search_fts WHERE search_fts MATCH '防汛'") < 0);
+	rowid = raw_int(db, "SELECT min(rowid) FROM search_fts WHERE search_fts MATCH '防汛'");
+	assert_true(rowid < 0 && rowid > -((int64_t)1 << 38));   /* a position, negated */
 	assert_int_equal(sqlite3_exec(db, "BEGIN", NULL, NULL, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, before_forward_sql, NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, undo, NULL, NULL, NULL), SQLITE_OK);
 	snprintf(sql, sizeof sql, "DELETE FROM schema_migration WHERE version >= %d; "
 		 "PRAGMA user_version = %d; COMMIT", v, v - 1);
 	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
-	assert_true(raw_int(db, "SELECT min(rowid) FROM search_fts WHERE search_fts MATCH '防汛'") > 0);
+	rowid = raw_int(db, "SELECT min(rowid) FROM search_fts WHERE search_fts MATCH '防汛'");
+	assert_true(rowid >= lo && rowid <= hi);
 	sqlite3_close(db);
 
 	if (store_open(path, 0, &s, &e) != 0)
@@ -336,6 +384,23 @@ static void test_sqlite_upgrade_forward(void **state)
 	tmpstore_drop(s);
 }
 
+/* From before migration "search_forward" (rowids the keys) through "search_pos". */
+static void test_sqlite_upgrade_forward(void **state)
+{
+	char undo[sizeof before_pos_sql + sizeof before_forward_sql];
+
+	(void)state;
+	snprintf(undo, sizeof undo, "%s%s", before_pos_sql, before_forward_sql);
+	upgrade_from("search_forward", undo, 1, INT64_MAX);
+}
+
+/* From before migration "search_pos" (rowids the keys negated). */
+static void test_sqlite_upgrade_pos(void **state)
+{
+	(void)state;
+	upgrade_from("search_pos", before_pos_sql, INT64_MIN, -((int64_t)1 << 38));
+}
+
 /* The store asks FTS5 for a Chinese term's tokens one by one (store_fts_match): the rows it
  * hands over and their scores are FTS5's own phrase's — a title holding 防汛工作 counts once,
  * a body holding only 防汛 not at all (scoring each token would count it). */
@@ -357,8 +422,9 @@ static void test_sqlite_scores_as_phrases(void **state)
 	path = strdup(tmpstore_path());
 	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
 	assert_int_equal(store_fts_register(db), SQLITE_OK);
-	/* the weights of sqlite_search.c's statement */
-	assert_int_equal(sqlite3_prepare_v2(db, "SELECT -rowid, gk_score(search_fts, 100, NULL, 10.0, "
+	/* the weights of sqlite_search.c's statement; each row's key from its position */
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT (SELECT key FROM search_doc WHERE pos = "
+					    "-search_fts.rowid), gk_score(search_fts, 100, NULL, 10.0, "
 					    "4.0, 1.0, 0.6) FROM search_fts WHERE search_fts MATCH "
 					    "'\"防汛工作\"' ORDER BY rowid", -1, &st, NULL), SQLITE_OK);
 	while (sqlite3_step(st) == SQLITE_ROW) {
@@ -399,6 +465,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sqlite),
 		cmocka_unit_test(test_sqlite_upgrade_forward),
+		cmocka_unit_test(test_sqlite_upgrade_pos),
 		cmocka_unit_test(test_sqlite_scores_as_phrases),
 		cmocka_unit_test(test_postgresql),
 	};
