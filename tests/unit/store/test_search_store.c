@@ -401,6 +401,166 @@ static void test_sqlite_upgrade_pos(void **state)
 	upgrade_from("search_pos", before_pos_sql, INT64_MIN, -((int64_t)1 << 38));
 }
 
+/* A connection that searched before another one saved documents finds them after (it reads
+ * the map of positions to keys again, store/sqlite_keymap.c): a new newest document first,
+ * under the key its own connection gave it; one whose title lost the word no more as a title
+ * match; and the filters read the new keys (a 主题分类 set afterwards). */
+static void test_sqlite_other_connection(void **state)
+{
+	struct gk_error e = { 0 };
+	struct store *s = tmpstore_open("search-other"), *s2;
+	struct keys before, after;
+	struct arena a;
+	struct doc d;
+	int64_t doc_id = 0, organ = 0, new_id = 0;
+
+	(void)state;
+	assert_non_null(s);
+	store_set_actor(s, "tester");
+	fill(s);
+	if (store_open(tmpstore_path(), STORE_READONLY, &s2, &e) != 0)
+		fail_msg("%s", e.msg);
+	before = search(s2, 0, 0);
+	assert_int_equal(before.n, NDOCS);
+
+	arena_init(&a);
+	assert_int_equal(store_begin(s, &e), 0);
+	assert_int_equal(doc_store(s)->search_doc_of(s, before.v[0], &doc_id, &e), 0);
+	assert_int_equal(doc_store(s)->get(s, doc_id, &a, &d, &e), 0);
+	organ = d.agency_id;
+	put_doc(s, organ, "慈周寨镇人民政府", "11370812004339255B/2024-00099", "防汛物资通知",
+		"防汛物资已到位。", NULL, "2024-10-07");
+	assert_int_equal(store_commit(s, &e), 0);
+	after = search(s2, 0, 0);
+	assert_int_equal(after.n, NDOCS + 1);
+	assert_memory_equal(after.v + 1, before.v, NDOCS * sizeof *before.v);
+	assert_int_equal(doc_store(s2)->search_doc_of(s2, after.v[0], &new_id, &e), 0);
+	assert_true(new_id > doc_id);
+
+	/* the newest title match gets a 主题分类: a search filtered by it finds that one only */
+	assert_int_equal(store_begin(s, &e), 0);
+	assert_int_equal(doc_store(s)->get(s, new_id, &a, &d, &e), 0);
+	d.topic = "农业、林业、水利\\水利";
+	if (doc_store(s)->update(s, &d, &e) != 0)
+		fail_msg("update: %s", e.msg);
+	assert_int_equal(store_commit(s, &e), 0);
+	arena_free(&a);
+	{
+		struct search_terms t;
+		struct doc_filter f = { .public_only = 1, .today = "2025-01-01",
+					.topic = "农业、林业、水利" };
+		struct search_spec q = { .terms = &t, .nscore = 2, .f = &f };
+		struct keys k = { .n = 0 };
+		int64_t id = 0;
+
+		assert_int_equal(search_query_parse("防汛", &t, &e), 0);
+		assert_int_equal(store_begin_read(s2, &e), 0);
+		if (doc_store(s2)->search(s2, &q, take, &k, &e) != 0)
+			fail_msg("search: %s", e.msg);
+		store_rollback(s2);
+		assert_int_equal(k.n, 1);
+		assert_int_equal(doc_store(s2)->search_doc_of(s2, k.v[0], &id, &e), 0);
+		assert_int_equal(id, new_id);
+	}
+	assert_int_equal(search(s2, 0, 0).n, NDOCS + 1);
+	store_close(s2);
+	tmpstore_drop(s);
+}
+
+#define MANY 400
+
+struct many {
+	int64_t v[MANY + 1];
+	int n;
+};
+
+static int take_many(void *ctx, const struct search_row *r)
+{
+	struct many *k = ctx;
+
+	if (k->n > MANY)
+		return -1;
+	k->v[k->n++] = r->key;
+	return 0;
+}
+
+/* The keys search hands over for query (every match), and those search_doc lists for the
+ * documents whose body holds it, newest position first: the same, key for key. */
+static void same_keys(struct store *s, const char *path, const char *query, const char *like,
+		      int expect)
+{
+	struct gk_error e = { 0 };
+	struct search_terms t;
+	struct doc_filter f = { .public_only = 1, .today = "2025-01-01" };
+	struct search_spec q = { .terms = &t, .nscore = 2, .f = &f };
+	struct many k = { .n = 0 };
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	int n = 0;
+
+	assert_int_equal(search_query_parse(query, &t, &e), 0);
+	assert_int_equal(store_begin_read(s, &e), 0);
+	if (doc_store(s)->search(s, &q, take_many, &k, &e) != 0)
+		fail_msg("search: %s", e.msg);
+	store_rollback(s);
+	assert_int_equal(k.n, expect);
+	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT s.key FROM search_doc s JOIN document d "
+					    "ON d.id = s.doc_id WHERE d.body LIKE ? ORDER BY s.pos "
+					    "DESC", -1, &st, NULL), SQLITE_OK);
+	sqlite3_bind_text(st, 1, like, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		assert_true(n < k.n);
+		assert_int_equal(sqlite3_column_int64(st, 0), k.v[n]);
+		n++;
+	}
+	assert_int_equal(n, k.n);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+}
+
+/* 400 documents, 10 a day over 40 days, of two organs and three 主题分类: every key the
+ * search hands over is the one its position maps to (store/sqlite_keymap.c, each lookup
+ * starting where the last ended): a word in every document (lookups a step apart), one in
+ * every 37th (far apart), one in the first and the last only. */
+static void test_sqlite_many_positions(void **state)
+{
+	struct gk_error e = { 0 };
+	struct store *s = tmpstore_open("search-many");
+	struct agency_new an = { .name = "慈周寨镇人民政府", .code = "11370812004339255B",
+				 .level = "township" }, bn = { .name = "滑县水利局",
+				 .level = "county-dept" };
+	static const char *const topics[] = { NULL, "农业、林业、水利\\水利", "民政、扶贫、救灾" };
+	int64_t organ[2];
+	char *path;
+
+	(void)state;
+	assert_non_null(s);
+	store_set_actor(s, "tester");
+	assert_int_equal(store_begin(s, &e), 0);
+	assert_int_equal(agency_create(s, &an, &organ[0], &e), 0);
+	assert_int_equal(agency_create(s, &bn, &organ[1], &e), 0);
+	for (int i = 0; i < MANY; i++) {
+		char index_no[48], title[64], date[16], body[96];
+
+		snprintf(index_no, sizeof index_no, "11370812004339255B/2024-%05d", i + 1);
+		snprintf(title, sizeof title, "工作通知第%d号", i + 1);
+		snprintf(date, sizeof date, "2024-%02d-%02d", 1 + i / 10 / 28, 1 + i / 10 % 28);
+		snprintf(body, sizeof body, "做好防汛准备。%s%s", i % 37 == 5 ? "灌溉用水。" : "",
+			 i == 0 || i == MANY - 1 ? "堤坝巡查。" : "");
+		put_doc(s, organ[i % 2], i % 2 ? bn.name : an.name, index_no, title, body,
+			topics[i % 3], date);
+	}
+	assert_int_equal(store_commit(s, &e), 0);
+	path = strdup(tmpstore_path());
+	same_keys(s, path, "防汛", "%防汛%", MANY);
+	same_keys(s, path, "灌溉", "%灌溉%", (MANY - 5 + 36) / 37);
+	same_keys(s, path, "堤坝", "%堤坝%", 2);
+	same_keys(s, path, "防汛", "%防汛%", MANY);   /* again: the map kept */
+	free(path);
+	tmpstore_drop(s);
+}
+
 /* The store asks FTS5 for a Chinese term's tokens one by one (store_fts_match): the rows it
  * hands over and their scores are FTS5's own phrase's — a title holding 防汛工作 counts once,
  * a body holding only 防汛 not at all (scoring each token would count it). */
@@ -466,6 +626,8 @@ int main(void)
 		cmocka_unit_test(test_sqlite),
 		cmocka_unit_test(test_sqlite_upgrade_forward),
 		cmocka_unit_test(test_sqlite_upgrade_pos),
+		cmocka_unit_test(test_sqlite_other_connection),
+		cmocka_unit_test(test_sqlite_many_positions),
 		cmocka_unit_test(test_sqlite_scores_as_phrases),
 		cmocka_unit_test(test_postgresql),
 	};
