@@ -1039,9 +1039,11 @@ const struct migration store_migrations[] = {
 	 *   bits 0–19   a serial among the documents of that day (added later, greater)
 	 * so positions sort as keys do, day by day, and the indexes hold each document under its
 	 * position negated (newest first, reading forwards, as since "search_forward"). The key
-	 * keeps everything else results are filtered and counted by; each connection reads
-	 * search_doc's positions and keys into memory when search_gen says they changed
-	 * (store/sqlite_keymap.c), and the search's statement asks gk_key(position) for the key.
+	 * keeps everything else results are filtered and counted by; each connection holds
+	 * search_doc's positions and keys in memory (store/sqlite_keymap.c), follows the changes
+	 * search_change lists (a position added with its key, or taken out: key NULL; the last
+	 * 65,536 kept, pruned at each commit), and the search's statement asks gk_key(position)
+	 * for the key.
 	 * Both indexes are written again from the documents (as "search_forward": 39 minutes at
 	 * 10⁶ documents on 2 cores). PostgreSQL has nothing to do: its key has a column. */
 	{ "search_pos",
@@ -1051,15 +1053,16 @@ const struct migration store_migrations[] = {
 	  "  + row_number() OVER (PARTITION BY key >> 45 ORDER BY key) - 1 AS p FROM search_doc) x\n"
 	  "  WHERE search_doc.key = x.k;\n"
 	  "CREATE UNIQUE INDEX search_doc_pos ON search_doc (pos);\n"
-	  "CREATE TABLE search_gen (\n"
-	  "  n INTEGER NOT NULL\n"
+	  "CREATE TABLE search_change (\n"
+	  "  n INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+	  "  pos INTEGER NOT NULL,\n"
+	  "  key INTEGER\n"
 	  ") STRICT;\n"
-	  "INSERT INTO search_gen (n) VALUES (0);\n"
-	  "CREATE TRIGGER search_gen_add AFTER INSERT ON search_doc BEGIN\n"
-	  "  UPDATE search_gen SET n = n + 1;\n"
+	  "CREATE TRIGGER search_change_add AFTER INSERT ON search_doc BEGIN\n"
+	  "  INSERT INTO search_change (pos, key) VALUES (new.pos, new.key);\n"
 	  "END;\n"
-	  "CREATE TRIGGER search_gen_remove AFTER DELETE ON search_doc BEGIN\n"
-	  "  UPDATE search_gen SET n = n + 1;\n"
+	  "CREATE TRIGGER search_change_remove AFTER DELETE ON search_doc BEGIN\n"
+	  "  INSERT INTO search_change (pos, key) VALUES (old.pos, NULL);\n"
 	  "END;\n"
 	  "DROP TRIGGER search_request_add;\n"
 	  "CREATE TRIGGER search_request_add INSTEAD OF INSERT ON search_request BEGIN\n"

@@ -538,7 +538,7 @@ static int sq_begin(struct store *s, int write, struct gk_error *e)
  * Since migration "search_forward" the indexes' rowid is the key negated, so the queue is
  * read in descending key order; since "search_pos" the position negated (descending
  * positions). Their text is read through search_source as it is at
- * commit. Each statement runs from the schema version of the migration named beside it,
+ * commit; the list of changed positions keeps its last 65,536 (store/sqlite_keymap.c). Each statement runs from the schema version of the migration named beside it,
  * and before that of the migration named after it, if any. */
 #define FLUSH_FTS(rowid, order) \
 	"INSERT INTO search_fts (rowid, title, meta, body, attach)\n" \
@@ -558,6 +558,8 @@ static const struct { const char *sql, *since, *until; } search_flush_sql[] = {
 	{ FLUSH_FTS("-d.pos", "d.pos DESC"), "search_pos", NULL },
 	{ FLUSH_TITLE("-d.pos", "d.pos DESC"), "search_pos", NULL },
 	{ "DELETE FROM search_queue", "search_queue", NULL },
+	{ "DELETE FROM search_change WHERE n <= (SELECT seq FROM sqlite_sequence\n"
+	  "  WHERE name = 'search_change') - 65536", "search_pos", NULL },
 };
 
 #define SEARCH_FLUSH_N (sizeof search_flush_sql / sizeof search_flush_sql[0])

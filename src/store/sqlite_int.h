@@ -47,8 +47,8 @@ int sq_check(struct store *s, struct gk_error *e);
 struct sq_keymap;
 struct sq_keymap *sq_keymap_register(sqlite3 *db);
 
-/* The map read again from search_doc if search_gen says it changed (within the open
- * transaction, so the map is the transaction's). */
+/* The map brought up to date with search_change, or read again from search_doc (within the
+ * open transaction, so the map is the transaction's). */
 int sq_keymap_refresh(struct store *s, struct sq_keymap *m, struct gk_error *e) GK_WUR;
 
 /* The map of s's connection. */

@@ -194,7 +194,7 @@ DELETE FROM sqlite_schema WHERE name IN ('search_title', 'search_title_data', 's
 PRAGMA writable_schema = OFF;" >/dev/null
 	sql "$DB" "DROP TRIGGER search_doc_remove;
 DROP TRIGGER search_request_add;
-DROP TRIGGER search_gen_add; DROP TRIGGER search_gen_remove; DROP TABLE search_gen;
+DROP TRIGGER search_change_add; DROP TRIGGER search_change_remove; DROP TABLE search_change;
 DROP INDEX search_doc_pos; ALTER TABLE search_doc DROP COLUMN pos;
 CREATE TRIGGER search_doc_remove BEFORE DELETE ON search_doc BEGIN
   INSERT INTO search_fts (search_fts, rowid, title, meta, body, attach)

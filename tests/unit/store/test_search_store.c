@@ -4,8 +4,10 @@
  * the page, the total and the facets read), also when the newest documents hold none of the
  * matches (PostgreSQL reads ranges of keys one after the other); a search's counts per organ
  * and per 主题分类 over many organs; on SQLite, the rows and scores of a Chinese term asked
- * token by token are FTS5's own phrase's. PostgreSQL's case runs when scripts/run-tests gives
- * a server (GONGKAI_TEST_PG). */
+ * token by token are FTS5's own phrase's, an index kept from before migrations
+ * "search_forward" and "search_pos" is upgraded, and the keys read from the map of positions
+ * are right, also after another connection saved documents. PostgreSQL's case runs when
+ * scripts/run-tests gives a server (GONGKAI_TEST_PG). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -233,9 +235,9 @@ static void test_sqlite(void **state)
  * negated as the rowid (migration "search_forward"), added in descending key order, and the
  * triggers of then. Later migrations, if any, must be taken out here too. */
 static const char before_pos_sql[] =
-	"DROP TRIGGER search_gen_add;\n"
-	"DROP TRIGGER search_gen_remove;\n"
-	"DROP TABLE search_gen;\n"
+	"DROP TRIGGER search_change_add;\n"
+	"DROP TRIGGER search_change_remove;\n"
+	"DROP TABLE search_change;\n"
 	"DROP TRIGGER search_request_add;\n"
 	"CREATE TRIGGER search_request_add INSTEAD OF INSERT ON search_request BEGIN\n"
 	"  INSERT INTO search_topic (value) SELECT topic FROM document WHERE id = new.doc_id\n"
@@ -561,6 +563,64 @@ static void test_sqlite_many_positions(void **state)
 	tmpstore_drop(s);
 }
 
+/* A connection follows the changes another one made (store/sqlite_keymap.c): a few applied one
+ * by one, more than 64 by reading the positions whole again, and changes no longer listed (the
+ * list is pruned at each commit to its last 65,536: here by hand) by reading them whole too;
+ * each time every key right. */
+static void test_sqlite_follow_changes(void **state)
+{
+	struct gk_error e = { 0 };
+	struct store *s = tmpstore_open("search-follow"), *s2;
+	char *path;
+	int64_t organ = 0, doc_id = 0;
+	int total = NDOCS;
+	struct keys k;
+	struct arena a;
+	struct doc d;
+
+	(void)state;
+	assert_non_null(s);
+	store_set_actor(s, "tester");
+	fill(s);
+	path = strdup(tmpstore_path());
+	if (store_open(path, STORE_READONLY, &s2, &e) != 0)
+		fail_msg("%s", e.msg);
+	same_keys(s2, path, "防汛", "%防汛%", NDOCS);
+	k = search(s2, 0, 0);
+	arena_init(&a);
+	assert_int_equal(store_begin(s, &e), 0);
+	assert_int_equal(doc_store(s)->search_doc_of(s, k.v[0], &doc_id, &e), 0);
+	assert_int_equal(doc_store(s)->get(s, doc_id, &a, &d, &e), 0);
+	organ = d.agency_id;
+	for (int round = 0; round < 3; round++) {
+		int more = round == 1 ? 70 : 3;   /* changes: one each, more than 64, pruned */
+		for (int i = 0; i < more; i++) {
+			char index_no[48];
+			snprintf(index_no, sizeof index_no, "11370812004339255B/2024-%05d",
+				 100 + round * 100 + i);
+			put_doc(s, organ, "慈周寨镇人民政府", index_no, "防汛值班通知", "防汛值班。",
+				NULL, i % 2 ? "2024-03-21" : "2024-09-30");
+		}
+		assert_int_equal(store_commit(s, &e), 0);
+		if (round == 2) {
+			sqlite3 *db;
+			assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+			assert_int_equal(sqlite3_exec(db, "DELETE FROM search_change WHERE n < "
+						      "(SELECT max(n) FROM search_change)", NULL,
+						      NULL, NULL), SQLITE_OK);
+			sqlite3_close(db);
+		}
+		total += more;
+		same_keys(s2, path, "防汛", "%防汛%", total);
+		assert_int_equal(store_begin(s, &e), 0);
+	}
+	store_rollback(s);
+	arena_free(&a);
+	store_close(s2);
+	free(path);
+	tmpstore_drop(s);
+}
+
 /* The store asks FTS5 for a Chinese term's tokens one by one (store_fts_match): the rows it
  * hands over and their scores are FTS5's own phrase's — a title holding 防汛工作 counts once,
  * a body holding only 防汛 not at all (scoring each token would count it). */
@@ -628,6 +688,7 @@ int main(void)
 		cmocka_unit_test(test_sqlite_upgrade_pos),
 		cmocka_unit_test(test_sqlite_other_connection),
 		cmocka_unit_test(test_sqlite_many_positions),
+		cmocka_unit_test(test_sqlite_follow_changes),
 		cmocka_unit_test(test_sqlite_scores_as_phrases),
 		cmocka_unit_test(test_postgresql),
 	};
