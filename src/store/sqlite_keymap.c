@@ -9,9 +9,10 @@
  * for each match would cost a b-tree search each; the map is two sorted arrays read whole
  * once, then kept in step with search_change (each position added with its key, or taken out,
  * numbered; the last 65,536 kept): a connection applies the changes after the last it saw, or
- * reads search_doc whole again when they are more than 64 or no longer listed. Matches come in
- * position order, so each lookup starts from the one before (galloping), and the statement
- * asks for one row's key several times (its filters), answered from the last.
+ * reads search_doc whole again when they are more than 64 or no longer listed. A lookup goes
+ * to the position's day by a table of where each day's entries start, and there to its serial
+ * (a binary search among the day's entries when some were taken out); the statement asks for
+ * one row's key several times (its filters), answered from the last.
  * May call base/, sqlite3.
  */
 #include <stdint.h>
@@ -21,53 +22,60 @@
 #include "base/err.h"
 #include "store/sqlite_int.h"
 
+#define POS_DAY_SHIFT 20                 /* a position's serial bits (migration "search_pos") */
+#define POS_DAYS ((size_t)1 << 18)       /* published bit and day: the position's upper bits */
+
+struct entry {
+	int64_t pos, key;
+};
+
 struct sq_keymap {
 	int64_t gen;        /* the last change of search_change applied; -1: none read */
 	size_t n, cap;
-	int64_t *pos, *key; /* search_doc's positions, ascending, and their keys */
-	size_t hint;        /* where the last lookup ended */
+	struct entry *e;    /* search_doc's positions, ascending, with their keys */
+	uint32_t *day;      /* day[d]: the first entry whose position's upper bits are ≥ d;
+			     * POS_DAYS + 1 of them */
 	int64_t last_pos, last_key;
 };
 
-/* The index of position p in m, or -1: a galloping search from the last one found. */
-static long find(struct sq_keymap *m, int64_t p)
+/* day[] from the entries (after they were read or changed). */
+static void index_days(struct sq_keymap *m)
 {
-	size_t lo, hi, h = m->hint < m->n ? m->hint : 0, step = 1;
+	size_t i = 0;
 
-	if (m->n == 0)
-		return -1;
-	if (m->pos[h] == p)
-		return (long)h;
-	if (m->pos[h] < p) {         /* look right of h: pos[lo] < p ≤ pos[hi] or none */
-		lo = h;
-		while (h + step < m->n && m->pos[h + step] < p)
-			step *= 2;
-		hi = h + step < m->n ? h + step : m->n - 1;
-		if (m->pos[hi] < p)
-			return -1;
-	} else {                     /* left of h: pos[lo] < p ≤ pos[hi] */
-		hi = h;
-		while (step <= h && m->pos[h - step] >= p)
-			step *= 2;
-		if (step > h) {
-			if (m->pos[0] >= p) {
-				m->hint = 0;
-				return m->pos[0] == p ? 0 : -1;
-			}
-			lo = 0;
-		} else {
-			lo = h - step;
-		}
+	for (size_t d = 0; d <= POS_DAYS; d++) {
+		while (i < m->n && (size_t)(m->e[i].pos >> POS_DAY_SHIFT) < d)
+			i++;
+		m->day[d] = (uint32_t)i;
 	}
-	while (hi - lo > 1) {
+}
+
+/* The index of position p in m, or -1: its day's entries from day[], where the serial is the
+ * place when none of the day was taken out, else a binary search among them (a day holds a
+ * few hundred documents: the lookup touches two or three cache lines, whatever the gap to
+ * the match before). */
+static long find(const struct sq_keymap *m, int64_t p)
+{
+	size_t d, lo, hi, guess;
+
+	if (p < 0 || (size_t)(p >> POS_DAY_SHIFT) >= POS_DAYS)
+		return -1;
+	d = (size_t)(p >> POS_DAY_SHIFT);
+	lo = m->day[d];
+	hi = m->day[d + 1];
+	if (lo >= hi)
+		return -1;
+	guess = lo + (size_t)(p & ((1 << POS_DAY_SHIFT) - 1));
+	if (guess < hi && m->e[guess].pos == p)
+		return (long)guess;
+	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (m->pos[mid] < p)
-			lo = mid;
+		if (m->e[mid].pos < p)
+			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	m->hint = hi;
-	return m->pos[hi] == p ? (long)hi : -1;
+	return lo < m->day[d + 1] && m->e[lo].pos == p ? (long)lo : -1;
 }
 
 /* gk_key(position): the search key of the document at that position, NULL if none. */
@@ -87,7 +95,7 @@ static void gk_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	if ((i = find(m, p)) < 0)
 		return;
 	m->last_pos = p;
-	m->last_key = m->key[i];
+	m->last_key = m->e[i].key;
 	sqlite3_result_int64(ctx, m->last_key);
 }
 
@@ -96,8 +104,8 @@ static void keymap_free(void *p)
 	struct sq_keymap *m = p;
 
 	if (m) {
-		free(m->pos);
-		free(m->key);
+		free(m->e);
+		free(m->day);
 		free(m);
 	}
 }
@@ -108,6 +116,10 @@ struct sq_keymap *sq_keymap_register(sqlite3 *db)
 
 	if (m == NULL)
 		return NULL;
+	if ((m->day = calloc(POS_DAYS + 1, sizeof *m->day)) == NULL) {
+		free(m);
+		return NULL;
+	}
 	m->gen = -1;
 	m->last_pos = -1;
 	/* deterministic: SQLite may answer a row's repeated gk_key(p) once */
@@ -120,26 +132,23 @@ struct sq_keymap *sq_keymap_register(sqlite3 *db)
 static int grow(struct sq_keymap *m)
 {
 	size_t cap = m->cap ? 2 * m->cap : 4096;
-	int64_t *pos = realloc(m->pos, cap * sizeof *pos), *key;
+	struct entry *e = realloc(m->e, cap * sizeof *e);
 
-	if (pos == NULL)
+	if (e == NULL)
 		return -1;
-	m->pos = pos;
-	if ((key = realloc(m->key, cap * sizeof *key)) == NULL)
-		return -1;
-	m->key = key;
+	m->e = e;
 	m->cap = cap;
 	return 0;
 }
 
-/* The place position p has, or would have, in m (the first index whose position is ≥ p). */
+/* The place position p has, or would have, in m (the first entry whose position is ≥ p). */
 static size_t place(const struct sq_keymap *m, int64_t p)
 {
 	size_t lo = 0, hi = m->n;
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (m->pos[mid] < p)
+		if (m->e[mid].pos < p)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -147,30 +156,28 @@ static size_t place(const struct sq_keymap *m, int64_t p)
 	return lo;
 }
 
-/* One change of search_change applied: position p now holds key k, or none (k NULL). */
+/* One change of search_change applied: position p now holds key k, or none (has_key 0).
+ * day[] is made again by the caller. */
 static int apply(struct sq_keymap *m, int64_t p, int has_key, int64_t k)
 {
 	size_t i = place(m, p);
-	int here = i < m->n && m->pos[i] == p;
+	int here = i < m->n && m->e[i].pos == p;
 
 	if (!has_key) {
 		if (here) {
-			memmove(m->pos + i, m->pos + i + 1, (m->n - i - 1) * sizeof *m->pos);
-			memmove(m->key + i, m->key + i + 1, (m->n - i - 1) * sizeof *m->key);
+			memmove(m->e + i, m->e + i + 1, (m->n - i - 1) * sizeof *m->e);
 			m->n--;
 		}
 		return 0;
 	}
 	if (here) {
-		m->key[i] = k;
+		m->e[i].key = k;
 		return 0;
 	}
 	if (m->n == m->cap && grow(m) != 0)
 		return -1;
-	memmove(m->pos + i + 1, m->pos + i, (m->n - i) * sizeof *m->pos);
-	memmove(m->key + i + 1, m->key + i, (m->n - i) * sizeof *m->key);
-	m->pos[i] = p;
-	m->key[i] = k;
+	memmove(m->e + i + 1, m->e + i, (m->n - i) * sizeof *m->e);
+	m->e[i] = (struct entry){ p, k };
 	m->n++;
 	return 0;
 }
@@ -202,9 +209,11 @@ static int follow(struct store *s, struct sq_keymap *m, int64_t gen, struct gk_e
 		if (apply(m, sqlite3_column_int64(st, 0), sqlite3_column_type(st, 1) != SQLITE_NULL,
 			  sqlite3_column_int64(st, 1)) != 0) {
 			sqlite3_reset(st);
+			index_days(m);
 			return err_set(e, ERR_LIMIT, "", "out of memory reading the search positions");
 		}
 	}
+	index_days(m);
 	return rc;
 }
 
@@ -223,7 +232,6 @@ int sq_keymap_refresh(struct store *s, struct sq_keymap *m, struct gk_error *e)
 	sqlite3_reset(st);
 	if (gen == m->gen)
 		return 0;
-	m->hint = 0;
 	m->last_pos = -1;
 	if ((rc = follow(s, m, gen, e)) >= 0) {
 		m->gen = rc == 0 ? gen : -1;
@@ -239,9 +247,10 @@ int sq_keymap_refresh(struct store *s, struct sq_keymap *m, struct gk_error *e)
 			sqlite3_reset(st);
 			return err_set(e, ERR_LIMIT, "", "out of memory reading the search positions");
 		}
-		m->pos[m->n] = sqlite3_column_int64(st, 0);
-		m->key[m->n++] = sqlite3_column_int64(st, 1);
+		m->e[m->n].pos = sqlite3_column_int64(st, 0);
+		m->e[m->n++].key = sqlite3_column_int64(st, 1);
 	}
+	index_days(m);
 	if (rc == 0)
 		m->gen = gen;
 	return rc;

@@ -522,9 +522,9 @@ static void same_keys(struct store *s, const char *path, const char *query, cons
 }
 
 /* 400 documents, 10 a day over 40 days, of two organs and three 主题分类: every key the
- * search hands over is the one its position maps to (store/sqlite_keymap.c, each lookup
- * starting where the last ended): a word in every document (lookups a step apart), one in
- * every 37th (far apart), one in the first and the last only. */
+ * search hands over is the one its position maps to (store/sqlite_keymap.c): a word in every
+ * document, one in every 37th, one in the first and the last only; and again after the first
+ * document of a day was changed (its day's serials no longer the entries' places). */
 static void test_sqlite_many_positions(void **state)
 {
 	struct gk_error e = { 0 };
@@ -559,6 +559,22 @@ static void test_sqlite_many_positions(void **state)
 	same_keys(s, path, "灌溉", "%灌溉%", (MANY - 5 + 36) / 37);
 	same_keys(s, path, "堤坝", "%堤坝%", 2);
 	same_keys(s, path, "防汛", "%防汛%", MANY);   /* again: the map kept */
+	/* the first document of a day changed: it leaves its place for the day's last */
+	{
+		struct arena a;
+		struct doc d;
+
+		arena_init(&a);
+		assert_int_equal(store_begin(s, &e), 0);
+		assert_int_equal(doc_store(s)->get(s, 11, &a, &d, &e), 0);
+		d.title = "工作通知（已更正）";
+		if (doc_store(s)->update(s, &d, &e) != 0)
+			fail_msg("update: %s", e.msg);
+		assert_int_equal(store_commit(s, &e), 0);
+		arena_free(&a);
+	}
+	same_keys(s, path, "防汛", "%防汛%", MANY);
+	same_keys(s, path, "灌溉", "%灌溉%", (MANY - 5 + 36) / 37);
 	free(path);
 	tmpstore_drop(s);
 }
