@@ -11,6 +11,7 @@
 #define GK_STORE_SQLITE_INT_H
 
 #include <sqlite3.h>
+#include <stdint.h>
 
 #include "base/arena.h"
 #include "base/err.h"
@@ -53,6 +54,9 @@ int sq_keymap_refresh(struct store *s, struct sq_keymap *m, struct gk_error *e) 
 
 /* The map of s's connection. */
 struct sq_keymap *sq_keymap(struct store *s);
+
+/* The key of position pos in m: 0, or -1 when no document has it. */
+int sq_keymap_key(struct sq_keymap *m, int64_t pos, int64_t *key);
 
 /* sqlite_search.c: the catalogue's full-text search (FTS5) */
 extern const struct store_search_ops sqlite_search_ops;

@@ -78,25 +78,32 @@ static long find(const struct sq_keymap *m, int64_t p)
 	return lo < m->day[d + 1] && m->e[lo].pos == p ? (long)lo : -1;
 }
 
+int sq_keymap_key(struct sq_keymap *m, int64_t pos, int64_t *key)
+{
+	long i;
+
+	if (pos == m->last_pos) {
+		*key = m->last_key;
+		return 0;
+	}
+	if ((i = find(m, pos)) < 0)
+		return -1;
+	m->last_pos = pos;
+	*key = m->last_key = m->e[i].key;
+	return 0;
+}
+
 /* gk_key(position): the search key of the document at that position, NULL if none. */
 static void gk_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	struct sq_keymap *m = sqlite3_user_data(ctx);
-	int64_t p;
-	long i;
+	int64_t p, k;
 
 	if (argc != 1 || sqlite3_value_type(argv[0]) != SQLITE_INTEGER)
 		return;   /* NULL */
 	p = sqlite3_value_int64(argv[0]);
-	if (p == m->last_pos) {
-		sqlite3_result_int64(ctx, m->last_key);
-		return;
-	}
-	if ((i = find(m, p)) < 0)
-		return;
-	m->last_pos = p;
-	m->last_key = m->e[i].key;
-	sqlite3_result_int64(ctx, m->last_key);
+	if (sq_keymap_key(m, p, &k) == 0)
+		sqlite3_result_int64(ctx, k);
 }
 
 static void keymap_free(void *p)

@@ -23,7 +23,8 @@
 #include "store/sqlite_int.h"
 
 /* Everything but the text match is a test of the key's bits, the key taken from the
- * connection's map: no table is read per match (see migration "search"). The titles alone are
+ * connection's map — in the statement by gk_key when a filter asks for it, else here, for each
+ * row handed over —: no table is read per match (see migration "search"). The titles alone are
  * their own index, under the same positions (migration "search_title"), read for a title-only
  * search. Both indexes hold the position negated (migrations "search_forward", "search_pos"):
  * the newest first is ascending rowids, the order FTS5 reads fastest. */
@@ -39,9 +40,9 @@
 	"AND (?10 = 0 OR (" KEY " >> 45) & 131071 BETWEEN ?10 AND ?11) " \
 	"ORDER BY rowid LIMIT ?14"
 #define MATCH_SQL(fts, weights) \
-	"SELECT " KEY ", gk_score(" fts ", ?2, ?15, " weights ") FROM " fts " " \
-	"WHERE " fts " MATCH ?1 AND rowid BETWEEN -?17 AND -?16 " \
-	"AND " KEY " BETWEEN ?3 AND ?4 AND (?15 IS NULL OR gk_match(" fts ", ?15)) " FILTERS
+	"SELECT -rowid, gk_score(" fts ", ?2, ?15, " weights ") FROM " fts " " \
+	"WHERE " fts " MATCH ?1 AND rowid BETWEEN -?4 AND -?3 " \
+	"AND (?15 IS NULL OR gk_match(" fts ", ?15)) " FILTERS
 static const char all_sql[] = MATCH_SQL("search_fts", "10.0, 4.0, 1.0, 0.6");
 static const char title_sql[] = MATCH_SQL("search_title", "10.0");
 
@@ -71,8 +72,9 @@ static int match(struct store *s, const struct search_spec *q, const struct sear
 		goto out;
 	sqlite3_bind_text(st, 1, buf_cstr(&m), (int)m.len, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, q->nscore);
-	sqlite3_bind_int64(st, 3, b->lo);
-	sqlite3_bind_int64(st, 4, b->hi);
+	/* the key range's days as positions: the bounds are whole days (doc_store.c) */
+	sqlite3_bind_int64(st, 3, position_of(b->lo, 0));
+	sqlite3_bind_int64(st, 4, position_of(b->hi, POS_SERIAL_MASK));
 	sqlite3_bind_int64(st, 5, b->agency_id);
 	sq_bind_text(st, 6, b->topic);
 	sq_bind_text(st, 7, b->genre);
@@ -83,14 +85,19 @@ static int match(struct store *s, const struct search_spec *q, const struct sear
 	sqlite3_bind_int64(st, 12, b->own_lo);
 	sqlite3_bind_int64(st, 13, b->own_hi);
 	sqlite3_bind_int64(st, 14, q->max > 0 ? q->max : -1);   /* LIMIT -1: every row */
-	sqlite3_bind_int64(st, 16, position_of(b->lo, 0));
-	sqlite3_bind_int64(st, 17, position_of(b->hi, POS_SERIAL_MASK));
 	if (shape.len > 0)
 		sqlite3_bind_blob(st, 15, shape.ptr, (int)shape.len, SQLITE_STATIC);
 	else
 		sqlite3_bind_null(st, 15);
 	while ((rc = sq_next(s, st, &row, "searching", e)) == 0 && row) {
-		if ((rc = fn(ctx, sqlite3_column_int64(st, 0), sqlite3_column_type(st, 1) != SQLITE_NULL,
+		int64_t pos = sqlite3_column_int64(st, 0), key;
+		if (sq_keymap_key(sq_keymap(s), pos, &key) != 0) {
+			sqlite3_reset(st);
+			rc = err_set(e, ERR_DB, "", "the search index holds position %lld, which no "
+				     "document has", (long long)pos);
+			break;
+		}
+		if ((rc = fn(ctx, key, sqlite3_column_type(st, 1) != SQLITE_NULL,
 			     sqlite3_column_double(st, 1))) != 0) {
 			sqlite3_reset(st);
 			break;
