@@ -1,18 +1,18 @@
 /*
  * sqlite_keymap.c — the search key of each position of SQLite's search indexes (migration
- * "search_pos"), held in memory by each connection and asked by the SQL function
- * gk_key(position) in the search's statement (sqlite_search.c).
+ * "search_pos"), held in memory by each connection: looked up by sqlite_search.c for each row
+ * a search hands over, and by the SQL function gk_key(position) in the statement's filters.
  *
  * The indexes hold a document under its position (published bit, day, serial), whose
  * neighbours differ by little, so FTS5's lists stay small; everything results are filtered and
  * counted by is in the search key, kept in search_doc beside the position. Reading search_doc
- * for each match would cost a b-tree search each; the map is two sorted arrays read whole
- * once, then kept in step with search_change (each position added with its key, or taken out,
- * numbered; the last 65,536 kept): a connection applies the changes after the last it saw, or
- * reads search_doc whole again when they are more than 64 or no longer listed. A lookup goes
- * to the position's day by a table of where each day's entries start, and there to its serial
- * (a binary search among the day's entries when some were taken out); the statement asks for
- * one row's key several times (its filters), answered from the last.
+ * for each match would cost a b-tree search each; the map is one sorted array of positions
+ * with their keys, read whole once, then kept in step with search_change (each position added
+ * with its key, or taken out, numbered; the last 65,536 kept): a connection applies the
+ * changes after the last it saw, or reads search_doc whole again when they are more than 64 or
+ * no longer listed. A lookup goes to the position's day by a table of where each day's entries
+ * start, and there to its serial (a binary search among the day's entries when some were taken
+ * out); a row's key asked again (the filters ask several times) is answered from the last.
  * May call base/, sqlite3.
  */
 #include <stdint.h>
