@@ -288,6 +288,31 @@
 	  "  UPDATE search_span SET n = n - 1 WHERE span = old.key >> 50;\n" \
 	  "END;\n"
 
+/* Both SQLite search indexes written again from the documents under rowid (an expression of
+ * search_doc d; removed by the trigger under old_rowid, the same of old), in order (ascending
+ * rowids): migrations "search_forward" and "search_pos". The old pages are freed without
+ * being zeroed first (secure_delete FAST for the two DROPs: zeroing wrote the whole old index
+ * once more into the WAL, 15 GB at 10⁶ documents) and are at once written over by the new
+ * index, which needs as many. */
+#define SEARCH_WRITE_AGAIN(rowid, old_rowid, order) \
+	  "DROP TRIGGER search_doc_remove;\n" \
+	  "PRAGMA secure_delete = FAST;\n" \
+	  "DROP TABLE search_fts;\n" \
+	  "DROP TABLE search_title;\n" \
+	  "PRAGMA secure_delete = ON;\n" \
+	  "CREATE VIRTUAL TABLE search_fts USING fts5 (title, meta, body, attach, content = '',\n" \
+	  "  tokenize = 'gongkai');\n" \
+	  "INSERT INTO search_fts (search_fts, rank) VALUES ('hashsize', 67108864);\n" \
+	  "CREATE VIRTUAL TABLE search_title USING fts5 (title, content = '', tokenize = 'gongkai');\n" \
+	  "INSERT INTO search_fts (rowid, title, meta, body, attach)\n" \
+	  "  SELECT " rowid ", src.title, src.meta, src.body, src.attach\n" \
+	  "  FROM search_doc d JOIN search_source src ON src.doc_id = d.doc_id\n" \
+	  "  WHERE d.key NOT IN (SELECT key FROM search_queue) ORDER BY " order ";\n" \
+	  "INSERT INTO search_title (rowid, title)\n" \
+	  "  SELECT " rowid ", src.title FROM search_doc d JOIN search_source src ON src.doc_id = d.doc_id\n" \
+	  "  WHERE d.key NOT IN (SELECT key FROM search_queue) ORDER BY " order ";\n" \
+	  SEARCH_DOC_REMOVE(old_rowid)
+
 #define SEARCH_SQLITE_INDEX \
 	  "CREATE TABLE search_topic (\n" \
 	  "  code INTEGER PRIMARY KEY CHECK (code BETWEEN 1 AND 255),\n" \
@@ -1003,28 +1028,10 @@ const struct migration store_migrations[] = {
 	 * (search_doc, search_queue, search_span, PostgreSQL); sqlite_search.c negates it back,
 	 * and the queue is added in descending key order (sqlite.c, search_flush), ascending
 	 * rowids. Both indexes are written again from the documents (3.5 minutes at 200,000
-	 * documents, 39 at 10⁶, on 2 cores; docs/deploy.md "Upgrading"). Their old pages are
-	 * freed without being zeroed first (secure_delete FAST for the two DROPs: zeroing wrote
-	 * the whole old index once more into the WAL, 15 GB at 10⁶ documents) and are at once
-	 * written over by the new index, which needs as many. PostgreSQL has nothing to do. */
+	 * documents, 39 at 10⁶, on 2 cores; docs/deploy.md "Upgrading"; SEARCH_WRITE_AGAIN).
+	 * PostgreSQL has nothing to do. */
 	{ "search_forward",
-	  "DROP TRIGGER search_doc_remove;\n"
-	  "PRAGMA secure_delete = FAST;\n"
-	  "DROP TABLE search_fts;\n"
-	  "DROP TABLE search_title;\n"
-	  "PRAGMA secure_delete = ON;\n"
-	  "CREATE VIRTUAL TABLE search_fts USING fts5 (title, meta, body, attach, content = '',\n"
-	  "  tokenize = 'gongkai');\n"
-	  "INSERT INTO search_fts (search_fts, rank) VALUES ('hashsize', 67108864);\n"
-	  "CREATE VIRTUAL TABLE search_title USING fts5 (title, content = '', tokenize = 'gongkai');\n"
-	  "INSERT INTO search_fts (rowid, title, meta, body, attach)\n"
-	  "  SELECT -d.key, src.title, src.meta, src.body, src.attach\n"
-	  "  FROM search_doc d JOIN search_source src ON src.doc_id = d.doc_id\n"
-	  "  WHERE d.key NOT IN (SELECT key FROM search_queue) ORDER BY d.key DESC;\n"
-	  "INSERT INTO search_title (rowid, title)\n"
-	  "  SELECT -d.key, src.title FROM search_doc d JOIN search_source src ON src.doc_id = d.doc_id\n"
-	  "  WHERE d.key NOT IN (SELECT key FROM search_queue) ORDER BY d.key DESC;\n"
-	  SEARCH_DOC_REMOVE("-old.key"),
+	  SEARCH_WRITE_AGAIN("-d.key", "-old.key", "d.key DESC"),
 	  "" },
 
 	/* 24 — SQLite's search indexes under positions, not keys. FTS5 keeps each document of a
@@ -1044,7 +1051,7 @@ const struct migration store_migrations[] = {
 	 * search_change lists (a position added with its key, or taken out: key NULL; the last
 	 * 65,536 kept, pruned at each commit), and the search's statement asks gk_key(position)
 	 * for the key.
-	 * Both indexes are written again from the documents (as "search_forward": 39 minutes at
+	 * Both indexes are written again from the documents (SEARCH_WRITE_AGAIN: 30 minutes at
 	 * 10⁶ documents on 2 cores). PostgreSQL has nothing to do: its key has a column. */
 	{ "search_pos",
 	  "ALTER TABLE search_doc ADD COLUMN pos INTEGER;\n"
@@ -1086,23 +1093,7 @@ const struct migration store_migrations[] = {
 	  "      ((base >> 62) << 37) | (((base >> 45) & 131071) << 20) AS day\n"
 	  "      FROM search_source WHERE doc_id = new.doc_id) s;\n"
 	  "END;\n"
-	  "DROP TRIGGER search_doc_remove;\n"
-	  "PRAGMA secure_delete = FAST;\n"
-	  "DROP TABLE search_fts;\n"
-	  "DROP TABLE search_title;\n"
-	  "PRAGMA secure_delete = ON;\n"
-	  "CREATE VIRTUAL TABLE search_fts USING fts5 (title, meta, body, attach, content = '',\n"
-	  "  tokenize = 'gongkai');\n"
-	  "INSERT INTO search_fts (search_fts, rank) VALUES ('hashsize', 67108864);\n"
-	  "CREATE VIRTUAL TABLE search_title USING fts5 (title, content = '', tokenize = 'gongkai');\n"
-	  "INSERT INTO search_fts (rowid, title, meta, body, attach)\n"
-	  "  SELECT -d.pos, src.title, src.meta, src.body, src.attach\n"
-	  "  FROM search_doc d JOIN search_source src ON src.doc_id = d.doc_id\n"
-	  "  WHERE d.key NOT IN (SELECT key FROM search_queue) ORDER BY d.pos DESC;\n"
-	  "INSERT INTO search_title (rowid, title)\n"
-	  "  SELECT -d.pos, src.title FROM search_doc d JOIN search_source src ON src.doc_id = d.doc_id\n"
-	  "  WHERE d.key NOT IN (SELECT key FROM search_queue) ORDER BY d.pos DESC;\n"
-	  SEARCH_DOC_REMOVE("-old.pos"),
+	  SEARCH_WRITE_AGAIN("-d.pos", "-old.pos", "d.pos DESC"),
 	  "" },
 
 	/* Append new migrations here, one block per change, with a comment line like the above. */

@@ -43,8 +43,17 @@ int sq_copy(const char *src, const char *dest, struct gk_error *e);
 int sq_check(struct store *s, struct gk_error *e);
 
 /* sqlite_keymap.c: the search key of each position of the search indexes (migration
- * "search_pos"): gk_key(position) registered on db with a map of its own (freed with db);
- * NULL if that failed. */
+ * "search_pos"). A position is the published bit and the day of a search key, above a serial
+ * of SQ_POS_SERIAL_BITS bits among that day's documents. */
+#define SQ_POS_SERIAL_BITS 20
+#define SQ_POS_SERIAL_MAX (((int64_t)1 << SQ_POS_SERIAL_BITS) - 1)
+
+/* The position of key's day with that serial (0: the day's first, SQ_POS_SERIAL_MAX: past its
+ * last). */
+int64_t sq_position(int64_t key, int64_t serial);
+
+/* gk_key(position) registered on db with a map of its own (freed with db); NULL if that
+ * failed. */
 struct sq_keymap;
 struct sq_keymap *sq_keymap_register(sqlite3 *db);
 

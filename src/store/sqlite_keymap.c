@@ -22,8 +22,7 @@
 #include "base/err.h"
 #include "store/sqlite_int.h"
 
-#define POS_DAY_SHIFT 20                 /* a position's serial bits (migration "search_pos") */
-#define POS_DAYS ((size_t)1 << 18)       /* published bit and day: the position's upper bits */
+#define POS_DAYS ((size_t)1 << 18)   /* published bit and day: a position's upper bits */
 
 struct entry {
 	int64_t pos, key;
@@ -44,10 +43,23 @@ static void index_days(struct sq_keymap *m)
 	size_t i = 0;
 
 	for (size_t d = 0; d <= POS_DAYS; d++) {
-		while (i < m->n && (size_t)(m->e[i].pos >> POS_DAY_SHIFT) < d)
+		while (i < m->n && (size_t)(m->e[i].pos >> SQ_POS_SERIAL_BITS) < d)
 			i++;
 		m->day[d] = (uint32_t)i;
 	}
+}
+
+/* The first entry of m from lo, before hi, whose position is ≥ p (hi if none). */
+static size_t first_at_least(const struct sq_keymap *m, size_t lo, size_t hi, int64_t p)
+{
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (m->e[mid].pos < p)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
 /* The index of position p in m, or -1: its day's entries from day[], where the serial is the
@@ -58,24 +70,23 @@ static long find(const struct sq_keymap *m, int64_t p)
 {
 	size_t d, lo, hi, guess;
 
-	if (p < 0 || (size_t)(p >> POS_DAY_SHIFT) >= POS_DAYS)
+	if (p < 0 || (size_t)(p >> SQ_POS_SERIAL_BITS) >= POS_DAYS)
 		return -1;
-	d = (size_t)(p >> POS_DAY_SHIFT);
+	d = (size_t)(p >> SQ_POS_SERIAL_BITS);
 	lo = m->day[d];
 	hi = m->day[d + 1];
 	if (lo >= hi)
 		return -1;
-	guess = lo + (size_t)(p & ((1 << POS_DAY_SHIFT) - 1));
+	guess = lo + (size_t)(p & SQ_POS_SERIAL_MAX);
 	if (guess < hi && m->e[guess].pos == p)
 		return (long)guess;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (m->e[mid].pos < p)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < m->day[d + 1] && m->e[lo].pos == p ? (long)lo : -1;
+	lo = first_at_least(m, lo, hi, p);
+	return lo < hi && m->e[lo].pos == p ? (long)lo : -1;
+}
+
+int64_t sq_position(int64_t key, int64_t serial)
+{
+	return ((key >> 62) << 37) | (((key >> 45) & 0x1FFFF) << SQ_POS_SERIAL_BITS) | serial;
 }
 
 int sq_keymap_key(struct sq_keymap *m, int64_t pos, int64_t *key)
@@ -148,26 +159,11 @@ static int grow(struct sq_keymap *m)
 	return 0;
 }
 
-/* The place position p has, or would have, in m (the first entry whose position is ≥ p). */
-static size_t place(const struct sq_keymap *m, int64_t p)
-{
-	size_t lo = 0, hi = m->n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (m->e[mid].pos < p)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
 /* One change of search_change applied: position p now holds key k, or none (has_key 0).
  * day[] is made again by the caller. */
 static int apply(struct sq_keymap *m, int64_t p, int has_key, int64_t k)
 {
-	size_t i = place(m, p);
+	size_t i = first_at_least(m, 0, m->n, p);
 	int here = i < m->n && m->e[i].pos == p;
 
 	if (!has_key) {
@@ -196,23 +192,17 @@ static int follow(struct store *s, struct sq_keymap *m, int64_t gen, struct gk_e
 {
 	sqlite3_stmt *st;
 	int rc, row;
-	int64_t first;
+	int64_t listed = 0;
 
 	if (m->gen < 0 || gen - m->gen > FOLLOW_MAX)
 		return -1;
-	if ((rc = sq_stmt(s, "SELECT min(n) FROM search_change", &st, e)) != 0 ||
-	    (rc = sq_one(s, st, "reading the search positions", "", "search_change", e)) != 0)
-		return rc;
-	first = sqlite3_column_type(st, 0) == SQLITE_NULL ? INT64_MAX : sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (first > m->gen + 1)
-		return -1;   /* pruned past what this connection read */
 	if ((rc = sq_stmt(s, "SELECT pos, key FROM search_change WHERE n > ?1 AND n <= ?2 "
 			  "ORDER BY n", &st, e)) != 0)
 		return rc;
 	sqlite3_bind_int64(st, 1, m->gen);
 	sqlite3_bind_int64(st, 2, gen);
 	while ((rc = sq_next(s, st, &row, "reading the search positions", e)) == 0 && row) {
+		listed++;
 		if (apply(m, sqlite3_column_int64(st, 0), sqlite3_column_type(st, 1) != SQLITE_NULL,
 			  sqlite3_column_int64(st, 1)) != 0) {
 			sqlite3_reset(st);
@@ -221,6 +211,8 @@ static int follow(struct store *s, struct sq_keymap *m, int64_t gen, struct gk_e
 		}
 	}
 	index_days(m);
+	if (rc == 0 && listed != gen - m->gen)
+		return -1;   /* fewer listed than numbered: pruned past what this connection read */
 	return rc;
 }
 

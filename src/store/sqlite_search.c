@@ -46,14 +46,6 @@
 static const char all_sql[] = MATCH_SQL("search_fts", "10.0, 4.0, 1.0, 0.6");
 static const char title_sql[] = MATCH_SQL("search_title", "10.0");
 
-/* The position of the first (serial 0) or last (serial POS_SERIAL_MASK) document of the day of
- * search key k (migration "search_pos"). */
-#define POS_SERIAL_MASK 0xFFFFF
-static int64_t position_of(int64_t k, int64_t serial)
-{
-	return ((k >> 62) << 37) | (((k >> 45) & 0x1FFFF) << 20) | serial;
-}
-
 static int match(struct store *s, const struct search_spec *q, const struct search_bounds *b,
 		 search_match_fn fn, void *ctx, struct gk_error *e)
 {
@@ -73,8 +65,8 @@ static int match(struct store *s, const struct search_spec *q, const struct sear
 	sqlite3_bind_text(st, 1, buf_cstr(&m), (int)m.len, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, q->nscore);
 	/* the key range's days as positions: the bounds are whole days (doc_store.c) */
-	sqlite3_bind_int64(st, 3, position_of(b->lo, 0));
-	sqlite3_bind_int64(st, 4, position_of(b->hi, POS_SERIAL_MASK));
+	sqlite3_bind_int64(st, 3, sq_position(b->lo, 0));
+	sqlite3_bind_int64(st, 4, sq_position(b->hi, SQ_POS_SERIAL_MAX));
 	sqlite3_bind_int64(st, 5, b->agency_id);
 	sq_bind_text(st, 6, b->topic);
 	sq_bind_text(st, 7, b->genre);

@@ -75,10 +75,10 @@ static void put_doc(struct store *s, int64_t organ, const char *publisher, const
 		fail_msg("insert: %s %s", e.field, e.msg);
 }
 
-/* NDOCS published documents of one organ, 40 days apart from 2024-01-01 (each in a span of
- * its own: search_span's are 32 days); the odd ones have 防汛 in their title, all of them in
- * their body; the first and the fourth 灌溉 too. */
-static void fill(struct store *s)
+/* NDOCS published documents of one organ (its id returned), 40 days apart from 2024-01-01
+ * (each in a span of its own: search_span's are 32 days); the odd ones have 防汛 in their
+ * title, all of them in their body; the first and the fourth 灌溉 too. */
+static int64_t fill(struct store *s)
 {
 	struct gk_error e = { 0 };
 	struct agency_new an = { .name = "慈周寨镇人民政府", .code = "11370812004339255B",
@@ -100,14 +100,37 @@ static void fill(struct store *s)
 			dates[i]);
 	}
 	assert_int_equal(store_commit(s, &e), 0);
+	return organ;
 }
 
-static struct keys search_for(struct store *s, const char *query, int title_only, int nscore,
-			      int64_t max)
+/* Document id changed through the store and committed: its title, its 主题分类 (NULL: kept). */
+static void change_doc(struct store *s, int64_t id, const char *title, const char *topic)
+{
+	struct gk_error e = { 0 };
+	struct arena a;
+	struct doc d;
+
+	arena_init(&a);
+	assert_int_equal(store_begin(s, &e), 0);
+	assert_int_equal(doc_store(s)->get(s, id, &a, &d, &e), 0);
+	if (title)
+		d.title = title;
+	if (topic)
+		d.topic = topic;
+	if (doc_store(s)->update(s, &d, &e) != 0)
+		fail_msg("update: %s", e.msg);
+	assert_int_equal(store_commit(s, &e), 0);
+	arena_free(&a);
+}
+
+/* The keys search hands over for query, public, today 2025-01-01, of the 主题分类 topic
+ * (NULL: any). */
+static struct keys search_in(struct store *s, const char *query, const char *topic,
+			     int title_only, int nscore, int64_t max)
 {
 	struct gk_error e = { 0 };
 	struct search_terms t;
-	struct doc_filter f = { .public_only = 1, .today = "2025-01-01" };
+	struct doc_filter f = { .public_only = 1, .today = "2025-01-01", .topic = topic };
 	struct search_spec q = { .terms = &t, .title_only = title_only, .nscore = nscore, .max = max,
 				 .f = &f };
 	struct keys k = { .n = 0 };
@@ -118,6 +141,12 @@ static struct keys search_for(struct store *s, const char *query, int title_only
 		fail_msg("search: %s", e.msg);
 	store_rollback(s);
 	return k;
+}
+
+static struct keys search_for(struct store *s, const char *query, int title_only, int nscore,
+			      int64_t max)
+{
+	return search_in(s, query, NULL, title_only, nscore, max);
 }
 
 static struct keys search(struct store *s, int title_only, int64_t max)
@@ -324,8 +353,6 @@ static void upgrade_from(const char *from, const char *undo, int64_t lo, int64_t
 	struct gk_error e = { 0 };
 	struct store *s = tmpstore_open("search-upgrade");
 	struct keys all, titles, after;
-	struct arena a;
-	struct doc d;
 	int64_t doc_id = 0, rowid;
 	char *path, sql[256];
 	sqlite3 *db;
@@ -368,15 +395,10 @@ static void upgrade_from(const char *from, const char *undo, int64_t lo, int64_t
 	assert_memory_equal(after.v, titles.v, (NDOCS / 2) * sizeof *titles.v);
 
 	/* the newest title match loses 防汛 from its title: found by its body only */
-	arena_init(&a);
-	assert_int_equal(store_begin(s, &e), 0);
+	assert_int_equal(store_begin_read(s, &e), 0);
 	assert_int_equal(doc_store(s)->search_doc_of(s, titles.v[0], &doc_id, &e), 0);
-	assert_int_equal(doc_store(s)->get(s, doc_id, &a, &d, &e), 0);
-	d.title = "工作通知（已更正）";
-	if (doc_store(s)->update(s, &d, &e) != 0)
-		fail_msg("update: %s", e.msg);
-	assert_int_equal(store_commit(s, &e), 0);
-	arena_free(&a);
+	store_rollback(s);
+	change_doc(s, doc_id, "工作通知（已更正）", NULL);
 	after = search(s, 1, 0);
 	assert_int_equal(after.n, NDOCS / 2 - 1);
 	assert_memory_equal(after.v, titles.v + 1, (NDOCS / 2 - 1) * sizeof *titles.v);
@@ -405,31 +427,26 @@ static void test_sqlite_upgrade_pos(void **state)
 
 /* A connection that searched before another one saved documents finds them after (it reads
  * the map of positions to keys again, store/sqlite_keymap.c): a new newest document first,
- * under the key its own connection gave it; one whose title lost the word no more as a title
- * match; and the filters read the new keys (a 主题分类 set afterwards). */
+ * under the key its own connection gave it; and the filters read the new keys (a 主题分类 set
+ * afterwards). */
 static void test_sqlite_other_connection(void **state)
 {
 	struct gk_error e = { 0 };
 	struct store *s = tmpstore_open("search-other"), *s2;
 	struct keys before, after;
-	struct arena a;
-	struct doc d;
-	int64_t doc_id = 0, organ = 0, new_id = 0;
+	int64_t doc_id = 0, organ, new_id = 0;
 
 	(void)state;
 	assert_non_null(s);
 	store_set_actor(s, "tester");
-	fill(s);
+	organ = fill(s);
 	if (store_open(tmpstore_path(), STORE_READONLY, &s2, &e) != 0)
 		fail_msg("%s", e.msg);
 	before = search(s2, 0, 0);
 	assert_int_equal(before.n, NDOCS);
 
-	arena_init(&a);
+	assert_int_equal(doc_store(s2)->search_doc_of(s2, before.v[0], &doc_id, &e), 0);
 	assert_int_equal(store_begin(s, &e), 0);
-	assert_int_equal(doc_store(s)->search_doc_of(s, before.v[0], &doc_id, &e), 0);
-	assert_int_equal(doc_store(s)->get(s, doc_id, &a, &d, &e), 0);
-	organ = d.agency_id;
 	put_doc(s, organ, "慈周寨镇人民政府", "11370812004339255B/2024-00099", "防汛物资通知",
 		"防汛物资已到位。", NULL, "2024-10-07");
 	assert_int_equal(store_commit(s, &e), 0);
@@ -440,30 +457,11 @@ static void test_sqlite_other_connection(void **state)
 	assert_true(new_id > doc_id);
 
 	/* the newest title match gets a 主题分类: a search filtered by it finds that one only */
-	assert_int_equal(store_begin(s, &e), 0);
-	assert_int_equal(doc_store(s)->get(s, new_id, &a, &d, &e), 0);
-	d.topic = "农业、林业、水利\\水利";
-	if (doc_store(s)->update(s, &d, &e) != 0)
-		fail_msg("update: %s", e.msg);
-	assert_int_equal(store_commit(s, &e), 0);
-	arena_free(&a);
-	{
-		struct search_terms t;
-		struct doc_filter f = { .public_only = 1, .today = "2025-01-01",
-					.topic = "农业、林业、水利" };
-		struct search_spec q = { .terms = &t, .nscore = 2, .f = &f };
-		struct keys k = { .n = 0 };
-		int64_t id = 0;
-
-		assert_int_equal(search_query_parse("防汛", &t, &e), 0);
-		assert_int_equal(store_begin_read(s2, &e), 0);
-		if (doc_store(s2)->search(s2, &q, take, &k, &e) != 0)
-			fail_msg("search: %s", e.msg);
-		store_rollback(s2);
-		assert_int_equal(k.n, 1);
-		assert_int_equal(doc_store(s2)->search_doc_of(s2, k.v[0], &id, &e), 0);
-		assert_int_equal(id, new_id);
-	}
+	change_doc(s, new_id, NULL, "农业、林业、水利\\水利");
+	after = search_in(s2, "防汛", "农业、林业、水利", 0, 2, 0);
+	assert_int_equal(after.n, 1);
+	assert_int_equal(doc_store(s2)->search_doc_of(s2, after.v[0], &doc_id, &e), 0);
+	assert_int_equal(doc_id, new_id);
 	assert_int_equal(search(s2, 0, 0).n, NDOCS + 1);
 	store_close(s2);
 	tmpstore_drop(s);
@@ -560,19 +558,7 @@ static void test_sqlite_many_positions(void **state)
 	same_keys(s, path, "堤坝", "%堤坝%", 2);
 	same_keys(s, path, "防汛", "%防汛%", MANY);   /* again: the map kept */
 	/* the first document of a day changed: it leaves its place for the day's last */
-	{
-		struct arena a;
-		struct doc d;
-
-		arena_init(&a);
-		assert_int_equal(store_begin(s, &e), 0);
-		assert_int_equal(doc_store(s)->get(s, 11, &a, &d, &e), 0);
-		d.title = "工作通知（已更正）";
-		if (doc_store(s)->update(s, &d, &e) != 0)
-			fail_msg("update: %s", e.msg);
-		assert_int_equal(store_commit(s, &e), 0);
-		arena_free(&a);
-	}
+	change_doc(s, 11, "工作通知（已更正）", NULL);
 	same_keys(s, path, "防汛", "%防汛%", MANY);
 	same_keys(s, path, "灌溉", "%灌溉%", (MANY - 5 + 36) / 37);
 	free(path);
@@ -588,26 +574,18 @@ static void test_sqlite_follow_changes(void **state)
 	struct gk_error e = { 0 };
 	struct store *s = tmpstore_open("search-follow"), *s2;
 	char *path;
-	int64_t organ = 0, doc_id = 0;
+	int64_t organ;
 	int total = NDOCS;
-	struct keys k;
-	struct arena a;
-	struct doc d;
 
 	(void)state;
 	assert_non_null(s);
 	store_set_actor(s, "tester");
-	fill(s);
+	organ = fill(s);
 	path = strdup(tmpstore_path());
 	if (store_open(path, STORE_READONLY, &s2, &e) != 0)
 		fail_msg("%s", e.msg);
 	same_keys(s2, path, "防汛", "%防汛%", NDOCS);
-	k = search(s2, 0, 0);
-	arena_init(&a);
 	assert_int_equal(store_begin(s, &e), 0);
-	assert_int_equal(doc_store(s)->search_doc_of(s, k.v[0], &doc_id, &e), 0);
-	assert_int_equal(doc_store(s)->get(s, doc_id, &a, &d, &e), 0);
-	organ = d.agency_id;
 	for (int round = 0; round < 3; round++) {
 		int more = round == 1 ? 70 : 3;   /* changes: one each, more than 64, pruned */
 		for (int i = 0; i < more; i++) {
@@ -631,7 +609,6 @@ static void test_sqlite_follow_changes(void **state)
 		assert_int_equal(store_begin(s, &e), 0);
 	}
 	store_rollback(s);
-	arena_free(&a);
 	store_close(s2);
 	free(path);
 	tmpstore_drop(s);
