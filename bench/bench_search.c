@@ -24,8 +24,9 @@
  *    文号, 索引号 and keywords; summary and body; the attachments' text: the schema's
  *    search_source, TRI_SOURCE), an external-content FTS5 table, timed. A table kept from an older bench, which left out the
  *    文号 and 索引号 (and so found neither), is built again.
- * 5. Seven classes of queries (1, 2, 4 characters, several terms, a quoted phrase, a 文号, an
- *    索引号), 12 each, each run 3 times: the whole catalogue_search path as the portal calls it
+ * 5. Eight classes of queries (1, 2, 4 characters, several terms, a quoted phrase, a 文号, an
+ *    索引号, and common words under the filters a user sets by clicking a facet: organ, year,
+ *    主题分类, 体裁, 有效性), 12 each, each run 3 times: the whole catalogue_search path as the portal calls it
  *    (public view, by relevance, first page of 10 with highlighted titles and passages, the
  *    total and the facets; the process's table of folded characters is built first, as
  *    gongkai serve builds it at start). Against it, in the same run: a LIKE '%…%' scan of
@@ -53,6 +54,7 @@
 #include "domain/catalogue.h"
 #include "search_corpus.h"
 #include "search/tokenize.h"
+#include "store/agency_store.h"
 #include "store/doc_store.h"
 #include "store/fts_tokenizer.h"
 #include "store/store.h"
@@ -548,27 +550,48 @@ static void pg_sizes(PGconn *pg, double text_bytes)
 
 /* ---------------------------------------------------------------- queries */
 
+/* A filter a portal user sets by clicking a facet: an organ of the corpus (its index, -1 none),
+ * a year, a 主题分类 (a path or its first level), a 体裁, an 有效性. */
+struct qfilter {
+	int organ, year;
+	const char *topic, *genre, *validity;
+};
+
 struct qclass {
 	const char *name;
 	char q[NQ][160];
 	int trigram_ok;     /* every term has ≥ 3 characters */
+	const struct qfilter *filter;   /* each query's, or NULL: no baseline counts with them */
+};
+
+/* Common words under filters of every kind, the organs among the 59 small ones (1.3 % of the
+ * documents each; organ 0, the county, has a quarter): the match is read until 10,001 kept
+ * rows or its end. */
+static const struct qfilter filters[NQ] = {
+	{ .organ = 17 }, { .organ = 0 }, { .organ = -1, .genre = "批复" },
+	{ .organ = -1, .topic = "市场监管、安全生产监管" }, { .organ = -1, .year = 2020 },
+	{ .organ = -1, .validity = "repealed" }, { .organ = 41, .year = 2023 }, { .organ = 5 },
+	{ .organ = -1, .topic = "农业、林业、水利\\水利" }, { .organ = -1, .genre = "工作动态" },
+	{ .organ = 33 }, { .organ = 0, .validity = "expired" },
 };
 
 static struct qclass classes[] = {
-	{ "1 character", { "申", "镇", "补", "危", "疫", "耕", "税", "宅", "渔", "诉", "援", "码" }, 0 },
+	{ "1 character", { "申", "镇", "补", "危", "疫", "耕", "税", "宅", "渔", "诉", "援", "码" }, 0, NULL },
 	{ "2 characters", { "公开", "土地", "低保", "招标", "防汛", "疫苗", "宅基", "信访", "灌溉",
-			    "户籍", "税务", "听证" }, 0 },
+			    "户籍", "税务", "听证" }, 0, NULL },
 	{ "4 characters", { "乡村振兴", "安全生产", "农村土地", "政府信息", "危房改造", "污水治理",
-			    "医疗保障", "行政许可", "退役军人", "残疾人员", "一事一议", "网格管理" }, 1 },
+			    "医疗保障", "行政许可", "退役军人", "残疾人员", "一事一议", "网格管理" }, 1, NULL },
 	{ "multi-term", { "土地 流转", "财政 预算 公开", "低保 名单", "安全生产 检查",
 			  "养老 服务 补贴", "招标 采购 结果", "疫苗 接种", "防汛 应急 预案",
-			  "宅基地 审查", "村民 委员会 会议", "就业 培训", "垃圾 治理 整治" }, 0 },
+			  "宅基地 审查", "村民 委员会 会议", "就业 培训", "垃圾 治理 整治" }, 0, NULL },
 	{ "phrase", { "\"政府信息公开工作\"", "\"农村土地承包经营\"", "\"安全生产大检查\"",
 		      "\"公示期间如有异议\"", "\"最低生活保障\"", "\"高标准农田建设\"",
 		      "\"行政复议\"", "\"特此通知\"", "\"人居环境整治\"", "\"疫情防控工作\"",
-		      "\"联系电话\"", "\"森林防火\"" }, 1 },
-	{ "文号", { "" }, 1 },
-	{ "索引号", { "" }, 1 },
+		      "\"联系电话\"", "\"森林防火\"" }, 1, NULL },
+	{ "文号", { "" }, 1, NULL },
+	{ "索引号", { "" }, 1, NULL },
+	{ "filtered", { "公开", "土地", "通知", "安全生产", "政府信息", "管理", "公开",
+			"\"政府信息公开工作\"", "乡村振兴", "信访", "申", "补贴" }, 0, filters },
 };
 #define NCLASS (sizeof classes / sizeof classes[0])
 
@@ -720,6 +743,50 @@ static double trigram_query(sqlite3 *db, const char *q, int *count)
 	return t0;
 }
 
+/* What q filters by, for SEARCH_BENCH_DETAIL=1. */
+static const char *filter_name(const struct qfilter *q)
+{
+	static char out[256];
+	int n = 0;
+
+	out[0] = '\0';
+	if (q->organ >= 0)
+		n += snprintf(out + n, sizeof out - (size_t)n, "organ %d ", q->organ);
+	if (q->year)
+		n += snprintf(out + n, sizeof out - (size_t)n, "year %d ", q->year);
+	if (q->topic)
+		n += snprintf(out + n, sizeof out - (size_t)n, "主题分类 %s ", q->topic);
+	if (q->genre)
+		n += snprintf(out + n, sizeof out - (size_t)n, "体裁 %s ", q->genre);
+	if (q->validity)
+		snprintf(out + n, sizeof out - (size_t)n, "有效性 %s", q->validity);
+	return out;
+}
+
+/* f as the portal's search with q's filter set (none when q is NULL). */
+static void filter_of(struct store *s, const struct qfilter *q, struct doc_filter *f)
+{
+	f->agency_id = 0;
+	f->year = q ? q->year : 0;
+	f->topic = q ? q->topic : NULL;
+	f->genre = q ? q->genre : NULL;
+	f->validity = q ? q->validity : NULL;
+	if (q && q->organ >= 0) {
+		struct corpus_organ o;
+		struct agency_rec r;
+		struct gk_error e = { 0 };
+		struct arena a;
+
+		search_corpus_organ(q->organ, &o);
+		arena_init(&a);
+		if (store_begin_read(s, &e) || agency_store(s)->find_name(s, o.name, &a, &r, &e))
+			die(o.name, &e);
+		store_rollback(s);
+		f->agency_id = r.id;
+		arena_free(&a);
+	}
+}
+
 static void queries(const char *target, const struct baseline *bl)
 {
 	struct gk_error e = { 0 };
@@ -766,6 +833,7 @@ static void queries(const char *target, const struct baseline *bl)
 				double t;
 
 				arena_init(&a);
+				filter_of(s, qc->filter ? &qc->filter[i] : NULL, &f);
 				t = now();
 				if (store_begin_read(s, &e) ||
 				    catalogue_search(s, qc->q[i], &f, SEARCH_BY_RELEVANCE, &a, &res, &e))
@@ -773,8 +841,9 @@ static void queries(const char *target, const struct baseline *bl)
 				store_rollback(s);
 				fts[nf++] = (now() - t) * 1000;
 				if (detail)
-					printf("  %-13s run %d  %8.1f ms  %s%ld  %s\n", qc->name, r + 1, fts[nf - 1],
-					       res.exact ? "" : "~", (long)res.total, qc->q[i]);
+					printf("  %-13s run %d  %8.1f ms  %s%ld  %s%s%s\n", qc->name, r + 1,
+					       fts[nf - 1], res.exact ? "" : "~", (long)res.total, qc->q[i],
+					       qc->filter ? "  under " : "", qc->filter ? filter_name(&qc->filter[i]) : "");
 				if (r == 0) {
 					matches += (double)res.total;
 					estimated |= !res.exact;
@@ -791,7 +860,8 @@ static void queries(const char *target, const struct baseline *bl)
 			}
 		}
 		for (int i = 0; i < NLIKE; i++)
-			like[i] = fts_only ? 0 : like_query(bl, qc->q[i], &like_found[i]) * 1000;
+			like[i] = fts_only || qc->filter ? 0
+							 : like_query(bl, qc->q[i], &like_found[i]) * 1000;
 		/* fts[] holds run 1 of every query, then run 2, …: "again" is from run 2 on, taken
 		 * before pct sorts the whole array in place */
 		double again99 = pct(fts + NQ, nf - NQ, 0.99);
@@ -802,6 +872,10 @@ static void queries(const char *target, const struct baseline *bl)
 			printf("%-13s %9.1f %9.1f %9.1f %9.0f %9.0f %9.1f %9.1f %9s%.0f %8.0f %8.1f\n",
 			       qc->name, f50, f99, again99, l50, lmax, t50, t99, estimated ? "~" : "",
 			       matches / NQ, l50 / f50, t50 / f50);
+		} else if (qc->filter) {
+			printf("%-13s %9.1f %9.1f %9.1f %9s %9s %9s %9s %9s%.0f %8s %8s\n", qc->name,
+			       f50, f99, again99, "—", "—", "—", "—", estimated ? "~" : "", matches / NQ,
+			       "—", "—");
 		} else {
 			printf("%-13s %9.1f %9.1f %9.1f %9.0f %9.0f %9s %9s %9s%.0f %8.0f %8s\n", qc->name,
 			       f50, f99, again99, l50, lmax, "—", "—", estimated ? "~" : "", matches / NQ,
@@ -812,7 +886,7 @@ static void queries(const char *target, const struct baseline *bl)
 		for (int i = 0; i < NQ; i++) {
 			if (!exact[i])
 				continue;
-			if (i < NLIKE && !fts_only && like_found[i] != total[i])
+			if (i < NLIKE && !fts_only && !qc->filter && like_found[i] != total[i])
 				printf("  LIKE counts %d where gongkai finds %ld: %s\n", like_found[i],
 				       total[i], qc->q[i]);
 			if (nt && tri_found[i] != total[i])
