@@ -54,7 +54,7 @@ static void check_expression(const struct search_terms *t)
 
 	buf_init(&m, 0);
 	buf_init(&shape, 0);
-	if (store_fts_match(t, &m, &shape) != 0)
+	if (store_fts_match(t, NULL, &m, &shape) != 0)
 		abort();
 	if (shape.len != 0 && shape.len != (size_t)t->n)
 		abort();

@@ -169,26 +169,15 @@ static int published_organs(struct store *s, int64_t root_id, int alone, int yea
 	return db_each(s, st, "counting the documents published", organ_count_row, &c, e);
 }
 
-/* The search key (migration "search"): what each bit range holds. */
-#define KEY_PUBLISHED ((int64_t)1 << 62)
-#define KEY_DAY_SHIFT 45
-#define KEY_DAY_MASK 0x1FFFF
-#define KEY_AGENCY_SHIFT 31
-#define KEY_AGENCY_MASK 0x3FFF
-#define KEY_TOPIC_SHIFT 23
-#define KEY_TOPIC_MASK 0xFF
-#define KEY_GENRE_SHIFT 18
-#define KEY_GENRE_MASK 0x1F
-#define KEY_VALIDITY_SHIFT 16
-
-_Static_assert(KEY_TOPIC_MASK < SEARCH_ROW_CODES && KEY_GENRE_MASK < SEARCH_ROW_CODES,
+_Static_assert(SEARCH_KEY_TOPIC_MASK < SEARCH_ROW_CODES &&
+	       SEARCH_KEY_GENRE_MASK < SEARCH_ROW_CODES,
 	       "a key's codes are a search row's codes");
 
 static const char *const key_validity[4] = { "valid", "expired", "repealed", NULL };
 
 static int64_t key_day(int day)
 {
-	return (int64_t)(day - date_make(1900, 1, 1)) << KEY_DAY_SHIFT;
+	return (int64_t)(day - date_make(1900, 1, 1)) << SEARCH_KEY_DAY_SHIFT;
 }
 
 /* The day f->today names; with none (or a bad one) a day before any document, so that a
@@ -211,19 +200,19 @@ static void key_range(const struct doc_filter *f, int64_t *lo, int64_t *hi, int6
 	*hi = INT64_MAX;
 	*dlo = *dhi = 0;
 	if (f->public_only && f->staff_agency_id == 0) {
-		*lo = KEY_PUBLISHED;
-		*hi = KEY_PUBLISHED + key_day(today_of(f) + 1) - 1;
+		*lo = SEARCH_KEY_PUBLISHED;
+		*hi = SEARCH_KEY_PUBLISHED + key_day(today_of(f) + 1) - 1;
 	}
 	if (f->year > 0) {
 		y0 = date_make(f->year, 1, 1);
 		y1 = date_make(f->year + 1, 1, 1);
-		*dlo = key_day(y0) >> KEY_DAY_SHIFT;
-		*dhi = (key_day(y1) >> KEY_DAY_SHIFT) - 1;
-		if (*lo == KEY_PUBLISHED) {
-			if (KEY_PUBLISHED + key_day(y0) > *lo)
-				*lo = KEY_PUBLISHED + key_day(y0);
-			if (KEY_PUBLISHED + key_day(y1) - 1 < *hi)
-				*hi = KEY_PUBLISHED + key_day(y1) - 1;
+		*dlo = key_day(y0) >> SEARCH_KEY_DAY_SHIFT;
+		*dhi = (key_day(y1) >> SEARCH_KEY_DAY_SHIFT) - 1;
+		if (*lo == SEARCH_KEY_PUBLISHED) {
+			if (SEARCH_KEY_PUBLISHED + key_day(y0) > *lo)
+				*lo = SEARCH_KEY_PUBLISHED + key_day(y0);
+			if (SEARCH_KEY_PUBLISHED + key_day(y1) - 1 < *hi)
+				*hi = SEARCH_KEY_PUBLISHED + key_day(y1) - 1;
 		}
 	}
 }
@@ -257,10 +246,11 @@ struct decode {
 static int decode_row(void *p, int64_t key, int scored, double score)
 {
 	struct decode *x = p;
-	int day = (int)((key >> KEY_DAY_SHIFT) & KEY_DAY_MASK);
-	unsigned topic = (unsigned)((key >> KEY_TOPIC_SHIFT) & KEY_TOPIC_MASK);
-	unsigned genre = (unsigned)((key >> KEY_GENRE_SHIFT) & KEY_GENRE_MASK);
-	unsigned validity = (unsigned)((key >> KEY_VALIDITY_SHIFT) & 3);
+	int day = (int)((key >> SEARCH_KEY_DAY_SHIFT) & SEARCH_KEY_DAY_MASK);
+	unsigned topic = (unsigned)((key >> SEARCH_KEY_TOPIC_SHIFT) & SEARCH_KEY_TOPIC_MASK);
+	unsigned genre = (unsigned)((key >> SEARCH_KEY_GENRE_SHIFT) & SEARCH_KEY_GENRE_MASK);
+	unsigned validity = (unsigned)((key >> SEARCH_KEY_VALIDITY_SHIFT) &
+				       SEARCH_KEY_VALIDITY_MASK);
 
 	if (day != x->day) {
 		x->day = day;
@@ -268,7 +258,7 @@ static int decode_row(void *p, int64_t key, int scored, double score)
 	}
 	struct search_row r = {
 		.key = key,
-		.agency_id = (key >> KEY_AGENCY_SHIFT) & KEY_AGENCY_MASK,
+		.agency_id = (key >> SEARCH_KEY_AGENCY_SHIFT) & SEARCH_KEY_AGENCY_MASK,
 		.year = x->year,
 		.topic = x->topic[topic],
 		.genre = x->genre[genre],
@@ -286,25 +276,38 @@ static int search(struct store *s, const struct search_spec *q, search_row_fn fn
 		  struct gk_error *e)
 {
 	const struct doc_filter *f = q->f;
-	const char *topic[KEY_TOPIC_MASK + 1] = { NULL }, *genre[KEY_GENRE_MASK + 1] = { NULL };
+	const char *topic[SEARCH_KEY_TOPIC_MASK + 1] = { NULL };
+	const char *genre[SEARCH_KEY_GENRE_MASK + 1] = { NULL };
 	struct decode x = { .fn = fn, .ctx = ctx, .topic = topic, .genre = genre, .day = -1 };
 	struct search_bounds b = { .topic = f->topic, .genre = f->genre, .validity = -1,
 				   .agency_id = f->agency_id,
 				   .staff_agency_id = f->public_only ? f->staff_agency_id : 0,
-				   .own_lo = KEY_PUBLISHED,
-				   .own_hi = KEY_PUBLISHED + key_day(today_of(f) + 1) - 1 };
+				   .own_lo = SEARCH_KEY_PUBLISHED,
+				   .own_hi = SEARCH_KEY_PUBLISHED + key_day(today_of(f) + 1) - 1 };
 	struct arena a;
 	int rc;
 
 	arena_init(&a);
-	if ((rc = codes(s, ST_DOC_SEARCH_TOPICS, &a, topic, KEY_TOPIC_MASK + 1, e)) != 0 ||
-	    (rc = codes(s, ST_DOC_SEARCH_GENRES, &a, genre, KEY_GENRE_MASK + 1, e)) != 0)
+	if ((rc = codes(s, ST_DOC_SEARCH_TOPICS, &a, topic, SEARCH_KEY_TOPIC_MASK + 1, e)) != 0 ||
+	    (rc = codes(s, ST_DOC_SEARCH_GENRES, &a, genre, SEARCH_KEY_GENRE_MASK + 1, e)) != 0)
 		goto out;
 	for (int i = 0; f->validity && i < 3; i++)
 		if (strcmp(f->validity, key_validity[i]) == 0)
 			b.validity = i;
 	if (f->validity && b.validity < 0)
 		goto out;  /* no document has another 有效性 */
+	/* a 主题分类 is itself and the topics under it (综合政务 holds 综合政务\政务公开) */
+	for (unsigned c = 1; f->topic && c <= SEARCH_KEY_TOPIC_MASK; c++) {
+		size_t n = strlen(f->topic);
+		if (topic[c] && strncmp(topic[c], f->topic, n) == 0 &&
+		    (topic[c][n] == '\0' || topic[c][n] == '\\'))
+			b.topic_code[b.ntopic++] = (unsigned char)c;
+	}
+	for (unsigned c = 1; f->genre && c <= SEARCH_KEY_GENRE_MASK; c++)
+		if (genre[c] && strcmp(genre[c], f->genre) == 0)
+			b.genre_code = c;
+	if ((f->topic && b.ntopic == 0) || (f->genre && b.genre_code == 0))
+		goto out;  /* no document has that 主题分类 or 体裁 */
 	key_range(f, &b.lo, &b.hi, &b.day_lo, &b.day_hi);
 	rc = s->drv->search->match(s, q, &b, decode_row, &x, e);
 out:

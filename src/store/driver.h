@@ -45,6 +45,19 @@ struct search_spec;
 /* The keys of one span of search_span (32 days of documents) share their bits above this. */
 #define SEARCH_SPAN_SHIFT 50
 
+/* The search key (migration "search"): what each bit range holds. */
+#define SEARCH_KEY_PUBLISHED ((int64_t)1 << 62)
+#define SEARCH_KEY_DAY_SHIFT 45          /* days since 1900-01-01 */
+#define SEARCH_KEY_DAY_MASK 0x1FFFF
+#define SEARCH_KEY_AGENCY_SHIFT 31
+#define SEARCH_KEY_AGENCY_MASK 0x3FFF
+#define SEARCH_KEY_TOPIC_SHIFT 23        /* search_topic's code, 0: none */
+#define SEARCH_KEY_TOPIC_MASK 0xFF
+#define SEARCH_KEY_GENRE_SHIFT 18        /* search_genre's code */
+#define SEARCH_KEY_GENRE_MASK 0x1F
+#define SEARCH_KEY_VALIDITY_SHIFT 16     /* 0 valid, 1 expired, 2 repealed */
+#define SEARCH_KEY_VALIDITY_MASK 3
+
 /* What a search's filter allows (store/doc_store.c computes it from a doc_filter): the
  * parameters ?3 … ?13 of every dialect's match, tests of the search key's bits (migration
  * "search"). */
@@ -53,6 +66,11 @@ struct search_bounds {
 	int64_t agency_id;             /* ?5: one organ, 0 = any */
 	const char *topic, *genre;     /* ?6 (with its sub-topics), ?7: NULL = any */
 	int64_t validity;              /* ?8: 0 valid, 1 expired, 2 repealed, -1 = any */
+	/* the same two filters as the key's codes (search_topic, search_genre): with topic,
+	 * the ntopic codes of it and its sub-topics (at least one); with genre, its code */
+	int ntopic;
+	unsigned char topic_code[SEARCH_KEY_TOPIC_MASK + 1];
+	unsigned genre_code;
 	int64_t staff_agency_id;       /* ?9: an organ whose unpublished documents show too */
 	int64_t day_lo, day_hi;        /* ?10, ?11: days since 1900-01-01 of one year, 0 = any */
 	int64_t own_lo, own_hi;        /* ?12, ?13: the keys published and visible today */

@@ -1,17 +1,20 @@
 /*
- * fts_tokenizer.c — the FTS5 tokenizer "gongkai", wrapping search_tokenize, and the ranking
- * function gk_score (see fts_tokenizer.h and docs/search.md). Documents and queries go through
+ * fts_tokenizer.c — the FTS5 tokenizer "gongkai", wrapping search_tokenize, the ranking
+ * function gk_score, and the words of a document's filters, gk_facets (see fts_tokenizer.h
+ * and docs/search.md). Documents and queries go through
  * the same function, so whatever folding applies to one applies to the other.
  */
 #include "store/fts_tokenizer.h"
 
 #include <sqlite3.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "base/buf.h"
 #include "base/err.h"
 #include "search/query.h"
 #include "search/tokenize.h"
+#include "store/driver.h"
 #include "text/normalise.h"
 #include "text/utf8.h"
 
@@ -124,7 +127,8 @@ static int tokens_stand_alone(const char *term, const struct term_tokens *tt)
 	return 1;
 }
 
-int store_fts_match(const struct search_terms *t, struct buf *m, struct buf *shape)
+int store_fts_match(const struct search_terms *t, const char *filter, struct buf *m,
+		    struct buf *shape)
 {
 	struct term_tokens tt;
 	int rc = 0, groups = 0;
@@ -149,8 +153,12 @@ int store_fts_match(const struct search_terms *t, struct buf *m, struct buf *sha
 		if (rc == 0)
 			rc = buf_putc(shape, (char)k);
 	}
-	if (rc == 0 && groups == 0)
+	if (rc == 0 && filter && *filter) {
+		if ((rc = buf_puts(m, " AND ")) == 0 && (rc = buf_puts(m, filter)) == 0)
+			rc = buf_putc(shape, 0);   /* the phrases after the terms: the filter's */
+	} else if (rc == 0 && groups == 0) {
 		buf_reset(shape);
+	}
 	return rc ? ERR_LIMIT : 0;
 }
 
@@ -189,7 +197,8 @@ static int adjacent(const Fts5ExtensionApi *api, Fts5Context *fts, int first, in
 
 /* The groups of a shape (see store_fts_match) of a query of nphrase phrases: how many, each
  * its first phrase and how many phrases (at most cap groups); without a shape, each phrase is a
- * group. -1 if the shape does not fit. */
+ * group; after a 0 byte, the phrases left are a filter's, in no group. -1 if the shape does
+ * not fit. */
 static int groups_of(sqlite3_value *v, int nphrase, int cap, int *first, int *k)
 {
 	const unsigned char *s = sqlite3_value_blob(v);
@@ -204,9 +213,11 @@ static int groups_of(sqlite3_value *v, int nphrase, int cap, int *first, int *k)
 		}
 		return nphrase;
 	}
-	if (n > cap)
+	if (n - (s[n - 1] == 0) > cap)
 		return -1;
 	for (int g = 0; g < n; g++) {
+		if (s[g] == 0 && g == n - 1)
+			return g;       /* the filter's phrases follow */
 		if (s[g] < 1 || s[g] > QUERY_MAX_TOKENS || at + s[g] > nphrase)
 			return -1;
 		first[g] = at;
@@ -304,6 +315,40 @@ static void gk_score(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_cont
 	sqlite3_result_double(ctx, score);
 }
 
+/* ---------------------------------------------------------------- the filters' words */
+
+int store_fts_facet_word(struct buf *b, char field, int64_t value)
+{
+	char digits[24];
+	int n = snprintf(digits, sizeof digits, "%lld", (long long)value), rc;
+
+	rc = buf_putc(b, 'z') || buf_putc(b, 'f') || buf_putc(b, field);
+	for (int i = 0; i < n && rc == 0; i++)
+		rc = digits[i] == '-' ? -1 : buf_putc(b, (char)('a' + (digits[i] - '0')));
+	return rc;
+}
+
+static void gk_facets(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	int64_t base = sqlite3_value_int64(argv[0]);
+	struct buf b;
+
+	(void)argc;
+	buf_init(&b, 64);
+	if (store_fts_facet_word(&b, 'o', (base >> SEARCH_KEY_AGENCY_SHIFT) &
+					   SEARCH_KEY_AGENCY_MASK) || buf_putc(&b, ' ') ||
+	    store_fts_facet_word(&b, 't', (base >> SEARCH_KEY_TOPIC_SHIFT) &
+					   SEARCH_KEY_TOPIC_MASK) || buf_putc(&b, ' ') ||
+	    store_fts_facet_word(&b, 'g', (base >> SEARCH_KEY_GENRE_SHIFT) &
+					   SEARCH_KEY_GENRE_MASK) || buf_putc(&b, ' ') ||
+	    store_fts_facet_word(&b, 'v', (base >> SEARCH_KEY_VALIDITY_SHIFT) &
+					   SEARCH_KEY_VALIDITY_MASK))
+		sqlite3_result_error_nomem(ctx);
+	else
+		sqlite3_result_text(ctx, buf_cstr(&b), (int)b.len, SQLITE_TRANSIENT);
+	buf_free(&b);
+}
+
 static fts5_api *fts5_api_of(sqlite3 *db)
 {
 	fts5_api *api = NULL;
@@ -326,7 +371,9 @@ int store_fts_register(sqlite3 *db)
 		return ERR_DB;
 	if (api->xCreateTokenizer(api, "gongkai", NULL, &tok, NULL) != SQLITE_OK ||
 	    api->xCreateFunction(api, "gk_score", NULL, gk_score, NULL) != SQLITE_OK ||
-	    api->xCreateFunction(api, "gk_match", NULL, gk_match, NULL) != SQLITE_OK)
+	    api->xCreateFunction(api, "gk_match", NULL, gk_match, NULL) != SQLITE_OK ||
+	    sqlite3_create_function_v2(db, "gk_facets", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+				       NULL, gk_facets, NULL, NULL, NULL) != SQLITE_OK)
 		return ERR_DB;
 	return 0;
 }

@@ -25,26 +25,40 @@
  * rows after the first n, so that a query can count and tally every match while scoring only
  * the ones that will be ranked. No corpus-wide statistics are read: FTS5's bm25() counts every
  * document of every term first, which at a million documents costs seconds for a common
- * character. A NULL shape: each phrase is a term.
+ * character. A NULL shape: each phrase is a term; the phrases after a shape's 0 byte are a
+ * filter's (neither checked nor scored).
  */
 #ifndef GK_STORE_FTS_TOKENIZER_H
 #define GK_STORE_FTS_TOKENIZER_H
+
+#include <stdint.h>
 
 struct sqlite3;
 struct buf;
 struct search_terms;
 
-/* Register the "gongkai" tokenizer, gk_match and gk_score on db. Returns 0 or ERR_DB (FTS5
- * missing). */
+/* Register the "gongkai" tokenizer, gk_match, gk_score and gk_facets on db. Returns 0 or
+ * ERR_DB (FTS5 missing). */
 int store_fts_register(struct sqlite3 *db);
+
+/* The word of a filter's value in the search indexes' column facet (migration
+ * "search_facet"), appended to b: "zf", the field's letter (o organ, t 主题分类 code, g 体裁
+ * code, v 有效性), then the value's digits as the letters a–j, so that the tokenizer keeps it
+ * one word (it splits letters from digits): organ 17 is zfobh. A document's words are
+ * gk_facets(base) of its key's base (search_source), one per field. 0, or non-zero (out of
+ * memory, a negative value). */
+int store_fts_facet_word(struct buf *b, char field, int64_t value);
 
 /* The FTS5 MATCH expression of t appended to m — the tokens of a term of Chinese characters
  * as phrases of one token, ANDed (政府信息 → "政府" AND "府信" AND "信息"); a term with digits
  * or letters (慈政〔2024〕3号), or whose tokens would not read back as themselves alone (a
  * character folding into several), stays one phrase — and its shape to
  * shape: a byte per term, how many phrases it has; shape is left empty when every term has
- * one (nothing for gk_match to check). Never written from anything but the parsed terms.
- * Returns 0 or ERR_LIMIT (out of memory). */
-int store_fts_match(const struct search_terms *t, struct buf *m, struct buf *shape);
+ * one (nothing for gk_match to check). A filter (an FTS5 expression the caller writes, NULL or
+ * "" for none) is ANDed after the terms, and the shape then ends with a 0 byte: its phrases
+ * are neither checked nor scored. Never written from anything but the parsed terms and the
+ * caller's filter. Returns 0 or ERR_LIMIT (out of memory). */
+int store_fts_match(const struct search_terms *t, const char *filter, struct buf *m,
+		    struct buf *shape);
 
 #endif

@@ -537,26 +537,32 @@ static int sq_begin(struct store *s, int write, struct gk_error *e)
  * smaller than the one before), their titles the title index too (migration "search_title").
  * Since migration "search_forward" the indexes' rowid is the key negated, so the queue is
  * read in descending key order; since "search_pos" the position negated (descending
- * positions). Their text is read through search_source as it is at
- * commit; the list of changed positions keeps its last 65,536 (store/sqlite_keymap.c). Each statement runs from the schema version of the migration named beside it,
- * and before that of the migration named after it, if any. */
-#define FLUSH_FTS(rowid, order) \
-	"INSERT INTO search_fts (rowid, title, meta, body, attach)\n" \
-	"  SELECT " rowid ", src.title, src.meta, src.body, src.attach\n" \
+ * positions); since "search_facet" with the filters' words. Their text is read through
+ * search_source as it is at commit; the list of changed positions keeps its last 65,536
+ * (store/sqlite_keymap.c). Each statement runs from the schema version of the migration
+ * named beside it, and before that of the migration named after it, if any. */
+#define FLUSH_INTO(table, rowid, order, cols, src_cols) \
+	"INSERT INTO " table " (rowid, " cols ")\n" \
+	"  SELECT " rowid ", " src_cols "\n" \
 	"  FROM search_queue q JOIN search_doc d ON d.key = q.key\n" \
 	"  JOIN search_source src ON src.doc_id = d.doc_id ORDER BY " order
-#define FLUSH_TITLE(rowid, order) \
-	"INSERT INTO search_title (rowid, title)\n" \
-	"  SELECT " rowid ", src.title\n" \
-	"  FROM search_queue q JOIN search_doc d ON d.key = q.key\n" \
-	"  JOIN search_source src ON src.doc_id = d.doc_id ORDER BY " order
+#define FLUSH_FTS(rowid, order) FLUSH_INTO("search_fts", rowid, order, \
+	"title, meta, body, attach", "src.title, src.meta, src.body, src.attach")
+#define FLUSH_TITLE(rowid, order) FLUSH_INTO("search_title", rowid, order, "title", "src.title")
+/* with the filters' words (migration "search_facet") */
+#define FLUSH_FTS_FACET FLUSH_INTO("search_fts", "-d.pos", "d.pos DESC", \
+	"title, meta, body, attach, facet", "src.title, src.meta, src.body, src.attach, src.facet")
+#define FLUSH_TITLE_FACET FLUSH_INTO("search_title", "-d.pos", "d.pos DESC", "title, facet", \
+	"src.title, src.facet")
 static const struct { const char *sql, *since, *until; } search_flush_sql[] = {
 	{ FLUSH_FTS("q.key", "q.key ASC"), "search_queue", "search_forward" },
 	{ FLUSH_TITLE("q.key", "q.key ASC"), "search_title", "search_forward" },
 	{ FLUSH_FTS("-q.key", "q.key DESC"), "search_forward", "search_pos" },
 	{ FLUSH_TITLE("-q.key", "q.key DESC"), "search_forward", "search_pos" },
-	{ FLUSH_FTS("-d.pos", "d.pos DESC"), "search_pos", NULL },
-	{ FLUSH_TITLE("-d.pos", "d.pos DESC"), "search_pos", NULL },
+	{ FLUSH_FTS("-d.pos", "d.pos DESC"), "search_pos", "search_facet" },
+	{ FLUSH_TITLE("-d.pos", "d.pos DESC"), "search_pos", "search_facet" },
+	{ FLUSH_FTS_FACET, "search_facet", NULL },
+	{ FLUSH_TITLE_FACET, "search_facet", NULL },
 	{ "DELETE FROM search_queue", "search_queue", NULL },
 	{ "DELETE FROM search_change WHERE n <= (SELECT seq FROM sqlite_sequence\n"
 	  "  WHERE name = 'search_change') - 65536", "search_pos", NULL },

@@ -86,7 +86,8 @@ static long find(const struct sq_keymap *m, int64_t p)
 
 int64_t sq_position(int64_t key, int64_t serial)
 {
-	return ((key >> 62) << 37) | (((key >> 45) & 0x1FFFF) << SQ_POS_SERIAL_BITS) | serial;
+	return ((key >> 62) << 37) |
+	       (((key >> SEARCH_KEY_DAY_SHIFT) & SEARCH_KEY_DAY_MASK) << SQ_POS_SERIAL_BITS) | serial;
 }
 
 int sq_keymap_key(struct sq_keymap *m, int64_t pos, int64_t *key)

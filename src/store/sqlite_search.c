@@ -10,7 +10,8 @@
  * connection's map (store/sqlite_keymap.c). A search reads the index newest first within the
  * positions of the days the visibility and year give. The FTS5 MATCH
  * expression is written from the parsed terms (search/query.h) by store_fts_match, never from
- * user text; gk_match checks the tokens of each term follow each other (store/fts_tokenizer.h).
+ * user text, with the words of the filters (migration "search_facet") ANDed after them;
+ * gk_match checks the tokens of each term follow each other (store/fts_tokenizer.h).
  * May call base/, store/fts_tokenizer.h, sqlite3.
  */
 #include <stdint.h>
@@ -22,40 +23,71 @@
 #include "store/fts_tokenizer.h"
 #include "store/sqlite_int.h"
 
-/* Everything but the text match is a test of the key's bits, the key taken from the
- * connection's map — in the statement by gk_key when a filter asks for it, else here, for each
- * row handed over —: no table is read per match (see migration "search"). The titles alone are
- * their own index, under the same positions (migration "search_title"), read for a title-only
- * search. Both indexes hold the position negated (migrations "search_forward", "search_pos"):
- * the newest first is ascending rowids, the order FTS5 reads fastest. */
+/* A filter by organ, 主题分类, 体裁 or 有效性 is words of the index's column facet (migration
+ * "search_facet"), ANDed with the terms: FTS5 steps through the short list and skips in the
+ * long one. What else a search keeps is a test of the key's bits, the key taken from the
+ * connection's map — in the statement by gk_key for a staff member's own organ and a year of
+ * their search, else here, for each row handed over —: no table is read per match (see
+ * migration "search"). The titles alone are their own index, under the same positions
+ * (migration "search_title"), read for a title-only search. Both indexes hold the position
+ * negated (migrations "search_forward", "search_pos"): the newest first is ascending rowids,
+ * the order FTS5 reads fastest. gk_match, the costliest test, comes last. */
 #define KEY "gk_key(-rowid)"
-#define FILTERS \
-	"AND (?5 = 0 OR (" KEY " >> 31) & 16383 = ?5) " \
-	"AND (?6 IS NULL OR (" KEY " >> 23) & 255 IN (SELECT code FROM search_topic " \
-	"     WHERE value = ?6 OR substr(value, 1, length(?6) + 1) = ?6 || '\\')) " \
-	"AND (?7 IS NULL OR (" KEY " >> 18) & 31 = (SELECT code FROM search_genre " \
-	"     WHERE value = ?7)) " \
-	"AND (?8 < 0 OR (" KEY " >> 16) & 3 = ?8) " \
-	"AND (?9 = 0 OR (" KEY " >> 31) & 16383 = ?9 OR " KEY " BETWEEN ?12 AND ?13) " \
-	"AND (?10 = 0 OR (" KEY " >> 45) & 131071 BETWEEN ?10 AND ?11) " \
-	"ORDER BY rowid LIMIT ?14"
 #define MATCH_SQL(fts, weights) \
-	"SELECT -rowid, gk_score(" fts ", ?2, ?15, " weights ") FROM " fts " " \
+	"SELECT -rowid, gk_score(" fts ", ?2, ?10, " weights ") FROM " fts " " \
 	"WHERE " fts " MATCH ?1 AND rowid BETWEEN -?4 AND -?3 " \
-	"AND (?15 IS NULL OR gk_match(" fts ", ?15)) " FILTERS
+	"AND (?5 = 0 OR (" KEY " >> 31) & 16383 = ?5 OR " KEY " BETWEEN ?6 AND ?7) " \
+	"AND (?8 = 0 OR (" KEY " >> 45) & 131071 BETWEEN ?8 AND ?9) " \
+	"AND (?10 IS NULL OR gk_match(" fts ", ?10)) " \
+	"ORDER BY rowid LIMIT ?11"
 static const char all_sql[] = MATCH_SQL("search_fts", "10.0, 4.0, 1.0, 0.6");
 static const char title_sql[] = MATCH_SQL("search_title", "10.0");
+
+/* One filter of b as FTS5 words of the column facet, ANDed to out: any of n values. */
+static int facet_filter(struct buf *out, char field, const int64_t *value, int n)
+{
+	int rc = buf_puts(out, out->len ? " AND facet : (" : "facet : (");
+
+	for (int i = 0; i < n && rc == 0; i++)
+		rc = (i && buf_puts(out, " OR ")) || buf_putc(out, '"') ||
+		     store_fts_facet_word(out, field, value[i]) || buf_putc(out, '"');
+	return rc ? rc : buf_putc(out, ')');
+}
+
+/* The filters of b as an FTS5 expression of the column facet into out ("" for none). */
+static int facet_filters(const struct search_bounds *b, struct buf *out)
+{
+	int64_t v[SEARCH_KEY_TOPIC_MASK + 1];
+	int rc = 0;
+
+	if (b->agency_id)
+		rc = facet_filter(out, 'o', &b->agency_id, 1);
+	if (rc == 0 && b->ntopic > 0) {
+		for (int i = 0; i < b->ntopic; i++)
+			v[i] = b->topic_code[i];
+		rc = facet_filter(out, 't', v, b->ntopic);
+	}
+	if (rc == 0 && b->genre_code) {
+		v[0] = b->genre_code;
+		rc = facet_filter(out, 'g', v, 1);
+	}
+	if (rc == 0 && b->validity >= 0)
+		rc = facet_filter(out, 'v', &b->validity, 1);
+	return rc;
+}
 
 static int match(struct store *s, const struct search_spec *q, const struct search_bounds *b,
 		 search_match_fn fn, void *ctx, struct gk_error *e)
 {
 	int rc, row;
 	sqlite3_stmt *st;
-	struct buf m, shape;
+	struct buf m, shape, filter;
 
 	buf_init(&m, 16384);   /* 256 bytes of query make at most a few KB */
 	buf_init(&shape, 0);
-	if (store_fts_match(q->terms, &m, &shape) != 0) {
+	buf_init(&filter, 256);
+	if (facet_filters(b, &filter) != 0 ||
+	    store_fts_match(q->terms, buf_cstr(&filter), &m, &shape) != 0) {
 		rc = err_set(e, ERR_LIMIT, "query", "search query is too long");
 		goto out;
 	}
@@ -67,20 +99,16 @@ static int match(struct store *s, const struct search_spec *q, const struct sear
 	/* the key range's days as positions: the bounds are whole days (doc_store.c) */
 	sqlite3_bind_int64(st, 3, sq_position(b->lo, 0));
 	sqlite3_bind_int64(st, 4, sq_position(b->hi, SQ_POS_SERIAL_MAX));
-	sqlite3_bind_int64(st, 5, b->agency_id);
-	sq_bind_text(st, 6, b->topic);
-	sq_bind_text(st, 7, b->genre);
-	sqlite3_bind_int64(st, 8, b->validity);
-	sqlite3_bind_int64(st, 9, b->staff_agency_id);
-	sqlite3_bind_int64(st, 10, b->day_lo);
-	sqlite3_bind_int64(st, 11, b->day_hi);
-	sqlite3_bind_int64(st, 12, b->own_lo);
-	sqlite3_bind_int64(st, 13, b->own_hi);
-	sqlite3_bind_int64(st, 14, q->max > 0 ? q->max : -1);   /* LIMIT -1: every row */
+	sqlite3_bind_int64(st, 5, b->staff_agency_id);
+	sqlite3_bind_int64(st, 6, b->own_lo);
+	sqlite3_bind_int64(st, 7, b->own_hi);
+	sqlite3_bind_int64(st, 8, b->day_lo);
+	sqlite3_bind_int64(st, 9, b->day_hi);
 	if (shape.len > 0)
-		sqlite3_bind_blob(st, 15, shape.ptr, (int)shape.len, SQLITE_STATIC);
+		sqlite3_bind_blob(st, 10, shape.ptr, (int)shape.len, SQLITE_STATIC);
 	else
-		sqlite3_bind_null(st, 15);
+		sqlite3_bind_null(st, 10);
+	sqlite3_bind_int64(st, 11, q->max > 0 ? q->max : -1);   /* LIMIT -1: every row */
 	while ((rc = sq_next(s, st, &row, "searching", e)) == 0 && row) {
 		int64_t pos = sqlite3_column_int64(st, 0), key;
 		if (sq_keymap_key(sq_keymap(s), pos, &key) != 0) {
@@ -98,6 +126,7 @@ static int match(struct store *s, const struct search_spec *q, const struct sear
 out:
 	buf_free(&m);
 	buf_free(&shape);
+	buf_free(&filter);
 	return rc;
 }
 

@@ -178,19 +178,24 @@ equals "$(echo "$OUT" | jq_ '[(h["id"], h["in_title"]) for h in d["hits"]]')" "[
 # A database of the schema before its title index is upgraded on open: the titles already
 # indexed are found first again. On SQLite that is schema 19 (the title index is taken out of
 # the schema by hand: the sqlite3 shell does not know gongkai's tokenizer, which dropping an
-# FTS5 table needs; the later migrations are taken out too, "search_forward" and "search_pos"
-# writing both indexes again from the documents); on PostgreSQL schema 21, whose title-only
+# FTS5 table needs; the later migrations are taken out too, "search_forward", "search_pos" and
+# "search_facet" writing both indexes again from the documents); on PostgreSQL schema 21, whose title-only
 # search read every chunk holding the words.
 case $DB in
 postgres*)
 	sql "$DB" "DROP TABLE search_title;
-DELETE FROM schema_migration WHERE name IN ('search_title_pg', 'search_forward', 'search_pos')"
+DELETE FROM schema_migration WHERE name IN ('search_title_pg', 'search_forward', 'search_pos',
+  'search_facet')"
 	title_migration="22 search_title_pg"
 	;;
 *)
+	# search_fts loses the column of the filters' words ("search_facet") as declared: the
+	# upgrade writes it again from the documents before reading it ("search_forward"); the
+	# view keeps its column facet, which nothing before that migration reads
 	sql "$DB" "PRAGMA writable_schema = ON;
 DELETE FROM sqlite_schema WHERE name IN ('search_title', 'search_title_data', 'search_title_idx',
   'search_title_docsize', 'search_title_config');
+UPDATE sqlite_schema SET sql = replace(sql, 'attach, facet,', 'attach,') WHERE name = 'search_fts';
 PRAGMA writable_schema = OFF;" >/dev/null
 	sql "$DB" "DROP TRIGGER search_doc_remove;
 DROP TRIGGER search_request_add;
@@ -216,7 +221,7 @@ CREATE TRIGGER search_request_add INSTEAD OF INSERT ON search_request BEGIN
     FROM search_source s WHERE s.doc_id = new.doc_id;
 END;
 DELETE FROM schema_migration WHERE name IN ('search_title', 'app_tally', 'search_title_pg',
-  'search_forward', 'search_pos');
+  'search_forward', 'search_pos', 'search_facet');
 PRAGMA user_version = 19"
 	title_migration="20 search_title"
 	;;

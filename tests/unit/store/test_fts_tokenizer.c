@@ -1,8 +1,8 @@
 /* test_fts_tokenizer.c — the "gongkai" FTS5 tokenizer inside SQLite: every search case of the
  * catalogue (1- and 2-character Chinese, traditional queries, full-width, 文号, 索引号, odd
  * input) against a small table, with the terms of search_query_parse written as the store
- * writes them (store_fts_match, gk_match), the ranking function gk_score, and the same rows and
- * scores as FTS5's own phrases. */
+ * writes them (store_fts_match, gk_match), the ranking function gk_score, the same rows and
+ * scores as FTS5's own phrases, and the words of a filter (gk_facets). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -68,7 +68,7 @@ static void match(const char *q, struct buf *m, struct buf *shape)
 {
 	struct search_terms t;
 	assert_int_equal(search_query_parse(q, &t, NULL), 0);
-	assert_int_equal(store_fts_match(&t, m, shape), 0);
+	assert_int_equal(store_fts_match(&t, NULL, m, shape), 0);
 }
 
 static void bind_shape(sqlite3_stmt *st, int i, const struct buf *shape)
@@ -297,6 +297,106 @@ static void test_terms_match_as_fts5_phrases(void **state)
 	sqlite3_finalize(fts5);
 }
 
+/* A filter's words (store_fts_facet_word, gk_facets) ANDed after the terms: the rows with the
+ * word in their column facet, not those with it in their text; the shape ends with a 0 byte,
+ * and the rows found are scored as without the filter. */
+static void test_filter_words(void **state)
+{
+	static const char *rows[][2] = {
+		{ "政府信息公开", "zfobh 正文" },      /* organ 18, the word of 17 in its body */
+		{ "政府信息公开指南", "正文" },         /* organ 17 */
+		{ "公开", "政府信息" },                 /* organ 17 */
+	};
+	static const int organ[] = { 18, 17, 17 };
+	/* organ 17, 主题分类 code 5, 体裁 code 3, repealed (2) */
+	const int64_t base = ((int64_t)17 << 31) | (5 << 23) | (3 << 18) | (2 << 16);
+	sqlite3 *db = *state;
+	sqlite3_stmt *st;
+	struct search_terms t;
+	struct buf m, shape, filter, words;
+	char got[64];
+	size_t len = 0;
+
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT gk_facets(?)", -1, &st, NULL), SQLITE_OK);
+	sqlite3_bind_int64(st, 1, base);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(st, 0), "zfobh zftf zfgd zfvc");
+	sqlite3_finalize(st);
+
+	assert_int_equal(sqlite3_exec(db, "CREATE VIRTUAL TABLE v USING fts5(title, body, facet, "
+				      "tokenize='gongkai')", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "INSERT INTO v VALUES (?, ?, ?)", -1, &st, NULL),
+			 SQLITE_OK);
+	buf_init(&words, 0);
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		buf_reset(&words);
+		assert_int_equal(store_fts_facet_word(&words, 'o', organ[i]), 0);
+		sqlite3_bind_text(st, 1, rows[i][0], -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, rows[i][1], -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, buf_cstr(&words), -1, SQLITE_TRANSIENT);
+		assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+
+	buf_init(&m, 0);
+	buf_init(&shape, 0);
+	buf_init(&filter, 0);
+	assert_int_equal(buf_puts(&filter, "facet : (\""), 0);
+	assert_int_equal(store_fts_facet_word(&filter, 'o', 17), 0);
+	assert_int_equal(buf_puts(&filter, "\")"), 0);
+	assert_string_equal(buf_cstr(&filter), "facet : (\"zfobh\")");
+	assert_int_equal(search_query_parse("政府信息", &t, NULL), 0);
+	assert_int_equal(store_fts_match(&t, buf_cstr(&filter), &m, &shape), 0);
+	assert_string_equal(buf_cstr(&m), "\"政府\" AND \"府信\" AND \"信息\" AND facet : (\"zfobh\")");
+	assert_int_equal(shape.len, 2);
+	assert_memory_equal(shape.ptr, "\3\0", 2);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT rowid, gk_score(v, 10, ?2, 10.0, 1.0) FROM v "
+					    "WHERE v MATCH ?1 AND gk_match(v, ?2) ORDER BY rowid", -1,
+					    &st, NULL), SQLITE_OK);
+	sqlite3_bind_text(st, 1, buf_cstr(&m), -1, SQLITE_STATIC);
+	sqlite3_bind_blob(st, 2, shape.ptr, (int)shape.len, SQLITE_STATIC);
+	got[0] = '\0';
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		len += (size_t)snprintf(got + len, sizeof got - len, "%s%d", len ? "," : "",
+					sqlite3_column_int(st, 0));
+		if (sqlite3_column_int(st, 0) == 2)
+			assert_true(sqlite3_column_double(st, 1) > 0);
+	}
+	sqlite3_finalize(st);
+	assert_string_equal(got, "2,3");   /* not 1: its body's zfobh is not its organ */
+
+	/* a one-phrase term with a filter has a shape too; the title scores as without it */
+	buf_reset(&m);
+	buf_reset(&shape);
+	assert_int_equal(search_query_parse("公开", &t, NULL), 0);
+	assert_int_equal(store_fts_match(&t, buf_cstr(&filter), &m, &shape), 0);
+	assert_int_equal(shape.len, 2);
+	assert_memory_equal(shape.ptr, "\1\0", 2);
+	{
+		double with = 0, without = 0;
+		assert_int_equal(sqlite3_prepare_v2(db, "SELECT gk_score(v, 10, ?2, 10.0, 1.0) FROM v "
+						    "WHERE v MATCH ?1 AND rowid = 3", -1, &st, NULL),
+				 SQLITE_OK);
+		sqlite3_bind_text(st, 1, buf_cstr(&m), -1, SQLITE_STATIC);
+		sqlite3_bind_blob(st, 2, shape.ptr, (int)shape.len, SQLITE_STATIC);
+		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+		with = sqlite3_column_double(st, 0);
+		sqlite3_reset(st);
+		sqlite3_bind_text(st, 1, "\"公开\"", -1, SQLITE_STATIC);
+		sqlite3_bind_null(st, 2);
+		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+		without = sqlite3_column_double(st, 0);
+		sqlite3_finalize(st);
+		assert_true(with > 0);
+		assert_true(with == without);
+	}
+	buf_free(&m);
+	buf_free(&shape);
+	buf_free(&filter);
+	buf_free(&words);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -309,6 +409,7 @@ int main(void)
 		cmocka_unit_test(test_score_puts_title_matches_first),
 		cmocka_unit_test(test_match_expression),
 		cmocka_unit_test(test_terms_match_as_fts5_phrases),
+		cmocka_unit_test(test_filter_words),
 	};
 	return cmocka_run_group_tests_name("store/fts_tokenizer", tests, setup, teardown);
 }

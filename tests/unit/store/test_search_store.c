@@ -123,16 +123,14 @@ static void change_doc(struct store *s, int64_t id, const char *title, const cha
 	arena_free(&a);
 }
 
-/* The keys search hands over for query, public, today 2025-01-01, of the 主题分类 topic
- * (NULL: any). */
-static struct keys search_in(struct store *s, const char *query, const char *topic,
-			     int title_only, int nscore, int64_t max)
+/* The keys search hands over for query under the filter f. */
+static struct keys search_under(struct store *s, const char *query, const struct doc_filter *f,
+				int title_only, int nscore, int64_t max)
 {
 	struct gk_error e = { 0 };
 	struct search_terms t;
-	struct doc_filter f = { .public_only = 1, .today = "2025-01-01", .topic = topic };
 	struct search_spec q = { .terms = &t, .title_only = title_only, .nscore = nscore, .max = max,
-				 .f = &f };
+				 .f = f };
 	struct keys k = { .n = 0 };
 
 	assert_int_equal(search_query_parse(query, &t, &e), 0);
@@ -141,6 +139,16 @@ static struct keys search_in(struct store *s, const char *query, const char *top
 		fail_msg("search: %s", e.msg);
 	store_rollback(s);
 	return k;
+}
+
+/* The keys search hands over for query, public, today 2025-01-01, of the 主题分类 topic
+ * (NULL: any). */
+static struct keys search_in(struct store *s, const char *query, const char *topic,
+			     int title_only, int nscore, int64_t max)
+{
+	struct doc_filter f = { .public_only = 1, .today = "2025-01-01", .topic = topic };
+
+	return search_under(s, query, &f, title_only, nscore, max);
 }
 
 static struct keys search_for(struct store *s, const char *query, int title_only, int nscore,
@@ -190,6 +198,19 @@ static void bounded_newest_first(struct store *s)
 	old = search_for(s, "灌溉", 0, 2, 0);
 	assert_int_equal(old.n, 2);
 	assert_true(old.v[0] == all.v[3] && old.v[1] == all.v[6]);
+}
+
+/* catalogue_search for 灌区 under f. */
+static struct search_result filtered(struct store *s, const struct doc_filter *f, struct arena *a)
+{
+	struct gk_error e = { 0 };
+	struct search_result r;
+
+	assert_int_equal(store_begin_read(s, &e), 0);
+	if (catalogue_search(s, "灌区", f, SEARCH_BY_RELEVANCE, a, &r, &e) != 0)
+		fail_msg("search: %s", e.msg);
+	store_rollback(s);
+	return r;
 }
 
 /* Facets of a search whose matches span more organs than a first table of them holds: 90
@@ -245,6 +266,36 @@ static void facets_of_many_organs(struct store *s)
 	assert_int_equal(r.nfacets[FACET_TOPIC], 1);
 	assert_string_equal(r.facets[FACET_TOPIC][0].label, "国土资源、能源");
 	assert_int_equal(r.facets[FACET_TOPIC][0].n, want);
+	/* a facet clicked: each organ's search finds its count, and only its documents; a
+	 * 主题分类 finds itself and the topics under it, within an organ too */
+	for (size_t k = 0; k < r.nfacets[FACET_AGENCY]; k += 7) {
+		struct doc_filter by = f;
+		struct search_result one;
+		struct doc d;
+		int64_t in_one;
+
+		by.agency_id = strtoll(r.facets[FACET_AGENCY][k].value, NULL, 10);
+		one = filtered(s, &by, &a);
+		assert_int_equal(one.total, r.facets[FACET_AGENCY][k].n);
+		assert_int_equal(one.nfacets[FACET_AGENCY], 1);
+		assert_int_equal(store_begin_read(s, &e), 0);
+		assert_int_equal(doc_store(s)->get(s, one.hits[0].id, &a, &d, &e), 0);
+		store_rollback(s);
+		assert_true(d.agency_id == by.agency_id);
+		by.topic = "国土资源、能源\\土地";   /* the organ's documents are of one or the other */
+		in_one = filtered(s, &by, &a).total;
+		by.topic = "国土资源、能源\\矿产";
+		assert_int_equal(in_one + filtered(s, &by, &a).total, r.facets[FACET_AGENCY][k].n);
+	}
+	{
+		struct doc_filter by = f;
+		by.topic = "国土资源、能源";
+		assert_int_equal(filtered(s, &by, &a).total, want);
+		by.topic = "国土资源、能源\\土地";
+		assert_int_equal(filtered(s, &by, &a).total, want / 2);
+		by.topic = "国土资源";          /* not a level of 主题分类: nothing */
+		assert_int_equal(filtered(s, &by, &a).total, 0);
+	}
 	arena_free(&a);
 }
 
@@ -260,9 +311,42 @@ static void test_sqlite(void **state)
 	tmpstore_drop(s);
 }
 
-/* The SQLite indexes as they were before migration "search_pos": no positions, the key
+/* Both SQLite indexes written again with the text alone under rowid (an expression of
+ * search_doc d), in order, and the trigger removing a document under old_rowid (the same of
+ * old), once search_doc_remove is dropped: the indexes as a migration of then left them. */
+#define INDEXES_THEN(rowid, order, old_rowid) \
+	"DROP TABLE search_fts;\n" \
+	"DROP TABLE search_title;\n" \
+	"CREATE VIRTUAL TABLE search_fts USING fts5 (title, meta, body, attach, content = '',\n" \
+	"  tokenize = 'gongkai');\n" \
+	"CREATE VIRTUAL TABLE search_title USING fts5 (title, content = '', tokenize = 'gongkai');\n" \
+	"INSERT INTO search_fts (rowid, title, meta, body, attach)\n" \
+	"  SELECT " rowid ", src.title, src.meta, src.body, src.attach\n" \
+	"  FROM search_doc d JOIN search_source src ON src.doc_id = d.doc_id ORDER BY " order ";\n" \
+	"INSERT INTO search_title (rowid, title)\n" \
+	"  SELECT " rowid ", src.title FROM search_doc d JOIN search_source src ON src.doc_id = d.doc_id\n" \
+	"  ORDER BY " order ";\n" \
+	"CREATE TRIGGER search_doc_remove BEFORE DELETE ON search_doc BEGIN\n" \
+	"  INSERT INTO search_fts (search_fts, rowid, title, meta, body, attach)\n" \
+	"    SELECT 'delete', " old_rowid ", title, meta, body, attach FROM search_source\n" \
+	"    WHERE doc_id = old.doc_id AND NOT EXISTS (SELECT 1 FROM search_queue WHERE key = old.key);\n" \
+	"  INSERT INTO search_title (search_title, rowid, title)\n" \
+	"    SELECT 'delete', " old_rowid ", title FROM search_source\n" \
+	"    WHERE doc_id = old.doc_id AND NOT EXISTS (SELECT 1 FROM search_queue WHERE key = old.key);\n" \
+	"  DELETE FROM search_queue WHERE key = old.key;\n" \
+	"  UPDATE search_span SET n = n - 1 WHERE span = old.key >> 50;\n" \
+	"END;\n"
+
+/* The SQLite indexes as they were before migration "search_facet": the text alone, under the
+ * positions negated (search_source keeps its column facet, which nothing reads until the
+ * upgrade writes the indexes again). Later migrations, if any, must be taken out here too. */
+static const char before_facet_sql[] =
+	"DROP TRIGGER search_doc_remove;\n"
+	INDEXES_THEN("-d.pos", "d.pos DESC", "-old.pos");
+
+/* Then as they were before migration "search_pos": no positions, the key
  * negated as the rowid (migration "search_forward"), added in descending key order, and the
- * triggers of then. Later migrations, if any, must be taken out here too. */
+ * triggers of then. */
 static const char before_pos_sql[] =
 	"DROP TRIGGER search_change_add;\n"
 	"DROP TRIGGER search_change_remove;\n"
@@ -282,55 +366,15 @@ static const char before_pos_sql[] =
 	"    FROM search_source s WHERE s.doc_id = new.doc_id;\n"
 	"END;\n"
 	"DROP TRIGGER search_doc_remove;\n"
-	"DROP TABLE search_fts;\n"
-	"DROP TABLE search_title;\n"
 	"DROP INDEX search_doc_pos;\n"
 	"ALTER TABLE search_doc DROP COLUMN pos;\n"
-	"CREATE VIRTUAL TABLE search_fts USING fts5 (title, meta, body, attach, content = '',\n"
-	"  tokenize = 'gongkai');\n"
-	"CREATE VIRTUAL TABLE search_title USING fts5 (title, content = '', tokenize = 'gongkai');\n"
-	"INSERT INTO search_fts (rowid, title, meta, body, attach)\n"
-	"  SELECT -d.key, src.title, src.meta, src.body, src.attach\n"
-	"  FROM search_doc d JOIN search_source src ON src.doc_id = d.doc_id ORDER BY d.key DESC;\n"
-	"INSERT INTO search_title (rowid, title)\n"
-	"  SELECT -d.key, src.title FROM search_doc d JOIN search_source src ON src.doc_id = d.doc_id\n"
-	"  ORDER BY d.key DESC;\n"
-	"CREATE TRIGGER search_doc_remove BEFORE DELETE ON search_doc BEGIN\n"
-	"  INSERT INTO search_fts (search_fts, rowid, title, meta, body, attach)\n"
-	"    SELECT 'delete', -old.key, title, meta, body, attach FROM search_source\n"
-	"    WHERE doc_id = old.doc_id AND NOT EXISTS (SELECT 1 FROM search_queue WHERE key = old.key);\n"
-	"  INSERT INTO search_title (search_title, rowid, title)\n"
-	"    SELECT 'delete', -old.key, title FROM search_source\n"
-	"    WHERE doc_id = old.doc_id AND NOT EXISTS (SELECT 1 FROM search_queue WHERE key = old.key);\n"
-	"  DELETE FROM search_queue WHERE key = old.key;\n"
-	"  UPDATE search_span SET n = n - 1 WHERE span = old.key >> 50;\n"
-	"END;\n";
+	INDEXES_THEN("-d.key", "d.key DESC", "-old.key");
 
 /* Then as they were before migration "search_forward": the key itself as the rowid, added in
  * ascending order, and the trigger removing a document by it. */
 static const char before_forward_sql[] =
 	"DROP TRIGGER search_doc_remove;\n"
-	"DROP TABLE search_fts;\n"
-	"DROP TABLE search_title;\n"
-	"CREATE VIRTUAL TABLE search_fts USING fts5 (title, meta, body, attach, content = '',\n"
-	"  tokenize = 'gongkai');\n"
-	"CREATE VIRTUAL TABLE search_title USING fts5 (title, content = '', tokenize = 'gongkai');\n"
-	"INSERT INTO search_fts (rowid, title, meta, body, attach)\n"
-	"  SELECT d.key, src.title, src.meta, src.body, src.attach\n"
-	"  FROM search_doc d JOIN search_source src ON src.doc_id = d.doc_id ORDER BY d.key;\n"
-	"INSERT INTO search_title (rowid, title)\n"
-	"  SELECT d.key, src.title FROM search_doc d JOIN search_source src ON src.doc_id = d.doc_id\n"
-	"  ORDER BY d.key;\n"
-	"CREATE TRIGGER search_doc_remove BEFORE DELETE ON search_doc BEGIN\n"
-	"  INSERT INTO search_fts (search_fts, rowid, title, meta, body, attach)\n"
-	"    SELECT 'delete', old.key, title, meta, body, attach FROM search_source\n"
-	"    WHERE doc_id = old.doc_id AND NOT EXISTS (SELECT 1 FROM search_queue WHERE key = old.key);\n"
-	"  INSERT INTO search_title (search_title, rowid, title)\n"
-	"    SELECT 'delete', old.key, title FROM search_source\n"
-	"    WHERE doc_id = old.doc_id AND NOT EXISTS (SELECT 1 FROM search_queue WHERE key = old.key);\n"
-	"  DELETE FROM search_queue WHERE key = old.key;\n"
-	"  UPDATE search_span SET n = n - 1 WHERE span = old.key >> 50;\n"
-	"END;\n";
+	INDEXES_THEN("d.key", "d.key", "old.key");
 
 static int64_t raw_int(sqlite3 *db, const char *sql)
 {
@@ -353,16 +397,16 @@ static void upgrade_from(const char *from, const char *undo, int64_t lo, int64_t
 	struct gk_error e = { 0 };
 	struct store *s = tmpstore_open("search-upgrade");
 	struct keys all, titles, after;
-	int64_t doc_id = 0, rowid;
+	int64_t doc_id = 0, rowid, organ;
 	char *path, sql[256];
 	sqlite3 *db;
 	int v = store_migration_number(from);
 
 	assert_non_null(s);
-	/* a later migration: take it out in before_pos_sql too */
-	assert_true(store_migration_number("search_pos") == store_migrations_n);
+	/* a later migration: take it out in before_facet_sql too */
+	assert_true(store_migration_number("search_facet") == store_migrations_n);
 	store_set_actor(s, "tester");
-	fill(s);
+	organ = fill(s);
 	all = search(s, 0, 0);
 	titles = search(s, 1, 0);
 	assert_int_equal(all.n, NDOCS);
@@ -393,6 +437,21 @@ static void upgrade_from(const char *from, const char *undo, int64_t lo, int64_t
 	after = search(s, 1, 0);
 	assert_int_equal(after.n, NDOCS / 2);
 	assert_memory_equal(after.v, titles.v, (NDOCS / 2) * sizeof *titles.v);
+	/* the filters: by the words of the upgraded index */
+	{
+		struct doc_filter f = { .public_only = 1, .today = "2025-01-01", .agency_id = organ,
+					.genre = "通知", .validity = "valid" };
+		after = search_under(s, "防汛", &f, 0, 2, 0);
+		assert_int_equal(after.n, NDOCS);
+		assert_memory_equal(after.v, all.v, NDOCS * sizeof *all.v);
+		after = search_under(s, "防汛", &f, 1, 2, 0);
+		assert_int_equal(after.n, NDOCS / 2);
+		f.validity = "expired";
+		assert_int_equal(search_under(s, "防汛", &f, 0, 2, 0).n, 0);
+		f.validity = "valid";
+		f.agency_id = organ + 1;
+		assert_int_equal(search_under(s, "防汛", &f, 0, 2, 0).n, 0);
+	}
 
 	/* the newest title match loses 防汛 from its title: found by its body only */
 	assert_int_equal(store_begin_read(s, &e), 0);
@@ -408,21 +467,31 @@ static void upgrade_from(const char *from, const char *undo, int64_t lo, int64_t
 	tmpstore_drop(s);
 }
 
-/* From before migration "search_forward" (rowids the keys) through "search_pos". */
+/* From before migration "search_forward" (rowids the keys) through "search_facet". */
 static void test_sqlite_upgrade_forward(void **state)
 {
-	char undo[sizeof before_pos_sql + sizeof before_forward_sql];
+	char undo[sizeof before_facet_sql + sizeof before_pos_sql + sizeof before_forward_sql];
 
 	(void)state;
-	snprintf(undo, sizeof undo, "%s%s", before_pos_sql, before_forward_sql);
+	snprintf(undo, sizeof undo, "%s%s%s", before_facet_sql, before_pos_sql, before_forward_sql);
 	upgrade_from("search_forward", undo, 1, INT64_MAX);
 }
 
 /* From before migration "search_pos" (rowids the keys negated). */
 static void test_sqlite_upgrade_pos(void **state)
 {
+	char undo[sizeof before_facet_sql + sizeof before_pos_sql];
+
 	(void)state;
-	upgrade_from("search_pos", before_pos_sql, INT64_MIN, -((int64_t)1 << 38));
+	snprintf(undo, sizeof undo, "%s%s", before_facet_sql, before_pos_sql);
+	upgrade_from("search_pos", undo, INT64_MIN, -((int64_t)1 << 38));
+}
+
+/* From before migration "search_facet" (positions negated, no words of the filters). */
+static void test_sqlite_upgrade_facet(void **state)
+{
+	(void)state;
+	upgrade_from("search_facet", before_facet_sql, -((int64_t)1 << 38) + 1, -1);
 }
 
 /* A connection that searched before another one saved documents finds them after (it reads
@@ -679,6 +748,7 @@ int main(void)
 		cmocka_unit_test(test_sqlite),
 		cmocka_unit_test(test_sqlite_upgrade_forward),
 		cmocka_unit_test(test_sqlite_upgrade_pos),
+		cmocka_unit_test(test_sqlite_upgrade_facet),
 		cmocka_unit_test(test_sqlite_other_connection),
 		cmocka_unit_test(test_sqlite_many_positions),
 		cmocka_unit_test(test_sqlite_follow_changes),
