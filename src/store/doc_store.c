@@ -175,6 +175,17 @@ _Static_assert(SEARCH_KEY_TOPIC_MASK < SEARCH_ROW_CODES &&
 
 static const char *const key_validity[4] = { "valid", "expired", "repealed", NULL };
 
+int search_facet_word(struct buf *b, char field, int64_t value)
+{
+	char digits[24];
+	int n = snprintf(digits, sizeof digits, "%lld", (long long)value), rc;
+
+	rc = buf_putc(b, 'z') || buf_putc(b, 'f') || buf_putc(b, field);
+	for (int i = 0; i < n && rc == 0; i++)
+		rc = digits[i] == '-' ? -1 : buf_putc(b, (char)('a' + (digits[i] - '0')));
+	return rc;
+}
+
 static int64_t key_day(int day)
 {
 	return (int64_t)(day - date_make(1900, 1, 1)) << SEARCH_KEY_DAY_SHIFT;

@@ -41,6 +41,7 @@ struct db_fault {
 int db_fault_error(const struct db_fault *f, const char *what, struct gk_error *e);
 
 struct search_spec;
+struct buf;
 
 /* The keys of one span of search_span (32 days of documents) share their bits above this. */
 #define SEARCH_SPAN_SHIFT 50
@@ -57,6 +58,13 @@ struct search_spec;
 #define SEARCH_KEY_GENRE_MASK 0x1F
 #define SEARCH_KEY_VALIDITY_SHIFT 16     /* 0 valid, 1 expired, 2 repealed */
 #define SEARCH_KEY_VALIDITY_MASK 3
+
+/* The word of a filter's value in the search index (migration "search_facet"), appended to b:
+ * "zf", the field's letter (o organ, t 主题分类 code, g 体裁 code, v 有效性), then the value's
+ * digits as the letters a–j, so that gongkai's tokenizer keeps it one word (it splits
+ * letters from digits): organ 17 is zfobh. A document holds one for each field, the words of
+ * its key's bits; a filter asks for them. 0, or non-zero (out of memory, a negative value). */
+int search_facet_word(struct buf *b, char field, int64_t value);
 
 /* What a search's filter allows (store/doc_store.c computes it from a doc_filter): the
  * parameters ?3 … ?13 of every dialect's match, tests of the search key's bits (migration

@@ -7,7 +7,6 @@
 #include "store/fts_tokenizer.h"
 
 #include <sqlite3.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "base/buf.h"
@@ -317,17 +316,9 @@ static void gk_score(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_cont
 
 /* ---------------------------------------------------------------- the filters' words */
 
-int store_fts_facet_word(struct buf *b, char field, int64_t value)
-{
-	char digits[24];
-	int n = snprintf(digits, sizeof digits, "%lld", (long long)value), rc;
-
-	rc = buf_putc(b, 'z') || buf_putc(b, 'f') || buf_putc(b, field);
-	for (int i = 0; i < n && rc == 0; i++)
-		rc = digits[i] == '-' ? -1 : buf_putc(b, (char)('a' + (digits[i] - '0')));
-	return rc;
-}
-
+/* gk_facets(base): the words of the filters (search_facet_word) of a document whose key's
+ * base is base, one for each of its organ, 主题分类, 体裁 and 有效性 (migration
+ * "search_facet"). */
 static void gk_facets(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	int64_t base = sqlite3_value_int64(argv[0]);
@@ -335,13 +326,13 @@ static void gk_facets(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 
 	(void)argc;
 	buf_init(&b, 64);
-	if (store_fts_facet_word(&b, 'o', (base >> SEARCH_KEY_AGENCY_SHIFT) &
+	if (search_facet_word(&b, 'o', (base >> SEARCH_KEY_AGENCY_SHIFT) &
 					   SEARCH_KEY_AGENCY_MASK) || buf_putc(&b, ' ') ||
-	    store_fts_facet_word(&b, 't', (base >> SEARCH_KEY_TOPIC_SHIFT) &
+	    search_facet_word(&b, 't', (base >> SEARCH_KEY_TOPIC_SHIFT) &
 					   SEARCH_KEY_TOPIC_MASK) || buf_putc(&b, ' ') ||
-	    store_fts_facet_word(&b, 'g', (base >> SEARCH_KEY_GENRE_SHIFT) &
+	    search_facet_word(&b, 'g', (base >> SEARCH_KEY_GENRE_SHIFT) &
 					   SEARCH_KEY_GENRE_MASK) || buf_putc(&b, ' ') ||
-	    store_fts_facet_word(&b, 'v', (base >> SEARCH_KEY_VALIDITY_SHIFT) &
+	    search_facet_word(&b, 'v', (base >> SEARCH_KEY_VALIDITY_SHIFT) &
 					   SEARCH_KEY_VALIDITY_MASK))
 		sqlite3_result_error_nomem(ctx);
 	else

@@ -31,8 +31,6 @@
 #ifndef GK_STORE_FTS_TOKENIZER_H
 #define GK_STORE_FTS_TOKENIZER_H
 
-#include <stdint.h>
-
 struct sqlite3;
 struct buf;
 struct search_terms;
@@ -41,13 +39,6 @@ struct search_terms;
  * ERR_DB (FTS5 missing). */
 int store_fts_register(struct sqlite3 *db);
 
-/* The word of a filter's value in the search indexes' column facet (migration
- * "search_facet"), appended to b: "zf", the field's letter (o organ, t 主题分类 code, g 体裁
- * code, v 有效性), then the value's digits as the letters a–j, so that the tokenizer keeps it
- * one word (it splits letters from digits): organ 17 is zfobh. A document's words are
- * gk_facets(base) of its key's base (search_source), one per field. 0, or non-zero (out of
- * memory, a negative value). */
-int store_fts_facet_word(struct buf *b, char field, int64_t value);
 
 /* The FTS5 MATCH expression of t appended to m — the tokens of a term of Chinese characters
  * as phrases of one token, ANDed (政府信息 → "政府" AND "府信" AND "信息"); a term with digits

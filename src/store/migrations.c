@@ -1117,23 +1117,33 @@ const struct migration store_migrations[] = {
 	  SEARCH_WRITE_AGAIN("-d.pos", "-old.pos", "d.pos DESC"),
 	  "" },
 
-	/* 25 — SQLite's search indexes hold the filters' words. A search filtered by organ,
-	 * 主题分类, 体裁 or 有效性 tested each match's key and counted the kept ones up to 10,001:
-	 * a common word under a small organ read the word's whole list (80 ms for 公开 at 10⁶
-	 * documents, 0.97 s for a phrase, whose every match was checked first). Each document
-	 * now also has the column facet: a word for each of its organ, 主题分类 (search_topic's
-	 * code), 体裁 (search_genre's code) and 有效性, written by gk_facets(base)
-	 * (store/sqlite_search.c, which asks the same words); a filter is those words ANDed with
-	 * the terms, so FTS5 steps through the short list and skips in the long one. Both indexes
-	 * are written again from the documents (SEARCH_WRITE_AGAIN_OF; docs/deploy.md
-	 * "Upgrading"). PostgreSQL has nothing to do. */
+	/* 25 — the search indexes hold the filters' words. A search filtered by organ, 主题分类,
+	 * 体裁 or 有效性 tested each match's key and counted the kept ones up to 10,001: a common
+	 * word under a small organ read the word's whole list (80 ms for 公开 at 10⁶ documents on
+	 * SQLite, 0.97 s for a phrase, whose every match was checked first). Each document now
+	 * also holds a word for each of its organ, 主题分类 (search_topic's code), 体裁
+	 * (search_genre's code) and 有效性 (search_facet_word, store/driver.h); a filter is those
+	 * words ANDed with the terms, so the index steps through the short list and skips ahead
+	 * in the long one. SQLite: a column facet of both indexes, written by gk_facets(base)
+	 * (store/fts_tokenizer.c), both indexes written again from the documents
+	 * (SEARCH_WRITE_AGAIN_OF; docs/deploy.md "Upgrading"). PostgreSQL: the same words with
+	 * '#' before them (no text token starts so) as lexemes without positions in every chunk
+	 * and title, gk_facets(key) giving them (store/pg_search.c puts them with each chunk). */
 	{ "search_facet",
 	  "DROP VIEW search_source;\n"
 	  "CREATE VIEW search_source AS SELECT src.*, gk_facets(src.base) AS facet FROM (\n"
 	  SEARCH_SOURCE_SELECT ") src;\n"
 	  SEARCH_WRITE_AGAIN_OF("-d.pos", "-old.pos", "d.pos DESC", SEARCH_FACET_COLS,
 				SEARCH_FACET_SRC_COLS, "title, facet", "src.title, src.facet"),
-	  "" },
+	  "CREATE FUNCTION gk_facets(k BIGINT) RETURNS tsvector LANGUAGE sql IMMUTABLE AS $$\n"
+	  "  SELECT array_to_tsvector(ARRAY[\n"
+	  "    '#zfo' || translate(CAST((k >> 31) & 16383 AS TEXT), '0123456789', 'abcdefghij'),\n"
+	  "    '#zft' || translate(CAST((k >> 23) & 255 AS TEXT), '0123456789', 'abcdefghij'),\n"
+	  "    '#zfg' || translate(CAST((k >> 18) & 31 AS TEXT), '0123456789', 'abcdefghij'),\n"
+	  "    '#zfv' || translate(CAST((k >> 16) & 3 AS TEXT), '0123456789', 'abcdefghij')])\n"
+	  "$$;\n"
+	  "UPDATE search_chunk SET tsv = tsv || gk_facets(key);\n"
+	  "UPDATE search_title SET tsv = tsv || gk_facets(key);\n" },
 
 	/* Append new migrations here, one block per change, with a comment line like the above. */
 };

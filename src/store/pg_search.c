@@ -177,7 +177,8 @@ static int put_chunks(struct store *s, const char *key, struct chunks *c, struct
 		v[2] = buf_cstr(&text);
 		snprintf(part, sizeof part, "%zu", k);
 		res = PQexecParams(pg_conn(s), "INSERT INTO search_chunk (key, part, tsv) "
-				   "VALUES ($1, $2, $3::tsvector)", 3, NULL, v, NULL, NULL, 0);
+				   "VALUES ($1, $2, $3::tsvector || gk_facets(CAST($1 AS BIGINT)))", 3, NULL, v, NULL,
+				   NULL, 0);
 		if (PQresultStatus(res) != PGRES_COMMAND_OK)
 			rc = pg_fail(s, res, "indexing the document", e);
 		PQclear(res);
@@ -187,13 +188,13 @@ static int put_chunks(struct store *s, const char *key, struct chunks *c, struct
 }
 
 /* The title's lexemes on their own (migration "search_title_pg"): the A entries of the first
- * chunk, where the title is. */
+ * chunk, where the title is, and the filters' lexemes (migration "search_facet"). */
 static int put_title(struct store *s, const char *key, struct gk_error *e)
 {
 	const char *v[1] = { key };
 	PGresult *res = PQexecParams(pg_conn(s), "INSERT INTO search_title (key, tsv) SELECT key, "
-				     "ts_filter(tsv, '{a}') FROM search_chunk WHERE key = $1 AND part = 0",
-				     1, NULL, v, NULL, NULL, 0);
+				     "ts_filter(tsv, '{a}') || gk_facets(key) FROM search_chunk "
+				     "WHERE key = $1 AND part = 0", 1, NULL, v, NULL, NULL, 0);
 	int rc = PQresultStatus(res) == PGRES_COMMAND_OK ? 0 : pg_fail(s, res, "indexing the document", e);
 
 	PQclear(res);
@@ -261,11 +262,47 @@ static int query_token(void *p, const char *tok, size_t len, size_t start, size_
 	return 0;
 }
 
+/* One filter as tsquery text ANDed to out: any of the n values' lexemes ('#' and the word:
+ * no token of a text starts with '#', search/tokenize.h). */
+static int facet_group(struct buf *out, char field, const int64_t *value, int n)
+{
+	int rc = buf_puts(out, out->len ? " & (" : "(");
+
+	for (int i = 0; i < n && rc == 0; i++)
+		rc = (i && buf_puts(out, " | ")) || buf_puts(out, "'#") ||
+		     search_facet_word(out, field, value[i]) || buf_putc(out, '\'');
+	return rc ? rc : buf_putc(out, ')');
+}
+
+/* The filters of b as tsquery text in out ("" for none): the lexemes gk_facets gives every
+ * chunk (migration "search_facet"). */
+static int facet_query(const struct search_bounds *b, struct buf *out)
+{
+	int64_t v[SEARCH_KEY_TOPIC_MASK + 1];
+	int rc = 0;
+
+	if (b->agency_id)
+		rc = facet_group(out, 'o', &b->agency_id, 1);
+	if (rc == 0 && b->ntopic > 0) {
+		for (int i = 0; i < b->ntopic; i++)
+			v[i] = b->topic_code[i];
+		rc = facet_group(out, 't', v, b->ntopic);
+	}
+	if (rc == 0 && b->genre_code) {
+		v[0] = b->genre_code;
+		rc = facet_group(out, 'g', v, 1);
+	}
+	if (rc == 0 && b->validity >= 0)
+		rc = facet_group(out, 'v', &b->validity, 1);
+	return rc;
+}
+
 /* The terms of q as tsquery texts separated by chr(31): each as a phrase (in terms) and with
- * its tokens anywhere (in alls); all the phrases joined by | (in any, for the score). 1 in
- * *empty when a term has no token at all (it matches nothing). */
-static int queries(const struct search_spec *q, struct buf *terms, struct buf *alls, struct buf *any,
-		   int *empty)
+ * its tokens anywhere (in alls), both with the filter ANDed (facet_query; "" for none); all the
+ * phrases joined by | (in any, for the score). 1 in *empty when a term has no token at all
+ * (it matches nothing). */
+static int queries(const struct search_spec *q, const char *filter, struct buf *terms,
+		   struct buf *alls, struct buf *any, int *empty)
 {
 	int rc = 0;
 
@@ -281,7 +318,10 @@ static int queries(const struct search_spec *q, struct buf *terms, struct buf *a
 			*empty = 1;
 		if (rc == 0 && ph.n > 0)
 			rc = (i > 0 ? buf_putc(terms, 31) || buf_putc(alls, 31) : 0) ||
-			     buf_puts(terms, buf_cstr(&one)) || buf_puts(alls, buf_cstr(&all)) ||
+			     (*filter ? buf_printf(terms, "(%s) & %s", buf_cstr(&one), filter)
+				      : buf_puts(terms, buf_cstr(&one))) ||
+			     (*filter ? buf_printf(alls, "(%s) & %s", buf_cstr(&all), filter)
+				      : buf_puts(alls, buf_cstr(&all))) ||
 			     (any->len ? buf_puts(any, " | ") : 0) ||
 			     buf_printf(any, "(%s)", buf_cstr(&one));
 		buf_free(&one);
@@ -292,36 +332,33 @@ static int queries(const struct search_spec *q, struct buf *terms, struct buf *a
 
 /* The matches in table (search_chunk, or search_title for the titles alone), newest first:
  * a document matches when each term ($1, phrases separated by chr(31)) matches one of its
- * chunks. GIN finds the chunks holding a term's tokens anywhere ($16, the same terms with
+ * chunks. GIN finds the chunks holding a term's tokens anywhere ($12, the same terms with
  * their tokens AND-ed: no chunk is read back for that); those are sorted newest first, and
  * only then is a term of several tokens checked as a phrase against a chunk (which reads and
  * decompresses its tsvector), document after document, until enough documents match: the
- * bits of the terms found, OR-ed per document, must all be set. The filters are tests of the
- * key's bits, made in the scan; at most $15 documents ($15 NULL: all). The first $2 are scored
- * by ts_rank (weights D, C, B, A) against any term ($14). (The sorted subquery's OFFSET 0
+ * bits of the terms found, OR-ed per document, must all be set. The filters by organ,
+ * 主题分类, 体裁 and 有效性 are lexemes every chunk holds (migration "search_facet"), ANDed
+ * into each term's queries, so GIN skips ahead in a common word's list; a staff member's own
+ * drafts ($5, $8, $9) and a staff search's year ($6, $7) are tests of the key's bits, made in
+ * the scan. At most $11 documents ($11 NULL: all). The first $2 are scored by ts_rank
+ * (weights D, C, B, A) against any term ($10). (The sorted subquery's OFFSET 0
  * keeps the phrase check out of the scan: checked there, it would read every chunk found.) */
 #define MATCH_SQL(table) \
 	"WITH q AS (SELECT CAST(t AS tsquery) AS t, CAST(a AS tsquery) AS a, i " \
-	"  FROM unnest(string_to_array($1, chr(31)), string_to_array($16, chr(31))) " \
+	"  FROM unnest(string_to_array($1, chr(31)), string_to_array($12, chr(31))) " \
 	"  WITH ORDINALITY AS u(t, a, i)), " \
 	"hit AS (SELECT s.key FROM (SELECT c.key, c.tsv, q.t, q.a, q.i " \
 	"  FROM q JOIN " table " c ON c.tsv @@ q.a " \
 	"  WHERE c.key BETWEEN $3 AND $4 " \
-	"  AND (CAST($5 AS BIGINT) = 0 OR (c.key >> 31) & 16383 = $5) " \
-	"  AND (CAST($6 AS TEXT) IS NULL OR (c.key >> 23) & 255 IN (SELECT code FROM search_topic " \
-	"       WHERE value = $6 OR substr(value, 1, length($6) + 1) = $6 || '\\')) " \
-	"  AND (CAST($7 AS TEXT) IS NULL OR (c.key >> 18) & 31 = (SELECT code FROM search_genre " \
-	"       WHERE value = $7)) " \
-	"  AND (CAST($8 AS BIGINT) < 0 OR (c.key >> 16) & 3 = $8) " \
-	"  AND (CAST($9 AS BIGINT) = 0 OR (c.key >> 31) & 16383 = $9 OR c.key BETWEEN $12 AND $13) " \
-	"  AND (CAST($10 AS BIGINT) = 0 OR (c.key >> 45) & 131071 BETWEEN $10 AND $11) " \
+	"  AND (CAST($5 AS BIGINT) = 0 OR (c.key >> 31) & 16383 = $5 OR c.key BETWEEN $8 AND $9) " \
+	"  AND (CAST($6 AS BIGINT) = 0 OR (c.key >> 45) & 131071 BETWEEN $6 AND $7) " \
 	"  ORDER BY c.key DESC OFFSET 0) s " \
 	"  GROUP BY s.key HAVING bit_or(CASE WHEN s.t = s.a OR s.tsv @@ s.t " \
 	"    THEN CAST(1 AS BIGINT) << CAST(s.i - 1 AS INTEGER) ELSE 0 END) = " \
 	"    (CAST(1 AS BIGINT) << CAST((SELECT count(*) FROM q) AS INTEGER)) - 1 " \
-	"  ORDER BY s.key DESC LIMIT CAST($15 AS BIGINT)) " \
+	"  ORDER BY s.key DESC LIMIT CAST($11 AS BIGINT)) " \
 	"SELECT h.key, CASE WHEN row_number() OVER (ORDER BY h.key DESC) <= $2 THEN " \
-	"  (SELECT max(ts_rank('{0.06, 0.1, 0.4, 1.0}', c.tsv, CAST($14 AS tsquery))) " \
+	"  (SELECT max(ts_rank('{0.06, 0.1, 0.4, 1.0}', c.tsv, CAST($10 AS tsquery))) " \
 	"   FROM " table " c WHERE c.key = h.key) END " \
 	"FROM hit h ORDER BY h.key DESC"
 static const char match_sql[] = MATCH_SQL("search_chunk");
@@ -345,8 +382,8 @@ static int match_keys(struct store *s, const char *sql, const char **v, int64_t 
 	v[1] = num[0];
 	v[2] = num[1];
 	v[3] = num[2];
-	v[14] = max > 0 ? num[3] : NULL;   /* LIMIT NULL: every row */
-	res = PQexecParams(pg_conn(s), sql, 16, NULL, v, NULL, NULL, 0);
+	v[10] = max > 0 ? num[3] : NULL;   /* LIMIT NULL: every row */
+	res = PQexecParams(pg_conn(s), sql, 12, NULL, v, NULL, NULL, 0);
 	if (PQresultStatus(res) != PGRES_TUPLES_OK) {
 		rc = pg_fail(s, res, "searching", e);
 		PQclear(res);
@@ -442,35 +479,34 @@ static int match_ranges(struct store *s, const struct search_spec *q, const stru
 static int pg_match(struct store *s, const struct search_spec *q, const struct search_bounds *b,
 		    search_match_fn fn, void *ctx, struct gk_error *e)
 {
-	char num[12][24];
-	/* $2, $3, $4 and $15 are set per range of keys (match_keys) */
-	const int64_t nums[12] = { 0, 0, 0, b->agency_id, 0, 0, b->validity, b->staff_agency_id,
-				   b->day_lo, b->day_hi, b->own_lo, b->own_hi };
-	const char *v[16];
+	char num[5][24];
+	/* $2, $3, $4 and $11 are set per range of keys (match_keys) */
+	const int64_t nums[5] = { b->staff_agency_id, b->day_lo, b->day_hi, b->own_lo, b->own_hi };
+	const char *v[12];
 	const char *sql = q->title_only ? title_sql : match_sql;
-	struct buf terms, alls, any;
+	struct buf terms, alls, any, filter;
 	int64_t got = 0;
 	int rc, empty;
 
 	buf_init(&terms, 1 << 16);
 	buf_init(&alls, 1 << 16);
 	buf_init(&any, 1 << 16);
-	if (queries(q, &terms, &alls, &any, &empty) != 0) {
+	buf_init(&filter, 256);
+	if (facet_query(b, &filter) != 0 ||
+	    queries(q, buf_cstr(&filter), &terms, &alls, &any, &empty) != 0) {
 		rc = err_set(e, ERR_LIMIT, "query", "search query is too long");
 		goto out;
 	}
 	rc = 0;
 	if (empty || terms.len == 0 || b->lo > b->hi)
 		goto out;   /* a term without a token matches nothing, nor does an empty range */
-	for (int i = 0; i < 12; i++) {
+	for (int i = 0; i < 5; i++) {
 		snprintf(num[i], sizeof num[i], "%lld", (long long)nums[i]);
-		v[i + 1] = num[i];
+		v[i + 4] = num[i];
 	}
 	v[0] = buf_cstr(&terms);
-	v[5] = b->topic;
-	v[6] = b->genre;
-	v[13] = buf_cstr(&any);
-	v[15] = buf_cstr(&alls);
+	v[9] = buf_cstr(&any);
+	v[11] = buf_cstr(&alls);
 	if (q->max > 0 && !q->title_only && q->terms->n == 1)
 		rc = match_ranges(s, q, b, sql, v, fn, ctx, e);
 	else
@@ -479,6 +515,7 @@ out:
 	buf_free(&terms);
 	buf_free(&alls);
 	buf_free(&any);
+	buf_free(&filter);
 	return rc;
 }
 

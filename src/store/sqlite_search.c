@@ -50,7 +50,7 @@ static int facet_filter(struct buf *out, char field, const int64_t *value, int n
 
 	for (int i = 0; i < n && rc == 0; i++)
 		rc = (i && buf_puts(out, " OR ")) || buf_putc(out, '"') ||
-		     store_fts_facet_word(out, field, value[i]) || buf_putc(out, '"');
+		     search_facet_word(out, field, value[i]) || buf_putc(out, '"');
 	return rc ? rc : buf_putc(out, ')');
 }
 
