@@ -186,6 +186,22 @@ int search_facet_word(struct buf *b, char field, int64_t value)
 	return rc;
 }
 
+int search_facets_write(const struct search_bounds *b, const struct search_facet_syntax *x,
+			struct buf *out)
+{
+	int rc = 0;
+
+	for (int f = 0; f < b->nfacet && rc == 0; f++) {
+		const struct search_facet *fc = &b->facet[f];
+		rc = (f && buf_puts(out, x->and)) || buf_puts(out, x->open);
+		for (int i = 0; i < fc->n && rc == 0; i++)
+			rc = (i && buf_puts(out, x->or)) || buf_puts(out, x->pre) ||
+			     search_facet_word(out, fc->field, fc->value[i]) || buf_puts(out, x->post);
+		rc = rc ? rc : buf_puts(out, x->close);
+	}
+	return rc;
+}
+
 static int64_t key_day(int day)
 {
 	return (int64_t)(day - date_make(1900, 1, 1)) << SEARCH_KEY_DAY_SHIFT;
@@ -290,11 +306,10 @@ static int search(struct store *s, const struct search_spec *q, search_row_fn fn
 	const char *topic[SEARCH_KEY_TOPIC_MASK + 1] = { NULL };
 	const char *genre[SEARCH_KEY_GENRE_MASK + 1] = { NULL };
 	struct decode x = { .fn = fn, .ctx = ctx, .topic = topic, .genre = genre, .day = -1 };
-	struct search_bounds b = { .topic = f->topic, .genre = f->genre, .validity = -1,
-				   .agency_id = f->agency_id,
-				   .staff_agency_id = f->public_only ? f->staff_agency_id : 0,
+	struct search_bounds b = { .staff_agency_id = f->public_only ? f->staff_agency_id : 0,
 				   .own_lo = SEARCH_KEY_PUBLISHED,
 				   .own_hi = SEARCH_KEY_PUBLISHED + key_day(today_of(f) + 1) - 1 };
+	struct search_facet *fc;
 	struct arena a;
 	int rc;
 
@@ -302,23 +317,37 @@ static int search(struct store *s, const struct search_spec *q, search_row_fn fn
 	if ((rc = codes(s, ST_DOC_SEARCH_TOPICS, &a, topic, SEARCH_KEY_TOPIC_MASK + 1, e)) != 0 ||
 	    (rc = codes(s, ST_DOC_SEARCH_GENRES, &a, genre, SEARCH_KEY_GENRE_MASK + 1, e)) != 0)
 		goto out;
-	for (int i = 0; f->validity && i < 3; i++)
-		if (strcmp(f->validity, key_validity[i]) == 0)
-			b.validity = i;
-	if (f->validity && b.validity < 0)
-		goto out;  /* no document has another 有效性 */
-	/* a 主题分类 is itself and the topics under it (综合政务 holds 综合政务\政务公开) */
-	for (unsigned c = 1; f->topic && c <= SEARCH_KEY_TOPIC_MASK; c++) {
-		size_t n = strlen(f->topic);
-		if (topic[c] && strncmp(topic[c], f->topic, n) == 0 &&
-		    (topic[c][n] == '\0' || topic[c][n] == '\\'))
-			b.topic_code[b.ntopic++] = (unsigned char)c;
+	if (f->agency_id) {
+		fc = &b.facet[b.nfacet++];
+		fc->field = 'o';
+		fc->value[fc->n++] = f->agency_id;
 	}
-	for (unsigned c = 1; f->genre && c <= SEARCH_KEY_GENRE_MASK; c++)
-		if (genre[c] && strcmp(genre[c], f->genre) == 0)
-			b.genre_code = c;
-	if ((f->topic && b.ntopic == 0) || (f->genre && b.genre_code == 0))
-		goto out;  /* no document has that 主题分类 or 体裁 */
+	if (f->topic) {  /* a 主题分类 is itself and those under it (综合政务 holds 综合政务\政务公开) */
+		size_t len = strlen(f->topic);
+		fc = &b.facet[b.nfacet++];
+		fc->field = 't';
+		for (unsigned c = 1; c <= SEARCH_KEY_TOPIC_MASK; c++)
+			if (topic[c] && strncmp(topic[c], f->topic, len) == 0 &&
+			    (topic[c][len] == '\0' || topic[c][len] == '\\'))
+				fc->value[fc->n++] = c;
+	}
+	if (f->genre) {
+		fc = &b.facet[b.nfacet++];
+		fc->field = 'g';
+		for (unsigned c = 1; c <= SEARCH_KEY_GENRE_MASK && fc->n == 0; c++)
+			if (genre[c] && strcmp(genre[c], f->genre) == 0)
+				fc->value[fc->n++] = c;
+	}
+	if (f->validity) {
+		fc = &b.facet[b.nfacet++];
+		fc->field = 'v';
+		for (int i = 0; i < 3 && fc->n == 0; i++)
+			if (strcmp(f->validity, key_validity[i]) == 0)
+				fc->value[fc->n++] = i;
+	}
+	for (int i = 0; i < b.nfacet; i++)
+		if (b.facet[i].n == 0)
+			goto out;  /* no document has that 主题分类, 体裁 or 有效性 */
 	key_range(f, &b.lo, &b.hi, &b.day_lo, &b.day_hi);
 	rc = s->drv->search->match(s, q, &b, decode_row, &x, e);
 out:

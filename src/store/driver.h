@@ -66,22 +66,36 @@ struct buf;
  * its key's bits; a filter asks for them. 0, or non-zero (out of memory, a negative value). */
 int search_facet_word(struct buf *b, char field, int64_t value);
 
+/* A filter as words of the search index (search_facet_word): any of n values of one field. */
+struct search_facet {
+	char field;                    /* 'o' organ, 't' 主题分类, 'g' 体裁, 'v' 有效性 */
+	int n;
+	int64_t value[SEARCH_KEY_TOPIC_MASK + 1];   /* a 主题分类 and those under it */
+};
+
+struct search_bounds;
+
+/* How a dialect's text query writes the filters: each as open, the words of its values
+ * between pre and post separated by or, then close; the filters separated by and. */
+struct search_facet_syntax {
+	const char *and, *open, *or, *pre, *post, *close;
+};
+
+/* The filters of b (search_bounds.facet) appended to out in syntax x ("" for none). 0 or
+ * non-zero (out of memory). */
+int search_facets_write(const struct search_bounds *b, const struct search_facet_syntax *x,
+			struct buf *out);
+
 /* What a search's filter allows (store/doc_store.c computes it from a doc_filter): the
- * parameters ?3 … ?13 of every dialect's match, tests of the search key's bits (migration
- * "search"). */
+ * filters by organ, 主题分类, 体裁 and 有效性 as words of the index, ANDed; the rest tests of
+ * the search key's bits (migration "search"). */
 struct search_bounds {
-	int64_t lo, hi;                /* ?3, ?4: the key range */
-	int64_t agency_id;             /* ?5: one organ, 0 = any */
-	const char *topic, *genre;     /* ?6 (with its sub-topics), ?7: NULL = any */
-	int64_t validity;              /* ?8: 0 valid, 1 expired, 2 repealed, -1 = any */
-	/* the same two filters as the key's codes (search_topic, search_genre): with topic,
-	 * the ntopic codes of it and its sub-topics (at least one); with genre, its code */
-	int ntopic;
-	unsigned char topic_code[SEARCH_KEY_TOPIC_MASK + 1];
-	unsigned genre_code;
-	int64_t staff_agency_id;       /* ?9: an organ whose unpublished documents show too */
-	int64_t day_lo, day_hi;        /* ?10, ?11: days since 1900-01-01 of one year, 0 = any */
-	int64_t own_lo, own_hi;        /* ?12, ?13: the keys published and visible today */
+	int64_t lo, hi;                /* the key range */
+	struct search_facet facet[4];
+	int nfacet;
+	int64_t staff_agency_id;       /* an organ whose unpublished documents show too */
+	int64_t day_lo, day_hi;        /* days since 1900-01-01 of one year, 0 = any */
+	int64_t own_lo, own_hi;        /* the keys published and visible today */
 };
 
 /* One matching document, newest first: its search key; scored and score for the first

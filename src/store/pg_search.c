@@ -262,43 +262,14 @@ static int query_token(void *p, const char *tok, size_t len, size_t start, size_
 	return 0;
 }
 
-/* One filter as tsquery text ANDed to out: any of the n values' lexemes ('#' and the word:
- * no token of a text starts with '#', search/tokenize.h). */
-static int facet_group(struct buf *out, char field, const int64_t *value, int n)
-{
-	int rc = buf_puts(out, out->len ? " & (" : "(");
-
-	for (int i = 0; i < n && rc == 0; i++)
-		rc = (i && buf_puts(out, " | ")) || buf_puts(out, "'#") ||
-		     search_facet_word(out, field, value[i]) || buf_putc(out, '\'');
-	return rc ? rc : buf_putc(out, ')');
-}
-
-/* The filters of b as tsquery text in out ("" for none): the lexemes gk_facets gives every
- * chunk (migration "search_facet"). */
-static int facet_query(const struct search_bounds *b, struct buf *out)
-{
-	int64_t v[SEARCH_KEY_TOPIC_MASK + 1];
-	int rc = 0;
-
-	if (b->agency_id)
-		rc = facet_group(out, 'o', &b->agency_id, 1);
-	if (rc == 0 && b->ntopic > 0) {
-		for (int i = 0; i < b->ntopic; i++)
-			v[i] = b->topic_code[i];
-		rc = facet_group(out, 't', v, b->ntopic);
-	}
-	if (rc == 0 && b->genre_code) {
-		v[0] = b->genre_code;
-		rc = facet_group(out, 'g', v, 1);
-	}
-	if (rc == 0 && b->validity >= 0)
-		rc = facet_group(out, 'v', &b->validity, 1);
-	return rc;
-}
+/* The filters as tsquery text: ('#word' | '#word' …) & …, the lexemes gk_facets gives every
+ * chunk (migration "search_facet"; no token of a text starts with '#', search/tokenize.h). */
+static const struct search_facet_syntax facet_syntax = {
+	.and = " & ", .open = "(", .or = " | ", .pre = "'#", .post = "'", .close = ")",
+};
 
 /* The terms of q as tsquery texts separated by chr(31): each as a phrase (in terms) and with
- * its tokens anywhere (in alls), both with the filter ANDed (facet_query; "" for none); all the
+ * its tokens anywhere (in alls), both with the filter ANDed (facet_syntax; "" for none); all the
  * phrases joined by | (in any, for the score). 1 in *empty when a term has no token at all
  * (it matches nothing). */
 static int queries(const struct search_spec *q, const char *filter, struct buf *terms,
@@ -492,7 +463,7 @@ static int pg_match(struct store *s, const struct search_spec *q, const struct s
 	buf_init(&alls, 1 << 16);
 	buf_init(&any, 1 << 16);
 	buf_init(&filter, 256);
-	if (facet_query(b, &filter) != 0 ||
+	if (search_facets_write(b, &facet_syntax, &filter) != 0 ||
 	    queries(q, buf_cstr(&filter), &terms, &alls, &any, &empty) != 0) {
 		rc = err_set(e, ERR_LIMIT, "query", "search query is too long");
 		goto out;

@@ -43,38 +43,10 @@
 static const char all_sql[] = MATCH_SQL("search_fts", "10.0, 4.0, 1.0, 0.6");
 static const char title_sql[] = MATCH_SQL("search_title", "10.0");
 
-/* One filter of b as FTS5 words of the column facet, ANDed to out: any of n values. */
-static int facet_filter(struct buf *out, char field, const int64_t *value, int n)
-{
-	int rc = buf_puts(out, out->len ? " AND facet : (" : "facet : (");
-
-	for (int i = 0; i < n && rc == 0; i++)
-		rc = (i && buf_puts(out, " OR ")) || buf_putc(out, '"') ||
-		     search_facet_word(out, field, value[i]) || buf_putc(out, '"');
-	return rc ? rc : buf_putc(out, ')');
-}
-
-/* The filters of b as an FTS5 expression of the column facet into out ("" for none). */
-static int facet_filters(const struct search_bounds *b, struct buf *out)
-{
-	int64_t v[SEARCH_KEY_TOPIC_MASK + 1];
-	int rc = 0;
-
-	if (b->agency_id)
-		rc = facet_filter(out, 'o', &b->agency_id, 1);
-	if (rc == 0 && b->ntopic > 0) {
-		for (int i = 0; i < b->ntopic; i++)
-			v[i] = b->topic_code[i];
-		rc = facet_filter(out, 't', v, b->ntopic);
-	}
-	if (rc == 0 && b->genre_code) {
-		v[0] = b->genre_code;
-		rc = facet_filter(out, 'g', v, 1);
-	}
-	if (rc == 0 && b->validity >= 0)
-		rc = facet_filter(out, 'v', &b->validity, 1);
-	return rc;
-}
+/* The filters as FTS5 phrases of the column facet: facet : ("word" OR "word" …) AND … */
+static const struct search_facet_syntax facet_syntax = {
+	.and = " AND ", .open = "facet : (", .or = " OR ", .pre = "\"", .post = "\"", .close = ")",
+};
 
 static int match(struct store *s, const struct search_spec *q, const struct search_bounds *b,
 		 search_match_fn fn, void *ctx, struct gk_error *e)
@@ -86,7 +58,7 @@ static int match(struct store *s, const struct search_spec *q, const struct sear
 	buf_init(&m, 16384);   /* 256 bytes of query make at most a few KB */
 	buf_init(&shape, 0);
 	buf_init(&filter, 256);
-	if (facet_filters(b, &filter) != 0 ||
+	if (search_facets_write(b, &facet_syntax, &filter) != 0 ||
 	    store_fts_match(q->terms, buf_cstr(&filter), &m, &shape) != 0) {
 		rc = err_set(e, ERR_LIMIT, "query", "search query is too long");
 		goto out;
