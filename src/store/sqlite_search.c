@@ -1,7 +1,8 @@
 /*
  * sqlite_search.c — the catalogue's full-text match in SQLite: the search seam of the SQLite
  * driver (struct store_search_ops, store/driver.h). The search key and the filters around the
- * match are the catalogue area's (store/doc_store.c); this file only matches the terms.
+ * match are the catalogue area's (store/doc_store.c); this file asks FTS5 for the terms and
+ * the filters' words.
  *
  * The search index (search_fts, search_doc, and search_title for the titles alone) is kept
  * in step with document and document_attachment by the triggers of migration "search"; its
