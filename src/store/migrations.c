@@ -524,6 +524,30 @@
 	"  END LOOP;\n" \
 	"END $$;\n"
 
+/* PostgreSQL's table t of the search index (search_chunk or search_title: its columns cols
+ * before tsv, its definition def) written anew with the filters' lexemes of migration
+ * "search_facet" in each tsvector, its rights, names and GIN index as before. Not updated in
+ * place: the old rows would stay in the table until a VACUUM, and in the GIN index, built in
+ * the same transaction, for good (683 MB instead of 381 at 200,000 documents, a rare 文号's
+ * lists read in 34 ms instead of 7). */
+#define PG_WITH_FACETS(t, cols, def) \
+	"CREATE TABLE " t "_facet (\n" def ");\n" \
+	"INSERT INTO " t "_facet SELECT " cols ", tsv || gk_facets(key) FROM " t \
+	" ORDER BY " cols ";\n" \
+	"DO $$\n" \
+	"DECLARE r record;\n" \
+	"BEGIN\n" \
+	"  FOR r IN SELECT grantee, privilege_type FROM information_schema.role_table_grants\n" \
+	"    WHERE table_name = '" t "' AND grantee <> current_user LOOP\n" \
+	"    EXECUTE format('GRANT %s ON " t "_facet TO %I', r.privilege_type, r.grantee);\n" \
+	"  END LOOP;\n" \
+	"END $$;\n" \
+	"DROP TABLE " t ";\n" \
+	"ALTER TABLE " t "_facet RENAME TO " t ";\n" \
+	"ALTER INDEX " t "_facet_pkey RENAME TO " t "_pkey;\n" \
+	"ALTER TABLE " t " RENAME CONSTRAINT " t "_facet_key_fkey TO " t "_key_fkey;\n" \
+	"CREATE INDEX " t "_tsv ON " t " USING gin (tsv);\n"
+
 /* The tally of applications (migration 21): what an annual report asks of an application —
  * its organ, applicant type, the year it was received, the year it was closed (0 while open)
  * and its outcome ('' while open) — and how many share it. TALLY_KEY(r) is that key of row r
@@ -1128,7 +1152,8 @@ const struct migration store_migrations[] = {
 	 * (store/fts_tokenizer.c), both indexes written again from the documents
 	 * (SEARCH_WRITE_AGAIN_OF; docs/deploy.md "Upgrading"). PostgreSQL: the same words with
 	 * '#' before them (no text token starts so) as lexemes without positions in every chunk
-	 * and title, gk_facets(key) giving them (store/pg_search.c puts them with each chunk). */
+	 * and title, gk_facets(key) giving them (store/pg_search.c puts them with each chunk);
+	 * both tables written anew (PG_WITH_FACETS). */
 	{ "search_facet",
 	  "DROP VIEW search_source;\n"
 	  "CREATE VIEW search_source AS SELECT src.*, gk_facets(src.base) AS facet FROM (\n"
@@ -1142,8 +1167,14 @@ const struct migration store_migrations[] = {
 	  "    '#zfg' || translate(CAST((k >> 18) & 31 AS TEXT), '0123456789', 'abcdefghij'),\n"
 	  "    '#zfv' || translate(CAST((k >> 16) & 3 AS TEXT), '0123456789', 'abcdefghij')])\n"
 	  "$$;\n"
-	  "UPDATE search_chunk SET tsv = tsv || gk_facets(key);\n"
-	  "UPDATE search_title SET tsv = tsv || gk_facets(key);\n" },
+	  PG_WITH_FACETS("search_chunk", "key, part",
+			 "  key BIGINT NOT NULL REFERENCES search_doc (key) ON DELETE CASCADE,\n"
+			 "  part BIGINT NOT NULL,\n"
+			 "  tsv tsvector NOT NULL,\n"
+			 "  PRIMARY KEY (key, part)\n")
+	  PG_WITH_FACETS("search_title", "key",
+			 "  key BIGINT PRIMARY KEY REFERENCES search_doc (key) ON DELETE CASCADE,\n"
+			 "  tsv tsvector NOT NULL\n") },
 
 	/* Append new migrations here, one block per change, with a comment line like the above. */
 };
