@@ -192,7 +192,7 @@ int search_facets_write(const struct search_bounds *b, const struct search_facet
 	int rc = 0;
 
 	for (int f = 0; f < b->nfacet && rc == 0; f++) {
-		const struct search_facet *fc = &b->facet[f];
+		const struct search_facet_filter *fc = &b->facet[f];
 		rc = (f && buf_puts(out, x->and)) || buf_puts(out, x->open);
 		for (int i = 0; i < fc->n && rc == 0; i++)
 			rc = (i && buf_puts(out, x->or)) || buf_puts(out, x->pre) ||
@@ -309,7 +309,7 @@ static int search(struct store *s, const struct search_spec *q, search_row_fn fn
 	struct search_bounds b = { .staff_agency_id = f->public_only ? f->staff_agency_id : 0,
 				   .own_lo = SEARCH_KEY_PUBLISHED,
 				   .own_hi = SEARCH_KEY_PUBLISHED + key_day(today_of(f) + 1) - 1 };
-	struct search_facet *fc;
+	struct search_facet_filter *fc;
 	struct arena a;
 	int rc;
 

@@ -67,7 +67,7 @@ struct buf;
 int search_facet_word(struct buf *b, char field, int64_t value);
 
 /* A filter as words of the search index (search_facet_word): any of n values of one field. */
-struct search_facet {
+struct search_facet_filter {
 	char field;                    /* 'o' organ, 't' 主题分类, 'g' 体裁, 'v' 有效性 */
 	int n;
 	int64_t value[SEARCH_KEY_TOPIC_MASK + 1];   /* a 主题分类 and those under it */
@@ -91,7 +91,7 @@ int search_facets_write(const struct search_bounds *b, const struct search_facet
  * the search key's bits (migration "search"). */
 struct search_bounds {
 	int64_t lo, hi;                /* the key range */
-	struct search_facet facet[4];
+	struct search_facet_filter facet[4];
 	int nfacet;
 	int64_t staff_agency_id;       /* an organ whose unpublished documents show too */
 	int64_t day_lo, day_hi;        /* days since 1900-01-01 of one year, 0 = any */

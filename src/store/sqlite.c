@@ -539,12 +539,15 @@ static int sq_begin(struct store *s, int write, struct gk_error *e)
  * read in descending key order; since "search_pos" the position negated (descending
  * positions); since "search_facet" with the filters' words. Their text is read through
  * search_source as it is at commit; the list of changed positions keeps its last 65,536
- * (store/sqlite_keymap.c). Each statement runs from the schema version of the migration
- * named beside it, and before that of the migration named after it, if any. */
+ * (store/sqlite_keymap.c). The queue is read first (CROSS JOIN), then sorted: ordered by
+ * positions, SQLite (which has no statistics here) read search_doc whole in their order at
+ * every write transaction instead, 2.3 ms at 20,000 documents for a transaction that saved
+ * nothing. Each statement runs from the schema version of the migration named beside it, and
+ * before that of the migration named after it, if any. */
 #define FLUSH_INTO(table, rowid, order, cols, src_cols) \
 	"INSERT INTO " table " (rowid, " cols ")\n" \
 	"  SELECT " rowid ", " src_cols "\n" \
-	"  FROM search_queue q JOIN search_doc d ON d.key = q.key\n" \
+	"  FROM search_queue q CROSS JOIN search_doc d ON d.key = q.key\n" \
 	"  JOIN search_source src ON src.doc_id = d.doc_id ORDER BY " order
 #define FLUSH_FTS(rowid, order) FLUSH_INTO("search_fts", rowid, order, \
 	"title, meta, body, attach", "src.title, src.meta, src.body, src.attach")
