@@ -2,8 +2,9 @@
 # search.sh — the catalogue's full-text search at a platform's size (bench/bench_search.c):
 # a corpus of generated government documents (made once into a cache folder outside the
 # checkout and reused), indexed through the store (documents/s, sizes), then the whole
-# catalogue_search path for seven classes of queries against a LIKE scan and SQLite's trigram
-# tokenizer in the same run, with the load average. Run by `make bench`, never by make check.
+# catalogue_search path for eight classes of queries (the eighth: common words under filters)
+# against a LIKE scan and SQLite's trigram tokenizer in the same run, with the load average.
+# Run by `make bench`, never by make check.
 #   SEARCH_BENCH_N       documents (default 1000000)
 #   SEARCH_BENCH_CACHE   cache folder (default /work/cache-search if writable, else ~/.cache/gongkai-search)
 #   SEARCH_BENCH_REUSE=1 keep the index built before for N and only run the queries again
