@@ -26,19 +26,21 @@
 
 /* A filter by organ, 主题分类, 体裁 or 有效性 is words of the index's column facet (migration
  * "search_facet"), ANDed with the terms: FTS5 steps through the short list and skips in the
- * long one. What else a search keeps is a test of the key's bits, the key taken from the
- * connection's map — in the statement by gk_key for a staff member's own organ and a year of
- * their search, else here, for each row handed over —: no table is read per match (see
+ * long one. A staff search's year and its documents published and visible today are tests of
+ * the position (its published bit and day are the key's); only an unpublished match of a
+ * staff search asks gk_key whether it is of the member's own organ (the key from the
+ * connection's map); the rows handed over get their key here: no table is read per match (see
  * migration "search"). The titles alone are their own index, under the same positions
  * (migration "search_title"), read for a title-only search. Both indexes hold the position
  * negated (migrations "search_forward", "search_pos"): the newest first is ascending rowids,
  * the order FTS5 reads fastest. gk_match, the costliest test, comes last. */
-#define KEY "gk_key(-rowid)"
+_Static_assert(SQ_POS_SERIAL_BITS == 20 && SEARCH_KEY_DAY_MASK == 131071,
+	       "MATCH_SQL reads the day of a position");
 #define MATCH_SQL(fts, weights) \
 	"SELECT -rowid, gk_score(" fts ", ?2, ?10, " weights ") FROM " fts " " \
 	"WHERE " fts " MATCH ?1 AND rowid BETWEEN -?4 AND -?3 " \
-	"AND (?5 = 0 OR (" KEY " >> 31) & 16383 = ?5 OR " KEY " BETWEEN ?6 AND ?7) " \
-	"AND (?8 = 0 OR (" KEY " >> 45) & 131071 BETWEEN ?8 AND ?9) " \
+	"AND (?5 = 0 OR -rowid BETWEEN ?6 AND ?7 OR (gk_key(-rowid) >> 31) & 16383 = ?5) " \
+	"AND (?8 = 0 OR (-rowid >> 20) & 131071 BETWEEN ?8 AND ?9) " \
 	"AND (?10 IS NULL OR gk_match(" fts ", ?10)) " \
 	"ORDER BY rowid LIMIT ?11"
 static const char all_sql[] = MATCH_SQL("search_fts", "10.0, 4.0, 1.0, 0.6");
@@ -73,8 +75,8 @@ static int match(struct store *s, const struct search_spec *q, const struct sear
 	sqlite3_bind_int64(st, 3, sq_position(b->lo, 0));
 	sqlite3_bind_int64(st, 4, sq_position(b->hi, SQ_POS_SERIAL_MAX));
 	sqlite3_bind_int64(st, 5, b->staff_agency_id);
-	sqlite3_bind_int64(st, 6, b->own_lo);
-	sqlite3_bind_int64(st, 7, b->own_hi);
+	sqlite3_bind_int64(st, 6, sq_position(b->own_lo, 0));   /* whole days, as lo and hi */
+	sqlite3_bind_int64(st, 7, sq_position(b->own_hi, SQ_POS_SERIAL_MAX));
 	sqlite3_bind_int64(st, 8, b->day_lo);
 	sqlite3_bind_int64(st, 9, b->day_hi);
 	if (shape.len > 0)

@@ -114,6 +114,12 @@ run 0 G search 草稿 --staff off1 --json
 equals "$(ids)" "[$d7]" "staff find their organ's drafts"
 run 0 G search 草稿 --staff off2 --json
 equals "$(echo "$OUT" | jq_ 'd["total"]')" "0" "but not another organ's"
+run 0 G search 将来发布 --staff off1 --json
+equals "$(ids)" "[$d9]" "staff find their organ's documents scheduled for later"
+run 0 G search 将来发布 --staff off2 --json
+equals "$(echo "$OUT" | jq_ 'd["total"]')" "0" "but not another organ's"
+run 0 G search 土地 --staff off1 --year 2023 --json
+equals "$(ids)" "[$d4]" "a staff search of a year finds the year's published documents of every organ"
 
 # the total and the counts per facet
 run 0 G search 土地 --json
