@@ -175,7 +175,8 @@ _Static_assert(SEARCH_KEY_TOPIC_MASK < SEARCH_ROW_CODES &&
 
 static const char *const key_validity[4] = { "valid", "expired", "repealed", NULL };
 
-int search_facet_word(struct buf *b, char field, int64_t value)
+/* The word of one value of a field (search_key_words). */
+static int facet_word(struct buf *b, char field, int64_t value)
 {
 	char digits[24];
 	int n = snprintf(digits, sizeof digits, "%lld", (long long)value), rc;
@@ -184,6 +185,17 @@ int search_facet_word(struct buf *b, char field, int64_t value)
 	for (int i = 0; i < n && rc == 0; i++)
 		rc = digits[i] == '-' ? -1 : buf_putc(b, (char)('a' + (digits[i] - '0')));
 	return rc;
+}
+
+int search_key_words(struct buf *b, int64_t key)
+{
+	return facet_word(b, 'o', (key >> SEARCH_KEY_AGENCY_SHIFT) & SEARCH_KEY_AGENCY_MASK) ||
+	       buf_putc(b, ' ') ||
+	       facet_word(b, 't', (key >> SEARCH_KEY_TOPIC_SHIFT) & SEARCH_KEY_TOPIC_MASK) ||
+	       buf_putc(b, ' ') ||
+	       facet_word(b, 'g', (key >> SEARCH_KEY_GENRE_SHIFT) & SEARCH_KEY_GENRE_MASK) ||
+	       buf_putc(b, ' ') ||
+	       facet_word(b, 'v', (key >> SEARCH_KEY_VALIDITY_SHIFT) & SEARCH_KEY_VALIDITY_MASK);
 }
 
 int search_facets_write(const struct search_bounds *b, const struct search_facet_syntax *x,
@@ -196,7 +208,7 @@ int search_facets_write(const struct search_bounds *b, const struct search_facet
 		rc = (f && buf_puts(out, x->and)) || buf_puts(out, x->open);
 		for (int i = 0; i < fc->n && rc == 0; i++)
 			rc = (i && buf_puts(out, x->or)) || buf_puts(out, x->pre) ||
-			     search_facet_word(out, fc->field, fc->value[i]) || buf_puts(out, x->post);
+			     facet_word(out, fc->field, fc->value[i]) || buf_puts(out, x->post);
 		rc = rc ? rc : buf_puts(out, x->close);
 	}
 	return rc;
@@ -217,7 +229,8 @@ static int today_of(const struct doc_filter *f)
 	return today;
 }
 
-/* The key range f's visibility and year allow, and the days of its year (0 if none). */
+/* The key range f's visibility and year allow, and the days of its year when the range cannot
+ * hold them (a staff search: both its published and its unpublished documents; 0 if none). */
 static void key_range(const struct doc_filter *f, int64_t *lo, int64_t *hi, int64_t *dlo,
 		      int64_t *dhi)
 {
@@ -233,13 +246,14 @@ static void key_range(const struct doc_filter *f, int64_t *lo, int64_t *hi, int6
 	if (f->year > 0) {
 		y0 = date_make(f->year, 1, 1);
 		y1 = date_make(f->year + 1, 1, 1);
-		*dlo = key_day(y0) >> SEARCH_KEY_DAY_SHIFT;
-		*dhi = (key_day(y1) >> SEARCH_KEY_DAY_SHIFT) - 1;
-		if (*lo == SEARCH_KEY_PUBLISHED) {
+		if (*lo == SEARCH_KEY_PUBLISHED) {   /* the range holds the year: no day test */
 			if (SEARCH_KEY_PUBLISHED + key_day(y0) > *lo)
 				*lo = SEARCH_KEY_PUBLISHED + key_day(y0);
 			if (SEARCH_KEY_PUBLISHED + key_day(y1) - 1 < *hi)
 				*hi = SEARCH_KEY_PUBLISHED + key_day(y1) - 1;
+		} else {
+			*dlo = key_day(y0) >> SEARCH_KEY_DAY_SHIFT;
+			*dhi = (key_day(y1) >> SEARCH_KEY_DAY_SHIFT) - 1;
 		}
 	}
 }
@@ -297,6 +311,16 @@ static int decode_row(void *p, int64_t key, int scored, double score)
 	return x->fn(x->ctx, &r);
 }
 
+/* A new filter of b by field, with no value yet. */
+static struct search_facet_filter *new_facet(struct search_bounds *b, char field)
+{
+	struct search_facet_filter *fc = &b->facet[b->nfacet++];
+
+	fc->field = field;
+	fc->n = 0;
+	return fc;
+}
+
 /* The text match is the driver's own (store/driver.h, struct store_search_ops); everything
  * else of a search is a test of the search key's bits, the same on every database. */
 static int search(struct store *s, const struct search_spec *q, search_row_fn fn, void *ctx,
@@ -318,29 +342,25 @@ static int search(struct store *s, const struct search_spec *q, search_row_fn fn
 	    (rc = codes(s, ST_DOC_SEARCH_GENRES, &a, genre, SEARCH_KEY_GENRE_MASK + 1, e)) != 0)
 		goto out;
 	if (f->agency_id) {
-		fc = &b.facet[b.nfacet++];
-		fc->field = 'o';
+		fc = new_facet(&b, 'o');
 		fc->value[fc->n++] = f->agency_id;
 	}
 	if (f->topic) {  /* a 主题分类 is itself and those under it (综合政务 holds 综合政务\政务公开) */
 		size_t len = strlen(f->topic);
-		fc = &b.facet[b.nfacet++];
-		fc->field = 't';
+		fc = new_facet(&b, 't');
 		for (unsigned c = 1; c <= SEARCH_KEY_TOPIC_MASK; c++)
 			if (topic[c] && strncmp(topic[c], f->topic, len) == 0 &&
 			    (topic[c][len] == '\0' || topic[c][len] == '\\'))
 				fc->value[fc->n++] = c;
 	}
 	if (f->genre) {
-		fc = &b.facet[b.nfacet++];
-		fc->field = 'g';
+		fc = new_facet(&b, 'g');
 		for (unsigned c = 1; c <= SEARCH_KEY_GENRE_MASK && fc->n == 0; c++)
 			if (genre[c] && strcmp(genre[c], f->genre) == 0)
 				fc->value[fc->n++] = c;
 	}
 	if (f->validity) {
-		fc = &b.facet[b.nfacet++];
-		fc->field = 'v';
+		fc = new_facet(&b, 'v');
 		for (int i = 0; i < 3 && fc->n == 0; i++)
 			if (strcmp(f->validity, key_validity[i]) == 0)
 				fc->value[fc->n++] = i;

@@ -59,14 +59,15 @@ struct buf;
 #define SEARCH_KEY_VALIDITY_SHIFT 16     /* 0 valid, 1 expired, 2 repealed */
 #define SEARCH_KEY_VALIDITY_MASK 3
 
-/* The word of a filter's value in the search index (migration "search_facet"), appended to b:
- * "zf", the field's letter (o organ, t 主题分类 code, g 体裁 code, v 有效性), then the value's
- * digits as the letters a–j, so that gongkai's tokenizer keeps it one word (it splits
- * letters from digits): organ 17 is zfobh. A document holds one for each field, the words of
- * its key's bits; a filter asks for them. 0, or non-zero (out of memory, a negative value). */
-int search_facet_word(struct buf *b, char field, int64_t value);
+/* The filters' words of the search index (migration "search_facet"): a word for a field's
+ * value is "zf", the field's letter (o organ, t 主题分类 code, g 体裁 code, v 有效性), then the
+ * value's digits as the letters a–j, so that gongkai's tokenizer keeps it one word (it splits
+ * letters from digits): organ 17 is zfobh. A document holds one for each field, from its key's
+ * bits: search_key_words appends them to b, separated by spaces. 0, or non-zero (out of
+ * memory). */
+int search_key_words(struct buf *b, int64_t key);
 
-/* A filter as words of the search index (search_facet_word): any of n values of one field. */
+/* A filter as words of the search index (search_key_words): any of n values of one field. */
 struct search_facet_filter {
 	char field;                    /* 'o' organ, 't' 主题分类, 'g' 体裁, 'v' 有效性 */
 	int n;

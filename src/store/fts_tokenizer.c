@@ -316,24 +316,15 @@ static void gk_score(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_cont
 
 /* ---------------------------------------------------------------- the filters' words */
 
-/* gk_facets(base): the words of the filters (search_facet_word) of a document whose key's
- * base is base, one for each of its organ, 主题分类, 体裁 and 有效性 (migration
- * "search_facet"). */
+/* gk_facets(base): the filters' words of a document whose key's base is base
+ * (search_key_words; migration "search_facet"). */
 static void gk_facets(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	int64_t base = sqlite3_value_int64(argv[0]);
 	struct buf b;
 
 	(void)argc;
 	buf_init(&b, 64);
-	if (search_facet_word(&b, 'o', (base >> SEARCH_KEY_AGENCY_SHIFT) &
-					   SEARCH_KEY_AGENCY_MASK) || buf_putc(&b, ' ') ||
-	    search_facet_word(&b, 't', (base >> SEARCH_KEY_TOPIC_SHIFT) &
-					   SEARCH_KEY_TOPIC_MASK) || buf_putc(&b, ' ') ||
-	    search_facet_word(&b, 'g', (base >> SEARCH_KEY_GENRE_SHIFT) &
-					   SEARCH_KEY_GENRE_MASK) || buf_putc(&b, ' ') ||
-	    search_facet_word(&b, 'v', (base >> SEARCH_KEY_VALIDITY_SHIFT) &
-					   SEARCH_KEY_VALIDITY_MASK))
+	if (search_key_words(&b, sqlite3_value_int64(argv[0])) != 0)
 		sqlite3_result_error_nomem(ctx);
 	else
 		sqlite3_result_text(ctx, buf_cstr(&b), (int)b.len, SQLITE_TRANSIENT);

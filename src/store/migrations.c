@@ -348,6 +348,17 @@
 	  "    FROM document_attachment WHERE doc_id = d.id AND text_state = 'ok' ORDER BY id)) AS attach\n" \
 	  "FROM document d WHERE d.state <> 'withdrawn'"
 
+/* The start of search_request_add (migrations "search" and "search_pos"): the document's
+ * 主题分类 and 体裁 given their codes, and the key's limit of documents alike on one day. */
+#define SEARCH_REQUEST_CODES \
+	  "  INSERT INTO search_topic (value) SELECT topic FROM document WHERE id = new.doc_id\n" \
+	  "    AND topic IS NOT NULL AND topic NOT IN (SELECT value FROM search_topic);\n" \
+	  "  INSERT INTO search_genre (value) SELECT genre FROM document WHERE id = new.doc_id\n" \
+	  "    AND genre NOT IN (SELECT value FROM search_genre);\n" \
+	  "  SELECT RAISE(ABORT, 'search index: more than 65536 documents alike on one day')\n" \
+	  "    FROM search_source s WHERE s.doc_id = new.doc_id\n" \
+	  "    AND EXISTS (SELECT 1 FROM search_doc WHERE key = s.base + 65535);\n"
+
 #define SEARCH_SQLITE_INDEX \
 	  "CREATE TABLE search_topic (\n" \
 	  "  code INTEGER PRIMARY KEY CHECK (code BETWEEN 1 AND 255),\n" \
@@ -372,13 +383,7 @@
 	  ") STRICT;\n" \
 	  "CREATE VIEW search_request AS SELECT NULL AS doc_id;\n" \
 	  "CREATE TRIGGER search_request_add INSTEAD OF INSERT ON search_request BEGIN\n" \
-	  "  INSERT INTO search_topic (value) SELECT topic FROM document WHERE id = new.doc_id\n" \
-	  "    AND topic IS NOT NULL AND topic NOT IN (SELECT value FROM search_topic);\n" \
-	  "  INSERT INTO search_genre (value) SELECT genre FROM document WHERE id = new.doc_id\n" \
-	  "    AND genre NOT IN (SELECT value FROM search_genre);\n" \
-	  "  SELECT RAISE(ABORT, 'search index: more than 65536 documents alike on one day')\n" \
-	  "    FROM search_source s WHERE s.doc_id = new.doc_id\n" \
-	  "    AND EXISTS (SELECT 1 FROM search_doc WHERE key = s.base + 65535);\n" \
+	  SEARCH_REQUEST_CODES \
 	  "  INSERT INTO search_doc (key, doc_id, agency_id)\n" \
 	  "    SELECT coalesce((SELECT max(key) + 1 FROM search_doc\n" \
 	  "      WHERE key BETWEEN s.base AND s.base + 65535), s.base), s.doc_id, s.agency_id\n" \
@@ -1118,13 +1123,7 @@ const struct migration store_migrations[] = {
 	  "END;\n"
 	  "DROP TRIGGER search_request_add;\n"
 	  "CREATE TRIGGER search_request_add INSTEAD OF INSERT ON search_request BEGIN\n"
-	  "  INSERT INTO search_topic (value) SELECT topic FROM document WHERE id = new.doc_id\n"
-	  "    AND topic IS NOT NULL AND topic NOT IN (SELECT value FROM search_topic);\n"
-	  "  INSERT INTO search_genre (value) SELECT genre FROM document WHERE id = new.doc_id\n"
-	  "    AND genre NOT IN (SELECT value FROM search_genre);\n"
-	  "  SELECT RAISE(ABORT, 'search index: more than 65536 documents alike on one day')\n"
-	  "    FROM search_source s WHERE s.doc_id = new.doc_id\n"
-	  "    AND EXISTS (SELECT 1 FROM search_doc WHERE key = s.base + 65535);\n"
+	  SEARCH_REQUEST_CODES
 	  "  SELECT RAISE(ABORT, 'search index: more than 1048576 documents on one day')\n"
 	  "    FROM search_source s WHERE s.doc_id = new.doc_id\n"
 	  "    AND EXISTS (SELECT 1 FROM search_doc WHERE pos = (((s.base >> 62) << 37)\n"
@@ -1146,7 +1145,7 @@ const struct migration store_migrations[] = {
 	 * word under a small organ read the word's whole list (80 ms for 公开 at 10⁶ documents on
 	 * SQLite, 0.97 s for a phrase, whose every match was checked first). Each document now
 	 * also holds a word for each of its organ, 主题分类 (search_topic's code), 体裁
-	 * (search_genre's code) and 有效性 (search_facet_word, store/driver.h); a filter is those
+	 * (search_genre's code) and 有效性 (search_key_words, store/driver.h); a filter is those
 	 * words ANDed with the terms, so the index steps through the short list and skips ahead
 	 * in the long one. SQLite: a column facet of both indexes, written by gk_facets(base)
 	 * (store/fts_tokenizer.c), both indexes written again from the documents

@@ -268,6 +268,12 @@ static const struct search_facet_syntax facet_syntax = {
 	.and = " & ", .open = "(", .or = " | ", .pre = "'#", .post = "'", .close = ")",
 };
 
+/* The tsquery text q appended to b, with filter ANDed ("" for none). */
+static int put_filtered(struct buf *b, const char *q, const char *filter)
+{
+	return *filter ? buf_printf(b, "(%s) & %s", q, filter) : buf_puts(b, q);
+}
+
 /* The terms of q as tsquery texts separated by chr(31): each as a phrase (in terms) and with
  * its tokens anywhere (in alls), both with the filter ANDed (facet_syntax; "" for none); all the
  * phrases joined by | (in any, for the score). 1 in *empty when a term has no token at all
@@ -289,10 +295,8 @@ static int queries(const struct search_spec *q, const char *filter, struct buf *
 			*empty = 1;
 		if (rc == 0 && ph.n > 0)
 			rc = (i > 0 ? buf_putc(terms, 31) || buf_putc(alls, 31) : 0) ||
-			     (*filter ? buf_printf(terms, "(%s) & %s", buf_cstr(&one), filter)
-				      : buf_puts(terms, buf_cstr(&one))) ||
-			     (*filter ? buf_printf(alls, "(%s) & %s", buf_cstr(&all), filter)
-				      : buf_puts(alls, buf_cstr(&all))) ||
+			     put_filtered(terms, buf_cstr(&one), filter) ||
+			     put_filtered(alls, buf_cstr(&all), filter) ||
 			     (any->len ? buf_puts(any, " | ") : 0) ||
 			     buf_printf(any, "(%s)", buf_cstr(&one));
 		buf_free(&one);

@@ -1,7 +1,8 @@
 /*
  * sqlite_keymap.c — the search key of each position of SQLite's search indexes (migration
  * "search_pos"), held in memory by each connection: looked up by sqlite_search.c for each row
- * a search hands over, and by the SQL function gk_key(position) in the statement's filters.
+ * a search hands over, and by the SQL function gk_key(position) in a staff search's statement
+ * (is an unpublished match the member's own organ's?).
  *
  * The indexes hold a document under its position (published bit, day, serial), whose
  * neighbours differ by little, so FTS5's lists stay small; everything results are filtered and
@@ -12,7 +13,8 @@
  * changes after the last it saw, or reads search_doc whole again when they are more than 64 or
  * no longer listed. A lookup goes to the position's day by a table of where each day's entries
  * start, and there to its serial (a binary search among the day's entries when some were taken
- * out); a row's key asked again (the filters ask several times) is answered from the last.
+ * out); a row's key asked again (by the statement, then for the row handed over) is answered
+ * from the last.
  * May call base/, sqlite3.
  */
 #include <stdint.h>

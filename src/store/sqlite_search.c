@@ -16,8 +16,6 @@
  * May call base/, store/fts_tokenizer.h, sqlite3.
  */
 #include <stdint.h>
-#include <stdio.h>
-#include <string.h>
 
 #include "base/buf.h"
 #include "store/doc_store.h"

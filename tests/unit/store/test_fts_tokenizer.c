@@ -297,9 +297,9 @@ static void test_terms_match_as_fts5_phrases(void **state)
 	sqlite3_finalize(fts5);
 }
 
-/* A filter's words (gk_facets, the store's search_facet_word) ANDed after the terms: the rows with the
- * word in their column facet, not those with it in their text; the shape ends with a 0 byte,
- * and the rows found are scored as without the filter. */
+/* A filter's words (gk_facets, the store's search_key_words) ANDed after the terms: the rows
+ * with the word in their column facet, not those with it in their text; the shape ends with a
+ * 0 byte, and the rows found are scored as without the filter. */
 static void test_filter_words(void **state)
 {
 	static const char *rows[][2] = {
