@@ -3,7 +3,9 @@
  *
  * The text and each term are read as units: the tokens of search_tokenize without the
  * colocated bigrams (a Han character, a word, a digit run). A term occurs where its units are
- * the last units read, in order; the bigram index finds exactly these places.
+ * the last units read, in order, and where two of its characters are one pair (a bigram came
+ * between them: nothing separates them in the term), so are they in the text; the bigram
+ * index finds exactly these places (安全生产 is not found in 安全、生产: no bigram 全生 there).
  */
 #include "search/snippet.h"
 
@@ -20,11 +22,13 @@
 struct unit {
 	char s[UNIT_MAX];
 	size_t len, start, end;
+	int paired;   /* a character whose bigram with the character before it came before it */
 };
 
 struct term_units {
 	struct unit u[QUERY_MAX_TOKENS];
 	int n;
+	int pair;     /* a bigram was read: the next unit is paired */
 };
 
 static int collect_unit(void *ctx, const char *tok, size_t len, size_t start, size_t end,
@@ -32,12 +36,16 @@ static int collect_unit(void *ctx, const char *tok, size_t len, size_t start, si
 {
 	struct term_units *t = ctx;
 
-	if (flags & SEARCH_TOKEN_COLOCATED)
+	if (flags & SEARCH_TOKEN_COLOCATED) {
+		t->pair = 1;
 		return 0;
+	}
 	if (t->n == QUERY_MAX_TOKENS)
 		return 1;
 	memcpy(t->u[t->n].s, tok, len);
 	t->u[t->n].len = len;
+	t->u[t->n].paired = t->pair;
+	t->pair = 0;
 	t->n++;
 	return 0;
 }
@@ -47,15 +55,17 @@ struct scan {
 	int nterms;
 	struct unit ring[QUERY_MAX_TOKENS];   /* the last units read */
 	size_t nread;
+	int pair;                             /* a bigram was read: the next unit is paired */
 	size_t ms[MATCH_MAX], me[MATCH_MAX];  /* occurrences: byte ranges, in text order */
 	int nm;
 	size_t stop_after;                    /* stop once a unit starts past this byte */
 	size_t window_bytes;
 };
 
+/* 1 if the text's unit b is the term's unit a, paired with the one before it when a is. */
 static int same(const struct unit *a, const struct unit *b)
 {
-	return a->len == b->len && memcmp(a->s, b->s, a->len) == 0;
+	return a->len == b->len && memcmp(a->s, b->s, a->len) == 0 && (!a->paired || b->paired);
 }
 
 static int scan_unit(void *ctx, const char *tok, size_t len, size_t start, size_t end, int flags)
@@ -63,8 +73,10 @@ static int scan_unit(void *ctx, const char *tok, size_t len, size_t start, size_
 	struct scan *sc = ctx;
 	struct unit *u;
 
-	if (flags & SEARCH_TOKEN_COLOCATED)
+	if (flags & SEARCH_TOKEN_COLOCATED) {
+		sc->pair = 1;
 		return 0;
+	}
 	if (start > sc->stop_after)
 		return 1;
 	u = &sc->ring[sc->nread % QUERY_MAX_TOKENS];
@@ -72,6 +84,8 @@ static int scan_unit(void *ctx, const char *tok, size_t len, size_t start, size_
 	u->len = len;
 	u->start = start;
 	u->end = end;
+	u->paired = sc->pair;
+	sc->pair = 0;
 	sc->nread++;
 	for (int t = 0; t < sc->nterms; t++) {
 		const struct term_units *tu = &sc->terms[t];

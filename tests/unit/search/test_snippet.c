@@ -37,6 +37,20 @@ static void test_marks_every_occurrence(void **state)
 	assert_string_equal(snip("开公不是公开", "公开", 0, NULL), "开公不是[公开]");
 }
 
+static void test_punctuation_between_characters(void **state)
+{
+	/* a pair of characters with punctuation between them is not the word the index finds
+	 * (it holds no bigram across the mark): 安全、生产 is not 安全生产 */
+	assert_string_equal(snip("安全、生产和安全生产", "安全生产", 0, NULL), "安全、生产和[安全生产]");
+	assert_string_equal(snip("政府\n信息公开", "政府信息", 0, NULL), "政府 信息公开");
+	/* punctuation in the term joins nothing: the index finds its parts next to each other,
+	 * with or without a mark between them in the text */
+	assert_string_equal(snip("安全、生产和安全生产", "安全、生产", 0, NULL),
+			    "[安全、生产]和[安全生产]");
+	/* nor does a term's character bind across a letter or a digit */
+	assert_string_equal(snip("第3条和第 3 条", "第3条", 0, NULL), "[第3条]和[第 3 条]");
+}
+
 static void test_original_text_is_kept(void **state)
 {
 	/* traditional and full-width text is found by its folded form and shown as written */
@@ -78,6 +92,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_marks_every_occurrence),
+		cmocka_unit_test(test_punctuation_between_characters),
 		cmocka_unit_test(test_original_text_is_kept),
 		cmocka_unit_test(test_window_around_first_occurrence),
 		cmocka_unit_test(test_control_characters_become_spaces),
