@@ -1,14 +1,50 @@
 /*
  * extract_pdf.c — the text of a PDF, page by page (poppler-glib), pages separated by form
- * feeds, as pdftotext does. Runs only in the extraction process (extract.h); poppler is
- * included nowhere else in the extract module.
+ * feeds, as pdftotext does, each line that only wraps a Chinese sentence joined to the next.
+ * Runs only in the extraction process (extract.h); poppler is included nowhere else in the
+ * extract module.
  */
 #include <poppler.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "extract/extract_int.h"
+#include "text/utf8.h"
 
 #define PDF_PAGES_MAX 5000
+
+/* 1 if the code point of s that ends at byte end (0 < end) is a Han character. */
+static int han_before(const char *s, size_t end)
+{
+	size_t p = end;
+	int32_t cp;
+
+	while (p > 0 && end - p < 4 && ((unsigned char)s[--p] & 0xC0) == 0x80)
+		;
+	return utf8_decode(s + p, end - p, &cp) == end - p && utf8_is_han(cp);
+}
+
+/* Page text as poppler gives it (a line break at the end of each printed line) appended to
+ * out, without the line breaks that fall between two Han characters: Chinese prose has no
+ * space between words, so a printed line ends anywhere in a word (中华人民共和 | 国), and a
+ * word cut there would be neither found by search nor marked. A break after punctuation, a
+ * letter or a digit is kept (a line of a table or a list stays a line). Non-zero when out is
+ * full. */
+static int put_page(const char *text, struct buf *out)
+{
+	size_t len = strlen(text), from = 0;
+	int rc = 0;
+
+	for (size_t i = 0; i < len && rc == 0; i++) {
+		int32_t cp;
+		if (text[i] != '\n' || i == 0 || !han_before(text, i) ||
+		    utf8_decode(text + i + 1, len - i - 1, &cp) == 0 || !utf8_is_han(cp))
+			continue;
+		rc = buf_append(out, text + from, i - from);
+		from = i + 1;
+	}
+	return rc ? rc : buf_append(out, text + from, len - from);
+}
 
 const char *extract_pdf(const char *data, size_t len, struct buf *out)
 {
@@ -32,7 +68,7 @@ const char *extract_pdf(const char *data, size_t len, struct buf *out)
 	for (int i = 0; i < n; i++) {
 		PopplerPage *page = poppler_document_get_page(doc, i);
 		char *text = page ? poppler_page_get_text(page) : NULL;
-		int full = (i && buf_putc(out, '\f')) || (text && buf_puts(out, text));
+		int full = (i && buf_putc(out, '\f')) || (text && put_page(text, out));
 		g_free(text);
 		if (page)
 			g_object_unref(page);

@@ -27,6 +27,7 @@ printf '第一批惠民补贴发放名单：王建国、李秀英。\n' >"$TMP/�
 cp "$DATA/two-pages.pdf" "$TMP/报告.pdf"
 cp "$DATA/list.xlsx" "$TMP/补贴.xlsx"
 cp "$GOLDEN/reference-2024.docx" "$TMP/年报.docx"
+cp "$GOLDEN/gongwen-ruled.pdf" "$TMP/区年报.pdf"
 printf '%%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage' >"$TMP/坏文件.pdf"
 printf '\xb9\xab\xbf\xaa' >"$TMP/gbk.txt"
 python3 - "$TMP/炸弹.docx" <<'PY'
@@ -39,6 +40,8 @@ PY
 run 0 G doc add --title "关于发放补贴的公示" --body-file "$TMP/body" --by off1 \
 	--attach "$TMP/名单.txt" --attach "$TMP/报告.pdf" --attach "$TMP/补贴.xlsx" --attach "$TMP/年报.docx"
 d1=${OUT%% *}
+run 0 G doc add --title "区政府办公室年度报告" --body-file "$TMP/body" --by off1 --attach "$TMP/区年报.pdf"
+d4=${OUT%% *}
 run 0 G doc add --title "损坏的附件" --body-file "$TMP/body" --by off1 \
 	--attach "$TMP/坏文件.pdf" --attach "$TMP/gbk.txt" --attach "$TMP/炸弹.docx"
 d2=${OUT%% *}
@@ -46,6 +49,7 @@ run 0 G doc add --title "未发布的草稿" --body-file "$TMP/body" --by off1 -
 d3=${OUT%% *}
 publish "$d1"
 publish "$d2"
+publish "$d4"
 
 run 0 G doc show "$d2" --json
 equals "$(echo "$OUT" | jq_ '[a["text"] for a in d["attachments"]]')" "['broken', 'broken', 'broken']" \
@@ -68,7 +72,16 @@ contains "$OUT" "[报告.pdf, p. 2]" "also in the text output"
 run 0 G search 后营村 --json
 equals "$(echo "$OUT" | jq_ 'd["hits"][0]["attachment"]')" "补贴.xlsx" "a cell of a spreadsheet"
 run 0 G search 本年制发件数 --json
-equals "$(echo "$OUT" | jq_ 'd["hits"][0]["attachment"]')" "年报.docx" "a table cell of a Word document"
+equals "$(echo "$OUT" | jq_ "[h['attachment'] for h in d['hits'] if h['id'] == $d1]")" "['年报.docx']" \
+	"a table cell of a Word document"
+# a printed PDF's lines end anywhere in a word: 门户 is cut by one line break (门 | 户网站)
+run 0 G search 门户网站 --json
+equals "$(ids)" "[$d4]" "a word a PDF's line break cuts is found"
+equals "$(echo "$OUT" | jq_ 'd["hits"][0]["attachment"], d["hits"][0]["page"]')" "区年报.pdf 1" \
+	"in its file and on its page"
+contains "$(echo "$OUT" | jq_ 'd["hits"][0]["snippet"]')" "区政府<mark>门户网站</mark>" "and marked whole"
+run 0 G search 推进决策 --json
+equals "$(ids)" "[$d4]" "and a word cut between its two characters (决 | 策)"
 run 0 G search 公示 --json
 equals "$(echo "$OUT" | jq_ 'd["hits"][0]["attachment"]')" "None" "a hit in the title names no attachment"
 run 0 G search 惠惠惠惠 --json

@@ -47,6 +47,27 @@ static void test_pdf_pages(void **state)
 	arena_free(&a);
 }
 
+static void test_pdf_wrapped_lines_joined(void **state)
+{
+	struct arena a;
+	struct extract_result x;
+
+	/* a report printed in 公文 layout: its prose wraps mid-word at the end of each line */
+	arena_init(&a);
+	extract_file("tests/golden/check/gongwen-ruled.pdf", "application/pdf", &a, &x);
+	assert_int_equal(x.state, EXTRACT_OK);
+	assert_non_null(strstr(x.text, "根据《中华人民共和国政府信息公开条例》要求编制"));
+	assert_non_null(strstr(x.text, "依托区政府门户网站"));
+	assert_null(strstr(x.text, "共和\n国"));
+	/* a line that ends after a digit or punctuation stays a line, and so does the title */
+	assert_non_null(strstr(x.text, "1日至\n2024年12月31日。\n"));
+	assert_non_null(strstr(x.text, "执行、管理、服务、结果公开。\n"));
+	assert_non_null(strstr(x.text, "区人民政府办公室\n2024年政府信息公开"));
+	/* the pages are still separated */
+	assert_non_null(strchr(x.text, '\f'));
+	arena_free(&a);
+}
+
 static void test_docx_paragraphs_and_tables(void **state)
 {
 	struct arena a;
@@ -168,6 +189,7 @@ int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_pdf_pages),
+		cmocka_unit_test(test_pdf_wrapped_lines_joined),
 		cmocka_unit_test(test_docx_paragraphs_and_tables),
 		cmocka_unit_test(test_xlsx_rows_and_cells),
 		cmocka_unit_test(test_plain_text),
