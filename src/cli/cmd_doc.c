@@ -1,10 +1,12 @@
 /*
  * cmd_doc.c — `gongkai doc …`: the catalogue (主动公开) and its 三审 workflow.
  *
- * add | edit | show | list | submit | review | publish | withdraw | history | topics | genres.
+ * add | edit | show | list | submit | review | publish | withdraw | history | topics | genres |
+ * reread.
  * Every subcommand takes --json. Domain calls: domain/catalogue.h, domain/publish.h.
  */
 #include <getopt.h>
+#include <inttypes.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,6 +37,8 @@ static void help(FILE *f)
 	       "       gongkai doc publish ID --by USER [--at DATE]\n"
 	       "       gongkai doc withdraw ID --by USER --reason R\n"
 	       "       gongkai doc history ID | topics | genres\n"
+	       "       gongkai doc reread   (the text of every attachment read again, after an\n"
+	       "                            upgrade; documents whose files changed re-indexed)\n"
 	       "All take --json.\n"
 	       "FIELDS: --doc-number 文号  --formed DATE (成文日期)  --genre G (体裁)\n"
 	       "        --topic 一级\\二级 (主题分类)  --disclosure proactive|on-request|withheld\n"
@@ -74,7 +78,7 @@ static const struct {
 	{ "add", D_ADD, 0 }, { "edit", D_EDIT, 1 }, { "show", D_NONE, 1 }, { "history", D_NONE, 1 },
 	{ "list", D_LIST, 0 }, { "submit", D_NONE, 1 }, { "review", D_REVIEW, 1 },
 	{ "publish", D_PUBLISH, 1 }, { "withdraw", D_WITHDRAW, 1 }, { "topics", D_NONE, 0 },
-	{ "genres", D_NONE, 0 },
+	{ "genres", D_NONE, 0 }, { "reread", D_NONE, 0 },
 };
 
 /* --reason: 不予公开's reason for add and edit, the withdrawal's for withdraw */
@@ -669,6 +673,35 @@ static int doc_tables(struct args *g)
 	return x;
 }
 
+/* ---- attachments read again ---- */
+
+static void reread_progress(void *ctx, const struct catalogue_reread *r)
+{
+	(void)ctx;
+	if (r->docs > 0 && r->docs % 1000 == 0)
+		fprintf(stderr, "… %" PRId64 " files read, %" PRId64 " changed\n", r->files, r->changed);
+}
+
+static int doc_reread(struct cli *cli, struct args *g)
+{
+	struct catalogue_reread r;
+	struct gk_error e = { 0 };
+	struct store *s;
+	int x;
+
+	if ((x = cli_open_store(cli, 0, &s)) != 0)
+		return x;
+	x = cli_finish(s, catalogue_files_read_again(s, &r, reread_progress, NULL, &e), &e);
+	if (g->json) {
+		printf("{\"files\": %" PRId64 ", \"changed\": %" PRId64 ", \"documents\": %" PRId64 "}\n",
+		       r.files, r.changed, r.docs);
+	} else {
+		printf("%" PRId64 " files read again: %" PRId64 " with a new text, %" PRId64
+		       " documents re-indexed\n", r.files, r.changed, r.docs);
+	}
+	return x;
+}
+
 int cmd_doc(struct cli *cli, int argc, char **argv)
 {
 	struct args g;
@@ -690,5 +723,7 @@ int cmd_doc(struct cli *cli, int argc, char **argv)
 		return doc_list(cli, &g);
 	if (strcmp(g.sub, "topics") == 0 || strcmp(g.sub, "genres") == 0)
 		return doc_tables(&g);
+	if (strcmp(g.sub, "reread") == 0)
+		return doc_reread(cli, &g);
 	return doc_flow(cli, &g);
 }

@@ -160,6 +160,88 @@ void catalogue_attachment_text(struct doc_attachment *att, struct arena *a)
 	att->text = x.text;
 }
 
+static int same_text(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* The files of document id read again, inside the open write transaction (see
+ * catalogue_files_read_again). */
+static int reread_doc(struct store *s, int64_t id, struct catalogue_reread *out,
+		      struct gk_error *e)
+{
+	struct doc_attachment *att;
+	struct audit_json j;
+	struct arena a;
+	struct doc d;
+	size_t n;
+	int rc, changed = 0;
+
+	arena_init(&a);
+	audit_json_begin(&j);
+	jsonw_key(&j.w, "files");
+	jsonw_arr_begin(&j.w);
+	rc = doc_store(s)->attachments(s, id, 1, &a, &att, &n, e);
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		struct doc_attachment now = att[i];
+		const void *data;
+		size_t len;
+
+		if ((rc = doc_store(s)->attachment_data(s, att[i].id, &a, &data, &len, e)) != 0)
+			break;
+		now.data = data;
+		now.size = (int64_t)len;
+		catalogue_attachment_text(&now, &a);
+		out->files++;
+		if (same_text(now.text_state, att[i].text_state) &&
+		    same_text(now.text_note, att[i].text_note) && same_text(now.text, att[i].text))
+			continue;
+		if ((rc = doc_store(s)->attachment_text(s, &now, e)) != 0)
+			break;
+		jsonw_str(&j.w, now.name);
+		out->changed++;
+		changed = 1;
+	}
+	jsonw_arr_end(&j.w);
+	if (rc == 0 && changed && (rc = doc_store(s)->get(s, id, &a, &d, e)) == 0) {
+		out->docs++;
+		rc = audit_json_record(s, &j, d.agency_id, "document", id, "reread", e);
+	} else {
+		buf_free(&j.b);
+	}
+	arena_free(&a);
+	return rc;
+}
+
+int catalogue_files_read_again(struct store *s, struct catalogue_reread *out,
+			       void (*progress)(void *ctx, const struct catalogue_reread *r),
+			       void *ctx, struct gk_error *e)
+{
+	int64_t ids[64], after = 0;
+	size_t n = sizeof ids / sizeof ids[0];
+	int rc = 0;
+
+	*out = (struct catalogue_reread){ 0 };
+	while (rc == 0 && n == sizeof ids / sizeof ids[0]) {
+		if ((rc = store_begin_read(s, e)) != 0)
+			break;
+		rc = doc_store(s)->filed(s, after, ids, sizeof ids / sizeof ids[0], &n, e);
+		store_rollback(s);
+		for (size_t i = 0; i < n && rc == 0; i++) {
+			if ((rc = store_begin(s, e)) != 0)
+				break;
+			if ((rc = reread_doc(s, ids[i], out, e)) == 0)
+				rc = store_commit(s, e);
+			else
+				store_rollback(s);
+			after = ids[i];
+			if (rc == 0 && progress)
+				progress(ctx, out);
+		}
+	}
+	return rc;
+}
+
 static int add_uploads(struct store *s, int64_t doc_id, const struct doc_input *in,
 		       struct gk_error *e)
 {

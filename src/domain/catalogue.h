@@ -186,6 +186,20 @@ int catalogue_attachment_get(struct store *s, int64_t doc_id, int64_t n, struct 
  * text (in a). Bounded in time and memory (extract/extract.h); never fails — a file whose text
  * cannot be read is flagged "broken" with the reason, and still stored. */
 void catalogue_attachment_text(struct doc_attachment *att, struct arena *a);
+/* What catalogue_files_read_again did: files read, those whose text (or its state or note)
+ * came out differently, and the documents they belong to (re-indexed, one audit entry each). */
+struct catalogue_reread {
+	int64_t files, changed, docs;
+};
+/* Read the text of every stored attachment again with this version's readers (after an
+ * upgrade that reads some kind of file better: docs/search.md "Attachments"), each document's
+ * files in a write transaction of their own; the files whose text changed are stored with the
+ * new text and their document re-indexed, audited as action "reread" of the document with
+ * the files' names. progress (may be NULL) is called after each document with the counts so
+ * far. Stops at the first error: what was done before it stays done. */
+int catalogue_files_read_again(struct store *s, struct catalogue_reread *out,
+			       void (*progress)(void *ctx, const struct catalogue_reread *r),
+			       void *ctx, struct gk_error *e) GK_WUR;
 /* 1 if the public may see d on day today (published and 发布日期 ≤ today). */
 int catalogue_doc_visible(const struct doc *d, int today);
 

@@ -480,6 +480,51 @@ static int attachment_data(struct store *s, int64_t id, struct arena *a, const v
 	return 0;
 }
 
+struct filed_ctx {
+	int64_t *ids;
+	size_t *n;
+};
+
+static int filed_row(void *p, struct db_stmt *st)
+{
+	struct filed_ctx *c = p;
+	c->ids[(*c->n)++] = db_col_int(st, 0);
+	return 0;
+}
+
+static int filed(struct store *s, int64_t after, int64_t *ids, size_t max, size_t *n,
+		 struct gk_error *e)
+{
+	struct filed_ctx c = { ids, n };
+	struct db_stmt *st;
+	int rc;
+
+	*n = 0;
+	if ((rc = db_stmt(s, ST_DOC_FILED, &st, e)) != 0)
+		return rc;
+	db_bind_int(st, 1, after);
+	db_bind_int(st, 2, (int64_t)max);
+	return db_each(s, st, "listing the documents with files", filed_row, &c, e);
+}
+
+static int attachment_text(struct store *s, const struct doc_attachment *att, struct gk_error *e)
+{
+	struct db_stmt *st;
+	int rc;
+
+	if ((rc = db_stmt(s, ST_DOC_ATTACHMENT_TEXT, &st, e)) != 0)
+		return rc;
+	db_bind_int(st, 1, att->id);
+	db_bind_text(st, 2, att->text_state ? att->text_state : "none");
+	db_bind_text(st, 3, att->text_note);
+	db_bind_text(st, 4, att->text);
+	if ((rc = db_exec(s, st, "storing the attachment's text", e)) != 0)
+		return rc;
+	if (db_changes(s) == 0)
+		return err_set(e, ERR_NOTFOUND, "attachment", "no attachment %lld", (long long)att->id);
+	return reindex(s, att->doc_id, e);
+}
+
 struct serial_each {
 	int (*fn)(void *ctx, int year, int64_t last);
 	void *ctx;
@@ -559,6 +604,8 @@ const struct doc_store_ops store_doc_ops = {
 	.attach = attach,
 	.attachments = attachments,
 	.attachment_data = attachment_data,
+	.filed = filed,
+	.attachment_text = attachment_text,
 	.serials = serials,
 	.serial_put = serial_put,
 	.event_add = event_add,

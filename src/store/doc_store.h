@@ -179,6 +179,14 @@ struct doc_store_ops {
 	/* The bytes of attachment id: *data in a, *len bytes. ERR_NOTFOUND if none. */
 	int (*attachment_data)(struct store *s, int64_t id, struct arena *a, const void **data,
 			       size_t *len, struct gk_error *e);
+	/* The documents with files, by id, the first at most max after id after: in ids, *n of
+	 * them (fewer than max: the last). */
+	int (*filed)(struct store *s, int64_t after, int64_t *ids, size_t max, size_t *n,
+		     struct gk_error *e);
+	/* Replace the extracted text, its state and note of attachment att->id (its file read
+	 * again); the document's index entry follows. ERR_NOTFOUND if none. */
+	int (*attachment_text)(struct store *s, const struct doc_attachment *att,
+			       struct gk_error *e);
 	/* The last serial handed out per year for an organ, by year; stops when fn returns
 	 * non-zero. */
 	int (*serials)(struct store *s, int64_t agency_id, int (*fn)(void *ctx, int year, int64_t last),

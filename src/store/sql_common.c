@@ -372,6 +372,12 @@ const char *const sql_common[STMT_COUNT] = {
 		"FROM document_attachment WHERE doc_id = ?1 ORDER BY id",
 	[ST_DOC_ATTACHMENT_DATA] =
 		"SELECT data FROM document_attachment WHERE id = ?",
+	[ST_DOC_FILED] =
+		"SELECT DISTINCT doc_id FROM document_attachment WHERE doc_id > ?1 "
+		"ORDER BY doc_id LIMIT ?2",
+	[ST_DOC_ATTACHMENT_TEXT] =
+		"UPDATE document_attachment SET text_state = ?2, text_note = ?3, extracted_text = ?4 "
+		"WHERE id = ?1",
 	[ST_DOC_SERIALS] =
 		"SELECT year, last FROM document_serial WHERE agency_id = ? ORDER BY year",
 	[ST_DOC_SERIAL_PUT] =

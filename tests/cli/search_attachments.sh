@@ -129,4 +129,16 @@ run 0 G search 王建国 --json
 equals "$(echo "$OUT" | jq_ 'd["total"]')" "0" "a withdrawn document's attachments are no longer found"
 run 2 G doc add --title "x" --body-file "$TMP/body" --by off1 --attach "$TMP/body"
 contains "$ERR" "XLSX" "the kinds accepted are named"
+
+# Every stored file read again (`doc reread`, after an upgrade whose readers changed): the files
+# this version read have the same text, so nothing changes and nothing is re-indexed.
+run 0 G doc reread
+contains "$OUT" "11 files read again: 0 with a new text, 0 documents re-indexed" "doc reread counts the files"
+run 0 G doc reread --json
+equals "$(echo "$OUT" | jq_ 'd["files"], d["changed"], d["documents"]')" "11 0 0" "and says so in JSON"
+run 0 G search 门户网站 --json
+equals "$(ids)" "[$d4]" "what was found is still found"
+run 2 G doc reread 3
+contains "$ERR" "unexpected argument" "doc reread takes no document"
+
 done_testing

@@ -95,3 +95,25 @@ void tmpstore_pg_drop(void)
 	snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS %s WITH (FORCE)", pg_name);
 	(void)pg_admin(sql);
 }
+
+struct store *tmpstore_pg_open(const char *tag)
+{
+	struct gk_error e = { 0 };
+	struct store *s = NULL;
+	const char *url = tmpstore_pg_create(tag);
+
+	if (url && store_open(url, STORE_CREATE, &s, &e) != 0) {
+		fprintf(stderr, "%s: %s\n", url, e.msg);
+		tmpstore_pg_drop();
+		return NULL;
+	}
+	if (s)
+		store_set_actor(s, "tester");
+	return s;
+}
+
+void tmpstore_pg_close(struct store *s)
+{
+	store_close(s);
+	tmpstore_pg_drop();
+}

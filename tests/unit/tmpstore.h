@@ -21,6 +21,10 @@ void tmpstore_drop(struct store *s);
  * (the reason on stderr) when it cannot be made. tmpstore_pg_drop drops it. One at a time. */
 const char *tmpstore_pg_create(const char *tag);
 void tmpstore_pg_drop(void);
+/* tmpstore_pg_create's database opened (actor "tester"), or NULL (the reason on stderr);
+ * tmpstore_pg_close closes it and drops the database. */
+struct store *tmpstore_pg_open(const char *tag);
+void tmpstore_pg_close(struct store *s);
 
 /* Run one statement (never user text) on the database url names; 0 when it worked, else -1
  * with the server's message on stderr. */

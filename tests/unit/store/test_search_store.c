@@ -767,19 +767,13 @@ static void test_sqlite_scores_as_phrases(void **state)
 
 static void test_postgresql(void **state)
 {
-	struct gk_error e = { 0 };
-	struct store *s = NULL;
-	const char *url = tmpstore_pg_create("search");
+	struct store *s = tmpstore_pg_open("search");
 
 	(void)state;
-	assert_non_null(url);
-	if (store_open(url, STORE_CREATE, &s, &e) != 0)
-		fail_msg("%s: %s", url, e.msg);
-	store_set_actor(s, "tester");
+	assert_non_null(s);
 	bounded_newest_first(s);
 	facets_of_many_organs(s);
-	store_close(s);
-	tmpstore_pg_drop();
+	tmpstore_pg_close(s);
 }
 
 int main(void)
