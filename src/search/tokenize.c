@@ -83,6 +83,16 @@ static int word_flush(struct tk *t)
 	return rc;
 }
 
+/* 1 if cp, between two Han characters, leaves them one run (the bigram crosses it): a space
+ * or a line break. Chinese puts no space between words, so one there is layout — a name
+ * padded to the width of a longer one (王　芳), a line of a printed page or of pasted text
+ * ending inside a word (政府信 / 息公开), a heading's letters spaced out (通  知). Punctuation,
+ * a tab (a table's cell), a form feed (a page) and anything else still separate. */
+static int han_joins(int32_t cp)
+{
+	return cp == ' ' || cp == '\n' || cp == '\r';
+}
+
 /* One folded code point cp of the original bytes [start, end). */
 static int feed(struct tk *t, int32_t cp, size_t start, size_t end)
 {
@@ -94,7 +104,10 @@ static int feed(struct tk *t, int32_t cp, size_t start, size_t end)
 	if (cls == TEXT_CP_MARK && t->wopen && t->wcls == TEXT_CP_LETTER)
 		cls = TEXT_CP_LETTER;  /* a combining mark continues a word */
 	if (cls != TEXT_CP_LETTER && cls != TEXT_CP_DIGIT && cls != TEXT_CP_IDEO) {
-		t->hclosed = t->hrun > 0;  /* a separator: the Han run ends here */
+		/* a separator: the Han run ends here, unless it is a space or a line break
+		 * between two Han characters (see han_joins) */
+		if (!han_joins(cp))
+			t->hclosed = t->hrun > 0;
 		return word_flush(t);
 	}
 	if (cls == TEXT_CP_IDEO && (rc = word_flush(t)) != 0)
@@ -130,7 +143,7 @@ int search_tokenize(const char *text, size_t len, enum search_tok_mode mode, sea
 		size_t m = utf8_decode(text + pos, len - pos, &cp), nf, start = pos;
 
 		if (m == 0) {  /* invalid byte: a separator */
-			if ((rc = feed(&t, ' ', pos, pos + 1)) != 0)
+			if ((rc = feed(&t, 0xFFFD, pos, pos + 1)) != 0)
 				return rc;
 			pos++;
 			continue;

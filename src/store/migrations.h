@@ -17,6 +17,10 @@ struct migration {
 extern const struct migration store_migrations[];
 extern const int store_migrations_n;
 
+/* 1 if the search tokens changed with m: after its SQL, PostgreSQL's search index is written
+ * again by gongkai (pg_search.c; SQLite's SQL writes its own indexes again). */
+int store_migration_pg_tokens(const struct migration *m);
+
 /* The version a migration brings (its 1-based position), 0 for a name not in the list. */
 int store_migration_number(const char *name);
 

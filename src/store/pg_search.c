@@ -201,27 +201,14 @@ static int put_title(struct store *s, const char *key, struct gk_error *e)
 	return rc;
 }
 
-static int pg_index(struct store *s, int64_t doc_id, struct gk_error *e)
+/* The chunks and title of document id (text) under key (text). */
+static int index_under(struct store *s, const char *id, const char *key, struct gk_error *e)
 {
-	char id[24], key[24];
 	const char *v[1] = { id };
 	struct chunks c = { 0 };
 	PGresult *res;
 	int rc = 0;
 
-	snprintf(id, sizeof id, "%lld", (long long)doc_id);
-	res = PQexecParams(pg_conn(s), "SELECT gk_search_put($1)", 1, NULL, v, NULL, NULL, 0);
-	if (PQresultStatus(res) != PGRES_TUPLES_OK) {
-		rc = pg_fail(s, res, "indexing the document", e);
-		PQclear(res);
-		return rc;
-	}
-	if (PQgetisnull(res, 0, 0)) {
-		PQclear(res);
-		return 0;   /* withdrawn: not indexed */
-	}
-	snprintf(key, sizeof key, "%s", PQgetvalue(res, 0, 0));
-	PQclear(res);
 	res = PQexecParams(pg_conn(s), fields_sql, 1, NULL, v, NULL, NULL, 0);
 	if (PQresultStatus(res) != PGRES_TUPLES_OK || PQntuples(res) != 1) {
 		rc = pg_fail(s, res, "indexing the document", e);
@@ -236,6 +223,58 @@ static int pg_index(struct store *s, int64_t doc_id, struct gk_error *e)
 	rc = c.rc ? err_set(e, ERR_LIMIT, "", "the document is too large to index") : put_chunks(s, key, &c, e);
 	chunks_free(&c);
 	return rc ? rc : put_title(s, key, e);
+}
+
+static int pg_index(struct store *s, int64_t doc_id, struct gk_error *e)
+{
+	char id[24], key[24];
+	const char *v[1] = { id };
+	PGresult *res;
+	int rc;
+
+	snprintf(id, sizeof id, "%lld", (long long)doc_id);
+	res = PQexecParams(pg_conn(s), "SELECT gk_search_put($1)", 1, NULL, v, NULL, NULL, 0);
+	if (PQresultStatus(res) != PGRES_TUPLES_OK) {
+		rc = pg_fail(s, res, "indexing the document", e);
+		PQclear(res);
+		return rc;
+	}
+	if (PQgetisnull(res, 0, 0)) {
+		PQclear(res);
+		return 0;   /* withdrawn: not indexed */
+	}
+	snprintf(key, sizeof key, "%s", PQgetvalue(res, 0, 0));
+	PQclear(res);
+	return index_under(s, id, key, e);
+}
+
+/* The tables emptied and their GIN indexes taken away while they are filled again (one index
+ * built at the end is faster and smaller than one grown row by row), then built as migration
+ * "search" (and "search_title_pg") made them. */
+static const char write_again_start[] =
+	"DROP INDEX search_chunk_tsv; DROP INDEX search_title_tsv; "
+	"TRUNCATE search_chunk, search_title";
+static const char write_again_end[] =
+	"CREATE INDEX search_chunk_tsv ON search_chunk USING gin (tsv); "
+	"CREATE INDEX search_title_tsv ON search_title USING gin (tsv)";
+
+int pg_search_write_again(struct store *s, struct gk_error *e)
+{
+	PGresult *res;
+	int rc;
+
+	if ((rc = pg_exec(s, write_again_start, "writing the search index again", e)) != 0)
+		return rc;
+	res = PQexec(pg_conn(s), "SELECT doc_id, key FROM search_doc ORDER BY key");
+	if (PQresultStatus(res) != PGRES_TUPLES_OK) {
+		rc = pg_fail(s, res, "writing the search index again", e);
+		PQclear(res);
+		return rc;
+	}
+	for (int r = 0; r < PQntuples(res) && rc == 0; r++)
+		rc = index_under(s, PQgetvalue(res, r, 0), PQgetvalue(res, r, 1), e);
+	PQclear(res);
+	return rc ? rc : pg_exec(s, write_again_end, "writing the search index again", e);
 }
 
 /* --- matching ---------------------------------------------------------------------------- */

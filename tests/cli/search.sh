@@ -184,8 +184,9 @@ equals "$(echo "$OUT" | jq_ '[(h["id"], h["in_title"]) for h in d["hits"]]')" "[
 # A database of the schema before its title index is upgraded on open: the titles already
 # indexed are found first again. On SQLite that is schema 19 (the title index is taken out of
 # the schema by hand: the sqlite3 shell does not know gongkai's tokenizer, which dropping an
-# FTS5 table needs; the later migrations are taken out too, "search_forward", "search_pos" and
-# "search_facet" writing both indexes again from the documents); on PostgreSQL schema 21, whose
+# FTS5 table needs; the later migrations are taken out too, "search_forward", "search_pos",
+# "search_facet" and "search_spaces" writing both indexes again from the documents); on
+# PostgreSQL schema 21, whose
 # title-only search read every chunk holding the words (its chunks without the filters' lexemes
 # of "search_facet", which the upgrade adds).
 case $DB in
@@ -194,7 +195,7 @@ postgres*)
 UPDATE search_chunk SET tsv = ts_delete(tsv,
   ARRAY(SELECT lexeme FROM unnest(tsv) WHERE lexeme LIKE '#zf%'));
 DELETE FROM schema_migration WHERE name IN ('search_title_pg', 'search_forward', 'search_pos',
-  'search_facet')"
+  'search_facet', 'search_spaces')"
 	title_migration="22 search_title_pg"
 	;;
 *)
@@ -230,7 +231,7 @@ CREATE TRIGGER search_request_add INSTEAD OF INSERT ON search_request BEGIN
     FROM search_source s WHERE s.doc_id = new.doc_id;
 END;
 DELETE FROM schema_migration WHERE name IN ('search_title', 'app_tally', 'search_title_pg',
-  'search_forward', 'search_pos', 'search_facet');
+  'search_forward', 'search_pos', 'search_facet', 'search_spaces');
 PRAGMA user_version = 19"
 	title_migration="20 search_title"
 	;;
@@ -263,4 +264,20 @@ run 0 G search 公开信息 --json
 equals "$(ids)" "[$d12]" "a term's tokens must be in a row, not only all in the document"
 run 0 G search '"开信箱" 信息' --json
 equals "$(ids)" "[$d11]" "while each term may lie anywhere in it"
+
+# A space or a line break between two Chinese characters is layout, not a separator: a
+# two-character name padded to the width of three (王　芳) and a word a pasted line cuts are
+# found, and marked as written; punctuation still separates.
+d13=$(add 1 "补贴发放名单公示" "$(printf '领取人：王　芳、李秀英、张  伟。本镇政府信\n息公开平台同步公示。')" \
+	--formed 2024-03-13 --genre 公告)
+publish "$d13" off1 rev1 rev2 boss 2024-03-13
+run 0 G search 王芳 --json
+equals "$(ids)" "[$d13]" "a name padded with an ideographic space is found"
+contains "$(echo "$OUT" | jq_ 'd["hits"][0]["snippet"]')" "<mark>王　芳</mark>" "and marked as written"
+run 0 G search 张伟 --json
+equals "$(ids)" "[$d13]" "so is one padded with two spaces"
+run 0 G search 信息公开平台 --json
+equals "$(ids)" "[$d13]" "and a word a line break cuts"
+run 0 G search 芳李 --json
+equals "$(echo "$OUT" | jq_ 'd["total"]')" "0" "while punctuation still separates"
 done_testing

@@ -42,7 +42,10 @@ static void test_punctuation_between_characters(void **state)
 	/* a pair of characters with punctuation between them is not the word the index finds
 	 * (it holds no bigram across the mark): 安全、生产 is not 安全生产 */
 	assert_string_equal(snip("安全、生产和安全生产", "安全生产", 0, NULL), "安全、生产和[安全生产]");
-	assert_string_equal(snip("政府\n信息公开", "政府信息", 0, NULL), "政府 信息公开");
+	assert_string_equal(snip("政府、\n信息公开", "政府信息", 0, NULL), "政府、 信息公开");
+	/* a line break or a space alone is layout: the word is found across it, and marked */
+	assert_string_equal(snip("政府\n信息公开", "政府信息", 0, NULL), "[政府 信息]公开");
+	assert_string_equal(snip("王　芳、李秀英", "王芳", 0, NULL), "[王　芳]、李秀英");
 	/* punctuation in the term joins nothing: the index finds its parts next to each other,
 	 * with or without a mark between them in the text */
 	assert_string_equal(snip("安全、生产和安全生产", "安全、生产", 0, NULL),

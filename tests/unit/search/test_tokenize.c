@@ -61,6 +61,27 @@ static void test_han_character_and_bigram(void **state)
 	check("公开，透明", "公+公开|开|透+透明|明", NULL);  /* no bigram across punctuation */
 }
 
+static void test_space_between_characters_joins(void **state)
+{
+	/* a space or a line break between two Han characters is layout: the bigram crosses it
+	 * (a padded name, a printed line ending inside a word), and marks the text as written */
+	check("王　芳", "王+王芳|芳", "王+王　芳|芳");
+	check("王  芳", "王+王芳|芳", "王+王  芳|芳");
+	check("政府信\n息公开", "政+政府|府+府信|信+信息|息+息公|公+公开|开",
+	      "政+政府|府+府信|信+信\n息|息+息公|公+公开|开");
+	check("通 \r\n 知", "通+通知|知", NULL);
+	check_query("王　芳", "王芳", "王　芳");
+	check_query("政府 信息", "政府|府信|信息", NULL);
+	/* punctuation, a tab (a table's cells), a form feed (a page) still separate */
+	check("王芳\t村委会", "王+王芳|芳|村+村委|委+委会|会", NULL);
+	check("公开\f透明", "公+公开|开|透+透明|明", NULL);
+	check("公开， 透明", "公+公开|开|透+透明|明", NULL);
+	check("公开 ，透明", "公+公开|开|透+透明|明", NULL);
+	/* and a space beside a letter or a digit is a separator as before */
+	check("第 3 条", "第|3|条", NULL);
+	check_query("第 3 条", "第|3|条", NULL);
+}
+
 static void test_query_is_a_chain_of_bigrams(void **state)
 {
 	check_query("申", "申", NULL);
@@ -121,6 +142,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_han_character_and_bigram),
+		cmocka_unit_test(test_space_between_characters_joins),
 		cmocka_unit_test(test_query_is_a_chain_of_bigrams),
 		cmocka_unit_test(test_traditional_folds_to_simplified),
 		cmocka_unit_test(test_words_and_digits),

@@ -204,7 +204,8 @@ static void test_match_expression(void **state)
 		{ "政府信息", "\"政府\" AND \"府信\" AND \"信息\"", "\3" },
 		{ "公开", "\"公开\"", "" },
 		{ "政府信息 公开", "\"政府\" AND \"府信\" AND \"信息\" AND \"公开\"", "\3\1" },
-		{ "“政府 信息”", "\"政府\" AND \"府\" AND \"信息\"", "\3" },
+		{ "“政府 信息”", "\"政府\" AND \"府 信\" AND \"信息\"", "\3" },  /* the space joins */
+		{ "“政府，信息”", "\"政府\" AND \"府\" AND \"信息\"", "\3" },
 		{ "慈政〔2024〕3号", "\"慈政〔2024〕3号\"", "" },
 		{ "㍿", "\"㍿\"", "" },
 		{ "政府資訊", "\"政府\" AND \"府資\" AND \"資訊\"", "\3" },
@@ -225,7 +226,8 @@ static void test_match_expression(void **state)
 
 /* What the store asks (each token a phrase, gk_match putting a term together) finds the rows
  * FTS5's own phrases find ("term" AND "term"), and scores them the same: characters in order
- * and adjacent, not across punctuation, a column or a line; repeated tokens; a character that
+ * and adjacent (across a space, as one run), not across punctuation or a column; repeated
+ * tokens; a character that
  * folds into several (㍿, kept as one phrase). */
 static void test_terms_match_as_fts5_phrases(void **state)
 {

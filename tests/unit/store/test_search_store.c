@@ -404,8 +404,10 @@ static void upgrade_from(const char *from, const char *undo, int64_t lo, int64_t
 	int v = store_migration_number(from);
 
 	assert_non_null(s);
-	/* a later migration: take it out in before_facet_sql too */
-	assert_true(store_migration_number("search_facet") == store_migrations_n);
+	/* a later migration: take it out in before_facet_sql too ("search_spaces" changed the
+	 * tokens only, which the upgrade writes again whatever it starts from) */
+	assert_true(store_migration_number("search_spaces") == store_migrations_n &&
+		    store_migration_number("search_facet") == store_migrations_n - 1);
 	store_set_actor(s, "tester");
 	organ = fill(s);
 	all = search(s, 0, 0);
@@ -493,6 +495,105 @@ static void test_sqlite_upgrade_facet(void **state)
 {
 	(void)state;
 	upgrade_from("search_facet", before_facet_sql, -((int64_t)1 << 38) + 1, -1);
+}
+
+/* Migration "search_spaces": a space between two Han characters no longer separates them.
+ * A database of before it holds the tokens of then: a name padded with a space (王　芳) was
+ * indexed as 王、芳 is. Made here by saving the body with the 、 and then setting the text
+ * to the space behind the index's back (old_text, new_text); the upgrade writes the index
+ * again, and 王芳 is found. */
+#define OLD_TEXT "名单：王、芳，李秀英。"
+#define NEW_TEXT "名单：王　芳，李秀英。"
+
+/* The documents fill makes and one more with OLD_TEXT as its body, indexed; 王芳 not found. */
+static void fill_padded_name(struct store *s)
+{
+	struct gk_error e = { 0 };
+	int64_t organ = fill(s);
+
+	assert_int_equal(store_begin(s, &e), 0);
+	put_doc(s, organ, "慈周寨镇人民政府", "11370812004339255B/2024-00100", "补贴发放公示",
+		OLD_TEXT, NULL, "2024-09-01");
+	assert_int_equal(store_commit(s, &e), 0);
+	assert_int_equal(search_for(s, "王芳", 0, 0, 0).n, 0);
+	assert_int_equal(search_for(s, "李秀英", 0, 0, 0).n, 1);
+}
+
+/* After the upgrade: the padded name found, the rest as before. */
+static void padded_name_found(struct store *s)
+{
+	assert_int_equal(search_for(s, "王芳", 0, 0, 0).n, 1);
+	assert_int_equal(search_for(s, "李秀英", 0, 0, 0).n, 1);
+	assert_int_equal(search_for(s, "防汛", 0, 0, 0).n, NDOCS);
+	assert_int_equal(search_for(s, "防汛", 1, 0, 0).n, NDOCS / 2);
+}
+
+static void test_sqlite_upgrade_spaces(void **state)
+{
+	struct gk_error e = { 0 };
+	struct store *s = tmpstore_open("search-spaces");
+	int v = store_migration_number("search_spaces");
+	char *path, *before, *after, sql[256];
+	sqlite3 *db;
+	int64_t id;
+
+	(void)state;
+	assert_non_null(s);
+	store_set_actor(s, "tester");
+	fill_padded_name(s);
+	path = strdup(tmpstore_path());
+	store_close(s);
+
+	/* the text changed behind the index's back: the search triggers away meanwhile */
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(store_fts_register(db), SQLITE_OK);
+	{
+		sqlite3_stmt *st;
+		assert_int_equal(sqlite3_prepare_v2(db, "SELECT group_concat(sql || ';', char(10)) "
+						    "FROM sqlite_master WHERE name IN "
+						    "('search_document_before', 'search_document_after')",
+						    -1, &st, NULL), SQLITE_OK);
+		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+		before = sqlite3_mprintf("%s", (const char *)sqlite3_column_text(st, 0));
+		sqlite3_finalize(st);
+	}
+	after = sqlite3_mprintf("BEGIN; DROP TRIGGER search_document_before; "
+				"DROP TRIGGER search_document_after; "
+				"UPDATE document SET body = '%q' WHERE body = '%q'; %s COMMIT",
+				NEW_TEXT, OLD_TEXT, before);
+	assert_int_equal(sqlite3_exec(db, after, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_free(before);
+	sqlite3_free(after);
+	id = raw_int(db, "SELECT id FROM document WHERE title = '补贴发放公示'");
+	sqlite3_close(db);
+	if (store_open(path, 0, &s, &e) != 0)
+		fail_msg("%s: %s", path, e.msg);
+	assert_int_equal(search_for(s, "王芳", 0, 0, 0).n, 0);   /* the index of then */
+	store_close(s);
+
+	/* back to the version before "search_spaces", and opened: upgraded */
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	snprintf(sql, sizeof sql, "DELETE FROM schema_migration WHERE version >= %d; "
+		 "PRAGMA user_version = %d", v, v - 1);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	if (store_open(path, 0, &s, &e) != 0)
+		fail_msg("%s: %s", path, e.msg);
+	store_set_actor(s, "tester");
+	padded_name_found(s);
+	/* the document changed afterwards: removed with the tokens the upgrade wrote */
+	change_doc(s, id, "补贴发放名单公示", NULL);
+	padded_name_found(s);
+	assert_int_equal(search_for(s, "名单公示", 1, 0, 0).n, 1);
+	store_close(s);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(store_fts_register(db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "INSERT INTO search_fts (search_fts) VALUES ('integrity-check'); "
+				      "INSERT INTO search_title (search_title) VALUES ('integrity-check')",
+				      NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	free(path);
+	tmpstore_drop(NULL);
 }
 
 /* A connection that searched before another one saved documents finds them after (it reads
@@ -776,6 +877,34 @@ static void test_postgresql(void **state)
 	tmpstore_pg_close(s);
 }
 
+/* Migration "search_spaces" on PostgreSQL: gongkai writes the chunks and titles again. */
+static void test_postgresql_upgrade_spaces(void **state)
+{
+	struct gk_error e = { 0 };
+	struct store *s = NULL;
+	const char *url = tmpstore_pg_create("spaces");
+	char sql[256];
+
+	(void)state;
+	assert_non_null(url);
+	if (store_open(url, STORE_CREATE, &s, &e) != 0)
+		fail_msg("%s: %s", url, e.msg);
+	store_set_actor(s, "tester");
+	fill_padded_name(s);
+	store_close(s);
+	/* the text changed behind the index's back (gongkai indexes PostgreSQL's documents
+	 * itself), and the database taken back to the version before "search_spaces" */
+	snprintf(sql, sizeof sql, "UPDATE document SET body = '%s' WHERE body = '%s'; "
+		 "DELETE FROM schema_migration WHERE version >= %d", NEW_TEXT, OLD_TEXT,
+		 store_migration_number("search_spaces"));
+	assert_int_equal(tmpstore_pg_run(url, sql), 0);
+	if (store_open(url, 0, &s, &e) != 0)
+		fail_msg("%s: %s", url, e.msg);
+	padded_name_found(s);
+	store_close(s);
+	tmpstore_pg_drop();
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -783,17 +912,19 @@ int main(void)
 		cmocka_unit_test(test_sqlite_upgrade_forward),
 		cmocka_unit_test(test_sqlite_upgrade_pos),
 		cmocka_unit_test(test_sqlite_upgrade_facet),
+		cmocka_unit_test(test_sqlite_upgrade_spaces),
 		cmocka_unit_test(test_sqlite_other_connection),
 		cmocka_unit_test(test_sqlite_many_positions),
 		cmocka_unit_test(test_sqlite_follow_changes),
 		cmocka_unit_test(test_sqlite_flush_reads_the_queue),
 		cmocka_unit_test(test_sqlite_scores_as_phrases),
 		cmocka_unit_test(test_postgresql),
+		cmocka_unit_test(test_postgresql_upgrade_spaces),
 	};
 	const char *pg = getenv("GONGKAI_TEST_PG");
 
 	size_t n = sizeof tests / sizeof tests[0];
 
-	/* PostgreSQL's case, the last, only with a server */
-	return _cmocka_run_group_tests("store/search", tests, pg && *pg ? n : n - 1, NULL, NULL);
+	/* PostgreSQL's cases, the last two, only with a server */
+	return _cmocka_run_group_tests("store/search", tests, pg && *pg ? n : n - 2, NULL, NULL);
 }
