@@ -11,7 +11,9 @@
  *     that position: by itself (unigram, so one-character queries such as 申 match) and,
  *     when the next character of the run is Han too, as the bigram of it and the next one,
  *     marked SEARCH_TOKEN_COLOCATED (公开信息 → 公 公开 | 开 开信 | 信 信息 | 息);
- *   - everything else (punctuation, brackets, spaces, symbols) separates tokens.
+ *   - everything else (punctuation, brackets, spaces, symbols) separates tokens, except a
+ *     space or a line break between two Han characters: Chinese puts no space between words,
+ *     so the run goes on across it (王　芳 → 王 王芳 | 芳).
  * A query is tokenized so that it finds the document positions above with as few and as rare
  * tokens as possible: a run of one Han character is its unigram; a longer run is its chain of
  * bigrams (乡村振兴 → 乡村 村振 振兴, one position each), followed by the unigram of its last
