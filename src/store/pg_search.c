@@ -250,13 +250,15 @@ static int pg_index(struct store *s, int64_t doc_id, struct gk_error *e)
 
 /* The tables emptied and their GIN indexes taken away while they are filled again (one index
  * built at the end is faster and smaller than one grown row by row), then built as migration
- * "search" (and "search_title_pg") made them. */
+ * "search" (and "search_title_pg") made them, and the tables' statistics taken at once (the
+ * planner's were of the tables before). */
 static const char write_again_start[] =
 	"DROP INDEX search_chunk_tsv; DROP INDEX search_title_tsv; "
 	"TRUNCATE search_chunk, search_title";
 static const char write_again_end[] =
 	"CREATE INDEX search_chunk_tsv ON search_chunk USING gin (tsv); "
-	"CREATE INDEX search_title_tsv ON search_title USING gin (tsv)";
+	"CREATE INDEX search_title_tsv ON search_title USING gin (tsv); "
+	"ANALYZE search_chunk; ANALYZE search_title";
 
 int pg_search_write_again(struct store *s, struct gk_error *e)
 {
