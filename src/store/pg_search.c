@@ -349,30 +349,37 @@ static int queries(const struct search_spec *q, const char *filter, struct buf *
 /* The matches in table (search_chunk, or search_title for the titles alone), newest first:
  * a document matches when each term ($1, phrases separated by chr(31)) matches one of its
  * chunks. GIN finds the chunks holding a term's tokens anywhere ($12, the same terms with
- * their tokens AND-ed: no chunk is read back for that); those are sorted newest first, and
- * only then is a term of several tokens checked as a phrase against a chunk (which reads and
- * decompresses its tsvector), document after document, until enough documents match: the
- * bits of the terms found, OR-ed per document, must all be set. The filters by organ,
- * 主题分类, 体裁 and 有效性 are lexemes every chunk holds (migration "search_facet"), ANDed
- * into each term's queries, so GIN skips ahead in a common word's list; a staff member's own
- * drafts ($5, $8, $9) and a staff search's year ($6, $7) are tests of the key's bits, made in
- * the scan. At most $11 documents ($11 NULL: all). The first $2 are scored by ts_rank
- * (weights D, C, B, A) against any term ($10). (The sorted subquery's OFFSET 0
- * keeps the phrase check out of the scan: checked there, it would read every chunk found.) */
+ * their tokens AND-ed: no chunk is read back for that); those are sorted newest first and
+ * grouped by document, and a document whose chunks hold the tokens of every term (the bits of
+ * the terms found, OR-ed, all set) is a candidate. Only then, candidate after candidate until
+ * enough match, is each term of several tokens checked as a phrase against the document's
+ * chunks (which reads and decompresses a tsvector): so a document holding one term but not
+ * another is never read back (checked in the grouping, each row's phrase was: "安全生产 检查"
+ * read the chunks of every document holding 安全生产, 1.1 s at 200,000 documents, 0.26 s
+ * now), and the sort carries keys, not tsvectors. The filters by organ, 主题分类, 体裁 and
+ * 有效性 are lexemes every chunk holds (migration "search_facet"), ANDed into each term's
+ * queries, so GIN skips ahead in a common word's list; a staff member's own drafts ($5, $8,
+ * $9) and a staff search's year ($6, $7) are tests of the key's bits, made in the scan. At
+ * most $11 documents ($11 NULL: all). The first $2 are scored by ts_rank (weights D, C, B, A)
+ * against any term ($10). (Each OFFSET 0 keeps its subquery's order and what it computes to
+ * itself: the phrases are checked on the candidates in key order, and the check stops with
+ * the limit.) */
 #define MATCH_SQL(table) \
 	"WITH q AS (SELECT CAST(t AS tsquery) AS t, CAST(a AS tsquery) AS a, i " \
 	"  FROM unnest(string_to_array($1, chr(31)), string_to_array($12, chr(31))) " \
 	"  WITH ORDINALITY AS u(t, a, i)), " \
-	"hit AS (SELECT s.key FROM (SELECT c.key, c.tsv, q.t, q.a, q.i " \
+	"hit AS (SELECT k.key FROM (SELECT s.key FROM (SELECT c.key, q.i " \
 	"  FROM q JOIN " table " c ON c.tsv @@ q.a " \
 	"  WHERE c.key BETWEEN $3 AND $4 " \
 	"  AND (CAST($5 AS BIGINT) = 0 OR (c.key >> 31) & 16383 = $5 OR c.key BETWEEN $8 AND $9) " \
 	"  AND (CAST($6 AS BIGINT) = 0 OR (c.key >> 45) & 131071 BETWEEN $6 AND $7) " \
 	"  ORDER BY c.key DESC OFFSET 0) s " \
-	"  GROUP BY s.key HAVING bit_or(CASE WHEN s.t = s.a OR s.tsv @@ s.t " \
-	"    THEN CAST(1 AS BIGINT) << CAST(s.i - 1 AS INTEGER) ELSE 0 END) = " \
+	"  GROUP BY s.key HAVING bit_or(CAST(1 AS BIGINT) << CAST(s.i - 1 AS INTEGER)) = " \
 	"    (CAST(1 AS BIGINT) << CAST((SELECT count(*) FROM q) AS INTEGER)) - 1 " \
-	"  ORDER BY s.key DESC LIMIT CAST($11 AS BIGINT)) " \
+	"  ORDER BY s.key DESC OFFSET 0) k " \
+	"  WHERE NOT EXISTS (SELECT 1 FROM q WHERE q.t <> q.a AND NOT EXISTS " \
+	"    (SELECT 1 FROM " table " c WHERE c.key = k.key AND c.tsv @@ q.t)) " \
+	"  ORDER BY k.key DESC LIMIT CAST($11 AS BIGINT)) " \
 	"SELECT h.key, CASE WHEN row_number() OVER (ORDER BY h.key DESC) <= $2 THEN " \
 	"  (SELECT max(ts_rank('{0.06, 0.1, 0.4, 1.0}', c.tsv, CAST($10 AS tsquery))) " \
 	"   FROM " table " c WHERE c.key = h.key) END " \

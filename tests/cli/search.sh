@@ -264,6 +264,11 @@ run 0 G search 公开信息 --json
 equals "$(ids)" "[$d12]" "a term's tokens must be in a row, not only all in the document"
 run 0 G search '"开信箱" 信息' --json
 equals "$(ids)" "[$d11]" "while each term may lie anywhere in it"
+run 0 G search '公开信息 信箱' --json
+equals "$(echo "$OUT" | jq_ 'd["total"]')" "0" \
+	"with several terms too: one holding the other term and the bigrams of this one apart is not found"
+run 0 G search '公开信息 目录' --json
+equals "$(ids)" "[$d12]" "one holding both, each in a row, is"
 
 # A space or a line break between two Chinese characters is layout, not a separator: a
 # two-character name padded to the width of three (王　芳) and a word a pasted line cuts are
