@@ -260,22 +260,38 @@ static const char write_again_end[] =
 	"CREATE INDEX search_title_tsv ON search_title USING gin (tsv); "
 	"ANALYZE search_chunk; ANALYZE search_title";
 
+/* The documents are read WRITE_AGAIN_BATCH at a time, by key (a platform's 10⁷ keys are not
+ * held in memory at once). */
+#define WRITE_AGAIN_BATCH 10000
+
 int pg_search_write_again(struct store *s, struct gk_error *e)
 {
-	PGresult *res;
-	int rc;
+	char after[24] = "-9223372036854775808";
+	int rc, n = WRITE_AGAIN_BATCH;
 
 	if ((rc = pg_exec(s, write_again_start, "writing the search index again", e)) != 0)
 		return rc;
-	res = PQexec(pg_conn(s), "SELECT doc_id, key FROM search_doc ORDER BY key");
-	if (PQresultStatus(res) != PGRES_TUPLES_OK) {
-		rc = pg_fail(s, res, "writing the search index again", e);
+	while (rc == 0 && n == WRITE_AGAIN_BATCH) {
+		char max[12];
+		const char *v[2] = { after, max };
+		PGresult *res;
+
+		snprintf(max, sizeof max, "%d", WRITE_AGAIN_BATCH);
+		res = PQexecParams(pg_conn(s), "SELECT doc_id, key FROM search_doc WHERE key > $1 "
+				   "ORDER BY key LIMIT $2", 2, NULL, v, NULL, NULL, 0);
+
+		if (PQresultStatus(res) != PGRES_TUPLES_OK) {
+			rc = pg_fail(s, res, "writing the search index again", e);
+			PQclear(res);
+			return rc;
+		}
+		n = PQntuples(res);
+		for (int r = 0; r < n && rc == 0; r++)
+			rc = index_under(s, PQgetvalue(res, r, 0), PQgetvalue(res, r, 1), e);
+		if (n > 0)
+			snprintf(after, sizeof after, "%s", PQgetvalue(res, n - 1, 1));
 		PQclear(res);
-		return rc;
 	}
-	for (int r = 0; r < PQntuples(res) && rc == 0; r++)
-		rc = index_under(s, PQgetvalue(res, r, 0), PQgetvalue(res, r, 1), e);
-	PQclear(res);
 	return rc ? rc : pg_exec(s, write_again_end, "writing the search index again", e);
 }
 
