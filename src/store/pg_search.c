@@ -46,6 +46,19 @@ static int put_lexeme(struct buf *b, const char *t, size_t len)
 	return rc ? rc : buf_putc(b, '\'');
 }
 
+/* The rows of sql run with its n parameters v; NULL when it failed (*rc the error, in e). */
+static PGresult *rows_of(struct store *s, const char *sql, int n, const char *const *v,
+			 const char *what, int *rc, struct gk_error *e)
+{
+	PGresult *res = PQexecParams(pg_conn(s), sql, n, NULL, v, NULL, NULL, 0);
+
+	if (PQresultStatus(res) == PGRES_TUPLES_OK)
+		return res;
+	*rc = pg_fail(s, res, what, e);
+	PQclear(res);
+	return NULL;
+}
+
 /* --- indexing ---------------------------------------------------------------------------- */
 
 /* One occurrence of a lexeme in a chunk: its bytes in the pool, its position there and the
@@ -233,12 +246,8 @@ static int pg_index(struct store *s, int64_t doc_id, struct gk_error *e)
 	int rc;
 
 	snprintf(id, sizeof id, "%lld", (long long)doc_id);
-	res = PQexecParams(pg_conn(s), "SELECT gk_search_put($1)", 1, NULL, v, NULL, NULL, 0);
-	if (PQresultStatus(res) != PGRES_TUPLES_OK) {
-		rc = pg_fail(s, res, "indexing the document", e);
-		PQclear(res);
+	if ((res = rows_of(s, "SELECT gk_search_put($1)", 1, v, "indexing the document", &rc, e)) == NULL)
 		return rc;
-	}
 	if (PQgetisnull(res, 0, 0)) {
 		PQclear(res);
 		return 0;   /* withdrawn: not indexed */
@@ -277,14 +286,9 @@ int pg_search_write_again(struct store *s, struct gk_error *e)
 		PGresult *res;
 
 		snprintf(max, sizeof max, "%d", WRITE_AGAIN_BATCH);
-		res = PQexecParams(pg_conn(s), "SELECT doc_id, key FROM search_doc WHERE key > $1 "
-				   "ORDER BY key LIMIT $2", 2, NULL, v, NULL, NULL, 0);
-
-		if (PQresultStatus(res) != PGRES_TUPLES_OK) {
-			rc = pg_fail(s, res, "writing the search index again", e);
-			PQclear(res);
+		if ((res = rows_of(s, "SELECT doc_id, key FROM search_doc WHERE key > $1 ORDER BY key "
+				   "LIMIT $2", 2, v, "writing the search index again", &rc, e)) == NULL)
 			return rc;
-		}
 		n = PQntuples(res);
 		for (int r = 0; r < n && rc == 0; r++)
 			rc = index_under(s, PQgetvalue(res, r, 0), PQgetvalue(res, r, 1), e);
@@ -422,12 +426,8 @@ static int match_keys(struct store *s, const char *sql, const char **v, int64_t 
 	v[2] = num[1];
 	v[3] = num[2];
 	v[10] = max > 0 ? num[3] : NULL;   /* LIMIT NULL: every row */
-	res = PQexecParams(pg_conn(s), sql, 12, NULL, v, NULL, NULL, 0);
-	if (PQresultStatus(res) != PGRES_TUPLES_OK) {
-		rc = pg_fail(s, res, "searching", e);
-		PQclear(res);
+	if ((res = rows_of(s, sql, 12, v, "searching", &rc, e)) == NULL)
 		return rc;
-	}
 	for (int r = 0; r < PQntuples(res) && rc == 0; r++) {
 		(*got)++;
 		rc = fn(ctx, strtoll(PQgetvalue(res, r, 0), NULL, 10), !PQgetisnull(res, r, 1),
@@ -449,13 +449,9 @@ static int spans_of(struct store *s, int64_t lo, int64_t hi, int64_t (**spans)[2
 
 	snprintf(v0, sizeof v0, "%lld", (long long)(lo >> SEARCH_SPAN_SHIFT));
 	snprintf(v1, sizeof v1, "%lld", (long long)(hi >> SEARCH_SPAN_SHIFT));
-	res = PQexecParams(pg_conn(s), "SELECT span, n FROM search_span WHERE span BETWEEN $1 AND $2 "
-			   "AND n > 0 ORDER BY span DESC", 2, NULL, v, NULL, NULL, 0);
-	if (PQresultStatus(res) != PGRES_TUPLES_OK) {
-		rc = pg_fail(s, res, "searching", e);
-		PQclear(res);
+	if ((res = rows_of(s, "SELECT span, n FROM search_span WHERE span BETWEEN $1 AND $2 AND n > 0 "
+			   "ORDER BY span DESC", 2, v, "searching", &rc, e)) == NULL)
 		return rc;
-	}
 	*n = PQntuples(res);
 	*spans = xcalloc((size_t)*n + 1, sizeof **spans);
 	for (int r = 0; r < *n; r++) {
