@@ -678,8 +678,9 @@ static int doc_tables(struct args *g)
 static void reread_progress(void *ctx, const struct catalogue_reread *r)
 {
 	(void)ctx;
-	if (r->docs > 0 && r->docs % 1000 == 0)
-		fprintf(stderr, "… %" PRId64 " files read, %" PRId64 " changed\n", r->files, r->changed);
+	if (r->docs % 1000 == 0)
+		fprintf(stderr, "… %" PRId64 " documents, %" PRId64 " files read, %" PRId64 " changed\n",
+			r->docs, r->files, r->changed);
 }
 
 static int doc_reread(struct cli *cli, struct args *g)
@@ -693,11 +694,12 @@ static int doc_reread(struct cli *cli, struct args *g)
 		return x;
 	x = cli_finish(s, catalogue_files_read_again(s, &r, reread_progress, NULL, &e), &e);
 	if (g->json) {
-		printf("{\"files\": %" PRId64 ", \"changed\": %" PRId64 ", \"documents\": %" PRId64 "}\n",
-		       r.files, r.changed, r.docs);
+		printf("{\"documents\": %" PRId64 ", \"files\": %" PRId64 ", \"changed\": %" PRId64
+		       ", \"reindexed\": %" PRId64 "}\n", r.docs, r.files, r.changed, r.reindexed);
 	} else {
-		printf("%" PRId64 " files read again: %" PRId64 " with a new text, %" PRId64
-		       " documents re-indexed\n", r.files, r.changed, r.docs);
+		printf("%" PRId64 " files of %" PRId64 " documents read again: %" PRId64 " with a new "
+		       "text, %" PRId64 " documents re-indexed\n", r.files, r.docs, r.changed,
+		       r.reindexed);
 	}
 	return x;
 }

@@ -166,7 +166,8 @@ static int same_text(const char *a, const char *b)
 }
 
 /* The files of document id read again, inside the open write transaction (see
- * catalogue_files_read_again). */
+ * catalogue_files_read_again); what was done added to *out (the caller's copy: it keeps
+ * it only once the transaction is committed). */
 static int reread_doc(struct store *s, int64_t id, struct catalogue_reread *out,
 		      struct gk_error *e)
 {
@@ -203,8 +204,9 @@ static int reread_doc(struct store *s, int64_t id, struct catalogue_reread *out,
 		changed = 1;
 	}
 	jsonw_arr_end(&j.w);
+	out->docs++;
 	if (rc == 0 && changed && (rc = doc_store(s)->get(s, id, &a, &d, e)) == 0) {
-		out->docs++;
+		out->reindexed++;
 		rc = audit_json_record(s, &j, d.agency_id, "document", id, "reread", e);
 	} else {
 		buf_free(&j.b);
@@ -228,13 +230,17 @@ int catalogue_files_read_again(struct store *s, struct catalogue_reread *out,
 		rc = doc_store(s)->filed(s, after, ids, sizeof ids / sizeof ids[0], &n, e);
 		store_rollback(s);
 		for (size_t i = 0; i < n && rc == 0; i++) {
+			struct catalogue_reread r = *out;
+
 			if ((rc = store_begin(s, e)) != 0)
 				break;
-			if ((rc = reread_doc(s, ids[i], out, e)) == 0)
+			if ((rc = reread_doc(s, ids[i], &r, e)) == 0)
 				rc = store_commit(s, e);
 			else
 				store_rollback(s);
 			after = ids[i];
+			if (rc == 0)
+				*out = r;
 			if (rc == 0 && progress)
 				progress(ctx, out);
 		}

@@ -186,10 +186,11 @@ int catalogue_attachment_get(struct store *s, int64_t doc_id, int64_t n, struct 
  * text (in a). Bounded in time and memory (extract/extract.h); never fails — a file whose text
  * cannot be read is flagged "broken" with the reason, and still stored. */
 void catalogue_attachment_text(struct doc_attachment *att, struct arena *a);
-/* What catalogue_files_read_again did: files read, those whose text (or its state or note)
- * came out differently, and the documents they belong to (re-indexed, one audit entry each). */
+/* What catalogue_files_read_again did (committed): the documents and files read, the files
+ * whose text (or its state or note) came out differently, and the documents they belong to
+ * (re-indexed, one audit entry each). */
 struct catalogue_reread {
-	int64_t files, changed, docs;
+	int64_t docs, files, changed, reindexed;
 };
 /* Read the text of every stored attachment again with this version's readers (after an
  * upgrade that reads some kind of file better: docs/search.md "Attachments"), each document's
