@@ -26,10 +26,10 @@ static int han_before(const char *s, size_t end)
 
 /* Page text as poppler gives it (a line break at the end of each printed line) appended to
  * out, without the line breaks that fall between two Han characters: Chinese prose has no
- * space between words, so a printed line ends anywhere in a word (中华人民共和 | 国), and a
- * word cut there would be neither found by search nor marked. A break after punctuation, a
- * letter or a digit is kept (a line of a table or a list stays a line). Non-zero when out is
- * full. */
+ * space between words, so a printed line ends anywhere in a word (中华人民共和 | 国). Search
+ * reads across such a break anyway (search/tokenize.h); without it, the passage shown under
+ * a result shows the word whole. A break after punctuation, a letter or a digit is kept (a
+ * line of a table or a list stays a line). Non-zero when out is full. */
 static int put_page(const char *text, struct buf *out)
 {
 	size_t len = strlen(text), from = 0;
