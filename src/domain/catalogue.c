@@ -165,16 +165,15 @@ static int same_text(const char *a, const char *b)
 	return a == b || (a && b && strcmp(a, b) == 0);
 }
 
-/* The files of document id read again, inside the open write transaction (see
+/* The files of document f read again, inside the open write transaction (see
  * catalogue_files_read_again); what was done added to *out (the caller's copy: it keeps
  * it only once the transaction is committed). */
-static int reread_doc(struct store *s, int64_t id, struct catalogue_reread *out,
+static int reread_doc(struct store *s, const struct doc_filed *f, struct catalogue_reread *out,
 		      struct gk_error *e)
 {
 	struct doc_attachment *att;
 	struct audit_json j;
 	struct arena a;
-	struct doc d;
 	size_t n;
 	int rc, changed = 0;
 
@@ -182,7 +181,7 @@ static int reread_doc(struct store *s, int64_t id, struct catalogue_reread *out,
 	audit_json_begin(&j);
 	jsonw_key(&j.w, "files");
 	jsonw_arr_begin(&j.w);
-	rc = doc_store(s)->attachments(s, id, 1, &a, &att, &n, e);
+	rc = doc_store(s)->attachments(s, f->doc_id, 1, &a, &att, &n, e);
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		struct doc_attachment now = att[i];
 		const void *data;
@@ -205,9 +204,9 @@ static int reread_doc(struct store *s, int64_t id, struct catalogue_reread *out,
 	}
 	jsonw_arr_end(&j.w);
 	out->docs++;
-	if (rc == 0 && changed && (rc = doc_store(s)->get(s, id, &a, &d, e)) == 0) {
+	if (rc == 0 && changed) {
 		out->reindexed++;
-		rc = audit_json_record(s, &j, d.agency_id, "document", id, "reread", e);
+		rc = audit_json_record(s, &j, f->agency_id, "document", f->doc_id, "reread", e);
 	} else {
 		buf_free(&j.b);
 	}
@@ -219,26 +218,27 @@ int catalogue_files_read_again(struct store *s, struct catalogue_reread *out,
 			       void (*progress)(void *ctx, const struct catalogue_reread *r),
 			       void *ctx, struct gk_error *e)
 {
-	int64_t ids[64], after = 0;
-	size_t n = sizeof ids / sizeof ids[0];
+	struct doc_filed docs[64];
+	int64_t after = 0;
+	size_t n = sizeof docs / sizeof docs[0];
 	int rc = 0;
 
 	*out = (struct catalogue_reread){ 0 };
-	while (rc == 0 && n == sizeof ids / sizeof ids[0]) {
+	while (rc == 0 && n == sizeof docs / sizeof docs[0]) {
 		if ((rc = store_begin_read(s, e)) != 0)
 			break;
-		rc = doc_store(s)->filed(s, after, ids, sizeof ids / sizeof ids[0], &n, e);
+		rc = doc_store(s)->filed(s, after, docs, sizeof docs / sizeof docs[0], &n, e);
 		store_rollback(s);
 		for (size_t i = 0; i < n && rc == 0; i++) {
 			struct catalogue_reread r = *out;
 
 			if ((rc = store_begin(s, e)) != 0)
 				break;
-			if ((rc = reread_doc(s, ids[i], &r, e)) == 0)
+			if ((rc = reread_doc(s, &docs[i], &r, e)) == 0)
 				rc = store_commit(s, e);
 			else
 				store_rollback(s);
-			after = ids[i];
+			after = docs[i].doc_id;
 			if (rc == 0)
 				*out = r;
 			if (rc == 0 && progress)

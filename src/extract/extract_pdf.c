@@ -5,23 +5,21 @@
  * extract module.
  */
 #include <poppler.h>
-#include <stdint.h>
 #include <string.h>
 
 #include "extract/extract_int.h"
+#include "text/normalise.h"
 #include "text/utf8.h"
 
 #define PDF_PAGES_MAX 5000
 
-/* 1 if the code point of s that ends at byte end (0 < end) is a Han character. */
-static int han_before(const char *s, size_t end)
+/* 1 if the character of s[0..len) at byte p is one the tokenizer joins across a line break
+ * (search/tokenize.c: a Han character, or kana). */
+static int ideo_at(const char *s, size_t len, size_t p)
 {
-	size_t p = end;
 	int32_t cp;
 
-	while (p > 0 && end - p < 4 && ((unsigned char)s[--p] & 0xC0) == 0x80)
-		;
-	return utf8_decode(s + p, end - p, &cp) == end - p && utf8_is_han(cp);
+	return utf8_decode(s + p, len - p, &cp) > 0 && text_cp_class(cp) == TEXT_CP_IDEO;
 }
 
 /* Page text as poppler gives it (a line break at the end of each printed line) appended to
@@ -36,9 +34,8 @@ static int put_page(const char *text, struct buf *out)
 	int rc = 0;
 
 	for (size_t i = 0; i < len && rc == 0; i++) {
-		int32_t cp;
-		if (text[i] != '\n' || i == 0 || !han_before(text, i) ||
-		    utf8_decode(text + i + 1, len - i - 1, &cp) == 0 || !utf8_is_han(cp))
+		if (text[i] != '\n' || i == 0 || i + 1 == len ||
+		    !ideo_at(text, len, utf8_char_start(text, i - 1)) || !ideo_at(text, len, i + 1))
 			continue;
 		rc = buf_append(out, text + from, i - from);
 		from = i + 1;

@@ -118,19 +118,11 @@ static int scan_unit(void *ctx, const char *tok, size_t len, size_t start, size_
 	return 0;
 }
 
-/* Start of the character at or before p (p ≤ len). */
-static size_t char_start(const char *s, size_t p)
-{
-	while (p > 0 && ((unsigned char)s[p] & 0xC0) == 0x80)
-		p--;
-	return p;
-}
-
 /* The byte n characters before p, not before lo. */
 static size_t back_chars(const char *s, size_t p, size_t n, size_t lo)
 {
 	while (n-- > 0 && p > lo)
-		p = char_start(s, p - 1);
+		p = utf8_char_start(s, p - 1);
 	return p;
 }
 

@@ -35,6 +35,20 @@ static int reindex(struct store *s, int64_t id, struct gk_error *e)
 	return s->drv->search->index ? s->drv->search->index(s, id, e) : 0;
 }
 
+static int text_searched(const char *state)
+{
+	return state && strcmp(state, "ok") == 0;
+}
+
+/* After a file of document doc_id was stored (was NULL) or read again, its text's state now
+ * was before: a file whose text is not searched, and was not, changes nothing the index
+ * holds (migration 18's rule, kept in SQLite by its triggers). */
+static int reindex_for_text(struct store *s, int64_t doc_id, const char *was, const char *now,
+			    struct gk_error *e)
+{
+	return text_searched(was) || text_searched(now) ? reindex(s, doc_id, e) : 0;
+}
+
 static int next_serial(struct store *s, int64_t agency_id, int year, int64_t *seq,
 		       struct gk_error *e)
 {
@@ -431,10 +445,7 @@ static int attach(struct store *s, const struct doc_attachment *att, int64_t *id
 	db_bind_text(st, 10, att->text);
 	if ((rc = db_insert(s, st, "storing the attachment", id, e)) != 0)
 		return rc;
-	/* a file with no text adds nothing to the index (migration 18 does the same in SQLite) */
-	if (!att->text_state || strcmp(att->text_state, "ok") != 0)
-		return 0;
-	return reindex(s, att->doc_id, e);
+	return reindex_for_text(s, att->doc_id, NULL, att->text_state, e);
 }
 
 static int attachments(struct store *s, int64_t doc_id, int with_text, struct arena *a,
@@ -481,21 +492,21 @@ static int attachment_data(struct store *s, int64_t id, struct arena *a, const v
 }
 
 struct filed_ctx {
-	int64_t *ids;
+	struct doc_filed *out;
 	size_t *n;
 };
 
 static int filed_row(void *p, struct db_stmt *st)
 {
 	struct filed_ctx *c = p;
-	c->ids[(*c->n)++] = db_col_int(st, 0);
+	c->out[(*c->n)++] = (struct doc_filed){ db_col_int(st, 0), db_col_int(st, 1) };
 	return 0;
 }
 
-static int filed(struct store *s, int64_t after, int64_t *ids, size_t max, size_t *n,
+static int filed(struct store *s, int64_t after, struct doc_filed *out, size_t max, size_t *n,
 		 struct gk_error *e)
 {
-	struct filed_ctx c = { ids, n };
+	struct filed_ctx c = { out, n };
 	struct db_stmt *st;
 	int rc;
 
@@ -510,19 +521,30 @@ static int filed(struct store *s, int64_t after, int64_t *ids, size_t max, size_
 static int attachment_text(struct store *s, const struct doc_attachment *att, struct gk_error *e)
 {
 	struct db_stmt *st;
+	struct arena a;
+	const char *was;
 	int rc;
 
-	if ((rc = db_stmt(s, ST_DOC_ATTACHMENT_TEXT, &st, e)) != 0)
+	/* the state it had, for reindex_for_text's rule */
+	if ((rc = db_stmt(s, ST_DOC_ATTACHMENT_STATE, &st, e)) != 0)
 		return rc;
 	db_bind_int(st, 1, att->id);
-	db_bind_text(st, 2, att->text_state ? att->text_state : "none");
-	db_bind_text(st, 3, att->text_note);
-	db_bind_text(st, 4, att->text);
-	if ((rc = db_exec(s, st, "storing the attachment's text", e)) != 0)
+	if ((rc = db_one(s, st, "reading the attachment", "attachment", "such attachment", e)) != 0)
 		return rc;
-	if (db_changes(s) == 0)
-		return err_set(e, ERR_NOTFOUND, "attachment", "no attachment %lld", (long long)att->id);
-	return reindex(s, att->doc_id, e);
+	arena_init(&a);
+	was = db_col_opt(st, 0, &a);
+	db_reset(st);
+	if ((rc = db_stmt(s, ST_DOC_ATTACHMENT_TEXT, &st, e)) == 0) {
+		db_bind_int(st, 1, att->id);
+		db_bind_text(st, 2, att->text_state ? att->text_state : "none");
+		db_bind_text(st, 3, att->text_note);
+		db_bind_text(st, 4, att->text);
+		rc = db_exec(s, st, "storing the attachment's text", e);
+	}
+	if (rc == 0)
+		rc = reindex_for_text(s, att->doc_id, was, att->text_state, e);
+	arena_free(&a);
+	return rc;
 }
 
 struct serial_each {

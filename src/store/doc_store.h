@@ -78,6 +78,11 @@ struct doc_attachment {
 					* separated by form feeds */
 };
 
+/* A document that has files (doc_store_ops.filed). */
+struct doc_filed {
+	int64_t doc_id, agency_id;
+};
+
 struct doc_event {
 	int64_t id;
 	int64_t doc_id;
@@ -179,9 +184,9 @@ struct doc_store_ops {
 	/* The bytes of attachment id: *data in a, *len bytes. ERR_NOTFOUND if none. */
 	int (*attachment_data)(struct store *s, int64_t id, struct arena *a, const void **data,
 			       size_t *len, struct gk_error *e);
-	/* The documents with files, by id, the first at most max after id after: in ids, *n of
+	/* The documents with files, by id, the first at most max after id after: in out, *n of
 	 * them (fewer than max: the last). */
-	int (*filed)(struct store *s, int64_t after, int64_t *ids, size_t max, size_t *n,
+	int (*filed)(struct store *s, int64_t after, struct doc_filed *out, size_t max, size_t *n,
 		     struct gk_error *e);
 	/* Replace the extracted text, its state and note of attachment att->id (its file read
 	 * again); the document's index entry follows. ERR_NOTFOUND if none. */

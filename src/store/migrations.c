@@ -666,7 +666,7 @@
 const struct migration store_migrations[] = {
 	/* 1 — organs, users, the audit log. */
 	{ "core", CORE_TABLES CORE_SQLITE_GUARDS,
-	  CORE_TABLES CORE_PG_GUARDS },
+	  CORE_TABLES CORE_PG_GUARDS, 0 },
 
 	/* 2 — applications (依申请公开) and their events. */
 	{ "applications",
@@ -707,7 +707,7 @@ const struct migration store_migrations[] = {
 	  "  created_at TEXT NOT NULL\n"
 	  ") STRICT;\n"
 	  "CREATE INDEX app_event_app ON app_event (app_id, id);\n",
-	  NULL },
+	  NULL, 0 },
 
 	/* 3 — the registers feeding Table 二 and Table 四 (domain/register.h). */
 	{ "registers",
@@ -778,16 +778,16 @@ const struct migration store_migrations[] = {
 	  "  url TEXT\n"
 	  ") STRICT;\n"
 	  "CREATE INDEX reg_news_agency ON reg_news (agency_id, date);\n",
-	  NULL },
+	  NULL, 0 },
 	/* 4 — the annual report: staff texts, published revisions frozen (domain/report_publish.h). */
 	{ "annual_report", REPORT_TABLES REPORT_SQLITE_GUARDS,
-	  REPORT_TABLES REPORT_PG_GUARDS },
+	  REPORT_TABLES REPORT_PG_GUARDS, 0 },
 
 	/* 5 — the catalogue (主动公开): documents, attachments, history, 索引号 serials, organ
 	 * settings, and the full-text index kept in step by triggers (tokenizer "gongkai",
 	 * registered on every connection: store/fts_tokenizer.c). */
 	{ "catalogue", CATALOGUE_TABLES CATALOGUE_SQLITE_FTS,
-	  CATALOGUE_TABLES },
+	  CATALOGUE_TABLES, 0 },
 
 	/* 6 — staff sign-in sessions: the SHA-256 of each token (never the token), who, when made
 	 * and last used, from where. Deleted on logout, expiry, password change. */
@@ -800,14 +800,14 @@ const struct migration store_migrations[] = {
 	  "  client TEXT\n"
 	  ") STRICT;\n"
 	  "CREATE INDEX staff_session_user ON staff_session (user_id, created_at);\n",
-	  NULL },
+	  NULL, 0 },
 
 	/* 7 — fee_pause: whether the time from a fee notice to payment is left out of the reply time
 	 * limit (109号, UNVERIFIED), set per organ; NULL = the default, paused. */
 	{ "fee_pause",
 	  "ALTER TABLE agency_profile ADD COLUMN fee_pause TEXT "
 	  "CHECK (fee_pause IS NULL OR fee_pause IN ('yes', 'no'));\n",
-	  NULL },
+	  NULL, 0 },
 
 	/* 8 — sign-in records (domain/signin.h): failed sign-ins (name typed, address, time) for
 	 * throttling and for showing them to the account's owner and the security administrator;
@@ -829,7 +829,7 @@ const struct migration store_migrations[] = {
 	  "  prev_at INTEGER,\n"
 	  "  prev_client TEXT\n"
 	  ") STRICT;\n",
-	  NULL },
+	  NULL, 0 },
 
 	/* 9 — the Regulation's time limits at every step (docs/lifecycle.md). On an event: the date
 	 * or period it sets (补正 period, consultation answer, delayed reply) and its length in
@@ -858,7 +858,7 @@ const struct migration store_migrations[] = {
 	  "ALTER TABLE agency_profile ADD COLUMN confirm_days TEXT;\n"
 	  "ALTER TABLE agency_profile ADD COLUMN review_body TEXT;\n"
 	  "ALTER TABLE agency_profile ADD COLUMN report_due TEXT;\n",
-	  NULL },
+	  NULL, 0 },
 
 	/* 10 — identification (GB/T 22239-2019 8.1.4.1): the roles of 三员分立 (security and
 	 * audit administrators beside the system administrator: app_user is rebuilt, SQLite
@@ -866,7 +866,7 @@ const struct migration store_migrations[] = {
 	 * five; the newest's time is when the password was last changed) and its second factor
 	 * (a TOTP secret, confirmed or pending, and the last step used, against replay). */
 	{ "identification", IDENT_SQLITE_ROLES IDENT_HISTORY IDENT_SQLITE_BACKFILL IDENT_TOTP,
-	  IDENT_PG_ROLES IDENT_HISTORY IDENT_PG_BACKFILL IDENT_TOTP },
+	  IDENT_PG_ROLES IDENT_HISTORY IDENT_PG_BACKFILL IDENT_TOTP, 0 },
 
 	/* 11 — search at a platform's size (docs/search.md). The index's rowid is a search key that
 	 * sorts as results are shown and carries everything results are filtered and counted by,
@@ -889,7 +889,7 @@ const struct migration store_migrations[] = {
 	 * (through the view search_request). Attachments keep the text extracted from them (PDF
 	 * pages separated by form feeds) and whether that worked. */
 	{ "search", SEARCH_SQLITE_DROP SEARCH_ATTACHMENT_TEXT SEARCH_SQLITE_INDEX,
-	  SEARCH_ATTACHMENT_TEXT SEARCH_PG_INDEX },
+	  SEARCH_ATTACHMENT_TEXT SEARCH_PG_INDEX, 0 },
 
 	/* 12 — which failed sign-ins a sign-in came after: the last signin_failure id when it was
 	 * made, so the failures "since the previous sign-in" are told apart from those before it
@@ -897,7 +897,7 @@ const struct migration store_migrations[] = {
 	{ "signin_mark",
 	  "ALTER TABLE signin_last ADD COLUMN mark INTEGER NOT NULL DEFAULT 0;\n"
 	  "ALTER TABLE signin_last ADD COLUMN prev_mark INTEGER NOT NULL DEFAULT 0;\n",
-	  NULL },
+	  NULL, 0 },
 
 	/* 13 — files the applicant sends with a correction online (/track): kept with the
 	 * application and the event they came with, their SHA-256 and type checked on the way in. */
@@ -914,10 +914,10 @@ const struct migration store_migrations[] = {
 	  "  created_at TEXT NOT NULL\n"
 	  ") STRICT;\n"
 	  "CREATE INDEX app_file_app ON app_file (app_id, id);\n",
-	  NULL },
+	  NULL, 0 },
 
 	/* 14 — how and where an organ's fees are paid, printed in its 收费通知书 (国办函〔2020〕109号). */
-	{ "fee_account", "ALTER TABLE agency_profile ADD COLUMN fee_account TEXT;\n", NULL },
+	{ "fee_account", "ALTER TABLE agency_profile ADD COLUMN fee_account TEXT;\n", NULL, 0 },
 
 	/* 15 — what the web processes of one database share (docs/platform.md): the counters of
 	 * the public forms' rate limits, one row per form and client address in its current
@@ -935,7 +935,7 @@ const struct migration store_migrations[] = {
 	  "  value TEXT NOT NULL,\n"
 	  "  created_at TEXT NOT NULL\n"
 	  ") STRICT;\n",
-	  NULL },
+	  NULL, 0 },
 
 	/* 16 — the notices issued for applications: each with the organ's reference number
 	 * (a per-organ pattern, agency_profile.notice_ref, such as 慈政信复〔{year}〕{n}号, and a
@@ -970,11 +970,11 @@ const struct migration store_migrations[] = {
 	  ") STRICT;\n"
 	  "ALTER TABLE agency_profile ADD COLUMN notice_ref TEXT;\n"
 	  "ALTER TABLE agency_profile ADD COLUMN notice_templates TEXT;\n",
-	  NULL },
+	  NULL, 0 },
 
 	/* 17 — the events of a kind in a period (the fees of a year: 收费通知 sent, fees paid)
 	 * found without reading every event of the ledger (a region's report, docs/platform.md). */
-	{ "app_event_kind", "CREATE INDEX app_event_kind ON app_event (kind, date);\n", NULL },
+	{ "app_event_kind", "CREATE INDEX app_event_kind ON app_event (kind, date);\n", NULL, 0 },
 
 	/* 18 — an attachment with no text (none read, empty, or broken) leaves the search index
 	 * alone: it adds nothing to what search_source indexes, so deleting the document's entry
@@ -1004,7 +1004,7 @@ const struct migration store_migrations[] = {
 	  "  INSERT INTO search_request (doc_id) VALUES (new.doc_id);\n"
 	  "END;\n",
 	  "COMMENT ON TABLE search_doc IS 'the indexed documents, kept by gongkai: "
-	  "an attachment without text does not re-index its document';\n" },
+	  "an attachment without text does not re-index its document';\n", 0 },
 
 	/* 19 — a transaction's documents enter the search index when it commits, in the order of
 	 * their keys. FTS5 writes its pending tokens out as a new segment whenever a row comes with
@@ -1038,7 +1038,7 @@ const struct migration store_migrations[] = {
 	  "END;\n",
 	  "COMMENT ON TABLE search_doc IS 'the indexed documents, kept by gongkai: "
 	  "an attachment without text does not re-index its document; "
-	  "each document indexed when it is saved';\n" },
+	  "each document indexed when it is saved';\n", 0 },
 
 	/* 20 — the titles searched on their own. Relevance puts the documents whose title holds
 	 * every term first; asking search_fts for them ({title} : …) read the whole list of each
@@ -1056,7 +1056,7 @@ const struct migration store_migrations[] = {
 	  SEARCH_DOC_REMOVE("old.key"),
 	  "COMMENT ON TABLE search_doc IS 'the indexed documents, kept by gongkai: "
 	  "an attachment without text does not re-index its document; "
-	  "each document indexed when it is saved; titles weighed A in the tsvector';\n" },
+	  "each document indexed when it is saved; titles weighed A in the tsvector';\n", 0 },
 
 	/* 21 — the applications tallied by what an annual report asks of each (REQ 年报-4.5: the
 	 * organ, applicant type, year received, year closed and outcome), kept by triggers as
@@ -1064,7 +1064,7 @@ const struct migration store_migrations[] = {
 	 * applications: a region's year read from 10⁶ applications took 1.2 s on PostgreSQL,
 	 * from their 7×10⁴ tallies it takes a few tens of ms. The year is the date's first four
 	 * characters (dates are stored YYYY-MM-DD). Filled from the applications as they stand. */
-	{ "app_tally", TALLY_TABLE TALLY_SQLITE, TALLY_TABLE TALLY_PG },
+	{ "app_tally", TALLY_TABLE TALLY_SQLITE, TALLY_TABLE TALLY_PG, 0 },
 
 	/* 22 — PostgreSQL's titles searched on their own, as SQLite's since 20. The title-only
 	 * query of the relevance order asked search_chunk for the terms weighed A: its GIN index
@@ -1073,7 +1073,7 @@ const struct migration store_migrations[] = {
 	 * indexed document's title lexemes under its key, with a GIN index of its own; filled from
 	 * the first chunks' A lexemes, kept by gongkai (pg_search.c) and emptied with search_doc.
 	 * The roles given rights on search_chunk get the same on it. SQLite has nothing to do. */
-	{ "search_title_pg", "", SEARCH_TITLE_PG },
+	{ "search_title_pg", "", SEARCH_TITLE_PG, 0 },
 
 	/* 23 — SQLite's search indexes read forwards. A search wants the newest matches first,
 	 * and FTS5 reads a term's list backwards 1.2–1.5 times slower than forwards (it walks each
@@ -1087,7 +1087,7 @@ const struct migration store_migrations[] = {
 	 * PostgreSQL has nothing to do. */
 	{ "search_forward",
 	  SEARCH_WRITE_AGAIN("-d.key", "-old.key", "d.key DESC"),
-	  "" },
+	  "", 0 },
 
 	/* 24 — SQLite's search indexes under positions, not keys. FTS5 keeps each document of a
 	 * word's list as the difference from the one before; under the search key (day at bit
@@ -1143,7 +1143,7 @@ const struct migration store_migrations[] = {
 	  "      FROM search_source WHERE doc_id = new.doc_id) s;\n"
 	  "END;\n"
 	  SEARCH_WRITE_AGAIN("-d.pos", "-old.pos", "d.pos DESC"),
-	  "" },
+	  "", 0 },
 
 	/* 25 — the search indexes hold the filters' words. A search filtered by organ, 主题分类,
 	 * 体裁 or 有效性 tested each match's key and counted the kept ones up to 10,001: a common
@@ -1177,7 +1177,7 @@ const struct migration store_migrations[] = {
 			 "  PRIMARY KEY (key, part)\n")
 	  PG_WITH_FACETS("search_title", "key",
 			 "  key BIGINT PRIMARY KEY REFERENCES search_doc (key) ON DELETE CASCADE,\n"
-			 "  tsv tsvector NOT NULL\n") },
+			 "  tsv tsvector NOT NULL\n"), 0 },
 
 	/* 26 — a space or a line break between two Han characters no longer separates them: the
 	 * bigram crosses it (search/tokenize.c, han_joins), so a name padded to the width of a
@@ -1185,27 +1185,16 @@ const struct migration store_migrations[] = {
 	 * spaced out (通  知) are found. The indexes hold tokens made before: SQLite's are written
 	 * again from the documents (SEARCH_WRITE_AGAIN_FACET: FTS5 removes a document by
 	 * tokenizing its text again, which must give what was added); PostgreSQL's search_chunk
-	 * and search_title are written again by gongkai under the same keys
-	 * (store_migration_pg_tokens). */
+	 * and search_title are written again by gongkai under the same keys (pg_tokens). */
 	{ "search_spaces",
 	  SEARCH_WRITE_AGAIN_FACET,
 	  "COMMENT ON TABLE search_chunk IS 'the indexed documents'' tokens, as tsvectors "
-	  "of at most 16,300 positions (store/pg_search.c)';\n" },
+	  "of at most 16,300 positions (store/pg_search.c)';\n", 1 },
 
 	/* Append new migrations here, one block per change, with a comment line like the above. */
 };
 
 const int store_migrations_n = (int)(sizeof store_migrations / sizeof store_migrations[0]);
-
-int store_migration_pg_tokens(const struct migration *m)
-{
-	static const char *const changed[] = { "search_spaces" };
-
-	for (size_t i = 0; i < sizeof changed / sizeof changed[0]; i++)
-		if (strcmp(m->name, changed[i]) == 0)
-			return 1;
-	return 0;
-}
 
 int store_migration_number(const char *name)
 {

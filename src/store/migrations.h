@@ -12,14 +12,12 @@ struct migration {
 	const char *name;   /* short, unique, stable: "core", "applications", … */
 	const char *sql;    /* one or more statements, run inside the migration's transaction */
 	const char *pg;     /* PostgreSQL's variant; NULL: sql, with PostgreSQL's column types */
+	int pg_tokens;      /* the search tokens changed: after pg, PostgreSQL's search index is
+			     * written again by gongkai (pg_search.c; SQLite's sql does it itself) */
 };
 
 extern const struct migration store_migrations[];
 extern const int store_migrations_n;
-
-/* 1 if the search tokens changed with m: after its SQL, PostgreSQL's search index is written
- * again by gongkai (pg_search.c; SQLite's SQL writes its own indexes again). */
-int store_migration_pg_tokens(const struct migration *m);
 
 /* The version a migration brings (its 1-based position), 0 for a name not in the list. */
 int store_migration_number(const char *name);

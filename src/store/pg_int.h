@@ -91,7 +91,7 @@ void pg_beside_close(struct pg *q);
 /* pg_search.c: the catalogue's full-text search (tsvector of gongkai's tokens) */
 extern const struct store_search_ops pg_search_ops;
 /* Every indexed document's chunks and title written again under its key (pg_search.c), for a
- * migration whose search tokens changed (store_migration_pg_tokens), inside its transaction. */
+ * migration whose search tokens changed (struct migration's pg_tokens), inside its transaction. */
 int pg_search_write_again(struct store *s, struct gk_error *e);
 
 #endif

@@ -222,11 +222,11 @@ static int index_under(struct store *s, const char *id, const char *key, struct 
 	PGresult *res;
 	int rc = 0;
 
-	res = PQexecParams(pg_conn(s), fields_sql, 1, NULL, v, NULL, NULL, 0);
-	if (PQresultStatus(res) != PGRES_TUPLES_OK || PQntuples(res) != 1) {
-		rc = pg_fail(s, res, "indexing the document", e);
-		PQclear(res);
+	if ((res = rows_of(s, fields_sql, 1, v, "indexing the document", &rc, e)) == NULL)
 		return rc;
+	if (PQntuples(res) != 1) {
+		PQclear(res);
+		return err_set(e, ERR_NOTFOUND, "", "indexing the document: no document %s", id);
 	}
 	buf_init(&c.pool, POOL_BYTES);
 	for (int f = 0; f < 4 && c.rc == 0; f++)
@@ -257,28 +257,26 @@ static int pg_index(struct store *s, int64_t doc_id, struct gk_error *e)
 	return index_under(s, id, key, e);
 }
 
-/* The tables emptied and their GIN indexes taken away while they are filled again (one index
- * built at the end is faster and smaller than one grown row by row), then built as migration
- * "search" (and "search_title_pg") made them, and the tables' statistics taken at once (the
- * planner's were of the tables before). */
-static const char write_again_start[] =
-	"DROP INDEX search_chunk_tsv; DROP INDEX search_title_tsv; "
-	"TRUNCATE search_chunk, search_title";
-static const char write_again_end[] =
-	"CREATE INDEX search_chunk_tsv ON search_chunk USING gin (tsv); "
-	"CREATE INDEX search_title_tsv ON search_title USING gin (tsv); "
-	"ANALYZE search_chunk; ANALYZE search_title";
+/* The GIN indexes of the two tables, as statements that make them again (pg_get_indexdef: as
+ * the migrations left them, not restated here), and a statement dropping them. */
+static const char gin_defs_sql[] =
+	"SELECT pg_get_indexdef(i.indexrelid), CAST(CAST(i.indexrelid AS regclass) AS text) "
+	"FROM pg_index i JOIN pg_class x ON x.oid = i.indexrelid JOIN pg_am m ON m.oid = x.relam "
+	"WHERE m.amname = 'gin' AND i.indrelid IN (CAST('search_chunk' AS regclass), "
+	"CAST('search_title' AS regclass))";
 
 /* The documents are read WRITE_AGAIN_BATCH at a time, by key (a platform's 10⁷ keys are not
  * held in memory at once). */
 #define WRITE_AGAIN_BATCH 10000
 
-int pg_search_write_again(struct store *s, struct gk_error *e)
+/* Every document's chunks and title written again under its key, the tables emptied first. */
+static int write_documents_again(struct store *s, struct gk_error *e)
 {
 	char after[24] = "-9223372036854775808";
 	int rc, n = WRITE_AGAIN_BATCH;
 
-	if ((rc = pg_exec(s, write_again_start, "writing the search index again", e)) != 0)
+	if ((rc = pg_exec(s, "TRUNCATE search_chunk, search_title", "writing the search index again",
+			  e)) != 0)
 		return rc;
 	while (rc == 0 && n == WRITE_AGAIN_BATCH) {
 		char max[12];
@@ -296,7 +294,35 @@ int pg_search_write_again(struct store *s, struct gk_error *e)
 			snprintf(after, sizeof after, "%s", PQgetvalue(res, n - 1, 1));
 		PQclear(res);
 	}
-	return rc ? rc : pg_exec(s, write_again_end, "writing the search index again", e);
+	return rc;
+}
+
+/* The GIN indexes are taken away while the tables are filled again (one index built at the
+ * end is faster and smaller than one grown row by row), then made again as they were, and
+ * the tables' statistics taken at once (the planner's were of the tables before). */
+int pg_search_write_again(struct store *s, struct gk_error *e)
+{
+	const char *what = "writing the search index again";
+	struct buf make, drop;
+	PGresult *res;
+	int rc = 0;
+
+	if ((res = rows_of(s, gin_defs_sql, 0, NULL, what, &rc, e)) == NULL)
+		return rc;
+	buf_init(&make, 0);
+	buf_init(&drop, 0);
+	for (int r = 0; r < PQntuples(res) && rc == 0; r++)
+		rc = buf_printf(&make, "%s; ", PQgetvalue(res, r, 0)) ||
+		     buf_printf(&drop, "DROP INDEX %s; ", PQgetvalue(res, r, 1));
+	PQclear(res);
+	if (rc != 0 || buf_puts(&make, "ANALYZE search_chunk; ANALYZE search_title") != 0)
+		rc = err_set(e, ERR_LIMIT, "", "%s: out of memory", what);
+	if (rc == 0 && (drop.len == 0 || (rc = pg_exec(s, buf_cstr(&drop), what, e)) == 0) &&
+	    (rc = write_documents_again(s, e)) == 0)
+		rc = pg_exec(s, buf_cstr(&make), what, e);
+	buf_free(&make);
+	buf_free(&drop);
+	return rc;
 }
 
 /* --- matching ---------------------------------------------------------------------------- */

@@ -519,7 +519,7 @@ static int migrate(struct store *s, struct gk_error *e)
 		snprintf(what, sizeof what, "schema migration %d (%s)", v, m->name);
 		rc = pg_exec(s, sql, what, e);
 		free(sql);
-		if (rc == 0 && store_migration_pg_tokens(m))
+		if (rc == 0 && m->pg_tokens)
 			rc = pg_search_write_again(s, e);
 		if (rc != 0)
 			goto fail;

@@ -373,8 +373,10 @@ const char *const sql_common[STMT_COUNT] = {
 	[ST_DOC_ATTACHMENT_DATA] =
 		"SELECT data FROM document_attachment WHERE id = ?",
 	[ST_DOC_FILED] =
-		"SELECT DISTINCT doc_id FROM document_attachment WHERE doc_id > ?1 "
-		"ORDER BY doc_id LIMIT ?2",
+		"SELECT d.id, d.agency_id FROM document d WHERE d.id > ?1 AND EXISTS "
+		"(SELECT 1 FROM document_attachment a WHERE a.doc_id = d.id) ORDER BY d.id LIMIT ?2",
+	[ST_DOC_ATTACHMENT_STATE] =
+		"SELECT text_state FROM document_attachment WHERE id = ?",
 	[ST_DOC_ATTACHMENT_TEXT] =
 		"UPDATE document_attachment SET text_state = ?2, text_note = ?3, extracted_text = ?4 "
 		"WHERE id = ?1",

@@ -154,3 +154,10 @@ const char *utf8_control(const char *s, size_t len, const char *allowed)
 	}
 	return NULL;
 }
+
+size_t utf8_char_start(const char *s, size_t p)
+{
+	while (p > 0 && ((unsigned char)s[p] & 0xC0) == 0x80)
+		p--;
+	return p;
+}

@@ -20,6 +20,9 @@ size_t utf8_decode(const char *s, size_t len, int32_t *cp);
 size_t utf8_encode(int32_t cp, char out[4]);
 /* Number of code points in valid UTF-8. */
 size_t utf8_count(const char *s, size_t len);
+/* The start of the character at or before byte p of s (p itself when it starts one; 0 at the
+ * most): going back over continuation bytes. */
+size_t utf8_char_start(const char *s, size_t p);
 
 /* Length of the run of ASCII bytes (< 0x80) at the start of s[0..len), read 8 bytes at a
  * time: what a scan over mostly-ASCII text (markup, figures) skips in one step. */

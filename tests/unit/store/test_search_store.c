@@ -902,6 +902,11 @@ static void test_postgresql_upgrade_spaces(void **state)
 		fail_msg("%s: %s", url, e.msg);
 	padded_name_found(s);
 	store_close(s);
+	/* the GIN indexes taken away while the tables were filled are there again, as they were */
+	assert_int_equal(tmpstore_pg_run(url, "DO $$ BEGIN IF (SELECT count(*) FROM pg_indexes "
+					 "WHERE indexname IN ('search_chunk_tsv', 'search_title_tsv') "
+					 "AND indexdef LIKE '%USING gin (tsv)') <> 2 THEN "
+					 "RAISE EXCEPTION 'the GIN indexes are not there'; END IF; END $$"), 0);
 	tmpstore_pg_drop();
 }
 
