@@ -356,8 +356,9 @@ static struct keyed_doc *keyed_docs(const char *db_path, struct corpus *c, long 
 /* SEARCH_BENCH_INDEX_ONLY=1, the floor in the same run: the same text (title, meta, body,
  * attachment) put straight into a bare contentless FTS5 table with the same tokenizer, in the
  * store's order, 10,000 rows a transaction — what FTS5 itself costs with these tokens, without
- * the document rows and the triggers — under rowids 1, 2, 3, … and then under the store's
- * rowids (the search keys, negated): what the keys cost FTS5 in time and size. */
+ * the document rows and the triggers — under rowids 1, 2, 3, … and then under the search keys,
+ * negated (the store's rowids until migration search_pos; it indexes under positions since):
+ * what the keys cost FTS5 in time and size. */
 static void fts_alone(const char *db_path, struct corpus *c)
 {
 	char path[4200];
@@ -405,7 +406,7 @@ static void fts_alone(const char *db_path, struct corpus *c)
 		double secs = now() - t0, cpu = cpu_seconds() - c0;
 		printf("FTS5 alone, the same text and tokens, rowids %s: %ld documents in %.0f s, "
 		       "%.0f s of CPU: %.0f documents per CPU-second; %.0f MB\n",
-		       keyed ? "the search keys (as the store)" : "1, 2, 3, …", n, secs, cpu, n / cpu,
+		       keyed ? "the search keys (the store's until migration search_pos)" : "1, 2, 3, …", n, secs, cpu, n / cpu,
 		       stat(path, &sb) == 0 ? (double)sb.st_size / 1e6 : 0.0);
 	}
 	remove(path);
@@ -796,9 +797,30 @@ static void queries(const char *target, const struct baseline *bl)
 	int detail = flag("SEARCH_BENCH_DETAIL"), fts_only = flag("SEARCH_BENCH_FTS_ONLY");
 	int tri_ok = bl->db != NULL && !fts_only;
 
+	if (flag("SEARCH_BENCH_COLD")) {
+		/* the system's file cache emptied, as after a reboot (root only) */
+		FILE *dc;
+		sync();
+		if ((dc = fopen("/proc/sys/vm/drop_caches", "w")) == NULL || fputs("3\n", dc) < 0 ||
+		    fclose(dc) != 0) {
+			fprintf(stderr, "SEARCH_BENCH_COLD: cannot write /proc/sys/vm/drop_caches "
+				"(root only)\n");
+			exit(1);
+		}
+		printf("\nthe system's file cache emptied (SEARCH_BENCH_COLD)\n");
+	}
 	if (store_open(target, STORE_READONLY, &s, &e) != 0)
 		die("open", &e);
 	text_fold_prepare();  /* as gongkai serve does at start: not a query's time */
+	if (flag("SEARCH_BENCH_WARM")) {
+		/* as gongkai serve does at start, in the background (web/warm.c) */
+		int64_t done = 0;
+		double t = now();
+		if (catalogue_search_warm(s, (int64_t)1 << 40, NULL, NULL, &done, &e) != 0)
+			die("reading the index ahead", &e);
+		printf("\nthe search index read ahead (SEARCH_BENCH_WARM): %.0f MB in %.1f s\n",
+		       (double)done / 1e6, now() - t);
+	}
 	{
 		/* a connection reads the map of the index's positions at its first search and
 		 * after the index changed (store/sqlite_keymap.c): timed apart */

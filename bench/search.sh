@@ -10,6 +10,9 @@
 #   SEARCH_BENCH_REUSE=1 keep the index built before for N and only run the queries again
 #                        (its sizes as measured when built: SEARCH_BENCH_SIZES=1 measures them
 #                        again, reading the whole database)
+#   SEARCH_BENCH_COLD=1  empty the system's file cache before the queries (root only), as after
+#                        a reboot; SEARCH_BENCH_WARM=1 read the search index ahead first, as
+#                        gongkai serve does at start (--search-warm)
 #   SEARCH_BENCH_INDEX_ONLY=1 stop after indexing (the rate, and the share of adding attachments)
 #   SEARCH_BENCH_SCAN=1  each document with a file also gets a scanned page (a file with no text);
 #                        =reindex: the same page re-indexing its document, as before migration 17

@@ -23,6 +23,7 @@ struct serve_opts {
 	const char *listen, *templates, *statics, *tls_cert, *tls_key, *audit_key, *totp_key;
 	int threads, login_limit, max_body, per_address, max_connections, request_timeout;
 	int session_idle, session_max, password_max_age, totp, behind_proxy, routes, help;
+	int64_t search_warm;   /* -1: not given */
 };
 
 /* --form-limit N (every public form) or FORM=N (apply, track, feedback); may repeat. */
@@ -100,6 +101,10 @@ static const struct cli_opt serve_options[] = {
 	  .help = "the key sealing the one-time-code secrets (mode 0600, outside\n"
 		  "the database; default $GONGKAI_TOTP_KEY, else the database\n"
 		  "file + .totp-key; PostgreSQL needs one of the two)" },
+	{ .name = "search-warm", .type = CLI_OPT_INT64, .offset = O(search_warm), .lo = 0, .hi = 1 << 24, .value = "MB",
+	  .help = "at start, read up to MB of the search index from the disk\n"
+		  "in the background, so that the first searches do not wait\n"
+		  "for it (SQLite; default: half the memory; 0: none)" },
 	{ .name = "routes", .type = CLI_OPT_FLAG, .offset = O(routes), .help = "print the routes (METHOD PATTERN ROLES ACTION) and exit" },
 	{ .name = "templates", .type = CLI_OPT_TEXT, .offset = O(templates), .value = "DIR" },
 	{ .name = "static", .type = CLI_OPT_TEXT, .offset = O(statics), .value = "DIR" },
@@ -141,12 +146,14 @@ static void serve_config(const struct serve_opts *o, struct web_config *cfg)
 	cfg->session_max = o->session_max;
 	cfg->password_max_age = o->password_max_age;
 	cfg->totp = o->totp;
+	if (o->search_warm >= 0)
+		cfg->search_warm_mb = o->search_warm > 0 ? (int)o->search_warm : -1;
 }
 
 int cmd_serve(struct cli *cli, int argc, char **argv)
 {
 	struct web_config cfg = { 0 };
-	struct serve_opts o = { .cfg = &cfg, .totp = WEB_TOTP_ADMINS };
+	struct serve_opts o = { .cfg = &cfg, .totp = WEB_TOTP_ADMINS, .search_warm = -1 };
 	struct gk_error e = { 0 };
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 	int x;

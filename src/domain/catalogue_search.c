@@ -473,3 +473,9 @@ out:
 	rows_free(&titles);
 	return rc;
 }
+
+int catalogue_search_warm(struct store *s, int64_t budget, search_warm_fn fn, void *ctx,
+			  int64_t *done, struct gk_error *e)
+{
+	return doc_store(s)->search_warm(s, budget, fn, ctx, done, e);
+}

@@ -425,6 +425,13 @@ static int search_scope(struct store *s, const struct doc_filter *f, int64_t key
 	return 0;
 }
 
+static int search_warm(struct store *s, int64_t budget, search_warm_fn fn, void *ctx,
+		       int64_t *done, struct gk_error *e)
+{
+	*done = 0;
+	return s->drv->search->warm ? s->drv->search->warm(s, budget, fn, ctx, done, e) : 0;
+}
+
 static int attach(struct store *s, const struct doc_attachment *att, int64_t *id,
 		  struct gk_error *e)
 {
@@ -623,6 +630,7 @@ const struct doc_store_ops store_doc_ops = {
 	.search = search,
 	.search_scope = search_scope,
 	.search_doc_of = search_doc_of,
+	.search_warm = search_warm,
 	.attach = attach,
 	.attachments = attachments,
 	.attachment_data = attachment_data,

@@ -143,6 +143,8 @@ typedef int (*doc_row_fn)(void *ctx, const struct doc *d);
 typedef int (*doc_organ_count_fn)(void *ctx, int64_t agency_id, int64_t n);
 typedef int (*doc_event_fn)(void *ctx, const struct doc_event *ev);
 typedef int (*search_row_fn)(void *ctx, const struct search_row *r);
+/* Told the bytes read so far while the search index is read ahead; non-zero stops. */
+typedef int (*search_warm_fn)(void *ctx, int64_t done);
 
 struct doc_store_ops {
 	/* The next serial for (organ, year): one more than any ever handed out (never reused).
@@ -173,6 +175,11 @@ struct doc_store_ops {
 	 * are as new as key or newer (*newer): to estimate a total past the counting limit. */
 	int (*search_scope)(struct store *s, const struct doc_filter *f, int64_t key, int64_t *all,
 			    int64_t *newer, struct gk_error *e);
+	/* Read the search index from the disk ahead of the searches (store/driver.h's warm):
+	 * at most budget bytes, fn told now and then; *done the bytes read, 0 when the database
+	 * server keeps its own buffers (PostgreSQL). */
+	int (*search_warm)(struct store *s, int64_t budget, search_warm_fn fn, void *ctx,
+			   int64_t *done, struct gk_error *e);
 	/* Insert an attachment (with its extracted text and state); the document's index entry
 	 * follows. */
 	int (*attach)(struct store *s, const struct doc_attachment *att, int64_t *id,

@@ -112,6 +112,11 @@ struct store_search_ops {
 	/* Index document doc_id anew after it or its attachments changed; NULL when the database
 	 * keeps its index itself (SQLite's triggers). */
 	int (*index)(struct store *s, int64_t doc_id, struct gk_error *e);
+	/* Read the search index from the disk ahead of the searches, into the system's file
+	 * cache, at most budget bytes (the smallest parts first), fn told every MiB or so;
+	 * *done the bytes read. NULL when the database server keeps its own buffers. */
+	int (*warm)(struct store *s, int64_t budget, int (*fn)(void *ctx, int64_t done), void *ctx,
+		    int64_t *done, struct gk_error *e);
 };
 
 struct store_driver {

@@ -717,7 +717,9 @@ int web_run(const struct web_config *cfg, struct gk_error *e)
 	}
 	hc.handler = webint_dispatch;
 	hc.cls = &w;
+	webint_warm_start(&w);
 	rc = http_serve(&hc, e);
+	webint_warm_stop(&w);
 out:
 	if (key.ptr)
 		memset(key.ptr, 0, key.cap);

@@ -51,6 +51,8 @@ struct web_config {
 	const char *totp_key_file; /* the key sealing TOTP secrets (NULL = db_path + ".totp-key") */
 	const char *tls_cert;      /* PEM files: serve HTTPS (with HSTS); NULL = plain HTTP */
 	const char *tls_key;
+	int search_warm_mb;        /* MiB of the search index read ahead at start (0 = half the
+				    * memory, < 0 = none; web/warm.c) */
 };
 
 /* $GONGKAI_TEMPLATE_DIR / $GONGKAI_STATIC_DIR, else WHAT in the folder of shipped files

@@ -7,6 +7,7 @@
 #define GK_WEB_WEBINT_H
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 
 #include "domain/shared.h"
@@ -35,6 +36,10 @@ struct web {
 	int nstores;
 	struct calendar *cal;
 	char *site_name;
+	pthread_t warm_thread;                 /* web/warm.c */
+	int warm_running;
+	atomic_int warm_stop;
+	int64_t warm_budget;
 };
 
 #define COOKIE_SESSION "gk_session"
@@ -58,6 +63,10 @@ int webint_check_csrf(struct web_ctx *c) GK_WUR;
 int webint_open(struct web *w, struct gk_error *e) GK_WUR;
 void webint_close(struct web *w);
 void webint_end(struct web_ctx *c);
+/* web/warm.c: the search index read ahead in a thread of its own (started once w is open;
+ * stopped, if still reading, before it is closed). */
+void webint_warm_start(struct web *w);
+void webint_warm_stop(struct web *w);
 /* Load the signed-in user id into u (arena strings); non-zero if the account is gone or has
  * no password (disabled). Nests in an open transaction. */
 int webint_user_load(struct web_ctx *c, int64_t user_id, struct web_user *u);

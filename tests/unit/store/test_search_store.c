@@ -6,7 +6,8 @@
  * and per 主题分类 over many organs; on SQLite, the rows and scores of a Chinese term asked
  * token by token are FTS5's own phrase's, an index kept from before migrations
  * "search_forward" and "search_pos" is upgraded, and the keys read from the map of positions
- * are right, also after another connection saved documents. PostgreSQL's case runs when
+ * are right, also after another connection saved documents; reading the index ahead puts its
+ * pages in the system's file cache (SQLite only). PostgreSQL's case runs when
  * scripts/run-tests gives a server (GONGKAI_TEST_PG). */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -16,7 +17,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "domain/agency.h"
 #include "base/arena.h"
@@ -866,14 +871,150 @@ static void test_sqlite_scores_as_phrases(void **state)
 	tmpstore_drop(s);
 }
 
+/* ---------------------------------------------------------------- reading the index ahead */
+
+#define WARM_DOCS 300
+
+/* The bytes of the b-trees the index is read from (web/warm.c's trees), as dbstat counts. */
+static int64_t index_bytes(const char *path)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	int64_t n = -1;
+
+	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT sum(pgsize) FROM dbstat WHERE name IN "
+		"('search_doc', 'search_doc_pos', 'search_title_idx', 'search_title_docsize', "
+		"'search_title_data', 'search_fts_idx', 'search_fts_docsize', 'search_fts_data')",
+		-1, &st, NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return n;
+}
+
+/* The bytes of the file at path in the system's file cache (mincore); with drop, its pages
+ * are first let go (POSIX_FADV_DONTNEED: a clean file's pages leave the cache). */
+static int64_t cached_bytes(const char *path, int drop)
+{
+	int fd = open(path, O_RDONLY);
+	struct stat sb;
+	long page = sysconf(_SC_PAGESIZE);
+	unsigned char *vec;
+	void *m;
+	int64_t n = 0;
+	size_t pages;
+
+	assert_true(fd >= 0);
+	assert_int_equal(fstat(fd, &sb), 0);
+	if (drop) {
+		assert_int_equal(fdatasync(fd), 0);
+		assert_int_equal(posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED), 0);
+	}
+	pages = ((size_t)sb.st_size + (size_t)page - 1) / (size_t)page;
+	m = mmap(NULL, (size_t)sb.st_size, PROT_READ, MAP_SHARED, fd, 0);
+	assert_true(m != MAP_FAILED);
+	vec = malloc(pages);
+	assert_int_equal(mincore(m, (size_t)sb.st_size, vec), 0);
+	for (size_t i = 0; i < pages; i++)
+		n += (vec[i] & 1) ? page : 0;
+	free(vec);
+	munmap(m, (size_t)sb.st_size);
+	close(fd);
+	return n;
+}
+
+static int stop_at_first(void *ctx, int64_t done)
+{
+	int *calls = ctx;
+
+	(void)done;
+	(*calls)++;
+	return 1;
+}
+
+/* gongkai serve reads the index ahead at start (web/warm.c): after it, every page of the
+ * index's trees is in the system's file cache, where none was; a budget stops it after that
+ * many bytes, and so does its callback, told every MiB. */
+static void test_sqlite_read_ahead(void **state)
+{
+	static const char han[] = "政府信息公开工作年度报告申请答复行政复议诉讼乡村振兴农业水利"
+				  "财政预算决算教育卫生健康交通运输住房城乡建设生态环境保护";
+	struct gk_error e = { 0 };
+	struct store *s = tmpstore_open("search-warm");
+	struct agency_new an = { .name = "慈周寨镇人民政府", .code = "11370812004339255B",
+				 .level = "township" };
+	size_t nhan = strlen(han) / 3;
+	int64_t organ, total, before, after, done;
+	unsigned seed = 7;
+	char *path, *body = malloc(3 * 1500 + 1);
+	int calls = 0;
+
+	(void)state;
+	assert_non_null(s);
+	store_set_actor(s, "tester");
+	assert_int_equal(store_begin(s, &e), 0);
+	assert_int_equal(agency_create(s, &an, &organ, &e), 0);
+	for (int i = 0; i < WARM_DOCS; i++) {   /* bodies of 1,500 characters drawn from han */
+		char index_no[48], title[64];
+
+		for (int c = 0; c < 1500; c++) {
+			seed = seed * 1103515245u + 12345u;
+			memcpy(body + 3 * c, han + 3 * ((seed >> 16) % nhan), 3);
+		}
+		body[3 * 1500] = '\0';
+		snprintf(index_no, sizeof index_no, "11370812004339255B/2024-%05d", i + 1);
+		snprintf(title, sizeof title, "工作通知第%d号", i + 1);
+		put_doc(s, organ, an.name, index_no, title, body, NULL, "2024-03-01");
+	}
+	assert_int_equal(store_commit(s, &e), 0);
+	free(body);
+	path = strdup(tmpstore_path());
+	store_close(s);   /* the last connection: its log written into the file */
+	total = index_bytes(path);
+	assert_true(total > (2 << 20));
+
+	before = cached_bytes(path, 1);
+	if (before >= total / 4)
+		fail_msg("%lld of the index's %lld bytes stayed in the file cache after "
+			 "POSIX_FADV_DONTNEED (is %s on tmpfs?)", (long long)before,
+			 (long long)total, path);
+	assert_int_equal(store_open(path, STORE_READONLY, &s, &e), 0);
+	assert_int_equal(catalogue_search_warm(s, (int64_t)1 << 40, NULL, NULL, &done, &e), 0);
+	assert_int_equal(done, total);
+	after = cached_bytes(path, 0);
+	if (after < total)
+		fail_msg("after reading ahead %lld bytes of the file are cached, fewer than the "
+			 "index's %lld", (long long)after, (long long)total);
+	store_close(s);
+
+	/* a budget of 100,000 bytes: read up to the page that reaches it */
+	assert_int_equal(store_open(path, STORE_READONLY, &s, &e), 0);
+	assert_int_equal(catalogue_search_warm(s, 100000, NULL, NULL, &done, &e), 0);
+	assert_true(done >= 100000 && done < 100000 + 65536);
+	/* the callback, told at the first MiB, stops it there */
+	assert_int_equal(catalogue_search_warm(s, (int64_t)1 << 40, stop_at_first, &calls, &done,
+					       &e), 0);
+	assert_int_equal(calls, 1);
+	assert_true(done >= (1 << 20) && done < (1 << 20) + 65536);
+	free(path);
+	tmpstore_drop(s);
+}
+
 static void test_postgresql(void **state)
 {
+	struct gk_error e = { 0 };
 	struct store *s = tmpstore_pg_open("search");
+	int64_t done = -1;
 
 	(void)state;
 	assert_non_null(s);
 	bounded_newest_first(s);
 	facets_of_many_organs(s);
+	/* the server keeps its own buffers: nothing is read ahead */
+	assert_int_equal(catalogue_search_warm(s, (int64_t)1 << 40, NULL, NULL, &done, &e), 0);
+	assert_int_equal(done, 0);
 	tmpstore_pg_close(s);
 }
 
@@ -923,6 +1064,7 @@ int main(void)
 		cmocka_unit_test(test_sqlite_follow_changes),
 		cmocka_unit_test(test_sqlite_flush_reads_the_queue),
 		cmocka_unit_test(test_sqlite_scores_as_phrases),
+		cmocka_unit_test(test_sqlite_read_ahead),
 		cmocka_unit_test(test_postgresql),
 		cmocka_unit_test(test_postgresql_upgrade_spaces),
 	};

@@ -1,0 +1,97 @@
+/*
+ * warm.c — the search index read from the disk ahead of the first searches, in the background
+ * while the server starts answering: after a restart (or a reboot) the index's pages are not
+ * in the system's file cache, and the first searches read them one at a time, 3 to 20 times
+ * slower than once they are there (docs/search.md). A thread of its own, with its own
+ * connection, reads the index's pages in one pass, smallest parts first, up to a budget (half
+ * the memory by default, `gongkai serve --search-warm MB`), then logs what it read. Nothing
+ * for PostgreSQL, whose server keeps its own buffers.
+ * May call: domain/catalogue.h, store/store.h (open, close), base/, web/.
+ */
+#include <pthread.h>
+#include <stdio.h>
+#include <sys/resource.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "domain/catalogue.h"
+#include "store/store.h"
+#include "web/web.h"
+#include "web/webint.h"
+
+static double seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static int warm_told(void *ctx, int64_t done)
+{
+	struct web *w = ctx;
+
+	(void)done;
+	return atomic_load(&w->warm_stop);
+}
+
+static void *warm_main(void *arg)
+{
+	struct web *w = arg;
+	struct store *s = NULL;
+	struct gk_error e = { 0 };
+	int64_t done = 0;
+	double t0 = seconds();
+	int rc;
+
+	/* below the workers: a search that comes meanwhile goes first */
+	(void)setpriority(PRIO_PROCESS, 0, 10);
+	rc = store_open(w->cfg->db_path, STORE_READONLY, &s, &e);
+	if (rc == 0)
+		rc = catalogue_search_warm(s, w->warm_budget, warm_told, w, &done, &e);
+	store_close(s);
+	if (rc != 0)
+		fprintf(stderr, "gongkai serve: reading the search index ahead: %s\n", e.msg);
+	else if (atomic_load(&w->warm_stop))
+		fprintf(stderr, "gongkai serve: search index: %.1f MB read ahead when stopped\n",
+			(double)done / 1e6);
+	else
+		fprintf(stderr, "gongkai serve: search index: %.1f MB read ahead in %.1f s%s\n",
+			(double)done / 1e6, seconds() - t0,
+			done >= w->warm_budget ? " (the budget of --search-warm; the rest is read "
+						 "by the searches)" : "");
+	return NULL;
+}
+
+/* The budget in bytes: --search-warm MB, else half the memory; 0: none. */
+static int64_t warm_budget(const struct web_config *cfg)
+{
+	long pages = sysconf(_SC_PHYS_PAGES), size = sysconf(_SC_PAGESIZE);
+
+	if (cfg->search_warm_mb < 0)
+		return 0;
+	if (cfg->search_warm_mb > 0)
+		return (int64_t)cfg->search_warm_mb << 20;
+	return pages > 0 && size > 0 ? (int64_t)pages * size / 2 : (int64_t)1 << 30;
+}
+
+void webint_warm_start(struct web *w)
+{
+	atomic_init(&w->warm_stop, 0);
+	w->warm_budget = warm_budget(w->cfg);
+	if (w->warm_budget == 0 || store_is_server(w->cfg->db_path))
+		return;
+	if (pthread_create(&w->warm_thread, NULL, warm_main, w) == 0)
+		w->warm_running = 1;
+	else
+		fprintf(stderr, "gongkai serve: the search index is not read ahead (no thread)\n");
+}
+
+void webint_warm_stop(struct web *w)
+{
+	if (!w->warm_running)
+		return;
+	atomic_store(&w->warm_stop, 1);
+	pthread_join(w->warm_thread, NULL);
+	w->warm_running = 0;
+}
