@@ -280,9 +280,10 @@ int catalogue_search(struct store *s, const char *query, const struct doc_filter
 
 /* Read the search index from the disk ahead of the first searches (gongkai serve at start):
  * at most budget bytes, fn told the bytes read every MiB or so (non-zero stops); *done the
- * bytes read, 0 when the database server keeps its own buffers (PostgreSQL). */
+ * bytes read, 0 when the database server keeps its own buffers (PostgreSQL); *whole set when
+ * the whole database file fitted the budget and was read (SQLite). */
 int catalogue_search_warm(struct store *s, int64_t budget, search_warm_fn fn, void *ctx,
-			  int64_t *done, struct gk_error *e) GK_WUR;
+			  int64_t *done, int *whole, struct gk_error *e) GK_WUR;
 
 /* REQ 条例-20-1: a published 规章 / 行政规范性文件 is the one entry of the normative-document
  * register for it (kind, 成文日期 as issued, 文号, title, 废止/失效 date as repealed); other

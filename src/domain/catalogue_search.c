@@ -475,7 +475,7 @@ out:
 }
 
 int catalogue_search_warm(struct store *s, int64_t budget, search_warm_fn fn, void *ctx,
-			  int64_t *done, struct gk_error *e)
+			  int64_t *done, int *whole, struct gk_error *e)
 {
-	return doc_store(s)->search_warm(s, budget, fn, ctx, done, e);
+	return doc_store(s)->search_warm(s, budget, fn, ctx, done, whole, e);
 }

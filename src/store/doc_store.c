@@ -426,10 +426,12 @@ static int search_scope(struct store *s, const struct doc_filter *f, int64_t key
 }
 
 static int search_warm(struct store *s, int64_t budget, search_warm_fn fn, void *ctx,
-		       int64_t *done, struct gk_error *e)
+		       int64_t *done, int *whole, struct gk_error *e)
 {
 	*done = 0;
-	return s->drv->search->warm ? s->drv->search->warm(s, budget, fn, ctx, done, e) : 0;
+	*whole = 0;
+	return s->drv->search->warm ? s->drv->search->warm(s, budget, fn, ctx, done, whole, e)
+				    : 0;
 }
 
 static int attach(struct store *s, const struct doc_attachment *att, int64_t *id,

@@ -177,9 +177,9 @@ struct doc_store_ops {
 			    int64_t *newer, struct gk_error *e);
 	/* Read the search index from the disk ahead of the searches (store/driver.h's warm):
 	 * at most budget bytes, fn told now and then; *done the bytes read, 0 when the database
-	 * server keeps its own buffers (PostgreSQL). */
+	 * server keeps its own buffers (PostgreSQL); *whole set when they are the whole file. */
 	int (*search_warm)(struct store *s, int64_t budget, search_warm_fn fn, void *ctx,
-			   int64_t *done, struct gk_error *e);
+			   int64_t *done, int *whole, struct gk_error *e);
 	/* Insert an attachment (with its extracted text and state); the document's index entry
 	 * follows. */
 	int (*attach)(struct store *s, const struct doc_attachment *att, int64_t *id,

@@ -113,10 +113,11 @@ struct store_search_ops {
 	 * keeps its index itself (SQLite's triggers). */
 	int (*index)(struct store *s, int64_t doc_id, struct gk_error *e);
 	/* Read the search index from the disk ahead of the searches, into the system's file
-	 * cache, at most budget bytes (the smallest parts first), fn told every MiB or so;
-	 * *done the bytes read. NULL when the database server keeps its own buffers. */
+	 * cache, at most budget bytes, fn told every MiB or so; *done the bytes read, *whole set
+	 * when they are the whole database file (it fitted the budget). NULL when the database
+	 * server keeps its own buffers. */
 	int (*warm)(struct store *s, int64_t budget, int (*fn)(void *ctx, int64_t done), void *ctx,
-		    int64_t *done, struct gk_error *e);
+		    int64_t *done, int *whole, struct gk_error *e);
 };
 
 struct store_driver {

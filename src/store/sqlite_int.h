@@ -1,7 +1,7 @@
 /*
  * sqlite_int.h — shared between the SQLite driver's own files (store/sqlite.c, sqlite_search.c,
- * sqlite_keymap.c, sqlite_backup.c); nothing else includes it, and only these files include
- * sqlite3.h.
+ * sqlite_keymap.c, sqlite_backup.c, sqlite_warm.c); nothing else includes it, and only these
+ * files include sqlite3.h.
  *
  * The search seam runs SQLite-only SQL (FTS5): its statements are `static const char sql[]`
  * in sqlite_search.c, prepared once per connection and cached by the address of the text
@@ -66,6 +66,11 @@ struct sq_keymap *sq_keymap(struct store *s);
 
 /* The key of position pos in m: 0, or -1 when no document has it. */
 int sq_keymap_key(struct sq_keymap *m, int64_t pos, int64_t *key);
+
+/* sqlite_warm.c: the search index read ahead (store_search_ops.warm); *whole set when the
+ * whole file was read. */
+int sq_warm(struct store *s, int64_t budget, int (*fn)(void *ctx, int64_t done), void *ctx,
+	    int64_t *done, int *whole, struct gk_error *e) GK_WUR;
 
 /* sqlite_search.c: the catalogue's full-text search (FTS5) */
 extern const struct store_search_ops sqlite_search_ops;

@@ -103,48 +103,8 @@ out:
 	return rc;
 }
 
-/* The b-trees a search reads, the smallest parts first: search_doc, which each connection
- * reads whole at its first search (the map of positions), the titles' index, then the whole
- * index's terms, sizes and lists. */
-static const char *const warm_trees[] = {
-	"search_doc", "search_doc_pos", "search_title_idx", "search_title_docsize",
-	"search_title_data", "search_fts_idx", "search_fts_docsize", "search_fts_data",
-};
-
-/* Every page of each tree read through the connection (dbstat visits each page of a b-tree,
- * its overflow pages too), so the system's file cache holds them; a statement per tree, so no
- * read transaction lasts longer than one tree. */
-static int warm(struct store *s, int64_t budget, search_warm_fn fn, void *ctx, int64_t *done,
-		struct gk_error *e)
-{
-	static const char sql[] = "SELECT pgsize FROM dbstat WHERE name = ?1";
-	int64_t told = 0;
-	sqlite3_stmt *st;
-	int rc = 0, row;
-
-	*done = 0;
-	for (size_t t = 0; t < sizeof warm_trees / sizeof *warm_trees && rc == 0; t++) {
-		if ((rc = sq_stmt(s, sql, &st, e)) != 0)
-			return rc;
-		sqlite3_bind_text(st, 1, warm_trees[t], -1, SQLITE_STATIC);
-		while ((rc = sq_next(s, st, &row, "reading the search index ahead", e)) == 0 && row) {
-			int stop;
-
-			*done += sqlite3_column_int64(st, 0);
-			stop = *done >= budget;
-			if (!stop && fn && *done - told >= (1 << 20))
-				stop = fn(ctx, told = *done);
-			if (stop) {
-				sqlite3_reset(st);
-				return 0;
-			}
-		}
-	}
-	return rc;
-}
-
 const struct store_search_ops sqlite_search_ops = {
 	.match = match,
 	.index = NULL,   /* the triggers of migration "search" keep the index */
-	.warm = warm,
+	.warm = sq_warm,   /* sqlite_warm.c */
 };

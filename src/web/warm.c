@@ -3,12 +3,14 @@
  * while the server starts answering: after a restart (or a reboot) the index's pages are not
  * in the system's file cache, and the first searches read them one at a time, 3 to 20 times
  * slower than once they are there (docs/search.md). A thread of its own, with its own
- * connection, reads the index's pages in one pass, smallest parts first, up to a budget (half
- * the memory by default, `gongkai serve --search-warm MB`), then logs what it read. Nothing
- * for PostgreSQL, whose server keeps its own buffers.
+ * connection, reads the whole database file when it fits a budget (half the memory by
+ * default, `gongkai serve --search-warm MB`), else the index's pages up to it (store/
+ * sqlite_warm.c), then logs what it read. Nothing for PostgreSQL, whose server keeps its own
+ * buffers.
  * May call: domain/catalogue.h, store/store.h (open, close), base/, web/.
  */
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <sys/resource.h>
 #include <time.h>
@@ -42,19 +44,22 @@ static void *warm_main(void *arg)
 	struct gk_error e = { 0 };
 	int64_t done = 0;
 	double t0 = seconds();
-	int rc;
+	int rc, whole = 0;
 
 	/* below the workers: a search that comes meanwhile goes first */
 	(void)setpriority(PRIO_PROCESS, 0, 10);
 	rc = store_open(w->cfg->db_path, STORE_READONLY, &s, &e);
 	if (rc == 0)
-		rc = catalogue_search_warm(s, w->warm_budget, warm_told, w, &done, &e);
+		rc = catalogue_search_warm(s, w->warm_budget, warm_told, w, &done, &whole, &e);
 	store_close(s);
 	if (rc != 0)
 		fprintf(stderr, "gongkai serve: reading the search index ahead: %s\n", e.msg);
 	else if (atomic_load(&w->warm_stop))
-		fprintf(stderr, "gongkai serve: search index: %.1f MB read ahead when stopped\n",
-			(double)done / 1e6);
+		fprintf(stderr, "gongkai serve: %.1f MB of the %s read ahead when stopped\n",
+			(double)done / 1e6, whole ? "database file" : "search index");
+	else if (whole)
+		fprintf(stderr, "gongkai serve: the database file, %.1f MB, read ahead in %.1f s\n",
+			(double)done / 1e6, seconds() - t0);
 	else
 		fprintf(stderr, "gongkai serve: search index: %.1f MB read ahead in %.1f s%s\n",
 			(double)done / 1e6, seconds() - t0,
@@ -77,14 +82,23 @@ static int64_t warm_budget(const struct web_config *cfg)
 
 void webint_warm_start(struct web *w)
 {
+	sigset_t set, old;
+
 	atomic_init(&w->warm_stop, 0);
 	w->warm_budget = warm_budget(w->cfg);
 	if (w->warm_budget == 0 || store_is_server(w->cfg->db_path))
 		return;
+	/* the stop signals are for the server's sigwait (web/http.c): a thread that did not
+	 * block them would take one and end the process there */
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &set, &old);
 	if (pthread_create(&w->warm_thread, NULL, warm_main, w) == 0)
 		w->warm_running = 1;
 	else
 		fprintf(stderr, "gongkai serve: the search index is not read ahead (no thread)\n");
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
 }
 
 void webint_warm_stop(struct web *w)

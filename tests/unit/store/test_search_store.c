@@ -934,9 +934,11 @@ static int stop_at_first(void *ctx, int64_t done)
 	return 1;
 }
 
-/* gongkai serve reads the index ahead at start (web/warm.c): after it, every page of the
- * index's trees is in the system's file cache, where none was; a budget stops it after that
- * many bytes, and so does its callback, told every MiB. */
+/* gongkai serve reads the index ahead at start (web/warm.c): when the whole database file fits
+ * the budget the whole file is read, and is in the system's file cache after, where none of it
+ * was; with a budget short of the file, every page of the index's trees (and those pages are
+ * cached after); a smaller budget stops it after that many bytes, and so does its callback,
+ * told every MiB. */
 static void test_sqlite_read_ahead(void **state)
 {
 	static const char han[] = "政府信息公开工作年度报告申请答复行政复议诉讼乡村振兴农业水利"
@@ -946,10 +948,11 @@ static void test_sqlite_read_ahead(void **state)
 	struct agency_new an = { .name = "慈周寨镇人民政府", .code = "11370812004339255B",
 				 .level = "township" };
 	size_t nhan = strlen(han) / 3;
-	int64_t organ, total, before, after, done;
+	int64_t organ, index, file, done;
 	unsigned seed = 7;
 	char *path, *body = malloc(3 * 1500 + 1);
-	int calls = 0;
+	struct stat sb;
+	int calls = 0, whole = -1;
 
 	(void)state;
 	assert_non_null(s);
@@ -972,32 +975,49 @@ static void test_sqlite_read_ahead(void **state)
 	free(body);
 	path = strdup(tmpstore_path());
 	store_close(s);   /* the last connection: its log written into the file */
-	total = index_bytes(path);
-	assert_true(total > (2 << 20));
+	index = index_bytes(path);
+	assert_int_equal(stat(path, &sb), 0);
+	file = (int64_t)sb.st_size;
+	assert_true(index > (2 << 20) && file > index);
 
-	before = cached_bytes(path, 1);
-	if (before >= total / 4)
-		fail_msg("%lld of the index's %lld bytes stayed in the file cache after "
-			 "POSIX_FADV_DONTNEED (is %s on tmpfs?)", (long long)before,
-			 (long long)total, path);
+	/* the whole file, when it fits */
+	if (cached_bytes(path, 1) >= index / 4)
+		fail_msg("the file stayed in the file cache after POSIX_FADV_DONTNEED (is %s on "
+			 "tmpfs?)", path);
 	assert_int_equal(store_open(path, STORE_READONLY, &s, &e), 0);
-	assert_int_equal(catalogue_search_warm(s, (int64_t)1 << 40, NULL, NULL, &done, &e), 0);
-	assert_int_equal(done, total);
-	after = cached_bytes(path, 0);
-	if (after < total)
-		fail_msg("after reading ahead %lld bytes of the file are cached, fewer than the "
-			 "index's %lld", (long long)after, (long long)total);
+	assert_int_equal(catalogue_search_warm(s, file, NULL, NULL, &done, &whole, &e), 0);
+	assert_int_equal(whole, 1);
+	assert_int_equal(done, file);
+	if (cached_bytes(path, 0) < file)
+		fail_msg("after reading the file ahead %lld of its %lld bytes are cached",
+			 (long long)cached_bytes(path, 0), (long long)file);
 	store_close(s);
 
-	/* a budget of 100,000 bytes: read up to the page that reaches it */
+	/* the index's pages, when the file does not fit */
+	if (cached_bytes(path, 1) >= index / 4)
+		fail_msg("the file stayed in the file cache after POSIX_FADV_DONTNEED");
 	assert_int_equal(store_open(path, STORE_READONLY, &s, &e), 0);
-	assert_int_equal(catalogue_search_warm(s, 100000, NULL, NULL, &done, &e), 0);
+	assert_int_equal(catalogue_search_warm(s, file - 1, NULL, NULL, &done, &whole, &e), 0);
+	assert_int_equal(whole, 0);
+	assert_int_equal(done, index);
+	if (cached_bytes(path, 0) < index)
+		fail_msg("after reading the index ahead %lld bytes of the file are cached, fewer "
+			 "than the index's %lld", (long long)cached_bytes(path, 0), (long long)index);
+
+	/* a budget of 100,000 bytes: read up to the page that reaches it */
+	assert_int_equal(catalogue_search_warm(s, 100000, NULL, NULL, &done, &whole, &e), 0);
 	assert_true(done >= 100000 && done < 100000 + 65536);
-	/* the callback, told at the first MiB, stops it there */
-	assert_int_equal(catalogue_search_warm(s, (int64_t)1 << 40, stop_at_first, &calls, &done,
+	/* the callback, told at the first MiB, stops it there: the index's pages, and the file */
+	assert_int_equal(catalogue_search_warm(s, file - 1, stop_at_first, &calls, &done, &whole,
 					       &e), 0);
 	assert_int_equal(calls, 1);
+	assert_int_equal(whole, 0);
 	assert_true(done >= (1 << 20) && done < (1 << 20) + 65536);
+	assert_int_equal(catalogue_search_warm(s, file, stop_at_first, &calls, &done, &whole, &e),
+			 0);
+	assert_int_equal(calls, 2);
+	assert_int_equal(whole, 1);
+	assert_int_equal(done, 1 << 20);
 	free(path);
 	tmpstore_drop(s);
 }
@@ -1007,14 +1027,17 @@ static void test_postgresql(void **state)
 	struct gk_error e = { 0 };
 	struct store *s = tmpstore_pg_open("search");
 	int64_t done = -1;
+	int whole = -1;
 
 	(void)state;
 	assert_non_null(s);
 	bounded_newest_first(s);
 	facets_of_many_organs(s);
 	/* the server keeps its own buffers: nothing is read ahead */
-	assert_int_equal(catalogue_search_warm(s, (int64_t)1 << 40, NULL, NULL, &done, &e), 0);
+	assert_int_equal(catalogue_search_warm(s, (int64_t)1 << 40, NULL, NULL, &done, &whole, &e),
+			 0);
 	assert_int_equal(done, 0);
+	assert_int_equal(whole, 0);
 	tmpstore_pg_close(s);
 }
 
