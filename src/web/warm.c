@@ -1,8 +1,8 @@
 /*
  * warm.c — the search index read from the disk ahead of the first searches, in the background
  * while the server starts answering: after a restart (or a reboot) the index's pages are not
- * in the system's file cache, and the first searches read them one at a time, 3 to 20 times
- * slower than once they are there (docs/search.md). A thread of its own, with its own
+ * in the system's file cache, and the first searches read them one at a time: at p99 2 to 15
+ * times slower than once they are there (docs/search.md). A thread of its own, with its own
  * connection, reads the whole database file when it fits a budget (half the memory by
  * default, `gongkai serve --search-warm MB`), else the index's pages up to it (store/
  * sqlite_warm.c), then logs what it read. Nothing for PostgreSQL, whose server keeps its own
