@@ -13,7 +13,8 @@
 #   SEARCH_BENCH_COLD=1  empty the system's file cache before the queries (root only), as after
 #                        a reboot; SEARCH_BENCH_WARM=1 read the search index ahead first, as
 #                        gongkai serve does at start (--search-warm: the whole file when it
-#                        fits in memory), =index the index's pages alone (a budget of 1 GiB)
+#                        fits in memory, then the connection made ready for searching), =index
+#                        the index's pages alone (a budget just short of the file)
 #   SEARCH_BENCH_INDEX_ONLY=1 stop after indexing (the rate, and the share of adding attachments)
 #   SEARCH_BENCH_SCAN=1  each document with a file also gets a scanned page (a file with no text);
 #                        =reindex: the same page re-indexing its document, as before migration 17

@@ -285,6 +285,10 @@ int catalogue_search(struct store *s, const char *query, const struct doc_filter
 int catalogue_search_warm(struct store *s, int64_t budget, search_warm_fn fn, void *ctx,
 			  int64_t *done, int *whole, struct gk_error *e) GK_WUR;
 
+/* Read now what the connection s reads at its first search (SQLite: its map of the index's
+ * positions, read whole; docs/search.md), so that its first search costs what later ones do. */
+int catalogue_search_ready(struct store *s, struct gk_error *e) GK_WUR;
+
 /* REQ 条例-20-1: a published 规章 / 行政规范性文件 is the one entry of the normative-document
  * register for it (kind, 成文日期 as issued, 文号, title, 废止/失效 date as repealed); other
  * genres have none. Called on publication and on every later change (publish.c). */

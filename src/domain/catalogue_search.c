@@ -479,3 +479,8 @@ int catalogue_search_warm(struct store *s, int64_t budget, search_warm_fn fn, vo
 {
 	return doc_store(s)->search_warm(s, budget, fn, ctx, done, whole, e);
 }
+
+int catalogue_search_ready(struct store *s, struct gk_error *e)
+{
+	return doc_store(s)->search_ready(s, e);
+}

@@ -434,6 +434,11 @@ static int search_warm(struct store *s, int64_t budget, search_warm_fn fn, void 
 				    : 0;
 }
 
+static int search_ready(struct store *s, struct gk_error *e)
+{
+	return s->drv->search->ready ? s->drv->search->ready(s, e) : 0;
+}
+
 static int attach(struct store *s, const struct doc_attachment *att, int64_t *id,
 		  struct gk_error *e)
 {
@@ -633,6 +638,7 @@ const struct doc_store_ops store_doc_ops = {
 	.search_scope = search_scope,
 	.search_doc_of = search_doc_of,
 	.search_warm = search_warm,
+	.search_ready = search_ready,
 	.attach = attach,
 	.attachments = attachments,
 	.attachment_data = attachment_data,

@@ -180,6 +180,8 @@ struct doc_store_ops {
 	 * server keeps its own buffers (PostgreSQL); *whole set when they are the whole file. */
 	int (*search_warm)(struct store *s, int64_t budget, search_warm_fn fn, void *ctx,
 			   int64_t *done, int *whole, struct gk_error *e);
+	/* Read now what this connection reads at its first search (store/driver.h's ready). */
+	int (*search_ready)(struct store *s, struct gk_error *e);
 	/* Insert an attachment (with its extracted text and state); the document's index entry
 	 * follows. */
 	int (*attach)(struct store *s, const struct doc_attachment *att, int64_t *id,

@@ -118,6 +118,9 @@ struct store_search_ops {
 	 * server keeps its own buffers. */
 	int (*warm)(struct store *s, int64_t budget, int (*fn)(void *ctx, int64_t done), void *ctx,
 		    int64_t *done, int *whole, struct gk_error *e);
+	/* Read now, in a read transaction of its own, what a connection reads at its first
+	 * search (SQLite: its map of positions); NULL when there is nothing. */
+	int (*ready)(struct store *s, struct gk_error *e);
 };
 
 struct store_driver {

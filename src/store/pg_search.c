@@ -583,5 +583,6 @@ out:
 const struct store_search_ops pg_search_ops = {
 	.match = pg_match,
 	.index = pg_index,
-	.warm = NULL,   /* the server keeps its buffers (its pg_prewarm: docs/deploy.md) */
+	.warm = NULL,   /* the server keeps its buffers (its pg_prewarm: docs/platform.md) */
+	.ready = NULL,  /* a connection keeps nothing of the index */
 };

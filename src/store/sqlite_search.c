@@ -103,8 +103,21 @@ out:
 	return rc;
 }
 
+/* The connection's map of positions read before its first search (sqlite_keymap.c). */
+static int ready(struct store *s, struct gk_error *e)
+{
+	int rc;
+
+	if ((rc = store_begin_read(s, e)) != 0)
+		return rc;
+	rc = sq_keymap_refresh(s, sq_keymap(s), e);
+	store_rollback(s);
+	return rc;
+}
+
 const struct store_search_ops sqlite_search_ops = {
 	.match = match,
 	.index = NULL,   /* the triggers of migration "search" keep the index */
 	.warm = sq_warm,   /* sqlite_warm.c */
+	.ready = ready,
 };

@@ -76,6 +76,7 @@ void webint_close(struct web *w)
 	for (int i = 0; i < w->nstores; i++)
 		store_close(w->stores[i]);
 	w->nstores = 0;
+	w->nspare = 0;
 	calendar_free(w->cal);
 	w->cal = NULL;
 	free(w->site_name);
@@ -83,7 +84,22 @@ void webint_close(struct web *w)
 	pthread_mutex_destroy(&w->stores_mu);
 }
 
-/* This worker thread's connection, opened on first use and closed by webint_close. */
+int webint_store_offer(struct web *w, struct store *s)
+{
+	int taken = 0;
+
+	pthread_mutex_lock(&w->stores_mu);
+	if (w->nstores < (int)w->cfg->threads && w->nstores < WEB_MAX_STORES) {
+		w->stores[w->nstores++] = s;
+		w->spare[w->nspare++] = s;
+		taken = 1;
+	}
+	pthread_mutex_unlock(&w->stores_mu);
+	return taken;
+}
+
+/* This worker thread's connection: one opened ahead at start (web/warm.c), else opened on
+ * first use; closed by webint_close. */
 static int thread_store(struct web_ctx *c, struct store **out)
 {
 	struct web *w = c->w;
@@ -91,6 +107,12 @@ static int thread_store(struct web_ctx *c, struct store **out)
 
 	if (tl_store == NULL) {
 		pthread_mutex_lock(&w->stores_mu);
+		if (w->nspare > 0) {
+			tl_store = w->spare[--w->nspare];
+			pthread_mutex_unlock(&w->stores_mu);
+			*out = tl_store;
+			return 0;
+		}
 		if (w->nstores == WEB_MAX_STORES) {
 			pthread_mutex_unlock(&w->stores_mu);
 			return err_set(&c->err, ERR_INTERNAL, "", "too many worker threads");

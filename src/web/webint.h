@@ -34,6 +34,8 @@ struct web {
 	pthread_mutex_t stores_mu;
 	struct store *stores[WEB_MAX_STORES];  /* one connection per worker thread */
 	int nstores;
+	struct store *spare[WEB_MAX_STORES];   /* opened ready at start, for workers to take */
+	int nspare;
 	struct calendar *cal;
 	char *site_name;
 	pthread_t warm_thread;                 /* web/warm.c */
@@ -67,6 +69,9 @@ void webint_end(struct web_ctx *c);
  * stopped, if still reading, before it is closed). */
 void webint_warm_start(struct web *w);
 void webint_warm_stop(struct web *w);
+/* web/txn.c: a connection opened ahead (ready for searches) for the next worker thread that
+ * has none; 0 (s left to the caller) when the workers' connections are all open or offered. */
+int webint_store_offer(struct web *w, struct store *s);
 /* Load the signed-in user id into u (arena strings); non-zero if the account is gone or has
  * no password (disabled). Nests in an open transaction. */
 int webint_user_load(struct web_ctx *c, int64_t user_id, struct web_user *u);

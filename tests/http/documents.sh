@@ -170,6 +170,18 @@ postgres*)
 	mb=$(stat -c %s "$GONGKAI_DB" | awk '{ printf "%.1f", $1 / 1e6 }')
 	contains "$warm" "gongkai serve: the database file, $mb MB, read ahead in " \
 		"the whole database file read ahead at start ($mb MB: it fits in half the memory), logged"
+	# then the two workers' connections are opened, their maps of the index read, and the
+	# workers take them: the server holds the database open twice, before any request and
+	# after many (a worker opening its own would make it three)
+	restart_server
+	for _ in $(seq 100); do grep -q "ready for searching" "$TMP/server.log" && break; sleep 0.1; done
+	contains "$(cat "$TMP/server.log")" "gongkai serve: 2 connections of the workers opened, ready for searching" \
+		"the workers' connections opened at start, ready for searching"
+	db_fds() { ls -l "/proc/$SERVER_PID/fd" | grep -c " -> $(readlink -f "$GONGKAI_DB")\$"; }
+	equals "$(db_fds)" 2 "before any request the database is open twice (--threads 2)"
+	for _ in $(seq 12); do get "/search?q=%E9%98%B2%E7%81%AB"; done
+	contains "$BODY" "/doc/$id" "the workers search on the connections opened for them"
+	equals "$(db_fds)" 2 "after 12 searches still twice: the workers took those connections"
 	restart_server --search-warm 0
 	get "/search?q=%E9%98%B2%E7%81%AB"
 	sleep 0.5

@@ -1022,6 +1022,45 @@ static void test_sqlite_read_ahead(void **state)
 	tmpstore_drop(s);
 }
 
+/* A connection made ready (gongkai serve opens its workers' so at start, web/warm.c) knows the
+ * key of every position of the index before its first search; a new one does not. */
+static void test_sqlite_ready(void **state)
+{
+	struct gk_error e = { 0 };
+	struct store *s = tmpstore_open("search-ready"), *s2;
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	int n = 0;
+	int64_t key;
+	char *path;
+
+	(void)state;
+	assert_non_null(s);
+	store_set_actor(s, "tester");
+	fill(s);
+	path = strdup(tmpstore_path());
+	assert_int_equal(store_open(path, 0, &s2, &e), 0);
+	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT pos, key FROM search_doc WHERE pos IS NOT "
+					    "NULL", -1, &st, NULL), SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW) {   /* unknown to the new connection */
+		assert_int_equal(sq_keymap_key(sq_keymap(s2), sqlite3_column_int64(st, 0), &key), -1);
+		n++;
+	}
+	assert_int_equal(n, NDOCS);
+	sqlite3_reset(st);
+	assert_int_equal(catalogue_search_ready(s2, &e), 0);
+	while (sqlite3_step(st) == SQLITE_ROW) {   /* known once it is ready */
+		assert_int_equal(sq_keymap_key(sq_keymap(s2), sqlite3_column_int64(st, 0), &key), 0);
+		assert_int_equal(key, sqlite3_column_int64(st, 1));
+	}
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	store_close(s2);
+	free(path);
+	tmpstore_drop(s);
+}
+
 static void test_postgresql(void **state)
 {
 	struct gk_error e = { 0 };
@@ -1038,6 +1077,7 @@ static void test_postgresql(void **state)
 			 0);
 	assert_int_equal(done, 0);
 	assert_int_equal(whole, 0);
+	assert_int_equal(catalogue_search_ready(s, &e), 0);   /* nothing to read either */
 	tmpstore_pg_close(s);
 }
 
@@ -1088,6 +1128,7 @@ int main(void)
 		cmocka_unit_test(test_sqlite_flush_reads_the_queue),
 		cmocka_unit_test(test_sqlite_scores_as_phrases),
 		cmocka_unit_test(test_sqlite_read_ahead),
+		cmocka_unit_test(test_sqlite_ready),
 		cmocka_unit_test(test_postgresql),
 		cmocka_unit_test(test_postgresql_upgrade_spaces),
 	};
