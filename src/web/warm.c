@@ -6,8 +6,8 @@
  * connection, reads the whole database file when it fits a budget (half the memory by
  * default, `gongkai serve --search-warm MB`), else the index's pages up to it (store/
  * sqlite_warm.c), and logs what it read. Then it opens the worker threads' connections, each
- * reading its map of the index's positions (what a connection reads at its first search: 60 to
- * 140 ms at 200,000 documents), for the workers to take (web/txn.c). Nothing for PostgreSQL,
+ * reading its map of the index's positions (what a connection reads at its first search: 40 to
+ * 190 ms at 200,000 documents), for the workers to take (web/txn.c). Nothing for PostgreSQL,
  * whose server keeps its own buffers and whose connections keep nothing of the index.
  * May call: domain/catalogue.h, store/store.h (open, close), base/, web/.
  */
