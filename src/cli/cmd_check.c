@@ -31,10 +31,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "base/buf.h"
+#include "base/clock.h"
 #include "base/mem.h"
 #include "check/check.h"
 #include "cli/check_out.h"
@@ -145,17 +145,10 @@ static void walk_dir(struct files *f, const char *dir, int depth)
 
 /* ---- progress ---------------------------------------------------------------------------- */
 
-static double now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 /* The progress line on a terminal: files done, rate, time left. */
 static void progress(size_t done, size_t total, double t0, int end)
 {
-	double el = now() - t0, rate = el > 0 ? (double)done / el : 0;
+	double el = clock_seconds() - t0, rate = el > 0 ? (double)done / el : 0;
 	int width = 30, fill = total ? (int)((double)width * (double)done / (double)total) : width;
 	char bar[64];
 
@@ -445,7 +438,7 @@ int cmd_check(struct cli *cli, int argc, char **argv)
 	r.n = files.n;
 	r.rows = xcalloc(files.n ? files.n : 1, sizeof *r.rows);
 	tty = isatty(2) && files.n > PROGRESS_FROM;
-	t0 = now();
+	t0 = clock_seconds();
 	for (size_t i = 0; i < files.n; i++) {
 		if (check_one(&r, i, files.v[i]) != 0) {
 			fprintf(stderr, "gongkai check: cannot write the temporary file\n");

@@ -20,10 +20,10 @@
 #include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "base/buf.h"
+#include "base/clock.h"
 #include "base/mem.h"
 #include "extract/extract_int.h"
 #include "text/utf8.h"
@@ -99,13 +99,6 @@ static void broken(struct extract_result *out, const char *note)
 	out->note = note;
 }
 
-static double now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 /* Run the child on data; its output in *text (malloc'd), *len bytes. Returns 0, or a note. */
 static const char *run_child(const void *data, size_t len, const char *kind, char **text,
 			     size_t *tlen, int *status)
@@ -152,10 +145,10 @@ static const char *run_child(const void *data, size_t len, const char *kind, cha
 	}
 	close(pipefd[1]);
 	pipefd[1] = -1;
-	deadline = now() + EXTRACT_WALL_SECONDS;
+	deadline = clock_seconds() + EXTRACT_WALL_SECONDS;
 	for (;;) {
 		struct pollfd p = { pipefd[0], POLLIN, 0 };
-		int ms = (int)((deadline - now()) * 1000), r;
+		int ms = (int)((deadline - clock_seconds()) * 1000), r;
 		char chunk[65536];
 		ssize_t n;
 

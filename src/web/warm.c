@@ -15,21 +15,13 @@
 #include <signal.h>
 #include <stdio.h>
 #include <sys/resource.h>
-#include <time.h>
 #include <unistd.h>
 
+#include "base/clock.h"
 #include "domain/catalogue.h"
 #include "store/store.h"
 #include "web/web.h"
 #include "web/webint.h"
-
-static double seconds(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 static int warm_told(void *ctx, int64_t done)
 {
@@ -72,7 +64,7 @@ static void *warm_main(void *arg)
 	struct store *s = NULL;
 	struct gk_error e = { 0 };
 	int64_t done = 0;
-	double t0 = seconds();
+	double t0 = clock_seconds();
 	int rc, whole = 0;
 
 	/* below the workers: a search that comes meanwhile goes first */
@@ -88,10 +80,10 @@ static void *warm_main(void *arg)
 			(double)done / 1e6, whole ? "database file" : "search index");
 	else if (whole)
 		fprintf(stderr, "gongkai serve: the database file, %.1f MB, read ahead in %.1f s\n",
-			(double)done / 1e6, seconds() - t0);
+			(double)done / 1e6, clock_seconds() - t0);
 	else
 		fprintf(stderr, "gongkai serve: search index: %.1f MB read ahead in %.1f s%s\n",
-			(double)done / 1e6, seconds() - t0,
+			(double)done / 1e6, clock_seconds() - t0,
 			done >= w->warm_budget ? " (the budget of --search-warm; the rest is read "
 						 "by the searches)" : "");
 	if (rc == 0 && !atomic_load(&w->warm_stop) && (rc = open_ready(w)) > 0)
